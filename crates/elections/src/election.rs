@@ -434,7 +434,7 @@ pub(crate) fn parse_method(name: &str, first_divisor: Option<Fraction>) -> Resul
     })
 }
 
-fn parse_ties(ties: Option<&str>, seed: Option<u64>) -> Result<TiePolicy, InputError> {
+pub(crate) fn parse_ties(ties: Option<&str>, seed: Option<u64>) -> Result<TiePolicy, InputError> {
     match (ties, seed) {
         (None | Some("error"), None) => Ok(TiePolicy::Error),
         (Some("most-votes"), None) => Ok(TiePolicy::MostVotes),

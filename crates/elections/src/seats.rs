@@ -58,6 +58,7 @@ pub struct TieBreaker {
     rng: Option<Xoshiro256PlusPlus>,
     settled: Vec<SettledTie>,
     keep_record: bool,
+    lots: u64,
 }
 
 impl TieBreaker {
@@ -66,7 +67,7 @@ impl TieBreaker {
             TiePolicy::Lot { seed } => Some(seeded_rng(seed, 0)),
             _ => None,
         };
-        TieBreaker { policy, rng, settled: Vec::new(), keep_record: true }
+        TieBreaker { policy, rng, settled: Vec::new(), keep_record: true, lots: 0 }
     }
 
     /// Drawing lots from an existing generator, keeping no record (used by the simulation,
@@ -77,11 +78,17 @@ impl TieBreaker {
             rng: Some(rng),
             settled: Vec::new(),
             keep_record: false,
+            lots: 0,
         }
     }
 
     pub(crate) fn rng_mut(&mut self) -> Option<&mut Xoshiro256PlusPlus> {
         self.rng.as_mut()
+    }
+
+    /// How many ties were drawn by lot since the last call.
+    pub(crate) fn take_lot_count(&mut self) -> u64 {
+        std::mem::take(&mut self.lots)
     }
 
     /// The ties settled so far, oldest first; the list is emptied.
@@ -131,6 +138,7 @@ impl TieBreaker {
                     }
                 }
                 pool.truncate(k_usize);
+                self.lots += 1;
                 pool
             }
         };
@@ -396,7 +404,9 @@ fn largest_remainder(
             order.iter().copied().filter(|&i| remainders[i] > cutoff).collect();
         let level: Vec<usize> =
             order.iter().copied().filter(|&i| remainders[i] == cutoff).collect();
-        award(&ahead, votes, won, &mut remaining, &mut seat, ties)?;
+        if !ahead.is_empty() {
+            award(&ahead, votes, won, &mut remaining, &mut seat, ties)?;
+        }
         let mut level_sorted = level;
         level_sorted.sort_unstable();
         award(&level_sorted, votes, won, &mut remaining, &mut seat, ties)?;
