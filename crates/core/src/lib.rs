@@ -1,1 +1,16 @@
 #![doc = include_str!("../README.md")]
+
+pub mod bundle;
+pub mod citation;
+pub mod date;
+pub mod model;
+pub mod names;
+pub mod trigger;
+pub mod validate;
+
+pub use citation::Citation;
+pub use date::{DateSpec, Day};
+pub use model::*;
+pub use names::Named;
+pub use trigger::{CaseStatus, MechanismStatus, ProvisionState, ProvisionStatus, evaluate};
+pub use validate::{Problem, Problems, ValidCase, validate};

@@ -1,0 +1,696 @@
+//! Case bundles: a directory of TOML files a researcher writes by hand (see `docs/case-format.md`).
+//!
+//! This module is pure: the caller reads the directory and hands over `(relative path, contents)`
+//! pairs; [`read`] turns them into a [`ValidCase`] or into the complete list of problems, each with
+//! file, line and field; [`write`] turns a case back into files, always in the same canonical form,
+//! so that export → import → export is byte-identical.
+
+mod files;
+mod locate;
+
+use std::collections::HashSet;
+
+use toml::Spanned;
+
+use crate::citation::Citation;
+use crate::date::{DateSpec, Day};
+use crate::model::{
+    ActorRole, Addressee, Case, ElectionFile, EvidenceRef, Finding, Incident, Instrument,
+    Mechanism, Provision, Signatory, Source, Translation,
+};
+use crate::names::Named;
+use crate::validate::{self, Entity, ValidCase};
+pub use files::WriteError;
+use files::{
+    ActorsFile, CaseFile, FindingsFile, IncidentsFile, InstrumentFile, LetterFile,
+    MechanismsFile, SourcesFile,
+};
+use locate::{Locations, line_of};
+
+/// One file of a bundle: its path relative to the bundle directory (with `/`) and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleFile {
+    pub path: String,
+    pub contents: String,
+}
+
+/// One problem in a bundle, located as precisely as the input allows.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.render())]
+pub struct BundleError {
+    /// Relative path inside the bundle.
+    pub file: String,
+    pub line: Option<usize>,
+    /// e.g. `findings[2].provision`
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl BundleError {
+    fn render(&self) -> String {
+        let mut s = self.file.clone();
+        if let Some(l) = self.line {
+            s.push_str(&format!(":{l}"));
+        }
+        s.push_str(": ");
+        if let Some(f) = &self.field {
+            s.push_str(f);
+            s.push_str(": ");
+        }
+        s.push_str(&self.message);
+        s
+    }
+
+    /// The same error with the bundle directory in front of the file name.
+    pub fn with_root(mut self, root: &str) -> BundleError {
+        let root = root.trim_end_matches('/');
+        if !root.is_empty() {
+            self.file = format!("{root}/{}", self.file);
+        }
+        self
+    }
+}
+
+/// Every problem found in a bundle.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct BundleErrors(pub Vec<BundleError>);
+
+impl std::fmt::Display for BundleErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lines: Vec<String> = self.0.iter().map(ToString::to_string).collect();
+        f.write_str(&lines.join("\n"))
+    }
+}
+
+/// The name of the letter body file that [`write`] produces.
+pub const LETTER_BODY_FILE: &str = "body.md";
+
+/// Read a bundle. Every problem is reported at once; nothing partial is returned.
+pub fn read(files: &[BundleFile]) -> Result<ValidCase, BundleErrors> {
+    let mut r = Reader {
+        files,
+        errors: Vec::new(),
+        loc: Locations::default(),
+        bad_fields: HashSet::new(),
+        syntax_errors: 0,
+    };
+    let case = r.read_all();
+    let Some(case) = case else {
+        return Err(BundleErrors(r.errors));
+    };
+    // A file that does not parse hides its records, so every reference to them would look
+    // dangling: report the syntax errors alone until they are fixed.
+    if r.syntax_errors > 0 {
+        return Err(BundleErrors(r.errors));
+    }
+    // Validation problems on fields that already failed to convert would only repeat them.
+    for p in validate::problems(&case) {
+        let head = p.field.split(['[', '.']).next().unwrap_or("").to_owned();
+        if r.bad_fields.contains(&(p.entity, head)) {
+            continue;
+        }
+        let err = r.loc.locate(files, p.entity, &p.field, p.message);
+        r.errors.push(err);
+    }
+    if r.errors.is_empty() {
+        validate::validate(case).map_err(|p| {
+            // Unreachable in practice: the problems were just checked to be empty.
+            BundleErrors(vec![BundleError {
+                file: "case.toml".into(),
+                line: None,
+                field: None,
+                message: p.to_string(),
+            }])
+        })
+    } else {
+        r.errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        Err(BundleErrors(r.errors))
+    }
+}
+
+struct Reader<'f> {
+    files: &'f [BundleFile],
+    errors: Vec<BundleError>,
+    loc: Locations,
+    /// (entity, top-level field) pairs that failed to convert.
+    bad_fields: HashSet<(Entity, String)>,
+    /// Files that did not parse at all.
+    syntax_errors: usize,
+}
+
+/// What a path inside a bundle is.
+enum Kind<'p> {
+    Case,
+    Actors,
+    Sources,
+    Incidents,
+    Findings,
+    Mechanisms,
+    Instrument(&'p str),
+    Letter(&'p str),
+    LetterBody,
+    Election(&'p str),
+    Ignored,
+    Unknown,
+}
+
+fn classify(path: &str) -> Kind<'_> {
+    let parts: Vec<&str> = path.split('/').collect();
+    if parts.iter().any(|p| p.starts_with('.')) {
+        return Kind::Ignored;
+    }
+    match parts.as_slice() {
+        ["case.toml"] => Kind::Case,
+        ["actors.toml"] | ["actors", _] => Kind::Actors,
+        ["sources.toml"] | ["sources", _] => Kind::Sources,
+        ["incidents.toml"] | ["incidents", _] => Kind::Incidents,
+        ["findings.toml"] | ["findings", _] => Kind::Findings,
+        ["mechanisms.toml"] | ["mechanisms", _] => Kind::Mechanisms,
+        [one] if one.ends_with(".md") || one.starts_with("LICENSE") => Kind::Ignored,
+        ["instruments", name] => name
+            .strip_suffix(".toml")
+            .map_or(Kind::Unknown, Kind::Instrument),
+        ["letters", id, "letter.toml"] => Kind::Letter(id),
+        ["letters", _, name] if !name.ends_with(".toml") => Kind::LetterBody,
+        ["elections", name] => name.strip_suffix(".json").map_or(Kind::Unknown, Kind::Election),
+        _ => Kind::Unknown,
+    }
+    .filter_dir_files(&parts)
+}
+
+impl Kind<'_> {
+    /// Files inside `actors/` etc. must be TOML.
+    fn filter_dir_files(self, parts: &[&str]) -> Self {
+        match (&self, parts) {
+            (
+                Kind::Actors | Kind::Sources | Kind::Incidents | Kind::Findings | Kind::Mechanisms,
+                [_, name],
+            ) if !name.ends_with(".toml") => Kind::Unknown,
+            _ => self,
+        }
+    }
+}
+
+impl<'f> Reader<'f> {
+    fn error(&mut self, file: usize, line: Option<usize>, field: Option<String>, message: String) {
+        self.errors.push(BundleError {
+            file: self.files[file].path.clone(),
+            line,
+            field,
+            message,
+        });
+    }
+
+    fn parse<T: serde::de::DeserializeOwned>(&mut self, file: usize) -> Option<T> {
+        let text = &self.files[file].contents;
+        match toml::from_str::<T>(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let line = e.span().map(|s| line_of(text, s.start));
+                self.syntax_errors += 1;
+                self.error(file, line, None, e.message().trim().to_owned());
+                None
+            }
+        }
+    }
+
+    /// Convert a spanned string with `f`; on failure record the error at the value's line.
+    fn conv<T, E: std::fmt::Display>(
+        &mut self,
+        file: usize,
+        entity: Entity,
+        field: &str,
+        value: &Spanned<String>,
+        f: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Option<T> {
+        match f(value.get_ref()) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let line = line_of(&self.files[file].contents, value.span().start);
+                let path = self.loc.field_path(entity, field);
+                self.error(file, Some(line), Some(path), e.to_string());
+                let head = field.split(['[', '.']).next().unwrap_or("").to_owned();
+                self.bad_fields.insert((entity, head));
+                None
+            }
+        }
+    }
+
+    fn read_all(&mut self) -> Option<Case> {
+        let mut order: Vec<usize> = (0..self.files.len()).collect();
+        order.sort_by(|&a, &b| self.files[a].path.cmp(&self.files[b].path));
+        let mut case = Case::default();
+        let mut have_case = false;
+        let mut bodies = Vec::new();
+        for &i in &order {
+            let path = self.files[i].path.as_str();
+            match classify(path) {
+                Kind::Case => {
+                    have_case = true;
+                    if let Some(f) = self.parse::<CaseFile>(i) {
+                        self.case_file(i, f, &mut case);
+                    }
+                }
+                Kind::Actors => {
+                    if let Some(f) = self.parse::<ActorsFile>(i) {
+                        self.actors(i, f, &mut case);
+                    }
+                }
+                Kind::Sources => {
+                    if let Some(f) = self.parse::<SourcesFile>(i) {
+                        self.sources(i, f, &mut case);
+                    }
+                }
+                Kind::Incidents => {
+                    if let Some(f) = self.parse::<IncidentsFile>(i) {
+                        self.incidents(i, f, &mut case);
+                    }
+                }
+                Kind::Findings => {
+                    if let Some(f) = self.parse::<FindingsFile>(i) {
+                        self.findings(i, f, &mut case);
+                    }
+                }
+                Kind::Mechanisms => {
+                    if let Some(f) = self.parse::<MechanismsFile>(i) {
+                        self.mechanisms(i, f, &mut case);
+                    }
+                }
+                Kind::Instrument(stem) => {
+                    if let Some(f) = self.parse::<InstrumentFile>(i) {
+                        self.instrument(i, stem, f, &mut case);
+                    }
+                }
+                Kind::Letter(dir) => {
+                    if let Some(f) = self.parse::<LetterFile>(i) {
+                        self.letter(i, dir, f, &mut case);
+                    }
+                }
+                Kind::LetterBody => bodies.push(i),
+                Kind::Election(stem) => {
+                    let entity = Entity::Election(case.elections.len());
+                    self.loc.top(entity, i, "elections");
+                    case.elections.push(ElectionFile {
+                        id: stem.to_owned(),
+                        json: self.files[i].contents.clone(),
+                    });
+                }
+                Kind::Ignored => {}
+                Kind::Unknown => self.error(
+                    i,
+                    None,
+                    None,
+                    "unknown file in a case bundle (see docs/case-format.md for the layout)".into(),
+                ),
+            }
+        }
+        if !have_case {
+            self.errors.push(BundleError {
+                file: "case.toml".into(),
+                line: None,
+                field: None,
+                message: "missing: every bundle needs a case.toml".into(),
+            });
+        }
+        self.attach_bodies(&bodies, &mut case);
+        have_case.then_some(case)
+    }
+
+    fn case_file(&mut self, i: usize, f: CaseFile, case: &mut Case) {
+        self.loc.top(Entity::Case, i, "");
+        case.id = f.id.into_inner();
+        case.title = f.title;
+        case.country = f.country;
+        case.period = f
+            .period
+            .as_ref()
+            .and_then(|p| self.conv(i, Entity::Case, "period", p, str::parse::<DateSpec>));
+        case.summary = f.summary;
+    }
+
+    fn actors(&mut self, i: usize, f: ActorsFile, case: &mut Case) {
+        for (k, a) in f.actors.into_iter().enumerate() {
+            let e = Entity::Actor(case.actors.len());
+            self.loc.entry(e, i, "actors", k, a.span().start);
+            let a = a.into_inner();
+            let kind = self
+                .conv(i, e, "kind", &a.kind, crate::model::ActorKind::from_name)
+                .unwrap_or(crate::model::ActorKind::Organisation);
+            case.actors.push(crate::model::Actor {
+                id: a.id,
+                kind,
+                name: a.name,
+                aliases: a.aliases,
+                country: a.country,
+                members: a.members,
+            });
+        }
+    }
+
+    fn sources(&mut self, i: usize, f: SourcesFile, case: &mut Case) {
+        for (k, s) in f.sources.into_iter().enumerate() {
+            let e = Entity::Source(case.sources.len());
+            self.loc.entry(e, i, "sources", k, s.span().start);
+            let s = s.into_inner();
+            let date = s
+                .date
+                .as_ref()
+                .and_then(|d| self.conv(i, e, "date", d, str::parse::<DateSpec>));
+            let accessed = s
+                .accessed
+                .as_ref()
+                .and_then(|d| self.conv(i, e, "accessed", d, Day::parse));
+            case.sources.push(Source {
+                id: s.id,
+                authors: s.authors,
+                title: s.title,
+                publisher: s.publisher,
+                date,
+                url: s.url,
+                accessed,
+                note: s.note,
+            });
+        }
+    }
+
+    fn incidents(&mut self, i: usize, f: IncidentsFile, case: &mut Case) {
+        for (k, inc) in f.incidents.into_iter().enumerate() {
+            let e = Entity::Incident(case.incidents.len());
+            self.loc.entry(e, i, "incidents", k, inc.span().start);
+            let inc = inc.into_inner();
+            let date = self
+                .conv(i, e, "date", &inc.date, str::parse::<DateSpec>)
+                .unwrap_or(DateSpec::At(crate::date::Point::Year(1970)));
+            let kind = self
+                .conv(i, e, "kind", &inc.kind, crate::model::IncidentKind::from_name)
+                .unwrap_or(crate::model::IncidentKind::Other);
+            let mut actors = Vec::new();
+            for (n, ar) in inc.actors.into_iter().enumerate() {
+                let role = self
+                    .conv(i, e, &format!("actors[{n}].role"), &ar.role, crate::model::Role::from_name)
+                    .unwrap_or(crate::model::Role::Other);
+                actors.push(ActorRole {
+                    actor: ar.actor,
+                    role,
+                });
+            }
+            case.incidents.push(Incident {
+                id: inc.id,
+                date,
+                title: inc.title,
+                kind,
+                summary: inc.summary,
+                place: inc.place,
+                themes: inc.themes,
+                sources: inc.sources,
+                actors,
+                evidence: inc
+                    .evidence
+                    .into_iter()
+                    .map(|ev| EvidenceRef {
+                        sha256: ev.sha256,
+                        name: ev.name,
+                        media_type: ev.media_type,
+                    })
+                    .collect(),
+            });
+        }
+    }
+
+    fn findings(&mut self, i: usize, f: FindingsFile, case: &mut Case) {
+        for (k, fi) in f.findings.into_iter().enumerate() {
+            let e = Entity::Finding(case.findings.len());
+            self.loc.entry(e, i, "findings", k, fi.span().start);
+            let fi = fi.into_inner();
+            let provision = self.conv(i, e, "provision", &fi.provision, Citation::parse);
+            let verdict = self.conv(i, e, "verdict", &fi.verdict, crate::model::Verdict::from_name);
+            let status =
+                self.conv(i, e, "status", &fi.status, crate::model::FindingStatus::from_name);
+            case.findings.push(Finding {
+                id: fi.id,
+                incidents: fi.incidents,
+                provision: provision.unwrap_or_else(placeholder_citation),
+                verdict: verdict.unwrap_or(crate::model::Verdict::Concern),
+                status: status.unwrap_or(crate::model::FindingStatus::Draft),
+                rationale: fi.rationale,
+                author: fi.author,
+                reviewed_by: fi.reviewed_by,
+            });
+        }
+    }
+
+    fn mechanisms(&mut self, i: usize, f: MechanismsFile, case: &mut Case) {
+        for (k, m) in f.mechanisms.into_iter().enumerate() {
+            let e = Entity::Mechanism(case.mechanisms.len());
+            self.loc.entry(e, i, "mechanisms", k, m.span().start);
+            let m = m.into_inner();
+            let provision = self
+                .conv(i, e, "provision", &m.provision, Citation::parse)
+                .unwrap_or_else(placeholder_citation);
+            let counts = m
+                .counts
+                .iter()
+                .enumerate()
+                .filter_map(|(n, c)| {
+                    self.conv(i, e, &format!("counts[{n}]"), c, crate::model::Verdict::from_name)
+                })
+                .collect();
+            let scope_provisions = m
+                .scope_provisions
+                .iter()
+                .enumerate()
+                .filter_map(|(n, c)| {
+                    self.conv(i, e, &format!("scope_provisions[{n}]"), c, Citation::parse)
+                })
+                .collect();
+            case.mechanisms.push(Mechanism {
+                id: m.id,
+                name: m.name,
+                provision,
+                counts,
+                scope_instruments: m.scope_instruments,
+                scope_provisions,
+                requested_by: m.requested_by,
+                responsible: m.responsible,
+                consult: m.consult,
+                action: m.action,
+            });
+        }
+    }
+
+    fn instrument(&mut self, i: usize, stem: &str, f: InstrumentFile, case: &mut Case) {
+        let idx = case.instruments.len();
+        let e = Entity::Instrument(idx);
+        self.loc.top(e, i, "");
+        if f.id.get_ref() != stem {
+            let line = line_of(&self.files[i].contents, f.id.span().start);
+            self.error(
+                i,
+                Some(line),
+                Some("id".into()),
+                format!(
+                    "{:?} does not match the file name (expected id = {stem:?})",
+                    f.id.get_ref()
+                ),
+            );
+        }
+        let kind = self
+            .conv(i, e, "kind", &f.kind, crate::model::InstrumentKind::from_name)
+            .unwrap_or(crate::model::InstrumentKind::Other);
+        let date = f
+            .date
+            .as_ref()
+            .and_then(|d| self.conv(i, e, "date", d, str::parse::<DateSpec>));
+        let mut provisions = Vec::new();
+        for (k, p) in f.provisions.into_iter().enumerate() {
+            let pe = Entity::Provision(idx, k);
+            self.loc.entry(pe, i, "provisions", k, p.span().start);
+            let p = p.into_inner();
+            let citation = self
+                .conv(i, pe, "cite", &p.cite, Citation::parse)
+                .unwrap_or_else(placeholder_citation);
+            let status = self
+                .conv(i, pe, "text_status", &p.text_status, crate::model::TextStatus::from_name)
+                .unwrap_or(crate::model::TextStatus::Missing);
+            let translations = p
+                .translations
+                .into_iter()
+                .enumerate()
+                .map(|(n, t)| Translation {
+                    status: self
+                        .conv(
+                            i,
+                            pe,
+                            &format!("translations[{n}].status"),
+                            &t.status,
+                            crate::model::TextStatus::from_name,
+                        )
+                        .unwrap_or(crate::model::TextStatus::Translation),
+                    lang: t.lang,
+                    text: t.text,
+                    source: t.source,
+                })
+                .collect();
+            provisions.push(Provision {
+                citation,
+                heading: p.heading,
+                themes: p.themes,
+                text: p.text,
+                status,
+                text_source: p.text_source,
+                translations,
+            });
+        }
+        case.instruments.push(Instrument {
+            id: f.id.into_inner(),
+            kind,
+            title: f.title,
+            date,
+            place: f.place,
+            parties: f.parties,
+            parent: f.parent,
+            url: f.url,
+            notes: f.notes,
+            provisions,
+        });
+    }
+
+    fn letter(&mut self, i: usize, dir: &str, f: LetterFile, case: &mut Case) {
+        let e = Entity::Letter(case.letters.len());
+        self.loc.top(e, i, "");
+        if f.id.get_ref() != dir {
+            let line = line_of(&self.files[i].contents, f.id.span().start);
+            self.error(
+                i,
+                Some(line),
+                Some("id".into()),
+                format!(
+                    "{:?} does not match the directory name (expected id = {dir:?})",
+                    f.id.get_ref()
+                ),
+            );
+        }
+        let date = self
+            .conv(i, e, "date", &f.date, Day::parse)
+            .unwrap_or(Day::EPOCH);
+        let signatory_order = f
+            .signatory_order
+            .as_ref()
+            .and_then(|o| {
+                self.conv(
+                    i,
+                    e,
+                    "signatory_order",
+                    o,
+                    crate::model::SignatoryOrder::from_name,
+                )
+            })
+            .unwrap_or_default();
+        let body_name = f.body.get_ref().clone();
+        if body_name.contains('/') || body_name.starts_with('.') || body_name.ends_with(".toml") {
+            let line = line_of(&self.files[i].contents, f.body.span().start);
+            self.error(
+                i,
+                Some(line),
+                Some("body".into()),
+                format!("{body_name:?} must be a file name next to letter.toml"),
+            );
+        }
+        let signatories = f
+            .signatories
+            .into_iter()
+            .enumerate()
+            .map(|(n, s)| {
+                let s = s.into_inner();
+                Signatory {
+                    state: self
+                        .conv(
+                            i,
+                            e,
+                            &format!("signatories[{n}].state"),
+                            &s.state,
+                            crate::model::SignatureState::from_name,
+                        )
+                        .unwrap_or(crate::model::SignatureState::Invited),
+                    organisation: s.organisation,
+                    country: s.country,
+                    representative: s.representative,
+                    url: s.url,
+                    order: s.order,
+                    signed_text_sha256: s.signed_text_sha256,
+                }
+            })
+            .collect();
+        self.loc.body_file(e, format!("letters/{dir}/{body_name}"));
+        case.letters.push(crate::model::Letter {
+            id: f.id.into_inner(),
+            title: f.title,
+            date,
+            place: f.place,
+            language: f.language,
+            coordinator: f.coordinator,
+            body: String::new(),
+            closing: f.closing,
+            signatory_order,
+            addressees: f
+                .addressees
+                .into_iter()
+                .map(|a| Addressee {
+                    name: a.name,
+                    title: a.title,
+                    organisation: a.organisation,
+                    role: a.role,
+                    actor: a.actor,
+                })
+                .collect(),
+            cc: f.cc,
+            signatories,
+        });
+    }
+
+    /// Letter bodies live in their own files; attach each to its letter, and report strays.
+    fn attach_bodies(&mut self, bodies: &[usize], case: &mut Case) {
+        let mut used = HashSet::new();
+        for (n, letter) in case.letters.iter_mut().enumerate() {
+            let Some(want) = self.loc.body_path(Entity::Letter(n)) else {
+                continue;
+            };
+            match bodies.iter().find(|&&b| self.files[b].path == want) {
+                Some(&b) => {
+                    letter.body = self.files[b].contents.clone();
+                    used.insert(b);
+                }
+                None => {
+                    let file = self.loc.file_of(Entity::Letter(n));
+                    self.error(
+                        file.unwrap_or(0),
+                        None,
+                        Some("body".into()),
+                        format!("the body file {want:?} is missing"),
+                    );
+                }
+            }
+        }
+        for &b in bodies {
+            if !used.contains(&b) {
+                self.error(
+                    b,
+                    None,
+                    None,
+                    "no letter.toml in this directory names this file as its body".into(),
+                );
+            }
+        }
+    }
+}
+
+/// Only used after an error has been recorded, to keep the record (and references to it) alive so
+/// that validation does not report follow-on problems.
+fn placeholder_citation() -> Citation {
+    Citation::instrument_only("INVALID")
+}
+
+/// Write a case as a bundle, in canonical form: the same case always gives the same bytes.
+pub fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
+    files::write(case)
+}

@@ -1,0 +1,516 @@
+//! The shapes of the bundle's TOML files, used both to read (with spans) and to write.
+//!
+//! These types are the file format; the domain types in `model.rs` are converted by hand in
+//! `bundle.rs`, so the format can evolve (with a migration path) without touching the domain.
+//! Unknown keys are errors, so a misspelt key is never silently dropped.
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use super::{BundleFile, LETTER_BODY_FILE};
+use crate::model::Case;
+use crate::names::Named;
+
+type S<T> = Spanned<T>;
+
+fn sp<T>(v: T) -> S<T> {
+    Spanned::new(0..0, v)
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CaseFile {
+    pub id: S<String>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<S<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct InstrumentFile {
+    pub id: S<String>,
+    pub kind: S<String>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<S<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provisions: Vec<S<ProvisionEntry>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ProvisionEntry {
+    pub cite: S<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
+    pub text_status: S<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<TranslationEntry>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct TranslationEntry {
+    pub lang: String,
+    pub status: S<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ActorsFile {
+    pub actors: Vec<S<ActorEntry>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ActorEntry {
+    pub id: String,
+    pub kind: S<String>,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct SourcesFile {
+    pub sources: Vec<S<SourceEntry>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct SourceEntry {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<S<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<S<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct IncidentsFile {
+    pub incidents: Vec<S<IncidentEntry>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct IncidentEntry {
+    pub id: String,
+    pub date: S<String>,
+    pub title: String,
+    pub kind: S<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<ActorRoleEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceEntry>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ActorRoleEntry {
+    pub actor: String,
+    pub role: S<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct EvidenceEntry {
+    pub sha256: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FindingsFile {
+    pub findings: Vec<S<FindingEntry>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FindingEntry {
+    pub id: String,
+    pub incidents: Vec<String>,
+    pub provision: S<String>,
+    pub verdict: S<String>,
+    pub status: S<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_by: Option<String>,
+    pub rationale: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct MechanismsFile {
+    pub mechanisms: Vec<S<MechanismEntry>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct MechanismEntry {
+    pub id: String,
+    pub name: String,
+    pub provision: S<String>,
+    pub counts: Vec<S<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scope_instruments: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scope_provisions: Vec<S<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requested_by: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsible: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consult: Vec<String>,
+    pub action: String,
+}
+
+fn default_body() -> S<String> {
+    sp(LETTER_BODY_FILE.to_owned())
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct LetterFile {
+    pub id: S<String>,
+    pub title: String,
+    pub date: S<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinator: Option<String>,
+    #[serde(default = "default_body")]
+    pub body: S<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signatory_order: Option<S<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cc: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addressees: Vec<AddresseeEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatories: Vec<S<SignatoryEntry>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AddresseeEntry {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct SignatoryEntry {
+    pub organisation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub representative: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub state: S<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_text_sha256: Option<String>,
+}
+
+fn to_toml<T: Serialize>(value: &T, path: &str) -> Result<String, WriteError> {
+    toml::to_string_pretty(value).map_err(|e| WriteError {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })
+}
+
+/// A case that could not be written as TOML (never expected; reported rather than writing a
+/// truncated file).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: cannot be written: {message}")]
+pub struct WriteError {
+    pub path: String,
+    pub message: String,
+}
+
+fn file(path: String, contents: String) -> BundleFile {
+    BundleFile { path, contents }
+}
+
+fn toml_file<T: Serialize>(path: String, value: &T) -> Result<BundleFile, WriteError> {
+    let contents = to_toml(value, &path)?;
+    Ok(BundleFile { path, contents })
+}
+
+/// The canonical bundle of a case.
+pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
+    let mut out = Vec::new();
+    out.push(toml_file("case.toml".into(), &CaseFile {
+            id: sp(case.id.clone()),
+            title: case.title.clone(),
+            country: case.country.clone(),
+            period: case.period.map(|p| sp(p.to_string())),
+            summary: case.summary.clone(),
+        })?);
+    if !case.actors.is_empty() {
+        let actors = case
+            .actors
+            .iter()
+            .map(|a| {
+                sp(ActorEntry {
+                    id: a.id.clone(),
+                    kind: sp(a.kind.as_str().to_owned()),
+                    name: a.name.clone(),
+                    aliases: a.aliases.clone(),
+                    country: a.country.clone(),
+                    members: a.members.clone(),
+                })
+            })
+            .collect();
+        out.push(toml_file("actors.toml".into(), &ActorsFile { actors })?);
+    }
+    if !case.sources.is_empty() {
+        let sources = case
+            .sources
+            .iter()
+            .map(|s| {
+                sp(SourceEntry {
+                    id: s.id.clone(),
+                    authors: s.authors.clone(),
+                    title: s.title.clone(),
+                    publisher: s.publisher.clone(),
+                    date: s.date.map(|d| sp(d.to_string())),
+                    url: s.url.clone(),
+                    accessed: s.accessed.map(|d| sp(d.to_string())),
+                    note: s.note.clone(),
+                })
+            })
+            .collect();
+        out.push(toml_file("sources.toml".into(), &SourcesFile { sources })?);
+    }
+    if !case.incidents.is_empty() {
+        let incidents = case
+            .incidents
+            .iter()
+            .map(|i| {
+                sp(IncidentEntry {
+                    id: i.id.clone(),
+                    date: sp(i.date.to_string()),
+                    title: i.title.clone(),
+                    kind: sp(i.kind.as_str().to_owned()),
+                    place: i.place.clone(),
+                    themes: i.themes.clone(),
+                    sources: i.sources.clone(),
+                    summary: i.summary.clone(),
+                    actors: i
+                        .actors
+                        .iter()
+                        .map(|a| ActorRoleEntry {
+                            actor: a.actor.clone(),
+                            role: sp(a.role.as_str().to_owned()),
+                        })
+                        .collect(),
+                    evidence: i
+                        .evidence
+                        .iter()
+                        .map(|e| EvidenceEntry {
+                            sha256: e.sha256.clone(),
+                            name: e.name.clone(),
+                            media_type: e.media_type.clone(),
+                        })
+                        .collect(),
+                })
+            })
+            .collect();
+        out.push(toml_file("incidents.toml".into(), &IncidentsFile { incidents })?);
+    }
+    if !case.findings.is_empty() {
+        let findings = case
+            .findings
+            .iter()
+            .map(|f| {
+                sp(FindingEntry {
+                    id: f.id.clone(),
+                    incidents: f.incidents.clone(),
+                    provision: sp(f.provision.to_string()),
+                    verdict: sp(f.verdict.as_str().to_owned()),
+                    status: sp(f.status.as_str().to_owned()),
+                    author: f.author.clone(),
+                    reviewed_by: f.reviewed_by.clone(),
+                    rationale: f.rationale.clone(),
+                })
+            })
+            .collect();
+        out.push(toml_file("findings.toml".into(), &FindingsFile { findings })?);
+    }
+    if !case.mechanisms.is_empty() {
+        let mechanisms = case
+            .mechanisms
+            .iter()
+            .map(|m| {
+                sp(MechanismEntry {
+                    id: m.id.clone(),
+                    name: m.name.clone(),
+                    provision: sp(m.provision.to_string()),
+                    counts: m.counts.iter().map(|v| sp(v.as_str().to_owned())).collect(),
+                    scope_instruments: m.scope_instruments.clone(),
+                    scope_provisions: m
+                        .scope_provisions
+                        .iter()
+                        .map(|c| sp(c.to_string()))
+                        .collect(),
+                    requested_by: m.requested_by.clone(),
+                    responsible: m.responsible.clone(),
+                    consult: m.consult.clone(),
+                    action: m.action.clone(),
+                })
+            })
+            .collect();
+        out.push(toml_file("mechanisms.toml".into(), &MechanismsFile { mechanisms })?);
+    }
+    for ins in &case.instruments {
+        let provisions = ins
+            .provisions
+            .iter()
+            .map(|p| {
+                sp(ProvisionEntry {
+                    cite: sp(p.citation.to_string()),
+                    heading: p.heading.clone(),
+                    themes: p.themes.clone(),
+                    text_status: sp(p.status.as_str().to_owned()),
+                    text_source: p.text_source.clone(),
+                    text: p.text.clone(),
+                    translations: p
+                        .translations
+                        .iter()
+                        .map(|t| TranslationEntry {
+                            lang: t.lang.clone(),
+                            status: sp(t.status.as_str().to_owned()),
+                            source: t.source.clone(),
+                            text: t.text.clone(),
+                        })
+                        .collect(),
+                })
+            })
+            .collect();
+        out.push(toml_file(format!("instruments/{}.toml", ins.id), &InstrumentFile {
+                id: sp(ins.id.clone()),
+                kind: sp(ins.kind.as_str().to_owned()),
+                title: ins.title.clone(),
+                date: ins.date.map(|d| sp(d.to_string())),
+                place: ins.place.clone(),
+                parties: ins.parties.clone(),
+                parent: ins.parent.clone(),
+                url: ins.url.clone(),
+                notes: ins.notes.clone(),
+                provisions,
+            })?);
+    }
+    for l in &case.letters {
+        let signatories = l
+            .signatories
+            .iter()
+            .map(|s| {
+                sp(SignatoryEntry {
+                    organisation: s.organisation.clone(),
+                    country: s.country.clone(),
+                    representative: s.representative.clone(),
+                    url: s.url.clone(),
+                    state: sp(s.state.as_str().to_owned()),
+                    order: s.order,
+                    signed_text_sha256: s.signed_text_sha256.clone(),
+                })
+            })
+            .collect();
+        out.push(toml_file(format!("letters/{}/letter.toml", l.id), &LetterFile {
+                id: sp(l.id.clone()),
+                title: l.title.clone(),
+                date: sp(l.date.to_string()),
+                place: l.place.clone(),
+                language: l.language.clone(),
+                coordinator: l.coordinator.clone(),
+                body: sp(LETTER_BODY_FILE.to_owned()),
+                closing: l.closing.clone(),
+                signatory_order: Some(sp(l.signatory_order.as_str().to_owned())),
+                cc: l.cc.clone(),
+                addressees: l
+                    .addressees
+                    .iter()
+                    .map(|a| AddresseeEntry {
+                        name: a.name.clone(),
+                        title: a.title.clone(),
+                        organisation: a.organisation.clone(),
+                        role: a.role.clone(),
+                        actor: a.actor.clone(),
+                    })
+                    .collect(),
+                signatories,
+            })?);
+        out.push(file(
+            format!("letters/{}/{LETTER_BODY_FILE}", l.id),
+            l.body.clone(),
+        ));
+    }
+    for e in &case.elections {
+        out.push(file(format!("elections/{}.json", e.id), e.json.clone()));
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}

@@ -1,0 +1,278 @@
+//! Reading and writing bundles: the happy path, the round trip, and every kind of bad input.
+
+use accord_core::bundle::{self, BundleFile};
+use accord_core::{Named, SignatureState, TextStatus};
+
+use crate::support::{edit, example, example_case};
+
+#[test]
+fn reads_the_documented_example() {
+    let case = example_case();
+    assert_eq!(case.id, "example-2030");
+    assert_eq!(case.country.as_deref(), Some("XF"));
+    assert_eq!(case.period.unwrap().to_string(), "2030-01..2030-06");
+    assert_eq!(case.instruments.len(), 1);
+    let provisions: Vec<String> = case.provisions().map(|p| p.citation.to_string()).collect();
+    assert_eq!(
+        provisions,
+        ["FPA Art. 3(1)", "FPA Art. 3(2)", "FPA Art. 9", "FPA Annex 1 Art. 2"]
+    );
+    let missing = case.provisions().last().unwrap();
+    assert_eq!(missing.status, TextStatus::Missing);
+    assert_eq!(missing.text, None);
+    assert_eq!(case.actors.len(), 8);
+    assert_eq!(case.incidents[1].date.precision(), "month");
+    assert_eq!(case.incidents[1].evidence.len(), 1);
+    assert_eq!(case.incidents[0].actors[1].actor, "opposition");
+    assert_eq!(case.findings.len(), 3);
+    let letter = &case.letters[0];
+    assert!(letter.body.contains("{{ quote(\"FPA Art. 3(1)\") }}"));
+    assert_eq!(letter.signatories[1].state, SignatureState::Signed);
+    assert_eq!(letter.cc.len(), 2);
+    assert_eq!(case.elections[0].id, "2029-parliament");
+}
+
+#[test]
+fn export_import_export_is_byte_identical() {
+    let first = bundle::write(&example_case()).unwrap();
+    let again = bundle::write(&bundle::read(&first).unwrap()).unwrap();
+    assert_eq!(first, again);
+    // And the canonical form loses nothing the hand-written one said.
+    assert_eq!(bundle::read(&first).unwrap(), example_case());
+}
+
+#[test]
+fn canonical_files_are_the_documented_layout() {
+    let paths: Vec<String> = bundle::write(&example_case())
+        .unwrap()
+        .into_iter()
+        .map(|f| f.path)
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "actors.toml",
+            "case.toml",
+            "elections/2029-parliament.json",
+            "findings.toml",
+            "incidents.toml",
+            "instruments/FPA.toml",
+            "letters/appeal-2030/body.md",
+            "letters/appeal-2030/letter.toml",
+            "mechanisms.toml",
+            "sources.toml",
+        ]
+    );
+}
+
+/// Run a bundle with one edit and compare the rendered errors with `expected` (each expected line
+/// must appear, in order, among the errors).
+fn check(path: &str, from: &str, to: &str, expected: &[&str]) {
+    let mut files = example();
+    edit(&mut files, path, from, to);
+    let errors = bundle::read(&files).unwrap_err();
+    let rendered: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    for want in expected {
+        assert!(
+            rendered.iter().any(|e| e == want),
+            "expected error {want:?}\n got:\n{}",
+            rendered.join("\n")
+        );
+    }
+    assert_eq!(
+        rendered.len(),
+        expected.len(),
+        "unexpected extra errors:\n{}",
+        rendered.join("\n")
+    );
+}
+
+#[test]
+fn syntax_error_names_file_and_line() {
+    check(
+        "incidents.toml",
+        "title = \"The Gazette forced to close\"",
+        "title = \"The Gazette forced to close",
+        &["incidents.toml:18: invalid basic string, expected `\"`"],
+    );
+}
+
+#[test]
+fn unknown_key_is_an_error() {
+    check(
+        "sources.toml",
+        "publisher = \"Example Monitor\"",
+        "publsher = \"Example Monitor\"",
+        &["sources.toml:13: unknown field `publsher`, expected one of `id`, `authors`, `title`, `publisher`, `date`, `url`, `accessed`, `note`"],
+    );
+}
+
+#[test]
+fn dangling_references_name_the_field() {
+    check(
+        "findings.toml",
+        "provision = \"FPA Art. 3(1)\"",
+        "provision = \"FPA Art. 92\"",
+        &["findings.toml:4: findings[0].provision: no provision FPA Art. 92 in this case"],
+    );
+    check(
+        "incidents.toml",
+        "{ actor = \"opposition\", role = \"target\" }",
+        "{ actor = \"oposition\", role = \"target\" }",
+        &["incidents.toml:10: incidents[0].actors[1].actor: no actor \"oposition\" in this case"],
+    );
+    check(
+        "mechanisms.toml",
+        "consult = [\"parties\"]",
+        "consult = [\"parties\", \"nobody\"]",
+        &["mechanisms.toml:9: mechanisms[0].consult[1]: no actor \"nobody\" in this case"],
+    );
+    check(
+        "findings.toml",
+        "incidents = [\"harassment\"]",
+        "incidents = []",
+        &["findings.toml:21: findings[2].incidents: a finding needs at least one incident"],
+    );
+}
+
+#[test]
+fn duplicate_ids_are_refused() {
+    check(
+        "incidents.toml",
+        "id = \"harassment\"",
+        "id = \"party-dissolved\"",
+        &[
+            // The renamed incident is gone, so the finding that named it now dangles.
+            "findings.toml:21: findings[2].incidents[0]: no incident \"harassment\" in this case",
+            "incidents.toml:30: incidents[2].id: duplicate incident id \"party-dissolved\"",
+        ],
+    );
+    check(
+        "instruments/FPA.toml",
+        "cite = \"FPA Art. 9\"",
+        "cite = \"FPA Art. 3(2)\"",
+        &[
+            "instruments/FPA.toml:31: provisions[2].cite: duplicate provision FPA Art. 3(2)",
+            "mechanisms.toml:4: mechanisms[0].provision: no provision FPA Art. 9 in this case",
+        ],
+    );
+}
+
+#[test]
+fn malformed_dates_are_refused() {
+    check(
+        "incidents.toml",
+        "date = \"2030-02-14\"",
+        "date = \"2030-02-30\"",
+        &["incidents.toml:3: incidents[0].date: \"2030-02-30\" is not a date: February 2030 has 28 days"],
+    );
+    check(
+        "case.toml",
+        "period = \"2030-01..2030-06\"",
+        "period = \"2030-06..2030-01\"",
+        &["case.toml:6: period: \"2030-06..2030-01\" is not a date range: it ends before it starts"],
+    );
+    check(
+        "letters/appeal-2030/letter.toml",
+        "date = \"2030-07-01\"",
+        "date = \"2030-07\"",
+        &["letters/appeal-2030/letter.toml:3: date: \"2030-07\": a single day is needed here (YYYY-MM-DD)"],
+    );
+}
+
+#[test]
+fn bad_vocabulary_lists_what_is_accepted() {
+    check(
+        "findings.toml",
+        "verdict = \"concern\"",
+        "verdict = \"worry\"",
+        &["findings.toml:23: findings[2].verdict: unknown verdict \"worry\" (expected one of: violation, threat_of_violation, concern)"],
+    );
+    check(
+        "findings.toml",
+        "provision = \"FPA Art. 3(1)\"",
+        "provision = \"FPA Chapter 3\"",
+        &["findings.toml:4: findings[0].provision: \"FPA Chapter 3\" is not a citation: unknown unit \"Chapter\" (expected Annex, Part, Sec., Art. or Para.)"],
+    );
+}
+
+#[test]
+fn several_problems_are_reported_together() {
+    let mut files = example();
+    edit(&mut files, "findings.toml", "provision = \"FPA Art. 3(1)\"", "provision = \"FPA Art. 92\"");
+    edit(&mut files, "incidents.toml", "date = \"2030-03\"", "date = \"March\"");
+    edit(&mut files, "actors.toml", "id = \"sylvania\"", "id = \"freedonia\"");
+    let errors = bundle::read(&files).unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        [
+            "actors.toml:9: actors[1].id: duplicate actor id \"freedonia\"",
+            "actors.toml:22: actors[3].members[1]: no actor \"sylvania\" in this case",
+            "findings.toml:4: findings[0].provision: no provision FPA Art. 92 in this case",
+            "incidents.toml:17: incidents[1].date: \"March\" is not a date: expected YYYY-MM-DD, YYYY-MM, YYYY, A..B or A..",
+            "instruments/FPA.toml:6: parties[1]: no actor \"sylvania\" in this case",
+        ]
+        .join("\n")
+    );
+}
+
+#[test]
+fn structural_problems() {
+    let mut files = example();
+    files.retain(|f| f.path != "case.toml");
+    let errors = bundle::read(&files).unwrap_err();
+    assert_eq!(errors.to_string(), "case.toml: missing: every bundle needs a case.toml");
+
+    let mut files = example();
+    files.push(BundleFile {
+        path: "incident.toml".into(),
+        contents: String::new(),
+    });
+    let errors = bundle::read(&files).unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "incident.toml: unknown file in a case bundle (see docs/case-format.md for the layout)"
+    );
+
+    let mut files = example();
+    files.retain(|f| f.path != "letters/appeal-2030/body.md");
+    let errors = bundle::read(&files).unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "letters/appeal-2030/letter.toml: body: the body file \"letters/appeal-2030/body.md\" is missing"
+    );
+
+    let mut files = example();
+    edit(&mut files, "instruments/FPA.toml", "id = \"FPA\"", "id = \"FPB\"");
+    let errors = bundle::read(&files).unwrap_err();
+    assert!(
+        errors.to_string().starts_with(
+            "instruments/FPA.toml:1: id: \"FPB\" does not match the file name (expected id = \"FPA\")"
+        ),
+        "{errors}"
+    );
+}
+
+#[test]
+fn provision_text_status_rules() {
+    check(
+        "instruments/FPA.toml",
+        "cite = \"FPA Annex 1 Art. 2\"\ntext_status = \"missing\"",
+        "cite = \"FPA Annex 1 Art. 2\"\ntext_status = \"verified\"",
+        &["instruments/FPA.toml:40: provisions[3].text: no text given: set text_status = \"missing\" if it is not available"],
+    );
+}
+
+#[test]
+fn directories_of_files_are_read_in_name_order() {
+    let mut files = example();
+    let incidents = files.iter().position(|f| f.path == "incidents.toml").unwrap();
+    let text = files.remove(incidents).contents;
+    let (first, second) = text.split_at(text.find("[[incidents]]\nid = \"harassment\"").unwrap());
+    files.push(BundleFile { path: "incidents/b.toml".into(), contents: second.into() });
+    files.push(BundleFile { path: "incidents/a.toml".into(), contents: first.into() });
+    let case = bundle::read(&files).unwrap();
+    let ids: Vec<&str> = case.incidents.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["party-dissolved", "gazette-closed", "harassment"]);
+    assert_eq!(case.incidents[2].kind.as_str(), "surveillance");
+}

@@ -1,0 +1,40 @@
+//! Shared fixtures: the documented example bundle, as strings.
+
+use accord_core::bundle::{self, BundleFile};
+use accord_core::ValidCase;
+
+macro_rules! example_files {
+    ($($path:literal),* $(,)?) => {
+        vec![$(BundleFile {
+            path: $path.to_owned(),
+            contents: include_str!(concat!("../../../../docs/examples/minimal-case/", $path)).to_owned(),
+        }),*]
+    };
+}
+
+/// The files of `docs/examples/minimal-case`.
+pub fn example() -> Vec<BundleFile> {
+    example_files![
+        "case.toml",
+        "actors.toml",
+        "sources.toml",
+        "incidents.toml",
+        "findings.toml",
+        "mechanisms.toml",
+        "instruments/FPA.toml",
+        "letters/appeal-2030/letter.toml",
+        "letters/appeal-2030/body.md",
+        "elections/2029-parliament.json",
+    ]
+}
+
+pub fn example_case() -> ValidCase {
+    bundle::read(&example()).unwrap()
+}
+
+/// Replace `from` by `to` in one file of a bundle (the test fails if `from` is not there).
+pub fn edit(files: &mut [BundleFile], path: &str, from: &str, to: &str) {
+    let f = files.iter_mut().find(|f| f.path == path).unwrap();
+    assert!(f.contents.contains(from), "{path} does not contain {from:?}");
+    f.contents = f.contents.replacen(from, to, 1);
+}
