@@ -1,1 +1,25 @@
 #![doc = include_str!("../README.md")]
+
+mod analysis;
+mod error;
+mod incident;
+mod index;
+mod query;
+mod schema;
+
+pub use error::SearchError;
+pub use incident::IncidentDoc;
+pub use index::{Hit, SearchIndex, SearchResults};
+pub use query::{KhmerMatching, MAX_DEPTH, MAX_TEXT_BYTES, SearchQuery};
+
+/// The word tokens the index makes of `text` (lower-cased, ASCII-folded, Khmer segmented):
+/// for tools and tests that want to see what the segmenter does.
+pub fn analyze_words(text: &str) -> Vec<String> {
+    let mut analyzer = analysis::word_analyzer();
+    let mut stream = analyzer.token_stream(text);
+    let mut tokens = Vec::new();
+    while let Some(token) = stream.next() {
+        tokens.push(token.text.clone());
+    }
+    tokens
+}

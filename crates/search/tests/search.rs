@@ -1,0 +1,588 @@
+//! Behaviour of the search index through its public API: Khmer and Latin matching, phrases,
+//! filters, paging, writes, persistence, and the case scope that is Accord's access control.
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers outside #[test] functions unwrap too; a failure is a test failure"
+)]
+
+use std::sync::Arc;
+
+use accord_search::{
+    IncidentDoc, KhmerMatching, MAX_DEPTH, MAX_TEXT_BYTES, SearchError, SearchIndex, SearchQuery,
+};
+
+const FIXTURE: &str = include_str!("data/incidents.tsv");
+
+fn fixture() -> Vec<IncidentDoc> {
+    let list = |s: &str| -> Vec<String> {
+        s.split(',')
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    FIXTURE
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), 9, "bad fixture line: {line}");
+            IncidentDoc {
+                id: f[0].to_owned(),
+                case_id: f[1].to_owned(),
+                kind: f[2].to_owned(),
+                date_start: f[3].parse().unwrap(),
+                date_end: f[4].parse().unwrap(),
+                actors: list(f[5]),
+                themes: list(f[6]),
+                title: f[7].to_owned(),
+                summary: f[8].to_owned(),
+            }
+        })
+        .collect()
+}
+
+fn loaded() -> SearchIndex {
+    let index = SearchIndex::in_memory().unwrap();
+    index.upsert(&fixture()).unwrap();
+    index
+}
+
+fn scoped(text: &str, cases: &[&str]) -> SearchQuery {
+    SearchQuery {
+        text: text.to_owned(),
+        case_ids: cases.iter().map(|c| (*c).to_owned()).collect(),
+        limit: 100,
+        ..SearchQuery::default()
+    }
+}
+
+/// Runs `q` and checks the set of ids found and the total, ignoring order.
+fn check_query(index: &SearchIndex, q: &SearchQuery, expected: &[&str]) {
+    let results = index.search(q).unwrap();
+    let mut ids: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    ids.sort_unstable();
+    let mut want = expected.to_vec();
+    want.sort_unstable();
+    assert_eq!(ids, want, "query {q:?}");
+    assert_eq!(results.total, expected.len(), "total of {q:?}");
+}
+
+/// Text searched in case c1 only.
+fn check(index: &SearchIndex, text: &str, expected: &[&str]) {
+    check_query(index, &scoped(text, &["c1"]), expected);
+}
+
+fn ids(index: &SearchIndex, q: &SearchQuery) -> Vec<String> {
+    index
+        .search(q)
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+#[test]
+fn khmer_words_inside_khmer_sentences() {
+    let index = loaded();
+    let cases: &[(&str, &[&str])] = &[
+        // "law": a word of its own in i1 and i5, glued into ច្បាប់ទម្លាប់ ("customary law") in
+        // i7, where only the n-gram fallback finds it. i8 has it too but is in case c2.
+        ("ច្បាប់", &["i1", "i5", "i7"]),
+        // "civil society": the segmenter cuts it in two, so the query becomes a phrase.
+        ("សង្គមស៊ីវិល", &["i3", "i5", "i9"]),
+        ("សង្គម ស៊ីវិល", &["i3", "i5", "i9"]),
+        ("\"សង្គមស៊ីវិល\"", &["i3", "i5", "i9"]),
+        // "arrest" (ចាប់ខ្លួន) and its first syllable "catch", inside it.
+        ("ចាប់ខ្លួន", &["i3"]),
+        ("ចាប់", &["i3"]),
+        // "Supreme Court" + "dissolve": two words, both required.
+        ("តុលាការកំពូល រំលាយ", &["i4"]),
+        ("តុលាការកំពូល ច្បាប់", &[]),
+        // Punctuation and invisible characters in the query do not matter.
+        ("ច្បាប់។", &["i1", "i5", "i7"]),
+        ("ច្បា\u{200B}ប់", &["i1", "i5", "i7"]),
+        // Words that occur nowhere.
+        ("ព្រហ្មទណ្ឌ", &[]),
+    ];
+    for (text, expected) in cases {
+        check(&index, text, expected);
+    }
+}
+
+#[test]
+fn latin_words_case_and_accents() {
+    let index = loaded();
+    let cases: &[(&str, &[&str])] = &[
+        ("KEM sokha", &["i3"]),
+        ("kem", &["i3"]),
+        ("arrested", &["i3", "i9"]),
+        ("law", &["i1", "i5", "i7"]),
+        ("conference", &["i6"]),
+        ("CONFÉRENCE", &["i6"]),
+        ("denoncent", &["i6"]),
+        ("phnom penh", &["i6", "i9"]),
+        // All words must match.
+        ("kem radio", &[]),
+        ("zzzz", &[]),
+        // Text with nothing searchable in it matches nothing (it is not "no text").
+        ("!!! ។ --", &[]),
+    ];
+    for (text, expected) in cases {
+        check(&index, text, expected);
+    }
+}
+
+#[test]
+fn phrases_keep_word_order() {
+    let index = loaded();
+    let cases: &[(&str, &[&str])] = &[
+        ("civil society", &["i5"]),
+        ("society civil", &["i5"]),
+        ("\"civil society\"", &["i5"]),
+        ("\"society civil\"", &[]),
+        ("“Kem Sokha”", &["i3"]),
+        ("\"sokha kem\"", &[]),
+        ("\"phnom penh\" arrested", &["i9"]),
+        // Words of the title and of the summary are not one phrase.
+        ("\"closed អាជ្ញាធរ\"", &[]),
+        ("closed អាជ្ញាធរ", &["i2"]),
+    ];
+    for (text, expected) in cases {
+        check(&index, text, expected);
+    }
+}
+
+#[test]
+fn mixed_khmer_and_english_queries() {
+    let index = loaded();
+    let cases: &[(&str, &[&str])] = &[
+        ("ច្បាប់ law", &["i1", "i5", "i7"]),
+        ("Kem ចាប់ខ្លួន", &["i3"]),
+        ("journalists ស៊ីវិល", &["i9"]),
+        ("journalists ច្បាប់", &[]),
+        // Glued together, the words must touch in the text too.
+        ("RFAក្រុម", &[]),
+        ("ក្រុមសង្គម", &["i9"]),
+    ];
+    for (text, expected) in cases {
+        check(&index, text, expected);
+    }
+}
+
+#[test]
+fn dictionary_words_alone_miss_glued_occurrences() {
+    // What the n-gram fallback is for: ច្បាប់ glued into ច្បាប់ទម្លាប់ (i7) is not a word of its
+    // own, so matching dictionary words only misses it.
+    let index = loaded();
+    let q = scoped("ច្បាប់", &["c1"]);
+    let mut words_only: Vec<String> = index
+        .search_with(&q, KhmerMatching::WordsOnly)
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    words_only.sort();
+    assert_eq!(words_only, ["i1", "i5"]);
+    // Occurrences found both ways rank above the substring-only one.
+    let ranked = ids(&index, &q);
+    assert_eq!(ranked.last().map(String::as_str), Some("i7"), "{ranked:?}");
+}
+
+#[test]
+fn case_scope_is_enforced() {
+    let index = loaded();
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        ("law", &["c2"], &["i8"]),
+        ("law", &["c1", "c2"], &["i1", "i5", "i7", "i8"]),
+        ("ច្បាប់", &["c2"], &["i8"]),
+        ("ច្បាប់", &["c3"], &[]),
+        ("kem", &["c2"], &[]),
+        // No case in scope: nothing, whatever the text or filters.
+        ("law", &[], &[]),
+        ("", &[], &[]),
+        // Filters only: every incident of the case and no other.
+        (
+            "",
+            &["c1"],
+            &["i1", "i2", "i3", "i4", "i5", "i6", "i7", "i9"],
+        ),
+        ("", &["c2"], &["i8"]),
+        // A case id that is a prefix of another does not match it.
+        ("law", &["c"], &[]),
+    ];
+    for (text, scope, expected) in cases {
+        check_query(&index, &scoped(text, scope), expected);
+    }
+    // The total counts only what is in scope, even when the page is empty.
+    let mut q = scoped("law", &["c1"]);
+    q.limit = 0;
+    let results = index.search(&q).unwrap();
+    assert_eq!((results.total, results.hits.len()), (3, 0));
+    // Every hit reports its case, and it is one of the scope.
+    let results = index.search(&scoped("law", &["c1", "c2"])).unwrap();
+    assert!(
+        results
+            .hits
+            .iter()
+            .all(|h| h.case_id == "c1" || h.case_id == "c2")
+    );
+    assert!(
+        results
+            .hits
+            .iter()
+            .any(|h| h.id == "i8" && h.case_id == "c2")
+    );
+}
+
+#[test]
+fn filters() {
+    let index = loaded();
+    let base = || scoped("", &["c1"]);
+    let cases: Vec<(SearchQuery, &[&str])> = vec![
+        (
+            SearchQuery {
+                kinds: vec!["arrest".into()],
+                ..base()
+            },
+            &["i3", "i9"],
+        ),
+        (
+            SearchQuery {
+                kinds: vec!["arrest".into(), "closure".into()],
+                ..base()
+            },
+            &["i2", "i3", "i9"],
+        ),
+        (
+            SearchQuery {
+                kinds: vec!["nothing".into()],
+                ..base()
+            },
+            &[],
+        ),
+        (
+            SearchQuery {
+                actors: vec!["gov".into()],
+                ..base()
+            },
+            &["i1", "i2", "i3", "i9"],
+        ),
+        (
+            SearchQuery {
+                themes: vec!["elections".into()],
+                ..base()
+            },
+            &["i3", "i4"],
+        ),
+        (
+            SearchQuery {
+                themes: vec!["elections".into()],
+                actors: vec!["cnrp".into()],
+                ..base()
+            },
+            &["i4"],
+        ),
+        // Incidents overlapping the range: i2 runs from 17400 to 17420.
+        (
+            SearchQuery {
+                date_from: Some(17_400),
+                date_to: Some(17_412),
+                ..base()
+            },
+            &["i2", "i3"],
+        ),
+        (
+            SearchQuery {
+                date_from: Some(17_413),
+                ..base()
+            },
+            &["i2", "i4", "i5"],
+        ),
+        (
+            SearchQuery {
+                date_to: Some(17_000),
+                ..base()
+            },
+            &["i6", "i7"],
+        ),
+        (
+            SearchQuery {
+                date_from: Some(17_421),
+                date_to: Some(17_471),
+                ..base()
+            },
+            &[],
+        ),
+        // Text and filters together.
+        (
+            SearchQuery {
+                text: "ច្បាប់".into(),
+                kinds: vec!["legislation".into()],
+                ..base()
+            },
+            &["i1", "i7"],
+        ),
+        (
+            SearchQuery {
+                text: "arrested".into(),
+                actors: vec!["kem-sokha".into()],
+                ..base()
+            },
+            &["i3"],
+        ),
+    ];
+    for (q, expected) in &cases {
+        check_query(&index, q, expected);
+    }
+}
+
+#[test]
+fn filter_only_results_are_newest_first_and_page() {
+    let index = loaded();
+    let page = |offset, limit| {
+        let q = SearchQuery {
+            offset,
+            limit,
+            ..scoped("", &["c1"])
+        };
+        let results = index.search(&q).unwrap();
+        assert_eq!(results.total, 8, "{q:?}");
+        results.hits.into_iter().map(|h| h.id).collect::<Vec<_>>()
+    };
+    assert_eq!(page(0, 3), ["i5", "i4", "i3"]);
+    assert_eq!(page(3, 3), ["i2", "i1", "i9"]);
+    assert_eq!(page(6, 3), ["i6", "i7"]);
+    assert!(page(9, 3).is_empty());
+    assert!(page(0, 0).is_empty());
+    assert_eq!(page(0, 100).len(), 8);
+}
+
+#[test]
+fn scored_results_page_without_overlap() {
+    let index = loaded();
+    let all = ids(&index, &scoped("law", &["c1", "c2"]));
+    assert_eq!(all.len(), 4);
+    let mut paged = Vec::new();
+    for offset in [0, 2] {
+        let q = SearchQuery {
+            offset,
+            limit: 2,
+            ..scoped("law", &["c1", "c2"])
+        };
+        let results = index.search(&q).unwrap();
+        assert_eq!(results.total, 4);
+        paged.extend(results.hits.into_iter().map(|h| h.id));
+    }
+    assert_eq!(paged, all);
+}
+
+#[test]
+fn upsert_replaces_by_id() {
+    let index = loaded();
+    assert_eq!(index.doc_count(), 9);
+    let mut radio = fixture().remove(1);
+    assert_eq!(radio.id, "i2");
+    radio.title = "Radio licences revoked".into();
+    radio.summary = "ក្រសួងព័ត៌មានបានដកហូតអាជ្ញាប័ណ្ណ".into();
+    index.upsert(&[radio]).unwrap();
+    assert_eq!(index.doc_count(), 9);
+    check(&index, "closed", &[]);
+    check(&index, "អាជ្ញាធរ", &[]);
+    check(&index, "revoked", &["i2"]);
+    check(&index, "អាជ្ញាប័ណ្ណ", &["i2"]);
+
+    // Twice in one batch: the last version wins.
+    let mut first = fixture().remove(0);
+    let mut second = first.clone();
+    first.title = "alpha".into();
+    second.title = "beta".into();
+    index.upsert(&[first, second]).unwrap();
+    assert_eq!(index.doc_count(), 9);
+    check(&index, "alpha", &[]);
+    check(&index, "beta", &["i1"]);
+
+    // Moving an incident to another case moves it out of the old scope.
+    let mut moved = fixture().remove(2);
+    moved.case_id = "c2".into();
+    index.upsert(&[moved]).unwrap();
+    check(&index, "kem", &[]);
+    check_query(&index, &scoped("kem", &["c2"]), &["i3"]);
+}
+
+#[test]
+fn delete_removes() {
+    let index = loaded();
+    index.delete(&["i3", "no-such-id"]).unwrap();
+    assert_eq!(index.doc_count(), 8);
+    check(&index, "kem", &[]);
+    check(&index, "arrested", &["i9"]);
+    index.delete(&[]).unwrap();
+    assert_eq!(index.doc_count(), 8);
+}
+
+#[test]
+fn rebuild_replaces_everything() {
+    let index = loaded();
+    let kept: Vec<IncidentDoc> = fixture()
+        .into_iter()
+        .filter(|d| d.kind == "arrest")
+        .collect();
+    assert_eq!(index.rebuild(kept.into_iter()).unwrap(), 2);
+    assert_eq!(index.doc_count(), 2);
+    check(&index, "law", &[]);
+    check(&index, "arrested", &["i3", "i9"]);
+    // Writes keep working after a rebuild.
+    index.upsert(&fixture()[..1]).unwrap();
+    check(&index, "law", &["i1"]);
+}
+
+#[test]
+fn invalid_documents_are_refused_whole_batch() {
+    let index = SearchIndex::in_memory().unwrap();
+    let good = fixture().remove(0);
+    let bad_cases: Vec<(IncidentDoc, &str)> = vec![
+        (
+            IncidentDoc {
+                id: String::new(),
+                ..good.clone()
+            },
+            "id",
+        ),
+        (
+            IncidentDoc {
+                case_id: String::new(),
+                ..good.clone()
+            },
+            "case_id",
+        ),
+        (
+            IncidentDoc {
+                date_end: good.date_start - 1,
+                ..good.clone()
+            },
+            "date_end",
+        ),
+    ];
+    for (bad, field) in bad_cases {
+        let mut other = good.clone();
+        other.id = "other".into();
+        match index.upsert(&[other, bad]) {
+            Err(SearchError::InvalidDoc { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("expected InvalidDoc on {field}, got {other:?}"),
+        }
+        assert_eq!(index.doc_count(), 0);
+        // A rebuild with a bad document keeps the previous contents.
+        let mut bad_again = good.clone();
+        bad_again.id = String::new();
+        assert!(
+            index
+                .rebuild(vec![good.clone(), bad_again].into_iter())
+                .is_err()
+        );
+        assert_eq!(index.doc_count(), 0);
+    }
+}
+
+#[test]
+fn bad_queries_are_errors_not_panics() {
+    let index = loaded();
+    let too_long = scoped(&"a ".repeat(MAX_TEXT_BYTES), &["c1"]);
+    assert!(matches!(
+        index.search(&too_long),
+        Err(SearchError::QueryTooLong { .. })
+    ));
+    let deep = SearchQuery {
+        offset: MAX_DEPTH,
+        limit: 1,
+        ..scoped("law", &["c1"])
+    };
+    assert!(matches!(
+        index.search(&deep),
+        Err(SearchError::PageTooDeep { .. })
+    ));
+    let overflow = SearchQuery {
+        offset: usize::MAX,
+        limit: 10,
+        ..scoped("law", &["c1"])
+    };
+    assert!(matches!(
+        index.search(&overflow),
+        Err(SearchError::PageTooDeep { .. })
+    ));
+    let backwards = SearchQuery {
+        date_from: Some(10),
+        date_to: Some(9),
+        ..scoped("", &["c1"])
+    };
+    assert!(matches!(
+        index.search(&backwards),
+        Err(SearchError::DateRange { .. })
+    ));
+    // Odd but harmless text is searched, not rejected.
+    for text in [
+        "\"", "\"\"\"", "«", "-", "\u{200B}", "\u{301}", "a\"b\"c", "ច្",
+    ] {
+        index.search(&scoped(text, &["c1"])).unwrap();
+    }
+}
+
+#[test]
+fn persists_on_disk_and_checks_the_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("search");
+    {
+        let index = SearchIndex::open(&dir).unwrap();
+        assert_eq!(index.doc_count(), 0);
+        index.upsert(&fixture()).unwrap();
+    }
+    {
+        let index = SearchIndex::open(&dir).unwrap();
+        assert_eq!(index.doc_count(), 9);
+        check(&index, "ច្បាប់", &["i1", "i5", "i7"]);
+    }
+    std::fs::write(dir.join("accord-search-version"), "0").unwrap();
+    match SearchIndex::open(&dir) {
+        Err(SearchError::SchemaVersion { found, .. }) => assert_eq!(found, "0"),
+        other => panic!("expected a version error, got {other:?}"),
+    }
+
+    // A directory with other files in it is not taken over.
+    let busy = tmp.path().join("busy");
+    std::fs::create_dir(&busy).unwrap();
+    std::fs::write(busy.join("notes.txt"), "mine").unwrap();
+    assert!(matches!(
+        SearchIndex::open(&busy),
+        Err(SearchError::NotAnIndex { .. })
+    ));
+}
+
+#[test]
+fn shared_between_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<SearchIndex>();
+
+    let index = Arc::new(loaded());
+    let readers: Vec<_> = (0..3)
+        .map(|_| {
+            let index = Arc::clone(&index);
+            std::thread::spawn(move || {
+                for _ in 0..20 {
+                    let found = ids(&index, &scoped("ច្បាប់", &["c1"]));
+                    // Writers below only touch i9, so the answer never changes.
+                    assert_eq!(found.len(), 3, "{found:?}");
+                }
+            })
+        })
+        .collect();
+    let mut journalist = fixture().remove(8);
+    for n in 0..10 {
+        journalist.title = format!("update {n}");
+        index.upsert(std::slice::from_ref(&journalist)).unwrap();
+    }
+    for reader in readers {
+        reader.join().unwrap();
+    }
+    check(&index, "update 9", &["i9"]);
+}
