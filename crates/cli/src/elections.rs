@@ -1,18 +1,461 @@
-//! `accord elections ...`: the command-line face of the election engine (owned by the elections work).
+//! `accord elections ...`: the command-line face of the election engine. Files are read here;
+//! parsing, validation and every computation happen in `accord-elections`.
 
-use clap::Subcommand;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
+use accord_elections::scenario::{Basis, DissolveRule, Scope};
+use accord_elections::{
+    Allocation, Apportionment, ApportionmentResult, CsvOptions, Election, Scenario, Simulation, SimulationOptions,
+};
+use anyhow::{Context, bail};
+use clap::{Args, Subcommand, ValueEnum};
+
+const FILE_HELP: &str = "\
+Election file (JSON):
+  {\"name\": \"Example 2013\", \"method\": \"dhondt\", \"threshold\": 0.0, \"constituency_threshold\": 0.0,
+   \"constituencies\": [{\"name\": \"North\", \"seats\": 5,
+                       \"votes\": {\"A\": 10000, \"B\": 6000, \"C\": 1500}, \"blank_votes\": 120}]}
+  Optional: first_divisor (modified-sainte-lague, default 1.4), ties (error | most-votes | lot)
+  with seed, notes, sources, per-constituency recorded_seats (official seats), and recorded
+  {breakdown, dissolutions} (outcomes an authority decided; read by `dissolve --rule recorded`).
+  Unknown fields are errors. See the accord-elections README for every field.
+Methods: dhondt, sainte-lague, modified-sainte-lague, imperiali, danish, huntington-hill, adams,
+  hare, droop, cambodia (aliases: jefferson, webster, hamilton, hare-niemeyer, equal-proportions,
+  lemna, ...).
+CSV input: a votes file (constituency,party,votes) and --seats SEATS.csv
+  (constituency,seats[,blank_votes]), both with a header row.
+Apportionment file: {\"name\", \"method\", \"seats\", \"min_seats\", \"populations\": {unit: count}}";
+
+/// Seat allocations, dissolution scenarios, simulations and apportionments.
 #[derive(Debug, Subcommand)]
+#[command(after_help = FILE_HELP)]
 pub(crate) enum ElectionsCommand {
-    /// Allocate seats for an election file
+    /// Allocate seats for an election file (JSON, or CSV with --seats)
+    #[command(after_help = FILE_HELP)]
     Allocate {
-        /// Election file (JSON or CSV)
-        file: std::path::PathBuf,
+        #[command(flatten)]
+        input: InputArgs,
+        /// Print the allocation result as JSON
+        #[arg(long)]
+        json: bool,
     },
+    /// Dissolve a party and give out its seats by a rule; before/after and indices
+    #[command(after_help = FILE_HELP)]
+    Dissolve {
+        #[command(flatten)]
+        input: InputArgs,
+        /// The dissolved party
+        #[arg(long)]
+        party: String,
+        /// How its seats are given out
+        #[arg(long, value_enum)]
+        rule: RuleArg,
+        /// For minor-parties: count "parties without a seat" nationally or per constituency
+        #[arg(long, value_enum, default_value = "national")]
+        scope: ScopeArg,
+        /// For minor-parties: parties that decline the seats awarded to them (their seats pass
+        /// on to the parties already seated)
+        #[arg(long, num_args = 1..)]
+        declined: Vec<String>,
+        /// Start from the recorded official seats or the computed ones (default: recorded when
+        /// every constituency has recorded_seats)
+        #[arg(long, value_enum)]
+        basis: Option<BasisArg>,
+        /// For minor-parties: the highest-average method (default dhondt)
+        #[arg(long)]
+        highest_average: Option<String>,
+        /// Print the scenario as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Monte-Carlo: redraw votes with Dirichlet noise and tally seats per party
+    Simulate {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Number of runs
+        #[arg(long, default_value_t = 10_000)]
+        runs: u64,
+        /// Seed: the same seed gives the same result on any number of cores
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Noise model, `dirichlet:K` (shares drawn from Dirichlet(K x observed shares))
+        #[arg(long, default_value = "dirichlet:400")]
+        noise: String,
+        /// Print the simulation as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Apportion seats to units by population (apportionment file)
+    #[command(after_help = FILE_HELP)]
+    Apportion {
+        /// Apportionment file (JSON)
+        file: PathBuf,
+        /// Method, overriding the file's
+        #[arg(long)]
+        method: Option<String>,
+        /// Print the result as JSON: {"name", "method", "seats": {...}}
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Where the election comes from, and settings a CSV file cannot carry.
+#[derive(Debug, Args)]
+pub(crate) struct InputArgs {
+    /// Election file: JSON, or a votes CSV (constituency,party,votes) with --seats
+    file: PathBuf,
+    /// Seats CSV (constituency,seats[,blank_votes]) for a votes CSV
+    #[arg(long)]
+    seats: Option<PathBuf>,
+    /// Method, overriding the file's (required for CSV)
+    #[arg(long)]
+    method: Option<String>,
+    /// For CSV: the election's name (default: the file name)
+    #[arg(long)]
+    name: Option<String>,
+    /// For CSV: national threshold, a fraction of national valid votes
+    #[arg(long, default_value_t = 0.0)]
+    threshold: f64,
+    /// For CSV: constituency threshold, a fraction of the constituency's valid votes
+    #[arg(long, default_value_t = 0.0)]
+    constituency_threshold: f64,
+    /// For CSV: first divisor of modified-sainte-lague
+    #[arg(long)]
+    first_divisor: Option<f64>,
+    /// For CSV: tie rule (error, most-votes, lot)
+    #[arg(long)]
+    ties: Option<String>,
+    /// For CSV: seed for ties = lot
+    #[arg(long)]
+    tie_seed: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum RuleArg {
+    Rerun,
+    MinorParties,
+    Recorded,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum ScopeArg {
+    National,
+    Constituency,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum BasisArg {
+    Recorded,
+    Computed,
 }
 
 pub(crate) fn run(cmd: ElectionsCommand) -> anyhow::Result<()> {
     match cmd {
-        ElectionsCommand::Allocate { file } => anyhow::bail!("not implemented yet: {}", file.display()),
+        ElectionsCommand::Allocate { input, json } => {
+            let election = load(&input)?;
+            let allocation = accord_elections::allocate(&election)
+                .with_context(|| format!("allocating {}", input.file.display()))?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&allocation)?);
+            } else {
+                print!("{}", allocation_table(&allocation));
+            }
+        }
+        ElectionsCommand::Dissolve { input, party, rule, scope, declined, basis, highest_average, json } => {
+            let election = load(&input)?;
+            let method = match &highest_average {
+                Some(name) => Some(
+                    accord_elections::Method::from_name(name, None)
+                        .with_context(|| format!("--highest-average: unknown method {name:?}"))?,
+                ),
+                None => None,
+            };
+            if !matches!(rule, RuleArg::MinorParties) && (!declined.is_empty() || method.is_some()) {
+                bail!("--declined and --highest-average only apply to --rule minor-parties");
+            }
+            let rule = match rule {
+                RuleArg::Rerun => DissolveRule::Rerun,
+                RuleArg::Recorded => DissolveRule::Recorded,
+                RuleArg::MinorParties => DissolveRule::MinorParties {
+                    scope: match scope {
+                        ScopeArg::National => Scope::National,
+                        ScopeArg::Constituency => Scope::Constituency,
+                    },
+                    declined,
+                    method,
+                },
+            };
+            let basis = basis.map(|b| match b {
+                BasisArg::Recorded => Basis::Recorded,
+                BasisArg::Computed => Basis::Computed,
+            });
+            let scenario = accord_elections::dissolve(&election, &party, &rule, basis)
+                .with_context(|| format!("dissolving {party} in {}", input.file.display()))?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&scenario)?);
+            } else {
+                print!("{}", scenario_table(&scenario));
+            }
+        }
+        ElectionsCommand::Simulate { input, runs, seed, noise, json } => {
+            let concentration = parse_noise(&noise)?;
+            let election = load(&input)?;
+            let simulation = accord_elections::simulate(&election, SimulationOptions { runs, seed, concentration })
+                .with_context(|| format!("simulating {}", input.file.display()))?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&simulation)?);
+            } else {
+                print!("{}", simulation_table(&simulation));
+            }
+        }
+        ElectionsCommand::Apportion { file, method, json } => {
+            let text = read(&file)?;
+            let apportionment = Apportionment::from_json(&text, method.as_deref())
+                .with_context(|| format!("reading {}", file.display()))?;
+            let result = apportionment.apportion().with_context(|| format!("apportioning {}", file.display()))?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&result)?);
+            } else {
+                print!("{}", apportionment_table(&apportionment, &result));
+            }
+        }
     }
+    Ok(())
+}
+
+fn read(path: &Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+}
+
+fn parse_noise(noise: &str) -> anyhow::Result<f64> {
+    let k = noise
+        .strip_prefix("dirichlet:")
+        .and_then(|k| k.parse::<f64>().ok())
+        .filter(|k| k.is_finite() && *k > 0.0);
+    k.with_context(|| format!("--noise: expected dirichlet:K with K a positive number, got {noise:?}"))
+}
+
+/// Reads the election named by the arguments: JSON, or a votes CSV with its seats CSV.
+fn load(input: &InputArgs) -> anyhow::Result<Election> {
+    let text = read(&input.file)?;
+    let is_csv = input.seats.is_some()
+        || input.file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if !is_csv {
+        return Election::from_json_with_method(&text, input.method.as_deref())
+            .with_context(|| format!("reading {}", input.file.display()));
+    }
+    let Some(seats_path) = &input.seats else {
+        bail!("{} is a CSV votes file: give its seats file with --seats SEATS.csv", input.file.display());
+    };
+    let Some(method) = &input.method else {
+        bail!("a CSV election needs --method");
+    };
+    let seats = read(seats_path)?;
+    let options = CsvOptions {
+        name: input.name.clone().unwrap_or_else(|| {
+            input.file.file_stem().map_or_else(|| "election".to_owned(), |s| s.to_string_lossy().into_owned())
+        }),
+        method: method.clone(),
+        first_divisor: input.first_divisor,
+        threshold: input.threshold,
+        constituency_threshold: input.constituency_threshold,
+        ties: input.ties.clone(),
+        seed: input.tie_seed,
+    };
+    Election::from_csv(&text, &seats, &options)
+        .with_context(|| format!("reading {} with {}", input.file.display(), seats_path.display()))
+}
+
+/// Left-aligned first column, right-aligned numbers.
+fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let line = |out: &mut String, cells: Vec<String>| {
+        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+            let pad = w - cell.chars().count();
+            if i == 0 {
+                out.push_str(cell);
+                out.push_str(&" ".repeat(pad));
+            } else {
+                out.push_str("  ");
+                out.push_str(&" ".repeat(pad));
+                out.push_str(cell);
+            }
+        }
+        out.push('\n');
+    };
+    line(&mut out, header.iter().map(|h| (*h).to_owned()).collect());
+    for row in rows {
+        line(&mut out, row.clone());
+    }
+    out
+}
+
+fn pct(x: f64) -> String {
+    format!("{x:.2}")
+}
+
+fn signed(x: f64) -> String {
+    format!("{x:+.2}")
+}
+
+fn allocation_table(a: &Allocation) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} - {}, {} seats in {} constituencies",
+        a.name,
+        a.method,
+        a.house_size,
+        a.constituencies.len()
+    );
+    let rows: Vec<Vec<String>> = a
+        .parties
+        .iter()
+        .map(|p| {
+            vec![p.party.clone(), p.votes.to_string(), pct(p.vote_share), p.seats.to_string(), pct(p.seat_share), signed(p.difference)]
+        })
+        .collect();
+    out.push_str(&table(&["party", "votes", "votes %", "seats", "seats %", "seats-votes"], &rows));
+    let i = &a.indices;
+    let _ = writeln!(
+        out,
+        "Gallagher {:.2}  Loosemore-Hanby {:.2}  Sainte-Lague {:.2}  ENP votes {:.2}  ENP seats {:.2}",
+        i.gallagher, i.loosemore_hanby, i.sainte_lague, i.enp_votes, i.enp_seats
+    );
+    if !a.below_threshold.is_empty() {
+        let _ = writeln!(out, "Below the national threshold: {}", a.below_threshold.join(", "));
+    }
+    if a.constituencies.len() > 1 {
+        out.push_str("Constituencies:\n");
+        for c in &a.constituencies {
+            let seats: Vec<String> = c.seats.iter().map(|(p, s)| format!("{p} {s}")).collect();
+            let _ = write!(out, "  {} ({}): {}", c.name, c.magnitude, seats.join(", "));
+            if !c.below_threshold.is_empty() {
+                let _ = write!(out, "  [below threshold: {}]", c.below_threshold.join(", "));
+            }
+            out.push('\n');
+        }
+    }
+    for t in &a.ties {
+        let _ = writeln!(
+            out,
+            "Tie in {} from seat {} between {} settled by {}: {}",
+            t.constituency,
+            t.seat,
+            t.tied.join(", "),
+            t.rule,
+            t.winners.join(", ")
+        );
+    }
+    if let Some(r) = &a.recorded {
+        if r.matches {
+            out.push_str("Recorded official seats: identical in every constituency\n");
+        } else {
+            let _ = writeln!(out, "Recorded official seats differ in {} place(s):", r.differences.len());
+            for d in &r.differences {
+                let _ = writeln!(out, "  {}: {} computed {}, recorded {}", d.constituency, d.party, d.computed, d.recorded);
+            }
+        }
+    }
+    out
+}
+
+fn scenario_table(s: &Scenario) -> String {
+    let mut out = String::new();
+    let scope = s.scope.as_ref().map(|x| format!(" ({x})")).unwrap_or_default();
+    let _ = writeln!(out, "{}: {} dissolved, rule {}{}, from {} seats", s.name, s.party, s.rule, scope, s.basis);
+    let rows: Vec<Vec<String>> = s
+        .parties
+        .iter()
+        .map(|p| {
+            vec![
+                p.party.clone(),
+                p.votes.to_string(),
+                pct(p.vote_share),
+                p.seats_before.to_string(),
+                p.seats_after.to_string(),
+                format!("{:+}", p.change),
+                signed(p.difference_before),
+                signed(p.difference_after),
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        &["party", "votes", "votes %", "before", "after", "change", "seats-votes before", "after"],
+        &rows,
+    ));
+    for (label, i) in [("before", &s.indices_before), ("after", &s.indices_after)] {
+        let _ = writeln!(
+            out,
+            "{label:<6} Gallagher {:.2}  Loosemore-Hanby {:.2}  Sainte-Lague {:.2}  ENP votes {:.2}  ENP seats {:.2}",
+            i.gallagher, i.loosemore_hanby, i.sainte_lague, i.enp_votes, i.enp_seats
+        );
+    }
+    for step in &s.steps {
+        let seats: Vec<String> = step.seats.iter().map(|(p, n)| format!("{p} {n}")).collect();
+        let _ = writeln!(out, "step: {}: {}", step.description, if seats.is_empty() { "none".to_owned() } else { seats.join(", ") });
+    }
+    if let Some(cs) = &s.constituencies {
+        for c in cs.iter().filter(|c| c.before != c.after) {
+            let fmt = |m: &accord_elections::PartyMap<u64>| m.iter().map(|(p, n)| format!("{p} {n}")).collect::<Vec<_>>().join(", ");
+            let _ = writeln!(out, "  {}: {} -> {}", c.name, fmt(&c.before), fmt(&c.after));
+        }
+    }
+    for t in &s.ties {
+        let _ = writeln!(out, "Tie in {} from seat {} between {} settled by {}: {}", t.constituency, t.seat, t.tied.join(", "), t.rule, t.winners.join(", "));
+    }
+    for note in &s.notes {
+        let _ = writeln!(out, "note: {note}");
+    }
+    out
+}
+
+fn simulation_table(s: &Simulation) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} - {}, {} runs, seed {}, noise {}; majority = {} of {} seats",
+        s.name, s.method, s.runs, s.seed, s.noise, s.majority, s.house_size
+    );
+    let rows: Vec<Vec<String>> = s
+        .parties
+        .iter()
+        .map(|p| {
+            vec![
+                p.party.clone(),
+                p.votes.to_string(),
+                format!("{:.2}", p.mean_seats),
+                p.p5.to_string(),
+                p.p50.to_string(),
+                p.p95.to_string(),
+                format!("{:.4}", p.p_majority),
+                format!("{:.4}", p.p_seat),
+            ]
+        })
+        .collect();
+    out.push_str(&table(&["party", "votes", "mean seats", "p5", "p50", "p95", "P(majority)", "P(seat)"], &rows));
+    if s.runs_with_lots > 0 {
+        let _ = writeln!(out, "{} run(s) had a tie for a seat, drawn by lot", s.runs_with_lots);
+    }
+    out
+}
+
+fn apportionment_table(a: &Apportionment, r: &ApportionmentResult) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} - {}, {} seats, at least {} each", r.name, r.method, a.seats, a.min_seats);
+    let rows: Vec<Vec<String>> = a
+        .populations
+        .iter()
+        .zip(r.seats.iter())
+        .map(|((unit, pop), (_, seats))| vec![unit.clone(), pop.to_string(), seats.to_string()])
+        .collect();
+    out.push_str(&table(&["unit", "population", "seats"], &rows));
+    out
 }

@@ -312,27 +312,38 @@ fn minor_national(
     for p in 0..after.len() {
         after[p] += award[p];
     }
-    pass_on_declined(election, "national", divisor, &declined, &votes, &mut after, dissolved, ties, reports, steps)?;
+    pass_on_declined(election, "national", divisor, &declined, &award, &votes, &mut after, dissolved, ties, reports, steps)?;
     Ok(after)
 }
 
 fn no_minor(e: AllocateError) -> AllocateError {
     match e {
-        AllocateError::NoCandidates { constituency, seats, .. } => AllocateError::Scenario(format!(
-            "{constituency}: no party without a seat has votes to receive the {seats} freed seat(s)"
+        AllocateError::NoCandidates { seats, .. } => AllocateError::Scenario(format!(
+            "no party without a seat has votes to receive the {seats} freed seat(s)"
         )),
         other => other,
     }
 }
 
-/// Takes the seats of the declining parties back and gives them, by highest average from the
-/// seats already held, to the seated parties that did not decline.
+fn no_minor_in(e: AllocateError, constituency: &str) -> AllocateError {
+    match e {
+        AllocateError::NoCandidates { seats, .. } => AllocateError::Scenario(format!(
+            "constituency \"{constituency}\": no party without a seat there has votes to receive the {seats} freed seat(s)"
+        )),
+        other => other,
+    }
+}
+
+/// Takes back the seats just awarded to the declining parties (never seats they held before)
+/// and gives them, by highest average from the seats already held, to the seated parties that
+/// did not decline.
 #[allow(clippy::too_many_arguments)]
 fn pass_on_declined(
     election: &Election,
     where_: &str,
     divisor: Divisor,
     declined: &[usize],
+    awarded: &[u64],
     votes: &[u64],
     seats: &mut [u64],
     dissolved: usize,
@@ -340,14 +351,14 @@ fn pass_on_declined(
     reports: &mut Vec<TieReport>,
     steps: &mut Vec<Step>,
 ) -> Result<(), AllocateError> {
-    let returned: u64 = declined.iter().map(|&p| seats[p]).sum();
+    let returned: u64 = declined.iter().map(|&p| awarded[p]).sum();
     if declined.is_empty() {
         return Ok(());
     }
     let mut taken = vec![0u64; seats.len()];
     for &p in declined {
-        taken[p] = seats[p];
-        seats[p] = 0;
+        taken[p] = awarded[p];
+        seats[p] -= awarded[p];
     }
     steps.push(Step { description: format!("{where_}: seats declined"), seats: seat_map(election, &taken) });
     if returned == 0 {
@@ -356,6 +367,11 @@ fn pass_on_declined(
     let seated: Vec<usize> = (0..seats.len())
         .filter(|&p| p != dissolved && seats[p] > 0 && !declined.contains(&p) && votes[p] > 0)
         .collect();
+    if seated.is_empty() {
+        return Err(AllocateError::Scenario(format!(
+            "{where_}: {returned} declined seat(s) but no other seated party to pass them to"
+        )));
+    }
     let gained = give(election, where_, divisor, &seated, votes, seats, returned, ties, reports)?;
     for p in 0..seats.len() {
         seats[p] += gained[p];
@@ -395,14 +411,14 @@ fn minor_per_constituency(
             let candidates: Vec<usize> =
                 c.votes.iter().map(|(p, _)| *p).filter(|&p| p != dissolved && held[p] == 0 && votes[p] > 0).collect();
             let award = give(election, &c.name, divisor, &candidates, &votes, &vec![0; n], freed, ties, reports)
-                .map_err(no_minor)?;
+                .map_err(|e| no_minor_in(e, &c.name))?;
             for p in 0..n {
                 held[p] += award[p];
                 award_total[p] += award[p];
             }
             let mut local_steps = Vec::new();
             let before_decline = held.clone();
-            pass_on_declined(election, &c.name, divisor, &declined, &votes, &mut held, dissolved, ties, reports, &mut local_steps)?;
+            pass_on_declined(election, &c.name, divisor, &declined, &award, &votes, &mut held, dissolved, ties, reports, &mut local_steps)?;
             for p in 0..n {
                 if declined.contains(&p) {
                     declined_total[p] += before_decline[p] - held[p];
