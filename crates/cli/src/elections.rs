@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use accord_elections::scenario::{Basis, DissolveRule, Scope};
 use accord_elections::{
-    Allocation, Apportionment, ApportionmentResult, CsvOptions, Election, Scenario, Simulation, SimulationOptions,
+    Allocation, Apportionment, ApportionmentResult, CsvOptions, Election, Scenario, Simulation,
+    SimulationOptions,
 };
 use anyhow::{Context, bail};
 use clap::{Args, Subcommand, ValueEnum};
@@ -162,7 +163,16 @@ pub(crate) fn run(cmd: ElectionsCommand) -> anyhow::Result<()> {
                 print!("{}", allocation_table(&allocation));
             }
         }
-        ElectionsCommand::Dissolve { input, party, rule, scope, declined, basis, highest_average, json } => {
+        ElectionsCommand::Dissolve {
+            input,
+            party,
+            rule,
+            scope,
+            declined,
+            basis,
+            highest_average,
+            json,
+        } => {
             let election = load(&input)?;
             let method = match &highest_average {
                 Some(name) => Some(
@@ -171,7 +181,8 @@ pub(crate) fn run(cmd: ElectionsCommand) -> anyhow::Result<()> {
                 ),
                 None => None,
             };
-            if !matches!(rule, RuleArg::MinorParties) && (!declined.is_empty() || method.is_some()) {
+            if !matches!(rule, RuleArg::MinorParties) && (!declined.is_empty() || method.is_some())
+            {
                 bail!("--declined and --highest-average only apply to --rule minor-parties");
             }
             let rule = match rule {
@@ -198,11 +209,24 @@ pub(crate) fn run(cmd: ElectionsCommand) -> anyhow::Result<()> {
                 print!("{}", scenario_table(&scenario));
             }
         }
-        ElectionsCommand::Simulate { input, runs, seed, noise, json } => {
+        ElectionsCommand::Simulate {
+            input,
+            runs,
+            seed,
+            noise,
+            json,
+        } => {
             let concentration = parse_noise(&noise)?;
             let election = load(&input)?;
-            let simulation = accord_elections::simulate(&election, SimulationOptions { runs, seed, concentration })
-                .with_context(|| format!("simulating {}", input.file.display()))?;
+            let simulation = accord_elections::simulate(
+                &election,
+                SimulationOptions {
+                    runs,
+                    seed,
+                    concentration,
+                },
+            )
+            .with_context(|| format!("simulating {}", input.file.display()))?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&simulation)?);
             } else {
@@ -213,7 +237,9 @@ pub(crate) fn run(cmd: ElectionsCommand) -> anyhow::Result<()> {
             let text = read(&file)?;
             let apportionment = Apportionment::from_json(&text, method.as_deref())
                 .with_context(|| format!("reading {}", file.display()))?;
-            let result = apportionment.apportion().with_context(|| format!("apportioning {}", file.display()))?;
+            let result = apportionment
+                .apportion()
+                .with_context(|| format!("apportioning {}", file.display()))?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&result)?);
             } else {
@@ -233,20 +259,28 @@ fn parse_noise(noise: &str) -> anyhow::Result<f64> {
         .strip_prefix("dirichlet:")
         .and_then(|k| k.parse::<f64>().ok())
         .filter(|k| k.is_finite() && *k > 0.0);
-    k.with_context(|| format!("--noise: expected dirichlet:K with K a positive number, got {noise:?}"))
+    k.with_context(|| {
+        format!("--noise: expected dirichlet:K with K a positive number, got {noise:?}")
+    })
 }
 
 /// Reads the election named by the arguments: JSON, or a votes CSV with its seats CSV.
 fn load(input: &InputArgs) -> anyhow::Result<Election> {
     let text = read(&input.file)?;
     let is_csv = input.seats.is_some()
-        || input.file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        || input
+            .file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     if !is_csv {
         return Election::from_json_with_method(&text, input.method.as_deref())
             .with_context(|| format!("reading {}", input.file.display()));
     }
     let Some(seats_path) = &input.seats else {
-        bail!("{} is a CSV votes file: give its seats file with --seats SEATS.csv", input.file.display());
+        bail!(
+            "{} is a CSV votes file: give its seats file with --seats SEATS.csv",
+            input.file.display()
+        );
     };
     let Some(method) = &input.method else {
         bail!("a CSV election needs --method");
@@ -254,7 +288,10 @@ fn load(input: &InputArgs) -> anyhow::Result<Election> {
     let seats = read(seats_path)?;
     let options = CsvOptions {
         name: input.name.clone().unwrap_or_else(|| {
-            input.file.file_stem().map_or_else(|| "election".to_owned(), |s| s.to_string_lossy().into_owned())
+            input.file.file_stem().map_or_else(
+                || "election".to_owned(),
+                |s| s.to_string_lossy().into_owned(),
+            )
         }),
         method: method.clone(),
         first_divisor: input.first_divisor,
@@ -263,8 +300,13 @@ fn load(input: &InputArgs) -> anyhow::Result<Election> {
         ties: input.ties.clone(),
         seed: input.tie_seed,
     };
-    Election::from_csv(&text, &seats, &options)
-        .with_context(|| format!("reading {} with {}", input.file.display(), seats_path.display()))
+    Election::from_csv(&text, &seats, &options).with_context(|| {
+        format!(
+            "reading {} with {}",
+            input.file.display(),
+            seats_path.display()
+        )
+    })
 }
 
 /// Left-aligned first column, right-aligned numbers.
@@ -319,10 +361,27 @@ fn allocation_table(a: &Allocation) -> String {
         .parties
         .iter()
         .map(|p| {
-            vec![p.party.clone(), p.votes.to_string(), pct(p.vote_share), p.seats.to_string(), pct(p.seat_share), signed(p.difference)]
+            vec![
+                p.party.clone(),
+                p.votes.to_string(),
+                pct(p.vote_share),
+                p.seats.to_string(),
+                pct(p.seat_share),
+                signed(p.difference),
+            ]
         })
         .collect();
-    out.push_str(&table(&["party", "votes", "votes %", "seats", "seats %", "seats-votes"], &rows));
+    out.push_str(&table(
+        &[
+            "party",
+            "votes",
+            "votes %",
+            "seats",
+            "seats %",
+            "seats-votes",
+        ],
+        &rows,
+    ));
     let i = &a.indices;
     let _ = writeln!(
         out,
@@ -330,7 +389,11 @@ fn allocation_table(a: &Allocation) -> String {
         i.gallagher, i.loosemore_hanby, i.sainte_lague, i.enp_votes, i.enp_seats
     );
     if !a.below_threshold.is_empty() {
-        let _ = writeln!(out, "Below the national threshold: {}", a.below_threshold.join(", "));
+        let _ = writeln!(
+            out,
+            "Below the national threshold: {}",
+            a.below_threshold.join(", ")
+        );
     }
     if a.constituencies.len() > 1 {
         out.push_str("Constituencies:\n");
@@ -358,9 +421,17 @@ fn allocation_table(a: &Allocation) -> String {
         if r.matches {
             out.push_str("Recorded official seats: identical in every constituency\n");
         } else {
-            let _ = writeln!(out, "Recorded official seats differ in {} place(s):", r.differences.len());
+            let _ = writeln!(
+                out,
+                "Recorded official seats differ in {} place(s):",
+                r.differences.len()
+            );
             for d in &r.differences {
-                let _ = writeln!(out, "  {}: {} computed {}, recorded {}", d.constituency, d.party, d.computed, d.recorded);
+                let _ = writeln!(
+                    out,
+                    "  {}: {} computed {}, recorded {}",
+                    d.constituency, d.party, d.computed, d.recorded
+                );
             }
         }
     }
@@ -369,8 +440,16 @@ fn allocation_table(a: &Allocation) -> String {
 
 fn scenario_table(s: &Scenario) -> String {
     let mut out = String::new();
-    let scope = s.scope.as_ref().map(|x| format!(" ({x})")).unwrap_or_default();
-    let _ = writeln!(out, "{}: {} dissolved, rule {}{}, from {} seats", s.name, s.party, s.rule, scope, s.basis);
+    let scope = s
+        .scope
+        .as_ref()
+        .map(|x| format!(" ({x})"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{}: {} dissolved, rule {}{}, from {} seats",
+        s.name, s.party, s.rule, scope, s.basis
+    );
     let rows: Vec<Vec<String>> = s
         .parties
         .iter()
@@ -388,7 +467,16 @@ fn scenario_table(s: &Scenario) -> String {
         })
         .collect();
     out.push_str(&table(
-        &["party", "votes", "votes %", "before", "after", "change", "seats-votes before", "after"],
+        &[
+            "party",
+            "votes",
+            "votes %",
+            "before",
+            "after",
+            "change",
+            "seats-votes before",
+            "after",
+        ],
         &rows,
     ));
     for (label, i) in [("before", &s.indices_before), ("after", &s.indices_after)] {
@@ -400,16 +488,38 @@ fn scenario_table(s: &Scenario) -> String {
     }
     for step in &s.steps {
         let seats: Vec<String> = step.seats.iter().map(|(p, n)| format!("{p} {n}")).collect();
-        let _ = writeln!(out, "step: {}: {}", step.description, if seats.is_empty() { "none".to_owned() } else { seats.join(", ") });
+        let _ = writeln!(
+            out,
+            "step: {}: {}",
+            step.description,
+            if seats.is_empty() {
+                "none".to_owned()
+            } else {
+                seats.join(", ")
+            }
+        );
     }
     if let Some(cs) = &s.constituencies {
         for c in cs.iter().filter(|c| c.before != c.after) {
-            let fmt = |m: &accord_elections::PartyMap<u64>| m.iter().map(|(p, n)| format!("{p} {n}")).collect::<Vec<_>>().join(", ");
+            let fmt = |m: &accord_elections::PartyMap<u64>| {
+                m.iter()
+                    .map(|(p, n)| format!("{p} {n}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
             let _ = writeln!(out, "  {}: {} -> {}", c.name, fmt(&c.before), fmt(&c.after));
         }
     }
     for t in &s.ties {
-        let _ = writeln!(out, "Tie in {} from seat {} between {} settled by {}: {}", t.constituency, t.seat, t.tied.join(", "), t.rule, t.winners.join(", "));
+        let _ = writeln!(
+            out,
+            "Tie in {} from seat {} between {} settled by {}: {}",
+            t.constituency,
+            t.seat,
+            t.tied.join(", "),
+            t.rule,
+            t.winners.join(", ")
+        );
     }
     for note in &s.notes {
         let _ = writeln!(out, "note: {note}");
@@ -440,16 +550,36 @@ fn simulation_table(s: &Simulation) -> String {
             ]
         })
         .collect();
-    out.push_str(&table(&["party", "votes", "mean seats", "p5", "p50", "p95", "P(majority)", "P(seat)"], &rows));
+    out.push_str(&table(
+        &[
+            "party",
+            "votes",
+            "mean seats",
+            "p5",
+            "p50",
+            "p95",
+            "P(majority)",
+            "P(seat)",
+        ],
+        &rows,
+    ));
     if s.runs_with_lots > 0 {
-        let _ = writeln!(out, "{} run(s) had a tie for a seat, drawn by lot", s.runs_with_lots);
+        let _ = writeln!(
+            out,
+            "{} run(s) had a tie for a seat, drawn by lot",
+            s.runs_with_lots
+        );
     }
     out
 }
 
 fn apportionment_table(a: &Apportionment, r: &ApportionmentResult) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} - {}, {} seats, at least {} each", r.name, r.method, a.seats, a.min_seats);
+    let _ = writeln!(
+        out,
+        "{} - {}, {} seats, at least {} each",
+        r.name, r.method, a.seats, a.min_seats
+    );
     let rows: Vec<Vec<String>> = a
         .populations
         .iter()

@@ -19,17 +19,33 @@ pub enum AllocateError {
         seat_span(*seat, *seats_left),
         quoted_list(parties)
     )]
-    Tie { constituency: String, seat: u64, seats: u64, seats_left: u64, parties: Vec<String> },
+    Tie {
+        constituency: String,
+        seat: u64,
+        seats: u64,
+        seats_left: u64,
+        parties: Vec<String>,
+    },
     /// Seats are left but no party with votes passes the thresholds.
-    #[error("constituency \"{constituency}\": {seats_left} of {seats} seat(s) cannot be filled: no party with votes passes the thresholds")]
-    NoCandidates { constituency: String, seats: u64, seats_left: u64 },
+    #[error(
+        "constituency \"{constituency}\": {seats_left} of {seats} seat(s) cannot be filled: no party with votes passes the thresholds"
+    )]
+    NoCandidates {
+        constituency: String,
+        seats: u64,
+        seats_left: u64,
+    },
     /// A scenario asks for something the election cannot give.
     #[error("{0}")]
     Scenario(String),
 }
 
 fn seat_span(seat: u64, left: u64) -> String {
-    if left <= 1 { format!("seat {seat}") } else { format!("seats {seat} to {}", seat + left - 1) }
+    if left <= 1 {
+        format!("seat {seat}")
+    } else {
+        format!("seats {seat} to {}", seat + left - 1)
+    }
 }
 
 pub(crate) fn quoted_list(names: &[String]) -> String {
@@ -142,7 +158,11 @@ pub(crate) fn national_eligibility(election: &Election, without: Option<usize>) 
         national_votes[p] = 0;
     }
     let valid: u64 = national_votes.iter().sum::<u64>()
-        + election.constituencies.iter().map(|c| c.blank_votes).sum::<u64>();
+        + election
+            .constituencies
+            .iter()
+            .map(|c| c.blank_votes)
+            .sum::<u64>();
     let national = national_votes
         .iter()
         .enumerate()
@@ -164,7 +184,12 @@ pub(crate) fn compute_seats(
     let mut below_all = Vec::with_capacity(election.constituencies.len());
     let mut votes = Vec::new();
     for c in &election.constituencies {
-        let party_total: u64 = c.votes.iter().filter(|(p, _)| Some(*p) != without).map(|(_, v)| v).sum();
+        let party_total: u64 = c
+            .votes
+            .iter()
+            .filter(|(p, _)| Some(*p) != without)
+            .map(|(_, v)| v)
+            .sum();
         let valid = party_total + c.blank_votes;
         votes.clear();
         let mut below = Vec::new();
@@ -173,7 +198,13 @@ pub(crate) fn compute_seats(
             if Some(p) != without && v > 0 && !passes_here {
                 below.push(p);
             }
-            votes.push(if Some(p) != without && eligibility.national[p] && passes_here { v } else { 0 });
+            votes.push(
+                if Some(p) != without && eligibility.national[p] && passes_here {
+                    v
+                } else {
+                    0
+                },
+            );
         }
         let mut won = vec![0; votes.len()];
         allocate_into(election.method, &votes, c.seats, &mut won, ties)
@@ -195,16 +226,25 @@ pub(crate) fn seat_error(
     error: SeatError,
 ) -> AllocateError {
     match error {
-        SeatError::Tie { seat, tied, seats_left } => AllocateError::Tie {
+        SeatError::Tie {
+            seat,
+            tied,
+            seats_left,
+        } => AllocateError::Tie {
             constituency: constituency.to_owned(),
             seat,
             seats,
             seats_left,
-            parties: tied.iter().map(|&i| election.parties[entries[i].0].clone()).collect(),
+            parties: tied
+                .iter()
+                .map(|&i| election.parties[entries[i].0].clone())
+                .collect(),
         },
-        SeatError::NoCandidates { seats_left } => {
-            AllocateError::NoCandidates { constituency: constituency.to_owned(), seats, seats_left }
-        }
+        SeatError::NoCandidates { seats_left } => AllocateError::NoCandidates {
+            constituency: constituency.to_owned(),
+            seats,
+            seats_left,
+        },
     }
 }
 
@@ -214,7 +254,11 @@ pub(crate) fn tie_report(
     entries: &[(usize, u64)],
     settled: &SettledTie,
 ) -> TieReport {
-    let names = |v: &[usize]| v.iter().map(|&i| election.parties[entries[i].0].clone()).collect();
+    let names = |v: &[usize]| {
+        v.iter()
+            .map(|&i| election.parties[entries[i].0].clone())
+            .collect()
+    };
     TieReport {
         constituency: constituency.to_owned(),
         seat: settled.seat,
@@ -272,7 +316,11 @@ pub(crate) fn seat_map(election: &Election, seats: &[u64]) -> PartyMap<u64> {
 }
 
 /// Non-zero seats of one constituency, most votes there first.
-pub(crate) fn constituency_map(election: &Election, entries: &[(usize, u64)], won: &[u64]) -> PartyMap<u64> {
+pub(crate) fn constituency_map(
+    election: &Election,
+    entries: &[(usize, u64)],
+    won: &[u64],
+) -> PartyMap<u64> {
     let mut order: Vec<usize> = (0..entries.len()).collect();
     order.sort_by(|&a, &b| entries[b].1.cmp(&entries[a].1).then(a.cmp(&b)));
     PartyMap(
@@ -311,7 +359,12 @@ fn build_allocation(
         method: election.method.name().to_owned(),
         constituencies,
         totals: seat_map(election, &seats),
-        votes: PartyMap(order.iter().map(|&p| (election.parties[p].clone(), votes[p])).collect()),
+        votes: PartyMap(
+            order
+                .iter()
+                .map(|&p| (election.parties[p].clone(), votes[p]))
+                .collect(),
+        ),
         indices: indices(&votes, &seats),
         house_size: election.total_seats(),
         parties: party_rows(election, &seats),
@@ -334,7 +387,10 @@ fn recorded_comparison(election: &Election, table: &SeatTable) -> Option<Recorde
     for (c, won) in election.constituencies.iter().zip(table) {
         let recorded = c.recorded_seats.as_deref().unwrap_or(&[]);
         for (i, &(p, _)) in c.votes.iter().enumerate() {
-            let r = recorded.iter().find(|(q, _)| *q == p).map_or(0, |(_, n)| *n);
+            let r = recorded
+                .iter()
+                .find(|(q, _)| *q == p)
+                .map_or(0, |(_, n)| *n);
             totals[p] += r;
             if r != won[i] {
                 differences.push(SeatDifference {
@@ -346,7 +402,11 @@ fn recorded_comparison(election: &Election, table: &SeatTable) -> Option<Recorde
             }
         }
     }
-    Some(RecordedComparison { totals: seat_map(election, &totals), matches: differences.is_empty(), differences })
+    Some(RecordedComparison {
+        totals: seat_map(election, &totals),
+        matches: differences.is_empty(),
+        differences,
+    })
 }
 
 #[cfg(test)]
@@ -370,10 +430,23 @@ mod tests {
         assert_eq!(a.votes.get("C"), Some(&1500));
         assert_eq!(a.house_size, 5);
         let json = serde_json::to_value(&a).unwrap();
-        for key in ["name", "method", "constituencies", "totals", "votes", "indices"] {
+        for key in [
+            "name",
+            "method",
+            "constituencies",
+            "totals",
+            "votes",
+            "indices",
+        ] {
             assert!(json.get(key).is_some(), "{key}");
         }
-        for key in ["gallagher", "loosemore_hanby", "sainte_lague", "enp_votes", "enp_seats"] {
+        for key in [
+            "gallagher",
+            "loosemore_hanby",
+            "sainte_lague",
+            "enp_votes",
+            "enp_seats",
+        ] {
             assert!(json["indices"].get(key).is_some(), "{key}");
         }
     }
@@ -439,7 +512,15 @@ mod tests {
         assert!(!r.matches);
         assert_eq!(r.differences.len(), 2);
         // D'Hondt gives A 2, B 1 (60, 30, 25); the record says 3-0.
-        assert_eq!(r.differences[1], SeatDifference { constituency: "X".into(), party: "B".into(), computed: 1, recorded: 0 });
+        assert_eq!(
+            r.differences[1],
+            SeatDifference {
+                constituency: "X".into(),
+                party: "B".into(),
+                computed: 1,
+                recorded: 0
+            }
+        );
         assert_eq!(r.totals, PartyMap(vec![("A".into(), 3)]));
     }
 }

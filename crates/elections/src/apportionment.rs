@@ -55,26 +55,39 @@ struct RawApportionment {
 }
 
 fn field(field: &str, problem: impl Into<String>) -> InputError {
-    InputError::Field { field: field.to_owned(), problem: problem.into() }
+    InputError::Field {
+        field: field.to_owned(),
+        problem: problem.into(),
+    }
 }
 
 impl Apportionment {
     /// Reads an apportionment file; `method` from outside wins over the file's.
     pub fn from_json(text: &str, method: Option<&str>) -> Result<Apportionment, InputError> {
-        let raw: RawApportionment = serde_json::from_str(text).map_err(|e| InputError::Json(e.to_string()))?;
+        let raw: RawApportionment =
+            serde_json::from_str(text).map_err(|e| InputError::Json(e.to_string()))?;
         let first_divisor = match raw.first_divisor {
             None => None,
             Some(f) => Some(
                 Fraction::from_f64(f)
                     .filter(|x| x.num > 0 && x.num <= 3 * x.den)
-                    .ok_or_else(|| field("first_divisor", format!("must be a number in (0, 3], got {f}")))?,
+                    .ok_or_else(|| {
+                        field(
+                            "first_divisor",
+                            format!("must be a number in (0, 3], got {f}"),
+                        )
+                    })?,
             ),
         };
-        let name = method
-            .or(raw.method.as_deref())
-            .ok_or_else(|| field("method", "missing: give it in the file or on the command line"))?;
+        let name = method.or(raw.method.as_deref()).ok_or_else(|| {
+            field(
+                "method",
+                "missing: give it in the file or on the command line",
+            )
+        })?;
         let method = parse_method(name, first_divisor)?;
-        let seats = count(&raw.seats).map_err(|p| field("seats", p.replace("non-negative", "positive")))?;
+        let seats =
+            count(&raw.seats).map_err(|p| field("seats", p.replace("non-negative", "positive")))?;
         if seats == 0 {
             return Err(field("seats", "must be a positive integer, got 0"));
         }
@@ -86,7 +99,10 @@ impl Apportionment {
             return Err(field("populations", "must list at least one unit"));
         }
         if let Some(dup) = raw.populations.first_duplicate() {
-            return Err(field("populations", format!("\"{dup}\" is listed more than once")));
+            return Err(field(
+                "populations",
+                format!("\"{dup}\" is listed more than once"),
+            ));
         }
         let mut populations = Vec::with_capacity(raw.populations.len());
         for (unit, value) in &raw.populations.0 {
@@ -100,11 +116,21 @@ impl Apportionment {
         if needed > u128::from(seats) {
             return Err(field(
                 "min_seats",
-                format!("{min_seats} for each of {} units needs {needed} seats, more than the {seats} to apportion", populations.len()),
+                format!(
+                    "{min_seats} for each of {} units needs {needed} seats, more than the {seats} to apportion",
+                    populations.len()
+                ),
             ));
         }
         let ties = parse_ties(raw.ties.as_deref(), raw.seed)?;
-        Ok(Apportionment { name: raw.name, method, seats, min_seats, ties, populations })
+        Ok(Apportionment {
+            name: raw.name,
+            method,
+            seats,
+            min_seats,
+            ties,
+            populations,
+        })
     }
 
     /// Apportions the seats.
@@ -127,7 +153,13 @@ impl Apportionment {
         Ok(ApportionmentResult {
             name: self.name.clone(),
             method: self.method.name().to_owned(),
-            seats: PartyMap(self.populations.iter().zip(won).map(|((u, _), s)| (u.clone(), s)).collect()),
+            seats: PartyMap(
+                self.populations
+                    .iter()
+                    .zip(won)
+                    .map(|((u, _), s)| (u.clone(), s))
+                    .collect(),
+            ),
         })
     }
 }
@@ -140,23 +172,44 @@ mod tests {
     fn minimum_and_errors() {
         let text = r#"{"name": "x", "method": "huntington-hill", "seats": 5, "min_seats": 1,
             "populations": {"Big": 1000000, "Small": 10}}"#;
-        let r = Apportionment::from_json(text, None).unwrap().apportion().unwrap();
-        assert_eq!(r.seats, PartyMap(vec![("Big".into(), 4), ("Small".into(), 1)]));
+        let r = Apportionment::from_json(text, None)
+            .unwrap()
+            .apportion()
+            .unwrap();
+        assert_eq!(
+            r.seats,
+            PartyMap(vec![("Big".into(), 4), ("Small".into(), 1)])
+        );
         let bad = text.replace("\"min_seats\": 1", "\"min_seats\": 3");
         assert_eq!(
-            Apportionment::from_json(&bad, None).unwrap_err().to_string(),
+            Apportionment::from_json(&bad, None)
+                .unwrap_err()
+                .to_string(),
             "min_seats: 3 for each of 2 units needs 6 seats, more than the 5 to apportion"
         );
         let bad = text.replace("10}", "-10}");
         assert_eq!(
-            Apportionment::from_json(&bad, None).unwrap_err().to_string(),
+            Apportionment::from_json(&bad, None)
+                .unwrap_err()
+                .to_string(),
             "populations for \"Small\": must be a non-negative integer, got -10"
         );
         let bad = text.replace("\"seats\": 5", "\"seats\": 0");
-        assert_eq!(Apportionment::from_json(&bad, None).unwrap_err().to_string(), "seats: must be a positive integer, got 0");
+        assert_eq!(
+            Apportionment::from_json(&bad, None)
+                .unwrap_err()
+                .to_string(),
+            "seats: must be a positive integer, got 0"
+        );
         // Hamilton with a floor: Small's quota is far below 1, it still gets its seat.
-        let r = Apportionment::from_json(text, Some("hamilton")).unwrap().apportion().unwrap();
-        assert_eq!(r.seats, PartyMap(vec![("Big".into(), 4), ("Small".into(), 1)]));
+        let r = Apportionment::from_json(text, Some("hamilton"))
+            .unwrap()
+            .apportion()
+            .unwrap();
+        assert_eq!(
+            r.seats,
+            PartyMap(vec![("Big".into(), 4), ("Small".into(), 1)])
+        );
         assert_eq!(r.method, "hare");
     }
 }

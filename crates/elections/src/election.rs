@@ -25,18 +25,34 @@ pub enum InputError {
     Field { field: String, problem: String },
     /// A field inside one constituency is wrong.
     #[error("constituency \"{constituency}\": {field}: {problem}")]
-    Constituency { constituency: String, field: String, problem: String },
+    Constituency {
+        constituency: String,
+        field: String,
+        problem: String,
+    },
     /// A CSV cell or row is wrong.
     #[error("{file} line {line}: {field}: {problem}")]
-    Csv { file: String, line: u64, field: String, problem: String },
+    Csv {
+        file: String,
+        line: u64,
+        field: String,
+        problem: String,
+    },
 }
 
 fn field(field: impl Into<String>, problem: impl Into<String>) -> InputError {
-    InputError::Field { field: field.into(), problem: problem.into() }
+    InputError::Field {
+        field: field.into(),
+        problem: problem.into(),
+    }
 }
 
 fn in_constituency(c: &str, f: impl Into<String>, problem: impl Into<String>) -> InputError {
-    InputError::Constituency { constituency: c.to_owned(), field: f.into(), problem: problem.into() }
+    InputError::Constituency {
+        constituency: c.to_owned(),
+        field: f.into(),
+        problem: problem.into(),
+    }
 }
 
 /// A validated election. Parties are numbered in order of first appearance; constituencies
@@ -105,19 +121,25 @@ pub struct RecordedDissolution {
 impl Election {
     /// Reads an election file (JSON).
     pub fn from_json(text: &str) -> Result<Election, InputError> {
-        let raw: RawElection = serde_json::from_str(text).map_err(|e| InputError::Json(e.to_string()))?;
+        let raw: RawElection =
+            serde_json::from_str(text).map_err(|e| InputError::Json(e.to_string()))?;
         validate(raw, None)
     }
 
     /// Reads an election file, with the method given outside it (which wins over the file's).
     pub fn from_json_with_method(text: &str, method: Option<&str>) -> Result<Election, InputError> {
-        let raw: RawElection = serde_json::from_str(text).map_err(|e| InputError::Json(e.to_string()))?;
+        let raw: RawElection =
+            serde_json::from_str(text).map_err(|e| InputError::Json(e.to_string()))?;
         validate(raw, method)
     }
 
     /// Reads a votes CSV (`constituency,party,votes`) and a seats CSV
     /// (`constituency,seats[,blank_votes]`), both with a header row.
-    pub fn from_csv(votes_csv: &str, seats_csv: &str, options: &CsvOptions) -> Result<Election, InputError> {
+    pub fn from_csv(
+        votes_csv: &str,
+        seats_csv: &str,
+        options: &CsvOptions,
+    ) -> Result<Election, InputError> {
         from_csv(votes_csv, seats_csv, options)
     }
 
@@ -142,13 +164,18 @@ impl Election {
 
     /// Whether every constituency records its official seats.
     pub fn has_recorded_seats(&self) -> bool {
-        !self.constituencies.is_empty() && self.constituencies.iter().all(|c| c.recorded_seats.is_some())
+        !self.constituencies.is_empty()
+            && self
+                .constituencies
+                .iter()
+                .all(|c| c.recorded_seats.is_some())
     }
 
     /// Writes the election back in the file format (round-trips through [`Election::from_json`]).
     pub fn to_json_value(&self) -> Value {
         let name_of = |p: usize| self.parties[p].clone();
-        let pairs = |v: &[(usize, u64)]| PartyMap(v.iter().map(|&(p, n)| (name_of(p), n)).collect());
+        let pairs =
+            |v: &[(usize, u64)]| PartyMap(v.iter().map(|&(p, n)| (name_of(p), n)).collect());
         let mut out = serde_json::Map::new();
         out.insert("name".into(), Value::from(self.name.clone()));
         out.insert("method".into(), Value::from(self.method.name()));
@@ -156,7 +183,10 @@ impl Election {
             out.insert("first_divisor".into(), Value::from(first_divisor.as_f64()));
         }
         out.insert("threshold".into(), Value::from(self.threshold.as_f64()));
-        out.insert("constituency_threshold".into(), Value::from(self.constituency_threshold.as_f64()));
+        out.insert(
+            "constituency_threshold".into(),
+            Value::from(self.constituency_threshold.as_f64()),
+        );
         out.insert("ties".into(), Value::from(self.ties.name()));
         if let TiePolicy::Lot { seed } = self.ties {
             out.insert("seed".into(), Value::from(seed));
@@ -168,10 +198,16 @@ impl Election {
                 let mut m = serde_json::Map::new();
                 m.insert("name".into(), Value::from(c.name.clone()));
                 m.insert("seats".into(), Value::from(c.seats));
-                m.insert("votes".into(), serde_json::to_value(pairs(&c.votes)).unwrap_or(Value::Null));
+                m.insert(
+                    "votes".into(),
+                    serde_json::to_value(pairs(&c.votes)).unwrap_or(Value::Null),
+                );
                 m.insert("blank_votes".into(), Value::from(c.blank_votes));
                 if let Some(r) = &c.recorded_seats {
-                    m.insert("recorded_seats".into(), serde_json::to_value(pairs(r)).unwrap_or(Value::Null));
+                    m.insert(
+                        "recorded_seats".into(),
+                        serde_json::to_value(pairs(r)).unwrap_or(Value::Null),
+                    );
                 }
                 Value::Object(m)
             })
@@ -186,7 +222,10 @@ impl Election {
         if !self.recorded.breakdown.is_empty() || !self.recorded.dissolutions.is_empty() {
             let mut r = serde_json::Map::new();
             if !self.recorded.breakdown.is_empty() {
-                r.insert("breakdown".into(), serde_json::to_value(&self.recorded.breakdown).unwrap_or(Value::Null));
+                r.insert(
+                    "breakdown".into(),
+                    serde_json::to_value(&self.recorded.breakdown).unwrap_or(Value::Null),
+                );
             }
             if !self.recorded.dissolutions.is_empty() {
                 let ds: Vec<Value> = self
@@ -302,18 +341,26 @@ struct RawDissolution {
 /// Reads a non-negative integer, describing what was there instead.
 pub(crate) fn count(value: &Value) -> Result<u64, String> {
     match value {
-        Value::Number(n) => n.as_u64().ok_or_else(|| format!("must be a non-negative integer, got {n}")),
-        Value::String(s) => Err(format!("must be a non-negative integer, got the text {s:?}")),
+        Value::Number(n) => n
+            .as_u64()
+            .ok_or_else(|| format!("must be a non-negative integer, got {n}")),
+        Value::String(s) => Err(format!(
+            "must be a non-negative integer, got the text {s:?}"
+        )),
         other => Err(format!("must be a non-negative integer, got {other}")),
     }
 }
 
 /// Reads a fraction in [0, 1).
 pub(crate) fn unit_fraction(value: Option<&Value>) -> Result<Fraction, String> {
-    let Some(value) = value else { return Ok(Fraction::ZERO) };
+    let Some(value) = value else {
+        return Ok(Fraction::ZERO);
+    };
     let number = match value {
         Value::Null => return Ok(Fraction::ZERO),
-        Value::Number(n) => n.as_f64().ok_or_else(|| format!("must be a number in [0, 1), got {n}"))?,
+        Value::Number(n) => n
+            .as_f64()
+            .ok_or_else(|| format!("must be a number in [0, 1), got {n}"))?,
         other => return Err(format!("must be a number in [0, 1), got {other}")),
     };
     match Fraction::from_f64(number) {
@@ -334,21 +381,34 @@ fn validate(raw: RawElection, method_override: Option<&str>) -> Result<Election,
     let first_divisor = match &raw.first_divisor {
         None | Some(Value::Null) => None,
         Some(v) => {
-            let f = v.as_f64().and_then(Fraction::from_f64).filter(|f| f.num > 0 && f.num <= 3 * f.den);
-            Some(f.ok_or_else(|| field("first_divisor", format!("must be a number in (0, 3], got {v}")))?)
+            let f = v
+                .as_f64()
+                .and_then(Fraction::from_f64)
+                .filter(|f| f.num > 0 && f.num <= 3 * f.den);
+            Some(f.ok_or_else(|| {
+                field(
+                    "first_divisor",
+                    format!("must be a number in (0, 3], got {v}"),
+                )
+            })?)
         }
     };
-    let method_name = match (method_override, raw.method.as_deref()) {
-        (Some(m), _) | (None, Some(m)) => m,
-        (None, None) => return Err(field("method", "missing: give it in the file or on the command line")),
+    let Some(method_name) = method_override.or(raw.method.as_deref()) else {
+        return Err(field(
+            "method",
+            "missing: give it in the file or on the command line",
+        ));
     };
     let method = parse_method(method_name, first_divisor)?;
     if first_divisor.is_some() && !matches!(method, Method::ModifiedSainteLague { .. }) {
-        return Err(field("first_divisor", format!("only applies to modified-sainte-lague, not {method}")));
+        return Err(field(
+            "first_divisor",
+            format!("only applies to modified-sainte-lague, not {method}"),
+        ));
     }
     let threshold = unit_fraction(raw.threshold.as_ref()).map_err(|p| field("threshold", p))?;
-    let constituency_threshold =
-        unit_fraction(raw.constituency_threshold.as_ref()).map_err(|p| field("constituency_threshold", p))?;
+    let constituency_threshold = unit_fraction(raw.constituency_threshold.as_ref())
+        .map_err(|p| field("constituency_threshold", p))?;
     let seed = match &raw.seed {
         None | Some(Value::Null) => None,
         Some(v) => Some(count(v).map_err(|p| field("seed", p))?),
@@ -356,34 +416,54 @@ fn validate(raw: RawElection, method_override: Option<&str>) -> Result<Election,
     let ties = parse_ties(raw.ties.as_deref(), seed)?;
 
     if raw.constituencies.is_empty() {
-        return Err(field("constituencies", "must list at least one constituency"));
+        return Err(field(
+            "constituencies",
+            "must list at least one constituency",
+        ));
     }
     let mut parties: Vec<String> = Vec::new();
     let mut party_numbers: HashMap<String, usize> = HashMap::new();
-    let number_of = |name: &str, parties: &mut Vec<String>, numbers: &mut HashMap<String, usize>| -> usize {
-        if let Some(&n) = numbers.get(name) {
-            return n;
-        }
-        parties.push(name.to_owned());
-        numbers.insert(name.to_owned(), parties.len() - 1);
-        parties.len() - 1
-    };
+    let number_of =
+        |name: &str, parties: &mut Vec<String>, numbers: &mut HashMap<String, usize>| -> usize {
+            if let Some(&n) = numbers.get(name) {
+                return n;
+            }
+            parties.push(name.to_owned());
+            numbers.insert(name.to_owned(), parties.len() - 1);
+            parties.len() - 1
+        };
     let mut seen_constituencies = HashSet::new();
     let mut constituencies = Vec::with_capacity(raw.constituencies.len());
     for (i, rc) in raw.constituencies.into_iter().enumerate() {
         let cname = rc.name.clone();
         if cname.trim().is_empty() {
-            return Err(field(format!("constituencies[{i}].name"), "constituency name must not be empty"));
+            return Err(field(
+                format!("constituencies[{i}].name"),
+                "constituency name must not be empty",
+            ));
         }
         if !seen_constituencies.insert(cname.clone()) {
-            return Err(in_constituency(&cname, "name", "this constituency is listed more than once"));
+            return Err(in_constituency(
+                &cname,
+                "name",
+                "this constituency is listed more than once",
+            ));
         }
-        let seats = count(&rc.seats).map_err(|p| in_constituency(&cname, "seats", p.replace("non-negative", "positive")))?;
+        let seats = count(&rc.seats)
+            .map_err(|p| in_constituency(&cname, "seats", p.replace("non-negative", "positive")))?;
         if seats == 0 {
-            return Err(in_constituency(&cname, "seats", "must be a positive integer, got 0"));
+            return Err(in_constituency(
+                &cname,
+                "seats",
+                "must be a positive integer, got 0",
+            ));
         }
         if let Some(dup) = rc.votes.first_duplicate() {
-            return Err(in_constituency(&cname, "votes", format!("party \"{dup}\" is listed more than once")));
+            return Err(in_constituency(
+                &cname,
+                "votes",
+                format!("party \"{dup}\" is listed more than once"),
+            ));
         }
         if rc.votes.is_empty() {
             return Err(in_constituency(&cname, "votes", "no party listed"));
@@ -391,7 +471,8 @@ fn validate(raw: RawElection, method_override: Option<&str>) -> Result<Election,
         let mut votes = Vec::with_capacity(rc.votes.len());
         for (party, value) in &rc.votes.0 {
             check_name("party", party).map_err(|p| in_constituency(&cname, "votes", p))?;
-            let v = count(value).map_err(|p| in_constituency(&cname, format!("votes for \"{party}\""), p))?;
+            let v = count(value)
+                .map_err(|p| in_constituency(&cname, format!("votes for \"{party}\""), p))?;
             votes.push((number_of(party, &mut parties, &mut party_numbers), v));
         }
         let blank_votes = match &rc.blank_votes {
@@ -402,7 +483,13 @@ fn validate(raw: RawElection, method_override: Option<&str>) -> Result<Election,
             None => None,
             Some(map) => Some(recorded_in(&cname, map, &votes, seats, &party_numbers)?),
         };
-        constituencies.push(Constituency { name: cname, seats, votes, blank_votes, recorded_seats });
+        constituencies.push(Constituency {
+            name: cname,
+            seats,
+            votes,
+            blank_votes,
+            recorded_seats,
+        });
     }
     let recorded = match raw.recorded {
         None => Recorded::default(),
@@ -427,10 +514,19 @@ fn validate(raw: RawElection, method_override: Option<&str>) -> Result<Election,
     })
 }
 
-pub(crate) fn parse_method(name: &str, first_divisor: Option<Fraction>) -> Result<Method, InputError> {
+pub(crate) fn parse_method(
+    name: &str,
+    first_divisor: Option<Fraction>,
+) -> Result<Method, InputError> {
     Method::from_name(name, first_divisor).ok_or_else(|| {
-        let known: Vec<&str> = crate::method::METHOD_NAMES.iter().map(|(c, _)| *c).collect();
-        field("method", format!("unknown method {name:?}; known: {}", known.join(", ")))
+        let known: Vec<&str> = crate::method::METHOD_NAMES
+            .iter()
+            .map(|(c, _)| *c)
+            .collect();
+        field(
+            "method",
+            format!("unknown method {name:?}; known: {}", known.join(", ")),
+        )
     })
 }
 
@@ -439,11 +535,21 @@ pub(crate) fn parse_ties(ties: Option<&str>, seed: Option<u64>) -> Result<TiePol
         (None | Some("error"), None) => Ok(TiePolicy::Error),
         (Some("most-votes"), None) => Ok(TiePolicy::MostVotes),
         (Some("lot"), Some(seed)) => Ok(TiePolicy::Lot { seed }),
-        (Some("lot"), None) => Err(field("seed", "ties = \"lot\" needs a seed, so that the draw can be repeated")),
-        (t @ (Some("error" | "most-votes") | None), Some(_)) => {
-            Err(field("seed", format!("only used with ties = \"lot\", not {:?}", t.unwrap_or("error"))))
-        }
-        (Some(other), _) => Err(field("ties", format!("must be \"error\", \"most-votes\" or \"lot\", got {other:?}"))),
+        (Some("lot"), None) => Err(field(
+            "seed",
+            "ties = \"lot\" needs a seed, so that the draw can be repeated",
+        )),
+        (t @ (Some("error" | "most-votes") | None), Some(_)) => Err(field(
+            "seed",
+            format!(
+                "only used with ties = \"lot\", not {:?}",
+                t.unwrap_or("error")
+            ),
+        )),
+        (Some(other), _) => Err(field(
+            "ties",
+            format!("must be \"error\", \"most-votes\" or \"lot\", got {other:?}"),
+        )),
     }
 }
 
@@ -455,22 +561,37 @@ fn recorded_in(
     numbers: &HashMap<String, usize>,
 ) -> Result<Vec<(usize, u64)>, InputError> {
     if let Some(dup) = map.first_duplicate() {
-        return Err(in_constituency(cname, "recorded_seats", format!("party \"{dup}\" is listed more than once")));
+        return Err(in_constituency(
+            cname,
+            "recorded_seats",
+            format!("party \"{dup}\" is listed more than once"),
+        ));
     }
     let mut out = Vec::new();
     let mut sum = 0u64;
     for (party, value) in &map.0 {
-        let n = count(value).map_err(|p| in_constituency(cname, format!("recorded_seats for \"{party}\""), p))?;
+        let n = count(value)
+            .map_err(|p| in_constituency(cname, format!("recorded_seats for \"{party}\""), p))?;
         let p = numbers
             .get(party)
             .copied()
             .filter(|p| votes.iter().any(|(q, _)| q == p))
-            .ok_or_else(|| in_constituency(cname, "recorded_seats", format!("party \"{party}\" has no votes entry here")))?;
+            .ok_or_else(|| {
+                in_constituency(
+                    cname,
+                    "recorded_seats",
+                    format!("party \"{party}\" has no votes entry here"),
+                )
+            })?;
         sum = sum.saturating_add(n);
         out.push((p, n));
     }
     if sum != seats {
-        return Err(in_constituency(cname, "recorded_seats", format!("add up to {sum}, but the constituency has {seats} seats")));
+        return Err(in_constituency(
+            cname,
+            "recorded_seats",
+            format!("add up to {sum}, but the constituency has {seats} seats"),
+        ));
     }
     Ok(out)
 }
@@ -481,12 +602,18 @@ fn party_counts(
     numbers: &HashMap<String, usize>,
 ) -> Result<PartyMap<u64>, InputError> {
     if let Some(dup) = map.first_duplicate() {
-        return Err(field(what, format!("party \"{dup}\" is listed more than once")));
+        return Err(field(
+            what,
+            format!("party \"{dup}\" is listed more than once"),
+        ));
     }
     let mut out = PartyMap::new();
     for (party, value) in &map.0 {
         if !numbers.contains_key(party) {
-            return Err(field(what, format!("party \"{party}\" does not stand in this election")));
+            return Err(field(
+                what,
+                format!("party \"{party}\" does not stand in this election"),
+            ));
         }
         let n = count(value).map_err(|p| field(format!("{what} for \"{party}\""), p))?;
         out.0.push((party.clone(), n));
@@ -494,7 +621,10 @@ fn party_counts(
     Ok(out)
 }
 
-fn validate_recorded(raw: RawRecorded, numbers: &HashMap<String, usize>) -> Result<Recorded, InputError> {
+fn validate_recorded(
+    raw: RawRecorded,
+    numbers: &HashMap<String, usize>,
+) -> Result<Recorded, InputError> {
     let mut breakdown = Vec::new();
     let mut seen = HashSet::new();
     for unit in raw.breakdown {
@@ -506,9 +636,16 @@ fn validate_recorded(raw: RawRecorded, numbers: &HashMap<String, usize>) -> Resu
         let won = party_counts(&format!("{what}: won"), &unit.won, numbers)?;
         let sum: u64 = won.iter().map(|(_, n)| *n).sum();
         if sum != seats {
-            return Err(field(format!("{what}: won"), format!("add up to {sum}, but the unit has {seats} seats")));
+            return Err(field(
+                format!("{what}: won"),
+                format!("add up to {sum}, but the unit has {seats} seats"),
+            ));
         }
-        breakdown.push(RecordedUnit { name: unit.name, seats, won });
+        breakdown.push(RecordedUnit {
+            name: unit.name,
+            seats,
+            won,
+        });
     }
     let mut dissolutions = Vec::new();
     for d in raw.dissolutions {
@@ -520,7 +657,10 @@ fn validate_recorded(raw: RawRecorded, numbers: &HashMap<String, usize>) -> Resu
         let declined_to = party_counts(&format!("{what}: declined_to"), &d.declined_to, numbers)?;
         for p in &d.declined {
             if awarded.get(p).is_none() {
-                return Err(field(format!("{what}: declined"), format!("party \"{p}\" was awarded nothing to decline")));
+                return Err(field(
+                    format!("{what}: declined"),
+                    format!("party \"{p}\" was awarded nothing to decline"),
+                ));
             }
         }
         let declined_seats: u64 = d.declined.iter().filter_map(|p| awarded.get(p)).sum();
@@ -541,7 +681,10 @@ fn validate_recorded(raw: RawRecorded, numbers: &HashMap<String, usize>) -> Resu
             sources: d.sources,
         });
     }
-    Ok(Recorded { breakdown, dissolutions })
+    Ok(Recorded {
+        breakdown,
+        dissolutions,
+    })
 }
 
 /// Splits CSV text into records with their line numbers, using the header to find columns.
@@ -559,7 +702,10 @@ impl CsvTable {
             field: "row".to_owned(),
             problem,
         };
-        let mut reader = csv::ReaderBuilder::new().has_headers(true).trim(csv::Trim::All).from_reader(text.as_bytes());
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
         let columns: Vec<String> = reader
             .headers()
             .map_err(|e| csv_error(1, e.to_string()))?
@@ -578,7 +724,11 @@ impl CsvTable {
             }
             rows.push((line, record.iter().map(str::to_owned).collect()));
         }
-        Ok(CsvTable { file: file.to_owned(), columns, rows })
+        Ok(CsvTable {
+            file: file.to_owned(),
+            columns,
+            rows,
+        })
     }
 
     fn column(&self, name: &str, required: bool) -> Result<Option<usize>, InputError> {
@@ -588,25 +738,45 @@ impl CsvTable {
                 file: self.file.clone(),
                 line: 1,
                 field: name.to_owned(),
-                problem: format!("missing column (the header has: {})", self.columns.join(", ")),
+                problem: format!(
+                    "missing column (the header has: {})",
+                    self.columns.join(", ")
+                ),
             }),
             None => Ok(None),
         }
     }
 
     fn error(&self, line: u64, field: &str, problem: impl Into<String>) -> InputError {
-        InputError::Csv { file: self.file.clone(), line, field: field.to_owned(), problem: problem.into() }
+        InputError::Csv {
+            file: self.file.clone(),
+            line,
+            field: field.to_owned(),
+            problem: problem.into(),
+        }
     }
 
     fn count(&self, line: u64, field: &str, cell: &str) -> Result<u64, InputError> {
-        cell.parse::<u64>()
-            .map_err(|_| self.error(line, field, format!("must be a non-negative integer, got {cell:?}")))
+        cell.parse::<u64>().map_err(|_| {
+            self.error(
+                line,
+                field,
+                format!("must be a non-negative integer, got {cell:?}"),
+            )
+        })
     }
 }
 
-fn from_csv(votes_csv: &str, seats_csv: &str, options: &CsvOptions) -> Result<Election, InputError> {
+fn from_csv(
+    votes_csv: &str,
+    seats_csv: &str,
+    options: &CsvOptions,
+) -> Result<Election, InputError> {
     let seats_table = CsvTable::parse("seats file", seats_csv)?;
-    let (sc, ss) = (seats_table.column("constituency", true)?, seats_table.column("seats", true)?);
+    let (sc, ss) = (
+        seats_table.column("constituency", true)?,
+        seats_table.column("seats", true)?,
+    );
     let sb = seats_table.column("blank_votes", false)?;
     let mut order: Vec<String> = Vec::new();
     let mut magnitude: HashMap<String, (u64, Option<u64>, u64)> = HashMap::new();
@@ -614,7 +784,11 @@ fn from_csv(votes_csv: &str, seats_csv: &str, options: &CsvOptions) -> Result<El
         let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map_or("", String::as_str);
         let name = cell(sc);
         if name.is_empty() {
-            return Err(seats_table.error(*line, "constituency", "constituency name must not be empty"));
+            return Err(seats_table.error(
+                *line,
+                "constituency",
+                "constituency name must not be empty",
+            ));
         }
         let seats = seats_table.count(*line, "seats", cell(ss))?;
         if seats == 0 {
@@ -624,8 +798,15 @@ fn from_csv(votes_csv: &str, seats_csv: &str, options: &CsvOptions) -> Result<El
             Some(c) => Some(seats_table.count(*line, "blank_votes", c)?),
             None => None,
         };
-        if magnitude.insert(name.to_owned(), (seats, blank, *line)).is_some() {
-            return Err(seats_table.error(*line, "constituency", format!("\"{name}\" is listed more than once")));
+        if magnitude
+            .insert(name.to_owned(), (seats, blank, *line))
+            .is_some()
+        {
+            return Err(seats_table.error(
+                *line,
+                "constituency",
+                format!("\"{name}\" is listed more than once"),
+            ));
         }
         order.push(name.to_owned());
     }
@@ -641,22 +822,37 @@ fn from_csv(votes_csv: &str, seats_csv: &str, options: &CsvOptions) -> Result<El
         let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map_or("", String::as_str);
         let (c, p) = (cell(vc), cell(vp));
         if !magnitude.contains_key(c) {
-            return Err(votes_table.error(*line, "constituency", format!("\"{c}\" is not in the seats file")));
+            return Err(votes_table.error(
+                *line,
+                "constituency",
+                format!("\"{c}\" is not in the seats file"),
+            ));
         }
         if p.is_empty() {
             return Err(votes_table.error(*line, "party", "party name must not be empty"));
         }
         if !seen.insert((c.to_owned(), p.to_owned())) {
-            return Err(votes_table.error(*line, "party", format!("\"{p}\" is listed twice in \"{c}\"")));
+            return Err(votes_table.error(
+                *line,
+                "party",
+                format!("\"{p}\" is listed twice in \"{c}\""),
+            ));
         }
         let v = votes_table.count(*line, "votes", cell(vv))?;
-        votes.entry(c.to_owned()).or_default().push((p.to_owned(), Value::from(v)));
+        votes
+            .entry(c.to_owned())
+            .or_default()
+            .push((p.to_owned(), Value::from(v)));
     }
     let mut constituencies = Vec::with_capacity(order.len());
     for name in order {
         let (seats, blank, line) = magnitude[&name];
         let Some(v) = votes.remove(&name) else {
-            return Err(seats_table.error(line, "constituency", format!("\"{name}\" has no rows in the votes file")));
+            return Err(seats_table.error(
+                line,
+                "constituency",
+                format!("\"{name}\" has no rows in the votes file"),
+            ));
         };
         constituencies.push(RawConstituency {
             name,
@@ -699,7 +895,10 @@ mod tests {
     fn the_contract_example_reads() {
         let e = Election::from_json(GOOD).unwrap();
         assert_eq!(e.parties, vec!["A", "B", "C"]);
-        assert_eq!(e.constituencies[0].votes, vec![(0, 10000), (1, 6000), (2, 1500)]);
+        assert_eq!(
+            e.constituencies[0].votes,
+            vec![(0, 10000), (1, 6000), (2, 1500)]
+        );
         assert_eq!(e.constituencies[0].blank_votes, 120);
         assert_eq!(e.total_seats(), 5);
         // And round-trips.
@@ -710,17 +909,35 @@ mod tests {
     #[test]
     fn bad_values_name_the_constituency_and_field() {
         let bad = GOOD.replace("\"B\": 6000", "\"B\": -3");
-        assert_eq!(err(&bad), "constituency \"North\": votes for \"B\": must be a non-negative integer, got -3");
+        assert_eq!(
+            err(&bad),
+            "constituency \"North\": votes for \"B\": must be a non-negative integer, got -3"
+        );
         let bad = GOOD.replace("\"B\": 6000", "\"B\": 6000.5");
-        assert_eq!(err(&bad), "constituency \"North\": votes for \"B\": must be a non-negative integer, got 6000.5");
+        assert_eq!(
+            err(&bad),
+            "constituency \"North\": votes for \"B\": must be a non-negative integer, got 6000.5"
+        );
         let bad = GOOD.replace("\"seats\": 5", "\"seats\": 0");
-        assert_eq!(err(&bad), "constituency \"North\": seats: must be a positive integer, got 0");
+        assert_eq!(
+            err(&bad),
+            "constituency \"North\": seats: must be a positive integer, got 0"
+        );
         let bad = GOOD.replace("\"seats\": 5", "\"seats\": -2");
-        assert_eq!(err(&bad), "constituency \"North\": seats: must be a positive integer, got -2");
+        assert_eq!(
+            err(&bad),
+            "constituency \"North\": seats: must be a positive integer, got -2"
+        );
         let bad = GOOD.replace("\"C\": 1500", "\"\": 1500");
-        assert_eq!(err(&bad), "constituency \"North\": votes: party name must not be empty");
+        assert_eq!(
+            err(&bad),
+            "constituency \"North\": votes: party name must not be empty"
+        );
         let bad = GOOD.replace("\"C\": 1500", "\"A\": 1500");
-        assert_eq!(err(&bad), "constituency \"North\": votes: party \"A\" is listed more than once");
+        assert_eq!(
+            err(&bad),
+            "constituency \"North\": votes: party \"A\" is listed more than once"
+        );
         let bad = GOOD.replace("\"threshold\": 0.0", "\"threshold\": 1.0");
         assert_eq!(err(&bad), "threshold: must be a number in [0, 1), got 1.0");
         let bad = GOOD.replace("\"threshold\": 0.0", "\"threshold\": -0.1");
@@ -728,14 +945,20 @@ mod tests {
         let bad = GOOD.replace("\"dhondt\"", "\"plurality\"");
         assert!(err(&bad).starts_with("method: unknown method \"plurality\""));
         let bad = GOOD.replace("\"blank_votes\": 120", "\"blank_votes\": \"many\"");
-        assert_eq!(err(&bad), "constituency \"North\": blank_votes: must be a non-negative integer, got the text \"many\"");
+        assert_eq!(
+            err(&bad),
+            "constituency \"North\": blank_votes: must be a non-negative integer, got the text \"many\""
+        );
     }
 
     #[test]
     fn unknown_fields_and_syntax_errors_carry_line_and_column() {
         let bad = GOOD.replace("\"threshold\"", "\"treshold\"");
         let e = err(&bad);
-        assert!(e.contains("unknown field `treshold`") && e.contains("line 1 column"), "{e}");
+        assert!(
+            e.contains("unknown field `treshold`") && e.contains("line 1 column"),
+            "{e}"
+        );
         let e = err("{\"name\": \"x\",\n \"constituencies\": [}");
         assert!(e.contains("line 2 column"), "{e}");
         let bad = GOOD.replace("\"blank_votes\": 120", "\"blank\": 120");
@@ -746,24 +969,41 @@ mod tests {
     fn duplicate_constituencies_and_tie_settings() {
         let two = r#"{"name": "x", "method": "hare", "constituencies": [
             {"name": "N", "seats": 1, "votes": {"A": 1}}, {"name": "N", "seats": 1, "votes": {"A": 1}}]}"#;
-        assert_eq!(err(two), "constituency \"N\": name: this constituency is listed more than once");
+        assert_eq!(
+            err(two),
+            "constituency \"N\": name: this constituency is listed more than once"
+        );
         let lot = GOOD.replace("\"threshold\": 0.0", "\"ties\": \"lot\"");
-        assert_eq!(err(&lot), "seed: ties = \"lot\" needs a seed, so that the draw can be repeated");
+        assert_eq!(
+            err(&lot),
+            "seed: ties = \"lot\" needs a seed, so that the draw can be repeated"
+        );
         let lot = GOOD.replace("\"threshold\": 0.0", "\"ties\": \"lot\", \"seed\": 7");
-        assert_eq!(Election::from_json(&lot).unwrap().ties, TiePolicy::Lot { seed: 7 });
+        assert_eq!(
+            Election::from_json(&lot).unwrap().ties,
+            TiePolicy::Lot { seed: 7 }
+        );
         let fd = GOOD.replace("\"threshold\": 0.0", "\"first_divisor\": 1.2");
-        assert_eq!(err(&fd), "first_divisor: only applies to modified-sainte-lague, not dhondt");
+        assert_eq!(
+            err(&fd),
+            "first_divisor: only applies to modified-sainte-lague, not dhondt"
+        );
         let msl = fd.replace("\"dhondt\"", "\"modified-sainte-lague\"");
         assert_eq!(
             Election::from_json(&msl).unwrap().method,
-            Method::ModifiedSainteLague { first_divisor: Fraction { num: 6, den: 5 } }
+            Method::ModifiedSainteLague {
+                first_divisor: Fraction { num: 6, den: 5 }
+            }
         );
     }
 
     #[test]
     fn missing_method_can_come_from_outside() {
         let none = GOOD.replace("\"method\": \"dhondt\",", "");
-        assert_eq!(err(&none), "method: missing: give it in the file or on the command line");
+        assert_eq!(
+            err(&none),
+            "method: missing: give it in the file or on the command line"
+        );
         let e = Election::from_json_with_method(&none, Some("sainte-lague")).unwrap();
         assert_eq!(e.method, Method::SainteLague);
     }
@@ -787,17 +1027,31 @@ mod tests {
         assert_eq!(e.constituencies[1].votes, vec![(0, 10)]);
         let bad = votes.replace("6000", "-3");
         assert_eq!(
-            Election::from_csv(&bad, seats, &options).unwrap_err().to_string(),
+            Election::from_csv(&bad, seats, &options)
+                .unwrap_err()
+                .to_string(),
             "votes file line 3: votes: must be a non-negative integer, got \"-3\""
         );
         let bad = format!("{votes}North,A,5\n");
         assert_eq!(
-            Election::from_csv(&bad, seats, &options).unwrap_err().to_string(),
+            Election::from_csv(&bad, seats, &options)
+                .unwrap_err()
+                .to_string(),
             "votes file line 5: party: \"A\" is listed twice in \"North\""
         );
         let bad = votes.replace("South,A", "West,A");
-        assert!(Election::from_csv(&bad, seats, &options).unwrap_err().to_string().contains("\"West\" is not in the seats file"));
+        assert!(
+            Election::from_csv(&bad, seats, &options)
+                .unwrap_err()
+                .to_string()
+                .contains("\"West\" is not in the seats file")
+        );
         let bad = seats.replace("South,2", "South,0");
-        assert!(Election::from_csv(votes, &bad, &options).unwrap_err().to_string().contains("line 3: seats: must be a positive integer, got 0"));
+        assert!(
+            Election::from_csv(votes, &bad, &options)
+                .unwrap_err()
+                .to_string()
+                .contains("line 3: seats: must be a positive integer, got 0")
+        );
     }
 }

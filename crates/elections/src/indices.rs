@@ -25,7 +25,16 @@ pub struct Indices {
 pub fn shares(counts: &[u64]) -> Vec<f64> {
     let total: u128 = counts.iter().map(|&c| u128::from(c)).sum();
     #[expect(clippy::cast_precision_loss, reason = "shares are reported figures")]
-    let shares = counts.iter().map(|&c| if total == 0 { 0.0 } else { 100.0 * c as f64 / total as f64 }).collect();
+    let shares = counts
+        .iter()
+        .map(|&c| {
+            if total == 0 {
+                0.0
+            } else {
+                100.0 * c as f64 / total as f64
+            }
+        })
+        .collect();
     shares
 }
 
@@ -64,7 +73,11 @@ mod tests {
     #[test]
     fn proportional_outcomes_score_zero() {
         let i = indices(&[500, 300, 200], &[5, 3, 2]);
-        assert!(i.gallagher.abs() < 1e-12 && i.loosemore_hanby.abs() < 1e-12 && i.sainte_lague.abs() < 1e-12);
+        assert!(
+            i.gallagher.abs() < 1e-12
+                && i.loosemore_hanby.abs() < 1e-12
+                && i.sainte_lague.abs() < 1e-12
+        );
         // 1 / (0.25 + 0.09 + 0.04) = 2.6315...
         assert!((i.enp_votes - 1.0 / 0.38).abs() < 1e-9);
         assert!((i.enp_seats - 1.0 / 0.38).abs() < 1e-9);

@@ -4,11 +4,15 @@ pub mod method;
 pub mod seats;
 
 pub use method::{Fraction, Method};
-pub use seats::{SeatError, SettledTie, TieBreaker, TiePolicy, allocate_seats, allocate_with_minimum};
+pub use seats::{
+    SeatError, SettledTie, TieBreaker, TiePolicy, allocate_seats, allocate_with_minimum,
+};
 pub mod election;
 pub mod party_map;
 
-pub use election::{Constituency, CsvOptions, Election, InputError, Recorded, RecordedDissolution, RecordedUnit};
+pub use election::{
+    Constituency, CsvOptions, Election, InputError, Recorded, RecordedDissolution, RecordedUnit,
+};
 pub use party_map::PartyMap;
 pub mod allocation;
 pub mod indices;

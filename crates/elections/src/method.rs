@@ -134,14 +134,31 @@ pub const DEFAULT_FIRST_DIVISOR: Fraction = Fraction { num: 7, den: 5 };
 /// Every accepted name, its canonical form first. Names are matched after lower-casing and
 /// turning `_`, spaces and apostrophes into nothing or `-` (see [`normalise`]).
 pub const METHOD_NAMES: &[(&str, &[&str])] = &[
-    ("dhondt", &["d-hondt", "jefferson", "hagenbach-bischoff", "greatest-divisors"]),
-    ("sainte-lague", &["saint-lague", "webster", "major-fractions"]),
-    ("modified-sainte-lague", &["modified-saint-lague", "sainte-lague-modified"]),
+    (
+        "dhondt",
+        &[
+            "d-hondt",
+            "jefferson",
+            "hagenbach-bischoff",
+            "greatest-divisors",
+        ],
+    ),
+    (
+        "sainte-lague",
+        &["saint-lague", "webster", "major-fractions"],
+    ),
+    (
+        "modified-sainte-lague",
+        &["modified-saint-lague", "sainte-lague-modified"],
+    ),
     ("imperiali", &[]),
     ("danish", &[]),
     ("huntington-hill", &["equal-proportions", "hill"]),
     ("adams", &["smallest-divisors"]),
-    ("hare", &["hamilton", "hare-niemeyer", "vinton", "largest-remainder"]),
+    (
+        "hare",
+        &["hamilton", "hare-niemeyer", "vinton", "largest-remainder"],
+    ),
     ("droop", &["largest-remainder-droop"]),
     ("cambodia", &["lemna"]),
 ];
@@ -203,17 +220,37 @@ impl Method {
     /// The divisor sequence, for divisor methods.
     pub fn divisor(&self) -> Option<Divisor> {
         Some(match *self {
-            Method::DHondt => Divisor::Linear { a: 1, b: 1, first: None },
-            Method::SainteLague => Divisor::Linear { a: 2, b: 1, first: None },
+            Method::DHondt => Divisor::Linear {
+                a: 1,
+                b: 1,
+                first: None,
+            },
+            Method::SainteLague => Divisor::Linear {
+                a: 2,
+                b: 1,
+                first: None,
+            },
             Method::ModifiedSainteLague { first_divisor } => Divisor::Linear {
                 // Scale by the fraction's denominator q: d(0) = p, d(s) = q (2 s + 1).
                 a: 2 * first_divisor.den,
                 b: first_divisor.den,
                 first: Some(first_divisor.num),
             },
-            Method::Imperiali => Divisor::Linear { a: 1, b: 2, first: None },
-            Method::Danish => Divisor::Linear { a: 3, b: 1, first: None },
-            Method::Adams => Divisor::Linear { a: 1, b: 0, first: None },
+            Method::Imperiali => Divisor::Linear {
+                a: 1,
+                b: 2,
+                first: None,
+            },
+            Method::Danish => Divisor::Linear {
+                a: 3,
+                b: 1,
+                first: None,
+            },
+            Method::Adams => Divisor::Linear {
+                a: 1,
+                b: 0,
+                first: None,
+            },
             Method::HuntingtonHill => Divisor::Geometric,
             Method::Hare | Method::Droop | Method::Cambodia => return None,
         })
@@ -230,7 +267,11 @@ impl fmt::Display for Method {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Divisor {
     /// d(s) = a s + b (times a common scale), except d(0) = `first` when given.
-    Linear { a: u128, b: u128, first: Option<u128> },
+    Linear {
+        a: u128,
+        b: u128,
+        first: Option<u128>,
+    },
     /// d(s) = sqrt(s (s + 1)); compared through squares.
     Geometric,
 }
@@ -316,7 +357,10 @@ mod tests {
 
     #[test]
     fn fractions_read_the_decimal_that_was_written() {
-        assert_eq!(Fraction::from_f64(0.03), Some(Fraction { num: 3, den: 100 }));
+        assert_eq!(
+            Fraction::from_f64(0.03),
+            Some(Fraction { num: 3, den: 100 })
+        );
         assert_eq!(Fraction::from_f64(1.4), Some(Fraction { num: 7, den: 5 }));
         assert_eq!(Fraction::from_f64(0.0), Some(Fraction { num: 0, den: 1 }));
         assert_eq!(Fraction::from_f64(-0.1), None);
@@ -340,28 +384,54 @@ mod tests {
     fn claims_compare_exactly() {
         let d = Method::DHondt.divisor().unwrap();
         // 10000 / 3 vs 6000 / 2: 3333.3 > 3000.
-        assert_eq!(d.claim(10_000, 2).compare(&d.claim(6_000, 1)), Ordering::Greater);
-        assert_eq!(d.claim(6_000, 1).compare(&d.claim(9_000, 2)), Ordering::Equal);
+        assert_eq!(
+            d.claim(10_000, 2).compare(&d.claim(6_000, 1)),
+            Ordering::Greater
+        );
+        assert_eq!(
+            d.claim(6_000, 1).compare(&d.claim(9_000, 2)),
+            Ordering::Equal
+        );
         let hh = Method::HuntingtonHill.divisor().unwrap();
         // A party with no seat has an infinite claim; two such are ranked by votes.
-        assert_eq!(hh.claim(5, 0).compare(&hh.claim(1_000_000, 3)), Ordering::Greater);
+        assert_eq!(
+            hh.claim(5, 0).compare(&hh.claim(1_000_000, 3)),
+            Ordering::Greater
+        );
         assert_eq!(hh.claim(5, 0).compare(&hh.claim(6, 0)), Ordering::Less);
         // sqrt(2) ~ 1.41421356: 141421 / sqrt(2) < 100000 < 141422 / sqrt(2).
-        let hundred_thousand = Claim { weight: 100_000 * 100_000, divisor: 1 };
-        assert_eq!(hh.claim(141_421, 1).compare(&hundred_thousand), Ordering::Less);
-        assert_eq!(hh.claim(141_422, 1).compare(&hundred_thousand), Ordering::Greater);
+        let hundred_thousand = Claim {
+            weight: 100_000 * 100_000,
+            divisor: 1,
+        };
+        assert_eq!(
+            hh.claim(141_421, 1).compare(&hundred_thousand),
+            Ordering::Less
+        );
+        assert_eq!(
+            hh.claim(141_422, 1).compare(&hundred_thousand),
+            Ordering::Greater
+        );
     }
 
     #[test]
     fn method_names_and_aliases() {
         assert_eq!(Method::from_name("D'Hondt", None), Some(Method::DHondt));
-        assert_eq!(Method::from_name("huntington_hill", None), Some(Method::HuntingtonHill));
-        assert_eq!(Method::from_name("Sainte-Laguë", None), Some(Method::SainteLague));
+        assert_eq!(
+            Method::from_name("huntington_hill", None),
+            Some(Method::HuntingtonHill)
+        );
+        assert_eq!(
+            Method::from_name("Sainte-Laguë", None),
+            Some(Method::SainteLague)
+        );
         assert_eq!(Method::from_name("Hamilton", None), Some(Method::Hare));
         assert_eq!(Method::from_name("plurality", None), None);
         assert_eq!(
             Method::from_name("modified-sainte-lague", None),
-            Some(Method::ModifiedSainteLague { first_divisor: DEFAULT_FIRST_DIVISOR })
+            Some(Method::ModifiedSainteLague {
+                first_divisor: DEFAULT_FIRST_DIVISOR
+            })
         );
     }
 }

@@ -37,7 +37,10 @@ impl<V> PartyMap<V> {
     /// The first name that appears twice, if any.
     pub fn first_duplicate(&self) -> Option<&str> {
         let mut seen = std::collections::HashSet::new();
-        self.0.iter().map(|(n, _)| n.as_str()).find(|n| !seen.insert(*n))
+        self.0
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .find(|n| !seen.insert(*n))
     }
 }
 

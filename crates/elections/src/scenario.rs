@@ -5,8 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::allocation::{
-    AllocateError, SeatTable, TieReport, compute_seats, constituency_map, national_seats, party_order,
-    seat_error, seat_map, tie_report,
+    AllocateError, SeatTable, TieReport, compute_seats, constituency_map, national_seats,
+    party_order, seat_error, seat_map, tie_report,
 };
 use crate::election::Election;
 use crate::indices::{Indices, indices, shares};
@@ -23,7 +23,11 @@ pub enum DissolveRule {
     /// Only to parties that won no seat, by highest average (D'Hondt unless `method` is given)
     /// on their votes; seats declined by a party pass on, by the same highest average counted
     /// from the seats they already hold, to the parties already seated.
-    MinorParties { scope: Scope, declined: Vec<String>, method: Option<Method> },
+    MinorParties {
+        scope: Scope,
+        declined: Vec<String>,
+        method: Option<Method>,
+    },
     /// As the election file records an authority decided it.
     Recorded,
 }
@@ -122,10 +126,17 @@ pub fn dissolve(
     rule: &DissolveRule,
     basis: Option<Basis>,
 ) -> Result<Scenario, AllocateError> {
-    let dissolved = election
-        .party_index(party)
-        .ok_or_else(|| AllocateError::Scenario(format!("party \"{party}\" does not stand in \"{}\"", election.name)))?;
-    let basis = basis.unwrap_or(if election.has_recorded_seats() { Basis::Recorded } else { Basis::Computed });
+    let dissolved = election.party_index(party).ok_or_else(|| {
+        AllocateError::Scenario(format!(
+            "party \"{party}\" does not stand in \"{}\"",
+            election.name
+        ))
+    })?;
+    let basis = basis.unwrap_or(if election.has_recorded_seats() {
+        Basis::Recorded
+    } else {
+        Basis::Computed
+    });
     let mut ties = TieBreaker::new(election.ties);
     let mut reports = Vec::new();
     let mut notes = Vec::new();
@@ -142,14 +153,19 @@ pub fn dissolve(
                 .iter()
                 .map(|c| {
                     let rec = c.recorded_seats.as_deref().unwrap_or(&[]);
-                    c.votes.iter().map(|(p, _)| rec.iter().find(|(q, _)| q == p).map_or(0, |(_, n)| *n)).collect()
+                    c.votes
+                        .iter()
+                        .map(|(p, _)| rec.iter().find(|(q, _)| q == p).map_or(0, |(_, n)| *n))
+                        .collect()
                 })
                 .collect()
         }
     };
     let before_national = national_seats(election, &before);
     if before_national[dissolved] == 0 {
-        notes.push(format!("\"{party}\" holds no seat before the dissolution: nothing to redistribute"));
+        notes.push(format!(
+            "\"{party}\" holds no seat before the dissolution: nothing to redistribute"
+        ));
     }
     let mut steps = Vec::new();
     let (after_national, after_table) = match rule {
@@ -163,15 +179,50 @@ pub fn dissolve(
             }
             (national_seats(election, &table), Some(table))
         }
-        DissolveRule::MinorParties { scope: Scope::National, declined, method } => {
-            let national = minor_national(election, dissolved, &before_national, declined, *method, &mut ties, &mut reports, &mut steps)?;
+        DissolveRule::MinorParties {
+            scope: Scope::National,
+            declined,
+            method,
+        } => {
+            let national = minor_national(
+                election,
+                dissolved,
+                &before_national,
+                declined,
+                *method,
+                &mut ties,
+                &mut reports,
+                &mut steps,
+            )?;
             (national, None)
         }
-        DissolveRule::MinorParties { scope: Scope::Constituency, declined, method } => {
-            let table = minor_per_constituency(election, dissolved, &before, declined, *method, &mut ties, &mut reports, &mut steps)?;
+        DissolveRule::MinorParties {
+            scope: Scope::Constituency,
+            declined,
+            method,
+        } => {
+            let table = minor_per_constituency(
+                election,
+                dissolved,
+                &before,
+                declined,
+                *method,
+                &mut ties,
+                &mut reports,
+                &mut steps,
+            )?;
             (national_seats(election, &table), Some(table))
         }
-        DissolveRule::Recorded => (recorded(election, dissolved, &before_national, &mut steps, &mut notes)?, None),
+        DissolveRule::Recorded => (
+            recorded(
+                election,
+                dissolved,
+                &before_national,
+                &mut steps,
+                &mut notes,
+            )?,
+            None,
+        ),
     };
     let votes = election.national_votes();
     let constituencies = after_table.as_ref().map(|after| {
@@ -186,7 +237,11 @@ pub fn dissolve(
             })
             .collect()
     });
-    let (vs, sb, sa) = (shares(&votes), shares(&before_national), shares(&after_national));
+    let (vs, sb, sa) = (
+        shares(&votes),
+        shares(&before_national),
+        shares(&after_national),
+    );
     let parties = party_order(election)
         .into_iter()
         .map(|p| ScenarioRow {
@@ -208,8 +263,14 @@ pub fn dissolve(
         party: party.to_owned(),
         rule: rule.name().to_owned(),
         scope: match rule {
-            DissolveRule::MinorParties { scope: Scope::National, .. } => Some("national".to_owned()),
-            DissolveRule::MinorParties { scope: Scope::Constituency, .. } => Some("constituency".to_owned()),
+            DissolveRule::MinorParties {
+                scope: Scope::National,
+                ..
+            } => Some("national".to_owned()),
+            DissolveRule::MinorParties {
+                scope: Scope::Constituency,
+                ..
+            } => Some("constituency".to_owned()),
             _ => None,
         },
         basis: match basis {
@@ -230,24 +291,38 @@ pub fn dissolve(
     })
 }
 
-const DHONDT: Divisor = Divisor::Linear { a: 1, b: 1, first: None };
+const DHONDT: Divisor = Divisor::Linear {
+    a: 1,
+    b: 1,
+    first: None,
+};
 
 fn highest_average(method: Option<Method>) -> Result<Divisor, AllocateError> {
     match method {
         None => Ok(DHONDT),
         Some(m) => m.divisor().ok_or_else(|| {
-            AllocateError::Scenario(format!("minor-parties needs a highest-average (divisor) method, not {m}"))
+            AllocateError::Scenario(format!(
+                "minor-parties needs a highest-average (divisor) method, not {m}"
+            ))
         }),
     }
 }
 
-fn check_declined(election: &Election, declined: &[String], dissolved: usize) -> Result<Vec<usize>, AllocateError> {
+fn check_declined(
+    election: &Election,
+    declined: &[String],
+    dissolved: usize,
+) -> Result<Vec<usize>, AllocateError> {
     declined
         .iter()
         .map(|d| match election.party_index(d) {
             Some(p) if p != dissolved => Ok(p),
-            Some(_) => Err(AllocateError::Scenario(format!("--declined: \"{d}\" is the dissolved party"))),
-            None => Err(AllocateError::Scenario(format!("--declined: party \"{d}\" does not stand in this election"))),
+            Some(_) => Err(AllocateError::Scenario(format!(
+                "--declined: \"{d}\" is the dissolved party"
+            ))),
+            None => Err(AllocateError::Scenario(format!(
+                "--declined: party \"{d}\" does not stand in this election"
+            ))),
         })
         .collect()
 }
@@ -300,19 +375,37 @@ fn minor_national(
     let freed = before[dissolved];
     let mut after = before.to_vec();
     after[dissolved] = 0;
-    let candidates: Vec<usize> =
-        (0..election.parties.len()).filter(|&p| p != dissolved && before[p] == 0 && votes[p] > 0).collect();
+    let candidates: Vec<usize> = (0..election.parties.len())
+        .filter(|&p| p != dissolved && before[p] == 0 && votes[p] > 0)
+        .collect();
     let zero = vec![0u64; election.parties.len()];
     let award = if freed == 0 {
         zero.clone()
     } else {
-        give(election, "national", divisor, &candidates, &votes, &zero, freed, ties, reports).map_err(no_minor)?
+        give(
+            election,
+            "national",
+            divisor,
+            &candidates,
+            &votes,
+            &zero,
+            freed,
+            ties,
+            reports,
+        )
+        .map_err(no_minor)?
     };
-    steps.push(Step { description: "award to parties without a seat".to_owned(), seats: seat_map(election, &award) });
+    steps.push(Step {
+        description: "award to parties without a seat".to_owned(),
+        seats: seat_map(election, &award),
+    });
     for p in 0..after.len() {
         after[p] += award[p];
     }
-    pass_on_declined(election, "national", divisor, &declined, &award, &votes, &mut after, dissolved, ties, reports, steps)?;
+    pass_on_declined(
+        election, "national", divisor, &declined, &award, &votes, &mut after, dissolved, ties,
+        reports, steps,
+    )?;
     Ok(after)
 }
 
@@ -360,7 +453,10 @@ fn pass_on_declined(
         taken[p] = awarded[p];
         seats[p] -= awarded[p];
     }
-    steps.push(Step { description: format!("{where_}: seats declined"), seats: seat_map(election, &taken) });
+    steps.push(Step {
+        description: format!("{where_}: seats declined"),
+        seats: seat_map(election, &taken),
+    });
     if returned == 0 {
         return Ok(());
     }
@@ -372,11 +468,16 @@ fn pass_on_declined(
             "{where_}: {returned} declined seat(s) but no other seated party to pass them to"
         )));
     }
-    let gained = give(election, where_, divisor, &seated, votes, seats, returned, ties, reports)?;
+    let gained = give(
+        election, where_, divisor, &seated, votes, seats, returned, ties, reports,
+    )?;
     for p in 0..seats.len() {
         seats[p] += gained[p];
     }
-    steps.push(Step { description: format!("{where_}: declined seats to seated parties"), seats: seat_map(election, &gained) });
+    steps.push(Step {
+        description: format!("{where_}: declined seats to seated parties"),
+        seats: seat_map(election, &gained),
+    });
     Ok(())
 }
 
@@ -408,17 +509,43 @@ fn minor_per_constituency(
         let freed = held[dissolved];
         held[dissolved] = 0;
         if freed > 0 {
-            let candidates: Vec<usize> =
-                c.votes.iter().map(|(p, _)| *p).filter(|&p| p != dissolved && held[p] == 0 && votes[p] > 0).collect();
-            let award = give(election, &c.name, divisor, &candidates, &votes, &vec![0; n], freed, ties, reports)
-                .map_err(|e| no_minor_in(e, &c.name))?;
+            let candidates: Vec<usize> = c
+                .votes
+                .iter()
+                .map(|(p, _)| *p)
+                .filter(|&p| p != dissolved && held[p] == 0 && votes[p] > 0)
+                .collect();
+            let award = give(
+                election,
+                &c.name,
+                divisor,
+                &candidates,
+                &votes,
+                &vec![0; n],
+                freed,
+                ties,
+                reports,
+            )
+            .map_err(|e| no_minor_in(e, &c.name))?;
             for p in 0..n {
                 held[p] += award[p];
                 award_total[p] += award[p];
             }
             let mut local_steps = Vec::new();
             let before_decline = held.clone();
-            pass_on_declined(election, &c.name, divisor, &declined, &award, &votes, &mut held, dissolved, ties, reports, &mut local_steps)?;
+            pass_on_declined(
+                election,
+                &c.name,
+                divisor,
+                &declined,
+                &award,
+                &votes,
+                &mut held,
+                dissolved,
+                ties,
+                reports,
+                &mut local_steps,
+            )?;
             for p in 0..n {
                 if declined.contains(&p) {
                     declined_total[p] += before_decline[p] - held[p];
@@ -429,10 +556,19 @@ fn minor_per_constituency(
         }
         after.push(c.votes.iter().map(|(p, _)| held[*p]).collect());
     }
-    steps.push(Step { description: "award to parties without a seat in the constituency".to_owned(), seats: seat_map(election, &award_total) });
+    steps.push(Step {
+        description: "award to parties without a seat in the constituency".to_owned(),
+        seats: seat_map(election, &award_total),
+    });
     if !declined.is_empty() {
-        steps.push(Step { description: "seats declined".to_owned(), seats: seat_map(election, &declined_total) });
-        steps.push(Step { description: "declined seats to seated parties".to_owned(), seats: seat_map(election, &passed_total) });
+        steps.push(Step {
+            description: "seats declined".to_owned(),
+            seats: seat_map(election, &declined_total),
+        });
+        steps.push(Step {
+            description: "declined seats to seated parties".to_owned(),
+            seats: seat_map(election, &passed_total),
+        });
     }
     Ok(after)
 }
@@ -445,9 +581,16 @@ fn recorded(
     notes: &mut Vec<String>,
 ) -> Result<Vec<u64>, AllocateError> {
     let party = &election.parties[dissolved];
-    let record = election.recorded.dissolutions.iter().find(|d| &d.party == party).ok_or_else(|| {
-        AllocateError::Scenario(format!("rule \"recorded\": the file records no dissolution of \"{party}\""))
-    })?;
+    let record = election
+        .recorded
+        .dissolutions
+        .iter()
+        .find(|d| &d.party == party)
+        .ok_or_else(|| {
+            AllocateError::Scenario(format!(
+                "rule \"recorded\": the file records no dissolution of \"{party}\""
+            ))
+        })?;
     let awarded: u64 = record.awarded.iter().map(|(_, n)| *n).sum();
     if awarded != before[dissolved] {
         return Err(AllocateError::Scenario(format!(
@@ -462,7 +605,10 @@ fn recorded(
     for (p, n) in record.awarded.iter() {
         first[index(p)] += n;
     }
-    steps.push(Step { description: "recorded award".to_owned(), seats: seat_map(election, &first) });
+    steps.push(Step {
+        description: "recorded award".to_owned(),
+        seats: seat_map(election, &first),
+    });
     for (p, n) in record.awarded.iter() {
         if !record.declined.iter().any(|d| d == p) {
             after[index(p)] += n;
@@ -473,13 +619,19 @@ fn recorded(
         for p in &record.declined {
             declined[index(p)] = record.awarded.get(p).copied().unwrap_or(0);
         }
-        steps.push(Step { description: "recorded as declined".to_owned(), seats: seat_map(election, &declined) });
+        steps.push(Step {
+            description: "recorded as declined".to_owned(),
+            seats: seat_map(election, &declined),
+        });
         let mut passed = vec![0u64; after.len()];
         for (p, n) in record.declined_to.iter() {
             passed[index(p)] += n;
             after[index(p)] += n;
         }
-        steps.push(Step { description: "declined seats, as recorded".to_owned(), seats: seat_map(election, &passed) });
+        steps.push(Step {
+            description: "declined seats, as recorded".to_owned(),
+            seats: seat_map(election, &passed),
+        });
     }
     if let Some(note) = &record.note {
         notes.push(note.clone());

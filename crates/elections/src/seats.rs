@@ -46,7 +46,11 @@ pub struct SettledTie {
 pub enum SeatError {
     /// `tied` have exactly equal claims to seats `seat..seat + seats_left - 1` and there are
     /// more of them than seats.
-    Tie { seat: u64, tied: Vec<usize>, seats_left: u64 },
+    Tie {
+        seat: u64,
+        tied: Vec<usize>,
+        seats_left: u64,
+    },
     /// Seats remain but no party with votes is left to take them.
     NoCandidates { seats_left: u64 },
 }
@@ -67,7 +71,13 @@ impl TieBreaker {
             TiePolicy::Lot { seed } => Some(seeded_rng(seed, 0)),
             _ => None,
         };
-        TieBreaker { policy, rng, settled: Vec::new(), keep_record: true, lots: 0 }
+        TieBreaker {
+            policy,
+            rng,
+            settled: Vec::new(),
+            keep_record: true,
+            lots: 0,
+        }
     }
 
     /// Drawing lots from an existing generator, keeping no record (used by the simulation,
@@ -107,7 +117,11 @@ impl TieBreaker {
         let k_usize = usize::try_from(k).unwrap_or(usize::MAX).min(tied.len());
         let winners = match self.policy {
             TiePolicy::Error => {
-                return Err(SeatError::Tie { seat, tied: tied.to_vec(), seats_left: k });
+                return Err(SeatError::Tie {
+                    seat,
+                    tied: tied.to_vec(),
+                    seats_left: k,
+                });
             }
             TiePolicy::MostVotes => {
                 let mut order = tied.to_vec();
@@ -117,8 +131,11 @@ impl TieBreaker {
                     // Equal votes too: the policy cannot settle it. Report only the parties
                     // still level and the seats left among them.
                     let ahead = order.iter().filter(|&&i| votes[i] > cutoff).count();
-                    let still: Vec<usize> =
-                        order.iter().copied().filter(|&i| votes[i] == cutoff).collect();
+                    let still: Vec<usize> = order
+                        .iter()
+                        .copied()
+                        .filter(|&i| votes[i] == cutoff)
+                        .collect();
                     return Err(SeatError::Tie {
                         seat: seat + ahead as u64,
                         tied: still,
@@ -202,14 +219,22 @@ pub(crate) fn allocate_into(
             // at a time to the highest v / (seats won + 1).
             let total: u128 = votes.iter().map(|&v| u128::from(v)).sum();
             if total == 0 {
-                return if seats == 0 { Ok(()) } else { Err(SeatError::NoCandidates { seats_left: seats }) };
+                return if seats == 0 {
+                    Ok(())
+                } else {
+                    Err(SeatError::NoCandidates { seats_left: seats })
+                };
             }
             let mut given = 0;
             for (w, &v) in won.iter_mut().zip(votes) {
                 *w = u64::try_from(u128::from(v) * u128::from(seats) / total).unwrap_or(u64::MAX);
                 given += *w;
             }
-            let dhondt = Divisor::Linear { a: 1, b: 1, first: None };
+            let dhondt = Divisor::Linear {
+                a: 1,
+                b: 1,
+                first: None,
+            };
             divisor_fill(dhondt, votes, won, seats - given.min(seats), given, ties)
         }
         _ => largest_remainder(method, votes, seats, won, ties),
@@ -267,7 +292,9 @@ fn award(
     ties: &mut TieBreaker,
 ) -> Result<(), SeatError> {
     if group.is_empty() {
-        return Err(SeatError::NoCandidates { seats_left: *remaining });
+        return Err(SeatError::NoCandidates {
+            seats_left: *remaining,
+        });
     }
     let n = group.len() as u64;
     if n <= *remaining {
@@ -305,7 +332,9 @@ impl PartialOrd for HeapEntry {
 }
 impl Ord for HeapEntry {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.claim.compare(&other.claim).then(other.index.cmp(&self.index))
+        self.claim
+            .compare(&other.claim)
+            .then(other.index.cmp(&self.index))
     }
 }
 
@@ -322,7 +351,10 @@ fn divisor_fill_heap(
         .iter()
         .enumerate()
         .filter(|(_, v)| **v > 0)
-        .map(|(index, &v)| HeapEntry { claim: divisor.claim(v, won[index]), index })
+        .map(|(index, &v)| HeapEntry {
+            claim: divisor.claim(v, won[index]),
+            index,
+        })
         .collect();
     let mut remaining = remaining;
     let mut seat = already;
@@ -330,7 +362,9 @@ fn divisor_fill_heap(
     while remaining > 0 {
         group.clear();
         let Some(top) = heap.pop() else {
-            return Err(SeatError::NoCandidates { seats_left: remaining });
+            return Err(SeatError::NoCandidates {
+                seats_left: remaining,
+            });
         };
         group.push(top.index);
         while let Some(next) = heap.peek() {
@@ -345,7 +379,10 @@ fn divisor_fill_heap(
         award(&group, votes, won, &mut remaining, &mut seat, ties)?;
         if remaining > 0 {
             for &i in &group {
-                heap.push(HeapEntry { claim: divisor.claim(votes[i], won[i]), index: i });
+                heap.push(HeapEntry {
+                    claim: divisor.claim(votes[i], won[i]),
+                    index: i,
+                });
             }
         }
     }
@@ -390,7 +427,9 @@ fn largest_remainder(
     order.sort_by(|&a, &b| remainders[b].cmp(&remainders[a]).then(a.cmp(&b)));
     while remaining > 0 {
         if order.is_empty() {
-            return Err(SeatError::NoCandidates { seats_left: remaining });
+            return Err(SeatError::NoCandidates {
+                seats_left: remaining,
+            });
         }
         let k = usize::try_from(remaining).unwrap_or(usize::MAX);
         if k >= order.len() {
@@ -400,10 +439,16 @@ fn largest_remainder(
             continue;
         }
         let cutoff = remainders[order[k - 1]];
-        let ahead: Vec<usize> =
-            order.iter().copied().filter(|&i| remainders[i] > cutoff).collect();
-        let level: Vec<usize> =
-            order.iter().copied().filter(|&i| remainders[i] == cutoff).collect();
+        let ahead: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| remainders[i] > cutoff)
+            .collect();
+        let level: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| remainders[i] == cutoff)
+            .collect();
         if !ahead.is_empty() {
             award(&ahead, votes, won, &mut remaining, &mut seat, ties)?;
         }
@@ -434,7 +479,14 @@ pub fn allocate_with_minimum(
     if let Some(divisor) = method.divisor() {
         let mut won = vec![min_seats; votes.len()];
         // Units without population are still owed their floor, but nothing beyond it.
-        divisor_fill(divisor, votes, &mut won, seats - floor_total, floor_total, ties)?;
+        divisor_fill(
+            divisor,
+            votes,
+            &mut won,
+            seats - floor_total,
+            floor_total,
+            ties,
+        )?;
         return Ok(won);
     }
     let mut fixed = vec![false; votes.len()];
@@ -471,7 +523,12 @@ mod tests {
     #[test]
     fn heap_and_scan_agree() {
         let votes: Vec<u64> = (1..=200).map(|i| (i * 7919) % 1000 + 1).collect();
-        for method in [Method::DHondt, Method::SainteLague, Method::HuntingtonHill, Method::Adams] {
+        for method in [
+            Method::DHondt,
+            Method::SainteLague,
+            Method::HuntingtonHill,
+            Method::Adams,
+        ] {
             let div = method.divisor().unwrap();
             let mut scan = vec![0; votes.len()];
             let mut heap = vec![0; votes.len()];
@@ -492,11 +549,28 @@ mod tests {
     fn a_tie_for_the_last_seat_is_reported_not_settled() {
         // 2 seats, A 100, B 50, C 50: A takes one seat, then A (100/2), B and C all claim 50.
         let err = run(Method::DHondt, &[100, 50, 50], 2).unwrap_err();
-        assert_eq!(err, SeatError::Tie { seat: 2, tied: vec![0, 1, 2], seats_left: 1 });
+        assert_eq!(
+            err,
+            SeatError::Tie {
+                seat: 2,
+                tied: vec![0, 1, 2],
+                seats_left: 1
+            }
+        );
         let err = run(Method::DHondt, &[100, 50, 50], 3).unwrap_err();
-        assert_eq!(err, SeatError::Tie { seat: 2, tied: vec![0, 1, 2], seats_left: 2 });
+        assert_eq!(
+            err,
+            SeatError::Tie {
+                seat: 2,
+                tied: vec![0, 1, 2],
+                seats_left: 2
+            }
+        );
         // With four seats all three get one of the level seats: no tie.
-        assert_eq!(run(Method::DHondt, &[100, 50, 50], 4).unwrap(), vec![2, 1, 1]);
+        assert_eq!(
+            run(Method::DHondt, &[100, 50, 50], 4).unwrap(),
+            vec![2, 1, 1]
+        );
         // Most votes settles it when the votes differ: D'Hondt 60/3 = 20 = 20/1.
         let mut mv = TieBreaker::new(TiePolicy::MostVotes);
         let won = allocate_seats(Method::DHondt, &[60, 20, 1], 3, &mut mv).unwrap();
@@ -523,7 +597,13 @@ mod tests {
     #[test]
     fn zero_votes_never_win_and_empty_is_an_error() {
         assert_eq!(run(Method::Adams, &[0, 10, 5], 3).unwrap(), vec![0, 2, 1]);
-        assert_eq!(run(Method::Hare, &[0, 0], 1), Err(SeatError::NoCandidates { seats_left: 1 }));
-        assert_eq!(run(Method::DHondt, &[0, 0], 1), Err(SeatError::NoCandidates { seats_left: 1 }));
+        assert_eq!(
+            run(Method::Hare, &[0, 0], 1),
+            Err(SeatError::NoCandidates { seats_left: 1 })
+        );
+        assert_eq!(
+            run(Method::DHondt, &[0, 0], 1),
+            Err(SeatError::NoCandidates { seats_left: 1 })
+        );
     }
 }

@@ -94,7 +94,10 @@ struct Tally {
 }
 
 /// Runs the simulation.
-pub fn simulate(election: &Election, options: SimulationOptions) -> Result<Simulation, SimulationError> {
+pub fn simulate(
+    election: &Election,
+    options: SimulationOptions,
+) -> Result<Simulation, SimulationError> {
     if options.runs == 0 {
         return Err(SimulationError::NoRuns);
     }
@@ -105,8 +108,15 @@ pub fn simulate(election: &Election, options: SimulationOptions) -> Result<Simul
     let prepared = prepare(election, k)?;
     let n = election.parties.len();
     let house = election.total_seats();
-    let width = usize::try_from(house).unwrap_or(usize::MAX).saturating_add(1);
-    let empty = Tally { histogram: vec![0; n * width], majorities: vec![0; n], runs_with_lots: 0, error: None };
+    let width = usize::try_from(house)
+        .unwrap_or(usize::MAX)
+        .saturating_add(1);
+    let empty = Tally {
+        histogram: vec![0; n * width],
+        majorities: vec![0; n],
+        runs_with_lots: 0,
+        error: None,
+    };
     // Fixed-size batches, so that each batch's scratch buffers are reused across its runs.
     let batch = 256u64;
     let batches = options.runs.div_ceil(batch);
@@ -143,12 +153,19 @@ pub fn simulate(election: &Election, options: SimulationOptions) -> Result<Simul
         return Err(SimulationError::Run { run, message });
     }
     let votes = election.national_votes();
-    #[expect(clippy::cast_precision_loss, reason = "reported probabilities and means")]
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "reported probabilities and means"
+    )]
     let parties = party_order(election)
         .into_iter()
         .map(|p| {
             let hist = &tally.histogram[p * width..(p + 1) * width];
-            let total_seats: u128 = hist.iter().enumerate().map(|(s, &c)| s as u128 * u128::from(c)).sum();
+            let total_seats: u128 = hist
+                .iter()
+                .enumerate()
+                .map(|(s, &c)| s as u128 * u128::from(c))
+                .sum();
             let runs = options.runs as f64;
             SimulatedParty {
                 party: election.parties[p].clone(),
@@ -218,14 +235,25 @@ fn prepare(election: &Election, k: f64) -> Result<Prepared, SimulationError> {
             if v == 0 {
                 continue;
             }
-            #[expect(clippy::cast_precision_loss, reason = "a Dirichlet parameter is a real number")]
+            #[expect(
+                clippy::cast_precision_loss,
+                reason = "a Dirichlet parameter is a real number"
+            )]
             let alpha = k * v as f64 / total as f64;
-            let law = Gamma::new(alpha, 1.0).map_err(|e| SimulationError::Concentration(format!("{k} ({e})")))?;
+            let law = Gamma::new(alpha, 1.0)
+                .map_err(|e| SimulationError::Concentration(format!("{k} ({e})")))?;
             parties.push(p);
             laws.push(law);
             observed.push(v);
         }
-        constituencies.push(PreparedConstituency { parties, laws, observed, total, blank: c.blank_votes, seats: c.seats });
+        constituencies.push(PreparedConstituency {
+            parties,
+            laws,
+            observed,
+            total,
+            blank: c.blank_votes,
+            seats: c.seats,
+        });
     }
     Ok(Prepared { constituencies })
 }
@@ -262,10 +290,14 @@ fn one_run(
 ) -> Result<bool, String> {
     let rng: Xoshiro256PlusPlus = seeded_rng(seed, run.wrapping_add(1));
     let mut ties = TieBreaker::lot_from(rng);
-    scratch.draws.resize_with(prepared.constituencies.len(), Vec::new);
+    scratch
+        .draws
+        .resize_with(prepared.constituencies.len(), Vec::new);
     scratch.national.iter_mut().for_each(|x| *x = 0);
     for (pc, drawn) in prepared.constituencies.iter().zip(scratch.draws.iter_mut()) {
-        let Some(rng) = ties.rng_mut() else { return Err("no generator".to_owned()) };
+        let Some(rng) = ties.rng_mut() else {
+            return Err("no generator".to_owned());
+        };
         scratch.gammas.clear();
         let mut sum = 0.0;
         for law in &pc.laws {
@@ -275,9 +307,17 @@ fn one_run(
         }
         drawn.clear();
         #[expect(clippy::cast_precision_loss, reason = "a vote count times a share")]
-        let scale = if sum > 0.0 { pc.total as f64 / sum } else { 0.0 };
+        let scale = if sum > 0.0 {
+            pc.total as f64 / sum
+        } else {
+            0.0
+        };
         for g in &scratch.gammas {
-            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a rounded, non-negative vote count")]
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "a rounded, non-negative vote count"
+            )]
             drawn.push((g * scale).round() as u64);
         }
         if sum <= 0.0 {
@@ -298,19 +338,37 @@ fn one_run(
             }
             valid += pc.blank;
         }
-        Some(scratch.national_votes.iter().map(|&v| election.threshold.reached_by(v, valid)).collect())
+        Some(
+            scratch
+                .national_votes
+                .iter()
+                .map(|&v| election.threshold.reached_by(v, valid))
+                .collect(),
+        )
     };
     let mut lots = false;
-    for ((pc, drawn), c) in prepared.constituencies.iter().zip(&scratch.draws).zip(&election.constituencies) {
+    for ((pc, drawn), c) in prepared
+        .constituencies
+        .iter()
+        .zip(&scratch.draws)
+        .zip(&election.constituencies)
+    {
         let valid = drawn.iter().sum::<u64>() + pc.blank;
         scratch.votes.clear();
         for (&p, &v) in pc.parties.iter().zip(drawn) {
-            let ok = national_ok.as_ref().is_none_or(|n| n[p]) && election.constituency_threshold.reached_by(v, valid);
+            let ok = national_ok.as_ref().is_none_or(|n| n[p])
+                && election.constituency_threshold.reached_by(v, valid);
             scratch.votes.push(if ok { v } else { 0 });
         }
         scratch.won.resize(scratch.votes.len(), 0);
-        allocate_into(election.method, &scratch.votes, pc.seats, &mut scratch.won, &mut ties)
-            .map_err(|e| format!("constituency \"{}\": {e:?}", c.name))?;
+        allocate_into(
+            election.method,
+            &scratch.votes,
+            pc.seats,
+            &mut scratch.won,
+            &mut ties,
+        )
+        .map_err(|e| format!("constituency \"{}\": {e:?}", c.name))?;
         for (&p, &s) in pc.parties.iter().zip(&scratch.won) {
             scratch.national[p] += s;
         }

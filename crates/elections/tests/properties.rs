@@ -8,7 +8,9 @@ use proptest::prelude::*;
 const ALL: [Method; 10] = [
     Method::DHondt,
     Method::SainteLague,
-    Method::ModifiedSainteLague { first_divisor: accord_elections::method::DEFAULT_FIRST_DIVISOR },
+    Method::ModifiedSainteLague {
+        first_divisor: accord_elections::method::DEFAULT_FIRST_DIVISOR,
+    },
     Method::Imperiali,
     Method::Danish,
     Method::HuntingtonHill,
@@ -21,7 +23,9 @@ const ALL: [Method; 10] = [
 const DIVISOR: [Method; 7] = [
     Method::DHondt,
     Method::SainteLague,
-    Method::ModifiedSainteLague { first_divisor: accord_elections::method::DEFAULT_FIRST_DIVISOR },
+    Method::ModifiedSainteLague {
+        first_divisor: accord_elections::method::DEFAULT_FIRST_DIVISOR,
+    },
     Method::Imperiali,
     Method::Danish,
     Method::HuntingtonHill,
@@ -145,6 +149,12 @@ fn exact_arithmetic_where_floats_fail() {
     // 10^14 / sqrt(2) against B's v / sqrt(6); they cross at v = 10^14 sqrt(3) =
     // 173_205_080_756_887.73 (checked with Python integers: 6 * 10^28 against 2 v^2).
     let a = 100_000_000_000_000u64;
-    assert_eq!(seats(Method::HuntingtonHill, &[a, 173_205_080_756_887], 4), Some(vec![2, 2]));
-    assert_eq!(seats(Method::HuntingtonHill, &[a, 173_205_080_756_888], 4), Some(vec![1, 3]));
+    assert_eq!(
+        seats(Method::HuntingtonHill, &[a, 173_205_080_756_887], 4),
+        Some(vec![2, 2])
+    );
+    assert_eq!(
+        seats(Method::HuntingtonHill, &[a, 173_205_080_756_888], 4),
+        Some(vec![1, 3])
+    );
 }

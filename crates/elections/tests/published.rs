@@ -2,8 +2,15 @@
 //! figures come from. Where a source gives only the votes, the expected seats were worked out by
 //! hand (the quotients are in the comment), never by this crate.
 
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers of a test binary: a failure should stop the test loudly"
+)]
+
 use accord_elections::election::Election;
-use accord_elections::{Apportionment, Method, PartyMap, TieBreaker, TiePolicy, allocate, allocate_seats};
+use accord_elections::{
+    Apportionment, Method, PartyMap, TieBreaker, TiePolicy, allocate, allocate_seats,
+};
 use serde_json::Value;
 
 /// Allocates `votes` by `method` (by name, as a file would give it) and compares with `expected`.
@@ -12,13 +19,20 @@ fn check(method: &str, votes: &[u64], seats: u64, expected: &[u64]) {
     let got = allocate_seats(m, votes, seats, &mut TieBreaker::new(TiePolicy::Error)).unwrap();
     assert_eq!(got, expected, "{method} {votes:?} {seats} seats");
     // The same through an election file, so names, parsing and totals are covered too.
-    let parties: serde_json::Map<String, Value> =
-        votes.iter().enumerate().map(|(i, v)| (format!("P{i}"), Value::from(*v))).collect();
+    let parties: serde_json::Map<String, Value> = votes
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (format!("P{i}"), Value::from(*v)))
+        .collect();
     let file = serde_json::json!({"name": "example", "method": method,
         "constituencies": [{"name": "only", "seats": seats, "votes": parties}]});
     let allocation = allocate(&Election::from_json(&file.to_string()).unwrap()).unwrap();
     for (i, want) in expected.iter().enumerate() {
-        let have = allocation.totals.get(&format!("P{i}")).copied().unwrap_or(0);
+        let have = allocation
+            .totals
+            .get(&format!("P{i}"))
+            .copied()
+            .unwrap_or(0);
         assert_eq!(have, *want, "{method} P{i} through the file");
     }
 }
@@ -27,8 +41,18 @@ fn check(method: &str, votes: &[u64], seats: u64, expected: &[u64]) {
 fn dhondt_wikipedia_example() {
     // Wikipedia, "D'Hondt method", Example: 230,000 voters, 8 seats, 4 parties:
     // A 100,000 -> 4, B 80,000 -> 3, C 30,000 -> 1, D 20,000 -> 0.
-    check("dhondt", &[100_000, 80_000, 30_000, 20_000], 8, &[4, 3, 1, 0]);
-    check("jefferson", &[100_000, 80_000, 30_000, 20_000], 8, &[4, 3, 1, 0]);
+    check(
+        "dhondt",
+        &[100_000, 80_000, 30_000, 20_000],
+        8,
+        &[4, 3, 1, 0],
+    );
+    check(
+        "jefferson",
+        &[100_000, 80_000, 30_000, 20_000],
+        8,
+        &[4, 3, 1, 0],
+    );
 }
 
 #[test]
@@ -63,7 +87,10 @@ fn huntington_hill_english_wikipedia_with_quota_threshold() {
     let file = r#"{"name": "hh", "method": "huntington-hill", "constituency_threshold": 0.125,
         "constituencies": [{"name": "x", "seats": 8, "votes": {"A": 100, "B": 80, "C": 30, "D": 20}}]}"#;
     let a = allocate(&Election::from_json(file).unwrap()).unwrap();
-    assert_eq!(a.totals, PartyMap(vec![("A".into(), 4), ("B".into(), 3), ("C".into(), 1)]));
+    assert_eq!(
+        a.totals,
+        PartyMap(vec![("A".into(), 4), ("B".into(), 3), ("C".into(), 1)])
+    );
     assert_eq!(a.constituencies[0].below_threshold, vec!["D".to_owned()]);
 }
 
@@ -73,7 +100,12 @@ fn largest_remainder_examples() {
     check("hare", &[216, 310, 22, 32], 60, &[23, 32, 2, 3]);
     check("hare-niemeyer", &[216, 310, 22, 32], 60, &[23, 32, 2, 3]);
     // de.wikipedia.org, "Hare-Niemeyer-Verfahren", second example: 31 seats.
-    check("hamilton", &[720_257, 323_524, 257_466, 213_138, 144_392, 88_315], 31, &[13, 6, 5, 4, 2, 1]);
+    check(
+        "hamilton",
+        &[720_257, 323_524, 257_466, 213_138, 144_392, 88_315],
+        31,
+        &[13, 6, 5, 4, 2, 1],
+    );
     // en.wikipedia.org, "Largest remainder method", Examples: 100,000 votes, 10 seats; Hare:
     // Yellows 5, Whites 2, Reds 1, Greens 1, Blues 1, Pinks 0.
     let v = [47_000, 16_000, 15_800, 12_000, 6_100, 3_100];
@@ -89,15 +121,26 @@ fn imperiali_and_danish_by_hand() {
     // The Wikipedia D'Hondt example's votes (100,000 / 80,000 / 30,000 / 20,000; 8 seats).
     // Imperiali divisors 2, 3, 4, ...: A 50000, 33333, 25000, 20000, 16667; B 40000, 26667,
     // 20000, 16000; C 15000; D 10000. The 8 largest: A 5, B 3.
-    check("imperiali", &[100_000, 80_000, 30_000, 20_000], 8, &[5, 3, 0, 0]);
+    check(
+        "imperiali",
+        &[100_000, 80_000, 30_000, 20_000],
+        8,
+        &[5, 3, 0, 0],
+    );
     // Danish divisors 1, 4, 7, ...: A 100000, 25000, 14286, 10000; B 80000, 20000, 11429;
     // C 30000, 7500; D 20000. The 8 largest: A 3, B 3, C 1, D 1.
-    check("danish", &[100_000, 80_000, 30_000, 20_000], 8, &[3, 3, 1, 1]);
+    check(
+        "danish",
+        &[100_000, 80_000, 30_000, 20_000],
+        8,
+        &[3, 3, 1, 1],
+    );
 }
 
 #[test]
 fn finland_2019_dhondt_per_district() {
-    let data: Value = serde_json::from_str(include_str!("data/finland_eduskunta_2019.json")).unwrap();
+    let data: Value =
+        serde_json::from_str(include_str!("data/finland_eduskunta_2019.json")).unwrap();
     let mut constituencies = Vec::new();
     for d in data["districts"].as_array().unwrap() {
         let votes: serde_json::Map<String, Value> = d["names"]
@@ -107,7 +150,8 @@ fn finland_2019_dhondt_per_district() {
             .zip(d["votes"].as_array().unwrap())
             .map(|(n, v)| (n.as_str().unwrap().to_owned(), v.clone()))
             .collect();
-        constituencies.push(serde_json::json!({"name": d["name"], "seats": d["seats"], "votes": votes}));
+        constituencies
+            .push(serde_json::json!({"name": d["name"], "seats": d["seats"], "votes": votes}));
     }
     let file = serde_json::json!({"name": "Eduskunta 2019", "method": "dhondt", "threshold": null,
         "constituencies": constituencies});
@@ -128,7 +172,8 @@ fn finland_2019_dhondt_per_district() {
 
 #[test]
 fn us_house_2020_huntington_hill() {
-    let data: Value = serde_json::from_str(include_str!("data/us_house_2020_huntington_hill.json")).unwrap();
+    let data: Value =
+        serde_json::from_str(include_str!("data/us_house_2020_huntington_hill.json")).unwrap();
     let populations: serde_json::Map<String, Value> = data["names"]
         .as_array()
         .unwrap()
@@ -138,9 +183,17 @@ fn us_house_2020_huntington_hill() {
         .collect();
     let file = serde_json::json!({"name": "US House 2020", "method": data["method"], "seats": 435,
         "min_seats": data["min_seats_each"], "populations": populations});
-    let result = Apportionment::from_json(&file.to_string(), None).unwrap().apportion().unwrap();
+    let result = Apportionment::from_json(&file.to_string(), None)
+        .unwrap()
+        .apportion()
+        .unwrap();
     assert_eq!(result.method, "huntington-hill");
-    let expected: Vec<u64> = data["expected"].as_array().unwrap().iter().filter_map(Value::as_u64).collect();
+    let expected: Vec<u64> = data["expected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_u64)
+        .collect();
     let got: Vec<u64> = result.seats.iter().map(|(_, s)| *s).collect();
     assert_eq!(got, expected);
 }
@@ -167,13 +220,20 @@ fn norway(method: &str) -> (Election, Vec<(String, String, u64)>) {
     let options = accord_elections::CsvOptions {
         name: "Storting 2021".into(),
         method: method.into(),
-        first_divisor: if method == "modified-sainte-lague" { Some(1.4) } else { None },
+        first_divisor: if method == "modified-sainte-lague" {
+            Some(1.4)
+        } else {
+            None
+        },
         threshold: 0.0,
         constituency_threshold: 0.0,
         ties: None,
         seed: None,
     };
-    (Election::from_csv(&votes, &seats_csv, &options).unwrap(), expected)
+    (
+        Election::from_csv(&votes, &seats_csv, &options).unwrap(),
+        expected,
+    )
 }
 
 #[test]
@@ -182,8 +242,16 @@ fn norway_2021_modified_sainte_lague_every_county() {
     assert_eq!(election.total_seats(), 150);
     let a = allocate(&election).unwrap();
     for (district, party, seats) in &expected {
-        let c = a.constituencies.iter().find(|c| &c.name == district).unwrap();
-        assert_eq!(c.seats.get(party).copied().unwrap_or(0), *seats, "{district} {party}");
+        let c = a
+            .constituencies
+            .iter()
+            .find(|c| &c.name == district)
+            .unwrap();
+        assert_eq!(
+            c.seats.get(party).copied().unwrap_or(0),
+            *seats,
+            "{district} {party}"
+        );
     }
     // The first divisor matters: plain Sainte-Laguë gives a different result somewhere.
     let (plain, _) = norway("sainte-lague");
@@ -197,9 +265,16 @@ fn madrid_2019_five_percent_threshold_with_blank_votes() {
     let recorded = a.recorded.as_ref().unwrap();
     assert!(recorded.matches, "{:?}", recorded.differences);
     assert_eq!(a.totals.get("Más Madrid"), Some(&19));
-    assert!(a.constituencies[0].below_threshold.contains(&"IU".to_owned()));
+    assert!(
+        a.constituencies[0]
+            .below_threshold
+            .contains(&"IU".to_owned())
+    );
     // Without the threshold IU (2.63 %) would take a seat from the PP: the threshold matters.
-    let text = include_str!("data/madrid_city_council_2019.json").replace("\"constituency_threshold\": 0.05", "\"constituency_threshold\": 0.0");
+    let text = include_str!("data/madrid_city_council_2019.json").replace(
+        "\"constituency_threshold\": 0.05",
+        "\"constituency_threshold\": 0.0",
+    );
     let open = allocate(&Election::from_json(&text).unwrap()).unwrap();
     assert_eq!(open.totals.get("IU"), Some(&1));
     assert_eq!(open.totals.get("PP"), Some(&14));

@@ -2,10 +2,16 @@
 //! repository's data file records it) and on small hand-checked elections, and the Monte-Carlo
 //! simulation's reproducibility.
 
+#![expect(
+    clippy::unwrap_used,
+    reason = "helpers of a test binary: a failure should stop the test loudly"
+)]
+
 use accord_elections::scenario::{Basis, DissolveRule, Scope};
 use accord_elections::{Election, PartyMap, SimulationOptions, dissolve, simulate};
 
-const CAMBODIA: &str = include_str!("../../../data/cases/cambodia-2017/elections/2013-national-assembly.json");
+const CAMBODIA: &str =
+    include_str!("../../../data/cases/cambodia-2017/elections/2013-national-assembly.json");
 
 fn map(pairs: &[(&str, u64)]) -> PartyMap<u64> {
     PartyMap(pairs.iter().map(|(p, n)| ((*p).to_owned(), *n)).collect())
@@ -16,7 +22,11 @@ fn cambodia() -> Election {
 }
 
 fn minor(scope: Scope, declined: &[&str]) -> DissolveRule {
-    DissolveRule::MinorParties { scope, declined: declined.iter().map(|s| (*s).to_owned()).collect(), method: None }
+    DissolveRule::MinorParties {
+        scope,
+        declined: declined.iter().map(|s| (*s).to_owned()).collect(),
+        method: None,
+    }
 }
 
 #[test]
@@ -26,8 +36,20 @@ fn cambodia_starts_from_the_official_seats() {
     assert_eq!(s.totals_before, map(&[("CPP", 68), ("CNRP", 55)]));
     // What happened (SOURCES S15-S17): FUNCINPEC 41, CNP 2, KEDP 1, and the 11 seats LDP and
     // KAPP declined went to the CPP.
-    assert_eq!(s.totals_after, map(&[("CPP", 79), ("FUNCINPEC", 41), ("CNP", 2), ("KEDP", 1)]));
-    assert_eq!(s.steps[0].seats, map(&[("FUNCINPEC", 41), ("LDP", 6), ("KAPP", 5), ("CNP", 2), ("KEDP", 1)]));
+    assert_eq!(
+        s.totals_after,
+        map(&[("CPP", 79), ("FUNCINPEC", 41), ("CNP", 2), ("KEDP", 1)])
+    );
+    assert_eq!(
+        s.steps[0].seats,
+        map(&[
+            ("FUNCINPEC", 41),
+            ("LDP", 6),
+            ("KAPP", 5),
+            ("CNP", 2),
+            ("KEDP", 1)
+        ])
+    );
     assert!(s.indices_after.gallagher > s.indices_before.gallagher);
 }
 
@@ -38,14 +60,44 @@ fn cambodia_minor_parties_by_highest_average() {
     let s = dissolve(&cambodia(), "CNRP", &minor(Scope::National, &[]), None).unwrap();
     assert_eq!(
         s.totals_after,
-        map(&[("CPP", 68), ("FUNCINPEC", 31), ("LDP", 8), ("KAPP", 5), ("CNP", 5), ("KEDP", 4), ("RDP", 2)])
+        map(&[
+            ("CPP", 68),
+            ("FUNCINPEC", 31),
+            ("LDP", 8),
+            ("KAPP", 5),
+            ("CNP", 5),
+            ("KEDP", 4),
+            ("RDP", 2)
+        ])
     );
     let funcinpec = s.parties.iter().find(|r| r.party == "FUNCINPEC").unwrap();
-    assert_eq!((funcinpec.seats_before, funcinpec.seats_after, funcinpec.change), (0, 31, 31));
+    assert_eq!(
+        (
+            funcinpec.seats_before,
+            funcinpec.seats_after,
+            funcinpec.change
+        ),
+        (0, 31, 31)
+    );
     // The declined 13 seats (LDP 8, KAPP 5) pass by highest average from the seats held, which
     // gives them all to the CPP (3,235,969 / 69 far above FUNCINPEC's 242,413 / 32).
-    let s = dissolve(&cambodia(), "CNRP", &minor(Scope::National, &["LDP", "KAPP"]), None).unwrap();
-    assert_eq!(s.totals_after, map(&[("CPP", 81), ("FUNCINPEC", 31), ("CNP", 5), ("KEDP", 4), ("RDP", 2)]));
+    let s = dissolve(
+        &cambodia(),
+        "CNRP",
+        &minor(Scope::National, &["LDP", "KAPP"]),
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        s.totals_after,
+        map(&[
+            ("CPP", 81),
+            ("FUNCINPEC", 31),
+            ("CNP", 5),
+            ("KEDP", 4),
+            ("RDP", 2)
+        ])
+    );
     assert_eq!(s.totals_after.iter().map(|(_, n)| n).sum::<u64>(), 123);
 }
 
@@ -53,26 +105,62 @@ fn cambodia_minor_parties_by_highest_average() {
 fn cambodia_rerun_is_computed_on_the_aggregate() {
     // National D'Hondt without the CNRP (Python fractions): CPP 110, FUNCINPEC 8, LDP 2,
     // KAPP 1, CNP 1, KEDP 1.
-    let s = dissolve(&cambodia(), "CNRP", &DissolveRule::Rerun, Some(Basis::Computed)).unwrap();
-    assert_eq!(s.totals_before, map(&[("CPP", 62), ("CNRP", 56), ("FUNCINPEC", 4), ("LDP", 1)]));
+    let s = dissolve(
+        &cambodia(),
+        "CNRP",
+        &DissolveRule::Rerun,
+        Some(Basis::Computed),
+    )
+    .unwrap();
+    assert_eq!(
+        s.totals_before,
+        map(&[("CPP", 62), ("CNRP", 56), ("FUNCINPEC", 4), ("LDP", 1)])
+    );
     assert_eq!(
         s.totals_after,
-        map(&[("CPP", 110), ("FUNCINPEC", 8), ("LDP", 2), ("KAPP", 1), ("CNP", 1), ("KEDP", 1)])
+        map(&[
+            ("CPP", 110),
+            ("FUNCINPEC", 8),
+            ("LDP", 2),
+            ("KAPP", 1),
+            ("CNP", 1),
+            ("KEDP", 1)
+        ])
     );
 }
 
 #[test]
 fn scenario_errors_are_clear() {
     let e = cambodia();
-    let err = dissolve(&e, "XYZ", &DissolveRule::Rerun, None).unwrap_err().to_string();
-    assert_eq!(err, "party \"XYZ\" does not stand in \"Cambodia National Assembly 2013\"");
-    let err = dissolve(&e, "CPP", &DissolveRule::Recorded, None).unwrap_err().to_string();
-    assert_eq!(err, "rule \"recorded\": the file records no dissolution of \"CPP\"");
-    let err = dissolve(&e, "CNRP", &minor(Scope::National, &["NOPE"]), None).unwrap_err().to_string();
-    assert_eq!(err, "--declined: party \"NOPE\" does not stand in this election");
+    let err = dissolve(&e, "XYZ", &DissolveRule::Rerun, None)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "party \"XYZ\" does not stand in \"Cambodia National Assembly 2013\""
+    );
+    let err = dissolve(&e, "CPP", &DissolveRule::Recorded, None)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "rule \"recorded\": the file records no dissolution of \"CPP\""
+    );
+    let err = dissolve(&e, "CNRP", &minor(Scope::National, &["NOPE"]), None)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "--declined: party \"NOPE\" does not stand in this election"
+    );
     // The record's 55 seats do not fit the computed basis (CNRP 56 there).
-    let err = dissolve(&e, "CNRP", &DissolveRule::Recorded, Some(Basis::Computed)).unwrap_err().to_string();
-    assert_eq!(err, "rule \"recorded\": the record gives out 55 seats, but \"CNRP\" holds 56 in the basis used");
+    let err = dissolve(&e, "CNRP", &DissolveRule::Recorded, Some(Basis::Computed))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "rule \"recorded\": the record gives out 55 seats, but \"CNRP\" holds 56 in the basis used"
+    );
 }
 
 const TWO: &str = r#"{"name": "two", "method": "dhondt", "constituencies": [
@@ -105,18 +193,48 @@ fn per_constituency_rules_by_hand() {
     // Declining with nobody left to take the seats is an error, not a silent loss of seats.
     let lone = r#"{"name": "lone", "method": "dhondt", "constituencies": [
         {"name": "X", "seats": 2, "votes": {"A": 100, "B": 10}}]}"#;
-    let err = dissolve(&Election::from_json(lone).unwrap(), "A", &minor(Scope::National, &["B"]), None).unwrap_err();
-    assert_eq!(err.to_string(), "national: 2 declined seat(s) but no other seated party to pass them to");
+    let err = dissolve(
+        &Election::from_json(lone).unwrap(),
+        "A",
+        &minor(Scope::National, &["B"]),
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "national: 2 declined seat(s) but no other seated party to pass them to"
+    );
 }
 
 #[test]
 fn simulation_is_reproducible_and_independent_of_threads() {
     let e = Election::from_json(TWO).unwrap();
-    let options = SimulationOptions { runs: 2000, seed: 42, concentration: 50.0 };
-    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap().install(|| simulate(&e, options)).unwrap();
-    let two = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap().install(|| simulate(&e, options)).unwrap();
+    let options = SimulationOptions {
+        runs: 2000,
+        seed: 42,
+        concentration: 50.0,
+    };
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap()
+        .install(|| simulate(&e, options))
+        .unwrap();
+    let two = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap()
+        .install(|| simulate(&e, options))
+        .unwrap();
     assert_eq!(one, two);
-    let other = simulate(&e, SimulationOptions { seed: 43, ..options }).unwrap();
+    let other = simulate(
+        &e,
+        SimulationOptions {
+            seed: 43,
+            ..options
+        },
+    )
+    .unwrap();
     assert_ne!(one.parties, other.parties);
     for p in &one.parties {
         assert!(p.p5 <= p.p50 && p.p50 <= p.p95, "{p:?}");
@@ -129,7 +247,15 @@ fn simulation_is_reproducible_and_independent_of_threads() {
 #[test]
 fn simulation_with_little_noise_matches_the_allocation() {
     let e = Election::from_json(TWO).unwrap();
-    let s = simulate(&e, SimulationOptions { runs: 500, seed: 1, concentration: 1e9 }).unwrap();
+    let s = simulate(
+        &e,
+        SimulationOptions {
+            runs: 500,
+            seed: 1,
+            concentration: 1e9,
+        },
+    )
+    .unwrap();
     let a = s.parties.iter().find(|p| p.party == "A").unwrap();
     // A: North 3 + South 0 = 3 of 7, never a majority (4).
     assert_eq!((a.p5, a.p50, a.p95), (3, 3, 3));
@@ -142,8 +268,27 @@ fn simulation_with_little_noise_matches_the_allocation() {
 #[test]
 fn simulation_rejects_bad_settings() {
     let e = Election::from_json(TWO).unwrap();
-    let bad = simulate(&e, SimulationOptions { runs: 0, seed: 1, concentration: 1.0 }).unwrap_err();
+    let bad = simulate(
+        &e,
+        SimulationOptions {
+            runs: 0,
+            seed: 1,
+            concentration: 1.0,
+        },
+    )
+    .unwrap_err();
     assert_eq!(bad.to_string(), "--runs must be at least 1");
-    let bad = simulate(&e, SimulationOptions { runs: 1, seed: 1, concentration: -1.0 }).unwrap_err();
-    assert_eq!(bad.to_string(), "dirichlet concentration must be a positive finite number, got -1");
+    let bad = simulate(
+        &e,
+        SimulationOptions {
+            runs: 1,
+            seed: 1,
+            concentration: -1.0,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        bad.to_string(),
+        "dirichlet concentration must be a positive finite number, got -1"
+    );
 }
