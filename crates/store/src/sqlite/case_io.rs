@@ -1,0 +1,737 @@
+//! Writing a whole case into SQLite rows and reading it back, field for field.
+//!
+//! The round trip must be lossless: `load_case(import_case(c)) == c`, including the order records
+//! were written in (the `position` columns), so export after import reproduces the bundle.
+
+use accord_core::{
+    Actor, ActorRole, Addressee, Case, ElectionFile, EvidenceRef, Finding, Incident, Instrument,
+    Letter, Mechanism, Named, Provision, Signatory, Source, Translation, ValidCase,
+};
+use serde_json::{Value, json};
+use sqlx::{Row, SqliteConnection};
+
+use crate::codec::{
+    citations, corrupt, date, list, names, objects, opt, req, uncitations, uncite, undate, unday,
+    unlist, unname, unnames,
+};
+use crate::{StoreError, clock};
+
+fn pos(i: usize) -> i64 {
+    i64::try_from(i).unwrap_or(i64::MAX)
+}
+
+/// Insert every record of a case; returns how many records were written.
+pub(crate) async fn insert_case(
+    tx: &mut SqliteConnection,
+    case: &ValidCase,
+    version: i64,
+) -> Result<usize, StoreError> {
+    let now = clock::now();
+    let id = case.id.as_str();
+    sqlx::query(
+        "INSERT INTO cases (id, title, country, period, summary, version, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(&case.title)
+    .bind(&case.country)
+    .bind(date(case.period))
+    .bind(&case.summary)
+    .bind(version)
+    .bind(&now)
+    .bind(&now)
+    .execute(&mut *tx)
+    .await?;
+    let mut records = 1;
+
+    for (i, ins) in case.instruments.iter().enumerate() {
+        insert_instrument(tx, id, i, ins).await?;
+        records += 1 + ins.provisions.len();
+    }
+    for (i, a) in case.actors.iter().enumerate() {
+        insert_actor(tx, id, i, a).await?;
+    }
+    for (i, s) in case.sources.iter().enumerate() {
+        insert_source(tx, id, i, s).await?;
+    }
+    for (i, inc) in case.incidents.iter().enumerate() {
+        insert_incident(tx, id, i, inc).await?;
+    }
+    for (i, f) in case.findings.iter().enumerate() {
+        insert_finding(tx, id, i, f).await?;
+    }
+    for (i, m) in case.mechanisms.iter().enumerate() {
+        insert_mechanism(tx, id, i, m).await?;
+    }
+    for (i, l) in case.letters.iter().enumerate() {
+        insert_letter(tx, id, i, l).await?;
+    }
+    for (i, e) in case.elections.iter().enumerate() {
+        sqlx::query("INSERT INTO elections (case_id, id, position, json) VALUES (?, ?, ?, ?)")
+            .bind(id)
+            .bind(&e.id)
+            .bind(pos(i))
+            .bind(&e.json)
+            .execute(&mut *tx)
+            .await?;
+    }
+    records += case.actors.len()
+        + case.sources.len()
+        + case.incidents.len()
+        + case.findings.len()
+        + case.mechanisms.len()
+        + case.letters.len()
+        + case.elections.len();
+    Ok(records)
+}
+
+async fn insert_instrument(
+    tx: &mut SqliteConnection,
+    case: &str,
+    i: usize,
+    ins: &Instrument,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO instruments (case_id, id, position, kind, title, date, place, parties, parent, url, notes)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(case)
+    .bind(&ins.id)
+    .bind(pos(i))
+    .bind(ins.kind.as_str())
+    .bind(&ins.title)
+    .bind(date(ins.date))
+    .bind(&ins.place)
+    .bind(list(&ins.parties))
+    .bind(&ins.parent)
+    .bind(&ins.url)
+    .bind(&ins.notes)
+    .execute(&mut *tx)
+    .await?;
+    for (j, p) in ins.provisions.iter().enumerate() {
+        insert_provision(tx, case, &ins.id, j, p).await?;
+    }
+    Ok(())
+}
+
+/// Insert one provision (also used when a provision is added on its own).
+pub(crate) async fn insert_provision(
+    tx: &mut SqliteConnection,
+    case: &str,
+    instrument: &str,
+    j: usize,
+    p: &Provision,
+) -> Result<(), StoreError> {
+    let translations: Vec<Value> = p
+        .translations
+        .iter()
+        .map(|t| json!({"lang": t.lang, "text": t.text, "status": t.status.as_str(), "source": t.source}))
+        .collect();
+    sqlx::query(
+        "INSERT INTO provisions (case_id, citation, instrument_id, position, heading, themes, text, text_status, text_source, translations)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(case)
+    .bind(p.citation.to_string())
+    .bind(instrument)
+    .bind(pos(j))
+    .bind(&p.heading)
+    .bind(list(&p.themes))
+    .bind(&p.text)
+    .bind(p.status.as_str())
+    .bind(&p.text_source)
+    .bind(Value::from(translations).to_string())
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+async fn insert_actor(
+    tx: &mut SqliteConnection,
+    case: &str,
+    i: usize,
+    a: &Actor,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO actors (case_id, id, position, kind, name, aliases, country, members)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(case)
+    .bind(&a.id)
+    .bind(pos(i))
+    .bind(a.kind.as_str())
+    .bind(&a.name)
+    .bind(list(&a.aliases))
+    .bind(&a.country)
+    .bind(list(&a.members))
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+async fn insert_source(
+    tx: &mut SqliteConnection,
+    case: &str,
+    i: usize,
+    s: &Source,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO sources (case_id, id, position, authors, title, publisher, date, url, accessed, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(case)
+    .bind(&s.id)
+    .bind(pos(i))
+    .bind(list(&s.authors))
+    .bind(&s.title)
+    .bind(&s.publisher)
+    .bind(date(s.date))
+    .bind(&s.url)
+    .bind(s.accessed.map(|d| d.to_string()))
+    .bind(&s.note)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// Insert one incident with its actors and themes (also used by the incident forms).
+pub(crate) async fn insert_incident(
+    tx: &mut SqliteConnection,
+    case: &str,
+    i: usize,
+    inc: &Incident,
+) -> Result<(), StoreError> {
+    let evidence: Vec<Value> = inc
+        .evidence
+        .iter()
+        .map(|e| json!({"sha256": e.sha256, "name": e.name, "media_type": e.media_type}))
+        .collect();
+    sqlx::query(
+        "INSERT INTO incidents (case_id, id, position, date, date_start, date_end, title, kind, summary, place, sources, evidence)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(case)
+    .bind(&inc.id)
+    .bind(pos(i))
+    .bind(inc.date.to_string())
+    .bind(inc.date.earliest().days_since_epoch())
+    .bind(inc.date.latest().map(accord_core::Day::days_since_epoch))
+    .bind(&inc.title)
+    .bind(inc.kind.as_str())
+    .bind(&inc.summary)
+    .bind(&inc.place)
+    .bind(list(&inc.sources))
+    .bind(Value::from(evidence).to_string())
+    .execute(&mut *tx)
+    .await?;
+    for (k, ar) in inc.actors.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO incident_actors (case_id, incident_id, position, actor_id, role) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(case)
+        .bind(&inc.id)
+        .bind(pos(k))
+        .bind(&ar.actor)
+        .bind(ar.role.as_str())
+        .execute(&mut *tx)
+        .await?;
+    }
+    for (k, t) in inc.themes.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO incident_themes (case_id, incident_id, position, theme) VALUES (?, ?, ?, ?)",
+        )
+        .bind(case)
+        .bind(&inc.id)
+        .bind(pos(k))
+        .bind(t)
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Insert one finding with its incident links (also used by the finding forms).
+pub(crate) async fn insert_finding(
+    tx: &mut SqliteConnection,
+    case: &str,
+    i: usize,
+    f: &Finding,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO findings (case_id, id, position, provision, verdict, status, rationale, author, reviewed_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(case)
+    .bind(&f.id)
+    .bind(pos(i))
+    .bind(f.provision.to_string())
+    .bind(f.verdict.as_str())
+    .bind(f.status.as_str())
+    .bind(&f.rationale)
+    .bind(&f.author)
+    .bind(&f.reviewed_by)
+    .execute(&mut *tx)
+    .await?;
+    for (k, inc) in f.incidents.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO finding_incidents (case_id, finding_id, position, incident_id) VALUES (?, ?, ?, ?)",
+        )
+        .bind(case)
+        .bind(&f.id)
+        .bind(pos(k))
+        .bind(inc)
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn insert_mechanism(
+    tx: &mut SqliteConnection,
+    case: &str,
+    i: usize,
+    m: &Mechanism,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO mechanisms (case_id, id, position, name, provision, counts, scope_instruments, scope_provisions, requested_by, responsible, consult, action)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(case)
+    .bind(&m.id)
+    .bind(pos(i))
+    .bind(&m.name)
+    .bind(m.provision.to_string())
+    .bind(names(&m.counts))
+    .bind(list(&m.scope_instruments))
+    .bind(citations(&m.scope_provisions))
+    .bind(list(&m.requested_by))
+    .bind(list(&m.responsible))
+    .bind(list(&m.consult))
+    .bind(&m.action)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// Insert one letter with its signatories.
+pub(crate) async fn insert_letter(
+    tx: &mut SqliteConnection,
+    case: &str,
+    i: usize,
+    l: &Letter,
+) -> Result<(), StoreError> {
+    let addressees: Vec<Value> = l
+        .addressees
+        .iter()
+        .map(|a| {
+            json!({"name": a.name, "title": a.title, "organisation": a.organisation,
+                   "role": a.role, "actor": a.actor})
+        })
+        .collect();
+    sqlx::query(
+        "INSERT INTO letters (case_id, id, position, title, date, place, language, coordinator, body, closing, signatory_order, addressees, cc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(case)
+    .bind(&l.id)
+    .bind(pos(i))
+    .bind(&l.title)
+    .bind(l.date.to_string())
+    .bind(&l.place)
+    .bind(&l.language)
+    .bind(&l.coordinator)
+    .bind(&l.body)
+    .bind(&l.closing)
+    .bind(l.signatory_order.as_str())
+    .bind(Value::from(addressees).to_string())
+    .bind(list(&l.cc))
+    .execute(&mut *tx)
+    .await?;
+    for (k, s) in l.signatories.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO signatories (case_id, letter_id, position, organisation, country, representative, url, state, ord, signed_text_sha256)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(case)
+        .bind(&l.id)
+        .bind(pos(k))
+        .bind(&s.organisation)
+        .bind(&s.country)
+        .bind(&s.representative)
+        .bind(&s.url)
+        .bind(s.state.as_str())
+        .bind(s.order.map(i64::from))
+        .bind(&s.signed_text_sha256)
+        .execute(&mut *tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Read a whole case back, or `None` if there is no such case.
+pub(crate) async fn load_case(
+    conn: &mut SqliteConnection,
+    id: &str,
+) -> Result<Option<ValidCase>, StoreError> {
+    let Some(row) =
+        sqlx::query("SELECT id, title, country, period, summary FROM cases WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?
+    else {
+        return Ok(None);
+    };
+    let mut case = Case {
+        id: row.get("id"),
+        title: row.get("title"),
+        country: row.get("country"),
+        period: undate(id, "cases.period", row.get("period"))?,
+        summary: row.get("summary"),
+        ..Case::default()
+    };
+    case.instruments = load_instruments(conn, id).await?;
+    case.actors = load_actors(conn, id).await?;
+    case.sources = load_sources(conn, id).await?;
+    case.incidents = load_incidents(conn, id, None).await?;
+    case.findings = load_findings(conn, id).await?;
+    case.mechanisms = load_mechanisms(conn, id).await?;
+    case.letters = load_letters(conn, id).await?;
+    case.elections =
+        sqlx::query("SELECT id, json FROM elections WHERE case_id = ? ORDER BY position")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .map(|r| ElectionFile {
+                id: r.get("id"),
+                json: r.get("json"),
+            })
+            .collect();
+    accord_core::validate(case)
+        .map(Some)
+        .map_err(|p| corrupt(id, p.to_string()))
+}
+
+async fn load_instruments(
+    conn: &mut SqliteConnection,
+    id: &str,
+) -> Result<Vec<Instrument>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT id, kind, title, date, place, parties, parent, url, notes FROM instruments
+         WHERE case_id = ? ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let provisions = sqlx::query(
+        "SELECT citation, instrument_id, heading, themes, text, text_status, text_source, translations
+         FROM provisions WHERE case_id = ? ORDER BY instrument_id, position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::new();
+    for r in rows {
+        let ins_id: String = r.get("id");
+        let mut ps = Vec::new();
+        for p in provisions
+            .iter()
+            .filter(|p| p.get::<String, _>("instrument_id") == ins_id)
+        {
+            let translations = objects(id, "provisions.translations", p.get("translations"))?
+                .iter()
+                .map(|t| {
+                    Ok(Translation {
+                        lang: req(id, t, "lang")?,
+                        text: req(id, t, "text")?,
+                        status: unname(id, &req(id, t, "status")?)?,
+                        source: opt(t, "source"),
+                    })
+                })
+                .collect::<Result<Vec<_>, StoreError>>()?;
+            ps.push(Provision {
+                citation: uncite(id, "provisions.citation", p.get("citation"))?,
+                heading: p.get("heading"),
+                themes: unlist(id, "provisions.themes", p.get("themes"))?,
+                text: p.get("text"),
+                status: unname(id, p.get("text_status"))?,
+                text_source: p.get("text_source"),
+                translations,
+            });
+        }
+        out.push(Instrument {
+            kind: unname(id, r.get("kind"))?,
+            title: r.get("title"),
+            date: undate(id, "instruments.date", r.get("date"))?,
+            place: r.get("place"),
+            parties: unlist(id, "instruments.parties", r.get("parties"))?,
+            parent: r.get("parent"),
+            url: r.get("url"),
+            notes: r.get("notes"),
+            provisions: ps,
+            id: ins_id,
+        });
+    }
+    Ok(out)
+}
+
+async fn load_actors(conn: &mut SqliteConnection, id: &str) -> Result<Vec<Actor>, StoreError> {
+    sqlx::query(
+        "SELECT id, kind, name, aliases, country, members FROM actors WHERE case_id = ? ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|r| {
+        Ok(Actor {
+            id: r.get("id"),
+            kind: unname(id, r.get("kind"))?,
+            name: r.get("name"),
+            aliases: unlist(id, "actors.aliases", r.get("aliases"))?,
+            country: r.get("country"),
+            members: unlist(id, "actors.members", r.get("members"))?,
+        })
+    })
+    .collect()
+}
+
+async fn load_sources(conn: &mut SqliteConnection, id: &str) -> Result<Vec<Source>, StoreError> {
+    sqlx::query(
+        "SELECT id, authors, title, publisher, date, url, accessed, note FROM sources
+         WHERE case_id = ? ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|r| {
+        Ok(Source {
+            id: r.get("id"),
+            authors: unlist(id, "sources.authors", r.get("authors"))?,
+            title: r.get("title"),
+            publisher: r.get("publisher"),
+            date: undate(id, "sources.date", r.get("date"))?,
+            url: r.get("url"),
+            accessed: r
+                .get::<Option<String>, _>("accessed")
+                .map(|s| unday(id, "sources.accessed", &s))
+                .transpose()?,
+            note: r.get("note"),
+        })
+    })
+    .collect()
+}
+
+/// Incidents of a case in position order; `only` restricts to the given ids.
+pub(crate) async fn load_incidents(
+    conn: &mut SqliteConnection,
+    id: &str,
+    only: Option<&[String]>,
+) -> Result<Vec<Incident>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT id, date, title, kind, summary, place, sources, evidence FROM incidents
+         WHERE case_id = ? ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let actors = sqlx::query(
+        "SELECT incident_id, actor_id, role FROM incident_actors WHERE case_id = ? ORDER BY incident_id, position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let themes = sqlx::query(
+        "SELECT incident_id, theme FROM incident_themes WHERE case_id = ? ORDER BY incident_id, position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut by_actor: std::collections::HashMap<String, Vec<ActorRole>> = Default::default();
+    for a in actors {
+        by_actor
+            .entry(a.get("incident_id"))
+            .or_default()
+            .push(ActorRole {
+                actor: a.get("actor_id"),
+                role: unname(id, a.get("role"))?,
+            });
+    }
+    let mut by_theme: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for t in themes {
+        by_theme
+            .entry(t.get("incident_id"))
+            .or_default()
+            .push(t.get("theme"));
+    }
+    let mut out = Vec::new();
+    for r in rows {
+        let inc_id: String = r.get("id");
+        if only.is_some_and(|o| !o.contains(&inc_id)) {
+            continue;
+        }
+        let evidence = objects(id, "incidents.evidence", r.get("evidence"))?
+            .iter()
+            .map(|e| {
+                Ok(EvidenceRef {
+                    sha256: req(id, e, "sha256")?,
+                    name: req(id, e, "name")?,
+                    media_type: opt(e, "media_type"),
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        out.push(Incident {
+            date: r
+                .get::<String, _>("date")
+                .parse()
+                .map_err(|e: accord_core::date::DateError| corrupt(id, e.to_string()))?,
+            title: r.get("title"),
+            kind: unname(id, r.get("kind"))?,
+            summary: r.get("summary"),
+            place: r.get("place"),
+            themes: by_theme.remove(&inc_id).unwrap_or_default(),
+            sources: unlist(id, "incidents.sources", r.get("sources"))?,
+            actors: by_actor.remove(&inc_id).unwrap_or_default(),
+            evidence,
+            id: inc_id,
+        });
+    }
+    Ok(out)
+}
+
+pub(crate) async fn load_findings(
+    conn: &mut SqliteConnection,
+    id: &str,
+) -> Result<Vec<Finding>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT id, provision, verdict, status, rationale, author, reviewed_by FROM findings
+         WHERE case_id = ? ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let links = sqlx::query(
+        "SELECT finding_id, incident_id FROM finding_incidents WHERE case_id = ? ORDER BY finding_id, position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut by_finding: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for l in links {
+        by_finding
+            .entry(l.get("finding_id"))
+            .or_default()
+            .push(l.get("incident_id"));
+    }
+    rows.into_iter()
+        .map(|r| {
+            let fid: String = r.get("id");
+            Ok(Finding {
+                incidents: by_finding.remove(&fid).unwrap_or_default(),
+                provision: uncite(id, "findings.provision", r.get("provision"))?,
+                verdict: unname(id, r.get("verdict"))?,
+                status: unname(id, r.get("status"))?,
+                rationale: r.get("rationale"),
+                author: r.get("author"),
+                reviewed_by: r.get("reviewed_by"),
+                id: fid,
+            })
+        })
+        .collect()
+}
+
+async fn load_mechanisms(
+    conn: &mut SqliteConnection,
+    id: &str,
+) -> Result<Vec<Mechanism>, StoreError> {
+    sqlx::query(
+        "SELECT id, name, provision, counts, scope_instruments, scope_provisions, requested_by, responsible, consult, action
+         FROM mechanisms WHERE case_id = ? ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|r| {
+        Ok(Mechanism {
+            id: r.get("id"),
+            name: r.get("name"),
+            provision: uncite(id, "mechanisms.provision", r.get("provision"))?,
+            counts: unnames(id, "mechanisms.counts", r.get("counts"))?,
+            scope_instruments: unlist(id, "mechanisms.scope_instruments", r.get("scope_instruments"))?,
+            scope_provisions: uncitations(id, "mechanisms.scope_provisions", r.get("scope_provisions"))?,
+            requested_by: unlist(id, "mechanisms.requested_by", r.get("requested_by"))?,
+            responsible: unlist(id, "mechanisms.responsible", r.get("responsible"))?,
+            consult: unlist(id, "mechanisms.consult", r.get("consult"))?,
+            action: r.get("action"),
+        })
+    })
+    .collect()
+}
+
+async fn load_letters(conn: &mut SqliteConnection, id: &str) -> Result<Vec<Letter>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT id, title, date, place, language, coordinator, body, closing, signatory_order, addressees, cc
+         FROM letters WHERE case_id = ? ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let sigs = sqlx::query(
+        "SELECT letter_id, organisation, country, representative, url, state, ord, signed_text_sha256
+         FROM signatories WHERE case_id = ? ORDER BY letter_id, position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::new();
+    for r in rows {
+        let lid: String = r.get("id");
+        let signatories = sigs
+            .iter()
+            .filter(|s| s.get::<String, _>("letter_id") == lid)
+            .map(|s| {
+                Ok(Signatory {
+                    organisation: s.get("organisation"),
+                    country: s.get("country"),
+                    representative: s.get("representative"),
+                    url: s.get("url"),
+                    state: unname(id, s.get("state"))?,
+                    order: s
+                        .get::<Option<i64>, _>("ord")
+                        .map(|o| u32::try_from(o).map_err(|e| corrupt(id, e.to_string())))
+                        .transpose()?,
+                    signed_text_sha256: s.get("signed_text_sha256"),
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let addressees = objects(id, "letters.addressees", r.get("addressees"))?
+            .iter()
+            .map(|a| {
+                Ok(Addressee {
+                    name: req(id, a, "name")?,
+                    title: opt(a, "title"),
+                    organisation: opt(a, "organisation"),
+                    role: opt(a, "role"),
+                    actor: opt(a, "actor"),
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        out.push(Letter {
+            title: r.get("title"),
+            date: unday(id, "letters.date", r.get("date"))?,
+            place: r.get("place"),
+            language: r.get("language"),
+            coordinator: r.get("coordinator"),
+            body: r.get("body"),
+            closing: r.get("closing"),
+            signatory_order: unname(id, r.get("signatory_order"))?,
+            addressees,
+            cc: unlist(id, "letters.cc", r.get("cc"))?,
+            signatories,
+            id: lid,
+        });
+    }
+    Ok(out)
+}
