@@ -22,8 +22,8 @@ use crate::names::Named;
 use crate::validate::{self, Entity, ValidCase};
 pub use files::WriteError;
 use files::{
-    ActorsFile, CaseFile, FindingsFile, IncidentsFile, InstrumentFile, LetterFile,
-    MechanismsFile, SourcesFile,
+    ActorsFile, CaseFile, FindingsFile, IncidentsFile, InstrumentFile, LetterFile, MechanismsFile,
+    SourcesFile,
 };
 use locate::{Locations, line_of};
 
@@ -123,7 +123,8 @@ pub fn read(files: &[BundleFile]) -> Result<ValidCase, BundleErrors> {
             }])
         })
     } else {
-        r.errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        r.errors
+            .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         Err(BundleErrors(r.errors))
     }
 }
@@ -172,7 +173,9 @@ fn classify(path: &str) -> Kind<'_> {
             .map_or(Kind::Unknown, Kind::Instrument),
         ["letters", id, "letter.toml"] => Kind::Letter(id),
         ["letters", _, name] if !name.ends_with(".toml") => Kind::LetterBody,
-        ["elections", name] => name.strip_suffix(".json").map_or(Kind::Unknown, Kind::Election),
+        ["elections", name] => name
+            .strip_suffix(".json")
+            .map_or(Kind::Unknown, Kind::Election),
         _ => Kind::Unknown,
     }
     .filter_dir_files(&parts)
@@ -382,12 +385,24 @@ impl<'f> Reader<'f> {
                 .conv(i, e, "date", &inc.date, str::parse::<DateSpec>)
                 .unwrap_or(DateSpec::At(crate::date::Point::Year(1970)));
             let kind = self
-                .conv(i, e, "kind", &inc.kind, crate::model::IncidentKind::from_name)
+                .conv(
+                    i,
+                    e,
+                    "kind",
+                    &inc.kind,
+                    crate::model::IncidentKind::from_name,
+                )
                 .unwrap_or(crate::model::IncidentKind::Other);
             let mut actors = Vec::new();
             for (n, ar) in inc.actors.into_iter().enumerate() {
                 let role = self
-                    .conv(i, e, &format!("actors[{n}].role"), &ar.role, crate::model::Role::from_name)
+                    .conv(
+                        i,
+                        e,
+                        &format!("actors[{n}].role"),
+                        &ar.role,
+                        crate::model::Role::from_name,
+                    )
                     .unwrap_or(crate::model::Role::Other);
                 actors.push(ActorRole {
                     actor: ar.actor,
@@ -423,9 +438,20 @@ impl<'f> Reader<'f> {
             self.loc.entry(e, i, "findings", k, fi.span().start);
             let fi = fi.into_inner();
             let provision = self.conv(i, e, "provision", &fi.provision, Citation::parse);
-            let verdict = self.conv(i, e, "verdict", &fi.verdict, crate::model::Verdict::from_name);
-            let status =
-                self.conv(i, e, "status", &fi.status, crate::model::FindingStatus::from_name);
+            let verdict = self.conv(
+                i,
+                e,
+                "verdict",
+                &fi.verdict,
+                crate::model::Verdict::from_name,
+            );
+            let status = self.conv(
+                i,
+                e,
+                "status",
+                &fi.status,
+                crate::model::FindingStatus::from_name,
+            );
             case.findings.push(Finding {
                 id: fi.id,
                 incidents: fi.incidents,
@@ -452,7 +478,13 @@ impl<'f> Reader<'f> {
                 .iter()
                 .enumerate()
                 .filter_map(|(n, c)| {
-                    self.conv(i, e, &format!("counts[{n}]"), c, crate::model::Verdict::from_name)
+                    self.conv(
+                        i,
+                        e,
+                        &format!("counts[{n}]"),
+                        c,
+                        crate::model::Verdict::from_name,
+                    )
                 })
                 .collect();
             let scope_provisions = m
@@ -495,7 +527,13 @@ impl<'f> Reader<'f> {
             );
         }
         let kind = self
-            .conv(i, e, "kind", &f.kind, crate::model::InstrumentKind::from_name)
+            .conv(
+                i,
+                e,
+                "kind",
+                &f.kind,
+                crate::model::InstrumentKind::from_name,
+            )
             .unwrap_or(crate::model::InstrumentKind::Other);
         let date = f
             .date
@@ -510,7 +548,13 @@ impl<'f> Reader<'f> {
                 .conv(i, pe, "cite", &p.cite, Citation::parse)
                 .unwrap_or_else(placeholder_citation);
             let status = self
-                .conv(i, pe, "text_status", &p.text_status, crate::model::TextStatus::from_name)
+                .conv(
+                    i,
+                    pe,
+                    "text_status",
+                    &p.text_status,
+                    crate::model::TextStatus::from_name,
+                )
                 .unwrap_or(crate::model::TextStatus::Missing);
             let translations = p
                 .translations

@@ -100,7 +100,9 @@ impl Citation {
             return Err(fail("numbers hold only letters and digits"));
         }
         if c.units.is_empty() && !c.subdivisions.is_empty() {
-            return Err(fail("sub-divisions need an article, paragraph or other unit"));
+            return Err(fail(
+                "sub-divisions need an article, paragraph or other unit",
+            ));
         }
         Ok(c)
     }
@@ -133,11 +135,16 @@ impl Citation {
             }
             if rest.starts_with('(') {
                 if units.is_empty() {
-                    return Err(fail("a sub-division such as (2) must follow a unit such as Art. 3".into()));
+                    return Err(fail(
+                        "a sub-division such as (2) must follow a unit such as Art. 3".into(),
+                    ));
                 }
                 rest = parse_subdivisions(rest, &mut subdivisions).map_err(fail)?;
                 if !rest.trim().is_empty() {
-                    return Err(fail(format!("unexpected {:?} after the sub-divisions", rest.trim())));
+                    return Err(fail(format!(
+                        "unexpected {:?} after the sub-divisions",
+                        rest.trim()
+                    )));
                 }
                 break;
             }
@@ -276,7 +283,10 @@ mod tests {
         check("  ASIT  article 3 (2) (a) ", Ok("ASIT Art. 3(2)(a)"));
         check("ACPS Annex 5, Art 4", Ok("ACPS Annex 5 Art. 4"));
         check("ACPS Annex 2 Article V(1)", Ok("ACPS Annex 2 Art. V(1)"));
-        check("ACPS Annex 1 Section D Paragraph 3(e)", Ok("ACPS Annex 1 Sec. D Para. 3(e)"));
+        check(
+            "ACPS Annex 1 Section D Paragraph 3(e)",
+            Ok("ACPS Annex 1 Sec. D Para. 3(e)"),
+        );
         check("FA para. 3", Ok("FA Para. 3"));
         check("ICCPR", Ok("ICCPR"));
     }

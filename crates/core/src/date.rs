@@ -317,8 +317,8 @@ fn parse_point(s: &str, input: &str) -> Result<Point, DateError> {
             Err(syntax())
         }
     };
-    let year = i32::try_from(number(parts.first().copied().unwrap_or(""), 4)?)
-        .map_err(|_| syntax())?;
+    let year =
+        i32::try_from(number(parts.first().copied().unwrap_or(""), 4)?).map_err(|_| syntax())?;
     let month = |m: u32| -> Result<u8, DateError> {
         u8::try_from(m)
             .ok()

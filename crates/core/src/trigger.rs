@@ -83,9 +83,7 @@ pub fn evaluate(case: &ValidCase) -> CaseStatus<'_> {
             .iter()
             .filter(|f| f.status == FindingStatus::Confirmed)
             .collect();
-        v.sort_by(|a, b| {
-            (finding_day(case, a), &a.id).cmp(&(finding_day(case, b), &b.id))
-        });
+        v.sort_by(|a, b| (finding_day(case, a), &a.id).cmp(&(finding_day(case, b), &b.id)));
         v
     };
 
@@ -159,12 +157,7 @@ pub fn finding_day(case: &Case, f: &Finding) -> Option<Day> {
 
 /// Resolve actor ids, listing a group by its members (recursively, each actor once).
 fn actors<'a>(case: &'a Case, ids: &[String]) -> Vec<&'a Actor> {
-    fn walk<'a>(
-        case: &'a Case,
-        id: &str,
-        seen: &mut HashSet<&'a str>,
-        out: &mut Vec<&'a Actor>,
-    ) {
+    fn walk<'a>(case: &'a Case, id: &str, seen: &mut HashSet<&'a str>, out: &mut Vec<&'a Actor>) {
         let Some(a) = case.actor(id) else { return };
         if !seen.insert(a.id.as_str()) {
             return;

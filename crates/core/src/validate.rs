@@ -211,7 +211,11 @@ impl Checker {
                 } else if !instruments.contains_key(p.as_str()) {
                     self.push(e, "parent", format!("no instrument {p:?} in this case"));
                 } else if parent_cycle(case, i) {
-                    self.push(e, "parent", format!("parent {p:?} leads back to {:?}", ins.id));
+                    self.push(
+                        e,
+                        "parent",
+                        format!("parent {p:?} leads back to {:?}", ins.id),
+                    );
                 }
             }
             for (j, p) in ins.provisions.iter().enumerate() {
@@ -232,11 +236,9 @@ impl Checker {
                     self.push(e, "cite", format!("duplicate provision {}", p.citation));
                 }
                 match (p.status, &p.text) {
-                    (TextStatus::Missing, Some(_)) => self.push(
-                        e,
-                        "text",
-                        "text_status is \"missing\" but a text is given",
-                    ),
+                    (TextStatus::Missing, Some(_)) => {
+                        self.push(e, "text", "text_status is \"missing\" but a text is given")
+                    }
                     (TextStatus::Missing, None) => {}
                     (_, None) => self.push(
                         e,
@@ -363,7 +365,11 @@ impl Checker {
                 );
             }
             if m.counts.is_empty() {
-                self.push(e, "counts", "list the verdicts that count, e.g. [\"violation\"]");
+                self.push(
+                    e,
+                    "counts",
+                    "list the verdicts that count, e.g. [\"violation\"]",
+                );
             }
             if m.scope_instruments.is_empty() && m.scope_provisions.is_empty() {
                 self.push(
@@ -372,7 +378,13 @@ impl Checker {
                     "the scope is empty: name instruments or provisions",
                 );
             }
-            self.refs(e, "scope_instruments", &m.scope_instruments, instruments, "instrument");
+            self.refs(
+                e,
+                "scope_instruments",
+                &m.scope_instruments,
+                instruments,
+                "instrument",
+            );
             for (k, c) in m.scope_provisions.iter().enumerate() {
                 if !provisions.iter().any(|p| c.covers(p)) {
                     self.push(

@@ -302,13 +302,16 @@ fn toml_file<T: Serialize>(path: String, value: &T) -> Result<BundleFile, WriteE
 /// The canonical bundle of a case.
 pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
     let mut out = Vec::new();
-    out.push(toml_file("case.toml".into(), &CaseFile {
+    out.push(toml_file(
+        "case.toml".into(),
+        &CaseFile {
             id: sp(case.id.clone()),
             title: case.title.clone(),
             country: case.country.clone(),
             period: case.period.map(|p| sp(p.to_string())),
             summary: case.summary.clone(),
-        })?);
+        },
+    )?);
     if !case.actors.is_empty() {
         let actors = case
             .actors
@@ -379,7 +382,10 @@ pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
                 })
             })
             .collect();
-        out.push(toml_file("incidents.toml".into(), &IncidentsFile { incidents })?);
+        out.push(toml_file(
+            "incidents.toml".into(),
+            &IncidentsFile { incidents },
+        )?);
     }
     if !case.findings.is_empty() {
         let findings = case
@@ -398,7 +404,10 @@ pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
                 })
             })
             .collect();
-        out.push(toml_file("findings.toml".into(), &FindingsFile { findings })?);
+        out.push(toml_file(
+            "findings.toml".into(),
+            &FindingsFile { findings },
+        )?);
     }
     if !case.mechanisms.is_empty() {
         let mechanisms = case
@@ -423,7 +432,10 @@ pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
                 })
             })
             .collect();
-        out.push(toml_file("mechanisms.toml".into(), &MechanismsFile { mechanisms })?);
+        out.push(toml_file(
+            "mechanisms.toml".into(),
+            &MechanismsFile { mechanisms },
+        )?);
     }
     for ins in &case.instruments {
         let provisions = ins
@@ -450,7 +462,9 @@ pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
                 })
             })
             .collect();
-        out.push(toml_file(format!("instruments/{}.toml", ins.id), &InstrumentFile {
+        out.push(toml_file(
+            format!("instruments/{}.toml", ins.id),
+            &InstrumentFile {
                 id: sp(ins.id.clone()),
                 kind: sp(ins.kind.as_str().to_owned()),
                 title: ins.title.clone(),
@@ -461,7 +475,8 @@ pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
                 url: ins.url.clone(),
                 notes: ins.notes.clone(),
                 provisions,
-            })?);
+            },
+        )?);
     }
     for l in &case.letters {
         let signatories = l
@@ -479,7 +494,9 @@ pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
                 })
             })
             .collect();
-        out.push(toml_file(format!("letters/{}/letter.toml", l.id), &LetterFile {
+        out.push(toml_file(
+            format!("letters/{}/letter.toml", l.id),
+            &LetterFile {
                 id: sp(l.id.clone()),
                 title: l.title.clone(),
                 date: sp(l.date.to_string()),
@@ -502,7 +519,8 @@ pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
                     })
                     .collect(),
                 signatories,
-            })?);
+            },
+        )?);
         out.push(file(
             format!("letters/{}/{LETTER_BODY_FILE}", l.id),
             l.body.clone(),

@@ -15,7 +15,12 @@ fn reads_the_documented_example() {
     let provisions: Vec<String> = case.provisions().map(|p| p.citation.to_string()).collect();
     assert_eq!(
         provisions,
-        ["FPA Art. 3(1)", "FPA Art. 3(2)", "FPA Art. 9", "FPA Annex 1 Art. 2"]
+        [
+            "FPA Art. 3(1)",
+            "FPA Art. 3(2)",
+            "FPA Art. 9",
+            "FPA Annex 1 Art. 2"
+        ]
     );
     let missing = case.provisions().last().unwrap();
     assert_eq!(missing.status, TextStatus::Missing);
@@ -103,7 +108,9 @@ fn unknown_key_is_an_error() {
         "sources.toml",
         "publisher = \"Example Monitor\"",
         "publsher = \"Example Monitor\"",
-        &["sources.toml:13: unknown field `publsher`, expected one of `id`, `authors`, `title`, `publisher`, `date`, `url`, `accessed`, `note`"],
+        &[
+            "sources.toml:13: unknown field `publsher`, expected one of `id`, `authors`, `title`, `publisher`, `date`, `url`, `accessed`, `note`",
+        ],
     );
 }
 
@@ -164,19 +171,25 @@ fn malformed_dates_are_refused() {
         "incidents.toml",
         "date = \"2030-02-14\"",
         "date = \"2030-02-30\"",
-        &["incidents.toml:3: incidents[0].date: \"2030-02-30\" is not a date: February 2030 has 28 days"],
+        &[
+            "incidents.toml:3: incidents[0].date: \"2030-02-30\" is not a date: February 2030 has 28 days",
+        ],
     );
     check(
         "case.toml",
         "period = \"2030-01..2030-06\"",
         "period = \"2030-06..2030-01\"",
-        &["case.toml:6: period: \"2030-06..2030-01\" is not a date range: it ends before it starts"],
+        &[
+            "case.toml:6: period: \"2030-06..2030-01\" is not a date range: it ends before it starts",
+        ],
     );
     check(
         "letters/appeal-2030/letter.toml",
         "date = \"2030-07-01\"",
         "date = \"2030-07\"",
-        &["letters/appeal-2030/letter.toml:3: date: \"2030-07\": a single day is needed here (YYYY-MM-DD)"],
+        &[
+            "letters/appeal-2030/letter.toml:3: date: \"2030-07\": a single day is needed here (YYYY-MM-DD)",
+        ],
     );
 }
 
@@ -186,22 +199,41 @@ fn bad_vocabulary_lists_what_is_accepted() {
         "findings.toml",
         "verdict = \"concern\"",
         "verdict = \"worry\"",
-        &["findings.toml:23: findings[2].verdict: unknown verdict \"worry\" (expected one of: violation, threat_of_violation, concern)"],
+        &[
+            "findings.toml:23: findings[2].verdict: unknown verdict \"worry\" (expected one of: violation, threat_of_violation, concern)",
+        ],
     );
     check(
         "findings.toml",
         "provision = \"FPA Art. 3(1)\"",
         "provision = \"FPA Chapter 3\"",
-        &["findings.toml:4: findings[0].provision: \"FPA Chapter 3\" is not a citation: unknown unit \"Chapter\" (expected Annex, Part, Sec., Art. or Para.)"],
+        &[
+            "findings.toml:4: findings[0].provision: \"FPA Chapter 3\" is not a citation: unknown unit \"Chapter\" (expected Annex, Part, Sec., Art. or Para.)",
+        ],
     );
 }
 
 #[test]
 fn several_problems_are_reported_together() {
     let mut files = example();
-    edit(&mut files, "findings.toml", "provision = \"FPA Art. 3(1)\"", "provision = \"FPA Art. 92\"");
-    edit(&mut files, "incidents.toml", "date = \"2030-03\"", "date = \"March\"");
-    edit(&mut files, "actors.toml", "id = \"sylvania\"", "id = \"freedonia\"");
+    edit(
+        &mut files,
+        "findings.toml",
+        "provision = \"FPA Art. 3(1)\"",
+        "provision = \"FPA Art. 92\"",
+    );
+    edit(
+        &mut files,
+        "incidents.toml",
+        "date = \"2030-03\"",
+        "date = \"March\"",
+    );
+    edit(
+        &mut files,
+        "actors.toml",
+        "id = \"sylvania\"",
+        "id = \"freedonia\"",
+    );
     let errors = bundle::read(&files).unwrap_err();
     assert_eq!(
         errors.to_string(),
@@ -221,7 +253,10 @@ fn structural_problems() {
     let mut files = example();
     files.retain(|f| f.path != "case.toml");
     let errors = bundle::read(&files).unwrap_err();
-    assert_eq!(errors.to_string(), "case.toml: missing: every bundle needs a case.toml");
+    assert_eq!(
+        errors.to_string(),
+        "case.toml: missing: every bundle needs a case.toml"
+    );
 
     let mut files = example();
     files.push(BundleFile {
@@ -243,7 +278,12 @@ fn structural_problems() {
     );
 
     let mut files = example();
-    edit(&mut files, "instruments/FPA.toml", "id = \"FPA\"", "id = \"FPB\"");
+    edit(
+        &mut files,
+        "instruments/FPA.toml",
+        "id = \"FPA\"",
+        "id = \"FPB\"",
+    );
     let errors = bundle::read(&files).unwrap_err();
     assert!(
         errors.to_string().starts_with(
@@ -259,18 +299,29 @@ fn provision_text_status_rules() {
         "instruments/FPA.toml",
         "cite = \"FPA Annex 1 Art. 2\"\ntext_status = \"missing\"",
         "cite = \"FPA Annex 1 Art. 2\"\ntext_status = \"verified\"",
-        &["instruments/FPA.toml:40: provisions[3].text: no text given: set text_status = \"missing\" if it is not available"],
+        &[
+            "instruments/FPA.toml:40: provisions[3].text: no text given: set text_status = \"missing\" if it is not available",
+        ],
     );
 }
 
 #[test]
 fn directories_of_files_are_read_in_name_order() {
     let mut files = example();
-    let incidents = files.iter().position(|f| f.path == "incidents.toml").unwrap();
+    let incidents = files
+        .iter()
+        .position(|f| f.path == "incidents.toml")
+        .unwrap();
     let text = files.remove(incidents).contents;
     let (first, second) = text.split_at(text.find("[[incidents]]\nid = \"harassment\"").unwrap());
-    files.push(BundleFile { path: "incidents/b.toml".into(), contents: second.into() });
-    files.push(BundleFile { path: "incidents/a.toml".into(), contents: first.into() });
+    files.push(BundleFile {
+        path: "incidents/b.toml".into(),
+        contents: second.into(),
+    });
+    files.push(BundleFile {
+        path: "incidents/a.toml".into(),
+        contents: first.into(),
+    });
     let case = bundle::read(&files).unwrap();
     let ids: Vec<&str> = case.incidents.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, ["party-dissolved", "gazette-closed", "harassment"]);

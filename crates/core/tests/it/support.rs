@@ -1,7 +1,7 @@
 //! Shared fixtures: the documented example bundle, as strings.
 
-use accord_core::bundle::{self, BundleFile};
 use accord_core::ValidCase;
+use accord_core::bundle::{self, BundleFile};
 
 macro_rules! example_files {
     ($($path:literal),* $(,)?) => {
@@ -35,6 +35,9 @@ pub fn example_case() -> ValidCase {
 /// Replace `from` by `to` in one file of a bundle (the test fails if `from` is not there).
 pub fn edit(files: &mut [BundleFile], path: &str, from: &str, to: &str) {
     let f = files.iter_mut().find(|f| f.path == path).unwrap();
-    assert!(f.contents.contains(from), "{path} does not contain {from:?}");
+    assert!(
+        f.contents.contains(from),
+        "{path} does not contain {from:?}"
+    );
     f.contents = f.contents.replacen(from, to, 1);
 }

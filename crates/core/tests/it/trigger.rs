@@ -190,7 +190,10 @@ fn who_requests_acts_and_is_consulted() {
     let status = evaluate(&case);
     let m = &status.mechanisms[0];
     let names = |v: &[&accord_core::Actor]| v.iter().map(|a| a.name.clone()).collect::<Vec<_>>();
-    assert_eq!(names(&m.requested_by), ["Secretary-General of the Example Union"]);
+    assert_eq!(
+        names(&m.requested_by),
+        ["Secretary-General of the Example Union"]
+    );
     assert_eq!(names(&m.responsible), ["Ruritania"]);
     // A group is consulted through its members.
     assert_eq!(names(&m.consult), ["Freedonia", "Sylvania"]);
@@ -215,15 +218,28 @@ fn provision_states() {
     assert_eq!(
         states,
         [
-            ("FPA Art. 3(1)".to_owned(), "violated", vec!["f-dissolution"]),
-            ("FPA Art. 3(2)".to_owned(), "concern", vec!["f-surveillance"]),
+            (
+                "FPA Art. 3(1)".to_owned(),
+                "violated",
+                vec!["f-dissolution"]
+            ),
+            (
+                "FPA Art. 3(2)".to_owned(),
+                "concern",
+                vec!["f-surveillance"]
+            ),
             ("FPA Art. 9".to_owned(), "none", vec![]),
             ("FPA Annex 1 Art. 2".to_owned(), "none", vec![]),
         ]
     );
     // The worst confirmed verdict wins.
     let mut files = example();
-    edit(&mut files, CONFIRM_GAZETTE.0, CONFIRM_GAZETTE.1, CONFIRM_GAZETTE.2);
+    edit(
+        &mut files,
+        CONFIRM_GAZETTE.0,
+        CONFIRM_GAZETTE.1,
+        CONFIRM_GAZETTE.2,
+    );
     let case = bundle::read(&files).unwrap();
     let status = evaluate(&case);
     assert_eq!(status.provisions[1].state, ProvisionState::Threatened);

@@ -54,8 +54,16 @@ fn instrument_parents_may_not_loop() {
     check(
         &c,
         &[
-            (Entity::Instrument(0), "parent", "parent \"FPB\" leads back to \"FPA\""),
-            (Entity::Instrument(1), "parent", "parent \"FPA\" leads back to \"FPB\""),
+            (
+                Entity::Instrument(0),
+                "parent",
+                "parent \"FPB\" leads back to \"FPA\"",
+            ),
+            (
+                Entity::Instrument(1),
+                "parent",
+                "parent \"FPA\" leads back to \"FPB\"",
+            ),
         ],
     );
 }
