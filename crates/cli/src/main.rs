@@ -1,27 +1,76 @@
 #![doc = include_str!("../README.md")]
 
+mod bundle_dir;
+mod case;
+mod config;
 mod elections;
+mod export;
+mod import;
+mod serve;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 /// Accord: hold governments to the commitments they signed.
+///
+/// Cases (instruments, incidents, findings, mechanisms, letters) live in a database: by default the
+/// SQLite file ./accord.db, or the one --db or ACCORD_DB names. Start with
+/// `accord import data/cases/cambodia-2017` or `accord serve --demo`.
 #[derive(Debug, Parser)]
-#[command(name = "accord", version, about, long_about = None)]
+#[command(name = "accord", version, about, long_about)]
 struct Cli {
+    /// Database: a SQLite file path [default: ./accord.db]
+    #[arg(long, global = true, env = "ACCORD_DB", value_name = "PATH")]
+    db: Option<String>,
+    /// Configuration file (TOML: db, addr, font_paths)
+    #[arg(long, global = true, env = "ACCORD_CONFIG", value_name = "FILE")]
+    config: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Serve the web interface
+    Serve(serve::ServeArgs),
+    /// Import a case bundle (a directory; see docs/case-format.md)
+    Import(import::ImportArgs),
+    /// Export a case as a bundle directory (canonical form)
+    Export(export::ExportArgs),
+    /// List cases and show their status
+    #[command(subcommand)]
+    Case(case::CaseCommand),
     /// Compute seat allocations, dissolution scenarios and simulations
     #[command(subcommand)]
     Elections(elections::ElectionsCommand),
 }
 
-fn main() -> anyhow::Result<()> {
+fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Elections(cmd) => elections::run(cmd),
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
     }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let config = config::Config::build(cli.config.as_deref(), cli.db)?;
+    match cli.command {
+        Command::Elections(cmd) => elections::run(cmd).map(|()| ExitCode::SUCCESS),
+        Command::Serve(args) => runtime()?.block_on(serve::run(&config, args)),
+        Command::Import(args) => runtime()?.block_on(import::run(&config, args)),
+        Command::Export(args) => runtime()?.block_on(export::run(&config, args)),
+        Command::Case(cmd) => runtime()?.block_on(case::run(&config, cmd)),
+    }
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?)
 }

@@ -1,0 +1,142 @@
+//! `accord case list` and `accord case status CASE [--json]`.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use accord_core::{Named, evaluate};
+use accord_server::views::CaseStatusView;
+use accord_store::Create;
+use anyhow::Context;
+use clap::Subcommand;
+use serde_json::json;
+
+use crate::config::Config;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum CaseCommand {
+    /// List the cases in the database
+    List {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Which mechanisms are triggered, since when, by which findings; every provision's status
+    Status {
+        /// The case id
+        case: String,
+        /// Print the JSON contract of DESIGN.md instead of tables
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub(crate) async fn run(config: &Config, cmd: CaseCommand) -> anyhow::Result<ExitCode> {
+    let store = accord_store::open(&config.db, Create::MustExist).await?;
+    match cmd {
+        CaseCommand::List { json } => {
+            let cases = store.list_cases().await?;
+            if json {
+                let v: Vec<_> = cases
+                    .iter()
+                    .map(|c| {
+                        json!({"id": c.id, "title": c.title, "country": c.country,
+                                    "published": c.published, "incidents": c.incidents,
+                                    "findings": c.findings, "updated_at": c.updated_at})
+                    })
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&v)?);
+            } else if cases.is_empty() {
+                println!(
+                    "no cases in {} (import one with `accord import DIR`)",
+                    config.db
+                );
+            } else {
+                let width = cases.iter().map(|c| c.id.len()).max().unwrap_or(4).max(4);
+                println!(
+                    "{:width$}  {:>9}  {:>8}  TITLE",
+                    "CASE", "INCIDENTS", "FINDINGS"
+                );
+                for c in &cases {
+                    println!(
+                        "{:width$}  {:>9}  {:>8}  {}",
+                        c.id, c.incidents, c.findings, c.title
+                    );
+                }
+            }
+        }
+        CaseCommand::Status { case, json } => {
+            let case = store
+                .load_case(&case)
+                .await?
+                .with_context(|| format!("no case {case:?} in {}", config.db))?;
+            let status = evaluate(&case);
+            if json {
+                let view = CaseStatusView::new(&case.id, &status);
+                println!("{}", serde_json::to_string_pretty(&view)?);
+            } else {
+                print!("{}", table(&case, &status));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn table(case: &accord_core::Case, status: &accord_core::CaseStatus<'_>) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{} — {}\n", case.id, case.title);
+    let _ = writeln!(s, "MECHANISMS");
+    for m in &status.mechanisms {
+        let names = |v: &[&accord_core::Actor]| {
+            v.iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let state = match (m.triggered, m.since_incident) {
+            (true, Some(i)) => format!(
+                "TRIGGERED since {} ({}: {}) by {} confirmed finding{}",
+                m.since.map(|d| d.to_string()).unwrap_or_default(),
+                i.date.precision(),
+                i.title,
+                m.findings.len(),
+                if m.findings.len() == 1 { "" } else { "s" }
+            ),
+            _ => "not triggered".to_owned(),
+        };
+        let _ = writeln!(
+            s,
+            "  {}  {}\n    {state}",
+            m.mechanism.provision, m.mechanism.name
+        );
+        let _ = writeln!(s, "    requested by  {}", names(&m.requested_by));
+        let _ = writeln!(s, "    must act      {}", names(&m.responsible));
+        let _ = writeln!(s, "    consult       {}", names(&m.consult));
+        for f in &m.findings {
+            let _ = writeln!(
+                s,
+                "    - {:<28} {:<20} {}",
+                f.id,
+                f.verdict.as_str(),
+                f.provision
+            );
+        }
+    }
+    let _ = writeln!(s, "\nPROVISIONS");
+    let width = status
+        .provisions
+        .iter()
+        .map(|p| p.provision.citation.to_string().len())
+        .max()
+        .unwrap_or(9);
+    let _ = writeln!(s, "  {:width$}  {:<10}  FINDINGS", "PROVISION", "STATUS");
+    for p in &status.provisions {
+        let _ = writeln!(
+            s,
+            "  {:width$}  {:<10}  {}",
+            p.provision.citation.to_string(),
+            p.state.as_str(),
+            p.findings.len()
+        );
+    }
+    s
+}

@@ -1,0 +1,304 @@
+//! End-to-end tests of `accord import/export/case` on the real binary, with the reference case.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn reference() -> PathBuf {
+    repo().join("data/cases/cambodia-2017")
+}
+
+fn accord(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_accord"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("ACCORD_DB")
+        .env_remove("ACCORD_CONFIG")
+        .output()
+        .unwrap()
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "failed: {}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn import_reference(db: &Path) {
+    ok(&accord(db, &["import", reference().to_str().unwrap()]));
+}
+
+#[test]
+fn the_reference_case_triggers_acps_article_29() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    import_reference(&db);
+    let out = ok(&accord(&db, &["case", "status", "cambodia-2017", "--json"]));
+    let status: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(status["case"], "cambodia-2017");
+    let m = status["mechanisms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["citation"] == "ACPS Art. 29")
+        .expect("ACPS Art. 29 is a mechanism of the case");
+    assert_eq!(m["triggered"], true);
+    assert_eq!(m["responsible"], serde_json::json!(["France", "Indonesia"]));
+    assert_eq!(
+        m["requested_by"],
+        serde_json::json!(["Secretary-General of the United Nations"])
+    );
+    let consult: Vec<&str> = m["consult"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        consult.len(),
+        19,
+        "the 19 states of the Paris Conference: {consult:?}"
+    );
+    assert!(consult.contains(&"China") && consult.contains(&"United Kingdom"));
+    let findings = m["findings"].as_array().unwrap();
+    assert!(findings.len() >= 10, "{} findings", findings.len());
+
+    // `since` is the earliest day of the earliest incident behind a qualifying finding: check it
+    // against the exported bundle rather than trusting the status code that computed it.
+    let export = dir.path().join("export");
+    ok(&accord(
+        &db,
+        &["export", "cambodia-2017", export.to_str().unwrap()],
+    ));
+    let incidents: toml::Table =
+        toml::from_str(&std::fs::read_to_string(export.join("incidents.toml")).unwrap()).unwrap();
+    let findings_file: toml::Table =
+        toml::from_str(&std::fs::read_to_string(export.join("findings.toml")).unwrap()).unwrap();
+    let qualifying: Vec<&str> = findings.iter().map(|f| f.as_str().unwrap()).collect();
+    let mut earliest = String::from("9999-12-31");
+    for f in findings_file["findings"].as_array().unwrap() {
+        if !qualifying.contains(&f["id"].as_str().unwrap()) {
+            continue;
+        }
+        for inc in f["incidents"].as_array().unwrap() {
+            let date = incidents["incidents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|i| i["id"].as_str() == inc.as_str())
+                .unwrap()["date"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            let start = date.split("..").next().unwrap().to_owned();
+            let start = match start.len() {
+                4 => format!("{start}-01-01"),
+                7 => format!("{start}-01"),
+                _ => start,
+            };
+            earliest = earliest.min(start);
+        }
+    }
+    assert_eq!(m["since"], earliest.as_str());
+
+    // Every provision the letter says is violated shows as violated or threatened.
+    let provisions = status["provisions"].as_array().unwrap();
+    for cite in [
+        "ACPS Annex 5 Art. 4",
+        "ACPS Annex 5 Art. 5",
+        "ACPS Art. 15(2)(a)",
+        "ASIT Art. 3(2)(a)",
+        "ICCPR Art. 19",
+        "ICCPR Art. 21",
+        "ICCPR Art. 22",
+        "ICCPR Art. 25",
+    ] {
+        let p = provisions
+            .iter()
+            .find(|p| p["citation"] == cite)
+            .unwrap_or_else(|| panic!("{cite} is in the case"));
+        assert!(
+            p["status"] == "violated" || p["status"] == "threatened",
+            "{cite}: {}",
+            p["status"]
+        );
+    }
+
+    // The readable table says the same.
+    let table = ok(&accord(&db, &["case", "status", "cambodia-2017"]));
+    assert!(table.contains("TRIGGERED since"), "{table}");
+    let list = ok(&accord(&db, &["case", "list"]));
+    assert!(list.contains("cambodia-2017"), "{list}");
+}
+
+fn read_tree(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+                out.push((rel, std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn export_import_export_gives_identical_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db1, db2) = (dir.path().join("1.db"), dir.path().join("2.db"));
+    let (e1, e2) = (dir.path().join("e1"), dir.path().join("e2"));
+    import_reference(&db1);
+    ok(&accord(
+        &db1,
+        &["export", "cambodia-2017", e1.to_str().unwrap()],
+    ));
+    ok(&accord(&db2, &["import", e1.to_str().unwrap()]));
+    ok(&accord(
+        &db2,
+        &["export", "cambodia-2017", e2.to_str().unwrap()],
+    ));
+    let (t1, t2) = (read_tree(&e1), read_tree(&e2));
+    assert!(t1.len() > 10);
+    assert_eq!(t1, t2);
+
+    // Exporting over a non-empty directory needs --force.
+    let out = accord(&db2, &["export", "cambodia-2017", e2.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not empty (use --force"));
+}
+
+/// Copy the reference bundle, apply one edit, import it into a database that already holds a
+/// case, and check: failure, the message, and the database file unchanged byte for byte.
+fn check_refused(file: &str, from: &str, to: &str, expected: &[&str]) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    ok(&accord(
+        &db,
+        &[
+            "import",
+            repo().join("docs/examples/minimal-case").to_str().unwrap(),
+        ],
+    ));
+    let before = std::fs::read(&db).unwrap();
+    let bundle = dir.path().join("bundle");
+    for (rel, bytes) in read_tree(&reference()) {
+        let path = bundle.join(&rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    let path = bundle.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} does not contain {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+
+    let out = accord(&db, &["import", bundle.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "accepted a bad bundle");
+    for want in expected {
+        assert!(stderr.contains(want), "stderr lacks {want:?}:\n{stderr}");
+    }
+    assert!(stderr.contains("nothing was imported"), "{stderr}");
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the database changed");
+    let list = ok(&accord(&db, &["case", "list"]));
+    assert!(!list.contains("cambodia-2017"));
+}
+
+#[test]
+fn a_syntax_error_is_refused_with_file_and_line() {
+    check_refused(
+        "case.toml",
+        "id = \"cambodia-2017\"",
+        "id = \"cambodia-2017",
+        &["/bundle/case.toml:", "invalid basic string"],
+    );
+}
+
+#[test]
+fn a_dangling_reference_is_refused_with_file_line_and_field() {
+    check_refused(
+        "findings.toml",
+        "provision = \"ACPS Art. 15(2)(a)\"",
+        "provision = \"ACPS Art. 15(2)(z)\"",
+        &[
+            "/bundle/findings.toml:",
+            ".provision: no provision ACPS Art. 15(2)(z) in this case",
+        ],
+    );
+}
+
+#[test]
+fn a_duplicate_id_is_refused() {
+    check_refused(
+        "actors.toml",
+        "id = \"indonesia\"",
+        "id = \"france\"",
+        &["/bundle/actors.toml:", ".id: duplicate actor id \"france\""],
+    );
+}
+
+#[test]
+fn a_malformed_date_is_refused() {
+    check_refused(
+        "incidents.toml",
+        "date = \"2017-09-03\"",
+        "date = \"2017-09-31\"",
+        &[
+            "/bundle/incidents.toml:",
+            ".date: \"2017-09-31\" is not a date: September 2017 has 30 days",
+        ],
+    );
+}
+
+#[test]
+fn a_bad_election_file_is_refused() {
+    check_refused(
+        "elections/2013-national-assembly.json",
+        "\"method\"",
+        "\"methd\"",
+        &["/bundle/elections/2013-national-assembly.json:"],
+    );
+}
+
+#[test]
+fn importing_twice_needs_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    import_reference(&db);
+    let out = accord(&db, &["import", reference().to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists (use --replace"));
+    let out = ok(&accord(
+        &db,
+        &["import", "--replace", reference().to_str().unwrap()],
+    ));
+    assert!(out.starts_with("replaced case cambodia-2017"), "{out}");
+}
+
+#[test]
+fn commands_on_a_missing_database_do_not_create_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("missing.db");
+    let out = accord(&db, &["case", "list"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+    assert!(!db.exists());
+}

@@ -1,0 +1,3 @@
+//! HTML pages, grouped by resource.
+
+pub(crate) mod cases;

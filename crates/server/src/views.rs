@@ -1,0 +1,79 @@
+//! JSON shapes that other tools rely on (DESIGN.md "Contracts"), built by hand from domain values.
+//!
+//! Keeping them here, apart from the domain types, means a change to the core never silently
+//! changes a public contract: the conversion below would stop compiling instead.
+
+use accord_core::{CaseStatus, Named};
+use serde::Serialize;
+
+/// `accord case status CASE --json` and `GET /api/v1/cases/{id}/status`.
+#[derive(Debug, Serialize)]
+pub struct CaseStatusView {
+    pub case: String,
+    pub mechanisms: Vec<MechanismView>,
+    pub provisions: Vec<ProvisionView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MechanismView {
+    pub id: String,
+    pub citation: String,
+    pub name: String,
+    pub triggered: bool,
+    /// `YYYY-MM-DD`: the earliest day of the earliest qualifying incident.
+    pub since: Option<String>,
+    /// How precisely the incident behind `since` is dated (`day`, `month`, `range`, ...).
+    pub since_precision: Option<String>,
+    pub since_incident: Option<String>,
+    pub findings: Vec<String>,
+    /// Names of the actors (groups listed by their members).
+    pub requested_by: Vec<String>,
+    pub responsible: Vec<String>,
+    pub consult: Vec<String>,
+    pub action: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProvisionView {
+    pub citation: String,
+    /// `violated`, `threatened`, `concern` or `none`.
+    pub status: String,
+    pub findings: Vec<String>,
+}
+
+impl CaseStatusView {
+    pub fn new(case_id: &str, status: &CaseStatus<'_>) -> CaseStatusView {
+        let names =
+            |actors: &[&accord_core::Actor]| actors.iter().map(|a| a.name.clone()).collect();
+        CaseStatusView {
+            case: case_id.to_owned(),
+            mechanisms: status
+                .mechanisms
+                .iter()
+                .map(|m| MechanismView {
+                    id: m.mechanism.id.clone(),
+                    citation: m.mechanism.provision.to_string(),
+                    name: m.mechanism.name.clone(),
+                    triggered: m.triggered,
+                    since: m.since.map(|d| d.to_string()),
+                    since_precision: m.since_incident.map(|i| i.date.precision().to_owned()),
+                    since_incident: m.since_incident.map(|i| i.id.clone()),
+                    findings: m.findings.iter().map(|f| f.id.clone()).collect(),
+                    requested_by: names(&m.requested_by),
+                    responsible: names(&m.responsible),
+                    consult: names(&m.consult),
+                    action: m.mechanism.action.clone(),
+                })
+                .collect(),
+            provisions: status
+                .provisions
+                .iter()
+                .map(|p| ProvisionView {
+                    citation: p.provision.citation.to_string(),
+                    status: p.state.as_str().to_owned(),
+                    findings: p.findings.iter().map(|f| f.id.clone()).collect(),
+                })
+                .collect(),
+        }
+    }
+}
