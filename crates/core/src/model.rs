@@ -473,6 +473,40 @@ impl Named for SignatoryOrder {
     ];
 }
 
+/// A member's role in a case: what they may see and do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CaseRole {
+    Owner,
+    Editor,
+    Reviewer,
+    Viewer,
+}
+
+impl Named for CaseRole {
+    const WHAT: &'static str = "role";
+    const NAMES: &'static [(Self, &'static str)] = &[
+        (Self::Owner, "owner"),
+        (Self::Editor, "editor"),
+        (Self::Reviewer, "reviewer"),
+        (Self::Viewer, "viewer"),
+    ];
+}
+
+impl CaseRole {
+    /// Record incidents, sources and draft findings.
+    pub fn can_edit(self) -> bool {
+        matches!(self, CaseRole::Owner | CaseRole::Editor)
+    }
+    /// Confirm or retract findings.
+    pub fn can_review(self) -> bool {
+        matches!(self, CaseRole::Owner | CaseRole::Reviewer)
+    }
+    /// Manage members, publish the case, coordinate letters.
+    pub fn can_manage(self) -> bool {
+        self == CaseRole::Owner
+    }
+}
+
 /// An election attached to a case, kept as the election-file JSON of DESIGN.md.
 ///
 /// The core does not interpret it (the election engine does), so that the engine stays independent.

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::citation::Citation;
-use crate::model::{Case, SignatoryOrder, TextStatus};
+use crate::model::{Case, Finding, Incident, SignatoryOrder, TextStatus};
 
 /// Which record a problem is in, by position in the case's lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -81,6 +81,39 @@ pub fn validate(case: Case) -> Result<ValidCase, Problems> {
     } else {
         Err(Problems(problems))
     }
+}
+
+/// Problems of one incident, checked against the ids its case knows (a web form edits one
+/// record at a time; the case around it is already valid).
+pub fn incident_problems(
+    inc: &Incident,
+    actor_exists: &dyn Fn(&str) -> bool,
+    source_exists: &dyn Fn(&str) -> bool,
+) -> Vec<Problem> {
+    let mut v = Checker { out: Vec::new() };
+    if !is_id(&inc.id) {
+        v.push(
+            Entity::Incident(0),
+            "id",
+            format!("{:?} is not an id", inc.id),
+        );
+    }
+    v.incident(Entity::Incident(0), inc, actor_exists, source_exists);
+    v.out
+}
+
+/// Problems of one finding, checked against the ids and provisions its case knows.
+pub fn finding_problems(
+    f: &Finding,
+    incident_exists: &dyn Fn(&str) -> bool,
+    provision_exists: &dyn Fn(&Citation) -> bool,
+) -> Vec<Problem> {
+    let mut v = Checker { out: Vec::new() };
+    if !is_id(&f.id) {
+        v.push(Entity::Finding(0), "id", format!("{:?} is not an id", f.id));
+    }
+    v.finding(Entity::Finding(0), f, incident_exists, provision_exists);
+    v.out
 }
 
 /// Every problem in the case, in a stable order (by record, then as found).
@@ -237,7 +270,7 @@ impl Checker {
                 }
                 match (p.status, &p.text) {
                     (TextStatus::Missing, Some(_)) => {
-                        self.push(e, "text", "text_status is \"missing\" but a text is given")
+                        self.push(e, "text", "text_status is \"missing\" but a text is given");
                     }
                     (TextStatus::Missing, None) => {}
                     (_, None) => self.push(
@@ -296,27 +329,48 @@ impl Checker {
         for (i, inc) in case.incidents.iter().enumerate() {
             let e = Entity::Incident(i);
             self.id(e, &inc.id, &mut seen, "incident");
-            self.required(e, "title", &inc.title);
-            self.refs(e, "sources", &inc.sources, sources, "source");
-            for (k, ar) in inc.actors.iter().enumerate() {
-                if !actors.contains_key(ar.actor.as_str()) {
-                    self.push(
-                        e,
-                        format!("actors[{k}].actor"),
-                        format!("no actor {:?} in this case", ar.actor),
-                    );
-                }
+            self.incident(e, inc, &|a| actors.contains_key(a), &|s| {
+                sources.contains_key(s)
+            });
+        }
+    }
+
+    /// The checks of one incident that do not depend on its siblings.
+    fn incident(
+        &mut self,
+        e: Entity,
+        inc: &Incident,
+        actor_exists: &dyn Fn(&str) -> bool,
+        source_exists: &dyn Fn(&str) -> bool,
+    ) {
+        self.required(e, "title", &inc.title);
+        for (k, s) in inc.sources.iter().enumerate() {
+            if !source_exists(s) {
+                self.push(
+                    e,
+                    format!("sources[{k}]"),
+                    format!("no source {s:?} in this case"),
+                );
             }
-            for (k, ev) in inc.evidence.iter().enumerate() {
-                if !is_sha256(&ev.sha256) {
-                    self.push(
-                        e,
-                        format!("evidence[{k}].sha256"),
-                        format!("{:?} is not 64 lower-case hexadecimal digits", ev.sha256),
-                    );
-                }
-                self.required(e, &format!("evidence[{k}].name"), &ev.name);
+        }
+        for (k, ar) in inc.actors.iter().enumerate() {
+            if !actor_exists(&ar.actor) {
+                self.push(
+                    e,
+                    format!("actors[{k}].actor"),
+                    format!("no actor {:?} in this case", ar.actor),
+                );
             }
+        }
+        for (k, ev) in inc.evidence.iter().enumerate() {
+            if !is_sha256(&ev.sha256) {
+                self.push(
+                    e,
+                    format!("evidence[{k}].sha256"),
+                    format!("{:?} is not 64 lower-case hexadecimal digits", ev.sha256),
+                );
+            }
+            self.required(e, &format!("evidence[{k}].name"), &ev.name);
         }
     }
 
@@ -330,19 +384,40 @@ impl Checker {
         for (i, f) in case.findings.iter().enumerate() {
             let e = Entity::Finding(i);
             self.id(e, &f.id, &mut seen, "finding");
-            if f.incidents.is_empty() {
-                self.push(e, "incidents", "a finding needs at least one incident");
-            }
-            self.refs(e, "incidents", &f.incidents, incidents, "incident");
-            if !provisions.contains(&f.provision) {
+            self.finding(e, f, &|id| incidents.contains_key(id), &|c| {
+                provisions.contains(c)
+            });
+        }
+    }
+
+    /// The checks of one finding that do not depend on its siblings.
+    fn finding(
+        &mut self,
+        e: Entity,
+        f: &Finding,
+        incident_exists: &dyn Fn(&str) -> bool,
+        provision_exists: &dyn Fn(&Citation) -> bool,
+    ) {
+        if f.incidents.is_empty() {
+            self.push(e, "incidents", "a finding needs at least one incident");
+        }
+        for (k, id) in f.incidents.iter().enumerate() {
+            if !incident_exists(id) {
                 self.push(
                     e,
-                    "provision",
-                    format!("no provision {} in this case", f.provision),
+                    format!("incidents[{k}]"),
+                    format!("no incident {id:?} in this case"),
                 );
             }
-            self.required(e, "rationale", &f.rationale);
         }
+        if !provision_exists(&f.provision) {
+            self.push(
+                e,
+                "provision",
+                format!("no provision {} in this case", f.provision),
+            );
+        }
+        self.required(e, "rationale", &f.rationale);
     }
 
     fn mechanisms(

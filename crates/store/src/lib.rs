@@ -6,7 +6,9 @@ mod sqlite;
 
 use std::sync::Arc;
 
-use accord_core::ValidCase;
+use accord_core::{
+    CaseRole, Day, Finding, FindingStatus, Incident, IncidentKind, ValidCase, Verdict,
+};
 use async_trait::async_trait;
 
 pub use sqlite::SqliteStore;
@@ -41,6 +43,189 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         case_id: Option<&str>,
         limit: u32,
     ) -> Result<Vec<AuditEntry>, StoreError>;
+
+    // --- Cases as the web sees them -------------------------------------------------------
+
+    /// One case's summary (with its `published` flag and version), if it exists.
+    async fn case_summary(&self, id: &str) -> Result<Option<CaseSummary>, StoreError>;
+
+    /// Publish (read-only, to everyone) or unpublish a case.
+    async fn set_published(&self, id: &str, published: bool, actor: &str)
+    -> Result<(), StoreError>;
+
+    /// What a trigger evaluation needs, and no more: instruments, actors, mechanisms, all findings,
+    /// the incidents those findings name and the sources of those incidents. A case with many
+    /// thousands of incidents evaluates from this without loading them all.
+    async fn load_case_for_status(&self, id: &str) -> Result<Option<ValidCase>, StoreError>;
+
+    /// Ids and names a form needs to check and suggest references.
+    async fn case_refs(&self, id: &str) -> Result<CaseRefs, StoreError>;
+
+    /// Incidents by id, in the order asked for (missing ids are skipped).
+    async fn incidents(&self, case_id: &str, ids: &[String]) -> Result<Vec<Incident>, StoreError>;
+
+    /// A page of the timeline, newest first, with the total count for paging.
+    async fn timeline(
+        &self,
+        case_id: &str,
+        filter: &TimelineFilter,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Page<Incident>, StoreError>;
+
+    /// Findings that name an incident.
+    async fn findings_of_incident(
+        &self,
+        case_id: &str,
+        incident_id: &str,
+    ) -> Result<Vec<Finding>, StoreError>;
+
+    /// Create or replace one incident (by id). The caller has validated it against `case_refs`.
+    async fn save_incident(
+        &self,
+        case_id: &str,
+        incident: &Incident,
+        actor: &str,
+    ) -> Result<SaveOutcome, StoreError>;
+
+    /// Add a finding. Refuses an id that exists.
+    async fn add_finding(
+        &self,
+        case_id: &str,
+        finding: &Finding,
+        actor: &str,
+    ) -> Result<(), StoreError>;
+
+    /// Confirm, retract or return a finding to draft; records the reviewer.
+    async fn set_finding_status(
+        &self,
+        case_id: &str,
+        finding_id: &str,
+        status: FindingStatus,
+        reviewer: &str,
+    ) -> Result<(), StoreError>;
+
+    /// Every incident of every case, in batches, for (re)building the search index.
+    async fn all_incidents(
+        &self,
+        after: Option<(String, String)>,
+        limit: u32,
+    ) -> Result<Vec<(String, Incident, Vec<Verdict>)>, StoreError>;
+
+    /// The verdicts of the confirmed findings that name each of these incidents.
+    async fn verdicts_of(
+        &self,
+        case_id: &str,
+        incident_ids: &[String],
+    ) -> Result<Vec<(String, Vec<Verdict>)>, StoreError>;
+
+    // --- Accounts ------------------------------------------------------------------------
+
+    async fn create_user(
+        &self,
+        email: &str,
+        password_hash: &str,
+        is_admin: bool,
+    ) -> Result<User, StoreError>;
+    /// A user and their password hash, for signing in.
+    async fn user_by_email(&self, email: &str) -> Result<Option<(User, String)>, StoreError>;
+    async fn create_session(&self, session: &NewSession) -> Result<(), StoreError>;
+    /// A live session (expired ones are not returned).
+    async fn session(
+        &self,
+        token_sha256: &str,
+        now_unix: i64,
+    ) -> Result<Option<Session>, StoreError>;
+    async fn delete_session(&self, token_sha256: &str) -> Result<(), StoreError>;
+    async fn create_api_token(
+        &self,
+        user_id: i64,
+        name: &str,
+        token_sha256: &str,
+    ) -> Result<(), StoreError>;
+    async fn user_by_api_token(&self, token_sha256: &str) -> Result<Option<User>, StoreError>;
+    /// Give a user a role in a case, or (`None`) remove them.
+    async fn set_role(
+        &self,
+        case_id: &str,
+        user_id: i64,
+        role: Option<CaseRole>,
+        actor: &str,
+    ) -> Result<(), StoreError>;
+    async fn role(&self, case_id: &str, user_id: i64) -> Result<Option<CaseRole>, StoreError>;
+    async fn members(&self, case_id: &str) -> Result<Vec<(User, CaseRole)>, StoreError>;
+}
+
+/// Result of saving a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveOutcome {
+    Created,
+    Updated,
+}
+
+/// A signed-in person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub is_admin: bool,
+}
+
+/// A session to store; only the SHA-256 of the cookie's secret is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSession {
+    pub token_sha256: String,
+    pub user_id: i64,
+    pub csrf: String,
+    pub expires_unix: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub user: User,
+    pub csrf: String,
+    pub expires_unix: i64,
+}
+
+/// Timeline filters; every field narrows the result.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TimelineFilter {
+    pub kinds: Vec<IncidentKind>,
+    pub actor: Option<String>,
+    pub theme: Option<String>,
+    pub from: Option<Day>,
+    pub to: Option<Day>,
+    /// Only incidents behind a confirmed finding with this verdict.
+    pub verdict: Option<Verdict>,
+}
+
+/// A page of results and the total they were taken from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page<T> {
+    pub total: u64,
+    pub items: Vec<T>,
+}
+
+/// The ids and labels of a case's records, for checking and suggesting references in forms.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseRefs {
+    /// (id, name)
+    pub actors: Vec<(String, String)>,
+    /// (id, title)
+    pub sources: Vec<(String, String)>,
+    /// Canonical citations, in instrument order.
+    pub provisions: Vec<String>,
+    pub themes: Vec<String>,
+    pub incident_count: u64,
+}
+
+impl CaseRefs {
+    pub fn has_actor(&self, id: &str) -> bool {
+        self.actors.iter().any(|(a, _)| a == id)
+    }
+    pub fn has_source(&self, id: &str) -> bool {
+        self.sources.iter().any(|(s, _)| s == id)
+    }
 }
 
 /// What to do when an imported case already exists.
@@ -64,6 +249,8 @@ pub struct ImportReport {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseSummary {
     pub id: String,
+    /// Bumped by every write to the case; caches of derived state compare it.
+    pub version: i64,
     pub title: String,
     pub country: Option<String>,
     pub published: bool,
@@ -95,6 +282,12 @@ pub enum StoreError {
     Corrupt { case: String, detail: String },
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("no case {0:?}")]
+    NoCase(String),
+    #[error("{what} {id:?} already exists")]
+    Exists { what: &'static str, id: String },
+    #[error("no {what} {id:?}")]
+    NotFound { what: &'static str, id: String },
     #[error("database migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
 }

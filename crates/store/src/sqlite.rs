@@ -3,20 +3,25 @@
 //! SQL lives here and only here; the PostgreSQL implementation will own its own SQL and
 //! migrations (`migrations/postgres/`), behind the same `Store` trait.
 
+mod accounts;
 mod case_io;
+mod records;
 
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-use accord_core::ValidCase;
+use accord_core::{CaseRole, Finding, FindingStatus, Incident, ValidCase, Verdict};
 use async_trait::async_trait;
 use sqlx::Row;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-use crate::{AuditEntry, CaseSummary, Create, ImportMode, ImportReport, Store, StoreError, clock};
+use crate::{
+    AuditEntry, CaseRefs, CaseSummary, Create, ImportMode, ImportReport, NewSession, Page,
+    SaveOutcome, Session, Store, StoreError, TimelineFilter, User, clock,
+};
 
 /// The SQLite implementation of [`Store`].
 #[derive(Debug, Clone)]
@@ -115,26 +120,10 @@ impl Store for SqliteStore {
     }
 
     async fn list_cases(&self) -> Result<Vec<CaseSummary>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT c.id, c.title, c.country, c.published, c.updated_at,
-                    (SELECT COUNT(*) FROM incidents i WHERE i.case_id = c.id) AS incidents,
-                    (SELECT COUNT(*) FROM findings f WHERE f.case_id = c.id) AS findings
-             FROM cases c ORDER BY c.id",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| CaseSummary {
-                id: r.get("id"),
-                title: r.get("title"),
-                country: r.get("country"),
-                published: r.get::<i64, _>("published") != 0,
-                incidents: u64::try_from(r.get::<i64, _>("incidents")).unwrap_or(0),
-                findings: u64::try_from(r.get::<i64, _>("findings")).unwrap_or(0),
-                updated_at: r.get("updated_at"),
-            })
-            .collect())
+        let rows = sqlx::query(&format!("{} ORDER BY c.id", records::SUMMARY_SQL))
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().map(records::summary).collect())
     }
 
     async fn load_case(&self, id: &str) -> Result<Option<ValidCase>, StoreError> {
@@ -179,5 +168,202 @@ impl Store for SqliteStore {
                 detail: r.get("detail"),
             })
             .collect())
+    }
+
+    async fn case_summary(&self, id: &str) -> Result<Option<CaseSummary>, StoreError> {
+        let row = sqlx::query(&format!("{} WHERE c.id = ?", records::SUMMARY_SQL))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(records::summary))
+    }
+
+    async fn set_published(
+        &self,
+        id: &str,
+        published: bool,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        records::touch(&mut tx, id).await?;
+        sqlx::query("UPDATE cases SET published = ? WHERE id = ?")
+            .bind(i64::from(published))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let action = if published {
+            "case.publish"
+        } else {
+            "case.unpublish"
+        };
+        audit(&mut tx, actor, Some(id), action, "").await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn load_case_for_status(&self, id: &str) -> Result<Option<ValidCase>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        records::load_for_status(&mut conn, id).await
+    }
+
+    async fn case_refs(&self, id: &str) -> Result<CaseRefs, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        records::case_refs(&mut conn, id).await
+    }
+
+    async fn incidents(&self, case_id: &str, ids: &[String]) -> Result<Vec<Incident>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        records::incidents_by_id(&mut conn, case_id, ids).await
+    }
+
+    async fn timeline(
+        &self,
+        case_id: &str,
+        filter: &TimelineFilter,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Page<Incident>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        records::timeline(&mut conn, case_id, filter, limit, offset).await
+    }
+
+    async fn findings_of_incident(
+        &self,
+        case_id: &str,
+        incident_id: &str,
+    ) -> Result<Vec<Finding>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        records::findings_of_incident(&mut conn, case_id, incident_id).await
+    }
+
+    async fn save_incident(
+        &self,
+        case_id: &str,
+        incident: &Incident,
+        actor: &str,
+    ) -> Result<SaveOutcome, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let outcome = records::save_incident(&mut tx, case_id, incident, actor).await?;
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    async fn add_finding(
+        &self,
+        case_id: &str,
+        finding: &Finding,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        records::add_finding(&mut tx, case_id, finding, actor).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn set_finding_status(
+        &self,
+        case_id: &str,
+        finding_id: &str,
+        status: FindingStatus,
+        reviewer: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        records::set_finding_status(&mut tx, case_id, finding_id, status, reviewer).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn all_incidents(
+        &self,
+        after: Option<(String, String)>,
+        limit: u32,
+    ) -> Result<Vec<(String, Incident, Vec<Verdict>)>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        records::all_incidents(&mut conn, after, limit).await
+    }
+
+    async fn verdicts_of(
+        &self,
+        case_id: &str,
+        incident_ids: &[String],
+    ) -> Result<Vec<(String, Vec<Verdict>)>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        records::verdicts_of(&mut conn, case_id, incident_ids).await
+    }
+
+    async fn create_user(
+        &self,
+        email: &str,
+        password_hash: &str,
+        is_admin: bool,
+    ) -> Result<User, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let user = accounts::create_user(&mut tx, email, password_hash, is_admin).await?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    async fn user_by_email(&self, email: &str) -> Result<Option<(User, String)>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        accounts::user_by_email(&mut conn, email).await
+    }
+
+    async fn create_session(&self, session: &NewSession) -> Result<(), StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        accounts::create_session(&mut conn, session).await
+    }
+
+    async fn session(
+        &self,
+        token_sha256: &str,
+        now_unix: i64,
+    ) -> Result<Option<Session>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        accounts::session(&mut conn, token_sha256, now_unix).await
+    }
+
+    async fn delete_session(&self, token_sha256: &str) -> Result<(), StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        accounts::delete_session(&mut conn, token_sha256).await
+    }
+
+    async fn create_api_token(
+        &self,
+        user_id: i64,
+        name: &str,
+        token_sha256: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        accounts::create_api_token(&mut tx, user_id, name, token_sha256).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn user_by_api_token(&self, token_sha256: &str) -> Result<Option<User>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        accounts::user_by_api_token(&mut conn, token_sha256).await
+    }
+
+    async fn set_role(
+        &self,
+        case_id: &str,
+        user_id: i64,
+        role: Option<CaseRole>,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        accounts::set_role(&mut tx, case_id, user_id, role, actor).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn role(&self, case_id: &str, user_id: i64) -> Result<Option<CaseRole>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        accounts::role(&mut conn, case_id, user_id).await
+    }
+
+    async fn members(&self, case_id: &str) -> Result<Vec<(User, CaseRole)>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        accounts::members(&mut conn, case_id).await
     }
 }

@@ -206,3 +206,405 @@ async fn urls_are_checked_before_anything_is_created() {
         .unwrap();
     assert!(dir.path().join("x.db").exists());
 }
+
+async fn with_example() -> (Arc<dyn Store>, tempfile::TempDir) {
+    let (store, guard) = backends().await.into_iter().next().unwrap();
+    store
+        .import_case(&example(), ImportMode::New, "test")
+        .await
+        .unwrap();
+    (store, guard)
+}
+
+fn ids(items: &[accord_core::Incident]) -> Vec<&str> {
+    items.iter().map(|i| i.id.as_str()).collect()
+}
+
+#[tokio::test]
+async fn timeline_filters_and_pages() {
+    use accord_core::{Day, IncidentKind, Verdict};
+    use accord_store::TimelineFilter;
+    let (store, _g) = with_example().await;
+    let all = store
+        .timeline("example-2030", &TimelineFilter::default(), 10, 0)
+        .await
+        .unwrap();
+    assert_eq!(all.total, 3);
+    // Newest first by earliest day: Mar 2030, 14 Feb 2030, Jan..Jun 2030.
+    assert_eq!(
+        ids(&all.items),
+        ["gazette-closed", "party-dissolved", "harassment"]
+    );
+    let page = store
+        .timeline("example-2030", &TimelineFilter::default(), 1, 1)
+        .await
+        .unwrap();
+    assert_eq!((page.total, ids(&page.items)), (3, vec!["party-dissolved"]));
+
+    let check = |filter: TimelineFilter, expected: Vec<&'static str>| {
+        let store = store.clone();
+        async move {
+            let page = store
+                .timeline("example-2030", &filter, 10, 0)
+                .await
+                .unwrap();
+            assert_eq!(ids(&page.items), expected, "{filter:?}");
+            assert_eq!(page.total, expected.len() as u64);
+        }
+    };
+    check(
+        TimelineFilter {
+            kinds: vec![IncidentKind::Closure, IncidentKind::Surveillance],
+            ..Default::default()
+        },
+        vec!["gazette-closed", "harassment"],
+    )
+    .await;
+    check(
+        TimelineFilter {
+            actor: Some("interior".into()),
+            ..Default::default()
+        },
+        vec!["party-dissolved"],
+    )
+    .await;
+    check(
+        TimelineFilter {
+            theme: Some("expression".into()),
+            ..Default::default()
+        },
+        vec!["gazette-closed", "harassment"],
+    )
+    .await;
+    // Date ranges select incidents that overlap them: the January-June surveillance overlaps April.
+    check(
+        TimelineFilter {
+            from: Day::new(2030, 4, 1),
+            to: Day::new(2030, 4, 30),
+            ..Default::default()
+        },
+        vec!["harassment"],
+    )
+    .await;
+    check(
+        TimelineFilter {
+            to: Day::new(2030, 1, 31),
+            ..Default::default()
+        },
+        vec!["harassment"],
+    )
+    .await;
+    // Only confirmed findings count for the verdict filter (f-gazette is a draft threat).
+    check(
+        TimelineFilter {
+            verdict: Some(Verdict::Violation),
+            ..Default::default()
+        },
+        vec!["party-dissolved"],
+    )
+    .await;
+    check(
+        TimelineFilter {
+            verdict: Some(Verdict::ThreatOfViolation),
+            ..Default::default()
+        },
+        vec![],
+    )
+    .await;
+    check(
+        TimelineFilter {
+            verdict: Some(Verdict::Concern),
+            ..Default::default()
+        },
+        vec!["harassment"],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn editing_one_incident_and_reviewing_findings() {
+    use accord_core::{Citation, Finding, FindingStatus, Verdict, evaluate};
+    use accord_store::SaveOutcome;
+    let (store, _g) = with_example().await;
+    let v0 = store
+        .case_summary("example-2030")
+        .await
+        .unwrap()
+        .unwrap()
+        .version;
+
+    let mut inc = store
+        .incidents("example-2030", &["harassment".into()])
+        .await
+        .unwrap()
+        .remove(0);
+    inc.title = "Journalists followed".into();
+    inc.themes.push("assembly".into());
+    assert_eq!(
+        store
+            .save_incident("example-2030", &inc, "ed")
+            .await
+            .unwrap(),
+        SaveOutcome::Updated
+    );
+    let mut new = inc.clone();
+    new.id = "raid".into();
+    assert_eq!(
+        store
+            .save_incident("example-2030", &new, "ed")
+            .await
+            .unwrap(),
+        SaveOutcome::Created
+    );
+    let back = store.load_case("example-2030").await.unwrap().unwrap();
+    // An update keeps the incident's place; a new one goes last.
+    let order: Vec<&str> = back.incidents.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(
+        order,
+        ["party-dissolved", "gazette-closed", "harassment", "raid"]
+    );
+    assert_eq!(back.incidents[2], inc);
+
+    let finding = Finding {
+        id: "f-raid".into(),
+        incidents: vec!["raid".into()],
+        provision: Citation::parse("FPA Art. 3(2)").unwrap(),
+        verdict: Verdict::ThreatOfViolation,
+        status: FindingStatus::Draft,
+        rationale: "A raid threatens the press.".into(),
+        author: Some("ed".into()),
+        reviewed_by: None,
+    };
+    store
+        .add_finding("example-2030", &finding, "ed")
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .add_finding("example-2030", &finding, "ed")
+            .await
+            .unwrap_err(),
+        StoreError::Exists {
+            what: "finding",
+            ..
+        }
+    ));
+    store
+        .set_finding_status("example-2030", "f-raid", FindingStatus::Confirmed, "rev")
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .set_finding_status("example-2030", "nope", FindingStatus::Confirmed, "rev")
+            .await
+            .unwrap_err(),
+        StoreError::NotFound { .. }
+    ));
+    let full = store.load_case("example-2030").await.unwrap().unwrap();
+    let f = full.finding("f-raid").unwrap();
+    assert_eq!(
+        (f.status, f.reviewed_by.as_deref()),
+        (FindingStatus::Confirmed, Some("rev"))
+    );
+
+    // The partial load for status gives the same evaluation as the whole case.
+    let partial = store
+        .load_case_for_status("example-2030")
+        .await
+        .unwrap()
+        .unwrap();
+    let mut named: Vec<&str> = full
+        .findings
+        .iter()
+        .flat_map(|f| f.incidents.iter().map(String::as_str))
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    let mut loaded: Vec<&str> = partial.incidents.iter().map(|i| i.id.as_str()).collect();
+    loaded.sort_unstable();
+    assert_eq!(loaded, named);
+    let (a, b) = (evaluate(&full), evaluate(&partial));
+    assert_eq!(format!("{:?}", a.mechanisms), format!("{:?}", b.mechanisms));
+    assert_eq!(a.mechanisms[0].findings.len(), 2);
+
+    let verdicts = store
+        .verdicts_of("example-2030", &["raid".into(), "gazette-closed".into()])
+        .await
+        .unwrap();
+    assert_eq!(
+        verdicts,
+        vec![("raid".to_owned(), vec![Verdict::ThreatOfViolation])]
+    );
+    assert_eq!(
+        store
+            .findings_of_incident("example-2030", "raid")
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // Every edit bumped the version and was logged.
+    let v1 = store
+        .case_summary("example-2030")
+        .await
+        .unwrap()
+        .unwrap()
+        .version;
+    assert_eq!(v1, v0 + 4);
+    let log = store.audit_log(Some("example-2030"), 4).await.unwrap();
+    let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "finding.confirmed",
+            "finding.create",
+            "incident.create",
+            "incident.update"
+        ]
+    );
+
+    // Editing a case that does not exist is refused, and writes nothing.
+    assert!(matches!(
+        store.save_incident("nope", &inc, "ed").await.unwrap_err(),
+        StoreError::NoCase(_)
+    ));
+}
+
+#[tokio::test]
+async fn batches_of_all_incidents_for_the_search_index() {
+    let (store, _g) = with_example().await;
+    let first = store.all_incidents(None, 2).await.unwrap();
+    assert_eq!(first.len(), 2);
+    let last = (first[1].0.clone(), first[1].1.id.clone());
+    let rest = store.all_incidents(Some(last), 2).await.unwrap();
+    assert_eq!(rest.len(), 1);
+    let mut seen: Vec<String> = first
+        .iter()
+        .chain(&rest)
+        .map(|(_, i, _)| i.id.clone())
+        .collect();
+    seen.sort();
+    assert_eq!(seen, ["gazette-closed", "harassment", "party-dissolved"]);
+    let dissolved = first
+        .iter()
+        .chain(&rest)
+        .find(|(_, i, _)| i.id == "party-dissolved")
+        .unwrap();
+    assert_eq!(dissolved.2, vec![accord_core::Verdict::Violation]);
+}
+
+#[tokio::test]
+async fn accounts_sessions_tokens_and_roles() {
+    use accord_core::CaseRole;
+    use accord_store::NewSession;
+    let (store, _g) = with_example().await;
+    let alice = store
+        .create_user(" Alice@Example.org ", "hash-a", true)
+        .await
+        .unwrap();
+    assert_eq!(alice.email, "alice@example.org");
+    assert!(matches!(
+        store
+            .create_user("alice@example.org", "x", false)
+            .await
+            .unwrap_err(),
+        StoreError::Exists { what: "user", .. }
+    ));
+    let (found, hash) = store
+        .user_by_email("ALICE@example.org")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((found.id, hash.as_str()), (alice.id, "hash-a"));
+    assert_eq!(store.user_by_email("bob@example.org").await.unwrap(), None);
+
+    store
+        .create_session(&NewSession {
+            token_sha256: "s1".into(),
+            user_id: alice.id,
+            csrf: "c1".into(),
+            expires_unix: 1000,
+        })
+        .await
+        .unwrap();
+    let s = store.session("s1", 999).await.unwrap().unwrap();
+    assert_eq!((s.user.id, s.csrf.as_str()), (alice.id, "c1"));
+    assert_eq!(store.session("s1", 1000).await.unwrap(), None, "expired");
+    store.delete_session("s1").await.unwrap();
+    assert_eq!(store.session("s1", 0).await.unwrap(), None);
+
+    store
+        .create_api_token(alice.id, "laptop", "t1")
+        .await
+        .unwrap();
+    assert_eq!(
+        store.user_by_api_token("t1").await.unwrap().unwrap().id,
+        alice.id
+    );
+    assert_eq!(store.user_by_api_token("t2").await.unwrap(), None);
+
+    assert_eq!(store.role("example-2030", alice.id).await.unwrap(), None);
+    store
+        .set_role("example-2030", alice.id, Some(CaseRole::Editor), "admin")
+        .await
+        .unwrap();
+    store
+        .set_role("example-2030", alice.id, Some(CaseRole::Owner), "admin")
+        .await
+        .unwrap();
+    assert_eq!(
+        store.role("example-2030", alice.id).await.unwrap(),
+        Some(CaseRole::Owner)
+    );
+    assert_eq!(store.members("example-2030").await.unwrap().len(), 1);
+    store
+        .set_role("example-2030", alice.id, None, "admin")
+        .await
+        .unwrap();
+    assert_eq!(store.role("example-2030", alice.id).await.unwrap(), None);
+
+    assert!(
+        !store
+            .case_summary("example-2030")
+            .await
+            .unwrap()
+            .unwrap()
+            .published
+    );
+    store
+        .set_published("example-2030", true, "alice")
+        .await
+        .unwrap();
+    assert!(
+        store
+            .case_summary("example-2030")
+            .await
+            .unwrap()
+            .unwrap()
+            .published
+    );
+    assert_eq!(store.case_summary("nope").await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn case_refs_for_forms() {
+    let (store, _g) = with_example().await;
+    let refs = store.case_refs("example-2030").await.unwrap();
+    assert!(refs.has_actor("interior") && !refs.has_actor("nobody"));
+    assert!(refs.has_source("monitor-report"));
+    assert_eq!(
+        refs.provisions,
+        [
+            "FPA Art. 3(1)",
+            "FPA Art. 3(2)",
+            "FPA Art. 9",
+            "FPA Annex 1 Art. 2"
+        ]
+    );
+    assert!(
+        refs.themes.contains(&"association".to_owned())
+            && refs.themes.contains(&"guarantee_mechanism".to_owned())
+    );
+    assert_eq!(refs.incident_count, 3);
+}

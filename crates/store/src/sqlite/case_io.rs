@@ -373,6 +373,48 @@ pub(crate) async fn load_case(
     conn: &mut SqliteConnection,
     id: &str,
 ) -> Result<Option<ValidCase>, StoreError> {
+    load_case_parts(conn, id, IncidentSelection::All, true).await
+}
+
+/// Which incidents to read.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum IncidentSelection<'a> {
+    All,
+    /// Those named by a finding (what trigger evaluation needs).
+    BehindFindings,
+    Ids(&'a [String]),
+}
+
+impl IncidentSelection<'_> {
+    /// A condition on `x.case_id`/`x.<id_column>` selecting the incidents; `?2` is the id list.
+    fn condition(self, id_column: &str) -> String {
+        match self {
+            IncidentSelection::All => "1".to_owned(),
+            IncidentSelection::BehindFindings => format!(
+                "{id_column} IN (SELECT incident_id FROM finding_incidents WHERE case_id = ?1)"
+            ),
+            IncidentSelection::Ids(_) => {
+                format!("{id_column} IN (SELECT value FROM json_each(?2))")
+            }
+        }
+    }
+
+    fn ids_param(self) -> Option<String> {
+        match self {
+            IncidentSelection::Ids(ids) => Some(Value::from(ids.to_vec()).to_string()),
+            _ => None,
+        }
+    }
+}
+
+/// Read a case with a selection of its incidents; letters and elections only when asked.
+/// The result is validated, so the selection must keep every reference resolvable.
+pub(crate) async fn load_case_parts(
+    conn: &mut SqliteConnection,
+    id: &str,
+    incidents: IncidentSelection<'_>,
+    letters_and_elections: bool,
+) -> Result<Option<ValidCase>, StoreError> {
     let Some(row) =
         sqlx::query("SELECT id, title, country, period, summary FROM cases WHERE id = ?")
             .bind(id)
@@ -392,21 +434,23 @@ pub(crate) async fn load_case(
     case.instruments = load_instruments(conn, id).await?;
     case.actors = load_actors(conn, id).await?;
     case.sources = load_sources(conn, id).await?;
-    case.incidents = load_incidents(conn, id, None).await?;
+    case.incidents = load_incidents(conn, id, incidents).await?;
     case.findings = load_findings(conn, id).await?;
     case.mechanisms = load_mechanisms(conn, id).await?;
-    case.letters = load_letters(conn, id).await?;
-    case.elections =
-        sqlx::query("SELECT id, json FROM elections WHERE case_id = ? ORDER BY position")
-            .bind(id)
-            .fetch_all(&mut *conn)
-            .await?
-            .into_iter()
-            .map(|r| ElectionFile {
-                id: r.get("id"),
-                json: r.get("json"),
-            })
-            .collect();
+    if letters_and_elections {
+        case.letters = load_letters(conn, id).await?;
+        case.elections =
+            sqlx::query("SELECT id, json FROM elections WHERE case_id = ? ORDER BY position")
+                .bind(id)
+                .fetch_all(&mut *conn)
+                .await?
+                .into_iter()
+                .map(|r| ElectionFile {
+                    id: r.get("id"),
+                    json: r.get("json"),
+                })
+                .collect();
+    }
     accord_core::validate(case)
         .map(Some)
         .map_err(|p| corrupt(id, p.to_string()))
@@ -523,29 +567,38 @@ async fn load_sources(conn: &mut SqliteConnection, id: &str) -> Result<Vec<Sourc
     .collect()
 }
 
-/// Incidents of a case in position order; `only` restricts to the given ids.
+/// Incidents of a case in position order, as selected.
 pub(crate) async fn load_incidents(
     conn: &mut SqliteConnection,
     id: &str,
-    only: Option<&[String]>,
+    selection: IncidentSelection<'_>,
 ) -> Result<Vec<Incident>, StoreError> {
-    let rows = sqlx::query(
+    let ids = selection.ids_param();
+    let rows = sqlx::query(&format!(
         "SELECT id, date, title, kind, summary, place, sources, evidence FROM incidents
-         WHERE case_id = ? ORDER BY position",
-    )
+         WHERE case_id = ?1 AND {} ORDER BY position",
+        selection.condition("id")
+    ))
     .bind(id)
+    .bind(&ids)
     .fetch_all(&mut *conn)
     .await?;
-    let actors = sqlx::query(
-        "SELECT incident_id, actor_id, role FROM incident_actors WHERE case_id = ? ORDER BY incident_id, position",
-    )
+    let actors = sqlx::query(&format!(
+        "SELECT incident_id, actor_id, role FROM incident_actors
+         WHERE case_id = ?1 AND {} ORDER BY incident_id, position",
+        selection.condition("incident_id")
+    ))
     .bind(id)
+    .bind(&ids)
     .fetch_all(&mut *conn)
     .await?;
-    let themes = sqlx::query(
-        "SELECT incident_id, theme FROM incident_themes WHERE case_id = ? ORDER BY incident_id, position",
-    )
+    let themes = sqlx::query(&format!(
+        "SELECT incident_id, theme FROM incident_themes
+         WHERE case_id = ?1 AND {} ORDER BY incident_id, position",
+        selection.condition("incident_id")
+    ))
     .bind(id)
+    .bind(&ids)
     .fetch_all(&mut *conn)
     .await?;
     let mut by_actor: std::collections::HashMap<String, Vec<ActorRole>> = Default::default();
@@ -565,12 +618,9 @@ pub(crate) async fn load_incidents(
             .or_default()
             .push(t.get("theme"));
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         let inc_id: String = r.get("id");
-        if only.is_some_and(|o| !o.contains(&inc_id)) {
-            continue;
-        }
         let evidence = objects(id, "incidents.evidence", r.get("evidence"))?
             .iter()
             .map(|e| {

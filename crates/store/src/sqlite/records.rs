@@ -1,0 +1,373 @@
+//! Single-record edits and the queries behind the web pages (timeline, status, forms).
+//!
+//! These must stay fast on cases with a hundred thousand incidents: nothing here loads a whole
+//! case; filters run in SQL on indexed columns, and ids are passed as one JSON array parameter
+//! (`json_each`) rather than by building SQL text.
+
+use accord_core::{Finding, FindingStatus, Incident, Named, ValidCase, Verdict};
+use serde_json::Value;
+use sqlx::{Row, SqliteConnection};
+
+use super::audit;
+use super::case_io::{
+    IncidentSelection, insert_finding, insert_incident, load_findings, load_incidents,
+};
+use crate::codec::{corrupt, unnames};
+use crate::{CaseRefs, CaseSummary, Page, SaveOutcome, StoreError, TimelineFilter, clock};
+
+pub(crate) const SUMMARY_SQL: &str =
+    "SELECT c.id, c.title, c.country, c.published, c.updated_at, c.version,
+        (SELECT COUNT(*) FROM incidents i WHERE i.case_id = c.id) AS incidents,
+        (SELECT COUNT(*) FROM findings f WHERE f.case_id = c.id) AS findings
+     FROM cases c";
+
+pub(crate) fn summary(r: &sqlx::sqlite::SqliteRow) -> CaseSummary {
+    CaseSummary {
+        id: r.get("id"),
+        version: r.get("version"),
+        title: r.get("title"),
+        country: r.get("country"),
+        published: r.get::<i64, _>("published") != 0,
+        incidents: u64::try_from(r.get::<i64, _>("incidents")).unwrap_or(0),
+        findings: u64::try_from(r.get::<i64, _>("findings")).unwrap_or(0),
+        updated_at: r.get("updated_at"),
+    }
+}
+
+/// Mark a case as changed: a new version (caches of its status become stale) and a new time.
+pub(crate) async fn touch(tx: &mut SqliteConnection, case_id: &str) -> Result<(), StoreError> {
+    let n = sqlx::query("UPDATE cases SET version = version + 1, updated_at = ? WHERE id = ?")
+        .bind(clock::now())
+        .bind(case_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if n == 0 {
+        return Err(StoreError::NoCase(case_id.to_owned()));
+    }
+    Ok(())
+}
+
+pub(crate) async fn load_for_status(
+    conn: &mut SqliteConnection,
+    id: &str,
+) -> Result<Option<ValidCase>, StoreError> {
+    super::case_io::load_case_parts(conn, id, IncidentSelection::BehindFindings, false).await
+}
+
+pub(crate) async fn case_refs(
+    conn: &mut SqliteConnection,
+    id: &str,
+) -> Result<CaseRefs, StoreError> {
+    let pairs = |rows: Vec<sqlx::sqlite::SqliteRow>| -> Vec<(String, String)> {
+        rows.into_iter().map(|r| (r.get(0), r.get(1))).collect()
+    };
+    let actors = sqlx::query("SELECT id, name FROM actors WHERE case_id = ? ORDER BY position")
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let sources = sqlx::query("SELECT id, title FROM sources WHERE case_id = ? ORDER BY position")
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let provisions: Vec<String> = sqlx::query_scalar(
+        "SELECT p.citation FROM provisions p JOIN instruments i ON i.case_id = p.case_id AND i.id = p.instrument_id
+         WHERE p.case_id = ? ORDER BY i.position, p.position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let themes: Vec<String> = sqlx::query_scalar(
+        "SELECT theme FROM (SELECT theme FROM incident_themes WHERE case_id = ?1
+                            UNION SELECT j.value FROM provisions p, json_each(p.themes) j WHERE p.case_id = ?1)
+         ORDER BY theme",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let incident_count: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM incidents WHERE case_id = ?")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(CaseRefs {
+        actors: pairs(actors),
+        sources: pairs(sources),
+        provisions,
+        themes,
+        incident_count: u64::try_from(incident_count).unwrap_or(0),
+    })
+}
+
+pub(crate) async fn incidents_by_id(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    ids: &[String],
+) -> Result<Vec<Incident>, StoreError> {
+    let mut found = load_incidents(conn, case_id, IncidentSelection::Ids(ids)).await?;
+    // Keep the order asked for (search results come ranked).
+    let mut out = Vec::with_capacity(found.len());
+    for id in ids {
+        if let Some(i) = found.iter().position(|inc| &inc.id == id) {
+            out.push(found.swap_remove(i));
+        }
+    }
+    Ok(out)
+}
+
+const TIMELINE_WHERE: &str = "i.case_id = ?1
+    AND (?2 IS NULL OR i.kind IN (SELECT value FROM json_each(?2)))
+    AND (?3 IS NULL OR EXISTS (SELECT 1 FROM incident_actors a
+                               WHERE a.case_id = i.case_id AND a.incident_id = i.id AND a.actor_id = ?3))
+    AND (?4 IS NULL OR EXISTS (SELECT 1 FROM incident_themes t
+                               WHERE t.case_id = i.case_id AND t.incident_id = i.id AND t.theme = ?4))
+    AND (?5 IS NULL OR i.date_end IS NULL OR i.date_end >= ?5)
+    AND (?6 IS NULL OR i.date_start <= ?6)
+    AND (?7 IS NULL OR EXISTS (SELECT 1 FROM finding_incidents fi
+                               JOIN findings f ON f.case_id = fi.case_id AND f.id = fi.finding_id
+                               WHERE fi.case_id = i.case_id AND fi.incident_id = i.id
+                                 AND f.status = 'confirmed' AND f.verdict = ?7))";
+
+pub(crate) async fn timeline(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    filter: &TimelineFilter,
+    limit: u32,
+    offset: u64,
+) -> Result<Page<Incident>, StoreError> {
+    let kinds = (!filter.kinds.is_empty()).then(|| {
+        Value::from(filter.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>()).to_string()
+    });
+    let from = filter.from.map(accord_core::Day::days_since_epoch);
+    let to = filter.to.map(accord_core::Day::days_since_epoch);
+    let verdict = filter.verdict.map(Named::as_str);
+    let total: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM incidents i WHERE {TIMELINE_WHERE}"
+    ))
+    .bind(case_id)
+    .bind(&kinds)
+    .bind(&filter.actor)
+    .bind(&filter.theme)
+    .bind(from)
+    .bind(to)
+    .bind(verdict)
+    .fetch_one(&mut *conn)
+    .await?;
+    let ids: Vec<String> = sqlx::query_scalar(&format!(
+        "SELECT i.id FROM incidents i WHERE {TIMELINE_WHERE}
+         ORDER BY i.date_start DESC, i.id LIMIT ?8 OFFSET ?9"
+    ))
+    .bind(case_id)
+    .bind(&kinds)
+    .bind(&filter.actor)
+    .bind(&filter.theme)
+    .bind(from)
+    .bind(to)
+    .bind(verdict)
+    .bind(i64::from(limit))
+    .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(Page {
+        total: u64::try_from(total).unwrap_or(0),
+        items: incidents_by_id(conn, case_id, &ids).await?,
+    })
+}
+
+pub(crate) async fn findings_of_incident(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    incident_id: &str,
+) -> Result<Vec<Finding>, StoreError> {
+    let all = load_findings(conn, case_id).await?;
+    Ok(all
+        .into_iter()
+        .filter(|f| f.incidents.iter().any(|i| i == incident_id))
+        .collect())
+}
+
+pub(crate) async fn save_incident(
+    tx: &mut SqliteConnection,
+    case_id: &str,
+    incident: &Incident,
+    actor: &str,
+) -> Result<SaveOutcome, StoreError> {
+    touch(tx, case_id).await?;
+    let existing: Option<i64> =
+        sqlx::query_scalar("SELECT position FROM incidents WHERE case_id = ? AND id = ?")
+            .bind(case_id)
+            .bind(&incident.id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let position = match existing {
+        Some(p) => {
+            sqlx::query("DELETE FROM incidents WHERE case_id = ? AND id = ?")
+                .bind(case_id)
+                .bind(&incident.id)
+                .execute(&mut *tx)
+                .await?;
+            p
+        }
+        None => {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT COALESCE(MAX(position) + 1, 0) FROM incidents WHERE case_id = ?",
+            )
+            .bind(case_id)
+            .fetch_one(&mut *tx)
+            .await?
+        }
+    };
+    insert_incident(
+        tx,
+        case_id,
+        usize::try_from(position).unwrap_or(0),
+        incident,
+    )
+    .await?;
+    let outcome = if existing.is_some() {
+        SaveOutcome::Updated
+    } else {
+        SaveOutcome::Created
+    };
+    let action = match outcome {
+        SaveOutcome::Created => "incident.create",
+        SaveOutcome::Updated => "incident.update",
+    };
+    audit(tx, actor, Some(case_id), action, &incident.id).await?;
+    Ok(outcome)
+}
+
+pub(crate) async fn add_finding(
+    tx: &mut SqliteConnection,
+    case_id: &str,
+    finding: &Finding,
+    actor: &str,
+) -> Result<(), StoreError> {
+    touch(tx, case_id).await?;
+    let exists: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM findings WHERE case_id = ? AND id = ?")
+            .bind(case_id)
+            .bind(&finding.id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if exists.is_some() {
+        return Err(StoreError::Exists {
+            what: "finding",
+            id: finding.id.clone(),
+        });
+    }
+    let position: i64 =
+        sqlx::query_scalar("SELECT COALESCE(MAX(position) + 1, 0) FROM findings WHERE case_id = ?")
+            .bind(case_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    insert_finding(tx, case_id, usize::try_from(position).unwrap_or(0), finding).await?;
+    audit(
+        tx,
+        actor,
+        Some(case_id),
+        "finding.create",
+        &format!(
+            "{} ({}, {})",
+            finding.id,
+            finding.provision,
+            finding.status.as_str()
+        ),
+    )
+    .await
+}
+
+pub(crate) async fn set_finding_status(
+    tx: &mut SqliteConnection,
+    case_id: &str,
+    finding_id: &str,
+    status: FindingStatus,
+    reviewer: &str,
+) -> Result<(), StoreError> {
+    touch(tx, case_id).await?;
+    let n =
+        sqlx::query("UPDATE findings SET status = ?, reviewed_by = ? WHERE case_id = ? AND id = ?")
+            .bind(status.as_str())
+            .bind(reviewer)
+            .bind(case_id)
+            .bind(finding_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    if n == 0 {
+        return Err(StoreError::NotFound {
+            what: "finding",
+            id: finding_id.to_owned(),
+        });
+    }
+    audit(
+        tx,
+        reviewer,
+        Some(case_id),
+        &format!("finding.{}", status.as_str()),
+        finding_id,
+    )
+    .await
+}
+
+pub(crate) async fn all_incidents(
+    conn: &mut SqliteConnection,
+    after: Option<(String, String)>,
+    limit: u32,
+) -> Result<Vec<(String, Incident, Vec<Verdict>)>, StoreError> {
+    let (after_case, after_id) = after.unwrap_or_default();
+    let keys: Vec<(String, String)> = sqlx::query_as(
+        "SELECT case_id, id FROM incidents WHERE (case_id, id) > (?, ?) ORDER BY case_id, id LIMIT ?",
+    )
+    .bind(&after_case)
+    .bind(&after_id)
+    .bind(i64::from(limit))
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::with_capacity(keys.len());
+    let mut i = 0;
+    while i < keys.len() {
+        let case = keys[i].0.clone();
+        let ids: Vec<String> = keys[i..]
+            .iter()
+            .take_while(|(c, _)| *c == case)
+            .map(|(_, id)| id.clone())
+            .collect();
+        i += ids.len();
+        let mut verdicts = verdicts_of(conn, &case, &ids)
+            .await?
+            .into_iter()
+            .collect::<std::collections::HashMap<_, _>>();
+        for inc in incidents_by_id(conn, &case, &ids).await? {
+            let v = verdicts.remove(&inc.id).unwrap_or_default();
+            out.push((case.clone(), inc, v));
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) async fn verdicts_of(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    ids: &[String],
+) -> Result<Vec<(String, Vec<Verdict>)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT fi.incident_id, json_group_array(DISTINCT f.verdict) AS verdicts
+         FROM finding_incidents fi JOIN findings f ON f.case_id = fi.case_id AND f.id = fi.finding_id
+         WHERE fi.case_id = ?1 AND f.status = 'confirmed'
+           AND fi.incident_id IN (SELECT value FROM json_each(?2))
+         GROUP BY fi.incident_id",
+    )
+    .bind(case_id)
+    .bind(Value::from(ids.to_vec()).to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let id: String = r.get("incident_id");
+            let v = unnames(case_id, "findings.verdict", r.get("verdicts"))
+                .map_err(|e| corrupt(case_id, e.to_string()))?;
+            Ok((id, v))
+        })
+        .collect()
+}
