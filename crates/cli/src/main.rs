@@ -6,6 +6,7 @@ mod config;
 mod elections;
 mod export;
 mod import;
+mod letter;
 mod serve;
 
 use std::path::PathBuf;
@@ -42,6 +43,9 @@ enum Command {
     /// List cases and show their status
     #[command(subcommand)]
     Case(case::CaseCommand),
+    /// Compose and render joint letters
+    #[command(subcommand)]
+    Letter(letter::LetterCommand),
     /// Compute seat allocations, dissolution scenarios and simulations
     #[command(subcommand)]
     Elections(elections::ElectionsCommand),
@@ -66,6 +70,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import(args) => runtime()?.block_on(import::run(&config, args)),
         Command::Export(args) => runtime()?.block_on(export::run(&config, args)),
         Command::Case(cmd) => runtime()?.block_on(case::run(&config, cmd)),
+        Command::Letter(cmd) => runtime()?.block_on(letter::run(&config, cmd)),
     }
 }
 
