@@ -8,8 +8,9 @@
 //!
 //! The dictionary sometimes glues a word to its neighbour (ច្បាប់ + នេះ as one token), so a word
 //! query alone misses a few occurrences. The n-gram analyzer indexes every Khmer run as
-//! overlapping trigrams of code points with positions; a phrase of a query word's trigrams then
-//! matches wherever the word occurs as a substring, whatever the segmenter did.
+//! overlapping pairs of written clusters (consonant with its subscripts, vowels and signs) with
+//! positions; a phrase of a query word's cluster pairs then matches wherever the word occurs,
+//! whatever the segmenter did.
 //!
 //! Both analyzers are used on the query side too, so index and query always agree.
 
@@ -23,9 +24,8 @@ use tantivy::tokenizer::{
 pub(crate) const WORDS: &str = "accord_words";
 /// Name under which the Khmer n-gram analyzer is registered with tantivy.
 pub(crate) const KHMER_NGRAMS: &str = "accord_khmer_ngrams";
-/// Length of a Khmer n-gram, in code points. Trigrams are selective enough to keep phrase
-/// queries fast, and most Khmer words are longer than three code points.
-pub(crate) const NGRAM: usize = 3;
+/// Length of a Khmer n-gram, in written clusters (see [`for_each_ngram`]).
+pub(crate) const NGRAM: usize = 2;
 /// Tokens longer than this (in bytes) are dropped from the word field: such a token is a glued
 /// Khmer clause or junk, and the n-gram field still covers Khmer text of any length.
 const MAX_TOKEN_BYTES: usize = 120;
@@ -99,10 +99,40 @@ pub(crate) fn for_each_khmer_run(text: &str, mut sink: impl FnMut(&str)) {
     }
 }
 
-/// Calls `sink` with every n-gram of a Khmer run, in order. A run shorter than [`NGRAM`] is
-/// passed whole, so a short standalone word is still indexed.
+/// True for a Khmer character that starts a new written cluster: a consonant, an independent
+/// vowel, or the avakrahasanya. Every other Khmer letter (dependent vowels, signs, the coeng and
+/// the consonant subscribed after it) belongs to the cluster before it.
+fn starts_cluster(c: char) -> bool {
+    matches!(c, '\u{1780}'..='\u{17B3}' | '\u{17DC}')
+}
+
+/// Byte offsets where the written clusters of a Khmer run start (ច្បាប់ → ច្បា | ប់).
+/// Cluster boundaries depend only on the characters around them, so a word has the same
+/// clusters standing alone as inside a sentence.
+fn cluster_starts(run: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut after_coeng = false;
+    for (i, c) in run.char_indices() {
+        if i == 0 || (starts_cluster(c) && !after_coeng) {
+            starts.push(i);
+        }
+        after_coeng = c == COENG;
+    }
+    starts
+}
+
+/// The sign that subscribes the next consonant into the current cluster.
+const COENG: char = '\u{17D2}';
+
+/// Calls `sink` with every n-gram of [`NGRAM`] written clusters of a Khmer run, in order. A run
+/// of fewer clusters is passed whole, so a short standalone word is still indexed.
+///
+/// Clusters rather than code points: a cluster bigram is far more selective than a code-point
+/// trigram, a run has about a third as many of them, and many words are a single bigram, so
+/// both indexing and the fallback phrase queries are cheaper; matches still start and end at
+/// cluster boundaries, where every word does.
 pub(crate) fn for_each_ngram(run: &str, mut sink: impl FnMut(&str)) {
-    let starts: Vec<usize> = run.char_indices().map(|(i, _)| i).collect();
+    let starts = cluster_starts(run);
     if starts.len() < NGRAM {
         sink(run);
         return;
@@ -285,7 +315,7 @@ impl Tokenizer for WordTokenizer {
     }
 }
 
-/// Turns every Khmer run into overlapping code-point trigrams with consecutive positions.
+/// Turns every Khmer run into overlapping cluster bigrams with consecutive positions.
 /// Positions jump by one extra between runs so that no phrase matches across two runs.
 #[derive(Debug, Default)]
 pub(crate) struct KhmerNgramTokenizer {
@@ -382,18 +412,43 @@ mod tests {
     }
 
     #[test]
-    fn ngram_positions_are_consecutive_within_a_run_and_gapped_between_runs() {
-        // ច្បាប់ is six code points: four trigrams at positions 0..=3; then a gap before the
-        // next run; a two-code-point run is indexed whole.
-        let grams = ngrams("ច្បាប់ ជា");
-        let run: Vec<char> = "ច្បាប់".chars().collect();
-        assert_eq!(run.len(), 6);
-        for (i, (gram, position)) in grams.iter().take(4).enumerate() {
-            let want: String = run[i..i + 3].iter().collect();
-            assert_eq!((gram.as_str(), *position), (want.as_str(), i));
+    fn khmer_clusters() {
+        let cases: &[(&str, &[&str])] = &[
+            // Consonant + coeng + consonant + vowel, then consonant + sign.
+            ("ច្បាប់", &["ច្បា", "ប់"]),
+            ("សង្គមស៊ីវិល", &["ស", "ង្គ", "ម", "ស៊ី", "វិ", "ល"]),
+            // An independent vowel starts a cluster; a consonant after a coeng never does.
+            ("ឯករាជ្យ", &["ឯ", "ក", "រា", "ជ្យ"]),
+            // A stray vowel sign at the start stays with what follows it.
+            ("ាក", &["ា", "ក"]),
+        ];
+        for (run, expected) in cases {
+            let starts = cluster_starts(run);
+            let clusters: Vec<&str> = starts
+                .iter()
+                .enumerate()
+                .map(|(i, &from)| &run[from..starts.get(i + 1).copied().unwrap_or(run.len())])
+                .collect();
+            assert_eq!(clusters, *expected, "{run}");
         }
-        assert_eq!(grams[4], ("ជា".to_owned(), 5));
-        assert_eq!(grams.len(), 5);
+    }
+
+    #[test]
+    fn ngram_positions_are_consecutive_within_a_run_and_gapped_between_runs() {
+        // សង្គមស៊ីវិល has six clusters: five bigrams at positions 0..=4; then a gap before the
+        // next run; a one-cluster run (ជា) is indexed whole.
+        let grams = ngrams("សង្គមស៊ីវិល ជា ច្បាប់");
+        let expected = [
+            ("សង្គ", 0),
+            ("ង្គម", 1),
+            ("មស៊ី", 2),
+            ("ស៊ីវិ", 3),
+            ("វិល", 4),
+            ("ជា", 6),
+            ("ច្បាប់", 8),
+        ];
+        let grams: Vec<(&str, usize)> = grams.iter().map(|(g, p)| (g.as_str(), *p)).collect();
+        assert_eq!(grams, expected);
     }
 
     #[test]
