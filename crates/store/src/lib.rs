@@ -46,6 +46,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     // --- Cases as the web sees them -------------------------------------------------------
 
+    /// The few fields every request about a case needs (cheap: no counting).
+    async fn case_head(&self, id: &str) -> Result<Option<CaseHead>, StoreError>;
+
     /// One case's summary (with its `published` flag and version), if it exists.
     async fn case_summary(&self, id: &str) -> Result<Option<CaseSummary>, StoreError>;
 
@@ -154,6 +157,18 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     ) -> Result<(), StoreError>;
     async fn role(&self, case_id: &str, user_id: i64) -> Result<Option<CaseRole>, StoreError>;
     async fn members(&self, case_id: &str) -> Result<Vec<(User, CaseRole)>, StoreError>;
+    /// Every case a user is a member of, with the role.
+    async fn roles_of_user(&self, user_id: i64) -> Result<Vec<(String, CaseRole)>, StoreError>;
+}
+
+/// What every request about a case needs to know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseHead {
+    pub id: String,
+    pub title: String,
+    pub country: Option<String>,
+    pub published: bool,
+    pub version: i64,
 }
 
 /// Result of saving a record.

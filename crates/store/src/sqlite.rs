@@ -19,8 +19,8 @@ use sqlx::sqlite::{
 };
 
 use crate::{
-    AuditEntry, CaseRefs, CaseSummary, Create, ImportMode, ImportReport, NewSession, Page,
-    SaveOutcome, Session, Store, StoreError, TimelineFilter, User, clock,
+    AuditEntry, CaseHead, CaseRefs, CaseSummary, Create, ImportMode, ImportReport, NewSession,
+    Page, SaveOutcome, Session, Store, StoreError, TimelineFilter, User, clock,
 };
 
 /// The SQLite implementation of [`Store`].
@@ -168,6 +168,21 @@ impl Store for SqliteStore {
                 detail: r.get("detail"),
             })
             .collect())
+    }
+
+    async fn case_head(&self, id: &str) -> Result<Option<CaseHead>, StoreError> {
+        let row =
+            sqlx::query("SELECT id, title, country, published, version FROM cases WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|r| CaseHead {
+            id: r.get("id"),
+            title: r.get("title"),
+            country: r.get("country"),
+            published: r.get::<i64, _>("published") != 0,
+            version: r.get("version"),
+        }))
     }
 
     async fn case_summary(&self, id: &str) -> Result<Option<CaseSummary>, StoreError> {
@@ -365,5 +380,10 @@ impl Store for SqliteStore {
     async fn members(&self, case_id: &str) -> Result<Vec<(User, CaseRole)>, StoreError> {
         let mut conn = self.pool.acquire().await?;
         accounts::members(&mut conn, case_id).await
+    }
+
+    async fn roles_of_user(&self, user_id: i64) -> Result<Vec<(String, CaseRole)>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        accounts::roles_of_user(&mut conn, user_id).await
     }
 }

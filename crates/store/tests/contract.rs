@@ -558,6 +558,10 @@ async fn accounts_sessions_tokens_and_roles() {
         Some(CaseRole::Owner)
     );
     assert_eq!(store.members("example-2030").await.unwrap().len(), 1);
+    assert_eq!(
+        store.roles_of_user(alice.id).await.unwrap(),
+        vec![("example-2030".to_owned(), CaseRole::Owner)]
+    );
     store
         .set_role("example-2030", alice.id, None, "admin")
         .await

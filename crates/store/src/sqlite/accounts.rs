@@ -221,3 +221,21 @@ pub(crate) async fn members(
         .map(|r| Ok((user(r), unname(case_id, r.get("role"))?)))
         .collect()
 }
+
+pub(crate) async fn roles_of_user(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+) -> Result<Vec<(String, CaseRole)>, StoreError> {
+    let rows =
+        sqlx::query("SELECT case_id, role FROM memberships WHERE user_id = ? ORDER BY case_id")
+            .bind(user_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    rows.iter()
+        .map(|r| {
+            let case: String = r.get("case_id");
+            let role = unname(&case, r.get("role"))?;
+            Ok((case, role))
+        })
+        .collect()
+}
