@@ -310,33 +310,49 @@ impl Claim {
     /// Orders two claims exactly.
     #[inline]
     pub fn compare(&self, other: &Claim) -> Ordering {
+        if self.divisor != 0 && other.divisor != 0 {
+            // Fast path, by far the common one: every factor fits in 64 bits, so each product
+            // is one 64 x 64 -> 128-bit multiplication.
+            if (self.weight | self.divisor | other.weight | other.divisor) >> 64 == 0 {
+                let left = u128::from(low64(self.weight)) * u128::from(low64(other.divisor));
+                let right = u128::from(low64(other.weight)) * u128::from(low64(self.divisor));
+                return left.cmp(&right);
+            }
+            return wide_mul(self.weight, other.divisor).cmp(&wide_mul(other.weight, self.divisor));
+        }
         match (self.divisor == 0, other.divisor == 0) {
             (true, true) => self.weight.cmp(&other.weight),
             (true, false) => {
-                if self.weight == 0 {
-                    // 0 / 0: a party without votes has no claim at all.
-                    if other.weight == 0 {
-                        Ordering::Equal
-                    } else {
-                        Ordering::Less
-                    }
-                } else {
+                // 0 / 0: a party without votes has no claim at all.
+                if self.weight > 0 {
                     Ordering::Greater
+                } else if other.weight == 0 {
+                    Ordering::Equal
+                } else {
+                    Ordering::Less
                 }
             }
-            (false, true) => other.compare(self).reverse(),
-            (false, false) => {
-                wide_mul(self.weight, other.divisor).cmp(&wide_mul(other.weight, self.divisor))
-            }
+            _ => other.compare(self).reverse(),
         }
     }
+}
+
+/// The low 64 bits (the caller has checked that the high ones are zero).
+#[inline]
+fn low64(x: u128) -> u64 {
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "the high half is known to be zero"
+    )]
+    let low = x as u64;
+    low
 }
 
 /// `a * b` as a 256-bit number (high, low), compared lexicographically.
 #[inline]
 pub(crate) fn wide_mul(a: u128, b: u128) -> (u128, u128) {
-    if let Some(p) = a.checked_mul(b) {
-        return (0, p);
+    if (a | b) >> 64 == 0 {
+        return (0, u128::from(low64(a)) * u128::from(low64(b)));
     }
     let mask = u128::from(u64::MAX);
     let (a_hi, a_lo) = (a >> 64, a & mask);

@@ -214,9 +214,14 @@ pub(crate) fn allocate_into(
         return divisor_fill(divisor, votes, won, seats, 0, ties);
     }
     match method {
-        Method::Cambodia => {
-            // LEMNA: quota = V / S; first round floor(v / quota) = floor(v S / V); the rest one
-            // at a time to the highest v / (seats won + 1).
+        // LEMNA: quota = V / S; first round floor(v / quota) = floor(v S / V); the rest one at a
+        // time to the highest v / (seats won + 1).
+        //
+        // D'Hondt takes the same path: its divisor is never above V / S, so no party ends with
+        // fewer than floor(v S / V) seats, and at most S quotients reach V / S, so giving those
+        // seats at once changes neither the seats nor which ties are contested. The scan then
+        // only places the few seats left (this is the simulation's hot path).
+        Method::Cambodia | Method::DHondt => {
             let total: u128 = votes.iter().map(|&v| u128::from(v)).sum();
             if total == 0 {
                 return if seats == 0 {
@@ -226,8 +231,21 @@ pub(crate) fn allocate_into(
                 };
             }
             let mut given = 0;
+            let small = u64::try_from(total)
+                .ok()
+                .filter(|t| t.checked_mul(seats).is_some());
+            #[expect(clippy::cast_precision_loss, reason = "an estimate, corrected exactly")]
+            let scale = small.map_or(0.0, |t| seats as f64 / t as f64);
             for (w, &v) in won.iter_mut().zip(votes) {
-                *w = u64::try_from(u128::from(v) * u128::from(seats) / total).unwrap_or(u64::MAX);
+                *w = match small {
+                    // v <= total, so v * seats fits in 64 bits: estimate floor(v seats / total)
+                    // in floating point and correct it exactly with integer multiplications,
+                    // which is cheaper than an integer division.
+                    Some(t) => floor_ratio(v * seats, t, v, scale),
+                    None => {
+                        u64::try_from(u128::from(v) * u128::from(seats) / total).unwrap_or(u64::MAX)
+                    }
+                };
                 given += *w;
             }
             let dhondt = Divisor::Linear {
@@ -241,6 +259,26 @@ pub(crate) fn allocate_into(
     }
 }
 
+/// floor(num / den) for den > 0, exactly: the estimate `v * scale` (scale ~ num / (v den)),
+/// then corrected so that f den <= num < (f + 1) den holds in integers.
+#[inline]
+fn floor_ratio(num: u64, den: u64, v: u64, scale: f64) -> u64 {
+    #[expect(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "an estimate, corrected exactly below"
+    )]
+    let mut f = (v as f64 * scale).max(0.0) as u64;
+    while u128::from(f) * u128::from(den) > u128::from(num) {
+        f -= 1;
+    }
+    while (u128::from(f) + 1) * u128::from(den) <= u128::from(num) {
+        f += 1;
+    }
+    f
+}
+
 /// Gives `remaining` more seats one claim level at a time; `already` seats were given before
 /// (for numbering contested seats).
 pub(crate) fn divisor_fill(
@@ -251,34 +289,171 @@ pub(crate) fn divisor_fill(
     already: u64,
     ties: &mut TieBreaker,
 ) -> Result<(), SeatError> {
-    if votes.len() > 48 && remaining > 8 {
+    if votes.len() > SCAN_LIMIT {
         return divisor_fill_heap(divisor, votes, won, remaining, already, ties);
     }
+    if let Divisor::Linear { a, b, first } = divisor {
+        // Every divisor positive and every vote count and divisor exact in a double.
+        let most = won
+            .iter()
+            .max()
+            .copied()
+            .unwrap_or(0)
+            .saturating_add(remaining);
+        let exact = |x: u128| x > 0 && x < 1 << 53;
+        let votes_exact = votes.iter().all(|&v| v < 1 << 53);
+        if votes_exact
+            && b > 0
+            && exact(a.saturating_mul(u128::from(most)).saturating_add(b))
+            && first.is_none_or(exact)
+        {
+            return linear_fill(divisor, votes, won, remaining, already, ties);
+        }
+    }
+    // Each party's claim is computed once and then only for the parties that win a seat.
+    let mut claims = [Claim {
+        weight: 0,
+        divisor: 1,
+    }; SCAN_LIMIT];
+    for (i, (&v, &s)) in votes.iter().zip(won.iter()).enumerate() {
+        claims[i] = divisor.claim(v, s);
+    }
+    let claims = &mut claims[..votes.len()];
     let mut remaining = remaining;
     let mut seat = already;
-    let mut group: Vec<usize> = Vec::with_capacity(4);
+    let mut group = [0usize; SCAN_LIMIT];
     while remaining > 0 {
-        group.clear();
-        let mut best: Option<Claim> = None;
-        for (i, &v) in votes.iter().enumerate() {
-            if v == 0 {
+        let mut size = 0;
+        let mut best = Claim {
+            weight: 0,
+            divisor: 1,
+        };
+        for (i, claim) in claims.iter().enumerate() {
+            if votes[i] == 0 {
                 continue;
             }
-            let claim = divisor.claim(v, won[i]);
-            match best.map(|b| claim.compare(&b)) {
-                None | Some(Ordering::Greater) => {
-                    best = Some(claim);
-                    group.clear();
-                    group.push(i);
+            match if size == 0 {
+                Ordering::Greater
+            } else {
+                claim.compare(&best)
+            } {
+                Ordering::Greater => {
+                    best = *claim;
+                    group[0] = i;
+                    size = 1;
                 }
-                Some(Ordering::Equal) => group.push(i),
-                Some(Ordering::Less) => {}
+                Ordering::Equal => {
+                    group[size] = i;
+                    size += 1;
+                }
+                Ordering::Less => {}
             }
         }
-        award(&group, votes, won, &mut remaining, &mut seat, ties)?;
+        award(&group[..size], votes, won, &mut remaining, &mut seat, ties)?;
+        for &i in &group[..size] {
+            claims[i] = divisor.claim(votes[i], won[i]);
+        }
     }
     Ok(())
 }
+
+/// [`divisor_fill`] for linear divisors that are positive and, like every vote count, below
+/// 2^53 (every real election): each party's claim `v / d` is kept as a double. Doubles are
+/// exact here up to one rounding of the division, and correctly rounded division is monotone,
+/// so a claim whose double is strictly larger is exactly larger; only claims whose doubles are
+/// equal are compared again exactly, in integers. This is the simulation's inner loop.
+fn linear_fill(
+    divisor: Divisor,
+    votes: &[u64],
+    won: &mut [u64],
+    remaining: u64,
+    already: u64,
+    ties: &mut TieBreaker,
+) -> Result<(), SeatError> {
+    let Divisor::Linear { a, b, first } = divisor else {
+        return divisor_fill_heap(divisor, votes, won, remaining, already, ties);
+    };
+    let (a, b) = (low64_of(a), low64_of(b));
+    let first = first.map(low64_of);
+    let scaled = |s: u64| -> u64 {
+        match first {
+            Some(f) if s == 0 => f,
+            _ => a * s + b,
+        }
+    };
+    // Both below 2^53: exact as doubles, and converted through i64, which is one instruction.
+    #[expect(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_wrap,
+        reason = "both below 2^53, so exact"
+    )]
+    let key = |v: u64, s: u64| -> f64 {
+        if v == 0 {
+            -1.0
+        } else {
+            v as i64 as f64 / scaled(s) as i64 as f64
+        }
+    };
+    let mut keys = [0f64; SCAN_LIMIT];
+    for (k, (&v, &s)) in keys.iter_mut().zip(votes.iter().zip(won.iter())) {
+        *k = key(v, s);
+    }
+    let keys = &mut keys[..votes.len()];
+    let mut remaining = remaining;
+    let mut seat = already;
+    while remaining > 0 {
+        let (mut best, mut best_index, mut count) = (-1.0f64, 0usize, 0usize);
+        for (i, &k) in keys.iter().enumerate() {
+            if k > best {
+                best = k;
+                best_index = i;
+                count = 1;
+            } else if k == best {
+                count += 1;
+            }
+        }
+        if best < 0.0 {
+            return Err(SeatError::NoCandidates {
+                seats_left: remaining,
+            });
+        }
+        if count == 1 {
+            won[best_index] += 1;
+            keys[best_index] = key(votes[best_index], won[best_index]);
+            remaining -= 1;
+            seat += 1;
+            continue;
+        }
+        // Equal doubles: rank those claims exactly and give the seat(s) to the exact best.
+        let level: Vec<usize> = (0..votes.len()).filter(|&i| keys[i] == best).collect();
+        let claim = |i: usize| (u128::from(votes[i]), u128::from(scaled(won[i])));
+        let top = level.iter().copied().fold(level[0], |t, i| {
+            let ((tv, td), (iv, id)) = (claim(t), claim(i));
+            if iv * td > tv * id { i } else { t }
+        });
+        let (tv, td) = claim(top);
+        let group: Vec<usize> = level
+            .into_iter()
+            .filter(|&i| {
+                let (iv, id) = claim(i);
+                iv * td == tv * id
+            })
+            .collect();
+        award(&group, votes, won, &mut remaining, &mut seat, ties)?;
+        for &i in &group {
+            keys[i] = key(votes[i], won[i]);
+        }
+    }
+    Ok(())
+}
+
+/// The low 64 bits of a value checked to fit.
+fn low64_of(x: u128) -> u64 {
+    u64::try_from(x).unwrap_or(u64::MAX)
+}
+
+/// Up to this many parties the linear scan beats a heap.
+const SCAN_LIMIT: usize = 48;
 
 /// Gives the seats to a group of exactly equal claims, or settles the tie when the group is
 /// larger than the seats left. Giving the whole group at once is what one-at-a-time would
@@ -542,6 +717,69 @@ mod tests {
                 assert_eq!(a, b);
                 assert_eq!(scan, heap, "{method} {seats}");
             }
+        }
+    }
+
+    #[test]
+    fn floor_ratio_is_exact() {
+        // floor_ratio(v * seats, total, v, seats / total), as the D'Hondt jump start calls it,
+        // with estimates that are exact, too high and too low.
+        for (v, seats, total) in [
+            (0u64, 5u64, 9u64),
+            (7, 1, 7),
+            (6, 1, 7),
+            (8, 1, 7),
+            (3, 7, 21),
+            (1 << 40, 3, 1 << 41),
+        ] {
+            let scale = seats as f64 / total as f64;
+            assert_eq!(
+                floor_ratio(v * seats, total, v, scale),
+                v * seats / total,
+                "{v} {seats} {total}"
+            );
+            assert_eq!(
+                floor_ratio(v * seats, total, v, scale * 1.5),
+                v * seats / total
+            );
+            assert_eq!(
+                floor_ratio(v * seats, total, v, scale * 0.5),
+                v * seats / total
+            );
+        }
+        // Near-integer ratios where a double rounds up: (2^53 + 1) * 3 / 3.
+        let n = ((1u64 << 53) + 1) * 3;
+        assert_eq!(floor_ratio(n, 3, n, 1.0 / 3.0), (1u64 << 53) + 1);
+        assert_eq!(floor_ratio(n - 1, 3, n - 1, 1.0 / 3.0), 1u64 << 53);
+    }
+
+    #[test]
+    fn dhondt_jump_start_equals_seat_by_seat() {
+        let dhondt = Method::DHondt.divisor().unwrap();
+        let mut state = 0x1234_5678_u64;
+        let mut next = |m: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % m
+        };
+        for _ in 0..3000 {
+            let n = 1 + next(9) as usize;
+            // Small vote counts make exact ties common, so tie reports are compared too.
+            let votes: Vec<u64> = (0..n).map(|_| next(40)).collect();
+            let seats = 1 + next(25);
+            let jump = run(Method::DHondt, &votes, seats);
+            let mut won = vec![0; n];
+            let plain = divisor_fill(
+                dhondt,
+                &votes,
+                &mut won,
+                seats,
+                0,
+                &mut TieBreaker::new(TiePolicy::Error),
+            )
+            .map(|()| won);
+            assert_eq!(jump, plain, "{votes:?} {seats}");
         }
     }
 

@@ -318,7 +318,7 @@ fn one_run(
                 clippy::cast_sign_loss,
                 reason = "a rounded, non-negative vote count"
             )]
-            drawn.push((g * scale).round() as u64);
+            drawn.push((g * scale + 0.5) as i64 as u64);
         }
         if sum <= 0.0 {
             // Every draw underflowed (only with tiny concentrations): keep the observed votes.
@@ -347,23 +347,30 @@ fn one_run(
         )
     };
     let mut lots = false;
+    let open = national_ok.is_none() && election.constituency_threshold.is_zero();
     for ((pc, drawn), c) in prepared
         .constituencies
         .iter()
         .zip(&scratch.draws)
         .zip(&election.constituencies)
     {
-        let valid = drawn.iter().sum::<u64>() + pc.blank;
-        scratch.votes.clear();
-        for (&p, &v) in pc.parties.iter().zip(drawn) {
-            let ok = national_ok.as_ref().is_none_or(|n| n[p])
-                && election.constituency_threshold.reached_by(v, valid);
-            scratch.votes.push(if ok { v } else { 0 });
-        }
-        scratch.won.resize(scratch.votes.len(), 0);
+        // Without thresholds the drawn votes are allocated as they are, with no copy.
+        let votes: &[u64] = if open {
+            drawn
+        } else {
+            let valid = drawn.iter().sum::<u64>() + pc.blank;
+            scratch.votes.clear();
+            for (&p, &v) in pc.parties.iter().zip(drawn) {
+                let ok = national_ok.as_ref().is_none_or(|n| n[p])
+                    && election.constituency_threshold.reached_by(v, valid);
+                scratch.votes.push(if ok { v } else { 0 });
+            }
+            &scratch.votes
+        };
+        scratch.won.resize(votes.len(), 0);
         allocate_into(
             election.method,
-            &scratch.votes,
+            votes,
             pc.seats,
             &mut scratch.won,
             &mut ties,
