@@ -7,7 +7,7 @@ mod sqlite;
 use std::sync::Arc;
 
 use accord_core::{
-    CaseRole, Day, Finding, FindingStatus, Incident, IncidentKind, ValidCase, Verdict,
+    CaseRole, Day, Finding, FindingStatus, Incident, IncidentKind, Source, ValidCase, Verdict,
 };
 use async_trait::async_trait;
 
@@ -90,6 +90,14 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         incident: &Incident,
         actor: &str,
     ) -> Result<SaveOutcome, StoreError>;
+
+    /// Add a source. Refuses an id that exists.
+    async fn add_source(
+        &self,
+        case_id: &str,
+        source: &Source,
+        actor: &str,
+    ) -> Result<(), StoreError>;
 
     /// Add a finding. Refuses an id that exists.
     async fn add_finding(

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-use accord_core::{CaseRole, Finding, FindingStatus, Incident, ValidCase, Verdict};
+use accord_core::{CaseRole, Finding, FindingStatus, Incident, Source, ValidCase, Verdict};
 use async_trait::async_trait;
 use sqlx::Row;
 use sqlx::sqlite::{
@@ -261,6 +261,18 @@ impl Store for SqliteStore {
         let outcome = records::save_incident(&mut tx, case_id, incident, actor).await?;
         tx.commit().await?;
         Ok(outcome)
+    }
+
+    async fn add_source(
+        &self,
+        case_id: &str,
+        source: &Source,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        records::add_source(&mut tx, case_id, source, actor).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn add_finding(

@@ -169,7 +169,8 @@ async fn insert_actor(
     Ok(())
 }
 
-async fn insert_source(
+/// Insert one source (also used when a source is added on its own).
+pub(crate) async fn insert_source(
     tx: &mut SqliteConnection,
     case: &str,
     i: usize,

@@ -4,13 +4,14 @@
 //! case; filters run in SQL on indexed columns, and ids are passed as one JSON array parameter
 //! (`json_each`) rather than by building SQL text.
 
-use accord_core::{Finding, FindingStatus, Incident, Named, ValidCase, Verdict};
+use accord_core::{Finding, FindingStatus, Incident, Named, Source, ValidCase, Verdict};
 use serde_json::Value;
 use sqlx::{Row, SqliteConnection};
 
 use super::audit;
 use super::case_io::{
-    IncidentSelection, insert_finding, insert_incident, load_findings, load_incidents,
+    IncidentSelection, insert_finding, insert_incident, insert_source, load_findings,
+    load_incidents,
 };
 use crate::codec::{corrupt, unnames};
 use crate::{CaseRefs, CaseSummary, Page, SaveOutcome, StoreError, TimelineFilter, clock};
@@ -235,6 +236,34 @@ pub(crate) async fn save_incident(
     };
     audit(tx, actor, Some(case_id), action, &incident.id).await?;
     Ok(outcome)
+}
+
+pub(crate) async fn add_source(
+    tx: &mut SqliteConnection,
+    case_id: &str,
+    source: &Source,
+    actor: &str,
+) -> Result<(), StoreError> {
+    touch(tx, case_id).await?;
+    let exists: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM sources WHERE case_id = ? AND id = ?")
+            .bind(case_id)
+            .bind(&source.id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if exists.is_some() {
+        return Err(StoreError::Exists {
+            what: "source",
+            id: source.id.clone(),
+        });
+    }
+    let position: i64 =
+        sqlx::query_scalar("SELECT COALESCE(MAX(position) + 1, 0) FROM sources WHERE case_id = ?")
+            .bind(case_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    insert_source(tx, case_id, usize::try_from(position).unwrap_or(0), source).await?;
+    audit(tx, actor, Some(case_id), "source.create", &source.id).await
 }
 
 pub(crate) async fn add_finding(
