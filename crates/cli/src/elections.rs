@@ -417,6 +417,9 @@ fn allocation_table(a: &Allocation) -> String {
             t.winners.join(", ")
         );
     }
+    for note in &a.notes {
+        let _ = writeln!(out, "note: {note}");
+    }
     if let Some(r) = &a.recorded {
         if r.matches {
             out.push_str("Recorded official seats: identical in every constituency\n");

@@ -80,6 +80,9 @@ pub struct Allocation {
     /// The official seats, when the file records them, and where they differ from these.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub recorded: Option<RecordedComparison>,
+    /// The election file's notes (for example what its data leaves out).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub notes: Vec<String>,
 }
 
 /// Seats in one constituency.
@@ -375,6 +378,7 @@ fn build_allocation(
             .collect(),
         ties,
         recorded: recorded_comparison(election, table),
+        notes: election.notes.clone(),
     }
 }
 

@@ -3,7 +3,7 @@
 //!
 //! Reading goes in two steps so that errors can name what is wrong where: serde reads the
 //! shape (and reports JSON syntax errors and unknown fields with line and column), then
-//! [`validate`] checks every value with the constituency and field it belongs to.
+//! `validate` checks every value with the constituency and field it belongs to.
 
 use std::collections::{HashMap, HashSet};
 

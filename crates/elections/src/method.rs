@@ -132,7 +132,7 @@ pub enum Method {
 pub const DEFAULT_FIRST_DIVISOR: Fraction = Fraction { num: 7, den: 5 };
 
 /// Every accepted name, its canonical form first. Names are matched after lower-casing and
-/// turning `_`, spaces and apostrophes into nothing or `-` (see [`normalise`]).
+/// turning `_`, spaces and apostrophes into nothing or `-` (see `normalise`).
 pub const METHOD_NAMES: &[(&str, &[&str])] = &[
     (
         "dhondt",
