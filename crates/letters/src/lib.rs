@@ -1,1 +1,18 @@
 #![doc = include_str!("../README.md")]
+
+mod compose;
+mod document;
+mod error;
+mod escape;
+mod locale;
+mod render;
+mod signatories;
+mod signed;
+pub mod signon;
+
+pub use compose::{Composed, compose};
+pub use document::{Addressee, Block, Document, Inline, is_safe_url, plain_text};
+pub use error::{BodyProblem, ComposeError};
+pub use render::{pdf_document, render_html, render_markdown, render_pdf};
+pub use signatories::{SignOnState, SignatoryStatus};
+pub use signed::{SignedText, signed_text};

@@ -1,0 +1,59 @@
+//! Why a letter could not be composed: each error names the letter and, for a problem in the
+//! body template, the line of `body.md` where it is, so a coordinator can go straight to it.
+
+use std::fmt;
+
+/// A letter could not be composed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ComposeError {
+    /// The case has no letter with this id.
+    #[error("case {case:?} has no letter {letter:?}")]
+    NoLetter { case: String, letter: String },
+    /// The body template is wrong; `line` is its line in `body.md`, when the template engine
+    /// knows it.
+    #[error("letter {letter:?}: {} {problem}", Line(*.line))]
+    Body {
+        letter: String,
+        line: Option<usize>,
+        problem: BodyProblem,
+    },
+}
+
+/// What is wrong in a body template.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BodyProblem {
+    /// `quote("...")` names no provision of the case.
+    #[error("quote({citation:?}): no provision {citation:?} in this case")]
+    UnknownCitation { citation: String },
+    /// `quote("...")` is not a citation at all.
+    #[error("quote({citation:?}): not a citation: {reason}")]
+    BadCitation { citation: String, reason: String },
+    /// The provision exists but its text is not known (`text_status = "missing"`).
+    #[error("quote({citation:?}): the text of {citation} is missing from the case")]
+    MissingText { citation: String },
+    /// `cite("...")` names no source of the case.
+    #[error("cite({id:?}): no source {id:?} in this case")]
+    UnknownSource { id: String },
+    /// `incidents_of("...")` names neither a mechanism nor a finding.
+    #[error("incidents_of({id:?}): no mechanism or finding {id:?} in this case")]
+    UnknownMechanismOrFinding { id: String },
+    /// The body contains a character Accord reserves for note markers (U+E000 or U+E001).
+    #[error("the body contains the reserved character U+{code:04X}")]
+    ReservedCharacter { code: u32 },
+    /// Any other template error (syntax, unknown function or variable), as the template engine
+    /// words it.
+    #[error("{message}")]
+    Template { message: String },
+}
+
+/// "body line 12:" or "body:" when the line is unknown.
+struct Line(Option<usize>);
+
+impl fmt::Display for Line {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(line) => write!(f, "body.md line {line}:"),
+            None => write!(f, "body.md:"),
+        }
+    }
+}
