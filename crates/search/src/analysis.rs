@@ -26,6 +26,10 @@ pub(crate) const WORDS: &str = "accord_words";
 pub(crate) const KHMER_NGRAMS: &str = "accord_khmer_ngrams";
 /// Length of a Khmer n-gram, in written clusters (see [`for_each_ngram`]).
 pub(crate) const NGRAM: usize = 2;
+/// Empty positions between two Khmer runs in the n-gram field. Queries skip every other bigram
+/// (see `query.rs`), so two of their terms can be two positions apart; a gap of two keeps such a
+/// pair from matching the end of one run and the start of the next.
+pub(crate) const RUN_GAP: usize = 2;
 /// Tokens longer than this (in bytes) are dropped from the word field: such a token is a glued
 /// Khmer clause or junk, and the n-gram field still covers Khmer text of any length.
 const MAX_TOKEN_BYTES: usize = 120;
@@ -82,14 +86,20 @@ pub(crate) fn is_khmer_letter(c: char) -> bool {
     matches!(c, '\u{1780}'..='\u{17D3}' | '\u{17DC}' | '\u{17DD}')
 }
 
-/// Splits text into its Khmer letter runs, with invisible characters removed.
+/// Splits text into its Khmer letter runs, with invisible characters and spaces removed.
 /// Calls `sink` with each run; the buffer is reused between runs.
+///
+/// Spaces do not end a run: Khmer puts spaces between phrases rather than words, and writers
+/// place them inconsistently, so a word matches whether or not a space falls inside or around
+/// it (the word field, which drops spaces too, finds សង្គម ស៊ីវិល for សង្គមស៊ីវិល, and the
+/// n-gram field must find at least as much). Line breaks, punctuation and other scripts do end a
+/// run.
 pub(crate) fn for_each_khmer_run(text: &str, mut sink: impl FnMut(&str)) {
     let mut run = String::new();
     for c in text.chars() {
         if is_khmer_letter(c) {
             run.push(c);
-        } else if class(c) != Class::Invisible && !run.is_empty() {
+        } else if class(c) != Class::Invisible && !matches!(c, ' ' | '\u{A0}') && !run.is_empty() {
             sink(&run);
             run.clear();
         }
@@ -119,6 +129,11 @@ fn cluster_starts(run: &str) -> Vec<usize> {
         after_coeng = c == COENG;
     }
     starts
+}
+
+/// Number of written clusters in a Khmer run.
+pub(crate) fn cluster_count(run: &str) -> usize {
+    cluster_starts(run).len()
 }
 
 /// The sign that subscribes the next consonant into the current cluster.
@@ -316,7 +331,7 @@ impl Tokenizer for WordTokenizer {
 }
 
 /// Turns every Khmer run into overlapping cluster bigrams with consecutive positions.
-/// Positions jump by one extra between runs so that no phrase matches across two runs.
+/// Positions jump by [`RUN_GAP`] between runs so that no phrase matches across two runs.
 #[derive(Debug, Default)]
 pub(crate) struct KhmerNgramTokenizer {
     buffer: TokenBuffer,
@@ -341,7 +356,7 @@ impl Tokenizer for KhmerNgramTokenizer {
                 buffer.push(gram, 0, text.len(), position);
                 position += 1;
             });
-            position += 1;
+            position += RUN_GAP;
         });
         buffer.stream()
     }
@@ -435,20 +450,27 @@ mod tests {
 
     #[test]
     fn ngram_positions_are_consecutive_within_a_run_and_gapped_between_runs() {
-        // សង្គមស៊ីវិល has six clusters: five bigrams at positions 0..=4; then a gap before the
-        // next run; a one-cluster run (ជា) is indexed whole.
-        let grams = ngrams("សង្គមស៊ីវិល ជា ច្បាប់");
+        // សង្គមស៊ីវិល has six clusters: five bigrams at positions 0..=4; then two empty
+        // positions before the next run; a one-cluster run (ជា) is indexed whole; punctuation
+        // and line breaks end runs.
+        let grams = ngrams("សង្គមស៊ីវិល។ជា\nច្បាប់");
         let expected = [
             ("សង្គ", 0),
             ("ង្គម", 1),
             ("មស៊ី", 2),
             ("ស៊ីវិ", 3),
             ("វិល", 4),
-            ("ជា", 6),
-            ("ច្បាប់", 8),
+            ("ជា", 7),
+            ("ច្បាប់", 10),
         ];
         let grams: Vec<(&str, usize)> = grams.iter().map(|(g, p)| (g.as_str(), *p)).collect();
         assert_eq!(grams, expected);
+    }
+
+    #[test]
+    fn spaces_inside_khmer_do_not_end_a_run() {
+        let grams: Vec<String> = ngrams("ច្បា ប់\u{A0}ថ្មី").into_iter().map(|(g, _)| g).collect();
+        assert_eq!(grams, ["ច្បាប់", "ប់ថ្មី"]);
     }
 
     #[test]

@@ -57,10 +57,15 @@ impl IncidentDoc {
         }
         doc.add_i64(fields.date_start, i64::from(self.date_start));
         doc.add_i64(fields.date_end, i64::from(self.date_end));
-        for text in [&self.title, &self.summary] {
-            doc.add_text(fields.text, text);
-            doc.add_text(fields.khmer, text);
-        }
+        doc.add_text(fields.text, &self.title);
+        doc.add_text(fields.text, &self.summary);
+        // One value, so the run gap of the n-gram analyzer also separates title from summary
+        // (tantivy's own gap between values is a single position).
+        let mut khmer = String::with_capacity(self.title.len() + 1 + self.summary.len());
+        khmer.push_str(&self.title);
+        khmer.push('\n');
+        khmer.push_str(&self.summary);
+        doc.add_text(fields.khmer, &khmer);
         Ok(doc)
     }
 }

@@ -8,7 +8,8 @@ use std::ops::Bound;
 
 use tantivy::Term;
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery, TermSetQuery,
+    BooleanQuery, ConstScoreQuery, EnableScoring, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    TermSetQuery, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -92,11 +93,18 @@ impl Builder<'_> {
         }
     }
 
-    /// One word or quoted phrase: a term or phrase on the word field; for a single run of Khmer
-    /// letters, that or the phrase of its n-grams, which matches the run anywhere as a substring.
+    /// One word or quoted phrase: a term or phrase on the word field; or, for a single run of
+    /// Khmer letters of two clusters or more, the phrase of its cluster bigrams, which matches the
+    /// run anywhere its letters occur, whatever the segmenter made of them.
     ///
-    /// Groups that mix Khmer with other words, or hold several Khmer runs, use the word field
-    /// only: n-grams cannot check that the parts touch, and a phrase must keep its order.
+    /// The n-gram phrase alone decides what matches: it finds every place the word query finds
+    /// and more. The word query is an optional clause on top, so documents where the word stands
+    /// as a word of its own rank first. (Required plus optional is also much cheaper than a union
+    /// here: tantivy's union scans both branches through every document, out of the case scope
+    /// too, while an optional clause is only looked at on documents that already match.)
+    ///
+    /// Groups that mix Khmer with other words, or whose Khmer is split by punctuation, use the
+    /// word field only: n-grams cannot check that the parts touch.
     fn group(&mut self, group: &str) -> Option<Box<dyn Query>> {
         let tokens = analyze(&mut self.words, group);
         let words = phrase(self.fields.text, &tokens);
@@ -112,15 +120,25 @@ impl Builder<'_> {
         let [run] = runs.as_slice() else {
             return words;
         };
-        let Some(fallback) = phrase(self.fields.khmer, &analyze(&mut self.ngrams, run)) else {
+        // A one-cluster word is in the n-gram field only where it stands alone, so the n-gram
+        // phrase would find less than the word field: leave it to the word field.
+        if analysis::cluster_count(run) < analysis::NGRAM {
+            return words;
+        }
+        let grams = analyze(&mut self.ngrams, run);
+        let Some(ngrams) = phrase(self.fields.khmer, &sparse(grams)) else {
             return words;
         };
+        // Unscored, a phrase stops at its first occurrence in a document instead of counting
+        // them all; the score comes from the word clause.
+        let ngrams: Box<dyn Query> =
+            Box::new(ConstScoreQuery::new(Box::new(Unscored(ngrams)), 0.0));
         Some(match words {
             Some(words) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, ngrams),
                 (Occur::Should, words),
-                (Occur::Should, fallback),
             ])),
-            None => fallback,
+            None => ngrams,
         })
     }
 }
@@ -195,6 +213,44 @@ fn phrase(field: Field, tokens: &[(String, usize)]) -> Option<Box<dyn Query>> {
     }
 }
 
+/// Keeps every other bigram of a run, and the last: overlapping bigrams pinned to their
+/// positions still cover every cluster of the word, so the phrase matches exactly the same
+/// places with half as many posting lists to intersect. (The n-gram analyzer leaves two empty
+/// positions between runs, so two kept bigrams can never sit on both sides of a run boundary.)
+fn sparse(grams: Vec<(String, usize)>) -> Vec<(String, usize)> {
+    let last = grams.len().saturating_sub(1);
+    grams
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0 || *i == last)
+        .map(|(_, gram)| gram)
+        .collect()
+}
+
+/// Runs the inner query with scoring disabled.
+#[derive(Debug)]
+struct Unscored(Box<dyn Query>);
+
+impl Clone for Unscored {
+    fn clone(&self) -> Self {
+        Self(self.0.box_clone())
+    }
+}
+
+impl Query for Unscored {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let disabled = match scoring.searcher() {
+            Some(searcher) => EnableScoring::disabled_from_searcher(searcher),
+            None => EnableScoring::disabled_from_schema(scoring.schema()),
+        };
+        self.0.weight(disabled)
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.0.query_terms(visitor);
+    }
+}
+
 /// Runs an analyzer over query text, keeping token texts and positions.
 fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize)> {
     let mut stream = analyzer.token_stream(text);
@@ -233,7 +289,24 @@ pub(crate) fn split_groups(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::split_groups;
+    use super::{sparse, split_groups};
+
+    #[test]
+    fn sparse_cover_keeps_every_other_bigram_and_the_last() {
+        let grams = |n: usize| (0..n).map(|i| (i.to_string(), i)).collect::<Vec<_>>();
+        let positions = |n| {
+            sparse(grams(n))
+                .into_iter()
+                .map(|(_, p)| p)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(positions(0), Vec::<usize>::new());
+        assert_eq!(positions(1), [0]);
+        assert_eq!(positions(2), [0, 1]);
+        assert_eq!(positions(3), [0, 2]);
+        assert_eq!(positions(4), [0, 2, 3]);
+        assert_eq!(positions(5), [0, 2, 4]);
+    }
 
     #[test]
     fn groups_are_words_and_quoted_phrases() {
