@@ -1,7 +1,7 @@
 //! Composition: a letter of a case becomes a [`Document`], with the text its signatories sign
 //! and the state of every signature.
 
-mod parse;
+pub(crate) mod parse;
 mod template;
 
 use accord_core::{Letter, ValidCase};
@@ -55,13 +55,14 @@ pub fn compose(case: &ValidCase, letter_id: &str) -> Result<Composed, ComposeErr
 
 /// The letter's document without signatories.
 fn document(case: &ValidCase, letter: &Letter) -> Result<Document, ComposeError> {
-    let rendered = template::render(case, &letter.language, &letter.body).map_err(
-        |(line, problem)| ComposeError::Body {
-            letter: letter.id.clone(),
-            line,
-            problem,
-        },
-    )?;
+    let rendered =
+        template::render(case, &letter.language, &letter.body).map_err(|(line, problem)| {
+            ComposeError::Body {
+                letter: letter.id.clone(),
+                line,
+                problem,
+            }
+        })?;
     let parsed = parse::parse(&rendered.markdown, &rendered.notes);
     let locale = Locale::of(&letter.language);
     let date = locale.day(letter.date);

@@ -53,7 +53,10 @@ impl Addressee {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     /// `level` is 1 to 6.
-    Heading { level: u8, content: Vec<Inline> },
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
     Paragraph(Vec<Inline>),
     /// A quotation set off from the text; `quote("...")` produces one paragraph per line of the
     /// provision's text.
@@ -75,7 +78,10 @@ pub enum Inline {
     Strong(Vec<Inline>),
     /// A link as the body wrote it. Renderers make only `http:`, `https:` and `mailto:` targets
     /// clickable and print any other as its text.
-    Link { url: String, content: Vec<Inline> },
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
     /// A reference to note `n` (from 1) of [`Document::footnotes`].
     FootnoteRef(usize),
 }

@@ -145,9 +145,17 @@ mod tests {
 
     #[test]
     fn markdown_escapes_only_what_could_be_markup() {
-        check_md("Democracy & Human Rights", false, "Democracy & Human Rights");
+        check_md(
+            "Democracy & Human Rights",
+            false,
+            "Democracy & Human Rights",
+        );
         check_md("a &amp; b", false, "a \\&amp; b");
-        check_md("*bold* _it_ `code`", false, "\\*bold\\* \\_it\\_ \\`code\\`");
+        check_md(
+            "*bold* _it_ `code`",
+            false,
+            "\\*bold\\* \\_it\\_ \\`code\\`",
+        );
         check_md("[x](http://e.org)", false, "\\[x\\](http://e.org)");
         check_md("<b>x</b>", false, "\\<b>x\\</b>");
         check_md("C# and ~~gone~~", false, "C\\# and \\~\\~gone\\~\\~");

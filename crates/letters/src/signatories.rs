@@ -27,7 +27,9 @@ pub enum SignOnState {
     Signed,
     /// Signed (and perhaps was verified) when the text was different; not printed until they
     /// confirm the current text.
-    SignedEarlierVersion { verified: bool },
+    SignedEarlierVersion {
+        verified: bool,
+    },
     Declined,
     Withdrawn,
     /// Signed the current text (or a bundle says so without a hash) and the coordinator checked
@@ -142,8 +144,18 @@ mod tests {
         check(S::Invited, None, SignOnState::Invited, "invited");
         check(S::Signed, Some(CURRENT), SignOnState::Signed, "signed");
         check(S::Declined, None, SignOnState::Declined, "declined");
-        check(S::Withdrawn, Some(CURRENT), SignOnState::Withdrawn, "withdrawn");
-        check(S::Verified, Some(CURRENT), SignOnState::Verified, "verified");
+        check(
+            S::Withdrawn,
+            Some(CURRENT),
+            SignOnState::Withdrawn,
+            "withdrawn",
+        );
+        check(
+            S::Verified,
+            Some(CURRENT),
+            SignOnState::Verified,
+            "verified",
+        );
         check(S::Verified, None, SignOnState::Verified, "verified");
         check(
             S::Signed,
@@ -188,14 +200,24 @@ mod tests {
         let v = SignatureState::Verified;
         let l = letter(
             SignatoryOrder::Alphabetical,
-            ["Asia Democracy Network", "ASEAN MPs", "Americans for X", "asian forum"]
-                .into_iter()
-                .map(|n| signatory(n, v, None))
-                .collect(),
+            [
+                "Asia Democracy Network",
+                "ASEAN MPs",
+                "Americans for X",
+                "asian forum",
+            ]
+            .into_iter()
+            .map(|n| signatory(n, v, None))
+            .collect(),
         );
         assert_eq!(
             names(&l),
-            ["Americans for X", "ASEAN MPs", "Asia Democracy Network", "asian forum"]
+            [
+                "Americans for X",
+                "ASEAN MPs",
+                "Asia Democracy Network",
+                "asian forum"
+            ]
         );
     }
 

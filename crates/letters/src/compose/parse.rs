@@ -46,7 +46,10 @@ pub(crate) fn parse(markdown: &str, notes: &[Note]) -> Parsed {
 enum Frame {
     Root(Vec<Block>),
     Quote(Vec<Block>),
-    List { ordered: bool, items: Vec<Vec<Block>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
     Item(Vec<Block>, Vec<Inline>),
     Paragraph(Vec<Inline>),
     Heading(u8, Vec<Inline>),
@@ -175,11 +178,10 @@ impl<'a> Builder<'a> {
     }
 
     fn push_block(&mut self, block: Block) {
-        match self.stack.last_mut() {
-            Some(Frame::Root(blocks) | Frame::Quote(blocks) | Frame::Item(blocks, _)) => {
-                blocks.push(block);
-            }
-            _ => {}
+        if let Some(Frame::Root(blocks) | Frame::Quote(blocks) | Frame::Item(blocks, _)) =
+            self.stack.last_mut()
+        {
+            blocks.push(block);
         }
     }
 

@@ -94,12 +94,15 @@ pub(crate) fn render(
             notes: std::mem::take(&mut calls.notes),
         }),
         Err(err) => {
-            let problem = calls.problem.take().unwrap_or_else(|| BodyProblem::Template {
-                message: match err.detail() {
-                    Some(detail) => format!("{}: {detail}", err.kind()),
-                    None => err.kind().to_string(),
-                },
-            });
+            let problem = calls
+                .problem
+                .take()
+                .unwrap_or_else(|| BodyProblem::Template {
+                    message: match err.detail() {
+                        Some(detail) => format!("{}: {detail}", err.kind()),
+                        None => err.kind().to_string(),
+                    },
+                });
             Err((err.line(), problem))
         }
     }

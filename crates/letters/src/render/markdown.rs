@@ -15,7 +15,11 @@ pub(crate) fn render(doc: &Document, with_signatories: bool) -> String {
         parts.push(vec![escape::markdown(&doc.place_date, true)]);
     }
     for a in &doc.addressees {
-        let lines: Vec<String> = a.lines().iter().map(|l| escape::markdown(l, true)).collect();
+        let lines: Vec<String> = a
+            .lines()
+            .iter()
+            .map(|l| escape::markdown(l, true))
+            .collect();
         // A backslash at the end of a line is a hard line break in CommonMark.
         parts.push(vec![lines.join("\\\n")]);
     }
@@ -175,4 +179,90 @@ fn link_destination(url: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::body;
+    use crate::compose::parse::parse;
+    use crate::document::{Block, Inline};
+
+    fn roundtrip(blocks: &[Block]) -> Vec<Block> {
+        parse(&body(blocks), &[]).blocks
+    }
+
+    fn text(s: &str) -> Inline {
+        Inline::Text(s.to_owned())
+    }
+
+    #[test]
+    fn structure_survives_a_round_trip() {
+        let blocks = vec![
+            Block::Heading {
+                level: 2,
+                content: vec![text("A # heading #")],
+            },
+            Block::Paragraph(vec![
+                text("1. not a list, "),
+                Inline::Emph(vec![text("emph")]),
+                text(" "),
+                Inline::Strong(vec![text("strong *x*")]),
+                text(" "),
+                Inline::Link {
+                    url: "https://example.org/a_(b)".into(),
+                    content: vec![text("[link]")],
+                },
+            ]),
+            Block::Quote(vec![
+                Block::Paragraph(vec![text("- quoted line")]),
+                Block::Paragraph(vec![text("> second")]),
+            ]),
+            Block::List {
+                ordered: true,
+                items: vec![
+                    vec![Block::Paragraph(vec![text("one")])],
+                    vec![Block::Paragraph(vec![text("+ two")])],
+                ],
+            },
+            Block::List {
+                ordered: false,
+                items: vec![
+                    vec![
+                        Block::Paragraph(vec![text("loose")]),
+                        Block::Quote(vec![Block::Paragraph(vec![text("inside")])]),
+                    ],
+                    vec![Block::Paragraph(vec![text("second")])],
+                ],
+            },
+        ];
+        assert_eq!(roundtrip(&blocks), blocks, "{}", body(&blocks));
+    }
+
+    proptest! {
+        /// Any one-line text, however much Markdown it contains, reads back as itself.
+        #[test]
+        fn any_text_reads_back_as_itself(
+            s in "[a-zA-Z0-9 .,;:!?*_`\\[\\]()<>#&+=~|\\\\/\"'{}%$@^–’é-]{1,40}"
+        ) {
+            prop_assume!(s.trim() == s);
+            let blocks = vec![Block::Paragraph(vec![Inline::Text(s.clone())])];
+            prop_assert_eq!(roundtrip(&blocks), blocks, "{:?} as {:?}", s, body(&[Block::Paragraph(vec![Inline::Text(s.clone())])]));
+        }
+
+        /// The same inside a quote and a list item.
+        #[test]
+        fn nested_text_reads_back_as_itself(
+            s in "[a-z0-9 .*_`\\[\\]<>#&+=~\\\\-]{1,20}"
+        ) {
+            prop_assume!(s.trim() == s);
+            let p = || vec![Block::Paragraph(vec![Inline::Text(s.clone())])];
+            let blocks = vec![
+                Block::Quote(p()),
+                Block::List { ordered: false, items: vec![p(), p()] },
+            ];
+            prop_assert_eq!(roundtrip(&blocks), blocks);
+        }
+    }
 }

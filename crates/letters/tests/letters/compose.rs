@@ -199,7 +199,9 @@ fn notes_are_numbered_in_order_of_first_use_and_sources_reuse_their_number() {
     let body = "One{{ cite(\"monitor\") }}.\n\n\
                 Two{{ footnote(\"Free note.\") }} and three{{ cite(\"gazette\") }}.\n\n\
                 Again{{ cite(\"monitor\") }}, and{{ footnote(\"Free note.\") }}.\n";
-    let doc = compose(&case_with_body(body), "l").expect("composes").document;
+    let doc = compose(&case_with_body(body), "l")
+        .expect("composes")
+        .document;
     assert_eq!(
         paragraph_texts(&doc.blocks),
         ["One[1].", "Two[2] and three[3].", "Again[1], and[4]."]
@@ -220,8 +222,11 @@ fn notes_are_numbered_in_order_of_first_use_and_sources_reuse_their_number() {
 #[test]
 fn notes_follow_the_document_not_the_call_order_of_loops() {
     // The template calls cite inside a loop; the numbers still follow the text.
-    let body = "{% for s in [\"gazette\", \"monitor\", \"gazette\"] %}S{{ cite(s) }} {% endfor %}\n";
-    let doc = compose(&case_with_body(body), "l").expect("composes").document;
+    let body =
+        "{% for s in [\"gazette\", \"monitor\", \"gazette\"] %}S{{ cite(s) }} {% endfor %}\n";
+    let doc = compose(&case_with_body(body), "l")
+        .expect("composes")
+        .document;
     assert_eq!(paragraph_texts(&doc.blocks), ["S[1] S[2] S[1]"]);
     assert_eq!(doc.footnotes.len(), 2);
 }
@@ -229,7 +234,9 @@ fn notes_follow_the_document_not_the_call_order_of_loops() {
 #[test]
 fn quote_prints_the_provision_verbatim_one_paragraph_per_line() {
     let body = "Article 9 provides:\n\n{{ quote(\"PA Article 9\") }}\n\nEnd.\n";
-    let doc = compose(&case_with_body(body), "l").expect("composes").document;
+    let doc = compose(&case_with_body(body), "l")
+        .expect("composes")
+        .document;
     let Block::Quote(quoted) = &doc.blocks[1] else {
         panic!("the second block is the quote: {:?}", doc.blocks)
     };
@@ -237,12 +244,16 @@ fn quote_prints_the_provision_verbatim_one_paragraph_per_line() {
         paragraph_texts(quoted),
         ["The parties undertake:", "- to consult;", "- to act."]
     );
-    assert_eq!(paragraph_texts(&doc.blocks), ["Article 9 provides:", "End."]);
+    assert_eq!(
+        paragraph_texts(&doc.blocks),
+        ["Article 9 provides:", "End."]
+    );
 }
 
 #[test]
 fn unknown_citation_names_the_line() {
-    let (line, problem, message) = body_error("Line one.\n\nLine three {{ quote(\"PA Art. 92\") }}\n");
+    let (line, problem, message) =
+        body_error("Line one.\n\nLine three {{ quote(\"PA Art. 92\") }}\n");
     assert_eq!(line, Some(3));
     assert_eq!(
         problem,
@@ -307,23 +318,35 @@ fn unknown_mechanism_or_finding_names_the_line() {
 fn template_syntax_and_undefined_names_are_errors_with_lines() {
     let (line, problem, _) = body_error("ok\n{{ quote( }}\n");
     assert_eq!(line, Some(2));
-    assert!(matches!(problem, BodyProblem::Template { .. }), "{problem:?}");
+    assert!(
+        matches!(problem, BodyProblem::Template { .. }),
+        "{problem:?}"
+    );
 
     let (line, problem, message) = body_error("ok\n\n{{ letter_title }}\n");
     assert_eq!(line, Some(3));
-    assert!(matches!(problem, BodyProblem::Template { .. }), "{problem:?}");
+    assert!(
+        matches!(problem, BodyProblem::Template { .. }),
+        "{problem:?}"
+    );
     assert!(message.contains("undefined"), "{message}");
 
     let (line, _, message) = body_error("{{ qoute(\"PA Art. 3\") }}\n");
     assert_eq!(line, Some(1));
-    assert!(message.contains("qoute") || message.contains("unknown"), "{message}");
+    assert!(
+        message.contains("qoute") || message.contains("unknown"),
+        "{message}"
+    );
 }
 
 #[test]
 fn a_runaway_template_stops() {
     let body = "{% for a in range(10000) %}{% for b in range(10000) %}x{% endfor %}{% endfor %}";
     let (_, problem, _) = body_error(body);
-    assert!(matches!(problem, BodyProblem::Template { .. }), "{problem:?}");
+    assert!(
+        matches!(problem, BodyProblem::Template { .. }),
+        "{problem:?}"
+    );
 }
 
 #[test]
@@ -344,7 +367,13 @@ fn incidents_of_a_mechanism_lists_the_confirmed_findings_incidents_by_date() {
     let doc = compose(&case_with_body("{{ incidents_of(\"pa-art-9\") }}\n"), "l")
         .expect("composes")
         .document;
-    let [Block::List { ordered: false, items }] = doc.blocks.as_slice() else {
+    let [
+        Block::List {
+            ordered: false,
+            items,
+        },
+    ] = doc.blocks.as_slice()
+    else {
         panic!("one bulleted list: {:?}", doc.blocks)
     };
     let items: Vec<String> = items.iter().map(|i| paragraph_texts(i).join("|")).collect();
@@ -367,14 +396,19 @@ fn incidents_of_a_finding_lists_its_incidents() {
     let [Block::List { items, .. }] = doc.blocks.as_slice() else {
         panic!("one list: {:?}", doc.blocks)
     };
-    assert_eq!(paragraph_texts(&items[0]), ["1 March 2030: Unconfirmed rumour"]);
+    assert_eq!(
+        paragraph_texts(&items[0]),
+        ["1 March 2030: Unconfirmed rumour"]
+    );
 }
 
 #[test]
 fn the_body_markdown_gives_structure() {
     let body = "## Background\n\nSome *emphasis*, **strength** and a [link](https://example.org).\n\n\
                 1. first\n2. second\n\n> a quotation\n";
-    let doc = compose(&case_with_body(body), "l").expect("composes").document;
+    let doc = compose(&case_with_body(body), "l")
+        .expect("composes")
+        .document;
     assert_eq!(
         doc.blocks[0],
         Block::Heading {
@@ -404,7 +438,10 @@ fn the_body_markdown_gives_structure() {
 #[test]
 fn signatories_are_verified_only_in_alphabetical_order_ignoring_case() {
     let composed = compose(&case_with_body("Body.\n"), "l").expect("composes");
-    assert_eq!(composed.document.signatories, ["alpha group", "Zeta Network"]);
+    assert_eq!(
+        composed.document.signatories,
+        ["alpha group", "Zeta Network"]
+    );
     let all: Vec<&str> = composed
         .signatories
         .iter()
@@ -415,29 +452,31 @@ fn signatories_are_verified_only_in_alphabetical_order_ignoring_case() {
 
 #[test]
 fn manual_order_is_followed() {
-    let letter = LETTER.replace(
-        "cc = [",
-        "signatory_order = \"manual\"\ncc = [",
-    )
-    .replace(
-        "organisation = \"Zeta Network\"\n",
-        "organisation = \"Zeta Network\"\norder = 1\n",
-    )
-    .replace(
-        "organisation = \"alpha group\"\n",
-        "organisation = \"alpha group\"\norder = 3\n",
-    )
-    .replace(
-        "organisation = \"Beta Union\"\n",
-        "organisation = \"Beta Union\"\norder = 2\n",
-    );
+    let letter = LETTER
+        .replace("cc = [", "signatory_order = \"manual\"\ncc = [")
+        .replace(
+            "organisation = \"Zeta Network\"\n",
+            "organisation = \"Zeta Network\"\norder = 1\n",
+        )
+        .replace(
+            "organisation = \"alpha group\"\n",
+            "organisation = \"alpha group\"\norder = 3\n",
+        )
+        .replace(
+            "organisation = \"Beta Union\"\n",
+            "organisation = \"Beta Union\"\norder = 2\n",
+        );
     let composed = compose(&case_with(&letter, "Body.\n"), "l").expect("composes");
-    assert_eq!(composed.document.signatories, ["Zeta Network", "alpha group"]);
+    assert_eq!(
+        composed.document.signatories,
+        ["Zeta Network", "alpha group"]
+    );
 }
 
 #[test]
 fn the_signed_text_is_the_markdown_without_signatories() {
-    let composed = compose(&case_with_body("Body{{ cite(\"gazette\") }}.\n"), "l").expect("composes");
+    let composed =
+        compose(&case_with_body("Body{{ cite(\"gazette\") }}.\n"), "l").expect("composes");
     let full = render_markdown(&composed.document);
     let signed = &composed.signed_text.text;
     assert!(full.contains("1. alpha group\n2. Zeta Network\n"), "{full}");
@@ -456,7 +495,10 @@ fn the_signed_text_is_the_markdown_without_signatories() {
         .output()
         .expect("sha256sum (coreutils) runs");
     let sum = String::from_utf8(out.stdout).expect("UTF-8");
-    assert_eq!(sum.split_whitespace().next(), Some(composed.signed_text.sha256.as_str()));
+    assert_eq!(
+        sum.split_whitespace().next(),
+        Some(composed.signed_text.sha256.as_str())
+    );
 }
 
 #[test]
@@ -494,6 +536,9 @@ fn a_translation_in_the_letters_language_is_quoted() {
     let Block::Quote(q) = &doc.blocks[0] else {
         panic!("a quote: {:?}", doc.blocks)
     };
-    assert_eq!(paragraph_texts(q), ["Chacun a le droit de fonder des associations."]);
+    assert_eq!(
+        paragraph_texts(q),
+        ["Chacun a le droit de fonder des associations."]
+    );
     assert_eq!(doc.place_date, "1er juillet 2030");
 }

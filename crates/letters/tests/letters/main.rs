@@ -73,7 +73,10 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<BundleFile>) {
     for path in entries {
         if path.is_dir() {
             collect(&path, root, out);
-        } else if !path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+        } else if !path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
             let rel = path.strip_prefix(root).expect("inside the bundle");
             out.push(BundleFile {
                 path: rel
