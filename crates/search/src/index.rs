@@ -22,7 +22,7 @@ use crate::{IncidentDoc, SearchError, SearchQuery};
 /// thread, so a serving process stays small.
 const SMALL_WRITER_BYTES: usize = 20_000_000;
 /// Memory per indexing thread during `rebuild`: bigger segments, fewer merges.
-const REBUILD_BYTES_PER_THREAD: usize = 200_000_000;
+const REBUILD_BYTES_PER_THREAD: usize = 100_000_000;
 /// Segments stop being merged past this many documents, so a large index keeps a few segments
 /// that the search executor can scan in parallel.
 const MAX_DOCS_PER_MERGED_SEGMENT: usize = 300_000;

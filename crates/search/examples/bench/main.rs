@@ -318,7 +318,10 @@ fn recall(args: &Args) -> Result<(), Error> {
             }
         }
     }
-    eprintln!("scan: {:.1} s", start.elapsed().as_secs_f64());
+    println!(
+        "scan of the generated text: {:.1} s",
+        start.elapsed().as_secs_f64()
+    );
 
     println!(
         "| word | gloss | word tokens | docs with it (raw substring) | found, words only | recall | found, with n-grams | recall | id check (small cases) |"
