@@ -17,7 +17,8 @@ Election file (JSON):
   {\"name\": \"Example 2013\", \"method\": \"dhondt\", \"threshold\": 0.0, \"constituency_threshold\": 0.0,
    \"constituencies\": [{\"name\": \"North\", \"seats\": 5,
                        \"votes\": {\"A\": 10000, \"B\": 6000, \"C\": 1500}, \"blank_votes\": 120}]}
-  Optional: first_divisor (modified-sainte-lague, default 1.4), ties (error | most-votes | lot)
+  Optional: first_divisor (modified-sainte-lague, default 1.4), threshold_rule (any | all: how
+  threshold and constituency_threshold combine when both are set), ties (error | most-votes | lot)
   with seed, notes, sources, per-constituency recorded_seats (official seats), and recorded
   {breakdown, dissolutions} (outcomes an authority decided; read by `dissolve --rule recorded`).
   Unknown fields are errors. See the accord-elections README for every field.
@@ -121,6 +122,9 @@ pub(crate) struct InputArgs {
     /// For CSV: constituency threshold, a fraction of the constituency's valid votes
     #[arg(long, default_value_t = 0.0)]
     constituency_threshold: f64,
+    /// For CSV: how the two thresholds combine when both are set (any, all)
+    #[arg(long)]
+    threshold_rule: Option<String>,
     /// For CSV: first divisor of modified-sainte-lague
     #[arg(long)]
     first_divisor: Option<f64>,
@@ -297,6 +301,7 @@ fn load(input: &InputArgs) -> anyhow::Result<Election> {
         first_divisor: input.first_divisor,
         threshold: input.threshold,
         constituency_threshold: input.constituency_threshold,
+        threshold_rule: input.threshold_rule.clone(),
         ties: input.ties.clone(),
         seed: input.tie_seed,
     };

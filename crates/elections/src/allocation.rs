@@ -73,7 +73,8 @@ pub struct Allocation {
     /// One row per party (all parties, seats or not), most votes first: what a seats-vs-votes
     /// chart draws.
     pub parties: Vec<PartyRow>,
-    /// Parties kept out by the national threshold.
+    /// Parties below the national threshold (with `threshold_rule` "any" they may still take
+    /// part where they pass the constituency threshold).
     pub below_threshold: Vec<String>,
     /// Ties that the election's tie rule settled (never silently: each is listed).
     pub ties: Vec<TieReport>,
@@ -93,7 +94,7 @@ pub struct ConstituencySeats {
     pub seats: PartyMap<u64>,
     /// The constituency's magnitude.
     pub magnitude: u64,
-    /// Parties with votes here kept out by the constituency threshold.
+    /// Parties with votes here kept out by the thresholds.
     pub below_threshold: Vec<String>,
 }
 
@@ -197,17 +198,20 @@ pub(crate) fn compute_seats(
         votes.clear();
         let mut below = Vec::new();
         for &(p, v) in &c.votes {
-            let passes_here = election.constituency_threshold.reached_by(v, valid);
+            let passes_here = election.threshold_rule.admits(
+                election.threshold,
+                eligibility.national[p],
+                election.constituency_threshold,
+                election.constituency_threshold.reached_by(v, valid),
+            );
             if Some(p) != without && v > 0 && !passes_here {
                 below.push(p);
             }
-            votes.push(
-                if Some(p) != without && eligibility.national[p] && passes_here {
-                    v
-                } else {
-                    0
-                },
-            );
+            votes.push(if Some(p) != without && passes_here {
+                v
+            } else {
+                0
+            });
         }
         let mut won = vec![0; votes.len()];
         allocate_into(election.method, &votes, c.seats, &mut won, ties)
@@ -476,6 +480,41 @@ mod tests {
         let a = allocate(&e).unwrap();
         assert_eq!(a.below_threshold, vec!["B".to_owned()]);
         assert_eq!(a.totals, PartyMap(vec![("A".into(), 6)]));
+    }
+
+    #[test]
+    fn national_or_constituency_threshold_as_in_sweden() {
+        // National valid votes 2000: 4 % is 80. R has 60 nationally (below) but 60 of 400 = 15 %
+        // in East (12 % reached); in West it has nothing.
+        let text = r#"{"name": "t", "method": "sainte-lague", "threshold": 0.04,
+            "constituency_threshold": 0.12, "constituencies": [
+            {"name": "East", "seats": 4, "votes": {"A": 200, "B": 140, "R": 60}},
+            {"name": "West", "seats": 10, "votes": {"A": 900, "B": 700}}]}"#;
+        let any = allocate(&election(text)).unwrap();
+        assert_eq!(any.below_threshold, vec!["R".to_owned()]);
+        // East, Sainte-Laguë over A 200, B 140, R 60: A 200, B 140, A 66.7, R 60 -> A 2, B 1, R 1.
+        assert_eq!(any.constituencies[0].seats.get("R"), Some(&1));
+        assert!(any.constituencies[0].below_threshold.is_empty());
+        // Under "all", R (below 4 % nationally) is out everywhere.
+        let all = allocate(&election(&text.replace(
+            "\"threshold\": 0.04,",
+            "\"threshold\": 0.04, \"threshold_rule\": \"all\",",
+        )))
+        .unwrap();
+        assert_eq!(all.constituencies[0].seats.get("R"), None);
+        assert_eq!(all.constituencies[0].below_threshold, vec!["R".to_owned()]);
+        let bad = text.replace(
+            "\"threshold\": 0.04,",
+            "\"threshold\": 0.04, \"threshold_rule\": \"some\",",
+        );
+        assert_eq!(
+            Election::from_json(&bad).unwrap_err().to_string(),
+            "threshold_rule: must be \"any\" or \"all\", got \"some\""
+        );
+        // The national threshold alone still binds (West: A passes, B passes; nobody else).
+        let only_national = text.replace("\"constituency_threshold\": 0.12,", "");
+        let a = allocate(&election(&only_national)).unwrap();
+        assert_eq!(a.constituencies[0].seats.get("R"), None);
     }
 
     #[test]

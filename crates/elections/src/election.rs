@@ -65,12 +65,54 @@ pub struct Election {
     pub threshold: Fraction,
     /// Fraction of a constituency's valid votes (including blank votes) a party needs there.
     pub constituency_threshold: Fraction,
+    /// How the two thresholds combine when both are set.
+    pub threshold_rule: ThresholdRule,
     pub ties: TiePolicy,
     pub parties: Vec<String>,
     pub constituencies: Vec<Constituency>,
     pub notes: Vec<String>,
     pub sources: Vec<String>,
     pub recorded: Recorded,
+}
+
+/// How a national and a constituency threshold combine when both are set (when only one is
+/// set, it alone decides).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThresholdRule {
+    /// A party takes part in a constituency if it passes either threshold (Sweden: 4 %
+    /// nationally or 12 % in the constituency). The default.
+    #[default]
+    Any,
+    /// A party must pass both.
+    All,
+}
+
+impl ThresholdRule {
+    /// Whether a party with these results takes part in a constituency.
+    pub fn admits(
+        self,
+        national: Fraction,
+        national_ok: bool,
+        local: Fraction,
+        local_ok: bool,
+    ) -> bool {
+        match (national.is_zero(), local.is_zero()) {
+            (true, true) => true,
+            (false, true) => national_ok,
+            (true, false) => local_ok,
+            (false, false) => match self {
+                ThresholdRule::Any => national_ok || local_ok,
+                ThresholdRule::All => national_ok && local_ok,
+            },
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ThresholdRule::Any => "any",
+            ThresholdRule::All => "all",
+        }
+    }
 }
 
 /// One constituency (district, province, state) with its magnitude and votes.
@@ -187,6 +229,12 @@ impl Election {
             "constituency_threshold".into(),
             Value::from(self.constituency_threshold.as_f64()),
         );
+        if self.threshold_rule != ThresholdRule::default() {
+            out.insert(
+                "threshold_rule".into(),
+                Value::from(self.threshold_rule.name()),
+            );
+        }
         out.insert("ties".into(), Value::from(self.ties.name()));
         if let TiePolicy::Lot { seed } = self.ties {
             out.insert("seed".into(), Value::from(seed));
@@ -256,6 +304,8 @@ pub struct CsvOptions {
     pub first_divisor: Option<f64>,
     pub threshold: f64,
     pub constituency_threshold: f64,
+    /// `any` (default) or `all`, as the file field.
+    pub threshold_rule: Option<String>,
     pub ties: Option<String>,
     pub seed: Option<u64>,
 }
@@ -272,6 +322,8 @@ struct RawElection {
     threshold: Option<Value>,
     #[serde(default)]
     constituency_threshold: Option<Value>,
+    #[serde(default)]
+    threshold_rule: Option<String>,
     #[serde(default)]
     ties: Option<String>,
     #[serde(default)]
@@ -409,6 +461,16 @@ fn validate(raw: RawElection, method_override: Option<&str>) -> Result<Election,
     let threshold = unit_fraction(raw.threshold.as_ref()).map_err(|p| field("threshold", p))?;
     let constituency_threshold = unit_fraction(raw.constituency_threshold.as_ref())
         .map_err(|p| field("constituency_threshold", p))?;
+    let threshold_rule = match raw.threshold_rule.as_deref() {
+        None | Some("any") => ThresholdRule::Any,
+        Some("all") => ThresholdRule::All,
+        Some(other) => {
+            return Err(field(
+                "threshold_rule",
+                format!("must be \"any\" or \"all\", got {other:?}"),
+            ));
+        }
+    };
     let seed = match &raw.seed {
         None | Some(Value::Null) => None,
         Some(v) => Some(count(v).map_err(|p| field("seed", p))?),
@@ -505,6 +567,7 @@ fn validate(raw: RawElection, method_override: Option<&str>) -> Result<Election,
         method,
         threshold,
         constituency_threshold,
+        threshold_rule,
         ties,
         parties,
         constituencies,
@@ -868,6 +931,7 @@ fn from_csv(
         first_divisor: options.first_divisor.map(Value::from),
         threshold: Some(Value::from(options.threshold)),
         constituency_threshold: Some(Value::from(options.constituency_threshold)),
+        threshold_rule: options.threshold_rule.clone(),
         ties: options.ties.clone(),
         seed: options.seed.map(Value::from),
         constituencies,
@@ -1016,6 +1080,7 @@ mod tests {
             first_divisor: None,
             threshold: 0.0,
             constituency_threshold: 0.03,
+            threshold_rule: None,
             ties: None,
             seed: None,
         };

@@ -18,6 +18,7 @@ pub use allocation::{AllocateError, Allocation, allocate};
 pub use apportionment::{Apportionment, ApportionmentResult};
 pub use election::{
     Constituency, CsvOptions, Election, InputError, Recorded, RecordedDissolution, RecordedUnit,
+    ThresholdRule,
 };
 pub use indices::Indices;
 pub use method::{Fraction, Method};

@@ -361,8 +361,12 @@ fn one_run(
             let valid = drawn.iter().sum::<u64>() + pc.blank;
             scratch.votes.clear();
             for (&p, &v) in pc.parties.iter().zip(drawn) {
-                let ok = national_ok.as_ref().is_none_or(|n| n[p])
-                    && election.constituency_threshold.reached_by(v, valid);
+                let ok = election.threshold_rule.admits(
+                    election.threshold,
+                    national_ok.as_ref().is_none_or(|n| n[p]),
+                    election.constituency_threshold,
+                    election.constituency_threshold.reached_by(v, valid),
+                );
                 scratch.votes.push(if ok { v } else { 0 });
             }
             &scratch.votes

@@ -227,6 +227,7 @@ fn norway(method: &str) -> (Election, Vec<(String, String, u64)>) {
         },
         threshold: 0.0,
         constituency_threshold: 0.0,
+        threshold_rule: None,
         ties: None,
         seed: None,
     };
