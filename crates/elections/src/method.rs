@@ -138,6 +138,8 @@ pub const METHOD_NAMES: &[(&str, &[&str])] = &[
         "dhondt",
         &[
             "d-hondt",
+            "dhont",
+            "d-hont",
             "jefferson",
             "hagenbach-bischoff",
             "greatest-divisors",
@@ -149,17 +151,31 @@ pub const METHOD_NAMES: &[(&str, &[&str])] = &[
     ),
     (
         "modified-sainte-lague",
-        &["modified-saint-lague", "sainte-lague-modified"],
+        &[
+            "modified-saint-lague",
+            "sainte-lague-modified",
+            "modified-webster",
+        ],
     ),
     ("imperiali", &[]),
     ("danish", &[]),
-    ("huntington-hill", &["equal-proportions", "hill"]),
+    (
+        "huntington-hill",
+        &["equal-proportions", "hill", "hill-huntington"],
+    ),
     ("adams", &["smallest-divisors"]),
     (
         "hare",
-        &["hamilton", "hare-niemeyer", "vinton", "largest-remainder"],
+        &[
+            "hamilton",
+            "hare-niemeyer",
+            "vinton",
+            "largest-remainder",
+            "largest-remainder-hare",
+            "hare-quota",
+        ],
     ),
-    ("droop", &["largest-remainder-droop"]),
+    ("droop", &["largest-remainder-droop", "droop-quota"]),
     ("cambodia", &["lemna"]),
 ];
 
