@@ -91,6 +91,15 @@ impl Apportionment {
         if seats == 0 {
             return Err(field("seats", "must be a positive integer, got 0"));
         }
+        if seats > crate::election::MAX_SEATS {
+            return Err(field(
+                "seats",
+                format!(
+                    "must be at most {}, got {seats}",
+                    crate::election::MAX_SEATS
+                ),
+            ));
+        }
         let min_seats = match &raw.min_seats {
             None | Some(Value::Null) => 0,
             Some(v) => count(v).map_err(|p| field("min_seats", p))?,

@@ -55,6 +55,10 @@ fn in_constituency(c: &str, f: impl Into<String>, problem: impl Into<String>) ->
     }
 }
 
+/// The largest magnitude accepted: seats are given one claim level at a time, so an absurd
+/// magnitude would only be slow, never wrong; the largest assemblies have about 3,000 seats.
+pub const MAX_SEATS: u64 = 1_000_000;
+
 /// A validated election. Parties are numbered in order of first appearance; constituencies
 /// refer to them by that number.
 #[derive(Debug, Clone, PartialEq)]
@@ -496,6 +500,7 @@ fn validate(raw: RawElection, method_override: Option<&str>) -> Result<Election,
         };
     let mut seen_constituencies = HashSet::new();
     let mut constituencies = Vec::with_capacity(raw.constituencies.len());
+    let mut national_total = 0u64;
     for (i, rc) in raw.constituencies.into_iter().enumerate() {
         let cname = rc.name.clone();
         if cname.trim().is_empty() {
@@ -520,6 +525,13 @@ fn validate(raw: RawElection, method_override: Option<&str>) -> Result<Election,
                 "must be a positive integer, got 0",
             ));
         }
+        if seats > MAX_SEATS {
+            return Err(in_constituency(
+                &cname,
+                "seats",
+                format!("must be at most {MAX_SEATS}, got {seats}"),
+            ));
+        }
         if let Some(dup) = rc.votes.first_duplicate() {
             return Err(in_constituency(
                 &cname,
@@ -541,6 +553,16 @@ fn validate(raw: RawElection, method_override: Option<&str>) -> Result<Election,
             None | Some(Value::Null) => 0,
             Some(v) => count(v).map_err(|p| in_constituency(&cname, "blank_votes", p))?,
         };
+        // Every sum the engine takes is a part of the national total, so checking that total
+        // once here means no sum can overflow later.
+        let local = votes
+            .iter()
+            .try_fold(blank_votes, |acc: u64, (_, v)| acc.checked_add(*v));
+        national_total = local
+            .and_then(|l| national_total.checked_add(l))
+            .ok_or_else(|| {
+                in_constituency(&cname, "votes", "the votes add up to more than 2^64 - 1")
+            })?;
         let recorded_seats = match &rc.recorded_seats {
             None => None,
             Some(map) => Some(recorded_in(&cname, map, &votes, seats, &party_numbers)?),
@@ -697,7 +719,7 @@ fn validate_recorded(
         }
         let seats = count(&unit.seats).map_err(|p| field(format!("{what}: seats"), p))?;
         let won = party_counts(&format!("{what}: won"), &unit.won, numbers)?;
-        let sum: u64 = won.iter().map(|(_, n)| *n).sum();
+        let sum = won.iter().fold(0u64, |a, (_, n)| a.saturating_add(*n));
         if sum != seats {
             return Err(field(
                 format!("{what}: won"),
@@ -726,8 +748,14 @@ fn validate_recorded(
                 ));
             }
         }
-        let declined_seats: u64 = d.declined.iter().filter_map(|p| awarded.get(p)).sum();
-        let passed_on: u64 = declined_to.iter().map(|(_, n)| *n).sum();
+        let declined_seats = d
+            .declined
+            .iter()
+            .filter_map(|p| awarded.get(p))
+            .fold(0u64, |a, n| a.saturating_add(*n));
+        let passed_on = declined_to
+            .iter()
+            .fold(0u64, |a, (_, n)| a.saturating_add(*n));
         if declined_seats != passed_on {
             return Err(field(
                 format!("{what}: declined_to"),
@@ -986,6 +1014,16 @@ mod tests {
         assert_eq!(
             err(&bad),
             "constituency \"North\": seats: must be a positive integer, got 0"
+        );
+        let bad = GOOD.replace("\"seats\": 5", "\"seats\": 5000000");
+        assert_eq!(
+            err(&bad),
+            "constituency \"North\": seats: must be at most 1000000, got 5000000"
+        );
+        let bad = GOOD.replace("\"A\": 10000", "\"A\": 18446744073709551615");
+        assert_eq!(
+            err(&bad),
+            "constituency \"North\": votes: the votes add up to more than 2^64 - 1"
         );
         let bad = GOOD.replace("\"seats\": 5", "\"seats\": -2");
         assert_eq!(

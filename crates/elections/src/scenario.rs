@@ -591,7 +591,10 @@ fn recorded(
                 "rule \"recorded\": the file records no dissolution of \"{party}\""
             ))
         })?;
-    let awarded: u64 = record.awarded.iter().map(|(_, n)| *n).sum();
+    let awarded = record
+        .awarded
+        .iter()
+        .fold(0u64, |a, (_, n)| a.saturating_add(*n));
     if awarded != before[dissolved] {
         return Err(AllocateError::Scenario(format!(
             "rule \"recorded\": the record gives out {awarded} seats, but \"{party}\" holds {} in the basis used",

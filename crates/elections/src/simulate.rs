@@ -34,6 +34,8 @@ pub enum SimulationError {
     Concentration(String),
     #[error("constituency \"{0}\": no votes to draw shares from")]
     NoVotes(String),
+    #[error("{parties} parties x {seats} seats is too large to tally (at most 20,000,000)")]
+    TooLarge { parties: usize, seats: u64 },
     #[error("run {run}: {message}")]
     Run { run: u64, message: String },
 }
