@@ -47,8 +47,36 @@ fn votes_strategy() -> impl Strategy<Value = Vec<u64>> {
         .prop_filter("someone has votes", |v| v.iter().any(|&x| x > 0))
 }
 
+/// Any JSON value a careless or hostile file might hold where a number belongs.
+fn wild_value() -> impl Strategy<Value = serde_json::Value> {
+    prop_oneof![
+        any::<i64>().prop_map(serde_json::Value::from),
+        any::<u64>().prop_map(serde_json::Value::from),
+        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f)
+            .map_or(serde_json::Value::Null, serde_json::Value::Number)),
+        "[a-z0-9]{0,4}".prop_map(serde_json::Value::from),
+        Just(serde_json::Value::Null),
+        Just(serde_json::Value::Bool(true)),
+        (0u64..50).prop_map(serde_json::Value::from),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn wild_files_are_errors_or_results_never_panics(
+        seats in wild_value(), a in wild_value(), b in wild_value(), blank in wild_value(),
+        threshold in wild_value(), method in prop::sample::select(vec!["dhondt", "hare", "droop", "adams", "huntington-hill", "cambodia", "x"]),
+        name_a in "[A-B ]{0,2}",
+    ) {
+        let file = serde_json::json!({"name": "w", "method": method, "threshold": threshold,
+            "constituencies": [{"name": "c", "seats": seats, "votes": {name_a: a, "B2": b}, "blank_votes": blank}]});
+        if let Ok(e) = accord_elections::Election::from_json(&file.to_string()) {
+            let _ = accord_elections::allocate(&e);
+            let _ = accord_elections::dissolve(&e, "B2", &accord_elections::DissolveRule::Rerun, None);
+        }
+    }
 
     #[test]
     fn seats_add_up_and_zero_votes_win_nothing(votes in votes_strategy(), house in 1u64..60, m in 0usize..10) {
