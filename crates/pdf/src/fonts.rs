@@ -21,8 +21,8 @@ pub(crate) const KHMER_FAMILIES: [&str; 2] = ["Khmer OS", "Noto Serif Khmer"];
 /// Khmer families for bold text: Khmer OS has no bold face, Noto Serif Khmer has one.
 pub(crate) const KHMER_BOLD_FAMILIES: [&str; 2] = ["Noto Serif Khmer", "Khmer OS"];
 
-/// Folders below which a folder is searched for fonts; symbolic links are followed, but no
-/// deeper than this, so that a link cycle cannot hang the scan.
+/// How many folder levels below a path are searched. Symbolic links are followed, so a link
+/// cycle would otherwise hang the scan.
 const MAX_DEPTH: usize = 8;
 
 /// The fonts a render may use: loaded once (the scan reads every font file on the path) and
@@ -47,8 +47,9 @@ enum FontSource {
 }
 
 impl Fonts {
-    /// The default font path: the Debian folders that hold Noto (`fonts-noto-core`) and
-    /// Khmer OS (`fonts-khmeros`), and the rest of `/usr/share/fonts` for fallback glyphs.
+    /// The default font path: `/usr/share/fonts`, where Debian installs Noto Serif Khmer
+    /// (`fonts-noto-core`) and Khmer OS (`fonts-khmeros`); the rest of the folder serves as
+    /// fallback for characters the preferred fonts lack.
     pub fn default_paths() -> Vec<PathBuf> {
         vec![PathBuf::from("/usr/share/fonts")]
     }

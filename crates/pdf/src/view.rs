@@ -294,3 +294,99 @@ fn is_safe_url(url: &str) -> bool {
         .iter()
         .any(|scheme| lower.starts_with(scheme))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(url: &str, text: &str) -> Inline {
+        Inline::Link {
+            url: url.to_owned(),
+            text: if text.is_empty() {
+                vec![]
+            } else {
+                vec![Inline::text(text)]
+            },
+        }
+    }
+
+    fn kind(item: &Inline) -> String {
+        let view = Notes::default().inline(item).expect("a plain inline");
+        serde_json::to_value(view).expect("serialises")["k"]
+            .as_str()
+            .expect("tagged")
+            .to_owned()
+    }
+
+    #[test]
+    fn only_web_and_mail_links_are_clickable() {
+        for url in [
+            "https://example.org",
+            "http://x",
+            "  HTTPS://X",
+            "mailto:a@b.org",
+        ] {
+            assert_eq!(kind(&link(url, "t")), "link", "{url}");
+        }
+        for url in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,x",
+            "x",
+        ] {
+            assert_eq!(
+                kind(&link(url, "t")),
+                "span",
+                "{url} keeps its text, unlinked"
+            );
+            assert_eq!(kind(&link(url, "")), "text", "{url} prints as text");
+        }
+    }
+
+    #[test]
+    fn language_tags_split_into_language_and_region() {
+        let check = |tag: &str, lang: &str, region: Option<&str>| {
+            let (l, r) = parse_lang(tag).expect(tag);
+            assert_eq!((l.as_str(), r.as_deref()), (lang, region), "{tag}");
+        };
+        check("en", "en", None);
+        check("KM", "km", None);
+        check("en-gb", "en", Some("GB"));
+        check("fr_FR", "fr", Some("FR"));
+        check("fil", "fil", None);
+        for bad in ["", "-", "en-", "en-Latn", "en-GB-x", "toolong", "e1"] {
+            assert!(parse_lang(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn notes_number_by_first_reference() {
+        let note = |id: &str| Inline::Footnote {
+            id: id.to_owned(),
+            content: vec![Inline::text(id)],
+        };
+        let items = [note("b"), note("a"), note("b"), note("c"), note("a")];
+        let mut notes = Notes::default();
+        let views = notes.inlines(&items).expect("no conflicts");
+        let numbers: Vec<(String, usize)> = views
+            .iter()
+            .map(|v| match v {
+                ViewInline::Note { n, .. } => ("note".to_owned(), *n),
+                ViewInline::NoteRef { n } => ("ref".to_owned(), *n),
+                other => panic!("unexpected {other:?}"),
+            })
+            .collect();
+        let expected = [
+            ("note", 1),
+            ("note", 2),
+            ("ref", 1),
+            ("note", 3),
+            ("ref", 2),
+        ];
+        assert_eq!(numbers, expected.map(|(k, n)| (k.to_owned(), n)).to_vec());
+        assert_eq!(
+            notes.defined.iter().map(|n| n.n).collect::<Vec<_>>(),
+            [1, 2, 3]
+        );
+    }
+}
