@@ -56,6 +56,9 @@ pub enum PdfError {
     /// A footnote inside a footnote: its number would depend on the page layout.
     #[error("footnote {inner:?} is nested inside footnote {outer:?}")]
     NestedFootnote { outer: String, inner: String },
+    /// Quotes and lists, or inline styles, nested deeper than a letter needs.
+    #[error("{what} are nested more than {max} deep")]
+    TooDeep { what: &'static str, max: usize },
     /// typst refused the document. This is a bug in the template or in this crate, since user
     /// data reaches typst only as data; the message carries typst's diagnostics.
     #[error("typst could not lay out the letter: {message}")]

@@ -198,6 +198,19 @@ struct Notes<'a> {
     defined: Vec<ViewNote<'a>>,
     /// The id of the note whose content is being walked, to refuse nesting.
     inside: Option<&'a str>,
+    block_depth: usize,
+    inline_depth: usize,
+}
+
+/// How deep quotes and lists may nest inside each other.
+const MAX_BLOCK_DEPTH: usize = 8;
+/// How deep emphasis, strong emphasis and links may nest inside each other.
+const MAX_INLINE_DEPTH: usize = 16;
+
+#[derive(Clone, Copy)]
+enum Nesting {
+    Blocks,
+    Inlines,
 }
 
 impl<'a> Notes<'a> {
@@ -216,19 +229,43 @@ impl<'a> Notes<'a> {
                 body: self.inlines(body)?,
             },
             Block::Quote(body) => ViewBlock::Quote {
-                body: body
-                    .iter()
-                    .map(|b| self.block(b))
-                    .collect::<Result<_, _>>()?,
+                body: self.nested(Nesting::Blocks, |notes| {
+                    body.iter().map(|b| notes.block(b)).collect()
+                })?,
             },
             Block::List { ordered, items } => ViewBlock::List {
                 ordered: *ordered,
-                items: items
-                    .iter()
-                    .map(|item| item.iter().map(|b| self.block(b)).collect())
-                    .collect::<Result<_, _>>()?,
+                items: self.nested(Nesting::Blocks, |notes| {
+                    items
+                        .iter()
+                        .map(|item| item.iter().map(|b| notes.block(b)).collect())
+                        .collect()
+                })?,
             },
         })
+    }
+
+    /// Runs `walk` one level deeper, refusing nesting deeper than typst lays out (quotes fail
+    /// at 16 levels with a cryptic "show rule depth" error) or than a letter needs.
+    fn nested<T>(
+        &mut self,
+        kind: Nesting,
+        walk: impl FnOnce(&mut Self) -> Result<T, PdfError>,
+    ) -> Result<T, PdfError> {
+        let (depth, max, what) = match kind {
+            Nesting::Blocks => (&mut self.block_depth, MAX_BLOCK_DEPTH, "quotes and lists"),
+            Nesting::Inlines => (&mut self.inline_depth, MAX_INLINE_DEPTH, "inline styles"),
+        };
+        if *depth >= max {
+            return Err(PdfError::TooDeep { what, max });
+        }
+        *depth += 1;
+        let result = walk(self);
+        match kind {
+            Nesting::Blocks => self.block_depth -= 1,
+            Nesting::Inlines => self.inline_depth -= 1,
+        }
+        result
     }
 
     fn inlines(&mut self, items: &'a [Inline]) -> Result<Vec<ViewInline<'a>>, PdfError> {
@@ -239,13 +276,13 @@ impl<'a> Notes<'a> {
         Ok(match item {
             Inline::Text(text) => ViewInline::Text { text },
             Inline::Emph(body) => ViewInline::Emph {
-                body: self.inlines(body)?,
+                body: self.nested(Nesting::Inlines, |notes| notes.inlines(body))?,
             },
             Inline::Strong(body) => ViewInline::Strong {
-                body: self.inlines(body)?,
+                body: self.nested(Nesting::Inlines, |notes| notes.inlines(body))?,
             },
             Inline::Link { url, text } => {
-                let body = self.inlines(text)?;
+                let body = self.nested(Nesting::Inlines, |notes| notes.inlines(text))?;
                 if is_safe_url(url) {
                     ViewInline::Link { url, body }
                 } else if body.is_empty() {

@@ -163,3 +163,47 @@ fn unknown_fields_in_a_serialised_letter_are_refused() {
     let err = serde_json::from_value::<accord_pdf::LetterDoc>(value).expect_err("unknown field");
     assert!(err.to_string().contains("colour"));
 }
+
+#[test]
+fn nesting_deeper_than_a_letter_needs_is_refused() {
+    let quotes = |depth: usize| {
+        let mut block = paragraph("deep");
+        for _ in 0..depth {
+            block = Block::Quote(vec![block]);
+        }
+        letter(vec![block])
+    };
+    let lists = |depth: usize| {
+        let mut block = paragraph("deep");
+        for _ in 0..depth {
+            block = Block::List {
+                ordered: depth % 2 == 0,
+                items: vec![vec![block]],
+            };
+        }
+        letter(vec![block])
+    };
+    let styles = |depth: usize| {
+        let mut inline = Inline::Text("deep".to_owned());
+        for i in 0..depth {
+            inline = if i % 2 == 0 {
+                Inline::Emph(vec![inline])
+            } else {
+                Inline::Strong(vec![inline])
+            };
+        }
+        letter(vec![Block::Paragraph(vec![inline])])
+    };
+    render_pdf(&quotes(8), fonts()).expect("eight nested quotes render");
+    render_pdf(&lists(8), fonts()).expect("eight nested lists render");
+    render_pdf(&styles(16), fonts()).expect("sixteen nested styles render");
+    // One level more is a clear error; far more must not exhaust the stack either.
+    for doc in [quotes(9), lists(9), quotes(1000)] {
+        let err = render_pdf(&doc, fonts()).expect_err("too deep");
+        assert!(matches!(err, PdfError::TooDeep { max: 8, .. }), "{err:?}");
+    }
+    for doc in [styles(17), styles(1000)] {
+        let err = render_pdf(&doc, fonts()).expect_err("too deep");
+        assert!(matches!(err, PdfError::TooDeep { max: 16, .. }), "{err:?}");
+    }
+}
