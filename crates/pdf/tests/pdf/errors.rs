@@ -177,7 +177,7 @@ fn nesting_deeper_than_a_letter_needs_is_refused() {
         let mut block = paragraph("deep");
         for _ in 0..depth {
             block = Block::List {
-                ordered: depth % 2 == 0,
+                ordered: depth.is_multiple_of(2),
                 items: vec![vec![block]],
             };
         }
@@ -186,7 +186,7 @@ fn nesting_deeper_than_a_letter_needs_is_refused() {
     let styles = |depth: usize| {
         let mut inline = Inline::Text("deep".to_owned());
         for i in 0..depth {
-            inline = if i % 2 == 0 {
+            inline = if i.is_multiple_of(2) {
                 Inline::Emph(vec![inline])
             } else {
                 Inline::Strong(vec![inline])
