@@ -155,25 +155,52 @@ impl SearchIndex {
             .iter()
             .map(|doc| doc.to_document(&self.fields))
             .collect::<Result<Vec<_>, _>>()?;
-        let mut guard = self.writer()?;
-        let writer = small_writer(&self.index, &mut guard)?;
-        for (doc, converted) in docs.iter().zip(converted) {
-            writer.delete_term(Term::from_field_text(self.fields.id, &doc.id));
-            writer
-                .add_document(converted)
-                .map_err(SearchError::tantivy("add document"))?;
-        }
-        self.commit(writer)
+        self.write_batch(|writer| {
+            for (doc, converted) in docs.iter().zip(converted) {
+                writer.delete_term(Term::from_field_text(self.fields.id, &doc.id));
+                writer
+                    .add_document(converted)
+                    .map_err(SearchError::tantivy("add document"))?;
+            }
+            Ok(())
+        })
     }
 
     /// Removes incidents by id (unknown ids are ignored), and commits.
     pub fn delete(&self, ids: &[&str]) -> Result<(), SearchError> {
+        self.write_batch(|writer| {
+            for id in ids {
+                writer.delete_term(Term::from_field_text(self.fields.id, id));
+            }
+            Ok(())
+        })
+    }
+
+    /// Runs `operations` on the small writer and commits them. On any error the uncommitted
+    /// operations are rolled back, so a later commit can never publish half a batch.
+    fn write_batch(
+        &self,
+        operations: impl FnOnce(&IndexWriter) -> Result<(), SearchError>,
+    ) -> Result<(), SearchError> {
         let mut guard = self.writer()?;
         let writer = small_writer(&self.index, &mut guard)?;
-        for id in ids {
-            writer.delete_term(Term::from_field_text(self.fields.id, id));
+        let result = operations(writer).and_then(|()| {
+            writer
+                .commit()
+                .map(drop)
+                .map_err(SearchError::tantivy("commit"))
+        });
+        if let Err(err) = result {
+            // A writer that cannot roll back is dropped: the next write opens a fresh one on the
+            // last commit.
+            if writer.rollback().is_err() {
+                *guard = None;
+            }
+            return Err(err);
         }
-        self.commit(writer)
+        self.reader
+            .reload()
+            .map_err(SearchError::tantivy("reload reader"))
     }
 
     /// Replaces the whole index with `docs`, indexing on every core, and returns how many were
