@@ -20,6 +20,23 @@ pub(crate) enum CaseCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Give an account a role in a case (owner, editor, reviewer, viewer), or remove it
+    Grant {
+        /// The case id
+        case: String,
+        /// The account's e-mail
+        email: String,
+        /// owner | editor | reviewer | viewer | none
+        #[arg(long)]
+        role: String,
+    },
+    /// Publish a read-only view of a case to everyone (or, with --off, make it private again)
+    Publish {
+        /// The case id
+        case: String,
+        #[arg(long)]
+        off: bool,
+    },
     /// Which mechanisms are triggered, since when, by which findings; every provision's status
     Status {
         /// The case id
@@ -63,6 +80,44 @@ pub(crate) async fn run(config: &Config, cmd: CaseCommand) -> anyhow::Result<Exi
                     );
                 }
             }
+        }
+        CaseCommand::Grant { case, email, role } => {
+            let role = match role.as_str() {
+                "none" => None,
+                r => Some(
+                    accord_core::CaseRole::from_name(r)
+                        .map_err(|e| anyhow::anyhow!("--role: {e}"))?,
+                ),
+            };
+            store
+                .case_head(&case)
+                .await?
+                .with_context(|| format!("no case {case:?} in {}", config.db))?;
+            let (user, _) = store.user_by_email(&email).await?.with_context(|| {
+                format!("no account for {email} (create it with accord user add)")
+            })?;
+            store.set_role(&case, user.id, role, "cli").await?;
+            println!(
+                "{}: {} is {}",
+                case,
+                user.email,
+                role.map_or("no longer a member", |r| r.as_str())
+            );
+        }
+        CaseCommand::Publish { case, off } => {
+            store
+                .case_head(&case)
+                .await?
+                .with_context(|| format!("no case {case:?} in {}", config.db))?;
+            store.set_published(&case, !off, "cli").await?;
+            println!(
+                "{case} is {}",
+                if off {
+                    "private"
+                } else {
+                    "published (read-only)"
+                }
+            );
         }
         CaseCommand::Status { case, json } => {
             let case = store

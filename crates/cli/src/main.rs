@@ -8,6 +8,7 @@ mod export;
 mod import;
 mod letter;
 mod serve;
+mod user;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,6 +50,9 @@ enum Command {
     /// Compute seat allocations, dissolution scenarios and simulations
     #[command(subcommand)]
     Elections(elections::ElectionsCommand),
+    /// Create accounts and API tokens
+    #[command(subcommand)]
+    User(user::UserCommand),
 }
 
 fn main() -> ExitCode {
@@ -71,6 +75,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => runtime()?.block_on(export::run(&config, args)),
         Command::Case(cmd) => runtime()?.block_on(case::run(&config, cmd)),
         Command::Letter(cmd) => runtime()?.block_on(letter::run(&config, cmd)),
+        Command::User(cmd) => runtime()?.block_on(user::run(&config, cmd)),
     }
 }
 

@@ -1,39 +1,122 @@
-//! The one error type of the web layer, mapped to HTTP statuses in one place.
+//! The one error type of the web layer, mapped to HTTP statuses in one place (STYLE.md rule 9).
 //!
-//! Handlers return `Result<_, AppError>`; 5xx bodies stay generic (details go to the log only) so
-//! that no internal detail, and no private case, leaks through an error page.
+//! Handlers return `Result<_, AppError>`. A private case the viewer may not see is `NotFound`,
+//! exactly like a case that does not exist, so an error never confirms that a private case exists.
+//! Server errors are logged once, here, and their pages stay generic.
 
+use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
+use serde_json::json;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    #[error("sign in to continue")]
+    Unauthorized,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{field}: {message}")]
+    Validation { field: String, message: String },
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("too many attempts; try again in {0} seconds")]
+    TooManyRequests(u64),
     #[error(transparent)]
     Store(#[from] accord_store::StoreError),
     #[error(transparent)]
     Template(#[from] minijinja::Error),
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn invalid(field: &str, message: impl Into<String>) -> AppError {
+        AppError::Validation {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Store(_) | AppError::Template(_) | AppError::Internal(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+        }
+    }
+
+    /// What the user may be told: the message for client errors, nothing internal for 5xx.
+    pub fn public_message(&self) -> String {
+        if self.status().is_server_error() {
+            tracing::error!(error = %self, "request failed");
+            "Something went wrong on our side. The error has been logged.".to_owned()
+        } else {
+            match self {
+                AppError::NotFound => "There is nothing here, or you may not see it.".to_owned(),
+                AppError::Unauthorized => "Sign in to continue.".to_owned(),
+                other => other.to_string(),
+            }
+        }
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let (status, text) = match &self {
-            AppError::NotFound => (StatusCode::NOT_FOUND, "Not found"),
-            AppError::Store(_) | AppError::Template(_) => {
-                tracing::error!(error = %self, "request failed");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Something went wrong on our side",
-                )
-            }
+        let status = self.status();
+        let message = escape(&self.public_message());
+        let title = status.canonical_reason().unwrap_or("Error");
+        let signin = if matches!(self, AppError::Unauthorized) {
+            "<p><a href=\"/login\">Sign in</a></p>"
+        } else {
+            ""
         };
         (
             status,
             Html(format!(
-                "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{text}</title><main><h1>{text}</h1><p><a href=\"/\">Back to the cases</a></p></main></html>"
+                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+                 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+                 <title>{title} · Accord</title><link rel=\"stylesheet\" href=\"/assets/accord.css\"></head>\
+                 <body><header class=\"site\"><a class=\"brand\" href=\"/\">Accord</a></header>\
+                 <main id=\"main\"><h1>{title}</h1><p>{message}</p>{signin}\
+                 <p><a href=\"/\">Back to the cases</a></p></main></body></html>"
             )),
         )
             .into_response()
+    }
+}
+
+/// The same errors, as JSON, for the API.
+#[derive(Debug)]
+pub struct ApiError(pub AppError);
+
+impl<E: Into<AppError>> From<E> for ApiError {
+    fn from(e: E) -> Self {
+        ApiError(e.into())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = self.0.status();
+        let mut body = json!({"error": self.0.public_message(), "status": status.as_u16()});
+        if let AppError::Validation { field, .. } = &self.0 {
+            body["field"] = json!(field);
+        }
+        (status, Json(body)).into_response()
     }
 }

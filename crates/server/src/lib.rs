@@ -1,49 +1,104 @@
 #![doc = include_str!("../README.md")]
 
+mod access;
+mod assets;
+pub mod auth;
 mod error;
-mod pages;
+mod forms;
+pub mod password;
+mod ratelimit;
+mod routes;
+pub mod search_sync;
+pub mod secrets;
+mod security;
+mod status_cache;
 mod templates;
 pub mod views;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use accord_search::SearchIndex;
 use accord_store::Store;
 use axum::Router;
-use axum::routing::get;
 
-pub use error::AppError;
+pub use access::CaseAccess;
+pub use auth::Viewer;
+pub use error::{ApiError, AppError};
+pub use routes::router;
+
+/// How the server runs; built once at start.
+#[derive(Debug, Clone, Default)]
+pub struct ServerConfig {
+    /// Mark cookies `Secure` (set when Accord is served over HTTPS, directly or behind a proxy).
+    pub secure_cookies: bool,
+    /// Directories searched for fonts (PDF rendering of letters).
+    pub font_paths: Vec<std::path::PathBuf>,
+}
 
 /// Everything a request handler may use; built once at start and shared.
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub store: Arc<dyn Store>,
+    pub config: Arc<ServerConfig>,
+    /// Full-text index of incidents; `None` falls back to the unfiltered timeline.
+    pub search: Option<Arc<SearchIndex>>,
     templates: Arc<templates::Templates>,
+    status: Arc<status_cache::StatusCache>,
+    limiter: Arc<ratelimit::LoginLimiter>,
+    dummy_hash: Arc<String>,
 }
 
 impl AppState {
-    pub fn new(store: Arc<dyn Store>) -> Result<AppState, minijinja::Error> {
+    pub fn new(
+        store: Arc<dyn Store>,
+        config: ServerConfig,
+        search: Option<Arc<SearchIndex>>,
+    ) -> Result<AppState, AppError> {
         Ok(AppState {
+            dummy_hash: Arc::new(password::dummy_hash().map_err(AppError::Internal)?),
             store,
+            config: Arc::new(config),
+            search,
             templates: Arc::new(templates::Templates::load()?),
+            status: Arc::new(status_cache::StatusCache::default()),
+            limiter: Arc::new(ratelimit::LoginLimiter::default()),
         })
     }
-}
 
-/// The whole application as an axum router (tests call it without a socket).
-pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/", get(pages::cases::list))
-        .route("/cases/{id}", get(pages::cases::dashboard))
-        .with_state(state)
+    /// Render a page template with the common context (viewer, CSRF token, htmx) merged in.
+    pub fn page(
+        &self,
+        viewer: &Viewer,
+        name: &str,
+        ctx: minijinja::Value,
+    ) -> Result<axum::response::Html<String>, AppError> {
+        let common = minijinja::context! {
+            viewer => viewer.user.as_ref().map(|u| minijinja::context! { email => &u.email, admin => u.is_admin }),
+            csrf => &viewer.csrf,
+            htmx => assets::have_htmx(),
+        };
+        Ok(axum::response::Html(self.templates.render(
+            name,
+            minijinja::value::merge_maps([ctx, common]),
+        )?))
+    }
 }
 
 /// Serve until Ctrl-C.
 pub async fn serve(addr: SocketAddr, state: AppState) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+}
+
+/// Build the application router around a state (tests call this without a socket).
+pub fn app(state: AppState) -> Router {
+    router(state)
 }

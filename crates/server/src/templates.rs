@@ -1,5 +1,6 @@
-//! Page templates, compiled into the binary (a single file to deploy) and rendered with strict
-//! undefined-variable checking so that a typo in a template fails a test instead of printing "".
+//! Page templates, compiled into the binary (one file to deploy) and rendered with strict
+//! undefined-variable checking, so that a typo in a template fails a test instead of printing "".
+//! Auto-escaping is on for `.html`: data never becomes markup.
 
 use minijinja::{Environment, UndefinedBehavior, Value};
 
@@ -8,13 +9,45 @@ pub(crate) struct Templates {
     env: Environment<'static>,
 }
 
+/// Every template, by name. A route module that brings templates adds its lines here.
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
+    ("case_nav.html", include_str!("../templates/case_nav.html")),
+    ("login.html", include_str!("../templates/login.html")),
+    ("account.html", include_str!("../templates/account.html")),
     ("cases.html", include_str!("../templates/cases.html")),
     (
         "dashboard.html",
         include_str!("../templates/dashboard.html"),
     ),
+    ("timeline.html", include_str!("../templates/timeline.html")),
+    ("incident.html", include_str!("../templates/incident.html")),
+    (
+        "incident_form.html",
+        include_str!("../templates/incident_form.html"),
+    ),
+    (
+        "finding_form.html",
+        include_str!("../templates/finding_form.html"),
+    ),
+    (
+        "suggestions.html",
+        include_str!("../templates/suggestions.html"),
+    ),
+    (
+        "provisions.html",
+        include_str!("../templates/provisions.html"),
+    ),
+    (
+        "provision.html",
+        include_str!("../templates/provision.html"),
+    ),
+    ("actor.html", include_str!("../templates/actor.html")),
+    (
+        "mechanism.html",
+        include_str!("../templates/mechanism.html"),
+    ),
+    ("members.html", include_str!("../templates/members.html")),
 ];
 
 impl Templates {

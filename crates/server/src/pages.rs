@@ -1,3 +1,0 @@
-//! HTML pages, grouped by resource.
-
-pub(crate) mod cases;

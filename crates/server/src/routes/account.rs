@@ -1,0 +1,195 @@
+//! Signing in and out, and the account page (API tokens).
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, FromRequestParts, RawQuery, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use minijinja::context;
+
+use accord_store::NewSession;
+
+use crate::auth::{self, Viewer};
+use crate::forms::Fields;
+use crate::routes::see_other;
+use crate::{AppError, AppState, password, secrets};
+
+/// Sessions last two weeks.
+const SESSION_SECS: i64 = 14 * 24 * 60 * 60;
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(login_page).post(login))
+        .route("/logout", post(logout))
+        .route("/account", get(account))
+        .route("/account/tokens", post(create_token))
+}
+
+/// The client's IP address, when the server was started with connection info (not in tests).
+pub(crate) struct ClientAddr(Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddr(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip().to_string()),
+        ))
+    }
+}
+
+/// Only same-site paths are followed after signing in (no open redirect).
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/".to_owned(),
+    }
+}
+
+async fn login_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    RawQuery(q): RawQuery,
+) -> Result<Response, AppError> {
+    if viewer.user.is_some() {
+        return Ok(see_other("/"));
+    }
+    let q = Fields::from_query(q.as_deref());
+    Ok(state
+        .page(
+            &viewer,
+            "login.html",
+            context! { title => "Sign in", error => None::<String>, email => "", next => safe_next(q.get("next")) },
+        )?
+        .into_response())
+}
+
+async fn login(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    ClientAddr(address): ClientAddr,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let f = Fields::from_body(&body);
+    let email = f.get("email").unwrap_or("").to_lowercase();
+    let next = safe_next(f.get("next"));
+    let fail = |state: &AppState, message: String, status| -> Result<Response, AppError> {
+        let mut r = state
+            .page(
+                &viewer,
+                "login.html",
+                context! { title => "Sign in", error => message, email => &email, next => &next },
+            )?
+            .into_response();
+        *r.status_mut() = status;
+        Ok(r)
+    };
+    if let Err(wait) = state.limiter.check(&email, address.as_deref()) {
+        return fail(
+            &state,
+            format!(
+                "Too many failed attempts. Try again in {} minutes.",
+                wait.div_ceil(60)
+            ),
+            axum::http::StatusCode::TOO_MANY_REQUESTS,
+        );
+    }
+    let password = f.text("password").unwrap_or("").to_owned();
+    let found = state.store.user_by_email(&email).await?;
+    // Verify against a dummy hash when the account does not exist, so timing does not tell.
+    let (user, hash) = match found {
+        Some((u, h)) => (Some(u), h),
+        None => (None, state.dummy_hash.as_ref().clone()),
+    };
+    let ok = password::verify(password, hash).await && user.is_some();
+    let Some(user) = user.filter(|_| ok) else {
+        state.limiter.failed(&email, address.as_deref());
+        return fail(
+            &state,
+            "The e-mail address or the password is not right.".to_owned(),
+            axum::http::StatusCode::UNAUTHORIZED,
+        );
+    };
+    state.limiter.succeeded(&email);
+    let token = secrets::token().map_err(|e| AppError::Internal(e.to_string()))?;
+    let csrf = secrets::token().map_err(|e| AppError::Internal(e.to_string()))?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+    state
+        .store
+        .create_session(&NewSession {
+            token_sha256: secrets::digest(&token),
+            user_id: user.id,
+            csrf,
+            expires_unix: now + SESSION_SECS,
+        })
+        .await?;
+    let mut r = see_other(&next);
+    let cookie = auth::set_cookie(
+        auth::SESSION_COOKIE,
+        &token,
+        SESSION_SECS,
+        state.config.secure_cookies,
+    );
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        HeaderValue::from_str(&cookie).map_err(|e| AppError::Internal(e.to_string()))?,
+    );
+    Ok(r)
+}
+
+async fn logout(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {
+    if let Some(s) = &viewer.session {
+        state.store.delete_session(s).await?;
+    }
+    let mut r = see_other("/");
+    let cookie = auth::set_cookie(auth::SESSION_COOKIE, "", 0, state.config.secure_cookies);
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        HeaderValue::from_str(&cookie).map_err(|e| AppError::Internal(e.to_string()))?,
+    );
+    Ok(r)
+}
+
+async fn account(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {
+    viewer.require_user()?;
+    Ok(state
+        .page(
+            &viewer,
+            "account.html",
+            context! { title => "Your account", token => None::<String> },
+        )?
+        .into_response())
+}
+
+async fn create_token(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let user = viewer.require_user()?;
+    let f = Fields::from_body(&body);
+    let name = f
+        .get("name")
+        .ok_or_else(|| AppError::invalid("name", "give the token a name"))?;
+    let token = secrets::token().map_err(|e| AppError::Internal(e.to_string()))?;
+    state
+        .store
+        .create_api_token(user.id, name, &secrets::digest(&token))
+        .await?;
+    Ok(state
+        .page(
+            &viewer,
+            "account.html",
+            context! { title => "Your account", token },
+        )?
+        .into_response())
+}

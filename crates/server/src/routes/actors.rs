@@ -1,0 +1,56 @@
+//! An actor's page: who they are and the incidents they are part of.
+
+use accord_store::TimelineFilter;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use minijinja::{Value, context};
+
+use accord_core::Named;
+
+use crate::access::CaseAccess;
+use crate::auth::Viewer;
+use crate::routes::cases::snapshot;
+use crate::routes::with_case;
+use crate::{AppError, AppState};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new().route("/cases/{id}/actors/{actor}", get(show))
+}
+
+async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, actor)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    let snap = snapshot(&state, &access.case).await?;
+    let case = &snap.case;
+    let a = case.actor(&actor).ok_or(AppError::NotFound)?;
+    let filter = TimelineFilter {
+        actor: Some(actor.clone()),
+        ..TimelineFilter::default()
+    };
+    let page = state.store.timeline(&id, &filter, 20, 0).await?;
+    let incidents: Vec<Value> = page
+        .items
+        .iter()
+        .map(|i| context! { id => &i.id, title => &i.title, date => i.date.to_human() })
+        .collect();
+    let members: Vec<Value> = a
+        .members
+        .iter()
+        .filter_map(|m| case.actor(m))
+        .map(|m| context! { id => &m.id, name => &m.name })
+        .collect();
+    let ctx = context! {
+        title => &a.name,
+        a => context! { id => &a.id, name => &a.name, kind => a.kind.as_str(), aliases => &a.aliases, country => &a.country, members },
+        incidents,
+        total => page.total,
+    };
+    Ok(state
+        .page(&viewer, "actor.html", with_case(&access, ctx))?
+        .into_response())
+}

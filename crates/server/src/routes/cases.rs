@@ -1,0 +1,284 @@
+//! The list of cases, a case's dashboard, its members and its publication.
+
+use std::sync::Arc;
+
+use accord_core::{CaseRole, Finding, Named, ValidCase, evaluate};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use minijinja::{Value, context};
+
+use accord_store::{CaseHead, TimelineFilter};
+
+use crate::access::CaseAccess;
+use crate::auth::Viewer;
+use crate::forms::Fields;
+use crate::routes::{see_other, with_case};
+use crate::status_cache::Snapshot;
+use crate::{AppError, AppState};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(list))
+        .route("/cases/{id}", get(dashboard))
+        .route("/cases/{id}/members", get(members).post(set_member))
+        .route("/cases/{id}/publish", post(publish))
+}
+
+async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {
+    let roles = match &viewer.user {
+        Some(u) => state.store.roles_of_user(u.id).await?,
+        None => Vec::new(),
+    };
+    let cases: Vec<Value> = state
+        .store
+        .list_cases()
+        .await?
+        .into_iter()
+        .filter_map(|c| {
+            let role = roles.iter().find(|(id, _)| *id == c.id).map(|(_, r)| *r);
+            let access = match (role, viewer.is_admin(), c.published) {
+                (Some(r), _, _) => r.as_str().to_owned(),
+                (None, true, _) => "administrator".to_owned(),
+                (None, false, true) => "published (read-only)".to_owned(),
+                (None, false, false) => return None,
+            };
+            Some(context! { id => c.id, title => c.title, country => c.country, access })
+        })
+        .collect();
+    Ok(state
+        .page(&viewer, "cases.html", context! { title => "Cases", cases })?
+        .into_response())
+}
+
+/// The cached evaluation inputs of a case at its current version.
+pub(crate) async fn snapshot(state: &AppState, head: &CaseHead) -> Result<Arc<Snapshot>, AppError> {
+    if let Some(s) = state.status.get(&head.id, head.version) {
+        return Ok(s);
+    }
+    let case = state
+        .store
+        .load_case_for_status(&head.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let latest = state
+        .store
+        .timeline(&head.id, &TimelineFilter::default(), 10, 0)
+        .await?;
+    let snap = Arc::new(Snapshot {
+        version: head.version,
+        case,
+        latest: latest.items,
+        incident_count: latest.total,
+    });
+    state.status.put(&head.id, snap.clone());
+    Ok(snap)
+}
+
+pub(crate) fn verdict_label(f: &Finding) -> &'static str {
+    match f.verdict {
+        accord_core::Verdict::Violation => "Violation",
+        accord_core::Verdict::ThreatOfViolation => "Threat of violation",
+        accord_core::Verdict::Concern => "Concern",
+    }
+}
+
+/// A finding with the incidents behind it and their sources, for the chain views.
+pub(crate) fn finding_chain(case: &ValidCase, f: &Finding) -> Value {
+    let incidents: Vec<Value> = f
+        .incidents
+        .iter()
+        .filter_map(|id| case.incident(id))
+        .map(|i| {
+            let sources: Vec<String> = i
+                .sources
+                .iter()
+                .filter_map(|s| case.source(s))
+                .map(accord_core::Source::citation_text)
+                .collect();
+            context! { id => &i.id, title => &i.title, date => i.date.to_human(), sources }
+        })
+        .collect();
+    context! {
+        id => &f.id, citation => f.provision.to_string(), verdict => f.verdict.as_str(),
+        verdict_label => verdict_label(f), status => f.status.as_str(), rationale => &f.rationale,
+        author => &f.author, reviewed_by => &f.reviewed_by, incidents,
+    }
+}
+
+fn names(v: &[&accord_core::Actor]) -> Vec<String> {
+    v.iter().map(|a| a.name.clone()).collect()
+}
+
+pub(crate) fn mechanism_view(case: &ValidCase, m: &accord_core::MechanismStatus<'_>) -> Value {
+    let findings: Vec<Value> = m.findings.iter().map(|f| finding_chain(case, f)).collect();
+    let mut scope: Vec<String> = m.mechanism.scope_instruments.clone();
+    scope.extend(m.mechanism.scope_provisions.iter().map(ToString::to_string));
+    context! {
+        id => &m.mechanism.id, name => &m.mechanism.name,
+        citation => m.mechanism.provision.to_string(),
+        text => case.provision(&m.mechanism.provision).and_then(|p| p.text.clone()),
+        triggered => m.triggered,
+        since => m.since_incident.map(|i| i.date.earliest()).map(|d| accord_core::DateSpec::At(accord_core::date::Point::Day(d)).to_human()),
+        since_incident => m.since_incident.map(|i| i.title.clone()),
+        counts => m.mechanism.counts.iter().map(|v| v.as_str()).collect::<Vec<_>>(),
+        scope,
+        requested_by => names(&m.requested_by),
+        responsible => names(&m.responsible),
+        consult => names(&m.consult),
+        action => &m.mechanism.action,
+        findings,
+    }
+}
+
+async fn dashboard(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    let snap = snapshot(&state, &access.case).await?;
+    let status = evaluate(&snap.case);
+    let mechanisms: Vec<Value> = status
+        .mechanisms
+        .iter()
+        .map(|m| mechanism_view(&snap.case, m))
+        .collect();
+    let provisions: Vec<Value> = status
+        .provisions
+        .iter()
+        .map(|p| context! { citation => p.provision.citation.to_string(), state => p.state.as_str(), count => p.findings.len() })
+        .collect();
+    let latest: Vec<Value> = snap
+        .latest
+        .iter()
+        .map(|i| context! { id => &i.id, title => &i.title, date => i.date.to_human(), kind => i.kind.as_str() })
+        .collect();
+    Ok(state
+        .page(
+            &viewer,
+            "dashboard.html",
+            with_case(
+                &access,
+                context! { title => &access.case.title, mechanisms, provisions, latest, incident_count => snap.incident_count },
+            ),
+        )?
+        .into_response())
+}
+
+async fn members_page(
+    state: &AppState,
+    viewer: &Viewer,
+    access: &CaseAccess,
+    notice: Option<String>,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let members: Vec<Value> = state
+        .store
+        .members(&access.case.id)
+        .await?
+        .into_iter()
+        .map(|(u, r)| context! { email => u.email, role => r.as_str() })
+        .collect();
+    let roles: Vec<&str> = CaseRole::all().map(Named::as_str).collect();
+    let mut r = state
+        .page(
+            viewer,
+            "members.html",
+            with_case(
+                access,
+                context! { title => "Members", members, roles, notice, error => error.clone() },
+            ),
+        )?
+        .into_response();
+    if error.is_some() {
+        *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
+}
+
+async fn members(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_manage(&viewer)?;
+    members_page(&state, &viewer, &access, None, None).await
+}
+
+async fn set_member(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_manage(&viewer)?;
+    let f = Fields::from_body(&body);
+    let email = f.get("email").unwrap_or("");
+    let role = match f.get("role") {
+        Some("none") => None,
+        Some(r) => match CaseRole::from_name(r) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                return members_page(&state, &viewer, &access, None, Some(format!("role: {e}")))
+                    .await;
+            }
+        },
+        None => {
+            return members_page(
+                &state,
+                &viewer,
+                &access,
+                None,
+                Some("role: choose a role".into()),
+            )
+            .await;
+        }
+    };
+    let Some((user, _)) = state.store.user_by_email(email).await? else {
+        return members_page(
+            &state,
+            &viewer,
+            &access,
+            None,
+            Some(format!(
+                "email: no account uses {email:?}; create it first (accord user add)"
+            )),
+        )
+        .await;
+    };
+    state
+        .store
+        .set_role(&id, user.id, role, &viewer.audit_name())
+        .await?;
+    let notice = match role {
+        Some(r) => format!("{} is now {} of this case.", user.email, r.as_str()),
+        None => format!("{} is no longer a member.", user.email),
+    };
+    members_page(&state, &viewer, &access, Some(notice), None).await
+}
+
+async fn publish(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_manage(&viewer)?;
+    let f = Fields::from_body(&body);
+    let published = match f.get("published") {
+        Some("true") => true,
+        Some("false") => false,
+        _ => return Err(AppError::invalid("published", "must be true or false")),
+    };
+    state
+        .store
+        .set_published(&id, published, &viewer.audit_name())
+        .await?;
+    Ok(see_other(&format!("/cases/{id}/members")))
+}

@@ -1,0 +1,477 @@
+//! Incident pages and the incident form (create and edit), with its sources.
+
+use accord_core::validate::incident_problems;
+use accord_core::{ActorRole, DateSpec, Incident, IncidentKind, Named, Role, Source};
+use accord_store::{CaseRefs, SaveOutcome};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use minijinja::{Value, context};
+
+use crate::access::CaseAccess;
+use crate::auth::Viewer;
+use crate::forms::Fields;
+use crate::routes::cases::finding_chain;
+use crate::routes::{see_other, with_case};
+use crate::{AppError, AppState, search_sync, secrets};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/cases/{id}/incidents/new", get(new_form))
+        .route("/cases/{id}/incidents", axum::routing::post(create))
+        .route("/cases/{id}/incidents/{incident}", get(show).post(update))
+        .route("/cases/{id}/incidents/{incident}/edit", get(edit_form))
+}
+
+async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, incident)): Path<(String, String)>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    let inc = state
+        .store
+        .incidents(&id, std::slice::from_ref(&incident))
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    let snap = crate::routes::cases::snapshot(&state, &access.case).await?;
+    let case = &snap.case;
+    let findings: Vec<Value> = state
+        .store
+        .findings_of_incident(&id, &incident)
+        .await?
+        .iter()
+        .map(|f| finding_chain(case, f))
+        .collect();
+    let refs = state.store.case_refs(&id).await?;
+    let sources: Vec<Value> = inc
+        .sources
+        .iter()
+        .filter_map(|s| case.source(s))
+        .map(|s| context! { text => s.citation_text(), url => &s.url })
+        .collect();
+    let actors: Vec<Value> = inc
+        .actors
+        .iter()
+        .map(|a| {
+            let name = refs
+                .actors
+                .iter()
+                .find(|(i, _)| *i == a.actor)
+                .map_or(a.actor.clone(), |(_, n)| n.clone());
+            context! { id => &a.actor, name, role => a.role.as_str() }
+        })
+        .collect();
+    let notice = Fields::from_query(q.as_deref())
+        .get("saved")
+        .map(|_| "Saved.".to_owned());
+    let ctx = context! {
+        title => &inc.title,
+        notice,
+        findings,
+        i => context! {
+            id => &inc.id, title => &inc.title, date => inc.date.to_human(), precision => inc.date.precision(),
+            kind => inc.kind.as_str().replace('_', " "), place => &inc.place, summary => &inc.summary,
+            themes => &inc.themes, actors, sources,
+            evidence => inc.evidence.iter().map(|e| context! { name => &e.name, sha256 => &e.sha256 }).collect::<Vec<_>>(),
+        },
+    };
+    Ok(state
+        .page(&viewer, "incident.html", with_case(&access, ctx))?
+        .into_response())
+}
+
+/// The form's values, as typed (so a refused form comes back as the user left it).
+#[derive(Debug, Default)]
+struct FormValues {
+    title: String,
+    date: String,
+    kind: String,
+    place: String,
+    summary: String,
+    themes: String,
+    actors: Vec<(String, String)>,
+    sources: Vec<String>,
+    new_source: [String; 5],
+}
+
+impl FormValues {
+    fn from_incident(i: &Incident) -> FormValues {
+        FormValues {
+            title: i.title.clone(),
+            date: i.date.to_string(),
+            kind: i.kind.as_str().to_owned(),
+            place: i.place.clone().unwrap_or_default(),
+            summary: i.summary.clone().unwrap_or_default(),
+            themes: i.themes.join(", "),
+            actors: i
+                .actors
+                .iter()
+                .map(|a| (a.actor.clone(), a.role.as_str().to_owned()))
+                .collect(),
+            sources: i.sources.clone(),
+            new_source: Default::default(),
+        }
+    }
+
+    fn from_fields(f: &Fields) -> FormValues {
+        let actors = f.all_raw("actor");
+        let roles = f.all_raw("role");
+        FormValues {
+            title: f.get("title").unwrap_or("").to_owned(),
+            date: f.get("date").unwrap_or("").to_owned(),
+            kind: f.get("kind").unwrap_or("").to_owned(),
+            place: f.get("place").unwrap_or("").to_owned(),
+            summary: f.text("summary").unwrap_or("").trim().to_owned(),
+            themes: f.get("themes").unwrap_or("").to_owned(),
+            actors: actors
+                .into_iter()
+                .zip(roles.into_iter().chain(std::iter::repeat(String::new())))
+                .filter(|(a, _)| !a.trim().is_empty())
+                .collect(),
+            sources: f.all("source"),
+            new_source: [
+                "new_source_title",
+                "new_source_authors",
+                "new_source_publisher",
+                "new_source_date",
+                "new_source_url",
+            ]
+            .map(|n| f.get(n).unwrap_or("").to_owned()),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        let mut rows: Vec<Value> = self
+            .actors
+            .iter()
+            .map(|(a, r)| context! { actor => a, role => r })
+            .collect();
+        // Two empty rows to add actors without JavaScript.
+        for _ in 0..2 {
+            rows.push(context! { actor => "", role => "perpetrator" });
+        }
+        context! {
+            title => &self.title, date => &self.date, kind => &self.kind, place => &self.place,
+            summary => &self.summary, themes => &self.themes, actor_rows => rows, sources => &self.sources,
+            new_source_title => &self.new_source[0], new_source_authors => &self.new_source[1],
+            new_source_publisher => &self.new_source[2], new_source_date => &self.new_source[3],
+            new_source_url => &self.new_source[4],
+        }
+    }
+}
+
+/// One problem in the form: which field (its element id), its label, what is wrong.
+struct FieldError {
+    field: &'static str,
+    label: &'static str,
+    message: String,
+}
+
+fn label_of(field: &str) -> (&'static str, &'static str) {
+    match field.split(['[', '.']).next().unwrap_or("") {
+        "title" => ("title", "Title"),
+        "date" => ("date", "Date"),
+        "kind" => ("kind", "Kind"),
+        "actors" => ("actor-1", "Actors"),
+        "sources" => ("sources", "Sources"),
+        "new_source_title" => ("new_source_title", "New source title"),
+        "new_source_date" => ("new_source_date", "New source date"),
+        _ => ("title", "Form"),
+    }
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a form page is all of these things"
+)]
+async fn form_page(
+    state: &AppState,
+    viewer: &Viewer,
+    access: &CaseAccess,
+    refs: &CaseRefs,
+    heading: &str,
+    action: &str,
+    values: &FormValues,
+    errors: &[FieldError],
+) -> Result<Response, AppError> {
+    let ctx = context! {
+        title => heading, heading, action,
+        v => values.to_value(),
+        errors => errors.iter().map(|e| context! { field => e.field, label => e.label, message => &e.message }).collect::<Vec<_>>(),
+        kinds => IncidentKind::all().map(Named::as_str).collect::<Vec<_>>(),
+        roles => Role::all().map(Named::as_str).collect::<Vec<_>>(),
+        actors => &refs.actors,
+        sources => &refs.sources,
+        themes => &refs.themes,
+    };
+    let mut r = state
+        .page(viewer, "incident_form.html", with_case(access, ctx))?
+        .into_response();
+    if !errors.is_empty() {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
+}
+
+async fn new_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_edit(&viewer)?;
+    let refs = state.store.case_refs(&id).await?;
+    let values = FormValues {
+        kind: "other".into(),
+        ..FormValues::default()
+    };
+    form_page(
+        &state,
+        &viewer,
+        &access,
+        &refs,
+        "New incident",
+        &format!("/cases/{id}/incidents"),
+        &values,
+        &[],
+    )
+    .await
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, incident)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_edit(&viewer)?;
+    let inc = state
+        .store
+        .incidents(&id, std::slice::from_ref(&incident))
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    let refs = state.store.case_refs(&id).await?;
+    let action = format!("/cases/{id}/incidents/{incident}");
+    form_page(
+        &state,
+        &viewer,
+        &access,
+        &refs,
+        "Edit incident",
+        &action,
+        &FormValues::from_incident(&inc),
+        &[],
+    )
+    .await
+}
+
+async fn create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    save(state, viewer, id, None, body).await
+}
+
+async fn update(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, incident)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    save(state, viewer, id, Some(incident), body).await
+}
+
+/// A readable, unique-enough id: the title's first words and a random suffix.
+fn new_id(title: &str) -> Result<String, AppError> {
+    let slug: String = title
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect::<Vec<_>>()
+        .join("-");
+    let suffix =
+        &secrets::digest(&secrets::token().map_err(|e| AppError::Internal(e.to_string()))?)[..6];
+    Ok(if slug.is_empty() {
+        format!("incident-{suffix}")
+    } else {
+        format!("{}-{suffix}", &slug[..slug.len().min(60)])
+    })
+}
+
+async fn save(
+    state: AppState,
+    viewer: Viewer,
+    id: String,
+    existing: Option<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_edit(&viewer)?;
+    if let Some(inc) = &existing
+        && state
+            .store
+            .incidents(&id, std::slice::from_ref(inc))
+            .await?
+            .is_empty()
+    {
+        return Err(AppError::NotFound);
+    }
+    let fields = Fields::from_body(&body);
+    let values = FormValues::from_fields(&fields);
+    let refs = state.store.case_refs(&id).await?;
+    let (heading, action) = match &existing {
+        Some(inc) => ("Edit incident", format!("/cases/{id}/incidents/{inc}")),
+        None => ("New incident", format!("/cases/{id}/incidents")),
+    };
+
+    let mut errors = Vec::new();
+    let mut err = |field: &str, message: String| {
+        let (f, l) = label_of(field);
+        errors.push(FieldError {
+            field: f,
+            label: l,
+            message,
+        });
+    };
+    if values.title.is_empty() {
+        err("title", "must not be empty".into());
+    }
+    let date = match values.date.parse::<DateSpec>() {
+        Ok(d) => Some(d),
+        Err(e) => {
+            err("date", e.to_string());
+            None
+        }
+    };
+    let kind = match IncidentKind::from_name(&values.kind) {
+        Ok(k) => Some(k),
+        Err(e) => {
+            err("kind", e.to_string());
+            None
+        }
+    };
+    let mut actors = Vec::new();
+    for (a, r) in &values.actors {
+        match Role::from_name(r) {
+            Ok(role) => actors.push(ActorRole {
+                actor: a.clone(),
+                role,
+            }),
+            Err(e) => err("actors", e.to_string()),
+        }
+    }
+    // A new source, when its title is given.
+    let new_source = if values.new_source[0].is_empty() {
+        None
+    } else {
+        let date = (!values.new_source[3].is_empty())
+            .then(|| values.new_source[3].parse::<DateSpec>())
+            .transpose()
+            .unwrap_or_else(|e| {
+                err("new_source_date", e.to_string());
+                None
+            });
+        Some(Source {
+            id: new_id(&values.new_source[0])?,
+            authors: values.new_source[1]
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            title: values.new_source[0].clone(),
+            publisher: Some(values.new_source[2].clone()).filter(|s| !s.is_empty()),
+            date,
+            url: Some(values.new_source[4].clone()).filter(|s| !s.is_empty()),
+            accessed: None,
+            note: None,
+        })
+    };
+    let mut sources = values.sources.clone();
+    if let Some(s) = &new_source {
+        sources.push(s.id.clone());
+    }
+    let incident = match (date, kind) {
+        (Some(date), Some(kind)) if errors.is_empty() => Some(Incident {
+            id: match &existing {
+                Some(i) => i.clone(),
+                None => new_id(&values.title)?,
+            },
+            date,
+            title: values.title.clone(),
+            kind,
+            summary: Some(values.summary.clone()).filter(|s| !s.is_empty()),
+            place: Some(values.place.clone()).filter(|s| !s.is_empty()),
+            themes: values
+                .themes
+                .split(',')
+                .map(|t| t.trim().to_lowercase().replace(' ', "_"))
+                .filter(|t| !t.is_empty())
+                .collect(),
+            sources,
+            actors,
+            evidence: match &existing {
+                // The form does not edit evidence; keep what the incident had.
+                Some(i) => state
+                    .store
+                    .incidents(&id, std::slice::from_ref(i))
+                    .await?
+                    .pop()
+                    .map(|i| i.evidence)
+                    .unwrap_or_default(),
+                None => Vec::new(),
+            },
+        }),
+        _ => None,
+    };
+    if let Some(inc) = &incident {
+        let new_id = new_source.as_ref().map(|s| s.id.as_str());
+        for p in incident_problems(inc, &|a| refs.has_actor(a), &|s| {
+            refs.has_source(s) || Some(s) == new_id
+        }) {
+            let (f, l) = label_of(&p.field);
+            errors.push(FieldError {
+                field: f,
+                label: l,
+                message: p.message,
+            });
+        }
+    }
+    let Some(incident) = incident.filter(|_| errors.is_empty()) else {
+        return form_page(
+            &state, &viewer, &access, &refs, heading, &action, &values, &errors,
+        )
+        .await;
+    };
+    if let Some(s) = &new_source {
+        state.store.add_source(&id, s, &viewer.audit_name()).await?;
+    }
+    let outcome = state
+        .store
+        .save_incident(&id, &incident, &viewer.audit_name())
+        .await?;
+    if let Some(index) = &state.search {
+        search_sync::reindex(
+            state.store.as_ref(),
+            index,
+            &id,
+            std::slice::from_ref(&incident.id),
+        )
+        .await?;
+    }
+    tracing::info!(case = %id, incident = %incident.id, created = outcome == SaveOutcome::Created, "incident saved");
+    Ok(see_other(&format!(
+        "/cases/{id}/incidents/{}?saved=1",
+        incident.id
+    )))
+}

@@ -1,0 +1,41 @@
+//! A mechanism's page: the provision that creates it, its status and the chain behind it.
+
+use accord_core::evaluate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use minijinja::context;
+
+use crate::access::CaseAccess;
+use crate::auth::Viewer;
+use crate::routes::cases::{mechanism_view, snapshot};
+use crate::routes::with_case;
+use crate::{AppError, AppState};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new().route("/cases/{id}/mechanisms/{mechanism}", get(show))
+}
+
+async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, mechanism)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    let snap = snapshot(&state, &access.case).await?;
+    let status = evaluate(&snap.case);
+    let m = status
+        .mechanisms
+        .iter()
+        .find(|m| m.mechanism.id == mechanism)
+        .ok_or(AppError::NotFound)?;
+    let view = mechanism_view(&snap.case, m);
+    Ok(state
+        .page(
+            &viewer,
+            "mechanism.html",
+            with_case(&access, context! { title => &m.mechanism.name, m => view }),
+        )?
+        .into_response())
+}

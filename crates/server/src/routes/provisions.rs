@@ -1,0 +1,123 @@
+//! Provisions: the list by instrument, one provision with its text and findings, and the
+//! citation suggestions of the finding form.
+
+use accord_core::{Citation, Named, evaluate};
+use axum::Router;
+use axum::extract::{Path, RawQuery, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use minijinja::{Value, context};
+
+use crate::access::CaseAccess;
+use crate::auth::Viewer;
+use crate::forms::Fields;
+use crate::routes::cases::{finding_chain, snapshot};
+use crate::routes::with_case;
+use crate::{AppError, AppState};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/cases/{id}/provisions", get(list))
+        .route("/cases/{id}/provisions/suggest", get(suggest))
+        .route("/cases/{id}/provisions/{citation}", get(show))
+}
+
+async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    let snap = snapshot(&state, &access.case).await?;
+    let status = evaluate(&snap.case);
+    let instruments: Vec<Value> = snap
+        .case
+        .instruments
+        .iter()
+        .map(|ins| {
+            let provisions: Vec<Value> = status
+                .provisions
+                .iter()
+                .filter(|p| p.provision.citation.instrument() == ins.id)
+                .map(|p| context! { citation => p.provision.citation.to_string(), heading => &p.provision.heading, state => p.state.as_str() })
+                .collect();
+            context! { id => &ins.id, title => &ins.title, kind => ins.kind.as_str(), date => ins.date.map(accord_core::DateSpec::to_human), notes => &ins.notes, provisions }
+        })
+        .collect();
+    Ok(state
+        .page(
+            &viewer,
+            "provisions.html",
+            with_case(&access, context! { title => "Provisions", instruments }),
+        )?
+        .into_response())
+}
+
+async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, citation)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    let cite = Citation::parse(&citation).map_err(|_| AppError::NotFound)?;
+    let snap = snapshot(&state, &access.case).await?;
+    let case = &snap.case;
+    let status = evaluate(case);
+    let ps = status
+        .provisions
+        .iter()
+        .find(|p| p.provision.citation == cite)
+        .ok_or(AppError::NotFound)?;
+    let p = ps.provision;
+    let instrument = case
+        .instrument(cite.instrument())
+        .map(|i| i.title.clone())
+        .unwrap_or_default();
+    let findings: Vec<Value> = ps.findings.iter().map(|f| finding_chain(case, f)).collect();
+    let ctx = context! {
+        title => p.citation.to_string(),
+        findings,
+        p => context! {
+            citation => p.citation.to_string(), heading => &p.heading, instrument, state => ps.state.as_str(),
+            themes => &p.themes, text => &p.text, status => p.status.as_str(), text_source => &p.text_source,
+            lang => "en",
+            translations => p.translations.iter().map(|t| context! { lang => &t.lang, text => &t.text, status => t.status.as_str(), source => &t.source }).collect::<Vec<_>>(),
+        },
+    };
+    Ok(state
+        .page(&viewer, "provision.html", with_case(&access, ctx))?
+        .into_response())
+}
+
+/// Citations that contain what was typed (case-insensitive), for the finding form (htmx).
+async fn suggest(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, AppError> {
+    CaseAccess::load(&state, &viewer, &id).await?;
+    let f = Fields::from_query(q.as_deref());
+    let typed = f
+        .get("provision")
+        .or_else(|| f.get("q"))
+        .unwrap_or("")
+        .to_lowercase();
+    let refs = state.store.case_refs(&id).await?;
+    let items: Vec<String> = if typed.is_empty() {
+        Vec::new()
+    } else {
+        refs.provisions
+            .iter()
+            .filter(|p| p.to_lowercase().contains(&typed))
+            .take(12)
+            .cloned()
+            .collect()
+    };
+    Ok(axum::response::Html(
+        state
+            .templates
+            .render("suggestions.html", context! { items, q => typed })?,
+    )
+    .into_response())
+}
