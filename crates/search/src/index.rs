@@ -309,7 +309,9 @@ impl SearchIndex {
             ngrams,
             khmer,
         };
-        let mut clauses = query::filters(&self.fields, q);
+        let searcher = self.reader.searcher();
+        let mut clauses =
+            query::filters(&self.fields, &searcher, q).map_err(SearchError::tantivy("scope"))?;
         let scored = match builder.text(&q.text) {
             TextQuery::MatchesNothing => return Ok(SearchResults::default()),
             TextQuery::None => false,
@@ -319,7 +321,6 @@ impl SearchIndex {
             }
         };
         let query = BooleanQuery::new(clauses);
-        let searcher = self.reader.searcher();
         let (total, hits) = if q.limit == 0 {
             let total = searcher
                 .search(&query, &Count)
@@ -374,7 +375,7 @@ impl SearchIndex {
                                 source: tantivy::TantivyError::FieldNotFound(name.to_owned()),
                             })
                     };
-                    entry.insert((column("id")?, column("case_id")?))
+                    entry.insert((column(schema::ID)?, column(schema::CASE_ID)?))
                 }
             };
             hits.push(Hit {

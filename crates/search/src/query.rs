@@ -5,17 +5,19 @@
 //! words and "quoted phrases", all of which must match.
 
 use std::ops::Bound;
+use std::sync::Arc;
 
-use tantivy::Term;
+use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
 use tantivy::query::{
     BooleanQuery, ConstScoreQuery, EnableScoring, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
     TermSetQuery, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocId, Searcher, SegmentReader, Term};
 
 use crate::analysis;
-use crate::schema::Fields;
+use crate::schema::{CASE_ID, Fields};
 
 /// A search: text, the cases the caller may see, filters, and a page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -143,9 +145,13 @@ impl Builder<'_> {
     }
 }
 
-/// The filters of a query, as non-scoring required clauses. The case scope always comes first.
-pub(crate) fn filters(fields: &Fields, q: &SearchQuery) -> Vec<(Occur, Box<dyn Query>)> {
-    let mut clauses = vec![(Occur::Must, any_of(fields.case_id, &q.case_ids))];
+/// The filters of a query, as non-scoring required clauses, the case scope first.
+pub(crate) fn filters(
+    fields: &Fields,
+    searcher: &Searcher,
+    q: &SearchQuery,
+) -> tantivy::Result<Vec<(Occur, Box<dyn Query>)>> {
+    let mut clauses = vec![(Occur::Must, case_scope(fields, searcher, &q.case_ids)?)];
     for (field, values) in [
         (fields.kind, &q.kinds),
         (fields.actor, &q.actors),
@@ -172,7 +178,65 @@ pub(crate) fn filters(fields: &Fields, q: &SearchQuery) -> Vec<(Occur, Box<dyn Q
             Box::new(ConstScoreQuery::new(Box::new(range), 0.0)),
         ));
     }
-    clauses
+    Ok(clauses)
+}
+
+/// Above this share of the index (in percent), a scope of several cases is checked document by
+/// document on the fast column instead of through the postings of its cases.
+const SCOPE_POSTINGS_MAX_PERCENT: u64 = 10;
+
+/// The access-control clause: documents of the given cases only.
+///
+/// One case, or a few small ones, go through their postings, which are short and lead the
+/// search. A large scope (an administrator's 500 cases) would make tantivy merge the postings
+/// of every case into a bit set of the whole index on every query; instead each candidate that
+/// the other clauses produce is checked against the case column.
+fn case_scope(
+    fields: &Fields,
+    searcher: &Searcher,
+    case_ids: &[String],
+) -> tantivy::Result<Box<dyn Query>> {
+    const FEW: usize = 8;
+    if case_ids.len() <= FEW {
+        let mut scope_docs = 0;
+        for id in case_ids {
+            scope_docs += searcher.doc_freq(&Term::from_field_text(fields.case_id, id))?;
+        }
+        if case_ids.len() == 1
+            || scope_docs * 100 <= searcher.num_docs() * SCOPE_POSTINGS_MAX_PERCENT
+        {
+            return Ok(any_of(fields.case_id, case_ids));
+        }
+    }
+    let allowed: Arc<[String]> = case_ids.into();
+    let predicate = FunctionPredicate::from(move |segment: &SegmentReader| {
+        let (ords, wanted) = match segment.fast_fields().str(CASE_ID)? {
+            Some(column) => {
+                let mut wanted = vec![false; column.num_terms()];
+                for id in allowed.iter() {
+                    let slot = column
+                        .dictionary()
+                        .term_ord(id)?
+                        .and_then(|ord| usize::try_from(ord).ok())
+                        .and_then(|ord| wanted.get_mut(ord));
+                    if let Some(slot) = slot {
+                        *slot = true;
+                    }
+                }
+                (Some(column.ords().clone()), wanted)
+            }
+            None => (None, Vec::new()),
+        };
+        Ok(move |doc: DocId| {
+            ords.as_ref()
+                .and_then(|ords| ords.first(doc))
+                .and_then(|ord| usize::try_from(ord).ok())
+                .and_then(|ord| wanted.get(ord).copied())
+                .unwrap_or(false)
+        })
+    });
+    let query: DocPredicateQuery = predicate.into();
+    Ok(Box::new(ConstScoreQuery::new(Box::new(query), 0.0)))
 }
 
 /// Documents whose exact-value field holds any of the values, without a score.

@@ -12,6 +12,11 @@ pub(crate) const SCHEMA_VERSION: u32 = 1;
 /// File in the index directory that records [`SCHEMA_VERSION`].
 pub(crate) const VERSION_FILE: &str = "accord-search-version";
 
+/// Name of the case id field, read as a fast column by the case scope and the hits.
+pub(crate) const CASE_ID: &str = "case_id";
+/// Name of the incident id field, read as a fast column by the hits.
+pub(crate) const ID: &str = "id";
+
 /// Field handles, resolved once.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Fields {
@@ -42,8 +47,8 @@ pub(crate) fn build() -> (Schema, Fields) {
         )
     };
     let fields = Fields {
-        id: builder.add_text_field("id", STRING | FAST),
-        case_id: builder.add_text_field("case_id", STRING | FAST),
+        id: builder.add_text_field(ID, STRING | FAST),
+        case_id: builder.add_text_field(CASE_ID, STRING | FAST),
         kind: builder.add_text_field("kind", STRING),
         actor: builder.add_text_field("actor", STRING),
         theme: builder.add_text_field("theme", STRING),

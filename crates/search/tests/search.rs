@@ -241,6 +241,59 @@ fn case_scope_is_enforced() {
 }
 
 #[test]
+fn every_way_of_checking_the_scope_agrees() {
+    // The scope is checked through case postings (one case, or a few small ones) or on the case
+    // column (many cases, or a large share of the index). 200 filler incidents in other cases,
+    // with the same words, make the fixture cases small enough for the postings path.
+    let index = loaded();
+    let filler: Vec<IncidentDoc> = (0..200)
+        .map(|n| IncidentDoc {
+            id: format!("filler-{n}"),
+            case_id: format!("other-{}", n % 20),
+            ..fixture()[n % 9].clone()
+        })
+        .collect();
+    index.upsert(&filler).unwrap();
+    let many: Vec<String> = (0..30).map(|n| format!("c{n}")).collect();
+    let scopes: Vec<Vec<String>> = vec![
+        vec!["c1".into()],
+        vec!["c2".into(), "c3".into()],
+        vec!["c1".into(), "c3".into(), "nowhere".into()],
+        many,
+        (0..20)
+            .map(|n| format!("other-{n}"))
+            .chain(["c2".into()])
+            .collect(),
+    ];
+    for scope in &scopes {
+        for text in ["", "law", "ច្បាប់", "សង្គមស៊ីវិល"] {
+            let mut q = scoped(text, &[]);
+            q.case_ids.clone_from(scope);
+            q.limit = 1000;
+            let results = index.search(&q).unwrap();
+            assert_eq!(results.total, results.hits.len(), "{q:?}");
+            assert!(
+                results.hits.iter().all(|h| scope.contains(&h.case_id)),
+                "hit outside {scope:?} for {text:?}"
+            );
+            if text.is_empty() {
+                // Filters only: exactly the incidents of the scope, counted from the data.
+                let fixture_in_scope = fixture()
+                    .iter()
+                    .filter(|d| scope.contains(&d.case_id))
+                    .count();
+                let filler_in_scope = filler.iter().filter(|d| scope.contains(&d.case_id)).count();
+                assert_eq!(
+                    results.total,
+                    fixture_in_scope + filler_in_scope,
+                    "{scope:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn filters() {
     let index = loaded();
     let base = || scoped("", &["c1"]);
