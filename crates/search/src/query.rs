@@ -208,19 +208,31 @@ fn case_scope(
             return Ok(any_of(fields.case_id, case_ids));
         }
     }
-    let allowed: Arc<[String]> = case_ids.into();
+    // Sorted, so each segment's sorted dictionary of case ids is matched in one merging pass
+    // rather than one lookup per allowed case.
+    let mut sorted: Vec<String> = case_ids.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let allowed: Arc<[String]> = sorted.into();
     let predicate = FunctionPredicate::from(move |segment: &SegmentReader| {
         let (ords, wanted) = match segment.fast_fields().str(CASE_ID)? {
             Some(column) => {
                 let mut wanted = vec![false; column.num_terms()];
-                for id in allowed.iter() {
-                    let slot = column
-                        .dictionary()
-                        .term_ord(id)?
-                        .and_then(|ord| usize::try_from(ord).ok())
-                        .and_then(|ord| wanted.get_mut(ord));
-                    if let Some(slot) = slot {
-                        *slot = true;
+                let mut terms = column.dictionary().stream()?;
+                let mut allowed = allowed.iter().peekable();
+                while terms.advance() {
+                    let key = terms.key();
+                    while allowed.next_if(|id| id.as_bytes() < key).is_some() {}
+                    if allowed.next_if(|id| id.as_bytes() == key).is_some() {
+                        let slot = usize::try_from(terms.term_ord())
+                            .ok()
+                            .and_then(|ord| wanted.get_mut(ord));
+                        if let Some(slot) = slot {
+                            *slot = true;
+                        }
+                    }
+                    if allowed.peek().is_none() {
+                        break;
                     }
                 }
                 (Some(column.ords().clone()), wanted)
