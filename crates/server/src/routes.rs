@@ -38,11 +38,17 @@ pub fn router(state: AppState) -> Router {
         .merge(provisions::router())
         .merge(actors::router())
         .merge(mechanisms::router())
+        .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), auth::layer))
         .layer(middleware::from_fn(security::headers))
         .layer(CompressionLayer::new())
         .layer(DefaultBodyLimit::max(4 * 1024 * 1024))
         .with_state(state)
+}
+
+/// Unknown paths answer like a private or missing case: one 404 page for all.
+async fn not_found() -> crate::AppError {
+    crate::AppError::NotFound
 }
 
 /// The context every case page needs: the case and what the viewer may do in it.

@@ -105,13 +105,22 @@ async fn create(
         rationale: f.text("rationale").unwrap_or("").trim().to_owned(),
     };
     let mut errors: Vec<(&'static str, &'static str, String)> = Vec::new();
+    let refs = state.store.case_refs(&id).await?;
+    // Forgiving input: "iccpr art 19 (2)" is the case's "ICCPR Art. 19(2)".
     let provision = Citation::parse(&v.provision)
         .map_err(|e| errors.push(("provision", "Provision", e.to_string())))
-        .ok();
+        .ok()
+        .map(|c| {
+            let printed = c.to_string();
+            refs.provisions
+                .iter()
+                .find(|p| p.eq_ignore_ascii_case(&printed))
+                .and_then(|p| Citation::parse(p).ok())
+                .unwrap_or(c)
+        });
     let verdict = Verdict::from_name(&v.verdict)
         .map_err(|e| errors.push(("verdict", "Verdict", e.to_string())))
         .ok();
-    let refs = state.store.case_refs(&id).await?;
     let known = state.store.incidents(&id, &v.incidents).await?;
     let finding = match (provision, verdict) {
         (Some(provision), Some(verdict)) => {

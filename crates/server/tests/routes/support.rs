@@ -1,0 +1,173 @@
+//! A test app, users with sessions, and requests with cookies and CSRF tokens.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use accord_core::CaseRole;
+use accord_core::bundle::{self, BundleFile};
+use accord_search::SearchIndex;
+use accord_server::{AppState, ServerConfig, secrets};
+use accord_store::{Create, ImportMode, NewSession, Store};
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+pub const CASE: &str = "example-2030";
+pub const TITLE: &str = "Freedonia 2030: closing the civic space";
+
+pub struct TestApp {
+    pub app: Router,
+    pub store: Arc<dyn Store>,
+    pub index: Arc<SearchIndex>,
+    _dir: tempfile::TempDir,
+}
+
+/// Someone making requests: their cookies and the CSRF token their forms carry.
+#[derive(Debug, Clone, Default)]
+pub struct Who {
+    pub cookie: Option<String>,
+    pub csrf: String,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn location(&self) -> &str {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+}
+
+fn example_files() -> Vec<BundleFile> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/minimal-case");
+    let mut out = Vec::new();
+    let mut stack = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(BundleFile {
+                    path: p.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/"),
+                    contents: std::fs::read_to_string(&p).unwrap(),
+                });
+            }
+        }
+    }
+    out
+}
+
+impl TestApp {
+    pub async fn new() -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let store = accord_store::open(dir.path().join("t.db").to_str().unwrap(), Create::IfMissing)
+            .await
+            .unwrap();
+        let case = bundle::read(&example_files()).unwrap();
+        store.import_case(&case, ImportMode::New, "test").await.unwrap();
+        let index = Arc::new(SearchIndex::in_memory().unwrap());
+        accord_server::search_sync::rebuild(store.clone(), index.clone())
+            .await
+            .unwrap();
+        let state = AppState::new(store.clone(), ServerConfig::default(), Some(index.clone())).unwrap();
+        TestApp {
+            app: accord_server::router(state),
+            store,
+            index,
+            _dir: dir,
+        }
+    }
+
+    /// A user with a live session (created through the store: sign-in itself is tested in `auth`).
+    pub async fn user(&self, email: &str, admin: bool, role: Option<CaseRole>) -> Who {
+        let user = self.store.create_user(email, "unused", admin).await.unwrap();
+        if let Some(r) = role {
+            self.store.set_role(CASE, user.id, Some(r), "test").await.unwrap();
+        }
+        let token = secrets::token().unwrap();
+        let csrf = secrets::token().unwrap();
+        self.store
+            .create_session(&NewSession {
+                token_sha256: secrets::digest(&token),
+                user_id: user.id,
+                csrf: csrf.clone(),
+                expires_unix: i64::MAX,
+            })
+            .await
+            .unwrap();
+        Who {
+            cookie: Some(format!("accord_session={token}")),
+            csrf,
+        }
+    }
+
+    /// An anonymous visitor who has loaded a page (so holds the anonymous CSRF cookie).
+    pub async fn visitor(&self) -> Who {
+        let r = self.get("/login", &Who::default()).await;
+        let set = r
+            .headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .find(|c| c.starts_with("accord_csrf="))
+            .expect("an anonymous CSRF cookie");
+        let token = set
+            .trim_start_matches("accord_csrf=")
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
+        assert!(r.body.contains(&token), "the login form carries the token");
+        Who {
+            cookie: Some(format!("accord_csrf={token}")),
+            csrf: token,
+        }
+    }
+
+    pub async fn request(&self, method: Method, path: &str, who: &Who, form: Option<&[(&str, &str)]>) -> Reply {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(c) = &who.cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        let body = match form {
+            Some(fields) => {
+                req = req.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+                let mut s = form_urlencoded::Serializer::new(String::new());
+                for (k, v) in fields {
+                    s.append_pair(k, v);
+                }
+                Body::from(s.finish())
+            }
+            None => Body::empty(),
+        };
+        let res = self.app.clone().oneshot(req.body(body).unwrap()).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&self, path: &str, who: &Who) -> Reply {
+        self.request(Method::GET, path, who, None).await
+    }
+
+    /// A form post with the right CSRF token.
+    pub async fn post(&self, path: &str, who: &Who, fields: &[(&str, &str)]) -> Reply {
+        let mut all = vec![("csrf", who.csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.request(Method::POST, path, who, Some(&all)).await
+    }
+}
