@@ -7,7 +7,8 @@ mod sqlite;
 use std::sync::Arc;
 
 use accord_core::{
-    CaseRole, Day, Finding, FindingStatus, Incident, IncidentKind, Source, ValidCase, Verdict,
+    CaseRole, Day, ElectionFile, Finding, FindingStatus, Incident, IncidentKind, Source, ValidCase,
+    Verdict,
 };
 use async_trait::async_trait;
 
@@ -167,6 +168,99 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn members(&self, case_id: &str) -> Result<Vec<(User, CaseRole)>, StoreError>;
     /// Every case a user is a member of, with the role.
     async fn roles_of_user(&self, user_id: i64) -> Result<Vec<(String, CaseRole)>, StoreError>;
+
+    // --- Elections -------------------------------------------------------------------------
+
+    /// A case's election files, in the case's order, without loading anything else of the case
+    /// (empty for a case without elections or that does not exist).
+    async fn elections(&self, case_id: &str) -> Result<Vec<ElectionFile>, StoreError>;
+
+    // --- Letters and sign-on ------------------------------------------------------------------
+    // (owned by the letters work; the types are at the end of this file)
+
+    /// Store a letter's fields (title, date, place, language, coordinator, body, closing, order,
+    /// addressees, CC), keeping its signatories; or add a new letter with the signatories it
+    /// carries. The caller has validated the case with this letter in place.
+    async fn save_letter(
+        &self,
+        case_id: &str,
+        letter: &accord_core::Letter,
+        actor: &str,
+    ) -> Result<SaveOutcome, StoreError>;
+
+    /// Invite an organisation to sign a letter: a new signatory in state `invited`, numbered
+    /// after the others, with its invitation and sign link. Returns its position. Refuses a
+    /// name already on the letter (`Exists`).
+    async fn invite_signatory(
+        &self,
+        case_id: &str,
+        letter_id: &str,
+        invitation: &NewInvitation,
+        actor: &str,
+    ) -> Result<u32, StoreError>;
+
+    /// A new sign link for a signatory (a lost link, or to sign a changed text again); the
+    /// signatory's unused sign links stop working (used, `replaced`).
+    async fn renew_sign_link(
+        &self,
+        case_id: &str,
+        letter_id: &str,
+        position: u32,
+        link: &NewLink,
+        actor: &str,
+    ) -> Result<(), StoreError>;
+
+    /// What a link opens, whether or not it can still be used (`None`: no such link).
+    async fn signon_link(
+        &self,
+        token_sha256: &str,
+        now_unix: i64,
+    ) -> Result<Option<SignOnLink>, StoreError>;
+
+    /// Sign through a sign link: the signatory's printed name, representative, URL and the
+    /// SHA-256 of the text signed are recorded, the state becomes `signed`, the link is used up
+    /// and the withdraw link is stored. A used, expired or unknown link changes nothing and
+    /// says why. Refuses a name another signatory of the letter prints (`Exists`), leaving the
+    /// link unused.
+    async fn sign_letter(
+        &self,
+        token_sha256: &str,
+        signature: &NewSignature,
+        now_unix: i64,
+    ) -> Result<LinkOutcome, StoreError>;
+
+    /// Decline through a sign link (state `declined`; the link is used up).
+    async fn decline_letter(
+        &self,
+        token_sha256: &str,
+        now_unix: i64,
+    ) -> Result<LinkOutcome, StoreError>;
+
+    /// Withdraw through a withdraw link (state `withdrawn`; the link is used up).
+    async fn withdraw_signature(
+        &self,
+        token_sha256: &str,
+        now_unix: i64,
+    ) -> Result<LinkOutcome, StoreError>;
+
+    /// The coordinator checked a signature: `signed` becomes `verified`. Returns false, and
+    /// changes nothing, for a signatory in any other state.
+    async fn verify_signatory(
+        &self,
+        case_id: &str,
+        letter_id: &str,
+        position: u32,
+        actor: &str,
+    ) -> Result<bool, StoreError>;
+
+    /// Every signatory of a letter with its invitation and latest sign link, by position (the
+    /// coordinator's list).
+    async fn signon_entries(
+        &self,
+        case_id: &str,
+        letter_id: &str,
+        now_unix: i64,
+    ) -> Result<Vec<SignOnEntry>, StoreError>;
 }
 
 /// What every request about a case needs to know.
@@ -343,4 +437,137 @@ pub async fn open(url: &str, create: Create) -> Result<Arc<dyn Store>, StoreErro
             ),
         }),
     }
+}
+
+// --- Letters and sign-on: types -------------------------------------------------------------
+// (owned by the letters work)
+
+/// A sign or withdraw link to store: only the SHA-256 of its secret token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewLink {
+    pub token_sha256: String,
+    /// Unix seconds after which the link no longer works.
+    pub expires_unix: i64,
+}
+
+/// An organisation invited to sign a letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewInvitation {
+    /// The organisation's name, as the coordinator knows it.
+    pub organisation: String,
+    pub country: Option<String>,
+    /// How to reach them (never exported or published).
+    pub contact: String,
+    pub link: NewLink,
+}
+
+/// A signature given through a sign link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSignature {
+    pub representative: String,
+    /// The organisation's name as it is to be printed.
+    pub organisation: String,
+    pub url: Option<String>,
+    /// SHA-256 of the exact text signed.
+    pub text_sha256: String,
+    /// SHA-256 of the withdraw link's token, shown once to the signatory.
+    pub withdraw_token_sha256: String,
+}
+
+/// What a link is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkPurpose {
+    /// Sign or decline.
+    Sign,
+    /// Withdraw a signature.
+    Withdraw,
+}
+
+impl LinkPurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkPurpose::Sign => "sign",
+            LinkPurpose::Withdraw => "withdraw",
+        }
+    }
+}
+
+/// What using a link did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkUse {
+    Signed,
+    Declined,
+    Withdrawn,
+    /// A newer sign link was made for the same signatory.
+    Replaced,
+}
+
+impl LinkUse {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkUse::Signed => "signed",
+            LinkUse::Declined => "declined",
+            LinkUse::Withdrawn => "withdrawn",
+            LinkUse::Replaced => "replaced",
+        }
+    }
+}
+
+/// Whether a link can be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkStatus {
+    /// Unused and unexpired (`None`: never expires).
+    Open { expires_unix: Option<i64> },
+    Expired { expired_unix: i64 },
+    Used { at_unix: i64, outcome: LinkUse },
+}
+
+/// A link and what it opens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignOnLink {
+    pub case_id: String,
+    pub letter_id: String,
+    /// The signatory's position in the letter's list.
+    pub position: u32,
+    pub purpose: LinkPurpose,
+    pub status: LinkStatus,
+    pub signatory: accord_core::Signatory,
+}
+
+/// The answer to using a link.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkOutcome {
+    /// Done: the signatory as it now stands.
+    Done(accord_core::Signatory),
+    /// The link was used already; nothing changed.
+    Used { at_unix: i64, outcome: LinkUse },
+    /// The link expired; nothing changed.
+    Expired { expired_unix: i64 },
+    /// A sign link used to withdraw, or the reverse; nothing changed.
+    WrongPurpose { purpose: LinkPurpose },
+    /// No such link.
+    NotFound,
+}
+
+/// The sign-on record of a signatory who was invited through Accord.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvitationRecord {
+    pub invited_name: String,
+    pub contact: String,
+    pub invited_by: String,
+    pub invited_at: String,
+    pub signed_at: Option<String>,
+    pub verified_at: Option<String>,
+    pub verified_by: Option<String>,
+}
+
+/// One line of the coordinator's list of signatories.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignOnEntry {
+    pub position: u32,
+    pub signatory: accord_core::Signatory,
+    /// `None` for a signatory that came with an imported bundle.
+    pub invitation: Option<InvitationRecord>,
+    /// The latest sign link, if any was made.
+    pub sign_link: Option<LinkStatus>,
 }

@@ -6,12 +6,15 @@
 mod accounts;
 mod case_io;
 mod records;
+mod signon;
 
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-use accord_core::{CaseRole, Finding, FindingStatus, Incident, Source, ValidCase, Verdict};
+use accord_core::{
+    CaseRole, ElectionFile, Finding, FindingStatus, Incident, Source, ValidCase, Verdict,
+};
 use async_trait::async_trait;
 use sqlx::Row;
 use sqlx::sqlite::{
@@ -397,5 +400,136 @@ impl Store for SqliteStore {
     async fn roles_of_user(&self, user_id: i64) -> Result<Vec<(String, CaseRole)>, StoreError> {
         let mut conn = self.pool.acquire().await?;
         accounts::roles_of_user(&mut conn, user_id).await
+    }
+
+    async fn elections(&self, case_id: &str) -> Result<Vec<ElectionFile>, StoreError> {
+        // The same query `load_case` runs for a case's elections, alone: the election pages need
+        // these files and nothing else of a case that may hold many thousands of incidents.
+        let rows =
+            sqlx::query("SELECT id, json FROM elections WHERE case_id = ? ORDER BY position")
+                .bind(case_id)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| ElectionFile {
+                id: r.get("id"),
+                json: r.get("json"),
+            })
+            .collect())
+    }
+    // --- Letters and sign-on (see `sqlite/signon.rs`) -----------------------------------------
+
+    async fn save_letter(
+        &self,
+        case_id: &str,
+        letter: &accord_core::Letter,
+        actor: &str,
+    ) -> Result<SaveOutcome, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let outcome = signon::save_letter(&mut tx, case_id, letter, actor).await?;
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    async fn invite_signatory(
+        &self,
+        case_id: &str,
+        letter_id: &str,
+        invitation: &crate::NewInvitation,
+        actor: &str,
+    ) -> Result<u32, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let position = signon::invite(&mut tx, case_id, letter_id, invitation, actor).await?;
+        tx.commit().await?;
+        Ok(position)
+    }
+
+    async fn renew_sign_link(
+        &self,
+        case_id: &str,
+        letter_id: &str,
+        position: u32,
+        link: &crate::NewLink,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        signon::renew_sign_link(&mut tx, case_id, letter_id, position, link, actor).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn signon_link(
+        &self,
+        token_sha256: &str,
+        now_unix: i64,
+    ) -> Result<Option<crate::SignOnLink>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        signon::link(&mut conn, token_sha256, now_unix).await
+    }
+
+    async fn sign_letter(
+        &self,
+        token_sha256: &str,
+        signature: &crate::NewSignature,
+        now_unix: i64,
+    ) -> Result<crate::LinkOutcome, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let outcome = signon::sign(&mut tx, token_sha256, signature, now_unix).await?;
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    async fn decline_letter(
+        &self,
+        token_sha256: &str,
+        now_unix: i64,
+    ) -> Result<crate::LinkOutcome, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let outcome =
+            signon::decline_or_withdraw(&mut tx, token_sha256, crate::LinkPurpose::Sign, now_unix)
+                .await?;
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    async fn withdraw_signature(
+        &self,
+        token_sha256: &str,
+        now_unix: i64,
+    ) -> Result<crate::LinkOutcome, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let outcome = signon::decline_or_withdraw(
+            &mut tx,
+            token_sha256,
+            crate::LinkPurpose::Withdraw,
+            now_unix,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    async fn verify_signatory(
+        &self,
+        case_id: &str,
+        letter_id: &str,
+        position: u32,
+        actor: &str,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let changed = signon::verify(&mut tx, case_id, letter_id, position, actor).await?;
+        tx.commit().await?;
+        Ok(changed)
+    }
+
+    async fn signon_entries(
+        &self,
+        case_id: &str,
+        letter_id: &str,
+        now_unix: i64,
+    ) -> Result<Vec<crate::SignOnEntry>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        signon::entries(&mut conn, case_id, letter_id, now_unix).await
     }
 }
