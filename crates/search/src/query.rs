@@ -52,7 +52,8 @@ pub const MAX_DEPTH: usize = 10_000;
 /// the benchmark can measure what the n-gram fallback adds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum KhmerMatching {
-    /// A Khmer word matches as a segmented word or anywhere as a substring (n-gram phrase).
+    /// A Khmer word of two clusters or more matches wherever its letters occur (the phrase of
+    /// its cluster bigrams, spaces ignored); documents where it is a word of its own rank first.
     #[default]
     WordsOrSubstring,
     /// A Khmer word matches only where the dictionary segmenter cut the text the same way.
