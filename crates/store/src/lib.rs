@@ -517,9 +517,16 @@ impl LinkUse {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkStatus {
     /// Unused and unexpired (`None`: never expires).
-    Open { expires_unix: Option<i64> },
-    Expired { expired_unix: i64 },
-    Used { at_unix: i64, outcome: LinkUse },
+    Open {
+        expires_unix: Option<i64>,
+    },
+    Expired {
+        expired_unix: i64,
+    },
+    Used {
+        at_unix: i64,
+        outcome: LinkUse,
+    },
 }
 
 /// A link and what it opens.

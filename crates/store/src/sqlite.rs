@@ -418,6 +418,7 @@ impl Store for SqliteStore {
             })
             .collect())
     }
+
     // --- Letters and sign-on (see `sqlite/signon.rs`) -----------------------------------------
 
     async fn save_letter(

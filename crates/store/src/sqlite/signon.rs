@@ -1,0 +1,684 @@
+//! Letters and sign-on in SQLite: saving a letter's text without touching its signatories, and
+//! every step of sign-on (invite, open, sign, decline, withdraw, verify) as one transaction each,
+//! audit-logged.
+//!
+//! A link is used by a conditional `UPDATE ... WHERE used_unix IS NULL` as the transaction's
+//! first write, so of two requests racing on one link exactly one does anything: the other
+//! waits for the write lock, then finds the link used and changes nothing.
+
+use accord_core::{Letter, Named, Signatory, SignatureState};
+use serde_json::{Value, json};
+use sqlx::{Row, SqliteConnection};
+
+use super::audit;
+use super::records::touch;
+use crate::codec::{corrupt, list, unname};
+use crate::{
+    InvitationRecord, LinkOutcome, LinkPurpose, LinkStatus, LinkUse, NewInvitation, NewLink,
+    NewSignature, SaveOutcome, SignOnEntry, SignOnLink, StoreError, clock,
+};
+
+/// Stores a letter's fields; its signatories are kept if it exists, written if it is new.
+pub(crate) async fn save_letter(
+    tx: &mut SqliteConnection,
+    case_id: &str,
+    letter: &Letter,
+    actor: &str,
+) -> Result<SaveOutcome, StoreError> {
+    touch(tx, case_id).await?;
+    let updated = sqlx::query(
+        "UPDATE letters SET title = ?, date = ?, place = ?, language = ?, coordinator = ?, body = ?,
+                closing = ?, signatory_order = ?, addressees = ?, cc = ?
+         WHERE case_id = ? AND id = ?",
+    )
+    .bind(&letter.title)
+    .bind(letter.date.to_string())
+    .bind(&letter.place)
+    .bind(&letter.language)
+    .bind(&letter.coordinator)
+    .bind(&letter.body)
+    .bind(&letter.closing)
+    .bind(letter.signatory_order.as_str())
+    .bind(addressees_json(letter))
+    .bind(list(&letter.cc))
+    .bind(case_id)
+    .bind(&letter.id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let outcome = if updated > 0 {
+        SaveOutcome::Updated
+    } else {
+        let next: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(MAX(position) + 1, 0) FROM letters WHERE case_id = ?",
+        )
+        .bind(case_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let position = usize::try_from(next).map_err(|e| corrupt(case_id, e.to_string()))?;
+        super::case_io::insert_letter(tx, case_id, position, letter).await?;
+        SaveOutcome::Created
+    };
+    let action = match outcome {
+        SaveOutcome::Created => "letter.create",
+        SaveOutcome::Updated => "letter.update",
+    };
+    audit(tx, actor, Some(case_id), action, &letter.id).await?;
+    Ok(outcome)
+}
+
+/// The addressees column, in exactly the shape `case_io::insert_letter` writes.
+fn addressees_json(letter: &Letter) -> String {
+    let items: Vec<Value> = letter
+        .addressees
+        .iter()
+        .map(|a| {
+            json!({"name": a.name, "title": a.title, "organisation": a.organisation,
+                   "role": a.role, "actor": a.actor})
+        })
+        .collect();
+    Value::from(items).to_string()
+}
+
+/// A new signatory in state `invited`, next in order, with its invitation and sign link.
+pub(crate) async fn invite(
+    tx: &mut SqliteConnection,
+    case_id: &str,
+    letter_id: &str,
+    invitation: &NewInvitation,
+    actor: &str,
+) -> Result<u32, StoreError> {
+    touch(tx, case_id).await?;
+    letter_exists(tx, case_id, letter_id).await?;
+    let name = invitation.organisation.trim();
+    if name_taken(tx, case_id, letter_id, name, None).await? {
+        return Err(StoreError::Exists {
+            what: "signatory",
+            id: name.to_owned(),
+        });
+    }
+    let (position, order): (i64, i64) = {
+        let row = sqlx::query(
+            "SELECT COALESCE(MAX(position) + 1, 0) AS position, COALESCE(MAX(ord) + 1, 1) AS ord
+             FROM signatories WHERE case_id = ? AND letter_id = ?",
+        )
+        .bind(case_id)
+        .bind(letter_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        (row.get("position"), row.get("ord"))
+    };
+    // A manual order needs every signatory numbered; the next number after the highest keeps
+    // orders unique (the core refuses two signatories with one order).
+    sqlx::query(
+        "INSERT INTO signatories (case_id, letter_id, position, organisation, country, representative, url, state, ord, signed_text_sha256)
+         VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, NULL)",
+    )
+    .bind(case_id)
+    .bind(letter_id)
+    .bind(position)
+    .bind(name)
+    .bind(&invitation.country)
+    .bind(SignatureState::Invited.as_str())
+    .bind(order)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO signon_invitations (case_id, letter_id, position, invited_name, contact, invited_by, invited_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(case_id)
+    .bind(letter_id)
+    .bind(position)
+    .bind(name)
+    .bind(&invitation.contact)
+    .bind(actor)
+    .bind(clock::now())
+    .execute(&mut *tx)
+    .await?;
+    insert_link(
+        tx,
+        case_id,
+        letter_id,
+        position,
+        LinkPurpose::Sign,
+        &invitation.link.token_sha256,
+        Some(invitation.link.expires_unix),
+    )
+    .await?;
+    audit(
+        tx,
+        actor,
+        Some(case_id),
+        "signon.invite",
+        &format!("{letter_id} #{position}: {name}"),
+    )
+    .await?;
+    u32::try_from(position).map_err(|e| corrupt(case_id, e.to_string()))
+}
+
+/// A new sign link for an existing signatory; its unused sign links are replaced.
+pub(crate) async fn renew_sign_link(
+    tx: &mut SqliteConnection,
+    case_id: &str,
+    letter_id: &str,
+    position: u32,
+    link: &NewLink,
+    actor: &str,
+) -> Result<(), StoreError> {
+    touch(tx, case_id).await?;
+    let signatory = signatory(tx, case_id, letter_id, i64::from(position)).await?;
+    sqlx::query(
+        "UPDATE signon_links SET used_unix = ?, outcome = 'replaced'
+         WHERE case_id = ? AND letter_id = ? AND position = ? AND purpose = 'sign' AND used_unix IS NULL",
+    )
+    .bind(clock_unix())
+    .bind(case_id)
+    .bind(letter_id)
+    .bind(i64::from(position))
+    .execute(&mut *tx)
+    .await?;
+    insert_link(
+        tx,
+        case_id,
+        letter_id,
+        i64::from(position),
+        LinkPurpose::Sign,
+        &link.token_sha256,
+        Some(link.expires_unix),
+    )
+    .await?;
+    audit(
+        tx,
+        actor,
+        Some(case_id),
+        "signon.link",
+        &format!("{letter_id} #{position}: {}", signatory.organisation),
+    )
+    .await
+}
+
+/// What a link opens.
+pub(crate) async fn link(
+    conn: &mut SqliteConnection,
+    token_sha256: &str,
+    now_unix: i64,
+) -> Result<Option<SignOnLink>, StoreError> {
+    let Some(row) = sqlx::query(
+        "SELECT case_id, letter_id, position, purpose, expires_unix, used_unix, outcome
+         FROM signon_links WHERE token_sha256 = ?",
+    )
+    .bind(token_sha256)
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let case_id: String = row.get("case_id");
+    let letter_id: String = row.get("letter_id");
+    let position: i64 = row.get("position");
+    let status = link_status(&case_id, &row, now_unix)?;
+    let signatory = signatory(conn, &case_id, &letter_id, position).await?;
+    Ok(Some(SignOnLink {
+        position: u32::try_from(position).map_err(|e| corrupt(&case_id, e.to_string()))?,
+        case_id,
+        letter_id,
+        purpose: purpose(&row)?,
+        status,
+        signatory,
+    }))
+}
+
+/// What using a link did, or why it did nothing.
+enum Claim {
+    /// The link was unused, valid and of the right purpose; it is now marked used.
+    Claimed {
+        case_id: String,
+        letter_id: String,
+        position: i64,
+    },
+    Refused(LinkOutcome),
+}
+
+/// Marks the link used for `outcome` if it is unused, unexpired and meant for `purpose`; else
+/// says why not. This is the transaction's first write (see the module comment).
+async fn claim(
+    tx: &mut SqliteConnection,
+    token_sha256: &str,
+    purpose: LinkPurpose,
+    outcome: LinkUse,
+    now_unix: i64,
+) -> Result<Claim, StoreError> {
+    let claimed = sqlx::query(
+        "UPDATE signon_links SET used_unix = ?1, outcome = ?2
+         WHERE token_sha256 = ?3 AND purpose = ?4 AND used_unix IS NULL
+           AND (expires_unix IS NULL OR expires_unix > ?1)
+         RETURNING case_id, letter_id, position",
+    )
+    .bind(now_unix)
+    .bind(outcome.as_str())
+    .bind(token_sha256)
+    .bind(purpose.as_str())
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(row) = claimed {
+        return Ok(Claim::Claimed {
+            case_id: row.get("case_id"),
+            letter_id: row.get("letter_id"),
+            position: row.get("position"),
+        });
+    }
+    let Some(row) = sqlx::query(
+        "SELECT case_id, purpose, expires_unix, used_unix, outcome FROM signon_links WHERE token_sha256 = ?",
+    )
+    .bind(token_sha256)
+    .fetch_optional(&mut *tx)
+    .await?
+    else {
+        return Ok(Claim::Refused(LinkOutcome::NotFound));
+    };
+    let case_id: String = row.get("case_id");
+    let actual = self::purpose(&row)?;
+    let refusal = match link_status(&case_id, &row, now_unix)? {
+        LinkStatus::Used { at_unix, outcome } => LinkOutcome::Used { at_unix, outcome },
+        _ if actual != purpose => LinkOutcome::WrongPurpose { purpose: actual },
+        LinkStatus::Expired { expired_unix } => LinkOutcome::Expired { expired_unix },
+        // Unused, unexpired, right purpose, yet not claimed: only if it expired exactly now.
+        LinkStatus::Open { expires_unix } => LinkOutcome::Expired {
+            expired_unix: expires_unix.unwrap_or(now_unix),
+        },
+    };
+    Ok(Claim::Refused(refusal))
+}
+
+pub(crate) async fn sign(
+    tx: &mut SqliteConnection,
+    token_sha256: &str,
+    signature: &NewSignature,
+    now_unix: i64,
+) -> Result<LinkOutcome, StoreError> {
+    let (case_id, letter_id, position) = match claim(
+        tx,
+        token_sha256,
+        LinkPurpose::Sign,
+        LinkUse::Signed,
+        now_unix,
+    )
+    .await?
+    {
+        Claim::Refused(outcome) => return Ok(outcome),
+        Claim::Claimed {
+            case_id,
+            letter_id,
+            position,
+        } => (case_id, letter_id, position),
+    };
+    let name = signature.organisation.trim();
+    if name_taken(tx, &case_id, &letter_id, name, Some(position)).await? {
+        // Returning the error drops the transaction: the link stays unused, and the
+        // organisation can sign under a name that is not already on the letter.
+        return Err(StoreError::Exists {
+            what: "signatory",
+            id: name.to_owned(),
+        });
+    }
+    touch(tx, &case_id).await?;
+    sqlx::query(
+        "UPDATE signatories SET organisation = ?, representative = ?, url = ?, state = ?, signed_text_sha256 = ?
+         WHERE case_id = ? AND letter_id = ? AND position = ?",
+    )
+    .bind(name)
+    .bind(&signature.representative)
+    .bind(&signature.url)
+    .bind(SignatureState::Signed.as_str())
+    .bind(&signature.text_sha256)
+    .bind(&case_id)
+    .bind(&letter_id)
+    .bind(position)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE signon_invitations SET signed_at = ?, verified_at = NULL, verified_by = NULL
+         WHERE case_id = ? AND letter_id = ? AND position = ?",
+    )
+    .bind(clock::now())
+    .bind(&case_id)
+    .bind(&letter_id)
+    .bind(position)
+    .execute(&mut *tx)
+    .await?;
+    insert_link(
+        tx,
+        &case_id,
+        &letter_id,
+        position,
+        LinkPurpose::Withdraw,
+        &signature.withdraw_token_sha256,
+        None,
+    )
+    .await?;
+    audit(
+        tx,
+        &format!("signatory: {} for {name}", signature.representative),
+        Some(&case_id),
+        "signon.sign",
+        &format!(
+            "{letter_id} #{position}: {name} signed text {}",
+            signature.text_sha256
+        ),
+    )
+    .await?;
+    Ok(LinkOutcome::Done(
+        self::signatory(tx, &case_id, &letter_id, position).await?,
+    ))
+}
+
+/// Declining (through a sign link) or withdrawing (through a withdraw link): the signatory's
+/// state changes, nothing else.
+pub(crate) async fn decline_or_withdraw(
+    tx: &mut SqliteConnection,
+    token_sha256: &str,
+    purpose: LinkPurpose,
+    now_unix: i64,
+) -> Result<LinkOutcome, StoreError> {
+    let (used, state, action) = match purpose {
+        LinkPurpose::Sign => (
+            LinkUse::Declined,
+            SignatureState::Declined,
+            "signon.decline",
+        ),
+        LinkPurpose::Withdraw => (
+            LinkUse::Withdrawn,
+            SignatureState::Withdrawn,
+            "signon.withdraw",
+        ),
+    };
+    let (case_id, letter_id, position) =
+        match claim(tx, token_sha256, purpose, used, now_unix).await? {
+            Claim::Refused(outcome) => return Ok(outcome),
+            Claim::Claimed {
+                case_id,
+                letter_id,
+                position,
+            } => (case_id, letter_id, position),
+        };
+    touch(tx, &case_id).await?;
+    sqlx::query(
+        "UPDATE signatories SET state = ? WHERE case_id = ? AND letter_id = ? AND position = ?",
+    )
+    .bind(state.as_str())
+    .bind(&case_id)
+    .bind(&letter_id)
+    .bind(position)
+    .execute(&mut *tx)
+    .await?;
+    let signatory = self::signatory(tx, &case_id, &letter_id, position).await?;
+    audit(
+        tx,
+        &format!("signatory: {}", signatory.organisation),
+        Some(&case_id),
+        action,
+        &format!("{letter_id} #{position}: {}", signatory.organisation),
+    )
+    .await?;
+    Ok(LinkOutcome::Done(signatory))
+}
+
+/// `signed` → `verified`; false (and nothing written) from any other state.
+pub(crate) async fn verify(
+    tx: &mut SqliteConnection,
+    case_id: &str,
+    letter_id: &str,
+    position: u32,
+    actor: &str,
+) -> Result<bool, StoreError> {
+    let position = i64::from(position);
+    let before = signatory(tx, case_id, letter_id, position).await?;
+    if before.state != SignatureState::Signed {
+        return Ok(false);
+    }
+    touch(tx, case_id).await?;
+    sqlx::query(
+        "UPDATE signatories SET state = ? WHERE case_id = ? AND letter_id = ? AND position = ?",
+    )
+    .bind(SignatureState::Verified.as_str())
+    .bind(case_id)
+    .bind(letter_id)
+    .bind(position)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE signon_invitations SET verified_at = ?, verified_by = ?
+         WHERE case_id = ? AND letter_id = ? AND position = ?",
+    )
+    .bind(clock::now())
+    .bind(actor)
+    .bind(case_id)
+    .bind(letter_id)
+    .bind(position)
+    .execute(&mut *tx)
+    .await?;
+    audit(
+        tx,
+        actor,
+        Some(case_id),
+        "signon.verify",
+        &format!("{letter_id} #{position}: {}", before.organisation),
+    )
+    .await?;
+    Ok(true)
+}
+
+/// Every signatory of a letter with its invitation and latest sign link, by position.
+pub(crate) async fn entries(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    letter_id: &str,
+    now_unix: i64,
+) -> Result<Vec<SignOnEntry>, StoreError> {
+    letter_exists(conn, case_id, letter_id).await?;
+    let rows = sqlx::query(
+        "SELECT s.position, s.organisation, s.country, s.representative, s.url, s.state, s.ord,
+                s.signed_text_sha256,
+                i.invited_name, i.contact, i.invited_by, i.invited_at, i.signed_at, i.verified_at,
+                i.verified_by,
+                l.purpose, l.expires_unix, l.used_unix, l.outcome
+         FROM signatories s
+         LEFT JOIN signon_invitations i
+           ON i.case_id = s.case_id AND i.letter_id = s.letter_id AND i.position = s.position
+         LEFT JOIN signon_links l
+           ON l.token_sha256 = (
+                SELECT token_sha256 FROM signon_links x
+                WHERE x.case_id = s.case_id AND x.letter_id = s.letter_id
+                  AND x.position = s.position AND x.purpose = 'sign'
+                ORDER BY x.rowid DESC LIMIT 1)
+         WHERE s.case_id = ? AND s.letter_id = ?
+         ORDER BY s.position",
+    )
+    .bind(case_id)
+    .bind(letter_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let invitation = r
+                .get::<Option<String>, _>("invited_name")
+                .map(|invited_name| InvitationRecord {
+                    invited_name,
+                    contact: r.get("contact"),
+                    invited_by: r.get("invited_by"),
+                    invited_at: r.get("invited_at"),
+                    signed_at: r.get("signed_at"),
+                    verified_at: r.get("verified_at"),
+                    verified_by: r.get("verified_by"),
+                });
+            let sign_link = match r.get::<Option<String>, _>("purpose") {
+                Some(_) => Some(link_status(case_id, r, now_unix)?),
+                None => None,
+            };
+            Ok(SignOnEntry {
+                position: u32::try_from(r.get::<i64, _>("position"))
+                    .map_err(|e| corrupt(case_id, e.to_string()))?,
+                signatory: signatory_from(case_id, r)?,
+                invitation,
+                sign_link,
+            })
+        })
+        .collect()
+}
+
+async fn insert_link(
+    tx: &mut SqliteConnection,
+    case_id: &str,
+    letter_id: &str,
+    position: i64,
+    purpose: LinkPurpose,
+    token_sha256: &str,
+    expires_unix: Option<i64>,
+) -> Result<(), StoreError> {
+    let taken: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM signon_links WHERE token_sha256 = ?")
+            .bind(token_sha256)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if taken.is_some() {
+        // 256 random bits never collide; a repeated hash is a caller reusing a token.
+        return Err(StoreError::Exists {
+            what: "sign-on link",
+            id: token_sha256.to_owned(),
+        });
+    }
+    sqlx::query(
+        "INSERT INTO signon_links (token_sha256, case_id, letter_id, position, purpose, expires_unix, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(token_sha256)
+    .bind(case_id)
+    .bind(letter_id)
+    .bind(position)
+    .bind(purpose.as_str())
+    .bind(expires_unix)
+    .bind(clock::now())
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+async fn letter_exists(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    letter_id: &str,
+) -> Result<(), StoreError> {
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM letters WHERE case_id = ? AND id = ?")
+            .bind(case_id)
+            .bind(letter_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    match found {
+        Some(_) => Ok(()),
+        None => Err(StoreError::NotFound {
+            what: "letter",
+            id: format!("{case_id}/{letter_id}"),
+        }),
+    }
+}
+
+/// Whether another signatory of the letter already prints this name (compared as the core's
+/// validation compares them: trimmed, ignoring case).
+async fn name_taken(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    letter_id: &str,
+    name: &str,
+    except_position: Option<i64>,
+) -> Result<bool, StoreError> {
+    let names: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT position, organisation FROM signatories WHERE case_id = ? AND letter_id = ?",
+    )
+    .bind(case_id)
+    .bind(letter_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let wanted = name.trim().to_lowercase();
+    Ok(names
+        .iter()
+        .any(|(p, n)| Some(*p) != except_position && n.trim().to_lowercase() == wanted))
+}
+
+async fn signatory(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    letter_id: &str,
+    position: i64,
+) -> Result<Signatory, StoreError> {
+    let row = sqlx::query(
+        "SELECT organisation, country, representative, url, state, ord, signed_text_sha256
+         FROM signatories WHERE case_id = ? AND letter_id = ? AND position = ?",
+    )
+    .bind(case_id)
+    .bind(letter_id)
+    .bind(position)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| StoreError::NotFound {
+        what: "signatory",
+        id: format!("{case_id}/{letter_id}#{position}"),
+    })?;
+    signatory_from(case_id, &row)
+}
+
+fn signatory_from(case_id: &str, r: &sqlx::sqlite::SqliteRow) -> Result<Signatory, StoreError> {
+    Ok(Signatory {
+        organisation: r.get("organisation"),
+        country: r.get("country"),
+        representative: r.get("representative"),
+        url: r.get("url"),
+        state: unname(case_id, r.get("state"))?,
+        order: r
+            .get::<Option<i64>, _>("ord")
+            .map(|o| u32::try_from(o).map_err(|e| corrupt(case_id, e.to_string())))
+            .transpose()?,
+        signed_text_sha256: r.get("signed_text_sha256"),
+    })
+}
+
+fn purpose(row: &sqlx::sqlite::SqliteRow) -> Result<LinkPurpose, StoreError> {
+    let case_id: String = row.try_get("case_id").unwrap_or_default();
+    match row.get::<String, _>("purpose").as_str() {
+        "sign" => Ok(LinkPurpose::Sign),
+        "withdraw" => Ok(LinkPurpose::Withdraw),
+        other => Err(corrupt(&case_id, format!("link purpose {other:?}"))),
+    }
+}
+
+/// A link's state now, from its `expires_unix`, `used_unix` and `outcome` columns.
+fn link_status(
+    case_id: &str,
+    row: &sqlx::sqlite::SqliteRow,
+    now_unix: i64,
+) -> Result<LinkStatus, StoreError> {
+    let expires_unix: Option<i64> = row.get("expires_unix");
+    if let Some(at_unix) = row.get::<Option<i64>, _>("used_unix") {
+        let outcome = match row.get::<Option<String>, _>("outcome").as_deref() {
+            Some("signed") => LinkUse::Signed,
+            Some("declined") => LinkUse::Declined,
+            Some("withdrawn") => LinkUse::Withdrawn,
+            Some("replaced") => LinkUse::Replaced,
+            other => return Err(corrupt(case_id, format!("link outcome {other:?}"))),
+        };
+        return Ok(LinkStatus::Used { at_unix, outcome });
+    }
+    match expires_unix {
+        Some(e) if e <= now_unix => Ok(LinkStatus::Expired { expired_unix: e }),
+        _ => Ok(LinkStatus::Open { expires_unix }),
+    }
+}
+
+/// Now, for marking links replaced (the steps a signatory takes get the time from the caller,
+/// so tests can move it).
+fn clock_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
