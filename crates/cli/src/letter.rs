@@ -1,22 +1,252 @@
-//! `accord letter list|render`: joint letters from the command line (owned by the letters work).
+//! `accord letter list|render`: a case's joint letters from the command line — which letters
+//! there are, who has signed them, and each one rendered to Markdown, HTML or PDF.
 
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Subcommand;
+use accord_core::{Letter, SignatureState, ValidCase};
+use accord_letters::{Composed, compose, render_html, render_markdown, render_pdf};
+use accord_pdf::Fonts;
+use accord_store::Create;
+use anyhow::{Context, bail};
+use clap::{Subcommand, ValueEnum};
+use serde_json::{Value, json};
 
 use crate::config::Config;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum LetterCommand {
-    /// List a case's letters
+    /// List a case's letters, with how many organisations have signed each
     List {
         /// The case id
         case: String,
+        /// Print JSON: [{"id", "title", "date", "language", "signatories", ...}]
+        #[arg(long)]
+        json: bool,
+    },
+    /// Render a letter to Markdown, HTML or PDF (verified signatories of the current text only)
+    Render {
+        /// The case id
+        case: String,
+        /// The letter id
+        letter: String,
+        /// Output format
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Output file ("-" for standard output, Markdown and HTML only)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
 }
 
-pub(crate) async fn run(_config: &Config, cmd: LetterCommand) -> anyhow::Result<ExitCode> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// Markdown (CommonMark with footnotes)
+    Md,
+    /// A standalone, printable HTML page
+    Html,
+    /// A4 PDF (typst)
+    Pdf,
+}
+
+/// Where a rendering goes, checked before any work is done.
+enum Output {
+    Stdout,
+    File(PathBuf),
+}
+
+pub(crate) async fn run(config: &Config, cmd: LetterCommand) -> anyhow::Result<ExitCode> {
     match cmd {
-        LetterCommand::List { case } => anyhow::bail!("letters are not implemented yet ({case})"),
+        LetterCommand::List { case, json } => {
+            let case = load(config, &case).await?;
+            list(&case, json)?;
+        }
+        LetterCommand::Render {
+            case,
+            letter,
+            format,
+            out,
+        } => {
+            let output = output(format, out)?;
+            let case = load(config, &case).await?;
+            render(config, &case, &letter, format, &output)?;
+        }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Validates the output before the case is loaded or anything rendered: a PDF is never written
+/// to a terminal.
+fn output(format: Format, out: PathBuf) -> anyhow::Result<Output> {
+    if out.as_os_str() == "-" {
+        if format == Format::Pdf {
+            bail!(
+                "--out -: a PDF cannot go to standard output; name a file, e.g. --out letter.pdf"
+            );
+        }
+        return Ok(Output::Stdout);
+    }
+    if out.is_dir() {
+        bail!(
+            "--out {}: is a directory; name a file inside it",
+            out.display()
+        );
+    }
+    Ok(Output::File(out))
+}
+
+async fn load(config: &Config, case: &str) -> anyhow::Result<ValidCase> {
+    let store = accord_store::open(&config.db, Create::MustExist).await?;
+    store.load_case(case).await?.with_context(|| {
+        format!(
+            "no case {case:?} in {} (see `accord case list`, or import one with `accord import DIR`)",
+            config.db
+        )
+    })
+}
+
+fn list(case: &ValidCase, as_json: bool) -> anyhow::Result<()> {
+    let rows: Vec<Value> = case.letters.iter().map(|l| letter_row(case, l)).collect();
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(());
+    }
+    if rows.is_empty() {
+        println!("case {} has no letters", case.id);
+        return Ok(());
+    }
+    let width = case
+        .letters
+        .iter()
+        .map(|l| l.id.len())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    println!(
+        "{:width$}  {:10}  {:4}  {:>11}  TITLE",
+        "LETTER", "DATE", "LANG", "SIGNATORIES"
+    );
+    for (l, row) in case.letters.iter().zip(&rows) {
+        let signed = row["signatories"].as_u64().unwrap_or(0);
+        let total = row["signatories_total"].as_u64().unwrap_or(0);
+        println!(
+            "{:width$}  {:10}  {:4}  {:>11}  {}",
+            l.id,
+            l.date.to_string(),
+            l.language,
+            format!("{signed}/{total}"),
+            l.title
+        );
+        if let Some(err) = row["error"].as_str() {
+            println!("{:width$}  error: {err}", "");
+        }
+    }
+    Ok(())
+}
+
+/// One letter in `letter list --json`. `signatories` counts the organisations printed under
+/// the letter (verified signatures of the current text); `states` counts every signatory by the
+/// state of their signature. A letter whose body does not compose still gets a row, with
+/// `error` and the stored states.
+fn letter_row(case: &ValidCase, l: &Letter) -> Value {
+    let mut row = json!({
+        "id": l.id,
+        "title": l.title,
+        "date": l.date.to_string(),
+        "place": l.place,
+        "language": l.language,
+        "addressees": l.addressees.len(),
+        "signatories_total": l.signatories.len(),
+    });
+    match compose(case, &l.id) {
+        Ok(c) => {
+            let mut states = BTreeMap::new();
+            for s in &c.signatories {
+                *states.entry(s.state.label()).or_insert(0u64) += 1;
+            }
+            row["signatories"] = json!(c.document.signatories.len());
+            row["states"] = json!(states);
+            row["signed_text_sha256"] = json!(c.signed_text.sha256);
+        }
+        Err(err) => {
+            let verified = l
+                .signatories
+                .iter()
+                .filter(|s| s.state == SignatureState::Verified)
+                .count();
+            row["signatories"] = json!(verified);
+            row["signed_text_sha256"] = Value::Null;
+            row["error"] = json!(err.to_string());
+        }
+    }
+    row
+}
+
+fn render(
+    config: &Config,
+    case: &ValidCase,
+    letter: &str,
+    format: Format,
+    output: &Output,
+) -> anyhow::Result<()> {
+    let composed = compose(case, letter).map_err(|err| match err {
+        accord_letters::ComposeError::NoLetter { .. } => {
+            let ids: Vec<&str> = case.letters.iter().map(|l| l.id.as_str()).collect();
+            anyhow::anyhow!(
+                "{err} (its letters: {})",
+                if ids.is_empty() {
+                    "none".to_owned()
+                } else {
+                    ids.join(", ")
+                }
+            )
+        }
+        accord_letters::ComposeError::Body { .. } => anyhow::Error::new(err),
+    })?;
+    let bytes = match format {
+        Format::Md => render_markdown(&composed.document).into_bytes(),
+        Format::Html => render_html(&composed.document).into_bytes(),
+        Format::Pdf => {
+            let mut paths = config.font_paths.clone();
+            paths.extend(Fonts::default_paths());
+            let fonts = Fonts::load(&paths).context("cannot load fonts")?;
+            render_pdf(&composed.document, &fonts)
+                .with_context(|| format!("cannot render letter {letter:?} to PDF"))?
+        }
+    };
+    match output {
+        Output::Stdout => std::io::stdout()
+            .write_all(&bytes)
+            .context("cannot write to standard output")?,
+        Output::File(path) => {
+            std::fs::write(path, &bytes)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("{}", summary(&composed, format, path, bytes.len()));
+        }
+    }
+    Ok(())
+}
+
+fn summary(c: &Composed, format: Format, path: &std::path::Path, len: usize) -> String {
+    let pending = c
+        .signatories
+        .iter()
+        .filter(|s| !s.state.is_published())
+        .count();
+    format!(
+        "wrote letter {} as {} to {} ({len} bytes): {} signatories printed, {pending} not \
+         printed (not verified, declined, withdrawn or signed an earlier version); signed text \
+         SHA-256 {}",
+        c.letter_id,
+        match format {
+            Format::Md => "Markdown",
+            Format::Html => "HTML",
+            Format::Pdf => "PDF",
+        },
+        path.display(),
+        c.document.signatories.len(),
+        c.signed_text.sha256
+    )
 }
