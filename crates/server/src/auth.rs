@@ -116,8 +116,9 @@ async fn run(state: &AppState, req: Request, next: Next) -> Result<Response, Res
                     .store
                     .user_by_api_token(&secrets::digest(token))
                     .await
-                    .map_err(|e| AppError::from(e).into_response())?
-                    .ok_or_else(|| AppError::Unauthorized.into_response())?,
+                    .map_err(|e| crate::ApiError(AppError::from(e)).into_response())?
+                    // An API client gets the API's JSON error, not the HTML page.
+                    .ok_or_else(|| crate::ApiError(AppError::Unauthorized).into_response())?,
             ),
             None => None,
         };

@@ -8,6 +8,7 @@
 
 mod account;
 mod actors;
+mod api;
 mod cases;
 mod findings;
 mod incidents;
@@ -38,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .merge(provisions::router())
         .merge(actors::router())
         .merge(mechanisms::router())
+        .merge(api::router())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), auth::layer))
         .layer(middleware::from_fn(security::headers))

@@ -1,0 +1,181 @@
+//! The JSON API under `/api/v1` and the OpenAPI document that describes it.
+//!
+//! Every handler carries a `#[utoipa::path]` description and is registered through
+//! `utoipa_axum::routes!`, which adds the route to the axum router and the operation to the
+//! OpenAPI document in one step: a route cannot be served without being documented, nor documented
+//! without being served. The document is served at `/api/openapi.json`.
+//!
+//! The API speaks its own serde types (one module per resource), converted by hand from the domain
+//! types, so that a change in `accord-core` never silently changes the JSON. Access rules are the
+//! HTML's ([`crate::access::CaseAccess`]); errors are [`ApiError`]s (`{"error", "status", "field"?}`).
+
+mod cases;
+mod findings;
+mod incidents;
+mod provisions;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get};
+use serde::de::DeserializeOwned;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::{ApiError, AppError, AppState};
+
+/// The name of the bearer-token security scheme in the OpenAPI document.
+pub(crate) const BEARER: &str = "bearer";
+
+/// The API's routes and `/api/openapi.json`.
+pub(crate) fn router() -> Router<AppState> {
+    let (router, doc) = documented_routes().split_for_parts();
+    // Serialised once: the document is a function of the code, not of the request.
+    let json: Result<Bytes, String> = serde_json::to_vec(&doc)
+        .map(Bytes::from)
+        .map_err(|e| e.to_string());
+    router
+        .route(
+            "/api/openapi.json",
+            get(move || {
+                let json = json.clone();
+                async move { openapi_json(json) }
+            }),
+        )
+        // Unknown paths under /api answer in JSON too (the HTML 404 page means nothing to a client).
+        .route("/api/{*rest}", any(no_route))
+}
+
+/// Every documented endpoint, with the document's fixed parts (info, security scheme, schemas).
+fn documented_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(cases::list))
+        .routes(routes!(cases::show))
+        .routes(routes!(cases::status))
+        .routes(routes!(provisions::list))
+        .routes(routes!(provisions::show))
+        .routes(routes!(incidents::list, incidents::create))
+        .routes(routes!(incidents::show, incidents::update))
+        .routes(routes!(findings::list, findings::create))
+        .routes(routes!(findings::show))
+        .routes(routes!(findings::set_status))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Accord API",
+        description = "Cases, incidents, findings, provisions and trigger status of Accord, as JSON. \
+            Send `Authorization: Bearer <token>` (create a token on your account page or with \
+            `accord user token EMAIL NAME`). Without a token only published cases are visible, \
+            read-only. A private case you may not see answers 404, exactly like a missing one."
+    ),
+    modifiers(&BearerScheme),
+    components(schemas(ErrorBody)),
+    tags(
+        (name = "cases", description = "Cases and their trigger status"),
+        (name = "provisions", description = "The provisions of a case's instruments"),
+        (name = "incidents", description = "What happened, with dates, actors and sources"),
+        (name = "findings", description = "Incidents judged against provisions, and their review"),
+    )
+)]
+struct ApiDoc;
+
+/// Adds the bearer-token security scheme that the operations' `security` entries name.
+#[derive(Debug)]
+struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            BEARER,
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A personal API token (`accord user token EMAIL NAME`, or the account page)",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The body of every error response (built by [`ApiError`]).
+#[derive(Debug, ToSchema)]
+#[expect(
+    dead_code,
+    reason = "documents the JSON that ApiError writes; never constructed"
+)]
+pub(crate) struct ErrorBody {
+    /// What went wrong, for people. A 404 never says whether the case exists.
+    error: String,
+    /// The HTTP status, repeated.
+    status: u16,
+    /// The request field the error is about (validation errors, status 422), as a path into the
+    /// JSON body (`title`, `actors[0].role`) or the query parameter's name.
+    field: Option<String>,
+}
+
+fn openapi_json(json: Result<Bytes, String>) -> Response {
+    match json {
+        Ok(bytes) => (
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => ApiError(AppError::Internal(format!("OpenAPI document: {e}"))).into_response(),
+    }
+}
+
+async fn no_route() -> ApiError {
+    ApiError(AppError::NotFound)
+}
+
+/// Parse a JSON request body: a body that is not JSON is 400; a field of the wrong shape, a
+/// missing or an unknown one is 422 naming the field (`title`, `actors[1].role`).
+pub(crate) fn parse_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    // Syntax first, so that a truncated body is "not JSON" rather than "missing field".
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        ApiError(AppError::BadRequest(format!(
+            "the request body is not JSON: {e}"
+        )))
+    })?;
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let message = strip_position(&e.inner().to_string());
+        let path = e.path().to_string();
+        let parent = (path != ".").then_some(path);
+        // Serde names a missing or unknown field in its message only; the path is the object.
+        let named = ["missing field `", "unknown field `"]
+            .iter()
+            .find_map(|p| message.strip_prefix(p))
+            .and_then(|rest| rest.split('`').next());
+        let field = match (parent, named) {
+            (Some(p), Some(n)) if !p.ends_with(n) => format!("{p}.{n}"),
+            (Some(p), _) => p,
+            (None, Some(n)) => n.to_owned(),
+            (None, None) => "body".to_owned(),
+        };
+        ApiError(AppError::invalid(&field, message))
+    })
+}
+
+/// serde_json ends its messages with "at line 1 column 7"; the field says more than that.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// A validation error as an API error.
+pub(crate) fn invalid(field: &str, message: impl Into<String>) -> ApiError {
+    ApiError(AppError::invalid(field, message))
+}

@@ -1,0 +1,600 @@
+//! `/api/v1/cases/{id}/incidents`: the timeline (filters, full-text search, pages), one incident,
+//! and creating or replacing one — validated like the HTML form, and indexed for search after.
+
+use accord_core::validate::incident_problems;
+use accord_core::{DateSpec, Day, IncidentKind, Named, Role, Verdict};
+use accord_search::SearchQuery;
+use accord_store::{Page, TimelineFilter};
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{ErrorBody, invalid, parse_body};
+use crate::access::CaseAccess;
+use crate::auth::Viewer;
+use crate::forms::Fields;
+use crate::{ApiError, AppError, AppState, search_sync, secrets};
+
+const DEFAULT_PER_PAGE: u32 = 50;
+const MAX_PER_PAGE: u32 = 200;
+
+/// Something that happened: an arrest, a closure, a new law.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct Incident {
+    /// Unique within the case.
+    id: String,
+    /// As recorded: a day (`2030-02-14`), a month (`2030-03`), a year, a range (`2030-01..2030-06`)
+    /// or an open range.
+    date: String,
+    /// `day`, `month`, `year`, `range`, ...
+    date_precision: String,
+    /// The earliest day the date allows (`YYYY-MM-DD`).
+    date_start: String,
+    /// The latest day the date allows; null for an ongoing incident.
+    date_end: Option<String>,
+    title: String,
+    /// `arrest`, `closure`, `dissolution`, `legislation`, ... (see the incident input).
+    kind: String,
+    summary: Option<String>,
+    place: Option<String>,
+    themes: Vec<String>,
+    /// Source ids.
+    sources: Vec<String>,
+    actors: Vec<ActorRole>,
+    /// Files whose integrity can be checked by their SHA-256 (read-only here).
+    evidence: Vec<Evidence>,
+}
+
+/// An actor and the part they played.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ActorRole {
+    /// Actor id.
+    actor: String,
+    /// `perpetrator`, `target`, `victim`, `witness` or `other`.
+    role: String,
+}
+
+/// A piece of evidence.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct Evidence {
+    sha256: String,
+    name: String,
+    media_type: Option<String>,
+}
+
+/// One page of the timeline, newest first (or by relevance when `q` is given).
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct IncidentPage {
+    /// How many incidents match, over all pages.
+    total: u64,
+    page: u64,
+    per_page: u32,
+    pages: u64,
+    items: Vec<Incident>,
+}
+
+/// Filters of the timeline; every one narrows the result.
+#[derive(Debug, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct IncidentQuery {
+    /// Full-text search in titles, summaries and places (Latin and Khmer).
+    q: Option<String>,
+    /// An incident kind (`arrest`, `closure`, ...).
+    kind: Option<String>,
+    /// An actor id.
+    actor: Option<String>,
+    /// A theme (`association`, `expression`, ...).
+    theme: Option<String>,
+    /// Only incidents behind a confirmed finding with this verdict (`violation`,
+    /// `threat_of_violation`, `concern`).
+    verdict: Option<String>,
+    /// Incidents that may have happened on or after this day (`YYYY-MM-DD`).
+    from: Option<String>,
+    /// Incidents that may have happened on or before this day (`YYYY-MM-DD`).
+    to: Option<String>,
+    /// The page, from 1.
+    #[param(minimum = 1)]
+    page: Option<u64>,
+    /// Incidents per page (default 50, at most 200).
+    #[param(minimum = 1, maximum = 200)]
+    per_page: Option<u32>,
+}
+
+/// An incident to create, or the new state of one to replace.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct IncidentInput {
+    /// For a new incident: its id (letters, digits, `-`, `_`); made from the title when absent.
+    /// When replacing, absent or equal to the id in the URL.
+    #[serde(default)]
+    id: Option<String>,
+    title: String,
+    /// `2030-02-14`, `2030-03`, `2030`, `2030-01..2030-06`, `2030-01..`.
+    date: String,
+    /// `arrest`, `detention`, `closure`, `ban`, `dissolution`, `deregistration`, `legislation`,
+    /// `suspension`, `expulsion`, `tax_action`, `threat`, `statement`, `surveillance`,
+    /// `harassment`, `exile` or `other`.
+    kind: String,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    place: Option<String>,
+    /// Lower-case words; spaces become `_`.
+    #[serde(default)]
+    themes: Vec<String>,
+    /// Ids of sources already in the case.
+    #[serde(default)]
+    sources: Vec<String>,
+    /// Actors already in the case.
+    #[serde(default)]
+    actors: Vec<ActorRole>,
+}
+
+pub(crate) fn incident(i: &accord_core::Incident) -> Incident {
+    Incident {
+        id: i.id.clone(),
+        date: i.date.to_string(),
+        date_precision: i.date.precision().to_owned(),
+        date_start: i.date.earliest().to_string(),
+        date_end: i.date.latest().map(|d| d.to_string()),
+        title: i.title.clone(),
+        kind: i.kind.as_str().to_owned(),
+        summary: i.summary.clone(),
+        place: i.place.clone(),
+        themes: i.themes.clone(),
+        sources: i.sources.clone(),
+        actors: i
+            .actors
+            .iter()
+            .map(|a| ActorRole {
+                actor: a.actor.clone(),
+                role: a.role.as_str().to_owned(),
+            })
+            .collect(),
+        evidence: i
+            .evidence
+            .iter()
+            .map(|e| Evidence {
+                sha256: e.sha256.clone(),
+                name: e.name.clone(),
+                media_type: e.media_type.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The timeline of a case: newest first, filtered, searched, in pages.
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}/incidents",
+    operation_id = "list_incidents",
+    tag = "incidents",
+    params(("id" = String, Path, description = "Case id"), IncidentQuery),
+    responses(
+        (status = 200, description = "One page of matching incidents", body = IncidentPage),
+        (status = 400, description = "Full-text search is not available on this server", body = ErrorBody),
+        (status = 401, description = "The token is not valid", body = ErrorBody),
+        (status = 404, description = "No such case, or the caller may not see it", body = ErrorBody),
+        (status = 422, description = "A filter is not valid; `field` names it", body = ErrorBody),
+    ),
+    security((), ("bearer" = [])),
+)]
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    CaseAccess::load(&state, &viewer, &id).await?;
+    let query = read_query(&Fields::from_query(raw.as_deref()))?;
+    let filter = Filter::parse(&query)?;
+    let offset = (filter.page - 1).saturating_mul(u64::from(filter.per_page));
+    let page = match &filter.q {
+        None => {
+            let tf = TimelineFilter {
+                kinds: filter.kind.into_iter().collect(),
+                actor: filter.actor.clone(),
+                theme: filter.theme.clone(),
+                from: filter.from,
+                to: filter.to,
+                verdict: filter.verdict,
+            };
+            state
+                .store
+                .timeline(&id, &tf, filter.per_page, offset)
+                .await?
+        }
+        Some(q) => search(&state, &id, q, &filter, offset).await?,
+    };
+    let body = IncidentPage {
+        total: page.total,
+        page: filter.page,
+        per_page: filter.per_page,
+        pages: page.total.div_ceil(u64::from(filter.per_page)).max(1),
+        items: page.items.iter().map(incident).collect(),
+    };
+    let mut r = Json(body).into_response();
+    if filter.q.is_some() {
+        // Search results are personal; keep them out of shared caches, as the HTML timeline does.
+        r.headers_mut().insert(
+            header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("private, no-store"),
+        );
+    }
+    Ok(r)
+}
+
+/// The query string as the documented parameters (unknown parameters are ignored).
+fn read_query(f: &Fields) -> Result<IncidentQuery, ApiError> {
+    let owned = |name: &str| f.get(name).map(str::to_owned);
+    Ok(IncidentQuery {
+        q: owned("q"),
+        kind: owned("kind"),
+        actor: owned("actor"),
+        theme: owned("theme"),
+        verdict: owned("verdict"),
+        from: owned("from"),
+        to: owned("to"),
+        page: f
+            .get("page")
+            .map(|p| {
+                p.parse::<u64>()
+                    .ok()
+                    .filter(|p| *p >= 1)
+                    .ok_or_else(|| invalid("page", "must be a page number from 1"))
+            })
+            .transpose()?,
+        per_page: f
+            .get("per_page")
+            .map(|p| {
+                p.parse::<u32>()
+                    .ok()
+                    .filter(|p| (1..=MAX_PER_PAGE).contains(p))
+                    .ok_or_else(|| {
+                        invalid(
+                            "per_page",
+                            format!("must be a number from 1 to {MAX_PER_PAGE}"),
+                        )
+                    })
+            })
+            .transpose()?,
+    })
+}
+
+/// The timeline filters, checked; an invalid value is an error naming its parameter.
+#[derive(Debug)]
+struct Filter {
+    q: Option<String>,
+    kind: Option<IncidentKind>,
+    actor: Option<String>,
+    theme: Option<String>,
+    verdict: Option<Verdict>,
+    from: Option<Day>,
+    to: Option<Day>,
+    page: u64,
+    per_page: u32,
+}
+
+impl Filter {
+    fn parse(q: &IncidentQuery) -> Result<Filter, ApiError> {
+        let day = |name: &str, v: &Option<String>| {
+            v.as_deref()
+                .map(|s| Day::parse(s).map_err(|e| invalid(name, e.to_string())))
+                .transpose()
+        };
+        Ok(Filter {
+            q: q.q.clone(),
+            kind: q
+                .kind
+                .as_deref()
+                .map(|k| IncidentKind::from_name(k).map_err(|e| invalid("kind", e.to_string())))
+                .transpose()?,
+            actor: q.actor.clone(),
+            theme: q.theme.clone(),
+            verdict: q
+                .verdict
+                .as_deref()
+                .map(|v| Verdict::from_name(v).map_err(|e| invalid("verdict", e.to_string())))
+                .transpose()?,
+            from: day("from", &q.from)?,
+            to: day("to", &q.to)?,
+            page: q.page.unwrap_or(1),
+            per_page: q.per_page.unwrap_or(DEFAULT_PER_PAGE),
+        })
+    }
+}
+
+/// A page of full-text results through the search index, with the timeline's filters (the same
+/// index tags as the HTML timeline, so a verdict filter stays exact).
+async fn search(
+    state: &AppState,
+    case_id: &str,
+    text: &str,
+    filter: &Filter,
+    offset: u64,
+) -> Result<Page<accord_core::Incident>, ApiError> {
+    let Some(index) = &state.search else {
+        return Err(ApiError(AppError::BadRequest(
+            "full-text search is not available on this server".into(),
+        )));
+    };
+    let day = |d: Day| i32::try_from(d.days_since_epoch()).unwrap_or(i32::MAX);
+    let themes = match (&filter.theme, filter.verdict) {
+        (Some(t), Some(v)) => vec![search_sync::theme_verdict_tag(t, v)],
+        (Some(t), None) => vec![t.clone()],
+        (None, Some(v)) => vec![search_sync::verdict_tag(v)],
+        (None, None) => Vec::new(),
+    };
+    let query = SearchQuery {
+        text: text.to_owned(),
+        case_ids: vec![case_id.to_owned()],
+        kinds: filter.kind.iter().map(|k| k.as_str().to_owned()).collect(),
+        actors: filter.actor.iter().cloned().collect(),
+        themes,
+        date_from: filter.from.map(day),
+        date_to: filter.to.map(day),
+        limit: usize::try_from(filter.per_page).unwrap_or(50),
+        offset: usize::try_from(offset).unwrap_or(usize::MAX),
+    };
+    let index = index.clone();
+    let results = tokio::task::spawn_blocking(move || index.search(&query))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| invalid("q", e.to_string()))?;
+    let ids: Vec<String> = results
+        .hits
+        .iter()
+        .filter(|h| h.case_id == case_id)
+        .map(|h| search_sync::incident_id(&h.id).to_owned())
+        .collect();
+    let items = state.store.incidents(case_id, &ids).await?;
+    Ok(Page {
+        total: u64::try_from(results.total).unwrap_or(u64::MAX),
+        items,
+    })
+}
+
+/// One incident.
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}/incidents/{incident}",
+    operation_id = "get_incident",
+    tag = "incidents",
+    params(
+        ("id" = String, Path, description = "Case id"),
+        ("incident" = String, Path, description = "Incident id"),
+    ),
+    responses(
+        (status = 200, description = "The incident", body = Incident),
+        (status = 401, description = "The token is not valid", body = ErrorBody),
+        (status = 404, description = "No such case or incident, or the caller may not see the case", body = ErrorBody),
+    ),
+    security((), ("bearer" = [])),
+)]
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, incident_id)): Path<(String, String)>,
+) -> Result<Json<Incident>, ApiError> {
+    CaseAccess::load(&state, &viewer, &id).await?;
+    let inc = state
+        .store
+        .incidents(&id, std::slice::from_ref(&incident_id))
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    Ok(Json(incident(&inc)))
+}
+
+/// Record an incident (editors and owners).
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/incidents",
+    operation_id = "create_incident",
+    tag = "incidents",
+    params(("id" = String, Path, description = "Case id")),
+    request_body = IncidentInput,
+    responses(
+        (status = 201, description = "Created; `Location` is its URL", body = Incident,
+            headers(("Location" = String, description = "The new incident's URL"))),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
+        (status = 401, description = "No token, or the token is not valid", body = ErrorBody),
+        (status = 403, description = "The caller's role may not edit the case", body = ErrorBody),
+        (status = 404, description = "No such case, or the caller may not see it", body = ErrorBody),
+        (status = 422, description = "The incident is not valid; `field` names the first problem", body = ErrorBody),
+    ),
+    security(("bearer" = [])),
+)]
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_edit(&viewer)?;
+    let input: IncidentInput = parse_body(&body)?;
+    let new_id = match &input.id {
+        Some(given) => {
+            if !state
+                .store
+                .incidents(&id, std::slice::from_ref(given))
+                .await?
+                .is_empty()
+            {
+                return Err(invalid(
+                    "id",
+                    format!("an incident {given:?} exists already"),
+                ));
+            }
+            given.clone()
+        }
+        None => slug_id(&input.title)?,
+    };
+    let inc = to_domain(&state, &id, new_id, input, Vec::new()).await?;
+    save(&state, &viewer, &id, &inc).await?;
+    let location = format!("/api/v1/cases/{id}/incidents/{}", inc.id);
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(incident(&inc)),
+    )
+        .into_response())
+}
+
+/// Replace an incident's fields (editors and owners); its evidence is kept.
+#[utoipa::path(
+    put,
+    path = "/api/v1/cases/{id}/incidents/{incident}",
+    operation_id = "update_incident",
+    tag = "incidents",
+    params(
+        ("id" = String, Path, description = "Case id"),
+        ("incident" = String, Path, description = "Incident id"),
+    ),
+    request_body = IncidentInput,
+    responses(
+        (status = 200, description = "Saved", body = Incident),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
+        (status = 401, description = "No token, or the token is not valid", body = ErrorBody),
+        (status = 403, description = "The caller's role may not edit the case", body = ErrorBody),
+        (status = 404, description = "No such case or incident, or the caller may not see the case", body = ErrorBody),
+        (status = 422, description = "The incident is not valid; `field` names the first problem", body = ErrorBody),
+    ),
+    security(("bearer" = [])),
+)]
+pub(crate) async fn update(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, incident_id)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Json<Incident>, ApiError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_edit(&viewer)?;
+    let existing = state
+        .store
+        .incidents(&id, std::slice::from_ref(&incident_id))
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    let input: IncidentInput = parse_body(&body)?;
+    if input.id.as_ref().is_some_and(|i| *i != incident_id) {
+        return Err(invalid(
+            "id",
+            "differs from the incident in the URL; ids cannot be changed",
+        ));
+    }
+    let inc = to_domain(&state, &id, incident_id, input, existing.evidence).await?;
+    save(&state, &viewer, &id, &inc).await?;
+    Ok(Json(incident(&inc)))
+}
+
+/// Check the input as the HTML form does (the core's `incident_problems` against the case's
+/// actors and sources) and build the domain incident.
+async fn to_domain(
+    state: &AppState,
+    case_id: &str,
+    id: String,
+    input: IncidentInput,
+    evidence: Vec<accord_core::EvidenceRef>,
+) -> Result<accord_core::Incident, ApiError> {
+    if input.title.trim().is_empty() {
+        return Err(invalid("title", "must not be empty"));
+    }
+    let date = input
+        .date
+        .trim()
+        .parse::<DateSpec>()
+        .map_err(|e| invalid("date", e.to_string()))?;
+    let kind =
+        IncidentKind::from_name(input.kind.trim()).map_err(|e| invalid("kind", e.to_string()))?;
+    let actors = input
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            Role::from_name(a.role.trim())
+                .map(|role| accord_core::ActorRole {
+                    actor: a.actor.trim().to_owned(),
+                    role,
+                })
+                .map_err(|e| invalid(&format!("actors[{k}].role"), e.to_string()))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let inc = accord_core::Incident {
+        id,
+        date,
+        title: input.title.trim().to_owned(),
+        kind,
+        summary: input.summary.filter(|s| !s.trim().is_empty()),
+        place: input
+            .place
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty()),
+        // The form's rule: themes are lower-case words joined by `_`.
+        themes: input
+            .themes
+            .iter()
+            .map(|t| t.trim().to_lowercase().replace(' ', "_"))
+            .filter(|t| !t.is_empty())
+            .collect(),
+        sources: input.sources.iter().map(|s| s.trim().to_owned()).collect(),
+        actors,
+        evidence,
+    };
+    let refs = state.store.case_refs(case_id).await?;
+    if let Some(p) = incident_problems(&inc, &|a| refs.has_actor(a), &|s| refs.has_source(s))
+        .into_iter()
+        .next()
+    {
+        return Err(invalid(&p.field, p.message));
+    }
+    Ok(inc)
+}
+
+/// Write the incident and bring the search index up to date, as the HTML form does.
+async fn save(
+    state: &AppState,
+    viewer: &Viewer,
+    case_id: &str,
+    inc: &accord_core::Incident,
+) -> Result<(), ApiError> {
+    let outcome = state
+        .store
+        .save_incident(case_id, inc, &viewer.audit_name())
+        .await?;
+    if let Some(index) = &state.search {
+        search_sync::reindex(
+            state.store.as_ref(),
+            index,
+            case_id,
+            std::slice::from_ref(&inc.id),
+        )
+        .await?;
+    }
+    tracing::info!(case = %case_id, incident = %inc.id, ?outcome, via = "api", "incident saved");
+    Ok(())
+}
+
+/// A readable id: the title's first words and a random suffix (the HTML form's rule).
+fn slug_id(title: &str) -> Result<String, ApiError> {
+    let slug: String = title
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect::<Vec<_>>()
+        .join("-");
+    let token = secrets::token().map_err(|e| AppError::Internal(e.to_string()))?;
+    let suffix = &secrets::digest(&token)[..6];
+    Ok(if slug.is_empty() {
+        format!("incident-{suffix}")
+    } else {
+        format!("{}-{suffix}", &slug[..slug.len().min(60)])
+    })
+}
