@@ -12,6 +12,7 @@ pub mod search_sync;
 pub mod secrets;
 mod security;
 mod status_cache;
+pub mod svg;
 mod templates;
 pub mod views;
 

@@ -10,6 +10,7 @@ mod account;
 mod actors;
 mod api;
 mod cases;
+mod elections;
 mod findings;
 mod incidents;
 mod mechanisms;
@@ -39,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .merge(provisions::router())
         .merge(actors::router())
         .merge(mechanisms::router())
+        .merge(elections::router())
         .merge(api::router())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), auth::layer))

@@ -1,0 +1,128 @@
+//! The Elections pages of a case: the list of its elections, and for one election the votes
+//! against the seats, the parliament diagram, the disproportionality indices and a dissolution
+//! scenario before and after, all drawn on the server (SVG) by the election engine's numbers.
+//!
+//! Access is exactly that of every case page: `CaseAccess::load` first, so a private case's
+//! elections are 404 to anyone who may not see the case. The scenario form is a GET: it changes
+//! nothing, works without JavaScript, and a scenario is a link that can be shared. A field the
+//! engine cannot take (an unknown party or rule) is a 422 naming the field, never a 500.
+
+mod scenario;
+mod view;
+
+use accord_elections::Election;
+use axum::Router;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use minijinja::context;
+
+use crate::access::CaseAccess;
+use crate::auth::Viewer;
+use crate::forms::Fields;
+use crate::routes::with_case;
+use crate::{AppError, AppState};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/cases/{id}/elections", get(list))
+        .route("/cases/{id}/elections/{election}", get(show))
+}
+
+async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    let elections: Vec<minijinja::Value> = state
+        .store
+        .elections(&id)
+        .await?
+        .iter()
+        .map(view::summary)
+        .collect();
+    Ok(state
+        .page(
+            &viewer,
+            "elections.html",
+            with_case(&access, context! { title => "Elections", elections }),
+        )?
+        .into_response())
+}
+
+async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, election_id)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    let file = state
+        .store
+        .elections(&id)
+        .await?
+        .into_iter()
+        .find(|e| e.id == election_id)
+        .ok_or(AppError::NotFound)?;
+    let election = match Election::from_json(&file.json) {
+        Ok(e) => e,
+        Err(e) => {
+            // The store keeps election files as text; one the engine cannot read is shown as
+            // such (with the engine's message naming the field), not as a server error.
+            return Ok(state
+                .page(
+                    &viewer,
+                    "elections_show.html",
+                    with_case(
+                        &access,
+                        context! {
+                            title => &file.id, election_id => &file.id, unreadable => e.to_string(),
+                        },
+                    ),
+                )?
+                .into_response());
+        }
+    };
+    let palette = view::Palette::new(&election);
+    let fields = Fields::from_query(query.as_deref());
+    let request = scenario::request(&election, &fields);
+    let (scenario_view, errors) = match &request {
+        Ok(Some(r)) => (Some(scenario::compute(&election, &palette, r)), Vec::new()),
+        Ok(None) => (None, Vec::new()),
+        Err(errors) => (None, errors.clone()),
+    };
+    let form = scenario::form(
+        &palette,
+        &fields,
+        request.as_ref().ok().and_then(Option::as_ref),
+    );
+    let mut response = state
+        .page(
+            &viewer,
+            "elections_show.html",
+            with_case(
+                &access,
+                context! {
+                    title => &election.name,
+                    election_id => &file.id,
+                    unreadable => Option::<String>::None,
+                    name => &election.name,
+                    facts => view::facts(&election),
+                    notes => &election.notes,
+                    sources => &election.sources,
+                    result => view::result(&election, &palette),
+                    form,
+                    invalid_fields => errors.iter().map(|e| e.field).collect::<Vec<_>>(),
+                    errors => errors.iter().map(scenario::FieldError::value).collect::<Vec<_>>(),
+                    scenario => scenario_view,
+                },
+            ),
+        )?
+        .into_response();
+    if !errors.is_empty() {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}

@@ -1,0 +1,196 @@
+//! Charts drawn on the server as SVG, so that they need no JavaScript, print, and load fast.
+//!
+//! Every function here is pure: plain numbers and labels in, an SVG string out, ready to be put
+//! inline in a page (the caller marks it safe; this module is what makes that true). The rules
+//! every chart follows:
+//!
+//! - every label is escaped ([`escape`]); nothing from the caller becomes markup;
+//! - no script and no `style` attribute (the Content-Security-Policy forbids inline styles):
+//!   colours are presentation attributes;
+//! - `role="img"`, a `<title>` and a `<desc>` that says in words what the chart shows (the page
+//!   also prints the same numbers as a table);
+//! - readable in greyscale: each party's bars and seats carry its name and numbers as text, and
+//!   the colours only help;
+//! - colours come from one fixed palette by position ([`colour`]), so the same party list always
+//!   gets the same colours, in every chart of a page.
+
+mod bars;
+mod difference;
+mod hemicycle;
+
+use std::fmt::Write as _;
+
+pub use bars::{ShareRow, votes_seats};
+pub use difference::{DifferenceRow, differences};
+pub use hemicycle::{MAX_DOTS, SeatGroup, hemicycle, seat_layout};
+
+/// Okabe and Ito's eight colours, told apart by people with the common colour-vision
+/// deficiencies, then four more from Tol's palette; a list longer than twelve repeats them
+/// (the labels still tell the parties apart).
+pub const PALETTE: [&str; 12] = [
+    "#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
+    "#882255", "#44AA99", "#999933", "#AA4499",
+];
+
+/// The grey used for "share of votes" and other reference series.
+pub const REFERENCE: &str = "#b8b3a7";
+
+/// The palette colour at `index` (by party order), repeating after the last.
+pub fn colour(index: usize) -> &'static str {
+    PALETTE[index % PALETTE.len()]
+}
+
+/// Escapes text for SVG/XML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML 1.0 text at all.
+            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An element id made safe: letters, digits, `-` and `_` only (ids are also used in
+/// `aria-labelledby`, a space-separated list).
+fn safe_id(id: &str) -> String {
+    let cleaned: String = id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    if cleaned.is_empty() {
+        "chart".to_owned()
+    } else {
+        cleaned
+    }
+}
+
+/// A coordinate or length, to one decimal (enough for the screen, and small pages).
+fn n(x: f64) -> String {
+    let x = if x.is_finite() { x } else { 0.0 };
+    let rounded = (x * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// A percentage as printed in charts: one decimal.
+pub fn percent(x: f64) -> String {
+    format!("{:.1}%", finite(x))
+}
+
+/// A signed difference in percentage points: one decimal, with its sign.
+pub fn points(x: f64) -> String {
+    let x = finite(x);
+    // "-0.0" reads as a loss; a difference that rounds to zero is shown as 0.0.
+    if (x * 10.0).round() == 0.0 {
+        "0.0".to_owned()
+    } else {
+        format!("{x:+.1}")
+    }
+}
+
+fn finite(x: f64) -> f64 {
+    if x.is_finite() { x } else { 0.0 }
+}
+
+/// An estimate of a text's width in the sans-serif charts use (no font metrics on the server).
+fn text_width(text: &str, size: f64) -> f64 {
+    // Generous on purpose: a label drawn wider than estimated would be cut at the chart's edge.
+    f64::from(u32::try_from(text.chars().count()).unwrap_or(u32::MAX)) * size * 0.66
+}
+
+/// A label cut to `max` characters (with an ellipsis), so a long name cannot push a chart apart;
+/// the full name stays in the group's `<title>` and in the page's table.
+fn clip(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_owned()
+    } else {
+        let mut s: String = label.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// Opens an `<svg>` with its accessible name and description; the caller closes it.
+fn open(out: &mut String, id: &str, width: f64, height: f64, title: &str, desc: &str) {
+    let id = safe_id(id);
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{id}\" role=\"img\" \
+         aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" \
+         font-family=\"system-ui, sans-serif\" font-size=\"12\" fill=\"#1b1b1b\">\
+         <title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>",
+        w = n(width),
+        h = n(height),
+        title = escape(title),
+        desc = escape(desc),
+    );
+}
+
+/// A line of text; `anchor` is `start`, `middle` or `end`.
+fn text(out: &mut String, x: f64, y: f64, anchor: &str, content: &str) {
+    let _ = write!(
+        out,
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text>",
+        n(x),
+        n(y),
+        escape(content)
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_covers_markup_quotes_and_controls() {
+        assert_eq!(
+            escape("<b>A & B</b> \"q\" 'a'\u{7}"),
+            "&lt;b&gt;A &amp; B&lt;/b&gt; &quot;q&quot; &#39;a&#39; "
+        );
+        assert_eq!(escape("ខ្មែរ"), "ខ្មែរ");
+    }
+
+    #[test]
+    fn ids_keep_only_safe_characters() {
+        assert_eq!(safe_id("before \"x\" <y>"), "beforexy");
+        assert_eq!(safe_id("<>"), "chart");
+        assert_eq!(safe_id("after-recorded_1"), "after-recorded_1");
+    }
+
+    #[test]
+    fn numbers_are_short_and_signed_where_it_matters() {
+        assert_eq!(n(12.0), "12");
+        assert_eq!(n(12.04), "12");
+        assert_eq!(n(12.06), "12.1");
+        assert_eq!(n(f64::NAN), "0");
+        assert_eq!(percent(48.83), "48.8%");
+        assert_eq!(points(6.34), "+6.3");
+        assert_eq!(points(-3.0), "-3.0");
+        assert_eq!(points(-0.04), "0.0");
+    }
+
+    #[test]
+    fn palette_repeats_deterministically() {
+        assert_eq!(colour(0), colour(12));
+        assert_ne!(colour(0), colour(1));
+        let distinct: std::collections::HashSet<_> = PALETTE.iter().collect();
+        assert_eq!(distinct.len(), PALETTE.len());
+    }
+
+    #[test]
+    fn long_labels_are_clipped() {
+        assert_eq!(clip("short", 10), "short");
+        assert_eq!(clip("abcdefghijk", 5), "abcd…");
+    }
+}
