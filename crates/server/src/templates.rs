@@ -48,7 +48,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/mechanism.html"),
     ),
     ("members.html", include_str!("../templates/members.html")),
-    ("elections.html", include_str!("../templates/elections.html")),
+    (
+        "elections.html",
+        include_str!("../templates/elections.html"),
+    ),
     (
         "elections_show.html",
         include_str!("../templates/elections_show.html"),
