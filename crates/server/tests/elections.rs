@@ -87,6 +87,11 @@ fn odd_case() -> accord_core::ValidCase {
             .into(),
     });
     files.push(BundleFile {
+        path: "elections/broken.json".into(),
+        contents: r#"{"name": "Broken", "method": "dhondt", "constituencies": [], "colour": 1}"#
+            .into(),
+    });
+    files.push(BundleFile {
         path: "elections/tied.json".into(),
         contents: r#"{"name": "Tied", "method": "dhondt",
             "constituencies": [{"name": "N", "seats": 1, "votes": {"A": 10, "B": 10}}]}"#
@@ -456,4 +461,21 @@ async fn an_election_the_method_cannot_allocate_is_explained_not_a_500() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(r.body.contains("cannot allocate these votes"));
     assert!(r.body.contains("exactly equal claims"));
+}
+
+#[tokio::test]
+async fn an_election_file_the_engine_cannot_read_says_why() {
+    let app = app().await;
+    let list = app.get(&format!("/cases/{ODD}/elections"), None).await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    assert!(list.body.contains("This election file cannot be read"));
+    // The readable elections of the case are still listed.
+    assert!(list.body.contains("/cases/odd-2030/elections/tied"));
+    let r = app
+        .get(&format!("/cases/{ODD}/elections/broken"), None)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("This election file cannot be read"));
+    // The engine's message names the field.
+    assert!(r.body.contains("colour"), "{}", r.body);
 }
