@@ -25,11 +25,31 @@ const GETS: &[&str] = &[
 ];
 
 const POSTS: &[(&str, &[(&str, &str)])] = &[
-    ("/cases/example-2030/incidents", &[("title", "x"), ("date", "2030"), ("kind", "other")]),
-    ("/cases/example-2030/incidents/party-dissolved", &[("title", "x"), ("date", "2030"), ("kind", "other")]),
-    ("/cases/example-2030/findings", &[("incident", "party-dissolved"), ("provision", "FPA Art. 9"), ("verdict", "violation"), ("rationale", "x")]),
-    ("/cases/example-2030/findings/f-dissolution/status", &[("status", "retracted")]),
-    ("/cases/example-2030/members", &[("email", "x@example.org"), ("role", "owner")]),
+    (
+        "/cases/example-2030/incidents",
+        &[("title", "x"), ("date", "2030"), ("kind", "other")],
+    ),
+    (
+        "/cases/example-2030/incidents/party-dissolved",
+        &[("title", "x"), ("date", "2030"), ("kind", "other")],
+    ),
+    (
+        "/cases/example-2030/findings",
+        &[
+            ("incident", "party-dissolved"),
+            ("provision", "FPA Art. 9"),
+            ("verdict", "violation"),
+            ("rationale", "x"),
+        ],
+    ),
+    (
+        "/cases/example-2030/findings/f-dissolution/status",
+        &[("status", "retracted")],
+    ),
+    (
+        "/cases/example-2030/members",
+        &[("email", "x@example.org"), ("role", "owner")],
+    ),
     ("/cases/example-2030/publish", &[("published", "true")]),
 ];
 
@@ -50,8 +70,14 @@ async fn anonymous_visitors_and_non_members_see_nothing_of_a_private_case() {
         for path in GETS {
             let r = app.get(path, who).await;
             assert_eq!(r.status, StatusCode::NOT_FOUND, "GET {path}");
-            assert_eq!(r.body, missing_body, "GET {path} differs from a missing case");
-            assert!(!r.body.contains(TITLE) && !r.body.contains("Freedonia"), "GET {path} leaks");
+            assert_eq!(
+                r.body, missing_body,
+                "GET {path} differs from a missing case"
+            );
+            assert!(
+                !r.body.contains(TITLE) && !r.body.contains("Freedonia"),
+                "GET {path} leaks"
+            );
         }
         for (path, fields) in POSTS {
             let r = app.post(path, who, fields).await;
@@ -65,14 +91,19 @@ async fn anonymous_visitors_and_non_members_see_nothing_of_a_private_case() {
     // Nothing was changed by all those posts.
     let case = app.store.load_case(CASE).await.unwrap().unwrap();
     assert_eq!(case.incidents.len(), 3);
-    assert_eq!(case.finding("f-dissolution").unwrap().status, accord_core::FindingStatus::Confirmed);
+    assert_eq!(
+        case.finding("f-dissolution").unwrap().status,
+        accord_core::FindingStatus::Confirmed
+    );
     assert!(!app.store.case_head(CASE).await.unwrap().unwrap().published);
 }
 
 #[tokio::test]
 async fn members_and_administrators_see_it() {
     let app = TestApp::new().await;
-    let viewer = app.user("viewer@example.org", false, Some(CaseRole::Viewer)).await;
+    let viewer = app
+        .user("viewer@example.org", false, Some(CaseRole::Viewer))
+        .await;
     let admin = app.user("admin@example.org", true, None).await;
     for who in [&viewer, &admin] {
         let r = app.get("/", who).await;
@@ -89,36 +120,89 @@ async fn a_published_case_is_readable_by_everyone_and_writable_by_no_outsider() 
     app.store.set_published(CASE, true, "test").await.unwrap();
     let anonymous = app.visitor().await;
     let outsider = app.user("outsider@example.org", false, None).await;
-    for path in ["/cases/example-2030", "/cases/example-2030/timeline", "/cases/example-2030/incidents/party-dissolved"] {
-        assert_eq!(app.get(path, &anonymous).await.status, StatusCode::OK, "{path}");
+    for path in [
+        "/cases/example-2030",
+        "/cases/example-2030/timeline",
+        "/cases/example-2030/incidents/party-dissolved",
+    ] {
+        assert_eq!(
+            app.get(path, &anonymous).await.status,
+            StatusCode::OK,
+            "{path}"
+        );
     }
     assert!(app.get("/", &anonymous).await.body.contains(TITLE));
     // Read-only: forms are refused (sign in, or not your role) and nothing changes.
-    let r = app.post("/cases/example-2030/findings/f-dissolution/status", &anonymous, &[("status", "retracted")]).await;
+    let r = app
+        .post(
+            "/cases/example-2030/findings/f-dissolution/status",
+            &anonymous,
+            &[("status", "retracted")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    let r = app.post("/cases/example-2030/findings/f-dissolution/status", &outsider, &[("status", "retracted")]).await;
+    let r = app
+        .post(
+            "/cases/example-2030/findings/f-dissolution/status",
+            &outsider,
+            &[("status", "retracted")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    assert_eq!(app.get("/cases/example-2030/incidents/new", &outsider).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(app.get("/cases/example-2030/members", &anonymous).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        app.get("/cases/example-2030/incidents/new", &outsider)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.get("/cases/example-2030/members", &anonymous)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
     let case = app.store.load_case(CASE).await.unwrap().unwrap();
-    assert_eq!(case.finding("f-dissolution").unwrap().status, accord_core::FindingStatus::Confirmed);
+    assert_eq!(
+        case.finding("f-dissolution").unwrap().status,
+        accord_core::FindingStatus::Confirmed
+    );
 }
 
 #[tokio::test]
 async fn search_never_returns_another_cases_incidents() {
     let app = TestApp::new().await;
     // A second case with a matching incident, private, with no member in common.
-    let mut other = app.store.load_case(CASE).await.unwrap().unwrap().into_case();
+    let mut other = app
+        .store
+        .load_case(CASE)
+        .await
+        .unwrap()
+        .unwrap()
+        .into_case();
     other.id = "other-case".into();
     other.title = "Secret other case".into();
     other.incidents[1].title = "Gazette raided in the secret case".into();
     let other = accord_core::validate(other).unwrap();
-    app.store.import_case(&other, accord_store::ImportMode::New, "test").await.unwrap();
-    accord_server::search_sync::rebuild(app.store.clone(), app.index.clone()).await.unwrap();
-    let viewer = app.user("viewer@example.org", false, Some(CaseRole::Viewer)).await;
-    let r = app.get("/cases/example-2030/timeline?q=Gazette", &viewer).await;
+    app.store
+        .import_case(&other, accord_store::ImportMode::New, "test")
+        .await
+        .unwrap();
+    accord_server::search_sync::rebuild(app.store.clone(), app.index.clone())
+        .await
+        .unwrap();
+    let viewer = app
+        .user("viewer@example.org", false, Some(CaseRole::Viewer))
+        .await;
+    let r = app
+        .get("/cases/example-2030/timeline?q=Gazette", &viewer)
+        .await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("The Gazette forced to close"));
     assert!(!r.body.contains("secret"), "{}", r.body);
-    assert_eq!(app.get("/cases/other-case/timeline?q=Gazette", &viewer).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/cases/other-case/timeline?q=Gazette", &viewer)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
 }

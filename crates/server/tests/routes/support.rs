@@ -57,7 +57,11 @@ fn example_files() -> Vec<BundleFile> {
                 stack.push(p);
             } else {
                 out.push(BundleFile {
-                    path: p.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/"),
+                    path: p
+                        .strip_prefix(&root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
                     contents: std::fs::read_to_string(&p).unwrap(),
                 });
             }
@@ -69,16 +73,21 @@ fn example_files() -> Vec<BundleFile> {
 impl TestApp {
     pub async fn new() -> TestApp {
         let dir = tempfile::tempdir().unwrap();
-        let store = accord_store::open(dir.path().join("t.db").to_str().unwrap(), Create::IfMissing)
+        let store =
+            accord_store::open(dir.path().join("t.db").to_str().unwrap(), Create::IfMissing)
+                .await
+                .unwrap();
+        let case = bundle::read(&example_files()).unwrap();
+        store
+            .import_case(&case, ImportMode::New, "test")
             .await
             .unwrap();
-        let case = bundle::read(&example_files()).unwrap();
-        store.import_case(&case, ImportMode::New, "test").await.unwrap();
         let index = Arc::new(SearchIndex::in_memory().unwrap());
         accord_server::search_sync::rebuild(store.clone(), index.clone())
             .await
             .unwrap();
-        let state = AppState::new(store.clone(), ServerConfig::default(), Some(index.clone())).unwrap();
+        let state =
+            AppState::new(store.clone(), ServerConfig::default(), Some(index.clone())).unwrap();
         TestApp {
             app: accord_server::router(state),
             store,
@@ -89,9 +98,16 @@ impl TestApp {
 
     /// A user with a live session (created through the store: sign-in itself is tested in `auth`).
     pub async fn user(&self, email: &str, admin: bool, role: Option<CaseRole>) -> Who {
-        let user = self.store.create_user(email, "unused", admin).await.unwrap();
+        let user = self
+            .store
+            .create_user(email, "unused", admin)
+            .await
+            .unwrap();
         if let Some(r) = role {
-            self.store.set_role(CASE, user.id, Some(r), "test").await.unwrap();
+            self.store
+                .set_role(CASE, user.id, Some(r), "test")
+                .await
+                .unwrap();
         }
         let token = secrets::token().unwrap();
         let csrf = secrets::token().unwrap();
@@ -133,7 +149,13 @@ impl TestApp {
         }
     }
 
-    pub async fn request(&self, method: Method, path: &str, who: &Who, form: Option<&[(&str, &str)]>) -> Reply {
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        who: &Who,
+        form: Option<&[(&str, &str)]>,
+    ) -> Reply {
         let mut req = Request::builder().method(method).uri(path);
         if let Some(c) = &who.cookie {
             req = req.header(header::COOKIE, c);
@@ -149,7 +171,12 @@ impl TestApp {
             }
             None => Body::empty(),
         };
-        let res = self.app.clone().oneshot(req.body(body).unwrap()).await.unwrap();
+        let res = self
+            .app
+            .clone()
+            .oneshot(req.body(body).unwrap())
+            .await
+            .unwrap();
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = res.into_body().collect().await.unwrap().to_bytes();
