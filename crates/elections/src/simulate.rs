@@ -4,16 +4,26 @@
 //! normalised Gamma draws) times the constituency's party votes, rounds them to whole votes and
 //! allocates by the election's own rules. Run `i` draws from its own generator, derived from
 //! the seed and `i` alone, so results do not depend on the number of threads; runs are spread
-//! over all cores with rayon and their tallies summed (integer sums, in any order).
+//! over all cores with rayon in fixed batches and their tallies summed (integer sums, in any
+//! order).
+//!
+//! Two private modules make a run cheap without changing what it computes: `gamma` draws the
+//! Gamma variates (Marsaglia–Tsang on a ziggurat, the same law as `rand_distr::Gamma`), and
+//! `fast_seats` proves a divisor-method result from a guess, handing over to the exact
+//! allocator whenever a tie could be involved.
 
-use rand::rngs::Xoshiro256PlusPlus;
-use rand_distr::{Distribution, Gamma};
+mod fast_seats;
+mod gamma;
+
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::allocation::party_order;
 use crate::election::Election;
-use crate::seats::{TieBreaker, allocate_into, seeded_rng};
+use crate::method::Method;
+use crate::seats::{SeatError, TieBreaker, TiePolicy, allocate_into, allocate_seats, seeded_rng};
+use fast_seats::{FastDivisor, MAX_VOTES};
+use gamma::{GammaLaw, GammaSampler};
 
 /// What to simulate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -73,17 +83,53 @@ pub struct SimulatedParty {
 }
 
 struct Prepared {
-    /// Per constituency: party numbers with votes, their Gamma laws, total party votes.
     constituencies: Vec<PreparedConstituency>,
+    sampler: GammaSampler,
+    /// The method's divisors for the fast path, when it has one.
+    fast: Option<FastDivisor>,
+    /// No threshold of any kind: each constituency can be drawn and allocated on its own.
+    open: bool,
+    /// Party entries over all constituencies (the length of a run's vote buffers), and the
+    /// most in one constituency.
+    entries: usize,
+    widest: usize,
+    /// National seats when every constituency gives its guess (`start`).
+    baseline: Vec<u64>,
 }
 
+/// One constituency, its parties with votes in the order they are drawn: first the `solo`
+/// ones, each drawn on its own, then the members of the group (if any), parties so far from a
+/// seat that only the sum of their Gamma draws is drawn first (see `one_run_open`).
 struct PreparedConstituency {
     parties: Vec<usize>,
-    laws: Vec<Gamma<f64>>,
+    /// Per party: its law and, for solo entries, its claim factors at the guess.
+    entries: Vec<Entry>,
+    /// Every shape (the group's too) is at least 1, so the plainer sampler applies.
+    large: bool,
     observed: Vec<u64>,
+    /// Where this constituency's entries start in a run's vote buffers.
+    offset: usize,
     total: u64,
     blank: u64,
     seats: u64,
+    /// The fast path's first guess: the seats of the observed votes.
+    start: Vec<u64>,
+    /// Whether drawn votes stay exact as doubles, so the fast path may be tried.
+    fast: bool,
+    solo: usize,
+    /// Gamma(sum of the members' shapes): the law of the sum of their draws.
+    group: Option<GammaLaw>,
+    /// The factor of the group's next claim (its first seat's).
+    group_next: f64,
+}
+
+/// One party of a constituency, as the run's inner loops read it.
+struct Entry {
+    law: GammaLaw,
+    /// For a solo entry at its `start` seats: the factors of its next claim and of its last
+    /// winning claim (see `FastDivisor::factors`).
+    next: f64,
+    last: f64,
 }
 
 /// Tallies of a batch of runs: a seat histogram per party, majorities, lots.
@@ -120,14 +166,14 @@ pub fn simulate(
         error: None,
     };
     // Fixed-size batches, so that each batch's scratch buffers are reused across its runs.
-    let batch = 256u64;
+    let batch = 512u64;
     let batches = options.runs.div_ceil(batch);
     let tally = (0..batches)
         .into_par_iter()
         .fold(
             || empty.clone(),
             |mut tally, b| {
-                let mut scratch = Scratch::new(n);
+                let mut scratch = Scratch::new(n, &prepared);
                 for run in (b * batch)..((b + 1) * batch).min(options.runs) {
                     if tally.error.is_some() {
                         break;
@@ -224,60 +270,194 @@ fn percentile(hist: &[u64], runs: u64, p: u64) -> u64 {
 }
 
 fn prepare(election: &Election, k: f64) -> Result<Prepared, SimulationError> {
+    let mut sampler = GammaSampler::new();
+    let max_seats = election
+        .constituencies
+        .iter()
+        .map(|c| c.seats)
+        .max()
+        .unwrap_or(0);
+    let fast = FastDivisor::new(election.method, max_seats);
+    let open = election.threshold.is_zero() && election.constituency_threshold.is_zero();
     let mut constituencies = Vec::with_capacity(election.constituencies.len());
+    let mut entries = 0;
+    let mut baseline = vec![0; election.parties.len()];
     for c in &election.constituencies {
         let total: u64 = c.votes.iter().map(|(_, v)| v).sum();
         if total == 0 {
             return Err(SimulationError::NoVotes(c.name.clone()));
         }
-        let mut parties = Vec::new();
-        let mut laws = Vec::new();
-        let mut observed = Vec::new();
-        for &(p, v) in &c.votes {
-            if v == 0 {
-                continue;
-            }
-            #[expect(
-                clippy::cast_precision_loss,
-                reason = "a Dirichlet parameter is a real number"
-            )]
-            let alpha = k * v as f64 / total as f64;
-            let law = Gamma::new(alpha, 1.0)
-                .map_err(|e| SimulationError::Concentration(format!("{k} ({e})")))?;
-            parties.push(p);
-            laws.push(law);
-            observed.push(v);
+        // Parties without votes have a zero Dirichlet parameter: they never get votes.
+        let (parties, observed): (Vec<usize>, Vec<u64>) =
+            c.votes.iter().copied().filter(|&(_, v)| v > 0).unzip();
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "a Dirichlet parameter is a real number"
+        )]
+        let shape = |v: u64| k * v as f64 / total as f64;
+        // Any seats adding up to the magnitude are a valid guess; the observed votes' own
+        // seats are the likeliest. A tie among them is settled by a fixed lot, only for the
+        // guess.
+        let start = allocate_seats(
+            election.method,
+            &observed,
+            c.seats,
+            &mut TieBreaker::new(TiePolicy::Lot { seed: 0 }),
+        )
+        .unwrap_or_else(|_| {
+            let mut all_to_first = vec![0; observed.len()];
+            all_to_first[0] = c.seats;
+            all_to_first
+        });
+        // Drawn votes add up to the total within rounding, so stay below 2^52 with it.
+        let exact = total < MAX_VOTES;
+        let members = match &fast {
+            Some(f) if open && exact => group_members(f, &observed, &start, total, k, shape),
+            _ => Vec::new(),
+        };
+        // Solo entries first, in file order, then the group's members.
+        let order: Vec<usize> = (0..parties.len())
+            .filter(|i| !members.contains(i))
+            .chain(members.iter().copied())
+            .collect();
+        let parties: Vec<usize> = order.iter().map(|&i| parties[i]).collect();
+        let observed: Vec<u64> = order.iter().map(|&i| observed[i]).collect();
+        let start: Vec<u64> = order.iter().map(|&i| start[i]).collect();
+        let law = |sampler: &mut GammaSampler, alpha: f64| {
+            sampler.law(alpha).map_err(|e| {
+                SimulationError::Concentration(format!("{k} (Gamma shape {} for a party)", e.0))
+            })
+        };
+        let factors = |s: u64| {
+            fast.as_ref()
+                .and_then(|f| f.factors(s))
+                .unwrap_or((0.0, 0.0))
+        };
+        let mut draws = Vec::with_capacity(observed.len());
+        for (&v, &s) in observed.iter().zip(&start) {
+            let (next, last) = factors(s);
+            draws.push(Entry {
+                law: law(&mut sampler, shape(v))?,
+                next,
+                last,
+            });
         }
+        let solo = parties.len() - members.len();
+        let group = if members.is_empty() {
+            None
+        } else {
+            Some(law(&mut sampler, shape(observed[solo..].iter().sum()))?)
+        };
+        let large = draws.iter().all(|e| e.law.is_large()) && group.is_none_or(|g| g.is_large());
+        for (&p, &s) in parties.iter().zip(&start) {
+            baseline[p] += s;
+        }
+        let offset = entries;
+        entries += parties.len();
         constituencies.push(PreparedConstituency {
+            group_next: factors(0).0,
             parties,
-            laws,
+            entries: draws,
+            large,
             observed,
+            offset,
             total,
             blank: c.blank_votes,
             seats: c.seats,
+            start,
+            fast: exact,
+            solo,
+            group,
         });
     }
-    Ok(Prepared { constituencies })
+    let widest = constituencies
+        .iter()
+        .map(|c| c.parties.len())
+        .max()
+        .unwrap_or(0);
+    Ok(Prepared {
+        constituencies,
+        sampler,
+        fast,
+        open,
+        entries,
+        widest,
+        baseline,
+    })
 }
 
+/// The parties of a constituency that are drawn as one group: the smallest ones without a seat
+/// in `start`, as many as keep the group's likely first claim (its share four standard
+/// deviations of Dirichlet noise up) under 85 % of the weakest winning claim. Only a
+/// speed choice: when a draw does bring the group near a seat, its members are drawn and the
+/// constituency allocated in full. Parties with a shape below 1 are left out, so that the
+/// members' split of the group (a ratio of their draws) never divides by an underflowed sum.
+fn group_members(
+    fast: &FastDivisor,
+    observed: &[u64],
+    start: &[u64],
+    total: u64,
+    k: f64,
+    shape: impl Fn(u64) -> f64,
+) -> Vec<usize> {
+    #[expect(clippy::cast_precision_loss, reason = "an estimate")]
+    let (as_f64, total_f64) = (|v: u64| v as f64, total as f64);
+    let weakest = observed
+        .iter()
+        .zip(start)
+        .filter(|(_, s)| **s > 0)
+        .filter_map(|(&v, &s)| fast.factors(s).map(|(_, last)| as_f64(v) * last))
+        .fold(f64::INFINITY, f64::min);
+    let Some((first, _)) = fast.factors(0) else {
+        return Vec::new();
+    };
+    let mut candidates: Vec<usize> = (0..observed.len())
+        .filter(|&i| start[i] == 0 && shape(observed[i]) >= 1.0)
+        .collect();
+    candidates.sort_by_key(|&i| observed[i]);
+    let mut members = Vec::new();
+    let mut sum = 0u64;
+    for i in candidates {
+        let p = as_f64(sum + observed[i]) / total_f64;
+        let spread = (p * (1.0 - p) / (k + 1.0)).sqrt();
+        if total_f64 * (p + 4.0 * spread) * first >= 0.85 * weakest {
+            break;
+        }
+        sum += observed[i];
+        members.push(i);
+    }
+    if members.len() < 2 {
+        members.clear();
+    }
+    members.sort_unstable();
+    members
+}
+
+/// Buffers reused by every run of a batch, so that a run allocates no memory.
 struct Scratch {
-    draws: Vec<Vec<u64>>,
-    gammas: Vec<f64>,
+    /// A run's drawn votes for every party entry, as integers and as doubles.
+    drawn: Vec<u64>,
+    drawn_f64: Vec<f64>,
+    /// One constituency's votes (after thresholds).
     votes: Vec<u64>,
-    won: Vec<u64>,
+    votes_f64: Vec<f64>,
+    work: SeatWork,
     national: Vec<u64>,
     national_votes: Vec<u64>,
+    national_ok: Vec<bool>,
 }
 
 impl Scratch {
-    fn new(n: usize) -> Scratch {
+    fn new(n: usize, prepared: &Prepared) -> Scratch {
         Scratch {
-            draws: Vec::new(),
-            gammas: Vec::new(),
-            votes: Vec::new(),
-            won: Vec::new(),
+            drawn: vec![0; prepared.entries],
+            drawn_f64: vec![0.0; prepared.entries],
+            votes: vec![0; prepared.widest],
+            votes_f64: vec![0.0; prepared.widest],
+            work: SeatWork::default(),
             national: vec![0; n],
             national_votes: vec![0; n],
+            national_ok: vec![true; n],
         }
     }
 }
@@ -290,102 +470,373 @@ fn one_run(
     run: u64,
     scratch: &mut Scratch,
 ) -> Result<bool, String> {
-    let rng: Xoshiro256PlusPlus = seeded_rng(seed, run.wrapping_add(1));
-    let mut ties = TieBreaker::lot_from(rng);
-    scratch
-        .draws
-        .resize_with(prepared.constituencies.len(), Vec::new);
-    scratch.national.iter_mut().for_each(|x| *x = 0);
-    for (pc, drawn) in prepared.constituencies.iter().zip(scratch.draws.iter_mut()) {
-        let Some(rng) = ties.rng_mut() else {
-            return Err("no generator".to_owned());
-        };
-        scratch.gammas.clear();
+    let mut ties = TieBreaker::lot_from(seeded_rng(seed, run.wrapping_add(1)));
+    match &prepared.fast {
+        Some(fast) if prepared.open => one_run_open(election, prepared, fast, scratch, &mut ties),
+        _ => one_run_general(election, prepared, scratch, &mut ties),
+    }
+}
+
+/// A run without thresholds, by a method with a fast path: each constituency is drawn and
+/// settled in turn. The guess (`start`) is checked as the votes are rounded; when it is proved
+/// the national seats need no update (they start from the sum of the guesses).
+///
+/// The group: a sum of independent Gamma(α_j) draws is Gamma(Σ α_j), and the split of the
+/// sum among them (h_j / Σ h) is Dirichlet(α_j) and independent of the sum. So drawing the sum
+/// G first and, only when needed, fresh h_j to split it (g_j = G h_j / Σ h) gives the members
+/// exactly the law of separate draws. They are needed only when the group's votes, rounded
+/// (each member's are at most that, as g_j ≤ G), could take a seat: when the group's first
+/// claim is proved below the weakest winning claim, no member can win or tie for a seat, and
+/// the others' seats do not depend on the members' votes.
+fn one_run_open(
+    election: &Election,
+    prepared: &Prepared,
+    fast: &FastDivisor,
+    scratch: &mut Scratch,
+    ties: &mut TieBreaker,
+) -> Result<bool, String> {
+    // The draws use a local copy of the generator, so its state can live in registers; it is
+    // handed to the tie breaker around the (rare) exact allocations, whose lots continue it.
+    let Some(mut rng) = ties.rng_mut().map(|r| r.clone()) else {
+        return Err("no generator".to_owned());
+    };
+    let sampler = &prepared.sampler;
+    scratch.national.copy_from_slice(&prepared.baseline);
+    let mut lots = false;
+    for (pc, c) in prepared.constituencies.iter().zip(&election.constituencies) {
+        let (n, solo) = (pc.parties.len(), pc.solo);
+        let drawn = &mut scratch.votes_f64[..n];
         let mut sum = 0.0;
-        for law in &pc.laws {
-            let g = law.sample(rng);
-            sum += g;
-            scratch.gammas.push(g);
-        }
-        drawn.clear();
-        #[expect(clippy::cast_precision_loss, reason = "a vote count times a share")]
-        let scale = if sum > 0.0 {
-            pc.total as f64 / sum
+        let entries = &pc.entries[..solo];
+        if pc.large {
+            for (g, e) in drawn[..solo].iter_mut().zip(entries) {
+                *g = sampler.sample_large(&e.law, &mut rng);
+                sum += *g;
+            }
         } else {
-            0.0
-        };
-        for g in &scratch.gammas {
-            #[expect(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                reason = "a rounded, non-negative vote count"
-            )]
-            drawn.push((g * scale + 0.5) as i64 as u64);
+            for (g, e) in drawn[..solo].iter_mut().zip(entries) {
+                *g = sampler.sample(&e.law, &mut rng);
+                sum += *g;
+            }
         }
-        if sum <= 0.0 {
-            // Every draw underflowed (only with tiny concentrations): keep the observed votes.
-            drawn.clear();
-            drawn.extend_from_slice(&pc.observed);
+        let group = match &pc.group {
+            Some(law) => sampler.sample(law, &mut rng),
+            None => 0.0,
+        };
+        sum += group;
+        let settled = if pc.fast && sum > 0.0 {
+            #[expect(clippy::cast_precision_loss, reason = "a vote count times a share")]
+            let scale = pc.total as f64 / sum;
+            let (mut weakest, mut strongest) = (f64::INFINITY, -1.0f64);
+            for (g, e) in drawn[..solo].iter_mut().zip(entries) {
+                let v = round_half_up(*g * scale);
+                *g = v;
+                let claim = v * e.next;
+                if claim > strongest {
+                    strongest = claim;
+                }
+                let claim = v * e.last;
+                if claim < weakest {
+                    weakest = claim;
+                }
+            }
+            let group_claim = if pc.group.is_some() {
+                round_half_up(group * scale) * pc.group_next
+            } else {
+                -1.0
+            };
+            if fast_seats::clear_win(weakest, strongest.max(group_claim)) {
+                // The guess holds: the national seats already count it.
+                continue;
+            }
+            // Usually one seat changed hands: try that before the general search.
+            if group_claim < strongest
+                && let Some((from, to)) =
+                    one_move(fast, pc, &drawn[..solo], weakest, strongest, group_claim)
+            {
+                scratch.national[pc.parties[from]] -= 1;
+                scratch.national[pc.parties[to]] += 1;
+                continue;
+            }
+            if pc.group.is_some() {
+                // The members' split of the group's sum (see above).
+                let members = &mut drawn[solo..];
+                let mut split = 0.0;
+                for (h, e) in members.iter_mut().zip(&pc.entries[solo..]) {
+                    *h = sampler.sample(&e.law, &mut rng);
+                    split += *h;
+                }
+                // Every member's shape is at least 1, so the sum is positive (a Gamma(1) draw
+                // is 0 with probability 0); the guard only keeps a division by zero away.
+                let share = if split > 0.0 { group / split } else { 0.0 };
+                for h in members.iter_mut() {
+                    *h = round_half_up(*h * share * scale);
+                }
+            }
+            let work = &mut scratch.work;
+            work.resize(n);
+            fast.allocate(
+                drawn,
+                &pc.start,
+                &mut work.won[..n],
+                &mut work.next[..n],
+                &mut work.last[..n],
+            )
+        } else {
+            false
+        };
+        if !settled {
+            let votes = &mut scratch.votes[..n];
+            if pc.fast && sum > 0.0 {
+                for (w, &f) in votes.iter_mut().zip(drawn.iter()) {
+                    #[expect(
+                        clippy::cast_possible_truncation,
+                        clippy::cast_sign_loss,
+                        reason = "a whole number of votes below 2^52"
+                    )]
+                    let v = f as u64;
+                    *w = v;
+                }
+            } else if sum > 0.0 {
+                // Not fast (totals of 2^52 or more): rounded as integers.
+                #[expect(clippy::cast_precision_loss, reason = "a vote count times a share")]
+                let scale = pc.total as f64 / sum;
+                for (w, &g) in votes.iter_mut().zip(drawn.iter()) {
+                    *w = whole_votes(g * scale).0;
+                }
+            } else {
+                // Every draw underflowed (tiny concentrations): the observed votes are kept.
+                votes.copy_from_slice(&pc.observed);
+            }
+            if let Some(lot) = ties.rng_mut() {
+                lot.clone_from(&rng);
+            }
+            allocate_into(
+                election.method,
+                votes,
+                pc.seats,
+                &mut scratch.work.won[..n],
+                ties,
+            )
+            .map_err(|e| format!("constituency \"{}\": {e:?}", c.name))?;
+            if let Some(lot) = ties.rng_mut() {
+                rng.clone_from(lot);
+            }
+            lots |= ties.take_lot_count() > 0;
+        }
+        let won = &scratch.work.won[..n];
+        for ((&p, &s), &guess) in pc.parties.iter().zip(won).zip(&pc.start) {
+            scratch.national[p] = scratch.national[p] + s - guess;
         }
     }
-    let national_ok: Option<Vec<bool>> = if election.threshold.is_zero() {
-        None
-    } else {
+    Ok(lots)
+}
+
+/// The guess failed with `weakest` < `strongest` (the solo entries' claims, `votes` already
+/// rounded) and the group's claim below `strongest`: moves one seat from the weakest winner
+/// to the strongest claimant and checks the result as the guess was checked. `Some((from,
+/// to))` when that is provably the allocation; `None` leaves it to the general search.
+fn one_move(
+    fast: &FastDivisor,
+    pc: &PreparedConstituency,
+    votes: &[f64],
+    weakest: f64,
+    strongest: f64,
+    group_claim: f64,
+) -> Option<(usize, usize)> {
+    let solo = votes.len();
+    let (entries, start) = (&pc.entries[..solo], &pc.start[..solo]);
+    // The same products as in the check, so equal to the bits.
+    let from = (0..solo).find(|&j| votes[j] * entries[j].last == weakest)?;
+    let to = (0..solo).find(|&j| votes[j] * entries[j].next == strongest)?;
+    let (next_from, last_from) = fast.factors(start[from].checked_sub(1)?)?;
+    let (next_to, last_to) = fast.factors(start[to] + 1)?;
+    let (mut weakest, mut strongest) = (f64::INFINITY, group_claim);
+    for j in 0..solo {
+        let (n, l) = if j == from {
+            (next_from, last_from)
+        } else if j == to {
+            (next_to, last_to)
+        } else {
+            (entries[j].next, entries[j].last)
+        };
+        strongest = strongest.max(votes[j] * n);
+        weakest = weakest.min(votes[j] * l);
+    }
+    fast_seats::clear_win(weakest, strongest).then_some((from, to))
+}
+
+/// floor(x + 0.5) for 0 <= x < 2^52 (a drawn vote count rounded half up to whole votes),
+/// without `floor`, which is a library call on the baseline x86-64 target: adding and
+/// removing 2^52 rounds to the nearest whole number, then one step down if that went up.
+#[inline]
+fn round_half_up(x: f64) -> f64 {
+    const SHIFT: f64 = 4_503_599_627_370_496.0;
+    let t = x + 0.5;
+    let r = (t + SHIFT) - SHIFT;
+    if r > t { r - 1.0 } else { r }
+}
+
+/// A drawn vote count rounded half up to whole votes, as an integer and a double (equal below
+/// 2^53). Truncating a non-negative number is its floor.
+#[inline]
+fn whole_votes(x: f64) -> (u64, f64) {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a rounded, non-negative vote count"
+    )]
+    let v = (x + 0.5) as i64 as u64;
+    #[expect(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_wrap,
+        reason = "exact below 2^52, where doubles are used"
+    )]
+    let f = v as i64 as f64;
+    (v, f)
+}
+
+/// A run with thresholds (or a method without a fast path): every constituency is drawn
+/// first (a national threshold needs all the votes), then allocated; a tie's lot comes from the
+/// same generator after the draws.
+fn one_run_general(
+    election: &Election,
+    prepared: &Prepared,
+    scratch: &mut Scratch,
+    ties: &mut TieBreaker,
+) -> Result<bool, String> {
+    let Some(rng) = ties.rng_mut() else {
+        return Err("no generator".to_owned());
+    };
+    // The draws use a local copy of the generator, so its state can live in registers.
+    let mut local = rng.clone();
+    for pc in &prepared.constituencies {
+        let range = pc.offset..pc.offset + pc.entries.len();
+        let drawn = &mut scratch.drawn_f64[range.clone()];
+        let mut sum = 0.0;
+        for (g, e) in drawn.iter_mut().zip(&pc.entries) {
+            *g = prepared.sampler.sample(&e.law, &mut local);
+            sum += *g;
+        }
+        let whole = &mut scratch.drawn[range];
+        if sum > 0.0 {
+            #[expect(clippy::cast_precision_loss, reason = "a vote count times a share")]
+            let scale = pc.total as f64 / sum;
+            for (g, w) in drawn.iter_mut().zip(whole.iter_mut()) {
+                (*w, *g) = whole_votes(*g * scale);
+            }
+        } else {
+            // Every draw underflowed (only with tiny concentrations): keep the observed votes.
+            whole.copy_from_slice(&pc.observed);
+            #[expect(clippy::cast_precision_loss, reason = "only used below 2^52")]
+            for (g, &v) in drawn.iter_mut().zip(&pc.observed) {
+                *g = v as f64;
+            }
+        }
+    }
+    rng.clone_from(&local);
+    let national = !election.threshold.is_zero();
+    if national {
         scratch.national_votes.iter_mut().for_each(|x| *x = 0);
         let mut valid = 0u64;
-        for (pc, drawn) in prepared.constituencies.iter().zip(&scratch.draws) {
+        for pc in &prepared.constituencies {
+            let drawn = &scratch.drawn[pc.offset..pc.offset + pc.parties.len()];
             for (&p, &v) in pc.parties.iter().zip(drawn) {
                 scratch.national_votes[p] += v;
                 valid += v;
             }
             valid += pc.blank;
         }
-        Some(
-            scratch
-                .national_votes
-                .iter()
-                .map(|&v| election.threshold.reached_by(v, valid))
-                .collect(),
-        )
-    };
+        for (ok, &v) in scratch.national_ok.iter_mut().zip(&scratch.national_votes) {
+            *ok = election.threshold.reached_by(v, valid);
+        }
+    }
+    scratch.national.iter_mut().for_each(|x| *x = 0);
     let mut lots = false;
-    let open = national_ok.is_none() && election.constituency_threshold.is_zero();
-    for ((pc, drawn), c) in prepared
-        .constituencies
-        .iter()
-        .zip(&scratch.draws)
-        .zip(&election.constituencies)
-    {
-        // Without thresholds the drawn votes are allocated as they are, with no copy.
-        let votes: &[u64] = if open {
-            drawn
-        } else {
-            let valid = drawn.iter().sum::<u64>() + pc.blank;
-            scratch.votes.clear();
-            for (&p, &v) in pc.parties.iter().zip(drawn) {
-                let ok = election.threshold_rule.admits(
-                    election.threshold,
-                    national_ok.as_ref().is_none_or(|n| n[p]),
-                    election.constituency_threshold,
-                    election.constituency_threshold.reached_by(v, valid),
-                );
-                scratch.votes.push(if ok { v } else { 0 });
-            }
-            &scratch.votes
-        };
-        scratch.won.resize(votes.len(), 0);
-        allocate_into(
+    for (pc, c) in prepared.constituencies.iter().zip(&election.constituencies) {
+        let n = pc.parties.len();
+        let range = pc.offset..pc.offset + n;
+        let drawn = &scratch.drawn[range.clone()];
+        let drawn_f64 = &scratch.drawn_f64[range];
+        let valid = drawn.iter().sum::<u64>() + pc.blank;
+        for (i, ((&p, &v), &f)) in pc.parties.iter().zip(drawn).zip(drawn_f64).enumerate() {
+            let ok = election.threshold_rule.admits(
+                election.threshold,
+                !national || scratch.national_ok[p],
+                election.constituency_threshold,
+                election.constituency_threshold.reached_by(v, valid),
+            );
+            scratch.votes[i] = if ok { v } else { 0 };
+            scratch.votes_f64[i] = if ok { f } else { 0.0 };
+        }
+        allocate_constituency(
             election.method,
-            votes,
+            prepared.fast.as_ref().filter(|_| pc.fast),
+            &scratch.votes[..n],
+            &scratch.votes_f64[..n],
+            &pc.start,
             pc.seats,
-            &mut scratch.won,
-            &mut ties,
+            &mut scratch.work,
+            ties,
         )
         .map_err(|e| format!("constituency \"{}\": {e:?}", c.name))?;
-        for (&p, &s) in pc.parties.iter().zip(&scratch.won) {
+        for (&p, &s) in pc.parties.iter().zip(&scratch.work.won[..n]) {
             scratch.national[p] += s;
         }
         lots |= ties.take_lot_count() > 0;
     }
     Ok(lots)
+}
+
+/// One constituency's seats: proved by the fast path when it can, else (a possible tie, a
+/// method without one) by the exact allocator, which also settles ties by the run's lot.
+/// Either way the result is the exact allocator's (see `fast_seats`); it is left in
+/// `work.won[..votes.len()]`.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the votes in two forms, the guess and the buffers are all needed, and a struct would only be built to be taken apart"
+)]
+fn allocate_constituency(
+    method: Method,
+    fast: Option<&FastDivisor>,
+    votes: &[u64],
+    votes_f64: &[f64],
+    start: &[u64],
+    seats: u64,
+    work: &mut SeatWork,
+    ties: &mut TieBreaker,
+) -> Result<(), SeatError> {
+    let n = votes.len();
+    work.resize(n);
+    if let Some(fast) = fast
+        && fast.allocate(
+            votes_f64,
+            start,
+            &mut work.won[..n],
+            &mut work.next[..n],
+            &mut work.last[..n],
+        )
+    {
+        return Ok(());
+    }
+    allocate_into(method, votes, seats, &mut work.won[..n], ties)
+}
+
+/// Buffers for one constituency's allocation: its seats and the fast path's claims.
+#[derive(Debug, Default)]
+struct SeatWork {
+    won: Vec<u64>,
+    next: Vec<f64>,
+    last: Vec<f64>,
+}
+
+impl SeatWork {
+    /// At least `n` long (grown once, then reused).
+    fn resize(&mut self, n: usize) {
+        if self.won.len() < n {
+            self.won.resize(n, 0);
+            self.next.resize(n, 0.0);
+            self.last.resize(n, 0.0);
+        }
+    }
 }
