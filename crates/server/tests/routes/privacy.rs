@@ -21,6 +21,8 @@ const GETS: &[&str] = &[
     "/cases/example-2030/findings/new?incident=party-dissolved",
     "/cases/example-2030/members",
     "/cases/example-2030/elections",
+    "/cases/example-2030/elections/2029-parliament",
+    "/cases/example-2030/elections/2029-parliament?party=A&rule=rerun",
     "/cases/example-2030/letters",
 ];
 
