@@ -20,7 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let options = SimulationOptions {
         runs,
         seed: 1,
-        concentration: 400.0,
+        concentration: env_or("ACCORD_BENCH_K", 400.0),
     };
     for threads in [1, 2] {
         let pool = rayon::ThreadPoolBuilder::new()

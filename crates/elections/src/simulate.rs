@@ -15,6 +15,7 @@
 mod fast_seats;
 mod gamma;
 
+use rand::rngs::Xoshiro256PlusPlus;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -146,6 +147,27 @@ pub fn simulate(
     election: &Election,
     options: SimulationOptions,
 ) -> Result<Simulation, SimulationError> {
+    simulate_by(election, options, Path::Fastest)
+}
+
+/// Which run loop a simulation uses. Both draw from the same law; tests compare them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Path {
+    /// Per constituency with groups and the fast check, when there are no thresholds.
+    Fastest,
+    /// Every party drawn on its own, every constituency allocated after all draws.
+    #[cfg_attr(
+        not(test),
+        expect(dead_code, reason = "only tests compare the two paths")
+    )]
+    General,
+}
+
+fn simulate_by(
+    election: &Election,
+    options: SimulationOptions,
+    path: Path,
+) -> Result<Simulation, SimulationError> {
     if options.runs == 0 {
         return Err(SimulationError::NoRuns);
     }
@@ -153,7 +175,8 @@ pub fn simulate(
     if !(k.is_finite() && k > 0.0) {
         return Err(SimulationError::Concentration(k.to_string()));
     }
-    let prepared = prepare(election, k)?;
+    let mut prepared = prepare(election, k, path == Path::Fastest)?;
+    prepared.open &= path == Path::Fastest;
     let n = election.parties.len();
     let house = election.total_seats();
     let width = usize::try_from(house)
@@ -269,7 +292,9 @@ fn percentile(hist: &[u64], runs: u64, p: u64) -> u64 {
     hist.len().saturating_sub(1) as u64
 }
 
-fn prepare(election: &Election, k: f64) -> Result<Prepared, SimulationError> {
+/// The simulation's fixed parts; `groups` allows groups (they are only used without
+/// thresholds either way).
+fn prepare(election: &Election, k: f64, groups: bool) -> Result<Prepared, SimulationError> {
     let mut sampler = GammaSampler::new();
     let max_seats = election
         .constituencies
@@ -312,7 +337,9 @@ fn prepare(election: &Election, k: f64) -> Result<Prepared, SimulationError> {
         // Drawn votes add up to the total within rounding, so stay below 2^52 with it.
         let exact = total < MAX_VOTES;
         let members = match &fast {
-            Some(f) if open && exact => group_members(f, &observed, &start, total, k, shape),
+            Some(f) if groups && open && exact => {
+                group_members(f, &observed, &start, total, k, shape)
+            }
             _ => Vec::new(),
         };
         // Solo entries first, in file order, then the group's members.
@@ -527,50 +554,24 @@ fn one_run_open(
         let settled = if pc.fast && sum > 0.0 {
             #[expect(clippy::cast_precision_loss, reason = "a vote count times a share")]
             let scale = pc.total as f64 / sum;
-            let (mut weakest, mut strongest) = (f64::INFINITY, -1.0f64);
-            for (g, e) in drawn[..solo].iter_mut().zip(entries) {
-                let v = round_half_up(*g * scale);
-                *g = v;
-                let claim = v * e.next;
-                if claim > strongest {
-                    strongest = claim;
-                }
-                let claim = v * e.last;
-                if claim < weakest {
-                    weakest = claim;
-                }
-            }
             let group_claim = if pc.group.is_some() {
                 round_half_up(group * scale) * pc.group_next
             } else {
                 -1.0
             };
-            if fast_seats::clear_win(weakest, strongest.max(group_claim)) {
-                // The guess holds: the national seats already count it.
-                continue;
-            }
-            // Usually one seat changed hands: try that before the general search.
-            if group_claim < strongest
-                && let Some((from, to)) =
-                    one_move(fast, pc, &drawn[..solo], weakest, strongest, group_claim)
-            {
-                scratch.national[pc.parties[from]] -= 1;
-                scratch.national[pc.parties[to]] += 1;
-                continue;
+            match quick_check(fast, pc, &mut drawn[..solo], scale, group_claim) {
+                Quick::Guess => continue,
+                Quick::Moved { from, to } => {
+                    scratch.national[pc.parties[from]] -= 1;
+                    scratch.national[pc.parties[to]] += 1;
+                    continue;
+                }
+                Quick::Unsettled => {}
             }
             if pc.group.is_some() {
-                // The members' split of the group's sum (see above).
-                let members = &mut drawn[solo..];
-                let mut split = 0.0;
-                for (h, e) in members.iter_mut().zip(&pc.entries[solo..]) {
-                    *h = sampler.sample(&e.law, &mut rng);
-                    split += *h;
-                }
-                // Every member's shape is at least 1, so the sum is positive (a Gamma(1) draw
-                // is 0 with probability 0); the guard only keeps a division by zero away.
-                let share = if split > 0.0 { group / split } else { 0.0 };
-                for h in members.iter_mut() {
-                    *h = round_half_up(*h * share * scale);
+                split_group(sampler, pc, group, &mut drawn[solo..], &mut rng);
+                for h in &mut drawn[solo..] {
+                    *h = round_half_up(*h * scale);
                 }
             }
             let work = &mut scratch.work;
@@ -632,16 +633,107 @@ fn one_run_open(
     Ok(lots)
 }
 
-/// The guess failed with `weakest` < `strongest` (the solo entries' claims, `votes` already
-/// rounded) and the group's claim below `strongest`: moves one seat from the weakest winner
-/// to the strongest claimant and checks the result as the guess was checked. `Some((from,
-/// to))` when that is provably the allocation; `None` leaves it to the general search.
+/// The members' draws given their sum `group` (see `one_run_open`): fresh draws h_j of their
+/// laws, rescaled to add up to `group`, into `members`.
+#[inline(always)]
+fn split_group(
+    sampler: &GammaSampler,
+    pc: &PreparedConstituency,
+    group: f64,
+    members: &mut [f64],
+    rng: &mut Xoshiro256PlusPlus,
+) {
+    let mut sum = 0.0;
+    for (h, e) in members.iter_mut().zip(&pc.entries[pc.solo..]) {
+        *h = sampler.sample(&e.law, rng);
+        sum += *h;
+    }
+    // Every member's shape is at least 1, so the sum is positive (a Gamma(1) draw is 0 with
+    // probability 0); the guard only keeps a division by zero away.
+    let share = if sum > 0.0 { group / sum } else { 0.0 };
+    for h in members.iter_mut() {
+        *h *= share;
+    }
+}
+
+/// What the fast path made of a constituency's draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quick {
+    /// The guess (`start`) is provably the allocation.
+    Guess,
+    /// The guess with one seat moved from entry `from` to entry `to` is.
+    Moved { from: usize, to: usize },
+    /// Neither: the general search (and perhaps the exact allocator) must decide.
+    Unsettled,
+}
+
+/// Rounds the solo entries' drawn shares (`drawn`, times `scale`) to whole votes in place and
+/// checks the guess against them, then one move from it (see `one_move`). `group_claim` is
+/// the group's next claim (−1 without a group); a group that could take a seat leaves the
+/// constituency unsettled.
+#[inline(always)]
+fn quick_check(
+    fast: &FastDivisor,
+    pc: &PreparedConstituency,
+    drawn: &mut [f64],
+    scale: f64,
+    group_claim: f64,
+) -> Quick {
+    let entries = &pc.entries[..drawn.len()];
+    // The weakest winning claim and the strongest next claim, each with the runner-up (for
+    // `one_move`). Selects rather than `min`/`max`, so that they compile to plain compares; a
+    // party without seat or votes has a NaN winning claim (0 · ∞), which no comparison picks.
+    let (mut weakest, mut weakest2) = (f64::INFINITY, f64::INFINITY);
+    let (mut strongest, mut strongest2) = (-1.0f64, -1.0f64);
+    for (g, e) in drawn.iter_mut().zip(entries) {
+        let v = round_half_up(*g * scale);
+        *g = v;
+        let claim = v * e.next;
+        let above = claim > strongest;
+        let beaten = if above { strongest } else { claim };
+        strongest2 = if beaten > strongest2 {
+            beaten
+        } else {
+            strongest2
+        };
+        strongest = if above { claim } else { strongest };
+        let claim = v * e.last;
+        let below = claim < weakest;
+        let beaten = if below { weakest } else { claim };
+        weakest2 = if beaten < weakest2 { beaten } else { weakest2 };
+        weakest = if below { claim } else { weakest };
+    }
+    if fast_seats::clear_win(weakest, strongest.max(group_claim)) {
+        return Quick::Guess;
+    }
+    // Usually one seat changed hands: try that before the general search.
+    if group_claim < strongest
+        && let Some((from, to)) = one_move(
+            fast,
+            pc,
+            drawn,
+            (weakest, weakest2),
+            (strongest, strongest2),
+            group_claim,
+        )
+    {
+        return Quick::Moved { from, to };
+    }
+    Quick::Unsettled
+}
+
+/// The guess failed: moves one seat from the weakest winner to the strongest claimant and
+/// checks the result as the guess was checked. `weakest` and `strongest` are the solo
+/// entries' extreme claims with their runners-up (`votes` already rounded), the group's claim
+/// below `strongest`. Only the two parties' claims change, so the new extremes are those of
+/// the runners-up and the two parties' new claims. `Some((from, to))` when that is provably
+/// the allocation; `None` leaves it to the general search.
 fn one_move(
     fast: &FastDivisor,
     pc: &PreparedConstituency,
     votes: &[f64],
-    weakest: f64,
-    strongest: f64,
+    (weakest, weakest2): (f64, f64),
+    (strongest, strongest2): (f64, f64),
     group_claim: f64,
 ) -> Option<(usize, usize)> {
     let solo = votes.len();
@@ -649,20 +741,17 @@ fn one_move(
     // The same products as in the check, so equal to the bits.
     let from = (0..solo).find(|&j| votes[j] * entries[j].last == weakest)?;
     let to = (0..solo).find(|&j| votes[j] * entries[j].next == strongest)?;
+    if from == to {
+        return None;
+    }
     let (next_from, last_from) = fast.factors(start[from].checked_sub(1)?)?;
     let (next_to, last_to) = fast.factors(start[to] + 1)?;
-    let (mut weakest, mut strongest) = (f64::INFINITY, group_claim);
-    for j in 0..solo {
-        let (n, l) = if j == from {
-            (next_from, last_from)
-        } else if j == to {
-            (next_to, last_to)
-        } else {
-            (entries[j].next, entries[j].last)
-        };
-        strongest = strongest.max(votes[j] * n);
-        weakest = weakest.min(votes[j] * l);
-    }
+    let (v_from, v_to) = (votes[from], votes[to]);
+    let weakest = weakest2.min(v_from * last_from).min(v_to * last_to);
+    let strongest = strongest2
+        .max(v_from * next_from)
+        .max(v_to * next_to)
+        .max(group_claim);
     fast_seats::clear_win(weakest, strongest).then_some((from, to))
 }
 
@@ -837,6 +926,250 @@ impl SeatWork {
             self.won.resize(n, 0);
             self.next.resize(n, 0.0);
             self.last.resize(n, 0.0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::seats::TiePolicy;
+
+    fn election(method: &str, constituencies: &[(u64, &[u64])]) -> Election {
+        let cs: Vec<String> = constituencies
+            .iter()
+            .enumerate()
+            .map(|(i, (seats, votes))| {
+                let v: Vec<String> = votes
+                    .iter()
+                    .enumerate()
+                    .map(|(p, v)| format!("\"P{p}\": {v}"))
+                    .collect();
+                format!(
+                    "{{\"name\": \"C{i}\", \"seats\": {seats}, \"votes\": {{{}}}}}",
+                    v.join(", ")
+                )
+            })
+            .collect();
+        Election::from_json(&format!(
+            "{{\"name\": \"t\", \"method\": \"{method}\", \"constituencies\": [{}]}}",
+            cs.join(", ")
+        ))
+        .unwrap()
+    }
+
+    /// The seats `quick_check` claims, or `None` when it leaves the constituency unsettled.
+    fn quick_seats(
+        pc: &PreparedConstituency,
+        fast: &FastDivisor,
+        votes: &[u64],
+    ) -> Option<Vec<u64>> {
+        let mut drawn: Vec<f64> = votes.iter().map(|&v| v as f64).collect();
+        // Scale 1 and whole numbers: the rounding keeps them.
+        let mut seats = pc.start.clone();
+        match quick_check(fast, pc, &mut drawn, 1.0, -1.0) {
+            Quick::Guess => {}
+            Quick::Moved { from, to } => {
+                seats[from] -= 1;
+                seats[to] += 1;
+            }
+            Quick::Unsettled => return None,
+        }
+        assert_eq!(drawn, votes.iter().map(|&v| v as f64).collect::<Vec<_>>());
+        Some(seats)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1500))]
+
+        /// The guess, or the guess with one seat moved, is only claimed when it is the exact
+        /// allocator's result with no tie involved.
+        #[test]
+        fn quick_check_claims_only_exact_results(
+            observed in prop::collection::vec(1u64..50_000, 2..9),
+            noise in prop::collection::vec(0u64..2000, 9),
+            small in prop::collection::vec(0u64..12, 9),
+            use_small in any::<bool>(),
+            seats in 1u64..9,
+            method in prop::sample::select(vec!["dhondt", "sainte-lague", "cambodia", "danish"]),
+        ) {
+            let e = election(method, &[(seats, &observed)]);
+            let prepared = prepare(&e, 400.0, false).unwrap();
+            let fast = prepared.fast.as_ref().unwrap();
+            let pc = &prepared.constituencies[0];
+            // Votes near the observed ones (the guess is then often right or one seat off), or
+            // tiny ones (exact ties are then common).
+            let votes: Vec<u64> = (0..observed.len())
+                .map(|i| if use_small { small[i] } else { (observed[i] + noise[i]).saturating_sub(1000) })
+                .collect();
+            if let Some(seats_claimed) = quick_seats(pc, fast, &votes) {
+                let mut ties = TieBreaker::new(TiePolicy::Error);
+                let exact = allocate_seats(e.method, &votes, seats, &mut ties);
+                prop_assert_eq!(Ok(seats_claimed), exact);
+            }
+        }
+    }
+
+    #[test]
+    fn quick_check_answers_guesses_and_single_moves() {
+        // Not a speed check: a check that never answered would pass the property above.
+        // 5 seats by D'Hondt: 28,000, 22,000, 15,000, 14,000 and 11,000 win, 10,900 is next;
+        // votes moved by up to ±3 % often swap the last seat.
+        let observed = [28_000u64, 22_000, 15_000, 10_900, 8_000, 6_000];
+        let e = election("dhondt", &[(5, &observed)]);
+        let prepared = prepare(&e, 400.0, false).unwrap();
+        let (pc, fast) = (&prepared.constituencies[0], prepared.fast.as_ref().unwrap());
+        let mut state = 7u64;
+        let (mut guesses, mut moves) = (0, 0);
+        for _ in 0..2000 {
+            let votes: Vec<u64> = observed
+                .iter()
+                .map(|&v| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1);
+                    v * (970 + (state >> 33) % 61) / 1000
+                })
+                .collect();
+            // Exact ties (an error under this policy) must be left unsettled.
+            let exact = allocate_seats(e.method, &votes, 5, &mut TieBreaker::new(TiePolicy::Error));
+            if let Some(s) = quick_seats(pc, fast, &votes) {
+                assert_eq!(Ok(s.clone()), exact);
+                if s == pc.start {
+                    guesses += 1;
+                } else {
+                    moves += 1;
+                }
+            }
+        }
+        assert!(guesses > 500 && moves > 100, "{guesses} {moves}");
+    }
+
+    /// Per party: (name, mean seats, P(at least one seat)).
+    fn moments(s: &Simulation) -> Vec<(String, f64, f64)> {
+        s.parties
+            .iter()
+            .map(|p| (p.party.clone(), p.mean_seats, p.p_seat))
+            .collect()
+    }
+
+    #[test]
+    fn groups_are_formed_from_hopeless_parties_only() {
+        // 5 seats; P5..P7 (2 %, 1 %, 0.5 %) are far below any seat, P4 (8 %) is not.
+        let votes = [30_000u64, 25_000, 20_000, 12_000, 8_000, 2_000, 1_000, 500];
+        let e = election("dhondt", &[(5, &votes)]);
+        let prepared = prepare(&e, 400.0, true).unwrap();
+        let pc = &prepared.constituencies[0];
+        let members: Vec<usize> = pc.parties[pc.solo..].to_vec();
+        assert_eq!(members, vec![5, 6, 7]);
+        assert!(pc.group.is_some());
+        // Their laws: the group's shape is the sum of theirs.
+        let prepared = prepare(&e, 400.0, false).unwrap();
+        assert!(prepared.constituencies[0].group.is_none());
+        // With a threshold there are no groups (each party's votes matter).
+        let mut with_threshold = e.clone();
+        with_threshold.threshold = crate::method::Fraction { num: 1, den: 100 };
+        let prepared = prepare(&with_threshold, 400.0, true).unwrap();
+        assert!(!prepared.open);
+        assert!(prepared.constituencies[0].group.is_none());
+    }
+
+    #[test]
+    fn the_fast_and_the_general_paths_draw_the_same_law() {
+        // Heavy noise (K = 100), so that the guess often fails and groups sometimes have to be
+        // split. Each path's means must agree within 5 standard errors (different random
+        // streams). A party's national seats add independent constituencies' seats, each with
+        // a variance of at most (magnitude / 2)² (Popoviciu), so at most 20.75 here.
+        let e = election(
+            "dhondt",
+            &[
+                (
+                    5,
+                    &[30_000, 25_000, 20_000, 12_000, 8_000, 2_000, 1_000, 500],
+                ),
+                (3, &[40_000, 30_000, 10_000, 5_000, 3_000, 2_000]),
+                (7, &[20_000, 20_000, 15_000, 15_000, 5_000, 1_500, 800]),
+            ],
+        );
+        let options = SimulationOptions {
+            runs: 40_000,
+            seed: 5,
+            concentration: 100.0,
+        };
+        let prepared = prepare(&e, options.concentration, true).unwrap();
+        assert!(prepared.constituencies.iter().any(|pc| pc.group.is_some()));
+        let fast = simulate_by(&e, options, Path::Fastest).unwrap();
+        let general =
+            simulate_by(&e, SimulationOptions { seed: 6, ..options }, Path::General).unwrap();
+        let n = options.runs as f64;
+        for (a, b) in moments(&fast).iter().zip(moments(&general)) {
+            assert_eq!(a.0, b.0);
+            let se_seat = (a.2 * (1.0 - a.2) / n + b.2 * (1.0 - b.2) / n)
+                .sqrt()
+                .max(1e-3);
+            assert!(
+                (a.2 - b.2).abs() < 5.0 * se_seat,
+                "{} P(seat) {} vs {}",
+                a.0,
+                a.2,
+                b.2
+            );
+            let se_mean = (2.0 * 20.75 / n).sqrt();
+            assert!(
+                (a.1 - b.1).abs() < 5.0 * se_mean,
+                "{} mean {} vs {}",
+                a.0,
+                a.1,
+                b.1
+            );
+        }
+    }
+
+    /// Two-sample Kolmogorov–Smirnov statistic.
+    fn ks(mut a: Vec<f64>, mut b: Vec<f64>) -> f64 {
+        a.sort_by(f64::total_cmp);
+        b.sort_by(f64::total_cmp);
+        let (mut i, mut j, mut worst) = (0, 0, 0.0f64);
+        while i < a.len() && j < b.len() {
+            if a[i] <= b[j] {
+                i += 1;
+            } else {
+                j += 1;
+            }
+            worst = worst.max((i as f64 / a.len() as f64 - j as f64 / b.len() as f64).abs());
+        }
+        worst
+    }
+
+    #[test]
+    fn a_split_group_gives_each_member_its_own_gamma_law() {
+        // The group's sum drawn first and split gives member j the same law as drawing it on
+        // its own: KS between 50,000 of each (1e-6 critical value about 0.0123). Splitting in
+        // equal parts, or by the members' expected shares, fails this by far.
+        let votes = [30_000u64, 25_000, 20_000, 12_000, 8_000, 2_000, 1_000, 500];
+        let e = election("dhondt", &[(5, &votes)]);
+        let prepared = prepare(&e, 400.0, true).unwrap();
+        let (pc, sampler) = (&prepared.constituencies[0], &prepared.sampler);
+        let group = pc.group.unwrap();
+        let members = pc.parties.len() - pc.solo;
+        let mut rng = seeded_rng(3, 0);
+        let n = 50_000;
+        let mut split = vec![Vec::with_capacity(n); members];
+        let mut direct = vec![Vec::with_capacity(n); members];
+        let mut buffer = vec![0.0; members];
+        for _ in 0..n {
+            let g = sampler.sample(&group, &mut rng);
+            split_group(sampler, pc, g, &mut buffer, &mut rng);
+            for (j, &h) in buffer.iter().enumerate() {
+                split[j].push(h);
+                direct[j].push(sampler.sample(&pc.entries[pc.solo + j].law, &mut rng));
+            }
+        }
+        for (a, b) in split.into_iter().zip(direct) {
+            let stat = ks(a, b);
+            assert!(stat < 0.0123, "KS {stat}");
         }
     }
 }
