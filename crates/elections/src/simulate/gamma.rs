@@ -21,7 +21,6 @@
 //! does.
 
 use rand::Rng;
-use rand::rngs::Xoshiro256PlusPlus;
 
 /// Layers of the ziggurat: the low 8 bits of a draw pick one.
 const LAYERS: usize = 256;
@@ -61,6 +60,10 @@ impl GammaLaw {
 pub(crate) struct GammaSampler {
     /// Per layer: the layer's width, and the largest |z| under φ for sure.
     width: Box<[f64; LAYERS]>,
+    /// The widths again, positive then negative, indexed by the layer and the sign bit
+    /// together: the sign then costs nothing (a branch on a random bit would be mispredicted
+    /// half the time).
+    signed_width: Box<[f64; 2 * LAYERS]>,
     inner: Vec<f64>,
     /// Per layer: the bottom and top of its height range.
     low: Vec<f64>,
@@ -98,8 +101,13 @@ impl GammaSampler {
         }
         let mut width = Box::new([0.0; LAYERS]);
         width.copy_from_slice(&x[..LAYERS]);
+        let mut signed_width = Box::new([0.0; 2 * LAYERS]);
+        for (j, w) in signed_width.iter_mut().enumerate() {
+            *w = if j < LAYERS { x[j] } else { -x[j - LAYERS] };
+        }
         GammaSampler {
             width,
+            signed_width,
             inner,
             low,
             high,
@@ -196,7 +204,7 @@ impl GammaSampler {
     /// One Gamma(α, 1) variate. Always inlined: a call would take the generator's address
     /// and keep its state in memory.
     #[inline(always)]
-    pub(crate) fn sample(&self, law: &GammaLaw, rng: &mut Xoshiro256PlusPlus) -> f64 {
+    pub(crate) fn sample<R: Rng>(&self, law: &GammaLaw, rng: &mut R) -> f64 {
         let g = self.sample_large(law, rng);
         if law.inv_shape > 0.0 {
             g * open01(rng).powf(law.inv_shape)
@@ -208,7 +216,7 @@ impl GammaSampler {
     /// [`Self::sample`] for a law with α ≥ 1 ([`GammaLaw::is_large`]); for a smaller α it
     /// would return a Gamma(α + 1) variate.
     #[inline(always)]
-    pub(crate) fn sample_large(&self, law: &GammaLaw, rng: &mut Xoshiro256PlusPlus) -> f64 {
+    pub(crate) fn sample_large<R: Rng>(&self, law: &GammaLaw, rng: &mut R) -> f64 {
         let z = self.sample_z(law, rng);
         let s = 1.0 + law.c * z;
         law.d * s * s * s
@@ -216,24 +224,21 @@ impl GammaSampler {
 
     /// Z with density ∝ h_d.
     #[inline(always)]
-    fn sample_z(&self, law: &GammaLaw, rng: &mut Xoshiro256PlusPlus) -> f64 {
+    fn sample_z<R: Rng>(&self, law: &GammaLaw, rng: &mut R) -> f64 {
         let cutoffs: &[u32; LAYERS] = &self.classes[law.class].1;
-        let width: &[f64; LAYERS] = &self.width;
+        let signed_width: &[f64; 2 * LAYERS] = &self.signed_width;
         loop {
             let bits = rng.next_u64();
             let i = usize::from(bits as u8);
             // u = (bits >> 11) 2^-53 places z in the layer; its top 32 bits are bits >> 32.
             #[expect(clippy::cast_precision_loss, reason = "53 bits, exact")]
             let u = (bits >> 11) as f64 * UNIT;
-            let magnitude = u * width[i];
-            let z = if bits & 0x100 == 0 {
-                magnitude
-            } else {
-                -magnitude
-            };
+            // Bit 8 is the sign.
+            let z = u * signed_width[(bits & 0x1ff) as usize];
             if ((bits >> 32) as u32) < cutoffs[i] {
                 return z;
             }
+            let magnitude = z.abs();
             // The rare cases. Uniforms are drawn here and only numbers go to the cold
             // functions, so the generator's address is never taken and its state can stay in
             // registers.
@@ -325,7 +330,7 @@ const SERIES: [f64; 19] = {
 
 /// Uniform in [0, 1), 53 bits.
 #[inline]
-fn uniform(rng: &mut Xoshiro256PlusPlus) -> f64 {
+fn uniform<R: Rng>(rng: &mut R) -> f64 {
     #[expect(clippy::cast_precision_loss, reason = "53 bits, exact")]
     let u = (rng.next_u64() >> 11) as f64 * UNIT;
     u
@@ -333,7 +338,7 @@ fn uniform(rng: &mut Xoshiro256PlusPlus) -> f64 {
 
 /// Uniform in (0, 1), so that its logarithm is finite.
 #[inline]
-fn open01(rng: &mut Xoshiro256PlusPlus) -> f64 {
+fn open01<R: Rng>(rng: &mut R) -> f64 {
     #[expect(clippy::cast_precision_loss, reason = "53 bits, exact")]
     let u = ((rng.next_u64() >> 11) as f64 + 0.5) * UNIT;
     u
@@ -342,6 +347,7 @@ fn open01(rng: &mut Xoshiro256PlusPlus) -> f64 {
 #[cfg(test)]
 mod tests {
     use rand::SeedableRng;
+    use rand::rngs::Xoshiro256PlusPlus;
     use rand_distr::{Distribution, Gamma};
 
     use super::*;
