@@ -683,9 +683,9 @@ fn quick_check(
     // The weakest winning claim and the strongest next claim, each with the runner-up (for
     // `one_move`). Selects rather than `min`/`max`, so that they compile to plain compares; a
     // party without seat or votes has a NaN winning claim (0 · ∞), which no comparison picks.
-    let (mut weakest, mut weakest2) = (f64::INFINITY, f64::INFINITY);
-    let (mut strongest, mut strongest2) = (-1.0f64, -1.0f64);
-    for (g, e) in drawn.iter_mut().zip(entries) {
+    let (mut weakest, mut weakest2, mut from) = (f64::INFINITY, f64::INFINITY, 0);
+    let (mut strongest, mut strongest2, mut to) = (-1.0f64, -1.0f64, 0);
+    for (j, (g, e)) in drawn.iter_mut().zip(entries).enumerate() {
         let v = round_half_up(*g * scale);
         *g = v;
         let claim = v * e.next;
@@ -697,23 +697,25 @@ fn quick_check(
             strongest2
         };
         strongest = if above { claim } else { strongest };
+        to = if above { j } else { to };
         let claim = v * e.last;
         let below = claim < weakest;
         let beaten = if below { weakest } else { claim };
         weakest2 = if beaten < weakest2 { beaten } else { weakest2 };
         weakest = if below { claim } else { weakest };
+        from = if below { j } else { from };
     }
     if fast_seats::clear_win(weakest, strongest.max(group_claim)) {
         return Quick::Guess;
     }
     // Usually one seat changed hands: try that before the general search.
     if group_claim < strongest
-        && let Some((from, to)) = one_move(
+        && one_move(
             fast,
             pc,
             drawn,
-            (weakest, weakest2),
-            (strongest, strongest2),
+            (from, weakest2),
+            (to, strongest2),
             group_claim,
         )
     {
@@ -722,37 +724,45 @@ fn quick_check(
     Quick::Unsettled
 }
 
-/// The guess failed: moves one seat from the weakest winner to the strongest claimant and
-/// checks the result as the guess was checked. `weakest` and `strongest` are the solo
-/// entries' extreme claims with their runners-up (`votes` already rounded), the group's claim
-/// below `strongest`. Only the two parties' claims change, so the new extremes are those of
-/// the runners-up and the two parties' new claims. `Some((from, to))` when that is provably
-/// the allocation; `None` leaves it to the general search.
+/// The guess failed: moves one seat from the weakest winner (entry `from`) to the strongest
+/// claimant (`to`) and checks the result as the guess was checked. `weakest2` and
+/// `strongest2` are the runners-up of the solo entries' extreme claims (`votes` already
+/// rounded), and the group's claim is below the strongest. Only the two parties' claims
+/// change, so the new extremes are those of the runners-up and the two parties' new claims. `true` when the moved seats
+/// are provably the allocation; `false` leaves it to the general search.
 fn one_move(
     fast: &FastDivisor,
     pc: &PreparedConstituency,
     votes: &[f64],
-    (weakest, weakest2): (f64, f64),
-    (strongest, strongest2): (f64, f64),
+    (from, weakest2): (usize, f64),
+    (to, strongest2): (usize, f64),
     group_claim: f64,
-) -> Option<(usize, usize)> {
-    let solo = votes.len();
-    let (entries, start) = (&pc.entries[..solo], &pc.start[..solo]);
-    // The same products as in the check, so equal to the bits.
-    let from = (0..solo).find(|&j| votes[j] * entries[j].last == weakest)?;
-    let to = (0..solo).find(|&j| votes[j] * entries[j].next == strongest)?;
+) -> bool {
+    // The same party cannot gain from itself (its next claim is below its last). Whatever
+    // the extremes, only the final check decides.
     if from == to {
-        return None;
+        return false;
     }
-    let (next_from, last_from) = fast.factors(start[from].checked_sub(1)?)?;
-    let (next_to, last_to) = fast.factors(start[to] + 1)?;
-    let (v_from, v_to) = (votes[from], votes[to]);
+    let (Some(&s_from), Some(&s_to), Some(&v_from), Some(&v_to)) = (
+        pc.start.get(from),
+        pc.start.get(to),
+        votes.get(from),
+        votes.get(to),
+    ) else {
+        return false;
+    };
+    let (Some((next_from, last_from)), Some((next_to, last_to))) = (
+        s_from.checked_sub(1).and_then(|s| fast.factors(s)),
+        fast.factors(s_to + 1),
+    ) else {
+        return false;
+    };
     let weakest = weakest2.min(v_from * last_from).min(v_to * last_to);
     let strongest = strongest2
         .max(v_from * next_from)
         .max(v_to * next_to)
         .max(group_claim);
-    fast_seats::clear_win(weakest, strongest).then_some((from, to))
+    fast_seats::clear_win(weakest, strongest)
 }
 
 /// floor(x + 0.5) for 0 <= x < 2^52 (a drawn vote count rounded half up to whole votes),
