@@ -36,6 +36,13 @@ pub fn compose(case: &ValidCase, letter_id: &str) -> Result<Composed, ComposeErr
             case: case.id.clone(),
             letter: letter_id.to_owned(),
         })?;
+    compose_letter(case, letter)
+}
+
+/// Composes `letter` against the records of `case` (provisions, sources, incidents, findings),
+/// whether or not the case holds this letter: a draft being edited is previewed this way
+/// before it is saved.
+pub fn compose_letter(case: &ValidCase, letter: &Letter) -> Result<Composed, ComposeError> {
     let mut document = document(case, letter)?;
     let signed_text = signed::signed_text(&document);
     let signatories = signatories::statuses(letter, &signed_text.sha256);

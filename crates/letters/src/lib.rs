@@ -10,9 +10,9 @@ mod signatories;
 mod signed;
 pub mod signon;
 
-pub use compose::{Composed, compose};
+pub use compose::{Composed, compose, compose_letter};
 pub use document::{Addressee, Block, Document, Inline, is_safe_url, plain_text};
 pub use error::{BodyProblem, ComposeError};
-pub use render::{pdf_document, render_html, render_markdown, render_pdf};
+pub use render::{pdf_document, render_html, render_html_fragment, render_markdown, render_pdf};
 pub use signatories::{SignOnState, SignatoryStatus};
 pub use signed::{SignedText, signed_text};

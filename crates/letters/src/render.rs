@@ -21,6 +21,12 @@ pub fn render_html(document: &Document) -> String {
     html::render(document)
 }
 
+/// The letter as one `<article class="letter">` element (no page around it, no style), for a
+/// web page that shows the letter inside its own layout. Escaped like [`render_html`].
+pub fn render_html_fragment(document: &Document) -> String {
+    html::fragment(document)
+}
+
 /// The letter as `accord-pdf` draws it: the notes become notes at the foot of the page, the
 /// addressees blocks of lines.
 pub fn pdf_document(document: &Document) -> accord_pdf::LetterDoc {

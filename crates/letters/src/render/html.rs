@@ -25,15 +25,28 @@ const STYLE: &str = "
 ";
 
 pub(crate) fn render(doc: &Document) -> String {
-    let locale = Locale::of(&doc.lang);
     let mut out = String::with_capacity(16 * 1024);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main class=\"letter\">\n",
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
         esc(&doc.lang),
         esc(&doc.title)
+    );
+    out.push_str(&fragment(doc));
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// The letter as one `<article class="letter">` element, to place inside another page.
+pub(crate) fn fragment(doc: &Document) -> String {
+    let locale = Locale::of(&doc.lang);
+    let mut out = String::with_capacity(16 * 1024);
+    let _ = writeln!(
+        out,
+        "<article class=\"letter\" lang=\"{}\">",
+        esc(&doc.lang)
     );
     if !doc.place_date.is_empty() {
         let _ = writeln!(out, "<p class=\"place-date\">{}</p>", esc(&doc.place_date));
@@ -83,7 +96,7 @@ pub(crate) fn render(doc: &Document) -> String {
         }
         out.push_str("</ol>\n</section>\n");
     }
-    out.push_str("</main>\n</body>\n</html>\n");
+    out.push_str("</article>\n");
     out
 }
 
