@@ -13,6 +13,7 @@ mod cases;
 mod elections;
 mod findings;
 mod incidents;
+mod letters;
 mod mechanisms;
 mod provisions;
 mod timeline;
@@ -36,6 +37,7 @@ pub fn router(state: AppState) -> Router {
         .merge(cases::router())
         .merge(timeline::router())
         .merge(incidents::router())
+        .merge(letters::router())
         .merge(findings::router())
         .merge(provisions::router())
         .merge(actors::router())

@@ -21,6 +21,38 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/dashboard.html"),
     ),
     ("timeline.html", include_str!("../templates/timeline.html")),
+    (
+        "letters/list.html",
+        include_str!("../templates/letters/list.html"),
+    ),
+    (
+        "letters/show.html",
+        include_str!("../templates/letters/show.html"),
+    ),
+    (
+        "letters/compose.html",
+        include_str!("../templates/letters/compose.html"),
+    ),
+    (
+        "letters/signatories.html",
+        include_str!("../templates/letters/signatories.html"),
+    ),
+    (
+        "letters/link.html",
+        include_str!("../templates/letters/link.html"),
+    ),
+    (
+        "letters/sign.html",
+        include_str!("../templates/letters/sign.html"),
+    ),
+    (
+        "letters/sign_status.html",
+        include_str!("../templates/letters/sign_status.html"),
+    ),
+    (
+        "letters/withdraw.html",
+        include_str!("../templates/letters/withdraw.html"),
+    ),
     ("incident.html", include_str!("../templates/incident.html")),
     (
         "incident_form.html",

@@ -181,10 +181,16 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Store a letter's fields (title, date, place, language, coordinator, body, closing, order,
     /// addressees, CC), keeping its signatories; or add a new letter with the signatories it
     /// carries. The caller has validated the case with this letter in place.
+    ///
+    /// `pin_sha256` is the SHA-256 of the letter's text before this save: signatories who signed
+    /// (or were verified) without a recorded hash, as a bundle may list them, are taken to have
+    /// signed that text and get it recorded, so that once the text changes they read as having
+    /// signed an earlier version.
     async fn save_letter(
         &self,
         case_id: &str,
         letter: &accord_core::Letter,
+        pin_sha256: Option<&str>,
         actor: &str,
     ) -> Result<SaveOutcome, StoreError>;
 

@@ -425,10 +425,11 @@ impl Store for SqliteStore {
         &self,
         case_id: &str,
         letter: &accord_core::Letter,
+        pin_sha256: Option<&str>,
         actor: &str,
     ) -> Result<SaveOutcome, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let outcome = signon::save_letter(&mut tx, case_id, letter, actor).await?;
+        let outcome = signon::save_letter(&mut tx, case_id, letter, pin_sha256, actor).await?;
         tx.commit().await?;
         Ok(outcome)
     }

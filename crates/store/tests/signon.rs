@@ -577,7 +577,10 @@ async fn saving_a_letter_keeps_its_signatories() {
         // Signatories passed in are ignored for an existing letter.
         letter.signatories.clear();
         assert_eq!(
-            store.save_letter(CASE, &letter, "c").await.unwrap(),
+            store
+                .save_letter(CASE, &letter, Some(&hash(3)), "c")
+                .await
+                .unwrap(),
             SaveOutcome::Updated
         );
         let saved = store.load_case(CASE).await.unwrap().unwrap();
@@ -587,14 +590,36 @@ async fn saving_a_letter_keeps_its_signatories() {
         assert_eq!(l.cc.last().map(String::as_str), Some("Another copy"));
         assert_eq!(l.addressees, case.letter(LETTER).unwrap().addressees);
         assert_eq!(l.signatories.len(), 56);
-        assert_eq!(state_of(&*store, pos).await.0, SignatureState::Invited);
+        // The 55 verified signatories of the bundle, without a hash, are pinned to the text
+        // before the save; the invited one has signed nothing.
+        assert!(
+            l.signatories[..55]
+                .iter()
+                .all(|s| s.signed_text_sha256.as_deref() == Some(hash(3).as_str()))
+        );
+        assert_eq!(
+            state_of(&*store, pos).await,
+            (SignatureState::Invited, None)
+        );
+        // A hash once recorded is never overwritten by a later pin.
+        store
+            .save_letter(CASE, &letter, Some(&hash(4)), "c")
+            .await
+            .unwrap();
+        let saved = store.load_case(CASE).await.unwrap().unwrap();
+        assert_eq!(
+            saved.letter(LETTER).unwrap().signatories[0]
+                .signed_text_sha256
+                .as_deref(),
+            Some(hash(3).as_str())
+        );
 
         // A new letter is added after the others, with its signatories.
         let mut new = letter.clone();
         new.id = "follow-up".into();
         new.signatories = vec![case.letter(LETTER).unwrap().signatories[0].clone()];
         assert_eq!(
-            store.save_letter(CASE, &new, "c").await.unwrap(),
+            store.save_letter(CASE, &new, None, "c").await.unwrap(),
             SaveOutcome::Created
         );
         let saved = store.load_case(CASE).await.unwrap().unwrap();

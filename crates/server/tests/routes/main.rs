@@ -9,6 +9,7 @@
 mod support;
 
 mod auth;
+mod letters;
 mod pages;
 mod privacy;
 mod workflow;

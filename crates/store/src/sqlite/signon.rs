@@ -23,9 +23,22 @@ pub(crate) async fn save_letter(
     tx: &mut SqliteConnection,
     case_id: &str,
     letter: &Letter,
+    pin_sha256: Option<&str>,
     actor: &str,
 ) -> Result<SaveOutcome, StoreError> {
     touch(tx, case_id).await?;
+    if let Some(pin) = pin_sha256 {
+        sqlx::query(
+            "UPDATE signatories SET signed_text_sha256 = ?
+             WHERE case_id = ? AND letter_id = ? AND signed_text_sha256 IS NULL
+               AND state IN ('signed', 'verified')",
+        )
+        .bind(pin)
+        .bind(case_id)
+        .bind(&letter.id)
+        .execute(&mut *tx)
+        .await?;
+    }
     let updated = sqlx::query(
         "UPDATE letters SET title = ?, date = ?, place = ?, language = ?, coordinator = ?, body = ?,
                 closing = ?, signatory_order = ?, addressees = ?, cc = ?

@@ -1,0 +1,90 @@
+//! Joint letters on the web: a case's letters and the published letter with its downloads
+//! (`show`), the coordinator's compose page with a preview (`compose`), the coordinator's list of
+//! signatories with invitations, new links and verification (`signatories`), and the public
+//! pages an invited organisation reaches through its link (`sign`).
+//!
+//! Access: reading a letter is reading its case (`CaseAccess::load`: a private case's letters
+//! are 404 to outsiders). Composing, inviting and verifying are the coordinator's, the case
+//! owner's (`require_manage`). The sign and withdraw pages need no account: the unguessable link
+//! is the credential, and it opens that one letter's text and nothing else. Every form carries
+//! the CSRF token (the auth layer checks it; anonymous visitors hold an anonymous token).
+
+mod compose;
+mod show;
+mod sign;
+mod signatories;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use accord_core::{Letter, ValidCase};
+use accord_letters::{ComposeError, Composed};
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::{AppError, AppState};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/cases/{id}/letters", get(show::list).post(compose::create))
+        .route("/cases/{id}/letters/new", get(compose::new_form))
+        .route("/cases/{id}/letters/{letter}", get(show::show))
+        .route(
+            "/cases/{id}/letters/{letter}/download/{format}",
+            get(show::download),
+        )
+        .route(
+            "/cases/{id}/letters/{letter}/edit",
+            get(compose::edit_form).post(compose::save),
+        )
+        .route(
+            "/cases/{id}/letters/{letter}/signatories",
+            get(signatories::list).post(signatories::invite),
+        )
+        .route(
+            "/cases/{id}/letters/{letter}/signatories/{position}/verify",
+            post(signatories::verify),
+        )
+        .route(
+            "/cases/{id}/letters/{letter}/signatories/{position}/link",
+            post(signatories::new_link),
+        )
+        .route("/sign/{token}", get(sign::open).post(sign::answer))
+        .route(
+            "/withdraw/{token}",
+            get(sign::withdraw_page).post(sign::withdraw),
+        )
+}
+
+/// The whole case, for composition (provisions, sources, incidents and findings are all used).
+async fn load_case(state: &AppState, id: &str) -> Result<ValidCase, AppError> {
+    state.store.load_case(id).await?.ok_or(AppError::NotFound)
+}
+
+/// A stored letter composed; a letter whose body no longer composes is a 422 naming the line,
+/// for the coordinator to fix on the compose page.
+fn composed(case: &ValidCase, letter: &str) -> Result<Composed, AppError> {
+    accord_letters::compose(case, letter).map_err(|e| match e {
+        ComposeError::NoLetter { .. } => AppError::NotFound,
+        ComposeError::Body { .. } => AppError::invalid("body", e.to_string()),
+    })
+}
+
+fn letter<'a>(case: &'a ValidCase, id: &str) -> Result<&'a Letter, AppError> {
+    case.letter(id).ok_or(AppError::NotFound)
+}
+
+/// Now, in Unix seconds: link expiry is decided here, at the edge, and passed to the store.
+fn now_unix() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// A Unix time as the pages print it ("2030-07-01 14:05 UTC").
+fn human_time(unix: i64) -> String {
+    let days = unix.div_euclid(86_400);
+    let secs = unix.rem_euclid(86_400);
+    let day = accord_core::Day::from_days_since_epoch(days)
+        .map_or_else(|| "?".to_owned(), |d| d.to_string());
+    format!("{day} {:02}:{:02} UTC", secs / 3600, (secs % 3600) / 60)
+}

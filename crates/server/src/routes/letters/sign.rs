@@ -1,0 +1,369 @@
+//! The pages an invited organisation reaches through its link, without an account.
+//!
+//! `/sign/{token}` shows the exact text to sign (as the letter will read, and as the Markdown
+//! whose SHA-256 the signature records) and a form to sign or decline; `/withdraw/{token}` asks
+//! to confirm, then withdraws. A link that is malformed or unknown is a 404; one that was used,
+//! replaced or has expired answers 410 with what happened to it. Signing twice changes nothing:
+//! the second answer says the link was used. If the letter changed while the page was open, the
+//! signature is refused and the new text shown.
+
+use accord_letters::signon::{LinkToken, SignOnError, SignatureForm};
+use accord_letters::{Composed, render_html_fragment};
+use accord_store::{LinkOutcome, LinkPurpose, LinkStatus, LinkUse, NewSignature, StoreError};
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use minijinja::{Value, context};
+
+use super::{composed, human_time, load_case, now_unix};
+use crate::auth::Viewer;
+use crate::forms::Fields;
+use crate::{AppError, AppState};
+
+/// Why a link does nothing, as a page.
+enum Closed {
+    /// Malformed or unknown.
+    Unknown,
+    Used {
+        at_unix: i64,
+        outcome: LinkUse,
+    },
+    Expired {
+        expired_unix: i64,
+    },
+    WrongPurpose(LinkPurpose),
+}
+
+fn closed_page(state: &AppState, viewer: &Viewer, closed: &Closed) -> Result<Response, AppError> {
+    let (status, heading, message) = match closed {
+        Closed::Unknown => (
+            StatusCode::NOT_FOUND,
+            "Unknown link",
+            "This link is not one Accord made, or it was copied incompletely. Check the link \
+             in the message you received, or ask the coordinator of the letter for a new one."
+                .to_owned(),
+        ),
+        Closed::Used { at_unix, outcome } => (
+            StatusCode::GONE,
+            "This link has been used",
+            match outcome {
+                LinkUse::Signed => format!(
+                    "Your organisation signed the letter with this link on {}. Nothing more is \
+                     needed; signing again changes nothing.",
+                    human_time(*at_unix)
+                ),
+                LinkUse::Declined => format!(
+                    "Your organisation declined to sign with this link on {}. To sign after all, \
+                     ask the coordinator for a new link.",
+                    human_time(*at_unix)
+                ),
+                LinkUse::Withdrawn => format!(
+                    "The signature was withdrawn with this link on {}.",
+                    human_time(*at_unix)
+                ),
+                LinkUse::Replaced => format!(
+                    "The coordinator sent a newer link on {}; use that one.",
+                    human_time(*at_unix)
+                ),
+            },
+        ),
+        Closed::Expired { expired_unix } => (
+            StatusCode::GONE,
+            "This link has expired",
+            format!(
+                "The link expired on {}. Ask the coordinator of the letter for a new one.",
+                human_time(*expired_unix)
+            ),
+        ),
+        Closed::WrongPurpose(purpose) => (
+            StatusCode::BAD_REQUEST,
+            "Wrong kind of link",
+            match purpose {
+                LinkPurpose::Sign => {
+                    "This is a link to sign or decline, not to withdraw a signature.".to_owned()
+                }
+                LinkPurpose::Withdraw => {
+                    "This is a link to withdraw a signature, not to sign.".to_owned()
+                }
+            },
+        ),
+    };
+    let mut r = state
+        .page(
+            viewer,
+            "letters/sign_status.html",
+            context! { title => heading, heading, message, done => false, withdraw => Option::<String>::None },
+        )?
+        .into_response();
+    *r.status_mut() = status;
+    Ok(no_store(r))
+}
+
+fn outcome_closed(outcome: &LinkOutcome) -> Option<Closed> {
+    match *outcome {
+        LinkOutcome::Done(_) => None,
+        LinkOutcome::Used { at_unix, outcome } => Some(Closed::Used { at_unix, outcome }),
+        LinkOutcome::Expired { expired_unix } => Some(Closed::Expired { expired_unix }),
+        LinkOutcome::WrongPurpose { purpose } => Some(Closed::WrongPurpose(purpose)),
+        LinkOutcome::NotFound => Some(Closed::Unknown),
+    }
+}
+
+/// A link's token and what it opens, if it can still be used for `purpose`.
+async fn open_link(
+    state: &AppState,
+    token: &str,
+    purpose: LinkPurpose,
+) -> Result<Result<(LinkToken, accord_store::SignOnLink), Closed>, AppError> {
+    let Ok(token) = LinkToken::parse(token) else {
+        return Ok(Err(Closed::Unknown));
+    };
+    let Some(link) = state.store.signon_link(&token.sha256(), now_unix()).await? else {
+        return Ok(Err(Closed::Unknown));
+    };
+    Ok(match link.status {
+        LinkStatus::Used { at_unix, outcome } => Err(Closed::Used { at_unix, outcome }),
+        _ if link.purpose != purpose => Err(Closed::WrongPurpose(link.purpose)),
+        LinkStatus::Expired { expired_unix } => Err(Closed::Expired { expired_unix }),
+        LinkStatus::Open { .. } => Ok((token, link)),
+    })
+}
+
+struct SignPage<'a> {
+    token: &'a LinkToken,
+    composed: &'a Composed,
+    representative: &'a str,
+    organisation: &'a str,
+    url: &'a str,
+    errors: &'a [(&'static str, String)],
+}
+
+fn sign_page(state: &AppState, viewer: &Viewer, p: &SignPage<'_>) -> Result<Response, AppError> {
+    // The letter as it reads for signing: the list of other signatories is not part of it.
+    let mut doc = p.composed.document.clone();
+    doc.signatories.clear();
+    let ctx = context! {
+        title => format!("Sign: {}", doc.title),
+        action => format!("/sign/{}", p.token.as_str()),
+        letter_html => Value::from_safe_string(render_html_fragment(&doc)),
+        text => &p.composed.signed_text.text,
+        sha256 => &p.composed.signed_text.sha256,
+        v => context! { representative => p.representative, organisation => p.organisation, url => p.url },
+        errors => p.errors.iter().map(|(f, m)| context! { field => *f, message => m }).collect::<Vec<_>>(),
+    };
+    let mut r = state
+        .page(viewer, "letters/sign.html", ctx)?
+        .into_response();
+    if !p.errors.is_empty() {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(no_store(r))
+}
+
+pub(crate) async fn open(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let (token, link) = match open_link(&state, &token, LinkPurpose::Sign).await? {
+        Ok(open) => open,
+        Err(closed) => return closed_page(&state, &viewer, &closed),
+    };
+    let case = load_case(&state, &link.case_id).await?;
+    let c = composed(&case, &link.letter_id)?;
+    sign_page(
+        &state,
+        &viewer,
+        &SignPage {
+            token: &token,
+            composed: &c,
+            representative: link.signatory.representative.as_deref().unwrap_or(""),
+            organisation: &link.signatory.organisation,
+            url: link.signatory.url.as_deref().unwrap_or(""),
+            errors: &[],
+        },
+    )
+}
+
+pub(crate) async fn answer(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(token): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let f = Fields::from_body(&body);
+    let (token, link) = match open_link(&state, &token, LinkPurpose::Sign).await? {
+        Ok(open) => open,
+        Err(closed) => return closed_page(&state, &viewer, &closed),
+    };
+    let now = now_unix();
+    if f.get("action") == Some("decline") {
+        let outcome = state.store.decline_letter(&token.sha256(), now).await?;
+        if let Some(closed) = outcome_closed(&outcome) {
+            return closed_page(&state, &viewer, &closed);
+        }
+        return done_page(
+            &state,
+            &viewer,
+            "You declined to sign",
+            "Thank you for your answer. The coordinator of the letter can see it.",
+            None,
+        );
+    }
+
+    let case = load_case(&state, &link.case_id).await?;
+    let c = composed(&case, &link.letter_id)?;
+    let form = SignatureForm {
+        representative: f.get("representative").unwrap_or("").to_owned(),
+        organisation: f.get("organisation").unwrap_or("").to_owned(),
+        url: f.get("url").unwrap_or("").to_owned(),
+        text_sha256: f.get("text_sha256").unwrap_or("").to_owned(),
+    };
+    let again = |errors: &[(&'static str, String)]| {
+        sign_page(
+            &state,
+            &viewer,
+            &SignPage {
+                token: &token,
+                composed: &c,
+                representative: &form.representative,
+                organisation: &form.organisation,
+                url: &form.url,
+                errors,
+            },
+        )
+    };
+    let signature = match form.validate(&c.signed_text.sha256) {
+        Ok(s) => s,
+        Err(SignOnError::Invalid { field, message }) => return again(&[(field, message)]),
+        Err(e @ SignOnError::TextChanged { .. }) => return again(&[("text", e.to_string())]),
+        Err(e) => return Err(AppError::Internal(e.to_string())),
+    };
+    let withdraw = LinkToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
+    let outcome = state
+        .store
+        .sign_letter(
+            &token.sha256(),
+            &NewSignature {
+                representative: signature.representative,
+                organisation: signature.organisation.clone(),
+                url: signature.url,
+                text_sha256: signature.text_sha256,
+                withdraw_token_sha256: withdraw.sha256(),
+            },
+            now,
+        )
+        .await;
+    match outcome {
+        Ok(LinkOutcome::Done(_)) => done_page(
+            &state,
+            &viewer,
+            "Thank you for signing",
+            &format!(
+                "{} has signed the letter. The coordinator will verify the signature before \
+                 the name appears under the letter.",
+                signature.organisation
+            ),
+            Some(format!("/withdraw/{}", withdraw.as_str())),
+        ),
+        Ok(other) => match outcome_closed(&other) {
+            Some(closed) => closed_page(&state, &viewer, &closed),
+            None => Err(AppError::Internal("unexpected sign outcome".to_owned())),
+        },
+        Err(StoreError::Exists { .. }) => again(&[(
+            "organisation",
+            format!(
+                "{:?} is already on this letter; if that is your organisation, it has signed \
+                 already, otherwise write its name as it should be printed",
+                signature.organisation
+            ),
+        )]),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn done_page(
+    state: &AppState,
+    viewer: &Viewer,
+    heading: &str,
+    message: &str,
+    withdraw: Option<String>,
+) -> Result<Response, AppError> {
+    let r = state
+        .page(
+            viewer,
+            "letters/sign_status.html",
+            context! { title => heading, heading, message, done => true, withdraw },
+        )?
+        .into_response();
+    Ok(no_store(r))
+}
+
+pub(crate) async fn withdraw_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let (token, link) = match open_link(&state, &token, LinkPurpose::Withdraw).await? {
+        Ok(open) => open,
+        Err(closed) => return closed_page(&state, &viewer, &closed),
+    };
+    let case = load_case(&state, &link.case_id).await?;
+    let title = case
+        .letter(&link.letter_id)
+        .map(|l| l.title.clone())
+        .unwrap_or_default();
+    let r = state
+        .page(
+            &viewer,
+            "letters/withdraw.html",
+            context! {
+                title => "Withdraw a signature",
+                action => format!("/withdraw/{}", token.as_str()),
+                organisation => &link.signatory.organisation,
+                letter_title => title,
+            },
+        )?
+        .into_response();
+    Ok(no_store(r))
+}
+
+pub(crate) async fn withdraw(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let Ok(token) = LinkToken::parse(&token) else {
+        return closed_page(&state, &viewer, &Closed::Unknown);
+    };
+    let outcome = state
+        .store
+        .withdraw_signature(&token.sha256(), now_unix())
+        .await?;
+    match outcome {
+        LinkOutcome::Done(s) => done_page(
+            &state,
+            &viewer,
+            "Signature withdrawn",
+            &format!(
+                "{} no longer signs the letter; its name is taken off the published letter.",
+                s.organisation
+            ),
+            None,
+        ),
+        other => match outcome_closed(&other) {
+            Some(closed) => closed_page(&state, &viewer, &closed),
+            None => Err(AppError::Internal("unexpected withdraw outcome".to_owned())),
+        },
+    }
+}
+
+/// These pages show secrets (the link in the address, a withdraw link): never cache them.
+fn no_store(mut r: Response) -> Response {
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    r
+}

@@ -1,0 +1,322 @@
+//! The coordinator's list of a letter's signatories: each signature's state against the current
+//! text ("signed an earlier version" included), the invitation behind it, its link, and the
+//! actions: invite an organisation, send a new link, verify a signature. A new link is shown
+//! once, on the page that answers the form; only its SHA-256 is stored.
+
+use accord_letters::signon::{InvitationForm, LinkToken, SIGN_LINK_DAYS, expiry};
+use accord_letters::{SignOnState, SignatoryStatus};
+use accord_store::{LinkStatus, NewInvitation, NewLink, SignOnEntry, StoreError};
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use minijinja::{Value, context};
+
+use super::{composed, human_time, load_case, now_unix};
+use crate::access::CaseAccess;
+use crate::auth::Viewer;
+use crate::forms::Fields;
+use crate::routes::{see_other, with_case};
+use crate::{AppError, AppState};
+
+/// The longest a sign link may be made to last.
+const MAX_LINK_DAYS: i64 = 365;
+
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, letter)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_manage(&viewer)?;
+    page(
+        &state,
+        &viewer,
+        &access,
+        &letter,
+        &InvitationForm::default(),
+        &[],
+    )
+    .await
+}
+
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    access: &CaseAccess,
+    letter: &str,
+    form: &InvitationForm,
+    errors: &[(&str, String)],
+) -> Result<Response, AppError> {
+    let case = load_case(state, &access.case.id).await?;
+    let c = composed(&case, letter)?;
+    let entries = state
+        .store
+        .signon_entries(&case.id, letter, now_unix())
+        .await?;
+    let rows: Vec<Value> = c
+        .signatories
+        .iter()
+        .map(|s| row(s, entries.get(s.index)))
+        .collect();
+    let ctx = context! {
+        title => format!("Signatories: {}", c.document.title),
+        letter_id => letter,
+        letter_title => &c.document.title,
+        sha256 => &c.signed_text.sha256,
+        rows,
+        printed => c.document.signatories.len(),
+        form => context! { organisation => &form.organisation, country => &form.country, contact => &form.contact },
+        days => SIGN_LINK_DAYS,
+        errors => errors.iter().map(|(f, m)| context! { field => *f, message => m }).collect::<Vec<_>>(),
+    };
+    let mut r = state
+        .page(viewer, "letters/signatories.html", with_case(access, ctx))?
+        .into_response();
+    if !errors.is_empty() {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
+}
+
+/// One signatory as the list shows it. `entry` is the store's record at the same position
+/// (signatories are stored and loaded in position order, so index and position agree).
+fn row(s: &SignatoryStatus, entry: Option<&SignOnEntry>) -> Value {
+    let link = entry.and_then(|e| e.sign_link).map(|l| match l {
+        LinkStatus::Open {
+            expires_unix: Some(e),
+        } => format!("link open until {}", human_time(e)),
+        LinkStatus::Open { expires_unix: None } => "link open".to_owned(),
+        LinkStatus::Expired { expired_unix } => {
+            format!("link expired {}", human_time(expired_unix))
+        }
+        LinkStatus::Used { at_unix, outcome } => {
+            format!("link used ({}) {}", outcome.as_str(), human_time(at_unix))
+        }
+    });
+    let invitation = entry.and_then(|e| e.invitation.as_ref());
+    context! {
+        position => entry.map(|e| e.position),
+        organisation => &s.signatory.organisation,
+        country => &s.signatory.country,
+        representative => &s.signatory.representative,
+        url => &s.signatory.url,
+        state => s.state.label(),
+        earlier => matches!(s.state, SignOnState::SignedEarlierVersion { .. }),
+        printed => s.state.is_published(),
+        can_verify => s.state == SignOnState::Signed,
+        invited_name => invitation.map(|i| &i.invited_name),
+        contact => invitation.map(|i| &i.contact),
+        invited_at => invitation.map(|i| &i.invited_at),
+        verified_by => invitation.and_then(|i| i.verified_by.as_ref()),
+        link,
+    }
+}
+
+pub(crate) async fn invite(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path((id, letter)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_manage(&viewer)?;
+    let f = Fields::from_body(&body);
+    let form = InvitationForm {
+        organisation: f.get("organisation").unwrap_or("").to_owned(),
+        country: f.get("country").unwrap_or("").to_owned(),
+        contact: f.get("contact").unwrap_or("").to_owned(),
+    };
+    let days = match link_days(&f) {
+        Ok(d) => d,
+        Err(message) => {
+            return page(
+                &state,
+                &viewer,
+                &access,
+                &letter,
+                &form,
+                &[("days", message)],
+            )
+            .await;
+        }
+    };
+    let invitation = match form.validate() {
+        Ok(i) => i,
+        Err(accord_letters::signon::SignOnError::Invalid { field, message }) => {
+            return page(
+                &state,
+                &viewer,
+                &access,
+                &letter,
+                &form,
+                &[(field, message)],
+            )
+            .await;
+        }
+        Err(e) => return Err(AppError::Internal(e.to_string())),
+    };
+    let token = LinkToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
+    let result = state
+        .store
+        .invite_signatory(
+            &id,
+            &letter,
+            &NewInvitation {
+                organisation: invitation.organisation.clone(),
+                country: invitation.country,
+                contact: invitation.contact,
+                link: NewLink {
+                    token_sha256: token.sha256(),
+                    expires_unix: expiry(now_unix(), days),
+                },
+            },
+            &viewer.audit_name(),
+        )
+        .await;
+    match result {
+        Ok(_) => {}
+        Err(StoreError::Exists { .. }) => {
+            let message = format!("{:?} is already on this letter", invitation.organisation);
+            return page(
+                &state,
+                &viewer,
+                &access,
+                &letter,
+                &form,
+                &[("organisation", message)],
+            )
+            .await;
+        }
+        Err(StoreError::NotFound { .. }) => return Err(AppError::NotFound),
+        Err(e) => return Err(e.into()),
+    }
+    link_page(
+        &state,
+        &viewer,
+        &access,
+        &headers,
+        &letter,
+        &invitation.organisation,
+        &token,
+        days,
+    )
+}
+
+pub(crate) async fn new_link(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path((id, letter, position)): Path<(String, String, u32)>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_manage(&viewer)?;
+    let f = Fields::from_body(&body);
+    let days = link_days(&f).map_err(|m| AppError::invalid("days", m))?;
+    let token = LinkToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
+    let link = NewLink {
+        token_sha256: token.sha256(),
+        expires_unix: expiry(now_unix(), days),
+    };
+    match state
+        .store
+        .renew_sign_link(&id, &letter, position, &link, &viewer.audit_name())
+        .await
+    {
+        Ok(()) => {}
+        Err(StoreError::NotFound { .. }) => return Err(AppError::NotFound),
+        Err(e) => return Err(e.into()),
+    }
+    let name = state
+        .store
+        .signon_entries(&id, &letter, now_unix())
+        .await?
+        .into_iter()
+        .find(|e| e.position == position)
+        .map(|e| e.signatory.organisation)
+        .unwrap_or_default();
+    link_page(
+        &state, &viewer, &access, &headers, &letter, &name, &token, days,
+    )
+}
+
+pub(crate) async fn verify(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, letter, position)): Path<(String, String, u32)>,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_manage(&viewer)?;
+    match state
+        .store
+        .verify_signatory(&id, &letter, position, &viewer.audit_name())
+        .await
+    {
+        Ok(true) => Ok(see_other(&format!(
+            "/cases/{id}/letters/{letter}/signatories"
+        ))),
+        Ok(false) => Err(AppError::invalid(
+            "signatory",
+            "only a signature waiting for verification (state \"signed\") can be verified",
+        )),
+        Err(StoreError::NotFound { .. }) => Err(AppError::NotFound),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn link_days(f: &Fields) -> Result<i64, String> {
+    match f.get("days") {
+        None => Ok(SIGN_LINK_DAYS),
+        Some(d) => match d.parse::<i64>() {
+            Ok(n) if (1..=MAX_LINK_DAYS).contains(&n) => Ok(n),
+            _ => Err(format!("{d:?}: a number of days from 1 to {MAX_LINK_DAYS}")),
+        },
+    }
+}
+
+/// The page that shows a new link, once.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "two call sites; the arguments are what the page shows"
+)]
+fn link_page(
+    state: &AppState,
+    viewer: &Viewer,
+    access: &CaseAccess,
+    headers: &HeaderMap,
+    letter: &str,
+    organisation: &str,
+    token: &LinkToken,
+    days: i64,
+) -> Result<Response, AppError> {
+    let path = format!("/sign/{}", token.as_str());
+    let url = match headers.get(header::HOST).and_then(|h| h.to_str().ok()) {
+        Some(host) => {
+            let scheme = if state.config.secure_cookies {
+                "https"
+            } else {
+                "http"
+            };
+            format!("{scheme}://{host}{path}")
+        }
+        None => path,
+    };
+    let ctx = context! {
+        title => "Sign-on link",
+        letter_id => letter,
+        organisation,
+        url,
+        days,
+    };
+    let mut r = state
+        .page(viewer, "letters/link.html", with_case(access, ctx))?
+        .into_response();
+    // The page holds a secret: never cache it.
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    Ok(r)
+}

@@ -1,0 +1,628 @@
+//! Letters on the web: the published letter and its downloads, the compose page, and sign-on
+//! from invitation to verification, through the pages a coordinator and an invited organisation
+//! use — with the case's privacy, roles, CSRF and links that are used up or expire.
+
+use accord_core::CaseRole;
+use accord_letters::signon::LinkToken;
+use accord_store::{NewInvitation, NewLink};
+use axum::http::{StatusCode, header};
+
+use crate::support::{CASE, TestApp, Who};
+
+const LETTER: &str = "appeal-2030";
+const LETTER_PAGE: &str = "/cases/example-2030/letters/appeal-2030";
+const SIGNATORIES: &str = "/cases/example-2030/letters/appeal-2030/signatories";
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+/// The link a page shows once: the `/sign/...` or `/withdraw/...` path in it.
+fn link_in(body: &str, prefix: &str) -> String {
+    // Attribute values are HTML-escaped, '/' included.
+    let body = body.replace("&#x2f;", "/");
+    let start = body
+        .find(prefix)
+        .unwrap_or_else(|| panic!("no {prefix} link in:\n{body}"));
+    body[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_'))
+        .collect()
+}
+
+/// The SHA-256 the sign page shows (the hidden `text_sha256` field).
+fn shown_sha(body: &str) -> String {
+    let at = body
+        .find("name=\"text_sha256\" value=\"")
+        .expect("a text_sha256 field")
+        + 26;
+    body[at..at + 64].to_owned()
+}
+
+async fn owner(app: &TestApp) -> Who {
+    app.user("owner@example.org", false, Some(CaseRole::Owner))
+        .await
+}
+
+async fn invite(app: &TestApp, owner: &Who, name: &str) -> String {
+    let r = app
+        .post(
+            SIGNATORIES,
+            owner,
+            &[
+                ("organisation", name),
+                ("country", "se"),
+                ("contact", "office@example.org"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.headers.get(header::CACHE_CONTROL).unwrap(), "no-store");
+    link_in(&r.body, "/sign/")
+}
+
+#[tokio::test]
+async fn the_letter_page_prints_verified_signatories_and_respects_privacy() {
+    let app = TestApp::new().await;
+    let anonymous = Who::default();
+    assert_eq!(
+        app.get(LETTER_PAGE, &anonymous).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/cases/example-2030/letters", &anonymous)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    let viewer = app
+        .user("viewer@example.org", false, Some(CaseRole::Viewer))
+        .await;
+    let r = app.get("/cases/example-2030/letters", &viewer).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body
+            .contains("Appeal to the Guarantor of the Freedonia Peace Accord")
+    );
+    assert!(
+        r.body.contains("1 of 2"),
+        "one of two signatories is printed: {}",
+        r.body
+    );
+    assert!(
+        !r.body.contains("/signatories\""),
+        "a viewer gets no coordinator links"
+    );
+
+    let r = app.get(LETTER_PAGE, &viewer).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body.contains("<li>Example Press Freedom Network</li>"),
+        "{}",
+        r.body
+    );
+    // Signed but not verified: not printed.
+    assert!(!r.body.contains("<li>Association for Civic Space</li>"));
+    assert!(
+        r.body
+            .contains("Everyone shall have the right to form and join political parties")
+    );
+
+    // Published: everyone may read it.
+    app.store.set_published(CASE, true, "test").await.unwrap();
+    assert_eq!(
+        app.get(LETTER_PAGE, &anonymous).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.get("/cases/example-2030/letters/no-such-letter", &anonymous)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn downloads_in_three_formats() {
+    let app = TestApp::new().await;
+    let viewer = app
+        .user("viewer@example.org", false, Some(CaseRole::Viewer))
+        .await;
+    let md = app
+        .get(&format!("{LETTER_PAGE}/download/md"), &viewer)
+        .await;
+    assert_eq!(md.status, StatusCode::OK);
+    assert_eq!(
+        md.headers.get(header::CONTENT_TYPE).unwrap(),
+        "text/markdown; charset=utf-8"
+    );
+    assert_eq!(
+        md.headers.get(header::CONTENT_DISPOSITION).unwrap(),
+        "attachment; filename=\"appeal-2030.md\""
+    );
+    assert!(
+        md.body
+            .starts_with("# Appeal to the Guarantor of the Freedonia Peace Accord\n")
+    );
+    assert!(md.body.contains("\n1. Example Press Freedom Network\n"));
+
+    let html = app
+        .get(&format!("{LETTER_PAGE}/download/html"), &viewer)
+        .await;
+    assert_eq!(html.status, StatusCode::OK);
+    assert!(html.body.starts_with("<!DOCTYPE html>"));
+
+    let pdf = app
+        .get(&format!("{LETTER_PAGE}/download/pdf"), &viewer)
+        .await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert_eq!(
+        pdf.headers.get(header::CONTENT_TYPE).unwrap(),
+        "application/pdf"
+    );
+    assert!(pdf.body.starts_with("%PDF-"));
+
+    assert_eq!(
+        app.get(&format!("{LETTER_PAGE}/download/docx"), &viewer)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get(&format!("{LETTER_PAGE}/download/md"), &Who::default())
+            .await
+            .status,
+        StatusCode::NOT_FOUND,
+        "a private case's letter is not downloadable"
+    );
+}
+
+#[tokio::test]
+async fn only_the_coordinator_composes_invites_and_verifies() {
+    let app = TestApp::new().await;
+    let editor = app
+        .user("editor@example.org", false, Some(CaseRole::Editor))
+        .await;
+    for path in [
+        format!("{LETTER_PAGE}/edit"),
+        "/cases/example-2030/letters/new".to_owned(),
+        SIGNATORIES.to_owned(),
+    ] {
+        assert_eq!(
+            app.get(&path, &editor).await.status,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+    }
+    let r = app
+        .post(
+            SIGNATORIES,
+            &editor,
+            &[("organisation", "X"), ("contact", "x@example.org")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app
+        .post(&format!("{SIGNATORIES}/1/verify"), &editor, &[])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app
+        .post(
+            &format!("{LETTER_PAGE}/edit"),
+            &editor,
+            &[("title", "Hijacked")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn compose_previews_refuses_template_errors_and_saves() {
+    let app = TestApp::new().await;
+    let owner = owner(&app).await;
+    let r = app.get(&format!("{LETTER_PAGE}/edit"), &owner).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body.contains("{{ quote(&quot;FPA Art. 3(1)&quot;) }}"),
+        "the body template is in the form: {}",
+        r.body
+    );
+
+    let fields = |body: &'static str, action: &'static str| {
+        vec![
+            ("title", "Appeal, revised"),
+            ("date", "2030-07-02"),
+            ("place", "Example City"),
+            ("language", "en"),
+            (
+                "addressees",
+                "The Foreign Minister of Ruritania | Foreign Minister | Government of Ruritania | guarantor",
+            ),
+            ("body", body),
+            ("closing", "Yours sincerely,"),
+            ("signatory_order", "alphabetical"),
+            ("cc", "The Parties to the Accord"),
+            ("action", action),
+        ]
+    };
+    // Preview: shown, nothing saved.
+    let r = app
+        .post(
+            &format!("{LETTER_PAGE}/edit"),
+            &owner,
+            &fields("Dear Minister, <b>please</b> act.\n", "preview"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(
+        r.body
+            .contains("Dear Minister, &lt;b&gt;please&lt;/b&gt; act."),
+        "HTML in the body is text: {}",
+        r.body
+    );
+    // Both signatories of the example (one verified, one signed) would be of an earlier version.
+    assert!(
+        r.body
+            .contains("2 signatures will show as \"signed an earlier version\""),
+        "{}",
+        r.body
+    );
+    let stored = app.store.load_case(CASE).await.unwrap().unwrap();
+    assert_eq!(
+        stored.letter(LETTER).unwrap().title,
+        "Appeal to the Guarantor of the Freedonia Peace Accord"
+    );
+
+    // A template error is refused with its line.
+    let r = app
+        .post(
+            &format!("{LETTER_PAGE}/edit"),
+            &owner,
+            &fields("Line one.\n\n{{ quote(\"FPA Art. 99\") }}\n", "save"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("body.md line 3"), "{}", r.body);
+    assert!(r.body.contains("FPA Art. 99"));
+
+    // Saved.
+    let r = app
+        .post(
+            &format!("{LETTER_PAGE}/edit"),
+            &owner,
+            &fields(
+                "Dear Minister, please act{{ cite(\"gazette-2030-02\") }}.\n",
+                "save",
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), LETTER_PAGE);
+    let stored = app.store.load_case(CASE).await.unwrap().unwrap();
+    let l = stored.letter(LETTER).unwrap();
+    assert_eq!(l.title, "Appeal, revised");
+    assert_eq!(l.cc, ["The Parties to the Accord"]);
+    assert_eq!(l.addressees[0].role.as_deref(), Some("guarantor"));
+    assert_eq!(
+        l.addressees[0].actor.as_deref(),
+        Some("guarantor"),
+        "the addressee's actor is kept"
+    );
+    assert_eq!(l.signatories.len(), 2, "signatories are kept");
+    // They signed the text as it was: now an earlier version, off the published letter.
+    assert!(l.signatories.iter().all(|s| s.signed_text_sha256.is_some()));
+    let page = app.get(LETTER_PAGE, &owner).await;
+    assert!(
+        !page.body.contains("<li>Example Press Freedom Network</li>"),
+        "{}",
+        page.body
+    );
+
+    // A new letter.
+    let mut new = fields("A short note.\n", "save");
+    new.push(("id", "note-2030"));
+    let r = app.post("/cases/example-2030/letters", &owner, &new).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), "/cases/example-2030/letters/note-2030");
+    let r = app.post("/cases/example-2030/letters", &owner, &new).await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the id is taken"
+    );
+}
+
+#[tokio::test]
+async fn sign_on_from_invitation_to_publication_and_withdrawal() {
+    let app = TestApp::new().await;
+    let owner = owner(&app).await;
+    app.store.set_published(CASE, true, "test").await.unwrap();
+    let sign = invite(&app, &owner, "Freedom House of Freedonia").await;
+    let list = app.get(SIGNATORIES, &owner).await;
+    assert!(list.body.contains("Freedom House of Freedonia"));
+    assert!(list.body.contains("invited"));
+    assert!(list.body.contains("link open until"));
+
+    // The organisation opens its link without an account.
+    let org = app.visitor().await;
+    let page = app.get(&sign, &org).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        page.body
+            .contains("Everyone shall have the right to form and join political parties")
+    );
+    assert!(
+        !page.body.contains("<li>Example Press Freedom Network</li>"),
+        "other signatories are not part of the text"
+    );
+    let sha = shown_sha(&page.body);
+
+    // A signature for a text that is not the current one is refused.
+    let wrong = "0".repeat(64);
+    let r = app
+        .post(
+            &sign,
+            &org,
+            &[
+                ("action", "sign"),
+                ("representative", "F. Person"),
+                ("organisation", "Freedom House"),
+                ("text_sha256", &wrong),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("changed after this page was opened"),
+        "{}",
+        r.body
+    );
+
+    let r = app
+        .post(
+            &sign,
+            &org,
+            &[
+                ("action", "sign"),
+                ("representative", "F. Person"),
+                ("organisation", "Freedom House"),
+                ("url", "https://freedomhouse.example"),
+                ("text_sha256", &sha),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Thank you for signing"));
+    let withdraw = link_in(&r.body, "/withdraw/");
+
+    // Signing twice changes nothing.
+    let again = app
+        .post(
+            &sign,
+            &org,
+            &[
+                ("action", "sign"),
+                ("representative", "Someone Else"),
+                ("organisation", "Other Name"),
+                ("text_sha256", &sha),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::GONE);
+    assert!(again.body.contains("signed the letter with this link"));
+    assert_eq!(app.get(&sign, &org).await.status, StatusCode::GONE);
+
+    // Not printed until verified.
+    assert!(
+        !app.get(LETTER_PAGE, &Who::default())
+            .await
+            .body
+            .contains("<li>Freedom House</li>")
+    );
+    let entries = app.store.signon_entries(CASE, LETTER, now()).await.unwrap();
+    let pos = entries
+        .iter()
+        .find(|e| e.signatory.organisation == "Freedom House")
+        .unwrap()
+        .position;
+    let r = app
+        .post(&format!("{SIGNATORIES}/{pos}/verify"), &owner, &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(
+        app.get(LETTER_PAGE, &Who::default())
+            .await
+            .body
+            .contains("<li>Freedom House</li>")
+    );
+
+    // The text changes: the signature is of an earlier version and leaves the letter.
+    let case = app.store.load_case(CASE).await.unwrap().unwrap();
+    let mut letter = case.letter(LETTER).unwrap().clone();
+    letter.body.push_str("\nOne more paragraph.\n");
+    app.store
+        .save_letter(CASE, &letter, None, "test")
+        .await
+        .unwrap();
+    let list = app.get(SIGNATORIES, &owner).await;
+    assert!(
+        list.body.contains("signed an earlier version"),
+        "{}",
+        list.body
+    );
+    assert!(
+        !app.get(LETTER_PAGE, &Who::default())
+            .await
+            .body
+            .contains("<li>Freedom House</li>")
+    );
+
+    // A new link; they sign the new text; verified again, printed again.
+    let r = app
+        .post(&format!("{SIGNATORIES}/{pos}/link"), &owner, &[])
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let sign2 = link_in(&r.body, "/sign/");
+    let page = app.get(&sign2, &org).await;
+    assert!(page.body.contains("One more paragraph."));
+    let sha2 = shown_sha(&page.body);
+    assert_ne!(sha, sha2);
+    let r = app
+        .post(
+            &sign2,
+            &org,
+            &[
+                ("action", "sign"),
+                ("representative", "F. Person"),
+                ("organisation", "Freedom House"),
+                ("text_sha256", &sha2),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    app.post(&format!("{SIGNATORIES}/{pos}/verify"), &owner, &[])
+        .await;
+    assert!(
+        app.get(LETTER_PAGE, &Who::default())
+            .await
+            .body
+            .contains("<li>Freedom House</li>")
+    );
+
+    // Withdrawn with the first withdraw link: asked to confirm, then off the letter.
+    let confirm = app.get(&withdraw, &org).await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    assert!(confirm.body.contains("Withdraw the signature"));
+    let r = app.post(&withdraw, &org, &[]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Signature withdrawn"));
+    assert!(
+        !app.get(LETTER_PAGE, &Who::default())
+            .await
+            .body
+            .contains("<li>Freedom House</li>")
+    );
+    assert_eq!(
+        app.post(&withdraw, &org, &[]).await.status,
+        StatusCode::GONE
+    );
+    assert!(
+        app.get(SIGNATORIES, &owner)
+            .await
+            .body
+            .contains("withdrawn")
+    );
+}
+
+#[tokio::test]
+async fn declining_and_links_that_no_longer_work() {
+    let app = TestApp::new().await;
+    let owner = owner(&app).await;
+    let sign = invite(&app, &owner, "Cautious Org").await;
+    let org = app.visitor().await;
+    let r = app.post(&sign, &org, &[("action", "decline")]).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("You declined to sign"));
+    let r = app.get(&sign, &org).await;
+    assert_eq!(r.status, StatusCode::GONE);
+    assert!(r.body.contains("declined to sign with this link"));
+    assert!(app.get(SIGNATORIES, &owner).await.body.contains("declined"));
+
+    // An expired link (made through the store with a past expiry).
+    let token = LinkToken::from_bytes([7; 32]);
+    app.store
+        .invite_signatory(
+            CASE,
+            LETTER,
+            &NewInvitation {
+                organisation: "Late Org".into(),
+                country: None,
+                contact: "late@example.org".into(),
+                link: NewLink {
+                    token_sha256: token.sha256(),
+                    expires_unix: now() - 60,
+                },
+            },
+            "test",
+        )
+        .await
+        .unwrap();
+    let r = app.get(&format!("/sign/{}", token.as_str()), &org).await;
+    assert_eq!(r.status, StatusCode::GONE);
+    assert!(r.body.contains("This link has expired"), "{}", r.body);
+
+    // Unknown and malformed links.
+    let unknown = LinkToken::from_bytes([8; 32]);
+    assert_eq!(
+        app.get(&format!("/sign/{}", unknown.as_str()), &org)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/sign/not-a-token", &org).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/withdraw/not-a-token", &org).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // A sign link is not a withdraw link.
+    let fresh = invite(&app, &owner, "Fresh Org").await;
+    let as_withdraw = fresh.replace("/sign/", "/withdraw/");
+    assert_eq!(
+        app.get(&as_withdraw, &org).await.status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[tokio::test]
+async fn sign_forms_need_the_csrf_token() {
+    let app = TestApp::new().await;
+    let owner = owner(&app).await;
+    let sign = invite(&app, &owner, "Some Org").await;
+    let org = app.visitor().await;
+    let forged = Who {
+        cookie: org.cookie.clone(),
+        csrf: "forged".into(),
+    };
+    let r = app.post(&sign, &forged, &[("action", "decline")]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // Nothing happened: the link still opens.
+    assert_eq!(app.get(&sign, &org).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn names_and_fields_are_escaped_on_every_page() {
+    let app = TestApp::new().await;
+    let owner = owner(&app).await;
+    let name = "<script>alert(1)</script> & Co";
+    let sign = invite(&app, &owner, name).await;
+    let list = app.get(SIGNATORIES, &owner).await;
+    assert!(!list.body.contains("<script>alert(1)"), "{}", list.body);
+    assert!(
+        list.body.contains("&lt;script&gt;alert(1)&lt;"),
+        "{}",
+        list.body
+    );
+    let org = app.visitor().await;
+    let page = app.get(&sign, &org).await;
+    assert!(!page.body.contains("<script>alert(1)"));
+    // Duplicate names are refused with the field named.
+    let r = app
+        .post(
+            SIGNATORIES,
+            &owner,
+            &[
+                ("organisation", "example press freedom network"),
+                ("contact", "x@example.org"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("already on this letter"));
+}
