@@ -21,6 +21,9 @@ pub enum AppError {
     Validation { field: String, message: String },
     #[error("{0}")]
     BadRequest(String),
+    /// The server lacks something an administrator must install (e.g. a font): said plainly.
+    #[error("{0}")]
+    Unavailable(String),
     #[error("too many attempts; try again in {0} seconds")]
     TooManyRequests(u64),
     #[error(transparent)]
@@ -47,6 +50,7 @@ impl AppError {
             AppError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Store(_) | AppError::Template(_) | AppError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
@@ -55,6 +59,10 @@ impl AppError {
 
     /// What the user may be told: the message for client errors, nothing internal for 5xx.
     pub fn public_message(&self) -> String {
+        if let AppError::Unavailable(why) = self {
+            tracing::error!(error = %why, "unavailable");
+            return why.clone();
+        }
         if self.status().is_server_error() {
             tracing::error!(error = %self, "request failed");
             "Something went wrong on our side. The error has been logged.".to_owned()

@@ -48,6 +48,9 @@ pub struct AppState {
     status: Arc<status_cache::StatusCache>,
     limiter: Arc<ratelimit::LoginLimiter>,
     dummy_hash: Arc<String>,
+    /// Fonts for PDF rendering, loaded on first use and then shared (loading scans
+    /// `/usr/share/fonts`: tens of milliseconds, too slow for every download).
+    fonts: Arc<tokio::sync::OnceCell<Arc<accord_pdf::Fonts>>>,
 }
 
 impl AppState {
@@ -58,6 +61,7 @@ impl AppState {
     ) -> Result<AppState, AppError> {
         Ok(AppState {
             dummy_hash: Arc::new(password::dummy_hash().map_err(AppError::Internal)?),
+            fonts: Arc::new(tokio::sync::OnceCell::new()),
             store,
             config: Arc::new(config),
             search,
@@ -65,6 +69,23 @@ impl AppState {
             status: Arc::new(status_cache::StatusCache::default()),
             limiter: Arc::new(ratelimit::LoginLimiter::default()),
         })
+    }
+
+    /// The PDF fonts: the configured paths, then the system's. A failure is not cached, so
+    /// installing the font packages takes effect without a restart.
+    pub async fn fonts(&self) -> Result<Arc<accord_pdf::Fonts>, AppError> {
+        self.fonts
+            .get_or_try_init(|| async {
+                let mut paths = self.config.font_paths.clone();
+                paths.extend(accord_pdf::Fonts::default_paths());
+                tokio::task::spawn_blocking(move || accord_pdf::Fonts::load(&paths))
+                    .await
+                    .map_err(|e| AppError::Internal(format!("font loading stopped: {e}")))?
+                    .map(Arc::new)
+                    .map_err(|e| AppError::Unavailable(e.to_string()))
+            })
+            .await
+            .cloned()
     }
 
     /// Render a page template with the common context (viewer, CSRF token, htmx) merged in.

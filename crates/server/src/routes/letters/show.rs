@@ -2,7 +2,6 @@
 //! its downloads in Markdown, HTML and PDF.
 
 use accord_letters::{render_html, render_html_fragment, render_markdown, render_pdf};
-use accord_pdf::Fonts;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -91,19 +90,19 @@ pub(crate) async fn download(
             "html",
         ),
         "pdf" => {
-            let mut paths = state.config.font_paths.clone();
-            paths.extend(Fonts::default_paths());
+            let fonts = state.fonts().await?;
             let doc = c.document.clone();
-            // Font loading and typst are CPU-bound: off the async workers.
-            let pdf = tokio::task::spawn_blocking(move || {
-                let fonts = Fonts::load(&paths)?;
-                render_pdf(&doc, &fonts)
-            })
-            .await
-            .map_err(|e| AppError::Internal(format!("PDF rendering stopped: {e}")))?
-            .map_err(|e| {
-                AppError::Internal(format!("cannot render letter {letter:?} to PDF: {e}"))
-            })?;
+            // typst is CPU-bound: off the async workers.
+            let pdf = tokio::task::spawn_blocking(move || render_pdf(&doc, &fonts))
+                .await
+                .map_err(|e| AppError::Internal(format!("PDF rendering stopped: {e}")))?
+                .map_err(|e| match e {
+                    // A missing font is the administrator's to fix: say which.
+                    accord_pdf::PdfError::KhmerFontMissing { .. } => {
+                        AppError::Unavailable(e.to_string())
+                    }
+                    e => AppError::Internal(format!("cannot render letter {letter:?} to PDF: {e}")),
+                })?;
             (pdf, "application/pdf", "pdf")
         }
         _ => return Err(AppError::NotFound),
