@@ -5,6 +5,7 @@ mod assets;
 pub mod auth;
 mod error;
 mod forms;
+mod incident_query;
 pub mod password;
 mod ratelimit;
 mod routes;

@@ -2,9 +2,7 @@
 //! and creating or replacing one — validated like the HTML form, and indexed for search after.
 
 use accord_core::validate::incident_problems;
-use accord_core::{DateSpec, Day, IncidentKind, Named, Role, Verdict};
-use accord_search::SearchQuery;
-use accord_store::{Page, TimelineFilter};
+use accord_core::{DateSpec, IncidentKind, Named, Role};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
@@ -17,6 +15,7 @@ use super::{ErrorBody, invalid, parse_body};
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::forms::Fields;
+use crate::incident_query::IncidentFilter;
 use crate::{ApiError, AppError, AppState, search_sync, secrets};
 
 const DEFAULT_PER_PAGE: u32 = 50;
@@ -81,6 +80,10 @@ pub(crate) struct IncidentPage {
 /// Filters of the timeline; every one narrows the result.
 #[derive(Debug, Default, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[expect(
+    dead_code,
+    reason = "only describes the query parameters in the OpenAPI document"
+)]
 pub(crate) struct IncidentQuery {
     /// Full-text search in titles, summaries and places (Latin and Khmer).
     q: Option<String>,
@@ -191,31 +194,16 @@ pub(crate) async fn list(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     CaseAccess::load(&state, &viewer, &id).await?;
-    let query = read_query(&Fields::from_query(raw.as_deref()))?;
-    let filter = Filter::parse(&query)?;
-    let offset = (filter.page - 1).saturating_mul(u64::from(filter.per_page));
-    let page = match &filter.q {
-        None => {
-            let tf = TimelineFilter {
-                kinds: filter.kind.into_iter().collect(),
-                actor: filter.actor.clone(),
-                theme: filter.theme.clone(),
-                from: filter.from,
-                to: filter.to,
-                verdict: filter.verdict,
-            };
-            state
-                .store
-                .timeline(&id, &tf, filter.per_page, offset)
-                .await?
-        }
-        Some(q) => search(&state, &id, q, &filter, offset).await?,
-    };
+    let fields = Fields::from_query(raw.as_deref());
+    let (page_no, per_page) = paging(&fields)?;
+    let filter = IncidentFilter::parse(&fields)?;
+    let offset = (page_no - 1).saturating_mul(u64::from(per_page));
+    let page = filter.page(&state, &id, per_page, offset).await?;
     let body = IncidentPage {
         total: page.total,
-        page: filter.page,
-        per_page: filter.per_page,
-        pages: page.total.div_ceil(u64::from(filter.per_page)).max(1),
+        page: page_no,
+        per_page,
+        pages: page.total.div_ceil(u64::from(per_page)).max(1),
         items: page.items.iter().map(incident).collect(),
     };
     let mut r = Json(body).into_response();
@@ -229,134 +217,34 @@ pub(crate) async fn list(
     Ok(r)
 }
 
-/// The query string as the documented parameters (unknown parameters are ignored).
-fn read_query(f: &Fields) -> Result<IncidentQuery, ApiError> {
-    let owned = |name: &str| f.get(name).map(str::to_owned);
-    Ok(IncidentQuery {
-        q: owned("q"),
-        kind: owned("kind"),
-        actor: owned("actor"),
-        theme: owned("theme"),
-        verdict: owned("verdict"),
-        from: owned("from"),
-        to: owned("to"),
-        page: f
-            .get("page")
-            .map(|p| {
-                p.parse::<u64>()
-                    .ok()
-                    .filter(|p| *p >= 1)
-                    .ok_or_else(|| invalid("page", "must be a page number from 1"))
-            })
-            .transpose()?,
-        per_page: f
-            .get("per_page")
-            .map(|p| {
-                p.parse::<u32>()
-                    .ok()
-                    .filter(|p| (1..=MAX_PER_PAGE).contains(p))
-                    .ok_or_else(|| {
-                        invalid(
-                            "per_page",
-                            format!("must be a number from 1 to {MAX_PER_PAGE}"),
-                        )
-                    })
-            })
-            .transpose()?,
-    })
-}
-
-/// The timeline filters, checked; an invalid value is an error naming its parameter.
-#[derive(Debug)]
-struct Filter {
-    q: Option<String>,
-    kind: Option<IncidentKind>,
-    actor: Option<String>,
-    theme: Option<String>,
-    verdict: Option<Verdict>,
-    from: Option<Day>,
-    to: Option<Day>,
-    page: u64,
-    per_page: u32,
-}
-
-impl Filter {
-    fn parse(q: &IncidentQuery) -> Result<Filter, ApiError> {
-        let day = |name: &str, v: &Option<String>| {
-            v.as_deref()
-                .map(|s| Day::parse(s).map_err(|e| invalid(name, e.to_string())))
-                .transpose()
-        };
-        Ok(Filter {
-            q: q.q.clone(),
-            kind: q
-                .kind
-                .as_deref()
-                .map(|k| IncidentKind::from_name(k).map_err(|e| invalid("kind", e.to_string())))
-                .transpose()?,
-            actor: q.actor.clone(),
-            theme: q.theme.clone(),
-            verdict: q
-                .verdict
-                .as_deref()
-                .map(|v| Verdict::from_name(v).map_err(|e| invalid("verdict", e.to_string())))
-                .transpose()?,
-            from: day("from", &q.from)?,
-            to: day("to", &q.to)?,
-            page: q.page.unwrap_or(1),
-            per_page: q.per_page.unwrap_or(DEFAULT_PER_PAGE),
+/// `page` (from 1) and `per_page` (1 to `MAX_PER_PAGE`) of the query string.
+fn paging(f: &Fields) -> Result<(u64, u32), ApiError> {
+    let page = f
+        .get("page")
+        .map(|p| {
+            p.parse::<u64>()
+                .ok()
+                .filter(|p| *p >= 1)
+                .ok_or_else(|| invalid("page", "must be a page number from 1"))
         })
-    }
-}
-
-/// A page of full-text results through the search index, with the timeline's filters (the same
-/// index tags as the HTML timeline, so a verdict filter stays exact).
-async fn search(
-    state: &AppState,
-    case_id: &str,
-    text: &str,
-    filter: &Filter,
-    offset: u64,
-) -> Result<Page<accord_core::Incident>, ApiError> {
-    let Some(index) = &state.search else {
-        return Err(ApiError(AppError::BadRequest(
-            "full-text search is not available on this server".into(),
-        )));
-    };
-    let day = |d: Day| i32::try_from(d.days_since_epoch()).unwrap_or(i32::MAX);
-    let themes = match (&filter.theme, filter.verdict) {
-        (Some(t), Some(v)) => vec![search_sync::theme_verdict_tag(t, v)],
-        (Some(t), None) => vec![t.clone()],
-        (None, Some(v)) => vec![search_sync::verdict_tag(v)],
-        (None, None) => Vec::new(),
-    };
-    let query = SearchQuery {
-        text: text.to_owned(),
-        case_ids: vec![case_id.to_owned()],
-        kinds: filter.kind.iter().map(|k| k.as_str().to_owned()).collect(),
-        actors: filter.actor.iter().cloned().collect(),
-        themes,
-        date_from: filter.from.map(day),
-        date_to: filter.to.map(day),
-        limit: usize::try_from(filter.per_page).unwrap_or(50),
-        offset: usize::try_from(offset).unwrap_or(usize::MAX),
-    };
-    let index = index.clone();
-    let results = tokio::task::spawn_blocking(move || index.search(&query))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| invalid("q", e.to_string()))?;
-    let ids: Vec<String> = results
-        .hits
-        .iter()
-        .filter(|h| h.case_id == case_id)
-        .map(|h| search_sync::incident_id(&h.id).to_owned())
-        .collect();
-    let items = state.store.incidents(case_id, &ids).await?;
-    Ok(Page {
-        total: u64::try_from(results.total).unwrap_or(u64::MAX),
-        items,
-    })
+        .transpose()?
+        .unwrap_or(1);
+    let per_page = f
+        .get("per_page")
+        .map(|p| {
+            p.parse::<u32>()
+                .ok()
+                .filter(|p| (1..=MAX_PER_PAGE).contains(p))
+                .ok_or_else(|| {
+                    invalid(
+                        "per_page",
+                        format!("must be a number from 1 to {MAX_PER_PAGE}"),
+                    )
+                })
+        })
+        .transpose()?
+        .unwrap_or(DEFAULT_PER_PAGE);
+    Ok((page, per_page))
 }
 
 /// One incident.

@@ -1,0 +1,127 @@
+//! The incident query behind the HTML timeline and the API's incident list: the same filters,
+//! parsed the same way, answered by the store (filters only) or the search index (with text).
+//!
+//! One implementation, so that a filter means the same thing on a page and in the API.
+
+use accord_core::{Day, Incident, IncidentKind, Named, Verdict};
+use accord_search::SearchQuery;
+use accord_store::{Page, TimelineFilter};
+
+use crate::forms::Fields;
+use crate::{AppError, AppState, search_sync};
+
+/// Timeline filters, checked: an invalid value is an error naming its parameter.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct IncidentFilter {
+    pub q: Option<String>,
+    pub kind: Option<IncidentKind>,
+    pub actor: Option<String>,
+    pub theme: Option<String>,
+    pub verdict: Option<Verdict>,
+    pub from: Option<Day>,
+    pub to: Option<Day>,
+}
+
+impl IncidentFilter {
+    /// Read `q`, `kind`, `actor`, `theme`, `verdict`, `from`, `to` (other fields are ignored).
+    pub(crate) fn parse(f: &Fields) -> Result<IncidentFilter, AppError> {
+        let day = |name: &str| -> Result<Option<Day>, AppError> {
+            f.get(name)
+                .map(|s| Day::parse(s).map_err(|e| AppError::invalid(name, e.to_string())))
+                .transpose()
+        };
+        Ok(IncidentFilter {
+            q: f.get("q").map(str::to_owned),
+            kind: f
+                .get("kind")
+                .map(|k| {
+                    IncidentKind::from_name(k).map_err(|e| AppError::invalid("kind", e.to_string()))
+                })
+                .transpose()?,
+            actor: f.get("actor").map(str::to_owned),
+            theme: f.get("theme").map(str::to_owned),
+            verdict: f
+                .get("verdict")
+                .map(|v| {
+                    Verdict::from_name(v).map_err(|e| AppError::invalid("verdict", e.to_string()))
+                })
+                .transpose()?,
+            from: day("from")?,
+            to: day("to")?,
+        })
+    }
+
+    /// One page of matching incidents, newest first (or by relevance with text), and the total.
+    pub(crate) async fn page(
+        &self,
+        state: &AppState,
+        case_id: &str,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Page<Incident>, AppError> {
+        match &self.q {
+            None => {
+                let tf = TimelineFilter {
+                    kinds: self.kind.into_iter().collect(),
+                    actor: self.actor.clone(),
+                    theme: self.theme.clone(),
+                    from: self.from,
+                    to: self.to,
+                    verdict: self.verdict,
+                };
+                Ok(state.store.timeline(case_id, &tf, limit, offset).await?)
+            }
+            Some(text) => self.search(state, case_id, text, limit, offset).await,
+        }
+    }
+
+    async fn search(
+        &self,
+        state: &AppState,
+        case_id: &str,
+        text: &str,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Page<Incident>, AppError> {
+        let Some(index) = &state.search else {
+            return Err(AppError::BadRequest(
+                "full-text search is not available on this server".into(),
+            ));
+        };
+        let day = |d: Day| i32::try_from(d.days_since_epoch()).unwrap_or(i32::MAX);
+        // Theme filters combine with OR inside the index; "this theme with this verdict" has
+        // its own tag, so the combination stays exact.
+        let themes = match (&self.theme, self.verdict) {
+            (Some(t), Some(v)) => vec![search_sync::theme_verdict_tag(t, v)],
+            (Some(t), None) => vec![t.clone()],
+            (None, Some(v)) => vec![search_sync::verdict_tag(v)],
+            (None, None) => Vec::new(),
+        };
+        let query = SearchQuery {
+            text: text.to_owned(),
+            case_ids: vec![case_id.to_owned()],
+            kinds: self.kind.iter().map(|k| k.as_str().to_owned()).collect(),
+            actors: self.actor.iter().cloned().collect(),
+            themes,
+            date_from: self.from.map(day),
+            date_to: self.to.map(day),
+            limit: usize::try_from(limit).unwrap_or(50),
+            offset: usize::try_from(offset).unwrap_or(usize::MAX),
+        };
+        let index = index.clone();
+        let results = tokio::task::spawn_blocking(move || index.search(&query))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?
+            .map_err(|e| AppError::invalid("q", e.to_string()))?;
+        let ids: Vec<String> = results
+            .hits
+            .iter()
+            .filter(|h| h.case_id == case_id)
+            .map(|h| search_sync::incident_id(&h.id).to_owned())
+            .collect();
+        Ok(Page {
+            total: u64::try_from(results.total).unwrap_or(u64::MAX),
+            items: state.store.incidents(case_id, &ids).await?,
+        })
+    }
+}
