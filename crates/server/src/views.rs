@@ -5,16 +5,22 @@
 
 use accord_core::{CaseStatus, Named};
 use serde::Serialize;
+use utoipa::ToSchema;
 
-/// `accord case status CASE --json` and `GET /api/v1/cases/{id}/status`.
-#[derive(Debug, Serialize)]
+/// The trigger status of a case (DESIGN.md, "Case status"): `accord case status CASE --json` and
+/// `GET /api/v1/cases/{id}/status`.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = CaseStatus)]
 pub struct CaseStatusView {
+    /// The case id.
     pub case: String,
     pub mechanisms: Vec<MechanismView>,
     pub provisions: Vec<ProvisionView>,
 }
 
-#[derive(Debug, Serialize)]
+/// One mechanism: triggered or not, since when, and the findings that justify it.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = MechanismStatus)]
 pub struct MechanismView {
     pub id: String,
     pub citation: String,
@@ -24,7 +30,9 @@ pub struct MechanismView {
     pub since: Option<String>,
     /// How precisely the incident behind `since` is dated (`day`, `month`, `range`, ...).
     pub since_precision: Option<String>,
+    /// The id of the incident behind `since`.
     pub since_incident: Option<String>,
+    /// Ids of the confirmed findings that trigger it, by date.
     pub findings: Vec<String>,
     /// Names of the actors (groups listed by their members).
     pub requested_by: Vec<String>,
@@ -33,11 +41,14 @@ pub struct MechanismView {
     pub action: String,
 }
 
-#[derive(Debug, Serialize)]
+/// One provision's state.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = ProvisionStatus)]
 pub struct ProvisionView {
     pub citation: String,
     /// `violated`, `threatened`, `concern` or `none`.
     pub status: String,
+    /// Ids of the confirmed findings about it or its sub-divisions.
     pub findings: Vec<String>,
 }
 

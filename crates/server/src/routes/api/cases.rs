@@ -168,7 +168,7 @@ pub(crate) async fn show(
     tag = "cases",
     params(("id" = String, Path, description = "Case id")),
     responses(
-        (status = 200, description = "The case's trigger status", body = CaseStatus),
+        (status = 200, description = "The case's trigger status", body = CaseStatusView),
         (status = 401, description = "The token is not valid", body = ErrorBody),
         (status = 404, description = "No such case, or the caller may not see it", body = ErrorBody),
     ),
@@ -185,64 +185,4 @@ pub(crate) async fn status(
         &access.case.id,
         &evaluate(&snap.case),
     )))
-}
-
-// The schema of `crate::views::CaseStatusView`, which is a public contract shared with the CLI
-// and so is not an API-only type. The router tests check a real response against this schema, so
-// the two cannot drift apart unnoticed.
-
-/// The trigger status of a case (DESIGN.md, "Case status").
-#[derive(Debug, ToSchema)]
-#[expect(
-    dead_code,
-    reason = "documents the JSON of CaseStatusView; never constructed"
-)]
-pub(crate) struct CaseStatus {
-    /// The case id.
-    case: String,
-    mechanisms: Vec<MechanismStatus>,
-    provisions: Vec<ProvisionStatus>,
-}
-
-/// One mechanism: triggered or not, since when, and the findings that justify it.
-#[derive(Debug, ToSchema)]
-#[expect(
-    dead_code,
-    reason = "documents the JSON of MechanismView; never constructed"
-)]
-pub(crate) struct MechanismStatus {
-    id: String,
-    /// The provision that creates the mechanism.
-    citation: String,
-    name: String,
-    triggered: bool,
-    /// `YYYY-MM-DD`: the earliest day of the earliest qualifying incident.
-    since: Option<String>,
-    /// How precisely the incident behind `since` is dated (`day`, `month`, `range`, ...).
-    since_precision: Option<String>,
-    /// The id of the incident behind `since`.
-    since_incident: Option<String>,
-    /// Ids of the confirmed findings that trigger it, by date.
-    findings: Vec<String>,
-    /// Who requests the action (actor names; groups listed by their members).
-    requested_by: Vec<String>,
-    /// Who must act.
-    responsible: Vec<String>,
-    /// Whom they consult.
-    consult: Vec<String>,
-    action: String,
-}
-
-/// One provision's state.
-#[derive(Debug, ToSchema)]
-#[expect(
-    dead_code,
-    reason = "documents the JSON of ProvisionView; never constructed"
-)]
-pub(crate) struct ProvisionStatus {
-    citation: String,
-    /// `violated`, `threatened`, `concern` or `none`.
-    status: String,
-    /// Ids of the confirmed findings about it.
-    findings: Vec<String>,
 }
