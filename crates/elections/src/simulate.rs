@@ -992,7 +992,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(1500))]
+        #![proptest_config(ProptestConfig::with_cases(300))]
 
         /// The guess, or the guess with one seat moved, is only claimed when it is the exact
         /// allocator's result with no tie involved.

@@ -160,8 +160,7 @@ impl GammaSampler {
     fn cutoffs(&self, d: f64) -> Cutoffs {
         let c = 1.0 / (9.0 * d).sqrt();
         // A small margin keeps rounding in ln h from ever admitting a point it should not.
-        let holds = |t: f64, top: f64| {
-            let need = top.ln() + 1e-9;
+        let holds = |t: f64, need: f64| {
             [t, -t]
                 .into_iter()
                 .all(|z| ln_h(d, c * z).is_some_and(|l| l >= need))
@@ -169,11 +168,11 @@ impl GammaSampler {
         let mut table = Box::new([0u32; LAYERS]);
         for (i, entry) in table.iter_mut().enumerate() {
             *entry = {
-                let top = self.high[i];
+                let need = self.high[i].ln() + 1e-9;
                 let edge = self.inner[i];
-                let cut = if holds(edge, top) {
+                let cut = if holds(edge, need) {
                     edge
-                } else if !holds(0.0, top) {
+                } else if !holds(0.0, need) {
                     0.0
                 } else {
                     // 2^-16 of the edge: a cut-off that much too low sends a few more points
@@ -181,7 +180,7 @@ impl GammaSampler {
                     let (mut lo, mut hi) = (0.0, edge);
                     for _ in 0..16 {
                         let mid = 0.5 * (lo + hi);
-                        if holds(mid, top) {
+                        if holds(mid, need) {
                             lo = mid;
                         } else {
                             hi = mid;
