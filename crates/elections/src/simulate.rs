@@ -110,7 +110,8 @@ struct PreparedConstituency {
     observed: Vec<u64>,
     /// Where this constituency's entries start in a run's vote buffers.
     offset: usize,
-    total: u64,
+    /// Party votes, as a double (converted once, not per run).
+    total_f64: f64,
     blank: u64,
     seats: u64,
     /// The fast path's first guess: the seats of the observed votes.
@@ -388,7 +389,8 @@ fn prepare(election: &Election, k: f64, groups: bool) -> Result<Prepared, Simula
             large,
             observed,
             offset,
-            total,
+            #[expect(clippy::cast_precision_loss, reason = "a vote count scaling shares")]
+            total_f64: total as f64,
             blank: c.blank_votes,
             seats: c.seats,
             start,
@@ -552,8 +554,7 @@ fn one_run_open(
         };
         sum += group;
         let settled = if pc.fast && sum > 0.0 {
-            #[expect(clippy::cast_precision_loss, reason = "a vote count times a share")]
-            let scale = pc.total as f64 / sum;
+            let scale = pc.total_f64 / sum;
             let group_claim = if pc.group.is_some() {
                 round_half_up(group * scale) * pc.group_next
             } else {
@@ -600,8 +601,7 @@ fn one_run_open(
                 }
             } else if sum > 0.0 {
                 // Not fast (totals of 2^52 or more): rounded as integers.
-                #[expect(clippy::cast_precision_loss, reason = "a vote count times a share")]
-                let scale = pc.total as f64 / sum;
+                let scale = pc.total_f64 / sum;
                 for (w, &g) in votes.iter_mut().zip(drawn.iter()) {
                     *w = whole_votes(g * scale).0;
                 }
@@ -819,8 +819,7 @@ fn one_run_general(
         }
         let whole = &mut scratch.drawn[range];
         if sum > 0.0 {
-            #[expect(clippy::cast_precision_loss, reason = "a vote count times a share")]
-            let scale = pc.total as f64 / sum;
+            let scale = pc.total_f64 / sum;
             for (g, w) in drawn.iter_mut().zip(whole.iter_mut()) {
                 (*w, *g) = whole_votes(*g * scale);
             }
