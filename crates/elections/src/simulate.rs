@@ -123,6 +123,9 @@ struct PreparedConstituency {
     group: Option<GammaLaw>,
     /// The factor of the group's next claim (its first seat's).
     group_next: f64,
+    /// Times the sum of a run's draws: how far rounding to whole votes can move any claim,
+    /// in the units of the draws (see `quick_check`).
+    slack: f64,
 }
 
 /// One party of a constituency, as the run's inner loops read it.
@@ -384,6 +387,7 @@ fn prepare(election: &Election, k: f64, groups: bool) -> Result<Prepared, Simula
         entries += parties.len();
         constituencies.push(PreparedConstituency {
             group_next: factors(0).0,
+            slack: fast.as_ref().map_or(0.0, |f| rounding_slack(f, total)),
             parties,
             entries: draws,
             large,
@@ -535,32 +539,37 @@ fn one_run_open(
     for (pc, c) in prepared.constituencies.iter().zip(&election.constituencies) {
         let (n, solo) = (pc.parties.len(), pc.solo);
         let drawn = &mut scratch.votes_f64[..n];
-        let mut sum = 0.0;
+        // Draw and rank in one pass: claims are compared on the draws themselves (a common
+        // scale changes no comparison), with room for the rounding to whole votes.
         let entries = &pc.entries[..solo];
-        if pc.large {
-            for (g, e) in drawn[..solo].iter_mut().zip(entries) {
-                *g = sampler.sample_large(&e.law, &mut rng);
-                sum += *g;
-            }
+        let (mut sum, ranking) = if pc.large {
+            draw_ranked(entries, &mut drawn[..solo], |law| {
+                sampler.sample_large(law, &mut rng)
+            })
         } else {
-            for (g, e) in drawn[..solo].iter_mut().zip(entries) {
-                *g = sampler.sample(&e.law, &mut rng);
-                sum += *g;
-            }
-        }
+            draw_ranked(entries, &mut drawn[..solo], |law| {
+                sampler.sample(law, &mut rng)
+            })
+        };
         let group = match &pc.group {
             Some(law) => sampler.sample(law, &mut rng),
             None => 0.0,
         };
         sum += group;
         let settled = if pc.fast && sum > 0.0 {
-            let scale = pc.total_f64 / sum;
             let group_claim = if pc.group.is_some() {
-                round_half_up(group * scale) * pc.group_next
+                group * pc.group_next
             } else {
                 -1.0
             };
-            match quick_check(fast, pc, &mut drawn[..solo], scale, group_claim) {
+            match quick_check(
+                fast,
+                pc,
+                &ranking,
+                &drawn[..solo],
+                group_claim,
+                pc.slack * sum,
+            ) {
                 Quick::Guess => continue,
                 Quick::Moved { from, to } => {
                     scratch.national[pc.parties[from]] -= 1;
@@ -568,6 +577,11 @@ fn one_run_open(
                     continue;
                 }
                 Quick::Unsettled => {}
+            }
+            // The whole votes, then the general search from the guess.
+            let scale = pc.total_f64 / sum;
+            for g in &mut drawn[..solo] {
+                *g = round_half_up(*g * scale);
             }
             if pc.group.is_some() {
                 split_group(sampler, pc, group, &mut drawn[solo..], &mut rng);
@@ -656,6 +670,89 @@ fn split_group(
     }
 }
 
+/// The solo entries' extreme claims at the guess: the weakest winning claim and the strongest
+/// next claim, each with its party and runner-up (for `one_move`).
+#[derive(Debug, Clone, Copy)]
+struct Ranking {
+    weakest: f64,
+    weakest2: f64,
+    from: usize,
+    strongest: f64,
+    strongest2: f64,
+    to: usize,
+}
+
+impl Ranking {
+    fn new() -> Ranking {
+        Ranking {
+            weakest: f64::INFINITY,
+            weakest2: f64::INFINITY,
+            from: 0,
+            strongest: -1.0,
+            strongest2: -1.0,
+            to: 0,
+        }
+    }
+
+    /// Entry `j` with votes (or draw) `x` and claim factors `next` and `last`. Selects rather
+    /// than `min`/`max` and no branches, so that this compiles to plain compares; a party
+    /// without seat or votes has a NaN winning claim (0 · ∞), which no comparison picks.
+    #[inline(always)]
+    fn add(&mut self, j: usize, x: f64, next: f64, last: f64) {
+        let claim = x * next;
+        let above = claim > self.strongest;
+        let beaten = if above { self.strongest } else { claim };
+        self.strongest2 = if beaten > self.strongest2 {
+            beaten
+        } else {
+            self.strongest2
+        };
+        self.strongest = if above { claim } else { self.strongest };
+        self.to = if above { j } else { self.to };
+        let claim = x * last;
+        let below = claim < self.weakest;
+        let beaten = if below { self.weakest } else { claim };
+        self.weakest2 = if beaten < self.weakest2 {
+            beaten
+        } else {
+            self.weakest2
+        };
+        self.weakest = if below { claim } else { self.weakest };
+        self.from = if below { j } else { self.from };
+    }
+}
+
+/// Draws every entry into `drawn` (with `draw`) and ranks the claims at the guess; returns
+/// the sum of the draws and the ranking.
+#[inline(always)]
+fn draw_ranked(
+    entries: &[Entry],
+    drawn: &mut [f64],
+    mut draw: impl FnMut(&GammaLaw) -> f64,
+) -> (f64, Ranking) {
+    let mut sum = 0.0;
+    let mut ranking = Ranking::new();
+    for (j, (g, e)) in drawn.iter_mut().zip(entries).enumerate() {
+        let x = draw(&e.law);
+        *g = x;
+        sum += x;
+        ranking.add(j, x, e.next, e.last);
+    }
+    (sum, ranking)
+}
+
+/// How far rounding to whole votes can move a claim, per unit of the draws' sum. A draw g
+/// becomes v = floor(g s + 1/2) with s = total / sum (as computed), so |v - g s| is at most
+/// 1/2 plus the rounding of g s (below total · 2^-50); in the units of the draws (dividing by
+/// s, which changes no comparison) that is at most (1/2 + total 2^-50) sum / total, and a
+/// claim moves by that times its factor, at most the largest factor. A little more covers the
+/// rounding of s and of this product.
+fn rounding_slack(fast: &FastDivisor, total: u64) -> f64 {
+    #[expect(clippy::cast_precision_loss, reason = "a bound, made generous below")]
+    let total = total as f64;
+    fast.largest_factor() * (0.5 + total * 2f64.powi(-50)) / total * (1.0 + 2f64.powi(-40))
+}
+
 /// What the fast path made of a constituency's draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Quick {
@@ -667,77 +764,56 @@ enum Quick {
     Unsettled,
 }
 
-/// Rounds the solo entries' drawn shares (`drawn`, times `scale`) to whole votes in place and
-/// checks the guess against them, then one move from it (see `one_move`). `group_claim` is
-/// the group's next claim (−1 without a group); a group that could take a seat leaves the
-/// constituency unsettled.
+/// Decides a constituency from the ranking of its solo entries' draws (`drawn`) at the
+/// guess, then with one move from it (see `one_move`), before any rounding. `group_claim` is
+/// the group's next claim (−1 without a group), in the same units; `slack` is how far
+/// rounding can move any claim (see `rounding_slack`): a winning claim must beat a losing one
+/// by more than twice that, so that whatever the rounding, the whole votes give the same
+/// seats with no tie. A group that could take a seat leaves the constituency unsettled.
 #[inline(always)]
 fn quick_check(
     fast: &FastDivisor,
     pc: &PreparedConstituency,
-    drawn: &mut [f64],
-    scale: f64,
+    ranking: &Ranking,
+    drawn: &[f64],
     group_claim: f64,
+    slack: f64,
 ) -> Quick {
-    let entries = &pc.entries[..drawn.len()];
-    // The weakest winning claim and the strongest next claim, each with the runner-up (for
-    // `one_move`). Selects rather than `min`/`max`, so that they compile to plain compares; a
-    // party without seat or votes has a NaN winning claim (0 · ∞), which no comparison picks.
-    let (mut weakest, mut weakest2, mut from) = (f64::INFINITY, f64::INFINITY, 0);
-    let (mut strongest, mut strongest2, mut to) = (-1.0f64, -1.0f64, 0);
-    for (j, (g, e)) in drawn.iter_mut().zip(entries).enumerate() {
-        let v = round_half_up(*g * scale);
-        *g = v;
-        let claim = v * e.next;
-        let above = claim > strongest;
-        let beaten = if above { strongest } else { claim };
-        strongest2 = if beaten > strongest2 {
-            beaten
-        } else {
-            strongest2
-        };
-        strongest = if above { claim } else { strongest };
-        to = if above { j } else { to };
-        let claim = v * e.last;
-        let below = claim < weakest;
-        let beaten = if below { weakest } else { claim };
-        weakest2 = if beaten < weakest2 { beaten } else { weakest2 };
-        weakest = if below { claim } else { weakest };
-        from = if below { j } else { from };
-    }
-    if fast_seats::clear_win(weakest, strongest.max(group_claim)) {
+    if clears(ranking.weakest, ranking.strongest.max(group_claim), slack) {
         return Quick::Guess;
     }
     // Usually one seat changed hands: try that before the general search.
-    if group_claim < strongest
-        && one_move(
-            fast,
-            pc,
-            drawn,
-            (from, weakest2),
-            (to, strongest2),
-            group_claim,
-        )
-    {
-        return Quick::Moved { from, to };
+    if group_claim < ranking.strongest && one_move(fast, pc, drawn, ranking, group_claim, slack) {
+        return Quick::Moved {
+            from: ranking.from,
+            to: ranking.to,
+        };
     }
     Quick::Unsettled
 }
 
-/// The guess failed: moves one seat from the weakest winner (entry `from`) to the strongest
-/// claimant (`to`) and checks the result as the guess was checked. `weakest2` and
-/// `strongest2` are the runners-up of the solo entries' extreme claims (`votes` already
-/// rounded), and the group's claim is below the strongest. Only the two parties' claims
-/// change, so the new extremes are those of the runners-up and the two parties' new claims. `true` when the moved seats
-/// are provably the allocation; `false` leaves it to the general search.
+/// Whether a winning claim of `weakest` provably beats a losing one of `strongest` once
+/// either may move by `slack`. The weakest must also be well above the slack, so that the
+/// subtraction stays accurate.
+#[inline(always)]
+fn clears(weakest: f64, strongest: f64, slack: f64) -> bool {
+    weakest > 4.0 * slack && fast_seats::clear_win(weakest - slack, strongest + slack)
+}
+
+/// The guess failed: moves one seat from the weakest winner (`ranking.from`) to the
+/// strongest claimant (`ranking.to`) and checks the result as the guess was checked. Only the
+/// two parties' claims change, so the new extremes are those of the runners-up and the two
+/// parties' new claims. `true` when the moved seats are provably the allocation; `false`
+/// leaves it to the general search.
 fn one_move(
     fast: &FastDivisor,
     pc: &PreparedConstituency,
-    votes: &[f64],
-    (from, weakest2): (usize, f64),
-    (to, strongest2): (usize, f64),
+    drawn: &[f64],
+    ranking: &Ranking,
     group_claim: f64,
+    slack: f64,
 ) -> bool {
+    let (from, to) = (ranking.from, ranking.to);
     // The same party cannot gain from itself (its next claim is below its last). Whatever
     // the extremes, only the final check decides.
     if from == to {
@@ -746,8 +822,8 @@ fn one_move(
     let (Some(&s_from), Some(&s_to), Some(&v_from), Some(&v_to)) = (
         pc.start.get(from),
         pc.start.get(to),
-        votes.get(from),
-        votes.get(to),
+        drawn.get(from),
+        drawn.get(to),
     ) else {
         return false;
     };
@@ -757,12 +833,13 @@ fn one_move(
     ) else {
         return false;
     };
-    let weakest = weakest2.min(v_from * last_from).min(v_to * last_to);
-    let strongest = strongest2
+    let weakest = ranking.weakest2.min(v_from * last_from).min(v_to * last_to);
+    let strongest = ranking
+        .strongest2
         .max(v_from * next_from)
         .max(v_to * next_to)
         .max(group_claim);
-    fast_seats::clear_win(weakest, strongest)
+    clears(weakest, strongest, slack)
 }
 
 /// floor(x + 0.5) for 0 <= x < 2^52 (a drawn vote count rounded half up to whole votes),
@@ -969,54 +1046,94 @@ mod tests {
         .unwrap()
     }
 
-    /// The seats `quick_check` claims, or `None` when it leaves the constituency unsettled.
+    /// What `quick_check` makes of `draws` (as the run loop calls it: the draws scaled to the
+    /// constituency's total and rounded half up), with the whole votes: `Some(seats)` when it
+    /// claims them, `None` when it leaves the constituency unsettled.
     fn quick_seats(
         pc: &PreparedConstituency,
         fast: &FastDivisor,
-        votes: &[u64],
-    ) -> Option<Vec<u64>> {
-        let mut drawn: Vec<f64> = votes.iter().map(|&v| v as f64).collect();
-        // Scale 1 and whole numbers: the rounding keeps them.
+        draws: &[f64],
+    ) -> (Option<Vec<u64>>, Vec<u64>) {
+        let sum: f64 = draws.iter().sum();
+        let mut ranking = Ranking::new();
+        for (j, (&x, e)) in draws.iter().zip(&pc.entries).enumerate() {
+            ranking.add(j, x, e.next, e.last);
+        }
+        let scale = pc.total_f64 / sum;
+        let votes = draws
+            .iter()
+            .map(|&g| round_half_up(g * scale) as u64)
+            .collect();
         let mut seats = pc.start.clone();
-        match quick_check(fast, pc, &mut drawn, 1.0, -1.0) {
+        match quick_check(fast, pc, &ranking, draws, -1.0, pc.slack * sum) {
             Quick::Guess => {}
             Quick::Moved { from, to } => {
                 seats[from] -= 1;
                 seats[to] += 1;
             }
-            Quick::Unsettled => return None,
+            Quick::Unsettled => return (None, votes),
         }
-        assert_eq!(drawn, votes.iter().map(|&v| v as f64).collect::<Vec<_>>());
-        Some(seats)
+        (Some(seats), votes)
+    }
+
+    #[test]
+    fn rounding_half_up_is_floor_of_x_plus_a_half() {
+        for x in [
+            0.0,
+            0.49,
+            0.5,
+            0.51,
+            1.5,
+            2.5,
+            1e6 + 0.5,
+            123_456.499_999_9,
+            4.5e15,
+        ] {
+            assert_eq!(round_half_up(x), (x + 0.5).floor(), "{x}");
+        }
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
 
         /// The guess, or the guess with one seat moved, is only claimed when it is the exact
-        /// allocator's result with no tie involved.
+        /// allocator's result on the whole votes, with no tie involved, whatever the rounding.
         #[test]
         fn quick_check_claims_only_exact_results(
             observed in prop::collection::vec(1u64..50_000, 2..9),
-            noise in prop::collection::vec(0u64..2000, 9),
-            small in prop::collection::vec(0u64..12, 9),
-            use_small in any::<bool>(),
+            noise in prop::collection::vec(-1.0f64..1.0, 9),
+            small in prop::collection::vec(1u64..12, 9),
+            mode in 0..3,
             seats in 1u64..9,
             method in prop::sample::select(vec!["dhondt", "sainte-lague", "cambodia", "danish"]),
         ) {
+            // Draws near the observed shares (the guess is then often right or one seat off);
+            // tiny whole numbers drawn exactly (exact ties are then common); or tiny numbers
+            // moved by less than a vote (ties that rounding makes or breaks are then common).
+            let observed: Vec<u64> = if mode == 0 {
+                observed
+            } else {
+                small[..observed.len()].to_vec()
+            };
             let e = election(method, &[(seats, &observed)]);
             let prepared = prepare(&e, 400.0, false).unwrap();
             let fast = prepared.fast.as_ref().unwrap();
             let pc = &prepared.constituencies[0];
-            // Votes near the observed ones (the guess is then often right or one seat off), or
-            // tiny ones (exact ties are then common).
-            let votes: Vec<u64> = (0..observed.len())
-                .map(|i| if use_small { small[i] } else { (observed[i] + noise[i]).saturating_sub(1000) })
+            let draws: Vec<f64> = pc
+                .observed
+                .iter()
+                .zip(&noise)
+                .map(|(&v, &n)| match mode {
+                    0 => v as f64 * (1.0 + 0.03 * n),
+                    1 => v as f64,
+                    _ => v as f64 + 0.6 * n,
+                })
                 .collect();
-            if let Some(seats_claimed) = quick_seats(pc, fast, &votes) {
+            let (claimed, votes) = quick_seats(pc, fast, &draws);
+            if let Some(claimed) = claimed {
                 let mut ties = TieBreaker::new(TiePolicy::Error);
                 let exact = allocate_seats(e.method, &votes, seats, &mut ties);
-                prop_assert_eq!(Ok(seats_claimed), exact);
+                prop_assert_eq!(Ok(claimed), exact);
             }
         }
     }
@@ -1033,18 +1150,20 @@ mod tests {
         let mut state = 7u64;
         let (mut guesses, mut moves) = (0, 0);
         for _ in 0..2000 {
-            let votes: Vec<u64> = observed
+            let draws: Vec<f64> = pc
+                .observed
                 .iter()
                 .map(|&v| {
                     state = state
                         .wrapping_mul(6_364_136_223_846_793_005)
                         .wrapping_add(1);
-                    v * (970 + (state >> 33) % 61) / 1000
+                    v as f64 * (0.97 + 0.06 * (state >> 11) as f64 / 2f64.powi(53))
                 })
                 .collect();
+            let (claimed, votes) = quick_seats(pc, fast, &draws);
             // Exact ties (an error under this policy) must be left unsettled.
             let exact = allocate_seats(e.method, &votes, 5, &mut TieBreaker::new(TiePolicy::Error));
-            if let Some(s) = quick_seats(pc, fast, &votes) {
+            if let Some(s) = claimed {
                 assert_eq!(Ok(s.clone()), exact);
                 if s == pc.start {
                     guesses += 1;

@@ -75,6 +75,15 @@ impl FastDivisor {
         self.claims.get(usize::try_from(seats).ok()?).copied()
     }
 
+    /// The largest factor of any claim (the first divisor's reciprocal, for these methods).
+    pub(crate) fn largest_factor(&self) -> f64 {
+        self.claims
+            .iter()
+            .flat_map(|&(next, last)| [next, last])
+            .filter(|f| f.is_finite())
+            .fold(0.0, f64::max)
+    }
+
     /// Seats for `votes` (whole numbers below [`MAX_VOTES`], as doubles) starting from `start`
     /// (any seats adding up to the magnitude, each at most the largest magnitude), into `won`.
     /// `true` when `won` is then provably the method's only result with no tie involved;
