@@ -124,11 +124,9 @@ async fn create(
     let known = state.store.incidents(&id, &v.incidents).await?;
     let finding = match (provision, verdict) {
         (Some(provision), Some(verdict)) => {
-            let suffix =
-                &secrets::digest(&secrets::token().map_err(|e| AppError::Internal(e.to_string()))?)
-                    [..6];
+            let fid = secrets::record_id("", "f").map_err(|e| AppError::Internal(e.to_string()))?;
             let f = Finding {
-                id: format!("f-{suffix}"),
+                id: fid,
                 incidents: v.incidents.clone(),
                 provision,
                 verdict,

@@ -290,22 +290,8 @@ async fn update(
     save(state, viewer, id, Some(incident), body).await
 }
 
-/// A readable, unique-enough id: the title's first words and a random suffix.
 fn new_id(title: &str) -> Result<String, AppError> {
-    let slug: String = title
-        .to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(6)
-        .collect::<Vec<_>>()
-        .join("-");
-    let suffix =
-        &secrets::digest(&secrets::token().map_err(|e| AppError::Internal(e.to_string()))?)[..6];
-    Ok(if slug.is_empty() {
-        format!("incident-{suffix}")
-    } else {
-        format!("{}-{suffix}", &slug[..slug.len().min(60)])
-    })
+    secrets::record_id(title, "incident").map_err(|e| AppError::Internal(e.to_string()))
 }
 
 async fn save(

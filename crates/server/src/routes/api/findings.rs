@@ -195,9 +195,8 @@ pub(crate) async fn create(
         Citation::parse(input.provision.trim()).map_err(|e| invalid("provision", e.to_string()))?;
     let verdict =
         Verdict::from_name(input.verdict.trim()).map_err(|e| invalid("verdict", e.to_string()))?;
-    let token = secrets::token().map_err(|e| AppError::Internal(e.to_string()))?;
     let f = accord_core::Finding {
-        id: format!("f-{}", &secrets::digest(&token)[..6]),
+        id: secrets::record_id("", "f").map_err(|e| AppError::Internal(e.to_string()))?,
         incidents: input
             .incidents
             .iter()

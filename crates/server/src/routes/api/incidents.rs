@@ -471,18 +471,5 @@ async fn save(
 
 /// A readable id: the title's first words and a random suffix (the HTML form's rule).
 fn slug_id(title: &str) -> Result<String, ApiError> {
-    let slug: String = title
-        .to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(6)
-        .collect::<Vec<_>>()
-        .join("-");
-    let token = secrets::token().map_err(|e| AppError::Internal(e.to_string()))?;
-    let suffix = &secrets::digest(&token)[..6];
-    Ok(if slug.is_empty() {
-        format!("incident-{suffix}")
-    } else {
-        format!("{}-{suffix}", &slug[..slug.len().min(60)])
-    })
+    secrets::record_id(title, "incident").map_err(|e| ApiError(AppError::Internal(e.to_string())))
 }
