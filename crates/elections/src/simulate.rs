@@ -453,7 +453,7 @@ fn group_members(
     for i in candidates {
         let p = as_f64(sum + observed[i]) / total_f64;
         let spread = (p * (1.0 - p) / (k + 1.0)).sqrt();
-        if total_f64 * (p + 4.0 * spread) * first >= 0.85 * weakest {
+        if total_f64 * (p + 3.0 * spread) * first >= 0.9 * weakest {
             break;
         }
         sum += observed[i];
