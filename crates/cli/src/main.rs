@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod bench_data;
 mod bundle_dir;
 mod case;
 mod config;
@@ -53,6 +54,8 @@ enum Command {
     /// Create accounts and API tokens
     #[command(subcommand)]
     User(user::UserCommand),
+    /// Generate a large synthetic case (English and Khmer) for benchmarks
+    BenchData(bench_data::BenchDataArgs),
 }
 
 fn main() -> ExitCode {
@@ -76,6 +79,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Case(cmd) => runtime()?.block_on(case::run(&config, cmd)),
         Command::Letter(cmd) => runtime()?.block_on(letter::run(&config, cmd)),
         Command::User(cmd) => runtime()?.block_on(user::run(&config, cmd)),
+        Command::BenchData(args) => runtime()?.block_on(bench_data::run(&config, args)),
     }
 }
 
