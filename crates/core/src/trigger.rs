@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 
 use crate::date::Day;
-use crate::model::{Actor, Case, Finding, FindingStatus, Incident, Mechanism, Provision, Verdict};
+use crate::model::{Actor, Finding, FindingStatus, Incident, Mechanism, Provision, Verdict};
 use crate::names::Named;
 use crate::validate::ValidCase;
 
@@ -76,14 +76,13 @@ pub struct ProvisionStatus<'a> {
 
 /// Evaluate every mechanism and provision of a valid case.
 pub fn evaluate(case: &ValidCase) -> CaseStatus<'_> {
-    let case = case.case();
     let confirmed: Vec<&Finding> = {
         let mut v: Vec<&Finding> = case
             .findings
             .iter()
             .filter(|f| f.status == FindingStatus::Confirmed)
             .collect();
-        v.sort_by(|a, b| (finding_day(case, a), &a.id).cmp(&(finding_day(case, b), &b.id)));
+        v.sort_by_cached_key(|f| (finding_day(case, f), f.id.as_str()));
         v
     };
 
@@ -121,7 +120,7 @@ pub fn evaluate(case: &ValidCase) -> CaseStatus<'_> {
 }
 
 fn mechanism_status<'a>(
-    case: &'a Case,
+    case: &'a ValidCase,
     m: &'a Mechanism,
     confirmed: &[&'a Finding],
 ) -> MechanismStatus<'a> {
@@ -147,7 +146,7 @@ fn mechanism_status<'a>(
 }
 
 /// The earliest day of a finding's incidents (findings sort by when things happened).
-pub fn finding_day(case: &Case, f: &Finding) -> Option<Day> {
+pub fn finding_day(case: &ValidCase, f: &Finding) -> Option<Day> {
     f.incidents
         .iter()
         .filter_map(|id| case.incident(id))
@@ -156,8 +155,13 @@ pub fn finding_day(case: &Case, f: &Finding) -> Option<Day> {
 }
 
 /// Resolve actor ids, listing a group by its members (recursively, each actor once).
-fn actors<'a>(case: &'a Case, ids: &[String]) -> Vec<&'a Actor> {
-    fn walk<'a>(case: &'a Case, id: &str, seen: &mut HashSet<&'a str>, out: &mut Vec<&'a Actor>) {
+fn actors<'a>(case: &'a ValidCase, ids: &[String]) -> Vec<&'a Actor> {
+    fn walk<'a>(
+        case: &'a ValidCase,
+        id: &str,
+        seen: &mut HashSet<&'a str>,
+        out: &mut Vec<&'a Actor>,
+    ) {
         let Some(a) = case.actor(id) else { return };
         if !seen.insert(a.id.as_str()) {
             return;

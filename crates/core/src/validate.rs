@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::citation::Citation;
-use crate::model::{Case, Finding, Incident, SignatoryOrder, TextStatus};
+use crate::model::{Actor, Case, Finding, Incident, Provision, SignatoryOrder, Source, TextStatus};
 
 /// Which record a problem is in, by position in the case's lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -37,23 +37,88 @@ pub struct Problem {
 /// A case that passed [`validate`]: every reference resolves, every id is unique.
 ///
 /// Functions that rely on that (trigger evaluation, letter composition) take this type, so the
-/// precondition is in the signature rather than re-checked inside.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ValidCase(Case);
+/// precondition is in the signature rather than re-checked inside. Because ids are unique, a valid
+/// case also keeps an index from id (or citation) to position: its lookups (`incident`, `source`,
+/// ...) take constant time, where [`Case`]'s scan the list — which matters when a dashboard
+/// follows a thousand findings into a case of a hundred thousand incidents and sources.
+#[derive(Debug, Clone)]
+pub struct ValidCase {
+    case: Case,
+    index: Index,
+}
+
+/// Positions of a valid case's records by id.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    actors: HashMap<String, usize>,
+    sources: HashMap<String, usize>,
+    incidents: HashMap<String, usize>,
+    findings: HashMap<String, usize>,
+    /// (instrument position, provision position) by citation.
+    provisions: HashMap<Citation, (usize, usize)>,
+}
+
+fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+    ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
+}
+
+impl Index {
+    fn of(case: &Case) -> Self {
+        let mut provisions = HashMap::new();
+        for (i, inst) in case.instruments.iter().enumerate() {
+            for (j, p) in inst.provisions.iter().enumerate() {
+                provisions.entry(p.citation.clone()).or_insert((i, j));
+            }
+        }
+        Self {
+            actors: positions(case.actors.iter().map(|a| &a.id)),
+            sources: positions(case.sources.iter().map(|s| &s.id)),
+            incidents: positions(case.incidents.iter().map(|i| &i.id)),
+            findings: positions(case.findings.iter().map(|f| &f.id)),
+            provisions,
+        }
+    }
+}
+
+impl PartialEq for ValidCase {
+    fn eq(&self, other: &Self) -> bool {
+        self.case == other.case
+    }
+}
 
 impl ValidCase {
+    fn new(case: Case) -> Self {
+        let index = Index::of(&case);
+        Self { case, index }
+    }
     pub fn case(&self) -> &Case {
-        &self.0
+        &self.case
     }
     pub fn into_case(self) -> Case {
-        self.0
+        self.case
+    }
+    pub fn provision(&self, citation: &Citation) -> Option<&Provision> {
+        let (i, j) = *self.index.provisions.get(citation)?;
+        self.case.instruments.get(i)?.provisions.get(j)
+    }
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.case.actors.get(*self.index.actors.get(id)?)
+    }
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.case.sources.get(*self.index.sources.get(id)?)
+    }
+    pub fn incident(&self, id: &str) -> Option<&Incident> {
+        self.case.incidents.get(*self.index.incidents.get(id)?)
+    }
+    pub fn finding(&self, id: &str) -> Option<&Finding> {
+        self.case.findings.get(*self.index.findings.get(id)?)
     }
 }
 
 impl std::ops::Deref for ValidCase {
     type Target = Case;
     fn deref(&self) -> &Case {
-        &self.0
+        &self.case
     }
 }
 
@@ -77,7 +142,7 @@ impl fmt::Display for Problems {
 pub fn validate(case: Case) -> Result<ValidCase, Problems> {
     let problems = problems(&case);
     if problems.is_empty() {
-        Ok(ValidCase(case))
+        Ok(ValidCase::new(case))
     } else {
         Err(Problems(problems))
     }

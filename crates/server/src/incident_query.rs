@@ -5,7 +5,11 @@
 
 use accord_core::{Day, Incident, IncidentKind, Named, Verdict};
 use accord_search::SearchQuery;
-use accord_store::{Page, TimelineFilter};
+use std::sync::Arc;
+
+use accord_store::{CaseHead, Page, TimelineFilter};
+
+use crate::case_cache::PageKey;
 
 use crate::forms::Fields;
 use crate::{AppError, AppState, search_sync};
@@ -52,13 +56,15 @@ impl IncidentFilter {
     }
 
     /// One page of matching incidents, newest first (or by relevance with text), and the total.
+    /// Pages without text are cached for the case's version.
     pub(crate) async fn page(
         &self,
         state: &AppState,
-        case_id: &str,
+        head: &CaseHead,
         limit: u32,
         offset: u64,
-    ) -> Result<Page<Incident>, AppError> {
+    ) -> Result<Arc<Page<Incident>>, AppError> {
+        let case_id = head.id.as_str();
         match &self.q {
             None => {
                 let tf = TimelineFilter {
@@ -69,9 +75,23 @@ impl IncidentFilter {
                     to: self.to,
                     verdict: self.verdict,
                 };
-                Ok(state.store.timeline(case_id, &tf, limit, offset).await?)
+                let key = PageKey {
+                    filter: (&tf).into(),
+                    limit,
+                    offset,
+                };
+                if let Some(p) = state.cache.page(case_id, head.version, &key) {
+                    return Ok(p);
+                }
+                let page = Arc::new(state.store.timeline(case_id, &tf, limit, offset).await?);
+                state
+                    .cache
+                    .put_page(case_id, head.version, key, page.clone());
+                Ok(page)
             }
-            Some(text) => self.search(state, case_id, text, limit, offset).await,
+            Some(text) => Ok(Arc::new(
+                self.search(state, case_id, text, limit, offset).await?,
+            )),
         }
     }
 

@@ -3,6 +3,7 @@
 mod access;
 mod assets;
 pub mod auth;
+mod case_cache;
 mod error;
 mod forms;
 mod incident_query;
@@ -12,7 +13,6 @@ mod routes;
 pub mod search_sync;
 pub mod secrets;
 mod security;
-mod status_cache;
 pub mod svg;
 mod templates;
 pub mod views;
@@ -46,7 +46,7 @@ pub struct AppState {
     /// Full-text index of incidents; `None` falls back to the unfiltered timeline.
     pub search: Option<Arc<SearchIndex>>,
     templates: Arc<templates::Templates>,
-    status: Arc<status_cache::StatusCache>,
+    cache: Arc<case_cache::CaseCache>,
     limiter: Arc<ratelimit::LoginLimiter>,
     dummy_hash: Arc<String>,
     /// Fonts for PDF rendering, loaded on first use and then shared (loading scans
@@ -67,7 +67,7 @@ impl AppState {
             config: Arc::new(config),
             search,
             templates: Arc::new(templates::Templates::load()?),
-            status: Arc::new(status_cache::StatusCache::default()),
+            cache: Arc::new(case_cache::CaseCache::default()),
             limiter: Arc::new(ratelimit::LoginLimiter::default()),
         })
     }

@@ -10,13 +10,13 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use minijinja::{Value, context};
 
-use accord_store::{CaseHead, TimelineFilter};
+use accord_store::{CaseHead, CaseRefs, TimelineFilter};
 
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
+use crate::case_cache::Snapshot;
 use crate::forms::Fields;
 use crate::routes::{see_other, with_case};
-use crate::status_cache::Snapshot;
 use crate::{AppError, AppState};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -55,7 +55,7 @@ async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Response,
 
 /// The cached evaluation inputs of a case at its current version.
 pub(crate) async fn snapshot(state: &AppState, head: &CaseHead) -> Result<Arc<Snapshot>, AppError> {
-    if let Some(s) = state.status.get(&head.id, head.version) {
+    if let Some(s) = state.cache.snapshot(&head.id, head.version) {
         return Ok(s);
     }
     let case = state
@@ -73,8 +73,19 @@ pub(crate) async fn snapshot(state: &AppState, head: &CaseHead) -> Result<Arc<Sn
         latest: latest.items,
         incident_count: latest.total,
     });
-    state.status.put(&head.id, snap.clone());
+    state.cache.put_snapshot(&head.id, snap.clone());
     Ok(snap)
+}
+
+/// The case's actors, sources, provisions and themes at its current version (for filters,
+/// suggestions and pages that only read; a write checks against the store itself).
+pub(crate) async fn refs(state: &AppState, head: &CaseHead) -> Result<Arc<CaseRefs>, AppError> {
+    if let Some(r) = state.cache.refs(&head.id, head.version) {
+        return Ok(r);
+    }
+    let refs = Arc::new(state.store.case_refs(&head.id).await?);
+    state.cache.put_refs(&head.id, head.version, refs.clone());
+    Ok(refs)
 }
 
 pub(crate) fn verdict_label(f: &Finding) -> &'static str {

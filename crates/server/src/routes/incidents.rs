@@ -48,7 +48,7 @@ async fn show(
         .iter()
         .map(|f| finding_chain(case, f))
         .collect();
-    let refs = state.store.case_refs(&id).await?;
+    let refs = crate::routes::cases::refs(&state, &access.case).await?;
     let sources: Vec<Value> = inc
         .sources
         .iter()

@@ -96,14 +96,14 @@ async fn suggest(
     Path(id): Path<String>,
     RawQuery(q): RawQuery,
 ) -> Result<Response, AppError> {
-    CaseAccess::load(&state, &viewer, &id).await?;
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
     let f = Fields::from_query(q.as_deref());
     let typed = f
         .get("provision")
         .or_else(|| f.get("q"))
         .unwrap_or("")
         .to_lowercase();
-    let refs = state.store.case_refs(&id).await?;
+    let refs = crate::routes::cases::refs(&state, &access.case).await?;
     let items: Vec<String> = if typed.is_empty() {
         Vec::new()
     } else {

@@ -47,17 +47,17 @@ async fn timeline(
         (Err(e), _) | (_, Err(e)) => (IncidentFilter::default(), 1, Some(e.to_string())),
     };
     let offset = (page_no - 1) * u64::from(PER_PAGE);
-    let page = match filter.page(&state, &id, PER_PAGE, offset).await {
+    let page = match filter.page(&state, &access.case, PER_PAGE, offset).await {
         Ok(p) => p,
         Err(e @ (AppError::Validation { .. } | AppError::BadRequest(_))) => {
             error = Some(e.to_string());
             IncidentFilter::default()
-                .page(&state, &id, PER_PAGE, offset)
+                .page(&state, &access.case, PER_PAGE, offset)
                 .await?
         }
         Err(e) => return Err(e),
     };
-    let refs = state.store.case_refs(&id).await?;
+    let refs = crate::routes::cases::refs(&state, &access.case).await?;
 
     // Group the page by month of the earliest day (the page is already newest first).
     let mut months: Vec<(String, Vec<Value>)> = Vec::new();

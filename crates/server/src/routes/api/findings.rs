@@ -155,11 +155,7 @@ pub(crate) async fn show(
 ) -> Result<Json<Finding>, ApiError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let snap = snapshot(&state, &access.case).await?;
-    let f = snap
-        .case
-        .case()
-        .finding(&finding_id)
-        .ok_or(AppError::NotFound)?;
+    let f = snap.case.finding(&finding_id).ok_or(AppError::NotFound)?;
     Ok(Json(finding(f)))
 }
 
@@ -280,11 +276,7 @@ pub(crate) async fn set_status(
         .await?
         .ok_or(AppError::NotFound)?;
     let snap = snapshot(&state, &head).await?;
-    let f = snap
-        .case
-        .case()
-        .finding(&finding_id)
-        .ok_or(AppError::NotFound)?;
+    let f = snap.case.finding(&finding_id).ok_or(AppError::NotFound)?;
     if let Some(index) = &state.search {
         // A confirmed (or no longer confirmed) verdict changes its incidents' verdict tags.
         search_sync::reindex(state.store.as_ref(), index, &id, &f.incidents).await?;

@@ -193,12 +193,12 @@ pub(crate) async fn list(
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    CaseAccess::load(&state, &viewer, &id).await?;
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
     let fields = Fields::from_query(raw.as_deref());
     let (page_no, per_page) = paging(&fields)?;
     let filter = IncidentFilter::parse(&fields)?;
     let offset = (page_no - 1).saturating_mul(u64::from(per_page));
-    let page = filter.page(&state, &id, per_page, offset).await?;
+    let page = filter.page(&state, &access.case, per_page, offset).await?;
     let body = IncidentPage {
         total: page.total,
         page: page_no,

@@ -1,0 +1,197 @@
+//! Per-case cache of what the busiest pages read, valid for one case version.
+//!
+//! Every write to a case bumps its version, and reading the version is one indexed query that
+//! access control makes anyway. So what is derived from a case — the evaluation inputs of the
+//! dashboard, the lists behind filters and forms, a page of the unfiltered or filtered timeline —
+//! can be kept until the version changes, and a busy page on a case with a hundred thousand
+//! incidents does not re-read them on each request. Full-text search is not cached here (the
+//! index answers it directly), nor is anything per user.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use accord_core::{Incident, ValidCase};
+use accord_store::{CaseRefs, Page, TimelineFilter};
+
+/// What the dashboard needs for one version of a case.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub version: i64,
+    /// The case with the incidents its findings name (enough to evaluate triggers).
+    pub case: ValidCase,
+    /// The newest incidents, for the dashboard.
+    pub latest: Vec<Incident>,
+    pub incident_count: u64,
+}
+
+/// A timeline query: filters and the slice asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PageKey {
+    pub filter: TimelineFilterKey,
+    pub limit: u32,
+    pub offset: u64,
+}
+
+/// [`TimelineFilter`] as a hashable key (its days as numbers).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TimelineFilterKey(
+    Vec<String>,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+);
+
+impl From<&TimelineFilter> for TimelineFilterKey {
+    fn from(f: &TimelineFilter) -> Self {
+        use accord_core::Named;
+        TimelineFilterKey(
+            f.kinds.iter().map(|k| k.as_str().to_owned()).collect(),
+            f.actor.clone(),
+            f.theme.clone(),
+            f.from.map(accord_core::Day::days_since_epoch),
+            f.to.map(accord_core::Day::days_since_epoch),
+            f.verdict.map(|v| v.as_str().to_owned()),
+        )
+    }
+}
+
+/// At most this many timeline pages are kept per case (then the case's pages are dropped and
+/// the cache fills again): enough for the pages people actually open, bounded in memory.
+const MAX_PAGES: usize = 256;
+
+#[derive(Debug, Default)]
+struct Entry {
+    version: i64,
+    snapshot: Option<Arc<Snapshot>>,
+    refs: Option<Arc<CaseRefs>>,
+    pages: HashMap<PageKey, Arc<Page<Incident>>>,
+}
+
+#[derive(Debug, Default)]
+pub struct CaseCache {
+    map: Mutex<HashMap<String, Entry>>,
+}
+
+impl CaseCache {
+    /// Run `f` on the case's entry if it is at `version`.
+    fn read<T>(
+        &self,
+        case_id: &str,
+        version: i64,
+        f: impl FnOnce(&Entry) -> Option<T>,
+    ) -> Option<T> {
+        let map = self.map.lock().ok()?;
+        map.get(case_id)
+            .filter(|e| e.version == version)
+            .and_then(f)
+    }
+
+    /// Run `f` on the case's entry at `version`, starting it afresh if it was older (or absent).
+    /// An entry newer than `version` is left alone: what was read belongs to an older version.
+    fn write(&self, case_id: &str, version: i64, f: impl FnOnce(&mut Entry)) {
+        let Ok(mut map) = self.map.lock() else { return };
+        let entry = map.entry(case_id.to_owned()).or_default();
+        if entry.version > version {
+            return;
+        }
+        if entry.version < version {
+            *entry = Entry {
+                version,
+                ..Entry::default()
+            };
+        }
+        f(entry);
+    }
+
+    pub fn snapshot(&self, case_id: &str, version: i64) -> Option<Arc<Snapshot>> {
+        self.read(case_id, version, |e| e.snapshot.clone())
+    }
+
+    pub fn put_snapshot(&self, case_id: &str, snapshot: Arc<Snapshot>) {
+        self.write(case_id, snapshot.version, |e| {
+            e.snapshot = Some(snapshot.clone())
+        });
+    }
+
+    pub fn refs(&self, case_id: &str, version: i64) -> Option<Arc<CaseRefs>> {
+        self.read(case_id, version, |e| e.refs.clone())
+    }
+
+    pub fn put_refs(&self, case_id: &str, version: i64, refs: Arc<CaseRefs>) {
+        self.write(case_id, version, |e| e.refs = Some(refs));
+    }
+
+    pub fn page(&self, case_id: &str, version: i64, key: &PageKey) -> Option<Arc<Page<Incident>>> {
+        self.read(case_id, version, |e| e.pages.get(key).cloned())
+    }
+
+    pub fn put_page(&self, case_id: &str, version: i64, key: PageKey, page: Arc<Page<Incident>>) {
+        self.write(case_id, version, |e| {
+            if e.pages.len() >= MAX_PAGES {
+                e.pages.clear();
+            }
+            e.pages.insert(key, page);
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests")]
+    use super::*;
+
+    fn page(total: u64) -> Arc<Page<Incident>> {
+        Arc::new(Page {
+            total,
+            items: Vec::new(),
+        })
+    }
+
+    fn key(offset: u64) -> PageKey {
+        PageKey {
+            filter: (&TimelineFilter::default()).into(),
+            limit: 50,
+            offset,
+        }
+    }
+
+    #[test]
+    fn an_entry_serves_its_version_only() {
+        let c = CaseCache::default();
+        c.put_page("a", 3, key(0), page(7));
+        assert_eq!(c.page("a", 3, &key(0)).unwrap().total, 7);
+        assert!(
+            c.page("a", 4, &key(0)).is_none(),
+            "a newer version must not see older data"
+        );
+        assert!(c.page("a", 2, &key(0)).is_none());
+        assert!(c.page("b", 3, &key(0)).is_none());
+        assert!(c.page("a", 3, &key(50)).is_none());
+    }
+
+    #[test]
+    fn a_newer_version_drops_everything_older_and_an_older_write_is_ignored() {
+        let c = CaseCache::default();
+        c.put_page("a", 3, key(0), page(7));
+        c.put_page("a", 4, key(50), page(8));
+        assert!(c.page("a", 3, &key(0)).is_none());
+        c.put_page("a", 3, key(0), page(9));
+        assert!(
+            c.page("a", 4, &key(0)).is_none(),
+            "data read at version 3 came late"
+        );
+        assert_eq!(c.page("a", 4, &key(50)).unwrap().total, 8);
+    }
+
+    #[test]
+    fn pages_are_bounded() {
+        let c = CaseCache::default();
+        for i in 0..(MAX_PAGES as u64 + 10) {
+            c.put_page("a", 1, key(i), page(i));
+        }
+        let map = c.map.lock().unwrap();
+        assert!(map["a"].pages.len() <= MAX_PAGES);
+    }
+}
