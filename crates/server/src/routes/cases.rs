@@ -123,8 +123,22 @@ fn names(v: &[&accord_core::Actor]) -> Vec<String> {
     v.iter().map(|a| a.name.clone()).collect()
 }
 
-pub(crate) fn mechanism_view(case: &ValidCase, m: &accord_core::MechanismStatus<'_>) -> Value {
-    let findings: Vec<Value> = m.findings.iter().map(|f| finding_chain(case, f)).collect();
+/// How many findings of a mechanism's chain the dashboard shows (the earliest first); the
+/// mechanism's own page shows them all.
+pub(crate) const DASHBOARD_CHAIN: usize = 25;
+
+/// A mechanism's status with the first `limit` findings of its chain.
+pub(crate) fn mechanism_view(
+    case: &ValidCase,
+    m: &accord_core::MechanismStatus<'_>,
+    limit: usize,
+) -> Value {
+    let findings: Vec<Value> = m
+        .findings
+        .iter()
+        .take(limit)
+        .map(|f| finding_chain(case, f))
+        .collect();
     let mut scope: Vec<String> = m.mechanism.scope_instruments.clone();
     scope.extend(m.mechanism.scope_provisions.iter().map(ToString::to_string));
     context! {
@@ -140,6 +154,8 @@ pub(crate) fn mechanism_view(case: &ValidCase, m: &accord_core::MechanismStatus<
         responsible => names(&m.responsible),
         consult => names(&m.consult),
         action => &m.mechanism.action,
+        finding_count => m.findings.len(),
+        more => m.findings.len().saturating_sub(limit),
         findings,
     }
 }
@@ -155,7 +171,7 @@ async fn dashboard(
     let mechanisms: Vec<Value> = status
         .mechanisms
         .iter()
-        .map(|m| mechanism_view(&snap.case, m))
+        .map(|m| mechanism_view(&snap.case, m, DASHBOARD_CHAIN))
         .collect();
     let provisions: Vec<Value> = status
         .provisions

@@ -30,7 +30,7 @@ async fn show(
         .iter()
         .find(|m| m.mechanism.id == mechanism)
         .ok_or(AppError::NotFound)?;
-    let view = mechanism_view(&snap.case, m);
+    let view = mechanism_view(&snap.case, m, usize::MAX);
     Ok(state
         .page(
             &viewer,

@@ -209,3 +209,61 @@ async fn assets_are_served_and_cached() {
     );
     assert!(css.body.contains("@media print"));
 }
+
+/// A mechanism with many findings: the dashboard shows the first of its chain and links to the
+/// whole chain on the mechanism's page. Pages read after a write show the write (the per-version
+/// caches of the dashboard and the timeline are dropped when the case changes).
+#[tokio::test]
+async fn a_long_chain_is_cut_on_the_dashboard_and_writes_show_at_once() {
+    let app = TestApp::new().await;
+    let admin = app.user("admin@example.org", true, None).await;
+    let case = "example-2030";
+    let before = app.get(&format!("/cases/{case}"), &admin).await;
+    check(&before.body, &["by 1 confirmed finding."]);
+    let before_timeline = app.get(&format!("/cases/{case}/timeline"), &admin).await;
+    assert!(!before_timeline.body.contains("Generated incident"));
+
+    let template = app
+        .store
+        .incidents(case, &["harassment".into()])
+        .await
+        .unwrap()
+        .remove(0);
+    let finding = app
+        .store
+        .findings_of_incident(case, "party-dissolved")
+        .await
+        .unwrap()
+        .remove(0);
+    for n in 0..40 {
+        let mut inc = template.clone();
+        inc.id = format!("gen-{n:03}");
+        inc.title = format!("Generated incident {n:03}");
+        inc.date = format!("2031-02-{:02}", n % 28 + 1).parse().unwrap();
+        app.store.save_incident(case, &inc, "test").await.unwrap();
+        let mut f = finding.clone();
+        f.id = format!("f-gen-{n:03}");
+        f.incidents = vec![inc.id.clone()];
+        app.store.add_finding(case, &f, "test").await.unwrap();
+    }
+    let r = app.get(&format!("/cases/{case}"), &admin).await;
+    check(
+        &r.body,
+        &[
+            "by 41 confirmed findings.",
+            "16 more findings: the whole chain",
+        ],
+    );
+    // 25 findings in the chain, the example's own first (it is the earliest), so 24 generated
+    // incidents; and the 10 latest incidents below, all generated.
+    assert_eq!(r.body.matches("Generated incident").count(), 24 + 10);
+    let r = app
+        .get(&format!("/cases/{case}/mechanisms/fpa-art-9"), &admin)
+        .await;
+    assert_eq!(r.body.matches("Generated incident").count(), 40);
+    let r = app.get(&format!("/cases/{case}/timeline"), &admin).await;
+    check(
+        &r.body,
+        &["Generated incident 039", "<strong>43</strong> incidents"],
+    );
+}

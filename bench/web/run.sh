@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Web benchmarks of Accord (issue 4, "Performance"), on a release build, over loopback:
+#
+#   web     a case of 100,000 generated incidents: the dashboard, the timeline, a filtered timeline
+#           and a text search, loaded with wrk (--latency): requests/s and p99. Goal: >= 2,000
+#           requests/s and p99 < 50 ms on 2 cores.
+#   search  a case of 1,000,000 generated incidents: the index build when the server starts, a mixed
+#           English/Khmer query set through the server one request at a time (p50/p95 per class),
+#           and the server's peak memory. Goals: build < 60 s, p95 < 20 ms, RSS < 300 MB.
+#
+# Usage: bench/web/run.sh [web|search|all] (default all). Environment: WEB_INCIDENTS (100000),
+# SEARCH_INCIDENTS (1000000), DURATION (wrk seconds, 20), CONNECTIONS (wrk, 16), QUERIES (500),
+# ACCORD_BIN (default $CARGO_TARGET_DIR/release/accord, built here if missing).
+# Results: target/bench-web/ (a log per step and summary.txt). Databases are kept there between
+# runs (generating a million incidents takes minutes); delete the directory to start over.
+#
+# Cores: the machine has two. "pinned" runs give the server core 0 and wrk core 1 (taskset), so
+# the server is measured on ONE core and the load generator cannot steal from it; "shared" runs
+# let both use both cores, as they would if a coalition ran Accord and a browser on one small
+# machine. Other processes on the machine are not stopped: the load average is printed with each
+# result.
+#
+# Needs: wrk, curl, python3, util-linux (taskset) — Debian packages wrk, curl, python3, util-linux.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+WHAT=${1:-all}
+WEB_INCIDENTS=${WEB_INCIDENTS:-100000}
+SEARCH_INCIDENTS=${SEARCH_INCIDENTS:-1000000}
+DURATION=${DURATION:-20}
+CONNECTIONS=${CONNECTIONS:-16}
+QUERIES=${QUERIES:-500}
+TARGET=${CARGO_TARGET_DIR:-target}
+OUT=$ROOT/target/bench-web
+mkdir -p "$OUT"
+
+for tool in wrk curl python3 taskset; do
+  command -v "$tool" >/dev/null || { echo "bench/web: $tool is missing (apt-get install wrk curl python3 util-linux)" >&2; exit 1; }
+done
+
+BIN=${ACCORD_BIN:-$TARGET/release/accord}
+if [ ! -x "$BIN" ]; then
+  (cd web && npm ci --omit=dev --no-audit --no-fund --loglevel=error)
+  cargo build --release -p accord-cli
+fi
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+log() { echo "$*" | tee -a "$OUT/summary.txt"; }
+
+SERVER_PID=
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=
+  fi
+}
+trap stop_server EXIT
+
+# start_server DB PORT CPUS LOGFILE: serve DB on 127.0.0.1:PORT, restricted to CPUS (taskset list).
+start_server() {
+  local db=$1 port=$2 cpus=$3 logfile=$4
+  ACCORD_LOG=info taskset -c "$cpus" "$BIN" --db "$db" serve --addr "127.0.0.1:$port" >"$logfile" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 600); do
+    if curl -fs -o /dev/null "http://127.0.0.1:$port/login"; then return 0; fi
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$logfile" >&2; echo "bench/web: the server exited" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "bench/web: the server did not start" >&2
+  exit 1
+}
+
+# A browser's anonymous CSRF cookie: a returning visitor sends it, so the server does not mint one
+# per request (a first-time visitor costs one getrandom more).
+COOKIE="Cookie: accord_csrf=benchbenchbenchbenchbenchbenchbenchbench00"
+# Browsers ask for compressed pages, and the server compresses (that costs CPU: it is measured).
+GZIP="Accept-Encoding: gzip"
+
+# generate DB N: a published case "bench" of N incidents (kept between runs).
+generate() {
+  local db=$1 n=$2
+  if [ -f "$db" ]; then
+    log "reusing $db ($n incidents)"
+    return
+  fi
+  log "generating $n incidents into $db"
+  /usr/bin/time -f "bench-data: wall %e s, user %U s, system %S s, peak RSS %M KB" \
+    "$BIN" --db "$db" bench-data --incidents "$n" --seed 2017 --publish 2>&1 | tee -a "$OUT/summary.txt"
+  ls -l "$db" | awk '{ printf "database: %.0f MB\n", $5 / 1048576 }' | tee -a "$OUT/summary.txt"
+}
+
+# wait_index LOGFILE: wait until the server's background index rebuild has finished.
+wait_index() {
+  local logfile=$1
+  for _ in $(seq 1 6000); do
+    if grep -q "search index rebuilt" "$logfile"; then
+      grep "search index rebuilt" "$logfile" | tail -1 | tee -a "$OUT/summary.txt"
+      return 0
+    fi
+    grep -q "search index rebuild failed" "$logfile" && { cat "$logfile" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "bench/web: the index was not rebuilt within 50 minutes" >&2
+  exit 1
+}
+
+web() {
+  local db=$OUT/web-$WEB_INCIDENTS.db port=18431
+  generate "$db" "$WEB_INCIDENTS"
+  start_server "$db" "$port" 0 "$OUT/web-server.log"
+  wait_index "$OUT/web-server.log"
+  local base="http://127.0.0.1:$port/cases/bench"
+  local km; km=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("ចាប់ខ្លួន"))')
+  local pages=(
+    "dashboard|$base"
+    "timeline|$base/timeline"
+    "timeline-page-40|$base/timeline?page=40"
+    "timeline-kind|$base/timeline?kind=arrest"
+    "timeline-actor|$base/timeline?actor=police"
+    "timeline-kind-theme|$base/timeline?kind=arrest&theme=expression&from=2017-01-01&to=2018-12-31"
+    "search-en|$base/timeline?q=journalists"
+    "search-km|$base/timeline?q=$km"
+  )
+  for mode in pinned shared; do
+    if [ "$mode" = shared ]; then
+      stop_server
+      start_server "$db" "$port" 0,1 "$OUT/web-server-shared.log"
+    fi
+    for entry in "${pages[@]}"; do
+      local name=${entry%%|*} url=${entry#*|}
+      # One request alone first: its status, compressed size and time (the cold cost: caches
+      # of the case are filled by the first request after a start or a write).
+      local first; first=$(curl -s -H "$COOKIE" -H "$GZIP" -o /dev/null -w '%{http_code} %{size_download} %{time_total}' "$url" || echo "failed 0 0")
+      if python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) > 5 else 1)" "${first##* }" 2>/dev/null; then
+        # Under load such a page would keep the server busy for minutes after wrk stops and
+        # spoil the next measurements: it is reported from the lone request only.
+        log "$(printf '%-6s %-18s not loaded with wrk: one request alone took %s s (%s)' "$mode" "$name" "${first##* }" "$first")"
+        continue
+      fi
+      # Warm up (caches, first-use allocations), then measure. A request slower than wrk's
+      # timeout would be left out of its latency statistics, so the timeout is long.
+      local wrk=(wrk -c"$CONNECTIONS" --timeout 60s -H "$COOKIE" -H "$GZIP")
+      if [ "$mode" = pinned ]; then wrk=(taskset -c 1 "${wrk[@]}" -t1); else wrk=("${wrk[@]}" -t2); fi
+      "${wrk[@]}" -d3s "$url" >/dev/null
+      "${wrk[@]}" -d"${DURATION}s" --latency "$url" >"$OUT/wrk-$mode-$name.txt"
+      python3 "$ROOT/bench/web/wrk_summary.py" "$mode" "$name" "$first" "$(load)" <"$OUT/wrk-$mode-$name.txt" | tee -a "$OUT/summary.txt"
+    done
+  done
+  local rss; rss=$(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$SERVER_PID/status")
+  log "web server peak RSS (shared run): $rss"
+  stop_server
+}
+
+search() {
+  local db=$OUT/search-$SEARCH_INCIDENTS.db port=18432
+  generate "$db" "$SEARCH_INCIDENTS"
+  # A fresh index: the server builds it on start, as after an upgrade or a restore.
+  rm -rf "$db.search"
+  log "index build on server start ($(load) load average)"
+  start_server "$db" "$port" 0,1 "$OUT/search-server-build.log"
+  wait_index "$OUT/search-server-build.log"
+  awk '/VmHWM/ { printf "server peak RSS while building the index: %.0f MB\n", $2 / 1024 }' "/proc/$SERVER_PID/status" | tee -a "$OUT/summary.txt"
+  du -sm "$db.search" | awk '{ print "index on disk: " $1 " MB" }' | tee -a "$OUT/summary.txt"
+  stop_server
+
+  # Serving: a fresh process on the built index, so its peak memory is that of serving alone.
+  start_server "$db" "$port" 0,1 "$OUT/search-server.log"
+  log "queries through the server, one at a time ($(load) load average)"
+  python3 "$ROOT/bench/web/search_queries.py" "http://127.0.0.1:$port/cases/bench" "$QUERIES" "$SERVER_PID" \
+    | tee -a "$OUT/summary.txt"
+  stop_server
+}
+
+{
+  echo
+  echo "== bench/web $WHAT, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(load)"
+  echo "binary: $BIN"
+} | tee -a "$OUT/summary.txt"
+
+case $WHAT in
+  web) web ;;
+  search) search ;;
+  all) web; search ;;
+  *) echo "usage: bench/web/run.sh [web|search|all]" >&2; exit 2 ;;
+esac

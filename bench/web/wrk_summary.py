@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""One line per wrk run (read on stdin): requests/s, latency percentiles, errors.
+
+Usage: wrk ... --latency | wrk_summary.py MODE NAME "STATUS BYTES SECONDS" "LOAD"
+(STATUS BYTES SECONDS: one request made alone before the run, with curl)
+"""
+import re
+import sys
+
+
+def ms(text):
+    """wrk prints latencies as 812.00us, 1.23ms or 1.02s."""
+    m = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+    if not m:
+        return float("nan")
+    value, unit = float(m.group(1)), m.group(2)
+    return value * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def main():
+    mode, name, first, load = sys.argv[1:5]
+    out = sys.stdin.read()
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    pct = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", out, re.M))
+    maxi = re.search(r"Latency\s+\S+\s+\S+\s+(\S+)", out)
+    total = re.search(r"(\d+) requests in", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: (.*)", out)
+    status, size, alone = (first.split() + ["?", "?", "?"])[:3]
+    print(
+        f"{mode:6} {name:18} {float(rps.group(1)) if rps else float('nan'):8.0f} req/s"
+        f"  p50 {ms(pct.get('50', '')):6.1f} ms  p90 {ms(pct.get('90', '')):6.1f} ms"
+        f"  p99 {ms(pct.get('99', '')):6.1f} ms  max {ms(maxi.group(1)) if maxi else float('nan'):7.1f} ms"
+        f"  ({total.group(1) if total else '?'} requests; alone first: {status}, {size} B gzip, {alone} s"
+        f"{'; NON-2XX ' + non2xx.group(1) if non2xx else ''}"
+        f"{'; socket errors ' + errors.group(1) if errors else ''}; load {load})"
+    )
+
+
+main()
