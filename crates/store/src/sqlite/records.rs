@@ -116,18 +116,20 @@ pub(crate) async fn incidents_by_id(
     Ok(out)
 }
 
+/// The timeline's filters. Each filter on a related table is a set of incident ids computed once
+/// per query (`IN (SELECT ...)`, not a correlated `EXISTS` run for every incident), read from an
+/// index that ends in the incident id.
 const TIMELINE_WHERE: &str = "i.case_id = ?1
     AND (?2 IS NULL OR i.kind IN (SELECT value FROM json_each(?2)))
-    AND (?3 IS NULL OR EXISTS (SELECT 1 FROM incident_actors a
-                               WHERE a.case_id = i.case_id AND a.incident_id = i.id AND a.actor_id = ?3))
-    AND (?4 IS NULL OR EXISTS (SELECT 1 FROM incident_themes t
-                               WHERE t.case_id = i.case_id AND t.incident_id = i.id AND t.theme = ?4))
+    AND (?3 IS NULL OR i.id IN (SELECT a.incident_id FROM incident_actors a
+                                WHERE a.case_id = ?1 AND a.actor_id = ?3))
+    AND (?4 IS NULL OR i.id IN (SELECT t.incident_id FROM incident_themes t
+                                WHERE t.case_id = ?1 AND t.theme = ?4))
     AND (?5 IS NULL OR i.date_end IS NULL OR i.date_end >= ?5)
     AND (?6 IS NULL OR i.date_start <= ?6)
-    AND (?7 IS NULL OR EXISTS (SELECT 1 FROM finding_incidents fi
-                               JOIN findings f ON f.case_id = fi.case_id AND f.id = fi.finding_id
-                               WHERE fi.case_id = i.case_id AND fi.incident_id = i.id
-                                 AND f.status = 'confirmed' AND f.verdict = ?7))";
+    AND (?7 IS NULL OR i.id IN (SELECT fi.incident_id FROM finding_incidents fi
+                                JOIN findings f ON f.case_id = fi.case_id AND f.id = fi.finding_id
+                                WHERE fi.case_id = ?1 AND f.status = 'confirmed' AND f.verdict = ?7))";
 
 pub(crate) async fn timeline(
     conn: &mut SqliteConnection,
