@@ -92,12 +92,13 @@ generate() {
   ls -l "$db" | awk '{ printf "database: %.0f MB\n", $5 / 1048576 }' | tee -a "$OUT/summary.txt"
 }
 
-# wait_index LOGFILE: wait until the server's background index rebuild has finished.
+# wait_index LOGFILE: wait until the server's index is complete (rebuilt in the background, or
+# found up to date at start).
 wait_index() {
   local logfile=$1
   for _ in $(seq 1 6000); do
-    if grep -q "search index rebuilt" "$logfile"; then
-      grep "search index rebuilt" "$logfile" | tail -1 | tee -a "$OUT/summary.txt"
+    if grep -qE "search index (rebuilt|up to date)" "$logfile"; then
+      grep -E "search index (rebuilt|up to date)" "$logfile" | tail -1 | sed "s/\x1b\[[0-9;]*m//g" | tee -a "$OUT/summary.txt"
       return 0
     fi
     grep -q "search index rebuild failed" "$logfile" && { cat "$logfile" >&2; exit 1; }

@@ -63,6 +63,8 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
                 Err(e) => tracing::error!(error = %e, "search index rebuild failed"),
             }
         });
+    } else {
+        tracing::info!(incidents = stored, "search index up to date");
     }
     let addr = args.addr.unwrap_or(config.addr);
     let state = accord_server::AppState::new(
