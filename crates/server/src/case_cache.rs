@@ -8,7 +8,7 @@
 //! index answers it directly), nor is anything per user.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use accord_core::{Incident, ValidCase};
 use accord_store::{CaseRefs, Page, TimelineFilter};
@@ -22,6 +22,15 @@ pub struct Snapshot {
     /// The newest incidents, for the dashboard.
     pub latest: Vec<Incident>,
     pub incident_count: u64,
+    /// The dashboard's mechanisms and provisions, computed by the first request that needs them.
+    pub dashboard: OnceLock<DashboardView>,
+}
+
+/// What the dashboard shows of a case's status (template values).
+#[derive(Debug)]
+pub struct DashboardView {
+    pub mechanisms: minijinja::Value,
+    pub provisions: minijinja::Value,
 }
 
 /// A timeline query: filters and the slice asked for.

@@ -14,7 +14,7 @@ use accord_store::{CaseHead, CaseRefs, TimelineFilter};
 
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
-use crate::case_cache::Snapshot;
+use crate::case_cache::{DashboardView, Snapshot};
 use crate::forms::Fields;
 use crate::routes::{see_other, with_case};
 use crate::{AppError, AppState};
@@ -72,6 +72,7 @@ pub(crate) async fn snapshot(state: &AppState, head: &CaseHead) -> Result<Arc<Sn
         case,
         latest: latest.items,
         incident_count: latest.total,
+        dashboard: std::sync::OnceLock::new(),
     });
     state.cache.put_snapshot(&head.id, snap.clone());
     Ok(snap)
@@ -160,6 +161,25 @@ pub(crate) fn mechanism_view(
     }
 }
 
+/// The status part of the dashboard: a pure function of the case, so computed once per version.
+fn dashboard_view(case: &ValidCase) -> DashboardView {
+    let status = evaluate(case);
+    let mechanisms: Vec<Value> = status
+        .mechanisms
+        .iter()
+        .map(|m| mechanism_view(case, m, DASHBOARD_CHAIN))
+        .collect();
+    let provisions: Vec<Value> = status
+        .provisions
+        .iter()
+        .map(|p| context! { citation => p.provision.citation.to_string(), state => p.state.as_str(), count => p.findings.len() })
+        .collect();
+    DashboardView {
+        mechanisms: Value::from(mechanisms),
+        provisions: Value::from(provisions),
+    }
+}
+
 async fn dashboard(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -167,17 +187,7 @@ async fn dashboard(
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let snap = snapshot(&state, &access.case).await?;
-    let status = evaluate(&snap.case);
-    let mechanisms: Vec<Value> = status
-        .mechanisms
-        .iter()
-        .map(|m| mechanism_view(&snap.case, m, DASHBOARD_CHAIN))
-        .collect();
-    let provisions: Vec<Value> = status
-        .provisions
-        .iter()
-        .map(|p| context! { citation => p.provision.citation.to_string(), state => p.state.as_str(), count => p.findings.len() })
-        .collect();
+    let view = snap.dashboard.get_or_init(|| dashboard_view(&snap.case));
     let latest: Vec<Value> = snap
         .latest
         .iter()
@@ -189,7 +199,10 @@ async fn dashboard(
             "dashboard.html",
             with_case(
                 &access,
-                context! { title => &access.case.title, mechanisms, provisions, latest, incident_count => snap.incident_count },
+                context! {
+                    title => &access.case.title, mechanisms => &view.mechanisms,
+                    provisions => &view.provisions, latest, incident_count => snap.incident_count,
+                },
             ),
         )?
         .into_response())
