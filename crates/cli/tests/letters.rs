@@ -5,42 +5,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
+use common::{accord, ok, reference};
+
 const LETTER: &str = "2017-10-23-reconvene-paris-conference";
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn reference() -> PathBuf {
-    repo().join("data/cases/cambodia-2017")
-}
-
-fn accord(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_accord"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("ACCORD_DB")
-        .env_remove("ACCORD_CONFIG")
-        .env_remove("ACCORD_FONT_PATH")
-        .output()
-        .unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed: {}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
 
 fn fails(out: &Output) -> String {
     assert!(

@@ -119,9 +119,8 @@ impl CaseCache {
     }
 
     pub fn put_snapshot(&self, case_id: &str, snapshot: Arc<Snapshot>) {
-        self.write(case_id, snapshot.version, |e| {
-            e.snapshot = Some(snapshot.clone())
-        });
+        let version = snapshot.version;
+        self.write(case_id, version, |e| e.snapshot = Some(snapshot));
     }
 
     pub fn refs(&self, case_id: &str, version: i64) -> Option<Arc<CaseRefs>> {
