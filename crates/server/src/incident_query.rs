@@ -3,14 +3,13 @@
 //!
 //! One implementation, so that a filter means the same thing on a page and in the API.
 
-use accord_core::{Day, Incident, IncidentKind, Named, Verdict};
-use accord_search::SearchQuery;
 use std::sync::Arc;
 
+use accord_core::{Day, Incident, IncidentKind, Named, Verdict};
+use accord_search::SearchQuery;
 use accord_store::{CaseHead, Page, TimelineFilter};
 
 use crate::case_cache::PageKey;
-
 use crate::forms::Fields;
 use crate::{AppError, AppState, search_sync};
 

@@ -136,3 +136,33 @@ fn validate_returns_every_problem() {
     let err = validate(c).unwrap_err();
     assert_eq!(err.0.len(), 3);
 }
+
+/// A valid case answers lookups from its index; they must agree with a scan of the lists, for
+/// every record, and miss what is not there.
+#[test]
+fn a_valid_case_finds_every_record_by_id() {
+    let valid = example_case();
+    let plain = valid.case();
+    for a in &plain.actors {
+        assert_eq!(valid.actor(&a.id), Some(a));
+    }
+    for s in &plain.sources {
+        assert_eq!(valid.source(&s.id), Some(s));
+    }
+    for i in &plain.incidents {
+        assert_eq!(valid.incident(&i.id), Some(i));
+    }
+    for f in &plain.findings {
+        assert_eq!(valid.finding(&f.id), Some(f));
+    }
+    let mut provisions = 0;
+    for p in plain.provisions() {
+        assert_eq!(valid.provision(&p.citation), Some(p));
+        provisions += 1;
+    }
+    assert!(provisions > 0 && !plain.incidents.is_empty() && !plain.findings.is_empty());
+    assert_eq!(valid.incident("no-such-incident"), None);
+    assert_eq!(valid.source("no-such-source"), None);
+    let absent = Citation::parse("XYZ Art. 999").expect("a citation");
+    assert_eq!(valid.provision(&absent), None);
+}
