@@ -11,7 +11,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use accord_core::{Incident, ValidCase};
-use accord_store::{CaseRefs, Page, TimelineFilter};
+use accord_store::{CaseHead, CaseRefs, Page, TimelineFilter};
+
+use crate::{AppError, AppState};
 
 /// What the dashboard needs for one version of a case.
 #[derive(Debug)]
@@ -143,6 +145,42 @@ impl CaseCache {
             e.pages.insert(key, page);
         });
     }
+}
+
+/// The cached evaluation inputs of a case at its current version.
+pub(crate) async fn snapshot(state: &AppState, head: &CaseHead) -> Result<Arc<Snapshot>, AppError> {
+    if let Some(s) = state.cache.snapshot(&head.id, head.version) {
+        return Ok(s);
+    }
+    let case = state
+        .store
+        .load_case_for_status(&head.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let latest = state
+        .store
+        .timeline(&head.id, &TimelineFilter::default(), 10, 0)
+        .await?;
+    let snap = Arc::new(Snapshot {
+        version: head.version,
+        case,
+        latest: latest.items,
+        incident_count: latest.total,
+        dashboard: OnceLock::new(),
+    });
+    state.cache.put_snapshot(&head.id, snap.clone());
+    Ok(snap)
+}
+
+/// The case's actors, sources, provisions and themes at its current version (for filters,
+/// suggestions and pages that only read; a write checks against the store itself).
+pub(crate) async fn refs(state: &AppState, head: &CaseHead) -> Result<Arc<CaseRefs>, AppError> {
+    if let Some(r) = state.cache.refs(&head.id, head.version) {
+        return Ok(r);
+    }
+    let refs = Arc::new(state.store.case_refs(&head.id).await?);
+    state.cache.put_refs(&head.id, head.version, refs.clone());
+    Ok(refs)
 }
 
 #[cfg(test)]

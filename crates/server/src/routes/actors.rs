@@ -11,7 +11,7 @@ use accord_core::Named;
 
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
-use crate::routes::cases::snapshot;
+use crate::case_cache::snapshot;
 use crate::routes::with_case;
 use crate::{AppError, AppState};
 

@@ -1,7 +1,5 @@
 //! The list of cases, a case's dashboard, its members and its publication.
 
-use std::sync::Arc;
-
 use accord_core::{CaseRole, Finding, Named, ValidCase, evaluate};
 use axum::Router;
 use axum::body::Bytes;
@@ -10,11 +8,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use minijinja::{Value, context};
 
-use accord_store::{CaseHead, CaseRefs, TimelineFilter};
-
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
-use crate::case_cache::{DashboardView, Snapshot};
+use crate::case_cache::{DashboardView, snapshot};
 use crate::forms::Fields;
 use crate::routes::{see_other, with_case};
 use crate::{AppError, AppState};
@@ -51,42 +47,6 @@ async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Response,
     Ok(state
         .page(&viewer, "cases.html", context! { title => "Cases", cases })?
         .into_response())
-}
-
-/// The cached evaluation inputs of a case at its current version.
-pub(crate) async fn snapshot(state: &AppState, head: &CaseHead) -> Result<Arc<Snapshot>, AppError> {
-    if let Some(s) = state.cache.snapshot(&head.id, head.version) {
-        return Ok(s);
-    }
-    let case = state
-        .store
-        .load_case_for_status(&head.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let latest = state
-        .store
-        .timeline(&head.id, &TimelineFilter::default(), 10, 0)
-        .await?;
-    let snap = Arc::new(Snapshot {
-        version: head.version,
-        case,
-        latest: latest.items,
-        incident_count: latest.total,
-        dashboard: std::sync::OnceLock::new(),
-    });
-    state.cache.put_snapshot(&head.id, snap.clone());
-    Ok(snap)
-}
-
-/// The case's actors, sources, provisions and themes at its current version (for filters,
-/// suggestions and pages that only read; a write checks against the store itself).
-pub(crate) async fn refs(state: &AppState, head: &CaseHead) -> Result<Arc<CaseRefs>, AppError> {
-    if let Some(r) = state.cache.refs(&head.id, head.version) {
-        return Ok(r);
-    }
-    let refs = Arc::new(state.store.case_refs(&head.id).await?);
-    state.cache.put_refs(&head.id, head.version, refs.clone());
-    Ok(refs)
 }
 
 pub(crate) fn verdict_label(f: &Finding) -> &'static str {

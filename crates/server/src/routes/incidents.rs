@@ -39,7 +39,7 @@ async fn show(
         .await?
         .pop()
         .ok_or(AppError::NotFound)?;
-    let snap = crate::routes::cases::snapshot(&state, &access.case).await?;
+    let snap = crate::case_cache::snapshot(&state, &access.case).await?;
     let case = &snap.case;
     let findings: Vec<Value> = state
         .store
@@ -48,7 +48,7 @@ async fn show(
         .iter()
         .map(|f| finding_chain(case, f))
         .collect();
-    let refs = crate::routes::cases::refs(&state, &access.case).await?;
+    let refs = crate::case_cache::refs(&state, &access.case).await?;
     let sources: Vec<Value> = inc
         .sources
         .iter()

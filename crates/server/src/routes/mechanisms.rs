@@ -9,7 +9,8 @@ use minijinja::context;
 
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
-use crate::routes::cases::{mechanism_view, snapshot};
+use crate::case_cache::snapshot;
+use crate::routes::cases::mechanism_view;
 use crate::routes::with_case;
 use crate::{AppError, AppState};
 

@@ -10,8 +10,9 @@ use minijinja::{Value, context};
 
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
+use crate::case_cache::snapshot;
 use crate::forms::Fields;
-use crate::routes::cases::{finding_chain, snapshot};
+use crate::routes::cases::finding_chain;
 use crate::routes::with_case;
 use crate::{AppError, AppState};
 
@@ -103,7 +104,7 @@ async fn suggest(
         .or_else(|| f.get("q"))
         .unwrap_or("")
         .to_lowercase();
-    let refs = crate::routes::cases::refs(&state, &access.case).await?;
+    let refs = crate::case_cache::refs(&state, &access.case).await?;
     let items: Vec<String> = if typed.is_empty() {
         Vec::new()
     } else {

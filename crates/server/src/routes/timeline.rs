@@ -57,7 +57,7 @@ async fn timeline(
         }
         Err(e) => return Err(e),
     };
-    let refs = crate::routes::cases::refs(&state, &access.case).await?;
+    let refs = crate::case_cache::refs(&state, &access.case).await?;
 
     // Group the page by month of the earliest day (the page is already newest first).
     let mut months: Vec<(String, Vec<Value>)> = Vec::new();

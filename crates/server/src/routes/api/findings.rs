@@ -15,8 +15,8 @@ use utoipa::{IntoParams, ToSchema};
 use super::{ErrorBody, invalid, parse_body};
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
+use crate::case_cache::snapshot;
 use crate::forms::Fields;
-use crate::routes::cases::snapshot;
 use crate::{ApiError, AppError, AppState, search_sync, secrets};
 
 /// Incidents judged against a provision.

@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use super::ErrorBody;
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
-use crate::routes::cases::snapshot;
+use crate::case_cache::snapshot;
 use crate::{ApiError, AppError, AppState};
 
 /// A citable provision.
