@@ -134,7 +134,7 @@ impl FormValues {
                 .zip(roles.into_iter().chain(std::iter::repeat(String::new())))
                 .filter(|(a, _)| !a.trim().is_empty())
                 .collect(),
-            sources: f.all("source"),
+            sources: chosen_sources(f),
             new_source: [
                 "new_source_title",
                 "new_source_authors",
@@ -164,6 +164,39 @@ impl FormValues {
             new_source_url => &self.new_source[4],
         }
     }
+}
+
+/// The sources picked in the list and those named by id (`source_ids`, comma- or
+/// space-separated), each once, in that order.
+fn chosen_sources(f: &Fields) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let typed = f.get("source_ids").unwrap_or("");
+    let named = typed
+        .split([',', ' ', '\n', '\t'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned);
+    for id in f.all("source").into_iter().chain(named) {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+/// The most sources the form lists to pick from; a case with more lists the incident's own and
+/// the most recent ones, and the others are named by id (a list of tens of thousands would make
+/// the form megabytes long).
+const SOURCE_CHOICES: usize = 300;
+
+/// The sources the form lists: all of them, or the chosen ones and the most recent.
+fn source_choices(all: &[(String, String)], chosen: &[String]) -> Vec<(String, String)> {
+    let recent = all.len().saturating_sub(SOURCE_CHOICES);
+    all.iter()
+        .enumerate()
+        .filter(|(i, s)| *i >= recent || chosen.contains(&s.0))
+        .map(|(_, s)| s.clone())
+        .collect()
 }
 
 /// One problem in the form: which field (its element id), its label, what is wrong.
@@ -200,6 +233,8 @@ async fn form_page(
     values: &FormValues,
     errors: &[FieldError],
 ) -> Result<Response, AppError> {
+    let sources = source_choices(&refs.sources, &values.sources);
+    let sources_total = refs.sources.len();
     let ctx = context! {
         title => heading, heading, action,
         v => values.to_value(),
@@ -207,7 +242,7 @@ async fn form_page(
         kinds => IncidentKind::all().map(Named::as_str).collect::<Vec<_>>(),
         roles => Role::all().map(Named::as_str).collect::<Vec<_>>(),
         actors => &refs.actors,
-        sources => &refs.sources,
+        sources, sources_total,
         themes => &refs.themes,
     };
     let mut r = state

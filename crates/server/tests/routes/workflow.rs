@@ -433,3 +433,97 @@ async fn a_khmer_word_inside_a_khmer_sentence_is_found() {
         .await;
     assert!(r.body.contains("The Gazette forced to close") && !r.body.contains("Law adopted"));
 }
+
+/// A case with more sources than the form lists: the form shows the most recent ones and the
+/// incident's own, and any other is named by id; an unknown id is refused and named.
+#[tokio::test]
+async fn sources_beyond_the_list_are_named_by_id() {
+    let app = TestApp::new().await;
+    let editor = app
+        .user("ed@example.org", false, Some(CaseRole::Editor))
+        .await;
+    for n in 0..320 {
+        let source = accord_core::Source {
+            id: format!("gen-source-{n:03}"),
+            authors: Vec::new(),
+            title: format!("Generated report {n:03}"),
+            publisher: None,
+            date: None,
+            url: None,
+            accessed: None,
+            note: None,
+        };
+        app.store.add_source(CASE, &source, "test").await.unwrap();
+    }
+    let form = app.get("/cases/example-2030/incidents/new", &editor).await;
+    assert_eq!(form.status, StatusCode::OK);
+    // The example's two sources are the oldest of 322: only the 300 most recent are listed.
+    assert!(
+        form.body.contains("the 300 most recent of the case's 322"),
+        "{}",
+        form.body
+    );
+    assert!(form.body.contains("Generated report 319"));
+    assert!(
+        !form.body.contains(">Civic space in Freedonia"),
+        "an old source is not listed"
+    );
+    assert!(form.body.contains("name=\"source_ids\""));
+
+    // An old source named by id, together with one picked in the list.
+    let r = app
+        .post(
+            "/cases/example-2030/incidents",
+            &editor,
+            &[
+                ("title", "Reporter summoned"),
+                ("date", "2030-04-02"),
+                ("kind", "harassment"),
+                ("source", "gen-source-319"),
+                ("source_ids", "monitor-report, gen-source-319"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let id = r
+        .location()
+        .trim_start_matches("/cases/example-2030/incidents/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+    let inc = app.store.incidents(CASE, &[id]).await.unwrap().remove(0);
+    assert_eq!(inc.sources, ["gen-source-319", "monitor-report"]);
+    let edit = app
+        .get(
+            &format!("/cases/example-2030/incidents/{}/edit", inc.id),
+            &editor,
+        )
+        .await;
+    assert!(
+        edit.body
+            .contains("<option value=\"monitor-report\" selected>"),
+        "the incident's own old source is listed, selected"
+    );
+
+    // An id that names no source: refused, nothing stored.
+    let before = app.store.case_refs(CASE).await.unwrap().incident_count;
+    let r = app
+        .post(
+            "/cases/example-2030/incidents",
+            &editor,
+            &[
+                ("title", "Another"),
+                ("date", "2030-04-03"),
+                ("kind", "harassment"),
+                ("source_ids", "no-such-source"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("no-such-source"), "{}", r.body);
+    assert_eq!(
+        app.store.case_refs(CASE).await.unwrap().incident_count,
+        before
+    );
+}
