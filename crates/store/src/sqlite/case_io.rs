@@ -5,7 +5,7 @@
 
 use accord_core::{
     Actor, ActorRole, Addressee, Case, ElectionFile, EvidenceRef, Finding, Incident, Instrument,
-    Letter, Mechanism, Named, Provision, Signatory, Source, Translation, ValidCase,
+    Letter, Mechanism, Named, Provision, Source, Translation, ValidCase,
 };
 use serde_json::{Value, json};
 use sqlx::{Row, SqliteConnection};
@@ -742,20 +742,7 @@ async fn load_letters(conn: &mut SqliteConnection, id: &str) -> Result<Vec<Lette
         let signatories = sigs
             .iter()
             .filter(|s| s.get::<String, _>("letter_id") == lid)
-            .map(|s| {
-                Ok(Signatory {
-                    organisation: s.get("organisation"),
-                    country: s.get("country"),
-                    representative: s.get("representative"),
-                    url: s.get("url"),
-                    state: unname(id, s.get("state"))?,
-                    order: s
-                        .get::<Option<i64>, _>("ord")
-                        .map(|o| u32::try_from(o).map_err(|e| corrupt(id, e.to_string())))
-                        .transpose()?,
-                    signed_text_sha256: s.get("signed_text_sha256"),
-                })
-            })
+            .map(|s| super::signon::signatory_from(id, s))
             .collect::<Result<Vec<_>, StoreError>>()?;
         let addressees = objects(id, "letters.addressees", r.get("addressees"))?
             .iter()

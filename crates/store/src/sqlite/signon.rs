@@ -641,7 +641,11 @@ async fn signatory(
     signatory_from(case_id, &row)
 }
 
-fn signatory_from(case_id: &str, r: &sqlx::sqlite::SqliteRow) -> Result<Signatory, StoreError> {
+/// A signatory from a row of `signatories` (the columns of a case bundle's signatory).
+pub(crate) fn signatory_from(
+    case_id: &str,
+    r: &sqlx::sqlite::SqliteRow,
+) -> Result<Signatory, StoreError> {
     Ok(Signatory {
         organisation: r.get("organisation"),
         country: r.get("country"),
