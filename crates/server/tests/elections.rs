@@ -8,7 +8,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
-use std::path::{Path, PathBuf};
+mod common;
+
 use std::sync::Arc;
 
 use accord_core::CaseRole;
@@ -20,6 +21,8 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
+
+use common::{bundle_files, repo};
 
 const CASE: &str = "cambodia-2017";
 const ELECTION: &str = "2013-national-assembly";
@@ -36,35 +39,6 @@ struct App {
 struct Reply {
     status: StatusCode,
     body: String,
-}
-
-fn bundle_files(root: &Path) -> Vec<BundleFile> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for e in std::fs::read_dir(&dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(BundleFile {
-                    path: p
-                        .strip_prefix(root)
-                        .unwrap()
-                        .to_string_lossy()
-                        .replace('\\', "/"),
-                    contents: std::fs::read_to_string(&p).unwrap(),
-                });
-            }
-        }
-    }
-    out
-}
-
-fn repo(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(rel)
 }
 
 /// The docs example case under another id, with elections whose names need escaping.

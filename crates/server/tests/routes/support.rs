@@ -1,10 +1,9 @@
 //! A test app, users with sessions, and requests with cookies and CSRF tokens.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use accord_core::CaseRole;
-use accord_core::bundle::{self, BundleFile};
+use accord_core::bundle;
 use accord_search::SearchIndex;
 use accord_server::{AppState, ServerConfig, secrets};
 use accord_store::{Create, ImportMode, NewSession, Store};
@@ -13,6 +12,8 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
+
+use crate::common::example_files;
 
 pub const CASE: &str = "example-2030";
 pub const TITLE: &str = "Freedonia 2030: closing the civic space";
@@ -44,30 +45,6 @@ impl Reply {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
     }
-}
-
-fn example_files() -> Vec<BundleFile> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/minimal-case");
-    let mut out = Vec::new();
-    let mut stack = vec![root.clone()];
-    while let Some(dir) = stack.pop() {
-        for e in std::fs::read_dir(&dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(BundleFile {
-                    path: p
-                        .strip_prefix(&root)
-                        .unwrap()
-                        .to_string_lossy()
-                        .replace('\\', "/"),
-                    contents: std::fs::read_to_string(&p).unwrap(),
-                });
-            }
-        }
-    }
-    out
 }
 
 impl TestApp {
