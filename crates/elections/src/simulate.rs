@@ -1020,6 +1020,7 @@ impl SeatWork {
 mod tests {
     use proptest::prelude::*;
 
+    use super::gamma::tests::ks;
     use super::*;
     use crate::seats::TiePolicy;
 
@@ -1253,22 +1254,6 @@ mod tests {
                 b.1
             );
         }
-    }
-
-    /// Two-sample Kolmogorov–Smirnov statistic.
-    fn ks(mut a: Vec<f64>, mut b: Vec<f64>) -> f64 {
-        a.sort_by(f64::total_cmp);
-        b.sort_by(f64::total_cmp);
-        let (mut i, mut j, mut worst) = (0, 0, 0.0f64);
-        while i < a.len() && j < b.len() {
-            if a[i] <= b[j] {
-                i += 1;
-            } else {
-                j += 1;
-            }
-            worst = worst.max((i as f64 / a.len() as f64 - j as f64 / b.len() as f64).abs());
-        }
-        worst
     }
 
     #[test]

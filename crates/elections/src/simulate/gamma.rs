@@ -347,7 +347,7 @@ fn open01<R: Rng>(rng: &mut R) -> f64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use rand::SeedableRng;
     use rand::rngs::Xoshiro256PlusPlus;
     use rand_distr::{Distribution, Gamma};
@@ -455,8 +455,8 @@ mod tests {
         }
     }
 
-    /// Two-sample Kolmogorov–Smirnov statistic.
-    fn ks(mut a: Vec<f64>, mut b: Vec<f64>) -> f64 {
+    /// Two-sample Kolmogorov–Smirnov statistic (the simulation's tests use it too).
+    pub(crate) fn ks(mut a: Vec<f64>, mut b: Vec<f64>) -> f64 {
         a.sort_by(f64::total_cmp);
         b.sort_by(f64::total_cmp);
         let (mut i, mut j, mut worst) = (0, 0, 0.0f64);
