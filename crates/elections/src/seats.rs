@@ -92,6 +92,8 @@ impl TieBreaker {
         }
     }
 
+    /// The lot's generator, for tests that compare two tie breakers' states.
+    #[cfg(test)]
     pub(crate) fn rng_mut(&mut self) -> Option<&mut Xoshiro256PlusPlus> {
         self.rng.as_mut()
     }

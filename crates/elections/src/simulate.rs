@@ -2,20 +2,20 @@
 //!
 //! Each run redraws every constituency's party votes from Dirichlet(K × observed shares) (as
 //! normalised Gamma draws) times the constituency's party votes, rounds them to whole votes and
-//! allocates by the election's own rules. Run `i` draws from its own generator, derived from
-//! the seed and `i` alone, so results do not depend on the number of threads; runs are spread
-//! over all cores with rayon in fixed batches and their tallies summed (integer sums, in any
-//! order).
+//! allocates by the election's own rules. Run `i` draws its votes from its own generator and
+//! its lots (ties) from another, both derived from the seed and `i` alone (see `draws`), so
+//! results do not depend on the number of threads; runs are spread over all cores with rayon
+//! in fixed batches and their tallies summed (integer sums, in any order).
 //!
 //! Two private modules make a run cheap without changing what it computes: `gamma` draws the
 //! Gamma variates (Marsaglia–Tsang on a ziggurat, the same law as `rand_distr::Gamma`), and
 //! `fast_seats` proves a divisor-method result from a guess, handing over to the exact
 //! allocator whenever a tie could be involved.
 
+mod draws;
 mod fast_seats;
 mod gamma;
 
-use rand::rngs::Xoshiro256PlusPlus;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +23,7 @@ use crate::allocation::party_order;
 use crate::election::Election;
 use crate::method::Method;
 use crate::seats::{SeatError, TieBreaker, TiePolicy, allocate_into, allocate_seats, seeded_rng};
+use draws::Draws;
 use fast_seats::{FastDivisor, MAX_VOTES};
 use gamma::{GammaLaw, GammaSampler};
 
@@ -119,6 +120,8 @@ struct PreparedConstituency {
     /// Whether drawn votes stay exact as doubles, so the fast path may be tried.
     fast: bool,
     solo: usize,
+    /// The first `seated` entries hold seats in `start`; the other solo entries none.
+    seated: usize,
     /// Gamma(sum of the members' shapes): the law of the sum of their draws.
     group: Option<GammaLaw>,
     /// The factor of the group's next claim (its first seat's).
@@ -346,11 +349,19 @@ fn prepare(election: &Election, k: f64, groups: bool) -> Result<Prepared, Simula
             }
             _ => Vec::new(),
         };
-        // Solo entries first, in file order, then the group's members.
-        let order: Vec<usize> = (0..parties.len())
-            .filter(|i| !members.contains(i))
+        // Solo entries with a seat in the guess first, then the other solo entries (each in
+        // file order), then the group's members: only the first kind has a winning claim to
+        // rank (see `draw_ranked`).
+        let (members_ref, start_ref) = (&members, &start);
+        let solo_with = |seated: bool| {
+            (0..parties.len())
+                .filter(move |&i| !members_ref.contains(&i) && (start_ref[i] > 0) == seated)
+        };
+        let order: Vec<usize> = solo_with(true)
+            .chain(solo_with(false))
             .chain(members.iter().copied())
             .collect();
+        let seated = solo_with(true).count();
         let parties: Vec<usize> = order.iter().map(|&i| parties[i]).collect();
         let observed: Vec<u64> = order.iter().map(|&i| observed[i]).collect();
         let start: Vec<u64> = order.iter().map(|&i| start[i]).collect();
@@ -399,6 +410,7 @@ fn prepare(election: &Election, k: f64, groups: bool) -> Result<Prepared, Simula
             seats: c.seats,
             start,
             fast: exact,
+            seated,
             solo,
             group,
         });
@@ -503,10 +515,13 @@ fn one_run(
     run: u64,
     scratch: &mut Scratch,
 ) -> Result<bool, String> {
+    let draws = Draws::for_run(seed, run);
     let mut ties = TieBreaker::lot_from(seeded_rng(seed, run.wrapping_add(1)));
     match &prepared.fast {
-        Some(fast) if prepared.open => one_run_open(election, prepared, fast, scratch, &mut ties),
-        _ => one_run_general(election, prepared, scratch, &mut ties),
+        Some(fast) if prepared.open => {
+            one_run_open(election, prepared, fast, scratch, draws, &mut ties)
+        }
+        _ => one_run_general(election, prepared, scratch, draws, &mut ties),
     }
 }
 
@@ -526,13 +541,9 @@ fn one_run_open(
     prepared: &Prepared,
     fast: &FastDivisor,
     scratch: &mut Scratch,
+    mut rng: Draws,
     ties: &mut TieBreaker,
 ) -> Result<bool, String> {
-    // The draws use a local copy of the generator, so its state can live in registers; it is
-    // handed to the tie breaker around the (rare) exact allocations, whose lots continue it.
-    let Some(mut rng) = ties.rng_mut().map(|r| r.clone()) else {
-        return Err("no generator".to_owned());
-    };
     let sampler = &prepared.sampler;
     scratch.national.copy_from_slice(&prepared.baseline);
     let mut lots = false;
@@ -543,13 +554,9 @@ fn one_run_open(
         // scale changes no comparison), with room for the rounding to whole votes.
         let entries = &pc.entries[..solo];
         let (mut sum, ranking) = if pc.large {
-            draw_ranked(entries, &mut drawn[..solo], |law| {
-                sampler.sample_large(law, &mut rng)
-            })
+            draw_ranked::<true>(sampler, &mut rng, entries, pc.seated, &mut drawn[..solo])
         } else {
-            draw_ranked(entries, &mut drawn[..solo], |law| {
-                sampler.sample(law, &mut rng)
-            })
+            draw_ranked::<false>(sampler, &mut rng, entries, pc.seated, &mut drawn[..solo])
         };
         let group = match &pc.group {
             Some(law) => sampler.sample(law, &mut rng),
@@ -623,9 +630,6 @@ fn one_run_open(
                 // Every draw underflowed (tiny concentrations): the observed votes are kept.
                 votes.copy_from_slice(&pc.observed);
             }
-            if let Some(lot) = ties.rng_mut() {
-                lot.clone_from(&rng);
-            }
             allocate_into(
                 election.method,
                 votes,
@@ -634,9 +638,6 @@ fn one_run_open(
                 ties,
             )
             .map_err(|e| format!("constituency \"{}\": {e:?}", c.name))?;
-            if let Some(lot) = ties.rng_mut() {
-                rng.clone_from(lot);
-            }
             lots |= ties.take_lot_count() > 0;
         }
         let won = &scratch.work.won[..n];
@@ -655,7 +656,7 @@ fn split_group(
     pc: &PreparedConstituency,
     group: f64,
     members: &mut [f64],
-    rng: &mut Xoshiro256PlusPlus,
+    rng: &mut impl rand::Rng,
 ) {
     let mut sum = 0.0;
     for (h, e) in members.iter_mut().zip(&pc.entries[pc.solo..]) {
@@ -699,16 +700,7 @@ impl Ranking {
     /// without seat or votes has a NaN winning claim (0 · ∞), which no comparison picks.
     #[inline(always)]
     fn add(&mut self, j: usize, x: f64, next: f64, last: f64) {
-        let claim = x * next;
-        let above = claim > self.strongest;
-        let beaten = if above { self.strongest } else { claim };
-        self.strongest2 = if beaten > self.strongest2 {
-            beaten
-        } else {
-            self.strongest2
-        };
-        self.strongest = if above { claim } else { self.strongest };
-        self.to = if above { j } else { self.to };
+        self.add_unseated(j, x, next);
         let claim = x * last;
         let below = claim < self.weakest;
         let beaten = if below { self.weakest } else { claim };
@@ -720,23 +712,57 @@ impl Ranking {
         self.weakest = if below { claim } else { self.weakest };
         self.from = if below { j } else { self.from };
     }
+
+    /// [`Self::add`] for an entry without a seat: its winning claim (+∞, or NaN without votes)
+    /// is never the weakest, so only its next claim is ranked.
+    #[inline(always)]
+    fn add_unseated(&mut self, j: usize, x: f64, next: f64) {
+        let claim = x * next;
+        let above = claim > self.strongest;
+        let beaten = if above { self.strongest } else { claim };
+        self.strongest2 = if beaten > self.strongest2 {
+            beaten
+        } else {
+            self.strongest2
+        };
+        self.strongest = if above { claim } else { self.strongest };
+        self.to = if above { j } else { self.to };
+    }
 }
 
-/// Draws every entry into `drawn` (with `draw`) and ranks the claims at the guess; returns
-/// the sum of the draws and the ranking.
+/// Draws every entry into `drawn` and ranks the claims at the guess; returns the sum of the
+/// draws and the ranking. The first `seated` entries hold seats in the guess, the others
+/// none. `LARGE`: every shape is at least 1 (see [`GammaSampler::sample_large`]).
 #[inline(always)]
-fn draw_ranked(
+fn draw_ranked<const LARGE: bool>(
+    sampler: &GammaSampler,
+    rng: &mut Draws,
     entries: &[Entry],
+    seated: usize,
     drawn: &mut [f64],
-    mut draw: impl FnMut(&GammaLaw) -> f64,
 ) -> (f64, Ranking) {
+    let mut draw = |law: &GammaLaw| {
+        if LARGE {
+            sampler.sample_large(law, rng)
+        } else {
+            sampler.sample(law, rng)
+        }
+    };
     let mut sum = 0.0;
     let mut ranking = Ranking::new();
-    for (j, (g, e)) in drawn.iter_mut().zip(entries).enumerate() {
+    let (with, without) = entries.split_at(seated.min(entries.len()));
+    let (drawn_with, drawn_without) = drawn.split_at_mut(with.len());
+    for (j, (g, e)) in drawn_with.iter_mut().zip(with).enumerate() {
         let x = draw(&e.law);
         *g = x;
         sum += x;
         ranking.add(j, x, e.next, e.last);
+    }
+    for (j, (g, e)) in drawn_without.iter_mut().zip(without).enumerate() {
+        let x = draw(&e.law);
+        *g = x;
+        sum += x;
+        ranking.add_unseated(with.len() + j, x, e.next);
     }
     (sum, ranking)
 }
@@ -874,18 +900,14 @@ fn whole_votes(x: f64) -> (u64, f64) {
 
 /// A run with thresholds (or a method without a fast path): every constituency is drawn
 /// first (a national threshold needs all the votes), then allocated; a tie's lot comes from the
-/// same generator after the draws.
+/// run's lot generator (`ties`).
 fn one_run_general(
     election: &Election,
     prepared: &Prepared,
     scratch: &mut Scratch,
+    mut local: Draws,
     ties: &mut TieBreaker,
 ) -> Result<bool, String> {
-    let Some(rng) = ties.rng_mut() else {
-        return Err("no generator".to_owned());
-    };
-    // The draws use a local copy of the generator, so its state can live in registers.
-    let mut local = rng.clone();
     for pc in &prepared.constituencies {
         let range = pc.offset..pc.offset + pc.entries.len();
         let drawn = &mut scratch.drawn_f64[range.clone()];
@@ -909,7 +931,6 @@ fn one_run_general(
             }
         }
     }
-    rng.clone_from(&local);
     let national = !election.threshold.is_zero();
     if national {
         scratch.national_votes.iter_mut().for_each(|x| *x = 0);
