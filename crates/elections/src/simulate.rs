@@ -106,6 +106,8 @@ struct PreparedConstituency {
     parties: Vec<usize>,
     /// Per party: its law and, for solo entries, its claim factors at the guess.
     entries: Vec<Entry>,
+    /// Per party: its claim factors one seat away from the guess.
+    neighbours: Vec<Neighbours>,
     /// Every shape (the group's too) is at least 1, so the plainer sampler applies.
     large: bool,
     observed: Vec<u64>,
@@ -375,6 +377,15 @@ fn prepare(election: &Election, k: f64, groups: bool) -> Result<Prepared, Simula
                 .and_then(|f| f.factors(s))
                 .unwrap_or((0.0, 0.0))
         };
+        let neighbours = start
+            .iter()
+            .map(|&s| Neighbours {
+                down: s
+                    .checked_sub(1)
+                    .and_then(|s| fast.as_ref().and_then(|f| f.factors(s))),
+                up: fast.as_ref().and_then(|f| f.factors(s + 1)),
+            })
+            .collect();
         let mut draws = Vec::with_capacity(observed.len());
         for (&v, &s) in observed.iter().zip(&start) {
             let (next, last) = factors(s);
@@ -401,6 +412,7 @@ fn prepare(election: &Election, k: f64, groups: bool) -> Result<Prepared, Simula
             slack: fast.as_ref().map_or(0.0, |f| rounding_slack(f, total)),
             parties,
             entries: draws,
+            neighbours,
             large,
             observed,
             offset,
@@ -569,21 +581,14 @@ fn one_run_open(
             } else {
                 -1.0
             };
-            match quick_check(
-                fast,
-                pc,
-                &ranking,
-                &drawn[..solo],
-                group_claim,
-                pc.slack * sum,
-            ) {
-                Quick::Guess => continue,
-                Quick::Moved { from, to } => {
-                    scratch.national[pc.parties[from]] -= 1;
-                    scratch.national[pc.parties[to]] += 1;
-                    continue;
-                }
-                Quick::Unsettled => {}
+            // Guess and single move are applied alike (a move of 0 or 1 seat): which of the
+            // two it is varies from draw to draw, and a branch on it would be mispredicted.
+            if let Some(settled) =
+                quick_check(pc, &ranking, &drawn[..solo], group_claim, pc.slack * sum)
+            {
+                scratch.national[pc.parties[settled.from]] -= settled.seats;
+                scratch.national[pc.parties[settled.to]] += settled.seats;
+                continue;
             }
             // The whole votes, then the general search from the guess.
             let scale = pc.total_f64 / sum;
@@ -779,15 +784,21 @@ fn rounding_slack(fast: &FastDivisor, total: u64) -> f64 {
     fast.largest_factor() * (0.5 + total * 2f64.powi(-50)) / total * (1.0 + 2f64.powi(-40))
 }
 
-/// What the fast path made of a constituency's draw.
+/// A constituency the fast path settled: the guess (`start`) with `seats` (0 or 1) moved from
+/// entry `from` to entry `to` is provably the allocation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Quick {
-    /// The guess (`start`) is provably the allocation.
-    Guess,
-    /// The guess with one seat moved from entry `from` to entry `to` is.
-    Moved { from: usize, to: usize },
-    /// Neither: the general search (and perhaps the exact allocator) must decide.
-    Unsettled,
+struct Settled {
+    from: usize,
+    to: usize,
+    seats: u64,
+}
+
+/// A solo entry's claim factors one seat away from its guess (see `one_move`): with one seat
+/// less (`down`, when it has a seat) and one more (`up`, when the largest magnitude allows).
+#[derive(Debug, Clone, Copy)]
+struct Neighbours {
+    down: Option<(f64, f64)>,
+    up: Option<(f64, f64)>,
 }
 
 /// Decides a constituency from the ranking of its solo entries' draws (`drawn`) at the
@@ -796,26 +807,26 @@ enum Quick {
 /// rounding can move any claim (see `rounding_slack`): a winning claim must beat a losing one
 /// by more than twice that, so that whatever the rounding, the whole votes give the same
 /// seats with no tie. A group that could take a seat leaves the constituency unsettled.
+/// `None`: neither, the general search (and perhaps the exact allocator) must decide.
+///
+/// Both checks are always made and combined without branches; only the rare `None` is one.
 #[inline(always)]
 fn quick_check(
-    fast: &FastDivisor,
     pc: &PreparedConstituency,
     ranking: &Ranking,
     drawn: &[f64],
     group_claim: f64,
     slack: f64,
-) -> Quick {
-    if clears(ranking.weakest, ranking.strongest.max(group_claim), slack) {
-        return Quick::Guess;
-    }
-    // Usually one seat changed hands: try that before the general search.
-    if group_claim < ranking.strongest && one_move(fast, pc, drawn, ranking, group_claim, slack) {
-        return Quick::Moved {
-            from: ranking.from,
-            to: ranking.to,
-        };
-    }
-    Quick::Unsettled
+) -> Option<Settled> {
+    let guess = clears(ranking.weakest, ranking.strongest.max(group_claim), slack);
+    // Usually one seat changed hands when the guess fails.
+    let moved =
+        (group_claim < ranking.strongest) & one_move(pc, drawn, ranking, group_claim, slack);
+    (guess | moved).then_some(Settled {
+        from: ranking.from,
+        to: ranking.to,
+        seats: u64::from(!guess),
+    })
 }
 
 /// Whether a winning claim of `weakest` provably beats a losing one of `strongest` once
@@ -823,16 +834,17 @@ fn quick_check(
 /// subtraction stays accurate.
 #[inline(always)]
 fn clears(weakest: f64, strongest: f64, slack: f64) -> bool {
-    weakest > 4.0 * slack && fast_seats::clear_win(weakest - slack, strongest + slack)
+    (weakest > 4.0 * slack) & fast_seats::clear_win(weakest - slack, strongest + slack)
 }
 
 /// The guess failed: moves one seat from the weakest winner (`ranking.from`) to the
 /// strongest claimant (`ranking.to`) and checks the result as the guess was checked. Only the
 /// two parties' claims change, so the new extremes are those of the runners-up and the two
 /// parties' new claims. `true` when the moved seats are provably the allocation; `false`
-/// leaves it to the general search.
+/// leaves it to the general search. Without branches but for bounds checks (see
+/// `quick_check`).
+#[inline(always)]
 fn one_move(
-    fast: &FastDivisor,
     pc: &PreparedConstituency,
     drawn: &[f64],
     ranking: &Ranking,
@@ -840,32 +852,27 @@ fn one_move(
     slack: f64,
 ) -> bool {
     let (from, to) = (ranking.from, ranking.to);
-    // The same party cannot gain from itself (its next claim is below its last). Whatever
-    // the extremes, only the final check decides.
-    if from == to {
-        return false;
-    }
-    let (Some(&s_from), Some(&s_to), Some(&v_from), Some(&v_to)) = (
-        pc.start.get(from),
-        pc.start.get(to),
+    let (Some(n_from), Some(n_to), Some(&v_from), Some(&v_to)) = (
+        pc.neighbours.get(from),
+        pc.neighbours.get(to),
         drawn.get(from),
         drawn.get(to),
     ) else {
         return false;
     };
-    let (Some((next_from, last_from)), Some((next_to, last_to))) = (
-        s_from.checked_sub(1).and_then(|s| fast.factors(s)),
-        fast.factors(s_to + 1),
-    ) else {
-        return false;
-    };
+    // A party without a seat to give, or at the largest magnitude, cannot move; the factors
+    // are then placeholders and the result is discarded.
+    let possible = n_from.down.is_some() & n_to.up.is_some();
+    let (next_from, last_from) = n_from.down.unwrap_or((0.0, 0.0));
+    let (next_to, last_to) = n_to.up.unwrap_or((0.0, 0.0));
     let weakest = ranking.weakest2.min(v_from * last_from).min(v_to * last_to);
     let strongest = ranking
         .strongest2
         .max(v_from * next_from)
         .max(v_to * next_to)
         .max(group_claim);
-    clears(weakest, strongest, slack)
+    // The same party cannot gain from itself (its next claim is below its last).
+    (from != to) & possible & clears(weakest, strongest, slack)
 }
 
 /// floor(x + 0.5) for 0 <= x < 2^52 (a drawn vote count rounded half up to whole votes),
@@ -1071,11 +1078,7 @@ mod tests {
     /// What `quick_check` makes of `draws` (as the run loop calls it: the draws scaled to the
     /// constituency's total and rounded half up), with the whole votes: `Some(seats)` when it
     /// claims them, `None` when it leaves the constituency unsettled.
-    fn quick_seats(
-        pc: &PreparedConstituency,
-        fast: &FastDivisor,
-        draws: &[f64],
-    ) -> (Option<Vec<u64>>, Vec<u64>) {
+    fn quick_seats(pc: &PreparedConstituency, draws: &[f64]) -> (Option<Vec<u64>>, Vec<u64>) {
         let sum: f64 = draws.iter().sum();
         let mut ranking = Ranking::new();
         for (j, (&x, e)) in draws.iter().zip(&pc.entries).enumerate() {
@@ -1087,14 +1090,11 @@ mod tests {
             .map(|&g| round_half_up(g * scale) as u64)
             .collect();
         let mut seats = pc.start.clone();
-        match quick_check(fast, pc, &ranking, draws, -1.0, pc.slack * sum) {
-            Quick::Guess => {}
-            Quick::Moved { from, to } => {
-                seats[from] -= 1;
-                seats[to] += 1;
-            }
-            Quick::Unsettled => return (None, votes),
-        }
+        let Some(settled) = quick_check(pc, &ranking, draws, -1.0, pc.slack * sum) else {
+            return (None, votes);
+        };
+        seats[settled.from] -= settled.seats;
+        seats[settled.to] += settled.seats;
         (Some(seats), votes)
     }
 
@@ -1139,7 +1139,6 @@ mod tests {
             };
             let e = election(method, &[(seats, &observed)]);
             let prepared = prepare(&e, 400.0, false).unwrap();
-            let fast = prepared.fast.as_ref().unwrap();
             let pc = &prepared.constituencies[0];
             let draws: Vec<f64> = pc
                 .observed
@@ -1151,7 +1150,7 @@ mod tests {
                     _ => v as f64 + 0.6 * n,
                 })
                 .collect();
-            let (claimed, votes) = quick_seats(pc, fast, &draws);
+            let (claimed, votes) = quick_seats(pc, &draws);
             if let Some(claimed) = claimed {
                 let mut ties = TieBreaker::new(TiePolicy::Error);
                 let exact = allocate_seats(e.method, &votes, seats, &mut ties);
@@ -1168,7 +1167,7 @@ mod tests {
         let observed = [28_000u64, 22_000, 15_000, 10_900, 8_000, 6_000];
         let e = election("dhondt", &[(5, &observed)]);
         let prepared = prepare(&e, 400.0, false).unwrap();
-        let (pc, fast) = (&prepared.constituencies[0], prepared.fast.as_ref().unwrap());
+        let pc = &prepared.constituencies[0];
         let mut state = 7u64;
         let (mut guesses, mut moves) = (0, 0);
         for _ in 0..2000 {
@@ -1182,7 +1181,7 @@ mod tests {
                     v as f64 * (0.97 + 0.06 * (state >> 11) as f64 / 2f64.powi(53))
                 })
                 .collect();
-            let (claimed, votes) = quick_seats(pc, fast, &draws);
+            let (claimed, votes) = quick_seats(pc, &draws);
             // Exact ties (an error under this policy) must be left unsettled.
             let exact = allocate_seats(e.method, &votes, 5, &mut TieBreaker::new(TiePolicy::Error));
             if let Some(s) = claimed {
