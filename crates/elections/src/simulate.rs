@@ -528,12 +528,32 @@ fn one_run(
     scratch: &mut Scratch,
 ) -> Result<bool, String> {
     let draws = Draws::for_run(seed, run);
-    let mut ties = TieBreaker::lot_from(seeded_rng(seed, run.wrapping_add(1)));
+    let mut ties = RunLots {
+        seed,
+        run,
+        ties: None,
+    };
     match &prepared.fast {
         Some(fast) if prepared.open => {
             one_run_open(election, prepared, fast, scratch, draws, &mut ties)
         }
         _ => one_run_general(election, prepared, scratch, draws, &mut ties),
+    }
+}
+
+/// A run's tie breaker, made when a constituency first needs the exact allocator (a few runs
+/// in a hundred): seeding its generator costs as much as drawing a few votes.
+struct RunLots {
+    seed: u64,
+    run: u64,
+    ties: Option<TieBreaker>,
+}
+
+impl RunLots {
+    fn get(&mut self) -> &mut TieBreaker {
+        let (seed, run) = (self.seed, self.run);
+        self.ties
+            .get_or_insert_with(|| TieBreaker::lot_from(seeded_rng(seed, run.wrapping_add(1))))
     }
 }
 
@@ -554,7 +574,7 @@ fn one_run_open(
     fast: &FastDivisor,
     scratch: &mut Scratch,
     mut rng: Draws,
-    ties: &mut TieBreaker,
+    ties: &mut RunLots,
 ) -> Result<bool, String> {
     let sampler = &prepared.sampler;
     scratch.national.copy_from_slice(&prepared.baseline);
@@ -640,10 +660,10 @@ fn one_run_open(
                 votes,
                 pc.seats,
                 &mut scratch.work.won[..n],
-                ties,
+                ties.get(),
             )
             .map_err(|e| format!("constituency \"{}\": {e:?}", c.name))?;
-            lots |= ties.take_lot_count() > 0;
+            lots |= ties.get().take_lot_count() > 0;
         }
         let won = &scratch.work.won[..n];
         for ((&p, &s), &guess) in pc.parties.iter().zip(won).zip(&pc.start) {
@@ -913,7 +933,7 @@ fn one_run_general(
     prepared: &Prepared,
     scratch: &mut Scratch,
     mut local: Draws,
-    ties: &mut TieBreaker,
+    ties: &mut RunLots,
 ) -> Result<bool, String> {
     for pc in &prepared.constituencies {
         let range = pc.offset..pc.offset + pc.entries.len();
@@ -980,13 +1000,13 @@ fn one_run_general(
             &pc.start,
             pc.seats,
             &mut scratch.work,
-            ties,
+            ties.get(),
         )
         .map_err(|e| format!("constituency \"{}\": {e:?}", c.name))?;
         for (&p, &s) in pc.parties.iter().zip(&scratch.work.won[..n]) {
             scratch.national[p] += s;
         }
-        lots |= ties.take_lot_count() > 0;
+        lots |= ties.get().take_lot_count() > 0;
     }
     Ok(lots)
 }
