@@ -444,8 +444,8 @@ fn prepare(election: &Election, k: f64, groups: bool) -> Result<Prepared, Simula
 }
 
 /// The parties of a constituency that are drawn as one group: the smallest ones without a seat
-/// in `start`, as many as keep the group's likely first claim (its share four standard
-/// deviations of Dirichlet noise up) under 85 % of the weakest winning claim. Only a
+/// in `start`, as many as keep the group's likely first claim (its share three standard
+/// deviations of Dirichlet noise up) under 90 % of the weakest winning claim. Only a
 /// speed choice: when a draw does bring the group near a seat, its members are drawn and the
 /// constituency allocated in full. Parties with a shape below 1 are left out, so that the
 /// members' split of the group (a ratio of their draws) never divides by an underflowed sum.
