@@ -654,22 +654,26 @@ struct KindDef {
     titles: &'static [Template],
 }
 
-const ALL_ORGS: &[&str] = &[
-    "lotus-party",
-    "unity-movement",
-    "rice-field-party",
-    "radio-free-voice",
-    "daily-lantern",
-    "mekong-herald",
-    "village-voice",
-    "morning-star-tv",
-    "land-network",
-    "election-watch",
-    "rights-centre",
-    "garment-union",
-    "youth-council",
-    "forest-defenders",
-];
+/// Every organisation: the parties, the media and the NGOs, in that order.
+const ALL_ORGS: &[&str] =
+    &concat_names::<{ PARTIES.len() + MEDIA.len() + NGOS.len() }>([PARTIES, MEDIA, NGOS]);
+
+/// The lists one after another, as one array of `N` names (`N` must be their total length).
+const fn concat_names<const N: usize>(lists: [&[&'static str]; 3]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut k, mut l) = (0, 0);
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            out[k] = lists[l][i];
+            k += 1;
+            i += 1;
+        }
+        l += 1;
+    }
+    assert!(k == N, "N is not the total length of the lists");
+    out
+}
 
 const KINDS: &[KindDef] = &[
     KindDef {
