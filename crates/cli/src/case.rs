@@ -41,7 +41,7 @@ pub(crate) enum CaseCommand {
     Status {
         /// The case id
         case: String,
-        /// Print the JSON contract of DESIGN.md instead of tables
+        /// Print the case-status JSON contract (docs/contracts.md) instead of tables
         #[arg(long)]
         json: bool,
     },

@@ -507,7 +507,7 @@ impl CaseRole {
     }
 }
 
-/// An election attached to a case, kept as the election-file JSON of DESIGN.md.
+/// An election attached to a case, kept as the election-file JSON of docs/contracts.md.
 ///
 /// The core does not interpret it (the election engine does), so that the engine stays independent.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,4 +1,4 @@
-//! JSON shapes that other tools rely on (DESIGN.md "Contracts"), built by hand from domain values.
+//! JSON shapes that other tools rely on (docs/contracts.md), built by hand from domain values.
 //!
 //! Keeping them here, apart from the domain types, means a change to the core never silently
 //! changes a public contract: the conversion below would stop compiling instead.
@@ -7,7 +7,7 @@ use accord_core::{CaseStatus, Named};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-/// The trigger status of a case (DESIGN.md, "Case status"): `accord case status CASE --json` and
+/// The trigger status of a case (docs/contracts.md, "Case status"): `accord case status CASE --json` and
 /// `GET /api/v1/cases/{id}/status`.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(as = CaseStatus)]

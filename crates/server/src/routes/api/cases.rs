@@ -1,5 +1,5 @@
 //! `/api/v1/cases`: the cases a token may see, one case, and its trigger status (the public
-//! case-status contract of DESIGN.md, the same JSON as `accord case status CASE --json`).
+//! case-status contract of docs/contracts.md, the same JSON as `accord case status CASE --json`).
 
 use accord_core::{Named, evaluate};
 use axum::Json;
