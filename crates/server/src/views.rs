@@ -7,7 +7,7 @@ use accord_core::{CaseStatus, Named};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-/// The trigger status of a case (docs/contracts.md, "Case status"): `accord case status CASE --json` and
+/// The trigger status of a case (docs/contracts.md): `accord case status CASE --json` and
 /// `GET /api/v1/cases/{id}/status`.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(as = CaseStatus)]
