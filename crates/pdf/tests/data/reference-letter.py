@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Builds reference-letter.json, the 23 October 2017 open letter as an accord-pdf LetterDoc.
 
-Source: shared/cases/cambodia-2017/open-letter-2017-10-23.txt (the reference letter of the
-Accord project). Tests and benches read the JSON, never the shared folder, so that they run on a
-clean clone. Run from the repository root:
+Source: open-letter-2017-10-23.txt, an evidence file of the reference case
+(data/cases/cambodia-2017/.evidence-staging/evidence/ until the bundle reader accepts evidence,
+then data/cases/cambodia-2017/evidence/). Tests and benches read the JSON, not the text file.
+Run from the repository root:
 
-    python3 crates/pdf/tests/data/reference-letter.py ../shared/cases/cambodia-2017/open-letter-2017-10-23.txt
+    python3 crates/pdf/tests/data/reference-letter.py data/cases/cambodia-2017/.evidence-staging/evidence/open-letter-2017-10-23.txt
 
 Paragraph text is copied verbatim; the letter's "*", "**" and "***" note marks become footnotes
 whose text is the letter's own notes, with their URLs as links.
