@@ -7,7 +7,7 @@ mod template;
 use accord_core::{Letter, ValidCase};
 
 use crate::document::{Addressee, Document};
-use crate::error::ComposeError;
+use crate::error::{BodyProblem, ComposeError};
 use crate::locale::Locale;
 use crate::signatories::{self, SignatoryStatus};
 use crate::signed::{self, SignedText};
@@ -25,6 +25,47 @@ pub struct Composed {
     /// Every signatory of the letter (invited, declined and withdrawn included), in the letter's
     /// order, with the state of their signature against this text.
     pub signatories: Vec<SignatoryStatus>,
+}
+
+/// The largest body accepted, in bytes (1 MiB): a long letter is a few tens of kilobytes.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// How deeply block quotes, lists, emphasis, links and images may nest in a body. A letter needs
+/// a handful of levels; the limit keeps every renderer's recursion (and the parser's work)
+/// small whatever a body holds.
+pub const MAX_NESTING: usize = 32;
+
+/// Checks a letter body's size and nesting, before its template runs: the check that composing,
+/// previewing and saving a letter run first, and that a bundle import must run on every letter
+/// (`letters/<ID>/body.md`). The error names the letter and the line of `body.md`.
+pub fn check_body(letter_id: &str, body: &str) -> Result<(), ComposeError> {
+    let fail = |line: usize, problem: BodyProblem| ComposeError::Body {
+        letter: letter_id.to_owned(),
+        line: Some(line),
+        problem,
+    };
+    if body.len() > MAX_BODY_BYTES {
+        // The line holding the first byte past the limit.
+        let line = line_of(body, MAX_BODY_BYTES);
+        return Err(fail(
+            line,
+            BodyProblem::TooLarge {
+                bytes: body.len(),
+                max: MAX_BODY_BYTES,
+            },
+        ));
+    }
+    parse::check_nesting(body).map_err(|too_deep| {
+        fail(
+            line_of(body, too_deep.offset),
+            BodyProblem::TooDeep { max: MAX_NESTING },
+        )
+    })
+}
+
+/// The line (from 1) of `text` that holds byte `offset`.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.bytes().take(offset).filter(|b| *b == b'\n').count() + 1
 }
 
 /// Composes letter `letter_id` of `case`: renders its body template, numbers its notes,
@@ -62,6 +103,7 @@ pub fn compose_letter(case: &ValidCase, letter: &Letter) -> Result<Composed, Com
 
 /// The letter's document without signatories.
 fn document(case: &ValidCase, letter: &Letter) -> Result<Document, ComposeError> {
+    check_body(&letter.id, &letter.body)?;
     let rendered =
         template::render(case, &letter.language, &letter.body).map_err(|(line, problem)| {
             ComposeError::Body {
@@ -70,7 +112,19 @@ fn document(case: &ValidCase, letter: &Letter) -> Result<Document, ComposeError>
                 problem,
             }
         })?;
-    let parsed = parse::parse(&rendered.markdown, &rendered.notes);
+    // A template (a loop, say) can nest deeper than its source: the rendered text is checked as
+    // it is parsed. Its lines are not those of body.md, so the line is given as the rendered
+    // text's.
+    let parsed = parse::parse(&rendered.markdown, &rendered.notes).map_err(|too_deep| {
+        ComposeError::Body {
+            letter: letter.id.clone(),
+            line: None,
+            problem: BodyProblem::TooDeepRendered {
+                line: line_of(&rendered.markdown, too_deep.offset),
+                max: MAX_NESTING,
+            },
+        }
+    })?;
     let locale = Locale::of(&letter.language);
     let date = locale.day(letter.date);
     let place_date = match &letter.place {

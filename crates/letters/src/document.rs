@@ -1,6 +1,8 @@
 //! The letter as a structured document: what every renderer (Markdown, HTML, PDF) draws from, so
 //! that the three formats cannot disagree about what the letter says.
 
+use std::borrow::Cow;
+
 /// A composed letter, ready to render.
 ///
 /// Every string here is literal text: renderers escape it for their format, so nothing a case
@@ -96,6 +98,9 @@ pub fn is_safe_url(url: &str) -> bool {
 
 /// The plain text of inline content (emphasis dropped, links as their text, notes as their
 /// number in brackets).
+///
+/// Walks the inlines with a stack of its own rather than by recursion, so that it also serves
+/// for content nested too deeply to render (see [`bounded`]).
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
     push_plain(inlines, &mut out);
@@ -103,13 +108,145 @@ pub fn plain_text(inlines: &[Inline]) -> String {
 }
 
 fn push_plain(inlines: &[Inline], out: &mut String) {
-    for inline in inlines {
-        match inline {
-            Inline::Text(t) => out.push_str(t),
-            Inline::Emph(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
-                push_plain(c, out);
+    let mut stack = vec![inlines.iter()];
+    while let Some(top) = stack.last_mut() {
+        match top.next() {
+            None => {
+                stack.pop();
             }
-            Inline::FootnoteRef(n) => out.push_str(&format!("[{n}]")),
+            Some(Inline::Text(t)) => out.push_str(t),
+            Some(Inline::Emph(c) | Inline::Strong(c) | Inline::Link { content: c, .. }) => {
+                stack.push(c.iter());
+            }
+            Some(Inline::FootnoteRef(n)) => out.push_str(&format!("[{n}]")),
         }
     }
+}
+
+/// The document as the renderers may walk it: itself when it nests no deeper than
+/// [`crate::MAX_NESTING`] (always so for a composed letter, whose body was checked as it was
+/// parsed), otherwise a copy whose deeper content is flattened into plain text.
+///
+/// The renderers recurse once per level; a [`Document`] built by hand could nest deeply enough
+/// to overflow the stack, so every rendering goes through this first.
+pub(crate) fn bounded(doc: &Document) -> Cow<'_, Document> {
+    if !too_deep(doc) {
+        return Cow::Borrowed(doc);
+    }
+    Cow::Owned(Document {
+        blocks: clip_blocks(&doc.blocks, 0),
+        footnotes: doc.footnotes.iter().map(|n| clip_inlines(n, 0)).collect(),
+        lang: doc.lang.clone(),
+        title: doc.title.clone(),
+        place_date: doc.place_date.clone(),
+        addressees: doc.addressees.clone(),
+        closing: doc.closing.clone(),
+        signatories: doc.signatories.clone(),
+        cc: doc.cc.clone(),
+    })
+}
+
+/// A node met while measuring a document's depth, at its nesting level.
+enum Node<'a> {
+    Blocks(&'a [Block]),
+    Inlines(&'a [Inline]),
+}
+
+/// Whether quotes, lists, emphasis and links nest deeper than the limit anywhere (measured
+/// without recursion, as it must cope with any depth).
+fn too_deep(doc: &Document) -> bool {
+    let mut stack: Vec<(Node<'_>, usize)> = vec![(Node::Blocks(&doc.blocks), 0)];
+    stack.extend(doc.footnotes.iter().map(|n| (Node::Inlines(n), 0)));
+    while let Some((node, depth)) = stack.pop() {
+        if depth > crate::MAX_NESTING {
+            return true;
+        }
+        match node {
+            Node::Blocks(blocks) => {
+                for b in blocks {
+                    match b {
+                        Block::Heading { content, .. } | Block::Paragraph(content) => {
+                            stack.push((Node::Inlines(content), depth));
+                        }
+                        Block::Quote(inner) => stack.push((Node::Blocks(inner), depth + 1)),
+                        Block::List { items, .. } => {
+                            stack.extend(items.iter().map(|i| (Node::Blocks(i), depth + 1)));
+                        }
+                    }
+                }
+            }
+            Node::Inlines(inlines) => {
+                for i in inlines {
+                    if let Inline::Emph(c) | Inline::Strong(c) | Inline::Link { content: c, .. } = i
+                    {
+                        stack.push((Node::Inlines(c), depth + 1));
+                    }
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Blocks at nesting level `depth`, with anything at the limit flattened into one paragraph.
+/// Recurses at most [`crate::MAX_NESTING`] times.
+fn clip_blocks(blocks: &[Block], depth: usize) -> Vec<Block> {
+    let deeper = depth < crate::MAX_NESTING;
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { level, content } => Block::Heading {
+                level: *level,
+                content: clip_inlines(content, depth),
+            },
+            Block::Paragraph(content) => Block::Paragraph(clip_inlines(content, depth)),
+            Block::Quote(inner) if deeper => Block::Quote(clip_blocks(inner, depth + 1)),
+            Block::List { ordered, items } if deeper => Block::List {
+                ordered: *ordered,
+                items: items.iter().map(|i| clip_blocks(i, depth + 1)).collect(),
+            },
+            Block::Quote(_) | Block::List { .. } => {
+                Block::Paragraph(vec![Inline::Text(blocks_text(std::slice::from_ref(b)))])
+            }
+        })
+        .collect()
+}
+
+fn clip_inlines(inlines: &[Inline], depth: usize) -> Vec<Inline> {
+    let deeper = depth < crate::MAX_NESTING;
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(_) | Inline::FootnoteRef(_) => i.clone(),
+            Inline::Emph(c) if deeper => Inline::Emph(clip_inlines(c, depth + 1)),
+            Inline::Strong(c) if deeper => Inline::Strong(clip_inlines(c, depth + 1)),
+            Inline::Link { url, content } if deeper => Inline::Link {
+                url: url.clone(),
+                content: clip_inlines(content, depth + 1),
+            },
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
+                Inline::Text(plain_text(c))
+            }
+        })
+        .collect()
+}
+
+/// The text of blocks, paragraphs joined by spaces (without recursion).
+fn blocks_text(blocks: &[Block]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    // What is left to visit, the next block on top, so the text comes in document order.
+    let mut pending: Vec<&Block> = blocks.iter().rev().collect();
+    while let Some(b) = pending.pop() {
+        match b {
+            Block::Heading { content, .. } | Block::Paragraph(content) => {
+                parts.push(plain_text(content));
+            }
+            Block::Quote(inner) => pending.extend(inner.iter().rev()),
+            Block::List { items, .. } => {
+                pending.extend(items.iter().rev().flat_map(|i| i.iter().rev()));
+            }
+        }
+    }
+    parts.retain(|p| !p.trim().is_empty());
+    parts.join(" ")
 }

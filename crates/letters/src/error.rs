@@ -40,6 +40,20 @@ pub enum BodyProblem {
     /// The body contains a character Accord reserves for note markers (U+E000 or U+E001).
     #[error("the body contains the reserved character U+{code:04X}")]
     ReservedCharacter { code: u32 },
+    /// The body is larger than [`crate::MAX_BODY_BYTES`]; the error's line is where the limit
+    /// is crossed.
+    #[error("the body is {bytes} bytes, more than the limit of {max} bytes")]
+    TooLarge { bytes: usize, max: usize },
+    /// Block quotes, lists, emphasis, links or images nest more than [`crate::MAX_NESTING`]
+    /// levels deep; the error's line is where the level too many opens.
+    #[error("block quotes, lists, emphasis, links or images nest more than {max} levels deep")]
+    TooDeep { max: usize },
+    /// The body nests too deeply only once its template has run (a loop writing `>`, say):
+    /// `line` is the line of the rendered text, which need not be a line of `body.md`.
+    #[error(
+        "as its template renders it, the body nests block quotes, lists, emphasis, links or images more than {max} levels deep (line {line} of the rendered text)"
+    )]
+    TooDeepRendered { line: usize, max: usize },
     /// Any other template error (syntax, unknown function or variable), as the template engine
     /// words it.
     #[error("{message}")]

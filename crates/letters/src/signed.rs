@@ -21,7 +21,7 @@ pub struct SignedText {
 
 /// The text signatories of `document` sign (its signatories are ignored).
 pub fn signed_text(document: &Document) -> SignedText {
-    let text = crate::render::markdown::render(document, false);
+    let text = crate::render::markdown::render(&crate::document::bounded(document), false);
     let sha256 = hex::encode(Sha256::digest(text.as_bytes()));
     SignedText { text, sha256 }
 }

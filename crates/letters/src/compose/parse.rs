@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::compose::MAX_NESTING;
 use crate::compose::template::{MARK_CLOSE, MARK_OPEN, Note};
 use crate::document::{Block, Inline};
 
@@ -18,9 +19,20 @@ pub(crate) struct Parsed {
     pub(crate) footnotes: Vec<Vec<Inline>>,
 }
 
+/// Where a body nests deeper than [`MAX_NESTING`]: the byte offset of the element that opens
+/// the level too many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TooDeep {
+    pub(crate) offset: usize,
+}
+
 /// Parses CommonMark (no extensions: footnotes come from note markers, and tables or
 /// strikethrough have no place in a letter).
-pub(crate) fn parse(markdown: &str, notes: &[Note]) -> Parsed {
+///
+/// Nesting is counted as the elements open, and parsing stops at the first element that would
+/// open level [`MAX_NESTING`] + 1: the blocks built so far are never deeper than the limit, so
+/// no renderer (nor dropping the tree, which recurses too) can run out of stack on them.
+pub(crate) fn parse(markdown: &str, notes: &[Note]) -> Result<Parsed, TooDeep> {
     let mut builder = Builder {
         notes,
         numbers: HashMap::new(),
@@ -28,7 +40,9 @@ pub(crate) fn parse(markdown: &str, notes: &[Note]) -> Parsed {
         stack: vec![Frame::Root(Vec::new())],
         text: String::new(),
     };
-    for event in Parser::new_ext(markdown, Options::empty()) {
+    let mut depth = Depth::default();
+    for (event, range) in Parser::new_ext(markdown, Options::empty()).into_offset_iter() {
+        depth.track(&event, range.start)?;
         builder.event(event);
     }
     builder.flush_text();
@@ -36,10 +50,50 @@ pub(crate) fn parse(markdown: &str, notes: &[Note]) -> Parsed {
         Some(Frame::Root(blocks)) => blocks,
         _ => Vec::new(),
     };
-    Parsed {
+    Ok(Parsed {
         blocks,
         footnotes: builder.footnotes,
+    })
+}
+
+/// Only the nesting check of [`parse`], without building anything: for a body before its
+/// template runs, and for bundle import.
+pub(crate) fn check_nesting(markdown: &str) -> Result<(), TooDeep> {
+    let mut depth = Depth::default();
+    for (event, range) in Parser::new_ext(markdown, Options::empty()).into_offset_iter() {
+        depth.track(&event, range.start)?;
     }
+    Ok(())
+}
+
+/// How many nesting elements are open. Paragraphs, headings and list items do not count: the
+/// first two cannot hold one another, and an item is always directly inside its list, so the
+/// builder's stack (and a renderer's recursion) stays within about twice this count.
+#[derive(Default)]
+struct Depth(usize);
+
+impl Depth {
+    fn track(&mut self, event: &Event<'_>, offset: usize) -> Result<(), TooDeep> {
+        match event {
+            Event::Start(tag) if nests(tag) => {
+                self.0 += 1;
+                if self.0 > MAX_NESTING {
+                    return Err(TooDeep { offset });
+                }
+            }
+            Event::End(tag) if ends_nesting(*tag) => self.0 = self.0.saturating_sub(1),
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+fn nests(tag: &Tag<'_>) -> bool {
+    !matches!(tag, Tag::Paragraph | Tag::Heading { .. } | Tag::Item)
+}
+
+fn ends_nesting(tag: TagEnd) -> bool {
+    !matches!(tag, TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item)
 }
 
 /// An element being built.

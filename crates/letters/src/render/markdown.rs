@@ -190,7 +190,9 @@ mod tests {
     use crate::document::{Block, Inline};
 
     fn roundtrip(blocks: &[Block]) -> Vec<Block> {
-        parse(&body(blocks), &[]).blocks
+        parse(&body(blocks), &[])
+            .expect("test documents are within the nesting limit")
+            .blocks
     }
 
     fn text(s: &str) -> Inline {

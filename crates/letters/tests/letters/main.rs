@@ -12,6 +12,7 @@
 mod compose;
 mod injection;
 mod khmer;
+mod limits;
 mod poppler;
 mod reference;
 mod signon;
