@@ -167,6 +167,17 @@ pub fn incident_problems(
     v.out
 }
 
+/// Problems of one source (a web form adds one at a time). The bundle import runs the same
+/// checks on every source of a case.
+pub fn source_problems(s: &Source) -> Vec<Problem> {
+    let mut v = Checker { out: Vec::new() };
+    if !is_id(&s.id) {
+        v.push(Entity::Source(0), "id", format!("{:?} is not an id", s.id));
+    }
+    v.source(Entity::Source(0), s);
+    v.out
+}
+
 /// Problems of one finding, checked against the ids and provisions its case knows.
 pub fn finding_problems(
     f: &Finding,
@@ -232,6 +243,22 @@ impl Checker {
         }
     }
 
+    /// The checks of a source besides its id.
+    fn source(&mut self, e: Entity, s: &Source) {
+        self.required(e, "title", &s.title);
+        // The address becomes a link on every page that cites the source: anything but a web
+        // address (`javascript:`, `data:`) would run or load in the reader's browser.
+        if let Some(url) = &s.url
+            && !is_web_url(url)
+        {
+            self.push(
+                e,
+                "url",
+                format!("{url:?} is not a web address starting with https:// or http://"),
+            );
+        }
+    }
+
     fn refs(
         &mut self,
         entity: Entity,
@@ -278,7 +305,7 @@ impl Checker {
         for (i, s) in case.sources.iter().enumerate() {
             let e = Entity::Source(i);
             self.id(e, &s.id, &mut seen, "source");
-            self.required(e, "title", &s.title);
+            self.source(e, s);
         }
         self.incidents(case, &actors, &sources);
         self.findings(case, &incidents, &provisions);
@@ -636,7 +663,122 @@ pub fn is_id(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
+/// The longest web address accepted, in characters (browsers and servers stop near 2,000).
+pub const MAX_URL_CHARS: usize = 2000;
+
+/// Whether `url` is a web address Accord may turn into a link: `http://` or `https://` (in any
+/// case), a host, no whitespace or control character anywhere, at most [`MAX_URL_CHARS`]
+/// characters. Every other scheme (`javascript:`, `data:`, `file:`) is refused. The one rule for
+/// every address a page links to: sources here, signatories' addresses in `accord-letters`.
+pub fn is_web_url(url: &str) -> bool {
+    let Some(rest) = ["https://", "http://"].iter().find_map(|scheme| {
+        let head = url.get(..scheme.len())?;
+        head.eq_ignore_ascii_case(scheme)
+            .then(|| url.get(scheme.len()..))
+            .flatten()
+    }) else {
+        return false;
+    };
+    // The host: not empty, so that `https:///path` is not read by a browser as something else.
+    !rest.is_empty()
+        && !rest.starts_with(['/', '\\', '?', '#'])
+        && url.chars().count() <= MAX_URL_CHARS
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// Whether `s` is a SHA-256 in lower-case hexadecimal.
 pub fn is_sha256(s: &str) -> bool {
     s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::{self, BundleFile};
+
+    /// One source with this address: accepted (`true`) or refused on its `url` field.
+    fn check(url: &str, accepted: bool) {
+        let source = Source {
+            id: "s".into(),
+            title: "A report".into(),
+            url: Some(url.to_owned()),
+            ..Source::default()
+        };
+        let problems = source_problems(&source);
+        if accepted {
+            assert!(problems.is_empty(), "{url:?} was refused: {problems:?}");
+        } else {
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.entity == Entity::Source(0) && p.field == "url"),
+                "{url:?} was accepted"
+            );
+        }
+        assert_eq!(is_web_url(url), accepted, "{url:?}");
+    }
+
+    #[test]
+    fn only_web_addresses_are_source_urls() {
+        for url in [
+            "https://example.org/report",
+            "http://example.org",
+            "HTTPS://Example.org/A?b=c#d",
+            "https://[2001:db8::1]/x",
+            "https://example.org/ខ្មែរ",
+        ] {
+            check(url, true);
+        }
+        let too_long = format!("https://example.org/{}", "a".repeat(MAX_URL_CHARS));
+        for url in [
+            "javascript:alert(1)",
+            "JavaScript:alert(document.cookie)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox",
+            "file:///etc/passwd",
+            "ftp://example.org",
+            "//evil.example",
+            "/relative/path",
+            "example.org",
+            "",
+            " ",
+            "https://",
+            "https:///path",
+            "https:/\\evil.example",
+            "https://\\evil.example",
+            "https://exa mple.org",
+            "https://example.org/\n",
+            " https://example.org",
+            "https://example.org\u{0}",
+            "http:example.org",
+            too_long.as_str(),
+        ] {
+            check(url, false);
+        }
+    }
+
+    #[test]
+    fn a_bundle_with_a_script_source_url_is_refused_naming_file_line_and_field() {
+        let sources = "[[sources]]\nid = \"ok\"\ntitle = \"Fine\"\nurl = \"https://example.org\"\n\n\
+                       [[sources]]\nid = \"bad\"\ntitle = \"Hostile\"\nurl = \"javascript:alert(1)\"\n";
+        let files = [
+            ("case.toml", "id = \"t\"\ntitle = \"Test case\"\n"),
+            ("sources.toml", sources),
+        ]
+        .map(|(path, contents)| BundleFile {
+            path: path.to_owned(),
+            contents: contents.to_owned(),
+        });
+        let errors = bundle::read(&files).expect_err("the bundle is refused");
+        let rendered: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            rendered,
+            [
+                "sources.toml:9: sources[1].url: \"javascript:alert(1)\" is not a web address starting with https:// or http://"
+            ],
+            "{rendered:?}"
+        );
+    }
 }

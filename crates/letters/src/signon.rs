@@ -158,7 +158,6 @@ pub struct Signature {
 
 /// Longest accepted name (characters): longer is a mistake or an abuse, not an organisation.
 const MAX_NAME: usize = 300;
-const MAX_URL: usize = 2000;
 
 impl SignatureForm {
     /// Checks the form. `current_sha256` is the SHA-256 of the letter's text now: if the page
@@ -171,11 +170,9 @@ impl SignatureForm {
         let url = if url.is_empty() {
             None
         } else {
-            let lower = url.to_ascii_lowercase();
-            if !(lower.starts_with("https://") || lower.starts_with("http://"))
-                || url.chars().any(char::is_whitespace)
-                || url.chars().count() > MAX_URL
-            {
+            // The core's rule, the same as for sources' addresses: only http(s), a host, no
+            // whitespace, not too long.
+            if !accord_core::validate::is_web_url(url) {
                 return Err(SignOnError::Invalid {
                     field: "url",
                     message: format!("{url:?} is not a web address starting with https://"),
