@@ -82,17 +82,51 @@ impl std::fmt::Display for BundleErrors {
     }
 }
 
+/// A binary file of a bundle, under its `evidence/` directory: the caller streams the bytes through
+/// SHA-256 (they can be gigabytes) and hands over what it measured; the core never sees the bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleBlob {
+    /// Relative path inside the bundle, starting with `evidence/`.
+    pub path: String,
+    /// SHA-256 of the bytes, lower-case hexadecimal.
+    pub sha256: String,
+    pub size: u64,
+    /// Sniffed from the content.
+    pub media_type: String,
+}
+
+/// The directory of a bundle that holds evidence files.
+pub const EVIDENCE_DIR: &str = "evidence";
+
+/// Whether a path inside a bundle is an evidence file (binary, not read as text).
+pub fn is_evidence_path(path: &str) -> bool {
+    path.strip_prefix(EVIDENCE_DIR)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
 /// The name of the letter body file that [`write`] produces.
 pub const LETTER_BODY_FILE: &str = "body.md";
 
-/// Read a bundle. Every problem is reported at once; nothing partial is returned.
+/// Read a bundle without evidence files. Every problem is reported at once; nothing partial is
+/// returned.
 pub fn read(files: &[BundleFile]) -> Result<ValidCase, BundleErrors> {
+    read_with_blobs(files, &[])
+}
+
+/// Read a bundle whose `evidence/` files the caller has hashed: each evidence record must name a
+/// file that is there with the SHA-256 it states, and each file must be named by a record.
+pub fn read_with_blobs(
+    files: &[BundleFile],
+    blobs: &[BundleBlob],
+) -> Result<ValidCase, BundleErrors> {
     let mut r = Reader {
         files,
+        blobs,
         errors: Vec::new(),
         loc: Locations::default(),
         bad_fields: HashSet::new(),
         syntax_errors: 0,
+        evidence_spans: Vec::new(),
     };
     let case = r.read_all();
     let Some(case) = case else {
@@ -131,12 +165,15 @@ pub fn read(files: &[BundleFile]) -> Result<ValidCase, BundleErrors> {
 
 struct Reader<'f> {
     files: &'f [BundleFile],
+    blobs: &'f [BundleBlob],
     errors: Vec<BundleError>,
     loc: Locations,
     /// (entity, top-level field) pairs that failed to convert.
     bad_fields: HashSet<(Entity, String)>,
     /// Files that did not parse at all.
     syntax_errors: usize,
+    /// Per evidence record: (file index, offset of its `file` value, offset of its `sha256`).
+    evidence_spans: Vec<(usize, usize, usize)>,
 }
 
 /// What a path inside a bundle is.
@@ -151,6 +188,9 @@ enum Kind<'p> {
     Letter(&'p str),
     LetterBody,
     Election(&'p str),
+    Evidence,
+    /// A binary file under `evidence/`: handed over as a [`BundleBlob`], never as text.
+    EvidenceBlob,
     Ignored,
     Unknown,
 }
@@ -167,6 +207,8 @@ fn classify(path: &str) -> Kind<'_> {
         ["incidents.toml"] | ["incidents", _] => Kind::Incidents,
         ["findings.toml"] | ["findings", _] => Kind::Findings,
         ["mechanisms.toml"] | ["mechanisms", _] => Kind::Mechanisms,
+        ["evidence.toml"] => Kind::Evidence,
+        [EVIDENCE_DIR, _, ..] => Kind::EvidenceBlob,
         [one] if one.ends_with(".md") || one.starts_with("LICENSE") => Kind::Ignored,
         ["instruments", name] => name
             .strip_suffix(".toml")
@@ -298,7 +340,12 @@ impl<'f> Reader<'f> {
                         json: self.files[i].contents.clone(),
                     });
                 }
-                Kind::Ignored => {}
+                Kind::Evidence => {
+                    if let Some(f) = self.parse::<files::EvidenceFile>(i) {
+                        self.evidence(i, f, &mut case);
+                    }
+                }
+                Kind::EvidenceBlob | Kind::Ignored => {}
                 Kind::Unknown => self.error(
                     i,
                     None,
@@ -316,7 +363,107 @@ impl<'f> Reader<'f> {
             });
         }
         self.attach_bodies(&bodies, &mut case);
+        self.match_blobs(&mut case);
         have_case.then_some(case)
+    }
+
+    fn evidence(&mut self, i: usize, f: files::EvidenceFile, case: &mut Case) {
+        for (k, ev) in f.evidence.into_iter().enumerate() {
+            let e = Entity::Evidence(case.evidence.len());
+            self.loc.entry(e, i, "evidence", k, ev.span().start);
+            let ev = ev.into_inner();
+            let mut custody = Vec::new();
+            for (n, c) in ev.custody.into_iter().enumerate() {
+                let field = format!("custody[{n}].action");
+                if let Some(action) = self.conv(i, e, &field, &c.action, |a| {
+                    crate::evidence::CustodyAction::from_name(a)
+                }) {
+                    custody.push(crate::evidence::CustodyEvent {
+                        at: c.at,
+                        by: c.by,
+                        action,
+                        note: c.note,
+                    });
+                }
+            }
+            self.evidence_spans
+                .push((i, ev.file.span().start, ev.sha256.span().start));
+            case.evidence.push(crate::evidence::Evidence {
+                id: ev.id,
+                sha256: ev.sha256.into_inner(),
+                size: 0,
+                media_type: ev.media_type.unwrap_or_default(),
+                file: ev.file.into_inner(),
+                incident: ev.incident,
+                source: ev.source,
+                note: ev.note,
+                capture: crate::evidence::Capture {
+                    captured_at: ev.capture.captured_at,
+                    captured_by: ev.capture.captured_by,
+                    source_url: ev.capture.source_url,
+                    method: ev.capture.method,
+                    tool: ev.capture.tool,
+                    place: ev.capture.place,
+                },
+                derived_from: ev.derived_from.map(|d| crate::evidence::Derivation {
+                    original: d.original,
+                    what: d.what,
+                }),
+                custody,
+            });
+        }
+    }
+
+    /// Each evidence record against the file it names: there, and with the SHA-256 it states
+    /// (re-hashed by the caller); each file under `evidence/` named by some record.
+    fn match_blobs(&mut self, case: &mut Case) {
+        let mut used = vec![false; self.blobs.len()];
+        for (n, ev) in case.evidence.iter_mut().enumerate() {
+            let Some(&(file, file_at, sha_at)) = self.evidence_spans.get(n) else {
+                continue;
+            };
+            let path = format!("{EVIDENCE_DIR}/{}", ev.file);
+            let Some(k) = self.blobs.iter().position(|b| b.path == path) else {
+                let line = line_of(&self.files[file].contents, file_at);
+                let field = self.loc.field_path(Entity::Evidence(n), "file");
+                self.error(
+                    file,
+                    Some(line),
+                    Some(field),
+                    format!("{path}: no such file in the bundle"),
+                );
+                continue;
+            };
+            used[k] = true;
+            let blob = &self.blobs[k];
+            if blob.sha256 != ev.sha256 {
+                let line = line_of(&self.files[file].contents, sha_at);
+                let field = self.loc.field_path(Entity::Evidence(n), "sha256");
+                self.error(
+                    file,
+                    Some(line),
+                    Some(field),
+                    format!(
+                        "{path}: the file's SHA-256 is {}, not the {} recorded here (the file changed, or the record is wrong)",
+                        blob.sha256, ev.sha256
+                    ),
+                );
+            }
+            ev.size = blob.size;
+            if ev.media_type.is_empty() {
+                ev.media_type.clone_from(&blob.media_type);
+            }
+        }
+        for (k, blob) in self.blobs.iter().enumerate() {
+            if !used[k] {
+                self.errors.push(BundleError {
+                    file: blob.path.clone(),
+                    line: None,
+                    field: None,
+                    message: "an evidence file that no record in evidence.toml names".into(),
+                });
+            }
+        }
     }
 
     fn case_file(&mut self, i: usize, f: CaseFile, case: &mut Case) {

@@ -3,6 +3,7 @@
 pub mod bundle;
 pub mod citation;
 pub mod date;
+pub mod evidence;
 pub mod model;
 pub mod names;
 pub mod trigger;
@@ -10,6 +11,7 @@ pub mod validate;
 
 pub use citation::Citation;
 pub use date::{DateSpec, Day};
+pub use evidence::{Capture, CustodyAction, CustodyEvent, Derivation, Evidence};
 pub use model::*;
 pub use names::Named;
 pub use trigger::{CaseStatus, MechanismStatus, ProvisionState, ProvisionStatus, evaluate};

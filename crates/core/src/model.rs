@@ -25,6 +25,8 @@ pub struct Case {
     pub mechanisms: Vec<Mechanism>,
     pub letters: Vec<Letter>,
     pub elections: Vec<ElectionFile>,
+    /// Evidence files (their records; the bytes live in a blob store).
+    pub evidence: Vec<crate::evidence::Evidence>,
 }
 
 impl Case {

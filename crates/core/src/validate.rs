@@ -23,6 +23,7 @@ pub enum Entity {
     Mechanism(usize),
     Letter(usize),
     Election(usize),
+    Evidence(usize),
 }
 
 /// One problem: where, which field, what is wrong.
@@ -112,6 +113,9 @@ impl ValidCase {
     }
     pub fn finding(&self, id: &str) -> Option<&Finding> {
         self.case.findings.get(*self.index.findings.get(id)?)
+    }
+    pub fn evidence_item(&self, id: &str) -> Option<&crate::evidence::Evidence> {
+        self.case.evidence.iter().find(|e| e.id == id)
     }
 }
 
@@ -315,6 +319,11 @@ impl Checker {
         for (i, el) in case.elections.iter().enumerate() {
             self.id(Entity::Election(i), &el.id, &mut seen, "election");
         }
+        self.out.extend(crate::evidence::case_problems(
+            &case.evidence,
+            &incidents,
+            &sources,
+        ));
     }
 
     fn instruments(

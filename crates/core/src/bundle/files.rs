@@ -167,6 +167,80 @@ pub(super) struct EvidenceEntry {
     pub media_type: Option<String>,
 }
 
+/// `evidence.toml`: the records of the files under the bundle's `evidence/` directory.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct EvidenceFile {
+    pub evidence: Vec<S<EvidenceItemEntry>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct EvidenceItemEntry {
+    pub id: String,
+    pub file: S<String>,
+    pub sha256: S<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incident: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "CaptureEntry::is_empty")]
+    pub capture: CaptureEntry,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived_from: Option<DerivationEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custody: Vec<CustodyEntry>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CaptureEntry {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub captured_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub captured_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+}
+
+impl CaptureEntry {
+    fn is_empty(&self) -> bool {
+        self.captured_at.is_none()
+            && self.captured_by.is_none()
+            && self.source_url.is_none()
+            && self.method.is_none()
+            && self.tool.is_none()
+            && self.place.is_none()
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DerivationEntry {
+    pub original: String,
+    pub what: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CustodyEntry {
+    pub at: String,
+    pub by: String,
+    pub action: S<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct FindingsFile {
@@ -529,6 +603,48 @@ pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
     for e in &case.elections {
         out.push(file(format!("elections/{}.json", e.id), e.json.clone()));
     }
+    if !case.evidence.is_empty() {
+        let evidence = case.evidence.iter().map(evidence_entry).collect();
+        out.push(toml_file(
+            "evidence.toml".into(),
+            &EvidenceFile { evidence },
+        )?);
+    }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
+}
+
+fn evidence_entry(e: &crate::evidence::Evidence) -> S<EvidenceItemEntry> {
+    let c = &e.capture;
+    sp(EvidenceItemEntry {
+        id: e.id.clone(),
+        file: sp(e.file.clone()),
+        sha256: sp(e.sha256.clone()),
+        media_type: Some(e.media_type.clone()),
+        incident: e.incident.clone(),
+        source: e.source.clone(),
+        note: e.note.clone(),
+        capture: CaptureEntry {
+            captured_at: c.captured_at.clone(),
+            captured_by: c.captured_by.clone(),
+            source_url: c.source_url.clone(),
+            method: c.method.clone(),
+            tool: c.tool.clone(),
+            place: c.place.clone(),
+        },
+        derived_from: e.derived_from.as_ref().map(|d| DerivationEntry {
+            original: d.original.clone(),
+            what: d.what.clone(),
+        }),
+        custody: e
+            .custody
+            .iter()
+            .map(|k| CustodyEntry {
+                at: k.at.clone(),
+                by: k.by.clone(),
+                action: sp(k.action.as_str().to_owned()),
+                note: k.note.clone(),
+            })
+            .collect(),
+    })
 }
