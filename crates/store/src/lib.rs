@@ -1,7 +1,10 @@
 #![doc = include_str!("../README.md")]
 
+pub mod blob;
 mod clock;
 mod codec;
+pub mod log;
+pub mod record;
 mod sqlite;
 
 use std::sync::Arc;
@@ -12,6 +15,9 @@ use accord_core::{
 };
 use async_trait::async_trait;
 
+pub use blob::{BlobError, BlobStore, FsBlobStore, StoredBlob};
+pub use log::{LogEntry, RecordVersion, StoredCheckpoint};
+pub use record::{RecordBody, RecordKind};
 pub use sqlite::SqliteStore;
 
 /// Persistence for Accord, in domain terms.
@@ -92,6 +98,15 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         actor: &str,
     ) -> Result<SaveOutcome, StoreError>;
 
+    /// Add a source and create or replace an incident that cites it, in one transaction.
+    async fn save_incident_with_source(
+        &self,
+        case_id: &str,
+        source: &Source,
+        incident: &Incident,
+        actor: &str,
+    ) -> Result<SaveOutcome, StoreError>;
+
     /// Add a source. Refuses an id that exists.
     async fn add_source(
         &self,
@@ -130,6 +145,80 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         case_id: &str,
         incident_ids: &[String],
     ) -> Result<Vec<(String, Vec<Verdict>)>, StoreError>;
+
+    // --- Evidence, history and the tamper-evident log ------------------------------------
+
+    /// Add an evidence item (its bytes are already in the blob store) with its custody events.
+    /// Refuses an id or a file name the case has (`Exists`), an unknown incident, source or
+    /// original (`NotFound`).
+    async fn add_evidence(
+        &self,
+        case_id: &str,
+        evidence: &accord_core::Evidence,
+        actor: &str,
+    ) -> Result<(), StoreError>;
+
+    /// One evidence item with its custody log.
+    async fn evidence(
+        &self,
+        case_id: &str,
+        id: &str,
+    ) -> Result<Option<accord_core::Evidence>, StoreError>;
+
+    /// The evidence items that document an incident.
+    async fn evidence_of_incident(
+        &self,
+        case_id: &str,
+        incident_id: &str,
+    ) -> Result<Vec<accord_core::Evidence>, StoreError>;
+
+    /// Append an event to an item's chain of custody (logged, with the item's SHA-256).
+    async fn add_custody(
+        &self,
+        case_id: &str,
+        evidence_id: &str,
+        event: &accord_core::CustodyEvent,
+    ) -> Result<(), StoreError>;
+
+    /// The SHA-256 of every evidence file any record names, in every case.
+    async fn referenced_blobs(&self) -> Result<Vec<String>, StoreError>;
+
+    /// Every version of a record, oldest first (empty for a record never written).
+    async fn history(
+        &self,
+        case_id: &str,
+        kind: RecordKind,
+        id: &str,
+    ) -> Result<Vec<RecordVersion>, StoreError>;
+
+    /// The last version of every record of a case, including removed ones.
+    async fn latest_versions(
+        &self,
+        case_id: &str,
+    ) -> Result<Vec<(RecordKind, String, RecordVersion)>, StoreError>;
+
+    /// The log's size and Merkle root, from its stored right edge.
+    async fn log_head(&self) -> Result<(u64, [u8; 32]), StoreError>;
+
+    /// Log entries from `from` on (at most `limit`), with their stored leaf hashes.
+    async fn log_entries(
+        &self,
+        from: u64,
+        limit: u32,
+    ) -> Result<Vec<(LogEntry, [u8; 32])>, StoreError>;
+
+    /// The log entries about some records (`kind/id`) of a case, in order.
+    async fn log_entries_of(
+        &self,
+        case_id: &str,
+        records: &[String],
+    ) -> Result<Vec<LogEntry>, StoreError>;
+
+    /// Keep a signed checkpoint (replacing the note of the same size: a co-signature added).
+    async fn add_checkpoint(&self, size: u64, note: &str) -> Result<(), StoreError>;
+
+    /// Every checkpoint, by tree size.
+    async fn checkpoints(&self) -> Result<Vec<StoredCheckpoint>, StoreError>;
 
     // --- Accounts ------------------------------------------------------------------------
 

@@ -5,6 +5,8 @@
 
 mod accounts;
 mod case_io;
+mod evidence;
+mod log;
 mod records;
 mod signon;
 
@@ -57,7 +59,48 @@ impl SqliteStore {
     }
 }
 
+/// Record a write that changes no versioned record: a line of the audit list and one log entry.
 pub(crate) async fn audit(
+    tx: &mut sqlx::SqliteConnection,
+    actor: &str,
+    case_id: Option<&str>,
+    action: &str,
+    detail: &str,
+) -> Result<(), StoreError> {
+    audit_records(tx, actor, case_id, action, detail, &[], None).await
+}
+
+/// Record a write: a line of the audit list, a new version of each record in `records` that
+/// changed (each logged, committing to its SHA-256), and one plain log entry when none did.
+pub(crate) async fn audit_records(
+    tx: &mut sqlx::SqliteConnection,
+    actor: &str,
+    case_id: Option<&str>,
+    action: &str,
+    detail: &str,
+    records: &[crate::record::RecordBody],
+    evidence_sha256: Option<String>,
+) -> Result<(), StoreError> {
+    let mut writer = log::LogWriter::begin(tx).await?;
+    let mut logged = false;
+    if let Some(case) = case_id {
+        for body in records {
+            logged |= writer
+                .version(tx, actor, action, case, body, evidence_sha256.clone())
+                .await?;
+        }
+    }
+    if !logged {
+        writer
+            .append(tx, actor, action, case_id, None, None, evidence_sha256)
+            .await?;
+    }
+    writer.finish(tx).await?;
+    audit_row(tx, actor, case_id, action, detail).await
+}
+
+/// A line of the audit list (the readable summary; the log is what proves).
+async fn audit_row(
     tx: &mut sqlx::SqliteConnection,
     actor: &str,
     case_id: Option<&str>,
@@ -75,6 +118,46 @@ pub(crate) async fn audit(
     .execute(tx)
     .await?;
     Ok(())
+}
+
+/// Log an import: a version of every record that is new or changed, and the removal of every
+/// record a replacement no longer has (its history stays).
+async fn log_import(
+    tx: &mut sqlx::SqliteConnection,
+    case: &ValidCase,
+    actor: &str,
+    action: &str,
+    replaced: bool,
+) -> Result<(), StoreError> {
+    let bodies = crate::record::all(case);
+    let mut writer = log::LogWriter::begin(tx).await?;
+    let mut logged = false;
+    for body in &bodies {
+        let evidence_sha256 = (body.kind == crate::record::RecordKind::Evidence)
+            .then(|| case.evidence_item(&body.id).map(|e| e.sha256.clone()))
+            .flatten();
+        logged |= writer
+            .version(tx, actor, action, &case.id, body, evidence_sha256)
+            .await?;
+    }
+    if replaced {
+        let kept: std::collections::HashSet<(crate::record::RecordKind, &str)> =
+            bodies.iter().map(|b| (b.kind, b.id.as_str())).collect();
+        for (kind, id, last) in log::latest_versions(tx, &case.id).await? {
+            if last.body.is_some() && !kept.contains(&(kind, id.as_str())) {
+                writer
+                    .removed(tx, actor, action, &case.id, kind, &id)
+                    .await?;
+                logged = true;
+            }
+        }
+    }
+    if !logged {
+        writer
+            .append(tx, actor, action, Some(&case.id), None, None, None)
+            .await?;
+    }
+    writer.finish(tx).await
 }
 
 #[async_trait]
@@ -106,7 +189,8 @@ impl Store for SqliteStore {
         } else {
             "case.import"
         };
-        audit(
+        log_import(&mut tx, case, actor, action, existing.is_some()).await?;
+        audit_row(
             &mut tx,
             actor,
             Some(&case.id),
@@ -264,6 +348,123 @@ impl Store for SqliteStore {
         let outcome = records::save_incident(&mut tx, case_id, incident, actor).await?;
         tx.commit().await?;
         Ok(outcome)
+    }
+
+    async fn save_incident_with_source(
+        &self,
+        case_id: &str,
+        source: &Source,
+        incident: &Incident,
+        actor: &str,
+    ) -> Result<SaveOutcome, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        records::add_source(&mut tx, case_id, source, actor).await?;
+        let outcome = records::save_incident(&mut tx, case_id, incident, actor).await?;
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    async fn add_evidence(
+        &self,
+        case_id: &str,
+        evidence: &accord_core::Evidence,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        records::add_evidence(&mut tx, case_id, evidence, actor).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn evidence(
+        &self,
+        case_id: &str,
+        id: &str,
+    ) -> Result<Option<accord_core::Evidence>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        Ok(evidence::load(&mut conn, case_id, evidence::Select::Id(id))
+            .await?
+            .pop())
+    }
+
+    async fn evidence_of_incident(
+        &self,
+        case_id: &str,
+        incident_id: &str,
+    ) -> Result<Vec<accord_core::Evidence>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        evidence::load(&mut conn, case_id, evidence::Select::Incident(incident_id)).await
+    }
+
+    async fn add_custody(
+        &self,
+        case_id: &str,
+        evidence_id: &str,
+        event: &accord_core::CustodyEvent,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        records::add_custody(&mut tx, case_id, evidence_id, event).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn referenced_blobs(&self) -> Result<Vec<String>, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT DISTINCT sha256 FROM evidence ORDER BY sha256")
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+
+    async fn history(
+        &self,
+        case_id: &str,
+        kind: crate::RecordKind,
+        id: &str,
+    ) -> Result<Vec<crate::RecordVersion>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        log::history(&mut conn, case_id, kind, id).await
+    }
+
+    async fn latest_versions(
+        &self,
+        case_id: &str,
+    ) -> Result<Vec<(crate::RecordKind, String, crate::RecordVersion)>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        log::latest_versions(&mut conn, case_id).await
+    }
+
+    async fn log_head(&self) -> Result<(u64, [u8; 32]), StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        log::head(&mut conn).await
+    }
+
+    async fn log_entries(
+        &self,
+        from: u64,
+        limit: u32,
+    ) -> Result<Vec<(crate::LogEntry, [u8; 32])>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        log::entries(&mut conn, from, limit).await
+    }
+
+    async fn log_entries_of(
+        &self,
+        case_id: &str,
+        records: &[String],
+    ) -> Result<Vec<crate::LogEntry>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        log::entries_of_records(&mut conn, case_id, records).await
+    }
+
+    async fn add_checkpoint(&self, size: u64, note: &str) -> Result<(), StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        log::add_checkpoint(&mut conn, size, note).await
+    }
+
+    async fn checkpoints(&self) -> Result<Vec<crate::StoredCheckpoint>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        log::checkpoints(&mut conn).await
     }
 
     async fn add_source(

@@ -66,6 +66,9 @@ pub(crate) async fn insert_case(
     for (i, l) in case.letters.iter().enumerate() {
         insert_letter(tx, id, i, l).await?;
     }
+    for (i, e) in case.evidence.iter().enumerate() {
+        super::evidence::insert(tx, id, pos(i), e).await?;
+    }
     for (i, e) in case.elections.iter().enumerate() {
         sqlx::query("INSERT INTO elections (case_id, id, position, json) VALUES (?, ?, ?, ?)")
             .bind(id)
@@ -81,7 +84,8 @@ pub(crate) async fn insert_case(
         + case.findings.len()
         + case.mechanisms.len()
         + case.letters.len()
-        + case.elections.len();
+        + case.elections.len()
+        + case.evidence.len();
     Ok(records)
 }
 
@@ -451,6 +455,7 @@ pub(crate) async fn load_case_parts(
                     json: r.get("json"),
                 })
                 .collect();
+        case.evidence = super::evidence::load(conn, id, super::evidence::Select::All).await?;
     }
     accord_core::validate(case)
         .map(Some)

@@ -76,7 +76,16 @@ pub(crate) async fn save_letter(
         SaveOutcome::Created => "letter.create",
         SaveOutcome::Updated => "letter.update",
     };
-    audit(tx, actor, Some(case_id), action, &letter.id).await?;
+    super::audit_records(
+        tx,
+        actor,
+        Some(case_id),
+        action,
+        &letter.id,
+        &[crate::record::letter(letter)],
+        None,
+    )
+    .await?;
     Ok(outcome)
 }
 

@@ -1,0 +1,268 @@
+//! The instance's log key, checkpoints and co-signatures.
+//!
+//! The key file holds one line in the form Go's `note` package uses for private keys:
+//! `PRIVATE+KEY+<name>+<key id hex>+<base64(0x01 || 32-byte Ed25519 seed)>`. It is created on
+//! first use, readable by its owner only; its name is the log's origin. A checkpoint is signed
+//! only when the log grew, and only if it is consistent with the previous checkpoint: a log must
+//! never sign two checkpoints that disagree about the past.
+
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use accord_tlog::{Checkpoint, CosignerKey, NoteSigner, NoteVerifier, merkle};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+
+use crate::{ActionError, Actions, io_error};
+
+/// Where the key lives, and the name to give it if it must be created.
+#[derive(Debug, Clone)]
+pub struct LogKeyConfig {
+    pub path: PathBuf,
+    /// The log's origin when the key is created (default: `accord-` and 8 random hex digits).
+    pub name_if_new: Option<String>,
+}
+
+#[derive(Debug)]
+pub(crate) struct LogKey {
+    config: LogKeyConfig,
+    signer: Mutex<Option<NoteSigner>>,
+}
+
+fn log_err(e: impl std::fmt::Display) -> ActionError {
+    ActionError::Log(e.to_string())
+}
+
+/// Read a private key file: (name, seed, type byte).
+fn read_key_file(path: &Path) -> Result<(String, [u8; 32], u8), ActionError> {
+    let text = std::fs::read_to_string(path).map_err(io_error(path))?;
+    let line = text.trim();
+    let parts: Vec<&str> = line.split('+').collect();
+    let bad = |why: &str| ActionError::Log(format!("{}: not a key file ({why})", path.display()));
+    let ["PRIVATE", "KEY", name, _id, key] = parts.as_slice() else {
+        return Err(bad("expected PRIVATE+KEY+name+id+key"));
+    };
+    let bytes = B64.decode(key).map_err(|_| bad("the key is not base64"))?;
+    let (ty, seed) = bytes.split_first().ok_or_else(|| bad("empty key"))?;
+    let seed: [u8; 32] = seed
+        .try_into()
+        .map_err(|_| bad("the key is not 32 bytes"))?;
+    Ok(((*name).to_owned(), seed, *ty))
+}
+
+/// Create a key file (refusing to replace one), readable by its owner only.
+fn write_key_file(
+    path: &Path,
+    name: &str,
+    seed: &[u8; 32],
+    ty: u8,
+    id: [u8; 4],
+) -> Result<(), ActionError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(io_error(dir))?;
+    }
+    let mut bytes = vec![ty];
+    bytes.extend_from_slice(seed);
+    let line = format!(
+        "PRIVATE+KEY+{name}+{}+{}\n",
+        hex::encode(id),
+        B64.encode(bytes)
+    );
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(io_error(path))?;
+    f.write_all(line.as_bytes()).map_err(io_error(path))?;
+    f.sync_all().map_err(io_error(path))
+}
+
+fn new_seed() -> Result<[u8; 32], ActionError> {
+    let mut seed = [0u8; 32];
+    getrandom::fill(&mut seed)
+        .map_err(|e| ActionError::Log(format!("no randomness for a key: {e}")))?;
+    Ok(seed)
+}
+
+impl LogKey {
+    pub(crate) fn new(config: LogKeyConfig) -> LogKey {
+        LogKey {
+            config,
+            signer: Mutex::new(None),
+        }
+    }
+
+    pub(crate) fn path(&self) -> PathBuf {
+        self.config.path.clone()
+    }
+
+    /// The signer, loading or creating the key file on first use.
+    pub(crate) fn signer(&self) -> Result<NoteSigner, ActionError> {
+        let mut slot = self
+            .signer
+            .lock()
+            .map_err(|_| ActionError::Log("key lock poisoned".into()))?;
+        if let Some(s) = slot.as_ref() {
+            return Ok(s.clone());
+        }
+        let path = &self.config.path;
+        let signer = if path.exists() {
+            let (name, seed, ty) = read_key_file(path)?;
+            if ty != 0x01 {
+                return Err(ActionError::Log(format!(
+                    "{}: not an Ed25519 log key (type {ty:#04x})",
+                    path.display()
+                )));
+            }
+            NoteSigner::new(&name, &seed).map_err(log_err)?
+        } else {
+            let seed = new_seed()?;
+            let name = match &self.config.name_if_new {
+                Some(n) => n.clone(),
+                None => {
+                    let mut tail = [0u8; 4];
+                    let _ = getrandom::fill(&mut tail);
+                    format!("accord-{}", hex::encode(tail))
+                }
+            };
+            let signer = NoteSigner::new(&name, &seed).map_err(log_err)?;
+            write_key_file(path, &name, &seed, 0x01, signer.key_id())?;
+            tracing::info!(key = %path.display(), name = %name, "created the log's signing key");
+            signer
+        };
+        *slot = Some(signer.clone());
+        Ok(signer)
+    }
+}
+
+/// A witness's co-signing key from its file (created on first use, like the instance key).
+pub fn cosigner_from_file(path: &Path, name_if_new: &str) -> Result<CosignerKey, ActionError> {
+    if path.exists() {
+        let (name, seed, ty) = read_key_file(path)?;
+        if ty != 0x04 {
+            return Err(ActionError::Log(format!(
+                "{}: not a co-signing key (type {ty:#04x})",
+                path.display()
+            )));
+        }
+        CosignerKey::new(&name, &seed).map_err(log_err)
+    } else {
+        let seed = new_seed()?;
+        let key = CosignerKey::new(name_if_new, &seed).map_err(log_err)?;
+        write_key_file(path, name_if_new, &seed, 0x04, key.key_id())?;
+        Ok(key)
+    }
+}
+
+/// Every leaf hash of the log up to `size`, as stored.
+pub(crate) async fn leaves(actions: &Actions, size: u64) -> Result<Vec<merkle::Hash>, ActionError> {
+    let mut out = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    while (out.len() as u64) < size {
+        let batch = actions.store.log_entries(out.len() as u64, 50_000).await?;
+        if batch.is_empty() {
+            break;
+        }
+        for (_, leaf) in batch {
+            if (out.len() as u64) < size {
+                out.push(leaf);
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) async fn checkpoint(actions: &Actions) -> Result<Option<String>, ActionError> {
+    let (size, root) = actions.store.log_head().await?;
+    let previous = actions.store.checkpoints().await?.pop();
+    if size == 0 || previous.as_ref().is_some_and(|p| p.size >= size) {
+        return Ok(None);
+    }
+    let signer = actions.key.signer()?;
+    if let Some(prev) = &previous {
+        let opened = accord_tlog::open(&prev.note, &[signer.verifier()]).map_err(log_err)?;
+        let old = Checkpoint::parse(&opened.text).map_err(log_err)?;
+        let all = leaves(actions, size).await?;
+        let proof = merkle::consistency_proof(&all, old.size()).map_err(log_err)?;
+        merkle::verify_consistency(old.size(), size, old.root(), &root, &proof).map_err(|e| {
+            ActionError::Log(format!(
+                "the log is not consistent with its checkpoint of size {}: {e}; refusing to sign (run `accord verify`)",
+                old.size()
+            ))
+        })?;
+    }
+    let cp = Checkpoint::new(signer.name(), size, root).map_err(log_err)?;
+    let note = signer.sign(&cp.to_text()).map_err(log_err)?;
+    actions.store.add_checkpoint(size, &note).await?;
+    Ok(Some(note))
+}
+
+pub(crate) async fn cosign(
+    actions: &Actions,
+    witness_key_file: &Path,
+    state_file: &Path,
+) -> Result<String, ActionError> {
+    let Some(latest) = actions.latest_checkpoint().await? else {
+        return Err(ActionError::Log(
+            "the log is empty: nothing to co-sign".into(),
+        ));
+    };
+    let signer = actions.key.signer()?;
+    let opened = accord_tlog::open(&latest, &[signer.verifier()]).map_err(log_err)?;
+    let cp = Checkpoint::parse(&opened.text).map_err(log_err)?;
+    let witness = cosigner_from_file(witness_key_file, "witness")?;
+    // The last checkpoint this witness co-signed for this origin: `origin size base64(root)`.
+    let state = std::fs::read_to_string(state_file).unwrap_or_default();
+    let prior = state.lines().find_map(|l| {
+        let mut it = l.split(' ');
+        let (o, s, r) = (it.next()?, it.next()?, it.next()?);
+        (o == cp.origin()).then(|| (s.parse::<u64>().ok(), B64.decode(r).ok()))
+    });
+    if let Some((Some(old_size), Some(old_root))) = prior {
+        let old_root: merkle::Hash = old_root
+            .try_into()
+            .map_err(|_| ActionError::Log(format!("{}: bad root", state_file.display())))?;
+        if old_size > cp.size() {
+            return Err(ActionError::Log(format!(
+                "the log shrank from {old_size} to {} entries since this witness last co-signed",
+                cp.size()
+            )));
+        }
+        if old_size > 0 {
+            let all = leaves(actions, cp.size()).await?;
+            let proof = merkle::consistency_proof(&all, old_size).map_err(log_err)?;
+            merkle::verify_consistency(old_size, cp.size(), &old_root, cp.root(), &proof)
+                .map_err(|e| {
+                    ActionError::Log(format!(
+                        "the latest checkpoint is not consistent with the one this witness co-signed at size {old_size}: {e}"
+                    ))
+                })?;
+        }
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let line = witness.cosign(&opened.text, now).map_err(log_err)?;
+    let note = accord_tlog::add_signature_line(&latest, &line).map_err(log_err)?;
+    actions.store.add_checkpoint(cp.size(), &note).await?;
+    let mut lines: Vec<String> = state
+        .lines()
+        .filter(|l| l.split(' ').next() != Some(cp.origin()))
+        .map(str::to_owned)
+        .collect();
+    lines.push(format!(
+        "{} {} {}",
+        cp.origin(),
+        cp.size(),
+        B64.encode(cp.root())
+    ));
+    std::fs::write(state_file, lines.join("\n") + "\n").map_err(io_error(state_file))?;
+    Ok(note)
+}
+
+/// The instance's verifier, for checking checkpoints.
+pub(crate) fn verifier(actions: &Actions) -> Result<NoteVerifier, ActionError> {
+    Ok(actions.key.signer()?.verifier())
+}

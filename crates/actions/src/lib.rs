@@ -1,0 +1,368 @@
+#![doc = include_str!("../README.md")]
+
+mod evidence;
+mod key;
+mod package;
+pub mod search;
+mod verify;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use accord_core::validate::{finding_problems, incident_problems};
+use accord_core::{Citation, Finding, FindingStatus, Incident, Letter, Source, ValidCase};
+use accord_search::SearchIndex;
+use accord_store::{
+    BlobError, BlobStore, ImportMode, ImportReport, SaveOutcome, Store, StoreError,
+};
+
+pub use evidence::NewEvidence;
+pub use key::{LogKeyConfig, cosigner_from_file};
+pub use package::{PackageReport, verify_package};
+pub use verify::{VerifyProblem, VerifyProgress, VerifyReport};
+
+/// Everything that can refuse or fail an action. Refusals carry what the user must fix.
+#[derive(Debug, thiserror::Error)]
+pub enum ActionError {
+    #[error("{field}: {message}")]
+    Invalid { field: String, message: String },
+    #[error("no {what} {id:?}")]
+    NotFound { what: &'static str, id: String },
+    #[error("{what} {id:?} already exists")]
+    Exists { what: &'static str, id: String },
+    #[error("the file is larger than the upload limit of {limit} bytes")]
+    TooLarge { limit: u64 },
+    #[error(transparent)]
+    Store(StoreError),
+    #[error("evidence store: {0}")]
+    Blob(BlobError),
+    #[error("log: {0}")]
+    Log(String),
+    #[error("search index: {0}")]
+    Search(String),
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl From<StoreError> for ActionError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound { what, id } => ActionError::NotFound { what, id },
+            StoreError::NoCase(id) => ActionError::NotFound { what: "case", id },
+            StoreError::Exists { what, id } => ActionError::Exists { what, id },
+            StoreError::CaseExists(id) => ActionError::Exists { what: "case", id },
+            other => ActionError::Store(other),
+        }
+    }
+}
+
+impl From<BlobError> for ActionError {
+    fn from(e: BlobError) -> Self {
+        match e {
+            BlobError::TooLarge { limit } => ActionError::TooLarge { limit },
+            other => ActionError::Blob(other),
+        }
+    }
+}
+
+pub(crate) fn invalid(field: &str, message: impl Into<String>) -> ActionError {
+    ActionError::Invalid {
+        field: field.to_owned(),
+        message: message.into(),
+    }
+}
+
+pub(crate) fn io_error(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> ActionError + '_ {
+    move |source| ActionError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// The action layer: the CLI, the HTML routes and the JSON API call these and nothing else to
+/// write. Each action checks its input against the store (never a cache), writes in one store
+/// transaction (which versions the records and appends to the log), then brings the search index
+/// up to date.
+#[derive(Debug, Clone)]
+pub struct Actions {
+    store: Arc<dyn Store>,
+    blobs: Arc<dyn BlobStore>,
+    search: Option<Arc<SearchIndex>>,
+    key: Arc<key::LogKey>,
+}
+
+impl Actions {
+    pub fn new(
+        store: Arc<dyn Store>,
+        blobs: Arc<dyn BlobStore>,
+        search: Option<Arc<SearchIndex>>,
+        key: LogKeyConfig,
+    ) -> Actions {
+        Actions {
+            store,
+            blobs,
+            search,
+            key: Arc::new(key::LogKey::new(key)),
+        }
+    }
+
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
+    pub fn blobs(&self) -> &Arc<dyn BlobStore> {
+        &self.blobs
+    }
+
+    pub fn search(&self) -> Option<&Arc<SearchIndex>> {
+        self.search.as_ref()
+    }
+
+    /// Where the log's signing key lives.
+    pub fn key_path(&self) -> PathBuf {
+        self.key.path()
+    }
+
+    // --- Records ------------------------------------------------------------------------
+
+    /// Create or replace an incident, with a new source it cites added in the same transaction.
+    pub async fn save_incident(
+        &self,
+        case: &str,
+        incident: Incident,
+        new_source: Option<Source>,
+        by: &str,
+    ) -> Result<SaveOutcome, ActionError> {
+        let refs = self.store.case_refs(case).await?;
+        if let Some(s) = &new_source {
+            source_problems(s)?;
+            if refs.has_source(&s.id) {
+                return Err(ActionError::Exists {
+                    what: "source",
+                    id: s.id.clone(),
+                });
+            }
+        }
+        let new_id = new_source.as_ref().map(|s| s.id.as_str());
+        if let Some(p) = incident_problems(&incident, &|a| refs.has_actor(a), &|s| {
+            refs.has_source(s) || Some(s) == new_id
+        })
+        .into_iter()
+        .next()
+        {
+            return Err(invalid(&p.field, p.message));
+        }
+        let outcome = match &new_source {
+            Some(s) => {
+                self.store
+                    .save_incident_with_source(case, s, &incident, by)
+                    .await?
+            }
+            None => self.store.save_incident(case, &incident, by).await?,
+        };
+        self.reindex(case, std::slice::from_ref(&incident.id))
+            .await?;
+        Ok(outcome)
+    }
+
+    /// Add a source.
+    pub async fn add_source(
+        &self,
+        case: &str,
+        source: Source,
+        by: &str,
+    ) -> Result<(), ActionError> {
+        source_problems(&source)?;
+        self.store.add_source(case, &source, by).await?;
+        Ok(())
+    }
+
+    /// The one citation rule of every form and API: a citation as people type it
+    /// (`iccpr art 19 (2)`) is the case's provision it names, whatever the letter case.
+    pub fn parse_provision(
+        &self,
+        case_provisions: &[String],
+        text: &str,
+    ) -> Result<Citation, ActionError> {
+        let c = Citation::parse(text.trim()).map_err(|e| invalid("provision", e.to_string()))?;
+        let printed = c.to_string();
+        let known = case_provisions
+            .iter()
+            .find(|p| p.eq_ignore_ascii_case(&printed))
+            .ok_or_else(|| invalid("provision", format!("no provision {printed} in this case")))?;
+        Citation::parse(known).map_err(|e| invalid("provision", e.to_string()))
+    }
+
+    /// Add a finding (as a draft or with the status it carries).
+    pub async fn add_finding(
+        &self,
+        case: &str,
+        finding: Finding,
+        by: &str,
+    ) -> Result<(), ActionError> {
+        let refs = self.store.case_refs(case).await?;
+        let known: Vec<String> = self
+            .store
+            .incidents(case, &finding.incidents)
+            .await?
+            .into_iter()
+            .map(|i| i.id)
+            .collect();
+        let provisions = &refs.provisions;
+        if let Some(p) = finding_problems(&finding, &|i| known.iter().any(|k| k == i), &|c| {
+            provisions.iter().any(|p| *p == c.to_string())
+        })
+        .into_iter()
+        .next()
+        {
+            return Err(invalid(&p.field, p.message));
+        }
+        self.store.add_finding(case, &finding, by).await?;
+        self.reindex(case, &finding.incidents).await
+    }
+
+    /// Confirm, retract or return a finding to draft.
+    pub async fn set_finding_status(
+        &self,
+        case: &str,
+        id: &str,
+        status: FindingStatus,
+        by: &str,
+    ) -> Result<(), ActionError> {
+        self.store.set_finding_status(case, id, status, by).await?;
+        // Confirmed verdicts are part of the incidents' index documents.
+        let incidents: Vec<String> = self
+            .store
+            .load_case_for_status(case)
+            .await?
+            .and_then(|c| c.finding(id).map(|f| f.incidents.clone()))
+            .unwrap_or_default();
+        self.reindex(case, &incidents).await
+    }
+
+    /// Store a letter's text and addressing (a new version of it).
+    pub async fn save_letter(
+        &self,
+        case: &str,
+        letter: &Letter,
+        pin_sha256: Option<&str>,
+        by: &str,
+    ) -> Result<SaveOutcome, ActionError> {
+        Ok(self.store.save_letter(case, letter, pin_sha256, by).await?)
+    }
+
+    /// Store a whole case (its evidence bytes already in the blob store), then index it.
+    pub async fn import_bundle(
+        &self,
+        case: &ValidCase,
+        mode: ImportMode,
+        by: &str,
+    ) -> Result<ImportReport, ActionError> {
+        for e in &case.evidence {
+            if let Err(err) = self.blobs.open(&e.sha256).await {
+                return Err(invalid(
+                    &format!("evidence/{}", e.file),
+                    format!("its bytes are not in the evidence store: {err}"),
+                ));
+            }
+        }
+        let report = self.store.import_case(case, mode, by).await?;
+        let ids: Vec<String> = case.incidents.iter().map(|i| i.id.clone()).collect();
+        for chunk in ids.chunks(5_000) {
+            self.reindex(&case.id, chunk).await?;
+        }
+        Ok(report)
+    }
+
+    /// Every version of a record, oldest first.
+    pub async fn history(
+        &self,
+        case: &str,
+        kind: accord_store::RecordKind,
+        id: &str,
+    ) -> Result<Vec<accord_store::RecordVersion>, ActionError> {
+        Ok(self.store.history(case, kind, id).await?)
+    }
+
+    async fn reindex(&self, case: &str, ids: &[String]) -> Result<(), ActionError> {
+        match &self.search {
+            Some(index) if !ids.is_empty() => {
+                search::reindex(self.store.as_ref(), index, case, ids)
+                    .await
+                    .map_err(ActionError::Search)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    // --- The log --------------------------------------------------------------------------
+
+    /// The verifier key of the instance's log (the key is created on first use).
+    pub fn verifier_key(&self) -> Result<String, ActionError> {
+        Ok(self.key.signer()?.verifier_key())
+    }
+
+    /// Sign a checkpoint of the log if it grew since the last one; returns the new note.
+    pub async fn checkpoint(&self) -> Result<Option<String>, ActionError> {
+        key::checkpoint(self).await
+    }
+
+    /// The latest signed checkpoint, after making one if the log grew.
+    pub async fn latest_checkpoint(&self) -> Result<Option<String>, ActionError> {
+        self.checkpoint().await?;
+        Ok(self.store.checkpoints().await?.pop().map(|c| c.note))
+    }
+
+    /// Co-sign the latest checkpoint with a witness's key, after checking that it is consistent
+    /// with the last checkpoint this witness co-signed (kept in `state_file`).
+    pub async fn cosign(
+        &self,
+        witness_key_file: &std::path::Path,
+        state_file: &std::path::Path,
+    ) -> Result<String, ActionError> {
+        key::cosign(self, witness_key_file, state_file).await
+    }
+
+    /// Check everything: see [`verify`].
+    pub async fn verify(
+        &self,
+        progress: &(dyn Fn(VerifyProgress) + Send + Sync),
+    ) -> Result<VerifyReport, ActionError> {
+        verify::verify(self, progress).await
+    }
+
+    /// Write an evidence package for some incidents: see [`package`].
+    pub async fn package(
+        &self,
+        case: &str,
+        incidents: &[String],
+        out: &std::path::Path,
+        by: &str,
+    ) -> Result<PackageReport, ActionError> {
+        package::write(self, case, incidents, out, by).await
+    }
+}
+
+/// A source on its own: required title, http(s) URL.
+fn source_problems(s: &Source) -> Result<(), ActionError> {
+    if !accord_core::validate::is_id(&s.id) {
+        return Err(invalid("id", format!("{:?} is not an id", s.id)));
+    }
+    if s.title.trim().is_empty() {
+        return Err(invalid("title", "must not be empty"));
+    }
+    if let Some(u) = &s.url {
+        let lower = u.trim().to_ascii_lowercase();
+        if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+            return Err(invalid(
+                "url",
+                format!("{u:?} is not an http:// or https:// address"),
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,308 @@
+//! `accord verify`: recompute everything the log commits to and report every disagreement.
+//!
+//! 1. Every entry is rebuilt from its columns; its leaf must match, and sequence numbers must run
+//!    0, 1, 2, … (a removed or reordered entry breaks the run or the leaves).
+//! 2. The tree is rebuilt from the recomputed leaves: its root must match the stored edge, and
+//!    every checkpoint's signature and root must hold, each consistent with the next.
+//! 3. Every record as stored now must equal the last version in its history, whose SHA-256 the
+//!    log entry of that version names (a record edited behind Accord's back shows here).
+//! 4. Every evidence file is read again and re-hashed; failed uploads' leftovers are removed.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use accord_store::record;
+use accord_tlog::{Checkpoint, merkle};
+use serde::Serialize;
+
+use crate::{ActionError, Actions, key};
+
+/// How far a verification has come (for a progress bar).
+#[derive(Debug, Clone, Copy)]
+pub struct VerifyProgress {
+    pub stage: &'static str,
+    pub done: u64,
+    pub total: u64,
+}
+
+/// What `accord verify --json` prints.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct VerifyReport {
+    pub ok: bool,
+    pub entries: u64,
+    pub evidence: u64,
+    pub problems: Vec<VerifyProblem>,
+}
+
+/// One thing that is wrong.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct VerifyProblem {
+    /// `log_entry`, `log_order`, `log_root`, `checkpoint`, `record`, `version`, `evidence`.
+    pub kind: String,
+    /// Which entry, record, checkpoint or file.
+    pub what: String,
+    pub detail: String,
+}
+
+fn problem(kind: &str, what: impl Into<String>, detail: impl Into<String>) -> VerifyProblem {
+    VerifyProblem {
+        kind: kind.to_owned(),
+        what: what.into(),
+        detail: detail.into(),
+    }
+}
+
+/// Leftovers younger than this may belong to an upload still in progress.
+const LEFTOVER_AGE: Duration = Duration::from_secs(60);
+
+pub(crate) async fn verify(
+    actions: &Actions,
+    progress: &(dyn Fn(VerifyProgress) + Send + Sync),
+) -> Result<VerifyReport, ActionError> {
+    let mut problems = Vec::new();
+    let store = actions.store.as_ref();
+
+    // 1. Entries and leaves.
+    let (head_size, head_root) = store.log_head().await?;
+    let mut leaves: Vec<merkle::Hash> = Vec::new();
+    let mut entries_by_seq: HashMap<u64, accord_store::LogEntry> = HashMap::new();
+    let mut next = 0u64;
+    loop {
+        let batch = store.log_entries(next, 20_000).await?;
+        let Some((last, _)) = batch.last() else { break };
+        let after = last.seq.saturating_add(1);
+        for (entry, stored_leaf) in batch {
+            let expected = leaves.len() as u64;
+            if entry.seq != expected {
+                problems.push(problem(
+                    "log_order",
+                    format!("entry {}", entry.seq),
+                    format!("found where entry {expected} should be: an entry was removed or the log reordered"),
+                ));
+            }
+            let leaf = entry.leaf_hash();
+            if leaf != stored_leaf {
+                problems.push(problem(
+                    "log_entry",
+                    format!("entry {}", entry.seq),
+                    "its content does not match its leaf hash: the entry was changed",
+                ));
+            }
+            leaves.push(leaf);
+            entries_by_seq.insert(entry.seq, entry);
+        }
+        next = after;
+        progress(VerifyProgress {
+            stage: "log",
+            done: leaves.len() as u64,
+            total: head_size,
+        });
+    }
+    let entries = leaves.len() as u64;
+    let root = merkle::root(&leaves);
+    if entries != head_size || root != head_root {
+        problems.push(problem(
+            "log_root",
+            "the log",
+            format!(
+                "rebuilt from its entries the tree has {entries} leaves and root {}, but the log's stored edge says {head_size} leaves and root {}",
+                hex::encode(root),
+                hex::encode(head_root)
+            ),
+        ));
+    }
+
+    // 2. Checkpoints.
+    let verifier = key::verifier(actions)?;
+    let mut previous: Option<Checkpoint> = None;
+    for cp in store.checkpoints().await? {
+        let what = format!("checkpoint of size {}", cp.size);
+        let opened = match accord_tlog::open(&cp.note, std::slice::from_ref(&verifier)) {
+            Ok(o) => o,
+            Err(e) => {
+                problems.push(problem("checkpoint", what, format!("signature: {e}")));
+                continue;
+            }
+        };
+        let parsed = match Checkpoint::parse(&opened.text) {
+            Ok(c) => c,
+            Err(e) => {
+                problems.push(problem("checkpoint", what, e.to_string()));
+                continue;
+            }
+        };
+        if parsed.size() != cp.size || parsed.size() > entries {
+            problems.push(problem(
+                "checkpoint",
+                what,
+                format!(
+                    "signs a tree of {} entries; the log has {entries}",
+                    parsed.size()
+                ),
+            ));
+            continue;
+        }
+        let size = usize::try_from(parsed.size()).unwrap_or(usize::MAX);
+        let rebuilt = merkle::root(&leaves[..size.min(leaves.len())]);
+        if &rebuilt != parsed.root() {
+            problems.push(problem(
+                "checkpoint",
+                what.clone(),
+                "the signed root differs from the root of the log's first entries: entries were changed, removed or reordered after it was signed",
+            ));
+        }
+        if let Some(prev) = &previous
+            && prev.size() > 0
+        {
+            let proof = merkle::consistency_proof(&leaves[..size.min(leaves.len())], prev.size());
+            let ok = proof.is_ok_and(|p| {
+                merkle::verify_consistency(
+                    prev.size(),
+                    parsed.size(),
+                    prev.root(),
+                    parsed.root(),
+                    &p,
+                )
+                .is_ok()
+            });
+            if !ok {
+                problems.push(problem(
+                    "checkpoint",
+                    what,
+                    format!("not consistent with the checkpoint of size {}", prev.size()),
+                ));
+            }
+        }
+        previous = Some(parsed);
+    }
+
+    // 3. Records against their last versions, and versions against the log.
+    let cases = store.list_cases().await?;
+    let total_cases = cases.len() as u64;
+    for (n, summary) in cases.iter().enumerate() {
+        progress(VerifyProgress {
+            stage: "records",
+            done: n as u64,
+            total: total_cases,
+        });
+        let case_id = &summary.id;
+        let Some(case) = store.load_case(case_id).await? else {
+            continue;
+        };
+        let mut latest: HashMap<(accord_store::RecordKind, String), accord_store::RecordVersion> =
+            store
+                .latest_versions(case_id)
+                .await?
+                .into_iter()
+                .map(|(k, id, v)| ((k, id), v))
+                .collect();
+        for body in record::all(&case) {
+            let name = format!("{case_id}: {}", body.log_name());
+            match latest.remove(&(body.kind, body.id.clone())) {
+                None => problems.push(problem(
+                    "record",
+                    name,
+                    "stored, but has no history: it was written behind Accord's back",
+                )),
+                Some(v) if v.sha256.as_deref() != Some(body.sha256.as_str()) => {
+                    problems.push(problem(
+                        "record",
+                        name,
+                        format!(
+                            "differs from its last version ({}, by {} at {}): it was changed behind Accord's back",
+                            v.version, v.actor, v.at
+                        ),
+                    ));
+                }
+                Some(v) => check_version(
+                    &mut problems,
+                    &entries_by_seq,
+                    case_id,
+                    &body.log_name(),
+                    &v,
+                ),
+            }
+        }
+        for ((kind, id), v) in latest {
+            if v.body.is_some() {
+                problems.push(problem(
+                    "record",
+                    format!("{case_id}: {}/{id}", kind.as_str()),
+                    "its history has it, but it is not stored: it was deleted behind Accord's back",
+                ));
+            }
+        }
+    }
+
+    // 4. Evidence bytes.
+    let named = store.referenced_blobs().await?;
+    let total = named.len() as u64;
+    for (n, sha) in named.iter().enumerate() {
+        progress(VerifyProgress {
+            stage: "evidence",
+            done: n as u64,
+            total,
+        });
+        match actions.blobs.rehash(sha).await {
+            Ok((actual, _)) if &actual == sha => {}
+            Ok((actual, size)) => problems.push(problem(
+                "evidence",
+                format!("evidence file {sha}"),
+                format!("its bytes now hash to {actual} ({size} bytes): the file was changed"),
+            )),
+            Err(e) => problems.push(problem(
+                "evidence",
+                format!("evidence file {sha}"),
+                format!("cannot be read: {e}"),
+            )),
+        }
+    }
+    let _ = actions.blobs.sweep_temporary(LEFTOVER_AGE).await;
+    for sha in actions.blobs.list().await? {
+        if named.binary_search(&sha).is_err() {
+            // Bytes no record names: an upload whose record was refused or never written.
+            let _ = actions.blobs.remove(&sha).await;
+        }
+    }
+    Ok(VerifyReport {
+        ok: problems.is_empty(),
+        entries,
+        evidence: total,
+        problems,
+    })
+}
+
+fn check_version(
+    problems: &mut Vec<VerifyProblem>,
+    entries: &HashMap<u64, accord_store::LogEntry>,
+    case_id: &str,
+    record: &str,
+    v: &accord_store::RecordVersion,
+) {
+    let what = format!("{case_id}: {record} version {}", v.version);
+    let body_ok = v.body.as_deref().is_some_and(|b| {
+        use sha2::Digest;
+        Some(hex::encode(sha2::Sha256::digest(b.as_bytes()))) == v.sha256
+    });
+    if !body_ok {
+        problems.push(problem(
+            "version",
+            what.clone(),
+            "the kept version does not hash to its recorded SHA-256",
+        ));
+    }
+    match entries.get(&v.log_seq) {
+        Some(e)
+            if e.case_id.as_deref() == Some(case_id)
+                && e.record.as_deref() == Some(record)
+                && e.record_sha256 == v.sha256 => {}
+        _ => problems.push(problem(
+            "version",
+            what,
+            format!(
+                "log entry {} does not commit to this version of the record",
+                v.log_seq
+            ),
+        )),
+    }
+}

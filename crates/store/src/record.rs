@@ -1,0 +1,202 @@
+//! Records as canonical JSON: what a version of a record is, byte for byte, on every backend.
+//!
+//! Every version of an incident, source, finding, actor, letter text or evidence item is kept as
+//! this JSON, and the tamper-evident log commits to its SHA-256. `accord verify` recomputes the
+//! JSON from the record as it is stored now and compares: a record edited behind Accord's back
+//! (with the sqlite3 shell, say) no longer matches its last version. Keys are written in a fixed
+//! order and every optional field is present (as `null`), so equal records give equal bytes.
+
+use accord_core::{Actor, Evidence, Finding, Incident, Letter, Named, Source};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+/// The kinds of record whose versions are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RecordKind {
+    Actor,
+    Source,
+    Incident,
+    Finding,
+    Letter,
+    Evidence,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 6] = [
+        RecordKind::Actor,
+        RecordKind::Source,
+        RecordKind::Incident,
+        RecordKind::Finding,
+        RecordKind::Letter,
+        RecordKind::Evidence,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::Actor => "actor",
+            RecordKind::Source => "source",
+            RecordKind::Incident => "incident",
+            RecordKind::Finding => "finding",
+            RecordKind::Letter => "letter",
+            RecordKind::Evidence => "evidence",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<RecordKind> {
+        RecordKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// A record's canonical JSON and its SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordBody {
+    pub kind: RecordKind,
+    pub id: String,
+    pub json: String,
+    pub sha256: String,
+}
+
+impl RecordBody {
+    fn new(kind: RecordKind, id: &str, value: &Value) -> RecordBody {
+        let json = value.to_string();
+        let sha256 = hex::encode(Sha256::digest(json.as_bytes()));
+        RecordBody {
+            kind,
+            id: id.to_owned(),
+            json,
+            sha256,
+        }
+    }
+
+    /// `kind/id`, as the log names a record.
+    pub fn log_name(&self) -> String {
+        format!("{}/{}", self.kind.as_str(), self.id)
+    }
+}
+
+pub fn actor(a: &Actor) -> RecordBody {
+    let v = json!({
+        "id": a.id,
+        "kind": a.kind.as_str(),
+        "name": a.name,
+        "aliases": a.aliases,
+        "country": a.country,
+        "members": a.members,
+    });
+    RecordBody::new(RecordKind::Actor, &a.id, &v)
+}
+
+pub fn source(s: &Source) -> RecordBody {
+    let v = json!({
+        "id": s.id,
+        "authors": s.authors,
+        "title": s.title,
+        "publisher": s.publisher,
+        "date": s.date.map(|d| d.to_string()),
+        "url": s.url,
+        "accessed": s.accessed.map(|d| d.to_string()),
+        "note": s.note,
+    });
+    RecordBody::new(RecordKind::Source, &s.id, &v)
+}
+
+pub fn incident(i: &Incident) -> RecordBody {
+    let actors: Vec<Value> = i
+        .actors
+        .iter()
+        .map(|a| json!({"actor": a.actor, "role": a.role.as_str()}))
+        .collect();
+    let evidence: Vec<Value> = i
+        .evidence
+        .iter()
+        .map(|e| json!({"sha256": e.sha256, "name": e.name, "media_type": e.media_type}))
+        .collect();
+    let v = json!({
+        "id": i.id,
+        "date": i.date.to_string(),
+        "title": i.title,
+        "kind": i.kind.as_str(),
+        "summary": i.summary,
+        "place": i.place,
+        "themes": i.themes,
+        "sources": i.sources,
+        "actors": actors,
+        "evidence": evidence,
+    });
+    RecordBody::new(RecordKind::Incident, &i.id, &v)
+}
+
+pub fn finding(f: &Finding) -> RecordBody {
+    let v = json!({
+        "id": f.id,
+        "incidents": f.incidents,
+        "provision": f.provision.to_string(),
+        "verdict": f.verdict.as_str(),
+        "status": f.status.as_str(),
+        "rationale": f.rationale,
+        "author": f.author,
+        "reviewed_by": f.reviewed_by,
+    });
+    RecordBody::new(RecordKind::Finding, &f.id, &v)
+}
+
+/// A letter's text and addressing; its signatories change through sign-on and are logged there.
+pub fn letter(l: &Letter) -> RecordBody {
+    let addressees: Vec<Value> = l
+        .addressees
+        .iter()
+        .map(|a| {
+            json!({
+                "name": a.name, "title": a.title, "organisation": a.organisation,
+                "role": a.role, "actor": a.actor,
+            })
+        })
+        .collect();
+    let v = json!({
+        "id": l.id,
+        "title": l.title,
+        "date": l.date.to_string(),
+        "place": l.place,
+        "language": l.language,
+        "coordinator": l.coordinator,
+        "body": l.body,
+        "closing": l.closing,
+        "signatory_order": l.signatory_order.as_str(),
+        "addressees": addressees,
+        "cc": l.cc,
+    });
+    RecordBody::new(RecordKind::Letter, &l.id, &v)
+}
+
+/// An evidence item's record (its custody log is appended to separately, each event logged).
+pub fn evidence(e: &Evidence) -> RecordBody {
+    let c = &e.capture;
+    let v = json!({
+        "id": e.id,
+        "sha256": e.sha256,
+        "size": e.size,
+        "media_type": e.media_type,
+        "file": e.file,
+        "incident": e.incident,
+        "source": e.source,
+        "note": e.note,
+        "capture": {
+            "captured_at": c.captured_at, "captured_by": c.captured_by,
+            "source_url": c.source_url, "method": c.method, "tool": c.tool, "place": c.place,
+        },
+        "derived_from": e.derived_from.as_ref().map(|d| json!({"original": d.original, "what": d.what})),
+    });
+    RecordBody::new(RecordKind::Evidence, &e.id, &v)
+}
+
+/// Every versioned record of a case, in a fixed order.
+pub fn all(case: &accord_core::Case) -> Vec<RecordBody> {
+    let mut out = Vec::new();
+    out.extend(case.actors.iter().map(actor));
+    out.extend(case.sources.iter().map(source));
+    out.extend(case.incidents.iter().map(incident));
+    out.extend(case.findings.iter().map(finding));
+    out.extend(case.letters.iter().map(letter));
+    out.extend(case.evidence.iter().map(evidence));
+    out
+}

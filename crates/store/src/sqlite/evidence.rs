@@ -1,0 +1,176 @@
+//! Evidence records and their custody logs in SQLite (the bytes are in the blob store).
+
+use accord_core::{Capture, CustodyAction, CustodyEvent, Derivation, Evidence};
+use sqlx::{Row, SqliteConnection};
+
+use crate::StoreError;
+use crate::codec::corrupt;
+
+fn int(v: u64) -> i64 {
+    i64::try_from(v).unwrap_or(i64::MAX)
+}
+
+/// Insert an item and its custody events.
+pub(crate) async fn insert(
+    tx: &mut SqliteConnection,
+    case: &str,
+    position: i64,
+    e: &Evidence,
+) -> Result<(), StoreError> {
+    let c = &e.capture;
+    sqlx::query(
+        "INSERT INTO evidence (case_id, id, position, sha256, size, media_type, file, incident,
+            source, note, captured_at, captured_by, source_url, method, tool, place, derived_from,
+            derivation)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(case)
+    .bind(&e.id)
+    .bind(position)
+    .bind(&e.sha256)
+    .bind(int(e.size))
+    .bind(&e.media_type)
+    .bind(&e.file)
+    .bind(&e.incident)
+    .bind(&e.source)
+    .bind(&e.note)
+    .bind(&c.captured_at)
+    .bind(&c.captured_by)
+    .bind(&c.source_url)
+    .bind(&c.method)
+    .bind(&c.tool)
+    .bind(&c.place)
+    .bind(e.derived_from.as_ref().map(|d| &d.original))
+    .bind(e.derived_from.as_ref().map(|d| &d.what))
+    .execute(&mut *tx)
+    .await?;
+    for (seq, ev) in e.custody.iter().enumerate() {
+        insert_custody(tx, case, &e.id, int(seq as u64), ev).await?;
+    }
+    Ok(())
+}
+
+pub(crate) async fn insert_custody(
+    tx: &mut SqliteConnection,
+    case: &str,
+    evidence_id: &str,
+    seq: i64,
+    ev: &CustodyEvent,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO custody (case_id, evidence_id, seq, at, actor, action, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(case)
+    .bind(evidence_id)
+    .bind(seq)
+    .bind(&ev.at)
+    .bind(&ev.by)
+    .bind(ev.action.as_str())
+    .bind(&ev.note)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// The next custody sequence number of an item (its number of events).
+pub(crate) async fn custody_len(
+    tx: &mut SqliteConnection,
+    case: &str,
+    evidence_id: &str,
+) -> Result<i64, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM custody WHERE case_id = ? AND evidence_id = ?")
+            .bind(case)
+            .bind(evidence_id)
+            .fetch_one(&mut *tx)
+            .await?,
+    )
+}
+
+/// Which items to read.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Select<'a> {
+    All,
+    Id(&'a str),
+    Incident(&'a str),
+}
+
+/// Items of a case in position order, with their custody logs.
+pub(crate) async fn load(
+    conn: &mut SqliteConnection,
+    case: &str,
+    select: Select<'_>,
+) -> Result<Vec<Evidence>, StoreError> {
+    let (cond, param) = match select {
+        Select::All => ("1", None),
+        Select::Id(id) => ("id = ?2", Some(id)),
+        Select::Incident(id) => ("incident = ?2", Some(id)),
+    };
+    let rows = sqlx::query(&format!(
+        "SELECT id, sha256, size, media_type, file, incident, source, note, captured_at,
+            captured_by, source_url, method, tool, place, derived_from, derivation
+         FROM evidence WHERE case_id = ?1 AND {cond} ORDER BY position"
+    ))
+    .bind(case)
+    .bind(param)
+    .fetch_all(&mut *conn)
+    .await?;
+    let custody = sqlx::query(
+        "SELECT c.evidence_id, c.at, c.actor, c.action, c.note FROM custody c
+         WHERE c.case_id = ?1 AND (?2 IS NULL OR c.evidence_id IN
+            (SELECT id FROM evidence WHERE case_id = ?1 AND (id = ?2 OR incident = ?2)))
+         ORDER BY c.evidence_id, c.seq",
+    )
+    .bind(case)
+    .bind(param)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut by_item: std::collections::HashMap<String, Vec<CustodyEvent>> =
+        std::collections::HashMap::new();
+    for r in custody {
+        let action: String = r.get("action");
+        let action = CustodyAction::from_name(&action)
+            .map_err(|e| corrupt(case, format!("custody.action: {e}")))?;
+        by_item
+            .entry(r.get("evidence_id"))
+            .or_default()
+            .push(CustodyEvent {
+                at: r.get("at"),
+                by: r.get("actor"),
+                action,
+                note: r.get("note"),
+            });
+    }
+    rows.into_iter()
+        .map(|r| {
+            let id: String = r.get("id");
+            let derived: Option<String> = r.get("derived_from");
+            let what: Option<String> = r.get("derivation");
+            Ok(Evidence {
+                custody: by_item.remove(&id).unwrap_or_default(),
+                id,
+                sha256: r.get("sha256"),
+                size: u64::try_from(r.get::<i64, _>("size"))
+                    .map_err(|e| corrupt(case, format!("evidence.size: {e}")))?,
+                media_type: r.get("media_type"),
+                file: r.get("file"),
+                incident: r.get("incident"),
+                source: r.get("source"),
+                note: r.get("note"),
+                capture: Capture {
+                    captured_at: r.get("captured_at"),
+                    captured_by: r.get("captured_by"),
+                    source_url: r.get("source_url"),
+                    method: r.get("method"),
+                    tool: r.get("tool"),
+                    place: r.get("place"),
+                },
+                derived_from: derived.map(|original| Derivation {
+                    original,
+                    what: what.unwrap_or_default(),
+                }),
+            })
+        })
+        .collect()
+}

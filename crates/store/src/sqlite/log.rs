@@ -1,0 +1,422 @@
+//! The log in SQLite: entries appended inside each write's transaction, every record version kept,
+//! the tree's right edge updated, checkpoints stored.
+//!
+//! A write opens a [`LogWriter`] first thing in its transaction. Its first statement writes, so the
+//! transaction holds SQLite's write lock from the start: two writers can never both read the same
+//! tree edge and append conflicting leaves.
+
+use accord_tlog::merkle::Frontier;
+use sqlx::{Row, SqliteConnection};
+
+use crate::log::{LogEntry, RecordVersion, StoredCheckpoint};
+use crate::record::{RecordBody, RecordKind};
+use crate::{StoreError, clock};
+
+/// Appends entries within one transaction; [`LogWriter::finish`] stores the new tree edge.
+#[derive(Debug)]
+pub(crate) struct LogWriter {
+    frontier: Frontier,
+    at: String,
+    changed: bool,
+}
+
+fn corrupt_log(detail: impl Into<String>) -> StoreError {
+    StoreError::Corrupt {
+        case: "(the log)".into(),
+        detail: detail.into(),
+    }
+}
+
+impl LogWriter {
+    pub(crate) async fn begin(tx: &mut SqliteConnection) -> Result<LogWriter, StoreError> {
+        // Take the write lock now (an UPDATE does, even of no row), then read the edge.
+        sqlx::query("UPDATE log_state SET id = id WHERE id = 1")
+            .execute(&mut *tx)
+            .await?;
+        let bytes: Option<Vec<u8>> =
+            sqlx::query_scalar("SELECT frontier FROM log_state WHERE id = 1")
+                .fetch_optional(&mut *tx)
+                .await?;
+        let frontier = match bytes {
+            Some(b) => Frontier::from_bytes(&b)
+                .map_err(|e| corrupt_log(format!("log_state.frontier: {e}")))?,
+            None => Frontier::new(),
+        };
+        Ok(LogWriter {
+            frontier,
+            at: clock::now(),
+            changed: false,
+        })
+    }
+
+    /// Append one entry; returns its sequence number.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the entry's columns, named at each call"
+    )]
+    pub(crate) async fn append(
+        &mut self,
+        tx: &mut SqliteConnection,
+        actor: &str,
+        action: &str,
+        case_id: Option<&str>,
+        record: Option<String>,
+        record_sha256: Option<String>,
+        evidence_sha256: Option<String>,
+    ) -> Result<u64, StoreError> {
+        let entry = LogEntry {
+            seq: self.frontier.size(),
+            at: self.at.clone(),
+            actor: actor.to_owned(),
+            action: action.to_owned(),
+            case_id: case_id.map(str::to_owned),
+            record,
+            record_sha256,
+            evidence_sha256,
+        };
+        let leaf = entry.leaf_hash();
+        sqlx::query(
+            "INSERT INTO log_entries (seq, at, actor, action, case_id, record, record_sha256, evidence_sha256, leaf)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(seq_i64(entry.seq))
+        .bind(&entry.at)
+        .bind(&entry.actor)
+        .bind(&entry.action)
+        .bind(&entry.case_id)
+        .bind(&entry.record)
+        .bind(&entry.record_sha256)
+        .bind(&entry.evidence_sha256)
+        .bind(&leaf[..])
+        .execute(&mut *tx)
+        .await?;
+        self.frontier
+            .push(leaf)
+            .map_err(|e| corrupt_log(e.to_string()))?;
+        self.changed = true;
+        Ok(entry.seq)
+    }
+
+    /// Keep a new version of a record, if it differs from the last one, and log it. Returns
+    /// whether anything was written.
+    pub(crate) async fn version(
+        &mut self,
+        tx: &mut SqliteConnection,
+        actor: &str,
+        action: &str,
+        case_id: &str,
+        body: &RecordBody,
+        evidence_sha256: Option<String>,
+    ) -> Result<bool, StoreError> {
+        let last = last_version(tx, case_id, body.kind, &body.id).await?;
+        if last
+            .as_ref()
+            .is_some_and(|(_, sha)| sha.as_deref() == Some(body.sha256.as_str()))
+        {
+            return Ok(false);
+        }
+        let seq = self
+            .append(
+                tx,
+                actor,
+                action,
+                Some(case_id),
+                Some(body.log_name()),
+                Some(body.sha256.clone()),
+                evidence_sha256,
+            )
+            .await?;
+        let version = last.map_or(1, |(v, _)| v + 1);
+        insert_version(
+            tx,
+            case_id,
+            body.kind,
+            &body.id,
+            version,
+            (&self.at, actor),
+            Some((&body.sha256, &body.json)),
+            seq,
+        )
+        .await?;
+        Ok(true)
+    }
+
+    /// Record that a record was removed (a version with no body), unless it already was.
+    pub(crate) async fn removed(
+        &mut self,
+        tx: &mut SqliteConnection,
+        actor: &str,
+        action: &str,
+        case_id: &str,
+        kind: RecordKind,
+        id: &str,
+    ) -> Result<(), StoreError> {
+        let Some((v, Some(_))) = last_version(tx, case_id, kind, id).await? else {
+            return Ok(());
+        };
+        let seq = self
+            .append(
+                tx,
+                actor,
+                action,
+                Some(case_id),
+                Some(format!("{}/{id}", kind.as_str())),
+                None,
+                None,
+            )
+            .await?;
+        insert_version(tx, case_id, kind, id, v + 1, (&self.at, actor), None, seq).await
+    }
+
+    /// Store the tree's new edge (the last statement of the write).
+    pub(crate) async fn finish(self, tx: &mut SqliteConnection) -> Result<(), StoreError> {
+        if !self.changed {
+            return Ok(());
+        }
+        sqlx::query(
+            "INSERT INTO log_state (id, frontier) VALUES (1, ?)
+             ON CONFLICT (id) DO UPDATE SET frontier = excluded.frontier",
+        )
+        .bind(self.frontier.to_bytes())
+        .execute(&mut *tx)
+        .await?;
+        Ok(())
+    }
+}
+
+fn seq_i64(seq: u64) -> i64 {
+    i64::try_from(seq).unwrap_or(i64::MAX)
+}
+
+fn seq_u64(seq: i64) -> u64 {
+    u64::try_from(seq).unwrap_or(0)
+}
+
+async fn last_version(
+    tx: &mut SqliteConnection,
+    case_id: &str,
+    kind: RecordKind,
+    id: &str,
+) -> Result<Option<(u32, Option<String>)>, StoreError> {
+    let row = sqlx::query(
+        "SELECT version, sha256 FROM record_versions
+         WHERE case_id = ? AND kind = ? AND record_id = ? ORDER BY version DESC LIMIT 1",
+    )
+    .bind(case_id)
+    .bind(kind.as_str())
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    Ok(row.map(|r| {
+        (
+            u32::try_from(r.get::<i64, _>("version")).unwrap_or(0),
+            r.get("sha256"),
+        )
+    }))
+}
+
+#[expect(clippy::too_many_arguments, reason = "one row's columns")]
+async fn insert_version(
+    tx: &mut SqliteConnection,
+    case_id: &str,
+    kind: RecordKind,
+    id: &str,
+    version: u32,
+    (at, actor): (&str, &str),
+    body: Option<(&str, &str)>,
+    seq: u64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO record_versions (case_id, kind, record_id, version, at, actor, sha256, body, log_seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(case_id)
+    .bind(kind.as_str())
+    .bind(id)
+    .bind(i64::from(version))
+    .bind(at)
+    .bind(actor)
+    .bind(body.map(|b| b.0))
+    .bind(body.map(|b| b.1))
+    .bind(seq_i64(seq))
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// Every version of a record, oldest first.
+pub(crate) async fn history(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    kind: RecordKind,
+    id: &str,
+) -> Result<Vec<RecordVersion>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT version, at, actor, sha256, body, log_seq FROM record_versions
+         WHERE case_id = ? AND kind = ? AND record_id = ? ORDER BY version",
+    )
+    .bind(case_id)
+    .bind(kind.as_str())
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| RecordVersion {
+            version: u32::try_from(r.get::<i64, _>("version")).unwrap_or(0),
+            at: r.get("at"),
+            actor: r.get("actor"),
+            sha256: r.get("sha256"),
+            body: r.get("body"),
+            log_seq: seq_u64(r.get("log_seq")),
+        })
+        .collect())
+}
+
+/// The last version of every record of a case: (kind, id, version, sha256 or removed, log seq).
+pub(crate) async fn latest_versions(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+) -> Result<Vec<(RecordKind, String, RecordVersion)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT kind, record_id, version, at, actor, sha256, body, log_seq FROM record_versions v
+         WHERE case_id = ?1 AND version =
+            (SELECT MAX(version) FROM record_versions w
+             WHERE w.case_id = v.case_id AND w.kind = v.kind AND w.record_id = v.record_id)
+         ORDER BY kind, record_id",
+    )
+    .bind(case_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let kind: String = r.get("kind");
+        let Some(kind) = RecordKind::from_name(&kind) else {
+            return Err(corrupt_log(format!("record_versions.kind {kind:?}")));
+        };
+        out.push((
+            kind,
+            r.get("record_id"),
+            RecordVersion {
+                version: u32::try_from(r.get::<i64, _>("version")).unwrap_or(0),
+                at: r.get("at"),
+                actor: r.get("actor"),
+                sha256: r.get("sha256"),
+                body: r.get("body"),
+                log_seq: seq_u64(r.get("log_seq")),
+            },
+        ));
+    }
+    Ok(out)
+}
+
+/// Entries `from..` (at most `limit`), in order, with their stored leaf hashes.
+pub(crate) async fn entries(
+    conn: &mut SqliteConnection,
+    from: u64,
+    limit: u32,
+) -> Result<Vec<(LogEntry, [u8; 32])>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT seq, at, actor, action, case_id, record, record_sha256, evidence_sha256, leaf
+         FROM log_entries WHERE seq >= ? ORDER BY seq LIMIT ?",
+    )
+    .bind(seq_i64(from))
+    .bind(i64::from(limit))
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let leaf: Vec<u8> = r.get("leaf");
+            let leaf: [u8; 32] = leaf
+                .try_into()
+                .map_err(|_| corrupt_log("log_entries.leaf is not 32 bytes"))?;
+            Ok((
+                LogEntry {
+                    seq: seq_u64(r.get("seq")),
+                    at: r.get("at"),
+                    actor: r.get("actor"),
+                    action: r.get("action"),
+                    case_id: r.get("case_id"),
+                    record: r.get("record"),
+                    record_sha256: r.get("record_sha256"),
+                    evidence_sha256: r.get("evidence_sha256"),
+                },
+                leaf,
+            ))
+        })
+        .collect()
+}
+
+/// Entries that concern any of these records (`kind/id`) of a case, in order.
+pub(crate) async fn entries_of_records(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    records: &[String],
+) -> Result<Vec<LogEntry>, StoreError> {
+    let ids = serde_json::Value::from(records.to_vec()).to_string();
+    let seqs: Vec<i64> = sqlx::query_scalar(
+        "SELECT seq FROM log_entries WHERE case_id = ? AND record IN (SELECT value FROM json_each(?))
+         ORDER BY seq",
+    )
+    .bind(case_id)
+    .bind(ids)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::with_capacity(seqs.len());
+    for s in seqs {
+        out.extend(
+            entries(conn, seq_u64(s), 1)
+                .await?
+                .into_iter()
+                .map(|(e, _)| e),
+        );
+    }
+    Ok(out)
+}
+
+/// The tree's size and root as the log's stored edge has them.
+pub(crate) async fn head(conn: &mut SqliteConnection) -> Result<(u64, [u8; 32]), StoreError> {
+    let bytes: Option<Vec<u8>> = sqlx::query_scalar("SELECT frontier FROM log_state WHERE id = 1")
+        .fetch_optional(&mut *conn)
+        .await?;
+    let frontier = match bytes {
+        Some(b) => {
+            Frontier::from_bytes(&b).map_err(|e| corrupt_log(format!("log_state.frontier: {e}")))?
+        }
+        None => Frontier::new(),
+    };
+    Ok((frontier.size(), frontier.root()))
+}
+
+pub(crate) async fn add_checkpoint(
+    conn: &mut SqliteConnection,
+    size: u64,
+    note: &str,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO checkpoints (size, note, created_at) VALUES (?, ?, ?)
+         ON CONFLICT (size) DO UPDATE SET note = excluded.note",
+    )
+    .bind(seq_i64(size))
+    .bind(note)
+    .bind(clock::now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub(crate) async fn checkpoints(
+    conn: &mut SqliteConnection,
+) -> Result<Vec<StoredCheckpoint>, StoreError> {
+    let rows = sqlx::query("SELECT size, note, created_at FROM checkpoints ORDER BY size")
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| StoredCheckpoint {
+            size: seq_u64(r.get("size")),
+            note: r.get("note"),
+            created_at: r.get("created_at"),
+        })
+        .collect())
+}
