@@ -211,6 +211,8 @@ pub(crate) fn generate(spec: &Spec) -> Case {
         findings,
         letters: Vec::new(),
         elections: Vec::new(),
+        evidence: Vec::new(),
+        evidence: Vec::new(),
     }
 }
 
