@@ -212,7 +212,6 @@ pub(crate) fn generate(spec: &Spec) -> Case {
         letters: Vec::new(),
         elections: Vec::new(),
         evidence: Vec::new(),
-        evidence: Vec::new(),
     }
 }
 
