@@ -1,0 +1,422 @@
+//! The action layer on a real SQLite store and blob directory: evidence in and out, every version
+//! kept, and `verify` catching each kind of tampering (each test changes one thing behind
+//! Accord's back and expects exactly that kind of problem).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use accord_actions::{ActionError, Actions, LogKeyConfig, NewEvidence, VerifyReport};
+use accord_core::bundle::{self, BundleFile};
+use accord_core::{Capture, CustodyAction, ValidCase};
+use accord_store::{Create, FsBlobStore, ImportMode, RecordKind};
+use sha2::{Digest, Sha256};
+use tokio::io::AsyncReadExt;
+
+struct World {
+    actions: Actions,
+    db: PathBuf,
+    blobs: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn example() -> ValidCase {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/minimal-case");
+    let mut files = Vec::new();
+    for rel in [
+        "case.toml",
+        "actors.toml",
+        "sources.toml",
+        "incidents.toml",
+        "findings.toml",
+        "mechanisms.toml",
+        "instruments/FPA.toml",
+        "letters/appeal-2030/letter.toml",
+        "letters/appeal-2030/body.md",
+    ] {
+        files.push(BundleFile {
+            path: rel.into(),
+            contents: std::fs::read_to_string(root.join(rel)).unwrap(),
+        });
+    }
+    bundle::read(&files).unwrap()
+}
+
+async fn world() -> World {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("accord.db");
+    let store = accord_store::open(db.to_str().unwrap(), Create::IfMissing)
+        .await
+        .unwrap();
+    let blobs = dir.path().join("accord.db.evidence");
+    let actions = Actions::new(
+        store,
+        Arc::new(FsBlobStore::open(&blobs).unwrap()),
+        None,
+        LogKeyConfig {
+            path: dir.path().join("log.key"),
+            name_if_new: Some("test.example/log".into()),
+        },
+    );
+    actions
+        .import_bundle(&example(), ImportMode::New, "test")
+        .await
+        .unwrap();
+    World {
+        actions,
+        db,
+        blobs,
+        _dir: dir,
+    }
+}
+
+const CASE: &str = "example-2030";
+
+async fn add(w: &World, name: &str, bytes: &[u8]) -> accord_core::Evidence {
+    let mut body: &[u8] = bytes;
+    w.actions
+        .add_evidence(
+            CASE,
+            NewEvidence {
+                file_name: name.into(),
+                incident: Some("party-dissolved".into()),
+                capture: Capture {
+                    captured_at: Some("2030-02-01T10:00:00Z".into()),
+                    captured_by: Some("a researcher".into()),
+                    source_url: Some("https://example.org/decree".into()),
+                    method: Some("download".into()),
+                    ..Capture::default()
+                },
+                ..NewEvidence::default()
+            },
+            &mut body,
+            1 << 20,
+            "ed@example.org",
+        )
+        .await
+        .unwrap()
+}
+
+async fn verify(w: &World) -> VerifyReport {
+    w.actions.checkpoint().await.unwrap();
+    w.actions.verify(&|_| {}).await.unwrap()
+}
+
+fn kinds(r: &VerifyReport) -> Vec<&str> {
+    let mut k: Vec<&str> = r.problems.iter().map(|p| p.kind.as_str()).collect();
+    k.dedup();
+    k
+}
+
+/// Run SQL on the database behind Accord's back.
+async fn tamper(db: &Path, sql: &str) {
+    use sqlx::Connection;
+    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite:{}", db.display()))
+        .await
+        .unwrap();
+    sqlx::query(sql).execute(&mut conn).await.unwrap();
+}
+
+fn blob_path(w: &World, sha: &str) -> PathBuf {
+    w.blobs.join("sha256").join(&sha[..2]).join(sha)
+}
+
+#[tokio::test]
+async fn evidence_is_hashed_stored_once_and_read_back_exactly() {
+    let w = world().await;
+    let bytes = b"\x89PNG\r\n\x1a\n not really an image, but it starts like one".to_vec();
+    let e = add(&w, "decree.png", &bytes).await;
+    assert_eq!(e.sha256, hex::encode(Sha256::digest(&bytes)));
+    assert_eq!(e.size, bytes.len() as u64);
+    assert_eq!(e.media_type, "image/png");
+    assert_eq!(e.custody[0].action, CustodyAction::Received);
+    // The same bytes again: a second record, one stored file.
+    let again = add(&w, "decree.png", &bytes).await;
+    assert_ne!(again.id, e.id);
+    assert_ne!(again.file, e.file, "file names stay unique in a case");
+    assert_eq!(std::fs::read(blob_path(&w, &e.sha256)).unwrap(), bytes);
+
+    let (_, mut r) = w
+        .actions
+        .open_evidence(CASE, &e.id, "viewer@example.org", CustodyAction::Downloaded)
+        .await
+        .unwrap();
+    let mut back = Vec::new();
+    r.reader.read_to_end(&mut back).await.unwrap();
+    assert_eq!(back, bytes);
+    let stored = w
+        .actions
+        .store()
+        .evidence(CASE, &e.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let actions: Vec<_> = stored.custody.iter().map(|c| c.action).collect();
+    assert_eq!(
+        actions,
+        [CustodyAction::Received, CustodyAction::Downloaded]
+    );
+    assert!(verify(&w).await.ok);
+}
+
+#[tokio::test]
+async fn a_refused_upload_leaves_nothing_behind() {
+    let w = world().await;
+    let mut body: &[u8] = b"bytes for an incident that does not exist";
+    let err = w
+        .actions
+        .add_evidence(
+            CASE,
+            NewEvidence {
+                file_name: "x.txt".into(),
+                incident: Some("no-such-incident".into()),
+                ..NewEvidence::default()
+            },
+            &mut body,
+            1 << 20,
+            "ed",
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ActionError::NotFound {
+                what: "incident",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    let mut big: &[u8] = &[7u8; 4096];
+    let err = w
+        .actions
+        .add_evidence(
+            CASE,
+            NewEvidence {
+                file_name: "big.bin".into(),
+                incident: Some("party-dissolved".into()),
+                ..NewEvidence::default()
+            },
+            &mut big,
+            1000,
+            "ed",
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, ActionError::TooLarge { limit: 1000 }),
+        "{err}"
+    );
+    let report = verify(&w).await;
+    assert!(report.ok, "{:?}", report.problems);
+    assert_eq!(report.evidence, 0);
+    assert!(w.actions.blobs().list().await.unwrap().is_empty());
+    let tmp: Vec<_> = std::fs::read_dir(w.blobs.join("tmp")).unwrap().collect();
+    assert!(tmp.is_empty());
+}
+
+#[tokio::test]
+async fn every_version_is_kept() {
+    let w = world().await;
+    let store = w.actions.store();
+    let mut inc = store
+        .incidents(CASE, &["harassment".to_owned()])
+        .await
+        .unwrap()
+        .pop()
+        .unwrap();
+    let before = inc.title.clone();
+    inc.title = "Harassment of the gazette's editors".into();
+    w.actions
+        .save_incident(CASE, inc, None, "ed@example.org")
+        .await
+        .unwrap();
+    let h = w
+        .actions
+        .history(CASE, RecordKind::Incident, "harassment")
+        .await
+        .unwrap();
+    assert_eq!(h.len(), 2);
+    assert_eq!(h[0].version, 1);
+    assert_eq!(h[1].actor, "ed@example.org");
+    assert!(h[0].body.as_deref().unwrap().contains(&before));
+    assert!(h[1].body.as_deref().unwrap().contains("editors"));
+    assert!(verify(&w).await.ok);
+}
+
+#[tokio::test]
+async fn a_changed_evidence_byte_is_found() {
+    let w = world().await;
+    let e = add(&w, "decree.txt", b"The decree of 1 February 2030").await;
+    assert!(verify(&w).await.ok);
+    let path = blob_path(&w, &e.sha256);
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[4] ^= 1;
+    std::fs::write(&path, bytes).unwrap();
+    let r = verify(&w).await;
+    assert!(!r.ok);
+    assert_eq!(kinds(&r), ["evidence"]);
+}
+
+#[tokio::test]
+async fn a_changed_log_entry_is_found() {
+    let w = world().await;
+    assert!(verify(&w).await.ok);
+    tamper(
+        &w.db,
+        "UPDATE log_entries SET actor = 'someone else' WHERE seq = 2",
+    )
+    .await;
+    let r = w.actions.verify(&|_| {}).await.unwrap();
+    assert!(kinds(&r).contains(&"log_entry"), "{:?}", r.problems);
+    assert!(kinds(&r).contains(&"checkpoint"), "{:?}", r.problems);
+}
+
+#[tokio::test]
+async fn a_log_entry_rewritten_with_its_leaf_is_still_found_by_the_checkpoint() {
+    let w = world().await;
+    assert!(verify(&w).await.ok);
+    // A careful forger recomputes the leaf too; the signed checkpoint still disagrees.
+    let (entries, _) = (w.actions.store().log_entries(3, 1).await.unwrap(), ());
+    let mut e = entries[0].0.clone();
+    e.actor = "someone else".into();
+    let leaf = hex::encode(e.leaf_hash());
+    tamper(
+        &w.db,
+        &format!("UPDATE log_entries SET actor = 'someone else', leaf = X'{leaf}' WHERE seq = 3"),
+    )
+    .await;
+    let r = w.actions.verify(&|_| {}).await.unwrap();
+    assert!(kinds(&r).contains(&"checkpoint"), "{:?}", r.problems);
+    assert!(!kinds(&r).contains(&"log_entry"));
+}
+
+#[tokio::test]
+async fn a_removed_log_entry_is_found() {
+    let w = world().await;
+    assert!(verify(&w).await.ok);
+    tamper(&w.db, "DELETE FROM log_entries WHERE seq = 1").await;
+    let r = w.actions.verify(&|_| {}).await.unwrap();
+    assert!(kinds(&r).contains(&"log_order"), "{:?}", r.problems);
+}
+
+#[tokio::test]
+async fn reordered_log_entries_are_found() {
+    let w = world().await;
+    assert!(verify(&w).await.ok);
+    tamper(&w.db, "UPDATE log_entries SET seq = -1 WHERE seq = 1").await;
+    tamper(&w.db, "UPDATE log_entries SET seq = 1 WHERE seq = 2").await;
+    tamper(&w.db, "UPDATE log_entries SET seq = 2 WHERE seq = -1").await;
+    let r = w.actions.verify(&|_| {}).await.unwrap();
+    assert!(!r.ok);
+    assert!(
+        kinds(&r).contains(&"log_entry") || kinds(&r).contains(&"checkpoint"),
+        "{:?}",
+        r.problems
+    );
+}
+
+#[tokio::test]
+async fn a_record_edited_behind_accords_back_is_found() {
+    let w = world().await;
+    assert!(verify(&w).await.ok);
+    tamper(
+        &w.db,
+        "UPDATE incidents SET title = 'Nothing happened' WHERE id = 'harassment'",
+    )
+    .await;
+    let r = w.actions.verify(&|_| {}).await.unwrap();
+    assert_eq!(kinds(&r), ["record"], "{:?}", r.problems);
+    assert!(r.problems[0].what.contains("incident/harassment"));
+}
+
+#[tokio::test]
+async fn a_record_and_its_history_rewritten_together_are_found_by_the_log() {
+    let w = world().await;
+    assert!(verify(&w).await.ok);
+    let store = w.actions.store();
+    let mut inc = store
+        .incidents(CASE, &["harassment".to_owned()])
+        .await
+        .unwrap()
+        .pop()
+        .unwrap();
+    inc.title = "Nothing happened".into();
+    let body = accord_store::record::incident(&inc);
+    tamper(
+        &w.db,
+        "UPDATE incidents SET title = 'Nothing happened' WHERE id = 'harassment'",
+    )
+    .await;
+    let json = body.json.replace('\'', "''");
+    tamper(
+        &w.db,
+        &format!(
+            "UPDATE record_versions SET body = '{json}', sha256 = '{}' WHERE kind = 'incident' AND record_id = 'harassment'",
+            body.sha256
+        ),
+    )
+    .await;
+    let r = w.actions.verify(&|_| {}).await.unwrap();
+    assert_eq!(kinds(&r), ["version"], "{:?}", r.problems);
+}
+
+#[tokio::test]
+async fn checkpoints_are_signed_and_consistent() {
+    let w = world().await;
+    let first = w.actions.latest_checkpoint().await.unwrap().unwrap();
+    let key = w.actions.verifier_key().unwrap();
+    assert!(key.starts_with("test.example/log+"));
+    let v = accord_tlog::NoteVerifier::parse(&key).unwrap();
+    let opened = accord_tlog::open(&first, &[v.clone()]).unwrap();
+    assert!(opened.text.starts_with("test.example/log\n"));
+    // No new checkpoint until the log grows.
+    assert_eq!(w.actions.checkpoint().await.unwrap(), None);
+    add(&w, "a.txt", b"a").await;
+    let second = w.actions.checkpoint().await.unwrap().unwrap();
+    let a = accord_tlog::Checkpoint::parse(&opened.text).unwrap();
+    let b =
+        accord_tlog::Checkpoint::parse(&accord_tlog::open(&second, &[v]).unwrap().text).unwrap();
+    assert!(b.size() > a.size());
+    // Co-signing: a witness adds its line after checking consistency.
+    let dir = tempfile::tempdir().unwrap();
+    let cosigned = w
+        .actions
+        .cosign(
+            &dir.path().join("witness.key"),
+            &dir.path().join("witness.state"),
+        )
+        .await
+        .unwrap();
+    assert!(cosigned.starts_with(&second));
+    assert_eq!(cosigned.lines().filter(|l| l.starts_with('—')).count(), 2);
+    assert!(verify(&w).await.ok);
+}
+
+#[tokio::test]
+async fn a_package_checks_offline_and_a_changed_byte_fails_it() {
+    let w = world().await;
+    add(&w, "decree.txt", b"The decree of 1 February 2030").await;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("package");
+    let report = w
+        .actions
+        .package(CASE, &["party-dissolved".to_owned()], &out, "coordinator")
+        .await
+        .unwrap();
+    assert_eq!(report.files, 1);
+    assert!(report.entries >= 2);
+    let ok = accord_actions::verify_package(&out).unwrap();
+    assert!(ok.ok, "{:?}", ok.problems);
+    let sums = std::fs::read_to_string(out.join("SHA256SUMS")).unwrap();
+    assert!(sums.ends_with("  originals/decree.txt\n"));
+    let original = out.join("originals/decree.txt");
+    let mut bytes = std::fs::read(&original).unwrap();
+    bytes[0] ^= 1;
+    std::fs::write(&original, bytes).unwrap();
+    let bad = accord_actions::verify_package(&out).unwrap();
+    assert!(!bad.ok);
+    assert_eq!(bad.problems[0].kind, "evidence");
+}
