@@ -370,7 +370,7 @@ async fn checkpoints_are_signed_and_consistent() {
     let key = w.actions.verifier_key().unwrap();
     assert!(key.starts_with("test.example/log+"));
     let v = accord_tlog::NoteVerifier::parse(&key).unwrap();
-    let opened = accord_tlog::open(&first, &[v.clone()]).unwrap();
+    let opened = accord_tlog::open(&first, std::slice::from_ref(&v)).unwrap();
     assert!(opened.text.starts_with("test.example/log\n"));
     // No new checkpoint until the log grows.
     assert_eq!(w.actions.checkpoint().await.unwrap(), None);
