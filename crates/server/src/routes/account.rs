@@ -45,12 +45,25 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     }
 }
 
-/// Only same-site paths are followed after signing in (no open redirect).
+/// Only a path of this site is followed after signing in (no open redirect); anything else
+/// goes to `/`.
 fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        Some(n) if is_local_path(n) => n.to_owned(),
         _ => "/".to_owned(),
     }
+}
+
+/// A path of this site: exactly one `/` first, then neither `/` nor `\`, and no `\`, whitespace
+/// or control character anywhere. Browsers drop tabs and line breaks from a `Location` and read
+/// `\` as `/`, so `/\t/evil.example` or `/\\evil.example` would lead to another host (`//host`).
+fn is_local_path(n: &str) -> bool {
+    let mut chars = n.chars();
+    chars.next() == Some('/')
+        && !matches!(chars.next(), Some('/' | '\\'))
+        && !n
+            .chars()
+            .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
 }
 
 async fn login_page(
@@ -192,4 +205,59 @@ async fn create_token(
             context! { title => "Your account", token },
         )?
         .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    fn check(next: &str, expected: &str) {
+        assert_eq!(safe_next(Some(next)), expected, "next = {next:?}");
+    }
+
+    #[test]
+    fn only_paths_of_this_site_are_followed() {
+        for ok in [
+            "/",
+            "/account",
+            "/cases/example-2030/timeline?page=2&kind=arrest",
+            "/cases/x#section",
+            "/%2F%2Fevil.example",
+            "/%09/evil.example",
+            "/a//b",
+            "/ខ្មែរ",
+        ] {
+            check(ok, ok);
+        }
+        for hostile in [
+            "//evil.example",
+            "///evil.example",
+            "/\\evil.example",
+            "\\/evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            "/ /evil.example",
+            " /evil.example",
+            "/evil.example ",
+            "/\u{0}/evil.example",
+            "/\u{7f}/evil.example",
+            "/\u{a0}/evil.example",
+            "/\u{2028}/evil.example",
+            "/\u{3000}/evil.example",
+            "/a\\b",
+            "https://evil.example/",
+            "http:evil.example",
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "evil.example",
+            "",
+            "%2F%2Fevil.example",
+            "%2f%2fevil.example",
+            "\t//evil.example",
+        ] {
+            check(hostile, "/");
+        }
+        assert_eq!(safe_next(None), "/");
+    }
 }

@@ -41,3 +41,13 @@ pub fn bundle_files(root: &Path) -> Vec<BundleFile> {
 pub fn example_files() -> Vec<BundleFile> {
     bundle_files(&repo("docs/examples/minimal-case"))
 }
+
+/// The application state over a test store, with this configuration (files it needs in `dir`).
+pub fn state(
+    _dir: &Path,
+    store: std::sync::Arc<dyn accord_store::Store>,
+    search: Option<std::sync::Arc<accord_search::SearchIndex>>,
+    config: accord_server::ServerConfig,
+) -> accord_server::AppState {
+    accord_server::AppState::new(store, config, search).expect("the application state")
+}

@@ -1,0 +1,12 @@
+//! Router tests of the security review's fixes: sign-in limits under parallel guesses, the
+//! address a request comes from behind a proxy, redirects after signing in, and page numbers
+//! that would overflow. The whole application is called without a socket (STYLE.md rule 13);
+//! the peer address a socket would give is set on each request.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
+#[path = "../common/mod.rs"]
+mod common;
+mod support;
+
+mod redirect;
