@@ -30,6 +30,9 @@ pub enum ActionError {
     NotFound { what: &'static str, id: String },
     #[error("{what} {id:?} already exists")]
     Exists { what: &'static str, id: String },
+    /// The person may not do this (for example, confirm their own finding).
+    #[error("{0}")]
+    Forbidden(String),
     #[error("the file is larger than the upload limit of {limit} bytes")]
     TooLarge { limit: u64 },
     #[error(transparent)]
@@ -233,15 +236,38 @@ impl Actions {
         status: FindingStatus,
         by: &str,
     ) -> Result<(), ActionError> {
-        self.store.set_finding_status(case, id, status, by).await?;
-        // Confirmed verdicts are part of the incidents' index documents.
-        let incidents: Vec<String> = self
+        let finding = self
             .store
             .load_case_for_status(case)
             .await?
-            .and_then(|c| c.finding(id).map(|f| f.incidents.clone()))
-            .unwrap_or_default();
-        self.reindex(case, &incidents).await
+            .and_then(|c| c.finding(id).cloned())
+            .ok_or_else(|| ActionError::NotFound {
+                what: "finding",
+                id: id.to_owned(),
+            })?;
+        // Nobody reviews their own finding, unless the case's owner allowed it (one-person cases).
+        if status == FindingStatus::Confirmed
+            && finding.author.as_deref() == Some(by)
+            && !self.store.self_review(case).await?
+        {
+            return Err(ActionError::Forbidden(
+                "a finding's author cannot confirm it; another reviewer must (or the case's owner allows self-review)".into(),
+            ));
+        }
+        self.store.set_finding_status(case, id, status, by).await?;
+        // Confirmed verdicts are part of the incidents' index documents.
+        self.reindex(case, &finding.incidents).await
+    }
+
+    /// Allow or forbid a finding's author to confirm it in this case (logged). The caller checks
+    /// that `by` owns the case.
+    pub async fn set_self_review(
+        &self,
+        case: &str,
+        allowed: bool,
+        by: &str,
+    ) -> Result<(), ActionError> {
+        Ok(self.store.set_self_review(case, allowed, by).await?)
     }
 
     /// Store a letter's text and addressing (a new version of it).

@@ -420,3 +420,53 @@ async fn a_package_checks_offline_and_a_changed_byte_fails_it() {
     assert!(!bad.ok);
     assert_eq!(bad.problems[0].kind, "evidence");
 }
+
+#[tokio::test]
+async fn nobody_confirms_their_own_finding_unless_the_owner_allows_it() {
+    let w = world().await;
+    let finding = accord_core::Finding {
+        id: "f-new".into(),
+        incidents: vec!["harassment".into()],
+        provision: w
+            .actions
+            .parse_provision(
+                &w.actions.store().case_refs(CASE).await.unwrap().provisions,
+                "fpa art 3 (2)",
+            )
+            .unwrap(),
+        verdict: accord_core::Verdict::Concern,
+        status: accord_core::FindingStatus::Draft,
+        rationale: "why".into(),
+        author: Some("ed@example.org".into()),
+        reviewed_by: None,
+    };
+    w.actions
+        .add_finding(CASE, finding, "ed@example.org")
+        .await
+        .unwrap();
+    let confirm = |by: &'static str| {
+        let a = w.actions.clone();
+        async move {
+            a.set_finding_status(CASE, "f-new", accord_core::FindingStatus::Confirmed, by)
+                .await
+        }
+    };
+    let err = confirm("ed@example.org").await.unwrap_err();
+    assert!(matches!(err, ActionError::Forbidden(_)), "{err}");
+    w.actions
+        .set_self_review(CASE, true, "owner@example.org")
+        .await
+        .unwrap();
+    confirm("ed@example.org").await.unwrap();
+    // The confirmation pins the incident's version; a later edit shows as newer.
+    let pinned = w
+        .actions
+        .store()
+        .finding_confirmation(CASE, "f-new")
+        .await
+        .unwrap();
+    assert_eq!(pinned.len(), 1);
+    assert_eq!((pinned[0].0.as_str(), pinned[0].1), ("harassment", 1));
+    let log = w.actions.store().audit_log(Some(CASE), 5).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "case.self_review.allow"));
+}

@@ -214,6 +214,25 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         records: &[String],
     ) -> Result<Vec<LogEntry>, StoreError>;
 
+    /// The incident versions a confirmed finding was confirmed against: (incident, version,
+    /// confirmed at), in the finding's order; empty unless it is confirmed.
+    async fn finding_confirmation(
+        &self,
+        case_id: &str,
+        finding_id: &str,
+    ) -> Result<Vec<(String, u32, String)>, StoreError>;
+
+    /// Whether a finding's author may confirm it in this case.
+    async fn self_review(&self, case_id: &str) -> Result<bool, StoreError>;
+
+    /// Allow or forbid self-review in a case (logged).
+    async fn set_self_review(
+        &self,
+        case_id: &str,
+        allowed: bool,
+        actor: &str,
+    ) -> Result<(), StoreError>;
+
     /// Keep a signed checkpoint (replacing the note of the same size: a co-signature added).
     async fn add_checkpoint(&self, size: u64, note: &str) -> Result<(), StoreError>;
 

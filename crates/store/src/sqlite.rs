@@ -457,6 +457,47 @@ impl Store for SqliteStore {
         log::entries_of_records(&mut conn, case_id, records).await
     }
 
+    async fn finding_confirmation(
+        &self,
+        case_id: &str,
+        finding_id: &str,
+    ) -> Result<Vec<(String, u32, String)>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        records::confirmation(&mut conn, case_id, finding_id).await
+    }
+
+    async fn self_review(&self, case_id: &str) -> Result<bool, StoreError> {
+        let v: Option<i64> = sqlx::query_scalar("SELECT self_review FROM cases WHERE id = ?")
+            .bind(case_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        v.map(|v| v != 0)
+            .ok_or_else(|| StoreError::NoCase(case_id.to_owned()))
+    }
+
+    async fn set_self_review(
+        &self,
+        case_id: &str,
+        allowed: bool,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        records::touch(&mut tx, case_id).await?;
+        sqlx::query("UPDATE cases SET self_review = ? WHERE id = ?")
+            .bind(i64::from(allowed))
+            .bind(case_id)
+            .execute(&mut *tx)
+            .await?;
+        let action = if allowed {
+            "case.self_review.allow"
+        } else {
+            "case.self_review.forbid"
+        };
+        audit(&mut tx, actor, Some(case_id), action, "").await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn add_checkpoint(&self, size: u64, note: &str) -> Result<(), StoreError> {
         let mut conn = self.pool.acquire().await?;
         log::add_checkpoint(&mut conn, size, note).await

@@ -85,3 +85,17 @@ CREATE TABLE checkpoints (
     note        TEXT NOT NULL,
     created_at  TEXT NOT NULL
 ) STRICT;
+
+-- The version of each incident a finding was confirmed against, so that its page can say when an
+-- incident changed after the confirmation.
+CREATE TABLE finding_confirmations (
+    case_id           TEXT NOT NULL,
+    finding_id        TEXT NOT NULL,
+    incident_id       TEXT NOT NULL,
+    incident_version  INTEGER NOT NULL,
+    confirmed_at      TEXT NOT NULL,
+    PRIMARY KEY (case_id, finding_id, incident_id)
+) STRICT;
+
+-- Whether a finding's author may confirm it (one-person cases; off by default).
+ALTER TABLE cases ADD COLUMN self_review INTEGER NOT NULL DEFAULT 0;

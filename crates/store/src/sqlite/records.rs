@@ -351,12 +351,34 @@ pub(crate) async fn set_finding_status(
             id: finding_id.to_owned(),
         });
     }
-    let body: Vec<_> = load_findings(tx, case_id)
+    let finding: Vec<_> = load_findings(tx, case_id)
         .await?
-        .iter()
+        .into_iter()
         .filter(|f| f.id == finding_id)
-        .map(crate::record::finding)
         .collect();
+    sqlx::query("DELETE FROM finding_confirmations WHERE case_id = ? AND finding_id = ?")
+        .bind(case_id)
+        .bind(finding_id)
+        .execute(&mut *tx)
+        .await?;
+    if status == FindingStatus::Confirmed {
+        // Pin the versions of the incidents as they stand when confirmed.
+        sqlx::query(
+            "INSERT INTO finding_confirmations (case_id, finding_id, incident_id, incident_version, confirmed_at)
+             SELECT fi.case_id, fi.finding_id, fi.incident_id,
+                    COALESCE((SELECT MAX(version) FROM record_versions v
+                              WHERE v.case_id = fi.case_id AND v.kind = 'incident'
+                                AND v.record_id = fi.incident_id), 0),
+                    ?
+             FROM finding_incidents fi WHERE fi.case_id = ? AND fi.finding_id = ?",
+        )
+        .bind(crate::clock::now())
+        .bind(case_id)
+        .bind(finding_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let body: Vec<_> = finding.iter().map(crate::record::finding).collect();
     audit_records(
         tx,
         reviewer,
@@ -479,6 +501,34 @@ pub(crate) async fn add_custody(
         )
         .await?;
     writer.finish(tx).await
+}
+
+/// The incident versions a finding was confirmed against: (incident, version, confirmed at).
+pub(crate) async fn confirmation(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    finding_id: &str,
+) -> Result<Vec<(String, u32, String)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT c.incident_id, c.incident_version, c.confirmed_at FROM finding_confirmations c
+         JOIN finding_incidents fi ON fi.case_id = c.case_id AND fi.finding_id = c.finding_id
+                                  AND fi.incident_id = c.incident_id
+         WHERE c.case_id = ? AND c.finding_id = ? ORDER BY fi.position",
+    )
+    .bind(case_id)
+    .bind(finding_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            (
+                r.get("incident_id"),
+                u32::try_from(r.get::<i64, _>("incident_version")).unwrap_or(0),
+                r.get("confirmed_at"),
+            )
+        })
+        .collect())
 }
 
 pub(crate) async fn all_incidents(
