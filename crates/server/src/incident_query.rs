@@ -6,12 +6,32 @@
 use std::sync::Arc;
 
 use accord_core::{Day, Incident, IncidentKind, Named, Verdict};
-use accord_search::SearchQuery;
+use accord_search::{SearchError, SearchQuery};
 use accord_store::{CaseHead, Page, TimelineFilter};
 
 use crate::case_cache::PageKey;
 use crate::forms::Fields;
 use crate::{AppError, AppState, search_sync};
+
+/// The furthest a page may start: the store's OFFSET is a signed 64-bit integer.
+const MAX_OFFSET: u64 = i64::MAX.unsigned_abs();
+
+/// Where page `page` (from 1) of `per_page` incidents starts. Page numbers come from the query
+/// string, so the arithmetic is checked: a page that would start beyond any possible result
+/// (past [`MAX_OFFSET`], or overflowing) is an error naming `page`, never a wrapped number or
+/// a panic. A page merely past the last incident is fine: it is empty.
+pub(crate) fn page_offset(page: u64, per_page: u32) -> Result<u64, AppError> {
+    page.checked_sub(1)
+        .and_then(|p| p.checked_mul(u64::from(per_page)))
+        .filter(|offset| *offset <= MAX_OFFSET)
+        .ok_or_else(|| page_out_of_range(per_page))
+}
+
+/// The error for a page number that cannot exist with pages of `per_page`.
+fn page_out_of_range(per_page: u32) -> AppError {
+    let last = MAX_OFFSET / u64::from(per_page.max(1)) + 1;
+    AppError::invalid("page", format!("must be a page number from 1 to {last}"))
+}
 
 /// Timeline filters, checked: an invalid value is an error naming its parameter.
 #[derive(Debug, Clone, Default)]
@@ -63,6 +83,12 @@ impl IncidentFilter {
         limit: u32,
         offset: u64,
     ) -> Result<Arc<Page<Incident>>, AppError> {
+        // Callers compute the offset from a page number of the query string; whatever they
+        // did, an offset beyond any result is refused here, where both the timeline and the
+        // API pass.
+        if offset > MAX_OFFSET {
+            return Err(page_out_of_range(limit));
+        }
         let case_id = head.id.as_str();
         match &self.q {
             None => {
@@ -131,7 +157,14 @@ impl IncidentFilter {
         let results = tokio::task::spawn_blocking(move || index.search(&query))
             .await
             .map_err(|e| AppError::Internal(e.to_string()))?
-            .map_err(|e| AppError::invalid("q", e.to_string()))?;
+            .map_err(|e| match e {
+                // Paging deeper than the index goes is the page number's fault, not the text's.
+                SearchError::PageTooDeep { max, .. } => AppError::invalid(
+                    "page",
+                    format!("search results go only {max} deep: choose an earlier page"),
+                ),
+                e => AppError::invalid("q", e.to_string()),
+            })?;
         let ids: Vec<String> = results
             .hits
             .iter()

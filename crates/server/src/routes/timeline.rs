@@ -10,7 +10,7 @@ use minijinja::{Value, context};
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::forms::Fields;
-use crate::incident_query::IncidentFilter;
+use crate::incident_query::{IncidentFilter, page_offset};
 use crate::routes::with_case;
 use crate::{AppError, AppState};
 
@@ -20,16 +20,18 @@ pub(crate) fn router() -> Router<AppState> {
     Router::new().route("/cases/{id}/timeline", get(timeline))
 }
 
-/// The page number (1-based) of a query string.
-fn page_number(f: &Fields) -> Result<u64, AppError> {
-    Ok(f.get("page")
+/// The page number (1-based) of a query string, and the offset it starts at.
+fn page_number(f: &Fields) -> Result<(u64, u64), AppError> {
+    let page = f
+        .get("page")
         .map(|p| {
             p.parse::<u64>()
                 .map_err(|_| AppError::invalid("page", "must be a page number"))
         })
         .transpose()?
         .unwrap_or(1)
-        .max(1))
+        .max(1);
+    Ok((page, page_offset(page, PER_PAGE)?))
 }
 
 async fn timeline(
@@ -40,13 +42,13 @@ async fn timeline(
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let fields = Fields::from_query(raw.as_deref());
-    // A bad filter is explained on the page, which then shows the whole timeline.
-    let (filter, page_no, mut error) = match (IncidentFilter::parse(&fields), page_number(&fields))
-    {
-        (Ok(f), Ok(p)) => (f, p, None),
-        (Err(e), _) | (_, Err(e)) => (IncidentFilter::default(), 1, Some(e.to_string())),
-    };
-    let offset = (page_no - 1) * u64::from(PER_PAGE);
+    // A bad filter or page number is explained on the page, which then shows the first page of
+    // the whole timeline.
+    let (filter, (page_no, offset), mut error) =
+        match (IncidentFilter::parse(&fields), page_number(&fields)) {
+            (Ok(f), Ok(p)) => (f, p, None),
+            (Err(e), _) | (_, Err(e)) => (IncidentFilter::default(), (1, 0), Some(e.to_string())),
+        };
     let page = match filter.page(&state, &access.case, PER_PAGE, offset).await {
         Ok(p) => p,
         Err(e @ (AppError::Validation { .. } | AppError::BadRequest(_))) => {
@@ -75,7 +77,7 @@ async fn timeline(
         .map(|(label, items)| context! { label, items })
         .collect();
     let pages = page.total.div_ceil(u64::from(PER_PAGE)).max(1);
-    let shown = page.items.len() as u64;
+    let shown = u64::try_from(page.items.len()).unwrap_or(u64::MAX);
     let ctx = context! {
         title => "Timeline",
         f => context! {
@@ -92,13 +94,15 @@ async fn timeline(
         actors => &refs.actors,
         themes => &refs.themes,
         total => page.total,
-        first => offset + 1,
-        last => offset + shown,
+        // The offset is at most i64::MAX (page_offset), so these cannot overflow; saturating
+        // all the same, as they are derived from the query string.
+        first => offset.saturating_add(1),
+        last => offset.saturating_add(shown),
         months,
         page => page_no,
         pages,
         prev => (page_no > 1).then(|| fields.with("page", &(page_no - 1).to_string())),
-        next => (page_no < pages).then(|| fields.with("page", &(page_no + 1).to_string())),
+        next => (page_no < pages).then(|| fields.with("page", &page_no.saturating_add(1).to_string())),
         error,
     };
     let mut r = state

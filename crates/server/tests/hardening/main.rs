@@ -9,4 +9,5 @@
 mod common;
 mod support;
 
+mod paging;
 mod redirect;
