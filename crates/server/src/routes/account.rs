@@ -21,6 +21,9 @@ use crate::{AppError, AppState, password, secrets};
 /// Sessions last two weeks.
 const SESSION_SECS: i64 = 14 * 24 * 60 * 60;
 
+/// How long a sign-in waits for a free hashing slot before the server answers that it is busy.
+const HASHING_PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
+
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/login", get(login_page).post(login))
@@ -104,16 +107,21 @@ async fn login(
         *r.status_mut() = status;
         Ok(r)
     };
-    if let Err(wait) = state.limiter.check(&email, address.as_deref()) {
-        return fail(
-            &state,
-            format!(
-                "Too many failed attempts. Try again in {} minutes.",
-                wait.div_ceil(60)
-            ),
-            axum::http::StatusCode::TOO_MANY_REQUESTS,
-        );
-    }
+    // The attempt is counted before the password is verified (and refunded if it is right), so
+    // guesses sent in parallel cannot all pass this check before any of them fails.
+    let attempt = match state.limiter.reserve(&email, address.as_deref()) {
+        Ok(attempt) => attempt,
+        Err(wait) => {
+            return fail(
+                &state,
+                format!(
+                    "Too many failed attempts. Try again in {} minutes.",
+                    wait.div_ceil(60)
+                ),
+                axum::http::StatusCode::TOO_MANY_REQUESTS,
+            );
+        }
+    };
     let password = f.text("password").unwrap_or("").to_owned();
     let found = state.store.user_by_email(&email).await?;
     // Verify against a dummy hash when the account does not exist, so timing does not tell.
@@ -121,16 +129,23 @@ async fn login(
         Some((u, h)) => (Some(u), h),
         None => (None, state.dummy_hash.as_ref().clone()),
     };
+    // One hash per core at a time: each holds 19 MiB.
+    let Some(slot) = state.limiter.hashing_slot(HASHING_PATIENCE).await else {
+        return Err(AppError::Unavailable(
+            "The server is busy. Try again in a moment.".into(),
+        ));
+    };
     let ok = password::verify(password, hash).await && user.is_some();
+    drop(slot);
     let Some(user) = user.filter(|_| ok) else {
-        state.limiter.failed(&email, address.as_deref());
+        attempt.failed();
         return fail(
             &state,
             "The e-mail address or the password is not right.".to_owned(),
             axum::http::StatusCode::UNAUTHORIZED,
         );
     };
-    state.limiter.succeeded(&email);
+    attempt.succeeded();
     let token = secrets::token().map_err(|e| AppError::Internal(e.to_string()))?;
     let csrf = secrets::token().map_err(|e| AppError::Internal(e.to_string()))?;
     let now = std::time::SystemTime::now()

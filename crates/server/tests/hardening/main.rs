@@ -11,3 +11,4 @@ mod support;
 
 mod paging;
 mod redirect;
+mod sign_in;
