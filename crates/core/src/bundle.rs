@@ -107,10 +107,22 @@ pub fn is_evidence_path(path: &str) -> bool {
 /// The name of the letter body file that [`write`] produces.
 pub const LETTER_BODY_FILE: &str = "body.md";
 
-/// Read a bundle without evidence files. Every problem is reported at once; nothing partial is
-/// returned.
+/// Read a bundle whose evidence files, if any, are among `files` as text (small text bundles, as
+/// tests and the embedded demo case have them). Every problem is reported at once; nothing
+/// partial is returned.
 pub fn read(files: &[BundleFile]) -> Result<ValidCase, BundleErrors> {
-    read_with_blobs(files, &[])
+    use sha2::{Digest, Sha256};
+    let blobs: Vec<BundleBlob> = files
+        .iter()
+        .filter(|f| is_evidence_path(&f.path))
+        .map(|f| BundleBlob {
+            path: f.path.clone(),
+            sha256: hex::encode(Sha256::digest(f.contents.as_bytes())),
+            size: f.contents.len() as u64,
+            media_type: "text/plain".into(),
+        })
+        .collect();
+    read_with_blobs(files, &blobs)
 }
 
 /// Read a bundle whose `evidence/` files the caller has hashed: each evidence record must name a

@@ -519,6 +519,8 @@ pub enum StoreError {
     Exists { what: &'static str, id: String },
     #[error("no {what} {id:?}")]
     NotFound { what: &'static str, id: String },
+    #[error("replacing case {case:?} would lose sign-on records that its new letters no longer match (keep these signatories at the same place in the same letters, or export the case first to keep them): {}", .lost.join("; "))]
+    ReplaceWouldLose { case: String, lost: Vec<String> },
     #[error("database migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
 }

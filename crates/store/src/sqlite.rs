@@ -8,6 +8,7 @@ mod case_io;
 mod evidence;
 mod log;
 mod records;
+mod replace;
 mod signon;
 
 use std::path::Path;
@@ -176,14 +177,14 @@ impl Store for SqliteStore {
         if existing.is_some() && mode == ImportMode::New {
             return Err(StoreError::CaseExists(case.id.clone()));
         }
-        if existing.is_some() {
-            sqlx::query("DELETE FROM cases WHERE id = ?")
-                .bind(&case.id)
-                .execute(&mut *tx)
-                .await?;
-        }
+        let kept = if existing.is_some() {
+            replace::clear(&mut tx, &case.id).await?
+        } else {
+            replace::Kept::default()
+        };
         let version = existing.map_or(1, |v| v + 1);
         let records = case_io::insert_case(&mut tx, case, version).await?;
+        replace::restore(&mut tx, &case.id, kept).await?;
         let action = if existing.is_some() {
             "case.replace"
         } else {

@@ -143,8 +143,16 @@ async fn the_reference_signatories_round_trip_unchanged_through_sign_on() {
             .unwrap();
         let reloaded = store.load_case(CASE).await.unwrap().unwrap();
         assert_eq!(reloaded.letter(LETTER).unwrap().signatories, *sigs);
-        // Replacing the case drops its sign-on records with it: the old link is gone.
-        assert_eq!(store.signon_link(&hash(1), NOW).await.unwrap(), None);
+        // Replacing the case keeps its sign-on records (a bundle does not carry them): the used
+        // link still says so.
+        let link = store.signon_link(&hash(1), NOW).await.unwrap().unwrap();
+        assert!(matches!(
+            link.status,
+            LinkStatus::Used {
+                outcome: LinkUse::Signed,
+                ..
+            }
+        ));
     }
 }
 
@@ -637,5 +645,52 @@ async fn saving_a_letter_keeps_its_signatories() {
             actions.contains(&"letter.update".to_owned())
                 && actions.contains(&"letter.create".to_owned())
         );
+    }
+}
+
+#[tokio::test]
+async fn a_replace_keeps_members_publication_and_sign_on_records() {
+    for (store, _guard) in store_with_reference().await {
+        let user = store
+            .create_user("owner@example.org", "x", false)
+            .await
+            .unwrap();
+        store
+            .set_role(CASE, user.id, Some(accord_core::CaseRole::Owner), "test")
+            .await
+            .unwrap();
+        store.set_published(CASE, true, "test").await.unwrap();
+        let pos = store
+            .invite_signatory(
+                CASE,
+                LETTER,
+                &invitation("Friends of the Accords", 7, NOW + DAY),
+                "owner",
+            )
+            .await
+            .unwrap();
+        // The case as exported now (with the new signatory) replaces itself: nothing is lost.
+        let now = store.load_case(CASE).await.unwrap().unwrap();
+        store
+            .import_case(&now, ImportMode::Replace, "test")
+            .await
+            .unwrap();
+        assert_eq!(store.roles_of_user(user.id).await.unwrap().len(), 1);
+        assert!(store.case_head(CASE).await.unwrap().unwrap().published);
+        let entries = store.signon_entries(CASE, LETTER, NOW).await.unwrap();
+        let invited = entries.iter().find(|e| e.position == pos).unwrap();
+        assert_eq!(
+            invited.invitation.as_ref().unwrap().invited_name,
+            "Friends of the Accords"
+        );
+        // The repository's bundle does not have that signatory: replacing with it would lose the
+        // invitation and its open link, so it is refused and nothing changes.
+        let err = store
+            .import_case(&reference(), ImportMode::Replace, "test")
+            .await
+            .unwrap_err();
+        assert!(matches!(err, StoreError::ReplaceWouldLose { .. }), "{err}");
+        assert!(err.to_string().contains("Friends of the Accords"), "{err}");
+        assert_eq!(store.load_case(CASE).await.unwrap().unwrap(), now);
     }
 }

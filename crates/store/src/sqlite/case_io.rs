@@ -28,9 +28,12 @@ pub(crate) async fn insert_case(
 ) -> Result<usize, StoreError> {
     let now = clock::now();
     let id = case.id.as_str();
+    // A replaced case keeps its row: memberships, publication and settings hang on it.
     sqlx::query(
         "INSERT INTO cases (id, title, country, period, summary, version, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+         ON CONFLICT (id) DO UPDATE SET title = ?2, country = ?3, period = ?4, summary = ?5,
+            version = ?6, updated_at = ?7",
     )
     .bind(id)
     .bind(&case.title)
@@ -38,7 +41,6 @@ pub(crate) async fn insert_case(
     .bind(date(case.period))
     .bind(&case.summary)
     .bind(version)
-    .bind(&now)
     .bind(&now)
     .execute(&mut *tx)
     .await?;
