@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use accord_core::bundle::BundleFile;
+use accord_server::TrustedProxy;
 use accord_store::{Create, ImportMode, Store};
 use anyhow::Context;
 use clap::Args;
@@ -28,6 +29,11 @@ pub(crate) struct ServeArgs {
     /// Directory of the full-text index [default: the database path + ".search"]
     #[arg(long, value_name = "DIR")]
     search_dir: Option<PathBuf>,
+    /// A reverse proxy (address or network, e.g. 10.0.0.0/8) whose X-Forwarded-For header names
+    /// the client's address; repeat for several. Replaces trusted_proxies of the config file and
+    /// ACCORD_TRUSTED_PROXIES
+    #[arg(long = "trusted-proxy", value_name = "ADDR/CIDR")]
+    trusted_proxy: Vec<TrustedProxy>,
 }
 
 pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -67,11 +73,24 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
         tracing::info!(incidents = stored, "search index up to date");
     }
     let addr = args.addr.unwrap_or(config.addr);
+    let trusted_proxies = if args.trusted_proxy.is_empty() {
+        config.trusted_proxies.clone()
+    } else {
+        args.trusted_proxy
+    };
+    if !trusted_proxies.is_empty() {
+        let list: Vec<String> = trusted_proxies.iter().map(ToString::to_string).collect();
+        tracing::info!(
+            proxies = %list.join(", "),
+            "X-Forwarded-For is believed from these proxies"
+        );
+    }
     let state = accord_server::AppState::new(
         store,
         accord_server::ServerConfig {
             secure_cookies: args.secure_cookies,
             font_paths: config.font_paths.clone(),
+            trusted_proxies,
         },
         Some(index),
     )?;
@@ -115,4 +134,37 @@ async fn load_demo(store: &dyn Store) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::ServeArgs;
+
+    #[derive(Debug, Parser)]
+    struct Cli {
+        #[command(flatten)]
+        serve: ServeArgs,
+    }
+
+    #[test]
+    fn trusted_proxy_is_repeatable_and_checked() {
+        let cli = Cli::try_parse_from([
+            "serve",
+            "--trusted-proxy",
+            "10.0.0.0/8",
+            "--trusted-proxy",
+            "::1",
+        ])
+        .unwrap();
+        let got: Vec<String> = cli
+            .serve
+            .trusted_proxy
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(got, ["10.0.0.0/8", "::1/128"]);
+        assert!(Cli::try_parse_from(["serve", "--trusted-proxy", "proxy.example"]).is_err());
+    }
 }

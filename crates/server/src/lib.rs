@@ -27,6 +27,7 @@ use axum::Router;
 pub use access::CaseAccess;
 pub use auth::Viewer;
 pub use error::{ApiError, AppError};
+pub use ratelimit::{TrustedProxy, TrustedProxyError};
 pub use routes::router;
 
 /// How the server runs; built once at start.
@@ -36,6 +37,9 @@ pub struct ServerConfig {
     pub secure_cookies: bool,
     /// Directories searched for fonts (PDF rendering of letters).
     pub font_paths: Vec<std::path::PathBuf>,
+    /// Proxies whose `X-Forwarded-For` gives the client's address (sign-in limits count per
+    /// address); from anyone else the header is ignored.
+    pub trusted_proxies: Vec<TrustedProxy>,
 }
 
 /// Everything a request handler may use; built once at start and shared.

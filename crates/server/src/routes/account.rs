@@ -1,6 +1,7 @@
 //! Signing in and out, and the account page (API tokens).
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
+use std::time::Instant;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -16,7 +17,7 @@ use accord_store::NewSession;
 use crate::auth::{self, Viewer};
 use crate::forms::Fields;
 use crate::routes::see_other;
-use crate::{AppError, AppState, password, secrets};
+use crate::{AppError, AppState, password, ratelimit, secrets};
 
 /// Sessions last two weeks.
 const SESSION_SECS: i64 = 14 * 24 * 60 * 60;
@@ -32,19 +33,39 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/account/tokens", post(create_token))
 }
 
-/// The client's IP address, when the server was started with connection info (not in tests).
-pub(crate) struct ClientAddr(Option<String>);
+/// The address a request comes from: the connecting peer, or, behind a trusted proxy, the
+/// address the proxy forwarded (see [`ratelimit::client_address`]). `None` when the server was
+/// started without connection info (a router called directly, as in tests).
+pub(crate) struct ClientAddr(Option<IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+impl FromRequestParts<AppState> for ClientAddr {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientAddr(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip().to_string()),
-        ))
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
+        Ok(ClientAddr(ratelimit::client_address(
+            peer,
+            &parts.headers,
+            &state.config.trusted_proxies,
+        )))
+    }
+}
+
+/// "30 seconds", "1 minute", "15 minutes".
+fn in_words(secs: u64) -> String {
+    match secs {
+        1 => "1 second".to_owned(),
+        s if s < 60 => format!("{s} seconds"),
+        s => match s.div_ceil(60) {
+            1 => "1 minute".to_owned(),
+            m => format!("{m} minutes"),
+        },
     }
 }
 
@@ -109,17 +130,19 @@ async fn login(
     };
     // The attempt is counted before the password is verified (and refunded if it is right), so
     // guesses sent in parallel cannot all pass this check before any of them fails.
-    let attempt = match state.limiter.reserve(&email, address.as_deref()) {
+    let attempt = match state.limiter.reserve(&email, address, Instant::now()) {
         Ok(attempt) => attempt,
         Err(wait) => {
-            return fail(
+            // Whole seconds, rounded up: waiting what is said is always enough.
+            let secs = (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1);
+            let mut r = fail(
                 &state,
-                format!(
-                    "Too many failed attempts. Try again in {} minutes.",
-                    wait.div_ceil(60)
-                ),
+                format!("Too many failed attempts. Try again in {}.", in_words(secs)),
                 axum::http::StatusCode::TOO_MANY_REQUESTS,
-            );
+            )?;
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+            return Ok(r);
         }
     };
     let password = f.text("password").unwrap_or("").to_owned();
@@ -138,7 +161,7 @@ async fn login(
     let ok = password::verify(password, hash).await && user.is_some();
     drop(slot);
     let Some(user) = user.filter(|_| ok) else {
-        attempt.failed();
+        attempt.failed(Instant::now());
         return fail(
             &state,
             "The e-mail address or the password is not right.".to_owned(),
