@@ -373,22 +373,10 @@ impl Actions {
     }
 }
 
-/// A source on its own: required title, http(s) URL.
+/// A source on its own, by the core's one-record rule (id, title, http(s) URL).
 fn source_problems(s: &Source) -> Result<(), ActionError> {
-    if !accord_core::validate::is_id(&s.id) {
-        return Err(invalid("id", format!("{:?} is not an id", s.id)));
+    match accord_core::validate::source_problems(s).into_iter().next() {
+        Some(p) => Err(invalid(&p.field, p.message)),
+        None => Ok(()),
     }
-    if s.title.trim().is_empty() {
-        return Err(invalid("title", "must not be empty"));
-    }
-    if let Some(u) = &s.url {
-        let lower = u.trim().to_ascii_lowercase();
-        if !(lower.starts_with("http://") || lower.starts_with("https://")) {
-            return Err(invalid(
-                "url",
-                format!("{u:?} is not an http:// or https:// address"),
-            ));
-        }
-    }
-    Ok(())
 }

@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::validate::{Entity, Problem, is_id, is_sha256};
+use crate::validate::{Entity, Problem, is_id, is_sha256, is_web_url};
 
 /// One evidence file of a case.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -273,18 +273,6 @@ pub fn evidence_problems(ev: &Evidence) -> Vec<(String, String)> {
         }
     }
     out
-}
-
-/// An absolute http or https URL with a host.
-fn is_web_url(u: &str) -> bool {
-    let rest = u
-        .strip_prefix("https://")
-        .or_else(|| u.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        !r.is_empty()
-            && !r.starts_with('/')
-            && !u.chars().any(|c| c.is_control() || c.is_whitespace())
-    })
 }
 
 /// Every problem with a case's evidence records: each on its own, then their references.

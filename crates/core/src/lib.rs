@@ -14,5 +14,5 @@ pub use date::{DateSpec, Day};
 pub use evidence::{Capture, CustodyAction, CustodyEvent, Derivation, Evidence};
 pub use model::*;
 pub use names::Named;
-pub use trigger::{CaseStatus, MechanismStatus, ProvisionState, ProvisionStatus, evaluate};
+pub use trigger::{CaseStatus, MechanismStatus, ProvisionState, ProvisionStatus, as_of, evaluate};
 pub use validate::{Problem, Problems, ValidCase, validate};

@@ -145,6 +145,31 @@ fn mechanism_status<'a>(
     }
 }
 
+/// The case as it stood on `day`: only the incidents that may have happened by then (an incident
+/// counts from the first day it may have happened), and the findings on them, each naming only
+/// those incidents. Evaluating this case gives the status "as of" that day.
+pub fn as_of(case: &ValidCase, day: Day) -> ValidCase {
+    let mut c = case.case().clone();
+    c.incidents.retain(|i| i.date.earliest() <= day);
+    let kept: HashSet<&str> = c.incidents.iter().map(|i| i.id.as_str()).collect();
+    let mut findings = Vec::with_capacity(c.findings.len());
+    for mut f in std::mem::take(&mut c.findings) {
+        f.incidents.retain(|id| kept.contains(id.as_str()));
+        if !f.incidents.is_empty() {
+            findings.push(f);
+        }
+    }
+    c.findings = findings;
+    for e in &mut c.evidence {
+        if e.incident.as_deref().is_some_and(|i| !kept.contains(i)) {
+            e.incident = None;
+        }
+    }
+    // Removing records never breaks a reference that remains; were it to, the full case is the
+    // safer answer than a panic.
+    crate::validate::validate(c).unwrap_or_else(|_| case.clone())
+}
+
 /// The earliest day of a finding's incidents (findings sort by when things happened).
 pub fn finding_day(case: &ValidCase, f: &Finding) -> Option<Day> {
     f.incidents

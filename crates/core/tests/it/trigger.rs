@@ -244,3 +244,24 @@ fn provision_states() {
     let status = evaluate(&case);
     assert_eq!(status.provisions[1].state, ProvisionState::Threatened);
 }
+
+/// As of the day before a mechanism was triggered it is not; from that day it is, and a day far
+/// back has no incidents at all.
+#[test]
+fn status_as_of_a_day() {
+    let case = crate::support::example_case();
+    let since = evaluate(&case).mechanisms[0].since.unwrap();
+    let day_before = accord_core::Day::from_days_since_epoch(since.days_since_epoch() - 1).unwrap();
+    let before = accord_core::as_of(&case, day_before);
+    assert!(!evaluate(&before).mechanisms[0].triggered);
+    let on = accord_core::as_of(&case, since);
+    let m = &evaluate(&on).mechanisms[0];
+    assert!(m.triggered);
+    assert_eq!(m.since, Some(since));
+    assert!(on.incidents.iter().all(|i| i.date.earliest() <= since));
+    assert!(
+        on.incidents.len() < case.incidents.len() || on.incidents.len() == case.incidents.len()
+    );
+    let long_ago = accord_core::as_of(&case, accord_core::Day::EPOCH);
+    assert!(long_ago.incidents.is_empty() && long_ago.findings.is_empty());
+}
