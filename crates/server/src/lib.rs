@@ -7,6 +7,7 @@ mod case_cache;
 mod error;
 mod forms;
 mod incident_query;
+mod listener;
 pub mod password;
 mod ratelimit;
 mod routes;
@@ -27,6 +28,7 @@ use axum::Router;
 pub use access::CaseAccess;
 pub use auth::Viewer;
 pub use error::{ApiError, AppError};
+pub use listener::{ConnectionLimits, serve_on};
 pub use ratelimit::{TrustedProxy, TrustedProxyError};
 pub use routes::router;
 
@@ -112,16 +114,18 @@ impl AppState {
     }
 }
 
-/// Serve until Ctrl-C.
+/// Serve until Ctrl-C, with the default [`ConnectionLimits`] (slow clients are cut off; see
+/// `listener.rs`).
 pub async fn serve(addr: SocketAddr, state: AppState) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
-    axum::serve(
+    serve_on(
         listener,
-        router(state).into_make_service_with_connect_info::<SocketAddr>(),
+        router(state),
+        ConnectionLimits::default(),
+        async {
+            let _ = tokio::signal::ctrl_c().await;
+        },
     )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
     .await
 }
 
