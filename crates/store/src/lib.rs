@@ -277,6 +277,90 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Every case a user is a member of, with the role.
     async fn roles_of_user(&self, user_id: i64) -> Result<Vec<(String, CaseRole)>, StoreError>;
 
+    // The account lifecycle: sessions that end, tokens that can be revoked, accounts that can be
+    // disabled or deleted. Every change here is logged (the audit list and the tamper-evident
+    // log); a password or a secret never is.
+
+    /// Start a session, noting the address it comes from when known.
+    async fn start_session(
+        &self,
+        session: &NewSession,
+        address: Option<&str>,
+    ) -> Result<(), StoreError>;
+    /// A session that is live: before its absolute expiry, used within the last `idle_secs`, of an
+    /// enabled account. Records that it was used (at most once a minute, to spare writes).
+    async fn touch_session(
+        &self,
+        token_sha256: &str,
+        now_unix: i64,
+        idle_secs: i64,
+    ) -> Result<Option<Session>, StoreError>;
+    /// A user's live sessions, most recently used first.
+    async fn sessions_of(
+        &self,
+        user_id: i64,
+        now_unix: i64,
+        idle_secs: i64,
+    ) -> Result<Vec<SessionInfo>, StoreError>;
+    /// End every session of a user except `keep` (a digest); returns how many ended. Logged.
+    async fn end_sessions(
+        &self,
+        user_id: i64,
+        keep: Option<&str>,
+        actor: &str,
+    ) -> Result<u64, StoreError>;
+    /// Delete the sessions that have ended (expired or idle); returns how many.
+    async fn purge_sessions(&self, now_unix: i64, idle_secs: i64) -> Result<u64, StoreError>;
+    /// Replace a user's password hash and end their sessions except `keep`, in one transaction.
+    /// Returns how many sessions ended. Logged (never the hash).
+    async fn set_password(
+        &self,
+        user_id: i64,
+        password_hash: &str,
+        keep: Option<&str>,
+        actor: &str,
+    ) -> Result<u64, StoreError>;
+    /// Disable (ending every session) or enable an account. `NotFound` for an unknown address.
+    async fn set_disabled(
+        &self,
+        email: &str,
+        disabled: bool,
+        actor: &str,
+    ) -> Result<User, StoreError>;
+    /// Delete an account with its sessions, tokens and memberships (what they wrote stays, under
+    /// their address). `NotFound` for an unknown address.
+    async fn delete_user(&self, email: &str, actor: &str) -> Result<User, StoreError>;
+    /// Add an API token. Refuses a name the user's tokens already have (`Exists`).
+    async fn add_api_token(
+        &self,
+        user_id: i64,
+        token: &NewApiToken,
+        actor: &str,
+    ) -> Result<(), StoreError>;
+    /// A user's API tokens, by name.
+    async fn api_tokens(&self, user_id: i64) -> Result<Vec<ApiTokenInfo>, StoreError>;
+    /// Revoke (delete) a user's token of this name; returns whether there was one. Logged.
+    async fn revoke_api_token(
+        &self,
+        user_id: i64,
+        name: &str,
+        actor: &str,
+    ) -> Result<bool, StoreError>;
+    /// What a token grants, if it is known, unexpired and its account enabled. Records that it
+    /// was used (at most once a minute).
+    async fn api_token(
+        &self,
+        token_sha256: &str,
+        now_unix: i64,
+    ) -> Result<Option<TokenGrant>, StoreError>;
+    /// Log an account event that changes no record: a sign-in, a sign-out, a refused sign-in.
+    async fn log_account_event(
+        &self,
+        actor: &str,
+        action: &str,
+        detail: &str,
+    ) -> Result<(), StoreError>;
+
     // --- Elections -------------------------------------------------------------------------
 
     /// A case's election files, in the case's order, without loading anything else of the case
@@ -400,6 +484,8 @@ pub struct User {
     pub id: i64,
     pub email: String,
     pub is_admin: bool,
+    /// A disabled account cannot sign in; its sessions and tokens are refused.
+    pub disabled: bool,
 }
 
 /// A session to store; only the SHA-256 of the cookie's secret is kept.
@@ -416,6 +502,48 @@ pub struct Session {
     pub user: User,
     pub csrf: String,
     pub expires_unix: i64,
+}
+
+/// One of a user's live sessions, as the account page lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionInfo {
+    /// The digest the session is stored under (to tell the current one; never shown).
+    pub token_sha256: String,
+    /// When it was started (RFC 3339, UTC).
+    pub created_at: String,
+    pub last_seen_unix: i64,
+    pub expires_unix: i64,
+    /// The address it was started from, when known.
+    pub address: Option<String>,
+}
+
+/// An API token to store: only the SHA-256 of its secret is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewApiToken {
+    /// Unique among the user's tokens: tokens are listed and revoked by name.
+    pub name: String,
+    pub token_sha256: String,
+    /// Unix seconds after which the token is refused (`None`: never).
+    pub expires_unix: Option<i64>,
+    /// A read-only token may read and never change anything.
+    pub read_only: bool,
+}
+
+/// One of a user's API tokens (never its secret).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiTokenInfo {
+    pub name: String,
+    pub created_at: String,
+    pub expires_unix: Option<i64>,
+    pub read_only: bool,
+    pub last_used_unix: Option<i64>,
+}
+
+/// What a valid API token grants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenGrant {
+    pub user: User,
+    pub read_only: bool,
 }
 
 /// Timeline filters; every field narrows the result.

@@ -583,7 +583,7 @@ impl Store for SqliteStore {
 
     async fn create_session(&self, session: &NewSession) -> Result<(), StoreError> {
         let mut conn = self.pool.acquire().await?;
-        accounts::create_session(&mut conn, session).await
+        accounts::create_session(&mut conn, session, None).await
     }
 
     async fn session(
@@ -643,6 +643,134 @@ impl Store for SqliteStore {
     async fn roles_of_user(&self, user_id: i64) -> Result<Vec<(String, CaseRole)>, StoreError> {
         let mut conn = self.pool.acquire().await?;
         accounts::roles_of_user(&mut conn, user_id).await
+    }
+
+    async fn start_session(
+        &self,
+        session: &NewSession,
+        address: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        accounts::create_session(&mut conn, session, address).await
+    }
+
+    async fn touch_session(
+        &self,
+        token_sha256: &str,
+        now_unix: i64,
+        idle_secs: i64,
+    ) -> Result<Option<Session>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        accounts::touch_session(&mut conn, token_sha256, now_unix, idle_secs).await
+    }
+
+    async fn sessions_of(
+        &self,
+        user_id: i64,
+        now_unix: i64,
+        idle_secs: i64,
+    ) -> Result<Vec<crate::SessionInfo>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        accounts::sessions_of(&mut conn, user_id, now_unix, idle_secs).await
+    }
+
+    async fn end_sessions(
+        &self,
+        user_id: i64,
+        keep: Option<&str>,
+        actor: &str,
+    ) -> Result<u64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let ended = accounts::end_sessions(&mut tx, user_id, keep, actor).await?;
+        tx.commit().await?;
+        Ok(ended)
+    }
+
+    async fn purge_sessions(&self, now_unix: i64, idle_secs: i64) -> Result<u64, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        accounts::purge_sessions(&mut conn, now_unix, idle_secs).await
+    }
+
+    async fn set_password(
+        &self,
+        user_id: i64,
+        password_hash: &str,
+        keep: Option<&str>,
+        actor: &str,
+    ) -> Result<u64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let ended = accounts::set_password(&mut tx, user_id, password_hash, keep, actor).await?;
+        tx.commit().await?;
+        Ok(ended)
+    }
+
+    async fn set_disabled(
+        &self,
+        email: &str,
+        disabled: bool,
+        actor: &str,
+    ) -> Result<User, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let user = accounts::set_disabled(&mut tx, email, disabled, actor).await?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    async fn delete_user(&self, email: &str, actor: &str) -> Result<User, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let user = accounts::delete_user(&mut tx, email, actor).await?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    async fn add_api_token(
+        &self,
+        user_id: i64,
+        token: &crate::NewApiToken,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        accounts::add_api_token(&mut tx, user_id, token, actor).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn api_tokens(&self, user_id: i64) -> Result<Vec<crate::ApiTokenInfo>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        accounts::api_tokens(&mut conn, user_id).await
+    }
+
+    async fn revoke_api_token(
+        &self,
+        user_id: i64,
+        name: &str,
+        actor: &str,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let revoked = accounts::revoke_api_token(&mut tx, user_id, name, actor).await?;
+        tx.commit().await?;
+        Ok(revoked)
+    }
+
+    async fn api_token(
+        &self,
+        token_sha256: &str,
+        now_unix: i64,
+    ) -> Result<Option<crate::TokenGrant>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        accounts::api_token(&mut conn, token_sha256, now_unix).await
+    }
+
+    async fn log_account_event(
+        &self,
+        actor: &str,
+        action: &str,
+        detail: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        audit(&mut tx, actor, None, action, detail).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn elections(&self, case_id: &str) -> Result<Vec<ElectionFile>, StoreError> {
