@@ -1,4 +1,5 @@
-//! Static assets compiled into the binary: the stylesheet and htmx (from its npm package).
+//! Static assets compiled into the binary: the stylesheet, htmx (from its npm package) and the
+//! upload form's progress script.
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -6,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 include!(concat!(env!("OUT_DIR"), "/htmx.rs"));
 
 const CSS: &str = include_str!("../assets/accord.css");
+const UPLOAD_JS: &str = include_str!("../assets/upload.js");
 
 fn asset(content_type: &'static str, body: &'static [u8]) -> Response {
     let mut r = body.into_response();
@@ -21,6 +23,10 @@ fn asset(content_type: &'static str, body: &'static [u8]) -> Response {
 
 pub async fn css() -> Response {
     asset("text/css; charset=utf-8", CSS.as_bytes())
+}
+
+pub async fn upload_js() -> Response {
+    asset("text/javascript; charset=utf-8", UPLOAD_JS.as_bytes())
 }
 
 pub async fn htmx() -> Response {

@@ -3,7 +3,13 @@
 //! Handlers return `Result<_, AppError>`. A private case the viewer may not see is `NotFound`,
 //! exactly like a case that does not exist, so an error never confirms that a private case exists.
 //! Server errors are logged once, here, and their pages stay generic.
+//!
+//! The store's and the action layer's refusals map here, once, for every handler: a missing record
+//! is 404, a record that exists already 409, an invalid field 422 naming the field, a file over
+//! the upload limit 413. A handler that forgets to match them still answers correctly, never 500.
 
+use accord_actions::ActionError;
+use accord_store::{BlobError, StoreError};
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -26,6 +32,11 @@ pub enum AppError {
     Unavailable(String),
     #[error("too many attempts; try again in {0} seconds")]
     TooManyRequests(u64),
+    /// The record exists already (a source id taken, say): 409.
+    #[error("{0}")]
+    Conflict(String),
+    #[error("the file is larger than the upload limit of {limit} bytes")]
+    TooLarge { limit: u64 },
     #[error(transparent)]
     Store(#[from] accord_store::StoreError),
     #[error(transparent)]
@@ -51,6 +62,14 @@ impl AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Store(StoreError::NotFound { .. } | StoreError::NoCase(_)) => {
+                StatusCode::NOT_FOUND
+            }
+            AppError::Store(StoreError::Exists { .. } | StoreError::CaseExists(_)) => {
+                StatusCode::CONFLICT
+            }
             AppError::Store(_) | AppError::Template(_) | AppError::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
@@ -68,10 +87,33 @@ impl AppError {
             "Something went wrong on our side. The error has been logged.".to_owned()
         } else {
             match self {
-                AppError::NotFound => "There is nothing here, or you may not see it.".to_owned(),
+                // Every 404 says the same, whatever was missing (see the module's doc).
+                _ if self.status() == StatusCode::NOT_FOUND => {
+                    "There is nothing here, or you may not see it.".to_owned()
+                }
                 AppError::Unauthorized => "Sign in to continue.".to_owned(),
                 other => other.to_string(),
             }
+        }
+    }
+}
+
+impl From<ActionError> for AppError {
+    fn from(e: ActionError) -> Self {
+        match e {
+            ActionError::Invalid { field, message } => AppError::Validation { field, message },
+            // The same page as for a missing case: which record is missing is not said.
+            ActionError::NotFound { .. } => AppError::NotFound,
+            e @ ActionError::Exists { .. } => AppError::Conflict(e.to_string()),
+            ActionError::Forbidden(why) => AppError::Forbidden(why),
+            ActionError::TooLarge { limit } => AppError::TooLarge { limit },
+            ActionError::Store(e) => AppError::Store(e),
+            // The sender stopped sending: their request, not our fault.
+            ActionError::Blob(BlobError::Interrupted { received, .. }) => AppError::BadRequest(
+                format!("the upload stopped after {received} bytes; nothing was kept"),
+            ),
+            ActionError::Blob(BlobError::TooLarge { limit }) => AppError::TooLarge { limit },
+            other => AppError::Internal(other.to_string()),
         }
     }
 }

@@ -16,11 +16,13 @@ pub mod secrets;
 mod security;
 pub mod svg;
 mod templates;
+pub mod upload_csrf;
 pub mod views;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use accord_actions::Actions;
 use accord_search::SearchIndex;
 use accord_store::Store;
 use axum::Router;
@@ -33,7 +35,7 @@ pub use ratelimit::{TrustedProxy, TrustedProxyError};
 pub use routes::router;
 
 /// How the server runs; built once at start.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ServerConfig {
     /// Mark cookies `Secure` (set when Accord is served over HTTPS, directly or behind a proxy).
     pub secure_cookies: bool,
@@ -42,11 +44,31 @@ pub struct ServerConfig {
     /// Proxies whose `X-Forwarded-For` gives the client's address (sign-in limits count per
     /// address); from anyone else the header is ignored.
     pub trusted_proxies: Vec<TrustedProxy>,
+    /// The largest evidence file accepted, in bytes (the upload routes' body limit follows it).
+    pub upload_limit: u64,
+}
+
+impl ServerConfig {
+    /// 4 GiB: a long video, far more than any form.
+    pub const DEFAULT_UPLOAD_LIMIT: u64 = 4 * 1024 * 1024 * 1024;
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig {
+            secure_cookies: false,
+            font_paths: Vec::new(),
+            trusted_proxies: Vec::new(),
+            upload_limit: ServerConfig::DEFAULT_UPLOAD_LIMIT,
+        }
+    }
 }
 
 /// Everything a request handler may use; built once at start and shared.
 #[derive(Debug, Clone)]
 pub struct AppState {
+    /// Every write goes through these (check, one transaction, log, search index).
+    pub actions: Actions,
     pub store: Arc<dyn Store>,
     pub config: Arc<ServerConfig>,
     /// Full-text index of incidents; `None` falls back to the unfiltered timeline.
@@ -61,17 +83,15 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(
-        store: Arc<dyn Store>,
-        config: ServerConfig,
-        search: Option<Arc<SearchIndex>>,
-    ) -> Result<AppState, AppError> {
+    /// The state around an action layer: its store and search index are the ones pages read.
+    pub fn new(actions: Actions, config: ServerConfig) -> Result<AppState, AppError> {
         Ok(AppState {
             dummy_hash: Arc::new(password::dummy_hash().map_err(AppError::Internal)?),
             fonts: Arc::new(tokio::sync::OnceCell::new()),
-            store,
+            store: actions.store().clone(),
+            search: actions.search().cloned(),
+            actions,
             config: Arc::new(config),
-            search,
             templates: Arc::new(templates::Templates::load()?),
             cache: Arc::new(case_cache::CaseCache::default()),
             limiter: Arc::new(ratelimit::LoginLimiter::default()),

@@ -11,7 +11,9 @@ mod actors;
 mod api;
 mod cases;
 mod elections;
+mod evidence;
 mod findings;
+mod history;
 mod incidents;
 mod letters;
 mod mechanisms;
@@ -24,15 +26,17 @@ use axum::middleware;
 use axum::routing::get;
 use minijinja::{Value, context};
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 
 use crate::access::CaseAccess;
-use crate::{AppState, assets, auth, security};
+use crate::{AppState, assets, auth, security, upload_csrf};
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/assets/accord.css", get(assets::css))
         .route("/assets/htmx.min.js", get(assets::htmx))
+        .route("/assets/upload.js", get(assets::upload_js))
         .merge(account::router())
         .merge(cases::router())
         .merge(timeline::router())
@@ -43,13 +47,28 @@ pub fn router(state: AppState) -> Router {
         .merge(actors::router())
         .merge(mechanisms::router())
         .merge(elections::router())
-        .merge(api::router())
+        .merge(evidence::router(state.config.upload_limit))
+        .merge(history::router())
+        .merge(api::router(state.config.upload_limit))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), auth::layer))
+        // Outside the auth layer: a multipart upload's CSRF token is checked by the auth layer
+        // without its body being read (see upload_csrf.rs).
+        .layer(middleware::from_fn(upload_csrf::layer))
         .layer(middleware::from_fn(security::headers))
         // gzip level 3: pages come out about 15 % larger than at the default level 6, for half
         // the CPU (measured on the dashboard of 100,000 incidents: 8.4 KB against 7.2 KB).
-        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(3)))
+        // Evidence downloads are sent as they are stored: compressing gigabytes of video or
+        // archives on the fly would cost CPU for nothing.
+        .layer(
+            CompressionLayer::new()
+                .quality(tower_http::CompressionLevel::Precise(3))
+                .compress_when(
+                    DefaultPredicate::new()
+                        .and(NotForContentType::const_new("application/octet-stream")),
+                ),
+        )
+        // Forms and JSON bodies; the upload routes set their own limit (the configured file size).
         .layer(DefaultBodyLimit::max(4 * 1024 * 1024))
         .with_state(state)
 }

@@ -1,4 +1,4 @@
-//! Keeping the full-text index in step with the store.
+//! Rebuilding the full-text index from the store (at start, when it is missing or stale).
 //!
 //! The store is the source of truth; the index is derived and can always be rebuilt. Incident ids
 //! are unique within a case only, so an index document's id is `case/incident`. Confirmed
@@ -7,82 +7,14 @@
 
 use std::sync::Arc;
 
-use accord_core::{Incident, Named, Verdict};
 use accord_search::{IncidentDoc, SearchIndex};
 use accord_store::Store;
 
 use crate::AppError;
 
-/// The index document of an incident.
-pub fn doc(case_id: &str, inc: &Incident, verdicts: &[Verdict]) -> IncidentDoc {
-    let day = |d: accord_core::Day| i32::try_from(d.days_since_epoch()).unwrap_or(i32::MAX);
-    let mut themes = inc.themes.clone();
-    for v in verdicts {
-        themes.push(verdict_tag(*v));
-        // Theme filters combine with OR inside the index, so "this theme AND this verdict" gets
-        // its own tag per pair.
-        themes.extend(inc.themes.iter().map(|t| theme_verdict_tag(t, *v)));
-    }
-    IncidentDoc {
-        id: doc_id(case_id, &inc.id),
-        case_id: case_id.to_owned(),
-        title: inc.title.clone(),
-        summary: [inc.summary.as_deref(), inc.place.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join("\n"),
-        kind: inc.kind.as_str().to_owned(),
-        date_start: day(inc.date.earliest()),
-        date_end: inc.date.latest().map_or(i32::MAX, day),
-        actors: inc.actors.iter().map(|a| a.actor.clone()).collect(),
-        themes,
-    }
-}
-
-/// The index tag of a confirmed verdict.
-pub fn verdict_tag(v: Verdict) -> String {
-    format!("verdict:{}", v.as_str())
-}
-
-/// The index tag of a theme together with a confirmed verdict.
-pub fn theme_verdict_tag(theme: &str, v: Verdict) -> String {
-    format!("{theme}|verdict:{}", v.as_str())
-}
-
-pub fn doc_id(case_id: &str, incident_id: &str) -> String {
-    format!("{case_id}/{incident_id}")
-}
-
-/// The incident id inside a document id.
-pub fn incident_id(doc_id: &str) -> &str {
-    doc_id.split_once('/').map_or(doc_id, |(_, i)| i)
-}
-
-/// Re-index some incidents of a case after they (or their findings) changed.
-pub async fn reindex(
-    store: &dyn Store,
-    index: &SearchIndex,
-    case_id: &str,
-    ids: &[String],
-) -> Result<(), AppError> {
-    let incidents = store.incidents(case_id, ids).await?;
-    let verdicts: std::collections::HashMap<String, Vec<Verdict>> =
-        store.verdicts_of(case_id, ids).await?.into_iter().collect();
-    let docs: Vec<IncidentDoc> = incidents
-        .iter()
-        .map(|i| {
-            doc(
-                case_id,
-                i,
-                verdicts.get(&i.id).map_or(&[][..], Vec::as_slice),
-            )
-        })
-        .collect();
-    index
-        .upsert(&docs)
-        .map_err(|e| AppError::Internal(format!("search index: {e}")))
-}
+// One definition of the index documents and tags, shared with the action layer that keeps the
+// index in step after each write (re-indexing is the action's job, not a route's).
+pub use accord_actions::search::{doc, doc_id, incident_id, theme_verdict_tag, verdict_tag};
 
 /// Rebuild the whole index from the store, streaming batches into the index's bulk build.
 pub async fn rebuild(store: Arc<dyn Store>, index: Arc<SearchIndex>) -> Result<usize, AppError> {

@@ -54,6 +54,8 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/letters/withdraw.html"),
     ),
     ("incident.html", include_str!("../templates/incident.html")),
+    ("evidence.html", include_str!("../templates/evidence.html")),
+    ("history.html", include_str!("../templates/history.html")),
     (
         "incident_form.html",
         include_str!("../templates/incident_form.html"),

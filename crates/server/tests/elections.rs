@@ -111,7 +111,8 @@ async fn app() -> App {
         .await
         .unwrap();
     let (_, outsider) = session(&store, "outsider@example.org").await;
-    let state = AppState::new(store.clone(), ServerConfig::default(), None).unwrap();
+    let actions = common::actions(dir.path(), store.clone(), None);
+    let state = AppState::new(actions, ServerConfig::default()).unwrap();
     App {
         app: accord_server::app(state),
         member,

@@ -10,9 +10,12 @@
 //! HTML's ([`crate::access::CaseAccess`]); errors are [`ApiError`]s (`{"error", "status", "field"?}`).
 
 mod cases;
+mod evidence;
 mod findings;
+mod history;
 mod incidents;
 mod provisions;
+mod sources;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -30,9 +33,9 @@ use crate::{ApiError, AppError, AppState};
 /// The name of the bearer-token security scheme in the OpenAPI document.
 pub(crate) const BEARER: &str = "bearer";
 
-/// The API's routes and `/api/openapi.json`.
-pub(crate) fn router() -> Router<AppState> {
-    let (router, doc) = documented_routes().split_for_parts();
+/// The API's routes and `/api/openapi.json`; uploads may be as large as `upload_limit`.
+pub(crate) fn router(upload_limit: u64) -> Router<AppState> {
+    let (router, doc) = documented_routes(upload_limit).split_for_parts();
     // Serialised once: the document is a function of the code, not of the request.
     let json: Result<Bytes, String> = serde_json::to_vec(&doc)
         .map(Bytes::from)
@@ -50,7 +53,11 @@ pub(crate) fn router() -> Router<AppState> {
 }
 
 /// Every documented endpoint, with the document's fixed parts (info, security scheme, schemas).
-fn documented_routes() -> OpenApiRouter<AppState> {
+fn documented_routes(upload_limit: u64) -> OpenApiRouter<AppState> {
+    // The upload's own body limit applies to its route only.
+    let uploads = OpenApiRouter::new()
+        .routes(routes!(evidence::upload))
+        .layer(crate::routes::evidence::upload_body_limit(upload_limit));
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(cases::list))
         .routes(routes!(cases::show))
@@ -62,6 +69,14 @@ fn documented_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(findings::list, findings::create))
         .routes(routes!(findings::show))
         .routes(routes!(findings::set_status))
+        .routes(routes!(sources::list, sources::create))
+        .routes(routes!(sources::show))
+        .routes(routes!(history::incident))
+        .routes(routes!(history::finding))
+        .routes(routes!(history::source))
+        .routes(routes!(evidence::show))
+        .routes(routes!(evidence::file))
+        .merge(uploads)
 }
 
 #[derive(OpenApi)]
@@ -80,6 +95,9 @@ fn documented_routes() -> OpenApiRouter<AppState> {
         (name = "provisions", description = "The provisions of a case's instruments"),
         (name = "incidents", description = "What happened, with dates, actors and sources"),
         (name = "findings", description = "Incidents judged against provisions, and their review"),
+        (name = "sources", description = "Where statements and facts come from"),
+        (name = "evidence", description = "Files, hashed as they arrive, with their capture record and chain of custody"),
+        (name = "history", description = "Every version of a record, oldest first"),
     )
 )]
 struct ApiDoc;

@@ -1,8 +1,8 @@
 //! Adding a finding (a draft, by an editor) and reviewing it (confirm or retract, by a reviewer).
 
-use accord_core::validate::finding_problems;
-use accord_core::{Citation, Finding, FindingStatus, Named, Verdict};
-use accord_store::{StoreError, TimelineFilter};
+use accord_actions::ActionError;
+use accord_core::{Finding, FindingStatus, Named, Verdict};
+use accord_store::TimelineFilter;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
@@ -15,7 +15,7 @@ use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::forms::Fields;
 use crate::routes::{see_other, with_case};
-use crate::{AppError, AppState, search_sync, secrets};
+use crate::{AppError, AppState, secrets};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -106,56 +106,46 @@ async fn create(
     };
     let mut errors: Vec<(&'static str, &'static str, String)> = Vec::new();
     let refs = state.store.case_refs(&id).await?;
-    // Forgiving input: "iccpr art 19 (2)" is the case's "ICCPR Art. 19(2)".
-    let provision = Citation::parse(&v.provision)
-        .map_err(|e| errors.push(("provision", "Provision", e.to_string())))
-        .ok()
-        .map(|c| {
-            let printed = c.to_string();
-            refs.provisions
-                .iter()
-                .find(|p| p.eq_ignore_ascii_case(&printed))
-                .and_then(|p| Citation::parse(p).ok())
-                .unwrap_or(c)
-        });
+    // The one citation rule of the forms and the API: "iccpr art 19 (2)" is the case's
+    // "ICCPR Art. 19(2)"; a citation that names no provision of the case is refused here.
+    let provision = state
+        .actions
+        .parse_provision(&refs.provisions, &v.provision)
+        .map_err(|e| errors.push(("provision", "Provision", action_message(e))))
+        .ok();
     let verdict = Verdict::from_name(&v.verdict)
         .map_err(|e| errors.push(("verdict", "Verdict", e.to_string())))
         .ok();
-    let known = state.store.incidents(&id, &v.incidents).await?;
-    let finding = match (provision, verdict) {
-        (Some(provision), Some(verdict)) => {
-            let fid = secrets::record_id("", "f").map_err(|e| AppError::Internal(e.to_string()))?;
-            let f = Finding {
-                id: fid,
-                incidents: v.incidents.clone(),
-                provision,
-                verdict,
-                status: FindingStatus::Draft,
-                rationale: v.rationale.clone(),
-                author: Some(viewer.audit_name()),
-                reviewed_by: None,
-            };
-            for p in finding_problems(&f, &|i| known.iter().any(|k| k.id == i), &|c| {
-                refs.provisions.iter().any(|p| *p == c.to_string())
-            }) {
-                let (field, label) = match p.field.split(['[', '.']).next().unwrap_or("") {
-                    "incidents" => ("incident", "Incident(s)"),
-                    "provision" => ("provision", "Provision"),
-                    _ => ("rationale", "Rationale"),
-                };
-                errors.push((field, label, p.message));
-            }
-            Some(f)
-        }
-        _ => None,
-    };
-    let Some(finding) = finding.filter(|_| errors.is_empty()) else {
+    let (Some(provision), Some(verdict)) = (provision, verdict) else {
         return form(&state, &viewer, &access, &v, &errors).await;
     };
-    state
-        .store
-        .add_finding(&id, &finding, &viewer.audit_name())
-        .await?;
+    let finding = Finding {
+        id: secrets::record_id("", "f").map_err(|e| AppError::Internal(e.to_string()))?,
+        incidents: v.incidents.clone(),
+        provision,
+        verdict,
+        status: FindingStatus::Draft,
+        rationale: v.rationale.clone(),
+        author: Some(viewer.audit_name()),
+        reviewed_by: None,
+    };
+    match state
+        .actions
+        .add_finding(&id, finding.clone(), &viewer.audit_name())
+        .await
+    {
+        Ok(()) => {}
+        Err(ActionError::Invalid { field, message }) => {
+            let (field, label) = match field.split(['[', '.']).next().unwrap_or("") {
+                "incidents" => ("incident", "Incident(s)"),
+                "provision" => ("provision", "Provision"),
+                _ => ("rationale", "Rationale"),
+            };
+            errors.push((field, label, message));
+            return form(&state, &viewer, &access, &v, &errors).await;
+        }
+        Err(e) => return Err(e.into()),
+    }
     let back = finding.incidents.first().map_or_else(
         || format!("/cases/{id}"),
         |i| format!("/cases/{id}/incidents/{i}?saved=1#finding-{}", finding.id),
@@ -178,27 +168,22 @@ async fn set_status(
         .transpose()
         .map_err(|e| AppError::invalid("status", e.to_string()))?
         .ok_or_else(|| AppError::invalid("status", "choose confirmed, retracted or draft"))?;
-    match state
-        .store
+    state
+        .actions
         .set_finding_status(&id, &finding, status, &viewer.audit_name())
-        .await
-    {
-        Err(StoreError::NotFound { .. }) => return Err(AppError::NotFound),
-        other => other?,
-    }
-    if let Some(index) = &state.search {
-        let incidents: Vec<String> = state
-            .store
-            .load_case_for_status(&id)
-            .await?
-            .and_then(|c| c.finding(&finding).map(|f| f.incidents.clone()))
-            .unwrap_or_default();
-        search_sync::reindex(state.store.as_ref(), index, &id, &incidents).await?;
-    }
+        .await?;
     // Only same-case paths are followed back.
     let back = f
         .get("back")
         .filter(|b| b.starts_with(&format!("/cases/{id}/")) && !b.contains("//"))
         .map_or_else(|| format!("/cases/{id}"), str::to_owned);
     Ok(see_other(&back))
+}
+
+/// What a refused field says (the action's message, without the field name it is shown beside).
+fn action_message(e: ActionError) -> String {
+    match e {
+        ActionError::Invalid { message, .. } => message,
+        other => other.to_string(),
+    }
 }

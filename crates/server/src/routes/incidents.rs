@@ -1,6 +1,6 @@
 //! Incident pages and the incident form (create and edit), with its sources.
 
-use accord_core::validate::incident_problems;
+use accord_actions::ActionError;
 use accord_core::{ActorRole, DateSpec, Incident, IncidentKind, Named, Role, Source};
 use accord_store::{CaseRefs, SaveOutcome};
 use axum::Router;
@@ -15,8 +15,8 @@ use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::forms::Fields;
 use crate::routes::cases::finding_chain;
-use crate::routes::{see_other, with_case};
-use crate::{AppError, AppState, search_sync, secrets};
+use crate::routes::{evidence, history, see_other, with_case};
+use crate::{AppError, AppState, secrets};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -41,19 +41,36 @@ async fn show(
         .ok_or(AppError::NotFound)?;
     let snap = crate::case_cache::snapshot(&state, &access.case).await?;
     let case = &snap.case;
-    let findings: Vec<Value> = state
+    let stored_findings = state.store.findings_of_incident(&id, &incident).await?;
+    // A confirmed finding whose incident changed since says so, on its card.
+    let changed =
+        history::changes_since_confirmation(&state, &id, &incident, &stored_findings).await?;
+    let findings: Vec<Value> = stored_findings
+        .iter()
+        .map(|f| {
+            let since = changed
+                .iter()
+                .find(|(fid, _)| *fid == f.id)
+                .map(|(_, c)| c.clone());
+            minijinja::value::merge_maps([
+                finding_chain(case, f),
+                context! { changed_since_confirmed => since },
+            ])
+        })
+        .collect();
+    let evidence: Vec<Value> = state
         .store
-        .findings_of_incident(&id, &incident)
+        .evidence_of_incident(&id, &incident)
         .await?
         .iter()
-        .map(|f| finding_chain(case, f))
+        .map(evidence::item)
         .collect();
     let refs = crate::case_cache::refs(&state, &access.case).await?;
     let sources: Vec<Value> = inc
         .sources
         .iter()
         .filter_map(|s| case.source(s))
-        .map(|s| context! { text => s.citation_text(), url => &s.url })
+        .map(|s| context! { id => &s.id, text => s.citation_text(), url => &s.url })
         .collect();
     let actors: Vec<Value> = inc
         .actors
@@ -74,10 +91,13 @@ async fn show(
         title => &inc.title,
         notice,
         findings,
+        evidence,
+        upload_limit => evidence::human_size(state.config.upload_limit),
         i => context! {
             id => &inc.id, title => &inc.title, date => inc.date.to_human(), precision => inc.date.precision(),
             kind => inc.kind.as_str().replace('_', " "), place => &inc.place, summary => &inc.summary,
             themes => &inc.themes, actors, sources,
+            // Files named by hash only (typed in before files could be uploaded).
             evidence => inc.evidence.iter().map(|e| context! { name => &e.name, sha256 => &e.sha256 }).collect::<Vec<_>>(),
         },
     };
@@ -215,6 +235,8 @@ fn label_of(field: &str) -> (&'static str, &'static str) {
         "sources" => ("sources", "Sources"),
         "new_source_title" => ("new_source_title", "New source title"),
         "new_source_date" => ("new_source_date", "New source date"),
+        // The incident has no address of its own: a refused URL is the new source's.
+        "url" => ("new_source_url", "New source URL"),
         _ => ("title", "Form"),
     }
 }
@@ -455,44 +477,37 @@ async fn save(
         }),
         _ => None,
     };
-    if let Some(inc) = &incident {
-        let new_id = new_source.as_ref().map(|s| s.id.as_str());
-        for p in incident_problems(inc, &|a| refs.has_actor(a), &|s| {
-            refs.has_source(s) || Some(s) == new_id
-        }) {
-            let (f, l) = label_of(&p.field);
-            errors.push(FieldError {
-                field: f,
-                label: l,
-                message: p.message,
-            });
-        }
-    }
     let Some(incident) = incident.filter(|_| errors.is_empty()) else {
         return form_page(
             &state, &viewer, &access, &refs, heading, &action, &values, &errors,
         )
         .await;
     };
-    if let Some(s) = &new_source {
-        state.store.add_source(&id, s, &viewer.audit_name()).await?;
-    }
-    let outcome = state
-        .store
-        .save_incident(&id, &incident, &viewer.audit_name())
-        .await?;
-    if let Some(index) = &state.search {
-        search_sync::reindex(
-            state.store.as_ref(),
-            index,
-            &id,
-            std::slice::from_ref(&incident.id),
-        )
-        .await?;
-    }
-    tracing::info!(case = %id, incident = %incident.id, created = outcome == SaveOutcome::Created, "incident saved");
+    // The action checks the references against the store and writes the new source and the
+    // incident in one transaction; a refusal comes back to the form, on its field.
+    let incident_id = incident.id.clone();
+    let outcome = match state
+        .actions
+        .save_incident(&id, incident, new_source, &viewer.audit_name())
+        .await
+    {
+        Ok(outcome) => outcome,
+        Err(ActionError::Invalid { field, message }) => {
+            let (f, l) = label_of(&field);
+            let errors = [FieldError {
+                field: f,
+                label: l,
+                message,
+            }];
+            return form_page(
+                &state, &viewer, &access, &refs, heading, &action, &values, &errors,
+            )
+            .await;
+        }
+        Err(e) => return Err(e.into()),
+    };
+    tracing::info!(case = %id, incident = %incident_id, created = outcome == SaveOutcome::Created, "incident saved");
     Ok(see_other(&format!(
-        "/cases/{id}/incidents/{}?saved=1",
-        incident.id
+        "/cases/{id}/incidents/{incident_id}?saved=1"
     )))
 }

@@ -3,8 +3,12 @@
 #![allow(dead_code, reason = "each test binary uses a different subset")]
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use accord_actions::{Actions, LogKeyConfig};
 use accord_core::bundle::BundleFile;
+use accord_search::SearchIndex;
+use accord_store::{FsBlobStore, Store};
 
 /// A path inside the repository.
 pub fn repo(rel: &str) -> PathBuf {
@@ -42,12 +46,27 @@ pub fn example_files() -> Vec<BundleFile> {
     bundle_files(&repo("docs/examples/minimal-case"))
 }
 
+/// The action layer over a test store: evidence files and the log's key in `dir`.
+pub fn actions(dir: &Path, store: Arc<dyn Store>, search: Option<Arc<SearchIndex>>) -> Actions {
+    let blobs = FsBlobStore::open(dir.join("evidence")).expect("a blob directory");
+    Actions::new(
+        store,
+        Arc::new(blobs),
+        search,
+        LogKeyConfig {
+            path: dir.join("log.key"),
+            name_if_new: Some("accord-test".into()),
+        },
+    )
+}
+
 /// The application state over a test store, with this configuration (files it needs in `dir`).
 pub fn state(
-    _dir: &Path,
-    store: std::sync::Arc<dyn accord_store::Store>,
-    search: Option<std::sync::Arc<accord_search::SearchIndex>>,
+    dir: &Path,
+    store: Arc<dyn Store>,
+    search: Option<Arc<SearchIndex>>,
     config: accord_server::ServerConfig,
 ) -> accord_server::AppState {
-    accord_server::AppState::new(store, config, search).expect("the application state")
+    accord_server::AppState::new(actions(dir, store, search), config)
+        .expect("the application state")
 }

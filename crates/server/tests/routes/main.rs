@@ -11,6 +11,8 @@ mod common;
 mod support;
 
 mod auth;
+mod evidence;
+mod history;
 mod letters;
 mod pages;
 mod privacy;

@@ -36,6 +36,8 @@ pub struct Reply {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body's exact bytes (downloads).
+    pub bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -63,8 +65,8 @@ impl TestApp {
         accord_server::search_sync::rebuild(store.clone(), index.clone())
             .await
             .unwrap();
-        let state =
-            AppState::new(store.clone(), ServerConfig::default(), Some(index.clone())).unwrap();
+        let actions = crate::common::actions(dir.path(), store.clone(), Some(index.clone()));
+        let state = AppState::new(actions, ServerConfig::default()).unwrap();
         TestApp {
             app: accord_server::router(state),
             store,
@@ -101,6 +103,17 @@ impl TestApp {
             cookie: Some(format!("accord_session={token}")),
             csrf,
         }
+    }
+
+    /// An API token for an existing user (to compare the API with the forms).
+    pub async fn api_token(&self, email: &str) -> String {
+        let (user, _) = self.store.user_by_email(email).await.unwrap().unwrap();
+        let token = secrets::token().unwrap();
+        self.store
+            .create_api_token(user.id, "test", &secrets::digest(&token))
+            .await
+            .unwrap();
+        token
     }
 
     /// An anonymous visitor who has loaded a page (so holds the anonymous CSRF cookie).
@@ -148,12 +161,12 @@ impl TestApp {
             }
             None => Body::empty(),
         };
-        let res = self
-            .app
-            .clone()
-            .oneshot(req.body(body).unwrap())
-            .await
-            .unwrap();
+        self.send(req.body(body).unwrap()).await
+    }
+
+    /// Send a request as built, and read the whole answer.
+    pub async fn send(&self, req: Request<Body>) -> Reply {
+        let res = self.app.clone().oneshot(req).await.unwrap();
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = res.into_body().collect().await.unwrap().to_bytes();
@@ -161,6 +174,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 

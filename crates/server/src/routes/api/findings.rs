@@ -1,9 +1,7 @@
 //! `/api/v1/cases/{id}/findings`: the findings of a case, adding a draft (editors) and reviewing
 //! one (reviewers confirm, retract or return it to draft) — the HTML forms' rules, as JSON.
 
-use accord_core::validate::finding_problems;
-use accord_core::{Citation, FindingStatus, Named, Verdict};
-use accord_store::StoreError;
+use accord_core::{FindingStatus, Named, Verdict};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
@@ -17,7 +15,7 @@ use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::case_cache::snapshot;
 use crate::forms::Fields;
-use crate::{ApiError, AppError, AppState, search_sync, secrets};
+use crate::{ApiError, AppError, AppState, secrets};
 
 /// Incidents judged against a provision.
 #[derive(Debug, Serialize, ToSchema)]
@@ -187,8 +185,11 @@ pub(crate) async fn create(
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     access.require_edit(&viewer)?;
     let input: FindingInput = parse_body(&body)?;
-    let provision =
-        Citation::parse(input.provision.trim()).map_err(|e| invalid("provision", e.to_string()))?;
+    // The HTML form's citation rule: case-insensitive, resolved to the case's own provision.
+    let refs = state.store.case_refs(&id).await?;
+    let provision = state
+        .actions
+        .parse_provision(&refs.provisions, &input.provision)?;
     let verdict =
         Verdict::from_name(input.verdict.trim()).map_err(|e| invalid("verdict", e.to_string()))?;
     let f = accord_core::Finding {
@@ -205,21 +206,10 @@ pub(crate) async fn create(
         author: Some(viewer.audit_name()),
         reviewed_by: None,
     };
-    let refs = state.store.case_refs(&id).await?;
-    let known = state.store.incidents(&id, &f.incidents).await?;
-    if let Some(p) = finding_problems(&f, &|i| known.iter().any(|k| k.id == i), &|c| {
-        refs.provisions.iter().any(|p| *p == c.to_string())
-    })
-    .into_iter()
-    .next()
-    {
-        return Err(invalid(&p.field, p.message));
-    }
     state
-        .store
-        .add_finding(&id, &f, &viewer.audit_name())
+        .actions
+        .add_finding(&id, f.clone(), &viewer.audit_name())
         .await?;
-    // A draft changes no verdict, so the search index has nothing to update.
     let location = format!("/api/v1/cases/{id}/findings/{}", f.id);
     Ok((
         StatusCode::CREATED,
@@ -261,14 +251,10 @@ pub(crate) async fn set_status(
     let input: FindingStatusInput = parse_body(&body)?;
     let status = FindingStatus::from_name(input.status.trim())
         .map_err(|e| invalid("status", e.to_string()))?;
-    match state
-        .store
+    state
+        .actions
         .set_finding_status(&id, &finding_id, status, &viewer.audit_name())
-        .await
-    {
-        Err(StoreError::NotFound { .. }) => return Err(ApiError(AppError::NotFound)),
-        other => other?,
-    }
+        .await?;
     // The write bumped the case's version, so this reads the finding as it is now.
     let head = state
         .store
@@ -277,9 +263,5 @@ pub(crate) async fn set_status(
         .ok_or(AppError::NotFound)?;
     let snap = snapshot(&state, &head).await?;
     let f = snap.case.finding(&finding_id).ok_or(AppError::NotFound)?;
-    if let Some(index) = &state.search {
-        // A confirmed (or no longer confirmed) verdict changes its incidents' verdict tags.
-        search_sync::reindex(state.store.as_ref(), index, &id, &f.incidents).await?;
-    }
     Ok(Json(finding(f)))
 }

@@ -1,7 +1,6 @@
 //! `/api/v1/cases/{id}/incidents`: the timeline (filters, full-text search, pages), one incident,
 //! and creating or replacing one — validated like the HTML form, and indexed for search after.
 
-use accord_core::validate::incident_problems;
 use accord_core::{DateSpec, IncidentKind, Named, Role};
 use axum::Json;
 use axum::body::Bytes;
@@ -16,7 +15,7 @@ use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::forms::Fields;
 use crate::incident_query::IncidentFilter;
-use crate::{ApiError, AppError, AppState, search_sync, secrets};
+use crate::{ApiError, AppError, AppState, secrets};
 
 const DEFAULT_PER_PAGE: u32 = 50;
 const MAX_PER_PAGE: u32 = 200;
@@ -324,8 +323,8 @@ pub(crate) async fn create(
         }
         None => slug_id(&input.title)?,
     };
-    let inc = to_domain(&state, &id, new_id, input, Vec::new()).await?;
-    save(&state, &viewer, &id, &inc).await?;
+    let inc = to_domain(new_id, input, Vec::new())?;
+    let inc = save(&state, &viewer, &id, inc).await?;
     let location = format!("/api/v1/cases/{id}/incidents/{}", inc.id);
     Ok((
         StatusCode::CREATED,
@@ -377,16 +376,13 @@ pub(crate) async fn update(
             "differs from the incident in the URL; ids cannot be changed",
         ));
     }
-    let inc = to_domain(&state, &id, incident_id, input, existing.evidence).await?;
-    save(&state, &viewer, &id, &inc).await?;
+    let inc = to_domain(incident_id, input, existing.evidence)?;
+    let inc = save(&state, &viewer, &id, inc).await?;
     Ok(Json(incident(&inc)))
 }
 
-/// Check the input as the HTML form does (the core's `incident_problems` against the case's
-/// actors and sources) and build the domain incident.
-async fn to_domain(
-    state: &AppState,
-    case_id: &str,
+/// Parse the input into the domain incident (its references are checked by the action).
+fn to_domain(
     id: String,
     input: IncidentInput,
     evidence: Vec<accord_core::EvidenceRef>,
@@ -414,7 +410,7 @@ async fn to_domain(
                 .map_err(|e| invalid(&format!("actors[{k}].role"), e.to_string()))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let inc = accord_core::Incident {
+    Ok(accord_core::Incident {
         id,
         date,
         title: input.title.trim().to_owned(),
@@ -434,39 +430,23 @@ async fn to_domain(
         sources: input.sources.iter().map(|s| s.trim().to_owned()).collect(),
         actors,
         evidence,
-    };
-    let refs = state.store.case_refs(case_id).await?;
-    if let Some(p) = incident_problems(&inc, &|a| refs.has_actor(a), &|s| refs.has_source(s))
-        .into_iter()
-        .next()
-    {
-        return Err(invalid(&p.field, p.message));
-    }
-    Ok(inc)
+    })
 }
 
-/// Write the incident and bring the search index up to date, as the HTML form does.
+/// Write the incident through the action layer, which checks its actors and sources against the
+/// store (as for the HTML form), writes it in one transaction and updates the search index.
 async fn save(
     state: &AppState,
     viewer: &Viewer,
     case_id: &str,
-    inc: &accord_core::Incident,
-) -> Result<(), ApiError> {
+    inc: accord_core::Incident,
+) -> Result<accord_core::Incident, ApiError> {
     let outcome = state
-        .store
-        .save_incident(case_id, inc, &viewer.audit_name())
+        .actions
+        .save_incident(case_id, inc.clone(), None, &viewer.audit_name())
         .await?;
-    if let Some(index) = &state.search {
-        search_sync::reindex(
-            state.store.as_ref(),
-            index,
-            case_id,
-            std::slice::from_ref(&inc.id),
-        )
-        .await?;
-    }
     tracing::info!(case = %case_id, incident = %inc.id, ?outcome, via = "api", "incident saved");
-    Ok(())
+    Ok(inc)
 }
 
 /// A readable id: the title's first words and a random suffix (the HTML form's rule).

@@ -392,7 +392,7 @@ async fn submit(
         return render(state, viewer, &page);
     };
     state
-        .store
+        .actions
         .save_letter(
             &case.id,
             &letter,

@@ -1,0 +1,167 @@
+//! Evidence files: the upload form's target on an incident, an item's page (hash, capture record,
+//! chain of custody, working copies) and the download of its exact bytes.
+//!
+//! Uploads stream: the file part of the multipart form goes, chunk by chunk, through the action
+//! layer into the blob store, hashed as it arrives; the server never holds a whole file. The form
+//! carries its CSRF token in its action's query string (see [`crate::upload_csrf`]), and the file
+//! part must come after the capture fields, as it does in the page's form, so that everything the
+//! record needs is known before the first byte is stored.
+
+pub(crate) mod download;
+pub(crate) mod upload;
+
+use accord_core::Evidence;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use minijinja::{Value, context};
+
+use crate::access::CaseAccess;
+use crate::auth::Viewer;
+use crate::forms::Fields;
+use crate::routes::with_case;
+use crate::{AppError, AppState};
+
+pub(crate) fn router(upload_limit: u64) -> Router<AppState> {
+    Router::new()
+        .route(
+            "/cases/{id}/incidents/{incident}/evidence",
+            post(upload::html).layer(upload_body_limit(upload_limit)),
+        )
+        .route("/cases/{id}/evidence/{evidence}", get(show))
+        .route("/cases/{id}/evidence/{evidence}/file", get(file))
+}
+
+/// The body limit of an upload route: the file limit and room for the form's other fields (the
+/// action layer enforces the file's own limit exactly).
+pub(crate) fn upload_body_limit(upload_limit: u64) -> DefaultBodyLimit {
+    let with_fields = upload_limit.saturating_add(1024 * 1024);
+    DefaultBodyLimit::max(usize::try_from(with_fields).unwrap_or(usize::MAX))
+}
+
+async fn file(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, evidence)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    CaseAccess::load(&state, &viewer, &id).await?;
+    download::response(&state, &viewer, &id, &evidence).await
+}
+
+async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, evidence)): Path<(String, String)>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    let ev = state
+        .store
+        .evidence(&id, &evidence)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let incident = match &ev.incident {
+        Some(i) => state
+            .store
+            .incidents(&id, std::slice::from_ref(i))
+            .await?
+            .pop()
+            .map(|inc| context! { id => inc.id, title => inc.title }),
+        None => None,
+    };
+    // Working copies name their original; they are looked for among the items of the same
+    // incident (the store has no index of copies by original yet).
+    let copies: Vec<Value> = match &ev.incident {
+        Some(i) => state
+            .store
+            .evidence_of_incident(&id, i)
+            .await?
+            .iter()
+            .filter(|c| c.derived_from.as_ref().is_some_and(|d| d.original == ev.id))
+            .map(|c| {
+                context! {
+                    id => &c.id, file => &c.file,
+                    what => c.derived_from.as_ref().map(|d| d.what.clone()),
+                }
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let notice = Fields::from_query(q.as_deref())
+        .get("saved")
+        .map(|_| "The file was received and its SHA-256 recorded.".to_owned());
+    let ctx = context! {
+        title => format!("Evidence: {}", ev.file),
+        notice,
+        e => item(&ev),
+        incident,
+        copies,
+    };
+    Ok(state
+        .page(&viewer, "evidence.html", with_case(&access, ctx))?
+        .into_response())
+}
+
+/// An item as the pages show it.
+pub(crate) fn item(e: &Evidence) -> Value {
+    let c = &e.capture;
+    context! {
+        id => &e.id,
+        file => &e.file,
+        sha256 => &e.sha256,
+        size => e.size,
+        size_human => human_size(e.size),
+        media_type => &e.media_type,
+        source => &e.source,
+        note => &e.note,
+        capture => context! {
+            captured_at => &c.captured_at, captured_by => &c.captured_by, source_url => &c.source_url,
+            method => &c.method, tool => &c.tool, place => &c.place,
+        },
+        derived_from => e.derived_from.as_ref().map(|d| context! { original => &d.original, what => &d.what }),
+        custody => e.custody.iter().map(|c| context! {
+            at => &c.at, by => &c.by, action => c.action.as_str().replace('_', " "), note => &c.note,
+        }).collect::<Vec<_>>(),
+    }
+}
+
+/// `1.4 MB`, `312 bytes`: for people; the exact byte count is shown beside it.
+pub(crate) fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1000 {
+        return format!("{bytes} bytes");
+    }
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "a rounded size for reading; the exact count is shown too"
+    )]
+    let mut v = bytes as f64 / 1000.0;
+    let mut unit = UNITS[0];
+    for u in &UNITS[1..] {
+        if v < 1000.0 {
+            break;
+        }
+        v /= 1000.0;
+        unit = u;
+    }
+    format!("{v:.1} {unit}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_size;
+
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        for (bytes, expected) in [
+            (0, "0 bytes"),
+            (999, "999 bytes"),
+            (1000, "1.0 KB"),
+            (1_400_000, "1.4 MB"),
+            (4_294_967_296, "4.3 GB"),
+        ] {
+            assert_eq!(human_size(bytes), expected, "{bytes}");
+        }
+    }
+}

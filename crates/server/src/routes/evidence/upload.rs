@@ -1,0 +1,186 @@
+//! Receiving an evidence file: the incident page's multipart form, streamed into the action layer.
+//!
+//! The capture fields come first and are read whole (each at most [`MAX_FIELD`] bytes); the file
+//! part, which must come after them, is never read whole: its chunks are handed to
+//! `Actions::add_evidence` as an `AsyncRead`, which hashes and stores them as they arrive.
+
+use accord_actions::NewEvidence;
+use accord_core::Capture;
+use axum::extract::multipart::Field;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use futures_util::TryStreamExt;
+use tokio_util::io::StreamReader;
+
+use crate::access::CaseAccess;
+use crate::auth::Viewer;
+use crate::routes::see_other;
+use crate::upload_csrf::StreamedMultipart;
+use crate::{AppError, AppState};
+
+/// The largest text field of the upload form (a note can be long; a capture field is short).
+const MAX_FIELD: usize = 64 * 1024;
+/// The most parts an upload form may have (it has eleven).
+const MAX_PARTS: usize = 32;
+
+/// What the form says about the file, as typed.
+#[derive(Debug, Default)]
+pub(crate) struct CaptureFields {
+    pub id: Option<String>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    pub captured_at: Option<String>,
+    pub captured_by: Option<String>,
+    pub source_url: Option<String>,
+    pub method: Option<String>,
+    pub tool: Option<String>,
+    pub place: Option<String>,
+}
+
+impl CaptureFields {
+    /// Take one named value; unknown names are ignored (as for every form).
+    pub(crate) fn set(&mut self, name: &str, value: &str) {
+        let value = Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+        let slot = match name {
+            "id" => &mut self.id,
+            "source" => &mut self.source,
+            "note" => &mut self.note,
+            "captured_at" => &mut self.captured_at,
+            "captured_by" => &mut self.captured_by,
+            "source_url" => &mut self.source_url,
+            "method" => &mut self.method,
+            "tool" => &mut self.tool,
+            "place" => &mut self.place,
+            _ => return,
+        };
+        *slot = value;
+    }
+
+    /// The action's input for a file of this name documenting `incident`.
+    pub(crate) fn into_new(self, file_name: String, incident: String) -> NewEvidence {
+        NewEvidence {
+            id: self.id,
+            file_name,
+            incident: Some(incident),
+            source: self.source,
+            note: self.note,
+            capture: Capture {
+                captured_at: self.captured_at.map(|t| utc_time(&t)),
+                captured_by: self.captured_by,
+                source_url: self.source_url,
+                method: self.method,
+                tool: self.tool,
+                place: self.place,
+            },
+            derived_from: None,
+        }
+    }
+}
+
+/// A browser's `datetime-local` value (`2030-04-02T09:30`, no zone) read as UTC, which the form's
+/// label says it is: seconds and `Z` are added. Anything else is passed on for the record's
+/// validation to judge.
+fn utc_time(t: &str) -> String {
+    let b = t.as_bytes();
+    match b.len() {
+        16 if b[10] == b'T' => format!("{t}:00Z"),
+        19 if b[10] == b'T' => format!("{t}Z"),
+        _ => t.to_owned(),
+    }
+}
+
+/// `POST /cases/{id}/incidents/{incident}/evidence`: the incident page's upload form.
+pub(crate) async fn html(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, incident)): Path<(String, String)>,
+    StreamedMultipart(mut form): StreamedMultipart,
+) -> Result<Response, AppError> {
+    // Access first: nothing of the body is read for someone who may not upload.
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_edit(&viewer)?;
+    let mut fields = CaptureFields::default();
+    let mut parts = 0;
+    while let Some(field) = form
+        .next_field()
+        .await
+        .map_err(|e| AppError::BadRequest(e.body_text()))?
+    {
+        parts += 1;
+        if parts > MAX_PARTS {
+            return Err(AppError::BadRequest("the form has too many fields".into()));
+        }
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "file" {
+            let file_name = field.file_name().unwrap_or_default().trim().to_owned();
+            if file_name.is_empty() {
+                return Err(AppError::invalid("file", "choose a file to upload"));
+            }
+            let new = fields.into_new(file_name, incident);
+            let ev = store_field(&state, &viewer, &id, new, field).await?;
+            tracing::info!(case = %id, evidence = %ev.id, sha256 = %ev.sha256, size = ev.size, "evidence received");
+            return Ok(see_other(&format!(
+                "/cases/{id}/evidence/{}?saved=1",
+                ev.id
+            )));
+        }
+        let value = read_text(field).await?;
+        fields.set(&name, &value);
+    }
+    Err(AppError::invalid("file", "choose a file to upload"))
+}
+
+/// Stream a file part into the action layer.
+async fn store_field(
+    state: &AppState,
+    viewer: &Viewer,
+    case: &str,
+    new: NewEvidence,
+    field: Field<'_>,
+) -> Result<accord_core::Evidence, AppError> {
+    let mut reader = StreamReader::new(field.map_err(std::io::Error::other));
+    Ok(state
+        .actions
+        .add_evidence(
+            case,
+            new,
+            &mut reader,
+            state.config.upload_limit,
+            &viewer.audit_name(),
+        )
+        .await?)
+}
+
+/// A text part, read whole up to [`MAX_FIELD`] bytes.
+async fn read_text(mut field: Field<'_>) -> Result<String, AppError> {
+    let name = field.name().unwrap_or_default().to_owned();
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field
+        .chunk()
+        .await
+        .map_err(|e| AppError::BadRequest(e.body_text()))?
+    {
+        if bytes.len() + chunk.len() > MAX_FIELD {
+            return Err(AppError::invalid(&name, "is too long"));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    String::from_utf8(bytes).map_err(|_| AppError::invalid(&name, "is not UTF-8 text"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utc_time;
+
+    #[test]
+    fn a_browser_time_is_read_as_utc() {
+        for (typed, stored) in [
+            ("2030-04-02T09:30", "2030-04-02T09:30:00Z"),
+            ("2030-04-02T09:30:15", "2030-04-02T09:30:15Z"),
+            ("2030-04-02T09:30:15Z", "2030-04-02T09:30:15Z"),
+            ("yesterday", "yesterday"),
+        ] {
+            assert_eq!(utc_time(typed), stored, "{typed}");
+        }
+    }
+}

@@ -1,0 +1,324 @@
+//! Every version of a record, with what changed from one to the next (incidents, findings,
+//! sources), and the check that tells a finding's readers when an incident changed after the
+//! finding was confirmed.
+//!
+//! The store keeps each version as the record's canonical JSON; a diff compares the top-level
+//! fields of two consecutive versions and shows each changed field as old → new.
+
+use accord_store::{RecordKind, RecordVersion};
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use minijinja::{Value as Ctx, context};
+use serde_json::Value;
+
+use crate::access::CaseAccess;
+use crate::auth::Viewer;
+use crate::routes::with_case;
+use crate::{AppError, AppState};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/cases/{id}/incidents/{incident}/history", get(incident))
+        .route("/cases/{id}/findings/{finding}/history", get(finding))
+        .route("/cases/{id}/sources/{source}/history", get(source))
+}
+
+async fn incident(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, record)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    page(&state, &viewer, &id, RecordKind::Incident, &record).await
+}
+
+async fn finding(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, record)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    page(&state, &viewer, &id, RecordKind::Finding, &record).await
+}
+
+async fn source(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, record)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    page(&state, &viewer, &id, RecordKind::Source, &record).await
+}
+
+/// The versions of a record, oldest first; 404 for a record never written. The caller has
+/// checked that the viewer may see the case.
+pub(crate) async fn versions(
+    state: &AppState,
+    case: &str,
+    kind: RecordKind,
+    id: &str,
+) -> Result<Vec<RecordVersion>, AppError> {
+    let versions = state.actions.history(case, kind, id).await?;
+    if versions.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    Ok(versions)
+}
+
+/// A version's record, parsed (`None` when the version removed it).
+pub(crate) fn parsed(v: &RecordVersion) -> Result<Option<Value>, AppError> {
+    v.body
+        .as_deref()
+        .map(serde_json::from_str)
+        .transpose()
+        .map_err(|e| AppError::Internal(format!("stored version {} is not JSON: {e}", v.version)))
+}
+
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    case: &str,
+    kind: RecordKind,
+    id: &str,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(state, viewer, case).await?;
+    let versions = versions(state, case, kind, id).await?;
+    let mut rows = Vec::with_capacity(versions.len());
+    let mut previous: Option<Value> = None;
+    for v in &versions {
+        let record = parsed(v)?;
+        let changes = diff(previous.as_ref(), record.as_ref());
+        rows.push(context! {
+            version => v.version,
+            at => &v.at,
+            by => &v.actor,
+            removed => record.is_none(),
+            first => previous.is_none(),
+            changes => changes.iter().map(|c| context! {
+                field => &c.field, old => &c.old, new => &c.new,
+            }).collect::<Vec<_>>(),
+        });
+        previous = record;
+    }
+    // Newest first: what changed last is what a reader looks for.
+    rows.reverse();
+    let (noun, back) = match kind {
+        RecordKind::Incident => ("incident", Some(format!("/cases/{case}/incidents/{id}"))),
+        RecordKind::Finding => ("finding", None),
+        RecordKind::Source => ("source", None),
+        _ => ("record", None),
+    };
+    let ctx = context! {
+        title => format!("History of {noun} {id}"),
+        noun, id, back,
+        versions => rows,
+    };
+    Ok(state
+        .page(viewer, "history.html", with_case(&access, ctx))?
+        .into_response())
+}
+
+/// One top-level field that differs between two versions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Change {
+    pub field: String,
+    /// `None`: the field was absent or null.
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// The fields that differ between two versions of a record (`None`: no record), in the newer
+/// version's field order, then fields only the older one had.
+pub(crate) fn diff(old: Option<&Value>, new: Option<&Value>) -> Vec<Change> {
+    let empty = serde_json::Map::new();
+    let old = old.and_then(Value::as_object).unwrap_or(&empty);
+    let new = new.and_then(Value::as_object).unwrap_or(&empty);
+    let mut out = Vec::new();
+    let keys = new
+        .keys()
+        .chain(old.keys().filter(|k| !new.contains_key(*k)));
+    for k in keys {
+        let (o, n) = (old.get(k), new.get(k));
+        if o.unwrap_or(&Value::Null) != n.unwrap_or(&Value::Null) {
+            out.push(Change {
+                field: k.clone(),
+                old: o.and_then(show),
+                new: n.and_then(show),
+            });
+        }
+    }
+    out
+}
+
+/// A field's value for reading: text as it is, lists joined, other values as compact JSON;
+/// `None` for null and empty lists.
+fn show(v: &Value) -> Option<String> {
+    match v {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        Value::Array(a) if a.is_empty() => None,
+        Value::Array(a) => Some(
+            a.iter()
+                .map(|x| match x {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        other => Some(other.to_string()),
+    }
+}
+
+/// When a confirmed finding was confirmed: the version at which its status last became
+/// `confirmed` (`None` if it is not confirmed now).
+pub(crate) fn confirmation(finding_versions: &[RecordVersion]) -> Option<&RecordVersion> {
+    let status = |v: &RecordVersion| -> Option<String> {
+        let body: Value = serde_json::from_str(v.body.as_deref()?).ok()?;
+        body.get("status")?.as_str().map(str::to_owned)
+    };
+    let mut since = None;
+    for v in finding_versions {
+        if status(v).as_deref() == Some("confirmed") {
+            since = since.or(Some(v));
+        } else {
+            since = None;
+        }
+    }
+    since
+}
+
+/// The versions of an incident written after a finding's confirmation (the log orders them).
+pub(crate) fn changed_after<'a>(
+    confirmed: &RecordVersion,
+    incident_versions: &'a [RecordVersion],
+) -> Vec<&'a RecordVersion> {
+    incident_versions
+        .iter()
+        .filter(|v| v.log_seq > confirmed.log_seq)
+        .collect()
+}
+
+/// For the incident page: per confirmed finding, the incident versions written after its
+/// confirmation, as the page shows them.
+pub(crate) async fn changes_since_confirmation(
+    state: &AppState,
+    case: &str,
+    incident: &str,
+    findings: &[accord_core::Finding],
+) -> Result<Vec<(String, Ctx)>, AppError> {
+    let confirmed: Vec<&accord_core::Finding> = findings
+        .iter()
+        .filter(|f| f.status == accord_core::FindingStatus::Confirmed)
+        .collect();
+    if confirmed.is_empty() {
+        return Ok(Vec::new());
+    }
+    let incident_versions = state
+        .actions
+        .history(case, RecordKind::Incident, incident)
+        .await?;
+    let mut out = Vec::new();
+    for f in confirmed {
+        // The incident version the confirmation pinned, when the store recorded one; otherwise
+        // (a finding imported as confirmed) the confirmation's place in the log.
+        let pinned = state.store.finding_confirmation(case, &f.id).await?;
+        let (confirmed_at, later): (String, Vec<&RecordVersion>) =
+            match pinned.iter().find(|(i, _, _)| i == incident) {
+                Some((_, version, at)) => (
+                    at.clone(),
+                    incident_versions
+                        .iter()
+                        .filter(|v| v.version > *version)
+                        .collect(),
+                ),
+                None => {
+                    let versions = state
+                        .actions
+                        .history(case, RecordKind::Finding, &f.id)
+                        .await?;
+                    let Some(at) = confirmation(&versions) else {
+                        continue;
+                    };
+                    (at.at.clone(), changed_after(at, &incident_versions))
+                }
+            };
+        if let Some(last) = later.last() {
+            out.push((
+                f.id.clone(),
+                context! {
+                    confirmed_at,
+                    versions => later.len(),
+                    last_at => &last.at,
+                    last_by => &last.actor,
+                },
+            ));
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn version(n: u32, seq: u64, body: Option<Value>) -> RecordVersion {
+        RecordVersion {
+            version: n,
+            at: format!("2030-01-0{n}T00:00:00Z"),
+            actor: "a@example.org".into(),
+            body: body.map(|b| b.to_string()),
+            sha256: None,
+            log_seq: seq,
+        }
+    }
+
+    #[test]
+    fn a_diff_names_each_changed_field_old_and_new() {
+        let v1 = json!({"id": "x", "title": "Old", "themes": ["a"], "place": null});
+        let v2 = json!({"id": "x", "title": "New", "themes": ["a", "b"], "place": "Here"});
+        let changes = diff(Some(&v1), Some(&v2));
+        let as_tuples: Vec<(&str, Option<&str>, Option<&str>)> = changes
+            .iter()
+            .map(|c| (c.field.as_str(), c.old.as_deref(), c.new.as_deref()))
+            .collect();
+        let mut expected = vec![
+            ("place", None, Some("Here")),
+            ("themes", Some("a"), Some("a, b")),
+            ("title", Some("Old"), Some("New")),
+        ];
+        expected.sort_unstable();
+        let mut got = as_tuples;
+        got.sort_unstable();
+        assert_eq!(got, expected);
+        // A first version shows every field as new; a removal every field as gone.
+        assert_eq!(diff(None, Some(&v1)).len(), 3);
+        assert!(diff(Some(&v1), None).iter().all(|c| c.new.is_none()));
+        assert!(diff(Some(&v1), Some(&v1)).is_empty());
+    }
+
+    #[test]
+    fn a_confirmation_is_the_start_of_the_last_confirmed_run() {
+        let f = |status: &str| Some(json!({"status": status}));
+        let versions = [
+            version(1, 10, f("draft")),
+            version(2, 20, f("confirmed")),
+            version(3, 30, f("retracted")),
+            version(4, 40, f("confirmed")),
+            version(5, 50, f("confirmed")),
+        ];
+        assert_eq!(confirmation(&versions).map(|v| v.version), Some(4));
+        assert_eq!(confirmation(&versions[..3]), None);
+        let incident = [
+            version(1, 5, None),
+            version(2, 45, None),
+            version(3, 60, None),
+        ];
+        let later: Vec<u32> = changed_after(&versions[3], &incident)
+            .iter()
+            .map(|v| v.version)
+            .collect();
+        assert_eq!(later, [2, 3]);
+    }
+}

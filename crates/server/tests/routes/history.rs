@@ -1,0 +1,244 @@
+//! Every version kept: a record's history page with its field-by-field diff, the warning on a
+//! finding whose incident changed after it was confirmed, and the rules the HTML and the API now
+//! share through the action layer (one citation rule; 404 and 409 mapped in one place).
+
+use accord_core::CaseRole;
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use serde_json::json;
+
+use crate::support::{CASE, TestApp};
+
+/// Edit an incident through its form, changing the title and the place.
+async fn edit_gazette(app: &TestApp, who: &crate::support::Who, title: &str) {
+    let r = app
+        .post(
+            &format!("/cases/{CASE}/incidents/gazette-closed"),
+            who,
+            &[
+                ("title", title),
+                ("date", "2030-03"),
+                ("kind", "closure"),
+                ("place", "Capital City"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+}
+
+#[tokio::test]
+async fn a_record_history_shows_each_changed_field_old_and_new() {
+    let app = TestApp::new().await;
+    let editor = app
+        .user("ed@example.org", false, Some(CaseRole::Editor))
+        .await;
+    let page = app
+        .get(&format!("/cases/{CASE}/incidents/gazette-closed"), &editor)
+        .await;
+    assert!(
+        page.body.contains(&format!(
+            "href=\"/cases/{CASE}/incidents/gazette-closed/history\""
+        )),
+        "the incident page links its history"
+    );
+    edit_gazette(&app, &editor, "The Gazette shut down by decree").await;
+    let r = app
+        .get(
+            &format!("/cases/{CASE}/incidents/gazette-closed/history"),
+            &editor,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    for expected in [
+        "Version 2",
+        "Version 1",
+        "ed@example.org",
+        "<del>The Gazette forced to close</del>",
+        "<ins>The Gazette shut down by decree</ins>",
+    ] {
+        assert!(r.body.contains(expected), "{expected}: {}", r.body);
+    }
+    // Newest first.
+    assert!(r.body.find("Version 2") < r.body.find("Version 1"));
+    // Findings and sources have theirs; a record never written has none, and a private case's
+    // history is as missing as the case.
+    for path in [
+        format!("/cases/{CASE}/findings/f-gazette/history"),
+        format!("/cases/{CASE}/sources/monitor-report/history"),
+    ] {
+        assert_eq!(
+            app.get(&path, &editor).await.status,
+            StatusCode::OK,
+            "{path}"
+        );
+    }
+    assert_eq!(
+        app.get(&format!("/cases/{CASE}/incidents/nothing/history"), &editor)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let outsider = app.user("out@example.org", false, None).await;
+    assert_eq!(
+        app.get(
+            &format!("/cases/{CASE}/incidents/gazette-closed/history"),
+            &outsider
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn a_finding_says_when_its_incident_changed_after_confirmation() {
+    let app = TestApp::new().await;
+    let owner = app
+        .user("owner@example.org", false, Some(CaseRole::Owner))
+        .await;
+    let page = format!("/cases/{CASE}/incidents/gazette-closed");
+    let r = app
+        .post(
+            &format!("/cases/{CASE}/findings/f-gazette/status"),
+            &owner,
+            &[("status", "confirmed")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let before = app.get(&page, &owner).await;
+    assert!(
+        !before
+            .body
+            .contains("changed after the finding was confirmed"),
+        "{}",
+        before.body
+    );
+    edit_gazette(&app, &owner, "The Gazette shut down by decree").await;
+    let after = app.get(&page, &owner).await;
+    assert!(
+        after
+            .body
+            .contains("This incident changed after the finding was confirmed"),
+        "{}",
+        after.body
+    );
+    assert!(after.body.contains("owner@example.org"));
+}
+
+#[tokio::test]
+async fn a_lower_case_citation_is_read_alike_by_the_form_and_the_api() {
+    let app = TestApp::new().await;
+    let editor = app
+        .user("ed@example.org", false, Some(CaseRole::Editor))
+        .await;
+    let token = app.api_token("ed@example.org").await;
+    for (typed, accepted) in [
+        ("fpa art 3(2)", true),
+        ("FPA ART. 3 (1)", true),
+        ("fpa art 99", false),
+        ("not a citation", false),
+    ] {
+        let form = app
+            .post(
+                &format!("/cases/{CASE}/findings"),
+                &editor,
+                &[
+                    ("incident", "harassment"),
+                    ("provision", typed),
+                    ("verdict", "concern"),
+                    ("rationale", "Because."),
+                ],
+            )
+            .await;
+        let api = app
+            .send(
+                Request::builder()
+                    .method(Method::POST)
+                    .uri(format!("/api/v1/cases/{CASE}/findings"))
+                    .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                    .header(header::CONTENT_TYPE, "application/json")
+                    .body(Body::from(
+                        json!({
+                            "incidents": ["harassment"], "provision": typed,
+                            "verdict": "concern", "rationale": "Because."
+                        })
+                        .to_string(),
+                    ))
+                    .unwrap(),
+            )
+            .await;
+        if accepted {
+            assert_eq!(
+                form.status,
+                StatusCode::SEE_OTHER,
+                "form, {typed}: {}",
+                form.body
+            );
+            assert_eq!(
+                api.status,
+                StatusCode::CREATED,
+                "API, {typed}: {}",
+                api.body
+            );
+        } else {
+            assert_eq!(
+                form.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "form, {typed}"
+            );
+            assert_eq!(api.status, StatusCode::UNPROCESSABLE_ENTITY, "API, {typed}");
+            assert!(api.body.contains("\"field\":\"provision\""), "{}", api.body);
+        }
+    }
+    // Both stored the case's own spelling of the provision.
+    let case = app.store.load_case(CASE).await.unwrap().unwrap();
+    let stored: Vec<String> = case
+        .findings
+        .iter()
+        .filter(|f| f.rationale == "Because.")
+        .map(|f| f.provision.to_string())
+        .collect();
+    assert_eq!(
+        stored,
+        [
+            "FPA Art. 3(2)",
+            "FPA Art. 3(2)",
+            "FPA Art. 3(1)",
+            "FPA Art. 3(1)"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_missing_record_is_404_and_a_taken_id_409_not_500() {
+    let app = TestApp::new().await;
+    let owner = app
+        .user("owner@example.org", false, Some(CaseRole::Owner))
+        .await;
+    // Reviewing a finding that does not exist (the store's NotFound, mapped once).
+    let r = app
+        .post(
+            &format!("/cases/{CASE}/findings/f-nothing/status"),
+            &owner,
+            &[("status", "confirmed")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // A source id the case has already: 409, with what is wrong.
+    let token = app.api_token("owner@example.org").await;
+    let r = app
+        .send(
+            Request::builder()
+                .method(Method::POST)
+                .uri(format!("/api/v1/cases/{CASE}/sources"))
+                .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(
+                    json!({"id": "monitor-report", "title": "Again"}).to_string(),
+                ))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(r.body.contains("monitor-report"), "{}", r.body);
+}
