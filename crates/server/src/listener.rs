@@ -8,7 +8,8 @@
 //! - **Headers**: a request's line and headers must arrive within
 //!   [`ConnectionLimits::header_read_timeout`], counted from the first moment the server waits for
 //!   them. Trickling bytes does not extend it. The same clock closes an idle keep-alive
-//!   connection, since waiting for the next request is waiting for its headers.
+//!   connection, since waiting for the next request is waiting for its headers. Headers over
+//!   64 KiB are refused (431), so that a connection cannot make the server hold more.
 //! - **Bodies**: a request body that sends no byte for [`ConnectionLimits::body_idle_timeout`]
 //!   while it is being read fails the read; the handler (or the auth layer's CSRF check) answers
 //!   with an error and the connection closes.
@@ -47,6 +48,9 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 use tokio::time::Sleep;
 use tower::ServiceExt;
+
+/// The largest request line and headers accepted (431 beyond).
+const MAX_HEADER_SIZE: usize = 64 * 1024;
 
 /// How long the server waits on a client, and how many clients it serves at once.
 #[derive(Debug, Clone, Copy)]
@@ -117,12 +121,17 @@ pub async fn serve_on(
                     stopping.clone(),
                 ));
             }
+            // A client that gave up before it was accepted: its problem, not the server's. No
+            // pause here, or a stream of aborted connections would slow everyone's accepts.
+            Err(e) if is_connection_error(&e) => {}
             Err(e) => {
-                // Out of file descriptors, or a connection reset before it was accepted: wait a
-                // little rather than spin, and go on.
+                // Out of file descriptors or memory: wait a little rather than spin, and go on.
                 tracing::warn!("accepting a connection failed: {e}");
                 drop(slot);
-                tokio::time::sleep(Duration::from_millis(100)).await;
+                tokio::select! {
+                    () = &mut shutdown => break,
+                    () = tokio::time::sleep(Duration::from_millis(100)) => {}
+                }
             }
         }
     }
@@ -131,6 +140,15 @@ pub async fn serve_on(
     // Every connection holds a slot until it ends: having them all back means all have ended.
     let _ = tokio::time::timeout(limits.request_timeout, slots.acquire_many(max)).await;
     Ok(())
+}
+
+fn is_connection_error(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::ConnectionRefused
+            | std::io::ErrorKind::ConnectionAborted
+            | std::io::ErrorKind::ConnectionReset
+    )
 }
 
 /// Whether a request is a streamed evidence upload, exempt from the request timeout:
@@ -163,6 +181,10 @@ async fn connection(
     let conn = http1::Builder::new()
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_read_timeout)
+        // hyper's default lets headers grow to its whole buffer (about 400 KiB); times the
+        // connection cap that is hundreds of megabytes an attacker could make the server hold.
+        // No browser or API client sends more than a few KiB.
+        .max_header_size(MAX_HEADER_SIZE)
         .keep_alive(true)
         .serve_connection(io, service);
     let mut conn = pin!(conn);

@@ -344,6 +344,20 @@ fn a_half_sent_request_is_closed_after_the_header_timeout() {
 }
 
 #[test]
+fn oversized_headers_are_refused() {
+    let server = Server::start(limits(), || async { small_app() });
+    let padding = "x".repeat(100 * 1024);
+    let (status, text, _) = request(
+        server.addr,
+        &format!(
+            "GET / HTTP/1.1\r\nHost: localhost\r\nX-Padding: {padding}\r\n\
+             Connection: close\r\n\r\n"
+        ),
+    );
+    assert_eq!(status, 431, "{text}");
+}
+
+#[test]
 fn an_idle_keep_alive_connection_is_closed() {
     let server = Server::start(
         ConnectionLimits {
