@@ -252,6 +252,11 @@ fn too_slow(status: StatusCode, text: &'static str) -> Response<Body> {
         HeaderValue::from_static("text/plain; charset=utf-8"),
     );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    // The router's security headers are not on this answer, which comes from outside it.
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
     response
 }
