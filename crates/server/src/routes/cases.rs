@@ -21,6 +21,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/cases/{id}", get(dashboard))
         .route("/cases/{id}/members", get(members).post(set_member))
         .route("/cases/{id}/publish", post(publish))
+        .route("/cases/{id}/self-review", post(self_review))
 }
 
 async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {
@@ -183,13 +184,16 @@ async fn members_page(
         .map(|(u, r)| context! { email => u.email, role => r.as_str() })
         .collect();
     let roles: Vec<&str> = CaseRole::all().map(Named::as_str).collect();
+    let self_review = state.store.self_review(&access.case.id).await?;
     let mut r = state
         .page(
             viewer,
             "members.html",
             with_case(
                 access,
-                context! { title => "Members", members, roles, notice, error => error.clone() },
+                context! {
+                    title => "Members", members, roles, notice, error => error.clone(), self_review,
+                },
             ),
         )?
         .into_response();
@@ -279,6 +283,29 @@ async fn publish(
     state
         .store
         .set_published(&id, published, &viewer.audit_name())
+        .await?;
+    Ok(see_other(&format!("/cases/{id}/members")))
+}
+
+/// Allow or forbid a finding's author to confirm it (a case run by one person needs it; otherwise
+/// a second pair of eyes is the rule). Owners only; the action logs it.
+async fn self_review(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_manage(&viewer)?;
+    let f = Fields::from_body(&body);
+    let allowed = match f.get("allowed") {
+        Some("true") => true,
+        Some("false") => false,
+        _ => return Err(AppError::invalid("allowed", "must be true or false")),
+    };
+    state
+        .actions
+        .set_self_review(&id, allowed, &viewer.audit_name())
         .await?;
     Ok(see_other(&format!("/cases/{id}/members")))
 }

@@ -242,3 +242,61 @@ async fn a_missing_record_is_404_and_a_taken_id_409_not_500() {
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
     assert!(r.body.contains("monitor-report"), "{}", r.body);
 }
+
+#[tokio::test]
+async fn an_author_confirms_their_own_finding_only_when_the_owner_allows_it() {
+    let app = TestApp::new().await;
+    let owner = app
+        .user("owner@example.org", false, Some(CaseRole::Owner))
+        .await;
+    let editor = app
+        .user("ed@example.org", false, Some(CaseRole::Editor))
+        .await;
+    let r = app
+        .post(
+            &format!("/cases/{CASE}/findings"),
+            &owner,
+            &[
+                ("incident", "harassment"),
+                ("provision", "FPA Art. 3(2)"),
+                ("verdict", "concern"),
+                ("rationale", "Mine."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let id = r
+        .location()
+        .split("#finding-")
+        .nth(1)
+        .expect("the finding's anchor")
+        .to_owned();
+    let confirm = format!("/cases/{CASE}/findings/{id}/status");
+    // The action refuses the author (403, with why), not a 500.
+    let r = app.post(&confirm, &owner, &[("status", "confirmed")]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert!(r.body.contains("author"), "{}", r.body);
+    // Only the owner may allow it, on the members page.
+    let members = app.get(&format!("/cases/{CASE}/members"), &owner).await;
+    assert!(
+        members
+            .body
+            .contains("Allow authors to confirm their own findings")
+    );
+    let allow = [("allowed", "true")];
+    let r = app
+        .post(&format!("/cases/{CASE}/self-review"), &editor, &allow)
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app
+        .post(&format!("/cases/{CASE}/self-review"), &owner, &allow)
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = app.post(&confirm, &owner, &[("status", "confirmed")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let case = app.store.load_case(CASE).await.unwrap().unwrap();
+    assert_eq!(
+        case.finding(&id).map(|f| f.status),
+        Some(accord_core::FindingStatus::Confirmed)
+    );
+}
