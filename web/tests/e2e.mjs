@@ -9,11 +9,14 @@
 //
 // What is covered (issue 4, "Tests"): sign in → create an incident with a new source → add a
 // finding on it, picking the provision from the suggestions → confirm it → the dashboard shows the
-// mechanism triggered; the same flow with JavaScript disabled; a private case is 404 to an
+// mechanism triggered (and, on the way, an evidence file uploaded on the incident page, whose page
+// shows the file's SHA-256 and whose download is the same bytes); the same flow with JavaScript
+// disabled (the upload form is a plain multipart form); a private case is 404 to an
 // anonymous visitor and to a signed-in non-member; the dashboard's first load, assets included, is
 // under 100 KB as transferred; a Khmer word inside a Khmer sentence is found by the timeline search.
 
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -225,6 +228,35 @@ async function flow(base, caseId, js) {
     check(text.includes('Ministry of the Interior'), 'the perpetrator should be listed');
   });
 
+  await step(`[${tag}] upload an evidence file on the incident page`, async () => {
+    await visit(page, incidentUrl);
+    // Not text-only: every byte value, and more than one read buffer of the server.
+    const bytes = Buffer.alloc(200_000);
+    for (let i = 0; i < bytes.length; i += 1) bytes[i] = (i * 31 + tag.length) % 256;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await page.fill('#captured_at', '2030-04-02T09:30');
+    await page.fill('#captured_by', 'C. Correspondent');
+    await page.fill('#source_url', 'https://example.org/wire/2030/04/03/photo');
+    await page.fill('#method', 'handed over by the photographer');
+    await page.setInputFiles('#file', { name: `arrest-${tag}.bin`, mimeType: 'application/octet-stream', buffer: bytes });
+    await Promise.all([page.waitForURL(/\/evidence\/[^/?]+\?saved=1$/), page.click('#upload-form button[type=submit]')]);
+    const shown = (await page.textContent('#sha256')).trim();
+    check(shown === sha256, `the evidence page should show the file's SHA-256 ${sha256}, it shows ${shown}`);
+    const text = await page.innerText('main');
+    check(text.includes('2030-04-02T09:30:00Z') && text.includes('C. Correspondent'), `the capture record should be shown:\n${text}`);
+    check(text.includes('received'), `the chain of custody should start with "received":\n${text}`);
+    if (js) await shot(page, 'evidence');
+    // The download is the same bytes (the browser's own cookies, without saving a file).
+    const file = await context.request.get(`${page.url().replace(/\?saved=1$/, '')}/file`);
+    check(file.status() === 200, `the download answered ${file.status()}`);
+    const got = createHash('sha256').update(await file.body()).digest('hex');
+    check(got === sha256, `the download's SHA-256 is ${got}, not ${sha256}`);
+    check(file.headers()['content-disposition']?.startsWith('attachment'), 'a binary file is downloaded as an attachment');
+    await visit(page, incidentUrl);
+    const listed = await page.innerText('#evidence + ul');
+    check(listed.includes(`arrest-${tag}.bin`) && listed.includes(sha256), `the incident page should list the file with its hash: ${listed}`);
+  });
+
   await step(`[${tag}] add a finding, picking the provision from the suggestions`, async () => {
     await Promise.all([page.waitForURL(/\/findings\/new\?incident=/), page.click('text=Add a finding')]);
     const selected = await page.$eval('#incident', (s) => [...s.selectedOptions].map((o) => o.textContent));
@@ -262,6 +294,17 @@ async function flow(base, caseId, js) {
   await step(`[${tag}] a draft does not trigger the mechanism`, async () => {
     const card = await mechanismCard(page, base, caseId, 'fpa-art-9');
     check(card.includes('Not triggered'), `a draft finding must not trigger FPA Art. 9: ${card}`);
+  });
+
+  await step(`[${tag}] allow self-review (one person plays editor and reviewer here)`, async () => {
+    // A finding's author may not confirm it unless the case's owner allows it.
+    await visit(page, `${base}/cases/${caseId}/members`);
+    const allow = page.locator(`form[action="/cases/${caseId}/self-review"]`, {
+      has: page.locator('input[name=allowed][value=true]'),
+    });
+    check((await allow.count()) === 1, 'the members page should offer to allow self-review');
+    await Promise.all([page.waitForURL(`${base}/cases/${caseId}/members`), allow.locator('button').click()]);
+    check((await page.innerText('main')).includes('may confirm'), 'self-review should now be allowed');
   });
 
   await step(`[${tag}] confirm the finding (as reviewer)`, async () => {
