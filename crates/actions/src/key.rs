@@ -39,7 +39,8 @@ fn log_err(e: impl std::fmt::Display) -> ActionError {
 fn read_key_file(path: &Path) -> Result<(String, [u8; 32], u8), ActionError> {
     let text = std::fs::read_to_string(path).map_err(io_error(path))?;
     let line = text.trim();
-    let parts: Vec<&str> = line.split('+').collect();
+    // The name and the hex id hold no '+'; base64 may, so the key is everything after the fourth.
+    let parts: Vec<&str> = line.splitn(5, '+').collect();
     let bad = |why: &str| ActionError::Log(format!("{}: not a key file ({why})", path.display()));
     let ["PRIVATE", "KEY", name, _id, key] = parts.as_slice() else {
         return Err(bad("expected PRIVATE+KEY+name+id+key"));

@@ -470,3 +470,25 @@ async fn nobody_confirms_their_own_finding_unless_the_owner_allows_it() {
     let log = w.actions.store().audit_log(Some(CASE), 5).await.unwrap();
     assert!(log.iter().any(|e| e.action == "case.self_review.allow"));
 }
+
+#[tokio::test]
+async fn the_key_file_reads_back_whatever_its_base64_holds() {
+    // Base64 uses '+': keys with and without one must both load again in a new process.
+    for _ in 0..20 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log.key");
+        let config = || LogKeyConfig {
+            path: path.clone(),
+            name_if_new: Some("test.example/log".into()),
+        };
+        let store =
+            accord_store::open(dir.path().join("a.db").to_str().unwrap(), Create::IfMissing)
+                .await
+                .unwrap();
+        let blobs = Arc::new(FsBlobStore::open(dir.path().join("b")).unwrap());
+        let first = Actions::new(store.clone(), blobs.clone(), None, config());
+        let key = first.verifier_key().unwrap();
+        let again = Actions::new(store, blobs, None, config());
+        assert_eq!(again.verifier_key().unwrap(), key);
+    }
+}
