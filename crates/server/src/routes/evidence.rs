@@ -7,6 +7,7 @@
 //! part must come after the capture fields, as it does in the page's form, so that everything the
 //! record needs is known before the first byte is stored.
 
+pub(crate) mod custody;
 pub(crate) mod download;
 pub(crate) mod upload;
 
@@ -29,8 +30,20 @@ pub(crate) fn router(upload_limit: u64) -> Router<AppState> {
             "/cases/{id}/incidents/{incident}/evidence",
             post(upload::html).layer(upload_body_limit(upload_limit)),
         )
+        .route(
+            "/cases/{id}/evidence/{evidence}/copies",
+            post(upload::copy).layer(upload_body_limit(upload_limit)),
+        )
         .route("/cases/{id}/evidence/{evidence}", get(show))
         .route("/cases/{id}/evidence/{evidence}/file", get(file))
+        .route(
+            "/cases/{id}/evidence/{evidence}/custody",
+            post(custody::record),
+        )
+        .route(
+            "/cases/{id}/evidence/{evidence}/verify",
+            post(custody::verify),
+        )
 }
 
 /// The body limit of an upload route: the file limit and room for the form's other fields (the
@@ -88,15 +101,28 @@ async fn show(
             .collect(),
         None => Vec::new(),
     };
-    let notice = Fields::from_query(q.as_deref())
-        .get("saved")
-        .map(|_| "The file was received and its SHA-256 recorded.".to_owned());
+    let q = Fields::from_query(q.as_deref());
+    let notice = if q.get("saved").is_some() {
+        Some("The file was received and its SHA-256 recorded.")
+    } else if q.get("verified").is_some() {
+        Some(
+            "The stored bytes were read again: their SHA-256 matches. This is now in the chain of custody.",
+        )
+    } else if q.get("logged").is_some() {
+        Some("Recorded in the chain of custody.")
+    } else {
+        None
+    };
     let ctx = context! {
         title => format!("Evidence: {}", ev.file),
         notice,
         e => item(&ev),
         incident,
         copies,
+        by_hand => custody::BY_HAND.iter().map(|a| context! {
+            value => a.as_str(), label => a.as_str().replace('_', " "),
+        }).collect::<Vec<_>>(),
+        upload_limit => human_size(state.config.upload_limit),
     };
     Ok(state
         .page(&viewer, "evidence.html", with_case(&access, ctx))?

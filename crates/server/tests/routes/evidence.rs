@@ -45,12 +45,22 @@ async fn upload(
     fields: &[(&str, &str)],
     file: Option<(&str, &[u8])>,
 ) -> crate::support::Reply {
+    let path = format!("/cases/{CASE}/incidents/{INCIDENT}/evidence");
+    post_multipart(app, who, &path, csrf, fields, file).await
+}
+
+async fn post_multipart(
+    app: &TestApp,
+    who: &Who,
+    path: &str,
+    csrf: Option<&str>,
+    fields: &[(&str, &str)],
+    file: Option<(&str, &[u8])>,
+) -> crate::support::Reply {
     let query = csrf.map_or_else(String::new, |t| format!("?csrf={t}"));
     let mut req = Request::builder()
         .method(Method::POST)
-        .uri(format!(
-            "/cases/{CASE}/incidents/{INCIDENT}/evidence{query}"
-        ))
+        .uri(format!("{path}{query}"))
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={BOUNDARY}"),
@@ -80,26 +90,31 @@ async fn an_uploaded_file_downloads_byte_for_byte_with_its_hash() {
     let editor = app
         .user("ed@example.org", false, Some(CaseRole::Editor))
         .await;
-    // The incident page offers the form, its token in the action's query string.
+    // The incident page offers the form, its token in the action's query string; the upload
+    // below sends the token the page gave, as a browser does.
     let page = app
         .get(&format!("/cases/{CASE}/incidents/{INCIDENT}"), &editor)
         .await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
-        page.body.contains("enctype=\"multipart/form-data\"")
-            && page.body.contains(&format!(
-                "action=\"/cases/{CASE}/incidents/{INCIDENT}/evidence?csrf={}\"",
-                editor.csrf
-            )),
+        page.body.contains("enctype=\"multipart/form-data\""),
         "{}",
         page.body
     );
+    let action_start = format!("action=\"/cases/{CASE}/incidents/{INCIDENT}/evidence?csrf=");
+    let page_token = page
+        .body
+        .split(&action_start)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the form's action carries the token")
+        .to_owned();
     // Bytes that are not text, with every byte value, larger than one chunk of the stream.
     let bytes: Vec<u8> = (0..300_000u32).map(|i| (i * 7 % 256) as u8).collect();
     let r = upload(
         &app,
         &editor,
-        Some(&editor.csrf),
+        Some(&page_token),
         &[
             ("captured_at", "2030-04-02T09:30"),
             ("captured_by", "A. Monitor"),
@@ -347,4 +362,117 @@ async fn bad_uploads_are_explained_and_leave_nothing() {
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(stored_items(&app).await, 0);
+}
+
+#[tokio::test]
+async fn working_copies_custody_events_and_checks_are_recorded() {
+    let app = TestApp::new().await;
+    let editor = app
+        .user("ed@example.org", false, Some(CaseRole::Editor))
+        .await;
+    let viewer = app
+        .user("viewer@example.org", false, Some(CaseRole::Viewer))
+        .await;
+    let r = upload(
+        &app,
+        &editor,
+        Some(&editor.csrf),
+        &[],
+        Some(("photo.bin", b"original bytes")),
+    )
+    .await;
+    let original = r.location().trim_end_matches("?saved=1").to_owned();
+    let original_id = original.rsplit('/').next().unwrap().to_owned();
+
+    // A working copy: its own item, naming the original, which records the derivation.
+    let copies = format!("{original}/copies");
+    let r = post_multipart(
+        &app,
+        &editor,
+        &copies,
+        Some(&editor.csrf),
+        &[],
+        Some(("blurred.bin", b"redacted bytes")),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let r = post_multipart(
+        &app,
+        &editor,
+        &copies,
+        Some(&editor.csrf),
+        &[("what", "faces blurred")],
+        Some(("blurred.bin", b"redacted bytes")),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let copy = r.location().trim_end_matches("?saved=1").to_owned();
+    let page = app.get(&copy, &editor).await.body;
+    assert!(page.contains("working copy of"), "{page}");
+    assert!(page.contains("faces blurred"), "{page}");
+    let page = app.get(&original, &editor).await.body;
+    assert!(
+        page.contains("blurred.bin"),
+        "the original lists its copy: {page}"
+    );
+    assert!(page.contains("derived"), "{page}");
+    let stored = app
+        .store
+        .evidence(CASE, &original_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        stored.sha256,
+        sha256(b"original bytes"),
+        "the original is unchanged"
+    );
+
+    // Custody by hand: a hand-over must say to whom.
+    let custody = format!("{original}/custody");
+    let r = app
+        .post(&custody, &editor, &[("action", "handed_over")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for action in ["received", "verified", "nonsense"] {
+        let r = app.post(&custody, &editor, &[("action", action)]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{action}");
+    }
+    let r = app
+        .post(
+            &custody,
+            &editor,
+            &[
+                ("action", "handed_over"),
+                ("note", "to the UN Special Rapporteur"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = app.post(&format!("{original}/verify"), &editor, &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = app.get(&original, &editor).await.body;
+    for expected in [
+        "handed over",
+        "to the UN Special Rapporteur",
+        "verified",
+        "it matches",
+    ] {
+        assert!(page.contains(expected), "{expected}: {page}");
+    }
+    // Readers read; they do not write to the chain.
+    let r = app.post(&custody, &viewer, &[("action", "copied")]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app.post(&format!("{original}/verify"), &viewer, &[]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = post_multipart(
+        &app,
+        &viewer,
+        &copies,
+        Some(&viewer.csrf),
+        &[("what", "x")],
+        Some(("x.bin", b"x")),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
 }

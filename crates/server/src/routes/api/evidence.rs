@@ -206,7 +206,7 @@ pub(crate) async fn upload(
             fields.set(name, v);
         }
     }
-    let new = fields.into_new(file_name, incident);
+    let new = fields.into_new(file_name, Some(incident));
     let mut reader = StreamReader::new(body.into_data_stream().map_err(std::io::Error::other));
     let ev = state
         .actions

@@ -5,7 +5,8 @@
 //! `Actions::add_evidence` as an `AsyncRead`, which hashes and stores them as they arrive.
 
 use accord_actions::NewEvidence;
-use accord_core::Capture;
+use accord_core::{Capture, CustodyAction, Derivation};
+use axum::extract::Multipart;
 use axum::extract::multipart::Field;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -38,8 +39,8 @@ pub(crate) struct CaptureFields {
 }
 
 impl CaptureFields {
-    /// Take one named value; unknown names are ignored (as for every form).
-    pub(crate) fn set(&mut self, name: &str, value: &str) {
+    /// Take one named value; `false` for a name this record does not have.
+    pub(crate) fn set(&mut self, name: &str, value: &str) -> bool {
         let value = Some(value.trim().to_owned()).filter(|v| !v.is_empty());
         let slot = match name {
             "id" => &mut self.id,
@@ -51,17 +52,18 @@ impl CaptureFields {
             "method" => &mut self.method,
             "tool" => &mut self.tool,
             "place" => &mut self.place,
-            _ => return,
+            _ => return false,
         };
         *slot = value;
+        true
     }
 
     /// The action's input for a file of this name documenting `incident`.
-    pub(crate) fn into_new(self, file_name: String, incident: String) -> NewEvidence {
+    pub(crate) fn into_new(self, file_name: String, incident: Option<String>) -> NewEvidence {
         NewEvidence {
             id: self.id,
             file_name,
-            incident: Some(incident),
+            incident,
             source: self.source,
             note: self.note,
             capture: Capture {
@@ -99,7 +101,87 @@ pub(crate) async fn html(
     // Access first: nothing of the body is read for someone who may not upload.
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     access.require_edit(&viewer)?;
+    let ev = receive(&state, &viewer, &id, &mut form, |file_name, fields, _| {
+        Ok(fields.into_new(file_name, Some(incident)))
+    })
+    .await?;
+    tracing::info!(case = %id, evidence = %ev.id, sha256 = %ev.sha256, size = ev.size, "evidence received");
+    Ok(see_other(&format!(
+        "/cases/{id}/evidence/{}?saved=1",
+        ev.id
+    )))
+}
+
+/// `POST /cases/{id}/evidence/{evidence}/copies`: a working copy (a redaction, a transcript, a
+/// clip) of an item, received as an item of its own that names its original; the original is
+/// not touched, and its chain of custody records that a copy was derived from it.
+pub(crate) async fn copy(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, original)): Path<(String, String)>,
+    StreamedMultipart(mut form): StreamedMultipart,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_edit(&viewer)?;
+    let orig = state
+        .store
+        .evidence(&id, &original)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut what = String::new();
+    let ev = receive(
+        &state,
+        &viewer,
+        &id,
+        &mut form,
+        |file_name, mut fields, other| {
+            what = other
+                .iter()
+                .find(|(k, _)| k == "what")
+                .map(|(_, v)| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+                .ok_or_else(|| AppError::invalid("what", "say what was done to the original"))?;
+            if fields.source.is_none() {
+                fields.source.clone_from(&orig.source);
+            }
+            let mut new = fields.into_new(file_name, orig.incident.clone());
+            new.derived_from = Some(Derivation {
+                original: orig.id.clone(),
+                what: what.clone(),
+            });
+            Ok(new)
+        },
+    )
+    .await?;
+    state
+        .actions
+        .add_custody(
+            &id,
+            &orig.id,
+            CustodyAction::Derived,
+            Some(format!("working copy {}: {what}", ev.id)),
+            &viewer.audit_name(),
+        )
+        .await?;
+    tracing::info!(case = %id, evidence = %ev.id, original = %orig.id, "working copy received");
+    Ok(see_other(&format!(
+        "/cases/{id}/evidence/{}?saved=1",
+        ev.id
+    )))
+}
+
+/// Read the form's text parts up to the file part, make the record's input from them (`make`
+/// gets the file's name, the capture fields and the parts the capture record does not name),
+/// then stream the file part into the action layer.
+async fn receive(
+    state: &AppState,
+    viewer: &Viewer,
+    case: &str,
+    form: &mut Multipart,
+    make: impl FnOnce(String, CaptureFields, &[(String, String)]) -> Result<NewEvidence, AppError>,
+) -> Result<accord_core::Evidence, AppError> {
     let mut fields = CaptureFields::default();
+    let mut other = Vec::new();
     let mut parts = 0;
     while let Some(field) = form
         .next_field()
@@ -116,16 +198,13 @@ pub(crate) async fn html(
             if file_name.is_empty() {
                 return Err(AppError::invalid("file", "choose a file to upload"));
             }
-            let new = fields.into_new(file_name, incident);
-            let ev = store_field(&state, &viewer, &id, new, field).await?;
-            tracing::info!(case = %id, evidence = %ev.id, sha256 = %ev.sha256, size = ev.size, "evidence received");
-            return Ok(see_other(&format!(
-                "/cases/{id}/evidence/{}?saved=1",
-                ev.id
-            )));
+            let new = make(file_name, fields, &other)?;
+            return store_field(state, viewer, case, new, field).await;
         }
         let value = read_text(field).await?;
-        fields.set(&name, &value);
+        if !fields.set(&name, &value) {
+            other.push((name, value));
+        }
     }
     Err(AppError::invalid("file", "choose a file to upload"))
 }
