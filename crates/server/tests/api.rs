@@ -1117,6 +1117,79 @@ async fn an_upload_streams_and_the_download_returns_the_same_bytes() {
     let last = item["custody"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(last["action"], "downloaded");
     assert_eq!(last["by"], "viewer@example.org");
+
+    // A working copy names its original, which records the derivation.
+    let r = app
+        .upload(
+            &format!(
+                "/api/v1/cases/{CASE}/incidents/harassment/evidence?file_name=clip-cut.bin\
+                 &derived_from={id}&what=first%20ten%20seconds"
+            ),
+            editor,
+            vec![all[..1000].to_vec()],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let copy = app
+        .get(
+            &format!(
+                "/api/v1/cases/{CASE}/evidence/{}",
+                r.json()["id"].as_str().unwrap()
+            ),
+            editor,
+        )
+        .await
+        .json();
+    assert_eq!(copy["derived_from"]["original"], json!(id));
+    assert_eq!(copy["derived_from"]["what"], "first ten seconds");
+    // Custody by hand; Accord's own events cannot be claimed.
+    let custody = format!("/api/v1/cases/{CASE}/evidence/{id}/custody");
+    let r = app
+        .send(
+            Method::POST,
+            &custody,
+            editor,
+            &json!({"action": "handed_over"}),
+        )
+        .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, Some("note"));
+    let r = app
+        .send(
+            Method::POST,
+            &custody,
+            editor,
+            &json!({"action": "verified"}),
+        )
+        .await;
+    assert_error(&r, StatusCode::UNPROCESSABLE_ENTITY, Some("action"));
+    let r = app
+        .send(
+            Method::POST,
+            &custody,
+            editor,
+            &json!({"action": "handed_over", "note": "to the OHCHR"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let actions: Vec<String> = r.json()["custody"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        actions,
+        ["received", "downloaded", "derived", "handed_over"]
+    );
+    let r = app
+        .send(
+            Method::POST,
+            &custody,
+            Some(&app.tokens.viewer),
+            &json!({"action": "copied"}),
+        )
+        .await;
+    assert_error(&r, StatusCode::FORBIDDEN, None);
 }
 
 #[tokio::test]
@@ -1493,6 +1566,11 @@ fn endpoints(case: &str) -> Vec<(Method, String, Option<Value>)> {
         ),
         (Method::GET, format!("{c}/evidence/ev-note"), None),
         (Method::GET, format!("{c}/evidence/ev-note/file"), None),
+        (
+            Method::POST,
+            format!("{c}/evidence/ev-note/custody"),
+            Some(json!({"action": "handed_over", "note": "to the Special Rapporteur"})),
+        ),
     ]
 }
 
@@ -1758,6 +1836,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/v1/cases/{id}/incidents/{incident}/evidence"),
     ("get", "/api/v1/cases/{id}/evidence/{evidence}"),
     ("get", "/api/v1/cases/{id}/evidence/{evidence}/file"),
+    ("post", "/api/v1/cases/{id}/evidence/{evidence}/custody"),
 ];
 
 /// The operations whose body is a file, not JSON: the upload takes one, the download returns one.

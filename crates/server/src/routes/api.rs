@@ -76,6 +76,7 @@ fn documented_routes(upload_limit: u64) -> OpenApiRouter<AppState> {
         .routes(routes!(history::source))
         .routes(routes!(evidence::show))
         .routes(routes!(evidence::file))
+        .routes(routes!(evidence::add_custody))
         .merge(uploads)
 }
 

@@ -2,21 +2,22 @@
 //! metadata in the query string), reading an item's record and custody log, and downloading its
 //! exact bytes.
 
-use accord_core::Evidence as DomainEvidence;
+use accord_core::{CustodyAction, Evidence as DomainEvidence};
 use axum::Json;
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use futures_util::TryStreamExt;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tokio_util::io::StreamReader;
 use utoipa::{IntoParams, ToSchema};
 
-use super::{ErrorBody, invalid};
+use super::{ErrorBody, invalid, parse_body};
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::forms::Fields;
+use crate::routes::evidence::custody::BY_HAND;
 use crate::routes::evidence::download;
 use crate::routes::evidence::upload::CaptureFields;
 use crate::{ApiError, AppError, AppState};
@@ -61,6 +62,23 @@ pub(crate) struct UploadQuery {
     tool: Option<String>,
     /// Where it was captured.
     place: Option<String>,
+    /// For a working copy: the id of the original item (which is not changed, and records
+    /// `derived`).
+    derived_from: Option<String>,
+    /// For a working copy: what was done to the original (required with `derived_from`).
+    what: Option<String>,
+}
+
+/// An event to add to an item's chain of custody.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CustodyInput {
+    /// `viewed`, `copied`, `exported` or `handed_over` (the others are recorded by Accord as
+    /// they happen).
+    action: String,
+    /// To whom, where, how; required for `handed_over`.
+    #[serde(default)]
+    note: Option<String>,
 }
 
 /// An evidence item: the file's hash and type, its capture record and chain of custody.
@@ -206,7 +224,16 @@ pub(crate) async fn upload(
             fields.set(name, v);
         }
     }
-    let new = fields.into_new(file_name, Some(incident));
+    let mut new = fields.into_new(file_name, Some(incident));
+    if let Some(original) = q.get("derived_from") {
+        let what = q
+            .get("what")
+            .ok_or_else(|| invalid("what", "say what was done to the original"))?;
+        new.derived_from = Some(accord_core::Derivation {
+            original: original.to_owned(),
+            what: what.to_owned(),
+        });
+    }
     let mut reader = StreamReader::new(body.into_data_stream().map_err(std::io::Error::other));
     let ev = state
         .actions
@@ -218,6 +245,18 @@ pub(crate) async fn upload(
             &viewer.audit_name(),
         )
         .await?;
+    if let Some(d) = &ev.derived_from {
+        state
+            .actions
+            .add_custody(
+                &id,
+                &d.original,
+                CustodyAction::Derived,
+                Some(format!("working copy {}: {}", ev.id, d.what)),
+                &viewer.audit_name(),
+            )
+            .await?;
+    }
     tracing::info!(case = %id, evidence = %ev.id, sha256 = %ev.sha256, size = ev.size, via = "api", "evidence received");
     let location = format!("/api/v1/cases/{id}/evidence/{}", ev.id);
     Ok((
@@ -290,4 +329,66 @@ pub(crate) async fn file(
 ) -> Result<Response, ApiError> {
     CaseAccess::load(&state, &viewer, &id).await?;
     Ok(download::response(&state, &viewer, &id, &evidence_id).await?)
+}
+
+/// Record what was done with an item (editors and owners): viewed, copied, exported or handed
+/// over to another organisation.
+#[utoipa::path(
+    post,
+    path = "/api/v1/cases/{id}/evidence/{evidence}/custody",
+    operation_id = "add_custody_event",
+    tag = "evidence",
+    params(
+        ("id" = String, Path, description = "Case id"),
+        ("evidence" = String, Path, description = "Evidence item id"),
+    ),
+    request_body = CustodyInput,
+    responses(
+        (status = 201, description = "Recorded; the item with its chain of custody", body = EvidenceItem),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
+        (status = 401, description = "No token, or the token is not valid", body = ErrorBody),
+        (status = 403, description = "The caller's role may not edit the case", body = ErrorBody),
+        (status = 404, description = "No such case or item, or the caller may not see the case", body = ErrorBody),
+        (status = 422, description = "The event is not valid; `field` names the problem", body = ErrorBody),
+    ),
+    security(("bearer" = [])),
+)]
+pub(crate) async fn add_custody(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, evidence_id)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_edit(&viewer)?;
+    let input: CustodyInput = parse_body(&body)?;
+    let action = CustodyAction::from_name(input.action.trim())
+        .map_err(|e| invalid("action", e))
+        .and_then(|a| {
+            if BY_HAND.contains(&a) {
+                Ok(a)
+            } else {
+                Err(invalid(
+                    "action",
+                    format!("{} is recorded by Accord itself", a.as_str()),
+                ))
+            }
+        })?;
+    let note = input
+        .note
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty());
+    if action == CustodyAction::HandedOver && note.is_none() {
+        return Err(invalid("note", "say to whom it was handed, and how"));
+    }
+    state
+        .actions
+        .add_custody(&id, &evidence_id, action, note, &viewer.audit_name())
+        .await?;
+    let e = state
+        .store
+        .evidence(&id, &evidence_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(evidence(&e))).into_response())
 }
