@@ -1,5 +1,6 @@
 //! Embeds the reference case bundle in the binary, so that `accord serve --demo` works from a
-//! single file anywhere, without the repository next to it.
+//! single file anywhere, without the repository next to it: its text files as text, its evidence
+//! files (under `evidence/`) as the exact bytes, which the demo puts into the blob store.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -36,14 +37,29 @@ fn main() {
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     walk(&root, &root, &mut files);
+    let (evidence, text): (Vec<_>, Vec<_>) = files
+        .iter()
+        .partition(|(rel, _)| rel.starts_with("evidence/"));
     let mut code = String::from(
-        "/// The reference case bundle, embedded at build time.\npub(crate) const DEMO_BUNDLE: &[(&str, &str)] = &[\n",
+        "/// The reference case bundle's text files, embedded at build time.\npub(crate) const DEMO_BUNDLE: &[(&str, &str)] = &[\n",
     );
-    for (rel, path) in &files {
+    for (rel, path) in &text {
         println!("cargo:rerun-if-changed={}", path.display());
         let _ = writeln!(
             code,
             "    ({rel:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
+    }
+    code.push_str("];\n");
+    code.push_str(
+        "/// The reference case bundle's evidence files, byte for byte.\npub(crate) const DEMO_EVIDENCE: &[(&str, &[u8])] = &[\n",
+    );
+    for (rel, path) in &evidence {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let _ = writeln!(
+            code,
+            "    ({rel:?}, include_bytes!({:?})),",
             path.display().to_string()
         );
     }

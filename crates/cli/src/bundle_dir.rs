@@ -1,40 +1,145 @@
-//! Reading a bundle directory into memory and writing one out; the format itself is the core's.
+//! Reading a bundle directory and writing one out; the format itself is the core's.
+//!
+//! Text files are read into memory (each capped, and their total); evidence files under
+//! `evidence/` can be gigabytes, so they are only streamed through SHA-256 here and their bytes
+//! are read again when they are put into the blob store. A bundle holds plain files and
+//! directories only: a symbolic link could make an import read, or an export write, outside the
+//! directory the user named, so one is refused, by name.
 
-use std::path::{Path, PathBuf};
+use std::io::Read as _;
+use std::path::{Component, Path, PathBuf};
 
-use accord_core::bundle::BundleFile;
+use accord_core::bundle::{self, BundleBlob, BundleFile};
+use accord_store::BlobStore;
 use anyhow::{Context, bail};
+use sha2::{Digest, Sha256};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// The largest text file a bundle may hold: a hand-written TOML file or a letter is far smaller.
+pub(crate) const TEXT_FILE_LIMIT: u64 = 64 << 20;
+/// The most text a bundle may hold in all.
+pub(crate) const TEXT_TOTAL_LIMIT: u64 = 512 << 20;
+/// How much of a file its media type is sniffed from.
+const SNIFF_BYTES: usize = 8192;
+
+/// A bundle as read from a directory.
+#[derive(Debug, Default)]
+pub(crate) struct BundleDir {
+    /// The text files.
+    pub(crate) files: Vec<BundleFile>,
+    /// The evidence files, measured.
+    pub(crate) blobs: Vec<BundleBlob>,
+    /// Where each of `blobs` is on disk, in the same order.
+    pub(crate) blob_paths: Vec<PathBuf>,
+}
 
 /// Every file under `root`, with paths relative to it (using `/`), hidden entries skipped.
-pub(crate) fn read(root: &Path) -> anyhow::Result<Vec<BundleFile>> {
+/// Evidence files larger than `blob_limit` are refused, as an upload would be.
+pub(crate) fn read(root: &Path, blob_limit: u64) -> anyhow::Result<BundleDir> {
     if !root.is_dir() {
         bail!(
             "{}: not a directory (a case bundle is a directory)",
             root.display()
         );
     }
-    let mut out = Vec::new();
-    walk(root, root, &mut out)?;
-    Ok(out)
+    let mut reader = Reader {
+        root,
+        blob_limit,
+        out: BundleDir::default(),
+        text_total: 0,
+        refused: Vec::new(),
+    };
+    reader.walk(root)?;
+    if !reader.refused.is_empty() {
+        bail!(
+            "{}\n{} refused: {} problem{}; nothing was imported",
+            reader.refused.join("\n"),
+            root.display(),
+            reader.refused.len(),
+            if reader.refused.len() == 1 { "" } else { "s" }
+        );
+    }
+    Ok(reader.out)
 }
 
-fn walk(dir: &Path, root: &Path, out: &mut Vec<BundleFile>) -> anyhow::Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read {}", dir.display()))?
-        .collect::<Result<_, _>>()
-        .with_context(|| format!("cannot read {}", dir.display()))?;
-    entries.sort_by_key(std::fs::DirEntry::file_name);
-    for e in entries {
-        let path = e.path();
-        if e.file_name().to_string_lossy().starts_with('.') {
-            continue;
+struct Reader<'r> {
+    root: &'r Path,
+    blob_limit: u64,
+    out: BundleDir,
+    text_total: u64,
+    /// Entries that make the bundle unacceptable whatever its contents; all are listed.
+    refused: Vec<String>,
+}
+
+impl Reader<'_> {
+    fn walk(&mut self, dir: &Path) -> anyhow::Result<()> {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .with_context(|| format!("cannot read {}", dir.display()))?
+            .collect::<Result<_, _>>()
+            .with_context(|| format!("cannot read {}", dir.display()))?;
+        entries.sort_by_key(std::fs::DirEntry::file_name);
+        for e in entries {
+            let path = e.path();
+            if e.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            // The entry's own type: a symbolic link is not followed.
+            let kind = e
+                .file_type()
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            if kind.is_symlink() {
+                self.refused.push(format!(
+                    "{}: a symbolic link; a bundle holds only plain files and directories \
+                     (copy the file in instead)",
+                    path.display()
+                ));
+            } else if kind.is_dir() {
+                self.walk(&path)?;
+            } else if !kind.is_file() {
+                self.refused.push(format!(
+                    "{}: not a plain file (a device, pipe or socket); a bundle holds only plain \
+                     files and directories",
+                    path.display()
+                ));
+            } else {
+                let rel = relative(&path, self.root);
+                if bundle::is_evidence_path(&rel) {
+                    self.blob(&path, rel)?;
+                } else {
+                    self.text(&path, rel)?;
+                }
+            }
         }
-        if path.is_dir() {
-            walk(&path, root, out)?;
-            continue;
+        Ok(())
+    }
+
+    fn text(&mut self, path: &Path, rel: String) -> anyhow::Result<()> {
+        let file =
+            std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let mut bytes = Vec::new();
+        // Read one byte past the cap, so a file that grows while it is read is caught too.
+        file.take(TEXT_FILE_LIMIT + 1)
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let len = bytes.len() as u64;
+        if len > TEXT_FILE_LIMIT {
+            self.refused.push(format!(
+                "{}: larger than {} MiB, the most a text file of a bundle may hold (evidence \
+                 files belong under evidence/)",
+                path.display(),
+                TEXT_FILE_LIMIT >> 20
+            ));
+            return Ok(());
         }
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        self.text_total += len;
+        if self.text_total > TEXT_TOTAL_LIMIT {
+            bail!(
+                "{}: the bundle's text files come to more than {} MiB, the most a bundle may \
+                 hold; nothing was imported",
+                self.root.display(),
+                TEXT_TOTAL_LIMIT >> 20
+            );
+        }
         let contents = String::from_utf8(bytes).map_err(|e| {
             anyhow::anyhow!(
                 "{}: not UTF-8 text (byte {})",
@@ -42,12 +147,52 @@ fn walk(dir: &Path, root: &Path, out: &mut Vec<BundleFile>) -> anyhow::Result<()
                 e.utf8_error().valid_up_to()
             )
         })?;
-        out.push(BundleFile {
-            path: relative(&path, root),
+        self.out.files.push(BundleFile {
+            path: rel,
             contents,
         });
+        Ok(())
     }
-    Ok(())
+
+    fn blob(&mut self, path: &Path, rel: String) -> anyhow::Result<()> {
+        let mut file =
+            std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let mut hasher = Sha256::new();
+        let mut head = Vec::with_capacity(SNIFF_BYTES);
+        let mut size = 0u64;
+        let mut buf = vec![0u8; 1 << 20];
+        loop {
+            let n = file
+                .read(&mut buf)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            if n == 0 {
+                break;
+            }
+            size += n as u64;
+            if size > self.blob_limit {
+                self.refused.push(format!(
+                    "{}: larger than the upload limit of {} bytes (raise upload_limit, \
+                     --upload-limit or ACCORD_UPLOAD_LIMIT)",
+                    path.display(),
+                    self.blob_limit
+                ));
+                return Ok(());
+            }
+            if head.len() < SNIFF_BYTES {
+                let take = (SNIFF_BYTES - head.len()).min(n);
+                head.extend_from_slice(&buf[..take]);
+            }
+            hasher.update(&buf[..n]);
+        }
+        self.out.blobs.push(BundleBlob {
+            path: rel,
+            sha256: hex::encode(hasher.finalize()),
+            size,
+            media_type: accord_store::blob::sniff(&head),
+        });
+        self.out.blob_paths.push(path.to_path_buf());
+        Ok(())
+    }
 }
 
 fn relative(path: &Path, root: &Path) -> String {
@@ -59,17 +204,46 @@ fn relative(path: &Path, root: &Path) -> String {
         .join("/")
 }
 
+/// An evidence file to write into a bundle: its path there (`evidence/...`) and the stored bytes
+/// it must be.
+#[derive(Debug, Clone)]
+pub(crate) struct ExportBlob {
+    pub(crate) path: String,
+    pub(crate) sha256: String,
+    pub(crate) size: u64,
+}
+
 /// Write files under `dest`. A new directory is written next to it first and renamed into place,
-/// so an interrupted export never leaves half a bundle under the requested name.
-pub(crate) fn write(dest: &Path, files: &[BundleFile], force: bool) -> anyhow::Result<()> {
-    let exists_with_content = dest.is_dir()
+/// so an interrupted export never leaves half a bundle under the requested name. Evidence bytes
+/// are copied from the blob store and checked against their hash on the way. Nothing is ever
+/// written through a symbolic link.
+pub(crate) async fn write(
+    dest: &Path,
+    files: &[BundleFile],
+    blobs: &[ExportBlob],
+    store: &dyn BlobStore,
+    force: bool,
+) -> anyhow::Result<()> {
+    let meta = match std::fs::symlink_metadata(dest) {
+        Ok(m) => Some(m),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e).with_context(|| format!("cannot check {}", dest.display())),
+    };
+    if meta.as_ref().is_some_and(std::fs::Metadata::is_symlink) {
+        bail!(
+            "{}: a symbolic link; name the directory itself (an export never writes through a \
+             link)",
+            dest.display()
+        );
+    }
+    if meta.as_ref().is_some_and(|m| !m.is_dir()) {
+        bail!("{}: exists and is not a directory", dest.display());
+    }
+    let exists_with_content = meta.is_some()
         && std::fs::read_dir(dest)
             .with_context(|| format!("cannot read {}", dest.display()))?
             .next()
             .is_some();
-    if dest.exists() && !dest.is_dir() {
-        bail!("{}: exists and is not a directory", dest.display());
-    }
     if exists_with_content && !force {
         bail!(
             "{}: the directory is not empty (use --force to write into it)",
@@ -77,7 +251,7 @@ pub(crate) fn write(dest: &Path, files: &[BundleFile], force: bool) -> anyhow::R
         );
     }
     if exists_with_content {
-        return write_files(dest, files);
+        return write_files(dest, files, blobs, store).await;
     }
     let parent = dest
         .parent()
@@ -90,29 +264,156 @@ pub(crate) fn write(dest: &Path, files: &[BundleFile], force: bool) -> anyhow::R
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let staging: PathBuf = parent.join(format!(".{name}.accord-export-{}", std::process::id()));
-    let result = write_files(&staging, files).and_then(|()| {
+    let result = async {
+        std::fs::create_dir(&staging)
+            .with_context(|| format!("cannot create {}", staging.display()))?;
+        write_files(&staging, files, blobs, store).await?;
         if dest.exists() {
             std::fs::remove_dir(dest)
                 .with_context(|| format!("cannot replace {}", dest.display()))?;
         }
         std::fs::rename(&staging, dest)
             .with_context(|| format!("cannot move the export into {}", dest.display()))
-    });
+    }
+    .await;
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);
     }
     result
 }
 
-fn write_files(root: &Path, files: &[BundleFile]) -> anyhow::Result<()> {
+async fn write_files(
+    root: &Path,
+    files: &[BundleFile],
+    blobs: &[ExportBlob],
+    store: &dyn BlobStore,
+) -> anyhow::Result<()> {
     for f in files {
-        let path = root.join(&f.path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
+        let (path, tmp) = prepare(root, &f.path)?;
+        let result = async {
+            let mut out = crate::evidence::new_private_file(&tmp)
+                .await
+                .with_context(|| format!("cannot write {}", tmp.display()))?;
+            out.write_all(f.contents.as_bytes())
+                .await
+                .with_context(|| format!("cannot write {}", tmp.display()))?;
+            out.sync_all()
+                .await
+                .with_context(|| format!("cannot write {}", tmp.display()))
         }
-        std::fs::write(&path, &f.contents)
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        .await;
+        finish(result, &tmp, &path)?;
+    }
+    for b in blobs {
+        let (path, tmp) = prepare(root, &b.path)?;
+        let result = async {
+            let mut stored = store
+                .open(&b.sha256)
+                .await
+                .with_context(|| format!("{}: cannot read the stored file", b.path))?;
+            copy_verified(&mut *stored.reader, &tmp, &b.sha256, b.size)
+                .await
+                .with_context(|| format!("{}: not exported", b.path))
+        }
+        .await;
+        finish(result, &tmp, &path)?;
+    }
+    Ok(())
+}
+
+/// The file `rel` under `root`, its directories created, and a temporary name next to it.
+/// Refuses a path that would leave `root` and any symbolic link on the way.
+fn prepare(root: &Path, rel: &str) -> anyhow::Result<(PathBuf, PathBuf)> {
+    let rel_path = Path::new(rel);
+    if rel.is_empty()
+        || rel_path
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        bail!("{rel:?}: not a plain relative path inside the bundle");
+    }
+    let mut at = root.to_path_buf();
+    let parts: Vec<_> = rel_path.components().collect();
+    for (k, part) in parts.iter().enumerate() {
+        at.push(part);
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.is_symlink() => bail!(
+                "{}: a symbolic link; an export never writes through one (remove it first)",
+                at.display()
+            ),
+            Ok(m) if k + 1 < parts.len() && !m.is_dir() => {
+                bail!("{}: exists and is not a directory", at.display())
+            }
+            Ok(m) if k + 1 == parts.len() && m.is_dir() => {
+                bail!("{}: exists and is a directory", at.display())
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if k + 1 < parts.len() {
+                    std::fs::create_dir(&at)
+                        .with_context(|| format!("cannot create {}", at.display()))?;
+                }
+            }
+            Err(e) => return Err(e).with_context(|| format!("cannot check {}", at.display())),
+        }
+    }
+    let name = at
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = at.with_file_name(format!(".{name}.accord-{}.part", std::process::id()));
+    Ok((at, tmp))
+}
+
+/// Move a completely written temporary file into place (a rename replaces a link rather than
+/// following it), or remove it.
+fn finish(result: anyhow::Result<()>, tmp: &Path, path: &Path) -> anyhow::Result<()> {
+    let result = result.and_then(|()| {
+        std::fs::rename(tmp, path).with_context(|| format!("cannot write {}", path.display()))
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_file(tmp);
+    }
+    result
+}
+
+/// Copy stored bytes to a new private file, hashing them on the way: what is handed out is checked
+/// against the record, so a damaged store never passes a changed file off as the original.
+pub(crate) async fn copy_verified(
+    reader: &mut (dyn tokio::io::AsyncRead + Unpin + Send),
+    to: &Path,
+    sha256: &str,
+    size: u64,
+) -> anyhow::Result<()> {
+    let mut file = crate::evidence::new_private_file(to)
+        .await
+        .with_context(|| format!("cannot create {}", to.display()))?;
+    let mut hasher = Sha256::new();
+    let mut copied = 0u64;
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = reader
+            .read(&mut buf)
+            .await
+            .context("cannot read the stored evidence file")?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        copied += n as u64;
+        file.write_all(&buf[..n])
+            .await
+            .with_context(|| format!("cannot write {}", to.display()))?;
+    }
+    file.sync_all()
+        .await
+        .with_context(|| format!("cannot write {}", to.display()))?;
+    let got = hex::encode(hasher.finalize());
+    if got != sha256 || copied != size {
+        bail!(
+            "the stored bytes do not match the record (SHA-256 {got}, {copied} bytes; recorded \
+             {sha256}, {size} bytes): the file was changed or damaged; run `accord verify`"
+        );
     }
     Ok(())
 }

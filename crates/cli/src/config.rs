@@ -19,6 +19,35 @@ pub(crate) struct Config {
     pub(crate) font_paths: Vec<PathBuf>,
     /// Reverse proxies whose `X-Forwarded-For` gives the client's address (`serve`).
     pub(crate) trusted_proxies: Vec<TrustedProxy>,
+    /// Evidence files, where they live and how large they may be.
+    pub(crate) evidence: EvidenceSettings,
+}
+
+/// Where evidence bytes and the log's signing key live. Each comes from a flag, else an
+/// `ACCORD_*` variable (clap reads both), else the configuration file, else the default next to
+/// the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct EvidenceSettings {
+    /// The blob directory (default `<db>.evidence`).
+    pub(crate) evidence_dir: PathBuf,
+    /// Where `evidence_dir` was set, if it was not defaulted: a directory someone named must
+    /// exist, while the default one is created with the database.
+    pub(crate) evidence_dir_set: Option<&'static str>,
+    /// The log's Ed25519 signing key file (default `<db>.log-key`), created on first use.
+    pub(crate) log_key: PathBuf,
+    /// The log's name (checkpoint origin), used only when the key is created.
+    pub(crate) log_name: Option<String>,
+    /// The largest evidence file accepted, in bytes.
+    pub(crate) upload_limit: u64,
+}
+
+/// The evidence settings given on the command line or in the environment (clap merges the two).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct EvidenceFlags {
+    pub(crate) evidence_dir: Option<PathBuf>,
+    pub(crate) log_key: Option<PathBuf>,
+    pub(crate) log_name: Option<String>,
+    pub(crate) upload_limit: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -28,10 +57,16 @@ struct ConfigFile {
     addr: Option<String>,
     font_paths: Option<Vec<PathBuf>>,
     trusted_proxies: Option<Vec<String>>,
+    evidence_dir: Option<PathBuf>,
+    log_key: Option<PathBuf>,
+    log_name: Option<String>,
+    upload_limit: Option<u64>,
 }
 
 pub(crate) const DEFAULT_DB: &str = "accord.db";
 pub(crate) const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+/// 4 GiB: a long video fits, a runaway upload does not fill the disk.
+pub(crate) const DEFAULT_UPLOAD_LIMIT: u64 = 4 << 30;
 
 impl Config {
     pub(crate) fn build(file: Option<&Path>, db: Option<String>) -> anyhow::Result<Config> {
@@ -67,12 +102,88 @@ impl Config {
             from_file.trusted_proxies,
             std::env::var("ACCORD_TRUSTED_PROXIES").ok(),
         )?;
+        let db = db.or(from_file.db).unwrap_or_else(|| DEFAULT_DB.to_owned());
+        let evidence = EvidenceSettings::defaults(&db).with_file(
+            from_file.evidence_dir,
+            from_file.log_key,
+            from_file.log_name,
+            from_file.upload_limit,
+        );
         Ok(Config {
-            db: db.or(from_file.db).unwrap_or_else(|| DEFAULT_DB.to_owned()),
+            db,
             addr,
             font_paths,
             trusted_proxies,
+            evidence,
         })
+    }
+}
+
+impl Config {
+    /// The configuration with the evidence settings that flags and the environment give.
+    pub(crate) fn with_evidence_flags(mut self, flags: EvidenceFlags) -> anyhow::Result<Config> {
+        let e = &mut self.evidence;
+        if let Some(dir) = flags.evidence_dir {
+            e.evidence_dir = dir;
+            e.evidence_dir_set = Some("--evidence-dir / ACCORD_EVIDENCE_DIR");
+        }
+        if let Some(key) = flags.log_key {
+            e.log_key = key;
+        }
+        if flags.log_name.is_some() {
+            e.log_name = flags.log_name;
+        }
+        if let Some(limit) = flags.upload_limit {
+            e.upload_limit = limit;
+        }
+        if e.upload_limit == 0 {
+            anyhow::bail!("upload_limit: must be at least 1 byte");
+        }
+        if let Some(name) = &e.log_name
+            && (name.trim().is_empty() || name.chars().any(|c| c.is_whitespace() || c == '+'))
+        {
+            anyhow::bail!(
+                "log_name: {name:?} is not a log name (no spaces or '+'; e.g. accord.example.org/log)"
+            );
+        }
+        Ok(self)
+    }
+}
+
+impl EvidenceSettings {
+    fn defaults(db: &str) -> EvidenceSettings {
+        // `sqlite://path` names the same file as `path`.
+        let path = db.strip_prefix("sqlite://").unwrap_or(db);
+        EvidenceSettings {
+            evidence_dir: PathBuf::from(format!("{path}.evidence")),
+            evidence_dir_set: None,
+            log_key: PathBuf::from(format!("{path}.log-key")),
+            log_name: None,
+            upload_limit: DEFAULT_UPLOAD_LIMIT,
+        }
+    }
+
+    fn with_file(
+        mut self,
+        evidence_dir: Option<PathBuf>,
+        log_key: Option<PathBuf>,
+        log_name: Option<String>,
+        upload_limit: Option<u64>,
+    ) -> EvidenceSettings {
+        if let Some(dir) = evidence_dir {
+            self.evidence_dir = dir;
+            self.evidence_dir_set = Some("evidence_dir in the configuration file");
+        }
+        if let Some(key) = log_key {
+            self.log_key = key;
+        }
+        if log_name.is_some() {
+            self.log_name = log_name;
+        }
+        if let Some(limit) = upload_limit {
+            self.upload_limit = limit;
+        }
+        self
     }
 }
 

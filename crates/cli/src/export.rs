@@ -1,14 +1,20 @@
-//! `accord export CASE DIR`: write a stored case as a canonical bundle.
+//! `accord export CASE DIR`: write a stored case as a canonical bundle, evidence files included.
+//!
+//! Each evidence file is copied from the blob store and checked against its hash on the way, and
+//! its chain of custody records the export.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use accord_core::CustodyAction;
+use accord_core::bundle::EVIDENCE_DIR;
 use accord_store::Create;
 use anyhow::Context;
 use clap::Args;
 
-use crate::bundle_dir;
+use crate::bundle_dir::{self, ExportBlob};
 use crate::config::Config;
+use crate::setup::{self, ACTOR};
 
 #[derive(Debug, Args)]
 pub(crate) struct ExportArgs {
@@ -22,18 +28,58 @@ pub(crate) struct ExportArgs {
 }
 
 pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
-    let store = accord_store::open(&config.db, Create::MustExist).await?;
-    let case = store
+    let actions = setup::actions(config, Create::MustExist).await?;
+    let case = actions
+        .store()
         .load_case(&args.case)
         .await?
         .with_context(|| format!("no case {:?} in {}", args.case, config.db))?;
     let files = accord_core::bundle::write(&case)?;
-    bundle_dir::write(&args.path, &files, args.force)?;
+    let blobs: Vec<ExportBlob> = case
+        .evidence
+        .iter()
+        .map(|e| ExportBlob {
+            path: format!("{EVIDENCE_DIR}/{}", e.file),
+            sha256: e.sha256.clone(),
+            size: e.size,
+        })
+        .collect();
+    bundle_dir::write(
+        &args.path,
+        &files,
+        &blobs,
+        actions.blobs().as_ref(),
+        args.force,
+    )
+    .await?;
+    let note = format!("exported in a bundle to {}", args.path.display());
+    for e in &case.evidence {
+        actions
+            .add_custody(
+                &case.id,
+                &e.id,
+                CustodyAction::Exported,
+                Some(note.clone()),
+                ACTOR,
+            )
+            .await
+            .with_context(|| {
+                format!(
+                    "the bundle was written, but the export of evidence {} was not recorded in its \
+                     chain of custody",
+                    e.id
+                )
+            })?;
+    }
+    if !case.evidence.is_empty() {
+        crate::evidence::checkpoint(&actions).await?;
+    }
     println!(
-        "exported case {} to {} ({} files)",
+        "exported case {} to {} ({} files, {} of them evidence)",
         case.id,
         args.path.display(),
-        files.len()
+        files.len() + blobs.len(),
+        blobs.len()
     );
     Ok(ExitCode::SUCCESS)
 }

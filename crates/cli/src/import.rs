@@ -1,20 +1,26 @@
 //! `accord import DIR`: check a bundle completely, then store it in one transaction.
 //!
-//! The database is not even opened until the bundle is known to be good, so a refused bundle
-//! leaves the database exactly as it was (or absent, if it did not exist).
+//! The database is not even opened until the bundle is known to be good (every evidence file
+//! re-hashed against its record), so a refused bundle leaves the database exactly as it was (or
+//! absent, if it did not exist). The evidence files go into the blob store before the case is
+//! stored, so no record ever names a file that is not there; if storing fails, the files this
+//! import added and nothing names are removed again.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use accord_actions::{ActionError, Actions};
 use accord_core::ValidCase;
-use accord_core::bundle::{self, BundleError};
-use accord_store::{Create, ImportMode};
+use accord_core::bundle::{self, BundleBlob, BundleError};
+use accord_store::{BlobStore, Create, ImportMode};
+use anyhow::{Context, bail};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::bundle_dir;
+use crate::bundle_dir::{self, BundleDir};
 use crate::config::Config;
+use crate::setup::{self, ACTOR};
 
 #[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
@@ -28,11 +34,22 @@ pub(crate) struct ImportArgs {
 pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let progress = Progress::start();
-    progress.stage("reading files");
-    let files = bundle_dir::read(&args.path)?;
+    progress.stage("reading and hashing files");
+    let limit = config.evidence.upload_limit;
+    let path = args.path.clone();
+    let dir = tokio::task::spawn_blocking(move || bundle_dir::read(&path, limit))
+        .await
+        .context("reading the bundle stopped")?;
+    let dir = match dir {
+        Ok(dir) => dir,
+        Err(e) => {
+            progress.finish();
+            return Err(e);
+        }
+    };
     progress.stage("checking the bundle");
     let root = args.path.display().to_string();
-    let case = match check(&files, &root) {
+    let case = match check(&dir.files, &dir.blobs, &root) {
         Ok(case) => case,
         Err(errors) => {
             progress.finish();
@@ -49,16 +66,42 @@ pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<Exi
         }
     };
     progress.stage("writing to the database");
-    let store = accord_store::open(&config.db, Create::IfMissing).await?;
+    let actions = setup::actions(config, Create::IfMissing).await?;
     let mode = if args.replace {
         ImportMode::Replace
     } else {
         ImportMode::New
     };
-    let report = store.import_case(&case, mode, "cli").await?;
+    // Refuse an existing case before copying gigabytes of evidence for nothing (the store checks
+    // again, in the transaction).
+    if mode == ImportMode::New && actions.store().case_head(&case.id).await?.is_some() {
+        progress.finish();
+        bail!("{}", exists(&case.id));
+    }
+    let result = store_evidence_files(&actions, &dir, &root, limit).await;
+    let added = match result {
+        Ok(added) => added,
+        Err((added, e)) => {
+            progress.finish();
+            remove_unreferenced(&actions, &added).await;
+            return Err(e);
+        }
+    };
+    let report = match actions.import_bundle(&case, mode, ACTOR).await {
+        Ok(report) => report,
+        Err(e) => {
+            progress.finish();
+            remove_unreferenced(&actions, &added).await;
+            if let ActionError::Exists { what: "case", id } = &e {
+                bail!("{}", exists(id));
+            }
+            return Err(anyhow::Error::new(e).context(format!("{root}: nothing was imported")));
+        }
+    };
+    crate::evidence::checkpoint(&actions).await?;
     progress.finish();
     println!(
-        "{} case {}: {} records from {} files in {:.1} s into {}",
+        "{} case {}: {} records and {} evidence files from {} files in {:.1} s into {}",
         if report.replaced {
             "replaced"
         } else {
@@ -66,19 +109,93 @@ pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<Exi
         },
         report.case_id,
         report.records,
-        files.len(),
+        dir.blobs.len(),
+        dir.files.len() + dir.blobs.len(),
         started.elapsed().as_secs_f64(),
         config.db
     );
     Ok(ExitCode::SUCCESS)
 }
 
+fn exists(case: &str) -> String {
+    format!("case {case:?} already exists (use --replace to replace it); nothing was imported")
+}
+
+/// Put every evidence file of the bundle into the blob store, checking that the bytes stored are
+/// the bytes that were checked. Returns the hashes this added (that were not stored before); on
+/// failure, those added so far with the error.
+async fn store_evidence_files(
+    actions: &Actions,
+    dir: &BundleDir,
+    root: &str,
+    limit: u64,
+) -> Result<Vec<String>, (Vec<String>, anyhow::Error)> {
+    let mut added = Vec::new();
+    for (blob, path) in dir.blobs.iter().zip(&dir.blob_paths) {
+        match put_one(actions.blobs().as_ref(), blob, path, root, limit).await {
+            Ok((sha256, true)) => added.push(sha256),
+            Ok((_, false)) => {}
+            Err(e) => return Err((added, e)),
+        }
+    }
+    Ok(added)
+}
+
+/// Store one file; `true` if its bytes were new to the store.
+async fn put_one(
+    blobs: &dyn BlobStore,
+    blob: &BundleBlob,
+    path: &std::path::Path,
+    root: &str,
+    limit: u64,
+) -> anyhow::Result<(String, bool)> {
+    let mut file = tokio::fs::File::open(path)
+        .await
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let stored = blobs
+        .put(&mut file, limit)
+        .await
+        .with_context(|| format!("{root}/{}: cannot store the evidence file", blob.path))?;
+    if stored.sha256 != blob.sha256 {
+        // The file changed between the check and now; what was stored is not what was checked.
+        let added = !stored.existed;
+        let e = anyhow::anyhow!(
+            "{root}/{}: the file changed while it was imported (SHA-256 {} when checked, {} when              stored); nothing was imported",
+            blob.path,
+            blob.sha256,
+            stored.sha256
+        );
+        if added {
+            let _ = blobs.remove(&stored.sha256).await;
+        }
+        bail!(e);
+    }
+    Ok((stored.sha256, !stored.existed))
+}
+
+/// Remove blobs this import added that no record names (the case was not stored after all).
+async fn remove_unreferenced(actions: &Actions, added: &[String]) {
+    if added.is_empty() {
+        return;
+    }
+    let Ok(referenced) = actions.store().referenced_blobs().await else {
+        // Without knowing what is named, keep everything: `accord verify` reports leftovers.
+        return;
+    };
+    for sha256 in added {
+        if !referenced.contains(sha256) {
+            let _ = actions.blobs().remove(sha256).await;
+        }
+    }
+}
+
 /// The whole check: the bundle's own rules, then each election file against the election engine.
 pub(crate) fn check(
     files: &[bundle::BundleFile],
+    blobs: &[BundleBlob],
     root: &str,
 ) -> Result<ValidCase, Vec<BundleError>> {
-    let case = bundle::read(files).map_err(|e| {
+    let case = bundle::read_with_blobs(files, blobs).map_err(|e| {
         e.0.into_iter()
             .map(|e| e.with_root(root))
             .collect::<Vec<_>>()

@@ -5,11 +5,15 @@ mod bundle_dir;
 mod case;
 mod config;
 mod elections;
+mod evidence;
 mod export;
 mod import;
 mod letter;
+mod log;
 mod serve;
+mod setup;
 mod user;
+mod verify;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,9 +31,22 @@ struct Cli {
     /// Database: a SQLite file path [default: ./accord.db]
     #[arg(long, global = true, env = "ACCORD_DB", value_name = "PATH")]
     db: Option<String>,
-    /// Configuration file (TOML: db, addr, font_paths)
+    /// Configuration file (TOML: db, addr, font_paths, evidence_dir, log_key, log_name,
+    /// upload_limit)
     #[arg(long, global = true, env = "ACCORD_CONFIG", value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Directory of evidence files [default: the database path + ".evidence"]
+    #[arg(long, global = true, env = "ACCORD_EVIDENCE_DIR", value_name = "DIR")]
+    evidence_dir: Option<PathBuf>,
+    /// The log's signing key, created on first use [default: the database path + ".log-key"]
+    #[arg(long, global = true, env = "ACCORD_LOG_KEY", value_name = "FILE")]
+    log_key: Option<PathBuf>,
+    /// The log's name (checkpoint origin) when its key is created, e.g. accord.example.org/log
+    #[arg(long, global = true, env = "ACCORD_LOG_NAME", value_name = "NAME")]
+    log_name: Option<String>,
+    /// The largest evidence file accepted, in bytes [default: 4294967296 (4 GiB)]
+    #[arg(long, global = true, env = "ACCORD_UPLOAD_LIMIT", value_name = "BYTES")]
+    upload_limit: Option<u64>,
     #[command(subcommand)]
     command: Command,
 }
@@ -45,6 +62,14 @@ enum Command {
     /// List cases and show their status
     #[command(subcommand)]
     Case(case::CaseCommand),
+    /// Evidence files: add, get, list, show, package for a court
+    #[command(subcommand)]
+    Evidence(evidence::EvidenceCommand),
+    /// The signed tamper-evident log: verifier key, checkpoints, co-signing
+    #[command(subcommand)]
+    Log(log::LogCommand),
+    /// Check the log, every record and every evidence file (or an evidence package) for tampering
+    Verify(verify::VerifyArgs),
     /// Compose and render joint letters
     #[command(subcommand)]
     Letter(letter::LetterCommand),
@@ -70,13 +95,23 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let config = config::Config::build(cli.config.as_deref(), cli.db)?;
+    let config = config::Config::build(cli.config.as_deref(), cli.db)?.with_evidence_flags(
+        config::EvidenceFlags {
+            evidence_dir: cli.evidence_dir,
+            log_key: cli.log_key,
+            log_name: cli.log_name,
+            upload_limit: cli.upload_limit,
+        },
+    )?;
     match cli.command {
         Command::Elections(cmd) => elections::run(cmd).map(|()| ExitCode::SUCCESS),
         Command::Serve(args) => runtime()?.block_on(serve::run(&config, args)),
         Command::Import(args) => runtime()?.block_on(import::run(&config, args)),
         Command::Export(args) => runtime()?.block_on(export::run(&config, args)),
         Command::Case(cmd) => runtime()?.block_on(case::run(&config, cmd)),
+        Command::Evidence(cmd) => runtime()?.block_on(evidence::run(&config, cmd)),
+        Command::Log(cmd) => runtime()?.block_on(log::run(&config, cmd)),
+        Command::Verify(args) => runtime()?.block_on(verify::run(&config, args)),
         Command::Letter(cmd) => runtime()?.block_on(letter::run(&config, cmd)),
         Command::User(cmd) => runtime()?.block_on(user::run(&config, cmd)),
         Command::BenchData(args) => runtime()?.block_on(bench_data::run(&config, args)),

@@ -5,13 +5,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use accord_core::bundle::BundleFile;
+use accord_actions::Actions;
+use accord_core::bundle::{BundleBlob, BundleFile};
 use accord_server::TrustedProxy;
-use accord_store::{Create, ImportMode, Store};
-use anyhow::Context;
+use accord_store::{BlobStore, Create, ImportMode};
+use anyhow::{Context, bail};
 use clap::Args;
+use sha2::{Digest, Sha256};
 
 use crate::config::Config;
+use crate::setup;
 
 include!(concat!(env!("OUT_DIR"), "/demo_bundle.rs"));
 
@@ -43,10 +46,9 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .init();
+    setup::check_evidence_dir(config)?;
     let store = accord_store::open(&config.db, Create::IfMissing).await?;
-    if args.demo {
-        load_demo(store.as_ref()).await?;
-    }
+    let blobs: Arc<dyn BlobStore> = setup::blob_store(config)?;
     let search_dir = args
         .search_dir
         .unwrap_or_else(|| PathBuf::from(format!("{}.search", config.db)));
@@ -54,6 +56,17 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
         accord_search::SearchIndex::open(&search_dir)
             .with_context(|| format!("cannot open the search index in {}", search_dir.display()))?,
     );
+    let actions = setup::with_store(config, store.clone(), blobs, Some(index.clone()));
+    // The key is created (or found unreadable) now, not at the first write.
+    actions.verifier_key().with_context(|| {
+        format!(
+            "log_key: cannot read or create {}",
+            config.evidence.log_key.display()
+        )
+    })?;
+    if args.demo {
+        load_demo(&actions).await?;
+    }
     let stored: u64 = store.list_cases().await?.iter().map(|c| c.incidents).sum();
     if index.doc_count() != stored {
         // The index is derived data: rebuild it in the background; search fills in as it goes.
@@ -86,13 +99,13 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
         );
     }
     let state = accord_server::AppState::new(
-        store,
+        actions,
         accord_server::ServerConfig {
             secure_cookies: args.secure_cookies,
             font_paths: config.font_paths.clone(),
             trusted_proxies,
+            upload_limit: config.evidence.upload_limit,
         },
-        Some(index),
     )?;
     println!("Accord is serving {} on http://{addr}/", config.db);
     if args.demo {
@@ -106,8 +119,9 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
-/// Import the embedded reference case unless it is already stored, and publish it read-only.
-async fn load_demo(store: &dyn Store) -> anyhow::Result<()> {
+/// Import the embedded reference case unless it is already stored, and publish it read-only. Its
+/// evidence files go into the blob store first, each checked against its record.
+async fn load_demo(actions: &Actions) -> anyhow::Result<()> {
     let files: Vec<BundleFile> = DEMO_BUNDLE
         .iter()
         .map(|(path, contents)| BundleFile {
@@ -115,19 +129,45 @@ async fn load_demo(store: &dyn Store) -> anyhow::Result<()> {
             contents: (*contents).to_owned(),
         })
         .collect();
-    let case = crate::import::check(&files, "data/cases/cambodia-2017").map_err(|errors| {
-        anyhow::anyhow!(
-            "the embedded reference case does not import:\n{}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    })?;
+    let blobs: Vec<BundleBlob> = DEMO_EVIDENCE
+        .iter()
+        .map(|(path, bytes)| BundleBlob {
+            path: (*path).to_owned(),
+            sha256: hex::encode(Sha256::digest(bytes)),
+            size: bytes.len() as u64,
+            media_type: accord_store::blob::sniff(&bytes[..bytes.len().min(8192)]),
+        })
+        .collect();
+    let case =
+        crate::import::check(&files, &blobs, "data/cases/cambodia-2017").map_err(|errors| {
+            anyhow::anyhow!(
+                "the embedded reference case does not import:\n{}",
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        })?;
+    let store = actions.store();
     if store.case_head(&case.id).await?.is_none() {
-        store.import_case(&case, ImportMode::New, "demo").await?;
+        for ((path, bytes), blob) in DEMO_EVIDENCE.iter().zip(&blobs) {
+            let mut body: &[u8] = bytes;
+            let stored = actions
+                .blobs()
+                .put(&mut body, u64::MAX)
+                .await
+                .with_context(|| format!("cannot store the demo's evidence file {path}"))?;
+            if stored.sha256 != blob.sha256 {
+                bail!("the demo's evidence file {path} was not stored intact");
+            }
+        }
+        actions
+            .import_bundle(&case, ImportMode::New, "demo")
+            .await
+            .context("cannot store the reference case")?;
         store.set_published(&case.id, true, "demo").await?;
+        crate::evidence::checkpoint(actions).await?;
         println!(
             "loaded the reference case {} (published read-only)",
             case.id

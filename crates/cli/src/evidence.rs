@@ -1,0 +1,532 @@
+//! `accord evidence add|get|list|show|package`: evidence files from the command line.
+//!
+//! Every write goes through the action layer (`accord-actions`), exactly as the web and the API
+//! do: the bytes are hashed as they stream in, the record and its first custody event are stored
+//! in one transaction, and the log gains an entry; a checkpoint is signed afterwards. Reading the
+//! bytes back (`get`) is itself a custody event.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use accord_actions::{ActionError, NewEvidence};
+use accord_core::evidence::safe_file_name;
+use accord_core::{Capture, CustodyAction, Derivation, Evidence};
+use accord_store::Create;
+use anyhow::{Context, bail};
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::setup::{self, ACTOR};
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum EvidenceCommand {
+    /// Add a file as evidence of an incident: hashed (SHA-256) as it is read, stored once,
+    /// never modified, with its capture record
+    Add(Box<AddArgs>),
+    /// Write an evidence file's exact bytes to a file (logged as `downloaded`)
+    Get {
+        /// The case id
+        case: String,
+        /// The evidence id
+        id: String,
+        /// The file to write
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// List a case's evidence files
+    List {
+        /// The case id
+        case: String,
+        /// Only the files of this incident
+        #[arg(long, value_name = "ID")]
+        incident: Option<String>,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// An evidence item's record: hash, capture record and chain of custody
+    Show {
+        /// The case id
+        case: String,
+        /// The evidence id
+        id: String,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write an evidence package for a court or a UN body: the originals, their capture and
+    /// custody records, SHA256SUMS, the log entries about them with inclusion proofs against a
+    /// signed checkpoint, and the verifier key (check it with `accord verify --package DIR`)
+    Package {
+        /// The case id
+        case: String,
+        /// An incident whose evidence goes in (repeat for more)
+        #[arg(long = "incident", value_name = "ID", required = true)]
+        incidents: Vec<String>,
+        /// The directory to write (must not exist or be empty)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct AddArgs {
+    /// The case id
+    case: String,
+    /// The incident the file documents
+    #[arg(long, value_name = "ID")]
+    incident: String,
+    /// The file (any size up to the upload limit; it is streamed, never held in memory)
+    file: PathBuf,
+    /// The evidence id [default: made from the file name]
+    #[arg(long, value_name = "ID")]
+    id: Option<String>,
+    /// The source (by id) this file is a copy of
+    #[arg(long, value_name = "ID")]
+    source: Option<String>,
+    /// When it was captured, UTC: 2017-09-03T00:40:00Z
+    #[arg(long, value_name = "TIME")]
+    captured_at: Option<String>,
+    /// Who captured it
+    #[arg(long, value_name = "WHO")]
+    captured_by: Option<String>,
+    /// Where the original was found (http or https)
+    #[arg(long, value_name = "URL")]
+    source_url: Option<String>,
+    /// How it was obtained: download, screenshot, handed over by a witness, ...
+    #[arg(long, value_name = "HOW")]
+    method: Option<String>,
+    /// The tool or device used
+    #[arg(long, value_name = "TOOL")]
+    tool: Option<String>,
+    /// Where it was captured
+    #[arg(long, value_name = "PLACE")]
+    place: Option<String>,
+    /// A note about the file
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// For a working copy (redaction, transcript, clip): the id of the original
+    #[arg(long, value_name = "ID", requires = "what")]
+    derived_from: Option<String>,
+    /// For a working copy: what was done to the original
+    #[arg(long, value_name = "TEXT", requires = "derived_from")]
+    what: Option<String>,
+    /// Print {"id", "sha256", "size", ...} as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+pub(crate) async fn run(config: &Config, cmd: EvidenceCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        EvidenceCommand::Add(args) => add(config, *args).await,
+        EvidenceCommand::Get {
+            case,
+            id,
+            out,
+            force,
+        } => get(config, &case, &id, &out, force).await,
+        EvidenceCommand::List {
+            case,
+            incident,
+            json,
+        } => list(config, &case, incident.as_deref(), json).await,
+        EvidenceCommand::Show { case, id, json } => show(config, &case, &id, json).await,
+        EvidenceCommand::Package {
+            case,
+            incidents,
+            out,
+        } => package(config, &case, &incidents, &out).await,
+    }
+}
+
+async fn add(config: &Config, args: AddArgs) -> anyhow::Result<ExitCode> {
+    let limit = config.evidence.upload_limit;
+    let mut file = tokio::fs::File::open(&args.file)
+        .await
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let meta = file
+        .metadata()
+        .await
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    if !meta.is_file() {
+        bail!("{}: not a regular file", args.file.display());
+    }
+    // The limit is enforced again while the bytes stream in (the file may grow meanwhile); this
+    // only refuses early, before the database is opened.
+    if meta.len() > limit {
+        bail!("{}", too_large(&args.file, limit));
+    }
+    let file_name = args
+        .file
+        .file_name()
+        .map(|n| safe_file_name(&n.to_string_lossy()))
+        .unwrap_or_else(|| "file".to_owned());
+    let actions = setup::actions(config, Create::MustExist).await?;
+    let new = NewEvidence {
+        id: args.id,
+        file_name,
+        incident: Some(args.incident),
+        source: args.source,
+        note: args.note,
+        capture: Capture {
+            captured_at: args.captured_at,
+            captured_by: args.captured_by,
+            source_url: args.source_url,
+            method: args.method,
+            tool: args.tool,
+            place: args.place,
+        },
+        derived_from: args
+            .derived_from
+            .zip(args.what)
+            .map(|(original, what)| Derivation { original, what }),
+    };
+    let ev = match actions
+        .add_evidence(&args.case, new, &mut file, limit, ACTOR)
+        .await
+    {
+        Ok(ev) => ev,
+        Err(ActionError::TooLarge { limit }) => bail!("{}", too_large(&args.file, limit)),
+        Err(e) => {
+            return Err(anyhow::Error::new(e).context(format!(
+                "{} was not added to case {}",
+                args.file.display(),
+                args.case
+            )));
+        }
+    };
+    if args.json {
+        let view = Added {
+            id: &ev.id,
+            sha256: &ev.sha256,
+            size: ev.size,
+            media_type: &ev.media_type,
+            file: &ev.file,
+            incident: ev.incident.as_deref(),
+        };
+        println!("{}", serde_json::to_string(&view)?);
+    } else {
+        println!(
+            "added evidence {} to case {}: sha256 {}, {} bytes, {}",
+            ev.id, args.case, ev.sha256, ev.size, ev.media_type
+        );
+    }
+    checkpoint(&actions).await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `evidence add --json` prints: `id`, `sha256`, `size` first (the documented contract),
+/// then more.
+#[derive(Serialize)]
+struct Added<'a> {
+    id: &'a str,
+    sha256: &'a str,
+    size: u64,
+    media_type: &'a str,
+    file: &'a str,
+    incident: Option<&'a str>,
+}
+
+fn too_large(file: &Path, limit: u64) -> String {
+    format!(
+        "{}: larger than the upload limit of {limit} bytes (raise upload_limit, \
+         --upload-limit or ACCORD_UPLOAD_LIMIT); nothing was stored",
+        file.display()
+    )
+}
+
+/// Sign a checkpoint over what this command wrote. The write itself stands if this fails, so
+/// the error says so.
+pub(crate) async fn checkpoint(actions: &accord_actions::Actions) -> anyhow::Result<()> {
+    actions
+        .checkpoint()
+        .await
+        .context("the change was stored and logged, but signing a checkpoint failed")?;
+    Ok(())
+}
+
+async fn get(
+    config: &Config,
+    case: &str,
+    id: &str,
+    out: &Path,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    match std::fs::symlink_metadata(out) {
+        Ok(m) if m.is_dir() => bail!("{}: is a directory", out.display()),
+        Ok(_) if !force => bail!("{}: exists (use --force to replace it)", out.display()),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("cannot check {}", out.display())),
+    }
+    let actions = setup::actions(config, Create::MustExist).await?;
+    let (ev, mut blob) = actions
+        .open_evidence(case, id, ACTOR, CustodyAction::Downloaded)
+        .await?;
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.accord-{}.part", std::process::id()));
+    let result = crate::bundle_dir::copy_verified(&mut *blob.reader, &tmp, &ev.sha256, ev.size)
+        .await
+        .with_context(|| format!("evidence {} was not written", ev.id))
+        .and_then(|()| {
+            std::fs::rename(&tmp, out).with_context(|| format!("cannot write {}", out.display()))
+        });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result?;
+    println!(
+        "wrote {} ({} bytes, sha256 {})",
+        out.display(),
+        ev.size,
+        ev.sha256
+    );
+    checkpoint(&actions).await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A new file readable by its owner only (evidence can identify witnesses); never an existing
+/// file or a symlink.
+pub(crate) async fn new_private_file(path: &Path) -> std::io::Result<tokio::fs::File> {
+    tokio::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .await
+}
+
+async fn list(
+    config: &Config,
+    case: &str,
+    incident: Option<&str>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let store = accord_store::open(&config.db, Create::MustExist).await?;
+    store
+        .case_head(case)
+        .await?
+        .with_context(|| format!("no case {case:?} in {}", config.db))?;
+    let items = match incident {
+        Some(inc) => store.evidence_of_incident(case, inc).await?,
+        None => store
+            .load_case(case)
+            .await?
+            .with_context(|| format!("no case {case:?} in {}", config.db))?
+            .evidence
+            .clone(),
+    };
+    if json {
+        let views: Vec<EvidenceView<'_>> = items.iter().map(EvidenceView::new).collect();
+        println!("{}", serde_json::to_string_pretty(&views)?);
+    } else if items.is_empty() {
+        println!(
+            "no evidence files{}",
+            incident
+                .map(|i| format!(" for incident {i}"))
+                .unwrap_or_default()
+        );
+    } else {
+        let width = items.iter().map(|e| e.id.len()).max().unwrap_or(2).max(2);
+        println!(
+            "{:width$}  {:>12}  {:<24}  {:<24}  FILE",
+            "ID", "BYTES", "MEDIA TYPE", "INCIDENT"
+        );
+        for e in &items {
+            println!(
+                "{:width$}  {:>12}  {:<24}  {:<24}  {}",
+                e.id,
+                e.size,
+                e.media_type,
+                e.incident.as_deref().unwrap_or("-"),
+                e.file
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn show(config: &Config, case: &str, id: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let store = accord_store::open(&config.db, Create::MustExist).await?;
+    let ev = store
+        .evidence(case, id)
+        .await?
+        .with_context(|| format!("no evidence {id:?} in case {case:?}"))?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&EvidenceView::new(&ev))?);
+    } else {
+        print!("{}", describe(&ev));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn describe(ev: &Evidence) -> String {
+    let mut s = String::new();
+    let mut field = |name: &str, value: Option<&str>| {
+        if let Some(v) = value {
+            let _ = writeln!(s, "  {name:<12} {v}");
+        }
+    };
+    field("file", Some(&ev.file));
+    field("sha256", Some(&ev.sha256));
+    field("size", Some(&format!("{} bytes", ev.size)));
+    field("media type", Some(&ev.media_type));
+    field("incident", ev.incident.as_deref());
+    field("source", ev.source.as_deref());
+    field("note", ev.note.as_deref());
+    if let Some(d) = &ev.derived_from {
+        field(
+            "derived from",
+            Some(&format!("{} ({})", d.original, d.what)),
+        );
+    }
+    let c = &ev.capture;
+    let capture = [
+        ("captured at", &c.captured_at),
+        ("captured by", &c.captured_by),
+        ("source url", &c.source_url),
+        ("method", &c.method),
+        ("tool", &c.tool),
+        ("place", &c.place),
+    ];
+    let mut out = format!("{}\n{s}", ev.id);
+    out.push_str("capture\n");
+    if capture.iter().all(|(_, v)| v.is_none()) {
+        out.push_str("  (no capture record)\n");
+    }
+    for (name, value) in capture {
+        if let Some(v) = value {
+            let _ = writeln!(out, "  {name:<12} {v}");
+        }
+    }
+    out.push_str("custody\n");
+    for e in &ev.custody {
+        let _ = writeln!(
+            out,
+            "  {}  {:<11}  by {}{}",
+            e.at,
+            e.action.as_str(),
+            e.by,
+            e.note
+                .as_deref()
+                .map(|n| format!("  ({n})"))
+                .unwrap_or_default()
+        );
+    }
+    out
+}
+
+/// An evidence item as `evidence list|show --json` print it.
+#[derive(Serialize)]
+struct EvidenceView<'a> {
+    id: &'a str,
+    sha256: &'a str,
+    size: u64,
+    media_type: &'a str,
+    file: &'a str,
+    incident: Option<&'a str>,
+    source: Option<&'a str>,
+    note: Option<&'a str>,
+    capture: CaptureView<'a>,
+    derived_from: Option<DerivationView<'a>>,
+    custody: Vec<CustodyView<'a>>,
+}
+
+#[derive(Serialize)]
+struct CaptureView<'a> {
+    captured_at: Option<&'a str>,
+    captured_by: Option<&'a str>,
+    source_url: Option<&'a str>,
+    method: Option<&'a str>,
+    tool: Option<&'a str>,
+    place: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct DerivationView<'a> {
+    original: &'a str,
+    what: &'a str,
+}
+
+#[derive(Serialize)]
+struct CustodyView<'a> {
+    at: &'a str,
+    by: &'a str,
+    action: &'static str,
+    note: Option<&'a str>,
+}
+
+impl<'a> EvidenceView<'a> {
+    fn new(e: &'a Evidence) -> EvidenceView<'a> {
+        let c = &e.capture;
+        EvidenceView {
+            id: &e.id,
+            sha256: &e.sha256,
+            size: e.size,
+            media_type: &e.media_type,
+            file: &e.file,
+            incident: e.incident.as_deref(),
+            source: e.source.as_deref(),
+            note: e.note.as_deref(),
+            capture: CaptureView {
+                captured_at: c.captured_at.as_deref(),
+                captured_by: c.captured_by.as_deref(),
+                source_url: c.source_url.as_deref(),
+                method: c.method.as_deref(),
+                tool: c.tool.as_deref(),
+                place: c.place.as_deref(),
+            },
+            derived_from: e.derived_from.as_ref().map(|d| DerivationView {
+                original: &d.original,
+                what: &d.what,
+            }),
+            custody: e
+                .custody
+                .iter()
+                .map(|ev| CustodyView {
+                    at: &ev.at,
+                    by: &ev.by,
+                    action: ev.action.as_str(),
+                    note: ev.note.as_deref(),
+                })
+                .collect(),
+        }
+    }
+}
+
+async fn package(
+    config: &Config,
+    case: &str,
+    incidents: &[String],
+    out: &Path,
+) -> anyhow::Result<ExitCode> {
+    let actions = setup::actions(config, Create::MustExist).await?;
+    // The package proves its entries against a signed checkpoint: make sure one covers them.
+    checkpoint(&actions).await?;
+    let report = actions
+        .package(case, incidents, out, ACTOR)
+        .await
+        .with_context(|| format!("cannot write the evidence package {}", out.display()))?;
+    println!(
+        "wrote the evidence package {}: {} files, {} log entries; check it with \
+         `accord verify --package {}` (its README.md says how to check it without Accord)",
+        out.display(),
+        report.files,
+        report.entries,
+        out.display()
+    );
+    checkpoint(&actions).await?;
+    Ok(ExitCode::SUCCESS)
+}
