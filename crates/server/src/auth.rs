@@ -7,7 +7,20 @@
 //!   there, so a page on another site cannot make the browser call the API;
 //! - every state-changing browser request (POST, PUT, PATCH, DELETE outside `/api/`) must carry the
 //!   `csrf` form field matching the session's (or the anonymous cookie's) token, or it is refused
-//!   with 403 before any handler runs. Being a layer, no route can forget the check.
+//!   with 403 before any handler runs. Being a layer, no route can forget the check;
+//! - a read-only API token is refused (403) on every state-changing method, here, where tokens
+//!   are authenticated: no API handler has to remember it;
+//! - every answer to a signed-in person, to a token, or that sets or carries a CSRF token is
+//!   marked `Cache-Control: no-store`; with `--secure-cookies`, every answer carries
+//!   `Strict-Transport-Security` and the cookies are named `__Host-…` (so no other host of the
+//!   domain, and no plain-HTTP answer, can set them).
+//!
+//! Pages never carry the CSRF token itself but `mask ‖ (token XOR mask)` with a fresh random mask
+//! (base64url), different in every page: pages are compressed and echo input, and a secret that
+//! stays the same from page to page can be read through the compressed size (BREACH). The check
+//! unmasks. It accepts the plain token as well, as Django and Rails do: masking is a public
+//! transformation (whoever knows the token can mask it), so refusing the plain one would protect
+//! nothing; what matters is that no page ever shows it.
 
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequestParts, Request, State};
@@ -17,11 +30,20 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use accord_store::User;
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use crate::{AppError, AppState, secrets};
 
 pub const SESSION_COOKIE: &str = "accord_session";
 pub const ANON_COOKIE: &str = "accord_csrf";
+/// The cookie names with `--secure-cookies`: a browser accepts a `__Host-` cookie only over
+/// HTTPS, for the whole site, from this very host.
+pub const SECURE_SESSION_COOKIE: &str = "__Host-accord_session";
+pub const SECURE_ANON_COOKIE: &str = "__Host-accord_csrf";
+/// A year, the least the HSTS preload list asks for. Without `includeSubDomains`: other hosts
+/// of the domain are not Accord's to decide.
+const HSTS: &str = "max-age=31536000";
 /// The largest form body accepted (evidence uploads are not form-encoded).
 const MAX_FORM: usize = 2 * 1024 * 1024;
 
@@ -36,6 +58,11 @@ pub struct Viewer {
 }
 
 impl Viewer {
+    /// The CSRF token as a page carries it: masked anew (see the module's documentation).
+    pub fn masked_csrf(&self) -> Result<String, AppError> {
+        mask(&self.csrf).map_err(|e| AppError::Internal(format!("no randomness: {e}")))
+    }
+
     pub fn is_admin(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.is_admin)
     }
@@ -77,6 +104,61 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
+/// The session cookie's name: `__Host-` prefixed with `--secure-cookies`.
+pub fn session_cookie(secure: bool) -> &'static str {
+    if secure {
+        SECURE_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
+
+/// The anonymous CSRF cookie's name: `__Host-` prefixed with `--secure-cookies`.
+pub fn anon_cookie(secure: bool) -> &'static str {
+    if secure {
+        SECURE_ANON_COOKIE
+    } else {
+        ANON_COOKIE
+    }
+}
+
+/// `mask ‖ (token XOR mask)`, base64url, with a fresh mask from the operating system.
+pub fn mask(token: &str) -> Result<String, getrandom::Error> {
+    let token = token.as_bytes();
+    let mut out = vec![0u8; 2 * token.len()];
+    let (mask, masked) = out.split_at_mut(token.len());
+    getrandom::fill(mask)?;
+    for ((m, t), o) in mask.iter().zip(token).zip(masked.iter_mut()) {
+        *o = m ^ t;
+    }
+    Ok(URL_SAFE_NO_PAD.encode(out))
+}
+
+/// Whether a form's token is the viewer's: masked (as pages carry it) or plain. Compared in
+/// constant time.
+pub fn csrf_matches(sent: &str, token: &str) -> bool {
+    if token.is_empty() {
+        return false;
+    }
+    if secrets::same(sent, token) {
+        return true;
+    }
+    let Ok(bytes) = URL_SAFE_NO_PAD.decode(sent) else {
+        return false;
+    };
+    if bytes.len() != 2 * token.len() {
+        return false;
+    }
+    let (mask, masked) = bytes.split_at(token.len());
+    let unmasked: Vec<u8> = mask.iter().zip(masked).map(|(m, x)| m ^ x).collect();
+    let token = token.as_bytes();
+    unmasked
+        .iter()
+        .zip(token)
+        .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+        == 0
+}
+
 /// A `Set-Cookie` value: HttpOnly, SameSite=Lax, whole site; `Secure` behind HTTPS.
 pub fn set_cookie(name: &str, value: &str, max_age_secs: i64, secure: bool) -> String {
     format!(
@@ -107,19 +189,37 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
 }
 
 async fn run(state: &AppState, req: Request, next: Next) -> Result<Response, Response> {
+    let secure = state.config.secure_cookies;
     let api = req.uri().path().starts_with("/api/");
+    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut new_anon = None;
     let viewer = if api {
         let user = match bearer(req.headers()) {
-            Some(token) => Some(
-                state
+            Some(token) => {
+                let grant = state
                     .store
-                    .user_by_api_token(&secrets::digest(token))
+                    .api_token(&secrets::digest(token), unix_now())
                     .await
-                    .map_err(|e| crate::ApiError(AppError::from(e)).into_response())?
+                    .map_err(|e| {
+                        private(crate::ApiError(AppError::from(e)).into_response(), secure)
+                    })?
                     // An API client gets the API's JSON error, not the HTML page.
-                    .ok_or_else(|| crate::ApiError(AppError::Unauthorized).into_response())?,
-            ),
+                    .ok_or_else(|| {
+                        private(
+                            crate::ApiError(AppError::Unauthorized).into_response(),
+                            secure,
+                        )
+                    })?;
+                // The one place a read-only token is held to reading.
+                if grant.read_only && unsafe_method {
+                    return Err(private(
+                        crate::ApiError(AppError::Forbidden("this token is read-only".into()))
+                            .into_response(),
+                        secure,
+                    ));
+                }
+                Some(grant.user)
+            }
             None => None,
         };
         Viewer {
@@ -128,14 +228,15 @@ async fn run(state: &AppState, req: Request, next: Next) -> Result<Response, Res
             session: None,
         }
     } else {
-        let session = match cookie(req.headers(), SESSION_COOKIE) {
+        let idle = i64::try_from(state.site.idle_timeout.as_secs()).unwrap_or(i64::MAX);
+        let session = match cookie(req.headers(), session_cookie(secure)) {
             Some(token) => {
                 let digest = secrets::digest(token);
                 state
                     .store
-                    .session(&digest, unix_now())
+                    .touch_session(&digest, unix_now(), idle)
                     .await
-                    .map_err(|e| AppError::from(e).into_response())?
+                    .map_err(|e| private(AppError::from(e).into_response(), secure))?
                     .map(|s| (s, digest))
             }
             None => None,
@@ -147,7 +248,7 @@ async fn run(state: &AppState, req: Request, next: Next) -> Result<Response, Res
                 session: Some(digest),
             },
             None => {
-                let anon = match cookie(req.headers(), ANON_COOKIE) {
+                let anon = match cookie(req.headers(), anon_cookie(secure)) {
                     Some(v) if v.len() >= 32 => v.to_owned(),
                     _ => {
                         let t = secrets::token().map_err(|e| {
@@ -166,27 +267,66 @@ async fn run(state: &AppState, req: Request, next: Next) -> Result<Response, Res
         }
     };
 
-    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let req = if unsafe_method && !api {
-        check_csrf(req, &viewer, new_anon.is_some()).await?
+        check_csrf(req, &viewer, new_anon.is_some())
+            .await
+            .map_err(|r| private(r, secure))?
     } else {
         req
     };
 
+    let path = req.uri().path().to_owned();
+    let signed_in = viewer.user.is_some();
     let mut req = req;
     req.extensions_mut().insert(viewer);
     let mut response = next.run(req).await;
-    if let Some(token) = new_anon
+    if let Some(token) = &new_anon
         && let Ok(v) = HeaderValue::from_str(&set_cookie(
-            ANON_COOKIE,
-            &token,
+            anon_cookie(secure),
+            token,
             60 * 60 * 24 * 30,
-            state.config.secure_cookies,
+            secure,
         ))
     {
         response.headers_mut().append(header::SET_COOKIE, v);
     }
-    Ok(response)
+    // Not for anyone's cache: whatever a signed-in person or a token sees, whatever sets a
+    // cookie, and the pages of the account (the sign-in form carries a CSRF token). Public pages
+    // of published cases, to anonymous visitors who hold their cookie already, stay as they are.
+    let account_page = path == "/login" || path == "/logout" || path.starts_with("/account");
+    let sets_cookie = response.headers().contains_key(header::SET_COOKIE);
+    let no_store_already = response
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("no-store"));
+    if (signed_in || sets_cookie || account_page)
+        && !no_store_already
+        && !path.starts_with("/assets/")
+    {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    Ok(with_hsts(response, secure))
+}
+
+/// An answer refused before any handler ran: never cached, with HSTS when served over HTTPS.
+fn private(mut response: Response, secure: bool) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    with_hsts(response, secure)
+}
+
+fn with_hsts(mut response: Response, secure: bool) -> Response {
+    if secure {
+        response.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        );
+    }
+    response
 }
 
 /// Buffer the form body, compare its `csrf` field with the viewer's token, and hand the request
@@ -207,7 +347,7 @@ async fn check_csrf(req: Request, viewer: &Viewer, fresh_anon: bool) -> Result<R
         .find(|(k, _)| k == "csrf")
         .map(|(_, v)| v.into_owned());
     match sent {
-        Some(t) if !viewer.csrf.is_empty() && secrets::same(&t, &viewer.csrf) => {
+        Some(t) if csrf_matches(&t, &viewer.csrf) => {
             Ok(Request::from_parts(parts, Body::from(bytes)))
         }
         _ => Err(forbidden()),

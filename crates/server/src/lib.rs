@@ -33,6 +33,7 @@ pub use error::{ApiError, AppError};
 pub use listener::{ConnectionLimits, serve_on};
 pub use ratelimit::{TrustedProxy, TrustedProxyError};
 pub use routes::router;
+pub use security::{BaseUrl, BaseUrlError, SiteSettings};
 
 /// How the server runs; built once at start.
 #[derive(Debug, Clone)]
@@ -77,6 +78,8 @@ pub struct AppState {
     cache: Arc<case_cache::CaseCache>,
     limiter: Arc<ratelimit::LoginLimiter>,
     dummy_hash: Arc<String>,
+    /// The public address and the idle timeout ([`AppState::with_site`]).
+    site: Arc<SiteSettings>,
     /// Fonts for PDF rendering, loaded on first use and then shared (loading scans
     /// `/usr/share/fonts`: tens of milliseconds, too slow for every download).
     fonts: Arc<tokio::sync::OnceCell<Arc<accord_pdf::Fonts>>>,
@@ -95,7 +98,20 @@ impl AppState {
             templates: Arc::new(templates::Templates::load()?),
             cache: Arc::new(case_cache::CaseCache::default()),
             limiter: Arc::new(ratelimit::LoginLimiter::default()),
+            site: Arc::new(SiteSettings::default()),
         })
+    }
+
+    /// The site's public address, if configured (links sent outside are built from it).
+    pub fn base_url(&self) -> Option<&BaseUrl> {
+        self.site.base_url.as_ref()
+    }
+
+    /// The state with these site settings (the public address, the idle timeout).
+    #[must_use]
+    pub fn with_site(mut self, site: SiteSettings) -> AppState {
+        self.site = Arc::new(site);
+        self
     }
 
     /// The PDF fonts: the configured paths, then the system's. A failure is not cached, so
@@ -124,7 +140,8 @@ impl AppState {
     ) -> Result<axum::response::Html<String>, AppError> {
         let common = minijinja::context! {
             viewer => viewer.user.as_ref().map(|u| minijinja::context! { email => &u.email, admin => u.is_admin }),
-            csrf => &viewer.csrf,
+            // Masked anew in every page (BREACH; see `auth.rs`).
+            csrf => viewer.masked_csrf()?,
             htmx => assets::have_htmx(),
         };
         Ok(axum::response::Html(self.templates.render(

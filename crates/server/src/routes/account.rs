@@ -1,4 +1,9 @@
-//! Signing in and out, and the account page (API tokens).
+//! Signing in and out, and the account page: the password, the sessions ("sign out
+//! everywhere") and the API tokens (created with an expiry and a read-only scope, listed, revoked).
+//!
+//! Every sign-in, sign-out and refused sign-in is logged (the audit list and the tamper-evident
+//! log), never with a password: a refused sign-in names the account only when it exists, since
+//! what was typed in the e-mail field may be a password typed in the wrong place.
 
 use std::net::{IpAddr, SocketAddr};
 use std::time::Instant;
@@ -12,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use minijinja::context;
 
-use accord_store::NewSession;
+use accord_store::{NewApiToken, NewSession, User};
 
 use crate::auth::{self, Viewer};
 use crate::forms::Fields;
@@ -21,6 +26,13 @@ use crate::{AppError, AppState, password, ratelimit, secrets};
 
 /// Sessions last two weeks.
 const SESSION_SECS: i64 = 14 * 24 * 60 * 60;
+
+/// The shortest password (as `accord user add` asks), and the longest (argon2 would take more, but
+/// nobody types more).
+const MIN_PASSWORD: usize = 10;
+const MAX_PASSWORD: usize = 1024;
+/// The longest token lifetime one can ask for, in days (ten years).
+const MAX_TOKEN_DAYS: i64 = 3650;
 
 /// How long a sign-in waits for a free hashing slot before the server answers that it is busy.
 const HASHING_PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
@@ -31,6 +43,9 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/logout", post(logout))
         .route("/account", get(account))
         .route("/account/tokens", post(create_token))
+        .route("/account/tokens/revoke", post(revoke_token))
+        .route("/account/password", post(change_password))
+        .route("/account/sessions/end", post(end_sessions))
 }
 
 /// The address a request comes from: the connecting peer, or, behind a trusted proxy, the
@@ -152,73 +167,177 @@ async fn login(
         Some((u, h)) => (Some(u), h),
         None => (None, state.dummy_hash.as_ref().clone()),
     };
-    // One hash per core at a time: each holds 19 MiB.
+    let ok = verify_password(&state, password, hash).await? && user.is_some();
+    // A disabled account gets the answer a wrong password gets: the form does not confirm that
+    // a password is right.
+    let user = match user {
+        Some(u) if ok && !u.disabled => u,
+        refused => {
+            attempt.failed(Instant::now());
+            let (actor, why) = match &refused {
+                None => ("anonymous".to_owned(), "unknown account"),
+                Some(u) if u.disabled && ok => (u.email.clone(), "account disabled"),
+                Some(u) => (u.email.clone(), "wrong password"),
+            };
+            state
+                .store
+                .log_account_event(&actor, "session.sign_in_failed", why)
+                .await?;
+            return fail(
+                &state,
+                "The e-mail address or the password is not right.".to_owned(),
+                axum::http::StatusCode::UNAUTHORIZED,
+            );
+        }
+    };
+    attempt.succeeded();
+    let now = unix_now();
+    // Sessions that have ended are deleted here, at each sign-in: no timer needed, and the table
+    // never holds more than the sessions of the last idle period.
+    state.store.purge_sessions(now, idle_secs(&state)).await?;
+    let token = secrets::token().map_err(|e| AppError::Internal(e.to_string()))?;
+    let csrf = secrets::token().map_err(|e| AppError::Internal(e.to_string()))?;
+    state
+        .store
+        .start_session(
+            &NewSession {
+                token_sha256: secrets::digest(&token),
+                user_id: user.id,
+                csrf,
+                expires_unix: now + SESSION_SECS,
+            },
+            address.map(|a| a.to_string()).as_deref(),
+        )
+        .await?;
+    state
+        .store
+        .log_account_event(&user.email, "session.sign_in", "signed in")
+        .await?;
+    let mut r = see_other(&next);
+    set_session_cookie(&state, &mut r, &token, SESSION_SECS)?;
+    Ok(r)
+}
+
+/// Verify a password with one of the bounded hashing slots (each hash holds 19 MiB).
+async fn verify_password(
+    state: &AppState,
+    password: String,
+    hash: String,
+) -> Result<bool, AppError> {
     let Some(slot) = state.limiter.hashing_slot(HASHING_PATIENCE).await else {
         return Err(AppError::Unavailable(
             "The server is busy. Try again in a moment.".into(),
         ));
     };
-    let ok = password::verify(password, hash).await && user.is_some();
+    let ok = password::verify(password, hash).await;
     drop(slot);
-    let Some(user) = user.filter(|_| ok) else {
-        attempt.failed(Instant::now());
-        return fail(
-            &state,
-            "The e-mail address or the password is not right.".to_owned(),
-            axum::http::StatusCode::UNAUTHORIZED,
-        );
-    };
-    attempt.succeeded();
-    let token = secrets::token().map_err(|e| AppError::Internal(e.to_string()))?;
-    let csrf = secrets::token().map_err(|e| AppError::Internal(e.to_string()))?;
-    let now = std::time::SystemTime::now()
+    Ok(ok)
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
-    state
-        .store
-        .create_session(&NewSession {
-            token_sha256: secrets::digest(&token),
-            user_id: user.id,
-            csrf,
-            expires_unix: now + SESSION_SECS,
-        })
-        .await?;
-    let mut r = see_other(&next);
-    let cookie = auth::set_cookie(
-        auth::SESSION_COOKIE,
-        &token,
-        SESSION_SECS,
-        state.config.secure_cookies,
-    );
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+}
+
+fn idle_secs(state: &AppState) -> i64 {
+    i64::try_from(state.site.idle_timeout.as_secs()).unwrap_or(i64::MAX)
+}
+
+fn set_session_cookie(
+    state: &AppState,
+    r: &mut Response,
+    token: &str,
+    max_age: i64,
+) -> Result<(), AppError> {
+    let secure = state.config.secure_cookies;
+    let cookie = auth::set_cookie(auth::session_cookie(secure), token, max_age, secure);
     r.headers_mut().append(
         header::SET_COOKIE,
         HeaderValue::from_str(&cookie).map_err(|e| AppError::Internal(e.to_string()))?,
     );
-    Ok(r)
+    Ok(())
 }
 
 async fn logout(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {
     if let Some(s) = &viewer.session {
         state.store.delete_session(s).await?;
+        state
+            .store
+            .log_account_event(&viewer.audit_name(), "session.sign_out", "signed out")
+            .await?;
     }
     let mut r = see_other("/");
-    let cookie = auth::set_cookie(auth::SESSION_COOKIE, "", 0, state.config.secure_cookies);
-    r.headers_mut().append(
-        header::SET_COOKIE,
-        HeaderValue::from_str(&cookie).map_err(|e| AppError::Internal(e.to_string()))?,
-    );
+    set_session_cookie(&state, &mut r, "", 0)?;
+    Ok(r)
+}
+
+/// `YYYY-MM-DD HH:MM UTC`.
+fn when(unix: i64) -> String {
+    let days = unix.div_euclid(86_400);
+    let rem = unix.rem_euclid(86_400);
+    accord_core::Day::from_days_since_epoch(days).map_or_else(
+        || unix.to_string(),
+        |d| format!("{d} {:02}:{:02} UTC", rem / 3600, (rem % 3600) / 60),
+    )
+}
+
+/// The account page, with what a form just did (a new token shown once, an error).
+async fn account_page(
+    state: &AppState,
+    viewer: &Viewer,
+    user: &User,
+    token: Option<String>,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let now = unix_now();
+    let sessions: Vec<_> = state
+        .store
+        .sessions_of(user.id, now, idle_secs(state))
+        .await?
+        .into_iter()
+        .map(|s| {
+            context! {
+                created => s.created_at.replace('T', " ").replace('Z', " UTC"),
+                last_seen => when(s.last_seen_unix),
+                address => s.address,
+                current => viewer.session.as_deref() == Some(s.token_sha256.as_str()),
+            }
+        })
+        .collect();
+    let tokens: Vec<_> = state
+        .store
+        .api_tokens(user.id)
+        .await?
+        .into_iter()
+        .map(|t| {
+            context! {
+                name => t.name,
+                created => t.created_at.replace('T', " ").replace('Z', " UTC"),
+                expires => t.expires_unix.map(when),
+                expired => t.expires_unix.is_some_and(|e| e <= now),
+                read_only => t.read_only,
+                last_used => t.last_used_unix.map(when),
+            }
+        })
+        .collect();
+    let idle_hours = state.site.idle_timeout.as_secs().div_ceil(3600);
+    let mut r = state
+        .page(
+            viewer,
+            "account.html",
+            context! { title => "Your account", token, error => &error, sessions, tokens, idle_hours },
+        )?
+        .into_response();
+    if error.is_some() {
+        *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
     Ok(r)
 }
 
 async fn account(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {
-    viewer.require_user()?;
-    Ok(state
-        .page(
-            &viewer,
-            "account.html",
-            context! { title => "Your account", token => None::<String> },
-        )?
-        .into_response())
+    let user = viewer.require_user()?.clone();
+    account_page(&state, &viewer, &user, None, None).await
 }
 
 async fn create_token(
@@ -226,23 +345,130 @@ async fn create_token(
     viewer: Viewer,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let user = viewer.require_user()?;
+    let user = viewer.require_user()?.clone();
     let f = Fields::from_body(&body);
     let name = f
         .get("name")
-        .ok_or_else(|| AppError::invalid("name", "give the token a name"))?;
+        .map(str::trim)
+        .filter(|n| !n.is_empty() && n.chars().count() <= 100)
+        .ok_or_else(|| AppError::invalid("name", "give the token a name (at most 100 characters)"))?
+        .to_owned();
+    let expires_unix = match f
+        .get("expires_in_days")
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        None => None,
+        Some(d) => match d.parse::<i64>() {
+            Ok(n) if (1..=MAX_TOKEN_DAYS).contains(&n) => Some(unix_now() + n * 86_400),
+            _ => {
+                return Err(AppError::invalid(
+                    "expires_in_days",
+                    format!("a number of days from 1 to {MAX_TOKEN_DAYS}, or nothing"),
+                ));
+            }
+        },
+    };
     let token = secrets::token().map_err(|e| AppError::Internal(e.to_string()))?;
     state
         .store
-        .create_api_token(user.id, name, &secrets::digest(&token))
+        .add_api_token(
+            user.id,
+            &NewApiToken {
+                name,
+                token_sha256: secrets::digest(&token),
+                expires_unix,
+                read_only: f.get("read_only").is_some(),
+            },
+            &user.email,
+        )
         .await?;
-    Ok(state
-        .page(
-            &viewer,
-            "account.html",
-            context! { title => "Your account", token },
-        )?
-        .into_response())
+    account_page(&state, &viewer, &user, Some(token), None).await
+}
+
+async fn revoke_token(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let user = viewer.require_user()?;
+    let f = Fields::from_body(&body);
+    let name = f.get("name").unwrap_or("");
+    if !state
+        .store
+        .revoke_api_token(user.id, name, &user.email)
+        .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    Ok(see_other("/account"))
+}
+
+async fn change_password(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    ClientAddr(address): ClientAddr,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let user = viewer.require_user()?.clone();
+    let f = Fields::from_body(&body);
+    let new = f.text("new").unwrap_or("").to_owned();
+    let problem = if new.chars().count() < MIN_PASSWORD {
+        Some(format!(
+            "The new password must have at least {MIN_PASSWORD} characters."
+        ))
+    } else if new.chars().count() > MAX_PASSWORD {
+        Some(format!(
+            "The new password must have at most {MAX_PASSWORD} characters."
+        ))
+    } else if f.text("confirm").unwrap_or("") != new {
+        Some("The two new passwords differ.".to_owned())
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        return account_page(&state, &viewer, &user, None, Some(problem)).await;
+    }
+    // The current password is asked for, and its guesses count like sign-in guesses: a session
+    // left open on a shared computer must not be enough to take the account over.
+    let attempt = state
+        .limiter
+        .reserve(&user.email, address, Instant::now())
+        .map_err(|wait| AppError::TooManyRequests(wait.as_secs().max(1)))?;
+    let (_, hash) = state
+        .store
+        .user_by_email(&user.email)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    let current = f.text("current").unwrap_or("").to_owned();
+    if !verify_password(&state, current, hash).await? {
+        attempt.failed(Instant::now());
+        state
+            .store
+            .log_account_event(
+                &user.email,
+                "user.password_refused",
+                "wrong current password",
+            )
+            .await?;
+        let problem = "The current password is not right.".to_owned();
+        return account_page(&state, &viewer, &user, None, Some(problem)).await;
+    }
+    attempt.succeeded();
+    let hash = password::hash(new).await.map_err(AppError::Internal)?;
+    state
+        .store
+        .set_password(user.id, &hash, viewer.session.as_deref(), &user.email)
+        .await?;
+    Ok(see_other("/account"))
+}
+
+async fn end_sessions(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {
+    let user = viewer.require_user()?;
+    state.store.end_sessions(user.id, None, &user.email).await?;
+    let mut r = see_other("/login");
+    set_session_cookie(&state, &mut r, "", 0)?;
+    Ok(r)
 }
 
 #[cfg(test)]

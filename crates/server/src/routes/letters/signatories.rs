@@ -291,23 +291,19 @@ fn link_page(
     token: &LinkToken,
     days: i64,
 ) -> Result<Response, AppError> {
+    // From the configured address, never from the request's Host header (which the sender of
+    // the request chooses: a link to another site would carry the secret there). Without one,
+    // the path only, and the page says to configure `base_url`.
+    let _ = headers; // deliberately not read
     let path = format!("/sign/{}", token.as_str());
-    let url = match headers.get(header::HOST).and_then(|h| h.to_str().ok()) {
-        Some(host) => {
-            let scheme = if state.config.secure_cookies {
-                "https"
-            } else {
-                "http"
-            };
-            format!("{scheme}://{host}{path}")
-        }
-        None => path,
-    };
+    let base_url = state.base_url();
+    let url = base_url.map_or_else(|| path.clone(), |b| b.join(&path));
     let ctx = context! {
         title => "Sign-on link",
         letter_id => letter,
         organisation,
         url,
+        base_url_missing => base_url.is_none(),
         days,
     };
     let mut r = state
