@@ -477,3 +477,61 @@ fn export_does_not_write_through_a_symlink() {
     assert!(err.contains("symbolic link"), "{err}");
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
 }
+
+/// `serve --demo` stores the embedded reference case with every evidence file of its bundle, and
+/// the result verifies.
+#[test]
+fn serve_demo_loads_the_reference_case_with_its_evidence_files() {
+    use std::io::BufRead as _;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+        .arg("--db")
+        .arg(&db)
+        .args(["serve", "--demo", "--addr", &format!("127.0.0.1:{port}")])
+        .env_remove("ACCORD_DB")
+        .env_remove("ACCORD_CONFIG")
+        .env_remove("ACCORD_EVIDENCE_DIR")
+        .env_remove("ACCORD_UPLOAD_LIMIT")
+        .env("ACCORD_LOG_KEY", common::test_log_key())
+        .env("ACCORD_LOG", "error")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut seen = Vec::new();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        let serving = line.starts_with("Accord is serving");
+        seen.push(line);
+        if serving {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        seen.iter()
+            .any(|l| l.starts_with("loaded the reference case")),
+        "{seen:?}"
+    );
+    // As many evidence items as the bundle has files under evidence/.
+    let on_disk = std::fs::read_dir(common::reference())
+        .unwrap()
+        .any(|e| e.unwrap().file_name() == "evidence")
+        .then(|| read_tree(&common::reference().join("evidence")).len())
+        .unwrap_or(0);
+    let list: Value = serde_json::from_str(&ok(&accord(
+        &db,
+        &["evidence", "list", "cambodia-2017", "--json"],
+    )))
+    .unwrap();
+    assert_eq!(list.as_array().unwrap().len(), on_disk, "{list}");
+    ok(&accord(&db, &["verify"]));
+}
