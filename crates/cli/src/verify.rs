@@ -85,8 +85,9 @@ fn progress_bar() -> ProgressBar {
 fn print_report(report: &VerifyReport, what: &str) {
     if report.ok {
         println!(
-            "intact: {what}: {} log entries and {} evidence files verified",
-            report.entries, report.evidence
+            "intact: {what}: {} and {} verified",
+            count(report.entries, "log entry", "log entries"),
+            count(report.evidence, "evidence file", "evidence files")
         );
         return;
     }
@@ -94,10 +95,13 @@ fn print_report(report: &VerifyReport, what: &str) {
         println!("{}: {}: {}", p.kind, p.what, p.detail);
     }
     eprintln!(
-        "error: {what} is NOT intact: {} problem{} ({} log entries, {} evidence files checked)",
-        report.problems.len(),
-        if report.problems.len() == 1 { "" } else { "s" },
-        report.entries,
-        report.evidence
+        "error: {what} is NOT intact: {} ({} and {} checked)",
+        count(report.problems.len() as u64, "problem", "problems"),
+        count(report.entries, "log entry", "log entries"),
+        count(report.evidence, "evidence file", "evidence files")
     );
+}
+
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
