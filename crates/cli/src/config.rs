@@ -21,6 +21,8 @@ pub(crate) struct Config {
     pub(crate) trusted_proxies: Vec<TrustedProxy>,
     /// Evidence files, where they live and how large they may be.
     pub(crate) evidence: EvidenceSettings,
+    /// The public address (sign-on links are built from it) and the sessions' idle timeout.
+    pub(crate) site: accord_server::SiteSettings,
 }
 
 /// Where evidence bytes and the log's signing key live. Each comes from a flag, else an
@@ -61,6 +63,8 @@ struct ConfigFile {
     log_key: Option<PathBuf>,
     log_name: Option<String>,
     upload_limit: Option<u64>,
+    base_url: Option<String>,
+    idle_timeout: Option<String>,
 }
 
 pub(crate) const DEFAULT_DB: &str = "accord.db";
@@ -109,12 +113,20 @@ impl Config {
             from_file.log_name,
             from_file.upload_limit,
         );
+        let site = accord_server::SiteSettings::default();
+        let site = with_site(
+            site,
+            from_file.base_url,
+            from_file.idle_timeout,
+            "the configuration file",
+        )?;
         Ok(Config {
             db,
             addr,
             font_paths,
             trusted_proxies,
             evidence,
+            site,
         })
     }
 }
@@ -209,6 +221,135 @@ fn trusted_proxies(
         .iter()
         .map(|e| e.parse().with_context(|| format!("{origin}: {e:?}")))
         .collect()
+}
+
+impl Config {
+    /// The configuration with the site settings that flags and the environment give
+    /// (`--base-url` / `ACCORD_BASE_URL`, `--idle-timeout` / `ACCORD_IDLE_TIMEOUT`).
+    pub(crate) fn with_site_flags(
+        mut self,
+        base_url: Option<String>,
+        idle_timeout: Option<String>,
+    ) -> anyhow::Result<Config> {
+        self.site = with_site(
+            self.site,
+            base_url,
+            idle_timeout,
+            "--base-url / --idle-timeout",
+        )?;
+        Ok(self)
+    }
+}
+
+/// `base_url` (an http(s) origin with an optional path) and `idle_timeout` (`30m`, `12h`, `1d`:
+/// from one minute to the sessions' two weeks), checked at start: a wrong one stops the start,
+/// naming where it came from.
+fn with_site(
+    mut site: accord_server::SiteSettings,
+    base_url: Option<String>,
+    idle_timeout: Option<String>,
+    origin: &str,
+) -> anyhow::Result<accord_server::SiteSettings> {
+    if let Some(url) = base_url.filter(|u| !u.trim().is_empty()) {
+        site.base_url = Some(
+            url.trim()
+                .parse()
+                .with_context(|| format!("base_url ({origin})"))?,
+        );
+    }
+    if let Some(text) = idle_timeout {
+        site.idle_timeout =
+            duration(&text).with_context(|| format!("idle_timeout ({origin}): {text:?}"))?;
+    }
+    Ok(site)
+}
+
+/// `90s`, `30m`, `12h`, `1d`, from one minute to fourteen days.
+fn duration(text: &str) -> anyhow::Result<std::time::Duration> {
+    let text = text.trim();
+    let split = text.len().saturating_sub(1);
+    let (number, unit) = (
+        text.get(..split).unwrap_or(""),
+        text.get(split..).unwrap_or(""),
+    );
+    let unit_secs = match unit {
+        "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        _ => anyhow::bail!("a number and a unit, s, m, h or d (e.g. 12h)"),
+    };
+    let secs = number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit_secs))
+        .context("a number and a unit, s, m, h or d (e.g. 12h)")?;
+    if !(60..=14 * 86_400).contains(&secs) {
+        anyhow::bail!("from one minute to fourteen days (sessions end after two weeks anyway)");
+    }
+    Ok(std::time::Duration::from_secs(secs))
+}
+
+#[cfg(test)]
+mod site_tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn idle_timeouts_have_a_unit_and_stay_within_the_session() {
+        for (text, secs) in [("12h", 43_200), ("30m", 1800), ("1d", 86_400), ("90s", 90)] {
+            assert_eq!(duration(text).unwrap(), Duration::from_secs(secs), "{text}");
+        }
+        for bad in [
+            "",
+            "12",
+            "h",
+            "-1h",
+            "59s",
+            "15d",
+            "1.5h",
+            "99999999999999999999d",
+        ] {
+            assert!(duration(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_site_comes_from_the_file_then_flags() {
+        let file: ConfigFile =
+            toml::from_str("base_url = \"https://accord.example.org/\"\nidle_timeout = \"2h\"")
+                .unwrap();
+        let site = with_site(
+            accord_server::SiteSettings::default(),
+            file.base_url,
+            file.idle_timeout,
+            "the configuration file",
+        )
+        .unwrap();
+        assert_eq!(
+            site.base_url.as_ref().unwrap().to_string(),
+            "https://accord.example.org"
+        );
+        assert_eq!(site.idle_timeout, Duration::from_secs(7200));
+        let site = with_site(site, Some("http://localhost:8080".into()), None, "flags").unwrap();
+        assert_eq!(site.base_url.unwrap().to_string(), "http://localhost:8080");
+        let err = with_site(
+            accord_server::SiteSettings::default(),
+            Some("accord.example.org".into()),
+            None,
+            "--base-url / --idle-timeout",
+        )
+        .unwrap_err();
+        assert!(
+            format!("{err:#}").starts_with("base_url (--base-url / --idle-timeout): "),
+            "{err:#}"
+        );
+        assert_eq!(
+            accord_server::SiteSettings::default().idle_timeout,
+            Duration::from_secs(12 * 3600)
+        );
+    }
 }
 
 #[cfg(test)]

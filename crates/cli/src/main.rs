@@ -47,6 +47,18 @@ struct Cli {
     /// The largest evidence file accepted, in bytes [default: 4294967296 (4 GiB)]
     #[arg(long, global = true, env = "ACCORD_UPLOAD_LIMIT", value_name = "BYTES")]
     upload_limit: Option<u64>,
+    /// The site's public address, e.g. https://accord.example.org: sign-on links are built from
+    /// it (never from the request's Host header)
+    #[arg(long, global = true, env = "ACCORD_BASE_URL", value_name = "URL")]
+    base_url: Option<String>,
+    /// A session unused for this long ends (30m, 12h, 1d) [default: 12h]
+    #[arg(
+        long,
+        global = true,
+        env = "ACCORD_IDLE_TIMEOUT",
+        value_name = "DURATION"
+    )]
+    idle_timeout: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -95,14 +107,14 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let config = config::Config::build(cli.config.as_deref(), cli.db)?.with_evidence_flags(
-        config::EvidenceFlags {
+    let config = config::Config::build(cli.config.as_deref(), cli.db)?
+        .with_evidence_flags(config::EvidenceFlags {
             evidence_dir: cli.evidence_dir,
             log_key: cli.log_key,
             log_name: cli.log_name,
             upload_limit: cli.upload_limit,
-        },
-    )?;
+        })?
+        .with_site_flags(cli.base_url, cli.idle_timeout)?;
     match cli.command {
         Command::Elections(cmd) => elections::run(cmd).map(|()| ExitCode::SUCCESS),
         Command::Serve(args) => runtime()?.block_on(serve::run(&config, args)),
