@@ -440,6 +440,27 @@ fn a_bundle_with_a_changed_evidence_file_is_refused_naming_it() {
 }
 
 #[test]
+fn a_bundle_with_an_evidence_file_over_the_upload_limit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, e1) = exported_with_evidence(dir.path());
+    let db2 = dir.path().join("b.db");
+    let err = fails(&accord(
+        &db2,
+        &["--upload-limit", "1000", "import", e1.to_str().unwrap()],
+    ));
+    assert!(err.contains("evidence/photo.png"), "{err}");
+    assert!(err.contains("upload limit of 1000 bytes"), "{err}");
+    assert!(
+        !err.contains("statement.txt"),
+        "the small file is fine: {err}"
+    );
+    assert!(
+        !db2.exists(),
+        "a refused bundle does not create the database"
+    );
+}
+
+#[test]
 fn a_bundle_with_a_symlink_is_refused_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let (_, e1) = exported_with_evidence(dir.path());
