@@ -461,6 +461,26 @@ fn a_bundle_with_an_evidence_file_over_the_upload_limit_is_refused() {
 }
 
 #[test]
+fn a_bundle_with_a_huge_text_file_is_refused_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("bundle");
+    for (path, bytes) in read_tree(&minimal_case()) {
+        let to = bundle.join(path);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::write(to, bytes).unwrap();
+    }
+    // One byte over the 64 MiB a text file of a bundle may hold.
+    std::fs::write(bundle.join("NOTES.md"), vec![b'x'; (64 << 20) + 1]).unwrap();
+    let db = dir.path().join("a.db");
+    let err = fails(&accord(&db, &["import", bundle.to_str().unwrap()]));
+    assert!(err.contains("NOTES.md") && err.contains("64 MiB"), "{err}");
+    assert!(
+        !db.exists(),
+        "a refused bundle does not create the database"
+    );
+}
+
+#[test]
 fn a_bundle_with_a_symlink_is_refused_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let (_, e1) = exported_with_evidence(dir.path());
