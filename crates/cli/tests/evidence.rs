@@ -577,3 +577,53 @@ fn serve_demo_loads_the_reference_case_with_its_evidence_files() {
     assert_eq!(list.as_array().unwrap().len(), on_disk, "{list}");
     ok(&accord(&db, &["verify"]));
 }
+
+#[test]
+fn the_configuration_file_sets_the_evidence_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_with_case(dir.path());
+    let file = png_like(dir.path(), "photo.png");
+    let config = dir.path().join("accord.toml");
+    let add = |config: &Path| {
+        accord(
+            &db,
+            &[
+                "--config",
+                config.to_str().unwrap(),
+                "evidence",
+                "add",
+                CASE,
+                "--incident",
+                INCIDENT,
+                file.to_str().unwrap(),
+            ],
+        )
+    };
+    std::fs::write(&config, "upload_limit = 100\n").unwrap();
+    let err = fails(&add(&config));
+    assert!(err.contains("upload limit of 100 bytes"), "{err}");
+    let missing = dir.path().join("missing");
+    std::fs::write(
+        &config,
+        format!("evidence_dir = {:?}\n", missing.to_str().unwrap()),
+    )
+    .unwrap();
+    let err = fails(&add(&config));
+    assert!(
+        err.contains("evidence_dir") && err.contains("configuration file"),
+        "{err}"
+    );
+    // A flag wins over the file.
+    let err = fails(&accord(
+        &db,
+        &[
+            "--config",
+            config.to_str().unwrap(),
+            "--evidence-dir",
+            dir.path().join("also-missing").to_str().unwrap(),
+            "verify",
+        ],
+    ));
+    assert!(err.contains("also-missing"), "{err}");
+    assert!(blobs(&db).is_empty());
+}
