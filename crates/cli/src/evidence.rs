@@ -264,14 +264,18 @@ async fn get(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(e).with_context(|| format!("cannot check {}", out.display())),
     }
-    let actions = setup::actions(config, Create::MustExist).await?;
-    let (ev, mut blob) = actions
-        .open_evidence(case, id, ACTOR, CustodyAction::Downloaded)
-        .await?;
     let dir = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    // Checked before the download is recorded in the chain of custody.
+    if !dir.is_dir() {
+        bail!("{}: no such directory", dir.display());
+    }
+    let actions = setup::actions(config, Create::MustExist).await?;
+    let (ev, mut blob) = actions
+        .open_evidence(case, id, ACTOR, CustodyAction::Downloaded)
+        .await?;
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
