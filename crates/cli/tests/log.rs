@@ -320,8 +320,6 @@ fn log_key_checkpoint_and_cosignature() {
 }
 
 #[test]
-#[ignore = "accord-actions (key.rs, read_key_file) splits the key line on every '+', and the \
-            base64 key itself often holds one: about every other new key cannot be read back"]
 fn a_missing_log_key_is_created_readable_by_its_owner_only() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
