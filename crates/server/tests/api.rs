@@ -1479,6 +1479,15 @@ async fn the_new_endpoints_match_their_schemas() {
             format!("{c}/sources/monitor-report/history"),
         ),
         ("/api/v1/cases/{id}/sources", format!("{c}/sources")),
+        ("/api/v1/cases/{id}/actors", format!("{c}/actors")),
+        (
+            "/api/v1/cases/{id}/actors/{actor}",
+            format!("{c}/actors/interior"),
+        ),
+        (
+            "/api/v1/cases/{id}/actors/{actor}",
+            format!("{c}/actors/nobody"),
+        ),
         (
             "/api/v1/cases/{id}/sources/{source}",
             format!("{c}/sources/monitor-report"),
@@ -1553,6 +1562,8 @@ fn endpoints(case: &str) -> Vec<(Method, String, Option<Value>)> {
             Some(json!({"title": "A new report", "url": "https://example.org/report"})),
         ),
         (Method::GET, format!("{c}/sources/monitor-report"), None),
+        (Method::GET, format!("{c}/actors"), None),
+        (Method::GET, format!("{c}/actors/interior"), None),
         (
             Method::GET,
             format!("{c}/sources/monitor-report/history"),
@@ -1837,6 +1848,8 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/cases/{id}/evidence/{evidence}"),
     ("get", "/api/v1/cases/{id}/evidence/{evidence}/file"),
     ("post", "/api/v1/cases/{id}/evidence/{evidence}/custody"),
+    ("get", "/api/v1/cases/{id}/actors"),
+    ("get", "/api/v1/cases/{id}/actors/{actor}"),
 ];
 
 /// The operations whose body is a file, not JSON: the upload takes one, the download returns one.

@@ -9,6 +9,7 @@
 //! types, so that a change in `accord-core` never silently changes the JSON. Access rules are the
 //! HTML's ([`crate::access::CaseAccess`]); errors are [`ApiError`]s (`{"error", "status", "field"?}`).
 
+mod actors;
 mod cases;
 mod evidence;
 mod findings;
@@ -71,6 +72,8 @@ fn documented_routes(upload_limit: u64) -> OpenApiRouter<AppState> {
         .routes(routes!(findings::set_status))
         .routes(routes!(sources::list, sources::create))
         .routes(routes!(sources::show))
+        .routes(routes!(actors::list))
+        .routes(routes!(actors::show))
         .routes(routes!(history::incident))
         .routes(routes!(history::finding))
         .routes(routes!(history::source))
@@ -97,6 +100,7 @@ fn documented_routes(upload_limit: u64) -> OpenApiRouter<AppState> {
         (name = "incidents", description = "What happened, with dates, actors and sources"),
         (name = "findings", description = "Incidents judged against provisions, and their review"),
         (name = "sources", description = "Where statements and facts come from"),
+        (name = "actors", description = "The states, bodies, officials and organisations a case names"),
         (name = "evidence", description = "Files, hashed as they arrive, with their capture record and chain of custody"),
         (name = "history", description = "Every version of a record, oldest first"),
     )
