@@ -14,6 +14,7 @@ pub(crate) mod upload;
 use accord_core::Evidence;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
+use axum::http::Method;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use minijinja::{Value, context};
@@ -56,10 +57,11 @@ pub(crate) fn upload_body_limit(upload_limit: u64) -> DefaultBodyLimit {
 async fn file(
     State(state): State<AppState>,
     viewer: Viewer,
+    method: Method,
     Path((id, evidence)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     CaseAccess::load(&state, &viewer, &id).await?;
-    download::response(&state, &viewer, &id, &evidence).await
+    download::response(&state, &viewer, &method, &id, &evidence).await
 }
 
 async fn show(

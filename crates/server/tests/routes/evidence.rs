@@ -187,9 +187,27 @@ async fn an_uploaded_file_downloads_byte_for_byte_with_its_hash() {
         h(header::CONTENT_DISPOSITION)
     );
     assert_eq!(h(header::X_CONTENT_TYPE_OPTIONS), "nosniff");
-    // ... and the download is in the chain of custody.
+    // ... and the download is in the chain of custody, once: a HEAD request is not a download.
+    let head = app
+        .request(
+            Method::HEAD,
+            &format!("/cases/{CASE}/evidence/{id}/file"),
+            &editor,
+            None,
+        )
+        .await;
+    assert_eq!(head.status, StatusCode::OK);
+    assert_eq!(
+        head.headers.get(header::CONTENT_LENGTH).unwrap(),
+        &bytes.len().to_string()
+    );
     let page = app.get(&item_page, &editor).await;
-    assert!(page.body.contains("downloaded"), "{}", page.body);
+    assert_eq!(
+        page.body.matches("<td>downloaded</td>").count(),
+        1,
+        "{}",
+        page.body
+    );
 }
 
 #[tokio::test]

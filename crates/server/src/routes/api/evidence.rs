@@ -6,7 +6,7 @@ use accord_core::{CustodyAction, Evidence as DomainEvidence};
 use axum::Json;
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{StatusCode, header};
+use axum::http::{Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use futures_util::TryStreamExt;
 use serde::{Deserialize, Serialize};
@@ -325,10 +325,11 @@ pub(crate) async fn show(
 pub(crate) async fn file(
     State(state): State<AppState>,
     viewer: Viewer,
+    method: Method,
     Path((id, evidence_id)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
     CaseAccess::load(&state, &viewer, &id).await?;
-    Ok(download::response(&state, &viewer, &id, &evidence_id).await?)
+    Ok(download::response(&state, &viewer, &method, &id, &evidence_id).await?)
 }
 
 /// Record what was done with an item (editors and owners): viewed, copied, exported or handed

@@ -7,7 +7,7 @@
 
 use accord_core::CustodyAction;
 use axum::body::Body;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, Method, header};
 use axum::response::{IntoResponse, Response};
 use tokio_util::io::ReaderStream;
 
@@ -24,18 +24,35 @@ const INLINE_IMAGES: [&str; 6] = [
     "image/bmp",
 ];
 
-/// Stream an item's bytes, logging a `downloaded` custody event. Access to the case is the
+/// Stream an item's bytes, logging a `downloaded` custody event. A `HEAD` request gets the
+/// headers only and is not a download: nothing is opened or logged. Access to the case is the
 /// caller's to check first.
 pub(crate) async fn response(
     state: &AppState,
     viewer: &Viewer,
+    method: &Method,
     case: &str,
     id: &str,
 ) -> Result<Response, AppError> {
-    let (ev, blob) = state
-        .actions
-        .open_evidence(case, id, &viewer.audit_name(), CustodyAction::Downloaded)
-        .await?;
+    let (ev, size, body) = if method == Method::HEAD {
+        let ev = state
+            .store
+            .evidence(case, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let size = ev.size;
+        (ev, size, Body::empty())
+    } else {
+        let (ev, blob) = state
+            .actions
+            .open_evidence(case, id, &viewer.audit_name(), CustodyAction::Downloaded)
+            .await?;
+        (
+            ev,
+            blob.size,
+            Body::from_stream(ReaderStream::new(blob.reader)),
+        )
+    };
     let name = ev.file.rsplit('/').next().unwrap_or(&ev.file);
     let image = INLINE_IMAGES.contains(&ev.media_type.as_str());
     let (content_type, disposition) = if image {
@@ -54,7 +71,7 @@ pub(crate) async fn response(
             HeaderValue::from_str(&content_disposition(disposition, name))
                 .unwrap_or(HeaderValue::from_static("attachment")),
         ),
-        (header::CONTENT_LENGTH, HeaderValue::from(blob.size)),
+        (header::CONTENT_LENGTH, HeaderValue::from(size)),
         (
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -69,7 +86,7 @@ pub(crate) async fn response(
             HeaderValue::from_str(&ev.sha256).unwrap_or(HeaderValue::from_static("")),
         ),
     ];
-    Ok((headers, Body::from_stream(ReaderStream::new(blob.reader))).into_response())
+    Ok((headers, body).into_response())
 }
 
 /// `attachment; filename="a_b.pdf"; filename*=UTF-8''a%20b.pdf`: a plain ASCII name for old
