@@ -123,6 +123,36 @@ async fn a_finding_says_when_its_incident_changed_after_confirmation() {
         after.body
     );
     assert!(after.body.contains("owner@example.org"));
+
+    // A finding imported as confirmed (no confirmation recorded by the web): its place in the
+    // log is what the incident's later versions are compared with.
+    let page = format!("/cases/{CASE}/incidents/party-dissolved");
+    assert!(
+        !app.get(&page, &owner)
+            .await
+            .body
+            .contains("changed after the finding was confirmed")
+    );
+    let r = app
+        .post(
+            &page,
+            &owner,
+            &[
+                ("title", "Opposition party dissolved"),
+                ("date", "2030-02-14"),
+                ("kind", "dissolution"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let after = app.get(&page, &owner).await;
+    assert!(
+        after
+            .body
+            .contains("This incident changed after the finding was confirmed"),
+        "{}",
+        after.body
+    );
 }
 
 #[tokio::test]
