@@ -291,9 +291,15 @@ async fn run(state: &AppState, req: Request, next: Next) -> Result<Response, Res
         response.headers_mut().append(header::SET_COOKIE, v);
     }
     // Not for anyone's cache: whatever a signed-in person or a token sees, whatever sets a
-    // cookie, and the pages of the account (the sign-in form carries a CSRF token). Public pages
-    // of published cases, to anonymous visitors who hold their cookie already, stay as they are.
-    let account_page = path == "/login" || path == "/logout" || path.starts_with("/account");
+    // cookie, the pages of the account (the sign-in form carries a CSRF token) and the sign-on
+    // pages (their secret is in the address, and they open letters that may be private). Public
+    // pages of published cases, to anonymous visitors who hold their cookie already, stay as
+    // they are.
+    let account_page = path == "/login"
+        || path == "/logout"
+        || path.starts_with("/account")
+        || path.starts_with("/sign/")
+        || path.starts_with("/withdraw/");
     let sets_cookie = response.headers().contains_key(header::SET_COOKIE);
     let no_store_already = response
         .headers()

@@ -604,6 +604,14 @@ async fn private_answers_are_never_stored() {
         "no-store",
         "the sign-in page carries a token"
     );
+    // A visitor who holds the anonymous cookie already (so nothing is set) on a sign-on page.
+    let mut visitor = Browser::default();
+    app.get(&mut visitor, "/login").await;
+    for path in ["/sign/some-secret-token", "/withdraw/some-secret-token"] {
+        let r = app.get(&mut visitor, path).await;
+        assert_eq!(r.header("set-cookie"), "", "{path}");
+        assert_eq!(r.header("cache-control"), "no-store", "{path}");
+    }
 }
 
 #[tokio::test]
