@@ -2,11 +2,10 @@
 """Builds reference-letter.json, the 23 October 2017 open letter as an accord-pdf LetterDoc.
 
 Source: open-letter-2017-10-23.txt, an evidence file of the reference case
-(data/cases/cambodia-2017/.evidence-staging/evidence/ until the bundle reader accepts evidence,
-then data/cases/cambodia-2017/evidence/). Tests and benches read the JSON, not the text file.
+(data/cases/cambodia-2017/evidence/). Tests and benches read the JSON, not the text file.
 Run from the repository root:
 
-    python3 crates/pdf/tests/data/reference-letter.py data/cases/cambodia-2017/.evidence-staging/evidence/open-letter-2017-10-23.txt
+    python3 crates/pdf/tests/data/reference-letter.py data/cases/cambodia-2017/evidence/open-letter-2017-10-23.txt
 
 Paragraph text is copied verbatim; the letter's "*", "**" and "***" note marks become footnotes
 whose text is the letter's own notes, with their URLs as links.
