@@ -169,6 +169,7 @@ pub(crate) async fn run(config: &Config, cmd: UserCommand) -> anyhow::Result<Exi
         }
         UserCommand::Delete { email } => {
             let store = open(config).await?;
+            refuse_orphaning(&store, &email).await?;
             let user = found(store.delete_user(&email, ACTOR).await, &email)?;
             println!(
                 "deleted {} with its sessions, tokens and case roles",
@@ -278,6 +279,33 @@ async fn token(config: &Config, cmd: TokenCommand) -> anyhow::Result<()> {
             }
             println!("revoked {email}'s token {name:?}");
         }
+    }
+    Ok(())
+}
+
+/// Deleting the only owner of a case would leave nobody to manage its members or publication
+/// but the instance's administrators: refused, naming the cases.
+async fn refuse_orphaning(store: &Arc<dyn Store>, email: &str) -> anyhow::Result<()> {
+    let Some((user, _)) = store.user_by_email(email).await? else {
+        return Ok(());
+    };
+    let mut alone = Vec::new();
+    for (case, role) in store.roles_of_user(user.id).await? {
+        if role == accord_core::CaseRole::Owner
+            && !store
+                .members(&case)
+                .await?
+                .iter()
+                .any(|(u, r)| *r == accord_core::CaseRole::Owner && u.id != user.id)
+        {
+            alone.push(case);
+        }
+    }
+    if !alone.is_empty() {
+        bail!(
+            "{email} is the only owner of {} (give each another owner first with `accord case grant CASE EMAIL --role owner`, or disable the account instead)",
+            alone.join(", ")
+        );
     }
     Ok(())
 }

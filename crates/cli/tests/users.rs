@@ -162,6 +162,49 @@ fn tokens_are_created_with_a_scope_and_an_expiry_listed_and_revoked() {
 }
 
 #[test]
+fn the_only_owner_of_a_case_is_not_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    ok(&accord(
+        &db,
+        &[
+            "import",
+            common::repo()
+                .join("docs/examples/minimal-case")
+                .to_str()
+                .unwrap(),
+        ],
+    ));
+    new_account(&db, "alice@example.org");
+    new_account(&db, "bob@example.org");
+    ok(&accord(
+        &db,
+        &[
+            "case",
+            "grant",
+            "example-2030",
+            "alice@example.org",
+            "--role",
+            "owner",
+        ],
+    ));
+    let err = fails(&accord(&db, &["user", "delete", "alice@example.org"]));
+    assert!(err.contains("the only owner of example-2030"), "{err}");
+    ok(&accord(
+        &db,
+        &[
+            "case",
+            "grant",
+            "example-2030",
+            "bob@example.org",
+            "--role",
+            "owner",
+        ],
+    ));
+    ok(&accord(&db, &["user", "delete", "alice@example.org"]));
+}
+
+#[test]
 fn accounts_are_disabled_enabled_and_deleted() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
