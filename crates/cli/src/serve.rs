@@ -67,23 +67,30 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
     if args.demo {
         load_demo(&actions).await?;
     }
-    let stored: u64 = store.list_cases().await?.iter().map(|c| c.incidents).sum();
-    if index.doc_count() != stored {
+    // The index is in step only if it was marked at the log's current size: any write made since
+    // (an import, a replaced redaction with as many incidents as before) shows as a longer log.
+    if accord_server::search_sync::needs_rebuild(store.as_ref(), &search_dir).await? {
         // The index is derived data: rebuild it in the background; search fills in as it goes.
-        let (store, index) = (store.clone(), index.clone());
+        let (size, _) = store.log_head().await?;
+        let (store, index, dir) = (store.clone(), index.clone(), search_dir.clone());
         tokio::spawn(async move {
             let started = std::time::Instant::now();
             match accord_server::search_sync::rebuild(store, index).await {
-                Ok(n) => tracing::info!(
-                    incidents = n,
-                    secs = started.elapsed().as_secs_f64(),
-                    "search index rebuilt"
-                ),
+                Ok(n) => {
+                    tracing::info!(
+                        incidents = n,
+                        secs = started.elapsed().as_secs_f64(),
+                        "search index rebuilt"
+                    );
+                    if let Err(e) = accord_server::search_sync::mark_in_step(&dir, size) {
+                        tracing::warn!(error = %e, "search index: cannot record that it is in step");
+                    }
+                }
                 Err(e) => tracing::error!(error = %e, "search index rebuild failed"),
             }
         });
     } else {
-        tracing::info!(incidents = stored, "search index up to date");
+        tracing::info!("search index up to date");
     }
     let addr = args.addr.unwrap_or(config.addr);
     let trusted_proxies = if args.trusted_proxy.is_empty() {
@@ -106,7 +113,8 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
             trusted_proxies,
             upload_limit: config.evidence.upload_limit,
         },
-    )?;
+    )?
+    .with_site(config.site.clone());
     println!("Accord is serving {} on http://{addr}/", config.db);
     if args.demo {
         println!(

@@ -5,6 +5,7 @@
 //! verdicts are indexed as `verdict:<name>` themes (and `<theme>|verdict:<name>` pairs) so the
 //! timeline's verdict filter also works, exactly, with a text search.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use accord_search::{IncidentDoc, SearchIndex};
@@ -38,4 +39,29 @@ pub async fn rebuild(store: Arc<dyn Store>, index: Arc<SearchIndex>) -> Result<u
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
         .map_err(|e| AppError::Internal(format!("search index: {e}")))
+}
+
+/// The file beside the index that says up to which log entry the index reflects the store.
+fn marker(dir: &Path) -> PathBuf {
+    dir.join("accord-log-size")
+}
+
+/// Whether the index must be rebuilt: it is in step only if it was marked at the log's current
+/// size. Every write appends to the log, so a write made while no server kept the index in step —
+/// an import, even one that replaces a redacted text with the same number of incidents — shows
+/// here, where a count of documents would not.
+pub async fn needs_rebuild(store: &dyn Store, dir: &Path) -> Result<bool, AppError> {
+    let (size, _) = store.log_head().await?;
+    let marked = std::fs::read_to_string(marker(dir))
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok());
+    Ok(marked != Some(size))
+}
+
+/// Record that the index reflects the store as of the log's size `size` (taken before a rebuild
+/// began). Writes made later while serving keep the index in step, but the mark is not moved for
+/// them: another process may have written too, so the next start rebuilds rather than guess.
+pub fn mark_in_step(dir: &Path, size: u64) -> Result<(), AppError> {
+    std::fs::write(marker(dir), format!("{size}\n"))
+        .map_err(|e| AppError::Internal(format!("{}: {e}", marker(dir).display())))
 }

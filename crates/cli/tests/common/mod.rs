@@ -30,6 +30,9 @@ pub fn accord_with_env(db: &Path, args: &[&str], env: &[(&str, &str)]) -> Output
         "ACCORD_LOG_KEY",
         "ACCORD_LOG_NAME",
         "ACCORD_UPLOAD_LIMIT",
+        "ACCORD_BASE_URL",
+        "ACCORD_IDLE_TIMEOUT",
+        "ACCORD_TRUSTED_PROXIES",
     ] {
         cmd.env_remove(var);
     }

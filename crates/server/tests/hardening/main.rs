@@ -11,4 +11,5 @@ mod support;
 
 mod paging;
 mod redirect;
+mod search_in_step;
 mod sign_in;
