@@ -1,5 +1,4 @@
-//! Fuzzing of every parser of outside input. See the README for how to run it and what each
-//! target feeds; `scripts/fuzz` runs them all.
+#![doc = include_str!("../README.md")]
 
 pub mod frame;
 pub mod gen_text;

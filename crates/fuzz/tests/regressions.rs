@@ -59,6 +59,59 @@ fn template_binary_chain_does_not_overflow_the_main_stack() {
     let _ = on_stack(TOKIO_STACK, move || compose_body(body));
 }
 
+/// The body of a saved `letters` input (the first of its parts).
+fn saved_body(bytes: &[u8]) -> String {
+    accord_fuzz::frame::decode_text(bytes, 1).swap_remove(0)
+}
+
+/// BUG (as above, the fuzzer's own input): `scripts/fuzz letters`, seed 1, input 9209: the
+/// Cambodia letter's body with a run of `-` inside a `{{ … }}`; `compose_letter` overflows a
+/// 2 MiB stack.
+#[test]
+#[ignore = "bug: minijinja operator chain overflows the stack in compose_letter"]
+fn saved_letters_9209_does_not_overflow() {
+    let body = saved_body(include_bytes!("inputs/letters-9209.bin"));
+    let _ = on_stack(TOKIO_STACK, move || compose_body(body));
+}
+
+/// BUG (as above, through a bundle): `scripts/fuzz bundle`, seed 1, input 66859: the example
+/// bundle whose `letters/appeal-2030/body.md` holds `{{-----…` (10,847 minus signs). The bundle
+/// reads (`bundle::read_with_blobs` does not look into templates), then composing its letter,
+/// which every visit of the letter's pages does, overflows a 2 MiB stack.
+#[test]
+#[ignore = "bug: minijinja operator chain overflows the stack in compose after import"]
+fn saved_bundle_66859_does_not_overflow() {
+    let files = accord_fuzz::targets::bundle::files_of(include_bytes!("inputs/bundle-66859.bin"));
+    on_stack(TOKIO_STACK, move || {
+        if let Ok(case) = bundle::read(&files) {
+            for letter in &case.letters {
+                let _ = accord_letters::compose(&case, &letter.id);
+            }
+        }
+    });
+}
+
+/// BUG (accord-letters): the template's fuel bounds its work, not its output. A 200-byte body
+/// `{% for i in range(100000) %}…{% endfor %}` renders 100,000 copies of its block (megabytes of
+/// Markdown) and `compose_letter` takes seconds of CPU for each preview or visit (2.5 s for
+/// `scripts/fuzz letters` input 543200, seed 1; 0.7–3 s for the other 31 inputs the watchdog
+/// flagged, all of them such a loop; `[1]*1000000` and `indent(1000000)` do the same in one
+/// expression). A limit on the rendered size (say a few times `MAX_BODY_BYTES`) would bound it.
+#[test]
+#[ignore = "bug: a template loop renders megabytes, composing takes seconds"]
+fn saved_letters_loops_compose_quickly() {
+    for bytes in [
+        include_bytes!("inputs/letters-543200.bin").as_slice(),
+        include_bytes!("inputs/letters-58786.bin").as_slice(),
+    ] {
+        let body = saved_body(bytes);
+        let start = std::time::Instant::now();
+        let _ = on_stack(TOKIO_STACK, move || compose_body(body));
+        let took = start.elapsed();
+        assert!(took.as_millis() < 500, "composing took {took:?}");
+    }
+}
+
 /// The class of issue 11's finding 6 (fixed): nesting bombs of block quotes and lists are
 /// refused by `check_body`, and no run of any Markdown opener overflows a tokio worker's stack
 /// when composed.
@@ -71,12 +124,16 @@ fn markdown_nesting_bombs_are_refused() {
             "{opener:?} × 300,000 passes check_body"
         );
     }
-    for opener in ["> ", "- ", "*", "**", "_", "[", "![", "~~", "(", "<", "`", "    ", "|"] {
+    for opener in [
+        "> ", "- ", "*", "**", "_", "[", "![", "~~", "(", "<", "`", "    ", "|",
+    ] {
         let body = format!("{}x", opener.repeat(300_000 / opener.len()));
         let _ = on_stack(TOKIO_STACK, move || compose_body(body));
     }
     // Just under the limit composes.
-    let ok = on_stack(TOKIO_STACK, || compose_body(format!("{}x", "> ".repeat(30))));
+    let ok = on_stack(TOKIO_STACK, || {
+        compose_body(format!("{}x", "> ".repeat(30)))
+    });
     assert!(ok);
 }
 
