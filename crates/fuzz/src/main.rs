@@ -84,7 +84,7 @@ fn parse_args() -> Result<Options, String> {
             "--from" => from = num(args.next(), "--from")?,
             "--to" => to = num(args.next(), "--to")?,
             "--progress" => {
-                progress = Some(PathBuf::from(args.next().ok_or("--progress needs a file")?))
+                progress = Some(PathBuf::from(args.next().ok_or("--progress needs a file")?));
             }
             "--careful" => careful = true,
             "--replay" => replaying = true,
