@@ -5,6 +5,7 @@ mod clock;
 mod codec;
 pub mod log;
 pub mod record;
+mod signon_rules;
 mod sqlite;
 
 use std::sync::Arc;

@@ -13,6 +13,7 @@ use sqlx::{Row, SqliteConnection};
 use super::audit;
 use super::records::touch;
 use crate::codec::{corrupt, list, unname};
+use crate::signon_rules as rules;
 use crate::{
     InvitationRecord, LinkOutcome, LinkPurpose, LinkStatus, LinkUse, NewInvitation, NewLink,
     NewSignature, SaveOutcome, SignOnEntry, SignOnLink, StoreError, clock,
@@ -301,16 +302,10 @@ async fn claim(
     };
     let case_id: String = row.get("case_id");
     let actual = self::purpose(&row)?;
-    let refusal = match link_status(&case_id, &row, now_unix)? {
-        LinkStatus::Used { at_unix, outcome } => LinkOutcome::Used { at_unix, outcome },
-        _ if actual != purpose => LinkOutcome::WrongPurpose { purpose: actual },
-        LinkStatus::Expired { expired_unix } => LinkOutcome::Expired { expired_unix },
-        // Unused, unexpired, right purpose, yet not claimed: only if it expired exactly now.
-        LinkStatus::Open { expires_unix } => LinkOutcome::Expired {
-            expired_unix: expires_unix.unwrap_or(now_unix),
-        },
-    };
-    Ok(Claim::Refused(refusal))
+    let status = link_status(&case_id, &row, now_unix)?;
+    Ok(Claim::Refused(rules::refusal(
+        status, actual, purpose, now_unix,
+    )))
 }
 
 pub(crate) async fn sign(
@@ -606,8 +601,8 @@ async fn letter_exists(
     }
 }
 
-/// Whether another signatory of the letter already prints this name (compared as the core's
-/// validation compares them: trimmed, ignoring case).
+/// Whether another signatory of the letter already prints this name: the names are read here,
+/// compared by the backend-independent rule ([`rules::name_taken`]).
 async fn name_taken(
     conn: &mut SqliteConnection,
     case_id: &str,
@@ -622,10 +617,7 @@ async fn name_taken(
     .bind(letter_id)
     .fetch_all(&mut *conn)
     .await?;
-    let wanted = name.trim().to_lowercase();
-    Ok(names
-        .iter()
-        .any(|(p, n)| Some(*p) != except_position && n.trim().to_lowercase() == wanted))
+    Ok(rules::name_taken(&names, name, except_position))
 }
 
 async fn signatory(
@@ -678,27 +670,27 @@ fn purpose(row: &sqlx::sqlite::SqliteRow) -> Result<LinkPurpose, StoreError> {
     }
 }
 
-/// A link's state now, from its `expires_unix`, `used_unix` and `outcome` columns.
+/// A link's state now, from its `expires_unix`, `used_unix` and `outcome` columns (decoded here,
+/// judged by [`rules::link_status`]).
 fn link_status(
     case_id: &str,
     row: &sqlx::sqlite::SqliteRow,
     now_unix: i64,
 ) -> Result<LinkStatus, StoreError> {
-    let expires_unix: Option<i64> = row.get("expires_unix");
-    if let Some(at_unix) = row.get::<Option<i64>, _>("used_unix") {
-        let outcome = match row.get::<Option<String>, _>("outcome").as_deref() {
-            Some("signed") => LinkUse::Signed,
-            Some("declined") => LinkUse::Declined,
-            Some("withdrawn") => LinkUse::Withdrawn,
-            Some("replaced") => LinkUse::Replaced,
-            other => return Err(corrupt(case_id, format!("link outcome {other:?}"))),
-        };
-        return Ok(LinkStatus::Used { at_unix, outcome });
-    }
-    match expires_unix {
-        Some(e) if e <= now_unix => Ok(LinkStatus::Expired { expired_unix: e }),
-        _ => Ok(LinkStatus::Open { expires_unix }),
-    }
+    let used = match row.get::<Option<i64>, _>("used_unix") {
+        None => None,
+        Some(at_unix) => {
+            let outcome = match row.get::<Option<String>, _>("outcome").as_deref() {
+                Some("signed") => LinkUse::Signed,
+                Some("declined") => LinkUse::Declined,
+                Some("withdrawn") => LinkUse::Withdrawn,
+                Some("replaced") => LinkUse::Replaced,
+                other => return Err(corrupt(case_id, format!("link outcome {other:?}"))),
+            };
+            Some((at_unix, outcome))
+        }
+    };
+    Ok(rules::link_status(row.get("expires_unix"), used, now_unix))
 }
 
 /// Now, for marking links replaced (the steps a signatory takes get the time from the caller,
