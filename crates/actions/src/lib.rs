@@ -4,6 +4,7 @@ mod evidence;
 mod key;
 mod package;
 pub mod search;
+mod signon;
 mod verify;
 
 use std::path::PathBuf;

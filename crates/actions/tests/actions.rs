@@ -492,3 +492,172 @@ async fn the_key_file_reads_back_whatever_its_base64_holds() {
         assert_eq!(again.verifier_key().unwrap(), key);
     }
 }
+
+/// The sign-on actions check what the routes' forms used to check, so the API and the CLI get
+/// the same refusals; a link that can no longer sign is the store's answer, unchecked.
+#[tokio::test]
+async fn sign_on_is_checked_by_the_actions_for_every_caller() {
+    use accord_core::SignatureState;
+    use accord_store::{LinkOutcome, NewInvitation, NewLink, NewSignature};
+
+    const LETTER: &str = "appeal-2030";
+    const NOW: i64 = 2_000_000_000;
+    let w = world().await;
+    let hash = |n: u8| format!("{n:02x}").repeat(32);
+    let invitation = |organisation: &str, country: &str| NewInvitation {
+        organisation: organisation.into(),
+        country: Some(country.into()),
+        contact: " office@fresh.example ".into(),
+        link: NewLink {
+            token_sha256: hash(1),
+            expires_unix: NOW + 86_400,
+        },
+    };
+    let field_of = |e: ActionError| match e {
+        ActionError::Invalid { field, .. } => field,
+        other => panic!("expected a refused field, got {other}"),
+    };
+
+    for (organisation, country, field) in [
+        ("Fresh Org", "Sweden", "country"),
+        ("   ", "SE", "organisation"),
+        ("Fresh\u{7}Org", "SE", "organisation"),
+    ] {
+        let e = w
+            .actions
+            .invite_signatory(CASE, LETTER, &invitation(organisation, country), "c")
+            .await
+            .unwrap_err();
+        assert_eq!(field_of(e), field, "{organisation:?} {country:?}");
+    }
+    let position = w
+        .actions
+        .invite_signatory(CASE, LETTER, &invitation("  Fresh Org ", "se"), "c")
+        .await
+        .unwrap();
+    let entries = w
+        .actions
+        .store()
+        .signon_entries(CASE, LETTER, NOW)
+        .await
+        .unwrap();
+    let entry = entries.iter().find(|e| e.position == position).unwrap();
+    assert_eq!(entry.signatory.organisation, "Fresh Org");
+    assert_eq!(entry.signatory.country.as_deref(), Some("SE"));
+    assert_eq!(
+        entry.invitation.as_ref().unwrap().contact,
+        "office@fresh.example"
+    );
+    // The same name, differently spaced and cased, is taken (the store's rule, through the action).
+    let mut again = invitation("fresh org", "SE");
+    again.link.token_sha256 = hash(9);
+    assert!(matches!(
+        w.actions
+            .invite_signatory(CASE, LETTER, &again, "c")
+            .await
+            .unwrap_err(),
+        ActionError::Exists {
+            what: "signatory",
+            ..
+        }
+    ));
+
+    let case = w.actions.store().load_case(CASE).await.unwrap().unwrap();
+    let current = accord_letters::compose(&case, LETTER)
+        .unwrap()
+        .signed_text
+        .sha256;
+    let signature = |text: &str, url: &str| NewSignature {
+        representative: " Jane Doe ".into(),
+        organisation: "Fresh Org".into(),
+        url: Some(url.into()),
+        text_sha256: text.into(),
+        withdraw_token_sha256: hash(2),
+    };
+    for (text, url, field) in [
+        (hash(0), "", "text"),
+        (current.clone(), "javascript:alert(1)", "url"),
+    ] {
+        let e = w
+            .actions
+            .sign_letter(&hash(1), &signature(&text, url), NOW)
+            .await
+            .unwrap_err();
+        assert_eq!(field_of(e), field, "{text} {url:?}");
+    }
+    // A refused form leaves the link unused: the right text then signs.
+    let LinkOutcome::Done(signed) = w
+        .actions
+        .sign_letter(&hash(1), &signature(&current, ""), NOW)
+        .await
+        .unwrap()
+    else {
+        panic!("not signed");
+    };
+    assert_eq!(signed.representative.as_deref(), Some("Jane Doe"));
+    assert_eq!(signed.url, None);
+    assert_eq!(signed.signed_text_sha256.as_deref(), Some(current.as_str()));
+    // A used link says so, whatever the form holds.
+    assert!(matches!(
+        w.actions
+            .sign_letter(&hash(1), &signature(&hash(0), "bad"), NOW)
+            .await
+            .unwrap(),
+        LinkOutcome::Used { .. }
+    ));
+    assert!(
+        w.actions
+            .verify_signatory(CASE, LETTER, position, "c")
+            .await
+            .unwrap()
+    );
+    let LinkOutcome::Done(withdrawn) = w.actions.withdraw_signature(&hash(2), NOW).await.unwrap()
+    else {
+        panic!("not withdrawn");
+    };
+    assert_eq!(withdrawn.state, SignatureState::Withdrawn);
+    assert_eq!(
+        w.actions.decline_letter(&hash(42), NOW).await.unwrap(),
+        LinkOutcome::NotFound
+    );
+}
+
+#[tokio::test]
+async fn no_checkpoint_is_signed_over_a_rewritten_past() {
+    let w = world().await;
+    assert!(w.actions.checkpoint().await.unwrap().is_some());
+    // Rewrite an entry behind Accord's back (its leaf too), then write through Accord.
+    let mut e = w.actions.store().log_entries(1, 1).await.unwrap()[0].0.clone();
+    e.actor = "someone else".into();
+    let leaf = hex::encode(e.leaf_hash());
+    tamper(
+        &w.db,
+        &format!("UPDATE log_entries SET actor = 'someone else', leaf = X'{leaf}' WHERE seq = 1"),
+    )
+    .await;
+    // Rebuild the stored edge from the rewritten leaves, as a careful forger would.
+    let leaves: Vec<[u8; 32]> = w
+        .actions
+        .store()
+        .log_entries(0, 100_000)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect();
+    let mut f = accord_tlog::Frontier::new();
+    for l in leaves {
+        f.push(l).unwrap();
+    }
+    tamper(
+        &w.db,
+        &format!(
+            "UPDATE log_state SET frontier = X'{}'",
+            hex::encode(f.to_bytes())
+        ),
+    )
+    .await;
+    add(&w, "later.txt", b"written after the rewrite").await;
+    let err = w.actions.checkpoint().await.unwrap_err();
+    assert!(err.to_string().contains("refusing to sign"), "{err}");
+}

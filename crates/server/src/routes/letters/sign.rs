@@ -7,9 +7,10 @@
 //! the second answer says the link was used. If the letter changed while the page was open, the
 //! signature is refused and the new text shown.
 
-use accord_letters::signon::{LinkToken, SignOnError, SignatureForm};
+use accord_actions::ActionError;
+use accord_letters::signon::LinkToken;
 use accord_letters::{Composed, render_html_fragment};
-use accord_store::{LinkOutcome, LinkPurpose, LinkStatus, LinkUse, NewSignature, StoreError};
+use accord_store::{LinkOutcome, LinkPurpose, LinkStatus, LinkUse, NewSignature};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
@@ -136,7 +137,7 @@ struct SignPage<'a> {
     representative: &'a str,
     organisation: &'a str,
     url: &'a str,
-    errors: &'a [(&'static str, String)],
+    errors: &'a [(&'a str, String)],
 }
 
 fn sign_page(state: &AppState, viewer: &Viewer, p: &SignPage<'_>) -> Result<Response, AppError> {
@@ -199,7 +200,7 @@ pub(crate) async fn answer(
     };
     let now = now_unix();
     if f.get("action") == Some("decline") {
-        let outcome = state.store.decline_letter(&token.sha256(), now).await?;
+        let outcome = state.actions.decline_letter(&token.sha256(), now).await?;
         if let Some(closed) = outcome_closed(&outcome) {
             return closed_page(&state, &viewer, &closed);
         }
@@ -214,56 +215,50 @@ pub(crate) async fn answer(
 
     let case = load_case(&state, &link.case_id).await?;
     let c = composed(&case, &link.letter_id)?;
-    let form = SignatureForm {
-        representative: f.get("representative").unwrap_or("").to_owned(),
-        organisation: f.get("organisation").unwrap_or("").to_owned(),
-        url: f.get("url").unwrap_or("").to_owned(),
-        text_sha256: f.get("text_sha256").unwrap_or("").to_owned(),
-    };
-    let again = |errors: &[(&'static str, String)]| {
+    let representative = f.get("representative").unwrap_or("");
+    let organisation = f.get("organisation").unwrap_or("");
+    let url = f.get("url").unwrap_or("");
+    let again = |errors: &[(&str, String)]| {
         sign_page(
             &state,
             &viewer,
             &SignPage {
                 token: &token,
                 composed: &c,
-                representative: &form.representative,
-                organisation: &form.organisation,
-                url: &form.url,
+                representative,
+                organisation,
+                url,
                 errors,
             },
         )
     };
-    let signature = match form.validate(&c.signed_text.sha256) {
-        Ok(s) => s,
-        Err(SignOnError::Invalid { field, message }) => return again(&[(field, message)]),
-        Err(e @ SignOnError::TextChanged { .. }) => return again(&[("text", e.to_string())]),
-        Err(e) => return Err(AppError::Internal(e.to_string())),
-    };
     let withdraw = LinkToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
+    // The form goes to the action as typed: the action checks it (against the text as it stands
+    // now) for every caller, and the store records the checked, trimmed values.
     let outcome = state
-        .store
+        .actions
         .sign_letter(
             &token.sha256(),
             &NewSignature {
-                representative: signature.representative,
-                organisation: signature.organisation.clone(),
-                url: signature.url,
-                text_sha256: signature.text_sha256,
+                representative: representative.to_owned(),
+                organisation: organisation.to_owned(),
+                url: Some(url.to_owned()),
+                text_sha256: f.get("text_sha256").unwrap_or("").to_owned(),
                 withdraw_token_sha256: withdraw.sha256(),
             },
             now,
         )
         .await;
     match outcome {
-        Ok(LinkOutcome::Done(_)) => done_page(
+        // The signatory as stored: its name is the checked name it signed under.
+        Ok(LinkOutcome::Done(signed)) => done_page(
             &state,
             &viewer,
             "Thank you for signing",
             &format!(
                 "{} has signed the letter. The coordinator will verify the signature before \
                  the name appears under the letter.",
-                signature.organisation
+                signed.organisation
             ),
             Some(format!("/withdraw/{}", withdraw.as_str())),
         ),
@@ -271,12 +266,16 @@ pub(crate) async fn answer(
             Some(closed) => closed_page(&state, &viewer, &closed),
             None => Err(AppError::Internal("unexpected sign outcome".to_owned())),
         },
-        Err(StoreError::Exists { .. }) => again(&[(
+        Err(ActionError::Invalid { field, message }) => again(&[(&field, message)]),
+        // The store names the checked name it found taken.
+        Err(ActionError::Exists {
+            what: "signatory",
+            id,
+        }) => again(&[(
             "organisation",
             format!(
-                "{:?} is already on this letter; if that is your organisation, it has signed \
-                 already, otherwise write its name as it should be printed",
-                signature.organisation
+                "{id:?} is already on this letter; if that is your organisation, it has signed \
+                 already, otherwise write its name as it should be printed"
             ),
         )]),
         Err(e) => Err(e.into()),
@@ -338,7 +337,7 @@ pub(crate) async fn withdraw(
         return closed_page(&state, &viewer, &Closed::Unknown);
     };
     let outcome = state
-        .store
+        .actions
         .withdraw_signature(&token.sha256(), now_unix())
         .await?;
     match outcome {

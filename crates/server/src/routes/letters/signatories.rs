@@ -3,9 +3,10 @@
 //! actions: invite an organisation, send a new link, verify a signature. A new link is shown
 //! once, on the page that answers the form; only its SHA-256 is stored.
 
+use accord_actions::ActionError;
 use accord_letters::signon::{InvitationForm, LinkToken, SIGN_LINK_DAYS, expiry};
 use accord_letters::{SignOnState, SignatoryStatus};
-use accord_store::{LinkStatus, NewInvitation, NewLink, SignOnEntry, StoreError};
+use accord_store::{LinkStatus, NewInvitation, NewLink, SignOnEntry};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -142,31 +143,18 @@ pub(crate) async fn invite(
             .await;
         }
     };
-    let invitation = match form.validate() {
-        Ok(i) => i,
-        Err(accord_letters::signon::SignOnError::Invalid { field, message }) => {
-            return page(
-                &state,
-                &viewer,
-                &access,
-                &letter,
-                &form,
-                &[(field, message)],
-            )
-            .await;
-        }
-        Err(e) => return Err(AppError::Internal(e.to_string())),
-    };
     let token = LinkToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
+    // The form goes to the action as typed: the action checks it for every caller (the API and
+    // the CLI included) and stores the checked, trimmed values.
     let result = state
-        .store
+        .actions
         .invite_signatory(
             &id,
             &letter,
             &NewInvitation {
-                organisation: invitation.organisation.clone(),
-                country: invitation.country,
-                contact: invitation.contact,
+                organisation: form.organisation.clone(),
+                country: Some(form.country.clone()),
+                contact: form.contact.clone(),
                 link: NewLink {
                     token_sha256: token.sha256(),
                     expires_unix: expiry(now_unix(), days),
@@ -175,10 +163,25 @@ pub(crate) async fn invite(
             &viewer.audit_name(),
         )
         .await;
-    match result {
-        Ok(_) => {}
-        Err(StoreError::Exists { .. }) => {
-            let message = format!("{:?} is already on this letter", invitation.organisation);
+    let position = match result {
+        Ok(position) => position,
+        Err(ActionError::Invalid { field, message }) => {
+            return page(
+                &state,
+                &viewer,
+                &access,
+                &letter,
+                &form,
+                &[(&field, message)],
+            )
+            .await;
+        }
+        // The store names the checked name it found taken.
+        Err(ActionError::Exists {
+            what: "signatory",
+            id: name,
+        }) => {
+            let message = format!("{name:?} is already on this letter");
             return page(
                 &state,
                 &viewer,
@@ -189,18 +192,13 @@ pub(crate) async fn invite(
             )
             .await;
         }
-        Err(StoreError::NotFound { .. }) => return Err(AppError::NotFound),
+        Err(ActionError::NotFound { .. }) => return Err(AppError::NotFound),
         Err(e) => return Err(e.into()),
-    }
+    };
+    // The name as the store keeps it (checked and trimmed by the action), for the link page.
+    let name = signatory_name(&state, &id, &letter, position).await?;
     link_page(
-        &state,
-        &viewer,
-        &access,
-        &headers,
-        &letter,
-        &invitation.organisation,
-        &token,
-        days,
+        &state, &viewer, &access, &headers, &letter, &name, &token, days,
     )
 }
 
@@ -221,22 +219,15 @@ pub(crate) async fn new_link(
         expires_unix: expiry(now_unix(), days),
     };
     match state
-        .store
+        .actions
         .renew_sign_link(&id, &letter, position, &link, &viewer.audit_name())
         .await
     {
         Ok(()) => {}
-        Err(StoreError::NotFound { .. }) => return Err(AppError::NotFound),
+        Err(ActionError::NotFound { .. }) => return Err(AppError::NotFound),
         Err(e) => return Err(e.into()),
     }
-    let name = state
-        .store
-        .signon_entries(&id, &letter, now_unix())
-        .await?
-        .into_iter()
-        .find(|e| e.position == position)
-        .map(|e| e.signatory.organisation)
-        .unwrap_or_default();
+    let name = signatory_name(&state, &id, &letter, position).await?;
     link_page(
         &state, &viewer, &access, &headers, &letter, &name, &token, days,
     )
@@ -250,7 +241,7 @@ pub(crate) async fn verify(
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     access.require_manage(&viewer)?;
     match state
-        .store
+        .actions
         .verify_signatory(&id, &letter, position, &viewer.audit_name())
         .await
     {
@@ -261,9 +252,26 @@ pub(crate) async fn verify(
             "signatory",
             "only a signature waiting for verification (state \"signed\") can be verified",
         )),
-        Err(StoreError::NotFound { .. }) => Err(AppError::NotFound),
+        Err(ActionError::NotFound { .. }) => Err(AppError::NotFound),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The name a signatory is stored under, by position (empty if it is not there).
+async fn signatory_name(
+    state: &AppState,
+    case: &str,
+    letter: &str,
+    position: u32,
+) -> Result<String, AppError> {
+    Ok(state
+        .store
+        .signon_entries(case, letter, now_unix())
+        .await?
+        .into_iter()
+        .find(|e| e.position == position)
+        .map(|e| e.signatory.organisation)
+        .unwrap_or_default())
 }
 
 fn link_days(f: &Fields) -> Result<i64, String> {
