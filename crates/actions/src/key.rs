@@ -11,7 +11,7 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use accord_tlog::{Checkpoint, CosignerKey, NoteSigner, NoteVerifier, merkle};
+use accord_tlog::{Checkpoint, CosignerKey, Frontier, NoteSigner, NoteVerifier, merkle};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 
@@ -176,8 +176,9 @@ pub(crate) async fn leaves(actions: &Actions, size: u64) -> Result<Vec<merkle::H
 }
 
 pub(crate) async fn checkpoint(actions: &Actions) -> Result<Option<String>, ActionError> {
-    let (size, root) = actions.store.log_head().await?;
-    let previous = actions.store.checkpoints().await?.pop();
+    let head = Frontier::from_bytes(&actions.store.log_frontier().await?).map_err(log_err)?;
+    let (size, root) = (head.size(), head.root());
+    let previous = actions.store.latest_checkpoint().await?;
     if size == 0 || previous.as_ref().is_some_and(|p| p.size >= size) {
         return Ok(None);
     }
@@ -185,19 +186,64 @@ pub(crate) async fn checkpoint(actions: &Actions) -> Result<Option<String>, Acti
     if let Some(prev) = &previous {
         let opened = accord_tlog::open(&prev.note, &[signer.verifier()]).map_err(log_err)?;
         let old = Checkpoint::parse(&opened.text).map_err(log_err)?;
-        let all = leaves(actions, size).await?;
-        let proof = merkle::consistency_proof(&all, old.size()).map_err(log_err)?;
-        merkle::verify_consistency(old.size(), size, old.root(), &root, &proof).map_err(|e| {
-            ActionError::Log(format!(
-                "the log is not consistent with its checkpoint of size {}: {e}; refusing to sign (run `accord verify`)",
-                old.size()
-            ))
-        })?;
+        extends(actions, &old, prev.frontier.as_deref(), size, &root).await?;
     }
     let cp = Checkpoint::new(signer.name(), size, root).map_err(log_err)?;
     let note = signer.sign(&cp.to_text()).map_err(log_err)?;
-    actions.store.add_checkpoint(size, &note).await?;
+    actions
+        .store
+        .add_checkpoint(size, &note, Some(&head.to_bytes()))
+        .await?;
     Ok(Some(note))
+}
+
+/// Check that the log of `size` leaves with root `root` extends the signed checkpoint `old`: a log
+/// must never sign two checkpoints that disagree about the past. With the tree's edge kept at the
+/// old checkpoint, only the leaves added since are read; without it, a consistency proof over the
+/// whole log is built and checked.
+async fn extends(
+    actions: &Actions,
+    old: &Checkpoint,
+    old_frontier: Option<&[u8]>,
+    size: u64,
+    root: &merkle::Hash,
+) -> Result<(), ActionError> {
+    let refuse = |why: String| {
+        ActionError::Log(format!(
+            "the log does not extend its checkpoint of size {}: {why}; refusing to sign (run `accord verify`)",
+            old.size()
+        ))
+    };
+    if let Some(bytes) = old_frontier {
+        let mut f = Frontier::from_bytes(bytes).map_err(log_err)?;
+        if f.size() != old.size() || &f.root() != old.root() {
+            return Err(refuse(
+                "its kept edge does not match its signed root".into(),
+            ));
+        }
+        while f.size() < size {
+            let batch = actions.store.log_entries(f.size(), 50_000).await?;
+            if batch.is_empty() {
+                break;
+            }
+            for (_, leaf) in batch {
+                if f.size() < size {
+                    f.push(leaf).map_err(log_err)?;
+                }
+            }
+        }
+        return if f.size() == size && &f.root() == root {
+            Ok(())
+        } else {
+            Err(refuse(
+                "the entries added since do not lead to the new root".into(),
+            ))
+        };
+    }
+    let all = leaves(actions, size).await?;
+    let proof = merkle::consistency_proof(&all, old.size()).map_err(log_err)?;
+    merkle::verify_consistency(old.size(), size, old.root(), root, &proof)
+        .map_err(|e| refuse(e.to_string()))
 }
 
 pub(crate) async fn cosign(
@@ -247,7 +293,7 @@ pub(crate) async fn cosign(
         .map_or(0, |d| d.as_secs());
     let line = witness.cosign(&opened.text, now).map_err(log_err)?;
     let note = accord_tlog::add_signature_line(&latest, &line).map_err(log_err)?;
-    actions.store.add_checkpoint(cp.size(), &note).await?;
+    actions.store.add_checkpoint(cp.size(), &note, None).await?;
     let mut lines: Vec<String> = state
         .lines()
         .filter(|l| l.split(' ').next() != Some(cp.origin()))

@@ -341,7 +341,7 @@ impl Actions {
     /// The latest signed checkpoint, after making one if the log grew.
     pub async fn latest_checkpoint(&self) -> Result<Option<String>, ActionError> {
         self.checkpoint().await?;
-        Ok(self.store.checkpoints().await?.pop().map(|c| c.note))
+        Ok(self.store.latest_checkpoint().await?.map(|c| c.note))
     }
 
     /// Co-sign the latest checkpoint with a witness's key, after checking that it is consistent

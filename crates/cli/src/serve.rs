@@ -105,6 +105,18 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
             "X-Forwarded-For is believed from these proxies"
         );
     }
+    // Checkpoints after writes, at most one a second (none while the log does not grow).
+    let signer = actions.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+        loop {
+            tick.tick().await;
+            if let Err(e) = signer.checkpoint().await {
+                tracing::error!(error = %e, "cannot sign a checkpoint of the log");
+            }
+        }
+    });
     let state = accord_server::AppState::new(
         actions,
         accord_server::ServerConfig {

@@ -234,11 +234,23 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         actor: &str,
     ) -> Result<(), StoreError>;
 
-    /// Keep a signed checkpoint (replacing the note of the same size: a co-signature added).
-    async fn add_checkpoint(&self, size: u64, note: &str) -> Result<(), StoreError>;
+    /// Keep a signed checkpoint (replacing the note of the same size: a co-signature added),
+    /// with the tree's right edge at that size when the caller has it.
+    async fn add_checkpoint(
+        &self,
+        size: u64,
+        note: &str,
+        frontier: Option<&[u8]>,
+    ) -> Result<(), StoreError>;
 
     /// Every checkpoint, by tree size.
     async fn checkpoints(&self) -> Result<Vec<StoredCheckpoint>, StoreError>;
+
+    /// The checkpoint of the largest size.
+    async fn latest_checkpoint(&self) -> Result<Option<StoredCheckpoint>, StoreError>;
+
+    /// The log's stored right edge (accord-tlog `Frontier` bytes): its size and root with it.
+    async fn log_frontier(&self) -> Result<Vec<u8>, StoreError>;
 
     // --- Accounts ------------------------------------------------------------------------
 

@@ -47,6 +47,8 @@ pub struct StoredCheckpoint {
     /// The signed note, exactly as signed (and co-signed).
     pub note: String,
     pub created_at: String,
+    /// The tree's right edge at this size (accord-tlog's `Frontier` bytes), when kept.
+    pub frontier: Option<Vec<u8>>,
 }
 
 /// One version of a record.

@@ -499,9 +499,24 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    async fn add_checkpoint(&self, size: u64, note: &str) -> Result<(), StoreError> {
+    async fn add_checkpoint(
+        &self,
+        size: u64,
+        note: &str,
+        frontier: Option<&[u8]>,
+    ) -> Result<(), StoreError> {
         let mut conn = self.pool.acquire().await?;
-        log::add_checkpoint(&mut conn, size, note).await
+        log::add_checkpoint(&mut conn, size, note, frontier).await
+    }
+
+    async fn latest_checkpoint(&self) -> Result<Option<crate::StoredCheckpoint>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        log::latest_checkpoint(&mut conn).await
+    }
+
+    async fn log_frontier(&self) -> Result<Vec<u8>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        Ok(log::head_frontier(&mut conn).await?.to_bytes())
     }
 
     async fn checkpoints(&self) -> Result<Vec<crate::StoredCheckpoint>, StoreError> {

@@ -80,10 +80,13 @@ CREATE TABLE log_state (
 ) STRICT;
 
 -- Every signed checkpoint, kept.
+-- `frontier` is the tree's right edge at that size: the next checkpoint proves it extends this
+-- one by pushing only the leaves added since, instead of re-reading the whole log.
 CREATE TABLE checkpoints (
     size        INTEGER PRIMARY KEY,
     note        TEXT NOT NULL,
-    created_at  TEXT NOT NULL
+    created_at  TEXT NOT NULL,
+    frontier    BLOB
 ) STRICT;
 
 -- The version of each incident a finding was confirmed against, so that its page can say when an

@@ -376,30 +376,38 @@ pub(crate) async fn entries_of_records(
 
 /// The tree's size and root as the log's stored edge has them.
 pub(crate) async fn head(conn: &mut SqliteConnection) -> Result<(u64, [u8; 32]), StoreError> {
+    let frontier = head_frontier(conn).await?;
+    Ok((frontier.size(), frontier.root()))
+}
+
+/// The log's stored right edge.
+pub(crate) async fn head_frontier(conn: &mut SqliteConnection) -> Result<Frontier, StoreError> {
     let bytes: Option<Vec<u8>> = sqlx::query_scalar("SELECT frontier FROM log_state WHERE id = 1")
         .fetch_optional(&mut *conn)
         .await?;
-    let frontier = match bytes {
+    match bytes {
         Some(b) => {
-            Frontier::from_bytes(&b).map_err(|e| corrupt_log(format!("log_state.frontier: {e}")))?
+            Frontier::from_bytes(&b).map_err(|e| corrupt_log(format!("log_state.frontier: {e}")))
         }
-        None => Frontier::new(),
-    };
-    Ok((frontier.size(), frontier.root()))
+        None => Ok(Frontier::new()),
+    }
 }
 
 pub(crate) async fn add_checkpoint(
     conn: &mut SqliteConnection,
     size: u64,
     note: &str,
+    frontier: Option<&[u8]>,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO checkpoints (size, note, created_at) VALUES (?, ?, ?)
-         ON CONFLICT (size) DO UPDATE SET note = excluded.note",
+        "INSERT INTO checkpoints (size, note, created_at, frontier) VALUES (?, ?, ?, ?)
+         ON CONFLICT (size) DO UPDATE SET note = excluded.note,
+            frontier = COALESCE(excluded.frontier, checkpoints.frontier)",
     )
     .bind(seq_i64(size))
     .bind(note)
     .bind(clock::now())
+    .bind(frontier)
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -408,15 +416,30 @@ pub(crate) async fn add_checkpoint(
 pub(crate) async fn checkpoints(
     conn: &mut SqliteConnection,
 ) -> Result<Vec<StoredCheckpoint>, StoreError> {
-    let rows = sqlx::query("SELECT size, note, created_at FROM checkpoints ORDER BY size")
-        .fetch_all(&mut *conn)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| StoredCheckpoint {
-            size: seq_u64(r.get("size")),
-            note: r.get("note"),
-            created_at: r.get("created_at"),
-        })
-        .collect())
+    let rows =
+        sqlx::query("SELECT size, note, created_at, frontier FROM checkpoints ORDER BY size")
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(rows.iter().map(checkpoint_from).collect())
+}
+
+/// The checkpoint of the largest size, if any.
+pub(crate) async fn latest_checkpoint(
+    conn: &mut SqliteConnection,
+) -> Result<Option<StoredCheckpoint>, StoreError> {
+    let row = sqlx::query(
+        "SELECT size, note, created_at, frontier FROM checkpoints ORDER BY size DESC LIMIT 1",
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.as_ref().map(checkpoint_from))
+}
+
+fn checkpoint_from(r: &sqlx::sqlite::SqliteRow) -> StoredCheckpoint {
+    StoredCheckpoint {
+        size: seq_u64(r.get("size")),
+        note: r.get("note"),
+        created_at: r.get("created_at"),
+        frontier: r.get("frontier"),
+    }
 }
