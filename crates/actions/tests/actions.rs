@@ -621,3 +621,43 @@ async fn sign_on_is_checked_by_the_actions_for_every_caller() {
         LinkOutcome::NotFound
     );
 }
+
+#[tokio::test]
+async fn no_checkpoint_is_signed_over_a_rewritten_past() {
+    let w = world().await;
+    assert!(w.actions.checkpoint().await.unwrap().is_some());
+    // Rewrite an entry behind Accord's back (its leaf too), then write through Accord.
+    let mut e = w.actions.store().log_entries(1, 1).await.unwrap()[0].0.clone();
+    e.actor = "someone else".into();
+    let leaf = hex::encode(e.leaf_hash());
+    tamper(
+        &w.db,
+        &format!("UPDATE log_entries SET actor = 'someone else', leaf = X'{leaf}' WHERE seq = 1"),
+    )
+    .await;
+    // Rebuild the stored edge from the rewritten leaves, as a careful forger would.
+    let leaves: Vec<[u8; 32]> = w
+        .actions
+        .store()
+        .log_entries(0, 100_000)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect();
+    let mut f = accord_tlog::Frontier::new();
+    for l in leaves {
+        f.push(l).unwrap();
+    }
+    tamper(
+        &w.db,
+        &format!(
+            "UPDATE log_state SET frontier = X'{}'",
+            hex::encode(f.to_bytes())
+        ),
+    )
+    .await;
+    add(&w, "later.txt", b"written after the rewrite").await;
+    let err = w.actions.checkpoint().await.unwrap_err();
+    assert!(err.to_string().contains("refusing to sign"), "{err}");
+}
