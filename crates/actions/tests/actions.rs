@@ -627,7 +627,9 @@ async fn no_checkpoint_is_signed_over_a_rewritten_past() {
     let w = world().await;
     assert!(w.actions.checkpoint().await.unwrap().is_some());
     // Rewrite an entry behind Accord's back (its leaf too), then write through Accord.
-    let mut e = w.actions.store().log_entries(1, 1).await.unwrap()[0].0.clone();
+    let mut e = w.actions.store().log_entries(1, 1).await.unwrap()[0]
+        .0
+        .clone();
     e.actor = "someone else".into();
     let leaf = hex::encode(e.leaf_hash());
     tamper(
