@@ -181,11 +181,16 @@ pub fn safe_file_name(original: &str) -> String {
         .next()
         .unwrap_or_default()
         .trim();
-    let cleaned: String = last
-        .chars()
-        .map(|c| if c.is_control() || c == ':' { '_' } else { c })
-        .take(120)
-        .collect();
+    // At most 120 bytes (not characters: a Khmer or emoji name has several bytes a character),
+    // cut at a character boundary, so the result always passes `is_bundle_file_name`.
+    let mut cleaned = String::new();
+    for c in last.chars() {
+        let c = if c.is_control() || c == ':' { '_' } else { c };
+        if cleaned.len() + c.len_utf8() > 120 {
+            break;
+        }
+        cleaned.push(c);
+    }
     let cleaned = cleaned.trim_start_matches('.').to_owned();
     if cleaned.is_empty() {
         "file".to_owned()

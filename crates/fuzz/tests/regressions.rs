@@ -149,13 +149,12 @@ fn list_marker_runs_compose() {
     }));
 }
 
-/// BUG (accord-core): `safe_file_name` keeps 120 characters, not 120 bytes, so a received file
+/// Was a bug (accord-core, fixed): `safe_file_name` kept 120 characters, not 120 bytes, so a received file
 /// whose name is long in a non-Latin script gets a stored name longer than the 255 bytes
 /// `is_bundle_file_name` (and so `evidence_problems`) accepts: the upload or import of a file
 /// named in Khmer is refused for its own cleaned name. Found by `scripts/fuzz forms` (seed 1,
 /// input 1611: a name of flag emoji).
 #[test]
-#[ignore = "bug: safe_file_name can return a name that is_bundle_file_name refuses"]
 fn safe_file_names_are_bundle_file_names() {
     for name in [
         "ក".repeat(120),
