@@ -32,7 +32,7 @@ fn compose_body(body: String) -> bool {
     compose_letter(&case, &letter).is_ok()
 }
 
-/// BUG (accord-letters, via minijinja): a letter body whose template holds a long chain of unary
+/// Was a bug (accord-letters, via minijinja; fixed: blocks chaining more than 64 operators are refused): a letter body whose template holds a long chain of unary
 /// minus signs, `{{ - - - … 1 }}` (5,000 of them: a 10 kB body, far under the 1 MiB limit and
 /// under the form limit), overflows the stack in `compose_letter` (the template parser recurses
 /// once per operator) and aborts the process: "thread has overflowed its stack". On a tokio
@@ -40,18 +40,16 @@ fn compose_body(body: String) -> bool {
 /// `scripts/fuzz letters` (seed 1, input 1963). The nesting check of `check_body` does not see
 /// template expressions.
 #[test]
-#[ignore = "bug: minijinja unary-operator chain overflows the stack in compose_letter"]
 fn template_unary_chain_does_not_overflow_a_server_stack() {
     let body = format!("{{{{ {}1 }}}}", "- ".repeat(5_000));
     let _ = on_stack(TOKIO_STACK, move || compose_body(body));
 }
 
-/// BUG (accord-letters, via minijinja): a binary-operator chain `{{ 1+1+1… }}` of 200,000 terms
+/// Was a bug (accord-letters, via minijinja; fixed: blocks chaining more than 64 operators are refused): a binary-operator chain `{{ 1+1+1… }}` of 200,000 terms
 /// (a 400 kB body, under the 1 MiB limit) overflows even an 8 MiB main thread in
 /// `compose_letter`: `accord letter render` and `accord import` of such a letter abort. 10,000
 /// terms (20 kB) are enough on a 2 MiB tokio worker. Found by `scripts/fuzz letters`.
 #[test]
-#[ignore = "bug: minijinja binary-operator chain overflows the stack in compose_letter"]
 fn template_binary_chain_does_not_overflow_the_main_stack() {
     let body = format!("{{{{ 1{} }}}}", "+1".repeat(200_000));
     let _ = on_stack(MAIN_STACK, move || compose_body(body));
@@ -68,7 +66,6 @@ fn saved_body(bytes: &[u8]) -> String {
 /// Cambodia letter's body with a run of `-` inside a `{{ … }}`; `compose_letter` overflows a
 /// 2 MiB stack.
 #[test]
-#[ignore = "bug: minijinja operator chain overflows the stack in compose_letter"]
 fn saved_letters_9209_does_not_overflow() {
     let body = saved_body(include_bytes!("inputs/letters-9209.bin"));
     let _ = on_stack(TOKIO_STACK, move || compose_body(body));
@@ -79,7 +76,6 @@ fn saved_letters_9209_does_not_overflow() {
 /// reads (`bundle::read_with_blobs` does not look into templates), then composing its letter,
 /// which every visit of the letter's pages does, overflows a 2 MiB stack.
 #[test]
-#[ignore = "bug: minijinja operator chain overflows the stack in compose after import"]
 fn saved_bundle_66859_does_not_overflow() {
     let files = accord_fuzz::targets::bundle::files_of(include_bytes!("inputs/bundle-66859.bin"));
     on_stack(TOKIO_STACK, move || {
@@ -98,17 +94,15 @@ fn saved_bundle_66859_does_not_overflow() {
 /// flagged, all of them such a loop; `[1]*1000000` and `indent(1000000)` do the same in one
 /// expression). A limit on the rendered size (say a few times `MAX_BODY_BYTES`) would bound it.
 #[test]
-#[ignore = "bug: a template loop renders megabytes, composing takes seconds"]
 fn saved_letters_loops_compose_quickly() {
     for bytes in [
         include_bytes!("inputs/letters-543200.bin").as_slice(),
         include_bytes!("inputs/letters-58786.bin").as_slice(),
     ] {
+        // Refused: the template's output is bounded, so such a loop stops early with an error
+        // instead of rendering megabytes on every preview and visit.
         let body = saved_body(bytes);
-        let start = std::time::Instant::now();
-        let _ = on_stack(TOKIO_STACK, move || compose_body(body));
-        let took = start.elapsed();
-        assert!(took.as_millis() < 500, "composing took {took:?}");
+        assert!(!on_stack(TOKIO_STACK, move || compose_body(body)));
     }
 }
 

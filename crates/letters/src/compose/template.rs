@@ -84,9 +84,17 @@ pub(crate) fn render(
     env.set_fuel(Some(FUEL));
     add_functions(&mut env, &tables, &calls);
 
+    if let Some((line, message)) = expression_problem(body) {
+        return Err((Some(line), BodyProblem::Template { message }));
+    }
+    let mut out = Bounded {
+        buf: Vec::new(),
+        max: MAX_RENDERED_BYTES,
+    };
     let rendered = env
         .template_from_named_str("body.md", body)
-        .and_then(|t| t.render(()));
+        .and_then(|t| t.render_captured_to((), &mut out).map(|_| ()))
+        .map(|()| String::from_utf8_lossy(&out.buf).into_owned());
     let mut calls = calls.lock().unwrap_or_else(PoisonError::into_inner);
     match rendered {
         Ok(markdown) => Ok(RenderedBody {
@@ -99,6 +107,11 @@ pub(crate) fn render(
                 .take()
                 .unwrap_or_else(|| BodyProblem::Template {
                     message: match err.detail() {
+                        // Only the bounded output fails to write.
+                        _ if err.kind() == ErrorKind::WriteFailure => format!(
+                            "the letter grows beyond {} MiB when its template runs",
+                            MAX_RENDERED_BYTES / (1024 * 1024)
+                        ),
                         Some(detail) => format!("{}: {detail}", err.kind()),
                         None => err.kind().to_string(),
                     },
@@ -199,6 +212,86 @@ fn fail(calls: &Mutex<Calls>, problem: BodyProblem) -> Error {
     let mut calls = calls.lock().unwrap_or_else(PoisonError::into_inner);
     calls.problem.get_or_insert(problem);
     Error::new(ErrorKind::InvalidOperation, message)
+}
+
+/// The most a body may grow to when its template runs: a loop that prints megabytes is refused
+/// instead of costing seconds of CPU on every preview and visit.
+const MAX_RENDERED_BYTES: usize = 2 * 1024 * 1024;
+
+/// The most operators one `{{ … }}` or `{% … %}` block may chain. A letter needs a handful; a
+/// chain of thousands overflows the template engine's recursive evaluation and aborts the
+/// process, so it is refused before the engine sees it.
+const MAX_OPERATORS: usize = 64;
+
+/// The most characters one template block may hold (a footnote's text included).
+const MAX_BLOCK_CHARS: usize = 16 * 1024;
+
+/// An output that refuses to grow past `max` bytes.
+struct Bounded {
+    buf: Vec<u8>,
+    max: usize,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        if self.buf.len() + data.len() > self.max {
+            return Err(std::io::Error::other(format!(
+                "the letter grows beyond {} MiB when its template runs",
+                self.max / (1024 * 1024)
+            )));
+        }
+        self.buf.extend_from_slice(data);
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The first template block (`{{ … }}` or `{% … %}`) that is too long or chains too many
+/// operators, with its line. Operators inside string literals do not count.
+fn expression_problem(body: &str) -> Option<(usize, String)> {
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        let open = &bytes[i..i + 2];
+        if open != b"{{" && open != b"{%" {
+            i += 1;
+            continue;
+        }
+        let close: &[u8] = if open == b"{{" { b"}}" } else { b"%}" };
+        let start = i;
+        let line = body[..start].matches('\n').count() + 1;
+        let (mut operators, mut quote) = (0usize, None::<u8>);
+        let mut j = i + 2;
+        while j < bytes.len() {
+            let b = bytes[j];
+            match quote {
+                Some(_) if b == b'\\' => j += 1,
+                Some(q) if b == q => quote = None,
+                Some(_) => {}
+                None if b == b'"' || b == b'\'' => quote = Some(b),
+                None if bytes[j..].starts_with(close) => break,
+                None if b"+-*/%~<>=!|.([".contains(&b) => operators += 1,
+                None => {}
+            }
+            j += 1;
+        }
+        if operators > MAX_OPERATORS {
+            return Some((
+                line,
+                format!("a template block chains {operators} operators (at most {MAX_OPERATORS})"),
+            ));
+        }
+        if j - start > MAX_BLOCK_CHARS {
+            return Some((
+                line,
+                format!("a template block is longer than {MAX_BLOCK_CHARS} characters"),
+            ));
+        }
+        i = j + 2;
+    }
+    None
 }
 
 fn reserved_character(body: &str) -> Option<(usize, char)> {

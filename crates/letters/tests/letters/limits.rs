@@ -168,3 +168,31 @@ fn renderers_never_recurse_past_the_limit() {
     let pdf = pdf_document(doc);
     assert!(!pdf.blocks.is_empty());
 }
+
+/// The error a body gives when composed (its template run), as text.
+fn compose_error(body: &str) -> String {
+    match compose(&case_with_body(body), "l") {
+        Ok(_) => panic!("a hostile body of {} bytes composed", body.len()),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn a_long_operator_chain_in_a_template_block_is_refused_before_the_engine_sees_it() {
+    // Thousands of chained operators overflowed the template engine's recursion (found by the
+    // fuzzer); a letter needs a handful.
+    let body = format!("First line.\n\n{{{{ 1{} }}}}", "+1".repeat(5_000));
+    let message = compose_error(&body);
+    assert!(message.contains("body.md line 3"), "{message}");
+    assert!(message.contains("chains 5000 operators"), "{message}");
+    // Operators inside strings do not count, and ordinary blocks pass.
+    let text = format!("{{{{ footnote(\"{}\") }}}}", "a + b - c ".repeat(200));
+    assert!(compose(&case_with_body(&text), "l").is_ok());
+}
+
+#[test]
+fn a_template_that_prints_megabytes_is_refused() {
+    let body = "{% for i in range(100000) %}forty bytes of text, again and again.{% endfor %}";
+    let message = compose_error(body);
+    assert!(message.contains("grows beyond 2 MiB"), "{message}");
+}
