@@ -70,9 +70,13 @@ if [ "$WHAT" = upload ] || [ "$WHAT" = all ]; then
   log "== upload of $SIZE_MB MiB, $(date -u +%FT%TZ), load $(load)"
   # Each run uploads the same bytes: the store keeps one file, but every run hashes and writes
   # them in full (the duplicate is found only once the hash is known).
-  farm-bench --runs "$RUNS" \
-    "curl -fsS -o /dev/null -X POST -H 'Authorization: Bearer $TOKEN' -H 'Content-Type: application/octet-stream' -T $FILE 'http://127.0.0.1:18090/api/v1/cases/example-2030/incidents/party-dissolved/evidence?file_name=upload.bin'" \
-    "sh -c 'sha256sum $FILE >/dev/null && cp $FILE $OUT/upload.copy && rm $OUT/upload.copy'" 2>&1 | tee -a "$OUT/summary.txt"
+  # A: the upload through the server; B: sha256sum then cp of the same file (the anchor).
+  farm-bench -n "$RUNS" --timeout 900 \
+    --vs "sh -c 'sha256sum $FILE >/dev/null && cp $FILE $OUT/upload.copy && rm $OUT/upload.copy'" \
+    -- curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/octet-stream' -T "$FILE" \
+    "http://127.0.0.1:18090/api/v1/cases/example-2030/incidents/party-dissolved/evidence?file_name=upload.bin" \
+    2>&1 | tee -a "$OUT/summary.txt"
   log "server RSS before ${before} kB, after $(rss_kb "$SERVER_PID") kB, peak $(hwm_kb "$SERVER_PID") kB"
   stop_server
 fi
@@ -90,9 +94,9 @@ if [ "$WHAT" = verify ] || [ "$WHAT" = all ]; then
     touch "$DIR/ready"
   fi
   log "== verify: $(sqlite3 "$DIR/accord.db" 'SELECT COUNT(*) FROM log_entries') log entries, $(du -sh "$DIR/accord.db.evidence" | cut -f1) evidence, $(date -u +%FT%TZ), load $(load)"
-  farm-bench --runs "$RUNS" \
-    "$BIN --db $DIR/accord.db verify" \
-    "sh -c 'sha256sum $DIR/accord.db.evidence/sha256/*/* >/dev/null && sqlite3 $DIR/accord.db .dump >/dev/null'" 2>&1 | tee -a "$OUT/summary.txt"
+  farm-bench -n "$RUNS" --timeout 1800 \
+    --vs "sh -c 'sha256sum $DIR/accord.db.evidence/sha256/*/* >/dev/null && sqlite3 $DIR/accord.db .dump >/dev/null'" \
+    -- "$BIN" --db "$DIR/accord.db" verify 2>&1 | tee -a "$OUT/summary.txt"
 fi
 
 if [ "$WHAT" = writes ] || [ "$WHAT" = all ]; then
