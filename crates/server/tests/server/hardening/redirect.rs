@@ -3,7 +3,7 @@
 use accord_server::ServerConfig;
 use axum::http::{StatusCode, header};
 
-use crate::support::{Origin, TestApp};
+use crate::hardening::support::{Origin, TestApp};
 
 #[tokio::test]
 async fn hostile_next_values_redirect_home() {

@@ -6,8 +6,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
-#[path = "../common/mod.rs"]
-mod common;
 mod support;
 
 mod auth;

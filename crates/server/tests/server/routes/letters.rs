@@ -7,7 +7,7 @@ use accord_letters::signon::LinkToken;
 use accord_store::{NewInvitation, NewLink};
 use axum::http::{StatusCode, header};
 
-use crate::support::{CASE, TestApp, Who};
+use crate::routes::support::{CASE, TestApp, Who};
 
 const LETTER: &str = "appeal-2030";
 const LETTER_PAGE: &str = "/cases/example-2030/letters/appeal-2030";

@@ -3,7 +3,7 @@
 use accord_core::CaseRole;
 use axum::http::{Method, StatusCode, header};
 
-use crate::support::{TestApp, Who};
+use crate::routes::support::{TestApp, Who};
 
 async fn with_password(app: &TestApp, email: &str, password: &str) {
     let hash = accord_server::password::hash(password.to_owned())

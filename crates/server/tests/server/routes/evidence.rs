@@ -7,7 +7,7 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 use sha2::{Digest, Sha256};
 
-use crate::support::{CASE, TestApp, Who};
+use crate::routes::support::{CASE, TestApp, Who};
 
 const INCIDENT: &str = "party-dissolved";
 const BOUNDARY: &str = "accord-test-boundary-7d41";
@@ -44,7 +44,7 @@ async fn upload(
     csrf: Option<&str>,
     fields: &[(&str, &str)],
     file: Option<(&str, &[u8])>,
-) -> crate::support::Reply {
+) -> crate::routes::support::Reply {
     let path = format!("/cases/{CASE}/incidents/{INCIDENT}/evidence");
     post_multipart(app, who, &path, csrf, fields, file).await
 }
@@ -56,7 +56,7 @@ async fn post_multipart(
     csrf: Option<&str>,
     fields: &[(&str, &str)],
     file: Option<(&str, &[u8])>,
-) -> crate::support::Reply {
+) -> crate::routes::support::Reply {
     let query = csrf.map_or_else(String::new, |t| format!("?csrf={t}"));
     let mut req = Request::builder()
         .method(Method::POST)

@@ -2,7 +2,7 @@
 
 use axum::http::StatusCode;
 
-use crate::support::TestApp;
+use crate::routes::support::TestApp;
 
 fn check(body: &str, expected: &[&str]) {
     for e in expected {

@@ -3,7 +3,7 @@
 use accord_core::CaseRole;
 use axum::http::StatusCode;
 
-use crate::support::{CASE, TITLE, TestApp};
+use crate::routes::support::{CASE, TITLE, TestApp};
 
 const GETS: &[&str] = &[
     "/cases/example-2030",
@@ -56,7 +56,10 @@ const POSTS: &[(&str, &[(&str, &str)])] = &[
 ];
 
 /// What a missing case looks like, to compare with.
-async fn missing_case_page(app: &TestApp, who: &crate::support::Who) -> (StatusCode, String) {
+async fn missing_case_page(
+    app: &TestApp,
+    who: &crate::routes::support::Who,
+) -> (StatusCode, String) {
     let r = app.get("/cases/no-such-case", who).await;
     (r.status, r.body)
 }

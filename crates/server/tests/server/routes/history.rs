@@ -7,10 +7,10 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 use serde_json::json;
 
-use crate::support::{CASE, TestApp};
+use crate::routes::support::{CASE, TestApp};
 
 /// Edit an incident through its form, changing the title and the place.
-async fn edit_gazette(app: &TestApp, who: &crate::support::Who, title: &str) {
+async fn edit_gazette(app: &TestApp, who: &crate::routes::support::Who, title: &str) {
     let r = app
         .post(
             &format!("/cases/{CASE}/incidents/gazette-closed"),

@@ -5,7 +5,7 @@ use accord_server::ServerConfig;
 use axum::http::{StatusCode, header};
 use tower::ServiceExt;
 
-use crate::support::{Origin, TestApp, reply};
+use crate::hardening::support::{Origin, TestApp, reply};
 
 const ANA: &str = "ana@example.org";
 const PASSWORD: &str = "a long passphrase";

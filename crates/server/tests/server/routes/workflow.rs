@@ -4,7 +4,7 @@
 use accord_core::CaseRole;
 use axum::http::StatusCode;
 
-use crate::support::{CASE, TestApp};
+use crate::routes::support::{CASE, TestApp};
 
 const NEW_INCIDENT: &[(&str, &str)] = &[
     ("title", "Newspaper office raided"),

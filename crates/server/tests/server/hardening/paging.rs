@@ -5,7 +5,7 @@
 use accord_server::ServerConfig;
 use axum::http::StatusCode;
 
-use crate::support::{CASE, TestApp};
+use crate::hardening::support::{CASE, TestApp};
 
 /// Page numbers whose offset does not fit: `u64::MAX`, numbers that overflow only once
 /// multiplied by the page size, and offsets beyond what the database can skip (`i64::MAX`).
