@@ -4,6 +4,7 @@ mod access;
 mod assets;
 pub mod auth;
 mod case_cache;
+mod disclosure;
 mod error;
 mod forms;
 mod incident_query;

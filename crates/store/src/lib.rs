@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod attribution;
 pub mod blob;
 mod clock;
 mod codec;
@@ -16,6 +17,7 @@ use accord_core::{
 };
 use async_trait::async_trait;
 
+pub use attribution::{Attribution, AttributionError, PublicAuthor, ShownAs};
 pub use blob::{BlobError, BlobStore, FsBlobStore, StoredBlob};
 pub use log::{LogEntry, RecordVersion, StoredCheckpoint};
 pub use record::{RecordBody, RecordKind};
@@ -366,6 +368,18 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         token_sha256: &str,
         now_unix: i64,
     ) -> Result<Option<TokenGrant>, StoreError>;
+    /// Set how a user is named to readers outside their cases (see [`attribution`]). Logged.
+    async fn set_attribution(
+        &self,
+        user_id: i64,
+        attribution: &Attribution,
+        actor: &str,
+    ) -> Result<(), StoreError>;
+    /// A user's choice of attribution (`NotFound` for an unknown id).
+    async fn attribution(&self, user_id: i64) -> Result<Attribution, StoreError>;
+    /// Every account, with its attribution and its role in this case if it has one: how records
+    /// of the case name their authors to readers who are not members.
+    async fn public_authors(&self, case_id: &str) -> Result<Vec<PublicAuthor>, StoreError>;
     /// Log an account event that changes no record: a sign-in, a sign-out, a refused sign-in.
     async fn log_account_event(
         &self,
@@ -627,7 +641,10 @@ pub struct CaseSummary {
     pub country: Option<String>,
     pub published: bool,
     pub incidents: u64,
+    /// Every finding, drafts and retracted ones included (for members of the case).
     pub findings: u64,
+    /// Confirmed findings only (what readers outside the case may count).
+    pub confirmed_findings: u64,
     pub updated_at: String,
 }
 

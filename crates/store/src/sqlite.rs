@@ -25,8 +25,8 @@ use sqlx::sqlite::{
 };
 
 use crate::{
-    AuditEntry, CaseHead, CaseRefs, CaseSummary, Create, ImportMode, ImportReport, NewSession,
-    Page, SaveOutcome, Session, Store, StoreError, TimelineFilter, User, clock,
+    Attribution, AuditEntry, CaseHead, CaseRefs, CaseSummary, Create, ImportMode, ImportReport, NewSession,
+    Page, PublicAuthor, SaveOutcome, Session, Store, StoreError, TimelineFilter, User, clock,
 };
 
 /// The SQLite implementation of [`Store`].
@@ -774,6 +774,28 @@ impl Store for SqliteStore {
     ) -> Result<Option<crate::TokenGrant>, StoreError> {
         let mut conn = self.pool.acquire().await?;
         accounts::api_token(&mut conn, token_sha256, now_unix).await
+    }
+
+    async fn set_attribution(
+        &self,
+        user_id: i64,
+        attribution: &Attribution,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        accounts::set_attribution(&mut tx, user_id, attribution, actor).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn attribution(&self, user_id: i64) -> Result<Attribution, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        accounts::attribution(&mut conn, user_id).await
+    }
+
+    async fn public_authors(&self, case_id: &str) -> Result<Vec<PublicAuthor>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        accounts::public_authors(&mut conn, case_id).await
     }
 
     async fn log_account_event(

@@ -15,9 +15,10 @@ use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use accord_core::Named;
 use minijinja::context;
 
-use accord_store::{NewApiToken, NewSession, User};
+use accord_store::{Attribution, NewApiToken, NewSession, User};
 
 use crate::auth::{self, Viewer};
 use crate::forms::Fields;
@@ -46,6 +47,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/account/tokens/revoke", post(revoke_token))
         .route("/account/password", post(change_password))
         .route("/account/sessions/end", post(end_sessions))
+        .route("/account/attribution", post(set_attribution))
 }
 
 /// The address a request comes from: the connecting peer, or, behind a trusted proxy, the
@@ -322,11 +324,16 @@ async fn account_page(
         })
         .collect();
     let idle_hours = state.site.idle_timeout.as_secs().div_ceil(3600);
+    let a = state.store.attribution(user.id).await?;
+    let attribution = context! {
+        display_name => a.display_name, organisation => a.organisation,
+        shown_as => a.shown_as.as_str(),
+    };
     let mut r = state
         .page(
             viewer,
             "account.html",
-            context! { title => "Your account", token, error => &error, sessions, tokens, idle_hours },
+            context! { title => "Your account", token, error => &error, sessions, tokens, idle_hours, attribution },
         )?
         .into_response();
     if error.is_some() {
@@ -461,6 +468,36 @@ async fn change_password(
         .set_password(user.id, &hash, viewer.session.as_deref(), &user.email)
         .await?;
     Ok(see_other("/account"))
+}
+
+/// How the user is named in published views: a display name, their organisation, or their role.
+async fn set_attribution(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let user = viewer.require_user()?.clone();
+    let f = Fields::from_body(&body);
+    let chosen = Attribution::new(
+        f.get("display_name"),
+        f.get("organisation"),
+        f.get("shown_as").unwrap_or(""),
+    );
+    match chosen {
+        Ok(a) => {
+            state.store.set_attribution(user.id, &a, &user.email).await?;
+            Ok(see_other("/account"))
+        }
+        Err(e) => {
+            let label = match e.field {
+                "display_name" => "Display name",
+                "organisation" => "Organisation",
+                _ => "Named by",
+            };
+            let problem = format!("{label}: {}", e.message);
+            account_page(&state, &viewer, &user, None, Some(problem)).await
+        }
+    }
 }
 
 async fn end_sessions(State(state): State<AppState>, viewer: Viewer) -> Result<Response, AppError> {

@@ -20,6 +20,7 @@ use axum::routing::{get, post};
 use minijinja::{Value, context};
 
 use crate::access::CaseAccess;
+use crate::disclosure::Disclosure;
 use crate::auth::Viewer;
 use crate::forms::Fields;
 use crate::routes::with_case;
@@ -71,11 +72,13 @@ async fn show(
     RawQuery(q): RawQuery,
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
+    let disclosure = Disclosure::load(&state, &access).await?;
     let ev = state
         .store
         .evidence(&id, &evidence)
         .await?
         .ok_or(AppError::NotFound)?;
+    let ev = disclosure.evidence(&ev);
     let incident = match &ev.incident {
         Some(i) => state
             .store
@@ -144,7 +147,8 @@ pub(crate) fn item(e: &Evidence) -> Value {
         source => &e.source,
         note => &e.note,
         capture => context! {
-            captured_at => &c.captured_at, captured_by => &c.captured_by, source_url => &c.source_url,
+            captured_at => &c.captured_at, captured_by => &c.captured_by,
+            source_url => super::incidents::link(c.source_url.as_deref()),
             method => &c.method, tool => &c.tool, place => &c.place,
         },
         derived_from => e.derived_from.as_ref().map(|d| context! { original => &d.original, what => &d.what }),

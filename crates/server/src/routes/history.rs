@@ -15,6 +15,7 @@ use serde_json::Value;
 
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
+use crate::disclosure::Disclosure;
 use crate::routes::with_case;
 use crate::{AppError, AppState};
 
@@ -49,19 +50,22 @@ async fn source(
     page(&state, &viewer, &id, RecordKind::Source, &record).await
 }
 
-/// The versions of a record, oldest first; 404 for a record never written. The caller has
-/// checked that the viewer may see the case.
+/// The versions of a record, oldest first, as the viewer of `access` may see them; 404 for a
+/// record never written, or one the viewer may not see (a finding that is not confirmed, for a
+/// reader outside the case: see [`Disclosure::versions`]).
 pub(crate) async fn versions(
     state: &AppState,
-    case: &str,
+    access: &CaseAccess,
     kind: RecordKind,
     id: &str,
 ) -> Result<Vec<RecordVersion>, AppError> {
-    let versions = state.actions.history(case, kind, id).await?;
+    let versions = state.actions.history(&access.case.id, kind, id).await?;
     if versions.is_empty() {
         return Err(AppError::NotFound);
     }
-    Ok(versions)
+    Disclosure::load(state, access)
+        .await?
+        .versions(kind, versions)
 }
 
 /// A version's record, parsed (`None` when the version removed it).
@@ -81,7 +85,7 @@ async fn page(
     id: &str,
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(state, viewer, case).await?;
-    let versions = versions(state, case, kind, id).await?;
+    let versions = versions(state, &access, kind, id).await?;
     let mut rows = Vec::with_capacity(versions.len());
     let mut previous: Option<Value> = None;
     for v in &versions {

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use minijinja::{Value, context};
 
+use crate::disclosure::Disclosure;
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::forms::Fields;
@@ -41,7 +42,10 @@ async fn show(
         .ok_or(AppError::NotFound)?;
     let snap = crate::case_cache::snapshot(&state, &access.case).await?;
     let case = &snap.case;
-    let stored_findings = state.store.findings_of_incident(&id, &incident).await?;
+    // A reader outside the case sees confirmed findings only, their people as they chose.
+    let disclosure = Disclosure::load(&state, &access).await?;
+    let stored = state.store.findings_of_incident(&id, &incident).await?;
+    let stored_findings: Vec<accord_core::Finding> = disclosure.findings(&stored).collect();
     // A confirmed finding whose incident changed since says so, on its card.
     let changed =
         history::changes_since_confirmation(&state, &id, &incident, &stored_findings).await?;
@@ -63,14 +67,14 @@ async fn show(
         .evidence_of_incident(&id, &incident)
         .await?
         .iter()
-        .map(evidence::item)
+        .map(|e| evidence::item(&disclosure.evidence(e)))
         .collect();
     let refs = crate::case_cache::refs(&state, &access.case).await?;
     let sources: Vec<Value> = inc
         .sources
         .iter()
         .filter_map(|s| case.source(s))
-        .map(|s| context! { id => &s.id, text => s.citation_text(), url => &s.url })
+        .map(|s| context! { id => &s.id, text => s.citation_text(), url => link(s.url.as_deref()) })
         .collect();
     let actors: Vec<Value> = inc
         .actors
@@ -510,4 +514,25 @@ async fn save(
     Ok(see_other(&format!(
         "/cases/{id}/incidents/{incident_id}?saved=1"
     )))
+}
+
+/// A stored address as a link: only a web address (`http`, `https`) becomes an `href`. Sources are
+/// checked when written, but a database written before that check may hold `javascript:` or
+/// `data:` addresses; those are shown as no link at all.
+pub(crate) fn link(url: Option<&str>) -> Option<&str> {
+    url.filter(|u| accord_core::validate::is_web_url(u))
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::link;
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert_eq!(link(Some("https://example.org/a")), Some("https://example.org/a"));
+        for hostile in ["javascript:alert(1)", "data:text/html,x", " javascript:x", "file:///etc"] {
+            assert_eq!(link(Some(hostile)), None, "{hostile}");
+        }
+        assert_eq!(link(None), None);
+    }
 }

@@ -10,7 +10,7 @@ use sqlx::{Row, SqliteConnection};
 use super::audit;
 use crate::codec::unname;
 use crate::{
-    ApiTokenInfo, NewApiToken, NewSession, Session, SessionInfo, StoreError, TokenGrant, User,
+    ApiTokenInfo, Attribution, PublicAuthor, NewApiToken, NewSession, Session, SessionInfo, StoreError, TokenGrant, User,
     clock,
 };
 
@@ -591,4 +591,85 @@ pub(crate) async fn api_token(
         user: user(&r),
         read_only: r.get::<i64, _>("read_only") != 0,
     }))
+}
+
+pub(crate) async fn set_attribution(
+    tx: &mut SqliteConnection,
+    user_id: i64,
+    a: &Attribution,
+    actor: &str,
+) -> Result<(), StoreError> {
+    let done = sqlx::query(
+        "UPDATE users SET display_name = ?, organisation = ?, attribution = ? WHERE id = ?",
+    )
+    .bind(&a.display_name)
+    .bind(&a.organisation)
+    .bind(a.shown_as.as_str())
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound {
+            what: "user",
+            id: user_id.to_string(),
+        });
+    }
+    // The choice, not the names: the log is kept for ever and names may be withdrawn later.
+    audit(
+        tx,
+        actor,
+        None,
+        "user.attribution",
+        &format!("named by {} in published views", a.shown_as.as_str()),
+    )
+    .await
+}
+
+fn attribution_of(r: &sqlx::sqlite::SqliteRow) -> Result<Attribution, StoreError> {
+    let shown: String = r.get("attribution");
+    Ok(Attribution {
+        display_name: r.get("display_name"),
+        organisation: r.get("organisation"),
+        shown_as: unname("", &shown)?,
+    })
+}
+
+pub(crate) async fn attribution(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+) -> Result<Attribution, StoreError> {
+    let row =
+        sqlx::query("SELECT display_name, organisation, attribution FROM users WHERE id = ?")
+            .bind(user_id)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "user",
+                id: user_id.to_string(),
+            })?;
+    attribution_of(&row)
+}
+
+pub(crate) async fn public_authors(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+) -> Result<Vec<PublicAuthor>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT u.email, u.display_name, u.organisation, u.attribution, m.role
+         FROM users u LEFT JOIN memberships m ON m.user_id = u.id AND m.case_id = ?
+         ORDER BY u.id",
+    )
+    .bind(case_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let role: Option<String> = r.get("role");
+            Ok(PublicAuthor {
+                email: r.get("email"),
+                attribution: attribution_of(r)?,
+                role: role.as_deref().map(|r| unname(case_id, r)).transpose()?,
+            })
+        })
+        .collect()
 }

@@ -19,7 +19,9 @@ use crate::{CaseRefs, CaseSummary, Page, SaveOutcome, StoreError, TimelineFilter
 pub(crate) const SUMMARY_SQL: &str =
     "SELECT c.id, c.title, c.country, c.published, c.updated_at, c.version,
         (SELECT COUNT(*) FROM incidents i WHERE i.case_id = c.id) AS incidents,
-        (SELECT COUNT(*) FROM findings f WHERE f.case_id = c.id) AS findings
+        (SELECT COUNT(*) FROM findings f WHERE f.case_id = c.id) AS findings,
+        (SELECT COUNT(*) FROM findings f WHERE f.case_id = c.id AND f.status = 'confirmed')
+            AS confirmed_findings
      FROM cases c";
 
 pub(crate) fn summary(r: &sqlx::sqlite::SqliteRow) -> CaseSummary {
@@ -31,6 +33,7 @@ pub(crate) fn summary(r: &sqlx::sqlite::SqliteRow) -> CaseSummary {
         published: r.get::<i64, _>("published") != 0,
         incidents: u64::try_from(r.get::<i64, _>("incidents")).unwrap_or(0),
         findings: u64::try_from(r.get::<i64, _>("findings")).unwrap_or(0),
+        confirmed_findings: u64::try_from(r.get::<i64, _>("confirmed_findings")).unwrap_or(0),
         updated_at: r.get("updated_at"),
     }
 }

@@ -28,6 +28,7 @@ pub(crate) struct CaseListItem {
     /// Why the caller sees the case: their role, `administrator`, or `published`.
     access: String,
     incidents: u64,
+    /// Findings: all of them for members of the case; confirmed ones only for anyone else.
     findings: u64,
     /// When the case last changed (UTC).
     updated_at: String,
@@ -48,6 +49,7 @@ pub(crate) struct Case {
     role: Option<String>,
     permissions: Permissions,
     incidents: u64,
+    /// Findings: all of them for members of the case; confirmed ones only for anyone else.
     findings: u64,
     updated_at: String,
 }
@@ -90,6 +92,7 @@ pub(crate) async fn list(
         .into_iter()
         .filter_map(|c| {
             let role = roles.iter().find(|(id, _)| *id == c.id).map(|(_, r)| *r);
+            let member = role.is_some() || viewer.is_admin();
             let access = match (role, viewer.is_admin(), c.published) {
                 (Some(r), _, _) => r.as_str(),
                 (None, true, _) => "administrator",
@@ -104,7 +107,12 @@ pub(crate) async fn list(
                 country: c.country,
                 published: c.published,
                 incidents: c.incidents,
-                findings: c.findings,
+                // Drafts and retracted findings are not counted for readers outside the case.
+                findings: if member {
+                    c.findings
+                } else {
+                    c.confirmed_findings
+                },
                 updated_at: c.updated_at,
             })
         })
@@ -154,7 +162,11 @@ pub(crate) async fn show(
             manage: access.can_manage(),
         },
         incidents: summary.incidents,
-        findings: summary.findings,
+        findings: if access.role.is_some() || access.admin {
+            summary.findings
+        } else {
+            summary.confirmed_findings
+        },
         updated_at: summary.updated_at,
     }))
 }

@@ -15,6 +15,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::{ErrorBody, invalid, parse_body};
 use crate::access::CaseAccess;
+use crate::disclosure::Disclosure;
 use crate::auth::Viewer;
 use crate::forms::Fields;
 use crate::routes::evidence::custody::BY_HAND;
@@ -294,13 +295,14 @@ pub(crate) async fn show(
     viewer: Viewer,
     Path((id, evidence_id)): Path<(String, String)>,
 ) -> Result<Json<EvidenceItem>, ApiError> {
-    CaseAccess::load(&state, &viewer, &id).await?;
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    let disclosure = Disclosure::load(&state, &access).await?;
     let e = state
         .store
         .evidence(&id, &evidence_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(Json(evidence(&e)))
+    Ok(Json(evidence(&disclosure.evidence(&e))))
 }
 
 /// The item's exact bytes (logged as `downloaded` in its chain of custody). Raster images keep

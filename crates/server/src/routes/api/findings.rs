@@ -14,6 +14,7 @@ use super::{ErrorBody, invalid, parse_body};
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::case_cache::snapshot;
+use crate::disclosure::Disclosure;
 use crate::forms::Fields;
 use crate::{ApiError, AppError, AppState, secrets};
 
@@ -111,12 +112,11 @@ pub(crate) async fn list(
         .as_deref()
         .map(|s| FindingStatus::from_name(s).map_err(|e| invalid("status", e.to_string())))
         .transpose()?;
+    let disclosure = Disclosure::load(&state, &access).await?;
     let snap = snapshot(&state, &access.case).await?;
     Ok(Json(
-        snap.case
-            .case()
-            .findings
-            .iter()
+        disclosure
+            .findings(&snap.case.case().findings)
             .filter(|f| status.is_none_or(|s| f.status == s))
             .filter(|f| {
                 query
@@ -124,7 +124,7 @@ pub(crate) async fn list(
                     .as_ref()
                     .is_none_or(|i| f.incidents.contains(i))
             })
-            .map(finding)
+            .map(|f| finding(&f))
             .collect(),
     ))
 }
@@ -152,9 +152,14 @@ pub(crate) async fn show(
     Path((id, finding_id)): Path<(String, String)>,
 ) -> Result<Json<Finding>, ApiError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
+    let disclosure = Disclosure::load(&state, &access).await?;
     let snap = snapshot(&state, &access.case).await?;
-    let f = snap.case.finding(&finding_id).ok_or(AppError::NotFound)?;
-    Ok(Json(finding(f)))
+    let f = snap
+        .case
+        .finding(&finding_id)
+        .filter(|f| disclosure.shows(f))
+        .ok_or(AppError::NotFound)?;
+    Ok(Json(finding(&disclosure.finding(f))))
 }
 
 /// Add a draft finding (editors and owners).

@@ -113,8 +113,8 @@ async fn serve<T>(
     id: &str,
     make: fn(u32, String, String, Option<Value>) -> T,
 ) -> Result<Json<Vec<T>>, ApiError> {
-    CaseAccess::load(state, viewer, case).await?;
-    let versions: Vec<RecordVersion> = versions(state, case, kind, id).await?;
+    let access = CaseAccess::load(state, viewer, case).await?;
+    let versions: Vec<RecordVersion> = versions(state, &access, kind, id).await?;
     let mut out = Vec::with_capacity(versions.len());
     for v in &versions {
         out.push(make(v.version, v.at.clone(), v.actor.clone(), parsed(v)?));

@@ -38,7 +38,7 @@ fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> Vec<u8> {
 }
 
 /// Post an upload form as a browser does; `csrf` goes in the action's query string.
-async fn upload(
+pub(crate) async fn upload(
     app: &TestApp,
     who: &Who,
     csrf: Option<&str>,

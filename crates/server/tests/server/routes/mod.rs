@@ -8,6 +8,7 @@
 
 mod support;
 
+mod attribution;
 mod auth;
 mod evidence;
 mod history;
