@@ -1,9 +1,9 @@
-//! `accord case list` and `accord case status CASE [--json]`.
+//! `accord case list` and `accord case status CASE [--as-of DATE] [--json]`.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use accord_core::{Named, evaluate};
+use accord_core::{Day, Named, evaluate};
 use accord_server::views::CaseStatusView;
 use accord_store::Create;
 use anyhow::Context;
@@ -41,10 +41,19 @@ pub(crate) enum CaseCommand {
     Status {
         /// The case id
         case: String,
+        /// The status as it stood on this day (YYYY-MM-DD): only the incidents that may have
+        /// happened by then, and the findings on them, count
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        as_of: Option<Day>,
         /// Print the case-status JSON contract (docs/contracts.md) instead of tables
         #[arg(long)]
         json: bool,
     },
+}
+
+/// A day as `--as-of` takes it (clap names the flag in the error).
+fn parse_day(s: &str) -> Result<Day, String> {
+    Day::parse(s).map_err(|e| e.to_string())
 }
 
 pub(crate) async fn run(config: &Config, cmd: CaseCommand) -> anyhow::Result<ExitCode> {
@@ -119,26 +128,44 @@ pub(crate) async fn run(config: &Config, cmd: CaseCommand) -> anyhow::Result<Exi
                 }
             );
         }
-        CaseCommand::Status { case, json } => {
-            let case = store
+        CaseCommand::Status { case, as_of, json } => {
+            let full = store
                 .load_case(&case)
                 .await?
                 .with_context(|| format!("no case {case:?} in {}", config.db))?;
+            let case = match as_of {
+                Some(day) => accord_core::as_of(&full, day),
+                None => full,
+            };
             let status = evaluate(&case);
             if json {
-                let view = CaseStatusView::new(&case.id, &status);
+                let mut view = CaseStatusView::new(&case.id, &status);
+                if let Some(day) = as_of {
+                    view = view.as_of(day);
+                }
                 println!("{}", serde_json::to_string_pretty(&view)?);
             } else {
-                print!("{}", table(&case, &status));
+                print!("{}", table(&case, &status, as_of));
             }
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn table(case: &accord_core::Case, status: &accord_core::CaseStatus<'_>) -> String {
+fn table(
+    case: &accord_core::Case,
+    status: &accord_core::CaseStatus<'_>,
+    as_of: Option<Day>,
+) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{} — {}\n", case.id, case.title);
+    match as_of {
+        Some(day) => {
+            let _ = writeln!(s, "{} — {} (as of {day})\n", case.id, case.title);
+        }
+        None => {
+            let _ = writeln!(s, "{} — {}\n", case.id, case.title);
+        }
+    }
     let _ = writeln!(s, "MECHANISMS");
     for m in &status.mechanisms {
         let names = |v: &[&accord_core::Actor]| {

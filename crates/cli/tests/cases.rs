@@ -276,3 +276,114 @@ fn commands_on_a_missing_database_do_not_create_it() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
     assert!(!db.exists());
 }
+
+/// `accord case status CASE --as-of DAY --json` for a bundle: the mechanism with this citation.
+fn mechanism_as_of(bundle: &Path, case: &str, citation: &str, day: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    ok(&accord(&db, &["import", bundle.to_str().unwrap()]));
+    let out = ok(&accord(
+        &db,
+        &["case", "status", case, "--as-of", day, "--json"],
+    ));
+    let status: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(status["case"], case);
+    assert_eq!(status["as_of"], day, "the JSON says which day it is about");
+    status["mechanisms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["citation"] == citation)
+        .unwrap_or_else(|| panic!("{citation} is a mechanism of {case}"))
+        .clone()
+}
+
+#[test]
+fn acps_article_29_is_not_triggered_as_of_31_january_2017_and_triggered_as_of_1_february() {
+    let before = mechanism_as_of(&reference(), "cambodia-2017", "ACPS Art. 29", "2017-01-31");
+    assert_eq!(before["triggered"], false, "{before}");
+    assert_eq!(before["since"], Value::Null);
+    assert_eq!(before["findings"], serde_json::json!([]));
+
+    // The first amendments to the Law on Political Parties are dated February 2017: they count
+    // from the first day they may have happened.
+    let after = mechanism_as_of(&reference(), "cambodia-2017", "ACPS Art. 29", "2017-02-01");
+    assert_eq!(after["triggered"], true, "{after}");
+    assert_eq!(after["since"], "2017-02-01");
+    assert_eq!(after["since_incident"], "lpp-amendments-2017-02");
+    let findings: Vec<&str> = after["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert!(
+        findings.contains(&"f-acps-a5-4-lpp-amendments"),
+        "{findings:?}"
+    );
+    // The arrest of Kem Sokha (3 September 2017) had not happened yet.
+    assert!(
+        !findings.contains(&"f-acps-a5-4-kem-sokha-arrest"),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn the_example_case_triggers_as_of_the_day_of_the_dissolution() {
+    let example = repo().join("docs/examples/minimal-case");
+    let before = mechanism_as_of(&example, "example-2030", "FPA Art. 9", "2030-02-13");
+    assert_eq!(before["triggered"], false, "{before}");
+    let on = mechanism_as_of(&example, "example-2030", "FPA Art. 9", "2030-02-14");
+    assert_eq!(on["triggered"], true, "{on}");
+    assert_eq!(on["since"], "2030-02-14");
+    assert_eq!(on["findings"], serde_json::json!(["f-dissolution"]));
+}
+
+#[test]
+fn status_as_of_keeps_the_contract_and_says_so_in_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    import_reference(&db);
+    let now: Value = serde_json::from_str(&ok(&accord(
+        &db,
+        &["case", "status", "cambodia-2017", "--json"],
+    )))
+    .unwrap();
+    assert!(now.get("as_of").is_none(), "no as_of without --as-of");
+    // Long after the letter, the status as of a day is the status today, plus the day.
+    let mut later: Value = serde_json::from_str(&ok(&accord(
+        &db,
+        &[
+            "case",
+            "status",
+            "cambodia-2017",
+            "--as-of",
+            "2024-01-01",
+            "--json",
+        ],
+    )))
+    .unwrap();
+    assert_eq!(later["as_of"], "2024-01-01");
+    later.as_object_mut().unwrap().remove("as_of");
+    assert_eq!(later, now);
+
+    let table = ok(&accord(
+        &db,
+        &["case", "status", "cambodia-2017", "--as-of", "2017-01-31"],
+    ));
+    assert!(table.contains("(as of 2017-01-31)"), "{table}");
+    assert!(!table.contains("TRIGGERED"), "{table}");
+}
+
+#[test]
+fn a_bad_as_of_date_is_refused_naming_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    import_reference(&db);
+    for bad in ["2017-02-30", "2017-02", "yesterday"] {
+        let out = accord(&db, &["case", "status", "cambodia-2017", "--as-of", bad]);
+        let stderr = common::fails(&out);
+        assert!(stderr.contains("--as-of"), "{bad}: {stderr}");
+        assert!(stderr.contains(bad), "{bad}: {stderr}");
+    }
+}

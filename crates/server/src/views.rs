@@ -14,6 +14,10 @@ use utoipa::ToSchema;
 pub struct CaseStatusView {
     /// The case id.
     pub case: String,
+    /// `YYYY-MM-DD`: present when the status was computed as of that day (`--as-of`,
+    /// `?as_of=`), from the incidents that may have happened by then and the findings on them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
     pub mechanisms: Vec<MechanismView>,
     pub provisions: Vec<ProvisionView>,
 }
@@ -58,6 +62,7 @@ impl CaseStatusView {
             |actors: &[&accord_core::Actor]| actors.iter().map(|a| a.name.clone()).collect();
         CaseStatusView {
             case: case_id.to_owned(),
+            as_of: None,
             mechanisms: status
                 .mechanisms
                 .iter()
@@ -86,5 +91,12 @@ impl CaseStatusView {
                 })
                 .collect(),
         }
+    }
+
+    /// The same status, marked as computed as of `day` (see [`accord_core::as_of`]).
+    #[must_use]
+    pub fn as_of(mut self, day: accord_core::Day) -> CaseStatusView {
+        self.as_of = Some(day.to_string());
+        self
     }
 }
