@@ -24,6 +24,7 @@ pub enum Entity {
     Letter(usize),
     Election(usize),
     Evidence(usize),
+    Observation(usize),
 }
 
 /// One problem: where, which field, what is wrong.
@@ -252,12 +253,17 @@ impl Checker {
         self.required(e, "title", &s.title);
         // The address becomes a link on every page that cites the source: anything but a web
         // address (`javascript:`, `data:`) would run or load in the reader's browser.
-        if let Some(url) = &s.url
+        self.web_url(e, "url", s.url.as_deref());
+    }
+
+    /// An address that pages and letters turn into a link: a web address or nothing.
+    fn web_url(&mut self, e: Entity, field: &str, url: Option<&str>) {
+        if let Some(url) = url
             && !is_web_url(url)
         {
             self.push(
                 e,
-                "url",
+                field,
                 format!("{url:?} is not a web address starting with https:// or http://"),
             );
         }
@@ -324,6 +330,8 @@ impl Checker {
             &incidents,
             &sources,
         ));
+        self.out
+            .extend(crate::observation::case_problems(case));
     }
 
     fn instruments(
@@ -339,6 +347,7 @@ impl Checker {
             self.id(e, &ins.id, &mut seen, "instrument");
             self.required(e, "title", &ins.title);
             self.refs(e, "parties", &ins.parties, actors, "actor");
+            self.web_url(e, "url", ins.url.as_deref());
             if let Some(p) = &ins.parent {
                 if p == &ins.id {
                     self.push(e, "parent", "an instrument cannot be its own parent");
@@ -608,6 +617,7 @@ impl Checker {
             for (k, s) in l.signatories.iter().enumerate() {
                 let field = format!("signatories[{k}]");
                 self.required(e, &format!("{field}.organisation"), &s.organisation);
+                self.web_url(e, &format!("{field}.url"), s.url.as_deref());
                 if !names.insert(s.organisation.trim().to_lowercase()) {
                     self.push(
                         e,
@@ -787,6 +797,28 @@ mod tests {
             [
                 "sources.toml:9: sources[1].url: \"javascript:alert(1)\" is not a web address starting with https:// or http://"
             ],
+            "{rendered:?}"
+        );
+    }
+
+    #[test]
+    fn instrument_and_signatory_addresses_must_be_web_addresses() {
+        let instrument = "id = \"X\"\nkind = \"agreement\"\ntitle = \"X accord\"\n\
+                          url = \"data:text/html,<script>alert(1)</script>\"\n";
+        let files = [
+            ("case.toml", "id = \"t\"\ntitle = \"Test case\"\n"),
+            ("instruments/X.toml", instrument),
+        ]
+        .map(|(path, contents)| BundleFile {
+            path: path.to_owned(),
+            contents: contents.to_owned(),
+        });
+        let errors = bundle::read(&files).expect_err("the bundle is refused");
+        let rendered: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+        assert_eq!(rendered.len(), 1, "{rendered:?}");
+        assert!(
+            rendered[0].starts_with("instruments/X.toml:")
+                && rendered[0].contains("url: \"data:text/html"),
             "{rendered:?}"
         );
     }
