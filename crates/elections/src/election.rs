@@ -164,6 +164,60 @@ pub struct RecordedDissolution {
     pub sources: Vec<String>,
 }
 
+/// An election file as written by [`Election::to_json`].
+#[derive(Serialize)]
+struct FileOut<'a> {
+    name: &'a str,
+    method: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_divisor: Option<f64>,
+    threshold: f64,
+    constituency_threshold: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    threshold_rule: Option<&'static str>,
+    ties: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    seed: Option<u64>,
+    constituencies: Vec<ConstituencyOut<'a>>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    notes: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    sources: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recorded: Option<RecordedOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ConstituencyOut<'a> {
+    name: &'a str,
+    seats: u64,
+    votes: PartyMap<u64>,
+    blank_votes: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recorded_seats: Option<PartyMap<u64>>,
+}
+
+#[derive(Serialize)]
+struct RecordedOut<'a> {
+    #[serde(skip_serializing_if = "<[RecordedUnit]>::is_empty")]
+    breakdown: &'a [RecordedUnit],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    dissolutions: Vec<DissolutionOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DissolutionOut<'a> {
+    party: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    awarded: &'a PartyMap<u64>,
+    declined: &'a [String],
+    declined_to: &'a PartyMap<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    sources: &'a [String],
+}
+
 impl Election {
     /// Reads an election file (JSON).
     pub fn from_json(text: &str) -> Result<Election, InputError> {
@@ -217,86 +271,65 @@ impl Election {
                 .all(|c| c.recorded_seats.is_some())
     }
 
-    /// Writes the election back in the file format (round-trips through [`Election::from_json`]).
-    pub fn to_json_value(&self) -> Value {
-        let name_of = |p: usize| self.parties[p].clone();
+    /// Writes the election back in the file format: it round-trips through
+    /// [`Election::from_json`], the parties in their order (which numbers them: tie order, chart
+    /// colours). Written from structs, not through a `serde_json::Value`, whose objects would sort
+    /// the parties by name.
+    pub fn to_json(&self) -> String {
+        let name_of = |p: usize| self.parties.get(p).cloned().unwrap_or_default();
         let pairs =
             |v: &[(usize, u64)]| PartyMap(v.iter().map(|&(p, n)| (name_of(p), n)).collect());
-        let mut out = serde_json::Map::new();
-        out.insert("name".into(), Value::from(self.name.clone()));
-        out.insert("method".into(), Value::from(self.method.name()));
-        if let Method::ModifiedSainteLague { first_divisor } = self.method {
-            out.insert("first_divisor".into(), Value::from(first_divisor.as_f64()));
-        }
-        out.insert("threshold".into(), Value::from(self.threshold.as_f64()));
-        out.insert(
-            "constituency_threshold".into(),
-            Value::from(self.constituency_threshold.as_f64()),
-        );
-        if self.threshold_rule != ThresholdRule::default() {
-            out.insert(
-                "threshold_rule".into(),
-                Value::from(self.threshold_rule.name()),
-            );
-        }
-        out.insert("ties".into(), Value::from(self.ties.name()));
-        if let TiePolicy::Lot { seed } = self.ties {
-            out.insert("seed".into(), Value::from(seed));
-        }
-        let cs: Vec<Value> = self
-            .constituencies
-            .iter()
-            .map(|c| {
-                let mut m = serde_json::Map::new();
-                m.insert("name".into(), Value::from(c.name.clone()));
-                m.insert("seats".into(), Value::from(c.seats));
-                m.insert(
-                    "votes".into(),
-                    serde_json::to_value(pairs(&c.votes)).unwrap_or(Value::Null),
-                );
-                m.insert("blank_votes".into(), Value::from(c.blank_votes));
-                if let Some(r) = &c.recorded_seats {
-                    m.insert(
-                        "recorded_seats".into(),
-                        serde_json::to_value(pairs(r)).unwrap_or(Value::Null),
-                    );
-                }
-                Value::Object(m)
-            })
-            .collect();
-        out.insert("constituencies".into(), Value::Array(cs));
-        if !self.notes.is_empty() {
-            out.insert("notes".into(), Value::from(self.notes.clone()));
-        }
-        if !self.sources.is_empty() {
-            out.insert("sources".into(), Value::from(self.sources.clone()));
-        }
-        if !self.recorded.breakdown.is_empty() || !self.recorded.dissolutions.is_empty() {
-            let mut r = serde_json::Map::new();
-            if !self.recorded.breakdown.is_empty() {
-                r.insert(
-                    "breakdown".into(),
-                    serde_json::to_value(&self.recorded.breakdown).unwrap_or(Value::Null),
-                );
-            }
-            if !self.recorded.dissolutions.is_empty() {
-                let ds: Vec<Value> = self
+        let file = FileOut {
+            name: &self.name,
+            method: self.method.name(),
+            first_divisor: match self.method {
+                Method::ModifiedSainteLague { first_divisor } => Some(first_divisor.as_f64()),
+                _ => None,
+            },
+            threshold: self.threshold.as_f64(),
+            constituency_threshold: self.constituency_threshold.as_f64(),
+            threshold_rule: (self.threshold_rule != ThresholdRule::default())
+                .then(|| self.threshold_rule.name()),
+            ties: self.ties.name(),
+            seed: match self.ties {
+                TiePolicy::Lot { seed } => Some(seed),
+                _ => None,
+            },
+            constituencies: self
+                .constituencies
+                .iter()
+                .map(|c| ConstituencyOut {
+                    name: &c.name,
+                    seats: c.seats,
+                    votes: pairs(&c.votes),
+                    blank_votes: c.blank_votes,
+                    recorded_seats: c.recorded_seats.as_deref().map(pairs),
+                })
+                .collect(),
+            notes: &self.notes,
+            sources: &self.sources,
+            recorded: (!self.recorded.breakdown.is_empty()
+                || !self.recorded.dissolutions.is_empty())
+            .then(|| RecordedOut {
+                breakdown: &self.recorded.breakdown,
+                dissolutions: self
                     .recorded
                     .dissolutions
                     .iter()
-                    .map(|d| {
-                        let mut v = serde_json::to_value(d).unwrap_or(Value::Null);
-                        if let Value::Object(m) = &mut v {
-                            m.retain(|_, x| !x.is_null());
-                        }
-                        v
+                    .map(|d| DissolutionOut {
+                        party: &d.party,
+                        date: d.date.as_deref(),
+                        awarded: &d.awarded,
+                        declined: &d.declined,
+                        declined_to: &d.declined_to,
+                        note: d.note.as_deref(),
+                        sources: &d.sources,
                     })
-                    .collect();
-                r.insert("dissolutions".into(), Value::Array(ds));
-            }
-            out.insert("recorded".into(), Value::Object(r));
-        }
-        Value::Object(out)
+                    .collect(),
+            }),
+        };
+        // Strings, numbers and maps of numbers: serialising cannot fail.
+        serde_json::to_string(&file).unwrap_or_default()
     }
 }
 
@@ -994,7 +1027,7 @@ mod tests {
         assert_eq!(e.constituencies[0].blank_votes, 120);
         assert_eq!(e.total_seats(), 5);
         // And round-trips.
-        let again = Election::from_json(&e.to_json_value().to_string()).unwrap();
+        let again = Election::from_json(&e.to_json()).unwrap();
         assert_eq!(again, e);
     }
 
