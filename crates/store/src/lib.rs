@@ -71,6 +71,18 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// thousands of incidents evaluates from this without loading them all.
     async fn load_case_for_status(&self, id: &str) -> Result<Option<ValidCase>, StoreError>;
 
+    /// What composing the case's letters (or its one letter `only`) needs, and no more: the case
+    /// head, instruments, actors, mechanisms, all findings, those letters with their
+    /// signatories, the incidents findings name, and of the sources those the loaded incidents
+    /// cite or whose id a loaded letter's body contains. A letter of a case with many thousands
+    /// of incidents composes from this without loading them all; a body that builds a source id
+    /// from pieces does not find it here (compose from [`Store::load_case`] then).
+    async fn load_case_for_letters(
+        &self,
+        id: &str,
+        only: Option<&str>,
+    ) -> Result<Option<ValidCase>, StoreError>;
+
     /// Ids and names a form needs to check and suggest references.
     async fn case_refs(&self, id: &str) -> Result<CaseRefs, StoreError>;
 

@@ -6,6 +6,7 @@
 mod accounts;
 mod case_io;
 mod evidence;
+mod letters_view;
 mod log;
 mod records;
 mod replace;
@@ -25,8 +26,9 @@ use sqlx::sqlite::{
 };
 
 use crate::{
-    Attribution, AuditEntry, CaseHead, CaseRefs, CaseSummary, Create, ImportMode, ImportReport, NewSession,
-    Page, PublicAuthor, SaveOutcome, Session, Store, StoreError, TimelineFilter, User, clock,
+    Attribution, AuditEntry, CaseHead, CaseRefs, CaseSummary, Create, ImportMode, ImportReport,
+    NewSession, Page, PublicAuthor, SaveOutcome, Session, Store, StoreError, TimelineFilter, User,
+    clock,
 };
 
 /// The SQLite implementation of [`Store`].
@@ -307,6 +309,15 @@ impl Store for SqliteStore {
     async fn load_case_for_status(&self, id: &str) -> Result<Option<ValidCase>, StoreError> {
         let mut conn = self.pool.acquire().await?;
         records::load_for_status(&mut conn, id).await
+    }
+
+    async fn load_case_for_letters(
+        &self,
+        id: &str,
+        only: Option<&str>,
+    ) -> Result<Option<ValidCase>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        letters_view::load(&mut conn, id, only).await
     }
 
     async fn case_refs(&self, id: &str) -> Result<CaseRefs, StoreError> {

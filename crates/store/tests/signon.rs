@@ -704,3 +704,115 @@ async fn a_replace_keeps_members_publication_and_sign_on_records() {
         assert_eq!(store.load_case(CASE).await.unwrap().unwrap(), now);
     }
 }
+
+/// The documented example case with records a letter does not need added around it: an incident
+/// no finding names (citing a source of its own), a source nothing cites, a source only the
+/// second letter's body names, and a second letter.
+fn example_with_extras() -> ValidCase {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/minimal-case");
+    let mut files = Vec::new();
+    collect(&root, &root, &mut files);
+    let mut case = bundle::read(&files).unwrap().into_case();
+    let mut source = case.sources[0].clone();
+    for id in [
+        "only-unnamed-incident",
+        "cited-by-nobody",
+        "named-in-second-body",
+    ] {
+        source.id = id.to_owned();
+        case.sources.push(source.clone());
+    }
+    let mut incident = case.incidents[0].clone();
+    incident.id = "named-by-no-finding".to_owned();
+    incident.sources = vec!["only-unnamed-incident".to_owned()];
+    case.incidents.push(incident);
+    let mut second = case.letters[0].clone();
+    second.id = "second".to_owned();
+    second.body = "See {{ cite(\"named-in-second-body\") }}.".to_owned();
+    second.signatories.truncate(1);
+    case.letters.push(second);
+    accord_core::validate(case).unwrap()
+}
+
+fn ids<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut v: Vec<&str> = items.collect();
+    v.sort_unstable();
+    v
+}
+
+#[tokio::test]
+async fn the_letters_view_reads_what_composing_needs_and_no_more() {
+    for (store, _guard) in backends().await {
+        let full = example_with_extras();
+        store
+            .import_case(&full, ImportMode::New, "test")
+            .await
+            .unwrap();
+        assert!(
+            store
+                .load_case_for_letters("no-such-case", None)
+                .await
+                .unwrap()
+                .is_none()
+        );
+
+        let one = store
+            .load_case_for_letters(&full.id, Some("appeal-2030"))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            one.letters,
+            vec![full.letter("appeal-2030").unwrap().clone()]
+        );
+        assert_eq!(one.findings, full.findings);
+        assert_eq!(one.mechanisms, full.mechanisms);
+        assert_eq!(one.instruments, full.instruments);
+        assert_eq!(one.actors, full.actors);
+        // The incidents findings name, each whole; not the one no finding names.
+        let mut named = ids(full
+            .findings
+            .iter()
+            .flat_map(|f| f.incidents.iter().map(String::as_str)));
+        named.dedup();
+        assert_eq!(ids(one.incidents.iter().map(|i| i.id.as_str())), named);
+        for i in &one.incidents {
+            assert_eq!(Some(i), full.incident(&i.id));
+        }
+        // Sources: those the loaded incidents cite and those the body names.
+        assert_eq!(
+            ids(one.sources.iter().map(|s| s.id.as_str())),
+            vec!["gazette-2030-02", "monitor-report"]
+        );
+        assert!(one.elections.is_empty() && one.evidence.is_empty());
+
+        let all = store
+            .load_case_for_letters(&full.id, None)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(all.letters, full.letters);
+        assert_eq!(
+            ids(all.sources.iter().map(|s| s.id.as_str())),
+            vec!["gazette-2030-02", "monitor-report", "named-in-second-body"]
+        );
+        assert!(all.incident("named-by-no-finding").is_none());
+
+        let second = store
+            .load_case_for_letters(&full.id, Some("second"))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(second.letters.len(), 1);
+        assert!(second.source("named-in-second-body").is_some());
+        assert!(
+            store
+                .load_case_for_letters(&full.id, Some("no-such-letter"))
+                .await
+                .unwrap()
+                .unwrap()
+                .letters
+                .is_empty()
+        );
+    }
+}

@@ -422,30 +422,17 @@ pub(crate) async fn load_case_parts(
     incidents: IncidentSelection<'_>,
     letters_and_elections: bool,
 ) -> Result<Option<ValidCase>, StoreError> {
-    let Some(row) =
-        sqlx::query("SELECT id, title, country, period, summary FROM cases WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?
-    else {
+    let Some(mut case) = load_head(conn, id).await? else {
         return Ok(None);
-    };
-    let mut case = Case {
-        id: row.get("id"),
-        title: row.get("title"),
-        country: row.get("country"),
-        period: undate(id, "cases.period", row.get("period"))?,
-        summary: row.get("summary"),
-        ..Case::default()
     };
     case.instruments = load_instruments(conn, id).await?;
     case.actors = load_actors(conn, id).await?;
-    case.sources = load_sources(conn, id).await?;
+    case.sources = load_sources(conn, id, SourceSelection::All).await?;
     case.incidents = load_incidents(conn, id, incidents).await?;
     case.findings = load_findings(conn, id).await?;
     case.mechanisms = load_mechanisms(conn, id).await?;
     if letters_and_elections {
-        case.letters = load_letters(conn, id).await?;
+        case.letters = load_letters(conn, id, None).await?;
         case.elections =
             sqlx::query("SELECT id, json FROM elections WHERE case_id = ? ORDER BY position")
                 .bind(id)
@@ -464,7 +451,30 @@ pub(crate) async fn load_case_parts(
         .map_err(|p| corrupt(id, p.to_string()))
 }
 
-async fn load_instruments(
+/// The case's own fields (no records), or `None` if there is no such case.
+pub(crate) async fn load_head(
+    conn: &mut SqliteConnection,
+    id: &str,
+) -> Result<Option<Case>, StoreError> {
+    let Some(row) =
+        sqlx::query("SELECT id, title, country, period, summary FROM cases WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Case {
+        id: row.get("id"),
+        title: row.get("title"),
+        country: row.get("country"),
+        period: undate(id, "cases.period", row.get("period"))?,
+        summary: row.get("summary"),
+        ..Case::default()
+    }))
+}
+
+pub(crate) async fn load_instruments(
     conn: &mut SqliteConnection,
     id: &str,
 ) -> Result<Vec<Instrument>, StoreError> {
@@ -527,7 +537,10 @@ async fn load_instruments(
     Ok(out)
 }
 
-async fn load_actors(conn: &mut SqliteConnection, id: &str) -> Result<Vec<Actor>, StoreError> {
+pub(crate) async fn load_actors(
+    conn: &mut SqliteConnection,
+    id: &str,
+) -> Result<Vec<Actor>, StoreError> {
     sqlx::query(
         "SELECT id, kind, name, aliases, country, members FROM actors WHERE case_id = ? ORDER BY position",
     )
@@ -548,12 +561,34 @@ async fn load_actors(conn: &mut SqliteConnection, id: &str) -> Result<Vec<Actor>
     .collect()
 }
 
-async fn load_sources(conn: &mut SqliteConnection, id: &str) -> Result<Vec<Source>, StoreError> {
-    sqlx::query(
+/// Which sources to read.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum SourceSelection<'a> {
+    All,
+    /// Those an SQL condition on the `sources` row selects, in which `?1` is the case id and
+    /// `?2` the parameter given.
+    Where {
+        condition: &'static str,
+        param: &'a str,
+    },
+}
+
+/// Sources of a case in position order, as selected.
+pub(crate) async fn load_sources(
+    conn: &mut SqliteConnection,
+    id: &str,
+    selection: SourceSelection<'_>,
+) -> Result<Vec<Source>, StoreError> {
+    let (condition, param) = match selection {
+        SourceSelection::All => ("1", None),
+        SourceSelection::Where { condition, param } => (condition, Some(param)),
+    };
+    sqlx::query(&format!(
         "SELECT id, authors, title, publisher, date, url, accessed, note FROM sources
-         WHERE case_id = ? ORDER BY position",
-    )
+         WHERE case_id = ?1 AND ({condition}) ORDER BY position"
+    ))
     .bind(id)
+    .bind(param)
     .fetch_all(&mut *conn)
     .await?
     .into_iter()
@@ -699,7 +734,7 @@ pub(crate) async fn load_findings(
         .collect()
 }
 
-async fn load_mechanisms(
+pub(crate) async fn load_mechanisms(
     conn: &mut SqliteConnection,
     id: &str,
 ) -> Result<Vec<Mechanism>, StoreError> {
@@ -728,19 +763,27 @@ async fn load_mechanisms(
     .collect()
 }
 
-async fn load_letters(conn: &mut SqliteConnection, id: &str) -> Result<Vec<Letter>, StoreError> {
+/// The case's letters with their signatories, or (`only`) the one letter of that id.
+pub(crate) async fn load_letters(
+    conn: &mut SqliteConnection,
+    id: &str,
+    only: Option<&str>,
+) -> Result<Vec<Letter>, StoreError> {
     let rows = sqlx::query(
         "SELECT id, title, date, place, language, coordinator, body, closing, signatory_order, addressees, cc
-         FROM letters WHERE case_id = ? ORDER BY position",
+         FROM letters WHERE case_id = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY position",
     )
     .bind(id)
+    .bind(only)
     .fetch_all(&mut *conn)
     .await?;
     let sigs = sqlx::query(
         "SELECT letter_id, organisation, country, representative, url, state, ord, signed_text_sha256
-         FROM signatories WHERE case_id = ? ORDER BY letter_id, position",
+         FROM signatories WHERE case_id = ?1 AND (?2 IS NULL OR letter_id = ?2)
+         ORDER BY letter_id, position",
     )
     .bind(id)
+    .bind(only)
     .fetch_all(&mut *conn)
     .await?;
     let mut out = Vec::new();
