@@ -212,6 +212,7 @@ pub(crate) fn generate(spec: &Spec) -> Case {
         letters: Vec::new(),
         elections: Vec::new(),
         evidence: Vec::new(),
+        observations: Vec::new(),
     }
 }
 

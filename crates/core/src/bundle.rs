@@ -23,7 +23,7 @@ use crate::validate::{self, Entity, ValidCase};
 pub use files::WriteError;
 use files::{
     ActorsFile, CaseFile, FindingsFile, IncidentsFile, InstrumentFile, LetterFile, MechanismsFile,
-    SourcesFile,
+    ObservationsFile, SourcesFile,
 };
 use locate::{Locations, line_of};
 
@@ -196,6 +196,7 @@ enum Kind<'p> {
     Incidents,
     Findings,
     Mechanisms,
+    Observations,
     Instrument(&'p str),
     Letter(&'p str),
     LetterBody,
@@ -219,6 +220,7 @@ fn classify(path: &str) -> Kind<'_> {
         ["incidents.toml"] | ["incidents", _] => Kind::Incidents,
         ["findings.toml"] | ["findings", _] => Kind::Findings,
         ["mechanisms.toml"] | ["mechanisms", _] => Kind::Mechanisms,
+        ["observations.toml"] | ["observations", _] => Kind::Observations,
         ["evidence.toml"] => Kind::Evidence,
         [EVIDENCE_DIR, _, ..] => Kind::EvidenceBlob,
         [one] if one.ends_with(".md") || one.starts_with("LICENSE") => Kind::Ignored,
@@ -240,7 +242,12 @@ impl Kind<'_> {
     fn filter_dir_files(self, parts: &[&str]) -> Self {
         match (&self, parts) {
             (
-                Kind::Actors | Kind::Sources | Kind::Incidents | Kind::Findings | Kind::Mechanisms,
+                Kind::Actors
+                | Kind::Sources
+                | Kind::Incidents
+                | Kind::Findings
+                | Kind::Mechanisms
+                | Kind::Observations,
                 [_, name],
             ) if !name.ends_with(".toml") => Kind::Unknown,
             _ => self,
@@ -331,6 +338,11 @@ impl<'f> Reader<'f> {
                 Kind::Mechanisms => {
                     if let Some(f) = self.parse::<MechanismsFile>(i) {
                         self.mechanisms(i, f, &mut case);
+                    }
+                }
+                Kind::Observations => {
+                    if let Some(f) = self.parse::<ObservationsFile>(i) {
+                        self.observations(i, f, &mut case);
                     }
                 }
                 Kind::Instrument(stem) => {
@@ -621,6 +633,54 @@ impl<'f> Reader<'f> {
                 author: fi.author,
                 reviewed_by: fi.reviewed_by,
             });
+        }
+    }
+
+    fn observations(&mut self, i: usize, f: ObservationsFile, case: &mut Case) {
+        for (k, o) in f.observations.into_iter().enumerate() {
+            let e = Entity::Observation(case.observations.len());
+            self.loc.entry(e, i, "observations", k, o.span().start);
+            let o = o.into_inner();
+            let provision = self.conv(i, e, "provision", &o.provision, Citation::parse);
+            let date = self.conv(i, e, "date", &o.date, crate::observation::parse_date);
+            let score = self.score(i, e, &o.score);
+            let status = self.conv(
+                i,
+                e,
+                "status",
+                &o.status,
+                crate::observation::ObservationStatus::from_name,
+            );
+            case.observations.push(crate::observation::Observation {
+                id: o.id,
+                provision: provision.unwrap_or_else(placeholder_citation),
+                date: date.unwrap_or(crate::date::Point::Year(1970)),
+                score: score.unwrap_or(crate::observation::Score::MIN),
+                sources: o.sources,
+                coded_by: o.coded_by,
+                note: o.note,
+                status: status.unwrap_or(crate::observation::ObservationStatus::Draft),
+                reviewed_by: o.reviewed_by,
+            });
+        }
+    }
+
+    /// An observation's score: an integer on the scale, reported at its line otherwise.
+    fn score(
+        &mut self,
+        file: usize,
+        e: Entity,
+        value: &Spanned<i64>,
+    ) -> Option<crate::observation::Score> {
+        match crate::observation::Score::new(*value.get_ref()) {
+            Ok(s) => Some(s),
+            Err(err) => {
+                let line = line_of(&self.files[file].contents, value.span().start);
+                let path = self.loc.field_path(e, "score");
+                self.error(file, Some(line), Some(path), err.to_string());
+                self.bad_fields.insert((e, "score".to_owned()));
+                None
+            }
         }
     }
 

@@ -6,6 +6,7 @@ pub mod date;
 pub mod evidence;
 pub mod model;
 pub mod names;
+pub mod observation;
 pub mod trigger;
 pub mod validate;
 
@@ -14,5 +15,6 @@ pub use date::{DateSpec, Day};
 pub use evidence::{Capture, CustodyAction, CustodyEvent, Derivation, Evidence};
 pub use model::*;
 pub use names::Named;
+pub use observation::{Observation, ObservationStatus, Score};
 pub use trigger::{CaseStatus, MechanismStatus, ProvisionState, ProvisionStatus, as_of, evaluate};
 pub use validate::{Problem, Problems, ValidCase, validate};

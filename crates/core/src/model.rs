@@ -27,6 +27,8 @@ pub struct Case {
     pub elections: Vec<ElectionFile>,
     /// Evidence files (their records; the bytes live in a blob store).
     pub evidence: Vec<crate::evidence::Evidence>,
+    /// Dated observations of how far provisions have been implemented.
+    pub observations: Vec<crate::observation::Observation>,
 }
 
 impl Case {
@@ -58,6 +60,9 @@ impl Case {
     }
     pub fn letter(&self, id: &str) -> Option<&Letter> {
         self.letters.iter().find(|l| l.id == id)
+    }
+    pub fn observation(&self, id: &str) -> Option<&crate::observation::Observation> {
+        self.observations.iter().find(|o| o.id == id)
     }
 }
 

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use crate::date::Day;
 use crate::model::{Actor, Finding, FindingStatus, Incident, Mechanism, Provision, Verdict};
 use crate::names::Named;
+use crate::observation::Observation;
 use crate::validate::ValidCase;
 
 /// The state of every mechanism and provision of a case.
@@ -72,6 +73,9 @@ pub struct ProvisionStatus<'a> {
     pub state: ProvisionState,
     /// Confirmed findings on the provision or its sub-divisions, ordered like a mechanism's.
     pub findings: Vec<&'a Finding>,
+    /// The latest confirmed observation of its implementation (of this provision itself: a
+    /// sub-division's implementation is not the whole's).
+    pub observation: Option<&'a Observation>,
 }
 
 /// Evaluate every mechanism and provision of a valid case.
@@ -109,6 +113,7 @@ pub fn evaluate(case: &ValidCase) -> CaseStatus<'_> {
                 provision: p,
                 state,
                 findings,
+                observation: crate::observation::latest_confirmed(&case.observations, &p.citation),
             }
         })
         .collect();
@@ -147,9 +152,12 @@ fn mechanism_status<'a>(
 
 /// The case as it stood on `day`: only the incidents that may have happened by then (an incident
 /// counts from the first day it may have happened), and the findings on them, each naming only
-/// those incidents. Evaluating this case gives the status "as of" that day.
+/// those incidents; and only the observations dated on or before that day (an observation counts
+/// from the last day it describes: a code for 2017 says where things stood at the end of 2017).
+/// Evaluating this case gives the status "as of" that day.
 pub fn as_of(case: &ValidCase, day: Day) -> ValidCase {
     let mut c = case.case().clone();
+    c.observations.retain(|o| o.date.last_day() <= day);
     c.incidents.retain(|i| i.date.earliest() <= day);
     let kept: HashSet<&str> = c.incidents.iter().map(|i| i.id.as_str()).collect();
     let mut findings = Vec::with_capacity(c.findings.len());

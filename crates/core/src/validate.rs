@@ -330,8 +330,7 @@ impl Checker {
             &incidents,
             &sources,
         ));
-        self.out
-            .extend(crate::observation::case_problems(case));
+        self.out.extend(crate::observation::case_problems(case));
     }
 
     fn instruments(

@@ -262,6 +262,31 @@ pub(super) struct FindingEntry {
     pub rationale: String,
 }
 
+/// `observations.toml`: dated observations of provisions' implementation.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ObservationsFile {
+    pub observations: Vec<S<ObservationEntry>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ObservationEntry {
+    pub id: String,
+    pub provision: S<String>,
+    pub date: S<String>,
+    pub score: S<i64>,
+    pub status: S<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coded_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct MechanismsFile {
@@ -509,6 +534,29 @@ pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
         out.push(toml_file(
             "mechanisms.toml".into(),
             &MechanismsFile { mechanisms },
+        )?);
+    }
+    if !case.observations.is_empty() {
+        let observations = case
+            .observations
+            .iter()
+            .map(|o| {
+                sp(ObservationEntry {
+                    id: o.id.clone(),
+                    provision: sp(o.provision.to_string()),
+                    date: sp(o.date.to_string()),
+                    score: sp(i64::from(o.score.value())),
+                    status: sp(o.status.as_str().to_owned()),
+                    sources: o.sources.clone(),
+                    coded_by: o.coded_by.clone(),
+                    reviewed_by: o.reviewed_by.clone(),
+                    note: o.note.clone(),
+                })
+            })
+            .collect();
+        out.push(toml_file(
+            "observations.toml".into(),
+            &ObservationsFile { observations },
         )?);
     }
     for ins in &case.instruments {
