@@ -12,8 +12,8 @@ mod sqlite;
 use std::sync::Arc;
 
 use accord_core::{
-    CaseRole, Day, ElectionFile, Finding, FindingStatus, Incident, IncidentKind, Source, ValidCase,
-    Verdict,
+    CaseRole, Day, ElectionFile, Finding, FindingStatus, Incident, IncidentKind, Observation,
+    ObservationStatus, Source, ValidCase, Verdict,
 };
 use async_trait::async_trait;
 
@@ -144,6 +144,29 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         case_id: &str,
         finding_id: &str,
         status: FindingStatus,
+        reviewer: &str,
+    ) -> Result<(), StoreError>;
+
+    /// A case's implementation observations, in the order they were written (empty for a case
+    /// without any, or that does not exist).
+    async fn observations(&self, case_id: &str) -> Result<Vec<Observation>, StoreError>;
+
+    /// Add observations after the case's others, in one transaction: an id the case has (or one
+    /// repeated in the list) refuses them all (`Exists`). The caller has validated each against
+    /// the case.
+    async fn add_observations(
+        &self,
+        case_id: &str,
+        observations: &[Observation],
+        actor: &str,
+    ) -> Result<(), StoreError>;
+
+    /// Confirm, retract or return an observation to draft; records the reviewer.
+    async fn set_observation_status(
+        &self,
+        case_id: &str,
+        observation_id: &str,
+        status: ObservationStatus,
         reviewer: &str,
     ) -> Result<(), StoreError>;
 

@@ -1,12 +1,12 @@
 //! Records as canonical JSON: what a version of a record is, byte for byte, on every backend.
 //!
-//! Every version of an incident, source, finding, actor, letter text or evidence item is kept as
-//! this JSON, and the tamper-evident log commits to its SHA-256. `accord verify` recomputes the
-//! JSON from the record as it is stored now and compares: a record edited behind Accord's back
-//! (with the sqlite3 shell, say) no longer matches its last version. Keys are written in a fixed
+//! Every version of an incident, source, finding, actor, letter text, evidence item or observation
+//! is kept as this JSON, and the tamper-evident log commits to its SHA-256. `accord verify`
+//! recomputes the JSON from the record as it is stored now and compares: a record edited behind
+//! Accord's back (with the sqlite3 shell, say) no longer matches its last version. Keys are written in a fixed
 //! order and every optional field is present (as `null`), so equal records give equal bytes.
 
-use accord_core::{Actor, Evidence, Finding, Incident, Letter, Named, Source};
+use accord_core::{Actor, Evidence, Finding, Incident, Letter, Named, Observation, Source};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -19,16 +19,18 @@ pub enum RecordKind {
     Finding,
     Letter,
     Evidence,
+    Observation,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 6] = [
+    pub const ALL: [RecordKind; 7] = [
         RecordKind::Actor,
         RecordKind::Source,
         RecordKind::Incident,
         RecordKind::Finding,
         RecordKind::Letter,
         RecordKind::Evidence,
+        RecordKind::Observation,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -39,6 +41,7 @@ impl RecordKind {
             RecordKind::Finding => "finding",
             RecordKind::Letter => "letter",
             RecordKind::Evidence => "evidence",
+            RecordKind::Observation => "observation",
         }
     }
 
@@ -189,6 +192,23 @@ pub fn evidence(e: &Evidence) -> RecordBody {
     RecordBody::new(RecordKind::Evidence, &e.id, &v)
 }
 
+/// An implementation observation (its review status and reviewer included: a review is a new
+/// version).
+pub fn observation(o: &Observation) -> RecordBody {
+    let v = json!({
+        "id": o.id,
+        "provision": o.provision.to_string(),
+        "date": o.date.to_string(),
+        "score": o.score.value(),
+        "sources": o.sources,
+        "coded_by": o.coded_by,
+        "note": o.note,
+        "status": o.status.as_str(),
+        "reviewed_by": o.reviewed_by,
+    });
+    RecordBody::new(RecordKind::Observation, &o.id, &v)
+}
+
 /// Every versioned record of a case, in a fixed order.
 pub fn all(case: &accord_core::Case) -> Vec<RecordBody> {
     let mut out = Vec::new();
@@ -198,5 +218,6 @@ pub fn all(case: &accord_core::Case) -> Vec<RecordBody> {
     out.extend(case.findings.iter().map(finding));
     out.extend(case.letters.iter().map(letter));
     out.extend(case.evidence.iter().map(evidence));
+    out.extend(case.observations.iter().map(observation));
     out
 }

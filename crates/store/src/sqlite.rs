@@ -8,6 +8,7 @@ mod case_io;
 mod evidence;
 mod letters_view;
 mod log;
+mod observations;
 mod records;
 mod replace;
 mod signon;
@@ -568,6 +569,39 @@ impl Store for SqliteStore {
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         records::set_finding_status(&mut tx, case_id, finding_id, status, reviewer).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn observations(
+        &self,
+        case_id: &str,
+    ) -> Result<Vec<accord_core::Observation>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        observations::load(&mut conn, case_id).await
+    }
+
+    async fn add_observations(
+        &self,
+        case_id: &str,
+        new: &[accord_core::Observation],
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        observations::add(&mut tx, case_id, new, actor).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn set_observation_status(
+        &self,
+        case_id: &str,
+        observation_id: &str,
+        status: accord_core::ObservationStatus,
+        reviewer: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        observations::set_status(&mut tx, case_id, observation_id, status, reviewer).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -33,6 +33,7 @@ fn example() -> ValidCase {
         "incidents.toml",
         "findings.toml",
         "mechanisms.toml",
+        "observations.toml",
         "instruments/FPA.toml",
         "letters/appeal-2030/letter.toml",
         "letters/appeal-2030/body.md",
@@ -611,4 +612,115 @@ async fn case_refs_for_forms() {
             && refs.themes.contains(&"guarantee_mechanism".to_owned())
     );
     assert_eq!(refs.incident_count, 3);
+}
+
+#[tokio::test]
+async fn observations_are_added_all_or_none_reviewed_and_versioned() {
+    use accord_core::{Citation, Observation, ObservationStatus, Score};
+    use accord_store::RecordKind;
+    let (store, _g) = with_example().await;
+    let case = "example-2030";
+    assert_eq!(store.observations(case).await.unwrap().len(), 3);
+    let new = |id: &str, date: &str| Observation {
+        id: id.into(),
+        provision: Citation::parse("FPA Art. 9").unwrap(),
+        date: accord_core::observation::parse_date(date).unwrap(),
+        score: Score::new(0).unwrap(),
+        sources: vec!["monitor-report".into()],
+        coded_by: Some("coder@example.org".into()),
+        note: None,
+        status: ObservationStatus::Draft,
+        reviewed_by: None,
+    };
+    let v0 = store.case_summary(case).await.unwrap().unwrap().version;
+
+    // One id the case has refuses the whole batch: nothing of it is written.
+    let batch = [new("o-a", "2030-05"), new("o-fpa-3-1-2029", "2030-06")];
+    assert!(matches!(
+        store.add_observations(case, &batch, "coder").await.unwrap_err(),
+        StoreError::Exists { what: "observation", ref id } if id == "o-fpa-3-1-2029"
+    ));
+    assert_eq!(store.observations(case).await.unwrap().len(), 3);
+    assert_eq!(store.case_summary(case).await.unwrap().unwrap().version, v0);
+    // So does an id repeated within it.
+    let twice = [new("o-a", "2030-05"), new("o-a", "2030-06")];
+    assert!(store.add_observations(case, &twice, "coder").await.is_err());
+    assert_eq!(store.observations(case).await.unwrap().len(), 3);
+
+    let batch = [new("o-a", "2030-05"), new("o-b", "2030-06")];
+    store.add_observations(case, &batch, "coder").await.unwrap();
+    let all = store.observations(case).await.unwrap();
+    let ids: Vec<&str> = all.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "o-fpa-3-1-2029",
+            "o-fpa-3-1-2030",
+            "o-fpa-3-2-2030-06",
+            "o-a",
+            "o-b"
+        ]
+    );
+    assert_eq!(all[3], batch[0]);
+
+    store
+        .set_observation_status(case, "o-b", ObservationStatus::Confirmed, "rev")
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .set_observation_status(case, "nope", ObservationStatus::Confirmed, "rev")
+            .await
+            .unwrap_err(),
+        StoreError::NotFound { .. }
+    ));
+    let full = store.load_case(case).await.unwrap().unwrap();
+    let b = full.observation("o-b").unwrap();
+    assert_eq!(
+        (b.status, b.reviewed_by.as_deref()),
+        (ObservationStatus::Confirmed, Some("rev"))
+    );
+    // The status load carries them too: FPA Art. 9's latest confirmed observation is o-b.
+    let status_case = store.load_case_for_status(case).await.unwrap().unwrap();
+    let status = accord_core::evaluate(&status_case);
+    let art9 = status
+        .provisions
+        .iter()
+        .find(|p| p.provision.citation.to_string() == "FPA Art. 9")
+        .unwrap();
+    assert_eq!(art9.observation.map(|o| o.id.as_str()), Some("o-b"));
+
+    // Every change is a version: created, then confirmed.
+    let versions = store
+        .history(case, RecordKind::Observation, "o-b")
+        .await
+        .unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(
+        (versions[0].actor.as_str(), versions[1].actor.as_str()),
+        ("coder", "rev")
+    );
+    assert!(
+        versions[1]
+            .body
+            .as_deref()
+            .unwrap()
+            .contains("\"status\":\"confirmed\"")
+    );
+
+    // Replacing the case with its bundle drops what the bundle no longer has, keeping history.
+    store
+        .import_case(&example(), ImportMode::Replace, "test")
+        .await
+        .unwrap();
+    assert_eq!(store.observations(case).await.unwrap().len(), 3);
+    let versions = store
+        .history(case, RecordKind::Observation, "o-b")
+        .await
+        .unwrap();
+    assert_eq!(versions.len(), 3);
+    assert!(
+        versions[2].body.is_none(),
+        "a removal is a version without a body"
+    );
 }

@@ -1,7 +1,7 @@
 //! Reading and writing bundles: the happy path, the round trip, and every kind of bad input.
 
 use accord_core::bundle::{self, BundleFile};
-use accord_core::{Named, SignatureState, TextStatus};
+use accord_core::{Named, ObservationStatus, SignatureState, TextStatus};
 
 use crate::support::{edit, example, example_case};
 
@@ -35,6 +35,20 @@ fn reads_the_documented_example() {
     assert_eq!(letter.signatories[1].state, SignatureState::Signed);
     assert_eq!(letter.cc.len(), 2);
     assert_eq!(case.elections[0].id, "2029-parliament");
+    let o = &case.observations[1];
+    assert_eq!(
+        (o.id.as_str(), o.provision.to_string(), o.date.to_string()),
+        (
+            "o-fpa-3-1-2030",
+            "FPA Art. 3(1)".to_owned(),
+            "2030".to_owned()
+        )
+    );
+    assert_eq!((o.score.value(), o.score.label()), (1, "minimal"));
+    assert_eq!(o.status, ObservationStatus::Confirmed);
+    assert_eq!(o.sources, ["gazette-2030-02", "monitor-report"]);
+    assert_eq!(o.coded_by.as_deref(), Some("Research team"));
+    assert_eq!(case.observations[2].status, ObservationStatus::Draft);
 }
 
 #[test]
@@ -65,8 +79,22 @@ fn canonical_files_are_the_documented_layout() {
             "letters/appeal-2030/body.md",
             "letters/appeal-2030/letter.toml",
             "mechanisms.toml",
+            "observations.toml",
             "sources.toml",
         ]
+    );
+    // A case without observations has no observations file: bundles written before observations
+    // existed export byte for byte as they did.
+    let mut case = example_case().into_case();
+    case.observations.clear();
+    let paths: Vec<String> = bundle::write(&case)
+        .unwrap()
+        .into_iter()
+        .map(|f| f.path)
+        .collect();
+    assert!(
+        !paths.iter().any(|p| p.starts_with("observations")),
+        "{paths:?}"
     );
 }
 
@@ -326,4 +354,77 @@ fn directories_of_files_are_read_in_name_order() {
     let ids: Vec<&str> = case.incidents.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, ["party-dissolved", "gazette-closed", "harassment"]);
     assert_eq!(case.incidents[2].kind.as_str(), "surveillance");
+}
+
+#[test]
+fn observation_problems_name_file_line_and_field() {
+    check(
+        "observations.toml",
+        "score = 3",
+        "score = 4",
+        &[
+            "observations.toml:5: observations[0].score: 4 is not on the Peace Accords Matrix scale: 0 (not implemented), 1 (minimal), 2 (intermediate) or 3 (full implementation)",
+        ],
+    );
+    check(
+        "observations.toml",
+        "score = 3",
+        "score = -1",
+        &[
+            "observations.toml:5: observations[0].score: -1 is not on the Peace Accords Matrix scale: 0 (not implemented), 1 (minimal), 2 (intermediate) or 3 (full implementation)",
+        ],
+    );
+    check(
+        "observations.toml",
+        "date = \"2029\"",
+        "date = \"2027\"",
+        &["observations.toml:4: observations[0].date: 2027 is before FPA existed (1 May 2028)"],
+    );
+    check(
+        "observations.toml",
+        "date = \"2029\"",
+        "date = \"2029..2030\"",
+        &[
+            "observations.toml:4: observations[0].date: \"2029..2030\": an observation describes a day, a month or a year (YYYY-MM-DD, YYYY-MM or YYYY), not a range",
+        ],
+    );
+    check(
+        "observations.toml",
+        "provision = \"FPA Art. 3(2)\"",
+        "provision = \"FPA Art. 10\"",
+        &["observations.toml:25: observations[2].provision: no provision FPA Art. 10 in this case"],
+    );
+    check(
+        "observations.toml",
+        "sources = [\"monitor-report\"]",
+        "sources = [\"nowhere\"]",
+        &["observations.toml:7: observations[0].sources[0]: no source \"nowhere\" in this case"],
+    );
+    check(
+        "observations.toml",
+        "id = \"o-fpa-3-1-2030\"",
+        "id = \"o-fpa-3-1-2029\"",
+        &["observations.toml:13: observations[1].id: duplicate observation id \"o-fpa-3-1-2029\""],
+    );
+    check(
+        "observations.toml",
+        "status = \"draft\"",
+        "status = \"pending\"",
+        &[
+            "observations.toml:28: observations[2].status: unknown observation status \"pending\" (expected one of: draft, confirmed, retracted)",
+        ],
+    );
+}
+
+#[test]
+fn a_year_ending_on_the_instruments_first_year_is_not_before_it() {
+    // FPA was signed on 1 May 2028: an observation of the year 2028 describes a time it existed.
+    let mut files = example();
+    edit(
+        &mut files,
+        "observations.toml",
+        "date = \"2029\"",
+        "date = \"2028\"",
+    );
+    assert!(bundle::read(&files).is_ok());
 }

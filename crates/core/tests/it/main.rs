@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, reason = "tests")]
 
 mod bundle;
+mod observation;
 mod support;
 mod trigger;
 mod validation;

@@ -21,6 +21,7 @@ pub fn example() -> Vec<BundleFile> {
         "incidents.toml",
         "findings.toml",
         "mechanisms.toml",
+        "observations.toml",
         "instruments/FPA.toml",
         "letters/appeal-2030/letter.toml",
         "letters/appeal-2030/body.md",

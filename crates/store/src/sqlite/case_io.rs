@@ -71,6 +71,9 @@ pub(crate) async fn insert_case(
     for (i, e) in case.evidence.iter().enumerate() {
         super::evidence::insert(tx, id, pos(i), e).await?;
     }
+    for (i, o) in case.observations.iter().enumerate() {
+        super::observations::insert(tx, id, pos(i), o).await?;
+    }
     for (i, e) in case.elections.iter().enumerate() {
         sqlx::query("INSERT INTO elections (case_id, id, position, json) VALUES (?, ?, ?, ?)")
             .bind(id)
@@ -87,7 +90,8 @@ pub(crate) async fn insert_case(
         + case.mechanisms.len()
         + case.letters.len()
         + case.elections.len()
-        + case.evidence.len();
+        + case.evidence.len()
+        + case.observations.len();
     Ok(records)
 }
 
@@ -431,6 +435,8 @@ pub(crate) async fn load_case_parts(
     case.incidents = load_incidents(conn, id, incidents).await?;
     case.findings = load_findings(conn, id).await?;
     case.mechanisms = load_mechanisms(conn, id).await?;
+    // A provision's status shows its latest observation: every load that evaluates needs them.
+    case.observations = super::observations::load(conn, id).await?;
     if letters_and_elections {
         case.letters = load_letters(conn, id, None).await?;
         case.elections =

@@ -31,7 +31,7 @@ impl std::fmt::Debug for Kept {
 }
 
 /// Every table that holds a case's records (their child tables follow by cascade).
-const RECORD_TABLES: [&str; 10] = [
+const RECORD_TABLES: [&str; 11] = [
     "instruments",
     "provisions",
     "actors",
@@ -42,6 +42,7 @@ const RECORD_TABLES: [&str; 10] = [
     "letters",
     "elections",
     "evidence",
+    "observations",
 ];
 
 /// Set the sign-on rows aside and delete the case's records, keeping the case row.
