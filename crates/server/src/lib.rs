@@ -8,6 +8,7 @@ mod disclosure;
 mod error;
 mod forms;
 mod incident_query;
+mod letter_cache;
 mod listener;
 pub mod password;
 mod ratelimit;
@@ -31,6 +32,7 @@ use axum::Router;
 pub use access::CaseAccess;
 pub use auth::Viewer;
 pub use error::{ApiError, AppError};
+pub use letter_cache::LetterWork;
 pub use listener::{ConnectionLimits, serve_on};
 pub use ratelimit::{TrustedProxy, TrustedProxyError};
 pub use routes::router;
@@ -77,6 +79,8 @@ pub struct AppState {
     pub search: Option<Arc<SearchIndex>>,
     templates: Arc<templates::Templates>,
     cache: Arc<case_cache::CaseCache>,
+    /// Composed and rendered letters, per case version (`letter_cache.rs`).
+    letters: Arc<letter_cache::LetterCache>,
     limiter: Arc<ratelimit::LoginLimiter>,
     dummy_hash: Arc<String>,
     /// The public address and the idle timeout ([`AppState::with_site`]).
@@ -98,9 +102,16 @@ impl AppState {
             config: Arc::new(config),
             templates: Arc::new(templates::Templates::load()?),
             cache: Arc::new(case_cache::CaseCache::default()),
+            letters: Arc::new(letter_cache::LetterCache::default()),
             limiter: Arc::new(ratelimit::LoginLimiter::default()),
             site: Arc::new(SiteSettings::default()),
         })
+    }
+
+    /// How many letters this server has composed and rendered to PDF since it started (each is
+    /// done once per version of its case; the rest are served from memory).
+    pub fn letter_work(&self) -> LetterWork {
+        self.letters.work()
     }
 
     /// The site's public address, if configured (links sent outside are built from it).

@@ -8,6 +8,11 @@
 //! owner's (`require_manage`). The sign and withdraw pages need no account: the unguessable link
 //! is the credential, and it opens that one letter's text and nothing else. Every form carries
 //! the CSRF token (the auth layer checks it; anonymous visitors hold an anonymous token).
+//!
+//! Reading: the list, the letter's page, its downloads and the sign pages take the letter from
+//! `letter_cache`, composed once per version of its case from what composing needs (never the
+//! case's incidents at large) and rendered once per format. Only the compose page reads the
+//! whole case, since a draft's body may use any of its records.
 
 mod compose;
 mod show;
@@ -17,7 +22,6 @@ mod signatories;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use accord_core::{Letter, ValidCase};
-use accord_letters::{ComposeError, Composed};
 use axum::Router;
 use axum::routing::{get, post};
 
@@ -55,18 +59,10 @@ pub(crate) fn router() -> Router<AppState> {
         )
 }
 
-/// The whole case, for composition (provisions, sources, incidents and findings are all used).
+/// The whole case, for composing a draft (the compose page's preview: a draft's body may use any
+/// record of the case). Published letters are read through `letter_cache` instead.
 async fn load_case(state: &AppState, id: &str) -> Result<ValidCase, AppError> {
     state.store.load_case(id).await?.ok_or(AppError::NotFound)
-}
-
-/// A stored letter composed; a letter whose body no longer composes is a 422 naming the line,
-/// for the coordinator to fix on the compose page.
-fn composed(case: &ValidCase, letter: &str) -> Result<Composed, AppError> {
-    accord_letters::compose(case, letter).map_err(|e| match e {
-        ComposeError::NoLetter { .. } => AppError::NotFound,
-        ComposeError::Body { .. } => AppError::invalid("body", e.to_string()),
-    })
 }
 
 fn letter<'a>(case: &'a ValidCase, id: &str) -> Result<&'a Letter, AppError> {

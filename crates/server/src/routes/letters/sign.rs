@@ -7,19 +7,21 @@
 //! the second answer says the link was used. If the letter changed while the page was open, the
 //! signature is refused and the new text shown.
 
+use std::sync::Arc;
+
 use accord_actions::ActionError;
 use accord_letters::signon::LinkToken;
-use accord_letters::{Composed, render_html_fragment};
-use accord_store::{LinkOutcome, LinkPurpose, LinkStatus, LinkUse, NewSignature};
+use accord_store::{LinkOutcome, LinkPurpose, LinkStatus, LinkUse, NewSignature, SignOnLink};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use minijinja::{Value, context};
 
-use super::{composed, human_time, load_case, now_unix};
+use super::{human_time, now_unix};
 use crate::auth::Viewer;
 use crate::forms::Fields;
+use crate::letter_cache::{self, CachedLetter};
 use crate::{AppError, AppState};
 
 /// Why a link does nothing, as a page.
@@ -116,7 +118,7 @@ async fn open_link(
     state: &AppState,
     token: &str,
     purpose: LinkPurpose,
-) -> Result<Result<(LinkToken, accord_store::SignOnLink), Closed>, AppError> {
+) -> Result<Result<(LinkToken, SignOnLink), Closed>, AppError> {
     let Ok(token) = LinkToken::parse(token) else {
         return Ok(Err(Closed::Unknown));
     };
@@ -133,7 +135,7 @@ async fn open_link(
 
 struct SignPage<'a> {
     token: &'a LinkToken,
-    composed: &'a Composed,
+    letter: &'a letter_cache::Ready,
     representative: &'a str,
     organisation: &'a str,
     url: &'a str,
@@ -141,15 +143,15 @@ struct SignPage<'a> {
 }
 
 fn sign_page(state: &AppState, viewer: &Viewer, p: &SignPage<'_>) -> Result<Response, AppError> {
-    // The letter as it reads for signing: the list of other signatories is not part of it.
-    let mut doc = p.composed.document.clone();
-    doc.signatories.clear();
+    // The letter as it reads for signing: the list of other signatories is not part of it. The
+    // letter is the same for every signatory (cached); their name and link are added here.
+    let c = &p.letter.composed;
     let ctx = context! {
-        title => format!("Sign: {}", doc.title),
+        title => format!("Sign: {}", c.document.title),
         action => format!("/sign/{}", p.token.as_str()),
-        letter_html => Value::from_safe_string(render_html_fragment(&doc)),
-        text => &p.composed.signed_text.text,
-        sha256 => &p.composed.signed_text.sha256,
+        letter_html => Value::from_safe_string(p.letter.sign_fragment().to_owned()),
+        text => &c.signed_text.text,
+        sha256 => &c.signed_text.sha256,
         v => context! { representative => p.representative, organisation => p.organisation, url => p.url },
         errors => p.errors.iter().map(|(f, m)| context! { field => *f, message => m }).collect::<Vec<_>>(),
     };
@@ -171,14 +173,13 @@ pub(crate) async fn open(
         Ok(open) => open,
         Err(closed) => return closed_page(&state, &viewer, &closed),
     };
-    let case = load_case(&state, &link.case_id).await?;
-    let c = composed(&case, &link.letter_id)?;
+    let cached = linked_letter(&state, &link).await?;
     sign_page(
         &state,
         &viewer,
         &SignPage {
             token: &token,
-            composed: &c,
+            letter: cached.ready()?,
             representative: link.signatory.representative.as_deref().unwrap_or(""),
             organisation: &link.signatory.organisation,
             url: link.signatory.url.as_deref().unwrap_or(""),
@@ -213,8 +214,8 @@ pub(crate) async fn answer(
         );
     }
 
-    let case = load_case(&state, &link.case_id).await?;
-    let c = composed(&case, &link.letter_id)?;
+    let cached = linked_letter(&state, &link).await?;
+    let letter = cached.ready()?;
     let representative = f.get("representative").unwrap_or("");
     let organisation = f.get("organisation").unwrap_or("");
     let url = f.get("url").unwrap_or("");
@@ -224,7 +225,7 @@ pub(crate) async fn answer(
             &viewer,
             &SignPage {
                 token: &token,
-                composed: &c,
+                letter,
                 representative,
                 organisation,
                 url,
@@ -308,11 +309,7 @@ pub(crate) async fn withdraw_page(
         Ok(open) => open,
         Err(closed) => return closed_page(&state, &viewer, &closed),
     };
-    let case = load_case(&state, &link.case_id).await?;
-    let title = case
-        .letter(&link.letter_id)
-        .map(|l| l.title.clone())
-        .unwrap_or_default();
+    let title = linked_letter(&state, &link).await?.summary.title.clone();
     let r = state
         .page(
             &viewer,
@@ -356,6 +353,16 @@ pub(crate) async fn withdraw(
             None => Err(AppError::Internal("unexpected withdraw outcome".to_owned())),
         },
     }
+}
+
+/// The letter a link opens, at the current version of its case.
+async fn linked_letter(state: &AppState, link: &SignOnLink) -> Result<Arc<CachedLetter>, AppError> {
+    let head = state
+        .store
+        .case_head(&link.case_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    letter_cache::letter(state, &head, &link.letter_id).await
 }
 
 /// These pages show secrets (the link in the address, a withdraw link): never cache them.

@@ -13,10 +13,11 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use minijinja::{Value, context};
 
-use super::{composed, human_time, load_case, now_unix};
+use super::{human_time, now_unix};
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::forms::Fields;
+use crate::letter_cache;
 use crate::routes::{see_other, with_case};
 use crate::{AppError, AppState};
 
@@ -49,11 +50,11 @@ async fn page(
     form: &InvitationForm,
     errors: &[(&str, String)],
 ) -> Result<Response, AppError> {
-    let case = load_case(state, &access.case.id).await?;
-    let c = composed(&case, letter)?;
+    let cached = letter_cache::letter(state, &access.case, letter).await?;
+    let c = &cached.ready()?.composed;
     let entries = state
         .store
-        .signon_entries(&case.id, letter, now_unix())
+        .signon_entries(&access.case.id, letter, now_unix())
         .await?;
     let rows: Vec<Value> = c
         .signatories

@@ -626,3 +626,180 @@ async fn names_and_fields_are_escaped_on_every_page() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("already on this letter"));
 }
+
+// --- Letters kept per case version (letter_cache) ----------------------------------------------
+
+/// The position of a signatory of the example letter, by name.
+async fn position_of(app: &TestApp, organisation: &str) -> u32 {
+    app.store
+        .signon_entries(CASE, LETTER, now())
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.signatory.organisation == organisation)
+        .unwrap()
+        .position
+}
+
+#[tokio::test]
+async fn a_letter_is_composed_and_its_pdf_rendered_once_per_version() {
+    let app = TestApp::new().await;
+    let owner = owner(&app).await;
+    app.store.set_published(CASE, true, "test").await.unwrap();
+    let reader = Who::default();
+    let pdf_path = format!("{LETTER_PAGE}/download/pdf");
+    let md_path = format!("{LETTER_PAGE}/download/md");
+
+    // Requests that arrive together for a PDF not rendered yet wait for one rendering.
+    let first: Vec<_> =
+        futures_util::future::join_all((0..8).map(|_| app.get(&pdf_path, &reader))).await;
+    for r in &first {
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.bytes.starts_with(b"%PDF-"));
+        assert_eq!(r.bytes, first[0].bytes, "every reader gets the same PDF");
+    }
+    for _ in 0..4 {
+        assert_eq!(app.get(&pdf_path, &reader).await.bytes, first[0].bytes);
+        assert_eq!(app.get(LETTER_PAGE, &reader).await.status, StatusCode::OK);
+        assert_eq!(app.get(&md_path, &reader).await.status, StatusCode::OK);
+        let list = app.get("/cases/example-2030/letters", &reader).await;
+        assert_eq!(list.status, StatusCode::OK);
+    }
+    let work = app.state.letter_work();
+    assert_eq!(work.pdf_renders, 1, "{work:?}");
+    assert_eq!(work.compositions, 1, "{work:?}");
+
+    // A write to the case (the coordinator verifies a signature) changes what is served at once.
+    let md = app.get(&md_path, &reader).await.body;
+    assert!(!md.contains("Association for Civic Space"), "{md}");
+    let pos = position_of(&app, "Association for Civic Space").await;
+    let r = app
+        .post(&format!("{SIGNATORIES}/{pos}/verify"), &owner, &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let md = app.get(&md_path, &reader).await.body;
+    assert!(md.contains("\n1. Association for Civic Space\n"), "{md}");
+    let page = app.get(LETTER_PAGE, &reader).await.body;
+    assert!(
+        page.contains("<li>Association for Civic Space</li>"),
+        "{page}"
+    );
+    let list = app.get("/cases/example-2030/letters", &reader).await.body;
+    assert!(list.contains("2 of 2"), "{list}");
+    let pdf = app.get(&pdf_path, &reader).await.bytes;
+    assert_ne!(pdf, first[0].bytes, "the PDF names the new signatory");
+    let work = app.state.letter_work();
+    assert_eq!(work.pdf_renders, 2, "{work:?}");
+    assert_eq!(work.compositions, 2, "{work:?}");
+}
+
+#[tokio::test]
+async fn letter_pages_do_not_read_the_incidents_no_finding_names() {
+    let app = TestApp::new().await;
+    let owner = owner(&app).await;
+    app.store.set_published(CASE, true, "test").await.unwrap();
+    let sign = invite(&app, &owner, "Freedom House of Freedonia").await;
+    // Many incidents that no finding names, then made unreadable below the store: a page that
+    // read them would fail, as loading the whole case now does.
+    let case = app.store.load_case(CASE).await.unwrap().unwrap();
+    let mut incident = case.incidents[0].clone();
+    for i in 0..40 {
+        incident.id = format!("unnamed-{i:03}");
+        app.store
+            .save_incident(CASE, &incident, "test")
+            .await
+            .unwrap();
+    }
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite:{}", app.db.display()))
+        .await
+        .unwrap();
+    let changed = sqlx::query("UPDATE incidents SET date = 'unreadable' WHERE id LIKE 'unnamed-%'")
+        .execute(&pool)
+        .await
+        .unwrap()
+        .rows_affected();
+    assert_eq!(changed, 40);
+    pool.close().await;
+    assert!(
+        app.store.load_case(CASE).await.is_err(),
+        "the whole case no longer loads"
+    );
+
+    let reader = Who::default();
+    for path in [
+        "/cases/example-2030/letters".to_owned(),
+        LETTER_PAGE.to_owned(),
+        format!("{LETTER_PAGE}/download/md"),
+        format!("{LETTER_PAGE}/download/html"),
+        format!("{LETTER_PAGE}/download/pdf"),
+        SIGNATORIES.to_owned(),
+    ] {
+        let who = if path == SIGNATORIES { &owner } else { &reader };
+        let r = app.get(&path, who).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
+    }
+    let page = app.get(LETTER_PAGE, &reader).await.body;
+    // The letter still lists the incidents behind the mechanism (its findings' incidents).
+    assert!(
+        page.contains("Everyone shall have the right to form and join political parties"),
+        "{page}"
+    );
+    let r = app.get(&sign, &app.visitor().await).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}
+
+#[tokio::test]
+async fn sign_pages_share_the_letter_and_nothing_of_each_signatory() {
+    let app = TestApp::new().await;
+    let owner = owner(&app).await;
+    app.store.set_published(CASE, true, "test").await.unwrap();
+    let alpha = invite(&app, &owner, "Alpha Rights Group").await;
+    let beta = invite(&app, &owner, "Beta Press Union").await;
+    // The published letter (with its printed signatory) is served first, and cached.
+    let page = app.get(LETTER_PAGE, &Who::default()).await.body;
+    assert!(page.contains("<li>Example Press Freedom Network</li>"));
+
+    let visitor = app.visitor().await;
+    let a = app.get(&alpha, &visitor).await;
+    let b = app.get(&beta, &visitor).await;
+    for (r, own, other, link) in [
+        (&a, "Alpha Rights Group", "Beta Press Union", &alpha),
+        (&b, "Beta Press Union", "Alpha Rights Group", &beta),
+    ] {
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert_eq!(r.headers.get(header::CACHE_CONTROL).unwrap(), "no-store");
+        assert!(r.body.contains(own), "{}", r.body);
+        assert!(!r.body.contains(other), "{}", r.body);
+        assert!(
+            r.body.contains(&link.replace('/', "&#x2f;")) || r.body.contains(link.as_str()),
+            "the form posts to its own link"
+        );
+        assert!(
+            !r.body.contains("<li>Example Press Freedom Network</li>"),
+            "the text signed has no list of signatories"
+        );
+    }
+    assert_eq!(shown_sha(&a.body), shown_sha(&b.body), "one text, one hash");
+    assert_eq!(app.state.letter_work().compositions, 1);
+
+    // Alpha signs: the text is unchanged, so Beta's page (a new version of the case) shows the
+    // same hash and still nothing of Alpha.
+    let sha = shown_sha(&a.body);
+    let r = app
+        .post(
+            &alpha,
+            &visitor,
+            &[
+                ("action", "sign"),
+                ("representative", "A. Person"),
+                ("organisation", "Alpha Rights Group"),
+                ("text_sha256", &sha),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let b = app.get(&beta, &visitor).await;
+    assert_eq!(shown_sha(&b.body), sha);
+    assert!(!b.body.contains("Alpha Rights Group"), "{}", b.body);
+    assert!(!b.body.contains("A. Person"), "{}", b.body);
+}

@@ -22,6 +22,10 @@ pub struct TestApp {
     pub app: Router,
     pub store: Arc<dyn Store>,
     pub index: Arc<SearchIndex>,
+    /// The state behind `app` (for what it counts, such as letters rendered).
+    pub state: AppState,
+    /// The SQLite file (for tests that must reach below the store).
+    pub db: std::path::PathBuf,
     _dir: tempfile::TempDir,
 }
 
@@ -52,10 +56,10 @@ impl Reply {
 impl TestApp {
     pub async fn new() -> TestApp {
         let dir = tempfile::tempdir().unwrap();
-        let store =
-            accord_store::open(dir.path().join("t.db").to_str().unwrap(), Create::IfMissing)
-                .await
-                .unwrap();
+        let db = dir.path().join("t.db");
+        let store = accord_store::open(db.to_str().unwrap(), Create::IfMissing)
+            .await
+            .unwrap();
         let case = bundle::read(&example_files()).unwrap();
         store
             .import_case(&case, ImportMode::New, "test")
@@ -68,9 +72,11 @@ impl TestApp {
         let actions = crate::common::actions(dir.path(), store.clone(), Some(index.clone()));
         let state = AppState::new(actions, ServerConfig::default()).unwrap();
         TestApp {
-            app: accord_server::router(state),
+            app: accord_server::router(state.clone()),
             store,
             index,
+            state,
+            db,
             _dir: dir,
         }
     }
