@@ -11,6 +11,17 @@ use crate::routes::support::{CASE, TestApp, Who};
 
 const EDITOR: &str = "ed@example.org";
 const REVIEWER: &str = "rev@example.org";
+/// Every member's address (a signed-in reader's own address is in the page header, rightly).
+const MEMBERS: [&str; 4] = [EDITOR, REVIEWER, "owner@example.org", "viewer@example.org"];
+
+/// A GET of the JSON API, with a bearer token or none.
+async fn api_get(app: &TestApp, path: &str, token: Option<&str>) -> crate::routes::support::Reply {
+    let mut req = axum::http::Request::builder().uri(path);
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    }
+    app.send(req.body(axum::body::Body::empty()).unwrap()).await
+}
 
 struct Setup {
     app: TestApp,
@@ -130,13 +141,7 @@ async fn answers(s: &Setup, who: &Who, token: Option<&str>) -> Vec<(String, Stat
         format!("/api/v1/cases/{CASE}/evidence/{evidence}"),
         "/api/v1/cases".to_owned(),
     ] {
-        let mut req = axum::http::Request::builder().uri(&path);
-        if let Some(t) = token {
-            req = req.header("authorization", format!("Bearer {t}"));
-        }
-        let r = app
-            .send(req.body(axum::body::Body::empty()).unwrap())
-            .await;
+        let r = api_get(app, &path, token).await;
         out.push((path, r.status, r.body));
     }
     out
@@ -148,14 +153,20 @@ async fn readers_outside_the_case_see_neither_addresses_nor_unfinished_findings(
     let outsider_token = s.app.api_token("outsider@example.org").await;
     for (who, token, label) in [
         (Who::default(), None, "anonymous"),
-        (s.outsider.clone(), Some(outsider_token.as_str()), "non-member"),
+        (
+            s.outsider.clone(),
+            Some(outsider_token.as_str()),
+            "non-member",
+        ),
     ] {
         for (path, status, body) in answers(&s, &who, token).await {
             assert_eq!(status, StatusCode::OK, "{label} {path}: {body}");
-            assert!(
-                !body.contains("@example.org"),
-                "{label} sees an address on {path}: {body}"
-            );
+            for address in MEMBERS {
+                assert!(
+                    !body.contains(address),
+                    "{label} sees {address} on {path}: {body}"
+                );
+            }
             for hidden in ["DRAFT-RATIONALE", "RETRACTED-RATIONALE"] {
                 assert!(
                     !body.contains(hidden),
@@ -170,29 +181,42 @@ async fn readers_outside_the_case_see_neither_addresses_nor_unfinished_findings(
             .await
             .body;
         assert!(page.contains("CONFIRMED-RATIONALE"), "{label}");
-        assert!(page.contains("By an editor of the case."), "{label}: {page}");
-        assert!(page.contains("Reviewed by a reviewer of the case."), "{label}");
+        assert!(
+            page.contains("By an editor of the case."),
+            "{label}: {page}"
+        );
+        assert!(
+            page.contains("Reviewed by a reviewer of the case."),
+            "{label}"
+        );
         // Unconfirmed findings do not exist for them, nor their history.
         for f in [&s.draft, &s.retracted] {
             let api = format!("/api/v1/cases/{CASE}/findings/{f}");
             let history = format!("/cases/{CASE}/findings/{f}/history");
             let api_history = format!("/api/v1/cases/{CASE}/findings/{f}/history");
-            for path in [api, history, api_history] {
+            assert_eq!(
+                s.app.get(&history, &who).await.status,
+                StatusCode::NOT_FOUND,
+                "{label} {history}"
+            );
+            for path in [api, api_history] {
                 assert_eq!(
-                    s.app.get(&path, &who).await.status,
+                    api_get(&s.app, &path, token).await.status,
                     StatusCode::NOT_FOUND,
                     "{label} {path}"
                 );
             }
         }
         // Counted: the example case's two confirmed findings and the one confirmed here.
-        let case: serde_json::Value =
-            serde_json::from_str(&s.app.get(&format!("/api/v1/cases/{CASE}"), &who).await.body)
-                .unwrap();
+        let case: serde_json::Value = serde_json::from_str(
+            &api_get(&s.app, &format!("/api/v1/cases/{CASE}"), token)
+                .await
+                .body,
+        )
+        .unwrap();
         assert_eq!(case["findings"], 3, "{label}");
         let list: serde_json::Value = serde_json::from_str(
-            &s.app
-                .get(&format!("/api/v1/cases/{CASE}/findings"), &who)
+            &api_get(&s.app, &format!("/api/v1/cases/{CASE}/findings"), token)
                 .await
                 .body,
         )
@@ -210,7 +234,13 @@ async fn readers_outside_the_case_see_neither_addresses_nor_unfinished_findings(
 #[tokio::test]
 async fn members_see_addresses_and_every_finding() {
     let s = setup().await;
-    for who in [&s.viewer, &s.editor, &s.reviewer, &s.owner] {
+    for (who, email) in [
+        (&s.viewer, "viewer@example.org"),
+        (&s.editor, EDITOR),
+        (&s.reviewer, REVIEWER),
+        (&s.owner, "owner@example.org"),
+    ] {
+        let token = s.app.api_token(email).await;
         let page = s
             .app
             .get(&format!("/cases/{CASE}/incidents/party-dissolved"), who)
@@ -220,18 +250,20 @@ async fn members_see_addresses_and_every_finding() {
         assert!(page.contains(&format!("Reviewed by {REVIEWER}.")));
         assert!(page.contains("DRAFT-RATIONALE"));
         assert!(page.contains("RETRACTED-RATIONALE"));
-        let r = s
-            .app
-            .get(&format!("/api/v1/cases/{CASE}/findings/{}", s.draft), who)
-            .await;
+        let r = api_get(
+            &s.app,
+            &format!("/api/v1/cases/{CASE}/findings/{}", s.draft),
+            Some(&token),
+        )
+        .await;
         assert_eq!(r.status, StatusCode::OK);
         assert!(r.body.contains(EDITOR));
     }
     let case = s.app.store.load_case(CASE).await.unwrap().unwrap();
     let all = case.case().findings.len();
-    let body = s
-        .app
-        .get(&format!("/api/v1/cases/{CASE}"), &s.viewer)
+    let token = s.app.api_token("owner@example.org").await;
+    let token = Some(token.as_str());
+    let body = api_get(&s.app, &format!("/api/v1/cases/{CASE}"), token)
         .await
         .body;
     let v: serde_json::Value = serde_json::from_str(&body).unwrap();
@@ -261,7 +293,10 @@ async fn each_member_chooses_how_outsiders_name_them() {
         .post(
             "/account/attribution",
             &s.reviewer,
-            &[("organisation", "Rights Watch Freedonia"), ("shown_as", "organisation")],
+            &[
+                ("organisation", "Rights Watch Freedonia"),
+                ("shown_as", "organisation"),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -277,14 +312,13 @@ async fn each_member_chooses_how_outsiders_name_them() {
     assert!(page.contains("Reviewed by Rights Watch Freedonia."));
     assert!(!page.contains("@example.org"));
     // The history names them the same way, version by version.
-    let history = s
-        .app
-        .get(
-            &format!("/api/v1/cases/{CASE}/findings/{}/history", s.confirmed),
-            &Who::default(),
-        )
-        .await
-        .body;
+    let history = api_get(
+        &s.app,
+        &format!("/api/v1/cases/{CASE}/findings/{}/history", s.confirmed),
+        None,
+    )
+    .await
+    .body;
     assert!(history.contains("Dara K."), "{history}");
     assert!(!history.contains("@example.org"), "{history}");
     // The account page shows the choice.
