@@ -35,7 +35,7 @@ pub use error::{ApiError, AppError};
 pub use letter_cache::LetterWork;
 pub use listener::{ConnectionLimits, serve_on};
 pub use ratelimit::{TrustedProxy, TrustedProxyError};
-pub use routes::router;
+pub use routes::{route_table, router};
 pub use security::{BaseUrl, BaseUrlError, SiteSettings};
 
 /// How the server runs; built once at start.

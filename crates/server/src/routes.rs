@@ -1,10 +1,20 @@
 //! The URL map. Each resource has its own module under `routes/`; this file only assembles them
 //! and the layers every request passes through.
 //!
-//! To add routes: write `routes/<resource>.rs` with a `pub(crate) fn router() -> Router<AppState>`,
-//! declare it below and `.merge()` it in [`router`]. Handlers take the [`Viewer`] extractor and
+//! To add routes: write `routes/<resource>.rs` with a `pub(crate) fn router() -> Routes`,
+//! declare it below and `.merge()` it in [`routes`]. Handlers take the [`Viewer`] extractor and
 //! check access with [`CaseAccess`]; forms carry `csrf` (checked by the auth layer) and templates
 //! extend `base.html` (register new ones in `templates.rs`).
+//!
+//! Every route is registered through [`table::Routes`] with [`table::get`], [`table::post`] and
+//! [`table::any`] (not `axum::Router::route` with `axum::routing`'s): each registration adds the
+//! route to the router and its `(method, path)` to a list, which [`route_table`] returns. The
+//! route × role test (`tests/server/matrix.rs`) walks that list and fails on any route without a
+//! row in its table, so a new route cannot ship without its access rules being written down and
+//! checked. The JSON API's routes are listed from its OpenAPI document, which `utoipa_axum`
+//! builds in the same step as the router (see `routes/api.rs`).
+//!
+//! [`Viewer`]: crate::Viewer
 
 mod account;
 mod actors;
@@ -18,38 +28,25 @@ mod incidents;
 mod letters;
 mod mechanisms;
 mod provisions;
+mod table;
 mod timeline;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::http::Method;
 use axum::middleware;
-use axum::routing::get;
 use minijinja::{Value, context};
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 
 use crate::access::CaseAccess;
-use crate::{AppState, assets, auth, security, upload_csrf};
+use crate::{AppState, ServerConfig, assets, auth, security, upload_csrf};
+use table::{Routes, get};
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/assets/accord.css", get(assets::css))
-        .route("/assets/htmx.min.js", get(assets::htmx))
-        .route("/assets/upload.js", get(assets::upload_js))
-        .merge(account::router())
-        .merge(cases::router())
-        .merge(timeline::router())
-        .merge(incidents::router())
-        .merge(letters::router())
-        .merge(findings::router())
-        .merge(provisions::router())
-        .merge(actors::router())
-        .merge(mechanisms::router())
-        .merge(elections::router())
-        .merge(evidence::router(state.config.upload_limit))
-        .merge(history::router())
-        .merge(api::router(state.config.upload_limit))
+    let (router, _) = routes(state.config.upload_limit).into_parts();
+    router
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), auth::layer))
         // Outside the auth layer: a multipart upload's CSRF token is checked by the auth layer
@@ -71,6 +68,36 @@ pub fn router(state: AppState) -> Router {
         // Forms and JSON bodies; the upload routes set their own limit (the configured file size).
         .layer(DefaultBodyLimit::max(4 * 1024 * 1024))
         .with_state(state)
+}
+
+/// Every route the application serves, as `(method, path pattern)` sorted by path: the list that
+/// [`router`]'s own registration made (a route answering any method is listed under GET, POST,
+/// PUT, PATCH and DELETE; GET includes HEAD). For the route × role test, and for anyone auditing
+/// what the server exposes.
+pub fn route_table() -> Vec<(Method, String)> {
+    // The upload limit only sets a body limit; it changes no route.
+    routes(ServerConfig::DEFAULT_UPLOAD_LIMIT).into_parts().1
+}
+
+/// Every route, before the layers and the fallback.
+fn routes(upload_limit: u64) -> Routes {
+    Routes::new()
+        .route("/assets/accord.css", get(assets::css))
+        .route("/assets/htmx.min.js", get(assets::htmx))
+        .route("/assets/upload.js", get(assets::upload_js))
+        .merge(account::router())
+        .merge(cases::router())
+        .merge(timeline::router())
+        .merge(incidents::router())
+        .merge(letters::router())
+        .merge(findings::router())
+        .merge(provisions::router())
+        .merge(actors::router())
+        .merge(mechanisms::router())
+        .merge(elections::router())
+        .merge(evidence::router(upload_limit))
+        .merge(history::router())
+        .merge(api::router(upload_limit))
 }
 
 /// Unknown paths answer like a private or missing case: one 404 page for all.

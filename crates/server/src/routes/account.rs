@@ -8,14 +8,12 @@
 use std::net::{IpAddr, SocketAddr};
 use std::time::Instant;
 
-use axum::Router;
+use accord_core::Named;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequestParts, RawQuery, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use accord_core::Named;
 use minijinja::context;
 
 use accord_store::{Attribution, NewApiToken, NewSession, User};
@@ -23,6 +21,7 @@ use accord_store::{Attribution, NewApiToken, NewSession, User};
 use crate::auth::{self, Viewer};
 use crate::forms::Fields;
 use crate::routes::see_other;
+use crate::routes::table::{Routes, get, post};
 use crate::{AppError, AppState, password, ratelimit, secrets};
 
 /// Sessions last two weeks.
@@ -38,8 +37,8 @@ const MAX_TOKEN_DAYS: i64 = 3650;
 /// How long a sign-in waits for a free hashing slot before the server answers that it is busy.
 const HASHING_PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
+pub(crate) fn router() -> Routes {
+    Routes::new()
         .route("/login", get(login_page).post(login))
         .route("/logout", post(logout))
         .route("/account", get(account))
@@ -485,7 +484,10 @@ async fn set_attribution(
     );
     match chosen {
         Ok(a) => {
-            state.store.set_attribution(user.id, &a, &user.email).await?;
+            state
+                .store
+                .set_attribution(user.id, &a, &user.email)
+                .await?;
             Ok(see_other("/account"))
         }
         Err(e) => {

@@ -1,10 +1,8 @@
 //! An actor's page: who they are and the incidents they are part of.
 
 use accord_store::TimelineFilter;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use minijinja::{Value, context};
 
 use accord_core::Named;
@@ -12,11 +10,12 @@ use accord_core::Named;
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::case_cache::snapshot;
+use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
 use crate::{AppError, AppState};
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new().route("/cases/{id}/actors/{actor}", get(show))
+pub(crate) fn router() -> Routes {
+    Routes::new().route("/cases/{id}/actors/{actor}", get(show))
 }
 
 async fn show(

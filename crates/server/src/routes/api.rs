@@ -18,30 +18,30 @@ mod incidents;
 mod provisions;
 mod sources;
 
-use axum::Router;
 use axum::body::Bytes;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get};
 use serde::de::DeserializeOwned;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::routes::table::{Routes, any, get};
 use crate::{ApiError, AppError, AppState};
 
 /// The name of the bearer-token security scheme in the OpenAPI document.
 pub(crate) const BEARER: &str = "bearer";
 
-/// The API's routes and `/api/openapi.json`; uploads may be as large as `upload_limit`.
-pub(crate) fn router(upload_limit: u64) -> Router<AppState> {
+/// The API's routes and `/api/openapi.json`; uploads may be as large as `upload_limit`. The
+/// documented routes are listed from the document built with them.
+pub(crate) fn router(upload_limit: u64) -> Routes {
     let (router, doc) = documented_routes(upload_limit).split_for_parts();
     // Serialised once: the document is a function of the code, not of the request.
     let json: Result<Bytes, String> = serde_json::to_vec(&doc)
         .map(Bytes::from)
         .map_err(|e| e.to_string());
-    router
+    Routes::documented(router, &doc)
         .route(
             "/api/openapi.json",
             get(move || {

@@ -1,22 +1,21 @@
 //! The list of cases, a case's dashboard, its members and its publication.
 
 use accord_core::{CaseRole, Finding, Named, ValidCase, evaluate};
-use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use minijinja::{Value, context};
 
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::case_cache::{DashboardView, snapshot};
 use crate::forms::Fields;
+use crate::routes::table::{Routes, get, post};
 use crate::routes::{see_other, with_case};
 use crate::{AppError, AppState};
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
+pub(crate) fn router() -> Routes {
+    Routes::new()
         .route("/", get(list))
         .route("/cases/{id}", get(dashboard))
         .route("/cases/{id}/members", get(members).post(set_member))

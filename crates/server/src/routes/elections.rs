@@ -11,21 +11,20 @@ mod scenario;
 mod view;
 
 use accord_elections::Election;
-use axum::Router;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use minijinja::context;
 
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::forms::Fields;
+use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
 use crate::{AppError, AppState};
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
+pub(crate) fn router() -> Routes {
+    Routes::new()
         .route("/cases/{id}/elections", get(list))
         .route("/cases/{id}/elections/{election}", get(show))
 }

@@ -12,22 +12,21 @@ pub(crate) mod download;
 pub(crate) mod upload;
 
 use accord_core::Evidence;
-use axum::Router;
 use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
 use axum::http::Method;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use minijinja::{Value, context};
 
 use crate::access::CaseAccess;
-use crate::disclosure::Disclosure;
 use crate::auth::Viewer;
+use crate::disclosure::Disclosure;
 use crate::forms::Fields;
+use crate::routes::table::{Routes, get, post};
 use crate::routes::with_case;
 use crate::{AppError, AppState};
 
-pub(crate) fn router(upload_limit: u64) -> Router<AppState> {
-    Router::new()
+pub(crate) fn router(upload_limit: u64) -> Routes {
+    Routes::new()
         .route(
             "/cases/{id}/incidents/{incident}/evidence",
             post(upload::html).layer(upload_body_limit(upload_limit)),

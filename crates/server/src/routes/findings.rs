@@ -3,22 +3,21 @@
 use accord_actions::ActionError;
 use accord_core::{Finding, FindingStatus, Named, Verdict};
 use accord_store::TimelineFilter;
-use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use minijinja::{Value, context};
 
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::forms::Fields;
+use crate::routes::table::{Routes, get, post};
 use crate::routes::{see_other, with_case};
 use crate::{AppError, AppState, secrets};
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
+pub(crate) fn router() -> Routes {
+    Routes::new()
         .route("/cases/{id}/findings/new", get(new_form))
         .route("/cases/{id}/findings", post(create))
         .route("/cases/{id}/findings/{finding}/status", post(set_status))

@@ -6,21 +6,20 @@
 //! fields of two consecutive versions and shows each changed field as old → new.
 
 use accord_store::{RecordKind, RecordVersion};
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use minijinja::{Value as Ctx, context};
 use serde_json::Value;
 
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::disclosure::Disclosure;
+use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
 use crate::{AppError, AppState};
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
+pub(crate) fn router() -> Routes {
+    Routes::new()
         .route("/cases/{id}/incidents/{incident}/history", get(incident))
         .route("/cases/{id}/findings/{finding}/history", get(finding))
         .route("/cases/{id}/sources/{source}/history", get(source))

@@ -3,26 +3,25 @@
 use accord_actions::ActionError;
 use accord_core::{ActorRole, DateSpec, Incident, IncidentKind, Named, Role, Source};
 use accord_store::{CaseRefs, SaveOutcome};
-use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use minijinja::{Value, context};
 
-use crate::disclosure::Disclosure;
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
+use crate::disclosure::Disclosure;
 use crate::forms::Fields;
 use crate::routes::cases::finding_chain;
+use crate::routes::table::{Routes, get, post};
 use crate::routes::{evidence, history, see_other, with_case};
 use crate::{AppError, AppState, secrets};
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
+pub(crate) fn router() -> Routes {
+    Routes::new()
         .route("/cases/{id}/incidents/new", get(new_form))
-        .route("/cases/{id}/incidents", axum::routing::post(create))
+        .route("/cases/{id}/incidents", post(create))
         .route("/cases/{id}/incidents/{incident}", get(show).post(update))
         .route("/cases/{id}/incidents/{incident}/edit", get(edit_form))
 }
@@ -529,8 +528,16 @@ mod link_tests {
 
     #[test]
     fn only_web_addresses_become_links() {
-        assert_eq!(link(Some("https://example.org/a")), Some("https://example.org/a"));
-        for hostile in ["javascript:alert(1)", "data:text/html,x", " javascript:x", "file:///etc"] {
+        assert_eq!(
+            link(Some("https://example.org/a")),
+            Some("https://example.org/a")
+        );
+        for hostile in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            " javascript:x",
+            "file:///etc",
+        ] {
             assert_eq!(link(Some(hostile)), None, "{hostile}");
         }
         assert_eq!(link(None), None);

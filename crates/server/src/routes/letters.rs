@@ -22,13 +22,12 @@ mod signatories;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use accord_core::{Letter, ValidCase};
-use axum::Router;
-use axum::routing::{get, post};
 
+use crate::routes::table::{Routes, get, post};
 use crate::{AppError, AppState};
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
+pub(crate) fn router() -> Routes {
+    Routes::new()
         .route("/cases/{id}/letters", get(show::list).post(compose::create))
         .route("/cases/{id}/letters/new", get(compose::new_form))
         .route("/cases/{id}/letters/{letter}", get(show::show))

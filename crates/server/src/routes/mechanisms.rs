@@ -1,21 +1,20 @@
 //! A mechanism's page: the provision that creates it, its status and the chain behind it.
 
 use accord_core::evaluate;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use minijinja::context;
 
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::case_cache::snapshot;
 use crate::routes::cases::mechanism_view;
+use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
 use crate::{AppError, AppState};
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new().route("/cases/{id}/mechanisms/{mechanism}", get(show))
+pub(crate) fn router() -> Routes {
+    Routes::new().route("/cases/{id}/mechanisms/{mechanism}", get(show))
 }
 
 async fn show(

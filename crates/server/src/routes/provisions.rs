@@ -2,10 +2,8 @@
 //! citation suggestions of the finding form.
 
 use accord_core::{Citation, Named, evaluate};
-use axum::Router;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use minijinja::{Value, context};
 
 use crate::access::CaseAccess;
@@ -13,11 +11,12 @@ use crate::auth::Viewer;
 use crate::case_cache::snapshot;
 use crate::forms::Fields;
 use crate::routes::cases::finding_chain;
+use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
 use crate::{AppError, AppState};
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
+pub(crate) fn router() -> Routes {
+    Routes::new()
         .route("/cases/{id}/provisions", get(list))
         .route("/cases/{id}/provisions/suggest", get(suggest))
         .route("/cases/{id}/provisions/{citation}", get(show))

@@ -1,23 +1,22 @@
 //! The timeline: incidents grouped by month, with filters, full-text search and pages.
 
 use accord_core::{IncidentKind, Named, Verdict};
-use axum::Router;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use minijinja::{Value, context};
 
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::forms::Fields;
 use crate::incident_query::{IncidentFilter, page_offset};
+use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
 use crate::{AppError, AppState};
 
 const PER_PAGE: u32 = 50;
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new().route("/cases/{id}/timeline", get(timeline))
+pub(crate) fn router() -> Routes {
+    Routes::new().route("/cases/{id}/timeline", get(timeline))
 }
 
 /// The page number (1-based) of a query string, and the offset it starts at.
