@@ -10,5 +10,6 @@ mod accounts;
 mod api;
 mod elections;
 mod hardening;
+mod matrix;
 mod routes;
 mod slow_clients;
