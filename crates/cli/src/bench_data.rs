@@ -14,9 +14,9 @@ use std::time::Instant;
 
 use accord_core::date::Point;
 use accord_core::{
-    Actor, ActorKind, ActorRole, Case, Citation, DateSpec, Day, EvidenceRef, Finding,
-    FindingStatus, Incident, IncidentKind, Instrument, InstrumentKind, Mechanism, Named, Provision,
-    Role, Source, TextStatus, Verdict,
+    Actor, ActorKind, ActorRole, Addressee, Case, Citation, DateSpec, Day, EvidenceRef, Finding,
+    FindingStatus, Incident, IncidentKind, Instrument, InstrumentKind, Letter, Mechanism, Named,
+    Provision, Role, Signatory, SignatoryOrder, SignatureState, Source, TextStatus, Verdict,
 };
 use accord_store::{Create, ImportMode};
 use anyhow::{Context, bail};
@@ -209,7 +209,7 @@ pub(crate) fn generate(spec: &Spec) -> Case {
         sources,
         incidents,
         findings,
-        letters: Vec::new(),
+        letters: vec![letter(spec.incidents)],
         elections: Vec::new(),
         evidence: Vec::new(),
         observations: Vec::new(),
@@ -1532,5 +1532,87 @@ fn finding(
         ),
         author: Some("Research team".to_owned()),
         reviewed_by: (status != FindingStatus::Draft).then(|| "Legal reviewer".to_owned()),
+    }
+}
+
+// --- The joint letter ---------------------------------------------------------------------------
+
+/// The id of the generated letter.
+pub(crate) const LETTER_ID: &str = "bench-appeal";
+
+/// Organisations that sign the letter (invented); the last has signed and awaits verification.
+const SIGNERS: &[&str] = &[
+    "Asian Forum for Civic Space",
+    "Coalition for Free Elections",
+    "Defenders Without Borders",
+    "Example Press Freedom Network",
+    "Forum of Rights Lawyers",
+    "Global Union of Journalists",
+    "International Land Coalition (invented)",
+    "Network of Election Observers",
+    "Regional Human Rights Alliance",
+    "The Civic Space Monitor",
+    "Voices for Democracy",
+    "Women's Rights Watch (invented)",
+];
+
+/// One joint letter, as coordinators write them: it quotes the guarantee and the rights at stake,
+/// cites the first and the last report, and lists the incidents behind the covenant's complaint
+/// mechanism (its confirmed violations: about one incident in 230 of the case, with the default
+/// number of findings).
+fn letter(incidents: u32) -> Letter {
+    let last_source = source_id(usize::try_from(incidents).unwrap_or(1).div_ceil(3) - 1);
+    let body = format!(
+        "We, the undersigned organisations, write to you about the closing of civic space in the \
+         Kingdom, documented month after month since {FIRST_YEAR} by monitors on the \
+         ground{{{{ cite(\"{first}\") }}}}, most recently in {LAST_YEAR}{{{{ cite(\"{last_source}\") }}}}.\n\n\
+         The Peace Agreement provides:\n\n\
+         {{{{ quote(\"BPA Art. 29\") }}}}\n\n\
+         The rights it guarantees are being violated. The Covenant provides:\n\n\
+         {{{{ quote(\"BCOV Art. 19\") }}}}\n\n\
+         {{{{ quote(\"BCOV Art. 22\") }}}}\n\n\
+         {{{{ quote(\"BCOV Art. 25\") }}}}\n\n\
+         The confirmed violations of the Covenant{{{{ footnote(\"Findings confirmed by the \
+         monitors' legal reviewers; each incident cites the report that documents it.\") }}}}:\n\n\
+         {{{{ incidents_of(\"bcov-art-41\") }}}}\n\n\
+         We respectfully ask you to consult the signatories of the Agreement without delay, as \
+         its Article 29 requires, and to call on the authorities to release those detained for \
+         exercising their rights.\n",
+        first = source_id(0),
+    );
+    let mut signatories: Vec<Signatory> = SIGNERS
+        .iter()
+        .map(|name| Signatory {
+            organisation: (*name).to_owned(),
+            country: None,
+            representative: None,
+            url: None,
+            state: SignatureState::Verified,
+            order: None,
+            signed_text_sha256: None,
+        })
+        .collect();
+    if let Some(last) = signatories.last_mut() {
+        last.state = SignatureState::Signed;
+    }
+    Letter {
+        id: LETTER_ID.to_owned(),
+        title: "Joint letter on the closing of civic space (invented)".to_owned(),
+        date: day(epoch_days(LAST_YEAR, 12, 1)),
+        place: Some("Geneva".to_owned()),
+        language: "en".to_owned(),
+        coordinator: Some("rights-centre".to_owned()),
+        body,
+        closing: Some("Yours sincerely,".to_owned()),
+        signatory_order: SignatoryOrder::Alphabetical,
+        addressees: vec![Addressee {
+            name: "Secretary-General of the Example Union".to_owned(),
+            title: Some("Secretary-General".to_owned()),
+            organisation: Some("Example Union".to_owned()),
+            role: Some("requests consultations".to_owned()),
+            actor: Some("union-sg".to_owned()),
+        }],
+        cc: vec!["The Co-Chairs of the Peace Conference".to_owned()],
+        signatories,
     }
 }

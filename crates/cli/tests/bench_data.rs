@@ -201,6 +201,45 @@ fn the_default_findings_the_case_id_and_publication() {
 }
 
 #[test]
+fn the_case_has_a_joint_letter_that_lists_its_violations() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    ok(&accord(&db, &["bench-data", "--incidents", "3000"]));
+    let md = ok(&accord(
+        &db,
+        &[
+            "letter",
+            "render",
+            "bench",
+            "bench-appeal",
+            "--format",
+            "md",
+            "--out",
+            "-",
+        ],
+    ));
+    assert!(
+        md.starts_with("# Joint letter on the closing of civic space (invented)\n"),
+        "{md}"
+    );
+    // Quoted provisions, cited sources (the first and the last report) and the incidents behind
+    // the covenant's mechanism, each with its note.
+    assert!(md.contains("> Everyone shall have the right to freedom of expression."));
+    assert!(
+        md.contains("/src-0000001") && md.contains("/src-0001000"),
+        "{md}"
+    );
+    let listed = md
+        .lines()
+        .filter(|l| l.starts_with("- ") && l.contains("[^"))
+        .count();
+    assert!(listed >= 5, "incidents listed: {listed}\n{md}");
+    // Eleven verified signatories are printed; the twelfth awaits verification.
+    assert!(md.contains("\n11. Voices for Democracy\n"), "{md}");
+    assert!(!md.contains("Women's Rights Watch"));
+}
+
+#[test]
 fn bad_arguments_are_refused_before_the_database_is_touched() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("never.db");
