@@ -2,6 +2,7 @@
 
 mod evidence;
 mod key;
+mod observations;
 mod package;
 pub mod search;
 mod signon;
@@ -19,6 +20,7 @@ use accord_store::{
 
 pub use evidence::NewEvidence;
 pub use key::{LogKeyConfig, cosigner_from_file};
+pub use observations::{ObservationProblem, today};
 pub use package::{PackageReport, verify_package};
 pub use verify::{VerifyProblem, VerifyProgress, VerifyReport};
 
