@@ -99,6 +99,10 @@ fn limits() -> ConnectionLimits {
 }
 
 /// A small router standing in for the application where the test is about the connection.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "a test router of its own, not the application's (whose routes go through its table)"
+)]
 fn small_app() -> Router {
     Router::new()
         .route("/", get(|| async { "hello" }))
