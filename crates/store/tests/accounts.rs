@@ -363,3 +363,80 @@ async fn account_events_are_logged_in_the_tamper_evident_log_too() {
         "alice@example.org session.sign_in: signed in"
     );
 }
+
+#[tokio::test]
+async fn each_account_chooses_how_readers_outside_a_case_name_it() {
+    use accord_core::CaseRole;
+    use accord_store::{Attribution, ShownAs};
+
+    let (store, _dir) = store().await;
+    let case = accord_core::bundle::read(&common_example()).unwrap();
+    store
+        .import_case(&case, accord_store::ImportMode::New, "test")
+        .await
+        .unwrap();
+    let id = case.case().id.clone();
+    let ed = store
+        .create_user("ed@example.org", "h", false)
+        .await
+        .unwrap();
+    let other = store
+        .create_user("other@example.org", "h", false)
+        .await
+        .unwrap();
+    store
+        .set_role(&id, ed.id, Some(CaseRole::Editor), "test")
+        .await
+        .unwrap();
+
+    // Nobody is named until they choose: the default is the role.
+    assert_eq!(
+        store.attribution(ed.id).await.unwrap(),
+        Attribution::default()
+    );
+    let chosen = Attribution::new(Some("Dara"), Some("ADHOC"), "organisation").unwrap();
+    store
+        .set_attribution(ed.id, &chosen, "ed@example.org")
+        .await
+        .unwrap();
+    assert_eq!(store.attribution(ed.id).await.unwrap(), chosen);
+    assert_eq!(
+        store.attribution(ed.id).await.unwrap().shown_as,
+        ShownAs::Organisation
+    );
+
+    let authors = store.public_authors(&id).await.unwrap();
+    let of = |email: &str| authors.iter().find(|a| a.email == email).unwrap();
+    assert_eq!(of("ed@example.org").role, Some(CaseRole::Editor));
+    assert_eq!(
+        of("ed@example.org")
+            .attribution
+            .public_name(of("ed@example.org").role),
+        "ADHOC"
+    );
+    assert_eq!(of("other@example.org").role, None);
+    assert_eq!(other.email, "other@example.org");
+
+    // The choice is logged, not the names.
+    let log = actions(&store).await;
+    let last = log.last().unwrap();
+    assert_eq!(
+        last,
+        "ed@example.org user.attribution: named by organisation in published views"
+    );
+    assert!(!last.contains("Dara") && !last.contains("ADHOC"));
+
+    // An unknown account is NotFound.
+    assert!(matches!(
+        store.set_attribution(9999, &chosen, "x").await,
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+/// A case with nothing in it but its title.
+fn common_example() -> Vec<accord_core::bundle::BundleFile> {
+    vec![accord_core::bundle::BundleFile {
+        path: "case.toml".into(),
+        contents: "id = \"t\"\ntitle = \"Test case\"\n".into(),
+    }]
+}
