@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod access;
+mod as_of;
 mod assets;
 pub mod auth;
 mod case_cache;

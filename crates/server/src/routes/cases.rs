@@ -1,14 +1,16 @@
 //! The list of cases, a case's dashboard, its members and its publication.
 
-use accord_core::{CaseRole, Finding, Named, ValidCase, evaluate};
+use accord_core::{CaseRole, Day, Finding, Named, ValidCase, evaluate};
+use accord_store::TimelineFilter;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use minijinja::{Value, context};
 
 use crate::access::CaseAccess;
+use crate::as_of::{self, CaseAt};
 use crate::auth::Viewer;
-use crate::case_cache::{DashboardView, snapshot};
+use crate::case_cache::DashboardView;
 use crate::forms::Fields;
 use crate::routes::table::{Routes, get, post};
 use crate::routes::{see_other, with_case};
@@ -80,6 +82,11 @@ pub(crate) fn finding_chain(case: &ValidCase, f: &Finding) -> Value {
     }
 }
 
+/// A day as pages print it: "1 February 2017".
+pub(crate) fn human_day(day: Day) -> String {
+    accord_core::DateSpec::At(accord_core::date::Point::Day(day)).to_human()
+}
+
 fn names(v: &[&accord_core::Actor]) -> Vec<String> {
     v.iter().map(|a| a.name.clone()).collect()
 }
@@ -107,7 +114,7 @@ pub(crate) fn mechanism_view(
         citation => m.mechanism.provision.to_string(),
         text => case.provision(&m.mechanism.provision).and_then(|p| p.text.clone()),
         triggered => m.triggered,
-        since => m.since_incident.map(|i| i.date.earliest()).map(|d| accord_core::DateSpec::At(accord_core::date::Point::Day(d)).to_human()),
+        since => m.since_incident.map(|i| human_day(i.date.earliest())),
         since_incident => m.since_incident.map(|i| i.title.clone()),
         counts => m.mechanism.counts.iter().map(|v| v.as_str()).collect::<Vec<_>>(),
         scope,
@@ -140,20 +147,47 @@ fn dashboard_view(case: &ValidCase) -> DashboardView {
     }
 }
 
+/// The dashboard; with `?as_of=YYYY-MM-DD`, the status as it stood on that day (computed per
+/// request: the per-version cache keeps only today's).
 async fn dashboard(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<String>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
-    let snap = snapshot(&state, &access.case).await?;
-    let view = snap.dashboard.get_or_init(|| dashboard_view(&snap.case));
-    let latest: Vec<Value> = snap
-        .latest
+    // A date the form could not have sent is said next to the form; the page shows today's status.
+    let (day, as_of_error) = match as_of::from_query(query.as_deref()) {
+        Ok(day) => (day, None),
+        Err(e) => (None, Some(e.to_string())),
+    };
+    let case = CaseAt::load(&state, &access.case, day).await?;
+    let snap = case.snapshot();
+    let computed;
+    let view = match day {
+        None => snap.dashboard.get_or_init(|| dashboard_view(&snap.case)),
+        Some(_) => {
+            computed = dashboard_view(&case);
+            &computed
+        }
+    };
+    let (latest, incident_count) = match day {
+        None => (snap.latest.clone(), snap.incident_count),
+        Some(day) => {
+            let filter = TimelineFilter {
+                to: Some(day),
+                ..TimelineFilter::default()
+            };
+            let page = state.store.timeline(&id, &filter, 10, 0).await?;
+            (page.items, page.total)
+        }
+    };
+    let latest: Vec<Value> = latest
         .iter()
         .map(|i| context! { id => &i.id, title => &i.title, date => i.date.to_human(), kind => i.kind.as_str() })
         .collect();
-    Ok(state
+    let refused = as_of_error.is_some();
+    let mut r = state
         .page(
             &viewer,
             "dashboard.html",
@@ -161,11 +195,17 @@ async fn dashboard(
                 &access,
                 context! {
                     title => &access.case.title, mechanisms => &view.mechanisms,
-                    provisions => &view.provisions, latest, incident_count => snap.incident_count,
+                    provisions => &view.provisions, latest, incident_count,
+                    as_of => day.map(|d| d.to_string()), as_of_human => day.map(human_day),
+                    as_of_error,
                 },
             ),
         )?
-        .into_response())
+        .into_response();
+    if refused {
+        *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
 }
 
 async fn members_page(

@@ -7,10 +7,11 @@ use axum::response::{IntoResponse, Response};
 use minijinja::{Value, context};
 
 use crate::access::CaseAccess;
+use crate::as_of::{self, CaseAt};
 use crate::auth::Viewer;
 use crate::case_cache::snapshot;
 use crate::forms::Fields;
-use crate::routes::cases::finding_chain;
+use crate::routes::cases::{finding_chain, human_day};
 use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
 use crate::{AppError, AppState};
@@ -53,16 +54,22 @@ async fn list(
         .into_response())
 }
 
+/// One provision: its text and the confirmed findings on it; with `?as_of=YYYY-MM-DD`, its
+/// status as it stood on that day.
 async fn show(
     State(state): State<AppState>,
     viewer: Viewer,
     Path((id, citation)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let cite = Citation::parse(&citation).map_err(|_| AppError::NotFound)?;
-    let snap = snapshot(&state, &access.case).await?;
-    let case = &snap.case;
-    let status = evaluate(case);
+    let (day, as_of_error) = match as_of::from_query(query.as_deref()) {
+        Ok(day) => (day, None),
+        Err(e) => (None, Some(e.to_string())),
+    };
+    let case = CaseAt::load(&state, &access.case, day).await?;
+    let status = evaluate(&case);
     let ps = status
         .provisions
         .iter()
@@ -73,10 +80,16 @@ async fn show(
         .instrument(cite.instrument())
         .map(|i| i.title.clone())
         .unwrap_or_default();
-    let findings: Vec<Value> = ps.findings.iter().map(|f| finding_chain(case, f)).collect();
+    let findings: Vec<Value> = ps
+        .findings
+        .iter()
+        .map(|f| finding_chain(&case, f))
+        .collect();
+    let refused = as_of_error.is_some();
     let ctx = context! {
         title => p.citation.to_string(),
         findings,
+        as_of => day.map(|d| d.to_string()), as_of_human => day.map(human_day), as_of_error,
         p => context! {
             citation => p.citation.to_string(), heading => &p.heading, instrument, state => ps.state.as_str(),
             themes => &p.themes, text => &p.text, status => p.status.as_str(), text_source => &p.text_source,
@@ -84,9 +97,13 @@ async fn show(
             translations => p.translations.iter().map(|t| context! { lang => &t.lang, text => &t.text, status => t.status.as_str(), source => &t.source }).collect::<Vec<_>>(),
         },
     };
-    Ok(state
+    let mut r = state
         .page(&viewer, "provision.html", with_case(&access, ctx))?
-        .into_response())
+        .into_response();
+    if refused {
+        *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
 }
 
 /// Citations that contain what was typed (case-insensitive), for the finding form (htmx).

@@ -8,6 +8,7 @@ mod common;
 
 mod accounts;
 mod api;
+mod as_of;
 mod elections;
 mod hardening;
 mod matrix;

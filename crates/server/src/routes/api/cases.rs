@@ -3,12 +3,13 @@
 
 use accord_core::{Named, evaluate};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::ErrorBody;
 use crate::access::CaseAccess;
+use crate::as_of::{self, CaseAt};
 use crate::auth::Viewer;
 use crate::case_cache::snapshot;
 use crate::views::CaseStatusView;
@@ -172,17 +173,22 @@ pub(crate) async fn show(
 }
 
 /// Which mechanisms are triggered, since when and by which findings, and the state of every
-/// provision: the case-status contract, the same JSON as `accord case status CASE --json`.
+/// provision: the case-status contract, the same JSON as `accord case status CASE --json`. With
+/// `as_of`, the status as it stood on that day (the JSON then carries `as_of`).
 #[utoipa::path(
     get,
     path = "/api/v1/cases/{id}/status",
     operation_id = "get_case_status",
     tag = "cases",
-    params(("id" = String, Path, description = "Case id")),
+    params(
+        ("id" = String, Path, description = "Case id"),
+        ("as_of" = Option<String>, Query, description = "`YYYY-MM-DD`: the status as it stood on that day, from the incidents that may have happened by then (an incident counts from the first day it may have happened) and the findings on them", example = "2017-02-01"),
+    ),
     responses(
         (status = 200, description = "The case's trigger status", body = CaseStatusView),
         (status = 401, description = "The token is not valid", body = ErrorBody),
         (status = 404, description = "No such case, or the caller may not see it", body = ErrorBody),
+        (status = 422, description = "`as_of` is not a day (`field`: `as_of`)", body = ErrorBody),
     ),
     security((), ("bearer" = [])),
 )]
@@ -190,11 +196,14 @@ pub(crate) async fn status(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<String>,
+    RawQuery(query): RawQuery,
 ) -> Result<Json<CaseStatusView>, ApiError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
-    let snap = snapshot(&state, &access.case).await?;
-    Ok(Json(CaseStatusView::new(
-        &access.case.id,
-        &evaluate(&snap.case),
-    )))
+    let day = as_of::from_query(query.as_deref())?;
+    let case = CaseAt::load(&state, &access.case, day).await?;
+    let mut view = CaseStatusView::new(&access.case.id, &evaluate(&case));
+    if let Some(day) = day {
+        view = view.as_of(day);
+    }
+    Ok(Json(view))
 }

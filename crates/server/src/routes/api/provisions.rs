@@ -3,14 +3,14 @@
 
 use accord_core::{Citation, Named, ProvisionStatus, evaluate};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::ErrorBody;
 use crate::access::CaseAccess;
+use crate::as_of::{self, CaseAt};
 use crate::auth::Viewer;
-use crate::case_cache::snapshot;
 use crate::{ApiError, AppError, AppState};
 
 /// A citable provision.
@@ -34,6 +34,9 @@ pub(crate) struct Provision {
     status: String,
     /// Ids of the confirmed findings on it or its sub-divisions.
     findings: Vec<String>,
+    /// `YYYY-MM-DD`: present when `status` and `findings` are as of that day (`?as_of=`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of: Option<String>,
 }
 
 /// A provision's text in another language.
@@ -46,7 +49,7 @@ pub(crate) struct Translation {
     source: Option<String>,
 }
 
-fn provision(ps: &ProvisionStatus<'_>) -> Provision {
+fn provision(ps: &ProvisionStatus<'_>, as_of: Option<accord_core::Day>) -> Provision {
     let p = ps.provision;
     Provision {
         citation: p.citation.to_string(),
@@ -68,8 +71,12 @@ fn provision(ps: &ProvisionStatus<'_>) -> Provision {
             .collect(),
         status: ps.state.as_str().to_owned(),
         findings: ps.findings.iter().map(|f| f.id.clone()).collect(),
+        as_of: as_of.map(|d| d.to_string()),
     }
 }
+
+/// The `as_of` query parameter, as both endpoints document it.
+const AS_OF: &str = "`YYYY-MM-DD`: each provision's status as it stood on that day, from the incidents that may have happened by then and the findings on them";
 
 /// Every provision of the case's instruments, in instrument order.
 #[utoipa::path(
@@ -77,11 +84,15 @@ fn provision(ps: &ProvisionStatus<'_>) -> Provision {
     path = "/api/v1/cases/{id}/provisions",
     operation_id = "list_provisions",
     tag = "provisions",
-    params(("id" = String, Path, description = "Case id")),
+    params(
+        ("id" = String, Path, description = "Case id"),
+        ("as_of" = Option<String>, Query, description = AS_OF, example = "2017-02-01"),
+    ),
     responses(
         (status = 200, description = "The provisions", body = [Provision]),
         (status = 401, description = "The token is not valid", body = ErrorBody),
         (status = 404, description = "No such case, or the caller may not see it", body = ErrorBody),
+        (status = 422, description = "`as_of` is not a day (`field`: `as_of`)", body = ErrorBody),
     ),
     security((), ("bearer" = [])),
 )]
@@ -89,12 +100,18 @@ pub(crate) async fn list(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<String>,
+    RawQuery(query): RawQuery,
 ) -> Result<Json<Vec<Provision>>, ApiError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
-    let snap = snapshot(&state, &access.case).await?;
-    let status = evaluate(&snap.case);
+    let day = as_of::from_query(query.as_deref())?;
+    let case = CaseAt::load(&state, &access.case, day).await?;
+    let status = evaluate(&case);
     Ok(Json(
-        status.provisions.iter().map(|p| provision(p)).collect(),
+        status
+            .provisions
+            .iter()
+            .map(|p| provision(p, day))
+            .collect(),
     ))
 }
 
@@ -107,11 +124,13 @@ pub(crate) async fn list(
     params(
         ("id" = String, Path, description = "Case id"),
         ("citation" = String, Path, description = "Canonical citation, URL-encoded", example = "FPA Art. 3(1)"),
+        ("as_of" = Option<String>, Query, description = AS_OF, example = "2017-02-01"),
     ),
     responses(
         (status = 200, description = "The provision", body = Provision),
         (status = 401, description = "The token is not valid", body = ErrorBody),
         (status = 404, description = "No such case or provision, or the caller may not see the case", body = ErrorBody),
+        (status = 422, description = "`as_of` is not a day (`field`: `as_of`)", body = ErrorBody),
     ),
     security((), ("bearer" = [])),
 )]
@@ -119,16 +138,18 @@ pub(crate) async fn show(
     State(state): State<AppState>,
     viewer: Viewer,
     Path((id, citation)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
 ) -> Result<Json<Provision>, ApiError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     // A citation that does not parse names no provision.
     let cite = Citation::parse(&citation).map_err(|_| AppError::NotFound)?;
-    let snap = snapshot(&state, &access.case).await?;
-    let status = evaluate(&snap.case);
+    let day = as_of::from_query(query.as_deref())?;
+    let case = CaseAt::load(&state, &access.case, day).await?;
+    let status = evaluate(&case);
     let ps = status
         .provisions
         .iter()
         .find(|p| p.provision.citation == cite)
         .ok_or(AppError::NotFound)?;
-    Ok(Json(provision(ps)))
+    Ok(Json(provision(ps, day)))
 }
