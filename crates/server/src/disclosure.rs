@@ -134,7 +134,11 @@ impl Disclosure {
         for v in &mut versions {
             v.actor = self.person(&v.actor);
             if kind == RecordKind::Finding {
-                v.body = v.body.as_deref().map(|b| self.redact_finding_json(b)).transpose()?;
+                v.body = v
+                    .body
+                    .as_deref()
+                    .map(|b| self.redact_finding_json(b))
+                    .transpose()?;
                 v.sha256 = None;
             }
         }

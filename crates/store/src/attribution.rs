@@ -147,7 +147,10 @@ mod tests {
         assert_eq!(a.public_name(None), UNNAMED_MEMBER);
         // Names given but not chosen are not shown.
         let a = Attribution::new(Some("Dara"), Some("LICADHO"), "role").unwrap();
-        assert_eq!(a.public_name(Some(CaseRole::Editor)), "an editor of the case");
+        assert_eq!(
+            a.public_name(Some(CaseRole::Editor)),
+            "an editor of the case"
+        );
     }
 
     #[test]

@@ -10,8 +10,8 @@ use sqlx::{Row, SqliteConnection};
 use super::audit;
 use crate::codec::unname;
 use crate::{
-    ApiTokenInfo, Attribution, PublicAuthor, NewApiToken, NewSession, Session, SessionInfo, StoreError, TokenGrant, User,
-    clock,
+    ApiTokenInfo, Attribution, NewApiToken, NewSession, PublicAuthor, Session, SessionInfo,
+    StoreError, TokenGrant, User, clock,
 };
 
 /// A session's or token's "last used" time is written at most this often (seconds): often enough
@@ -638,15 +638,14 @@ pub(crate) async fn attribution(
     conn: &mut SqliteConnection,
     user_id: i64,
 ) -> Result<Attribution, StoreError> {
-    let row =
-        sqlx::query("SELECT display_name, organisation, attribution FROM users WHERE id = ?")
-            .bind(user_id)
-            .fetch_optional(&mut *conn)
-            .await?
-            .ok_or_else(|| StoreError::NotFound {
-                what: "user",
-                id: user_id.to_string(),
-            })?;
+    let row = sqlx::query("SELECT display_name, organisation, attribution FROM users WHERE id = ?")
+        .bind(user_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| StoreError::NotFound {
+            what: "user",
+            id: user_id.to_string(),
+        })?;
     attribution_of(&row)
 }
 

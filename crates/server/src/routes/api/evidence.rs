@@ -15,8 +15,8 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::{ErrorBody, invalid, parse_body};
 use crate::access::CaseAccess;
-use crate::disclosure::Disclosure;
 use crate::auth::Viewer;
+use crate::disclosure::Disclosure;
 use crate::forms::Fields;
 use crate::routes::evidence::custody::BY_HAND;
 use crate::routes::evidence::download;
