@@ -131,3 +131,32 @@ pub(crate) fn see_other(to: &str) -> axum::response::Response {
     use axum::response::IntoResponse;
     axum::response::Redirect::to(to).into_response()
 }
+
+/// A stored address as a link: only a web address (`http`, `https`) becomes an `href`. Sources are
+/// checked when written, but a database written before that check may hold `javascript:` or
+/// `data:` addresses; those are shown as no link at all.
+pub(crate) fn link(url: Option<&str>) -> Option<&str> {
+    url.filter(|u| accord_core::validate::is_web_url(u))
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::link;
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert_eq!(
+            link(Some("https://example.org/a")),
+            Some("https://example.org/a")
+        );
+        for hostile in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            " javascript:x",
+            "file:///etc",
+        ] {
+            assert_eq!(link(Some(hostile)), None, "{hostile}");
+        }
+        assert_eq!(link(None), None);
+    }
+}

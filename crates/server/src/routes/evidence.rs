@@ -147,7 +147,7 @@ pub(crate) fn item(e: &Evidence) -> Value {
         note => &e.note,
         capture => context! {
             captured_at => &c.captured_at, captured_by => &c.captured_by,
-            source_url => super::incidents::link(c.source_url.as_deref()),
+            source_url => super::link(c.source_url.as_deref()),
             method => &c.method, tool => &c.tool, place => &c.place,
         },
         derived_from => e.derived_from.as_ref().map(|d| context! { original => &d.original, what => &d.what }),

@@ -73,7 +73,7 @@ async fn show(
         .sources
         .iter()
         .filter_map(|s| case.source(s))
-        .map(|s| context! { id => &s.id, text => s.citation_text(), url => link(s.url.as_deref()) })
+        .map(|s| context! { id => &s.id, text => s.citation_text(), url => super::link(s.url.as_deref()) })
         .collect();
     let actors: Vec<Value> = inc
         .actors
@@ -513,33 +513,4 @@ async fn save(
     Ok(see_other(&format!(
         "/cases/{id}/incidents/{incident_id}?saved=1"
     )))
-}
-
-/// A stored address as a link: only a web address (`http`, `https`) becomes an `href`. Sources are
-/// checked when written, but a database written before that check may hold `javascript:` or
-/// `data:` addresses; those are shown as no link at all.
-pub(crate) fn link(url: Option<&str>) -> Option<&str> {
-    url.filter(|u| accord_core::validate::is_web_url(u))
-}
-
-#[cfg(test)]
-mod link_tests {
-    use super::link;
-
-    #[test]
-    fn only_web_addresses_become_links() {
-        assert_eq!(
-            link(Some("https://example.org/a")),
-            Some("https://example.org/a")
-        );
-        for hostile in [
-            "javascript:alert(1)",
-            "data:text/html,x",
-            " javascript:x",
-            "file:///etc",
-        ] {
-            assert_eq!(link(Some(hostile)), None, "{hostile}");
-        }
-        assert_eq!(link(None), None);
-    }
 }
