@@ -12,6 +12,7 @@ mod observations;
 mod records;
 mod replace;
 mod signon;
+mod version;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -291,7 +292,7 @@ impl Store for SqliteStore {
         actor: &str,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        records::touch(&mut tx, id).await?;
+        version::touch(&mut tx, id).await?;
         sqlx::query("UPDATE cases SET published = ? WHERE id = ?")
             .bind(i64::from(published))
             .bind(id)
@@ -495,7 +496,7 @@ impl Store for SqliteStore {
         actor: &str,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        records::touch(&mut tx, case_id).await?;
+        version::touch(&mut tx, case_id).await?;
         sqlx::query("UPDATE cases SET self_review = ? WHERE id = ?")
             .bind(i64::from(allowed))
             .bind(case_id)

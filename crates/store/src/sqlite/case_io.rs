@@ -5,7 +5,7 @@
 
 use accord_core::{
     Actor, ActorRole, Addressee, Case, ElectionFile, EvidenceRef, Finding, Incident, Instrument,
-    Letter, Mechanism, Named, Provision, Source, Translation, ValidCase,
+    Letter, Mechanism, Named, Provision, Signatory, Source, Translation, ValidCase,
 };
 use serde_json::{Value, json};
 use sqlx::{Row, SqliteConnection};
@@ -798,7 +798,7 @@ pub(crate) async fn load_letters(
         let signatories = sigs
             .iter()
             .filter(|s| s.get::<String, _>("letter_id") == lid)
-            .map(|s| super::signon::signatory_from(id, s))
+            .map(|s| signatory_from(id, s))
             .collect::<Result<Vec<_>, StoreError>>()?;
         let addressees = objects(id, "letters.addressees", r.get("addressees"))?
             .iter()
@@ -828,4 +828,23 @@ pub(crate) async fn load_letters(
         });
     }
     Ok(out)
+}
+
+/// A signatory from a row of `signatories` (the columns of a case bundle's signatory).
+pub(crate) fn signatory_from(
+    case_id: &str,
+    r: &sqlx::sqlite::SqliteRow,
+) -> Result<Signatory, StoreError> {
+    Ok(Signatory {
+        organisation: r.get("organisation"),
+        country: r.get("country"),
+        representative: r.get("representative"),
+        url: r.get("url"),
+        state: unname(case_id, r.get("state"))?,
+        order: r
+            .get::<Option<i64>, _>("ord")
+            .map(|o| u32::try_from(o).map_err(|e| corrupt(case_id, e.to_string())))
+            .transpose()?,
+        signed_text_sha256: r.get("signed_text_sha256"),
+    })
 }

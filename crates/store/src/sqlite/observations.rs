@@ -5,7 +5,7 @@ use accord_core::{Named, Observation, ObservationStatus};
 use sqlx::{Row, SqliteConnection};
 
 use super::audit_records;
-use super::records::touch;
+use super::version::touch;
 use crate::StoreError;
 use crate::codec::{corrupt, list, uncite, unlist, unname};
 

@@ -13,8 +13,9 @@ use super::case_io::{
     IncidentSelection, insert_finding, insert_incident, insert_source, load_findings,
     load_incidents,
 };
+use super::version::touch;
 use crate::codec::{corrupt, unnames};
-use crate::{CaseRefs, CaseSummary, Page, SaveOutcome, StoreError, TimelineFilter, clock};
+use crate::{CaseRefs, CaseSummary, Page, SaveOutcome, StoreError, TimelineFilter};
 
 pub(crate) const SUMMARY_SQL: &str =
     "SELECT c.id, c.title, c.country, c.published, c.updated_at, c.version,
@@ -36,20 +37,6 @@ pub(crate) fn summary(r: &sqlx::sqlite::SqliteRow) -> CaseSummary {
         confirmed_findings: u64::try_from(r.get::<i64, _>("confirmed_findings")).unwrap_or(0),
         updated_at: r.get("updated_at"),
     }
-}
-
-/// Mark a case as changed: a new version (caches of its status become stale) and a new time.
-pub(crate) async fn touch(tx: &mut SqliteConnection, case_id: &str) -> Result<(), StoreError> {
-    let n = sqlx::query("UPDATE cases SET version = version + 1, updated_at = ? WHERE id = ?")
-        .bind(clock::now())
-        .bind(case_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    if n == 0 {
-        return Err(StoreError::NoCase(case_id.to_owned()));
-    }
-    Ok(())
 }
 
 pub(crate) async fn load_for_status(

@@ -11,8 +11,9 @@ use serde_json::{Value, json};
 use sqlx::{Row, SqliteConnection};
 
 use super::audit;
-use super::records::touch;
-use crate::codec::{corrupt, list, unname};
+use super::case_io::signatory_from;
+use super::version::touch;
+use crate::codec::{corrupt, list};
 use crate::signon_rules as rules;
 use crate::{
     InvitationRecord, LinkOutcome, LinkPurpose, LinkStatus, LinkUse, NewInvitation, NewLink,
@@ -640,25 +641,6 @@ async fn signatory(
         id: format!("{case_id}/{letter_id}#{position}"),
     })?;
     signatory_from(case_id, &row)
-}
-
-/// A signatory from a row of `signatories` (the columns of a case bundle's signatory).
-pub(crate) fn signatory_from(
-    case_id: &str,
-    r: &sqlx::sqlite::SqliteRow,
-) -> Result<Signatory, StoreError> {
-    Ok(Signatory {
-        organisation: r.get("organisation"),
-        country: r.get("country"),
-        representative: r.get("representative"),
-        url: r.get("url"),
-        state: unname(case_id, r.get("state"))?,
-        order: r
-            .get::<Option<i64>, _>("ord")
-            .map(|o| u32::try_from(o).map_err(|e| corrupt(case_id, e.to_string())))
-            .transpose()?,
-        signed_text_sha256: r.get("signed_text_sha256"),
-    })
 }
 
 fn purpose(row: &sqlx::sqlite::SqliteRow) -> Result<LinkPurpose, StoreError> {
