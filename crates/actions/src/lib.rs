@@ -99,6 +99,8 @@ pub struct Actions {
     blobs: Arc<dyn BlobStore>,
     search: Option<Arc<SearchIndex>>,
     key: Arc<key::LogKey>,
+    /// The day taken as today (no observation may describe a later one); `None`: the clock's.
+    today: Option<accord_core::Day>,
 }
 
 impl Actions {
@@ -113,7 +115,16 @@ impl Actions {
             blobs,
             search,
             key: Arc::new(key::LogKey::new(key)),
+            today: None,
         }
+    }
+
+    /// The same action layer taking `day` as today instead of reading the clock: for tests (the
+    /// documented example case is set in an invented 2030) and for replaying work as of a day.
+    #[must_use]
+    pub fn with_today(mut self, day: accord_core::Day) -> Actions {
+        self.today = Some(day);
+        self
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {

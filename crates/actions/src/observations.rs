@@ -50,7 +50,7 @@ impl Actions {
                 what: "case",
                 id: case.to_owned(),
             })?;
-        let today = today();
+        let today = self.today.unwrap_or_else(today);
         let mut out = Vec::new();
         let mut ids = std::collections::HashSet::new();
         for (index, o) in observations.iter().enumerate() {

@@ -27,6 +27,7 @@ mod history;
 mod incidents;
 mod letters;
 mod mechanisms;
+mod observations;
 mod provisions;
 mod table;
 mod timeline;
@@ -92,6 +93,7 @@ fn routes(upload_limit: u64) -> Routes {
         .merge(letters::router())
         .merge(findings::router())
         .merge(provisions::router())
+        .merge(observations::router())
         .merge(actors::router())
         .merge(mechanisms::router())
         .merge(elections::router())

@@ -54,6 +54,34 @@ pub struct ProvisionView {
     pub status: String,
     /// Ids of the confirmed findings about it or its sub-divisions.
     pub findings: Vec<String>,
+    /// The latest confirmed observation of its implementation (of this provision itself), or
+    /// null; as of `as_of` when the status is.
+    pub observation: Option<ObservationSummary>,
+}
+
+/// An implementation observation, as a provision's status shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ObservationSummary {
+    /// The observation's id.
+    pub id: String,
+    /// The date it describes: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: String,
+    /// On the Peace Accords Matrix scale: 0 (not implemented), 1 (minimal), 2 (intermediate), 3
+    /// (full implementation).
+    pub score: u8,
+    /// `not implemented`, `minimal`, `intermediate` or `full`.
+    pub score_label: String,
+}
+
+impl ObservationSummary {
+    pub fn new(o: &accord_core::Observation) -> ObservationSummary {
+        ObservationSummary {
+            id: o.id.clone(),
+            date: o.date.to_string(),
+            score: o.score.value(),
+            score_label: o.score.label().to_owned(),
+        }
+    }
 }
 
 impl CaseStatusView {
@@ -88,6 +116,7 @@ impl CaseStatusView {
                     citation: p.provision.citation.to_string(),
                     status: p.state.as_str().to_owned(),
                     findings: p.findings.iter().map(|f| f.id.clone()).collect(),
+                    observation: p.observation.map(ObservationSummary::new),
                 })
                 .collect(),
         }

@@ -15,6 +15,7 @@ mod evidence;
 mod findings;
 mod history;
 mod incidents;
+mod observations;
 mod provisions;
 mod sources;
 
@@ -70,6 +71,9 @@ fn documented_routes(upload_limit: u64) -> OpenApiRouter<AppState> {
         .routes(routes!(findings::list, findings::create))
         .routes(routes!(findings::show))
         .routes(routes!(findings::set_status))
+        .routes(routes!(observations::list, observations::create))
+        .routes(routes!(observations::show))
+        .routes(routes!(observations::set_status))
         .routes(routes!(sources::list, sources::create))
         .routes(routes!(sources::show))
         .routes(routes!(actors::list))
@@ -99,6 +103,7 @@ fn documented_routes(upload_limit: u64) -> OpenApiRouter<AppState> {
         (name = "provisions", description = "The provisions of a case's instruments"),
         (name = "incidents", description = "What happened, with dates, actors and sources"),
         (name = "findings", description = "Incidents judged against provisions, and their review"),
+        (name = "observations", description = "How far provisions have been implemented, dated, on the Peace Accords Matrix scale (0-3), and their review"),
         (name = "sources", description = "Where statements and facts come from"),
         (name = "actors", description = "The states, bodies, officials and organisations a case names"),
         (name = "evidence", description = "Files, hashed as they arrive, with their capture record and chain of custody"),

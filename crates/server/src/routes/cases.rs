@@ -139,7 +139,16 @@ fn dashboard_view(case: &ValidCase) -> DashboardView {
     let provisions: Vec<Value> = status
         .provisions
         .iter()
-        .map(|p| context! { citation => p.provision.citation.to_string(), state => p.state.as_str(), count => p.findings.len() })
+        .map(|p| {
+            // Only confirmed observations are in a status: nothing here is hidden from anyone.
+            let implementation = p.observation.map(|o| {
+                context! { score => o.score.value(), label => o.score.label(), date => o.date.to_string() }
+            });
+            context! {
+                citation => p.provision.citation.to_string(), state => p.state.as_str(),
+                count => p.findings.len(), implementation,
+            }
+        })
         .collect();
     DashboardView {
         mechanisms: Value::from(mechanisms),

@@ -1,7 +1,7 @@
-//! Provisions: the list by instrument, one provision with its text and findings, and the
-//! citation suggestions of the finding form.
+//! Provisions: the list by instrument, one provision with its text, findings and implementation
+//! observations (as of any day), and the citation suggestions of the finding form.
 
-use accord_core::{Citation, Named, evaluate};
+use accord_core::{Citation, Day, Named, Observation, evaluate};
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use minijinja::{Value, context};
@@ -10,8 +10,10 @@ use crate::access::CaseAccess;
 use crate::as_of::{self, CaseAt};
 use crate::auth::Viewer;
 use crate::case_cache::snapshot;
+use crate::disclosure::Disclosure;
 use crate::forms::Fields;
 use crate::routes::cases::{finding_chain, human_day};
+use crate::routes::observations::{self, ObservationForm};
 use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
 use crate::{AppError, AppState};
@@ -54,8 +56,8 @@ async fn list(
         .into_response())
 }
 
-/// One provision: its text and the confirmed findings on it; with `?as_of=YYYY-MM-DD`, its
-/// status as it stood on that day.
+/// One provision: its text, the confirmed findings on it and the observations of its
+/// implementation; with `?as_of=YYYY-MM-DD`, as it stood on that day.
 async fn show(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -68,12 +70,35 @@ async fn show(
         Ok(day) => (day, None),
         Err(e) => (None, Some(e.to_string())),
     };
-    let case = CaseAt::load(&state, &access.case, day).await?;
+    page(
+        &state,
+        &viewer,
+        &access,
+        &cite,
+        day,
+        as_of_error,
+        ObservationForm::default(),
+    )
+    .await
+}
+
+/// A provision's page: as of `day` if given, with the observation form as `form` holds it (422
+/// when the form or the date was refused).
+pub(crate) async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    access: &CaseAccess,
+    cite: &Citation,
+    day: Option<Day>,
+    as_of_error: Option<String>,
+    form: ObservationForm,
+) -> Result<Response, AppError> {
+    let case = CaseAt::load(state, &access.case, day).await?;
     let status = evaluate(&case);
     let ps = status
         .provisions
         .iter()
-        .find(|p| p.provision.citation == cite)
+        .find(|p| &p.provision.citation == cite)
         .ok_or(AppError::NotFound)?;
     let p = ps.provision;
     let instrument = case
@@ -85,11 +110,36 @@ async fn show(
         .iter()
         .map(|f| finding_chain(&case, f))
         .collect();
-    let refused = as_of_error.is_some();
+    let disclosure = Disclosure::load(state, access).await?;
+    // Newest first; as of a day, those dated on or before it (as the status counts them).
+    let mut observations: Vec<&Observation> =
+        observations::visible(&case.observations, &disclosure)
+            .filter(|o| &o.provision == cite)
+            .collect();
+    observations.reverse();
+    observations.sort_by_key(|o| std::cmp::Reverse(o.date.last_day()));
+    let observations: Vec<Value> = observations
+        .into_iter()
+        .map(|o| observations::view(o, &disclosure, &case))
+        .collect();
+    let implementation = ps
+        .observation
+        .map(|o| observations::view(o, &disclosure, &case));
+    let refused = as_of_error.is_some() || !form.errors.is_empty();
+    let coded_by = if form.coded_by.is_empty() {
+        viewer.audit_name()
+    } else {
+        form.coded_by.clone()
+    };
     let ctx = context! {
         title => p.citation.to_string(),
-        findings,
+        findings, observations, implementation,
         as_of => day.map(|d| d.to_string()), as_of_human => day.map(human_day), as_of_error,
+        obs => context! {
+            date => &form.date, score => &form.score, sources => &form.sources, coded_by,
+            note => &form.note,
+            errors => form.errors.iter().map(|(f, m)| context! { field => f, message => m }).collect::<Vec<_>>(),
+        },
         p => context! {
             citation => p.citation.to_string(), heading => &p.heading, instrument, state => ps.state.as_str(),
             themes => &p.themes, text => &p.text, status => p.status.as_str(), text_source => &p.text_source,
@@ -98,12 +148,25 @@ async fn show(
         },
     };
     let mut r = state
-        .page(&viewer, "provision.html", with_case(&access, ctx))?
+        .page(viewer, "provision.html", with_case(access, ctx))?
         .into_response();
     if refused {
         *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
     }
     Ok(r)
+}
+
+/// A provision page's path: `/cases/ID/provisions/FPA%20Art.%203(1)`.
+pub(crate) fn path(case: &str, citation: &Citation) -> String {
+    let mut encoded = String::new();
+    for b in citation.to_string().bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'(' | b')') {
+            encoded.push(char::from(b));
+        } else {
+            encoded.push_str(&format!("%{b:02X}"));
+        }
+    }
+    format!("/cases/{case}/provisions/{encoded}")
 }
 
 /// Citations that contain what was typed (case-insensitive), for the finding form (htmx).

@@ -98,7 +98,10 @@ impl App {
         accord_server::search_sync::rebuild(store.clone(), index.clone())
             .await
             .unwrap();
-        let actions = common::actions(dir.path(), store.clone(), Some(index));
+        // The example case is set in an invented 2030: observations of it are dated after the
+        // real today, so the action layer takes a day after the case as today.
+        let actions = common::actions(dir.path(), store.clone(), Some(index))
+            .with_today(accord_core::Day::parse("2031-06-01").unwrap());
         let state = AppState::new(actions, ServerConfig::default()).unwrap();
         let mut app = App {
             app: accord_server::router(state),
@@ -1550,6 +1553,22 @@ fn endpoints(case: &str) -> Vec<(Method, String, Option<Value>)> {
             Some(json!({"status": "confirmed"})),
         ),
         (Method::GET, format!("{c}/findings/f-gazette/history"), None),
+        (Method::GET, format!("{c}/observations"), None),
+        (
+            Method::GET,
+            format!("{c}/observations/o-fpa-3-1-2029"),
+            None,
+        ),
+        (
+            Method::POST,
+            format!("{c}/observations"),
+            Some(json!({"provision": "FPA Art. 9", "date": "2030-06", "score": 0})),
+        ),
+        (
+            Method::POST,
+            format!("{c}/observations/o-fpa-3-2-2030-06/status"),
+            Some(json!({"status": "confirmed"})),
+        ),
         (
             Method::GET,
             format!("{c}/incidents/harassment/history"),
@@ -1846,6 +1865,10 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/cases/{id}/findings/{finding}"),
     ("post", "/api/v1/cases/{id}/findings/{finding}/status"),
     ("get", "/api/v1/cases/{id}/findings/{finding}/history"),
+    ("get", "/api/v1/cases/{id}/observations"),
+    ("post", "/api/v1/cases/{id}/observations"),
+    ("get", "/api/v1/cases/{id}/observations/{observation}"),
+    ("post", "/api/v1/cases/{id}/observations/{observation}/status"),
     ("get", "/api/v1/cases/{id}/incidents/{incident}/history"),
     ("get", "/api/v1/cases/{id}/sources"),
     ("post", "/api/v1/cases/{id}/sources"),

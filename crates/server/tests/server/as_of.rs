@@ -35,11 +35,14 @@ pub struct App {
 #[derive(Debug, Clone, Default)]
 pub struct Who {
     pub cookie: Option<String>,
+    pub csrf: String,
     pub token: Option<String>,
 }
 
 pub struct Reply {
     pub status: StatusCode,
+    /// The `Location` header, or "".
+    pub location: String,
     pub body: String,
 }
 
@@ -96,7 +99,7 @@ impl App {
             .create_session(&NewSession {
                 token_sha256: secrets::digest(&session),
                 user_id: user.id,
-                csrf,
+                csrf: csrf.clone(),
                 expires_unix: i64::MAX,
             })
             .await
@@ -108,6 +111,7 @@ impl App {
             .unwrap();
         Who {
             cookie: Some(format!("accord_session={session}")),
+            csrf,
             token: Some(token),
         }
     }
@@ -115,9 +119,16 @@ impl App {
     pub async fn send(&self, req: Request<Body>) -> Reply {
         let res = self.app.clone().oneshot(req).await.unwrap();
         let status = res.status();
+        let location = res
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
         let bytes = res.into_body().collect().await.unwrap().to_bytes();
         Reply {
             status,
+            location,
             body: String::from_utf8_lossy(&bytes).into_owned(),
         }
     }
@@ -129,6 +140,23 @@ impl App {
             req = req.header(header::COOKIE, c);
         }
         self.send(req.body(Body::empty()).unwrap()).await
+    }
+
+    /// A form post, with the session and its CSRF token.
+    pub async fn form(&self, path: &str, who: &Who, fields: &[(&str, &str)]) -> Reply {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        s.append_pair("csrf", &who.csrf);
+        for (k, v) in fields {
+            s.append_pair(k, v);
+        }
+        let mut req = Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if let Some(c) = &who.cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::from(s.finish())).unwrap()).await
     }
 
     /// An API call, with the token.

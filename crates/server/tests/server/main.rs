@@ -12,5 +12,6 @@ mod as_of;
 mod elections;
 mod hardening;
 mod matrix;
+mod observations;
 mod routes;
 mod slow_clients;

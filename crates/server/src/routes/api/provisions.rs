@@ -11,6 +11,7 @@ use super::ErrorBody;
 use crate::access::CaseAccess;
 use crate::as_of::{self, CaseAt};
 use crate::auth::Viewer;
+use crate::views::ObservationSummary;
 use crate::{ApiError, AppError, AppState};
 
 /// A citable provision.
@@ -34,6 +35,9 @@ pub(crate) struct Provision {
     status: String,
     /// Ids of the confirmed findings on it or its sub-divisions.
     findings: Vec<String>,
+    /// The latest confirmed observation of its implementation, or null (as of `as_of` when
+    /// given).
+    observation: Option<ObservationSummary>,
     /// `YYYY-MM-DD`: present when `status` and `findings` are as of that day (`?as_of=`).
     #[serde(skip_serializing_if = "Option::is_none")]
     as_of: Option<String>,
@@ -71,6 +75,7 @@ fn provision(ps: &ProvisionStatus<'_>, as_of: Option<accord_core::Day>) -> Provi
             .collect(),
         status: ps.state.as_str().to_owned(),
         findings: ps.findings.iter().map(|f| f.id.clone()).collect(),
+        observation: ps.observation.map(ObservationSummary::new),
         as_of: as_of.map(|d| d.to_string()),
     }
 }
