@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod backup;
 mod evidence;
 mod key;
 mod observations;
@@ -18,6 +19,7 @@ use accord_store::{
     BlobError, BlobStore, ImportMode, ImportReport, SaveOutcome, Store, StoreError,
 };
 
+pub use backup::{BackupReport, Manifest, RestoreReport, RestoreTarget};
 pub use evidence::NewEvidence;
 pub use key::{LogKeyConfig, cosigner_from_file};
 pub use observations::{ObservationProblem, today};

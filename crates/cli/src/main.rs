@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod backup;
 mod bench_data;
 mod bundle_dir;
 mod case;
@@ -82,6 +83,10 @@ enum Command {
     Log(log::LogCommand),
     /// Check the log, every record and every evidence file (or an evidence package) for tampering
     Verify(verify::VerifyArgs),
+    /// Back up the whole instance (database, evidence, log key) while it runs
+    Backup(backup::BackupArgs),
+    /// Restore a backup into --db (refuses to replace a database without --force), then verify
+    Restore(backup::RestoreArgs),
     /// Compose and render joint letters
     #[command(subcommand)]
     Letter(letter::LetterCommand),
@@ -124,6 +129,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Evidence(cmd) => runtime()?.block_on(evidence::run(&config, cmd)),
         Command::Log(cmd) => runtime()?.block_on(log::run(&config, cmd)),
         Command::Verify(args) => runtime()?.block_on(verify::run(&config, args)),
+        Command::Backup(args) => runtime()?.block_on(backup::backup(&config, args)),
+        Command::Restore(args) => runtime()?.block_on(backup::restore(&config, args)),
         Command::Letter(cmd) => runtime()?.block_on(letter::run(&config, cmd)),
         Command::User(cmd) => runtime()?.block_on(user::run(&config, cmd)),
         Command::BenchData(args) => runtime()?.block_on(bench_data::run(&config, args)),

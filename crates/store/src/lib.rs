@@ -221,6 +221,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// The SHA-256 of every evidence file any record names, in every case.
     async fn referenced_blobs(&self) -> Result<Vec<String>, StoreError>;
 
+    /// Write a consistent copy of the whole database to `path` (a file that does not exist),
+    /// while other connections go on reading and writing: the backup's snapshot.
+    async fn snapshot_into(&self, path: &std::path::Path) -> Result<(), StoreError>;
+
     /// Every version of a record, oldest first (empty for a record never written).
     async fn history(
         &self,
@@ -716,6 +720,8 @@ pub enum StoreError {
     ReplaceWouldLose { case: String, lost: Vec<String> },
     #[error("database migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("{path}: {reason}")]
+    BadPath { path: String, reason: String },
 }
 
 /// Whether opening a database may create it.

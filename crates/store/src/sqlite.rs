@@ -430,6 +430,24 @@ impl Store for SqliteStore {
         )
     }
 
+    async fn snapshot_into(&self, path: &std::path::Path) -> Result<(), StoreError> {
+        let bad = |reason: &str| StoreError::BadPath {
+            path: path.display().to_string(),
+            reason: reason.to_owned(),
+        };
+        let text = path.to_str().ok_or_else(|| bad("not a UTF-8 path"))?;
+        if path.exists() {
+            return Err(bad("exists already: a snapshot goes into a new file"));
+        }
+        // VACUUM INTO reads one snapshot of the database (a read transaction: writers on other
+        // connections go on, in WAL mode) and writes it, compacted, to a new file.
+        sqlx::query("VACUUM INTO ?")
+            .bind(text)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     async fn history(
         &self,
         case_id: &str,
