@@ -1,0 +1,200 @@
+//! Evidence files sealed as a stream: STREAM (Hoang, Reyhanitabar, Rogaway, Vizár 2015) over
+//! XChaCha20-Poly1305, from the `aead-stream` crate, in segments of 64 KiB, so files of any size
+//! are sealed and opened in constant memory and a cut-short file is refused.
+//!
+//! A sealed file is a 32-byte header then the segments:
+//!
+//! ```text
+//! 0..8    "ACCORD.B"            magic
+//! 8       1                     format version
+//! 9..13   key id (u32, BE)      the data key it is sealed with
+//! 13..32  nonce prefix          19 random bytes (STREAM adds a 32-bit counter and a last flag)
+//! then    segments              each 64 KiB of plaintext + a 16-byte tag; the last one shorter
+//!                               (or full), marked last; empty only when the file is
+//! ```
+//!
+//! Every segment's associated data is the header, so the key id, version and nonce cannot be
+//! changed without every segment failing.
+
+use aead_stream::{DecryptorBE32, EncryptorBE32};
+use chacha20poly1305::XChaCha20Poly1305;
+
+use crate::VaultError;
+use crate::seal::{DataKey, random};
+
+/// The magic that starts a sealed evidence file.
+pub const MAGIC: [u8; 8] = *b"ACCORD.B";
+const VERSION: u8 = 1;
+/// Bytes before the first segment.
+pub const HEADER_LEN: usize = 32;
+/// Plaintext bytes per segment.
+pub const SEGMENT: usize = 64 * 1024;
+const TAG: usize = 16;
+/// Bytes a full segment takes once sealed.
+pub const SEALED_SEGMENT: usize = SEGMENT + TAG;
+const NONCE_PREFIX: usize = 19;
+
+/// The data key a sealed file's header names.
+pub fn key_id(header: &[u8]) -> Result<u32, VaultError> {
+    if header.len() < HEADER_LEN || header[..8] != MAGIC {
+        return Err(VaultError::Format(
+            "an evidence file without Accord's header",
+        ));
+    }
+    if header[8] != VERSION {
+        return Err(VaultError::Format(
+            "an evidence file of an unknown format version",
+        ));
+    }
+    Ok(u32::from_be_bytes([
+        header[9], header[10], header[11], header[12],
+    ]))
+}
+
+/// The plaintext size of a sealed file of `sealed_len` bytes (header included), or `None` when
+/// no sealed file has that length.
+pub fn plaintext_len(sealed_len: u64) -> Option<u64> {
+    let body = sealed_len.checked_sub(HEADER_LEN as u64)?;
+    let segments = body.div_ceil(SEALED_SEGMENT as u64);
+    let last = body - (segments.checked_sub(1)?) * SEALED_SEGMENT as u64;
+    if last < TAG as u64 {
+        return None;
+    }
+    Some(body - segments * TAG as u64)
+}
+
+/// Seals a stream: feed it plaintext with [`BlobSealer::update`], end with
+/// [`BlobSealer::finish`]; write [`BlobSealer::header`] first.
+pub struct BlobSealer {
+    header: [u8; HEADER_LEN],
+    encryptor: EncryptorBE32<XChaCha20Poly1305>,
+    /// Plaintext not sealed yet: at most one segment, sealed once more bytes show it is not last.
+    pending: Vec<u8>,
+}
+
+impl std::fmt::Debug for BlobSealer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BlobSealer").finish_non_exhaustive()
+    }
+}
+
+impl BlobSealer {
+    pub(crate) fn new(key_id: u32, key: &DataKey) -> Result<BlobSealer, VaultError> {
+        let mut header = [0u8; HEADER_LEN];
+        header[..8].copy_from_slice(&MAGIC);
+        header[8] = VERSION;
+        header[9..13].copy_from_slice(&key_id.to_be_bytes());
+        random(&mut header[13..])?;
+        let nonce = nonce_prefix(&header)?;
+        Ok(BlobSealer {
+            header,
+            encryptor: EncryptorBE32::from_aead(key.cipher(), &nonce),
+            pending: Vec::with_capacity(SEALED_SEGMENT),
+        })
+    }
+
+    pub fn header(&self) -> &[u8; HEADER_LEN] {
+        &self.header
+    }
+
+    /// Seal what can be sealed of `data`, appending the sealed segments to `out`.
+    pub fn update(&mut self, mut data: &[u8], out: &mut Vec<u8>) -> Result<(), VaultError> {
+        while !data.is_empty() {
+            if self.pending.len() == SEGMENT {
+                self.encryptor
+                    .encrypt_next_in_place(&self.header, &mut self.pending)
+                    .map_err(|_| VaultError::Format("an evidence file too long to seal"))?;
+                out.extend_from_slice(&self.pending);
+                self.pending.clear();
+            }
+            let take = (SEGMENT - self.pending.len()).min(data.len());
+            self.pending.extend_from_slice(&data[..take]);
+            data = &data[take..];
+        }
+        Ok(())
+    }
+
+    /// Seal the last segment.
+    pub fn finish(mut self, out: &mut Vec<u8>) -> Result<(), VaultError> {
+        self.encryptor
+            .encrypt_last_in_place(&self.header, &mut self.pending)
+            .map_err(|_| VaultError::Format("an evidence file too long to seal"))?;
+        out.extend_from_slice(&self.pending);
+        Ok(())
+    }
+}
+
+/// Opens a sealed stream: feed it the bytes after the header with [`BlobOpener::update`], end
+/// with [`BlobOpener::finish`], which refuses a stream cut short.
+pub struct BlobOpener {
+    header: [u8; HEADER_LEN],
+    decryptor: DecryptorBE32<XChaCha20Poly1305>,
+    /// Sealed bytes not opened yet: a segment is opened once more bytes show it is not last.
+    pending: Vec<u8>,
+    segment: Vec<u8>,
+}
+
+impl std::fmt::Debug for BlobOpener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BlobOpener").finish_non_exhaustive()
+    }
+}
+
+impl BlobOpener {
+    pub(crate) fn new(header: &[u8], key: &DataKey) -> Result<BlobOpener, VaultError> {
+        key_id(header)?;
+        let mut copy = [0u8; HEADER_LEN];
+        copy.copy_from_slice(&header[..HEADER_LEN]);
+        let nonce = nonce_prefix(&copy)?;
+        Ok(BlobOpener {
+            header: copy,
+            decryptor: DecryptorBE32::from_aead(key.cipher(), &nonce),
+            pending: Vec::with_capacity(2 * SEALED_SEGMENT),
+            segment: Vec::with_capacity(SEALED_SEGMENT),
+        })
+    }
+
+    /// Open every segment of `data` that is known not to be the last, appending the plaintext
+    /// to `out`.
+    pub fn update(&mut self, data: &[u8], out: &mut Vec<u8>) -> Result<(), VaultError> {
+        self.pending.extend_from_slice(data);
+        let mut at = 0;
+        while self.pending.len() - at > SEALED_SEGMENT {
+            self.segment.clear();
+            self.segment
+                .extend_from_slice(&self.pending[at..at + SEALED_SEGMENT]);
+            self.decryptor
+                .decrypt_next_in_place(&self.header, &mut self.segment)
+                .map_err(|_| VaultError::Decrypt {
+                    what: "an evidence file",
+                })?;
+            out.extend_from_slice(&self.segment);
+            at += SEALED_SEGMENT;
+        }
+        self.pending.drain(..at);
+        Ok(())
+    }
+
+    /// Open the last segment; a stream that ends early, or was extended, is refused.
+    pub fn finish(mut self, out: &mut Vec<u8>) -> Result<(), VaultError> {
+        self.decryptor
+            .decrypt_last_in_place(&self.header, &mut self.pending)
+            .map_err(|_| VaultError::Decrypt {
+                what: "an evidence file",
+            })?;
+        out.extend_from_slice(&self.pending);
+        Ok(())
+    }
+}
+
+fn nonce_prefix(
+    header: &[u8; HEADER_LEN],
+) -> Result<
+    aead_stream::Nonce<XChaCha20Poly1305, aead_stream::StreamBE32<XChaCha20Poly1305>>,
+    VaultError,
+> {
+    aead_stream::Nonce::<XChaCha20Poly1305, aead_stream::StreamBE32<XChaCha20Poly1305>>::try_from(
+        &header[HEADER_LEN - NONCE_PREFIX..],
+    )
+    .map_err(|_| VaultError::Format("a header of the wrong length"))
+}
