@@ -8,6 +8,7 @@ pub mod log;
 pub mod record;
 mod signon_rules;
 mod sqlite;
+pub mod vault_keys;
 
 use std::sync::Arc;
 
@@ -22,6 +23,7 @@ pub use blob::{BlobError, BlobStore, FsBlobStore, StoredBlob};
 pub use log::{LogEntry, RecordVersion, StoredCheckpoint};
 pub use record::{RecordBody, RecordKind};
 pub use sqlite::SqliteStore;
+pub use vault_keys::{NewVaultKeys, Rewrap, RewrapReason, StoredDataKey, VaultKeys};
 
 /// Persistence for Accord, in domain terms.
 ///
@@ -433,6 +435,21 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// (empty for a case without elections or that does not exist).
     async fn elections(&self, case_id: &str) -> Result<Vec<ElectionFile>, StoreError>;
 
+    // --- The instance's keys (see `vault_keys` and accord-vault) ----------------------------
+
+    /// The instance's key record, if `accord keys init` ran.
+    async fn vault_keys(&self) -> Result<Option<VaultKeys>, StoreError>;
+
+    /// Store the keys `accord keys init` made (logged as `keys.init`). Refuses when the instance
+    /// has keys already (`Exists`).
+    async fn init_vault_keys(&self, keys: &NewVaultKeys, actor: &str) -> Result<(), StoreError>;
+
+    /// Store a new instance recipient and every data key wrapped to it, in one transaction
+    /// (logged as `keys.rotate` or `keys.recover`). Refuses, changing nothing, when the stored
+    /// instance recipient is no longer `from_instance_recipient` or the data keys are not exactly
+    /// those stored (`Conflict`).
+    async fn rewrap_vault_keys(&self, rewrap: &Rewrap, actor: &str) -> Result<(), StoreError>;
+
     // --- Letters and sign-on ------------------------------------------------------------------
     // (owned by the letters work; the types are at the end of this file)
 
@@ -720,6 +737,9 @@ pub enum StoreError {
     ReplaceWouldLose { case: String, lost: Vec<String> },
     #[error("database migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    /// Something changed under a write that checked it first; nothing was written.
+    #[error("{0}")]
+    Conflict(String),
     #[error("{path}: {reason}")]
     BadPath { path: String, reason: String },
 }

@@ -6,6 +6,7 @@
 mod accounts;
 mod case_io;
 mod evidence;
+mod keys;
 mod letters_view;
 mod log;
 mod observations;
@@ -889,6 +890,35 @@ impl Store for SqliteStore {
                 json: r.get("json"),
             })
             .collect())
+    }
+
+    // --- The instance's keys (see `sqlite/keys.rs`) ------------------------------------------
+
+    async fn vault_keys(&self) -> Result<Option<crate::VaultKeys>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        keys::load(&mut conn).await
+    }
+
+    async fn init_vault_keys(
+        &self,
+        new: &crate::NewVaultKeys,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        keys::init(&mut tx, new, actor).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn rewrap_vault_keys(
+        &self,
+        rewrap: &crate::Rewrap,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        keys::rewrap(&mut tx, rewrap, actor).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     // --- Letters and sign-on (see `sqlite/signon.rs`) -----------------------------------------
