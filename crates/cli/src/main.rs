@@ -11,6 +11,7 @@ mod export;
 mod import;
 mod letter;
 mod log;
+mod observation;
 mod serve;
 mod setup;
 mod user;
@@ -87,6 +88,9 @@ enum Command {
     Backup(backup::BackupArgs),
     /// Restore a backup into --db (refuses to replace a database without --force), then verify
     Restore(backup::RestoreArgs),
+    /// Implementation observations: list, add, review, import Peace Accords Matrix tables
+    #[command(subcommand)]
+    Observation(observation::ObservationCommand),
     /// Compose and render joint letters
     #[command(subcommand)]
     Letter(letter::LetterCommand),
@@ -131,6 +135,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Verify(args) => runtime()?.block_on(verify::run(&config, args)),
         Command::Backup(args) => runtime()?.block_on(backup::backup(&config, args)),
         Command::Restore(args) => runtime()?.block_on(backup::restore(&config, args)),
+        Command::Observation(cmd) => runtime()?.block_on(observation::run(&config, cmd)),
         Command::Letter(cmd) => runtime()?.block_on(letter::run(&config, cmd)),
         Command::User(cmd) => runtime()?.block_on(user::run(&config, cmd)),
         Command::BenchData(args) => runtime()?.block_on(bench_data::run(&config, args)),

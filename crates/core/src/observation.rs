@@ -136,6 +136,108 @@ pub fn latest_confirmed<'a>(
         .map(|(_, o)| o)
 }
 
+/// A readable id for an observation of `provision` describing `date`: `<prefix>-fpa-art-3-1-2030`.
+pub fn default_id(prefix: &str, provision: &Citation, date: Point) -> String {
+    let words: Vec<String> = format!("{provision} {date}")
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    format!("{prefix}-{}", words.join("-"))
+}
+
+/// One row of a table in the Peace Accords Matrix's shape, as text: the agreement, the provision,
+/// the year coded and the implementation score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PamRow<'a> {
+    pub agreement: &'a str,
+    pub provision: &'a str,
+    pub year: &'a str,
+    pub score: &'a str,
+}
+
+/// The observation a Peace Accords Matrix row codes in `case`, as a draft with the id
+/// `pam-<citation>-<year>`; or every problem of the row, by column.
+///
+/// `agreement` names an instrument of the case by its id (`ACPS`) or its title; `provision` is a
+/// citation, whole (`ACPS Art. 29`) or without the instrument (`Art. 29`), or the heading of one
+/// of the instrument's provisions (the Matrix names provisions by subject: "Amnesty"); `year` is
+/// the year coded (`2017`); `score` 0 to 3. Whether the year is after today or before the
+/// instrument is checked where the observation is written.
+pub fn from_pam_row(
+    case: &Case,
+    row: PamRow<'_>,
+    coded_by: Option<&str>,
+    sources: &[String],
+) -> Result<Observation, Vec<(&'static str, String)>> {
+    let mut errors = Vec::new();
+    let agreement = row.agreement.trim();
+    let instrument = case.instruments.iter().find(|i| {
+        i.id.eq_ignore_ascii_case(agreement) || i.title.trim().eq_ignore_ascii_case(agreement)
+    });
+    if instrument.is_none() {
+        errors.push((
+            "agreement",
+            format!("no instrument {agreement:?} in this case (give its id or its title)"),
+        ));
+    }
+    let provision = instrument.and_then(|ins| {
+        let wanted = row.provision.trim();
+        let by_citation = [wanted.to_owned(), format!("{} {wanted}", ins.id)]
+            .iter()
+            .filter_map(|c| Citation::parse(c).ok())
+            .find_map(|c| ins.provisions.iter().find(|p| p.citation == c));
+        let by_heading = || {
+            let mut matches = ins.provisions.iter().filter(|p| {
+                p.heading
+                    .as_deref()
+                    .is_some_and(|h| h.trim().eq_ignore_ascii_case(wanted))
+            });
+            match (matches.next(), matches.next()) {
+                (Some(p), None) => Some(p),
+                _ => None,
+            }
+        };
+        let found = by_citation.or_else(by_heading).map(|p| p.citation.clone());
+        if found.is_none() {
+            errors.push((
+                "provision",
+                format!(
+                    "no provision {wanted:?} in {} (give a citation such as \"{} Art. 1\", or the heading of exactly one of its provisions)",
+                    ins.id, ins.id
+                ),
+            ));
+        }
+        found
+    });
+    let year = row.year.trim();
+    let date = match year.parse::<i32>() {
+        Ok(y) if year.len() == 4 && y > 0 => Some(Point::Year(y)),
+        _ => {
+            errors.push(("year", format!("{year:?} is not a year (YYYY)")));
+            None
+        }
+    };
+    let score = Score::parse(row.score)
+        .map_err(|e| errors.push(("score", e.to_string())))
+        .ok();
+    match (provision, date, score) {
+        (Some(provision), Some(date), Some(score)) if errors.is_empty() => Ok(Observation {
+            id: default_id("pam", &provision, date),
+            provision,
+            date,
+            score,
+            sources: sources.to_vec(),
+            coded_by: coded_by.map(str::to_owned),
+            note: None,
+            status: ObservationStatus::Draft,
+            reviewed_by: None,
+        }),
+        _ => Err(errors),
+    }
+}
+
 /// The problems of one observation written today (a form, the API, the command line, an
 /// import): those of [`case_problems`], and a date in the future.
 pub fn observation_problems(case: &Case, o: &Observation, today: Day) -> Vec<Problem> {
@@ -272,6 +374,15 @@ mod tests {
         assert_eq!(Score::parse(" 2 ").map(Score::value), Ok(2));
         assert!(Score::parse("two").is_err());
         assert!(Score::parse("2.5").is_err());
+    }
+
+    #[test]
+    fn ids_read_like_the_citation_and_the_date() {
+        let c = Citation::parse("ACPS Art. 15(2)(a)").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            default_id("pam", &c, Point::Year(2017)),
+            "pam-acps-art-15-2-a-2017"
+        );
     }
 
     #[test]

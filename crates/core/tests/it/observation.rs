@@ -115,3 +115,61 @@ fn a_new_observation_cannot_describe_the_future_or_a_time_before_its_instrument(
         .collect();
     assert_eq!(fields, ["id", "provision", "sources[1]"]);
 }
+
+/// A Peace Accords Matrix row of the example case: the observation's id, or the refused columns.
+fn pam(
+    agreement: &str,
+    provision: &str,
+    year: &str,
+    score: &str,
+) -> Result<String, Vec<&'static str>> {
+    use accord_core::observation::{PamRow, from_pam_row};
+    let row = PamRow {
+        agreement,
+        provision,
+        year,
+        score,
+    };
+    from_pam_row(&example_case(), row, Some("Peace Accords Matrix"), &[])
+        .map(|o| {
+            assert_eq!(o.status, ObservationStatus::Draft);
+            assert_eq!(o.coded_by.as_deref(), Some("Peace Accords Matrix"));
+            format!("{} {} {}", o.id, o.provision, o.score.value())
+        })
+        .map_err(|e| e.into_iter().map(|(column, _)| column).collect())
+}
+
+#[test]
+fn peace_accords_matrix_rows_name_an_instrument_and_a_provision_of_the_case() {
+    for (row, expected) in [
+        (
+            ("FPA", "FPA Art. 3(1)", "2030", "2"),
+            Ok("pam-fpa-art-3-1-2030 FPA Art. 3(1) 2"),
+        ),
+        // The agreement by its title, the provision without the instrument, or by its heading.
+        (
+            (
+                "Freedonia Peace Accord (invented for this example)",
+                "Art. 9",
+                "2029",
+                "0",
+            ),
+            Ok("pam-fpa-art-9-2029 FPA Art. 9 0"),
+        ),
+        (
+            ("fpa", "freedom of association", "2031", "3"),
+            Ok("pam-fpa-art-3-1-2031 FPA Art. 3(1) 3"),
+        ),
+        (
+            ("Accord of Nowhere", "Art. 1", "2030", "1"),
+            Err(vec!["agreement"]),
+        ),
+        (("FPA", "Amnesty", "2030", "1"), Err(vec!["provision"])),
+        (("FPA", "Art. 3(1)", "30", "4"), Err(vec!["year", "score"])),
+        (("FPA", "Art. 3(1)", "2030", "full"), Err(vec!["score"])),
+    ] {
+        let (a, p, y, s) = row;
+        let got = pam(a, p, y, s);
+        assert_eq!(got, expected.map(str::to_owned), "{row:?}");
+    }
+}
