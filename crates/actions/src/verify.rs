@@ -6,7 +6,7 @@
 //!    every checkpoint's signature and root must hold, each consistent with the next.
 //! 3. Every record as stored now must equal the last version in its history, whose SHA-256 the
 //!    log entry of that version names (a record edited behind Accord's back shows here).
-//! 4. Every evidence file is read again and re-hashed; failed uploads' leftovers are removed.
+//! 4. Every evidence file is read again and re-hashed; dead uploads' temporary files are removed.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -228,14 +228,12 @@ pub(crate) async fn verify(
         total,
     });
     problems.extend(evidence_problems);
-    let named = store.referenced_blobs().await?;
+    // Temporary files of uploads that died are removed once old enough. A stored file that no
+    // record names yet is left alone: it may be an upload whose record is being committed right
+    // now (the file is stored first, then its record), and removing it would lose evidence. A
+    // file left by an upload killed between the two steps costs only space, and an upload of the
+    // same bytes later finds it.
     let _ = actions.blobs.sweep_temporary(LEFTOVER_AGE).await;
-    for sha in actions.blobs.list().await? {
-        if named.binary_search(&sha).is_err() {
-            // Bytes no record names: an upload whose record was refused or never written.
-            let _ = actions.blobs.remove(&sha).await;
-        }
-    }
     Ok(VerifyReport {
         ok: problems.is_empty(),
         entries,

@@ -663,3 +663,23 @@ async fn no_checkpoint_is_signed_over_a_rewritten_past() {
     let err = w.actions.checkpoint().await.unwrap_err();
     assert!(err.to_string().contains("refusing to sign"), "{err}");
 }
+
+/// `verify` removed every stored file no record named, so a verify running while an upload was
+/// between storing its bytes and committing its record deleted the evidence the record then
+/// named. It leaves stored files alone now.
+#[tokio::test]
+async fn verify_never_removes_bytes_an_upload_is_about_to_commit() {
+    let w = world().await;
+    // The first half of an upload: the bytes are stored, the record not yet written.
+    let mut body: &[u8] = b"a witness statement, stored a moment before its record";
+    let stored = w.actions.blobs().put(&mut body, 1 << 20).await.unwrap();
+    assert!(verify(&w).await.ok);
+    // The record is committed after the verify: its bytes are still there.
+    let mut reader = w.actions.blobs().open(&stored.sha256).await.unwrap().reader;
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).await.unwrap();
+    assert_eq!(
+        bytes,
+        b"a witness statement, stored a moment before its record"
+    );
+}

@@ -1868,7 +1868,10 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/cases/{id}/observations"),
     ("post", "/api/v1/cases/{id}/observations"),
     ("get", "/api/v1/cases/{id}/observations/{observation}"),
-    ("post", "/api/v1/cases/{id}/observations/{observation}/status"),
+    (
+        "post",
+        "/api/v1/cases/{id}/observations/{observation}/status",
+    ),
     ("get", "/api/v1/cases/{id}/incidents/{incident}/history"),
     ("get", "/api/v1/cases/{id}/sources"),
     ("post", "/api/v1/cases/{id}/sources"),
