@@ -210,11 +210,19 @@ fn table(
         .map(|p| p.provision.citation.to_string().len())
         .max()
         .unwrap_or(9);
-    let _ = writeln!(s, "  {:width$}  {:<10}  FINDINGS", "PROVISION", "STATUS");
+    let _ = writeln!(
+        s,
+        "  {:width$}  {:<10}  {:>8}  IMPLEMENTATION",
+        "PROVISION", "STATUS", "FINDINGS"
+    );
     for p in &status.provisions {
+        // The latest confirmed observation: its score, what the scale calls it, its date.
+        let implementation = p.observation.map_or_else(String::new, |o| {
+            format!("{} {} ({})", o.score.value(), o.score.label(), o.date)
+        });
         let _ = writeln!(
             s,
-            "  {:width$}  {:<10}  {}",
+            "  {:width$}  {:<10}  {:>8}  {implementation}",
             p.provision.citation.to_string(),
             p.state.as_str(),
             p.findings.len()

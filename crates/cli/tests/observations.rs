@@ -112,7 +112,15 @@ fn an_observation_is_added_as_a_draft_reviewed_and_counted_as_of_the_end_of_its_
         status("2016-12-31"),
         serde_json::json!({"id": "o-acps-art-29-2016", "date": "2016", "score": 1, "score_label": "minimal"})
     );
-    // The table lists it, and an export carries it.
+    // The status table shows it, the list lists it, and an export carries it.
+    let table = ok(&accord(&db, &["case", "status", CASE]));
+    assert!(table.contains("IMPLEMENTATION"), "{table}");
+    assert!(
+        table
+            .lines()
+            .any(|l| l.trim_start().starts_with("ACPS Art. 29 ") && l.ends_with("1 minimal (2016)")),
+        "{table}"
+    );
     let table = ok(&accord(&db, &["observation", "list", CASE]));
     assert!(table.contains("1 minimal"), "{table}");
     let export = dir.path().join("export");
