@@ -4,7 +4,8 @@
 //! so it is a pure function of the case that anyone can re-run: a mechanism is triggered when at
 //! least one confirmed finding whose verdict it counts concerns a provision in its scope, since the
 //! earliest day of the earliest incident behind such a finding. Drafts and retracted findings never
-//! count.
+//! count. Each provision's status also carries its latest confirmed implementation observation
+//! (`crate::observation`), and [`as_of`] gives the case as it stood on any day.
 
 use std::collections::HashSet;
 
