@@ -330,10 +330,18 @@ const PAGES: &[Row<7>] = &[
         "editors and reviewers check a stored file again (it matches: recorded, 303)",
         [HIDE, HIDE, DENY, SEE,  SEE,  SEE,  SEE],
         [AUTH, DENY, DENY, SEE,  SEE,  SEE,  SEE]),
+    row(POST, "/cases/{id}/provisions/{citation}/observations", Form(&[("score", "9")]),
+        "editors record observations (a score outside 0-3: 422, nothing written)",
+        [HIDE, HIDE, DENY, BAD,  DENY, BAD,  BAD],
+        [AUTH, DENY, DENY, BAD,  DENY, BAD,  BAD]),
 
     // Reviewing: reviewers, owners and administrators.
     row(POST, "/cases/{id}/findings/{finding}/status", Form(&[("status", "maybe")]),
         "reviewers confirm and retract (an unknown status: 422, nothing changed)",
+        [HIDE, HIDE, DENY, DENY, BAD,  BAD,  BAD],
+        [AUTH, DENY, DENY, DENY, BAD,  BAD,  BAD]),
+    row(POST, "/cases/{id}/observations/{observation}/status", Form(&[("status", "maybe")]),
+        "reviewers confirm and retract observations (an unknown status: 422, nothing changed)",
         [HIDE, HIDE, DENY, DENY, BAD,  BAD,  BAD],
         [AUTH, DENY, DENY, DENY, BAD,  BAD,  BAD]),
 
@@ -475,6 +483,13 @@ const API: &[Row<10>] = &[
         "reading a case (a confirmed finding: readers outside see it)",
         [HIDE, HIDE, OK,   OK,   OK,   OK,   OK,   OK,   AUTH, AUTH],
         [OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH, AUTH]),
+    row(GET, "/api/v1/cases/{id}/observations", Nothing, "reading a case",
+        [HIDE, HIDE, OK,   OK,   OK,   OK,   OK,   OK,   AUTH, AUTH],
+        [OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH, AUTH]),
+    row(GET, "/api/v1/cases/{id}/observations/{observation}", Nothing,
+        "reading a case (a confirmed observation: readers outside see it)",
+        [HIDE, HIDE, OK,   OK,   OK,   OK,   OK,   OK,   AUTH, AUTH],
+        [OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH, AUTH]),
     row(GET, "/api/v1/cases/{id}/sources", Nothing, "reading a case",
         [HIDE, HIDE, OK,   OK,   OK,   OK,   OK,   OK,   AUTH, AUTH],
         [OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH, AUTH]),
@@ -508,6 +523,9 @@ const API: &[Row<10>] = &[
     row(POST, "/api/v1/cases/{id}/findings", Json("{}"), "editors draft findings",
         [HIDE, HIDE, DENY, BAD,  DENY, BAD,  BAD,  DENY, AUTH, AUTH],
         [AUTH, DENY, DENY, BAD,  DENY, BAD,  BAD,  DENY, AUTH, AUTH]),
+    row(POST, "/api/v1/cases/{id}/observations", Json("{}"), "editors record observations",
+        [HIDE, HIDE, DENY, BAD,  DENY, BAD,  BAD,  DENY, AUTH, AUTH],
+        [AUTH, DENY, DENY, BAD,  DENY, BAD,  BAD,  DENY, AUTH, AUTH]),
     row(POST, "/api/v1/cases/{id}/sources", Json("{}"), "editors add sources",
         [HIDE, HIDE, DENY, BAD,  DENY, BAD,  BAD,  DENY, AUTH, AUTH],
         [AUTH, DENY, DENY, BAD,  DENY, BAD,  BAD,  DENY, AUTH, AUTH]),
@@ -521,6 +539,10 @@ const API: &[Row<10>] = &[
 
     // Reviewing: reviewers, owners and administrators.
     row(POST, "/api/v1/cases/{id}/findings/{finding}/status", Json("{}"), "reviewers confirm and retract",
+        [HIDE, HIDE, DENY, DENY, BAD,  BAD,  BAD,  DENY, AUTH, AUTH],
+        [AUTH, DENY, DENY, DENY, BAD,  BAD,  BAD,  DENY, AUTH, AUTH]),
+    row(POST, "/api/v1/cases/{id}/observations/{observation}/status", Json("{}"),
+        "reviewers confirm and retract observations",
         [HIDE, HIDE, DENY, DENY, BAD,  BAD,  BAD,  DENY, AUTH, AUTH],
         [AUTH, DENY, DENY, DENY, BAD,  BAD,  BAD,  DENY, AUTH, AUTH]),
 ];
@@ -863,6 +885,8 @@ impl Fixture {
             "incident" => "party-dissolved".to_owned(),
             // Confirmed: readers outside the case may see it.
             "finding" => "f-dissolution".to_owned(),
+            // Confirmed too.
+            "observation" => "o-fpa-3-1-2030".to_owned(),
             "source" => "gazette-2030-02".to_owned(),
             "actor" => "freedonia".to_owned(),
             "mechanism" => "fpa-art-9".to_owned(),
