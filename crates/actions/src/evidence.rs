@@ -115,6 +115,8 @@ impl Actions {
                 action: CustodyAction::Received,
                 note: None,
             }],
+            sensitivity: accord_core::Sensitivity::Case,
+            restricted_to: Vec::new(),
         };
         if let Some((field, message)) = evidence_problems(&evidence).into_iter().next() {
             return Err(invalid(&field, message));

@@ -66,6 +66,8 @@ fn incident(n: usize) -> Incident {
         sources: Vec::new(),
         actors: Vec::new(),
         evidence: Vec::new(),
+        sensitivity: accord_core::Sensitivity::Case,
+        restricted_to: Vec::new(),
     }
 }
 

@@ -157,6 +157,8 @@ pub(crate) fn generate(spec: &Spec) -> Case {
             },
             country: a.country.map(str::to_owned),
             members: a.members.iter().map(|m| (*m).to_owned()).collect(),
+            sensitivity: accord_core::Sensitivity::Public,
+            restricted_to: Vec::new(),
         })
         .collect();
     actors.extend(people.iter().map(|p| Actor {
@@ -166,6 +168,8 @@ pub(crate) fn generate(spec: &Spec) -> Case {
         aliases: vec![p.km.clone()],
         country: Some("KH".to_owned()),
         members: Vec::new(),
+        sensitivity: accord_core::Sensitivity::Public,
+        restricted_to: Vec::new(),
     }));
 
     let n = usize::try_from(spec.incidents).unwrap_or(usize::MAX);
@@ -1175,6 +1179,8 @@ fn incident(seed: u64, i: usize, source_count: usize, people: &[Person]) -> Inci
         sources,
         actors,
         evidence,
+        sensitivity: accord_core::Sensitivity::Public,
+        restricted_to: Vec::new(),
     }
 }
 
@@ -1241,6 +1247,8 @@ fn source(seed: u64, i: usize, count: usize) -> Source {
         )),
         accessed: None,
         note: None,
+        sensitivity: accord_core::Sensitivity::Public,
+        restricted_to: Vec::new(),
     }
 }
 

@@ -19,6 +19,7 @@ use crate::model::{
     Mechanism, Provision, Signatory, Source, Translation,
 };
 use crate::names::Named;
+use crate::sensitivity::Sensitivity;
 use crate::validate::{self, Entity, ValidCase};
 pub use files::WriteError;
 use files::{
@@ -139,6 +140,7 @@ pub fn read_with_blobs(
         bad_fields: HashSet::new(),
         syntax_errors: 0,
         evidence_spans: Vec::new(),
+        actors_unmarked: Vec::new(),
     };
     let case = r.read_all();
     let Some(case) = case else {
@@ -186,6 +188,8 @@ struct Reader<'f> {
     syntax_errors: usize,
     /// Per evidence record: (file index, offset of its `file` value, offset of its `sha256`).
     evidence_spans: Vec<(usize, usize, usize)>,
+    /// Positions of actors whose record does not say how sensitive it is.
+    actors_unmarked: Vec<usize>,
 }
 
 /// What a path inside a bundle is.
@@ -388,6 +392,7 @@ impl<'f> Reader<'f> {
         }
         self.attach_bodies(&bodies, &mut case);
         self.match_blobs(&mut case);
+        self.protect_unmarked(&mut case);
         have_case.then_some(case)
     }
 
@@ -396,6 +401,7 @@ impl<'f> Reader<'f> {
             let e = Entity::Evidence(case.evidence.len());
             self.loc.entry(e, i, "evidence", k, ev.span().start);
             let ev = ev.into_inner();
+            let sensitivity = self.sensitivity(i, e, ev.sensitivity.as_ref());
             let mut custody = Vec::new();
             for (n, c) in ev.custody.into_iter().enumerate() {
                 let field = format!("custody[{n}].action");
@@ -434,6 +440,8 @@ impl<'f> Reader<'f> {
                     what: d.what,
                 }),
                 custody,
+                sensitivity,
+                restricted_to: ev.restricted_to,
             });
         }
     }
@@ -507,6 +515,10 @@ impl<'f> Reader<'f> {
             let e = Entity::Actor(case.actors.len());
             self.loc.entry(e, i, "actors", k, a.span().start);
             let a = a.into_inner();
+            if a.sensitivity.is_none() {
+                self.actors_unmarked.push(case.actors.len());
+            }
+            let sensitivity = self.sensitivity(i, e, a.sensitivity.as_ref());
             let kind = self
                 .conv(i, e, "kind", &a.kind, crate::model::ActorKind::from_name)
                 .unwrap_or(crate::model::ActorKind::Organisation);
@@ -517,6 +529,8 @@ impl<'f> Reader<'f> {
                 aliases: a.aliases,
                 country: a.country,
                 members: a.members,
+                sensitivity,
+                restricted_to: a.restricted_to,
             });
         }
     }
@@ -526,6 +540,7 @@ impl<'f> Reader<'f> {
             let e = Entity::Source(case.sources.len());
             self.loc.entry(e, i, "sources", k, s.span().start);
             let s = s.into_inner();
+            let sensitivity = self.sensitivity(i, e, s.sensitivity.as_ref());
             let date = s
                 .date
                 .as_ref()
@@ -543,6 +558,8 @@ impl<'f> Reader<'f> {
                 url: s.url,
                 accessed,
                 note: s.note,
+                sensitivity,
+                restricted_to: s.restricted_to,
             });
         }
     }
@@ -552,6 +569,7 @@ impl<'f> Reader<'f> {
             let e = Entity::Incident(case.incidents.len());
             self.loc.entry(e, i, "incidents", k, inc.span().start);
             let inc = inc.into_inner();
+            let sensitivity = self.sensitivity(i, e, inc.sensitivity.as_ref());
             let date = self
                 .conv(i, e, "date", &inc.date, str::parse::<DateSpec>)
                 .unwrap_or(DateSpec::At(crate::date::Point::Year(1970)));
@@ -599,7 +617,35 @@ impl<'f> Reader<'f> {
                         media_type: ev.media_type,
                     })
                     .collect(),
+                sensitivity,
+                restricted_to: inc.restricted_to,
             });
+        }
+    }
+
+    /// A record's sensitivity: as written, or `case` when it says nothing (actors named as
+    /// victims or witnesses are settled once every incident is read, in `protect_unmarked`).
+    fn sensitivity(
+        &mut self,
+        file: usize,
+        e: Entity,
+        value: Option<&Spanned<String>>,
+    ) -> Sensitivity {
+        value
+            .and_then(|v| self.conv(file, e, "sensitivity", v, Sensitivity::from_name))
+            .unwrap_or_default()
+    }
+
+    /// Actors whose record says nothing of its sensitivity and whom an incident names as a
+    /// victim or a witness are restricted: their identity is protected unless marked otherwise.
+    fn protect_unmarked(&self, case: &mut Case) {
+        for &n in &self.actors_unmarked {
+            if let Some(a) = case.actors.get(n) {
+                let s = crate::sensitivity::default_for_actor(&a.id, &case.incidents);
+                if let Some(a) = case.actors.get_mut(n) {
+                    a.sensitivity = s;
+                }
+            }
         }
     }
 

@@ -32,6 +32,10 @@ pub struct Evidence {
     pub derived_from: Option<Derivation>,
     /// Oldest first; only ever appended to.
     pub custody: Vec<CustodyEvent>,
+    /// Who may see the item.
+    pub sensitivity: crate::sensitivity::Sensitivity,
+    /// The members (by e-mail address) who may see it when it is restricted, besides the owners.
+    pub restricted_to: Vec<String>,
 }
 
 /// How an item was captured, as its collector recorded it.
@@ -276,6 +280,9 @@ pub fn evidence_problems(ev: &Evidence) -> Vec<(String, String)> {
         if c.by.trim().is_empty() {
             push(&format!("custody[{k}].by"), "must not be empty".to_owned());
         }
+    }
+    for (field, message) in crate::sensitivity::problems(ev) {
+        push(field, message);
     }
     out
 }

@@ -7,6 +7,7 @@ pub mod evidence;
 pub mod model;
 pub mod names;
 pub mod observation;
+pub mod sensitivity;
 pub mod trigger;
 pub mod validate;
 
@@ -16,5 +17,6 @@ pub use evidence::{Capture, CustodyAction, CustodyEvent, Derivation, Evidence};
 pub use model::*;
 pub use names::Named;
 pub use observation::{Observation, ObservationStatus, Score};
+pub use sensitivity::{Reader, Sensitive, Sensitivity};
 pub use trigger::{CaseStatus, MechanismStatus, ProvisionState, ProvisionStatus, as_of, evaluate};
 pub use validate::{Problem, Problems, ValidCase, validate};

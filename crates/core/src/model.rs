@@ -7,6 +7,7 @@
 use crate::citation::Citation;
 use crate::date::{DateSpec, Day};
 use crate::names::Named;
+use crate::sensitivity::Sensitivity;
 
 /// A whole case: the unit of access control, of import and of export.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -160,6 +161,10 @@ pub struct Actor {
     pub country: Option<String>,
     /// For groups and bodies: the actors they are made of.
     pub members: Vec<String>,
+    /// Who may see the record.
+    pub sensitivity: Sensitivity,
+    /// The members (by e-mail address) who may see it when it is restricted, besides the owners.
+    pub restricted_to: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -201,6 +206,10 @@ pub struct Source {
     pub url: Option<String>,
     pub accessed: Option<Day>,
     pub note: Option<String>,
+    /// Who may see the record.
+    pub sensitivity: Sensitivity,
+    /// The members (by e-mail address) who may see it when it is restricted, besides the owners.
+    pub restricted_to: Vec<String>,
 }
 
 impl Source {
@@ -247,6 +256,10 @@ pub struct Incident {
     pub sources: Vec<String>,
     pub actors: Vec<ActorRole>,
     pub evidence: Vec<EvidenceRef>,
+    /// Who may see the record.
+    pub sensitivity: Sensitivity,
+    /// The members (by e-mail address) who may see it when it is restricted, besides the owners.
+    pub restricted_to: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -251,9 +251,17 @@ impl Checker {
     /// The checks of a source besides its id.
     fn source(&mut self, e: Entity, s: &Source) {
         self.required(e, "title", &s.title);
+        self.sensitive(e, s);
         // The address becomes a link on every page that cites the source: anything but a web
         // address (`javascript:`, `data:`) would run or load in the reader's browser.
         self.web_url(e, "url", s.url.as_deref());
+    }
+
+    /// The sensitivity fields of an incident, actor or source.
+    fn sensitive(&mut self, e: Entity, record: &impl crate::sensitivity::Sensitive) {
+        for (field, message) in crate::sensitivity::problems(record) {
+            self.push(e, field, message);
+        }
     }
 
     /// An address that pages and letters turn into a link: a web address or nothing.
@@ -421,6 +429,7 @@ impl Checker {
             let e = Entity::Actor(i);
             self.id(e, &a.id, &mut seen, "actor");
             self.required(e, "name", &a.name);
+            self.sensitive(e, a);
             self.refs(e, "members", &a.members, actors, "actor");
             if a.members.iter().any(|m| m == &a.id) {
                 self.push(e, "members", "an actor cannot be its own member");
@@ -453,6 +462,7 @@ impl Checker {
         source_exists: &dyn Fn(&str) -> bool,
     ) {
         self.required(e, "title", &inc.title);
+        self.sensitive(e, inc);
         for (k, s) in inc.sources.iter().enumerate() {
             if !source_exists(s) {
                 self.push(

@@ -4,9 +4,12 @@
 //! is kept as this JSON, and the tamper-evident log commits to its SHA-256. `accord verify`
 //! recomputes the JSON from the record as it is stored now and compares: a record edited behind
 //! Accord's back (with the sqlite3 shell, say) no longer matches its last version. Keys are written in a fixed
-//! order and every optional field is present (as `null`), so equal records give equal bytes.
+//! order and every optional field is present (as `null`) — except a sensitivity left at its
+//! default, which is absent (see `with_sensitivity`) — so equal records give equal bytes.
 
-use accord_core::{Actor, Evidence, Finding, Incident, Letter, Named, Observation, Source};
+use accord_core::{
+    Actor, Evidence, Finding, Incident, Letter, Named, Observation, Sensitive, Sensitivity, Source,
+};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -77,6 +80,22 @@ impl RecordBody {
     }
 }
 
+/// A record's sensitivity in its canonical JSON: `sensitivity` and `restricted_to` are there
+/// only when they are not the default (`case`, nobody named), so a record written before
+/// sensitivity existed keeps the hash its logged versions have, and every change of sensitivity
+/// is a new version of the record, hashed and logged like any other change.
+fn with_sensitivity(mut v: Value, r: &impl Sensitive) -> Value {
+    if let Value::Object(map) = &mut v {
+        if r.sensitivity() != Sensitivity::Case {
+            map.insert("sensitivity".into(), r.sensitivity().as_str().into());
+        }
+        if !r.restricted_to().is_empty() {
+            map.insert("restricted_to".into(), r.restricted_to().into());
+        }
+    }
+    v
+}
+
 pub fn actor(a: &Actor) -> RecordBody {
     let v = json!({
         "id": a.id,
@@ -86,6 +105,7 @@ pub fn actor(a: &Actor) -> RecordBody {
         "country": a.country,
         "members": a.members,
     });
+    let v = with_sensitivity(v, a);
     RecordBody::new(RecordKind::Actor, &a.id, &v)
 }
 
@@ -100,6 +120,7 @@ pub fn source(s: &Source) -> RecordBody {
         "accessed": s.accessed.map(|d| d.to_string()),
         "note": s.note,
     });
+    let v = with_sensitivity(v, s);
     RecordBody::new(RecordKind::Source, &s.id, &v)
 }
 
@@ -126,6 +147,7 @@ pub fn incident(i: &Incident) -> RecordBody {
         "actors": actors,
         "evidence": evidence,
     });
+    let v = with_sensitivity(v, i);
     RecordBody::new(RecordKind::Incident, &i.id, &v)
 }
 
@@ -189,6 +211,7 @@ pub fn evidence(e: &Evidence) -> RecordBody {
         },
         "derived_from": e.derived_from.as_ref().map(|d| json!({"original": d.original, "what": d.what})),
     });
+    let v = with_sensitivity(v, e);
     RecordBody::new(RecordKind::Evidence, &e.id, &v)
 }
 

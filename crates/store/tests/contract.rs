@@ -724,3 +724,59 @@ async fn observations_are_added_all_or_none_reviewed_and_versioned() {
         "a removal is a version without a body"
     );
 }
+
+#[tokio::test]
+async fn sensitivity_is_stored_and_a_change_of_it_is_a_logged_version() {
+    for (store, _guard) in backends().await {
+        let mut case = example().into_case();
+        case.incidents[0].sensitivity = accord_core::Sensitivity::Restricted;
+        case.incidents[0].restricted_to = vec!["named@example.org".into()];
+        case.sources[1].sensitivity = accord_core::Sensitivity::Case;
+        case.actors[6].sensitivity = accord_core::Sensitivity::Restricted;
+        let case = accord_core::validate(case).unwrap();
+        store
+            .import_case(&case, ImportMode::New, "test")
+            .await
+            .unwrap();
+        let back = store.load_case("example-2030").await.unwrap().unwrap();
+        assert_eq!(back, case);
+
+        let id = back.incidents[0].id.clone();
+        let mut inc = back.incidents[0].clone();
+        inc.sensitivity = accord_core::Sensitivity::Public;
+        inc.restricted_to.clear();
+        store
+            .save_incident("example-2030", &inc, "owner@example.org")
+            .await
+            .unwrap();
+        let versions = store
+            .history("example-2030", accord_store::RecordKind::Incident, &id)
+            .await
+            .unwrap();
+        assert_eq!(versions.len(), 2, "the change of sensitivity is a version");
+        let bodies: Vec<&str> = versions.iter().filter_map(|v| v.body.as_deref()).collect();
+        assert!(
+            bodies[0].contains(r#""restricted_to":["named@example.org"]"#)
+                && bodies[0].contains(r#""sensitivity":"restricted""#),
+            "{}",
+            bodies[0]
+        );
+        assert!(
+            bodies[1].contains(r#""sensitivity":"public""#),
+            "{}",
+            bodies[1]
+        );
+        // A record left at the default says nothing of it, as records written before
+        // sensitivity existed: their logged hashes still hold.
+        let sources = store
+            .history(
+                "example-2030",
+                accord_store::RecordKind::Source,
+                &back.sources[1].id,
+            )
+            .await
+            .unwrap();
+        let body = sources[0].body.as_deref().unwrap();
+        assert!(!body.contains("sensitivity"), "{body}");
+    }
+}

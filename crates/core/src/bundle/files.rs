@@ -89,6 +89,10 @@ pub(super) struct ActorsFile {
 #[serde(deny_unknown_fields)]
 pub(super) struct ActorEntry {
     pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<S<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restricted_to: Vec<String>,
     pub kind: S<String>,
     pub name: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -109,6 +113,10 @@ pub(super) struct SourcesFile {
 #[serde(deny_unknown_fields)]
 pub(super) struct SourceEntry {
     pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<S<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restricted_to: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
     pub title: String,
@@ -134,6 +142,10 @@ pub(super) struct IncidentsFile {
 #[serde(deny_unknown_fields)]
 pub(super) struct IncidentEntry {
     pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<S<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restricted_to: Vec<String>,
     pub date: S<String>,
     pub title: String,
     pub kind: S<String>,
@@ -178,6 +190,10 @@ pub(super) struct EvidenceFile {
 #[serde(deny_unknown_fields)]
 pub(super) struct EvidenceItemEntry {
     pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<S<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restricted_to: Vec<String>,
     pub file: S<String>,
     pub sha256: S<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -418,6 +434,8 @@ pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
             .map(|a| {
                 sp(ActorEntry {
                     id: a.id.clone(),
+                    sensitivity: Some(sp(a.sensitivity.as_str().to_owned())),
+                    restricted_to: a.restricted_to.clone(),
                     kind: sp(a.kind.as_str().to_owned()),
                     name: a.name.clone(),
                     aliases: a.aliases.clone(),
@@ -435,6 +453,8 @@ pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
             .map(|s| {
                 sp(SourceEntry {
                     id: s.id.clone(),
+                    sensitivity: Some(sp(s.sensitivity.as_str().to_owned())),
+                    restricted_to: s.restricted_to.clone(),
                     authors: s.authors.clone(),
                     title: s.title.clone(),
                     publisher: s.publisher.clone(),
@@ -454,6 +474,8 @@ pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
             .map(|i| {
                 sp(IncidentEntry {
                     id: i.id.clone(),
+                    sensitivity: Some(sp(i.sensitivity.as_str().to_owned())),
+                    restricted_to: i.restricted_to.clone(),
                     date: sp(i.date.to_string()),
                     title: i.title.clone(),
                     kind: sp(i.kind.as_str().to_owned()),
@@ -666,6 +688,8 @@ fn evidence_entry(e: &crate::evidence::Evidence) -> S<EvidenceItemEntry> {
     let c = &e.capture;
     sp(EvidenceItemEntry {
         id: e.id.clone(),
+        sensitivity: Some(sp(e.sensitivity.as_str().to_owned())),
+        restricted_to: e.restricted_to.clone(),
         file: sp(e.file.clone()),
         sha256: sp(e.sha256.clone()),
         media_type: Some(e.media_type.clone()),

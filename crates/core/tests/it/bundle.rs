@@ -126,7 +126,7 @@ fn syntax_error_names_file_and_line() {
         "incidents.toml",
         "title = \"The Gazette forced to close\"",
         "title = \"The Gazette forced to close",
-        &["incidents.toml:18: invalid basic string, expected `\"`"],
+        &["incidents.toml:20: invalid basic string, expected `\"`"],
     );
 }
 
@@ -137,7 +137,7 @@ fn unknown_key_is_an_error() {
         "publisher = \"Example Monitor\"",
         "publsher = \"Example Monitor\"",
         &[
-            "sources.toml:13: unknown field `publsher`, expected one of `id`, `authors`, `title`, `publisher`, `date`, `url`, `accessed`, `note`",
+            "sources.toml:15: unknown field `publsher`, expected one of `id`, `sensitivity`, `restricted_to`, `authors`, `title`, `publisher`, `date`, `url`, `accessed`, `note`",
         ],
     );
 }
@@ -154,7 +154,7 @@ fn dangling_references_name_the_field() {
         "incidents.toml",
         "{ actor = \"opposition\", role = \"target\" }",
         "{ actor = \"oposition\", role = \"target\" }",
-        &["incidents.toml:10: incidents[0].actors[1].actor: no actor \"oposition\" in this case"],
+        &["incidents.toml:11: incidents[0].actors[1].actor: no actor \"oposition\" in this case"],
     );
     check(
         "mechanisms.toml",
@@ -179,7 +179,7 @@ fn duplicate_ids_are_refused() {
         &[
             // The renamed incident is gone, so the finding that named it now dangles.
             "findings.toml:21: findings[2].incidents[0]: no incident \"harassment\" in this case",
-            "incidents.toml:30: incidents[2].id: duplicate incident id \"party-dissolved\"",
+            "incidents.toml:32: incidents[2].id: duplicate incident id \"party-dissolved\"",
         ],
     );
     check(
@@ -200,7 +200,7 @@ fn malformed_dates_are_refused() {
         "date = \"2030-02-14\"",
         "date = \"2030-02-30\"",
         &[
-            "incidents.toml:3: incidents[0].date: \"2030-02-30\" is not a date: February 2030 has 28 days",
+            "incidents.toml:4: incidents[0].date: \"2030-02-30\" is not a date: February 2030 has 28 days",
         ],
     );
     check(
@@ -266,10 +266,10 @@ fn several_problems_are_reported_together() {
     assert_eq!(
         errors.to_string(),
         [
-            "actors.toml:9: actors[1].id: duplicate actor id \"freedonia\"",
-            "actors.toml:22: actors[3].members[1]: no actor \"sylvania\" in this case",
+            "actors.toml:10: actors[1].id: duplicate actor id \"freedonia\"",
+            "actors.toml:26: actors[3].members[1]: no actor \"sylvania\" in this case",
             "findings.toml:4: findings[0].provision: no provision FPA Art. 92 in this case",
-            "incidents.toml:17: incidents[1].date: \"March\" is not a date: expected YYYY-MM-DD, YYYY-MM, YYYY, A..B or A..",
+            "incidents.toml:19: incidents[1].date: \"March\" is not a date: expected YYYY-MM-DD, YYYY-MM, YYYY, A..B or A..",
             "instruments/FPA.toml:6: parties[1]: no actor \"sylvania\" in this case",
         ]
         .join("\n")

@@ -7,6 +7,7 @@
 
 mod bundle;
 mod observation;
+mod sensitivity;
 mod support;
 mod trigger;
 mod validation;

@@ -237,6 +237,8 @@ fn run(input: &[u8]) -> Result<(), String> {
             sources: all("sources"),
             actors,
             evidence: Vec::new(),
+            sensitivity: accord_core::Sensitivity::Case,
+            restricted_to: Vec::new(),
         };
         let _ = incident_problems(&incident, &|a| a == "interior", &|s| s == "gazette-2030-02");
     }
@@ -256,6 +258,8 @@ fn run(input: &[u8]) -> Result<(), String> {
         url: Some(get("new_source_url").to_owned()).filter(|s| !s.is_empty()),
         accessed: Day::parse(get("to")).ok(),
         note: None,
+        sensitivity: accord_core::Sensitivity::Case,
+        restricted_to: Vec::new(),
     };
     let _ = source_problems(&source);
     let _ = source.citation_text();
@@ -322,6 +326,8 @@ fn run(input: &[u8]) -> Result<(), String> {
                 what: get("what").to_owned(),
             }),
         custody,
+        sensitivity: accord_core::Sensitivity::Case,
+        restricted_to: Vec::new(),
     };
     let _ = evidence_problems(&evidence);
     let named = safe_file_name(get("file"));

@@ -441,12 +441,24 @@ async fn save(
             url: Some(values.new_source[4].clone()).filter(|s| !s.is_empty()),
             accessed: None,
             note: None,
+            sensitivity: accord_core::Sensitivity::Case,
+            restricted_to: Vec::new(),
         })
     };
     let mut sources = values.sources.clone();
     if let Some(s) = &new_source {
         sources.push(s.id.clone());
     }
+    // The form edits neither the incident's files nor who may see it: an edit keeps what the
+    // incident had, a new incident is for the members of the case.
+    let prior = match &existing {
+        Some(i) => state
+            .store
+            .incidents(&id, std::slice::from_ref(i))
+            .await?
+            .pop(),
+        None => None,
+    };
     let incident = match (date, kind) {
         (Some(date), Some(kind)) if errors.is_empty() => Some(Incident {
             id: match &existing {
@@ -466,17 +478,15 @@ async fn save(
                 .collect(),
             sources,
             actors,
-            evidence: match &existing {
-                // The form does not edit evidence; keep what the incident had.
-                Some(i) => state
-                    .store
-                    .incidents(&id, std::slice::from_ref(i))
-                    .await?
-                    .pop()
-                    .map(|i| i.evidence)
-                    .unwrap_or_default(),
-                None => Vec::new(),
-            },
+            evidence: prior
+                .as_ref()
+                .map(|i| i.evidence.clone())
+                .unwrap_or_default(),
+            sensitivity: prior.as_ref().map(|i| i.sensitivity).unwrap_or_default(),
+            restricted_to: prior
+                .as_ref()
+                .map(|i| i.restricted_to.clone())
+                .unwrap_or_default(),
         }),
         _ => None,
     };

@@ -163,8 +163,9 @@ async fn insert_actor(
     a: &Actor,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO actors (case_id, id, position, kind, name, aliases, country, members)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO actors (case_id, id, position, kind, name, aliases, country, members,
+            sensitivity, restricted_to)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(case)
     .bind(&a.id)
@@ -174,6 +175,8 @@ async fn insert_actor(
     .bind(list(&a.aliases))
     .bind(&a.country)
     .bind(list(&a.members))
+    .bind(a.sensitivity.as_str())
+    .bind(list(&a.restricted_to))
     .execute(&mut *tx)
     .await?;
     Ok(())
@@ -187,8 +190,9 @@ pub(crate) async fn insert_source(
     s: &Source,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO sources (case_id, id, position, authors, title, publisher, date, url, accessed, note)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sources (case_id, id, position, authors, title, publisher, date, url, accessed, note,
+            sensitivity, restricted_to)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(case)
     .bind(&s.id)
@@ -200,6 +204,8 @@ pub(crate) async fn insert_source(
     .bind(&s.url)
     .bind(s.accessed.map(|d| d.to_string()))
     .bind(&s.note)
+    .bind(s.sensitivity.as_str())
+    .bind(list(&s.restricted_to))
     .execute(&mut *tx)
     .await?;
     Ok(())
@@ -218,8 +224,9 @@ pub(crate) async fn insert_incident(
         .map(|e| json!({"sha256": e.sha256, "name": e.name, "media_type": e.media_type}))
         .collect();
     sqlx::query(
-        "INSERT INTO incidents (case_id, id, position, date, date_start, date_end, title, kind, summary, place, sources, evidence)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO incidents (case_id, id, position, date, date_start, date_end, title, kind, summary, place, sources, evidence,
+            sensitivity, restricted_to)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(case)
     .bind(&inc.id)
@@ -233,6 +240,8 @@ pub(crate) async fn insert_incident(
     .bind(&inc.place)
     .bind(list(&inc.sources))
     .bind(Value::from(evidence).to_string())
+    .bind(inc.sensitivity.as_str())
+    .bind(list(&inc.restricted_to))
     .execute(&mut *tx)
     .await?;
     for (k, ar) in inc.actors.iter().enumerate() {
@@ -548,7 +557,8 @@ pub(crate) async fn load_actors(
     id: &str,
 ) -> Result<Vec<Actor>, StoreError> {
     sqlx::query(
-        "SELECT id, kind, name, aliases, country, members FROM actors WHERE case_id = ? ORDER BY position",
+        "SELECT id, kind, name, aliases, country, members, sensitivity, restricted_to FROM actors
+         WHERE case_id = ? ORDER BY position",
     )
     .bind(id)
     .fetch_all(&mut *conn)
@@ -562,6 +572,8 @@ pub(crate) async fn load_actors(
             aliases: unlist(id, "actors.aliases", r.get("aliases"))?,
             country: r.get("country"),
             members: unlist(id, "actors.members", r.get("members"))?,
+            sensitivity: unname(id, r.get("sensitivity"))?,
+            restricted_to: unlist(id, "actors.restricted_to", r.get("restricted_to"))?,
         })
     })
     .collect()
@@ -590,7 +602,8 @@ pub(crate) async fn load_sources(
         SourceSelection::Where { condition, param } => (condition, Some(param)),
     };
     sqlx::query(&format!(
-        "SELECT id, authors, title, publisher, date, url, accessed, note FROM sources
+        "SELECT id, authors, title, publisher, date, url, accessed, note, sensitivity, restricted_to
+         FROM sources
          WHERE case_id = ?1 AND ({condition}) ORDER BY position"
     ))
     .bind(id)
@@ -611,6 +624,8 @@ pub(crate) async fn load_sources(
                 .map(|s| unday(id, "sources.accessed", &s))
                 .transpose()?,
             note: r.get("note"),
+            sensitivity: unname(id, r.get("sensitivity"))?,
+            restricted_to: unlist(id, "sources.restricted_to", r.get("restricted_to"))?,
         })
     })
     .collect()
@@ -624,7 +639,8 @@ pub(crate) async fn load_incidents(
 ) -> Result<Vec<Incident>, StoreError> {
     let ids = selection.ids_param();
     let rows = sqlx::query(&format!(
-        "SELECT id, date, title, kind, summary, place, sources, evidence FROM incidents
+        "SELECT id, date, title, kind, summary, place, sources, evidence, sensitivity, restricted_to
+         FROM incidents
          WHERE case_id = ?1 AND {} ORDER BY position",
         selection.condition("id")
     ))
@@ -693,6 +709,8 @@ pub(crate) async fn load_incidents(
             sources: unlist(id, "incidents.sources", r.get("sources"))?,
             actors: by_actor.remove(&inc_id).unwrap_or_default(),
             evidence,
+            sensitivity: unname(id, r.get("sensitivity"))?,
+            restricted_to: unlist(id, "incidents.restricted_to", r.get("restricted_to"))?,
             id: inc_id,
         });
     }

@@ -1,6 +1,6 @@
 //! Evidence records and their custody logs in SQLite (the bytes are in the blob store).
 
-use accord_core::{Capture, CustodyAction, CustodyEvent, Derivation, Evidence};
+use accord_core::{Capture, CustodyAction, CustodyEvent, Derivation, Evidence, Named};
 use sqlx::{Row, SqliteConnection};
 
 use crate::StoreError;
@@ -21,8 +21,8 @@ pub(crate) async fn insert(
     sqlx::query(
         "INSERT INTO evidence (case_id, id, position, sha256, size, media_type, file, incident,
             source, note, captured_at, captured_by, source_url, method, tool, place, derived_from,
-            derivation)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            derivation, sensitivity, restricted_to)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(case)
     .bind(&e.id)
@@ -42,6 +42,8 @@ pub(crate) async fn insert(
     .bind(&c.place)
     .bind(e.derived_from.as_ref().map(|d| &d.original))
     .bind(e.derived_from.as_ref().map(|d| &d.what))
+    .bind(e.sensitivity.as_str())
+    .bind(crate::codec::list(&e.restricted_to))
     .execute(&mut *tx)
     .await?;
     for (seq, ev) in e.custody.iter().enumerate() {
@@ -109,7 +111,8 @@ pub(crate) async fn load(
     };
     let rows = sqlx::query(&format!(
         "SELECT id, sha256, size, media_type, file, incident, source, note, captured_at,
-            captured_by, source_url, method, tool, place, derived_from, derivation
+            captured_by, source_url, method, tool, place, derived_from, derivation, sensitivity,
+            restricted_to
          FROM evidence WHERE case_id = ?1 AND {cond} ORDER BY position"
     ))
     .bind(case)
@@ -170,6 +173,12 @@ pub(crate) async fn load(
                     original,
                     what: what.unwrap_or_default(),
                 }),
+                sensitivity: crate::codec::unname(case, r.get("sensitivity"))?,
+                restricted_to: crate::codec::unlist(
+                    case,
+                    "evidence.restricted_to",
+                    r.get("restricted_to"),
+                )?,
             })
         })
         .collect()

@@ -430,6 +430,8 @@ fn to_domain(
         sources: input.sources.iter().map(|s| s.trim().to_owned()).collect(),
         actors,
         evidence,
+        sensitivity: accord_core::Sensitivity::Case,
+        restricted_to: Vec::new(),
     })
 }
 

@@ -185,6 +185,8 @@ pub(crate) async fn create(
         url: text(input.url),
         accessed,
         note: text(input.note),
+        sensitivity: accord_core::Sensitivity::Case,
+        restricted_to: Vec::new(),
     };
     state
         .actions

@@ -452,6 +452,8 @@ async fn sources_beyond_the_list_are_named_by_id() {
             url: None,
             accessed: None,
             note: None,
+            sensitivity: accord_core::Sensitivity::Case,
+            restricted_to: Vec::new(),
         };
         app.store.add_source(CASE, &source, "test").await.unwrap();
     }
