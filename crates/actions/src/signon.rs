@@ -75,15 +75,32 @@ impl Actions {
                 .sign_letter(token_sha256, signature, now_unix)
                 .await?);
         }
-        let case =
-            self.store
+        let no_case = || ActionError::NotFound {
+            what: "case",
+            id: link.case_id.clone(),
+        };
+        // What composing the letter reads, not the whole case (a published case may hold a
+        // hundred thousand incidents); a body that builds a source id from pieces is composed
+        // from the whole case, as the sign page composes it.
+        let case = self
+            .store
+            .load_case_for_letters(&link.case_id, Some(&link.letter_id))
+            .await?
+            .ok_or_else(no_case)?;
+        let mut composed = accord_letters::compose(&case, &link.letter_id);
+        if let Err(accord_letters::ComposeError::Body {
+            problem: accord_letters::BodyProblem::UnknownSource { .. },
+            ..
+        }) = composed
+        {
+            let whole = self
+                .store
                 .load_case(&link.case_id)
                 .await?
-                .ok_or_else(|| ActionError::NotFound {
-                    what: "case",
-                    id: link.case_id.clone(),
-                })?;
-        let composed = accord_letters::compose(&case, &link.letter_id).map_err(|e| match e {
+                .ok_or_else(no_case)?;
+            composed = accord_letters::compose(&whole, &link.letter_id);
+        }
+        let composed = composed.map_err(|e| match e {
             accord_letters::ComposeError::NoLetter { .. } => ActionError::NotFound {
                 what: "letter",
                 id: format!("{}/{}", link.case_id, link.letter_id),

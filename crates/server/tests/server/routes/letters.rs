@@ -744,8 +744,25 @@ async fn letter_pages_do_not_read_the_incidents_no_finding_names() {
         page.contains("Everyone shall have the right to form and join political parties"),
         "{page}"
     );
-    let r = app.get(&sign, &app.visitor().await).await;
+    // The sign page, and signing: the action checks the text against the letter as it stands,
+    // composed from what the letter needs.
+    let org = app.visitor().await;
+    let r = app.get(&sign, &org).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = app
+        .post(
+            &sign,
+            &org,
+            &[
+                ("action", "sign"),
+                ("representative", "F. Person"),
+                ("organisation", "Freedom House of Freedonia"),
+                ("text_sha256", &shown_sha(&r.body)),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Thank you for signing"), "{}", r.body);
 }
 
 #[tokio::test]
@@ -802,4 +819,81 @@ async fn sign_pages_share_the_letter_and_nothing_of_each_signatory() {
     assert_eq!(shown_sha(&b.body), sha);
     assert!(!b.body.contains("Alpha Rights Group"), "{}", b.body);
     assert!(!b.body.contains("A. Person"), "{}", b.body);
+}
+
+#[tokio::test]
+async fn a_source_whose_id_the_body_builds_from_pieces_is_still_cited() {
+    let app = TestApp::new().await;
+    let owner = owner(&app).await;
+    app.store.set_published(CASE, true, "test").await.unwrap();
+    // A source no incident cites, named in the body only in pieces: the letters' view of the
+    // case does not hold it, so the letter is composed from the whole case.
+    let case = app.store.load_case(CASE).await.unwrap().unwrap();
+    let mut source = case.sources[0].clone();
+    source.id = "annual-report-2030".to_owned();
+    source.title = "Annual report on civic space, 2030".to_owned();
+    app.store.add_source(CASE, &source, "test").await.unwrap();
+    let mut letter = case.letter(LETTER).unwrap().clone();
+    letter.body =
+        "Dear Minister, see the report{{ cite(\"annual-report-\" ~ \"2030\") }}.\n".to_owned();
+    let r = app
+        .post(
+            &format!("{LETTER_PAGE}/edit"),
+            &owner,
+            &[
+                ("title", letter.title.as_str()),
+                ("date", "2030-07-01"),
+                ("language", "en"),
+                ("body", letter.body.as_str()),
+                ("signatory_order", "alphabetical"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let view = app
+        .store
+        .load_case_for_letters(CASE, Some(LETTER))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        view.source("annual-report-2030").is_none(),
+        "not in the view"
+    );
+
+    let page = app.get(LETTER_PAGE, &Who::default()).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        page.body.contains("Annual report on civic space, 2030"),
+        "{}",
+        page.body
+    );
+    let list = app
+        .get("/cases/example-2030/letters", &Who::default())
+        .await;
+    assert!(
+        !list.body.contains("annual-report"),
+        "no error: {}",
+        list.body
+    );
+
+    // Signing checks the text composed the same way.
+    let sign = invite(&app, &owner, "Freedom House of Freedonia").await;
+    let org = app.visitor().await;
+    let r = app.get(&sign, &org).await;
+    assert!(r.body.contains("Annual report on civic space, 2030"));
+    let r = app
+        .post(
+            &sign,
+            &org,
+            &[
+                ("action", "sign"),
+                ("representative", "F. Person"),
+                ("organisation", "Freedom House of Freedonia"),
+                ("text_sha256", &shown_sha(&r.body)),
+            ],
+        )
+        .await;
+    assert!(r.body.contains("Thank you for signing"), "{}", r.body);
 }
