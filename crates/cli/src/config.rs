@@ -41,6 +41,9 @@ pub(crate) struct EvidenceSettings {
     pub(crate) log_name: Option<String>,
     /// The largest evidence file accepted, in bytes.
     pub(crate) upload_limit: u64,
+    /// The instance key file (default `<db>.instance-key`), which `accord keys init` creates and
+    /// every command that reads or writes evidence needs once the instance has keys.
+    pub(crate) key_file: PathBuf,
 }
 
 /// The evidence settings given on the command line or in the environment (clap merges the two).
@@ -50,6 +53,7 @@ pub(crate) struct EvidenceFlags {
     pub(crate) log_key: Option<PathBuf>,
     pub(crate) log_name: Option<String>,
     pub(crate) upload_limit: Option<u64>,
+    pub(crate) key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -63,6 +67,7 @@ struct ConfigFile {
     log_key: Option<PathBuf>,
     log_name: Option<String>,
     upload_limit: Option<u64>,
+    key_file: Option<PathBuf>,
     base_url: Option<String>,
     idle_timeout: Option<String>,
 }
@@ -107,12 +112,15 @@ impl Config {
             std::env::var("ACCORD_TRUSTED_PROXIES").ok(),
         )?;
         let db = db.or(from_file.db).unwrap_or_else(|| DEFAULT_DB.to_owned());
-        let evidence = EvidenceSettings::defaults(&db).with_file(
+        let mut evidence = EvidenceSettings::defaults(&db).with_file(
             from_file.evidence_dir,
             from_file.log_key,
             from_file.log_name,
             from_file.upload_limit,
         );
+        if let Some(key_file) = from_file.key_file {
+            evidence.key_file = key_file;
+        }
         let site = accord_server::SiteSettings::default();
         let site = with_site(
             site,
@@ -148,6 +156,9 @@ impl Config {
         if let Some(limit) = flags.upload_limit {
             e.upload_limit = limit;
         }
+        if let Some(key_file) = flags.key_file {
+            e.key_file = key_file;
+        }
         if e.upload_limit == 0 {
             anyhow::bail!("upload_limit: must be at least 1 byte");
         }
@@ -172,6 +183,7 @@ impl EvidenceSettings {
             log_key: PathBuf::from(format!("{path}.log-key")),
             log_name: None,
             upload_limit: DEFAULT_UPLOAD_LIMIT,
+            key_file: PathBuf::from(format!("{path}.instance-key")),
         }
     }
 

@@ -9,6 +9,7 @@ mod elections;
 mod evidence;
 mod export;
 mod import;
+mod keys;
 mod letter;
 mod log;
 mod observation;
@@ -34,7 +35,7 @@ struct Cli {
     #[arg(long, global = true, env = "ACCORD_DB", value_name = "PATH")]
     db: Option<String>,
     /// Configuration file (TOML: db, addr, font_paths, evidence_dir, log_key, log_name,
-    /// upload_limit)
+    /// upload_limit, key_file)
     #[arg(long, global = true, env = "ACCORD_CONFIG", value_name = "FILE")]
     config: Option<PathBuf>,
     /// Directory of evidence files [default: the database path + ".evidence"]
@@ -49,6 +50,10 @@ struct Cli {
     /// The largest evidence file accepted, in bytes [default: 4294967296 (4 GiB)]
     #[arg(long, global = true, env = "ACCORD_UPLOAD_LIMIT", value_name = "BYTES")]
     upload_limit: Option<u64>,
+    /// The instance key file, which opens the keys that encrypt evidence (`accord keys init`
+    /// creates it); keep it off the data disk [default: the database path + ".instance-key"]
+    #[arg(long, global = true, env = "ACCORD_KEY_FILE", value_name = "FILE")]
+    key_file: Option<PathBuf>,
     /// The site's public address, e.g. https://accord.example.org: sign-on links are built from
     /// it (never from the request's Host header)
     #[arg(long, global = true, env = "ACCORD_BASE_URL", value_name = "URL")]
@@ -82,6 +87,9 @@ enum Command {
     /// The signed tamper-evident log: verifier key, checkpoints, co-signing
     #[command(subcommand)]
     Log(log::LogCommand),
+    /// The keys that encrypt evidence at rest: init, recover, rotate, status
+    #[command(subcommand)]
+    Keys(keys::KeysCommand),
     /// Check the log, every record and every evidence file (or an evidence package) for tampering
     Verify(verify::VerifyArgs),
     /// Back up the whole instance (database, evidence, log key) while it runs
@@ -122,6 +130,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             log_key: cli.log_key,
             log_name: cli.log_name,
             upload_limit: cli.upload_limit,
+            key_file: cli.key_file,
         })?
         .with_site_flags(cli.base_url, cli.idle_timeout)?;
     match cli.command {
@@ -133,6 +142,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Evidence(cmd) => runtime()?.block_on(evidence::run(&config, cmd)),
         Command::Log(cmd) => runtime()?.block_on(log::run(&config, cmd)),
         Command::Verify(args) => runtime()?.block_on(verify::run(&config, args)),
+        Command::Keys(cmd) => runtime()?.block_on(keys::run(&config, cmd)),
         Command::Backup(args) => runtime()?.block_on(backup::backup(&config, args)),
         Command::Restore(args) => runtime()?.block_on(backup::restore(&config, args)),
         Command::Observation(cmd) => runtime()?.block_on(observation::run(&config, cmd)),

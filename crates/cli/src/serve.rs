@@ -48,7 +48,15 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
         .init();
     setup::check_evidence_dir(config)?;
     let store = accord_store::open(&config.db, Create::IfMissing).await?;
-    let blobs: Arc<dyn BlobStore> = setup::blob_store(config)?;
+    let vault = setup::vault(config, store.as_ref()).await?;
+    if vault.is_some() {
+        tracing::info!("evidence is encrypted at rest (the instance's keys are open)");
+    } else {
+        tracing::info!(
+            "evidence is stored unencrypted: `accord keys init` creates the keys that encrypt it"
+        );
+    }
+    let blobs: Arc<dyn BlobStore> = setup::blob_store(config, vault)?;
     let search_dir = args
         .search_dir
         .unwrap_or_else(|| PathBuf::from(format!("{}.search", config.db)));

@@ -1,11 +1,13 @@
-//! Opening what the writing commands work on: the store, the blob directory and the action layer
-//! every write goes through, the same way for every command, with errors that name the setting.
+//! Opening what the writing commands work on: the store, the instance's keys, the blob directory
+//! and the action layer every write goes through, the same way for every command, with errors that
+//! name the setting.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use accord_actions::{Actions, LogKeyConfig};
 use accord_store::{BlobStore, Create, FsBlobStore, Store};
+use accord_vault::Vault;
 use anyhow::{Context, bail};
 
 use crate::config::Config;
@@ -13,17 +15,45 @@ use crate::config::Config;
 /// Who the command line acts as in the log and in custody records.
 pub(crate) const ACTOR: &str = "cli";
 
-/// Open the blob directory the configuration names. A directory someone named must exist (a typo
-/// must not scatter evidence in a new directory); the default one, next to the database, is
-/// created. Either must be writable: that is checked here, at start, not at the first upload.
-pub(crate) fn blob_store(config: &Config) -> anyhow::Result<Arc<FsBlobStore>> {
+/// Open the blob directory the configuration names, sealing new files when the instance's keys
+/// are open. A directory someone named must exist (a typo must not scatter evidence in a new
+/// directory); the default one, next to the database, is created. Either must be writable: that
+/// is checked here, at start, not at the first upload.
+pub(crate) fn blob_store(
+    config: &Config,
+    vault: Option<Arc<Vault>>,
+) -> anyhow::Result<Arc<FsBlobStore>> {
     check_evidence_dir(config)?;
     let dir = &config.evidence.evidence_dir;
-    let blobs = FsBlobStore::open(dir)
+    let mut blobs = FsBlobStore::open(dir)
         .with_context(|| format!("evidence_dir: cannot use {}", dir.display()))?;
     check_writable(&dir.join("tmp"))
         .with_context(|| format!("evidence_dir: {} is not writable", dir.display()))?;
+    if let Some(vault) = vault {
+        blobs = blobs.with_vault(vault);
+    }
     Ok(Arc::new(blobs))
+}
+
+/// Open the instance's data keys with the key file, if the instance has keys (`None`: it has
+/// none, and evidence is stored in the clear). A missing or wrong key file is refused here, at
+/// start, saying how to get the key back.
+pub(crate) async fn vault(
+    config: &Config,
+    store: &dyn Store,
+) -> anyhow::Result<Option<Arc<Vault>>> {
+    let Some(stored) = store.vault_keys().await? else {
+        return Ok(None);
+    };
+    let record = crate::keys::record_of(&stored);
+    let key = crate::keys::instance_key(&config.evidence.key_file, &record)?;
+    let vault = Vault::open(&record, &key).with_context(|| {
+        format!(
+            "key_file: {} does not open this instance's keys",
+            config.evidence.key_file.display()
+        )
+    })?;
+    Ok(Some(Arc::new(vault)))
 }
 
 /// Refuse a named evidence directory that does not exist, without touching anything (so that a
@@ -48,7 +78,8 @@ pub(crate) fn check_evidence_dir(config: &Config) -> anyhow::Result<()> {
 pub(crate) async fn actions(config: &Config, create: Create) -> anyhow::Result<Actions> {
     check_evidence_dir(config)?;
     let store: Arc<dyn Store> = accord_store::open(&config.db, create).await?;
-    let blobs: Arc<dyn BlobStore> = blob_store(config)?;
+    let vault = vault(config, store.as_ref()).await?;
+    let blobs: Arc<dyn BlobStore> = blob_store(config, vault)?;
     Ok(with_store(config, store, blobs, None))
 }
 

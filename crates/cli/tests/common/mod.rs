@@ -33,6 +33,7 @@ pub fn accord_with_env(db: &Path, args: &[&str], env: &[(&str, &str)]) -> Output
         "ACCORD_BASE_URL",
         "ACCORD_IDLE_TIMEOUT",
         "ACCORD_TRUSTED_PROXIES",
+        "ACCORD_KEY_FILE",
     ] {
         cmd.env_remove(var);
     }

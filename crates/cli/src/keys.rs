@@ -1,0 +1,685 @@
+//! `accord keys init|recover|rotate|status|encrypt-existing`: the keys that encrypt evidence at
+//! rest (accord-vault), kept so that a lost key file is not lost evidence.
+//!
+//! The database holds the public half of everything (the instance and recovery recipients, the
+//! data keys wrapped to both); the instance key is a file, the recovery key is shown once. A key
+//! change writes the new key file beside the old one (`<key file>.next`), stores the data keys
+//! wrapped to it in one transaction, and only then moves the file into place: a crash leaves
+//! either the old key working, or the new key beside it, which the next command that opens the
+//! keys moves into place itself. Nothing is changed by a refused command.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use accord_store::{
+    BlobStore, Create, FsBlobStore, NewVaultKeys, Rewrap, RewrapReason, Store, VaultKeys,
+};
+use accord_vault::{
+    ExposeSecret, InstanceKey, KeyRecord, RecoveryKey, SecretString, Vault, VaultError, WrappedKey,
+};
+use anyhow::{Context, bail};
+use clap::Subcommand;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::setup::{self, ACTOR};
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum KeysCommand {
+    /// Create the instance key (a file) and a recovery key, shown once whole or split into
+    /// shares, then encrypt the evidence already stored
+    Init {
+        /// Split the recovery key into N shares (2 to 255) instead of showing it whole
+        #[arg(long, value_name = "N", requires = "threshold")]
+        shares: Option<u8>,
+        /// How many of the shares rebuild the recovery key (2 to N)
+        #[arg(long, value_name = "M", requires = "shares")]
+        threshold: Option<u8>,
+        /// Print JSON: {"key_file", "recovery_shares", "threshold", "encrypted_existing"}
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rebuild a lost instance key from recovery shares (or the whole recovery key); nothing
+    /// is changed unless they rebuild this instance's recovery key
+    Recover {
+        /// A recovery share, or the whole recovery key (repeat for each share). Arguments are
+        /// visible to other users of the machine while the command runs: --shares-stdin is not
+        #[arg(
+            long = "share",
+            value_name = "SHARE",
+            required_unless_present = "shares_stdin"
+        )]
+        shares: Vec<String>,
+        /// Read the shares from standard input, one a line
+        #[arg(long)]
+        shares_stdin: bool,
+        /// Print JSON: {"key_file", "shares_used"}
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the instance key: the data keys are wrapped to a new key, the old one no longer
+    /// opens them, and no evidence file is rewritten
+    Rotate {
+        /// Print JSON: {"key_file"}
+        #[arg(long)]
+        json: bool,
+    },
+    /// Whether the instance has keys, whether the key file opens them, how much evidence is
+    /// encrypted
+    Status {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Encrypt the evidence files stored before the keys were made (`init` does it; this
+    /// finishes an interrupted one)
+    EncryptExisting {
+        /// Print JSON: {"files", "bytes", "failed"}
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// How the recovery key is handed out, checked before anything is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Split {
+    Whole,
+    Shares { shares: u8, threshold: u8 },
+}
+
+fn split_of(shares: Option<u8>, threshold: Option<u8>) -> anyhow::Result<Split> {
+    match (shares, threshold) {
+        (None, None) => Ok(Split::Whole),
+        (Some(shares), Some(threshold)) => {
+            if threshold < 2 {
+                bail!(
+                    "--threshold {threshold}: at least 2 shares must be needed (without --shares, \
+                     the recovery key is shown whole)"
+                );
+            }
+            if threshold > shares {
+                bail!("--threshold {threshold} is more than the {shares} shares made (--shares)");
+            }
+            Ok(Split::Shares { shares, threshold })
+        }
+        (Some(_), None) => {
+            bail!("--shares needs --threshold: how many of the shares rebuild the key")
+        }
+        (None, Some(_)) => bail!("--threshold needs --shares: how many shares to make"),
+    }
+}
+
+pub(crate) async fn run(config: &Config, cmd: KeysCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        KeysCommand::Init {
+            shares,
+            threshold,
+            json,
+        } => init(config, split_of(shares, threshold)?, json).await,
+        KeysCommand::Recover {
+            mut shares,
+            shares_stdin,
+            json,
+        } => {
+            if shares_stdin {
+                shares.extend(
+                    std::io::read_to_string(std::io::stdin())
+                        .context("cannot read the shares from standard input")?
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_owned),
+                );
+            }
+            recover(config, &shares, json).await
+        }
+        KeysCommand::Rotate { json } => rotate(config, json).await,
+        KeysCommand::Status { json } => status(config, json).await,
+        KeysCommand::EncryptExisting { json } => encrypt_existing(config, json).await,
+    }
+}
+
+/// The vault's view of the stored key record.
+pub(crate) fn record_of(stored: &VaultKeys) -> KeyRecord {
+    KeyRecord {
+        instance_recipient: stored.instance_recipient.clone(),
+        recovery_recipient: stored.recovery_recipient.clone(),
+        data_keys: stored
+            .data_keys
+            .iter()
+            .map(|k| WrappedKey {
+                id: k.id,
+                wrapped: k.wrapped.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Where a new key waits while the database is changed.
+fn next_path(key_file: &Path) -> PathBuf {
+    let mut name = key_file.as_os_str().to_owned();
+    name.push(".next");
+    PathBuf::from(name)
+}
+
+/// The instance key the database names, from the key file. A key change that stored its new key
+/// but stopped before moving the file into place is finished here. A missing or wrong file is
+/// refused, saying how to get the key back.
+pub(crate) fn instance_key(path: &Path, record: &KeyRecord) -> anyhow::Result<InstanceKey> {
+    let current = InstanceKey::read(path);
+    if let Ok(key) = &current
+        && key.recipient() == record.instance_recipient
+    {
+        return current.map_err(Into::into);
+    }
+    let next = next_path(path);
+    if let Ok(key) = InstanceKey::read(&next)
+        && key.recipient() == record.instance_recipient
+    {
+        std::fs::rename(&next, path)
+            .with_context(|| format!("cannot move {} to {}", next.display(), path.display()))?;
+        sync_dir(path);
+        eprintln!(
+            "note: an interrupted key change is finished: {} is the instance key",
+            path.display()
+        );
+        return Ok(key);
+    }
+    match current {
+        Err(VaultError::KeyFileMissing { .. }) => bail!(
+            "this instance's evidence is encrypted and its key file {} is missing: put the file \
+             back (key_file in the configuration, --key-file or ACCORD_KEY_FILE says where it is \
+             looked for), or rebuild it with `accord keys recover --share SHARE …`",
+            path.display()
+        ),
+        Ok(_) => bail!(
+            "the key file {} is not this instance's key (another instance's, or one that `accord \
+             keys rotate` replaced): point key_file at the right file, or rebuild it with `accord \
+             keys recover --share SHARE …`",
+            path.display()
+        ),
+        Err(e) => Err(e).context("key_file"),
+    }
+}
+
+fn sync_dir(file: &Path) {
+    if let Some(dir) = file.parent() {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+}
+
+/// Store the data keys wrapped to `new_key` and make it the key file, in the order that survives
+/// a crash at any point (see the module documentation).
+async fn install(
+    store: &dyn Store,
+    key_file: &Path,
+    new_key: &InstanceKey,
+    rewrap: &Rewrap,
+) -> anyhow::Result<()> {
+    let next = next_path(key_file);
+    // A leftover of a key change whose database write never happened: no database names it.
+    match std::fs::remove_file(&next) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("cannot remove {}", next.display())),
+    }
+    new_key
+        .write_new(&next)
+        .with_context(|| format!("cannot write the new key to {}", next.display()))?;
+    if let Err(e) = store.rewrap_vault_keys(rewrap, ACTOR).await {
+        let _ = std::fs::remove_file(&next);
+        return Err(e).context("nothing was changed");
+    }
+    std::fs::rename(&next, key_file).with_context(|| {
+        format!(
+            "the data keys are wrapped to the new key in {}, which could not be moved to {}: move \
+             it there by hand",
+            next.display(),
+            key_file.display()
+        )
+    })?;
+    sync_dir(key_file);
+    Ok(())
+}
+
+#[derive(Debug, Serialize)]
+struct Sealed {
+    files: u64,
+    bytes: u64,
+    /// SHA-256 and reason of each file that could not be encrypted (left as it was).
+    failed: Vec<(String, String)>,
+}
+
+/// Encrypt every evidence file stored in the clear; one that fails is reported and left.
+async fn seal_existing(blobs: &FsBlobStore) -> anyhow::Result<Sealed> {
+    let mut sealed = Sealed {
+        files: 0,
+        bytes: 0,
+        failed: Vec::new(),
+    };
+    for sha in blobs.plaintext_blobs().await? {
+        match blobs.seal_plaintext(&sha).await {
+            Ok(bytes) => {
+                sealed.files += 1;
+                sealed.bytes += bytes;
+            }
+            Err(e) => sealed.failed.push((sha, e.to_string())),
+        }
+    }
+    Ok(sealed)
+}
+
+fn same_disk(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let dev = |p: &Path| {
+        let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+        std::fs::metadata(dir.unwrap_or(Path::new("."))).map(|m| m.dev())
+    };
+    matches!((dev(a), dev(b)), (Ok(x), Ok(y)) if x == y)
+}
+
+#[derive(Debug, Serialize)]
+struct InitJson<'a> {
+    key_file: String,
+    recovery_shares: Vec<&'a str>,
+    threshold: u8,
+    encrypted_existing: &'a Sealed,
+}
+
+async fn init(config: &Config, split: Split, json: bool) -> anyhow::Result<ExitCode> {
+    setup::check_evidence_dir(config)?;
+    let key_file = &config.evidence.key_file;
+    let store = accord_store::open(&config.db, Create::IfMissing).await?;
+    if let Some(keys) = store.vault_keys().await? {
+        bail!(
+            "{} has keys already (made {}): `accord keys rotate` replaces the instance key, \
+             `accord keys recover` rebuilds a lost one",
+            config.db,
+            keys.created_at
+        );
+    }
+    if key_file.exists() {
+        bail!(
+            "the key file {} already exists (another instance's key, or a leftover): move it \
+             away, or name another file with --key-file",
+            key_file.display()
+        );
+    }
+    let new = accord_vault::create()?;
+    let (shares, threshold, made): (Vec<SecretString>, u8, u8) = match split {
+        Split::Whole => (vec![new.recovery.secret_text()], 1, 1),
+        Split::Shares { shares, threshold } => {
+            (new.recovery.split(shares, threshold)?, threshold, shares)
+        }
+    };
+    new.instance
+        .write_new(key_file)
+        .with_context(|| format!("key_file: cannot create {}", key_file.display()))?;
+    let stored = NewVaultKeys {
+        instance_recipient: new.record.instance_recipient.clone(),
+        recovery_recipient: new.record.recovery_recipient.clone(),
+        recovery_threshold: threshold,
+        recovery_shares: made,
+        data_keys: new
+            .record
+            .data_keys
+            .iter()
+            .map(|k| (k.id, k.wrapped.clone()))
+            .collect(),
+    };
+    if let Err(e) = store.init_vault_keys(&stored, ACTOR).await {
+        let _ = std::fs::remove_file(key_file);
+        return Err(e).context("nothing was changed");
+    }
+    // From here the keys exist: whatever happens next, the recovery key is printed.
+    let vault = Vault::open(&new.record, &new.instance)?;
+    let sealed = match setup::blob_store(config, Some(std::sync::Arc::new(vault))) {
+        Ok(blobs) => seal_existing(&blobs).await,
+        Err(e) => Err(e),
+    }
+    .unwrap_or_else(|e| Sealed {
+        files: 0,
+        bytes: 0,
+        failed: vec![(String::new(), format!("{e:#}"))],
+    });
+    let texts: Vec<&str> = shares.iter().map(ExposeSecret::expose_secret).collect();
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&InitJson {
+                key_file: key_file.display().to_string(),
+                recovery_shares: texts,
+                threshold,
+                encrypted_existing: &sealed,
+            })?
+        );
+    } else {
+        println!(
+            "Keys made for {}. The instance key is {} (readable by its owner only): Accord reads \
+             it whenever it opens evidence. Keep it off the disk that holds the database and the \
+             evidence.\n",
+            config.db,
+            key_file.display()
+        );
+        match split {
+            Split::Whole => {
+                println!(
+                    "The recovery key, shown this once and stored nowhere; it rebuilds the \
+                     instance key if the file is lost (`accord keys recover --share KEY`):\n"
+                );
+                println!("  {}\n", texts.join(""));
+            }
+            Split::Shares { shares, threshold } => {
+                println!(
+                    "The recovery shares, shown this once and stored nowhere: any {threshold} of \
+                     these {shares} rebuild the instance key if the file is lost (`accord keys \
+                     recover --share S --share S …`). Give each to a different person.\n"
+                );
+                for (i, s) in texts.iter().enumerate() {
+                    println!("  {:>3}  {s}", i + 1);
+                }
+                println!();
+            }
+        }
+        if sealed.files > 0 {
+            println!(
+                "Encrypted {} evidence file(s) stored before ({} bytes). Their plaintext files \
+                 were deleted; deleted bytes can stay on a disk until they are overwritten.",
+                sealed.files, sealed.bytes
+            );
+        }
+    }
+    if same_disk(key_file, Path::new(&config.db)) {
+        eprintln!(
+            "warning: the key file {} is on the same disk as the database: whoever takes the disk \
+             takes the key with it. Move it (to removable media, or a disk that is not backed up \
+             with the data) and set key_file, --key-file or ACCORD_KEY_FILE.",
+            key_file.display()
+        );
+    }
+    if sealed.failed.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        for (sha, why) in &sealed.failed {
+            eprintln!("error: evidence file {sha} was not encrypted: {why}");
+        }
+        eprintln!("The keys are made; run `accord keys encrypt-existing` to encrypt what is left.");
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+/// The store and its key record; refuses a database without keys.
+async fn with_keys(config: &Config) -> anyhow::Result<(std::sync::Arc<dyn Store>, VaultKeys)> {
+    let store = accord_store::open(&config.db, Create::MustExist).await?;
+    let Some(keys) = store.vault_keys().await? else {
+        bail!(
+            "{} has no keys: evidence is stored unencrypted (`accord keys init` makes the keys)",
+            config.db
+        );
+    };
+    Ok((store, keys))
+}
+
+#[derive(Debug, Serialize)]
+struct RecoverJson {
+    key_file: String,
+    shares_used: usize,
+}
+
+async fn recover(config: &Config, shares: &[String], json: bool) -> anyhow::Result<ExitCode> {
+    let key_file = &config.evidence.key_file;
+    let (store, stored) = with_keys(config).await?;
+    let record = record_of(&stored);
+    match InstanceKey::read(key_file) {
+        Err(VaultError::KeyFileMissing { .. }) => {}
+        Ok(key) if key.recipient() == record.instance_recipient => bail!(
+            "the key file {} opens this instance's keys: there is nothing to recover (`accord keys \
+             rotate` replaces a key that works)",
+            key_file.display()
+        ),
+        Ok(_) | Err(VaultError::NotAKeyFile { .. }) => bail!(
+            "the key file {} exists but is not this instance's key: move it away (it may be \
+             another instance's), then run this again",
+            key_file.display()
+        ),
+        Err(e) => return Err(e).context("key_file"),
+    }
+    let texts: Vec<&str> = shares.iter().map(String::as_str).collect();
+    let recovery = RecoveryKey::rebuild(&texts, &record.recovery_recipient)?;
+    let vault = Vault::open_for_recovery(&record, &recovery)?;
+    let new_key = InstanceKey::generate();
+    let rewrapped = vault.rewrap(&record, &new_key)?;
+    install(
+        store.as_ref(),
+        key_file,
+        &new_key,
+        &rewrap_of(&record, &rewrapped, RewrapReason::Recover),
+    )
+    .await?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&RecoverJson {
+                key_file: key_file.display().to_string(),
+                shares_used: texts.len(),
+            })?
+        );
+    } else {
+        println!(
+            "The instance key is rebuilt in {}: the data keys are wrapped to it, and the evidence \
+             opens again. The recovery {} stay valid.",
+            key_file.display(),
+            if stored.recovery_threshold > 1 {
+                "shares"
+            } else {
+                "key"
+            }
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn rewrap_of(old: &KeyRecord, new: &KeyRecord, reason: RewrapReason) -> Rewrap {
+    Rewrap {
+        from_instance_recipient: old.instance_recipient.clone(),
+        instance_recipient: new.instance_recipient.clone(),
+        data_keys: new
+            .data_keys
+            .iter()
+            .map(|k| (k.id, k.wrapped.clone()))
+            .collect(),
+        reason,
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct RotateJson {
+    key_file: String,
+}
+
+async fn rotate(config: &Config, json: bool) -> anyhow::Result<ExitCode> {
+    let key_file = &config.evidence.key_file;
+    let (store, stored) = with_keys(config).await?;
+    let record = record_of(&stored);
+    let current = instance_key(key_file, &record)?;
+    let vault = Vault::open(&record, &current)?;
+    let new_key = InstanceKey::generate();
+    let rewrapped = vault.rewrap(&record, &new_key)?;
+    install(
+        store.as_ref(),
+        key_file,
+        &new_key,
+        &rewrap_of(&record, &rewrapped, RewrapReason::Rotate),
+    )
+    .await?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&RotateJson {
+                key_file: key_file.display().to_string(),
+            })?
+        );
+    } else {
+        println!(
+            "{} holds a new instance key: the data keys are wrapped to it and the old key no \
+             longer opens them. No evidence file was rewritten, and a running `accord serve` goes \
+             on working. A copy of the old key together with a copy of the database made before \
+             now still opens them: rotation protects what is copied from now on.",
+            key_file.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Serialize)]
+struct StatusJson {
+    keys: bool,
+    key_file: String,
+    /// `opens`, `missing`, `wrong` (another key) or `unreadable`; null without keys.
+    key_file_state: Option<&'static str>,
+    created_at: Option<String>,
+    rewrapped_at: Option<String>,
+    recovery_threshold: Option<u8>,
+    recovery_shares: Option<u8>,
+    data_keys: usize,
+    evidence_encrypted: usize,
+    evidence_unencrypted: usize,
+}
+
+async fn status(config: &Config, json: bool) -> anyhow::Result<ExitCode> {
+    let key_file = &config.evidence.key_file;
+    let store = accord_store::open(&config.db, Create::MustExist).await?;
+    let stored = store.vault_keys().await?;
+    let state = stored.as_ref().map(|s| match InstanceKey::read(key_file) {
+        Ok(k) if k.recipient() == s.instance_recipient => "opens",
+        Ok(_) => "wrong",
+        Err(VaultError::KeyFileMissing { .. }) => "missing",
+        Err(_) => "unreadable",
+    });
+    // Counting files needs no key: the directory says which are sealed.
+    let blobs = setup::blob_store(config, None)?;
+    let all = blobs.list().await?.len();
+    let unencrypted = blobs.plaintext_blobs().await?.len();
+    let out = StatusJson {
+        keys: stored.is_some(),
+        key_file: key_file.display().to_string(),
+        key_file_state: state,
+        created_at: stored.as_ref().map(|s| s.created_at.clone()),
+        rewrapped_at: stored.as_ref().and_then(|s| s.rewrapped_at.clone()),
+        recovery_threshold: stored.as_ref().map(|s| s.recovery_threshold),
+        recovery_shares: stored.as_ref().map(|s| s.recovery_shares),
+        data_keys: stored.as_ref().map_or(0, |s| s.data_keys.len()),
+        evidence_encrypted: all - unencrypted,
+        evidence_unencrypted: unencrypted,
+    };
+    if json {
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    match &stored {
+        None => println!(
+            "{}: no keys; evidence is stored unencrypted (`accord keys init` makes the keys)",
+            config.db
+        ),
+        Some(s) => {
+            println!(
+                "{}: keys made {}{}",
+                config.db,
+                s.created_at,
+                s.rewrapped_at
+                    .as_ref()
+                    .map(|at| format!(", instance key last replaced {at}"))
+                    .unwrap_or_default()
+            );
+            let file_state = match state {
+                Some("opens") => "opens the keys",
+                Some("wrong") => "is NOT this instance's key",
+                Some("missing") => "is MISSING (`accord keys recover` rebuilds it)",
+                _ => "cannot be read",
+            };
+            println!("key file: {} {file_state}", key_file.display());
+            if s.recovery_threshold > 1 {
+                println!(
+                    "recovery: any {} of {} shares",
+                    s.recovery_threshold, s.recovery_shares
+                );
+            } else {
+                println!("recovery: the recovery key, shown whole when the keys were made");
+            }
+            println!("data keys: {}", s.data_keys.len());
+        }
+    }
+    println!(
+        "evidence files: {} encrypted, {} unencrypted",
+        out.evidence_encrypted, out.evidence_unencrypted
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn encrypt_existing(config: &Config, json: bool) -> anyhow::Result<ExitCode> {
+    let (store, _) = with_keys(config).await?;
+    let vault = setup::vault(config, store.as_ref())
+        .await?
+        .context("the database has no keys")?;
+    let blobs = setup::blob_store(config, Some(vault))?;
+    let sealed = seal_existing(&blobs).await?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&sealed)?);
+    } else {
+        println!(
+            "Encrypted {} evidence file(s) ({} bytes); {} left unencrypted.",
+            sealed.files,
+            sealed.bytes,
+            sealed.failed.len()
+        );
+        for (sha, why) in &sealed.failed {
+            eprintln!("error: evidence file {sha} was not encrypted: {why}");
+        }
+    }
+    Ok(if sealed.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_split_is_checked_before_anything_is_made() {
+        assert_eq!(split_of(None, None).unwrap(), Split::Whole);
+        assert_eq!(
+            split_of(Some(5), Some(3)).unwrap(),
+            Split::Shares {
+                shares: 5,
+                threshold: 3
+            }
+        );
+        for (n, m, message) in [
+            (
+                Some(5),
+                Some(1),
+                "--threshold 1: at least 2 shares must be needed",
+            ),
+            (
+                Some(3),
+                Some(4),
+                "--threshold 4 is more than the 3 shares made",
+            ),
+            (Some(5), None, "--shares needs --threshold"),
+            (None, Some(2), "--threshold needs --shares"),
+        ] {
+            let err = split_of(n, m).unwrap_err().to_string();
+            assert!(err.starts_with(message), "{n:?}/{m:?}: {err}");
+        }
+    }
+}
