@@ -20,6 +20,10 @@ pub struct NewEvidence {
     pub note: Option<String>,
     pub capture: Capture,
     pub derived_from: Option<Derivation>,
+    /// Who may see the file (`case`, the members of the case, unless said otherwise).
+    pub sensitivity: accord_core::Sensitivity,
+    /// For a restricted file: the members (by e-mail address) it is shown to, besides owners.
+    pub restricted_to: Vec<String>,
 }
 
 /// Now, as `YYYY-MM-DDTHH:MM:SSZ`.
@@ -115,8 +119,8 @@ impl Actions {
                 action: CustodyAction::Received,
                 note: None,
             }],
-            sensitivity: accord_core::Sensitivity::Case,
-            restricted_to: Vec::new(),
+            sensitivity: new.sensitivity,
+            restricted_to: new.restricted_to,
         };
         if let Some((field, message)) = evidence_problems(&evidence).into_iter().next() {
             return Err(invalid(&field, message));

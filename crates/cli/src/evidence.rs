@@ -185,6 +185,9 @@ async fn add(config: &Config, args: AddArgs) -> anyhow::Result<ExitCode> {
             .derived_from
             .zip(args.what)
             .map(|(original, what)| Derivation { original, what }),
+        // Files added at the command line are for the members of the case, like uploads.
+        sensitivity: accord_core::Sensitivity::Case,
+        restricted_to: Vec::new(),
     };
     let ev = match actions
         .add_evidence(&args.case, new, &mut file, limit, ACTOR)

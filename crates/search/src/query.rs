@@ -38,6 +38,9 @@ pub struct SearchQuery {
     /// Incidents that overlap `[date_from, date_to]` (both inclusive, either open).
     pub date_from: Option<i32>,
     pub date_to: Option<i32>,
+    /// Documents (by id, `case/incident`) the caller may not see: never in the hits nor in the
+    /// total. Records' sensitivity is access control too; the caller fills this from it.
+    pub exclude_ids: Vec<String>,
     /// Page size (at most [`MAX_DEPTH`] together with `offset`); 0 counts without returning hits.
     pub limit: usize,
     pub offset: usize,
@@ -178,6 +181,9 @@ pub(crate) fn filters(
             Occur::Must,
             Box::new(ConstScoreQuery::new(Box::new(range), 0.0)),
         ));
+    }
+    if !q.exclude_ids.is_empty() {
+        clauses.push((Occur::MustNot, any_of(fields.id, &q.exclude_ids)));
     }
     Ok(clauses)
 }

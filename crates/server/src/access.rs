@@ -17,6 +17,8 @@ pub struct CaseAccess {
     pub case: CaseHead,
     pub role: Option<CaseRole>,
     pub admin: bool,
+    /// The viewer's e-mail address: a restricted record names the members it is shown to by it.
+    pub email: Option<String>,
 }
 
 impl CaseAccess {
@@ -39,7 +41,12 @@ impl CaseAccess {
         if !(case.published || role.is_some() || admin) {
             return Err(AppError::NotFound);
         }
-        Ok(CaseAccess { case, role, admin })
+        Ok(CaseAccess {
+            case,
+            role,
+            admin,
+            email: viewer.user.as_ref().map(|u| u.email.clone()),
+        })
     }
 
     /// The effective role: administrators act as owners.
@@ -48,6 +55,26 @@ impl CaseAccess {
             Some(CaseRole::Owner)
         } else {
             self.role
+        }
+    }
+
+    /// Which records of the case this viewer may see (see `visibility.rs`): owners and
+    /// administrators every record, other members the public, case and restricted-to-them ones,
+    /// everyone else the public ones.
+    pub fn audience(&self) -> accord_store::Audience {
+        match (self.effective(), &self.email) {
+            (Some(CaseRole::Owner), _) => accord_store::Audience::Everything,
+            (Some(_), Some(email)) => accord_store::Audience::Member(email.clone()),
+            _ => accord_store::Audience::Public,
+        }
+    }
+
+    /// The same, as accord-core's rule names a reader.
+    pub fn reader(&self) -> accord_core::Reader<'_> {
+        match (self.effective(), &self.email) {
+            (Some(CaseRole::Owner), _) => accord_core::Reader::Owner,
+            (Some(_), Some(email)) => accord_core::Reader::Member(email),
+            _ => accord_core::Reader::Public,
         }
     }
 

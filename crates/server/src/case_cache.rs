@@ -52,6 +52,8 @@ pub struct TimelineFilterKey(
     Option<i64>,
     Option<i64>,
     Option<String>,
+    /// Whose page it is: pages differ by what their reader may see.
+    accord_store::Audience,
 );
 
 impl From<&TimelineFilter> for TimelineFilterKey {
@@ -64,6 +66,7 @@ impl From<&TimelineFilter> for TimelineFilterKey {
             f.from.map(accord_core::Day::days_since_epoch),
             f.to.map(accord_core::Day::days_since_epoch),
             f.verdict.map(|v| v.as_str().to_owned()),
+            f.audience.clone(),
         )
     }
 }

@@ -11,6 +11,7 @@ use accord_store::{CaseHead, Page, TimelineFilter};
 
 use crate::case_cache::PageKey;
 use crate::forms::Fields;
+use crate::visibility::Visibility;
 use crate::{AppError, AppState, search_sync};
 
 /// The furthest a page may start: the store's OFFSET is a signed 64-bit integer.
@@ -76,13 +77,33 @@ impl IncidentFilter {
 
     /// One page of matching incidents, newest first (or by relevance with text), and the total.
     /// Pages without text are cached for the case's version.
+    /// A page of the incidents `vis`'s reader may see: the timeline selects and counts them in
+    /// SQL (cached under a key that includes the audience); every incident is then shown as the
+    /// reader sees it (without hidden actors, sources or files).
     pub(crate) async fn page(
         &self,
         state: &AppState,
         head: &CaseHead,
+        vis: &Visibility,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Page<Incident>, AppError> {
+        let page = self.cached_page(state, head, vis, limit, offset).await?;
+        Ok(Page {
+            total: page.total,
+            items: vis.incidents(&page.items).collect(),
+        })
+    }
+
+    async fn cached_page(
+        &self,
+        state: &AppState,
+        head: &CaseHead,
+        vis: &Visibility,
         limit: u32,
         offset: u64,
     ) -> Result<Arc<Page<Incident>>, AppError> {
+        let audience = vis.audience();
         // Callers compute the offset from a page number of the query string; whatever they
         // did, an offset beyond any result is refused here, where both the timeline and the
         // API pass.
@@ -99,6 +120,7 @@ impl IncidentFilter {
                     from: self.from,
                     to: self.to,
                     verdict: self.verdict,
+                    audience: audience.clone(),
                 };
                 let key = PageKey {
                     filter: (&tf).into(),
@@ -115,7 +137,8 @@ impl IncidentFilter {
                 Ok(page)
             }
             Some(text) => Ok(Arc::new(
-                self.search(state, case_id, text, limit, offset).await?,
+                self.search(state, case_id, vis, text, limit, offset)
+                    .await?,
             )),
         }
     }
@@ -124,6 +147,7 @@ impl IncidentFilter {
         &self,
         state: &AppState,
         case_id: &str,
+        vis: &Visibility,
         text: &str,
         limit: u32,
         offset: u64,
@@ -150,6 +174,11 @@ impl IncidentFilter {
             themes,
             date_from: self.from.map(day),
             date_to: self.to.map(day),
+            // What this reader may not see is neither found nor counted.
+            exclude_ids: vis
+                .hidden_incidents()
+                .map(|i| search_sync::doc_id(case_id, i))
+                .collect(),
             limit: usize::try_from(limit).unwrap_or(50),
             offset: usize::try_from(offset).unwrap_or(usize::MAX),
         };
@@ -173,7 +202,10 @@ impl IncidentFilter {
             .collect();
         Ok(Page {
             total: u64::try_from(results.total).unwrap_or(u64::MAX),
-            items: state.store.incidents(case_id, &ids).await?,
+            // The index excluded them already; checked again, as everything shown is.
+            items: vis
+                .incidents(&state.store.incidents(case_id, &ids).await?)
+                .collect(),
         })
     }
 }

@@ -21,6 +21,7 @@ pub mod svg;
 mod templates;
 pub mod upload_csrf;
 pub mod views;
+mod visibility;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

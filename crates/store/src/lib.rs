@@ -100,6 +100,11 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         offset: u64,
     ) -> Result<Page<Incident>, StoreError>;
 
+    /// The records of a case that `audience` may not see. This is the one place the store
+    /// answers "who may see what", so restricted content can later be kept apart (encrypted)
+    /// behind it.
+    async fn hidden(&self, case_id: &str, audience: &Audience) -> Result<Hidden, StoreError>;
+
     /// Findings that name an incident.
     async fn findings_of_incident(
         &self,
@@ -639,6 +644,33 @@ pub struct TimelineFilter {
     pub to: Option<Day>,
     /// Only incidents behind a confirmed finding with this verdict.
     pub verdict: Option<Verdict>,
+    /// Only incidents this reader may see (accord-core's `sensitivity` rule, in SQL).
+    pub audience: Audience,
+}
+
+/// Which records a reader may see, as the store selects them: the rule of
+/// `accord_core::sensitivity::Reader`, for queries that page and count in SQL.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// Not a member: `public` records only. The default, so a filter built without thinking of
+    /// sensitivity shows least.
+    #[default]
+    Public,
+    /// A member who is not an owner, by e-mail address: `public` and `case` records, and the
+    /// `restricted` ones that name them.
+    Member(String),
+    /// An owner, an administrator or the operator: every record.
+    Everything,
+}
+
+/// The ids of a case's records one audience may not see (see [`Audience`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hidden {
+    pub incidents: std::collections::HashSet<String>,
+    pub actors: std::collections::HashSet<String>,
+    pub sources: std::collections::HashSet<String>,
+    /// Evidence items by id, with their SHA-256 (incidents name their files by hash).
+    pub evidence: std::collections::HashMap<String, String>,
 }
 
 /// A page of results and the total they were taken from.

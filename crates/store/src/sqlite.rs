@@ -333,6 +333,15 @@ impl Store for SqliteStore {
         records::incidents_by_id(&mut conn, case_id, ids).await
     }
 
+    async fn hidden(
+        &self,
+        case_id: &str,
+        audience: &crate::Audience,
+    ) -> Result<crate::Hidden, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        records::hidden(&mut conn, case_id, audience).await
+    }
+
     async fn timeline(
         &self,
         case_id: &str,

@@ -780,3 +780,64 @@ async fn sensitivity_is_stored_and_a_change_of_it_is_a_logged_version() {
         assert!(!body.contains("sensitivity"), "{body}");
     }
 }
+
+#[tokio::test]
+async fn each_audience_pages_and_counts_only_what_it_may_see() {
+    use accord_core::Sensitivity;
+    use accord_store::{Audience, TimelineFilter};
+    for (store, _guard) in backends().await {
+        let mut case = example().into_case();
+        case.incidents[0].sensitivity = Sensitivity::Restricted;
+        case.incidents[0].restricted_to = vec!["Named@example.org".into()];
+        case.incidents[1].sensitivity = Sensitivity::Case;
+        case.actors[6].sensitivity = Sensitivity::Case;
+        let case = accord_core::validate(case).unwrap();
+        store
+            .import_case(&case, ImportMode::New, "test")
+            .await
+            .unwrap();
+        let page = |audience: Audience| {
+            let store = store.clone();
+            async move {
+                let filter = TimelineFilter {
+                    audience,
+                    ..Default::default()
+                };
+                let p = store
+                    .timeline("example-2030", &filter, 10, 0)
+                    .await
+                    .unwrap();
+                let mut ids: Vec<String> = p.items.into_iter().map(|i| i.id).collect();
+                ids.sort();
+                (p.total, ids)
+            }
+        };
+        assert_eq!(page(Audience::Public).await, (1, vec!["harassment".into()]));
+        assert_eq!(
+            page(Audience::Member("other@example.org".into())).await,
+            (2, vec!["gazette-closed".into(), "harassment".into()])
+        );
+        assert_eq!(
+            page(Audience::Member("named@EXAMPLE.org".into())).await.0,
+            3
+        );
+        assert_eq!(page(Audience::Everything).await.0, 3);
+
+        let hidden = store
+            .hidden("example-2030", &Audience::Public)
+            .await
+            .unwrap();
+        assert!(hidden.incidents.contains("party-dissolved"));
+        assert!(hidden.incidents.contains("gazette-closed"));
+        assert!(hidden.actors.contains("opposition"));
+        let hidden = store
+            .hidden(
+                "example-2030",
+                &Audience::Member("other@example.org".into()),
+            )
+            .await
+            .unwrap();
+        assert_eq!(hidden.incidents.len(), 1);
+        assert!(hidden.actors.is_empty());
+    }
+}

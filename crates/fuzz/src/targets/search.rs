@@ -172,6 +172,7 @@ fn run(input: &[u8]) -> Result<(), String> {
         themes: split(&p[4]),
         date_from: p[5].parse().ok(),
         date_to: p[6].parse().ok(),
+        exclude_ids: Vec::new(),
         limit: p[7].parse().unwrap_or(10),
         offset: p[8].parse().unwrap_or(0),
     };

@@ -12,6 +12,7 @@ use crate::auth::Viewer;
 use crate::case_cache::snapshot;
 use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
+use crate::visibility::Visibility;
 use crate::{AppError, AppState};
 
 pub(crate) fn router() -> Routes {
@@ -25,10 +26,16 @@ async fn show(
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let snap = snapshot(&state, &access.case).await?;
+    // An actor this reader may not see does not exist for them; nor do hidden incidents.
+    let vis = Visibility::load(&state, &access).await?;
     let case = &snap.case;
-    let a = case.actor(&actor).ok_or(AppError::NotFound)?;
+    let a = case
+        .actor(&actor)
+        .and_then(|a| vis.actor(a))
+        .ok_or(AppError::NotFound)?;
     let filter = TimelineFilter {
         actor: Some(actor.clone()),
+        audience: vis.audience().clone(),
         ..TimelineFilter::default()
     };
     let page = state.store.timeline(&id, &filter, 20, 0).await?;

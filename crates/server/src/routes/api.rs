@@ -163,6 +163,16 @@ fn openapi_json(json: Result<Bytes, String>) -> Response {
     }
 }
 
+/// A record's `sensitivity` as an API body gives it: absent is `case`, the default of a new
+/// record.
+pub(crate) fn sensitivity(name: Option<&str>) -> Result<accord_core::Sensitivity, ApiError> {
+    use accord_core::Named;
+    name.map_or(Ok(accord_core::Sensitivity::Case), |n| {
+        accord_core::Sensitivity::from_name(n.trim())
+            .map_err(|e| invalid("sensitivity", e.to_string()))
+    })
+}
+
 async fn no_route() -> ApiError {
     ApiError(AppError::NotFound)
 }

@@ -14,6 +14,7 @@ use crate::case_cache::DashboardView;
 use crate::forms::Fields;
 use crate::routes::table::{Routes, get, post};
 use crate::routes::{see_other, with_case};
+use crate::visibility::Visibility;
 use crate::{AppError, AppState};
 
 pub(crate) fn router() -> Routes {
@@ -172,19 +173,28 @@ async fn dashboard(
     };
     let case = CaseAt::load(&state, &access.case, day).await?;
     let snap = case.snapshot();
+    // The cached status and latest incidents are the case as stored; a reader who may not see
+    // some of its records gets them computed from what they may see.
+    let vis = Visibility::load(&state, &access).await?;
+    let filtered = vis.hides_anything();
     let computed;
-    let view = match day {
-        None => snap.dashboard.get_or_init(|| dashboard_view(&snap.case)),
-        Some(_) => {
-            computed = dashboard_view(&case);
+    let view = match (day, filtered) {
+        (None, false) => snap.dashboard.get_or_init(|| dashboard_view(&snap.case)),
+        (None, true) => {
+            computed = dashboard_view(&vis.case(&snap.case)?);
+            &computed
+        }
+        (Some(_), _) => {
+            computed = dashboard_view(&vis.case(&case)?);
             &computed
         }
     };
-    let (latest, incident_count) = match day {
-        None => (snap.latest.clone(), snap.incident_count),
-        Some(day) => {
+    let (latest, incident_count) = match (day, filtered) {
+        (None, false) => (snap.latest.clone(), snap.incident_count),
+        (day, _) => {
             let filter = TimelineFilter {
-                to: Some(day),
+                to: day,
+                audience: vis.audience().clone(),
                 ..TimelineFilter::default()
             };
             let page = state.store.timeline(&id, &filter, 10, 0).await?;

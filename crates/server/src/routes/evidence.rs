@@ -23,6 +23,7 @@ use crate::disclosure::Disclosure;
 use crate::forms::Fields;
 use crate::routes::table::{Routes, get, post};
 use crate::routes::with_case;
+use crate::visibility::Visibility;
 use crate::{AppError, AppState};
 
 pub(crate) fn router(upload_limit: u64) -> Routes {
@@ -60,7 +61,12 @@ async fn file(
     method: Method,
     Path((id, evidence)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    CaseAccess::load(&state, &viewer, &id).await?;
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    // A file this reader may not see does not exist for them.
+    Visibility::load(&state, &access)
+        .await?
+        .evidence_item(&state, &id, &evidence)
+        .await?;
     download::response(&state, &viewer, &method, &id, &evidence).await
 }
 
@@ -72,11 +78,8 @@ async fn show(
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let disclosure = Disclosure::load(&state, &access).await?;
-    let ev = state
-        .store
-        .evidence(&id, &evidence)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let vis = Visibility::load(&state, &access).await?;
+    let ev = vis.evidence_item(&state, &id, &evidence).await?;
     let ev = disclosure.evidence(&ev);
     let incident = match &ev.incident {
         Some(i) => state
@@ -96,6 +99,7 @@ async fn show(
             .await?
             .iter()
             .filter(|c| c.derived_from.as_ref().is_some_and(|d| d.original == ev.id))
+            .filter(|c| vis.sees_evidence(c))
             .map(|c| {
                 context! {
                     id => &c.id, file => &c.file,

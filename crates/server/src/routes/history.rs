@@ -16,6 +16,7 @@ use crate::auth::Viewer;
 use crate::disclosure::Disclosure;
 use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
+use crate::visibility::Visibility;
 use crate::{AppError, AppState};
 
 pub(crate) fn router() -> Routes {
@@ -59,6 +60,11 @@ pub(crate) async fn versions(
     id: &str,
 ) -> Result<Vec<RecordVersion>, AppError> {
     let versions = state.actions.history(&access.case.id, kind, id).await?;
+    // A record this reader may not see has no history for them, and of a record they may see
+    // now, no version they could not have seen then.
+    let versions = Visibility::load(state, access)
+        .await?
+        .versions(kind, id, versions);
     if versions.is_empty() {
         return Err(AppError::NotFound);
     }

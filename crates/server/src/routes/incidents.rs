@@ -16,6 +16,7 @@ use crate::forms::Fields;
 use crate::routes::cases::finding_chain;
 use crate::routes::table::{Routes, get, post};
 use crate::routes::{evidence, history, see_other, with_case};
+use crate::visibility::Visibility;
 use crate::{AppError, AppState, secrets};
 
 pub(crate) fn router() -> Routes {
@@ -33,17 +34,29 @@ async fn show(
     RawQuery(q): RawQuery,
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
+    // An incident this reader may not see does not exist for them.
+    let vis = Visibility::load(&state, &access).await?;
     let inc = state
         .store
         .incidents(&id, std::slice::from_ref(&incident))
         .await?
         .pop()
+        .and_then(|i| vis.incident(&i))
         .ok_or(AppError::NotFound)?;
     let snap = crate::case_cache::snapshot(&state, &access.case).await?;
-    let case = &snap.case;
+    let case = &vis.case(&snap.case)?;
     // A reader outside the case sees confirmed findings only, their people as they chose.
     let disclosure = Disclosure::load(&state, &access).await?;
-    let stored = state.store.findings_of_incident(&id, &incident).await?;
+    let stored: Vec<accord_core::Finding> = state
+        .store
+        .findings_of_incident(&id, &incident)
+        .await?
+        .into_iter()
+        .map(|mut f| {
+            f.incidents.retain(|i| vis.sees_incident(i));
+            f
+        })
+        .collect();
     let stored_findings: Vec<accord_core::Finding> = disclosure.findings(&stored).collect();
     // A confirmed finding whose incident changed since says so, on its card.
     let changed =
@@ -66,6 +79,7 @@ async fn show(
         .evidence_of_incident(&id, &incident)
         .await?
         .iter()
+        .filter(|e| vis.sees_evidence(e))
         .map(|e| evidence::item(&disclosure.evidence(e)))
         .collect();
     let refs = crate::case_cache::refs(&state, &access.case).await?;
@@ -286,7 +300,8 @@ async fn new_form(
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     access.require_edit(&viewer)?;
-    let refs = state.store.case_refs(&id).await?;
+    let vis = Visibility::load(&state, &access).await?;
+    let refs = vis.refs(state.store.case_refs(&id).await?);
     let values = FormValues {
         kind: "other".into(),
         ..FormValues::default()
@@ -311,13 +326,15 @@ async fn edit_form(
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     access.require_edit(&viewer)?;
+    let vis = Visibility::load(&state, &access).await?;
     let inc = state
         .store
         .incidents(&id, std::slice::from_ref(&incident))
         .await?
         .pop()
+        .and_then(|i| vis.incident(&i))
         .ok_or(AppError::NotFound)?;
-    let refs = state.store.case_refs(&id).await?;
+    let refs = vis.refs(state.store.case_refs(&id).await?);
     let action = format!("/cases/{id}/incidents/{incident}");
     form_page(
         &state,
@@ -363,18 +380,25 @@ async fn save(
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     access.require_edit(&viewer)?;
-    if let Some(inc) = &existing
-        && state
-            .store
-            .incidents(&id, std::slice::from_ref(inc))
-            .await?
-            .is_empty()
-    {
-        return Err(AppError::NotFound);
-    }
+    let vis = Visibility::load(&state, &access).await?;
+    // The form edits neither the incident's files nor who may see it: an edit keeps what the
+    // incident had, a new incident is for the members of the case. An incident this editor may
+    // not see does not exist for them.
+    let prior = match &existing {
+        Some(i) => Some(
+            state
+                .store
+                .incidents(&id, std::slice::from_ref(i))
+                .await?
+                .pop()
+                .filter(|i| vis.sees_incident(&i.id))
+                .ok_or(AppError::NotFound)?,
+        ),
+        None => None,
+    };
     let fields = Fields::from_body(&body);
     let values = FormValues::from_fields(&fields);
-    let refs = state.store.case_refs(&id).await?;
+    let refs = vis.refs(state.store.case_refs(&id).await?);
     let (heading, action) = match &existing {
         Some(inc) => ("Edit incident", format!("/cases/{id}/incidents/{inc}")),
         None => ("New incident", format!("/cases/{id}/incidents")),
@@ -449,16 +473,6 @@ async fn save(
     if let Some(s) = &new_source {
         sources.push(s.id.clone());
     }
-    // The form edits neither the incident's files nor who may see it: an edit keeps what the
-    // incident had, a new incident is for the members of the case.
-    let prior = match &existing {
-        Some(i) => state
-            .store
-            .incidents(&id, std::slice::from_ref(i))
-            .await?
-            .pop(),
-        None => None,
-    };
     let incident = match (date, kind) {
         (Some(date), Some(kind)) if errors.is_empty() => Some(Incident {
             id: match &existing {
@@ -490,6 +504,13 @@ async fn save(
         }),
         _ => None,
     };
+    // Actors and sources this editor may not see were not on the form: they stay on the incident.
+    let incident = incident.map(|mut i| {
+        if let Some(p) = &prior {
+            vis.keep_hidden_references(p, &mut i);
+        }
+        i
+    });
     let Some(incident) = incident.filter(|_| errors.is_empty()) else {
         return form_page(
             &state, &viewer, &access, &refs, heading, &action, &values, &errors,

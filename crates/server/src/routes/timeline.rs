@@ -11,6 +11,7 @@ use crate::forms::Fields;
 use crate::incident_query::{IncidentFilter, page_offset};
 use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
+use crate::visibility::Visibility;
 use crate::{AppError, AppState};
 
 const PER_PAGE: u32 = 50;
@@ -48,17 +49,26 @@ async fn timeline(
             (Ok(f), Ok(p)) => (f, p, None),
             (Err(e), _) | (_, Err(e)) => (IncidentFilter::default(), (1, 0), Some(e.to_string())),
         };
-    let page = match filter.page(&state, &access.case, PER_PAGE, offset).await {
+    let vis = Visibility::load(&state, &access).await?;
+    let page = match filter
+        .page(&state, &access.case, &vis, PER_PAGE, offset)
+        .await
+    {
         Ok(p) => p,
         Err(e @ (AppError::Validation { .. } | AppError::BadRequest(_))) => {
             error = Some(e.to_string());
             IncidentFilter::default()
-                .page(&state, &access.case, PER_PAGE, offset)
+                .page(&state, &access.case, &vis, PER_PAGE, offset)
                 .await?
         }
         Err(e) => return Err(e),
     };
-    let refs = crate::case_cache::refs(&state, &access.case).await?;
+    let refs = vis.refs(
+        crate::case_cache::refs(&state, &access.case)
+            .await?
+            .as_ref()
+            .clone(),
+    );
 
     // Group the page by month of the earliest day (the page is already newest first).
     let mut months: Vec<(String, Vec<Value>)> = Vec::new();

@@ -584,7 +584,9 @@ async fn one_incident() {
                 {"actor": "interior", "role": "perpetrator"},
                 {"actor": "opposition", "role": "target"}
             ],
-            "evidence": []
+            "evidence": [],
+            "sensitivity": "public",
+            "restricted_to": []
         })
     );
     let v = app
@@ -1736,7 +1738,7 @@ async fn a_published_case_is_read_only_to_everyone_and_writes_need_a_token() {
     let r = app
         .upload(
             &format!(
-                "/api/v1/cases/{OPEN}/incidents/harassment/evidence?file_name=note.json&id=ev-note"
+                "/api/v1/cases/{OPEN}/incidents/harassment/evidence?file_name=note.json&id=ev-note&sensitivity=public"
             ),
             Some(&app.tokens.admin),
             vec![b"{}".to_vec()],
@@ -2283,7 +2285,17 @@ async fn the_schemas_match_real_responses() {
     assert_eq!(
         fields,
         [
-            "actors", "date", "id", "kind", "place", "sources", "summary", "themes", "title"
+            "actors",
+            "date",
+            "id",
+            "kind",
+            "place",
+            "restricted_to",
+            "sensitivity",
+            "sources",
+            "summary",
+            "themes",
+            "title"
         ]
         .into_iter()
         .collect()

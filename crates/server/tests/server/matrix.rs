@@ -1051,6 +1051,8 @@ async fn evidence(actions: &Actions, case: &str) {
                     captured_by: Some("a researcher".to_owned()),
                     ..Capture::default()
                 },
+                // Published with the case: the rows prove reading it, not its sensitivity.
+                sensitivity: accord_core::Sensitivity::Public,
                 ..NewEvidence::default()
             },
             &mut body,

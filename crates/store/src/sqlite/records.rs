@@ -15,7 +15,9 @@ use super::case_io::{
 };
 use super::version::touch;
 use crate::codec::{corrupt, unnames};
-use crate::{CaseRefs, CaseSummary, Page, SaveOutcome, StoreError, TimelineFilter};
+use crate::{
+    Audience, CaseRefs, CaseSummary, Hidden, Page, SaveOutcome, StoreError, TimelineFilter,
+};
 
 pub(crate) const SUMMARY_SQL: &str =
     "SELECT c.id, c.title, c.country, c.published, c.updated_at, c.version,
@@ -119,7 +121,65 @@ const TIMELINE_WHERE: &str = "i.case_id = ?1
     AND (?6 IS NULL OR i.date_start <= ?6)
     AND (?7 IS NULL OR i.id IN (SELECT fi.incident_id FROM finding_incidents fi
                                 JOIN findings f ON f.case_id = fi.case_id AND f.id = fi.finding_id
-                                WHERE fi.case_id = ?1 AND f.status = 'confirmed' AND f.verdict = ?7))";
+                                WHERE fi.case_id = ?1 AND f.status = 'confirmed' AND f.verdict = ?7))
+    AND (?10 = 'everything' OR i.sensitivity = 'public'
+         OR (?10 = 'member' AND (i.sensitivity = 'case'
+             OR EXISTS (SELECT 1 FROM json_each(i.restricted_to) r WHERE lower(r.value) = lower(?11)))))";
+
+/// An audience as the two parameters [`VISIBLE`]-style conditions take: its class and, for a
+/// member, their address.
+fn audience_params(a: &Audience) -> (&'static str, Option<&str>) {
+    match a {
+        Audience::Public => ("public", None),
+        Audience::Member(email) => ("member", Some(email.as_str())),
+        Audience::Everything => ("everything", None),
+    }
+}
+
+/// Whether a row of `incidents`, `actors`, `sources` or `evidence` (as `t`) is visible to the
+/// audience in `?2` (class) and `?3` (address).
+const VISIBLE: &str = "(?2 = 'everything' OR t.sensitivity = 'public'
+    OR (?2 = 'member' AND (t.sensitivity = 'case'
+        OR EXISTS (SELECT 1 FROM json_each(t.restricted_to) r WHERE lower(r.value) = lower(?3)))))";
+
+pub(crate) async fn hidden(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    audience: &Audience,
+) -> Result<Hidden, StoreError> {
+    let mut out = Hidden::default();
+    if *audience == Audience::Everything {
+        return Ok(out);
+    }
+    let (class, email) = audience_params(audience);
+    for (table, set) in [
+        ("incidents", &mut out.incidents),
+        ("actors", &mut out.actors),
+        ("sources", &mut out.sources),
+    ] {
+        let ids: Vec<String> = sqlx::query_scalar(&format!(
+            "SELECT t.id FROM {table} t WHERE t.case_id = ?1 AND NOT {VISIBLE}"
+        ))
+        .bind(case_id)
+        .bind(class)
+        .bind(email)
+        .fetch_all(&mut *conn)
+        .await?;
+        set.extend(ids);
+    }
+    let rows = sqlx::query(&format!(
+        "SELECT t.id, t.sha256 FROM evidence t WHERE t.case_id = ?1 AND NOT {VISIBLE}"
+    ))
+    .bind(case_id)
+    .bind(class)
+    .bind(email)
+    .fetch_all(&mut *conn)
+    .await?;
+    for r in rows {
+        out.evidence.insert(r.get("id"), r.get("sha256"));
+    }
+    Ok(out)
+}
 
 pub(crate) async fn timeline(
     conn: &mut SqliteConnection,
@@ -134,6 +194,7 @@ pub(crate) async fn timeline(
     let from = filter.from.map(accord_core::Day::days_since_epoch);
     let to = filter.to.map(accord_core::Day::days_since_epoch);
     let verdict = filter.verdict.map(Named::as_str);
+    let (class, email) = audience_params(&filter.audience);
     let total: i64 = sqlx::query_scalar(&format!(
         "SELECT COUNT(*) FROM incidents i WHERE {TIMELINE_WHERE}"
     ))
@@ -144,6 +205,10 @@ pub(crate) async fn timeline(
     .bind(from)
     .bind(to)
     .bind(verdict)
+    .bind(None::<i64>)
+    .bind(None::<i64>)
+    .bind(class)
+    .bind(email)
     .fetch_one(&mut *conn)
     .await?;
     let ids: Vec<String> = sqlx::query_scalar(&format!(
@@ -159,6 +224,8 @@ pub(crate) async fn timeline(
     .bind(verdict)
     .bind(i64::from(limit))
     .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+    .bind(class)
+    .bind(email)
     .fetch_all(&mut *conn)
     .await?;
     Ok(Page {

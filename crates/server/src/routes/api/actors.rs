@@ -11,6 +11,7 @@ use super::ErrorBody;
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::case_cache::snapshot;
+use crate::visibility::Visibility;
 use crate::{ApiError, AppError, AppState};
 
 /// Someone who acts or is acted upon: a state, a ministry, an official, a party, an NGO.
@@ -25,6 +26,10 @@ pub(crate) struct Actor {
     country: Option<String>,
     /// For groups and bodies: the ids of the actors they are made of.
     members: Vec<String>,
+    /// Who may see the actor: `public`, `case` or `restricted`.
+    sensitivity: String,
+    /// For a restricted actor: the members (by e-mail address) it is shown to, besides owners.
+    restricted_to: Vec<String>,
 }
 
 fn actor(a: &accord_core::Actor) -> Actor {
@@ -35,6 +40,8 @@ fn actor(a: &accord_core::Actor) -> Actor {
         aliases: a.aliases.clone(),
         country: a.country.clone(),
         members: a.members.clone(),
+        sensitivity: a.sensitivity.as_str().to_owned(),
+        restricted_to: a.restricted_to.clone(),
     }
 }
 
@@ -59,7 +66,16 @@ pub(crate) async fn list(
 ) -> Result<Json<Vec<Actor>>, ApiError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let snap = snapshot(&state, &access.case).await?;
-    Ok(Json(snap.case.case().actors.iter().map(actor).collect()))
+    let vis = Visibility::load(&state, &access).await?;
+    Ok(Json(
+        snap.case
+            .case()
+            .actors
+            .iter()
+            .filter_map(|a| vis.actor(a))
+            .map(|a| actor(&a))
+            .collect(),
+    ))
 }
 
 /// One actor.
@@ -86,6 +102,11 @@ pub(crate) async fn show(
 ) -> Result<Json<Actor>, ApiError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let snap = snapshot(&state, &access.case).await?;
-    let a = snap.case.actor(&actor_id).ok_or(AppError::NotFound)?;
-    Ok(Json(actor(a)))
+    let vis = Visibility::load(&state, &access).await?;
+    let a = snap
+        .case
+        .actor(&actor_id)
+        .and_then(|a| vis.actor(a))
+        .ok_or(AppError::NotFound)?;
+    Ok(Json(actor(&a)))
 }

@@ -21,6 +21,7 @@ use crate::forms::Fields;
 use crate::routes::evidence::custody::BY_HAND;
 use crate::routes::evidence::download;
 use crate::routes::evidence::upload::CaptureFields;
+use crate::visibility::Visibility;
 use crate::{ApiError, AppError, AppState};
 
 /// What the server recorded for an uploaded file.
@@ -204,6 +205,13 @@ pub(crate) async fn upload(
     // Access first: nothing of the body is read for a caller who may not upload.
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     access.require_edit(&viewer)?;
+    // An incident this caller may not see does not exist for them.
+    if !Visibility::load(&state, &access)
+        .await?
+        .sees_incident(&incident)
+    {
+        return Err(ApiError(AppError::NotFound));
+    }
     let q = Fields::from_query(raw.as_deref());
     let file_name = q
         .get("file_name")
@@ -220,12 +228,14 @@ pub(crate) async fn upload(
         "method",
         "tool",
         "place",
+        "sensitivity",
+        "restricted_to",
     ] {
         if let Some(v) = q.get(name) {
             fields.set(name, v);
         }
     }
-    let mut new = fields.into_new(file_name, Some(incident));
+    let mut new = fields.into_new(file_name, Some(incident))?;
     if let Some(original) = q.get("derived_from") {
         let what = q
             .get("what")
@@ -297,11 +307,10 @@ pub(crate) async fn show(
 ) -> Result<Json<EvidenceItem>, ApiError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let disclosure = Disclosure::load(&state, &access).await?;
-    let e = state
-        .store
-        .evidence(&id, &evidence_id)
+    let e = Visibility::load(&state, &access)
         .await?
-        .ok_or(AppError::NotFound)?;
+        .evidence_item(&state, &id, &evidence_id)
+        .await?;
     Ok(Json(evidence(&disclosure.evidence(&e))))
 }
 
@@ -330,7 +339,12 @@ pub(crate) async fn file(
     method: Method,
     Path((id, evidence_id)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
-    CaseAccess::load(&state, &viewer, &id).await?;
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    // A file this caller may not see does not exist for them.
+    Visibility::load(&state, &access)
+        .await?
+        .evidence_item(&state, &id, &evidence_id)
+        .await?;
     Ok(download::response(&state, &viewer, &method, &id, &evidence_id).await?)
 }
 

@@ -65,6 +65,10 @@ pub(crate) struct IncidentRecord {
     sources: Vec<String>,
     actors: Vec<super::incidents::ActorRole>,
     evidence: Vec<EvidenceRefRecord>,
+    /// `public` or `restricted`; absent for `case`, the default.
+    sensitivity: Option<String>,
+    /// For a restricted record: the members it is shown to; absent when nobody is named.
+    restricted_to: Option<Vec<String>>,
 }
 
 /// A file an incident names by hash.
@@ -102,6 +106,10 @@ pub(crate) struct SourceRecord {
     url: Option<String>,
     accessed: Option<String>,
     note: Option<String>,
+    /// `public` or `restricted`; absent for `case`, the default.
+    sensitivity: Option<String>,
+    /// For a restricted record: the members it is shown to; absent when nobody is named.
+    restricted_to: Option<Vec<String>>,
 }
 
 /// The versions as the API serves them, through one constructor per kind.

@@ -1,7 +1,7 @@
 //! `/api/v1/cases/{id}/incidents`: the timeline (filters, full-text search, pages), one incident,
 //! and creating or replacing one — validated like the HTML form, and indexed for search after.
 
-use accord_core::{DateSpec, IncidentKind, Named, Role};
+use accord_core::{DateSpec, IncidentKind, Named, Role, Sensitivity};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
@@ -15,6 +15,7 @@ use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::forms::Fields;
 use crate::incident_query::IncidentFilter;
+use crate::visibility::Visibility;
 use crate::{ApiError, AppError, AppState, secrets};
 
 const DEFAULT_PER_PAGE: u32 = 50;
@@ -45,6 +46,10 @@ pub(crate) struct Incident {
     actors: Vec<ActorRole>,
     /// Files whose integrity can be checked by their SHA-256 (read-only here).
     evidence: Vec<Evidence>,
+    /// Who may see the incident: `public`, `case` or `restricted`.
+    sensitivity: String,
+    /// For a restricted incident: the members (by e-mail address) it is shown to, besides owners.
+    restricted_to: Vec<String>,
 }
 
 /// An actor and the part they played.
@@ -135,6 +140,14 @@ pub(crate) struct IncidentInput {
     /// Actors already in the case.
     #[serde(default)]
     actors: Vec<ActorRole>,
+    /// `public`, `case` or `restricted`. A new incident without it is `case` (the members of the
+    /// case); a replaced one keeps what it had. Only an owner may make a restricted incident
+    /// anything else.
+    #[serde(default)]
+    sensitivity: Option<String>,
+    /// E-mail addresses of the members a restricted incident is shown to (absent: unchanged).
+    #[serde(default)]
+    restricted_to: Option<Vec<String>>,
 }
 
 pub(crate) fn incident(i: &accord_core::Incident) -> Incident {
@@ -167,6 +180,8 @@ pub(crate) fn incident(i: &accord_core::Incident) -> Incident {
                 media_type: e.media_type.clone(),
             })
             .collect(),
+        sensitivity: i.sensitivity.as_str().to_owned(),
+        restricted_to: i.restricted_to.clone(),
     }
 }
 
@@ -197,7 +212,10 @@ pub(crate) async fn list(
     let (page_no, per_page) = paging(&fields)?;
     let filter = IncidentFilter::parse(&fields)?;
     let offset = (page_no - 1).saturating_mul(u64::from(per_page));
-    let page = filter.page(&state, &access.case, per_page, offset).await?;
+    let vis = Visibility::load(&state, &access).await?;
+    let page = filter
+        .page(&state, &access.case, &vis, per_page, offset)
+        .await?;
     let body = IncidentPage {
         total: page.total,
         page: page_no,
@@ -268,12 +286,14 @@ pub(crate) async fn show(
     viewer: Viewer,
     Path((id, incident_id)): Path<(String, String)>,
 ) -> Result<Json<Incident>, ApiError> {
-    CaseAccess::load(&state, &viewer, &id).await?;
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    let vis = Visibility::load(&state, &access).await?;
     let inc = state
         .store
         .incidents(&id, std::slice::from_ref(&incident_id))
         .await?
         .pop()
+        .and_then(|i| vis.incident(&i))
         .ok_or(AppError::NotFound)?;
     Ok(Json(incident(&inc)))
 }
@@ -323,7 +343,7 @@ pub(crate) async fn create(
         }
         None => slug_id(&input.title)?,
     };
-    let inc = to_domain(new_id, input, Vec::new())?;
+    let inc = to_domain(new_id, input, None)?;
     let inc = save(&state, &viewer, &id, inc).await?;
     let location = format!("/api/v1/cases/{id}/incidents/{}", inc.id);
     Ok((
@@ -363,11 +383,13 @@ pub(crate) async fn update(
 ) -> Result<Json<Incident>, ApiError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     access.require_edit(&viewer)?;
+    let vis = Visibility::load(&state, &access).await?;
     let existing = state
         .store
         .incidents(&id, std::slice::from_ref(&incident_id))
         .await?
         .pop()
+        .filter(|i| vis.sees_incident(&i.id))
         .ok_or(AppError::NotFound)?;
     let input: IncidentInput = parse_body(&body)?;
     if input.id.as_ref().is_some_and(|i| *i != incident_id) {
@@ -376,7 +398,18 @@ pub(crate) async fn update(
             "differs from the incident in the URL; ids cannot be changed",
         ));
     }
-    let inc = to_domain(incident_id, input, existing.evidence)?;
+    let mut inc = to_domain(incident_id, input, Some(&existing))?;
+    if existing.sensitivity == Sensitivity::Restricted
+        && inc.sensitivity != Sensitivity::Restricted
+        && !access.can_manage()
+    {
+        return Err(ApiError(AppError::Forbidden(
+            "Only an owner of the case may make a restricted incident visible to more people."
+                .into(),
+        )));
+    }
+    // Actors and sources this caller may not see were not theirs to remove.
+    vis.keep_hidden_references(&existing, &mut inc);
     let inc = save(&state, &viewer, &id, inc).await?;
     Ok(Json(incident(&inc)))
 }
@@ -385,8 +418,21 @@ pub(crate) async fn update(
 fn to_domain(
     id: String,
     input: IncidentInput,
-    evidence: Vec<accord_core::EvidenceRef>,
+    prior: Option<&accord_core::Incident>,
 ) -> Result<accord_core::Incident, ApiError> {
+    // What the body leaves out is kept from the incident replaced (a new one is `case`).
+    let sensitivity = match (input.sensitivity.as_deref(), prior) {
+        (None, Some(p)) => p.sensitivity,
+        (name, _) => super::sensitivity(name)?,
+    };
+    // Members named on a record that is no longer restricted would mean nothing: they go too.
+    let restricted_to = match input.restricted_to {
+        Some(named) => named,
+        None if sensitivity == Sensitivity::Restricted => {
+            prior.map(|p| p.restricted_to.clone()).unwrap_or_default()
+        }
+        None => Vec::new(),
+    };
     if input.title.trim().is_empty() {
         return Err(invalid("title", "must not be empty"));
     }
@@ -429,9 +475,9 @@ fn to_domain(
             .collect(),
         sources: input.sources.iter().map(|s| s.trim().to_owned()).collect(),
         actors,
-        evidence,
-        sensitivity: accord_core::Sensitivity::Case,
-        restricted_to: Vec::new(),
+        evidence: prior.map(|p| p.evidence.clone()).unwrap_or_default(),
+        sensitivity,
+        restricted_to,
     })
 }
 

@@ -1,7 +1,7 @@
 //! `/api/v1/cases/{id}/sources`: adding a source (what the incident form's "new source" does,
 //! through the same action), so that API clients can cite what they record.
 
-use accord_core::{DateSpec, Day};
+use accord_core::{DateSpec, Day, Named};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -14,6 +14,7 @@ use super::{ErrorBody, invalid, parse_body};
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::case_cache::snapshot;
+use crate::visibility::Visibility;
 use crate::{ApiError, AppError, AppState, secrets};
 
 /// Where a statement or a fact comes from: a report, an article, a law gazette.
@@ -30,6 +31,10 @@ pub(crate) struct Source {
     /// When the URL was last read (`YYYY-MM-DD`).
     accessed: Option<String>,
     note: Option<String>,
+    /// Who may see the source: `public`, `case` or `restricted`.
+    sensitivity: String,
+    /// For a restricted source: the members (by e-mail address) it is shown to, besides owners.
+    restricted_to: Vec<String>,
 }
 
 /// A source to add.
@@ -56,6 +61,13 @@ pub(crate) struct SourceInput {
     accessed: Option<String>,
     #[serde(default)]
     note: Option<String>,
+    /// `public`, `case` (the default: the members of the case) or `restricted` (the members
+    /// named in `restricted_to`, and the case's owners).
+    #[serde(default)]
+    sensitivity: Option<String>,
+    /// E-mail addresses of the members a restricted source is shown to.
+    #[serde(default)]
+    restricted_to: Vec<String>,
 }
 
 fn source(s: &accord_core::Source) -> Source {
@@ -68,6 +80,8 @@ fn source(s: &accord_core::Source) -> Source {
         url: s.url.clone(),
         accessed: s.accessed.map(|d| d.to_string()),
         note: s.note.clone(),
+        sensitivity: s.sensitivity.as_str().to_owned(),
+        restricted_to: s.restricted_to.clone(),
     }
 }
 
@@ -97,7 +111,16 @@ pub(crate) async fn list(
 ) -> Result<Json<Vec<Source>>, ApiError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let snap = snapshot(&state, &access.case).await?;
-    Ok(Json(snap.case.case().sources.iter().map(source).collect()))
+    let vis = Visibility::load(&state, &access).await?;
+    Ok(Json(
+        snap.case
+            .case()
+            .sources
+            .iter()
+            .filter_map(|s| vis.source(s))
+            .map(|s| source(&s))
+            .collect(),
+    ))
 }
 
 /// One source.
@@ -124,8 +147,13 @@ pub(crate) async fn show(
 ) -> Result<Json<Source>, ApiError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let snap = snapshot(&state, &access.case).await?;
-    let s = snap.case.source(&source_id).ok_or(AppError::NotFound)?;
-    Ok(Json(source(s)))
+    let vis = Visibility::load(&state, &access).await?;
+    let s = snap
+        .case
+        .source(&source_id)
+        .and_then(|s| vis.source(s))
+        .ok_or(AppError::NotFound)?;
+    Ok(Json(source(&s)))
 }
 
 /// Add a source (editors and owners).
@@ -185,8 +213,8 @@ pub(crate) async fn create(
         url: text(input.url),
         accessed,
         note: text(input.note),
-        sensitivity: accord_core::Sensitivity::Case,
-        restricted_to: Vec::new(),
+        sensitivity: super::sensitivity(input.sensitivity.as_deref())?,
+        restricted_to: input.restricted_to,
     };
     state
         .actions

@@ -17,6 +17,7 @@ use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::routes::see_other;
 use crate::upload_csrf::StreamedMultipart;
+use crate::visibility::Visibility;
 use crate::{AppError, AppState};
 
 /// The largest text field of the upload form (a note can be long; a capture field is short).
@@ -36,6 +37,10 @@ pub(crate) struct CaptureFields {
     pub method: Option<String>,
     pub tool: Option<String>,
     pub place: Option<String>,
+    /// `public`, `case` (when absent) or `restricted`.
+    pub sensitivity: Option<String>,
+    /// For a restricted file: members' e-mail addresses, separated by commas.
+    pub restricted_to: Option<String>,
 }
 
 impl CaptureFields {
@@ -52,6 +57,8 @@ impl CaptureFields {
             "method" => &mut self.method,
             "tool" => &mut self.tool,
             "place" => &mut self.place,
+            "sensitivity" => &mut self.sensitivity,
+            "restricted_to" => &mut self.restricted_to,
             _ => return false,
         };
         *slot = value;
@@ -59,8 +66,25 @@ impl CaptureFields {
     }
 
     /// The action's input for a file of this name documenting `incident`.
-    pub(crate) fn into_new(self, file_name: String, incident: Option<String>) -> NewEvidence {
-        NewEvidence {
+    pub(crate) fn into_new(
+        self,
+        file_name: String,
+        incident: Option<String>,
+    ) -> Result<NewEvidence, AppError> {
+        let sensitivity = match self.sensitivity.as_deref() {
+            None => accord_core::Sensitivity::Case,
+            Some(name) => <accord_core::Sensitivity as accord_core::Named>::from_name(name)
+                .map_err(|e| AppError::invalid("sensitivity", e.to_string()))?,
+        };
+        let restricted_to = self
+            .restricted_to
+            .iter()
+            .flat_map(|r| r.split(','))
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned)
+            .collect();
+        Ok(NewEvidence {
             id: self.id,
             file_name,
             incident,
@@ -75,7 +99,9 @@ impl CaptureFields {
                 place: self.place,
             },
             derived_from: None,
-        }
+            sensitivity,
+            restricted_to,
+        })
     }
 }
 
@@ -101,8 +127,15 @@ pub(crate) async fn html(
     // Access first: nothing of the body is read for someone who may not upload.
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     access.require_edit(&viewer)?;
+    // An incident this editor may not see does not exist for them.
+    if !Visibility::load(&state, &access)
+        .await?
+        .sees_incident(&incident)
+    {
+        return Err(AppError::NotFound);
+    }
     let ev = receive(&state, &viewer, &id, &mut form, |file_name, fields, _| {
-        Ok(fields.into_new(file_name, Some(incident)))
+        fields.into_new(file_name, Some(incident))
     })
     .await?;
     tracing::info!(case = %id, evidence = %ev.id, sha256 = %ev.sha256, size = ev.size, "evidence received");
@@ -123,11 +156,10 @@ pub(crate) async fn copy(
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     access.require_edit(&viewer)?;
-    let orig = state
-        .store
-        .evidence(&id, &original)
+    let orig = Visibility::load(&state, &access)
         .await?
-        .ok_or(AppError::NotFound)?;
+        .evidence_item(&state, &id, &original)
+        .await?;
     let mut what = String::new();
     let ev = receive(
         &state,
@@ -144,7 +176,12 @@ pub(crate) async fn copy(
             if fields.source.is_none() {
                 fields.source.clone_from(&orig.source);
             }
-            let mut new = fields.into_new(file_name, orig.incident.clone());
+            // A copy is as sensitive as its original unless the form says otherwise.
+            if fields.sensitivity.is_none() {
+                fields.sensitivity = Some(accord_core::Named::as_str(orig.sensitivity).to_owned());
+                fields.restricted_to = Some(orig.restricted_to.join(","));
+            }
+            let mut new = fields.into_new(file_name, orig.incident.clone())?;
             new.derived_from = Some(Derivation {
                 original: orig.id.clone(),
                 what: what.clone(),

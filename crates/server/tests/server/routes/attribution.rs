@@ -92,7 +92,7 @@ async fn setup() -> Setup {
         &app,
         &editor,
         Some(&editor.csrf),
-        &[("note", "a photo")],
+        &[("note", "a photo"), ("sensitivity", "public")],
         Some(("photo.jpg", b"not really a photo")),
     )
     .await;

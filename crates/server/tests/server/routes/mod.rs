@@ -15,4 +15,5 @@ mod history;
 mod letters;
 mod pages;
 mod privacy;
+mod sensitivity;
 mod workflow;
