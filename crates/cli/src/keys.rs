@@ -452,6 +452,12 @@ async fn recover(config: &Config, shares: &[String], json: bool) -> anyhow::Resu
         Err(e) => return Err(e).context("key_file"),
     }
     let texts: Vec<&str> = shares.iter().map(String::as_str).collect();
+    if texts.is_empty() {
+        bail!(
+            "no share given ({} needed)",
+            stored.recovery_threshold.max(1)
+        );
+    }
     let recovery = RecoveryKey::rebuild(&texts, &record.recovery_recipient)?;
     let vault = Vault::open_for_recovery(&record, &recovery)?;
     let new_key = InstanceKey::generate();

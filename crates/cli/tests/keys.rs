@@ -304,6 +304,8 @@ fn the_whole_recovery_key_rebuilds_a_lost_key_file_and_is_read_from_standard_inp
     let (file, bytes) = inst.evidence_file("a.bin", 70_000);
     let id = inst.add(&file);
     std::fs::remove_file(inst.key_file()).unwrap();
+    let err = fails(&inst.run(&["keys", "recover", "--shares-stdin"]));
+    assert!(err.contains("no share given (1 needed)"), "{err}");
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
         .arg("--db")
         .arg(inst.db())
