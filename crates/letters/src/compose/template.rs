@@ -325,8 +325,19 @@ fn tables(valid: &ValidCase, lang: &str) -> Tables {
         .map(|s| (s.id.clone(), s.citation_text()))
         .collect();
 
-    let incident_index: HashMap<&str, &accord_core::Incident> =
-        case.incidents.iter().map(|i| (i.id.as_str(), i)).collect();
+    // A letter is published: `incidents_of` lists only the incidents its readers, the public, may
+    // see, each footnoted with its public sources only. Members composing it see the same
+    // text, so what they preview is what signatories sign and readers read.
+    let incident_index: HashMap<&str, &accord_core::Incident> = case
+        .incidents
+        .iter()
+        .filter(|i| i.sensitivity == accord_core::Sensitivity::Public)
+        .map(|i| (i.id.as_str(), i))
+        .collect();
+    let public_source = |id: &String| {
+        case.source(id)
+            .is_some_and(|s| s.sensitivity == accord_core::Sensitivity::Public)
+    };
     let lines = |ids: &mut dyn Iterator<Item = &String>| -> Vec<IncidentLine> {
         let mut found: Vec<&accord_core::Incident> = Vec::new();
         for id in ids {
@@ -342,7 +353,12 @@ fn tables(valid: &ValidCase, lang: &str) -> Tables {
             .map(|i| IncidentLine {
                 date: locale.date(i.date),
                 title: i.title.clone(),
-                sources: i.sources.clone(),
+                sources: i
+                    .sources
+                    .iter()
+                    .filter(|s| public_source(s))
+                    .cloned()
+                    .collect(),
             })
             .collect()
     };

@@ -52,6 +52,7 @@ text_status = "missing"
 pub const SOURCES: &str = r#"
 [[sources]]
 id = "gazette"
+sensitivity = "public"
 authors = ["A. Writer"]
 title = "Party dissolved"
 publisher = "The Gazette"
@@ -59,6 +60,7 @@ date = "2030-02-15"
 
 [[sources]]
 id = "monitor"
+sensitivity = "public"
 title = "Half-year report"
 publisher = "Monitor"
 "#;
@@ -66,6 +68,7 @@ publisher = "Monitor"
 pub const INCIDENTS: &str = r#"
 [[incidents]]
 id = "dissolution"
+sensitivity = "public"
 date = "2030-02-14"
 title = "Party dissolved by decree"
 kind = "dissolution"
@@ -73,6 +76,7 @@ sources = ["gazette"]
 
 [[incidents]]
 id = "closure"
+sensitivity = "public"
 date = "2030-01"
 title = "Newspaper closed"
 kind = "closure"
@@ -80,6 +84,7 @@ sources = ["monitor"]
 
 [[incidents]]
 id = "rumour"
+sensitivity = "public"
 date = "2030-03-01"
 title = "Unconfirmed rumour"
 kind = "other"
@@ -386,6 +391,42 @@ fn incidents_of_a_mechanism_lists_the_confirmed_findings_incidents_by_date() {
         ]
     );
     assert_eq!(plain_text(&doc.footnotes[0]), "‘Half-year report’, Monitor");
+}
+
+#[test]
+fn incidents_of_lists_only_what_the_public_may_see() {
+    // A letter is published: an incident for the members of the case is left out, and so is
+    // the footnote of a source that is not public.
+    let case = crate::bundle_from(&[
+        ("case.toml", CASE),
+        ("actors.toml", ACTORS),
+        ("instruments/PA.toml", INSTRUMENT),
+        (
+            "sources.toml",
+            &SOURCES.replace(
+                "id = \"monitor\"\nsensitivity = \"public\"",
+                "id = \"monitor\"\nsensitivity = \"case\"",
+            ),
+        ),
+        (
+            "incidents.toml",
+            &INCIDENTS.replace(
+                "id = \"dissolution\"\nsensitivity = \"public\"",
+                "id = \"dissolution\"\nsensitivity = \"restricted\"",
+            ),
+        ),
+        ("findings.toml", FINDINGS),
+        ("mechanisms.toml", MECHANISMS),
+        ("letters/l/letter.toml", LETTER),
+        ("letters/l/body.md", "{{ incidents_of(\"pa-art-9\") }}\n"),
+    ]);
+    let doc = compose(&case, "l").expect("composes").document;
+    let [Block::List { items, .. }] = doc.blocks.as_slice() else {
+        panic!("one list: {:?}", doc.blocks)
+    };
+    let items: Vec<String> = items.iter().map(|i| paragraph_texts(i).join("|")).collect();
+    assert_eq!(items, ["January 2030: Newspaper closed"]);
+    assert!(doc.footnotes.is_empty(), "{:?}", doc.footnotes);
 }
 
 #[test]

@@ -40,11 +40,11 @@ fn case() -> accord_core::ValidCase {
         toml_str(&payload("PROVISION"))
     );
     let sources = format!(
-        "[[sources]]\nid = \"s\"\ntitle = {}\n",
+        "[[sources]]\nid = \"s\"\nsensitivity = \"public\"\ntitle = {}\n",
         toml_str(&payload("SOURCE"))
     );
     let incidents = format!(
-        "[[incidents]]\nid = \"i\"\ndate = \"2030-01-02\"\nkind = \"other\"\nsources = [\"s\"]\ntitle = {}\n",
+        "[[incidents]]\nid = \"i\"\nsensitivity = \"public\"\ndate = \"2030-01-02\"\nkind = \"other\"\nsources = [\"s\"]\ntitle = {}\n",
         toml_str(&payload("INCIDENT"))
     );
     let findings = "[[findings]]\nid = \"f\"\nincidents = [\"i\"]\nprovision = \"PA Art. 1\"\n\
