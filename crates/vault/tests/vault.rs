@@ -2,6 +2,8 @@
 //! refuse a wrong key, a changed byte or a cut; shares rebuild from any M of N and refuse the
 //! rest; key files are whole, private and never replaced; rotation locks the old key out.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
 use std::os::unix::fs::PermissionsExt;
 
 use accord_vault::stream::{HEADER_LEN, SEALED_SEGMENT, SEGMENT, plaintext_len};
