@@ -13,6 +13,7 @@ use crate::as_of::{self, CaseAt};
 use crate::auth::Viewer;
 use crate::case_cache::snapshot;
 use crate::views::CaseStatusView;
+use crate::visibility::Visibility;
 use crate::{ApiError, AppError, AppState};
 
 /// A case in the list.
@@ -148,6 +149,14 @@ pub(crate) async fn show(
         .ok_or(AppError::NotFound)?;
     let snap = snapshot(&state, &access.case).await?;
     let case = snap.case.case();
+    // Incidents this reader may not see are not counted.
+    let hidden_incidents = u64::try_from(
+        Visibility::load(&state, &access)
+            .await?
+            .hidden_incidents()
+            .count(),
+    )
+    .unwrap_or(u64::MAX);
     Ok(Json(Case {
         id: summary.id,
         title: summary.title,
@@ -162,7 +171,7 @@ pub(crate) async fn show(
             review: access.can_review(),
             manage: access.can_manage(),
         },
-        incidents: summary.incidents,
+        incidents: summary.incidents.saturating_sub(hidden_incidents),
         findings: if access.role.is_some() || access.admin {
             summary.findings
         } else {
@@ -201,6 +210,9 @@ pub(crate) async fn status(
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let day = as_of::from_query(query.as_deref())?;
     let case = CaseAt::load(&state, &access.case, day).await?;
+    // The status is computed from what this reader may see: a finding on hidden incidents
+    // triggers nothing for them.
+    let case = Visibility::load(&state, &access).await?.case(&case)?;
     let mut view = CaseStatusView::new(&access.case.id, &evaluate(&case));
     if let Some(day) = day {
         view = view.as_of(day);

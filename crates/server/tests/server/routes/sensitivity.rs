@@ -224,6 +224,35 @@ async fn each_reader_finds_only_what_they_may_see() {
         let total = serde_json::from_str::<serde_json::Value>(&list.body).unwrap()["total"].clone();
         let expected = 1 + u64::from(r.sees_members_only) + u64::from(r.sees_restricted);
         assert_eq!(total, expected, "{}", r.label);
+        let case = api(
+            &app,
+            Method::GET,
+            &format!("/api/v1/cases/{CASE}"),
+            r.token.as_deref(),
+            None,
+        )
+        .await;
+        let count =
+            serde_json::from_str::<serde_json::Value>(&case.body).unwrap()["incidents"].clone();
+        assert_eq!(count, expected, "{}: {}", r.label, case.body);
+        // The status counts no finding on an incident the reader may not see (f-surveillance
+        // judges the restricted one).
+        let status = api(
+            &app,
+            Method::GET,
+            &format!("/api/v1/cases/{CASE}/status"),
+            r.token.as_deref(),
+            None,
+        )
+        .await;
+        assert_eq!(status.status, StatusCode::OK, "{}", status.body);
+        assert_eq!(
+            status.body.contains("f-surveillance"),
+            r.sees_restricted,
+            "{}: {}",
+            r.label,
+            status.body
+        );
         // Searched, the restricted incident is neither found nor counted.
         let found = api(
             &app,
