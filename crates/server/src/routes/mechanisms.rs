@@ -11,6 +11,7 @@ use crate::case_cache::snapshot;
 use crate::routes::cases::mechanism_view;
 use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
+use crate::visibility::Visibility;
 use crate::{AppError, AppState};
 
 pub(crate) fn router() -> Routes {
@@ -24,13 +25,15 @@ async fn show(
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let snap = snapshot(&state, &access.case).await?;
-    let status = evaluate(&snap.case);
+    // Computed from what this reader may see: a hidden incident triggers nothing for them.
+    let case = Visibility::load(&state, &access).await?.case(&snap.case)?;
+    let status = evaluate(&case);
     let m = status
         .mechanisms
         .iter()
         .find(|m| m.mechanism.id == mechanism)
         .ok_or(AppError::NotFound)?;
-    let view = mechanism_view(&snap.case, m, usize::MAX);
+    let view = mechanism_view(&case, m, usize::MAX);
     Ok(state
         .page(
             &viewer,

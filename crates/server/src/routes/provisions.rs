@@ -16,6 +16,7 @@ use crate::routes::cases::{finding_chain, human_day};
 use crate::routes::observations::{self, ObservationForm};
 use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
+use crate::visibility::Visibility;
 use crate::{AppError, AppState};
 
 pub(crate) fn router() -> Routes {
@@ -32,9 +33,10 @@ async fn list(
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let snap = snapshot(&state, &access.case).await?;
-    let status = evaluate(&snap.case);
-    let instruments: Vec<Value> = snap
-        .case
+    // Computed from what this reader may see: a hidden incident judges no provision for them.
+    let case = Visibility::load(&state, &access).await?.case(&snap.case)?;
+    let status = evaluate(&case);
+    let instruments: Vec<Value> = case
         .instruments
         .iter()
         .map(|ins| {
@@ -94,6 +96,7 @@ pub(crate) async fn page(
     form: ObservationForm,
 ) -> Result<Response, AppError> {
     let case = CaseAt::load(state, &access.case, day).await?;
+    let case = Visibility::load(state, access).await?.case(&case)?;
     let status = evaluate(&case);
     let ps = status
         .provisions

@@ -16,6 +16,7 @@ use crate::auth::Viewer;
 use crate::case_cache::snapshot;
 use crate::disclosure::Disclosure;
 use crate::forms::Fields;
+use crate::visibility::Visibility;
 use crate::{ApiError, AppError, AppState, secrets};
 
 /// Incidents judged against a provision.
@@ -114,9 +115,12 @@ pub(crate) async fn list(
         .transpose()?;
     let disclosure = Disclosure::load(&state, &access).await?;
     let snap = snapshot(&state, &access.case).await?;
+    // Findings whose incidents are all hidden from this caller do not exist for them; the
+    // others name only the incidents they may see.
+    let case = Visibility::load(&state, &access).await?.case(&snap.case)?;
     Ok(Json(
         disclosure
-            .findings(&snap.case.case().findings)
+            .findings(&case.case().findings)
             .filter(|f| status.is_none_or(|s| f.status == s))
             .filter(|f| {
                 query
@@ -154,8 +158,8 @@ pub(crate) async fn show(
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let disclosure = Disclosure::load(&state, &access).await?;
     let snap = snapshot(&state, &access.case).await?;
-    let f = snap
-        .case
+    let case = Visibility::load(&state, &access).await?.case(&snap.case)?;
+    let f = case
         .finding(&finding_id)
         .filter(|f| disclosure.shows(f))
         .ok_or(AppError::NotFound)?;

@@ -12,6 +12,7 @@ use crate::access::CaseAccess;
 use crate::as_of::{self, CaseAt};
 use crate::auth::Viewer;
 use crate::views::ObservationSummary;
+use crate::visibility::Visibility;
 use crate::{ApiError, AppError, AppState};
 
 /// A citable provision.
@@ -110,6 +111,8 @@ pub(crate) async fn list(
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let day = as_of::from_query(query.as_deref())?;
     let case = CaseAt::load(&state, &access.case, day).await?;
+    // Computed from what this caller may see.
+    let case = Visibility::load(&state, &access).await?.case(&case)?;
     let status = evaluate(&case);
     Ok(Json(
         status
@@ -150,6 +153,8 @@ pub(crate) async fn show(
     let cite = Citation::parse(&citation).map_err(|_| AppError::NotFound)?;
     let day = as_of::from_query(query.as_deref())?;
     let case = CaseAt::load(&state, &access.case, day).await?;
+    // Computed from what this caller may see.
+    let case = Visibility::load(&state, &access).await?.case(&case)?;
     let status = evaluate(&case);
     let ps = status
         .provisions

@@ -153,6 +153,9 @@ async fn answers(app: &TestApp, r: &Reader) -> Vec<(String, StatusCode, String)>
         format!("/cases/{CASE}/incidents/harassment/history"),
         format!("/cases/{CASE}/incidents/gazette-closed"),
         format!("/cases/{CASE}/actors/gazette"),
+        format!("/cases/{CASE}/provisions"),
+        format!("/cases/{CASE}/mechanisms/fpa-art-9"),
+        format!("/cases/{CASE}/provisions/FPA%20Art.%203(2)"),
     ] {
         let reply = app.get(&path, &r.who).await;
         out.push((path, reply.status, reply.body));
@@ -164,6 +167,10 @@ async fn answers(app: &TestApp, r: &Reader) -> Vec<(String, StatusCode, String)>
         format!("/api/v1/cases/{CASE}/incidents/harassment"),
         format!("/api/v1/cases/{CASE}/incidents/harassment/history"),
         format!("/api/v1/cases/{CASE}/incidents/gazette-closed"),
+        format!("/api/v1/cases/{CASE}/findings"),
+        format!("/api/v1/cases/{CASE}/provisions"),
+        format!("/api/v1/cases/{CASE}/status"),
+        format!("/api/v1/cases/{CASE}/provisions/FPA%20Art.%203(2)"),
     ] {
         let reply = api(app, Method::GET, &path, r.token.as_deref(), None).await;
         out.push((path, reply.status, reply.body));
