@@ -160,10 +160,13 @@ pub(crate) async fn snapshot(state: &AppState, head: &CaseHead) -> Result<Arc<Sn
         .load_case_for_status(&head.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let latest = state
-        .store
-        .timeline(&head.id, &TimelineFilter::default(), 10, 0)
-        .await?;
+    // The case as stored, for every reader: each request filters what its reader may not see
+    // (visibility.rs), so the cache holds everything.
+    let everything = TimelineFilter {
+        audience: accord_store::Audience::Everything,
+        ..TimelineFilter::default()
+    };
+    let latest = state.store.timeline(&head.id, &everything, 10, 0).await?;
     let snap = Arc::new(Snapshot {
         version: head.version,
         case,

@@ -14,6 +14,7 @@ use crate::auth::Viewer;
 use crate::forms::Fields;
 use crate::routes::table::{Routes, get, post};
 use crate::routes::{see_other, with_case};
+use crate::visibility::Visibility;
 use crate::{AppError, AppState, secrets};
 
 pub(crate) fn router() -> Routes {
@@ -39,13 +40,18 @@ async fn form(
     errors: &[(&'static str, &'static str, String)],
 ) -> Result<Response, AppError> {
     let id = &access.case.id;
-    let refs = state.store.case_refs(id).await?;
-    // The incidents to choose from: those asked for, and the most recent ones.
-    let mut incidents = state.store.incidents(id, &v.incidents).await?;
-    let recent = state
-        .store
-        .timeline(id, &TimelineFilter::default(), 100, 0)
-        .await?;
+    let vis = Visibility::load(state, access).await?;
+    let refs = vis.refs(state.store.case_refs(id).await?);
+    // The incidents to choose from: those asked for, and the most recent ones; of both, only
+    // those this editor may see.
+    let mut incidents: Vec<_> = vis
+        .incidents(&state.store.incidents(id, &v.incidents).await?)
+        .collect();
+    let filter = TimelineFilter {
+        audience: vis.audience().clone(),
+        ..TimelineFilter::default()
+    };
+    let recent = state.store.timeline(id, &filter, 100, 0).await?;
     for i in recent.items {
         if !incidents.iter().any(|x| x.id == i.id) {
             incidents.push(i);

@@ -219,6 +219,18 @@ async fn each_reader_finds_only_what_they_may_see() {
             r.label
         );
 
+        // The dashboard's latest incidents: the cached ones are the case as stored, filtered
+        // for each reader.
+        let dashboard = app.get(&format!("/cases/{CASE}"), &r.who).await.body;
+        assert_eq!(
+            (
+                dashboard.contains(RESTRICTED),
+                dashboard.contains(MEMBERS_ONLY)
+            ),
+            (r.sees_restricted, r.sees_members_only),
+            "{}",
+            r.label
+        );
         // Counts: the example case has three incidents.
         let list = api(
             &app,
