@@ -4,7 +4,7 @@
 //! Both are age identities of the hybrid post-quantum kind (`mlkem768x25519`: ML-KEM-768 and
 //! X25519, age's recommended recipient since 0.13). A seized disk can be kept for decades; the
 //! data keys wrapped on it should not become readable when large quantum computers arrive, and
-//! the bulk ciphers (XChaCha20-Poly1305 with 256-bit keys) do not have that weakness. Each data
+//! the bulk ciphers (256-bit XChaCha20-Poly1305 and AES-256-GCM) do not have that weakness. Each data
 //! key is one age file with two recipients, so either identity unwraps it; only the recipients
 //! (public) and the wrapped keys are stored in the database.
 
