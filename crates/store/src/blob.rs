@@ -401,13 +401,15 @@ enum Piece {
     End,
 }
 
-/// The writing thread of [`FsBlobStore::put`]: seal (when a sealer is given) and write each piece;
-/// on [`Piece::End`], finish and sync. Returns `false` when the reading task gave up first (the
-/// file is then removed unfinished).
+/// The writing thread of [`FsBlobStore::put`]: seal (when a sealer is given) and write each piece,
+/// handing its buffer back to the reading task (allocating a fresh megabyte for every piece cost
+/// a third of an upload's throughput); on [`Piece::End`], finish and sync. Returns `false` when
+/// the reading task gave up first (the file is then removed unfinished).
 fn write_pieces(
     path: &Path,
     mut file: std::fs::File,
     mut pieces: mpsc::Receiver<Piece>,
+    spare: &mpsc::UnboundedSender<Vec<u8>>,
     mut sealer: Option<BlobSealer>,
 ) -> Result<bool, BlobError> {
     let mut out = Vec::with_capacity(CHUNK + CHUNK / 1024 + 64);
@@ -416,14 +418,17 @@ fn write_pieces(
     }
     loop {
         match pieces.blocking_recv() {
-            Some(Piece::Data(data)) => match sealer.as_mut() {
-                Some(s) => {
-                    out.clear();
-                    s.update(&data, &mut out).map_err(vault_err(path))?;
-                    file.write_all(&out).map_err(io(path))?;
+            Some(Piece::Data(data)) => {
+                match sealer.as_mut() {
+                    Some(s) => {
+                        out.clear();
+                        s.update(&data, &mut out).map_err(vault_err(path))?;
+                        file.write_all(&out).map_err(io(path))?;
+                    }
+                    None => file.write_all(&data).map_err(io(path))?,
                 }
-                None => file.write_all(&data).map_err(io(path))?,
-            },
+                let _ = spare.send(data);
+            }
             Some(Piece::End) => break,
             None => return Ok(false),
         }
@@ -444,19 +449,27 @@ struct Received {
     head: Vec<u8>,
 }
 
-/// Read `body` to its end in pieces of [`CHUNK`], hashing each and handing it to the writer.
-/// `Ok(None)`: the writer stopped (its own result says why).
+/// Read `body` to its end in pieces of [`CHUNK`], hashing each and handing it to the writer, in
+/// the buffers the writer hands back once written. `Ok(None)`: the writer stopped (its own result
+/// says why).
 async fn read_hashed(
     body: &mut (dyn AsyncRead + Unpin + Send),
     limit: u64,
     pieces: &mpsc::Sender<Piece>,
+    spare: &mut mpsc::UnboundedReceiver<Vec<u8>>,
 ) -> Result<Option<Received>, BlobError> {
     let mut hasher = Sha256::new();
     let mut size: u64 = 0;
     let mut head: Vec<u8> = Vec::new();
     loop {
         // `read_buf` fills the spare capacity without zeroing it first.
-        let mut piece = Vec::with_capacity(CHUNK);
+        let mut piece = match spare.try_recv() {
+            Ok(mut used) => {
+                used.clear();
+                used
+            }
+            Err(_) => Vec::with_capacity(CHUNK),
+        };
         let mut ended = false;
         while piece.len() < CHUNK {
             let n = body
@@ -598,10 +611,12 @@ impl BlobStore for FsBlobStore {
             None => None,
         };
         let (to_writer, from_reader) = mpsc::channel(IN_FLIGHT);
+        let (to_reader, mut spare) = mpsc::unbounded_channel();
         let path = tmp.clone();
-        let writer =
-            tokio::task::spawn_blocking(move || write_pieces(&path, file, from_reader, sealer));
-        let received = read_hashed(body, limit, &to_writer).await;
+        let writer = tokio::task::spawn_blocking(move || {
+            write_pieces(&path, file, from_reader, &to_reader, sealer)
+        });
+        let received = read_hashed(body, limit, &to_writer, &mut spare).await;
         drop(to_writer);
         let written = writer.await.map_err(|e| join_error(&self.describe(), &e))?;
         // A failed read explains a writer that stopped; a writer that failed explains a read cut
