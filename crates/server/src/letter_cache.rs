@@ -9,6 +9,10 @@
 //! first one's work instead of each doing it (single flight): the PDF is rendered once per version
 //! however many download it at once.
 //!
+//! Downloads are also kept gzip-compressed, made once like the rest: compressing a PDF of a few
+//! hundred kilobytes on every request (as the server's compression layer would) costs more than
+//! serving it.
+//!
 //! Only what is the same for every reader is kept: the letter, never a page around it (pages
 //! carry the viewer and a CSRF token) and never a signatory's own data (the sign page adds the
 //! link's name and token to the cached letter per request).
@@ -79,6 +83,8 @@ pub struct Ready {
     markdown: OnceLock<Bytes>,
     html: OnceLock<Bytes>,
     pdf: OnceCell<Bytes>,
+    /// The downloads gzip-compressed, in [`Download`] order.
+    gzipped: [OnceLock<Bytes>; 3],
     /// What the letter and the renderings made so far hold, shared with the cache's slot.
     bytes: Arc<AtomicUsize>,
 }
@@ -101,6 +107,7 @@ impl Ready {
             markdown: OnceLock::new(),
             html: OnceLock::new(),
             pdf: OnceCell::new(),
+            gzipped: Default::default(),
             bytes,
         }
     }
@@ -165,6 +172,33 @@ impl Ready {
             .cloned()
     }
 
+    /// A download, gzip-compressed when `gzip` (the client accepts it).
+    pub async fn download(
+        &self,
+        state: &AppState,
+        format: Download,
+        gzip: bool,
+    ) -> Result<Bytes, AppError> {
+        let plain = match format {
+            Download::Markdown => self.markdown(),
+            Download::Html => self.html(),
+            Download::Pdf => self.pdf(state).await?,
+        };
+        if !gzip {
+            return Ok(plain);
+        }
+        let cell = &self.gzipped[format as usize];
+        if let Some(gz) = cell.get() {
+            return Ok(gz.clone());
+        }
+        let gz = gzip_bytes(&plain)
+            .map_err(|e| AppError::Internal(format!("cannot compress a letter: {e}")))?;
+        if cell.set(gz.clone()).is_ok() {
+            self.bytes.fetch_add(gz.len(), Ordering::Relaxed);
+        }
+        Ok(gz)
+    }
+
     fn made<'a, T: AsRef<[u8]>>(&self, cell: &'a OnceLock<T>, make: impl FnOnce() -> T) -> &'a T {
         cell.get_or_init(|| {
             let made = make();
@@ -172,6 +206,22 @@ impl Ready {
             made
         })
     }
+}
+
+/// A letter's downloadable renderings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Download {
+    Markdown = 0,
+    Html = 1,
+    Pdf = 2,
+}
+
+/// `data` gzip-compressed (default level: made once per version, so size matters more than time).
+fn gzip_bytes(data: &[u8]) -> std::io::Result<Bytes> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(data)?;
+    encoder.finish().map(Bytes::from)
 }
 
 /// A letter of a case at one version.

@@ -2,15 +2,14 @@
 //! its downloads in Markdown, HTML and PDF. The letters come from `letter_cache`: composed and
 //! rendered once per version of the case.
 
-use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use minijinja::{Value, context};
 
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
-use crate::letter_cache;
+use crate::letter_cache::{self, Download};
 use crate::routes::with_case;
 use crate::{AppError, AppState};
 
@@ -72,42 +71,84 @@ pub(crate) async fn show(
         .into_response())
 }
 
-enum Format {
-    Markdown,
-    Html,
-    Pdf,
-}
-
 pub(crate) async fn download(
     State(state): State<AppState>,
     viewer: Viewer,
+    headers: HeaderMap,
     Path((id, letter, format)): Path<(String, String, String)>,
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     // An unknown format is a 404 before any work.
     let (format, content_type, ext) = match format.as_str() {
-        "md" => (Format::Markdown, "text/markdown; charset=utf-8", "md"),
-        "html" => (Format::Html, "text/html; charset=utf-8", "html"),
-        "pdf" => (Format::Pdf, "application/pdf", "pdf"),
+        "md" => (Download::Markdown, "text/markdown; charset=utf-8", "md"),
+        "html" => (Download::Html, "text/html; charset=utf-8", "html"),
+        "pdf" => (Download::Pdf, "application/pdf", "pdf"),
         _ => return Err(AppError::NotFound),
     };
     let cached = letter_cache::letter(&state, &access.case, &letter).await?;
     let r = cached.ready()?;
-    let bytes: Bytes = match format {
-        Format::Markdown => r.markdown(),
-        Format::Html => r.html(),
-        Format::Pdf => r.pdf(&state).await?,
-    };
+    let gzip = accepts_gzip(&headers);
+    let bytes = r.download(&state, format, gzip).await?;
     let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    let out = response.headers_mut();
+    out.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    // Compressed once and kept (the compression layer leaves an encoded response alone).
+    out.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if gzip {
+        out.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    }
     // Letter ids are ASCII letters, digits, '.', '_' and '-' (checked by the core), so the
     // file name needs no quoting beyond the quotes.
     if let Ok(v) = HeaderValue::from_str(&format!(
         "attachment; filename=\"{}.{ext}\"",
         r.composed.letter_id
     )) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
+        out.insert(header::CONTENT_DISPOSITION, v);
     }
     Ok(response)
+}
+
+/// Whether the client takes gzip: `Accept-Encoding` names `gzip` (or `*`) without `q=0`.
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|item| {
+            let mut parts = item.split(';').map(str::trim);
+            let coding = parts.next().unwrap_or("");
+            let refused = parts.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            (coding.eq_ignore_ascii_case("gzip") || coding == "*") && !refused
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gzip_is_taken_when_named_without_q_zero() {
+        let check = |value: &str, expected: bool| {
+            let mut h = HeaderMap::new();
+            h.insert(
+                header::ACCEPT_ENCODING,
+                HeaderValue::from_str(value).unwrap_or(HeaderValue::from_static("")),
+            );
+            assert_eq!(accepts_gzip(&h), expected, "{value:?}");
+        };
+        check("gzip", true);
+        check("gzip, deflate, br", true);
+        check("br;q=1.0, GZIP;q=0.5", true);
+        check("*", true);
+        check("deflate, br", false);
+        check("gzip;q=0", false);
+        check("gzip; q=0.0, br", false);
+        check("", false);
+        assert!(!accepts_gzip(&HeaderMap::new()));
+    }
 }

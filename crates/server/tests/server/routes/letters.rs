@@ -669,6 +669,30 @@ async fn a_letter_is_composed_and_its_pdf_rendered_once_per_version() {
     assert_eq!(work.pdf_renders, 1, "{work:?}");
     assert_eq!(work.compositions, 1, "{work:?}");
 
+    // Browsers take gzip: the kept PDF is sent compressed once, not compressed again.
+    for _ in 0..2 {
+        let r = app
+            .send(
+                axum::http::Request::get(pdf_path.as_str())
+                    .header(header::ACCEPT_ENCODING, "gzip, deflate, br")
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert_eq!(
+            r.headers.get_all(header::CONTENT_ENCODING).iter().count(),
+            1
+        );
+        assert_eq!(r.headers.get(header::CONTENT_ENCODING).unwrap(), "gzip");
+        assert_eq!(r.headers.get(header::VARY).unwrap(), "accept-encoding");
+        let mut pdf = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&r.bytes[..]), &mut pdf)
+            .unwrap();
+        assert_eq!(pdf, first[0].bytes, "the same PDF, compressed");
+    }
+    assert_eq!(app.state.letter_work().pdf_renders, 1);
+
     // A write to the case (the coordinator verifies a signature) changes what is served at once.
     let md = app.get(&md_path, &reader).await.body;
     assert!(!md.contains("Association for Civic Space"), "{md}");
