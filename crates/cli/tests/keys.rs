@@ -489,7 +489,19 @@ fn serve_refuses_to_start_without_its_key_file() {
 
 /// Send one HTTP/1.1 request and return the status code and body.
 fn http(port: u16, request: &[u8], body: &[u8]) -> (u16, Vec<u8>) {
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    // The server says it is serving as it starts listening; on a loaded machine the first
+    // connection can still be refused for a moment, so it is tried again for up to 10 s.
+    let mut tries = 0;
+    let mut stream = loop {
+        match std::net::TcpStream::connect(("127.0.0.1", port)) {
+            Ok(s) => break s,
+            Err(_) if tries < 100 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            Err(e) => panic!("the server on port {port} does not answer: {e}"),
+        }
+    };
     stream.write_all(request).unwrap();
     stream.write_all(body).unwrap();
     let mut response = Vec::new();
