@@ -487,6 +487,16 @@ fn serve_refuses_to_start_without_its_key_file() {
     assert!(err.contains("accord keys recover"), "{err}");
 }
 
+/// A server that is killed when the test ends, whether it passes or panics.
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Send one HTTP/1.1 request and return the status code and body.
 fn http(port: u16, request: &[u8], body: &[u8]) -> (u16, Vec<u8>) {
     // The server says it is serving as it starts listening; on a loaded machine the first
@@ -554,19 +564,21 @@ fn an_upload_through_serve_leaves_no_evidence_byte_in_any_file_accord_wrote() {
         .local_addr()
         .unwrap()
         .port();
-    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
-        .arg("--db")
-        .arg(inst.db())
-        .arg("--key-file")
-        .arg(inst.key_file())
-        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
-        .env("ACCORD_LOG_KEY", common::test_log_key())
-        .env("ACCORD_LOG", "error")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = std::io::BufReader::new(server.stdout.take().unwrap()).lines();
+    let mut server = Server(
+        std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+            .arg("--db")
+            .arg(inst.db())
+            .arg("--key-file")
+            .arg(inst.key_file())
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+            .env("ACCORD_LOG_KEY", common::test_log_key())
+            .env("ACCORD_LOG", "error")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let mut lines = std::io::BufReader::new(server.0.stdout.take().unwrap()).lines();
     for line in lines.by_ref() {
         if line.unwrap().starts_with("Accord is serving") {
             break;
@@ -590,8 +602,7 @@ fn an_upload_through_serve_leaves_no_evidence_byte_in_any_file_accord_wrote() {
     let (status, downloaded) = http(port, request.as_bytes(), b"");
     // Scanned while the server runs: the write-ahead log and the search index are as it left them.
     let found = inst.files_with_marker();
-    server.kill().unwrap();
-    server.wait().unwrap();
+    drop(server);
     assert_eq!(found, Vec::<String>::new());
     assert_eq!(inst.files_with_marker(), Vec::<String>::new());
     assert!(
