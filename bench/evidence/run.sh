@@ -16,7 +16,8 @@
 #           Goal: >= 80 % of the requests per second before.
 #
 # Commands compared are run in turn, A B C A B C ..., after one warm-up round: a drift of the
-# machine's speed touches all alike, and each ratio is taken round by round. Figures are wall
+# machine's speed touches all alike, and each ratio is taken round by round; each round starts one
+# command further on, so no command always runs right after the same other. Figures are wall
 # seconds, median (min-max).
 #
 # Usage: bench/evidence/run.sh [upload|verify|writes|all]. Environment: ACCORD_BIN (default
@@ -55,8 +56,9 @@ setup() {
 
 # start BIN DIR PORT [KEY_FILE]: a server in the background ($SERVER_PID, also in SERVER_PIDS).
 start() {
-  local bin=$1 dir=$2 port=$3 key=${4:-$2/accord.db.instance-key}
-  "$bin" --db "$dir/accord.db" --key-file "$key" serve --addr "127.0.0.1:$port" >"$dir/serve.log" 2>&1 &
+  local bin=$1 dir=$2 port=$3 key=()
+  [ -n "${4:-}" ] && key=(--key-file "$4")
+  "$bin" --db "$dir/accord.db" "${key[@]}" serve --addr "127.0.0.1:$port" >"$dir/serve.log" 2>&1 &
   SERVER_PID=$!
   SERVER_PIDS+=("$SERVER_PID")
   for _ in $(seq 1 300); do
@@ -68,16 +70,18 @@ start() {
 }
 
 # alternate RUNS MIB LABEL CMD [LABEL CMD ...]: one warm-up round, then RUNS rounds in which each
-# command (run by sh -c, output discarded) runs once in turn. Prints each command's wall seconds,
-# median (min-max), its throughput over MIB mebibytes (when MIB > 0) and its median ratio to the
-# first command, taken round by round.
+# command (run by sh -c, output discarded) runs once in turn, each round starting one command
+# further on (a command that follows another's large write would otherwise always pay for it).
+# Prints each command's wall seconds, median (min-max), its throughput over MIB mebibytes (when
+# MIB > 0) and its median ratio to the first command, taken round by round.
 alternate() {
   local runs=$1 mib=$2; shift 2
-  local labels=() cmds=() i round t0 t1 tmp
+  local labels=() cmds=() i k round t0 t1 tmp
   while [ $# -gt 0 ]; do labels+=("$1"); cmds+=("$2"); shift 2; done
   tmp=$(mktemp -d)
   for round in $(seq 0 "$runs"); do
-    for i in "${!cmds[@]}"; do
+    for k in "${!cmds[@]}"; do
+      i=$(( (k + round) % ${#cmds[@]} ))
       t0=$(date +%s%N)
       sh -c "${cmds[$i]}" >/dev/null 2>&1 || { echo "failed: ${labels[$i]}" >&2; return 1; }
       t1=$(date +%s%N)
