@@ -14,9 +14,9 @@ use crate::PdfError;
 
 /// Family used for Latin text; built into the binary through `typst-assets`.
 pub(crate) const LATIN_FAMILY: &str = "Libertinus Serif";
-/// Khmer families for regular text, in order of preference. Khmer OS comes first because its
-/// glyphs map back to the source text in `pdftotext` far better than Noto's (checked on the
-/// Khmer test letter: Noto Serif Khmer gives scrambled and repeated clusters).
+/// Khmer families for regular text, in order of preference. Khmer OS comes first (the reviewed
+/// reference pages are set in it). The repeated and split clusters `pdftotext` once read from
+/// either font came from typst cutting clusters across text items, which `clusters.rs` repairs.
 pub(crate) const KHMER_FAMILIES: [&str; 2] = ["Khmer OS", "Noto Serif Khmer"];
 /// Khmer families for bold text: Khmer OS has no bold face, Noto Serif Khmer has one.
 pub(crate) const KHMER_BOLD_FAMILIES: [&str; 2] = ["Noto Serif Khmer", "Khmer OS"];

@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod clusters;
 mod error;
 mod fonts;
 mod model;

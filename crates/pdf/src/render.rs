@@ -7,7 +7,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
 use crate::world::LetterWorld;
-use crate::{Fonts, LetterDoc, PdfError, view};
+use crate::{Fonts, LetterDoc, PdfError, clusters, view};
 
 /// How many compilations typst's memoisation cache may remember unused. A server renders
 /// letters for as long as it runs; without eviction the cache would grow with every letter.
@@ -30,6 +30,8 @@ pub fn render_pdf(doc: &LetterDoc, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
             message: describe(&diags),
         })
         .and_then(|document| {
+            // Clusters cut across text items would reach the PDF's text layer once per piece.
+            let document = clusters::rejoin(document);
             typst_pdf::pdf(&document, &PdfOptions::default()).map_err(|diags| PdfError::Export {
                 message: describe(&diags),
             })

@@ -193,6 +193,131 @@ fn khmer_text_is_recoverable_and_tagged() {
     assert!(pdf.windows(9).any(|w| w == b"/Lang(km)"));
 }
 
+/// The text a reader copies out of the PDF is the letter's text: every piece of it (title,
+/// place and date, addressees, each paragraph with its note numbers, each note, closing,
+/// signatories, copies) comes out whole, in order within the piece, and nothing comes out
+/// twice — the Khmer characters extracted are exactly as many as the letter has. Whitespace
+/// is ignored (lines break between Khmer words, where the source has no space). Before
+/// clusters cut across text items were joined (src/clusters.rs), pdftotext gave
+/// "យើងខ្ញុំខ្ញុំខ្ញុំ" and "កម្ពុម្ពុជា", and the bold title came out in scattered pieces.
+#[test]
+fn khmer_letter_extracts_as_its_source_text() {
+    let doc = load_doc("khmer-letter.json");
+    let pdf = render_pdf(&doc, fonts()).expect("the Khmer letter renders");
+    let extracted = poppler::text(&pdf);
+    let compact = without_whitespace(&extracted);
+    let pieces = source_pieces(&doc);
+    for piece in &pieces {
+        assert!(
+            compact.contains(&without_whitespace(piece)),
+            "{piece:?} does not come out of the PDF whole; pdftotext gives:\n{extracted}"
+        );
+    }
+    let khmer = |s: &str| {
+        s.chars()
+            .filter(|c| ('\u{1780}'..='\u{17FF}').contains(c))
+            .count()
+    };
+    let source_khmer: usize = pieces.iter().map(|p| khmer(p)).sum();
+    assert_eq!(
+        khmer(&extracted),
+        source_khmer,
+        "Khmer characters extracted against the letter's; pdftotext gives:\n{extracted}"
+    );
+    for garbled in ["ខ្ញុំខ្ញុំ", "ម្ពុម្ពុ", "ក្នុក្នុ"]
+    {
+        assert!(!compact.contains(garbled), "{garbled} in:\n{extracted}");
+    }
+}
+
+/// The same check fails on a PDF whose text layer repeats a cluster: the comparison is not
+/// blind to the defect it guards against.
+#[test]
+fn a_repeated_cluster_fails_the_text_comparison() {
+    let doc = load_doc("khmer-letter.json");
+    let pieces = source_pieces(&doc);
+    let garbled = pieces.join("\n").replacen("យើងខ្ញុំ", "យើងខ្ញុំខ្ញុំខ្ញុំ", 1);
+    let compact = without_whitespace(&garbled);
+    let khmer = |s: &str| {
+        s.chars()
+            .filter(|c| ('\u{1780}'..='\u{17FF}').contains(c))
+            .count()
+    };
+    let source_khmer: usize = pieces.iter().map(|p| khmer(p)).sum();
+    assert_ne!(khmer(&garbled), source_khmer);
+    assert!(compact.contains("ខ្ញុំខ្ញុំ"));
+}
+
+fn without_whitespace(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The letter's text, piece by piece as the page sets it apart; a paragraph carries its note
+/// numbers where the notes are referenced (1, 2, 3 in order of first reference).
+fn source_pieces(doc: &LetterDoc) -> Vec<String> {
+    fn inlines(
+        items: &[Inline],
+        notes: &mut Vec<String>,
+        out: &mut String,
+        bodies: &mut Vec<String>,
+    ) {
+        for item in items {
+            match item {
+                Inline::Text(t) => out.push_str(t),
+                Inline::Emph(b) | Inline::Strong(b) => inlines(b, notes, out, bodies),
+                Inline::Link { text, .. } => inlines(text, notes, out, bodies),
+                Inline::Footnote { id, content } => {
+                    let number = match notes.iter().position(|n| n == id) {
+                        Some(i) => i + 1,
+                        None => {
+                            notes.push(id.clone());
+                            let mut body = String::new();
+                            inlines(content, notes, &mut body, bodies);
+                            bodies.push(body);
+                            notes.len()
+                        }
+                    };
+                    out.push_str(&number.to_string());
+                }
+            }
+        }
+    }
+    fn blocks(
+        items: &[Block],
+        notes: &mut Vec<String>,
+        out: &mut Vec<String>,
+        bodies: &mut Vec<String>,
+    ) {
+        for item in items {
+            match item {
+                Block::Heading { text, .. } | Block::Paragraph(text) => {
+                    let mut piece = String::new();
+                    inlines(text, notes, &mut piece, bodies);
+                    out.push(piece);
+                }
+                Block::Quote(b) => blocks(b, notes, out, bodies),
+                Block::List { items, .. } => {
+                    for i in items {
+                        blocks(i, notes, out, bodies);
+                    }
+                }
+            }
+        }
+    }
+    let mut pieces = vec![doc.title.clone()];
+    pieces.extend(doc.place_date.clone());
+    pieces.extend(doc.addressees.iter().flatten().cloned());
+    let (mut notes, mut bodies) = (Vec::new(), Vec::new());
+    blocks(&doc.blocks, &mut notes, &mut pieces, &mut bodies);
+    pieces.extend(bodies);
+    pieces.extend(doc.closing.clone());
+    pieces.extend(doc.signatories_heading.clone());
+    pieces.extend(doc.signatories.iter().cloned());
+    pieces.extend(doc.cc_heading.clone());
+    pieces.extend(doc.cc.iter().cloned());
+    pieces
+}
+
 fn strip_coeng(doc: &mut LetterDoc) {
     fn inlines(items: &mut [Inline]) {
         for item in items {
