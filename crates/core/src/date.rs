@@ -7,6 +7,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::locale::Lang;
+
 /// A calendar day (proleptic Gregorian), always valid once constructed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day {
@@ -50,21 +52,6 @@ pub enum DateError {
     #[error("{input:?}: a single day is needed here (YYYY-MM-DD)")]
     NotADay { input: String },
 }
-
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 impl Day {
     /// 1970-01-01.
@@ -125,9 +112,10 @@ impl Day {
         )
     }
 
-    /// The month's name in English, for readable output ("23 October 2017").
+    /// The month's name in English, for readable output ("23 October 2017"); other languages:
+    /// [`Lang::month`].
     pub fn month_name(self) -> &'static str {
-        MONTH_NAMES[usize::from(self.month - 1)]
+        Lang::En.month(self.month())
     }
 
     /// Parse exactly `YYYY-MM-DD`.
@@ -255,22 +243,10 @@ impl DateSpec {
         }
     }
 
-    /// Human-readable English form: "3 September 2017", "September 2017", "1–14 September 2017".
+    /// Human-readable English form: "3 September 2017", "September 2017",
+    /// "September 2017 – October 2017", "since July 2017"; other languages: [`Lang::date`].
     pub fn to_human(self) -> String {
-        fn point(p: Point) -> String {
-            match p {
-                Point::Day(d) => format!("{} {} {}", d.day, d.month_name(), d.year),
-                Point::Month { year, month } => {
-                    format!("{} {year}", MONTH_NAMES[usize::from(month - 1)])
-                }
-                Point::Year(y) => y.to_string(),
-            }
-        }
-        match self {
-            DateSpec::At(p) => point(p),
-            DateSpec::Range(a, b) => format!("{} – {}", point(a), point(b)),
-            DateSpec::Since(a) => format!("since {}", point(a)),
-        }
+        Lang::En.date(self)
     }
 }
 
@@ -341,7 +317,7 @@ fn parse_point(s: &str, input: &str) -> Result<Point, DateError> {
                 .map(Point::Day)
                 .ok_or(DateError::DayOfMonth {
                     input: input.to_owned(),
-                    month_name: MONTH_NAMES[usize::from(m - 1)],
+                    month_name: Lang::En.month(u32::from(m)),
                     year,
                     days: days_in_month(year, m),
                 })
