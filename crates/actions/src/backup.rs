@@ -13,6 +13,14 @@
 //!                  directory without it is an unfinished backup
 //! ```
 //!
+//! When the instance has keys, every one of those files is sealed with the instance's current
+//! data key (the evidence stream format of accord-vault: AES-256-GCM STREAM, a key per file), and
+//! the manifest carries the key record — the public recipients and the data keys wrapped to the
+//! instance and recovery keys, never a secret — so the backup opens with the instance key file or
+//! with the recovery shares, and with nothing else. The database snapshot is taken into a scratch
+//! file beside the live database and sealed from there: no plaintext copy reaches the backup's
+//! disk. Without keys a backup is in the clear, and says so.
+//!
 //! Evidence files are read through the blob store (their hash is checked as they are copied) and
 //! written back through it on restore, so a backup does not depend on how a blob store lays out
 //! its files. Restore checks every hash before it writes anything, refuses to overwrite a
@@ -20,14 +28,18 @@
 
 use std::path::{Path, PathBuf};
 
+use accord_vault::{KeyRecord, Vault, WrappedKey};
+use base64::Engine;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::{ActionError, Actions};
 
-/// What a backup directory says it holds.
-pub const FORMAT: &str = "accord-backup/1";
+/// What a backup directory says it holds. Version 2 added sealed backups; version 1 (always in
+/// the clear) is still restored.
+pub const FORMAT: &str = "accord-backup/2";
+const FORMAT_1: &str = "accord-backup/1";
 const MANIFEST: &str = "manifest.json";
 const DATABASE: &str = "accord.db";
 const EVIDENCE: &str = "evidence";
@@ -43,6 +55,48 @@ pub struct Manifest {
     pub evidence: Vec<FileEntry>,
     /// The log's signing key, when the instance had one.
     pub log_key: Option<FileEntry>,
+    /// The keys the files are sealed with, when the instance had keys (absent: in the clear).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<SealedWith>,
+}
+
+/// The instance's key record, as a sealed backup carries it: enough to open the backup with the
+/// instance key or the recovery key, useless without one of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealedWith {
+    pub instance_recipient: String,
+    pub recovery_recipient: String,
+    /// How many recovery shares rebuild the recovery key.
+    pub recovery_threshold: u8,
+    pub data_keys: Vec<SealedKey>,
+}
+
+/// A wrapped data key (an age file to both recipients, in base64).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealedKey {
+    pub id: u32,
+    pub wrapped: String,
+}
+
+impl SealedWith {
+    /// The key record the vault opens.
+    pub fn record(&self) -> Result<KeyRecord, ActionError> {
+        let data_keys = self
+            .data_keys
+            .iter()
+            .map(|k| {
+                base64::engine::general_purpose::STANDARD
+                    .decode(&k.wrapped)
+                    .map(|wrapped| WrappedKey { id: k.id, wrapped })
+                    .map_err(|e| invalid(MANIFEST, format!("sealed.data_keys[{}]: {e}", k.id)))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(KeyRecord {
+            instance_recipient: self.instance_recipient.clone(),
+            recovery_recipient: self.recovery_recipient.clone(),
+            data_keys,
+        })
+    }
 }
 
 /// One file of a backup.
@@ -50,8 +104,12 @@ pub struct Manifest {
 pub struct FileEntry {
     /// Relative to the backup directory, with `/`.
     pub path: String,
+    /// Of the file as it is in the backup (sealed, when the backup is).
     pub sha256: String,
     pub size: u64,
+    /// Of its content once opened, for a sealed file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plain_sha256: Option<String>,
 }
 
 /// What `accord backup` wrote.
@@ -62,6 +120,8 @@ pub struct BackupReport {
     pub evidence_files: u64,
     pub evidence_bytes: u64,
     pub log_key: bool,
+    /// Whether the files are sealed with the instance's data key.
+    pub sealed: bool,
 }
 
 /// What `accord restore` put back, and the verification of the result.
@@ -132,6 +192,93 @@ async fn copy_hashed(
     Ok((hex::encode(hasher.finalize()), size))
 }
 
+/// What a copy wrote: the file as stored, and its content.
+struct Copied {
+    sha256: String,
+    size: u64,
+    plain_sha256: String,
+}
+
+fn vault_error(path: &Path) -> impl FnOnce(accord_vault::VaultError) -> ActionError + '_ {
+    move |e| invalid("backup", format!("{}: {e}", path.display()))
+}
+
+/// Copy `from` to `to` (a new private file), sealed with the vault's current data key.
+async fn copy_sealed(
+    vault: &Vault,
+    from: &mut (dyn tokio::io::AsyncRead + Unpin + Send),
+    to: &Path,
+) -> Result<Copied, ActionError> {
+    let mut out = private_file(to).await?;
+    let mut sealer = vault.blob_sealer().map_err(vault_error(to))?;
+    let (mut stored, mut plain) = (Sha256::new(), Sha256::new());
+    let mut size = 0u64;
+    let mut sealed = sealer.header().to_vec();
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        if !sealed.is_empty() {
+            stored.update(&sealed);
+            out.write_all(&sealed).await.map_err(io(to))?;
+            size = size.saturating_add(sealed.len() as u64);
+            sealed.clear();
+        }
+        let n = from.read(&mut buf).await.map_err(io(to))?;
+        if n == 0 {
+            break;
+        }
+        let chunk = buf.get(..n).unwrap_or_default();
+        plain.update(chunk);
+        sealer.update(chunk, &mut sealed).map_err(vault_error(to))?;
+    }
+    sealer.finish(&mut sealed).map_err(vault_error(to))?;
+    stored.update(&sealed);
+    out.write_all(&sealed).await.map_err(io(to))?;
+    size = size.saturating_add(sealed.len() as u64);
+    out.sync_all().await.map_err(io(to))?;
+    Ok(Copied {
+        sha256: hex::encode(stored.finalize()),
+        size,
+        plain_sha256: hex::encode(plain.finalize()),
+    })
+}
+
+/// Open the sealed file `from` into `to`, returning the SHA-256 and size of what was written. A
+/// file cut short, extended or changed is refused (and what was written so far is the caller's to
+/// remove).
+async fn open_sealed(
+    vault: &Vault,
+    from: &Path,
+    to: &mut (dyn tokio::io::AsyncWrite + Unpin + Send),
+) -> Result<(String, u64), ActionError> {
+    let mut file = tokio::fs::File::open(from).await.map_err(io(from))?;
+    let mut header = [0u8; accord_vault::stream::HEADER_LEN];
+    file.read_exact(&mut header).await.map_err(io(from))?;
+    let mut opener = vault.blob_opener(&header).map_err(vault_error(from))?;
+    let mut hasher = Sha256::new();
+    let mut size = 0u64;
+    let mut plain = Vec::with_capacity(512 * 1024);
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        let n = file.read(&mut buf).await.map_err(io(from))?;
+        if n == 0 {
+            break;
+        }
+        opener
+            .update(buf.get(..n).unwrap_or_default(), &mut plain)
+            .map_err(vault_error(from))?;
+        hasher.update(&plain);
+        size = size.saturating_add(plain.len() as u64);
+        to.write_all(&plain).await.map_err(io(from))?;
+        plain.clear();
+    }
+    opener.finish(&mut plain).map_err(vault_error(from))?;
+    hasher.update(&plain);
+    size = size.saturating_add(plain.len() as u64);
+    to.write_all(&plain).await.map_err(io(from))?;
+    to.flush().await.map_err(io(from))?;
+    Ok((hex::encode(hasher.finalize()), size))
+}
+
 /// SHA-256 and size of a file.
 async fn hash_file(path: &Path) -> Result<(String, u64), ActionError> {
     let mut f = tokio::fs::File::open(path).await.map_err(io(path))?;
@@ -172,11 +319,36 @@ fn inside(root: &Path, rel: &str) -> Result<PathBuf, ActionError> {
     Ok(root.join(rel))
 }
 
+/// What a backup of an instance with keys needs: its opened data keys, and a directory beside
+/// the live database (on its disk) where the snapshot waits, in the clear, while it is sealed.
+#[derive(Debug, Clone, Copy)]
+pub struct Sealing<'a> {
+    pub vault: &'a Vault,
+    pub scratch: &'a Path,
+}
+
 impl Actions {
     /// Write a backup of the whole instance into `out`, a directory that does not exist yet or is
     /// empty. Safe while the server runs and writes: the database is one snapshot, and every
-    /// evidence file it names is stored before its record is committed.
-    pub async fn backup(&self, out: &Path) -> Result<BackupReport, ActionError> {
+    /// evidence file it names is stored before its record is committed. An instance with keys is
+    /// backed up sealed, and refuses without them (`sealing`).
+    pub async fn backup(
+        &self,
+        out: &Path,
+        sealing: Option<Sealing<'_>>,
+    ) -> Result<BackupReport, ActionError> {
+        let keys = self.store.vault_keys().await?;
+        let sealing = match (&keys, sealing) {
+            (Some(_), None) => {
+                return Err(invalid(
+                    "key_file",
+                    "this instance encrypts its data: a backup of it is sealed with its keys, so \
+                     it needs the instance key file (key_file)",
+                ));
+            }
+            (Some(_), Some(s)) => Some(s),
+            (None, _) => None,
+        };
         if out.exists() {
             let mut entries = std::fs::read_dir(out).map_err(io(out))?;
             if entries.next().is_some() {
@@ -192,16 +364,49 @@ impl Actions {
         private_dir(out)?;
         let created_at = crate::evidence::now_utc();
 
-        // 1. The database, as one snapshot.
+        // 1. The database, as one snapshot (sealed from a scratch file when the instance has keys).
         let db_path = out.join(DATABASE);
-        self.store.snapshot_into(&db_path).await?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&db_path, std::fs::Permissions::from_mode(0o600))
-                .map_err(io(&db_path))?;
-        }
-        let (db_sha, db_size) = hash_file(&db_path).await?;
+        let database = match sealing {
+            None => {
+                self.store.snapshot_into(&db_path).await?;
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    std::fs::set_permissions(&db_path, std::fs::Permissions::from_mode(0o600))
+                        .map_err(io(&db_path))?;
+                }
+                let (sha256, size) = hash_file(&db_path).await?;
+                FileEntry {
+                    path: DATABASE.into(),
+                    sha256,
+                    size,
+                    plain_sha256: None,
+                }
+            }
+            Some(Sealing { vault, scratch }) => {
+                let tmp = scratch.join(format!(
+                    ".accord-backup-{}.db",
+                    hex::encode(Sha256::digest(created_at.as_bytes()))
+                        .get(..16)
+                        .unwrap_or("0")
+                ));
+                let _ = tokio::fs::remove_file(&tmp).await;
+                self.store.snapshot_into(&tmp).await?;
+                let copied = async {
+                    let mut from = tokio::fs::File::open(&tmp).await.map_err(io(&tmp))?;
+                    copy_sealed(vault, &mut from, &db_path).await
+                }
+                .await;
+                let _ = tokio::fs::remove_file(&tmp).await;
+                let copied = copied?;
+                FileEntry {
+                    path: DATABASE.into(),
+                    sha256: copied.sha256,
+                    size: copied.size,
+                    plain_sha256: Some(copied.plain_sha256),
+                }
+            }
+        };
 
         // 2. Evidence: what the live database names now includes all the snapshot names
         // (evidence records are never deleted, and a file is stored before its record).
@@ -217,8 +422,28 @@ impl Actions {
                 private_dir(parent)?;
             }
             let mut blob = self.blobs.open(sha).await.map_err(ActionError::Blob)?;
-            let (got, size) = copy_hashed(&mut blob.reader, &to).await?;
-            if &got != sha {
+            let entry = match sealing {
+                None => {
+                    let (sha256, size) = copy_hashed(&mut blob.reader, &to).await?;
+                    FileEntry {
+                        path: rel,
+                        plain_sha256: None,
+                        sha256,
+                        size,
+                    }
+                }
+                Some(Sealing { vault, .. }) => {
+                    let c = copy_sealed(vault, &mut blob.reader, &to).await?;
+                    FileEntry {
+                        path: rel,
+                        sha256: c.sha256,
+                        size: c.size,
+                        plain_sha256: Some(c.plain_sha256),
+                    }
+                }
+            };
+            let got = entry.plain_sha256.as_ref().unwrap_or(&entry.sha256);
+            if got != sha {
                 return Err(ActionError::Invalid {
                     field: "evidence".into(),
                     message: format!(
@@ -226,12 +451,8 @@ impl Actions {
                     ),
                 });
             }
-            evidence_bytes = evidence_bytes.saturating_add(size);
-            evidence.push(FileEntry {
-                path: rel,
-                sha256: got,
-                size,
-            });
+            evidence_bytes = evidence_bytes.saturating_add(entry.size);
+            evidence.push(entry);
         }
 
         // 3. The log's signing key, so that the restored instance signs on with the same key.
@@ -239,27 +460,51 @@ impl Actions {
         let log_key = if key.is_file() {
             let to = out.join(LOG_KEY);
             let mut from = tokio::fs::File::open(&key).await.map_err(io(&key))?;
-            let (sha256, size) = copy_hashed(&mut from, &to).await?;
-            Some(FileEntry {
-                path: LOG_KEY.into(),
-                sha256,
-                size,
+            Some(match sealing {
+                None => {
+                    let (sha256, size) = copy_hashed(&mut from, &to).await?;
+                    FileEntry {
+                        path: LOG_KEY.into(),
+                        sha256,
+                        size,
+                        plain_sha256: None,
+                    }
+                }
+                Some(Sealing { vault, .. }) => {
+                    let c = copy_sealed(vault, &mut from, &to).await?;
+                    FileEntry {
+                        path: LOG_KEY.into(),
+                        sha256: c.sha256,
+                        size: c.size,
+                        plain_sha256: Some(c.plain_sha256),
+                    }
+                }
             })
         } else {
             None
         };
 
         // 4. The manifest, last.
+        let sealed = keys.filter(|_| sealing.is_some()).map(|k| SealedWith {
+            instance_recipient: k.instance_recipient,
+            recovery_recipient: k.recovery_recipient,
+            recovery_threshold: k.recovery_threshold,
+            data_keys: k
+                .data_keys
+                .iter()
+                .map(|d| SealedKey {
+                    id: d.id,
+                    wrapped: base64::engine::general_purpose::STANDARD.encode(&d.wrapped),
+                })
+                .collect(),
+        });
         let manifest = Manifest {
             format: FORMAT.into(),
             created_at,
-            database: FileEntry {
-                path: DATABASE.into(),
-                sha256: db_sha,
-                size: db_size,
-            },
+            database,
             evidence,
             log_key,
+            sealed,
         };
         let json =
             serde_json::to_vec_pretty(&manifest).map_err(|e| invalid(MANIFEST, e.to_string()))?;
@@ -274,10 +519,11 @@ impl Actions {
 
         Ok(BackupReport {
             out: out.display().to_string(),
-            database_bytes: db_size,
+            database_bytes: manifest.database.size,
             evidence_files: manifest.evidence.len() as u64,
             evidence_bytes,
             log_key: manifest.log_key.is_some(),
+            sealed: manifest.sealed.is_some(),
         })
     }
 }
@@ -301,11 +547,11 @@ pub async fn check_backup(dir: &Path) -> Result<Manifest, ActionError> {
     })?;
     let manifest: Manifest = serde_json::from_slice(&text)
         .map_err(|e| invalid(MANIFEST, format!("{}: {e}", path.display())))?;
-    if manifest.format != FORMAT {
+    if manifest.format != FORMAT && manifest.format != FORMAT_1 {
         return Err(invalid(
             MANIFEST,
             format!(
-                "format {:?} is not one this Accord reads ({FORMAT})",
+                "format {:?} is not one this Accord reads ({FORMAT} or {FORMAT_1})",
                 manifest.format
             ),
         ));
@@ -340,11 +586,73 @@ pub struct RestoreTarget {
     pub force: bool,
 }
 
+/// The SHA-256 of a backup file's content (once opened, when sealed).
+fn content_sha(entry: &FileEntry) -> &str {
+    entry.plain_sha256.as_deref().unwrap_or(&entry.sha256)
+}
+
+/// The keys a sealed backup needs, or `None` for one in the clear.
+fn keys_for<'a>(
+    manifest: &Manifest,
+    vault: Option<&'a Vault>,
+) -> Result<Option<&'a Vault>, ActionError> {
+    match (&manifest.sealed, vault) {
+        (None, _) => Ok(None),
+        (Some(_), Some(v)) => Ok(Some(v)),
+        (Some(_), None) => Err(invalid(
+            "key_file",
+            "this backup is sealed: restore it with the instance key file (key_file) or with the \
+             recovery shares (--share)",
+        )),
+    }
+}
+
+/// Copy one file of the backup to `to` (a new private file), opening it if sealed; its content
+/// must be what the manifest says.
+async fn restore_file(
+    backup: &Path,
+    entry: &FileEntry,
+    vault: Option<&Vault>,
+    to: &Path,
+) -> Result<(), ActionError> {
+    let src = inside(backup, &entry.path)?;
+    let (sha, _) = match vault {
+        None => {
+            let mut from = tokio::fs::File::open(&src).await.map_err(io(&src))?;
+            copy_hashed(&mut from, to).await?
+        }
+        Some(vault) => {
+            let mut out = private_file(to).await?;
+            let opened = open_sealed(vault, &src, &mut out).await?;
+            out.sync_all().await.map_err(io(to))?;
+            opened
+        }
+    };
+    if sha != content_sha(entry) {
+        let _ = tokio::fs::remove_file(to).await;
+        return Err(invalid(
+            &entry.path,
+            format!(
+                "{} opens as {sha}, not the {} the manifest names: the backup is damaged",
+                src.display(),
+                content_sha(entry)
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Put a backup's database and log key in place, after checking every file of the backup.
-/// Refuses to overwrite an existing database or a different log key unless `force`. The caller
-/// then opens the store and calls [`restore_evidence`] and `verify`.
-pub async fn restore_files(backup: &Path, target: &RestoreTarget) -> Result<Manifest, ActionError> {
+/// Refuses to overwrite an existing database or a different log key unless `force`. A sealed
+/// backup needs the vault its manifest's key record opens (with the instance key or the recovery
+/// key). The caller then opens the store and calls [`Actions::restore_evidence`] and `verify`.
+pub async fn restore_files(
+    backup: &Path,
+    target: &RestoreTarget,
+    vault: Option<&Vault>,
+) -> Result<Manifest, ActionError> {
     let manifest = check_backup(backup).await?;
+    let vault = keys_for(&manifest, vault)?;
     let db = &target.db;
     let sidecars = [
         db.clone(),
@@ -361,9 +669,11 @@ pub async fn restore_files(backup: &Path, target: &RestoreTarget) -> Result<Mani
                 ),
             ));
         }
-        if manifest.log_key.is_some() && target.log_key.exists() {
+        if let Some(k) = &manifest.log_key
+            && target.log_key.exists()
+        {
             let (have, _) = hash_file(&target.log_key).await?;
-            if manifest.log_key.as_ref().map(|k| &k.sha256) != Some(&have) {
+            if content_sha(k) != have {
                 return Err(invalid(
                     "log_key",
                     format!(
@@ -381,9 +691,7 @@ pub async fn restore_files(backup: &Path, target: &RestoreTarget) -> Result<Mani
     // the old database or the restored one, never half of it.
     let tmp = PathBuf::from(format!("{}.restore-tmp", db.display()));
     let _ = tokio::fs::remove_file(&tmp).await;
-    let src = inside(backup, &manifest.database.path)?;
-    let mut from = tokio::fs::File::open(&src).await.map_err(io(&src))?;
-    copy_hashed(&mut from, &tmp).await?;
+    restore_file(backup, &manifest.database, vault, &tmp).await?;
     for side in sidecars.iter().skip(1) {
         match tokio::fs::remove_file(side).await {
             Ok(()) => {}
@@ -394,15 +702,13 @@ pub async fn restore_files(backup: &Path, target: &RestoreTarget) -> Result<Mani
     tokio::fs::rename(&tmp, db).await.map_err(io(db))?;
 
     let same_key = match (&manifest.log_key, target.log_key.is_file()) {
-        (Some(k), true) => hash_file(&target.log_key).await?.0 == k.sha256,
+        (Some(k), true) => hash_file(&target.log_key).await?.0 == content_sha(k),
         _ => false,
     };
     if let Some(k) = manifest.log_key.as_ref().filter(|_| !same_key) {
-        let src = inside(backup, &k.path)?;
         let tmp = PathBuf::from(format!("{}.restore-tmp", target.log_key.display()));
         let _ = tokio::fs::remove_file(&tmp).await;
-        let mut from = tokio::fs::File::open(&src).await.map_err(io(&src))?;
-        copy_hashed(&mut from, &tmp).await?;
+        restore_file(backup, k, vault, &tmp).await?;
         tokio::fs::rename(&tmp, &target.log_key)
             .await
             .map_err(io(&target.log_key))?;
@@ -412,22 +718,44 @@ pub async fn restore_files(backup: &Path, target: &RestoreTarget) -> Result<Mani
 
 impl Actions {
     /// Store a checked backup's evidence files in this instance's blob store (files already there
-    /// are left as they are), then verify the whole instance.
+    /// are left as they are; sealed ones are opened with `vault` as they are read), then verify
+    /// the whole instance.
     pub async fn restore_evidence(
         &self,
         backup: &Path,
         manifest: &Manifest,
         db: &Path,
+        vault: Option<&Vault>,
     ) -> Result<RestoreReport, ActionError> {
+        let vault = keys_for(manifest, vault)?;
         for entry in &manifest.evidence {
             let file = inside(backup, &entry.path)?;
-            let mut f = tokio::fs::File::open(&file).await.map_err(io(&file))?;
-            let stored = self
-                .blobs
-                .put(&mut f, u64::MAX)
-                .await
-                .map_err(ActionError::Blob)?;
-            if stored.sha256 != entry.sha256 {
+            let stored = match vault {
+                None => {
+                    let mut f = tokio::fs::File::open(&file).await.map_err(io(&file))?;
+                    self.blobs
+                        .put(&mut f, u64::MAX)
+                        .await
+                        .map_err(ActionError::Blob)?
+                }
+                Some(vault) => {
+                    // Opened into a pipe the blob store reads from: constant memory.
+                    let (mut writer, mut reader) = tokio::io::duplex(1024 * 1024);
+                    let open = {
+                        let file = file.clone();
+                        async move {
+                            let opened = open_sealed(vault, &file, &mut writer).await;
+                            drop(writer);
+                            opened
+                        }
+                    };
+                    let (opened, stored) =
+                        tokio::join!(open, self.blobs.put(&mut reader, u64::MAX));
+                    opened?;
+                    stored.map_err(ActionError::Blob)?
+                }
+            };
+            if stored.sha256 != content_sha(entry) {
                 return Err(invalid(
                     &entry.path,
                     format!(

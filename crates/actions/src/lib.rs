@@ -19,7 +19,7 @@ use accord_store::{
     BlobError, BlobStore, ImportMode, ImportReport, SaveOutcome, Store, StoreError,
 };
 
-pub use backup::{BackupReport, Manifest, RestoreReport, RestoreTarget};
+pub use backup::{BackupReport, Manifest, RestoreReport, RestoreTarget, Sealing};
 pub use evidence::NewEvidence;
 pub use key::{LogKeyConfig, cosigner_from_file};
 pub use observations::{ObservationProblem, today};

@@ -33,6 +33,7 @@ pub fn doc(case_id: &str, inc: &Incident, verdicts: &[Verdict]) -> IncidentDoc {
         date_end: inc.date.latest().map_or(i32::MAX, day),
         actors: inc.actors.iter().map(|a| a.actor.clone()).collect(),
         themes,
+        restricted: inc.sensitivity == accord_core::Sensitivity::Restricted,
     }
 }
 

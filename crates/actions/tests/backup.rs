@@ -143,7 +143,7 @@ async fn a_backup_taken_under_writes_restores_whole_and_verifies() {
     };
     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     let out = src_dir.path().join("backup");
-    let report = src.backup(&out).await.unwrap();
+    let report = src.backup(&out, None).await.unwrap();
     writer.await.unwrap();
     assert_eq!(report.evidence_files, 1);
     assert_eq!(report.evidence_bytes, photo.len() as u64);
@@ -156,10 +156,10 @@ async fn a_backup_taken_under_writes_restores_whole_and_verifies() {
         log_key: dst_dir.path().join("accord.db.log-key"),
         force: false,
     };
-    let manifest = backup::restore_files(&out, &target).await.unwrap();
+    let manifest = backup::restore_files(&out, &target, None).await.unwrap();
     let dst = instance(dst_dir.path()).await;
     let restored = dst
-        .restore_evidence(&out, &manifest, &target.db)
+        .restore_evidence(&out, &manifest, &target.db, None)
         .await
         .unwrap();
     assert!(restored.verified, "{:?}", restored.problems);
@@ -246,10 +246,10 @@ async fn restore_refuses_to_replace_a_database_and_a_damaged_backup() {
     .await
     .unwrap();
     let out = src_dir.path().join("backup");
-    src.backup(&out).await.unwrap();
+    src.backup(&out, None).await.unwrap();
     // A second backup into the same directory is refused: it is not empty.
     assert!(matches!(
-        src.backup(&out).await,
+        src.backup(&out, None).await,
         Err(ActionError::Invalid { field, .. }) if field == "out"
     ));
 
@@ -262,14 +262,16 @@ async fn restore_refuses_to_replace_a_database_and_a_damaged_backup() {
         log_key: dst_dir.path().join("accord.db.log-key"),
         force: false,
     };
-    let e = backup::restore_files(&out, &target).await.unwrap_err();
+    let e = backup::restore_files(&out, &target, None)
+        .await
+        .unwrap_err();
     assert!(e.to_string().contains("--force"), "{e}");
     assert_eq!(std::fs::read(&db).unwrap(), b"someone's database");
     let forced = RestoreTarget {
         force: true,
         ..target.clone()
     };
-    backup::restore_files(&out, &forced).await.unwrap();
+    backup::restore_files(&out, &forced, None).await.unwrap();
     assert_ne!(std::fs::read(&db).unwrap(), b"someone's database");
 
     // A damaged file is found before anything is written, and named.
@@ -286,6 +288,7 @@ async fn restore_refuses_to_replace_a_database_and_a_damaged_backup() {
             log_key: fresh.path().join("key"),
             force: false,
         },
+        None,
     )
     .await
     .unwrap_err();

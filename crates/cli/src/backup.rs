@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use accord_actions::RestoreTarget;
+use accord_actions::backup::Sealing;
 use accord_store::Create;
 use anyhow::Context;
 use clap::Args;
@@ -30,15 +31,26 @@ pub(crate) struct RestoreArgs {
     /// Replace an existing database (and log key) at the target paths
     #[arg(long)]
     force: bool,
+    /// A recovery share (or the whole recovery key), repeated up to the threshold: opens a sealed
+    /// backup when the instance key file is lost, and makes a new instance key file (as `accord
+    /// keys recover` does) before verifying
+    #[arg(long = "share", value_name = "SHARE")]
+    shares: Vec<String>,
     /// Print {"db", "evidence_files", "log_key", "verified", "problems"}
     #[arg(long)]
     json: bool,
 }
 
 pub(crate) async fn backup(config: &Config, args: BackupArgs) -> anyhow::Result<ExitCode> {
-    let actions = setup::actions(config, Create::MustExist).await?;
+    let (actions, vault) = setup::actions_and_keys(config, Create::MustExist).await?;
+    // The snapshot waits beside the live database (on its disk) while it is sealed.
+    let scratch = Path::new(&config.db)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let sealing = vault.as_deref().map(|vault| Sealing { vault, scratch });
     let report = actions
-        .backup(&args.out)
+        .backup(&args.out, sealing)
         .await
         .with_context(|| format!("cannot back up {} to {}", config.db, args.out.display()))?;
     if args.json {
@@ -58,7 +70,17 @@ pub(crate) async fn backup(config: &Config, args: BackupArgs) -> anyhow::Result<
                 ""
             }
         );
-        println!("Keep it where the database is not: it holds everything, in the clear.");
+        if report.sealed {
+            println!(
+                "It is sealed with the instance's data key: it opens with the instance key file or \
+                 the recovery shares, and with nothing else. Keep it where the database is not."
+            );
+        } else {
+            println!(
+                "Keep it where the database is not: this instance has no keys (`accord keys \
+                 init`), so the backup holds everything in the clear."
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -76,12 +98,51 @@ pub(crate) async fn restore(config: &Config, args: RestoreArgs) -> anyhow::Resul
         force: args.force,
     };
     let shown = args.backup.display().to_string();
-    let manifest = accord_actions::backup::restore_files(&args.backup, &target)
+    let checked = accord_actions::backup::check_backup(&args.backup)
         .await
         .with_context(|| format!("cannot restore {shown}"))?;
+    // A sealed backup opens with the instance key file, or with the recovery shares.
+    let vault = match &checked.sealed {
+        None => None,
+        Some(sealed) => {
+            let record = sealed.record()?;
+            Some(if args.shares.is_empty() {
+                let key = crate::keys::instance_key(&config.evidence.key_file, &record).context(
+                    "this backup is sealed with the instance's keys: it opens with the \
+                         instance key file (key_file) or with the recovery shares (--share)",
+                )?;
+                accord_vault::Vault::open(&record, &key).with_context(|| {
+                    format!(
+                        "key_file: {} does not open this backup",
+                        config.evidence.key_file.display()
+                    )
+                })?
+            } else {
+                let texts: Vec<&str> = args.shares.iter().map(String::as_str).collect();
+                let recovery =
+                    accord_vault::RecoveryKey::rebuild(&texts, &record.recovery_recipient)
+                        .context("--share: the shares do not rebuild this backup's recovery key")?;
+                accord_vault::Vault::open_for_recovery(&record, &recovery)?
+            })
+        }
+    };
+    let manifest = accord_actions::backup::restore_files(&args.backup, &target, vault.as_ref())
+        .await
+        .with_context(|| format!("cannot restore {shown}"))?;
+    if checked.sealed.is_some() && !args.shares.is_empty() && !config.evidence.key_file.exists() {
+        // The instance key is lost: make a new one, as `accord keys recover` does.
+        crate::keys::recover_quietly(config, &args.shares)
+            .await
+            .context("the files are restored, but a new instance key could not be made: run `accord keys recover`")?;
+    }
     let actions = setup::actions(config, Create::MustExist).await?;
     let report = actions
-        .restore_evidence(&args.backup, &manifest, Path::new(&config.db))
+        .restore_evidence(
+            &args.backup,
+            &manifest,
+            Path::new(&config.db),
+            vault.as_ref(),
+        )
         .await
         .with_context(|| format!("cannot restore the evidence files of {shown}"))?;
     if args.json {

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use accord_core::{Day, Named, evaluate};
 use accord_server::views::CaseStatusView;
-use accord_store::Create;
 use anyhow::Context;
 use clap::Subcommand;
 use serde_json::json;
@@ -57,7 +56,7 @@ fn parse_day(s: &str) -> Result<Day, String> {
 }
 
 pub(crate) async fn run(config: &Config, cmd: CaseCommand) -> anyhow::Result<ExitCode> {
-    let store = accord_store::open(&config.db, Create::MustExist).await?;
+    let store = crate::setup::reading_store(config).await?;
     match cmd {
         CaseCommand::List { json } => {
             let cases = store.list_cases().await?;

@@ -321,7 +321,7 @@ async fn list(
     incident: Option<&str>,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let store = accord_store::open(&config.db, Create::MustExist).await?;
+    let store = crate::setup::reading_store(config).await?;
     store
         .case_head(case)
         .await?
@@ -366,7 +366,7 @@ async fn list(
 }
 
 async fn show(config: &Config, case: &str, id: &str, json: bool) -> anyhow::Result<ExitCode> {
-    let store = accord_store::open(&config.db, Create::MustExist).await?;
+    let store = crate::setup::reading_store(config).await?;
     let ev = store
         .evidence(case, id)
         .await?

@@ -251,15 +251,23 @@ async fn install(
 
 #[derive(Debug, Serialize)]
 struct Sealed {
+    /// Rows of restricted records (and their versions) whose text was stored in the clear.
+    records: u64,
     files: u64,
     bytes: u64,
     /// SHA-256 and reason of each file that could not be encrypted (left as it was).
     failed: Vec<(String, String)>,
 }
 
-/// Encrypt every evidence file stored in the clear; one that fails is reported and left.
-async fn seal_existing(blobs: &FsBlobStore) -> anyhow::Result<Sealed> {
+/// Seal the text of restricted records stored in the clear (in one transaction), then encrypt
+/// every evidence file stored in the clear; a file that fails is reported and left.
+async fn seal_existing(store: &dyn Store, blobs: &FsBlobStore) -> anyhow::Result<Sealed> {
+    let records = store
+        .seal_restricted(ACTOR)
+        .await
+        .context("sealing restricted records (nothing was changed)")?;
     let mut sealed = Sealed {
+        records,
         files: 0,
         bytes: 0,
         failed: Vec::new(),
@@ -339,12 +347,17 @@ async fn init(config: &Config, split: Split, json: bool) -> anyhow::Result<ExitC
         return Err(e).context("nothing was changed");
     }
     // From here the keys exist: whatever happens next, the recovery key is printed.
-    let vault = Vault::open(&new.record, &new.instance)?;
-    let sealed = match setup::blob_store(config, Some(std::sync::Arc::new(vault))) {
-        Ok(blobs) => seal_existing(&blobs).await,
+    let vault = std::sync::Arc::new(Vault::open(&new.record, &new.instance)?);
+    let sealed = match store
+        .use_keys(vault.clone())
+        .map_err(anyhow::Error::from)
+        .and_then(|()| setup::blob_store(config, Some(vault)))
+    {
+        Ok(blobs) => seal_existing(store.as_ref(), &blobs).await,
         Err(e) => Err(e),
     }
     .unwrap_or_else(|e| Sealed {
+        records: 0,
         files: 0,
         bytes: 0,
         failed: vec![(String::new(), format!("{e:#}"))],
@@ -387,6 +400,12 @@ async fn init(config: &Config, split: Split, json: bool) -> anyhow::Result<ExitC
                 }
                 println!();
             }
+        }
+        if sealed.records > 0 {
+            println!(
+                "Sealed the text of {} restricted record row(s) and version(s) stored before.",
+                sealed.records
+            );
         }
         if sealed.files > 0 {
             println!(
@@ -435,6 +454,33 @@ struct RecoverJson {
 
 async fn recover(config: &Config, shares: &[String], json: bool) -> anyhow::Result<ExitCode> {
     let key_file = &config.evidence.key_file;
+    let (used, threshold) = recover_quietly(config, shares).await?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&RecoverJson {
+                key_file: key_file.display().to_string(),
+                shares_used: used,
+            })?
+        );
+    } else {
+        println!(
+            "The instance key is rebuilt in {}: the data keys are wrapped to it, and the evidence \
+             opens again. The recovery {} stay valid.",
+            key_file.display(),
+            if threshold > 1 { "shares" } else { "key" }
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Make a new instance key file from the recovery shares (or key) and wrap the data keys to it;
+/// returns how many shares were used and the threshold. Refuses when the key file exists.
+pub(crate) async fn recover_quietly(
+    config: &Config,
+    shares: &[String],
+) -> anyhow::Result<(usize, u8)> {
+    let key_file = &config.evidence.key_file;
     let (store, stored) = with_keys(config).await?;
     let record = record_of(&stored);
     match InstanceKey::read(key_file) {
@@ -469,27 +515,7 @@ async fn recover(config: &Config, shares: &[String], json: bool) -> anyhow::Resu
         &rewrap_of(&record, &rewrapped, RewrapReason::Recover),
     )
     .await?;
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&RecoverJson {
-                key_file: key_file.display().to_string(),
-                shares_used: texts.len(),
-            })?
-        );
-    } else {
-        println!(
-            "The instance key is rebuilt in {}: the data keys are wrapped to it, and the evidence \
-             opens again. The recovery {} stay valid.",
-            key_file.display(),
-            if stored.recovery_threshold > 1 {
-                "shares"
-            } else {
-                "key"
-            }
-        );
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok((texts.len(), stored.recovery_threshold))
 }
 
 fn rewrap_of(old: &KeyRecord, new: &KeyRecord, reason: RewrapReason) -> Rewrap {
@@ -635,12 +661,14 @@ async fn encrypt_existing(config: &Config, json: bool) -> anyhow::Result<ExitCod
         .await?
         .context("the database has no keys")?;
     let blobs = setup::blob_store(config, Some(vault))?;
-    let sealed = seal_existing(&blobs).await?;
+    let sealed = seal_existing(store.as_ref(), &blobs).await?;
     if json {
         println!("{}", serde_json::to_string_pretty(&sealed)?);
     } else {
         println!(
-            "Encrypted {} evidence file(s) ({} bytes); {} left unencrypted.",
+            "Sealed {} restricted record row(s) and version(s). Encrypted {} evidence file(s) \
+             ({} bytes); {} left unencrypted.",
+            sealed.records,
             sealed.files,
             sealed.bytes,
             sealed.failed.len()

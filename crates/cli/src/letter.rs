@@ -9,7 +9,6 @@ use std::process::ExitCode;
 use accord_core::{Letter, SignatureState, ValidCase};
 use accord_letters::{Composed, compose, render_html, render_markdown, render_pdf};
 use accord_pdf::Fonts;
-use accord_store::Create;
 use anyhow::{Context, bail};
 use clap::{Subcommand, ValueEnum};
 use serde_json::{Value, json};
@@ -98,7 +97,7 @@ fn output(format: Format, out: PathBuf) -> anyhow::Result<Output> {
 }
 
 async fn load(config: &Config, case: &str) -> anyhow::Result<ValidCase> {
-    let store = accord_store::open(&config.db, Create::MustExist).await?;
+    let store = crate::setup::reading_store(config).await?;
     store.load_case(case).await?.with_context(|| {
         format!(
             "no case {case:?} in {} (see `accord case list`, or import one with `accord import DIR`)",

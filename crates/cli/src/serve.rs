@@ -60,10 +60,7 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
     let search_dir = args
         .search_dir
         .unwrap_or_else(|| PathBuf::from(format!("{}.search", config.db)));
-    let index = Arc::new(
-        accord_search::SearchIndex::open(&search_dir)
-            .with_context(|| format!("cannot open the search index in {}", search_dir.display()))?,
-    );
+    let index = Arc::new(open_index(&search_dir)?);
     let actions = setup::with_store(config, store.clone(), blobs, Some(index.clone()));
     // The key is created (or found unreadable) now, not at the first write.
     actions.verifier_key().with_context(|| {
@@ -98,7 +95,8 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
             }
         });
     } else {
-        tracing::info!("search index up to date");
+        let n = accord_server::search_sync::load_restricted(store.as_ref(), index.clone()).await?;
+        tracing::info!(restricted_in_memory = n, "search index up to date");
     }
     let addr = args.addr.unwrap_or(config.addr);
     let trusted_proxies = if args.trusted_proxy.is_empty() {
@@ -202,6 +200,28 @@ async fn load_demo(actions: &Actions) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// Open the search index; one written by another version of Accord is deleted and made again
+/// empty (it is derived data: the start rebuilds it from the store, since it is not marked in
+/// step).
+fn open_index(dir: &std::path::Path) -> anyhow::Result<accord_search::SearchIndex> {
+    let open = || {
+        accord_search::SearchIndex::open(dir)
+            .with_context(|| format!("cannot open the search index in {}", dir.display()))
+    };
+    match accord_search::SearchIndex::open(dir) {
+        Err(accord_search::SearchError::SchemaVersion {
+            found, expected, ..
+        }) => {
+            tracing::info!(%found, expected, "search index of another version: rebuilding it");
+            std::fs::remove_dir_all(dir)
+                .with_context(|| format!("cannot remove the old search index {}", dir.display()))?;
+            open()
+        }
+        Err(_) => open(),
+        Ok(index) => Ok(index),
+    }
 }
 
 #[cfg(test)]

@@ -36,7 +36,8 @@ pub(crate) fn blob_store(
 }
 
 /// Open the instance's data keys with the key file, if the instance has keys (`None`: it has
-/// none, and evidence is stored in the clear). A missing or wrong key file is refused here, at
+/// none, and evidence and restricted records are stored in the clear), and give them to the
+/// store. A missing or wrong key file is refused here, at
 /// start, saying how to get the key back.
 pub(crate) async fn vault(
     config: &Config,
@@ -47,13 +48,27 @@ pub(crate) async fn vault(
     };
     let record = crate::keys::record_of(&stored);
     let key = crate::keys::instance_key(&config.evidence.key_file, &record)?;
-    let vault = Vault::open(&record, &key).with_context(|| {
+    let vault = Arc::new(Vault::open(&record, &key).with_context(|| {
         format!(
             "key_file: {} does not open this instance's keys",
             config.evidence.key_file.display()
         )
-    })?;
-    Ok(Some(Arc::new(vault)))
+    })?);
+    // The store seals restricted records with them, and opens what it sealed.
+    store.use_keys(vault.clone())?;
+    Ok(Some(vault))
+}
+
+/// Open the store for a command that reads: with the instance's keys when the key file is at
+/// hand (restricted records' text opens), without them when it is not (everything else reads;
+/// a sealed record then fails with an error that says its text is sealed). A key file that is
+/// there but wrong is refused.
+pub(crate) async fn reading_store(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
+    let store: Arc<dyn Store> = accord_store::open(&config.db, Create::MustExist).await?;
+    if store.vault_keys().await?.is_some() && config.evidence.key_file.exists() {
+        vault(config, store.as_ref()).await?;
+    }
+    Ok(store)
 }
 
 /// Refuse a named evidence directory that does not exist, without touching anything (so that a
@@ -76,11 +91,20 @@ pub(crate) fn check_evidence_dir(config: &Config) -> anyhow::Result<()> {
 /// blob directory. The command line keeps no search index: `serve` rebuilds it when it finds it
 /// out of step.
 pub(crate) async fn actions(config: &Config, create: Create) -> anyhow::Result<Actions> {
+    Ok(actions_and_keys(config, create).await?.0)
+}
+
+/// [`actions`], and the instance's opened data keys (for commands that seal files of their own,
+/// as a backup does).
+pub(crate) async fn actions_and_keys(
+    config: &Config,
+    create: Create,
+) -> anyhow::Result<(Actions, Option<Arc<Vault>>)> {
     check_evidence_dir(config)?;
     let store: Arc<dyn Store> = accord_store::open(&config.db, create).await?;
     let vault = vault(config, store.as_ref()).await?;
-    let blobs: Arc<dyn BlobStore> = blob_store(config, vault)?;
-    Ok(with_store(config, store, blobs, None))
+    let blobs: Arc<dyn BlobStore> = blob_store(config, vault.clone())?;
+    Ok((with_store(config, store, blobs, None), vault))
 }
 
 /// The action layer over a store and blob directory already open.

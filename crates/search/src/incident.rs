@@ -26,6 +26,8 @@ pub struct IncidentDoc {
     /// Actor ids and theme ids, matched exactly.
     pub actors: Vec<String>,
     pub themes: Vec<String>,
+    /// A restricted incident: indexed in memory only, never written to the index directory.
+    pub restricted: bool,
 }
 
 impl IncidentDoc {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::columnar::StrColumn;
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::directory::{MmapDirectory, RamDirectory};
 use tantivy::indexer::LogMergePolicy;
 use tantivy::query::{BooleanQuery, Occur};
@@ -43,11 +43,14 @@ pub struct Hit {
     pub case_id: String,
     /// Relevance (BM25); 0 for filter-only queries, which are ordered by date instead.
     pub score: f32,
+    /// The incident's first day (as indexed): what filter-only results are ordered by.
+    pub date_start: i64,
 }
 
-/// A full-text index of incidents. `Send + Sync`: share it in an `Arc`. Searches run
-/// concurrently; writes are serialised through one writer.
-pub struct SearchIndex {
+/// One tantivy index of incidents (see [`crate::SearchIndex`], which keeps two: one on disk,
+/// one in memory for restricted incidents). Searches run concurrently; writes are serialised
+/// through one writer.
+pub(crate) struct Part {
     index: Index,
     reader: IndexReader,
     fields: Fields,
@@ -59,20 +62,20 @@ pub struct SearchIndex {
     threads: usize,
 }
 
-impl std::fmt::Debug for SearchIndex {
+impl std::fmt::Debug for Part {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SearchIndex")
+        f.debug_struct("Part")
             .field("dir", &self.dir)
             .field("threads", &self.threads)
             .finish_non_exhaustive()
     }
 }
 
-impl SearchIndex {
+impl Part {
     /// Opens the index in `dir`, creating the directory and an empty index if there is none.
     /// Refuses a non-empty directory that holds no index, and an index of another schema
-    /// version (the caller then deletes it and calls [`SearchIndex::rebuild`]).
-    pub fn open(dir: &Path) -> Result<Self, SearchError> {
+    /// version (the caller then deletes it and calls [`Part::rebuild`]).
+    pub(crate) fn open(dir: &Path) -> Result<Self, SearchError> {
         let io = |source| SearchError::Io {
             path: dir.to_owned(),
             source,
@@ -106,7 +109,7 @@ impl SearchIndex {
     }
 
     /// An index that lives in memory only: for tests and small tools.
-    pub fn in_memory() -> Result<Self, SearchError> {
+    pub(crate) fn in_memory() -> Result<Self, SearchError> {
         let (schema, fields) = schema::build();
         let index = Index::create(
             RamDirectory::create(),
@@ -150,7 +153,7 @@ impl SearchIndex {
 
     /// Adds incidents, replacing any indexed incident with the same id, and commits.
     /// Either the whole batch becomes visible or, on error, none of it.
-    pub fn upsert(&self, docs: &[IncidentDoc]) -> Result<(), SearchError> {
+    pub(crate) fn upsert(&self, docs: &[IncidentDoc]) -> Result<(), SearchError> {
         let converted = docs
             .iter()
             .map(|doc| doc.to_document(&self.fields))
@@ -167,7 +170,7 @@ impl SearchIndex {
     }
 
     /// Removes incidents by id (unknown ids are ignored), and commits.
-    pub fn delete(&self, ids: &[&str]) -> Result<(), SearchError> {
+    pub(crate) fn delete(&self, ids: &[&str]) -> Result<(), SearchError> {
         self.write_batch(|writer| {
             for id in ids {
                 writer.delete_term(Term::from_field_text(self.fields.id, id));
@@ -205,7 +208,10 @@ impl SearchIndex {
 
     /// Replaces the whole index with `docs`, indexing on every core, and returns how many were
     /// indexed. On error nothing is committed and the previous contents stay searchable.
-    pub fn rebuild(&self, docs: impl Iterator<Item = IncidentDoc>) -> Result<usize, SearchError> {
+    pub(crate) fn rebuild(
+        &self,
+        docs: impl Iterator<Item = IncidentDoc>,
+    ) -> Result<usize, SearchError> {
         let mut guard = self.writer()?;
         // Only one writer may hold the directory: release the small one first.
         *guard = None;
@@ -258,14 +264,9 @@ impl SearchIndex {
         Ok(count)
     }
 
-    /// Runs a query. Only incidents of `q.case_ids` can appear in the hits or the total.
-    pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
-        self.search_with(q, KhmerMatching::default())
-    }
-
-    /// [`SearchIndex::search`] with a choice of Khmer matching: the benchmark uses it to measure
-    /// the recall of dictionary words alone.
-    pub fn search_with(
+    /// Runs a query with a choice of Khmer matching. Only incidents of `q.case_ids` can appear
+    /// in the hits or the total.
+    pub(crate) fn search_with(
         &self,
         q: &SearchQuery,
         khmer: KhmerMatching,
@@ -350,7 +351,7 @@ impl SearchIndex {
     }
 
     /// Number of incidents in the index, as of the last commit.
-    pub fn doc_count(&self) -> u64 {
+    pub(crate) fn doc_count(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
 
@@ -360,10 +361,10 @@ impl SearchIndex {
         searcher: &Searcher,
         docs: Vec<(f32, DocAddress)>,
     ) -> Result<Vec<Hit>, SearchError> {
-        let mut columns: HashMap<u32, (StrColumn, StrColumn)> = HashMap::new();
+        let mut columns: HashMap<u32, (StrColumn, StrColumn, Column<i64>)> = HashMap::new();
         let mut hits = Vec::with_capacity(docs.len());
         for (score, address) in docs {
-            let (id_column, case_column) = match columns.entry(address.segment_ord) {
+            let (id_column, case_column, date_column) = match columns.entry(address.segment_ord) {
                 Entry::Occupied(entry) => entry.into_mut(),
                 Entry::Vacant(entry) => {
                     let fast = searcher.segment_reader(address.segment_ord).fast_fields();
@@ -375,13 +376,17 @@ impl SearchIndex {
                                 source: tantivy::TantivyError::FieldNotFound(name.to_owned()),
                             })
                     };
-                    entry.insert((column(schema::ID)?, column(schema::CASE_ID)?))
+                    let date = fast
+                        .i64("date_start")
+                        .map_err(SearchError::tantivy("read fast field"))?;
+                    entry.insert((column(schema::ID)?, column(schema::CASE_ID)?, date))
                 }
             };
             hits.push(Hit {
                 id: column_value(id_column, address)?,
                 case_id: column_value(case_column, address)?,
                 score,
+                date_start: date_column.first(address.doc_id).unwrap_or(0),
             });
         }
         Ok(hits)

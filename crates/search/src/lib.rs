@@ -6,11 +6,13 @@ mod incident;
 mod index;
 mod query;
 mod schema;
+mod split;
 
 pub use error::SearchError;
 pub use incident::IncidentDoc;
-pub use index::{Hit, SearchIndex, SearchResults};
+pub use index::{Hit, SearchResults};
 pub use query::{KhmerMatching, MAX_DEPTH, MAX_TEXT_BYTES, SearchQuery};
+pub use split::SearchIndex;
 
 /// The word tokens the index makes of `text` (lower-cased, ASCII-folded, Khmer segmented):
 /// for tools and tests that want to see what the segmenter does.

@@ -8,7 +8,9 @@ use crate::analysis;
 
 /// Version of the on-disk layout: bump it whenever the schema or the analysis changes, so an
 /// index written by an older build is refused (and rebuilt) instead of silently answering wrong.
-pub(crate) const SCHEMA_VERSION: u32 = 1;
+/// 2: restricted incidents are no longer written to the directory (an index of version 1 may
+/// hold their text, so it is rebuilt).
+pub(crate) const SCHEMA_VERSION: u32 = 2;
 /// File in the index directory that records [`SCHEMA_VERSION`].
 pub(crate) const VERSION_FILE: &str = "accord-search-version";
 

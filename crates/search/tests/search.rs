@@ -36,6 +36,7 @@ fn fixture() -> Vec<IncidentDoc> {
                 themes: list(f[6]),
                 title: f[7].to_owned(),
                 summary: f[8].to_owned(),
+                restricted: false,
             }
         })
         .collect()
@@ -642,4 +643,95 @@ fn shared_between_threads() {
         reader.join().unwrap();
     }
     check(&index, "update 9", &["i9"]);
+}
+
+/// Every file under `dir`, read whole.
+fn files_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push((path.clone(), std::fs::read(&path).unwrap()));
+        }
+    }
+    out
+}
+
+#[test]
+fn restricted_incidents_are_found_but_never_written_to_the_directory() {
+    const MARKER: &str = "zqxjmarkerrestricted";
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("search");
+    let mut docs = fixture();
+    let secret = IncidentDoc {
+        id: "secret".into(),
+        case_id: "c1".into(),
+        kind: "arrest".into(),
+        date_start: 17_000,
+        date_end: 17_000,
+        title: format!("Witness {MARKER} statement"),
+        summary: "ច្បាប់ witness".into(),
+        restricted: true,
+        ..IncidentDoc::default()
+    };
+    docs.push(secret.clone());
+    let index = SearchIndex::open(&dir).unwrap();
+    index.rebuild(docs.into_iter()).unwrap();
+    assert_eq!(index.doc_count(), 12);
+    assert_eq!(index.restricted_count(), 1);
+    // Found by its text, and merged with the incidents on disk for words both have.
+    check(&index, MARKER, &["secret"]);
+    check(&index, "ច្បាប់", &["i1", "i5", "i7", "secret"]);
+    // Excluded like any other document when the reader may not see it.
+    let mut q = scoped("ច្បាប់", &["c1"]);
+    q.exclude_ids = vec!["secret".into()];
+    check_query(&index, &q, &["i1", "i5", "i7"]);
+    // Filter-only queries merge by date, newest first, and page across both parts.
+    let all = SearchQuery {
+        case_ids: vec!["c1".into()],
+        limit: 100,
+        ..SearchQuery::default()
+    };
+    let dates: Vec<i64> = index
+        .search(&all)
+        .unwrap()
+        .hits
+        .iter()
+        .map(|h| h.date_start)
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    let page = |offset| {
+        ids(
+            &index,
+            &SearchQuery {
+                offset,
+                limit: 2,
+                ..all.clone()
+            },
+        )
+    };
+    let whole = ids(&index, &all);
+    assert_eq!([page(0), page(2)].concat(), whole[..4].to_vec());
+    // Upserted again (an edit) it stays off the disk; made public, it moves there.
+    index.upsert(std::slice::from_ref(&secret)).unwrap();
+    drop(index);
+    for (path, bytes) in files_under(&dir) {
+        assert!(
+            !bytes.windows(MARKER.len()).any(|w| w == MARKER.as_bytes()),
+            "{} holds the restricted text",
+            path.display()
+        );
+    }
+    let index = SearchIndex::open(&dir).unwrap();
+    assert_eq!(index.restricted_count(), 0, "the memory part starts empty");
+    index.upsert(std::slice::from_ref(&secret)).unwrap();
+    let public = IncidentDoc {
+        restricted: false,
+        ..secret
+    };
+    index.upsert(std::slice::from_ref(&public)).unwrap();
+    assert_eq!(index.restricted_count(), 0);
+    check(&index, MARKER, &["secret"]);
 }

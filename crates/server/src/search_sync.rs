@@ -41,6 +41,27 @@ pub async fn rebuild(store: Arc<dyn Store>, index: Arc<SearchIndex>) -> Result<u
         .map_err(|e| AppError::Internal(format!("search index: {e}")))
 }
 
+/// Fill the in-memory part of the index with every restricted incident (their text is sealed in
+/// the store and never written to the index directory): at each start, when the directory is in
+/// step and no rebuild brings them in. Returns how many.
+pub async fn load_restricted(
+    store: &dyn Store,
+    index: Arc<SearchIndex>,
+) -> Result<usize, AppError> {
+    let docs: Vec<IncidentDoc> = store
+        .restricted_incidents()
+        .await?
+        .iter()
+        .map(|(case, inc, verdicts)| doc(case, inc, verdicts))
+        .collect();
+    let n = docs.len();
+    tokio::task::spawn_blocking(move || index.upsert(&docs))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(format!("search index: {e}")))?;
+    Ok(n)
+}
+
 /// The file beside the index that says up to which log entry the index reflects the store.
 fn marker(dir: &Path) -> PathBuf {
     dir.join("accord-log-size")

@@ -177,6 +177,12 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         reviewer: &str,
     ) -> Result<(), StoreError>;
 
+    /// Every restricted incident of every case, with its confirmed verdicts: the search index
+    /// keeps them in memory only and fills that part from here at each start.
+    async fn restricted_incidents(
+        &self,
+    ) -> Result<Vec<(String, Incident, Vec<Verdict>)>, StoreError>;
+
     /// Every incident of every case, in batches, for (re)building the search index.
     async fn all_incidents(
         &self,
@@ -454,6 +460,16 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// instance recipient is no longer `from_instance_recipient` or the data keys are not exactly
     /// those stored (`Conflict`).
     async fn rewrap_vault_keys(&self, rewrap: &Rewrap, actor: &str) -> Result<(), StoreError>;
+
+    /// Give the store the instance's opened data keys: from then on it seals the text of
+    /// restricted records it writes and opens what it reads (see the `sealing` module of the
+    /// SQLite store). Set once, at start; a second call is refused (`Conflict`).
+    fn use_keys(&self, vault: Arc<accord_vault::Vault>) -> Result<(), StoreError>;
+
+    /// Seal the text of every restricted record (and of its versions) stored in the clear, as
+    /// when keys are created after restricted records exist; returns how many rows it sealed.
+    /// Refuses without keys (`Sealed`).
+    async fn seal_restricted(&self, actor: &str) -> Result<u64, StoreError>;
 
     // --- Letters and sign-on ------------------------------------------------------------------
     // (owned by the letters work; the types are at the end of this file)
@@ -774,6 +790,14 @@ pub enum StoreError {
     Conflict(String),
     #[error("{path}: {reason}")]
     BadPath { path: String, reason: String },
+    /// A restricted record's sealed text could not be sealed or opened (no keys, wrong keys, or
+    /// a damaged value).
+    #[error("{what} {id:?}: {reason}")]
+    Sealed {
+        what: &'static str,
+        id: String,
+        reason: String,
+    },
 }
 
 /// Whether opening a database may create it.

@@ -60,6 +60,9 @@ pub struct RecordBody {
     pub id: String,
     pub json: String,
     pub sha256: String,
+    /// Whether the record is `restricted`: its versions are then kept sealed when the instance
+    /// has keys.
+    pub restricted: bool,
 }
 
 impl RecordBody {
@@ -71,6 +74,8 @@ impl RecordBody {
             id: id.to_owned(),
             json,
             sha256,
+            restricted: value.get("sensitivity").and_then(Value::as_str)
+                == Some(Sensitivity::Restricted.as_str()),
         }
     }
 

@@ -12,11 +12,13 @@ mod log;
 mod observations;
 mod records;
 mod replace;
+mod sealing;
 mod signon;
 mod version;
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use accord_core::{
@@ -38,6 +40,9 @@ use crate::{
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// The instance's data keys, once given ([`Store::use_keys`]): restricted records are sealed
+    /// with them (see [`sealing`]).
+    keys: Arc<std::sync::OnceLock<Arc<accord_vault::Vault>>>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -55,13 +60,29 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
+            // Deleted and overwritten rows are zeroed on disk, not left in free pages: a record
+            // restricted after it was stored in the clear keeps no readable copy in the file.
+            .pragma("secure_delete", "on")
+            // The write-ahead log is cut back to 1 MiB when it restarts rather than keeping old
+            // pages at its tail for ever.
+            .pragma("journal_size_limit", "1048576")
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
             .await?;
         MIGRATOR.run(&pool).await?;
-        Ok(SqliteStore { pool })
+        Ok(SqliteStore {
+            pool,
+            keys: Arc::default(),
+        })
+    }
+}
+
+impl SqliteStore {
+    /// The keys restricted records are sealed with, if the store was given them.
+    fn keys(&self) -> sealing::Keys<'_> {
+        self.keys.get()
     }
 }
 
@@ -87,7 +108,37 @@ pub(crate) async fn audit_records(
     records: &[crate::record::RecordBody],
     evidence_sha256: Option<String>,
 ) -> Result<(), StoreError> {
-    let mut writer = log::LogWriter::begin(tx).await?;
+    audit_sealed(
+        tx,
+        None,
+        actor,
+        case_id,
+        action,
+        detail,
+        records,
+        evidence_sha256,
+    )
+    .await
+}
+
+/// [`audit_records`] for records that may be restricted: their versions are sealed with `keys`
+/// (the store's; a restricted version written without them on an instance that has keys is
+/// refused).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "audit_records' arguments and the keys"
+)]
+pub(crate) async fn audit_sealed(
+    tx: &mut sqlx::SqliteConnection,
+    keys: Option<Arc<accord_vault::Vault>>,
+    actor: &str,
+    case_id: Option<&str>,
+    action: &str,
+    detail: &str,
+    records: &[crate::record::RecordBody],
+    evidence_sha256: Option<String>,
+) -> Result<(), StoreError> {
+    let mut writer = log::LogWriter::begin(tx).await?.sealing(keys);
     let mut logged = false;
     if let Some(case) = case_id {
         for body in records {
@@ -130,13 +181,15 @@ async fn audit_row(
 /// record a replacement no longer has (its history stays).
 async fn log_import(
     tx: &mut sqlx::SqliteConnection,
+    keys: Option<Arc<accord_vault::Vault>>,
     case: &ValidCase,
     actor: &str,
     action: &str,
     replaced: bool,
 ) -> Result<(), StoreError> {
     let bodies = crate::record::all(case);
-    let mut writer = log::LogWriter::begin(tx).await?;
+    let opened = keys.clone();
+    let mut writer = log::LogWriter::begin(tx).await?.sealing(keys);
     let mut logged = false;
     for body in &bodies {
         let evidence_sha256 = (body.kind == crate::record::RecordKind::Evidence)
@@ -149,7 +202,7 @@ async fn log_import(
     if replaced {
         let kept: std::collections::HashSet<(crate::record::RecordKind, &str)> =
             bodies.iter().map(|b| (b.kind, b.id.as_str())).collect();
-        for (kind, id, last) in log::latest_versions(tx, &case.id).await? {
+        for (kind, id, last) in log::latest_versions(tx, opened.as_ref(), &case.id).await? {
             if last.body.is_some() && !kept.contains(&(kind, id.as_str())) {
                 writer
                     .removed(tx, actor, action, &case.id, kind, &id)
@@ -188,14 +241,22 @@ impl Store for SqliteStore {
             replace::Kept::default()
         };
         let version = existing.map_or(1, |v| v + 1);
-        let records = case_io::insert_case(&mut tx, case, version).await?;
+        let records = case_io::insert_case(&mut tx, self.keys(), case, version).await?;
         replace::restore(&mut tx, &case.id, kept).await?;
         let action = if existing.is_some() {
             "case.replace"
         } else {
             "case.import"
         };
-        log_import(&mut tx, case, actor, action, existing.is_some()).await?;
+        log_import(
+            &mut tx,
+            self.keys.get().cloned(),
+            case,
+            actor,
+            action,
+            existing.is_some(),
+        )
+        .await?;
         audit_row(
             &mut tx,
             actor,
@@ -221,7 +282,7 @@ impl Store for SqliteStore {
 
     async fn load_case(&self, id: &str) -> Result<Option<ValidCase>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        case_io::load_case(&mut conn, id).await
+        case_io::load_case(&mut conn, self.keys(), id).await
     }
 
     async fn delete_case(&self, id: &str, actor: &str) -> Result<bool, StoreError> {
@@ -311,7 +372,7 @@ impl Store for SqliteStore {
 
     async fn load_case_for_status(&self, id: &str) -> Result<Option<ValidCase>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        records::load_for_status(&mut conn, id).await
+        records::load_for_status(&mut conn, self.keys(), id).await
     }
 
     async fn load_case_for_letters(
@@ -320,17 +381,17 @@ impl Store for SqliteStore {
         only: Option<&str>,
     ) -> Result<Option<ValidCase>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        letters_view::load(&mut conn, id, only).await
+        letters_view::load(&mut conn, self.keys(), id, only).await
     }
 
     async fn case_refs(&self, id: &str) -> Result<CaseRefs, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        records::case_refs(&mut conn, id).await
+        records::case_refs(&mut conn, self.keys(), id).await
     }
 
     async fn incidents(&self, case_id: &str, ids: &[String]) -> Result<Vec<Incident>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        records::incidents_by_id(&mut conn, case_id, ids).await
+        records::incidents_by_id(&mut conn, self.keys(), case_id, ids).await
     }
 
     async fn hidden(
@@ -350,7 +411,7 @@ impl Store for SqliteStore {
         offset: u64,
     ) -> Result<Page<Incident>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        records::timeline(&mut conn, case_id, filter, limit, offset).await
+        records::timeline(&mut conn, self.keys(), case_id, filter, limit, offset).await
     }
 
     async fn findings_of_incident(
@@ -369,7 +430,8 @@ impl Store for SqliteStore {
         actor: &str,
     ) -> Result<SaveOutcome, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let outcome = records::save_incident(&mut tx, case_id, incident, actor).await?;
+        let outcome =
+            records::save_incident(&mut tx, self.keys(), case_id, incident, actor).await?;
         tx.commit().await?;
         Ok(outcome)
     }
@@ -382,8 +444,9 @@ impl Store for SqliteStore {
         actor: &str,
     ) -> Result<SaveOutcome, StoreError> {
         let mut tx = self.pool.begin().await?;
-        records::add_source(&mut tx, case_id, source, actor).await?;
-        let outcome = records::save_incident(&mut tx, case_id, incident, actor).await?;
+        records::add_source(&mut tx, self.keys(), case_id, source, actor).await?;
+        let outcome =
+            records::save_incident(&mut tx, self.keys(), case_id, incident, actor).await?;
         tx.commit().await?;
         Ok(outcome)
     }
@@ -465,7 +528,7 @@ impl Store for SqliteStore {
         id: &str,
     ) -> Result<Vec<crate::RecordVersion>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        log::history(&mut conn, case_id, kind, id).await
+        log::history(&mut conn, self.keys(), case_id, kind, id).await
     }
 
     async fn latest_versions(
@@ -473,7 +536,7 @@ impl Store for SqliteStore {
         case_id: &str,
     ) -> Result<Vec<(crate::RecordKind, String, crate::RecordVersion)>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        log::latest_versions(&mut conn, case_id).await
+        log::latest_versions(&mut conn, self.keys(), case_id).await
     }
 
     async fn log_head(&self) -> Result<(u64, [u8; 32]), StoreError> {
@@ -572,7 +635,7 @@ impl Store for SqliteStore {
         actor: &str,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        records::add_source(&mut tx, case_id, source, actor).await?;
+        records::add_source(&mut tx, self.keys(), case_id, source, actor).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -641,7 +704,14 @@ impl Store for SqliteStore {
         limit: u32,
     ) -> Result<Vec<(String, Incident, Vec<Verdict>)>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        records::all_incidents(&mut conn, after, limit).await
+        records::all_incidents(&mut conn, self.keys(), after, limit).await
+    }
+
+    async fn restricted_incidents(
+        &self,
+    ) -> Result<Vec<(String, Incident, Vec<Verdict>)>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        records::restricted_incidents(&mut conn, self.keys()).await
     }
 
     async fn verdicts_of(
@@ -917,6 +987,36 @@ impl Store for SqliteStore {
         keys::init(&mut tx, new, actor).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    fn use_keys(&self, vault: Arc<accord_vault::Vault>) -> Result<(), StoreError> {
+        self.keys.set(vault).map_err(|_| {
+            StoreError::Conflict("the store was given the instance's keys already".into())
+        })
+    }
+
+    async fn seal_restricted(&self, actor: &str) -> Result<u64, StoreError> {
+        let Some(vault) = self.keys.get() else {
+            return Err(StoreError::Sealed {
+                what: "instance",
+                id: String::new(),
+                reason: "sealing restricted records needs the instance's keys".into(),
+            });
+        };
+        let mut tx = self.pool.begin().await?;
+        let sealed = sealing::seal_all(&mut tx, vault).await?;
+        if sealed > 0 {
+            audit(
+                &mut tx,
+                actor,
+                None,
+                "keys.seal_restricted",
+                &format!("{sealed} rows"),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(sealed)
     }
 
     async fn rewrap_vault_keys(

@@ -293,6 +293,7 @@ impl Generator {
             date_end,
             actors,
             themes,
+            restricted: false,
         }
     }
 }

@@ -10,6 +10,7 @@ use accord_core::{
 use serde_json::{Value, json};
 use sqlx::{Row, SqliteConnection};
 
+use super::sealing::{Keys, Row as SealedRow, open_json, opt_text, seal_json, seals, text, texts};
 use crate::codec::{
     citations, corrupt, date, list, names, objects, opt, req, uncitations, uncite, undate, unday,
     unlist, unname, unnames,
@@ -23,6 +24,7 @@ fn pos(i: usize) -> i64 {
 /// Insert every record of a case; returns how many records were written.
 pub(crate) async fn insert_case(
     tx: &mut SqliteConnection,
+    keys: Keys<'_>,
     case: &ValidCase,
     version: i64,
 ) -> Result<usize, StoreError> {
@@ -51,13 +53,13 @@ pub(crate) async fn insert_case(
         records += 1 + ins.provisions.len();
     }
     for (i, a) in case.actors.iter().enumerate() {
-        insert_actor(tx, id, i, a).await?;
+        insert_actor(tx, keys, id, i, a).await?;
     }
     for (i, s) in case.sources.iter().enumerate() {
-        insert_source(tx, id, i, s).await?;
+        insert_source(tx, keys, id, i, s).await?;
     }
     for (i, inc) in case.incidents.iter().enumerate() {
-        insert_incident(tx, id, i, inc).await?;
+        insert_incident(tx, keys, id, i, inc).await?;
     }
     for (i, f) in case.findings.iter().enumerate() {
         insert_finding(tx, id, i, f).await?;
@@ -158,25 +160,48 @@ pub(crate) async fn insert_provision(
 
 async fn insert_actor(
     tx: &mut SqliteConnection,
+    keys: Keys<'_>,
     case: &str,
     i: usize,
     a: &Actor,
 ) -> Result<(), StoreError> {
+    let (name, aliases, country, members, sealed) = match keys {
+        Some(vault) if seals(keys, a.sensitivity) => {
+            let text = json!({"name": a.name, "aliases": a.aliases, "country": a.country,
+                              "members": a.members});
+            let sealed = seal_json(vault, SealedRow::Actor, case, &a.id, &text)?;
+            (
+                String::new(),
+                "[]".to_owned(),
+                None,
+                "[]".to_owned(),
+                Some(sealed),
+            )
+        }
+        _ => (
+            a.name.clone(),
+            list(&a.aliases),
+            a.country.clone(),
+            list(&a.members),
+            None,
+        ),
+    };
     sqlx::query(
         "INSERT INTO actors (case_id, id, position, kind, name, aliases, country, members,
-            sensitivity, restricted_to)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            sensitivity, restricted_to, sealed)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(case)
     .bind(&a.id)
     .bind(pos(i))
     .bind(a.kind.as_str())
-    .bind(&a.name)
-    .bind(list(&a.aliases))
-    .bind(&a.country)
-    .bind(list(&a.members))
+    .bind(name)
+    .bind(aliases)
+    .bind(country)
+    .bind(members)
     .bind(a.sensitivity.as_str())
     .bind(list(&a.restricted_to))
+    .bind(sealed)
     .execute(&mut *tx)
     .await?;
     Ok(())
@@ -185,27 +210,52 @@ async fn insert_actor(
 /// Insert one source (also used when a source is added on its own).
 pub(crate) async fn insert_source(
     tx: &mut SqliteConnection,
+    keys: Keys<'_>,
     case: &str,
     i: usize,
     s: &Source,
 ) -> Result<(), StoreError> {
+    let (authors, title, publisher, url, note, sealed) = match keys {
+        Some(vault) if seals(keys, s.sensitivity) => {
+            let text = json!({"authors": s.authors, "title": s.title, "publisher": s.publisher,
+                              "url": s.url, "note": s.note});
+            let sealed = seal_json(vault, SealedRow::Source, case, &s.id, &text)?;
+            (
+                "[]".to_owned(),
+                String::new(),
+                None,
+                None,
+                None,
+                Some(sealed),
+            )
+        }
+        _ => (
+            list(&s.authors),
+            s.title.clone(),
+            s.publisher.clone(),
+            s.url.clone(),
+            s.note.clone(),
+            None,
+        ),
+    };
     sqlx::query(
         "INSERT INTO sources (case_id, id, position, authors, title, publisher, date, url, accessed, note,
-            sensitivity, restricted_to)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            sensitivity, restricted_to, sealed)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(case)
     .bind(&s.id)
     .bind(pos(i))
-    .bind(list(&s.authors))
-    .bind(&s.title)
-    .bind(&s.publisher)
+    .bind(authors)
+    .bind(title)
+    .bind(publisher)
     .bind(date(s.date))
-    .bind(&s.url)
+    .bind(url)
     .bind(s.accessed.map(|d| d.to_string()))
-    .bind(&s.note)
+    .bind(note)
     .bind(s.sensitivity.as_str())
     .bind(list(&s.restricted_to))
+    .bind(sealed)
     .execute(&mut *tx)
     .await?;
     Ok(())
@@ -214,6 +264,7 @@ pub(crate) async fn insert_source(
 /// Insert one incident with its actors and themes (also used by the incident forms).
 pub(crate) async fn insert_incident(
     tx: &mut SqliteConnection,
+    keys: Keys<'_>,
     case: &str,
     i: usize,
     inc: &Incident,
@@ -223,10 +274,26 @@ pub(crate) async fn insert_incident(
         .iter()
         .map(|e| json!({"sha256": e.sha256, "name": e.name, "media_type": e.media_type}))
         .collect();
+    let evidence = Value::from(evidence);
+    let (title, summary, place, evidence, sealed) = match keys {
+        Some(vault) if seals(keys, inc.sensitivity) => {
+            let text = json!({"title": inc.title, "summary": inc.summary, "place": inc.place,
+                              "evidence": evidence});
+            let sealed = seal_json(vault, SealedRow::Incident, case, &inc.id, &text)?;
+            (String::new(), None, None, "[]".to_owned(), Some(sealed))
+        }
+        _ => (
+            inc.title.clone(),
+            inc.summary.clone(),
+            inc.place.clone(),
+            evidence.to_string(),
+            None,
+        ),
+    };
     sqlx::query(
         "INSERT INTO incidents (case_id, id, position, date, date_start, date_end, title, kind, summary, place, sources, evidence,
-            sensitivity, restricted_to)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            sensitivity, restricted_to, sealed)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(case)
     .bind(&inc.id)
@@ -234,14 +301,15 @@ pub(crate) async fn insert_incident(
     .bind(inc.date.to_string())
     .bind(inc.date.earliest().days_since_epoch())
     .bind(inc.date.latest().map(accord_core::Day::days_since_epoch))
-    .bind(&inc.title)
+    .bind(title)
     .bind(inc.kind.as_str())
-    .bind(&inc.summary)
-    .bind(&inc.place)
+    .bind(summary)
+    .bind(place)
     .bind(list(&inc.sources))
-    .bind(Value::from(evidence).to_string())
+    .bind(evidence)
     .bind(inc.sensitivity.as_str())
     .bind(list(&inc.restricted_to))
+    .bind(sealed)
     .execute(&mut *tx)
     .await?;
     for (k, ar) in inc.actors.iter().enumerate() {
@@ -391,9 +459,10 @@ pub(crate) async fn insert_letter(
 /// Read a whole case back, or `None` if there is no such case.
 pub(crate) async fn load_case(
     conn: &mut SqliteConnection,
+    keys: Keys<'_>,
     id: &str,
 ) -> Result<Option<ValidCase>, StoreError> {
-    load_case_parts(conn, id, IncidentSelection::All, true).await
+    load_case_parts(conn, keys, id, IncidentSelection::All, true).await
 }
 
 /// Which incidents to read.
@@ -431,6 +500,7 @@ impl IncidentSelection<'_> {
 /// The result is validated, so the selection must keep every reference resolvable.
 pub(crate) async fn load_case_parts(
     conn: &mut SqliteConnection,
+    keys: Keys<'_>,
     id: &str,
     incidents: IncidentSelection<'_>,
     letters_and_elections: bool,
@@ -439,9 +509,9 @@ pub(crate) async fn load_case_parts(
         return Ok(None);
     };
     case.instruments = load_instruments(conn, id).await?;
-    case.actors = load_actors(conn, id).await?;
-    case.sources = load_sources(conn, id, SourceSelection::All).await?;
-    case.incidents = load_incidents(conn, id, incidents).await?;
+    case.actors = load_actors(conn, keys, id).await?;
+    case.sources = load_sources(conn, keys, id, SourceSelection::All).await?;
+    case.incidents = load_incidents(conn, keys, id, incidents).await?;
     case.findings = load_findings(conn, id).await?;
     case.mechanisms = load_mechanisms(conn, id).await?;
     // A provision's status shows its latest observation: every load that evaluates needs them.
@@ -554,18 +624,19 @@ pub(crate) async fn load_instruments(
 
 pub(crate) async fn load_actors(
     conn: &mut SqliteConnection,
+    keys: Keys<'_>,
     id: &str,
 ) -> Result<Vec<Actor>, StoreError> {
     sqlx::query(
-        "SELECT id, kind, name, aliases, country, members, sensitivity, restricted_to FROM actors
-         WHERE case_id = ? ORDER BY position",
+        "SELECT id, kind, name, aliases, country, members, sensitivity, restricted_to, sealed
+         FROM actors WHERE case_id = ? ORDER BY position",
     )
     .bind(id)
     .fetch_all(&mut *conn)
     .await?
     .into_iter()
     .map(|r| {
-        Ok(Actor {
+        let mut actor = Actor {
             id: r.get("id"),
             kind: unname(id, r.get("kind"))?,
             name: r.get("name"),
@@ -574,7 +645,15 @@ pub(crate) async fn load_actors(
             members: unlist(id, "actors.members", r.get("members"))?,
             sensitivity: unname(id, r.get("sensitivity"))?,
             restricted_to: unlist(id, "actors.restricted_to", r.get("restricted_to"))?,
-        })
+        };
+        if let Some(sealed) = r.get::<Option<Vec<u8>>, _>("sealed") {
+            let v = open_json(keys, SealedRow::Actor, id, &actor.id, &sealed)?;
+            actor.name = text(&v, "name");
+            actor.aliases = texts(&v, "aliases");
+            actor.country = opt_text(&v, "country");
+            actor.members = texts(&v, "members");
+        }
+        Ok(actor)
     })
     .collect()
 }
@@ -594,6 +673,7 @@ pub(crate) enum SourceSelection<'a> {
 /// Sources of a case in position order, as selected.
 pub(crate) async fn load_sources(
     conn: &mut SqliteConnection,
+    keys: Keys<'_>,
     id: &str,
     selection: SourceSelection<'_>,
 ) -> Result<Vec<Source>, StoreError> {
@@ -602,7 +682,8 @@ pub(crate) async fn load_sources(
         SourceSelection::Where { condition, param } => (condition, Some(param)),
     };
     sqlx::query(&format!(
-        "SELECT id, authors, title, publisher, date, url, accessed, note, sensitivity, restricted_to
+        "SELECT id, authors, title, publisher, date, url, accessed, note, sensitivity, restricted_to,
+                sealed
          FROM sources
          WHERE case_id = ?1 AND ({condition}) ORDER BY position"
     ))
@@ -612,7 +693,7 @@ pub(crate) async fn load_sources(
     .await?
     .into_iter()
     .map(|r| {
-        Ok(Source {
+        let mut source = Source {
             id: r.get("id"),
             authors: unlist(id, "sources.authors", r.get("authors"))?,
             title: r.get("title"),
@@ -626,7 +707,16 @@ pub(crate) async fn load_sources(
             note: r.get("note"),
             sensitivity: unname(id, r.get("sensitivity"))?,
             restricted_to: unlist(id, "sources.restricted_to", r.get("restricted_to"))?,
-        })
+        };
+        if let Some(sealed) = r.get::<Option<Vec<u8>>, _>("sealed") {
+            let v = open_json(keys, SealedRow::Source, id, &source.id, &sealed)?;
+            source.authors = texts(&v, "authors");
+            source.title = text(&v, "title");
+            source.publisher = opt_text(&v, "publisher");
+            source.url = opt_text(&v, "url");
+            source.note = opt_text(&v, "note");
+        }
+        Ok(source)
     })
     .collect()
 }
@@ -634,12 +724,14 @@ pub(crate) async fn load_sources(
 /// Incidents of a case in position order, as selected.
 pub(crate) async fn load_incidents(
     conn: &mut SqliteConnection,
+    keys: Keys<'_>,
     id: &str,
     selection: IncidentSelection<'_>,
 ) -> Result<Vec<Incident>, StoreError> {
     let ids = selection.ids_param();
     let rows = sqlx::query(&format!(
-        "SELECT id, date, title, kind, summary, place, sources, evidence, sensitivity, restricted_to
+        "SELECT id, date, title, kind, summary, place, sources, evidence, sensitivity, restricted_to,
+                sealed
          FROM incidents
          WHERE case_id = ?1 AND {} ORDER BY position",
         selection.condition("id")
@@ -686,7 +778,19 @@ pub(crate) async fn load_incidents(
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         let inc_id: String = r.get("id");
-        let evidence = objects(id, "incidents.evidence", r.get("evidence"))?
+        let opened = r
+            .get::<Option<Vec<u8>>, _>("sealed")
+            .map(|sealed| open_json(keys, SealedRow::Incident, id, &inc_id, &sealed))
+            .transpose()?;
+        let evidence = match &opened {
+            Some(v) => v
+                .get("evidence")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default(),
+            None => objects(id, "incidents.evidence", r.get("evidence"))?,
+        };
+        let evidence = evidence
             .iter()
             .map(|e| {
                 Ok(EvidenceRef {
@@ -701,10 +805,16 @@ pub(crate) async fn load_incidents(
                 .get::<String, _>("date")
                 .parse()
                 .map_err(|e: accord_core::date::DateError| corrupt(id, e.to_string()))?,
-            title: r.get("title"),
+            title: opened
+                .as_ref()
+                .map_or_else(|| r.get("title"), |v| text(v, "title")),
             kind: unname(id, r.get("kind"))?,
-            summary: r.get("summary"),
-            place: r.get("place"),
+            summary: opened
+                .as_ref()
+                .map_or_else(|| r.get("summary"), |v| opt_text(v, "summary")),
+            place: opened
+                .as_ref()
+                .map_or_else(|| r.get("place"), |v| opt_text(v, "place")),
             themes: by_theme.remove(&inc_id).unwrap_or_default(),
             sources: unlist(id, "incidents.sources", r.get("sources"))?,
             actors: by_actor.remove(&inc_id).unwrap_or_default(),

@@ -29,6 +29,7 @@ const SOURCES_FOR_LETTERS: &str = "id IN (
 /// The case with what its letters (or its letter `only`) need to compose; see the module doc.
 pub(crate) async fn load(
     conn: &mut SqliteConnection,
+    keys: super::sealing::Keys<'_>,
     id: &str,
     only: Option<&str>,
 ) -> Result<Option<accord_core::ValidCase>, StoreError> {
@@ -43,9 +44,10 @@ pub(crate) async fn load(
     )
     .to_string();
     case.instruments = case_io::load_instruments(conn, id).await?;
-    case.actors = case_io::load_actors(conn, id).await?;
+    case.actors = case_io::load_actors(conn, keys, id).await?;
     case.sources = case_io::load_sources(
         conn,
+        keys,
         id,
         SourceSelection::Where {
             condition: SOURCES_FOR_LETTERS,
@@ -53,7 +55,8 @@ pub(crate) async fn load(
         },
     )
     .await?;
-    case.incidents = case_io::load_incidents(conn, id, IncidentSelection::BehindFindings).await?;
+    case.incidents =
+        case_io::load_incidents(conn, keys, id, IncidentSelection::BehindFindings).await?;
     case.findings = case_io::load_findings(conn, id).await?;
     case.mechanisms = case_io::load_mechanisms(conn, id).await?;
     accord_core::validate(case)

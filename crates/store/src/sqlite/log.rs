@@ -8,6 +8,7 @@
 use accord_tlog::merkle::Frontier;
 use sqlx::{Row, SqliteConnection};
 
+use super::sealing::Keys;
 use crate::log::{LogEntry, RecordVersion, StoredCheckpoint};
 use crate::record::{RecordBody, RecordKind};
 use crate::{StoreError, clock};
@@ -18,6 +19,8 @@ pub(crate) struct LogWriter {
     frontier: Frontier,
     at: String,
     changed: bool,
+    /// The keys versions of restricted records are sealed with (see [`LogWriter::sealing`]).
+    keys: Option<std::sync::Arc<accord_vault::Vault>>,
 }
 
 fn corrupt_log(detail: impl Into<String>) -> StoreError {
@@ -46,7 +49,14 @@ impl LogWriter {
             frontier,
             at: clock::now(),
             changed: false,
+            keys: None,
         })
+    }
+
+    /// Seal the versions of restricted records this writer keeps with `keys` (the store's).
+    pub(crate) fn sealing(mut self, keys: Option<std::sync::Arc<accord_vault::Vault>>) -> Self {
+        self.keys = keys;
+        self
     }
 
     /// Append one entry; returns its sequence number.
@@ -127,6 +137,11 @@ impl LogWriter {
             )
             .await?;
         let version = last.map_or(1, |(v, _)| v + 1);
+        let sealed = if body.restricted {
+            self.seal_versions(tx, case_id, body, version).await?
+        } else {
+            None
+        };
         insert_version(
             tx,
             case_id,
@@ -134,11 +149,54 @@ impl LogWriter {
             &body.id,
             version,
             (&self.at, actor),
-            Some((&body.sha256, &body.json)),
+            Some((
+                &body.sha256,
+                if sealed.is_some() {
+                    None
+                } else {
+                    Some(body.json.as_str())
+                },
+            )),
+            sealed,
             seq,
         )
         .await?;
         Ok(true)
+    }
+
+    /// A restricted record's new version `version`, sealed; and its earlier versions stored in
+    /// the clear (from before it was restricted, or before the instance had keys) sealed in
+    /// place. `None` when the instance has no keys. A writer given no keys on an instance that
+    /// has them refuses, rather than store a restricted record's text in the clear.
+    async fn seal_versions(
+        &self,
+        tx: &mut SqliteConnection,
+        case_id: &str,
+        body: &RecordBody,
+        version: u32,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
+        let Some(vault) = self.keys.as_deref() else {
+            let has_keys: Option<i64> = sqlx::query_scalar("SELECT 1 FROM vault_keys LIMIT 1")
+                .fetch_optional(&mut *tx)
+                .await?;
+            return match has_keys {
+                None => Ok(None),
+                Some(_) => Err(StoreError::Sealed {
+                    what: "record version",
+                    id: body.log_name(),
+                    reason: "a restricted record written without the instance's keys".into(),
+                }),
+            };
+        };
+        super::sealing::seal_plain_versions(tx, vault, case_id, body.kind, &body.id).await?;
+        super::sealing::seal(
+            vault,
+            super::sealing::Row::Version(body.kind, i64::from(version)),
+            case_id,
+            &body.id,
+            body.json.as_bytes(),
+        )
+        .map(Some)
     }
 
     /// Record that a record was removed (a version with no body), unless it already was.
@@ -165,7 +223,18 @@ impl LogWriter {
                 None,
             )
             .await?;
-        insert_version(tx, case_id, kind, id, v + 1, (&self.at, actor), None, seq).await
+        insert_version(
+            tx,
+            case_id,
+            kind,
+            id,
+            v + 1,
+            (&self.at, actor),
+            None,
+            None,
+            seq,
+        )
+        .await
     }
 
     /// Store the tree's new edge (the last statement of the write).
@@ -223,12 +292,14 @@ async fn insert_version(
     id: &str,
     version: u32,
     (at, actor): (&str, &str),
-    body: Option<(&str, &str)>,
+    body: Option<(&str, Option<&str>)>,
+    sealed_body: Option<Vec<u8>>,
     seq: u64,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO record_versions (case_id, kind, record_id, version, at, actor, sha256, body, log_seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO record_versions (case_id, kind, record_id, version, at, actor, sha256, body,
+            sealed_body, log_seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(case_id)
     .bind(kind.as_str())
@@ -237,7 +308,8 @@ async fn insert_version(
     .bind(at)
     .bind(actor)
     .bind(body.map(|b| b.0))
-    .bind(body.map(|b| b.1))
+    .bind(body.and_then(|b| b.1))
+    .bind(sealed_body)
     .bind(seq_i64(seq))
     .execute(&mut *tx)
     .await?;
@@ -247,12 +319,13 @@ async fn insert_version(
 /// Every version of a record, oldest first.
 pub(crate) async fn history(
     conn: &mut SqliteConnection,
+    keys: Keys<'_>,
     case_id: &str,
     kind: RecordKind,
     id: &str,
 ) -> Result<Vec<RecordVersion>, StoreError> {
     let rows = sqlx::query(
-        "SELECT version, at, actor, sha256, body, log_seq FROM record_versions
+        "SELECT version, at, actor, sha256, body, sealed_body, log_seq FROM record_versions
          WHERE case_id = ? AND kind = ? AND record_id = ? ORDER BY version",
     )
     .bind(case_id)
@@ -260,26 +333,49 @@ pub(crate) async fn history(
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| RecordVersion {
-            version: u32::try_from(r.get::<i64, _>("version")).unwrap_or(0),
-            at: r.get("at"),
-            actor: r.get("actor"),
-            sha256: r.get("sha256"),
-            body: r.get("body"),
-            log_seq: seq_u64(r.get("log_seq")),
-        })
-        .collect())
+    rows.into_iter()
+        .map(|r| version_of(keys, case_id, kind, id, &r))
+        .collect()
+}
+
+/// A `record_versions` row, its body opened if it is sealed.
+fn version_of(
+    keys: Keys<'_>,
+    case_id: &str,
+    kind: RecordKind,
+    id: &str,
+    r: &sqlx::sqlite::SqliteRow,
+) -> Result<RecordVersion, StoreError> {
+    let version: i64 = r.get("version");
+    let body = match r.get::<Option<Vec<u8>>, _>("sealed_body") {
+        Some(sealed) => Some(super::sealing::open(
+            keys,
+            super::sealing::Row::Version(kind, version),
+            case_id,
+            id,
+            &sealed,
+        )?),
+        None => r.get("body"),
+    };
+    Ok(RecordVersion {
+        version: u32::try_from(version).unwrap_or(0),
+        at: r.get("at"),
+        actor: r.get("actor"),
+        sha256: r.get("sha256"),
+        body,
+        log_seq: seq_u64(r.get("log_seq")),
+    })
 }
 
 /// The last version of every record of a case: (kind, id, version, sha256 or removed, log seq).
 pub(crate) async fn latest_versions(
     conn: &mut SqliteConnection,
+    keys: Keys<'_>,
     case_id: &str,
 ) -> Result<Vec<(RecordKind, String, RecordVersion)>, StoreError> {
     let rows = sqlx::query(
-        "SELECT kind, record_id, version, at, actor, sha256, body, log_seq FROM record_versions v
+        "SELECT kind, record_id, version, at, actor, sha256, body, sealed_body, log_seq
+         FROM record_versions v
          WHERE case_id = ?1 AND version =
             (SELECT MAX(version) FROM record_versions w
              WHERE w.case_id = v.case_id AND w.kind = v.kind AND w.record_id = v.record_id)
@@ -294,18 +390,9 @@ pub(crate) async fn latest_versions(
         let Some(kind) = RecordKind::from_name(&kind) else {
             return Err(corrupt_log(format!("record_versions.kind {kind:?}")));
         };
-        out.push((
-            kind,
-            r.get("record_id"),
-            RecordVersion {
-                version: u32::try_from(r.get::<i64, _>("version")).unwrap_or(0),
-                at: r.get("at"),
-                actor: r.get("actor"),
-                sha256: r.get("sha256"),
-                body: r.get("body"),
-                log_seq: seq_u64(r.get("log_seq")),
-            },
-        ));
+        let record_id: String = r.get("record_id");
+        let version = version_of(keys, case_id, kind, &record_id, &r)?;
+        out.push((kind, record_id, version));
     }
     Ok(out)
 }

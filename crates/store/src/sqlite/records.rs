@@ -13,6 +13,7 @@ use super::case_io::{
     IncidentSelection, insert_finding, insert_incident, insert_source, load_findings,
     load_incidents,
 };
+use super::sealing::{self, Keys, Row as SealedRow};
 use super::version::touch;
 use crate::codec::{corrupt, unnames};
 use crate::{
@@ -43,26 +44,48 @@ pub(crate) fn summary(r: &sqlx::sqlite::SqliteRow) -> CaseSummary {
 
 pub(crate) async fn load_for_status(
     conn: &mut SqliteConnection,
+    keys: Keys<'_>,
     id: &str,
 ) -> Result<Option<ValidCase>, StoreError> {
-    super::case_io::load_case_parts(conn, id, IncidentSelection::BehindFindings, false).await
+    super::case_io::load_case_parts(conn, keys, id, IncidentSelection::BehindFindings, false).await
 }
 
 pub(crate) async fn case_refs(
     conn: &mut SqliteConnection,
+    keys: Keys<'_>,
     id: &str,
 ) -> Result<CaseRefs, StoreError> {
-    let pairs = |rows: Vec<sqlx::sqlite::SqliteRow>| -> Vec<(String, String)> {
-        rows.into_iter().map(|r| (r.get(0), r.get(1))).collect()
+    // A sealed row's name or title is opened (the forms list it to members who may see it; the
+    // caller filters by audience).
+    let pairs = |rows: Vec<sqlx::sqlite::SqliteRow>,
+                 row: SealedRow,
+                 field: &str|
+     -> Result<Vec<(String, String)>, StoreError> {
+        rows.into_iter()
+            .map(|r| {
+                let record: String = r.get(0);
+                let label = match r.get::<Option<Vec<u8>>, _>(2) {
+                    Some(sealed) => {
+                        sealing::text(&sealing::open_json(keys, row, id, &record, &sealed)?, field)
+                    }
+                    None => r.get(1),
+                };
+                Ok((record, label))
+            })
+            .collect()
     };
-    let actors = sqlx::query("SELECT id, name FROM actors WHERE case_id = ? ORDER BY position")
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
-    let sources = sqlx::query("SELECT id, title FROM sources WHERE case_id = ? ORDER BY position")
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let actors =
+        sqlx::query("SELECT id, name, sealed FROM actors WHERE case_id = ? ORDER BY position")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let sources =
+        sqlx::query("SELECT id, title, sealed FROM sources WHERE case_id = ? ORDER BY position")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let actors = pairs(actors, SealedRow::Actor, "name")?;
+    let sources = pairs(sources, SealedRow::Source, "title")?;
     let provisions: Vec<String> = sqlx::query_scalar(
         "SELECT p.citation FROM provisions p JOIN instruments i ON i.case_id = p.case_id AND i.id = p.instrument_id
          WHERE p.case_id = ? ORDER BY i.position, p.position",
@@ -84,8 +107,8 @@ pub(crate) async fn case_refs(
             .fetch_one(&mut *conn)
             .await?;
     Ok(CaseRefs {
-        actors: pairs(actors),
-        sources: pairs(sources),
+        actors,
+        sources,
         provisions,
         themes,
         incident_count: u64::try_from(incident_count).unwrap_or(0),
@@ -94,10 +117,11 @@ pub(crate) async fn case_refs(
 
 pub(crate) async fn incidents_by_id(
     conn: &mut SqliteConnection,
+    keys: Keys<'_>,
     case_id: &str,
     ids: &[String],
 ) -> Result<Vec<Incident>, StoreError> {
-    let mut found = load_incidents(conn, case_id, IncidentSelection::Ids(ids)).await?;
+    let mut found = load_incidents(conn, keys, case_id, IncidentSelection::Ids(ids)).await?;
     // Keep the order asked for (search results come ranked).
     let mut out = Vec::with_capacity(found.len());
     for id in ids {
@@ -183,6 +207,7 @@ pub(crate) async fn hidden(
 
 pub(crate) async fn timeline(
     conn: &mut SqliteConnection,
+    keys: Keys<'_>,
     case_id: &str,
     filter: &TimelineFilter,
     limit: u32,
@@ -230,7 +255,7 @@ pub(crate) async fn timeline(
     .await?;
     Ok(Page {
         total: u64::try_from(total).unwrap_or(0),
-        items: incidents_by_id(conn, case_id, &ids).await?,
+        items: incidents_by_id(conn, keys, case_id, &ids).await?,
     })
 }
 
@@ -248,6 +273,7 @@ pub(crate) async fn findings_of_incident(
 
 pub(crate) async fn save_incident(
     tx: &mut SqliteConnection,
+    keys: Keys<'_>,
     case_id: &str,
     incident: &Incident,
     actor: &str,
@@ -279,6 +305,7 @@ pub(crate) async fn save_incident(
     };
     insert_incident(
         tx,
+        keys,
         case_id,
         usize::try_from(position).unwrap_or(0),
         incident,
@@ -293,8 +320,9 @@ pub(crate) async fn save_incident(
         SaveOutcome::Created => "incident.create",
         SaveOutcome::Updated => "incident.update",
     };
-    audit_records(
+    super::audit_sealed(
         tx,
+        keys.cloned(),
         actor,
         Some(case_id),
         action,
@@ -308,6 +336,7 @@ pub(crate) async fn save_incident(
 
 pub(crate) async fn add_source(
     tx: &mut SqliteConnection,
+    keys: Keys<'_>,
     case_id: &str,
     source: &Source,
     actor: &str,
@@ -330,9 +359,17 @@ pub(crate) async fn add_source(
             .bind(case_id)
             .fetch_one(&mut *tx)
             .await?;
-    insert_source(tx, case_id, usize::try_from(position).unwrap_or(0), source).await?;
-    audit_records(
+    insert_source(
         tx,
+        keys,
+        case_id,
+        usize::try_from(position).unwrap_or(0),
+        source,
+    )
+    .await?;
+    super::audit_sealed(
+        tx,
+        keys.cloned(),
         actor,
         Some(case_id),
         "source.create",
@@ -590,11 +627,12 @@ pub(crate) async fn confirmation(
 
 pub(crate) async fn all_incidents(
     conn: &mut SqliteConnection,
+    keys: Keys<'_>,
     after: Option<(String, String)>,
     limit: u32,
 ) -> Result<Vec<(String, Incident, Vec<Verdict>)>, StoreError> {
     let (after_case, after_id) = after.unwrap_or_default();
-    let keys: Vec<(String, String)> = sqlx::query_as(
+    let rows: Vec<(String, String)> = sqlx::query_as(
         "SELECT case_id, id FROM incidents WHERE (case_id, id) > (?, ?) ORDER BY case_id, id LIMIT ?",
     )
     .bind(&after_case)
@@ -602,11 +640,34 @@ pub(crate) async fn all_incidents(
     .bind(i64::from(limit))
     .fetch_all(&mut *conn)
     .await?;
-    let mut out = Vec::with_capacity(keys.len());
+    with_verdicts(conn, keys, &rows).await
+}
+
+/// Every restricted incident of every case, with its confirmed verdicts (what the search index
+/// holds in memory only).
+pub(crate) async fn restricted_incidents(
+    conn: &mut SqliteConnection,
+    keys: Keys<'_>,
+) -> Result<Vec<(String, Incident, Vec<Verdict>)>, StoreError> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT case_id, id FROM incidents WHERE sensitivity = 'restricted' ORDER BY case_id, id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    with_verdicts(conn, keys, &rows).await
+}
+
+/// The incidents `rows` names (case, id; grouped by case), each with its confirmed verdicts.
+async fn with_verdicts(
+    conn: &mut SqliteConnection,
+    keys: Keys<'_>,
+    rows: &[(String, String)],
+) -> Result<Vec<(String, Incident, Vec<Verdict>)>, StoreError> {
+    let mut out = Vec::with_capacity(rows.len());
     let mut i = 0;
-    while i < keys.len() {
-        let case = keys[i].0.clone();
-        let ids: Vec<String> = keys[i..]
+    while i < rows.len() {
+        let case = rows[i].0.clone();
+        let ids: Vec<String> = rows[i..]
             .iter()
             .take_while(|(c, _)| *c == case)
             .map(|(_, id)| id.clone())
@@ -616,7 +677,7 @@ pub(crate) async fn all_incidents(
             .await?
             .into_iter()
             .collect::<std::collections::HashMap<_, _>>();
-        for inc in incidents_by_id(conn, &case, &ids).await? {
+        for inc in incidents_by_id(conn, keys, &case, &ids).await? {
             let v = verdicts.remove(&inc.id).unwrap_or_default();
             out.push((case.clone(), inc, v));
         }

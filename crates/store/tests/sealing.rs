@@ -1,0 +1,249 @@
+//! Restricted records at rest (issue 12 §2): with the instance's keys, the text of a restricted
+//! incident, actor and source — and of every version of them — is sealed in the database, reads
+//! back exactly, and is found by no byte search of the database, its write-ahead log or its
+//! shared memory; a store without the keys reads everything else and refuses the sealed text by
+//! name; records restricted before the instance had keys are sealed in place, their clear text
+//! overwritten.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use accord_core::ValidCase;
+use accord_core::bundle::{self, BundleFile};
+use accord_store::{Create, ImportMode, NewVaultKeys, RecordKind, Store, StoreError};
+use accord_vault::Vault;
+
+const CASE: &str = "example-2030";
+const MARKER: &str = "MARKER-sealed-row-b00c-41e5";
+
+/// The example case with a restricted witness, source and incident, each holding [`MARKER`].
+fn restricted_case() -> ValidCase {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/minimal-case");
+    let extra = |rel: &str| match rel {
+        "actors.toml" => format!(
+            "\n[[actors]]\nid = \"witness-1\"\nsensitivity = \"restricted\"\nkind = \"person\"\n\
+             name = \"Witness {MARKER}\"\naliases = [\"W {MARKER}\"]\n"
+        ),
+        "sources.toml" => format!(
+            "\n[[sources]]\nid = \"interview-1\"\nsensitivity = \"restricted\"\n\
+             title = \"Interview {MARKER}\"\nauthors = [\"Researcher {MARKER}\"]\n\
+             note = \"Recorded {MARKER}\"\n"
+        ),
+        "incidents.toml" => format!(
+            "\n[[incidents]]\nid = \"witness-statement\"\nsensitivity = \"restricted\"\n\
+             date = \"2030-02-20\"\ntitle = \"Statement {MARKER}\"\nkind = \"other\"\n\
+             place = \"Safe house {MARKER}\"\nsummary = \"Seen by {MARKER}.\"\n\
+             sources = [\"interview-1\"]\n\
+             actors = [{{ actor = \"witness-1\", role = \"witness\" }}]\n"
+        ),
+        _ => String::new(),
+    };
+    let files = [
+        "case.toml",
+        "actors.toml",
+        "sources.toml",
+        "incidents.toml",
+        "findings.toml",
+        "mechanisms.toml",
+        "instruments/FPA.toml",
+        "letters/appeal-2030/letter.toml",
+        "letters/appeal-2030/body.md",
+    ]
+    .into_iter()
+    .map(|rel| BundleFile {
+        path: rel.into(),
+        contents: std::fs::read_to_string(root.join(rel)).unwrap() + &extra(rel),
+    })
+    .collect::<Vec<_>>();
+    bundle::read(&files).unwrap()
+}
+
+async fn open(path: &Path) -> Arc<dyn Store> {
+    accord_store::open(path.to_str().unwrap(), Create::IfMissing)
+        .await
+        .unwrap()
+}
+
+/// Make the instance's keys, store their record, and give them to the store.
+async fn keys_for(store: &dyn Store) -> Arc<Vault> {
+    let made = accord_vault::create().unwrap();
+    store
+        .init_vault_keys(
+            &NewVaultKeys {
+                instance_recipient: made.record.instance_recipient.clone(),
+                recovery_recipient: made.record.recovery_recipient.clone(),
+                recovery_threshold: 1,
+                recovery_shares: 1,
+                data_keys: made
+                    .record
+                    .data_keys
+                    .iter()
+                    .map(|k| (k.id, k.wrapped.clone()))
+                    .collect(),
+            },
+            "test",
+        )
+        .await
+        .unwrap();
+    let vault = Arc::new(Vault::open(&made.record, &made.instance).unwrap());
+    store.use_keys(vault.clone()).unwrap();
+    vault
+}
+
+/// The files of the database (main file, write-ahead log, shared memory) that hold the marker.
+fn files_with_marker(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        // The shared-memory file comes and goes with the last connection.
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        if bytes.windows(MARKER.len()).any(|w| w == MARKER.as_bytes()) {
+            found.push(path.file_name().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    found
+}
+
+/// Move the write-ahead log into the database and empty it, as SQLite does now and then.
+async fn checkpoint(path: &Path) {
+    use sqlx::Connection;
+    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite:{}", path.display()))
+        .await
+        .unwrap();
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn restricted_text_is_sealed_reads_back_and_leaves_no_byte_in_the_database_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("accord.db");
+    let store = open(&path).await;
+    keys_for(store.as_ref()).await;
+    let case = restricted_case();
+    store
+        .import_case(&case, ImportMode::New, "test")
+        .await
+        .unwrap();
+    // An edit: a second version, sealed like the first.
+    let mut statement = case
+        .case()
+        .incidents
+        .iter()
+        .find(|i| i.id == "witness-statement")
+        .unwrap()
+        .clone();
+    statement.summary = Some(format!("Seen again by {MARKER}."));
+    store.save_incident(CASE, &statement, "test").await.unwrap();
+
+    assert_eq!(files_with_marker(dir.path()), Vec::<String>::new());
+    let back = store.load_case(CASE).await.unwrap().unwrap();
+    let got = back
+        .case()
+        .incidents
+        .iter()
+        .find(|i| i.id == "witness-statement")
+        .unwrap();
+    assert_eq!(got, &statement);
+    let witness = back
+        .case()
+        .actors
+        .iter()
+        .find(|a| a.id == "witness-1")
+        .unwrap();
+    assert_eq!(witness.name, format!("Witness {MARKER}"));
+    assert_eq!(witness.aliases, [format!("W {MARKER}")]);
+    let source = back
+        .case()
+        .sources
+        .iter()
+        .find(|s| s.id == "interview-1")
+        .unwrap();
+    assert_eq!(
+        source.note.as_deref(),
+        Some(format!("Recorded {MARKER}").as_str())
+    );
+    let refs = store.case_refs(CASE).await.unwrap();
+    assert!(
+        refs.actors
+            .contains(&("witness-1".into(), format!("Witness {MARKER}")))
+    );
+    let history = store
+        .history(CASE, RecordKind::Incident, "witness-statement")
+        .await
+        .unwrap();
+    assert_eq!(history.len(), 2);
+    assert!(history[0].body.as_deref().unwrap().contains("Safe house"));
+    assert!(
+        history[1]
+            .body
+            .as_deref()
+            .unwrap()
+            .contains("Seen again by")
+    );
+    assert_eq!(
+        store.restricted_incidents().await.unwrap()[0].1,
+        statement,
+        "what the search index keeps in memory"
+    );
+
+    // Another process without the keys: everything but the sealed text reads.
+    drop(store);
+    checkpoint(&path).await;
+    assert_eq!(files_with_marker(dir.path()), Vec::<String>::new());
+    let keyless = open(&path).await;
+    assert_eq!(keyless.list_cases().await.unwrap().len(), 1);
+    let err = keyless.load_case(CASE).await.unwrap_err();
+    assert!(
+        matches!(&err, StoreError::Sealed { what: "actor", id, .. } if id == "witness-1"),
+        "{err}"
+    );
+    let err = keyless
+        .history(CASE, RecordKind::Incident, "witness-statement")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Sealed { .. }), "{err}");
+    let err = keyless.seal_restricted("test").await.unwrap_err();
+    assert!(matches!(err, StoreError::Sealed { .. }), "{err}");
+}
+
+#[tokio::test]
+async fn records_restricted_before_the_keys_existed_are_sealed_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("accord.db");
+    let store = open(&path).await;
+    let case = restricted_case();
+    store
+        .import_case(&case, ImportMode::New, "test")
+        .await
+        .unwrap();
+    checkpoint(&path).await;
+    assert_eq!(
+        files_with_marker(dir.path()),
+        ["accord.db"],
+        "without keys the text is in the clear (the test can see it)"
+    );
+
+    keys_for(store.as_ref()).await;
+    // Rows of the incident, actor and source, and the first version of each.
+    assert_eq!(store.seal_restricted("test").await.unwrap(), 6);
+    assert_eq!(
+        store.seal_restricted("test").await.unwrap(),
+        0,
+        "idempotent"
+    );
+    assert_eq!(store.load_case(CASE).await.unwrap().unwrap(), case);
+    drop(store);
+    checkpoint(&path).await;
+    assert_eq!(
+        files_with_marker(dir.path()),
+        Vec::<String>::new(),
+        "the clear text is overwritten, not only unlinked (secure_delete)"
+    );
+}
