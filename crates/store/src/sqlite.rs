@@ -458,7 +458,7 @@ impl Store for SqliteStore {
         actor: &str,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        records::add_evidence(&mut tx, case_id, evidence, actor).await?;
+        records::add_evidence(&mut tx, self.keys(), case_id, evidence, actor).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -469,9 +469,11 @@ impl Store for SqliteStore {
         id: &str,
     ) -> Result<Option<accord_core::Evidence>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        Ok(evidence::load(&mut conn, case_id, evidence::Select::Id(id))
-            .await?
-            .pop())
+        Ok(
+            evidence::load(&mut conn, self.keys(), case_id, evidence::Select::Id(id))
+                .await?
+                .pop(),
+        )
     }
 
     async fn evidence_of_incident(
@@ -480,7 +482,13 @@ impl Store for SqliteStore {
         incident_id: &str,
     ) -> Result<Vec<accord_core::Evidence>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        evidence::load(&mut conn, case_id, evidence::Select::Incident(incident_id)).await
+        evidence::load(
+            &mut conn,
+            self.keys(),
+            case_id,
+            evidence::Select::Incident(incident_id),
+        )
+        .await
     }
 
     async fn add_custody(

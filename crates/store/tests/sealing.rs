@@ -141,6 +141,39 @@ async fn restricted_text_is_sealed_reads_back_and_leaves_no_byte_in_the_database
         .clone();
     statement.summary = Some(format!("Seen again by {MARKER}."));
     store.save_incident(CASE, &statement, "test").await.unwrap();
+    // A restricted evidence item: its name, note and capture details are sealed too.
+    let item = accord_core::Evidence {
+        id: "statement-audio".into(),
+        sha256: "ab".repeat(32),
+        size: 10,
+        media_type: "audio/ogg".into(),
+        file: format!("statement-{MARKER}.ogg"),
+        incident: Some("witness-statement".into()),
+        source: None,
+        note: Some(format!("Recorded with {MARKER}")),
+        capture: accord_core::Capture {
+            captured_at: Some("2030-02-20T10:00:00Z".into()),
+            captured_by: Some(format!("Researcher {MARKER}")),
+            source_url: None,
+            method: Some(format!("handed over by {MARKER}")),
+            tool: None,
+            place: Some(format!("Safe house {MARKER}")),
+        },
+        derived_from: None,
+        custody: Vec::new(),
+        sensitivity: accord_core::Sensitivity::Restricted,
+        restricted_to: Vec::new(),
+    };
+    store.add_evidence(CASE, &item, "test").await.unwrap();
+    let got = store
+        .evidence(CASE, "statement-audio")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (&got.file, &got.note, &got.capture),
+        (&item.file, &item.note, &item.capture)
+    );
 
     assert_eq!(files_with_marker(dir.path()), Vec::<String>::new());
     let back = store.load_case(CASE).await.unwrap().unwrap();

@@ -71,7 +71,7 @@ pub(crate) async fn insert_case(
         insert_letter(tx, id, i, l).await?;
     }
     for (i, e) in case.evidence.iter().enumerate() {
-        super::evidence::insert(tx, id, pos(i), e).await?;
+        super::evidence::insert(tx, keys, id, pos(i), e).await?;
     }
     for (i, o) in case.observations.iter().enumerate() {
         super::observations::insert(tx, id, pos(i), o).await?;
@@ -529,7 +529,7 @@ pub(crate) async fn load_case_parts(
                     json: r.get("json"),
                 })
                 .collect();
-        case.evidence = super::evidence::load(conn, id, super::evidence::Select::All).await?;
+        case.evidence = super::evidence::load(conn, keys, id, super::evidence::Select::All).await?;
     }
     accord_core::validate(case)
         .map(Some)

@@ -3,6 +3,7 @@
 use accord_core::{Capture, CustodyAction, CustodyEvent, Derivation, Evidence, Named};
 use sqlx::{Row, SqliteConnection};
 
+use super::sealing::{Keys, Row as SealedRow, open_json, opt_text, seal_json, seals, text};
 use crate::StoreError;
 use crate::codec::corrupt;
 
@@ -10,19 +11,45 @@ fn int(v: u64) -> i64 {
     i64::try_from(v).unwrap_or(i64::MAX)
 }
 
-/// Insert an item and its custody events.
+/// The text of an item that is sealed when it is restricted: its file name, note and how it was
+/// captured (by whom, from where, how, with what, where). Dates, sizes, hashes and links stay.
+fn sealed_text(e: &Evidence) -> serde_json::Value {
+    let c = &e.capture;
+    serde_json::json!({"file": e.file, "note": e.note, "captured_by": c.captured_by,
+        "source_url": c.source_url, "method": c.method, "tool": c.tool, "place": c.place})
+}
+
+/// Insert an item and its custody events (its text sealed when it is restricted and the store
+/// has keys; the file name column then holds a placeholder unique in the case).
 pub(crate) async fn insert(
     tx: &mut SqliteConnection,
+    keys: Keys<'_>,
     case: &str,
     position: i64,
     e: &Evidence,
 ) -> Result<(), StoreError> {
     let c = &e.capture;
+    let sealed = match keys {
+        Some(vault) if seals(keys, e.sensitivity) => Some(seal_json(
+            vault,
+            SealedRow::Evidence,
+            case,
+            &e.id,
+            &sealed_text(e),
+        )?),
+        _ => None,
+    };
+    let clear = |v: &Option<String>| if sealed.is_some() { None } else { v.clone() };
+    let file = if sealed.is_some() {
+        format!("sealed:{}", e.id)
+    } else {
+        e.file.clone()
+    };
     sqlx::query(
         "INSERT INTO evidence (case_id, id, position, sha256, size, media_type, file, incident,
             source, note, captured_at, captured_by, source_url, method, tool, place, derived_from,
-            derivation, sensitivity, restricted_to)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            derivation, sensitivity, restricted_to, sealed)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(case)
     .bind(&e.id)
@@ -30,20 +57,21 @@ pub(crate) async fn insert(
     .bind(&e.sha256)
     .bind(int(e.size))
     .bind(&e.media_type)
-    .bind(&e.file)
+    .bind(file)
     .bind(&e.incident)
     .bind(&e.source)
-    .bind(&e.note)
+    .bind(clear(&e.note))
     .bind(&c.captured_at)
-    .bind(&c.captured_by)
-    .bind(&c.source_url)
-    .bind(&c.method)
-    .bind(&c.tool)
-    .bind(&c.place)
+    .bind(clear(&c.captured_by))
+    .bind(clear(&c.source_url))
+    .bind(clear(&c.method))
+    .bind(clear(&c.tool))
+    .bind(clear(&c.place))
     .bind(e.derived_from.as_ref().map(|d| &d.original))
     .bind(e.derived_from.as_ref().map(|d| &d.what))
     .bind(e.sensitivity.as_str())
     .bind(crate::codec::list(&e.restricted_to))
+    .bind(sealed)
     .execute(&mut *tx)
     .await?;
     for (seq, ev) in e.custody.iter().enumerate() {
@@ -101,6 +129,7 @@ pub(crate) enum Select<'a> {
 /// Items of a case in position order, with their custody logs.
 pub(crate) async fn load(
     conn: &mut SqliteConnection,
+    keys: Keys<'_>,
     case: &str,
     select: Select<'_>,
 ) -> Result<Vec<Evidence>, StoreError> {
@@ -112,7 +141,7 @@ pub(crate) async fn load(
     let rows = sqlx::query(&format!(
         "SELECT id, sha256, size, media_type, file, incident, source, note, captured_at,
             captured_by, source_url, method, tool, place, derived_from, derivation, sensitivity,
-            restricted_to
+            restricted_to, sealed
          FROM evidence WHERE case_id = ?1 AND {cond} ORDER BY position"
     ))
     .bind(case)
@@ -150,7 +179,7 @@ pub(crate) async fn load(
             let id: String = r.get("id");
             let derived: Option<String> = r.get("derived_from");
             let what: Option<String> = r.get("derivation");
-            Ok(Evidence {
+            let mut item = Evidence {
                 custody: by_item.remove(&id).unwrap_or_default(),
                 id,
                 sha256: r.get("sha256"),
@@ -179,7 +208,19 @@ pub(crate) async fn load(
                     "evidence.restricted_to",
                     r.get("restricted_to"),
                 )?,
-            })
+            };
+            if let Some(sealed) = r.get::<Option<Vec<u8>>, _>("sealed") {
+                let v = open_json(keys, SealedRow::Evidence, case, &item.id, &sealed)?;
+                item.file = text(&v, "file");
+                item.note = opt_text(&v, "note");
+                let c = &mut item.capture;
+                c.captured_by = opt_text(&v, "captured_by");
+                c.source_url = opt_text(&v, "source_url");
+                c.method = opt_text(&v, "method");
+                c.tool = opt_text(&v, "tool");
+                c.place = opt_text(&v, "place");
+            }
+            Ok(item)
         })
         .collect()
 }

@@ -487,6 +487,7 @@ pub(crate) async fn set_finding_status(
 
 pub(crate) async fn add_evidence(
     tx: &mut SqliteConnection,
+    keys: Keys<'_>,
     case_id: &str,
     evidence: &accord_core::Evidence,
     actor: &str,
@@ -549,9 +550,10 @@ pub(crate) async fn add_evidence(
             .bind(case_id)
             .fetch_one(&mut *tx)
             .await?;
-    super::evidence::insert(tx, case_id, position, evidence).await?;
-    audit_records(
+    super::evidence::insert(tx, keys, case_id, position, evidence).await?;
+    super::audit_sealed(
         tx,
+        keys.cloned(),
         actor,
         Some(case_id),
         "evidence.add",

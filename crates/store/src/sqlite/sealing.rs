@@ -27,6 +27,7 @@ pub(crate) enum Row {
     Incident,
     Actor,
     Source,
+    Evidence,
     /// A version of any record (its canonical JSON), with its number.
     Version(crate::RecordKind, i64),
 }
@@ -38,6 +39,7 @@ impl Row {
             Row::Incident => "incident".to_owned(),
             Row::Actor => "actor".to_owned(),
             Row::Source => "source".to_owned(),
+            Row::Evidence => "evidence".to_owned(),
             Row::Version(kind, n) => format!("version\0{}\0{n}", kind.as_str()),
         };
         format!("accord row\0{label}\0{case}\0{id}").into_bytes()
@@ -48,6 +50,7 @@ impl Row {
             Row::Incident => "incident",
             Row::Actor => "actor",
             Row::Source => "source",
+            Row::Evidence => "evidence item",
             Row::Version(..) => "record version",
         }
     }
@@ -191,8 +194,8 @@ pub(crate) async fn seal_plain_versions(
     Ok(u64::try_from(plain.len()).unwrap_or(u64::MAX))
 }
 
-/// Seal every restricted incident, actor and source stored in the clear, and the versions of
-/// every record that is or was restricted; returns how many rows were sealed.
+/// Seal every restricted incident, actor, source and evidence item stored in the clear, and the
+/// versions of every record that is or was restricted; returns how many rows were sealed.
 pub(crate) async fn seal_all(
     tx: &mut sqlx::SqliteConnection,
     vault: &std::sync::Arc<Vault>,
@@ -269,6 +272,31 @@ pub(crate) async fn seal_all(
         sqlx::query(
             "UPDATE sources SET authors = '[]', title = '', publisher = NULL, url = NULL,
                 note = NULL, sealed = ? WHERE case_id = ? AND id = ?",
+        )
+        .bind(blob)
+        .bind(&case)
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+        sealed += 1;
+    }
+    let rows = sqlx::query(
+        "SELECT case_id, id, file, note, captured_by, source_url, method, tool, place
+         FROM evidence WHERE sensitivity = 'restricted' AND sealed IS NULL",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    for r in rows {
+        let (case, id): (String, String) = (r.get("case_id"), r.get("id"));
+        let field = |c: &str| r.get::<Option<String>, _>(c);
+        let text = serde_json::json!({"file": r.get::<String, _>("file"), "note": field("note"),
+            "captured_by": field("captured_by"), "source_url": field("source_url"),
+            "method": field("method"), "tool": field("tool"), "place": field("place")});
+        let blob = seal_json(vault, Row::Evidence, &case, &id, &text)?;
+        sqlx::query(
+            "UPDATE evidence SET file = 'sealed:' || id, note = NULL, captured_by = NULL,
+                source_url = NULL, method = NULL, tool = NULL, place = NULL, sealed = ?
+             WHERE case_id = ? AND id = ?",
         )
         .bind(blob)
         .bind(&case)
