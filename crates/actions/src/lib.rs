@@ -2,6 +2,7 @@
 
 pub mod backup;
 mod evidence;
+mod follow_through;
 mod key;
 mod observations;
 mod package;

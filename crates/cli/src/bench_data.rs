@@ -217,6 +217,7 @@ pub(crate) fn generate(spec: &Spec) -> Case {
         elections: Vec::new(),
         evidence: Vec::new(),
         observations: Vec::new(),
+        follow_through: Vec::new(),
     }
 }
 

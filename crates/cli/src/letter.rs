@@ -1,5 +1,7 @@
 //! `accord letter list|render`: a case's joint letters from the command line — which letters
-//! there are, who has signed them, and each one rendered to Markdown, HTML or PDF.
+//! there are, who has signed them, and each one rendered to Markdown, HTML or PDF. What happened
+//! after a letter (`deliver`, `respond`, `deadline`, `follow-up`, `follow-through`, `awaiting`)
+//! is in `follow_through.rs`.
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -38,6 +40,20 @@ pub(crate) enum LetterCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Record that a letter reached an addressee (to whom, when, how)
+    Deliver(crate::follow_through::DeliverArgs),
+    /// Record an addressee's response: when, what they did (acted, acknowledged, declined), a
+    /// summary, its text or source
+    Respond(crate::follow_through::RespondArgs),
+    /// Record a deadline a letter set (for one addressee, or all)
+    Deadline(crate::follow_through::DeadlineArgs),
+    /// Record that a letter follows up an earlier letter of the same case
+    FollowUp(crate::follow_through::FollowUpArgs),
+    /// List a case's (or a letter's) deliveries, responses, deadlines and follow-ups, and what
+    /// each addressee did
+    FollowThrough(crate::follow_through::ListArgs),
+    /// The letters awaiting a response past a deadline, most overdue first
+    Awaiting(crate::follow_through::AwaitingArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -72,6 +88,12 @@ pub(crate) async fn run(config: &Config, cmd: LetterCommand) -> anyhow::Result<E
             let case = load(config, &case).await?;
             render(config, &case, &letter, format, &output)?;
         }
+        LetterCommand::Deliver(a) => return crate::follow_through::deliver(config, a).await,
+        LetterCommand::Respond(a) => return crate::follow_through::respond(config, a).await,
+        LetterCommand::Deadline(a) => return crate::follow_through::deadline(config, a).await,
+        LetterCommand::FollowUp(a) => return crate::follow_through::follow_up(config, a).await,
+        LetterCommand::FollowThrough(a) => return crate::follow_through::list(config, a).await,
+        LetterCommand::Awaiting(a) => return crate::follow_through::awaiting(config, a).await,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -8,6 +8,7 @@ mod config;
 mod elections;
 mod evidence;
 mod export;
+mod follow_through;
 mod import;
 mod keys;
 mod letter;

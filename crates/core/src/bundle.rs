@@ -23,8 +23,8 @@ use crate::sensitivity::Sensitivity;
 use crate::validate::{self, Entity, ValidCase};
 pub use files::WriteError;
 use files::{
-    ActorsFile, CaseFile, FindingsFile, IncidentsFile, InstrumentFile, LetterFile, MechanismsFile,
-    ObservationsFile, SourcesFile,
+    ActorsFile, CaseFile, FindingsFile, FollowThroughFile, IncidentsFile, InstrumentFile,
+    LetterFile, MechanismsFile, ObservationsFile, SourcesFile,
 };
 use locate::{Locations, line_of};
 
@@ -201,6 +201,7 @@ enum Kind<'p> {
     Findings,
     Mechanisms,
     Observations,
+    FollowThrough,
     Instrument(&'p str),
     Letter(&'p str),
     LetterBody,
@@ -225,6 +226,7 @@ fn classify(path: &str) -> Kind<'_> {
         ["findings.toml"] | ["findings", _] => Kind::Findings,
         ["mechanisms.toml"] | ["mechanisms", _] => Kind::Mechanisms,
         ["observations.toml"] | ["observations", _] => Kind::Observations,
+        ["follow-through.toml"] => Kind::FollowThrough,
         ["evidence.toml"] => Kind::Evidence,
         [EVIDENCE_DIR, _, ..] => Kind::EvidenceBlob,
         [one] if one.ends_with(".md") || one.starts_with("LICENSE") => Kind::Ignored,
@@ -347,6 +349,11 @@ impl<'f> Reader<'f> {
                 Kind::Observations => {
                     if let Some(f) = self.parse::<ObservationsFile>(i) {
                         self.observations(i, f, &mut case);
+                    }
+                }
+                Kind::FollowThrough => {
+                    if let Some(f) = self.parse::<FollowThroughFile>(i) {
+                        self.follow_through(i, f, &mut case);
                     }
                 }
                 Kind::Instrument(stem) => {
@@ -678,6 +685,72 @@ impl<'f> Reader<'f> {
                 rationale: fi.rationale,
                 author: fi.author,
                 reviewed_by: fi.reviewed_by,
+            });
+        }
+    }
+
+    fn follow_through(&mut self, i: usize, f: FollowThroughFile, case: &mut Case) {
+        use crate::follow_through::{DeliveryMethod, FollowThrough, Record, ResponseAction};
+        let placeholder = Day::EPOCH;
+        for (k, d) in f.deliveries.into_iter().enumerate() {
+            let e = Entity::FollowThrough(case.follow_through.len());
+            self.loc.entry(e, i, "deliveries", k, d.span().start);
+            let d = d.into_inner();
+            let date = self.conv(i, e, "date", &d.date, Day::parse);
+            let method = self.conv(i, e, "method", &d.method, DeliveryMethod::from_name);
+            case.follow_through.push(FollowThrough {
+                id: d.id,
+                letter: d.letter,
+                what: Record::Delivery {
+                    to: d.to,
+                    date: date.unwrap_or(placeholder),
+                    method: method.unwrap_or(DeliveryMethod::Other),
+                    note: d.note,
+                },
+            });
+        }
+        for (k, r) in f.responses.into_iter().enumerate() {
+            let e = Entity::FollowThrough(case.follow_through.len());
+            self.loc.entry(e, i, "responses", k, r.span().start);
+            let r = r.into_inner();
+            let date = self.conv(i, e, "date", &r.date, Day::parse);
+            let action = self.conv(i, e, "action", &r.action, ResponseAction::from_name);
+            case.follow_through.push(FollowThrough {
+                id: r.id,
+                letter: r.letter,
+                what: Record::Response {
+                    from: r.from,
+                    date: date.unwrap_or(placeholder),
+                    action: action.unwrap_or(ResponseAction::Acknowledged),
+                    summary: r.summary,
+                    text: r.text,
+                    source: r.source,
+                },
+            });
+        }
+        for (k, d) in f.deadlines.into_iter().enumerate() {
+            let e = Entity::FollowThrough(case.follow_through.len());
+            self.loc.entry(e, i, "deadlines", k, d.span().start);
+            let d = d.into_inner();
+            let date = self.conv(i, e, "date", &d.date, Day::parse);
+            case.follow_through.push(FollowThrough {
+                id: d.id,
+                letter: d.letter,
+                what: Record::Deadline {
+                    date: date.unwrap_or(placeholder),
+                    addressee: d.addressee,
+                    asked: d.asked,
+                },
+            });
+        }
+        for (k, u) in f.follow_ups.into_iter().enumerate() {
+            let e = Entity::FollowThrough(case.follow_through.len());
+            self.loc.entry(e, i, "follow_ups", k, u.span().start);
+            let u = u.into_inner();
+            case.follow_through.push(FollowThrough {
+                id: u.id,
+                letter: u.letter,
+                what: Record::FollowUp { cites: u.cites },
             });
         }
     }

@@ -30,6 +30,8 @@ pub struct Case {
     pub evidence: Vec<crate::evidence::Evidence>,
     /// Dated observations of how far provisions have been implemented.
     pub observations: Vec<crate::observation::Observation>,
+    /// What happened after letters were sent: deliveries, responses, deadlines, follow-ups.
+    pub follow_through: Vec<crate::follow_through::FollowThrough>,
 }
 
 impl Case {

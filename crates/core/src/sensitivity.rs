@@ -189,6 +189,9 @@ pub fn visible(case: &Case, reader: Reader<'_>) -> (Case, Omitted) {
     for o in &mut out.observations {
         keep(&mut o.sources, &hidden_sources);
     }
+    for f in &mut out.follow_through {
+        crate::follow_through::redact(f, &case.letters, &hidden_actors, &hidden_sources);
+    }
     out.findings.retain_mut(|f| {
         keep(&mut f.incidents, &hidden_incidents);
         if f.incidents.is_empty() {

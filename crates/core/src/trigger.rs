@@ -154,11 +154,15 @@ fn mechanism_status<'a>(
 /// The case as it stood on `day`: only the incidents that may have happened by then (an incident
 /// counts from the first day it may have happened), and the findings on them, each naming only
 /// those incidents; and only the observations dated on or before that day (an observation counts
-/// from the last day it describes: a code for 2017 says where things stood at the end of 2017).
+/// from the last day it describes: a code for 2017 says where things stood at the end of 2017);
+/// the letters written by then, with the deliveries and responses dated on or before it.
 /// Evaluating this case gives the status "as of" that day.
 pub fn as_of(case: &ValidCase, day: Day) -> ValidCase {
     let mut c = case.case().clone();
     c.observations.retain(|o| o.date.last_day() <= day);
+    // Letters not yet written asked for nothing, and nothing had happened after them.
+    c.letters.retain(|l| l.date <= day);
+    crate::follow_through::as_of(&mut c.follow_through, &c.letters, day);
     c.incidents.retain(|i| i.date.earliest() <= day);
     let kept: HashSet<&str> = c.incidents.iter().map(|i| i.id.as_str()).collect();
     let mut findings = Vec::with_capacity(c.findings.len());

@@ -25,6 +25,7 @@ pub enum Entity {
     Election(usize),
     Evidence(usize),
     Observation(usize),
+    FollowThrough(usize),
 }
 
 /// One problem: where, which field, what is wrong.
@@ -339,6 +340,7 @@ impl Checker {
             &sources,
         ));
         self.out.extend(crate::observation::case_problems(case));
+        self.out.extend(crate::follow_through::case_problems(case));
     }
 
     fn instruments(

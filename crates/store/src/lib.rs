@@ -183,6 +183,22 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         &self,
     ) -> Result<Vec<(String, Incident, Vec<Verdict>)>, StoreError>;
 
+    /// A case's follow-through records (deliveries, responses, deadlines, follow-ups), in the
+    /// order they were written (empty for a case without any, or that does not exist).
+    async fn follow_through(
+        &self,
+        case_id: &str,
+    ) -> Result<Vec<accord_core::FollowThrough>, StoreError>;
+
+    /// Add one follow-through record after the case's others, versioned and logged: an id the
+    /// case has refuses it (`Exists`). The caller has validated it against the case.
+    async fn add_follow_through(
+        &self,
+        case_id: &str,
+        record: &accord_core::FollowThrough,
+        actor: &str,
+    ) -> Result<(), StoreError>;
+
     /// Every incident of every case, in batches, for (re)building the search index.
     async fn all_incidents(
         &self,

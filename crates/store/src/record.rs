@@ -7,6 +7,7 @@
 //! order and every optional field is present (as `null`) — except a sensitivity left at its
 //! default, which is absent (see `with_sensitivity`) — so equal records give equal bytes.
 
+use accord_core::follow_through::{FollowThrough, Record};
 use accord_core::{
     Actor, Evidence, Finding, Incident, Letter, Named, Observation, Sensitive, Sensitivity, Source,
 };
@@ -23,10 +24,12 @@ pub enum RecordKind {
     Letter,
     Evidence,
     Observation,
+    /// A letter's delivery, response, deadline or follow-up.
+    FollowThrough,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 7] = [
+    pub const ALL: [RecordKind; 8] = [
         RecordKind::Actor,
         RecordKind::Source,
         RecordKind::Incident,
@@ -34,6 +37,7 @@ impl RecordKind {
         RecordKind::Letter,
         RecordKind::Evidence,
         RecordKind::Observation,
+        RecordKind::FollowThrough,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -45,6 +49,7 @@ impl RecordKind {
             RecordKind::Letter => "letter",
             RecordKind::Evidence => "evidence",
             RecordKind::Observation => "observation",
+            RecordKind::FollowThrough => "follow_through",
         }
     }
 
@@ -237,6 +242,45 @@ pub fn observation(o: &Observation) -> RecordBody {
     RecordBody::new(RecordKind::Observation, &o.id, &v)
 }
 
+/// A letter's follow-through record: its kind and every field of that kind.
+pub fn follow_through(f: &FollowThrough) -> RecordBody {
+    let v = match &f.what {
+        Record::Delivery {
+            to,
+            date,
+            method,
+            note,
+        } => json!({
+            "id": f.id, "kind": f.what.kind(), "letter": f.letter, "to": to,
+            "date": date.to_string(), "method": method.as_str(), "note": note,
+        }),
+        Record::Response {
+            from,
+            date,
+            action,
+            summary,
+            text,
+            source,
+        } => json!({
+            "id": f.id, "kind": f.what.kind(), "letter": f.letter, "from": from,
+            "date": date.to_string(), "action": action.as_str(), "summary": summary,
+            "text": text, "source": source,
+        }),
+        Record::Deadline {
+            date,
+            addressee,
+            asked,
+        } => json!({
+            "id": f.id, "kind": f.what.kind(), "letter": f.letter, "date": date.to_string(),
+            "addressee": addressee, "asked": asked,
+        }),
+        Record::FollowUp { cites } => json!({
+            "id": f.id, "kind": f.what.kind(), "letter": f.letter, "cites": cites,
+        }),
+    };
+    RecordBody::new(RecordKind::FollowThrough, &f.id, &v)
+}
+
 /// Every versioned record of a case, in a fixed order.
 pub fn all(case: &accord_core::Case) -> Vec<RecordBody> {
     let mut out = Vec::new();
@@ -247,5 +291,6 @@ pub fn all(case: &accord_core::Case) -> Vec<RecordBody> {
     out.extend(case.letters.iter().map(letter));
     out.extend(case.evidence.iter().map(evidence));
     out.extend(case.observations.iter().map(observation));
+    out.extend(case.follow_through.iter().map(follow_through));
     out
 }

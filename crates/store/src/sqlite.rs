@@ -6,6 +6,7 @@
 mod accounts;
 mod case_io;
 mod evidence;
+mod follow_through;
 mod keys;
 mod letters_view;
 mod log;
@@ -702,6 +703,26 @@ impl Store for SqliteStore {
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         observations::set_status(&mut tx, case_id, observation_id, status, reviewer).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn follow_through(
+        &self,
+        case_id: &str,
+    ) -> Result<Vec<accord_core::FollowThrough>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        follow_through::load(&mut conn, case_id).await
+    }
+
+    async fn add_follow_through(
+        &self,
+        case_id: &str,
+        record: &accord_core::FollowThrough,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        follow_through::add(&mut tx, case_id, record, actor).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -303,6 +303,66 @@ pub(super) struct ObservationEntry {
     pub note: Option<String>,
 }
 
+/// `follow-through.toml`: what happened after the case's letters were sent.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FollowThroughFile {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deliveries: Vec<S<DeliveryEntry>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<S<ResponseEntry>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deadlines: Vec<S<DeadlineEntry>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<S<FollowUpEntry>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DeliveryEntry {
+    pub id: String,
+    pub letter: String,
+    pub to: String,
+    pub date: S<String>,
+    pub method: S<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ResponseEntry {
+    pub id: String,
+    pub letter: String,
+    pub from: String,
+    pub date: S<String>,
+    pub action: S<String>,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DeadlineEntry {
+    pub id: String,
+    pub letter: String,
+    pub date: S<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addressee: Option<String>,
+    pub asked: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FollowUpEntry {
+    pub id: String,
+    pub letter: String,
+    pub cites: String,
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct MechanismsFile {
@@ -581,6 +641,12 @@ pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
             &ObservationsFile { observations },
         )?);
     }
+    if !case.follow_through.is_empty() {
+        out.push(toml_file(
+            "follow-through.toml".into(),
+            &follow_through_file(&case.follow_through),
+        )?);
+    }
     for ins in &case.instruments {
         let provisions = ins
             .provisions
@@ -719,4 +785,63 @@ fn evidence_entry(e: &crate::evidence::Evidence) -> S<EvidenceItemEntry> {
             })
             .collect(),
     })
+}
+
+/// The follow-through records by kind, each kind in the case's order.
+fn follow_through_file(records: &[crate::follow_through::FollowThrough]) -> FollowThroughFile {
+    use crate::follow_through::Record;
+    let mut f = FollowThroughFile::default();
+    for r in records {
+        let id = r.id.clone();
+        let letter = r.letter.clone();
+        match &r.what {
+            Record::Delivery {
+                to,
+                date,
+                method,
+                note,
+            } => f.deliveries.push(sp(DeliveryEntry {
+                id,
+                letter,
+                to: to.clone(),
+                date: sp(date.to_string()),
+                method: sp(method.as_str().to_owned()),
+                note: note.clone(),
+            })),
+            Record::Response {
+                from,
+                date,
+                action,
+                summary,
+                text,
+                source,
+            } => f.responses.push(sp(ResponseEntry {
+                id,
+                letter,
+                from: from.clone(),
+                date: sp(date.to_string()),
+                action: sp(action.as_str().to_owned()),
+                summary: summary.clone(),
+                source: source.clone(),
+                text: text.clone(),
+            })),
+            Record::Deadline {
+                date,
+                addressee,
+                asked,
+            } => f.deadlines.push(sp(DeadlineEntry {
+                id,
+                letter,
+                date: sp(date.to_string()),
+                addressee: addressee.clone(),
+                asked: asked.clone(),
+            })),
+            Record::FollowUp { cites } => f.follow_ups.push(sp(FollowUpEntry {
+                id,
+                letter,
+                cites: cites.clone(),
+            })),
+        }
+    }
+    f
 }

@@ -87,13 +87,16 @@ fn canonical_files_are_the_documented_layout() {
     // existed export byte for byte as they did.
     let mut case = example_case().into_case();
     case.observations.clear();
+    case.follow_through.clear();
     let paths: Vec<String> = bundle::write(&case)
         .unwrap()
         .into_iter()
         .map(|f| f.path)
         .collect();
     assert!(
-        !paths.iter().any(|p| p.starts_with("observations")),
+        !paths
+            .iter()
+            .any(|p| p.starts_with("observations") || p.starts_with("follow-through")),
         "{paths:?}"
     );
 }

@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, reason = "tests")]
 
 mod bundle;
+mod follow_through;
 mod observation;
 mod sensitivity;
 mod support;

@@ -42,3 +42,13 @@ pub fn edit(files: &mut [BundleFile], path: &str, from: &str, to: &str) {
     );
     f.contents = f.contents.replacen(from, to, 1);
 }
+
+/// The example with `docs/examples/follow-through.toml` as its `follow-through.toml`.
+pub fn example_with_follow_through() -> Vec<BundleFile> {
+    let mut files = example();
+    files.push(BundleFile {
+        path: "follow-through.toml".to_owned(),
+        contents: include_str!("../../../../docs/examples/follow-through.toml").to_owned(),
+    });
+    files
+}

@@ -76,6 +76,9 @@ pub(crate) async fn insert_case(
     for (i, o) in case.observations.iter().enumerate() {
         super::observations::insert(tx, id, pos(i), o).await?;
     }
+    for (i, f) in case.follow_through.iter().enumerate() {
+        super::follow_through::insert(tx, id, pos(i), f).await?;
+    }
     for (i, e) in case.elections.iter().enumerate() {
         sqlx::query("INSERT INTO elections (case_id, id, position, json) VALUES (?, ?, ?, ?)")
             .bind(id)
@@ -93,7 +96,8 @@ pub(crate) async fn insert_case(
         + case.letters.len()
         + case.elections.len()
         + case.evidence.len()
-        + case.observations.len();
+        + case.observations.len()
+        + case.follow_through.len();
     Ok(records)
 }
 
@@ -516,8 +520,10 @@ pub(crate) async fn load_case_parts(
     case.mechanisms = load_mechanisms(conn, id).await?;
     // A provision's status shows its latest observation: every load that evaluates needs them.
     case.observations = super::observations::load(conn, id).await?;
+    // When each mechanism was last asked for, and what was answered: the dashboard shows it.
+    case.letters = load_letters(conn, id, None).await?;
+    case.follow_through = super::follow_through::load(conn, id).await?;
     if letters_and_elections {
-        case.letters = load_letters(conn, id, None).await?;
         case.elections =
             sqlx::query("SELECT id, json FROM elections WHERE case_id = ? ORDER BY position")
                 .bind(id)

@@ -31,7 +31,7 @@ impl std::fmt::Debug for Kept {
 }
 
 /// Every table that holds a case's records (their child tables follow by cascade).
-const RECORD_TABLES: [&str; 11] = [
+const RECORD_TABLES: [&str; 12] = [
     "instruments",
     "provisions",
     "actors",
@@ -43,6 +43,7 @@ const RECORD_TABLES: [&str; 11] = [
     "elections",
     "evidence",
     "observations",
+    "follow_through",
 ];
 
 /// Set the sign-on rows aside and delete the case's records, keeping the case row.
