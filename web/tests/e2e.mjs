@@ -13,7 +13,9 @@
 // shows the file's SHA-256 and whose download is the same bytes); the same flow with JavaScript
 // disabled (the upload form is a plain multipart form); a private case is 404 to an
 // anonymous visitor and to a signed-in non-member; the dashboard's first load, assets included, is
-// under 100 KB as transferred; a Khmer word inside a Khmer sentence is found by the timeline search.
+// under 100 KB as transferred; a Khmer word inside a Khmer sentence is found by the timeline search;
+// after a letter (issue 14 §4), its delivery, a response and a follow-up letter are recorded through
+// the plain forms, and the mechanism's page and the dashboard show them.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -472,6 +474,101 @@ async function phone(base, caseId) {
   });
 }
 
+/// A copy of the fixture whose letter is dated 2021 (the fixture is set in an invented 2030, and a
+/// delivery or response may not be dated after today), with a second letter that follows it up.
+function importLettersFixture(caseId) {
+  const dir = join(work, caseId);
+  cpSync(FIXTURE, dir, { recursive: true });
+  const rewrite = (path, from, to) => {
+    const text = readFileSync(path, 'utf8');
+    check(text.includes(from), `${path} has no ${from} to rewrite`);
+    writeFileSync(path, text.replace(from, to));
+  };
+  rewrite(join(dir, 'case.toml'), 'id = "e2e-fixture"', `id = "${caseId}"`);
+  const letter = join(dir, 'letters/appeal-2030/letter.toml');
+  rewrite(letter, 'date = "2030-07-01"', 'date = "2021-07-01"');
+  mkdirSync(join(dir, 'letters/follow-2021'));
+  const second = readFileSync(letter, 'utf8')
+    .replace('id = "appeal-2030"', 'id = "follow-2021"')
+    .replace('date = "2021-07-01"', 'date = "2021-09-01"')
+    .replace(/^title = .*$/m, 'title = "Second appeal to the Guarantor"');
+  writeFileSync(join(dir, 'letters/follow-2021/letter.toml'), second);
+  writeFileSync(join(dir, 'letters/follow-2021/body.md'), 'We wrote to you on 1 July 2021 and have had no answer.\n');
+  accord(['import', dir]);
+}
+
+/// After the letter (issue 14 §4), through the plain forms with JavaScript off: record the
+/// letter's delivery and the guarantor's response, record that the second letter follows it up,
+/// and see each on the letter's page, the mechanism's page and the dashboard.
+async function followThrough(base, caseId) {
+  const context = await newContext(false, { storageState: adminState });
+  const page = await context.newPage();
+  current = page;
+  const first = `${base}/cases/${caseId}/letters/appeal-2030/follow-through`;
+  const submit = async (kind) => {
+    await Promise.all([
+      page.waitForURL((u) => u.pathname.endsWith('/follow-through')),
+      page.click(`form:has(input[name=kind][value=${kind}]) button[type=submit]`),
+    ]);
+  };
+
+  await step('[nojs] record the delivery of a letter', async () => {
+    await visit(page, first);
+    const text = await page.innerText('main');
+    check(text.includes('None recorded.'), `a new letter has nothing recorded: ${text}`);
+    await page.selectOption('#delivery-to', 'guarantor');
+    await page.fill('#delivery-date', '2021-07-02');
+    await page.selectOption('#delivery-method', 'email');
+    await submit('delivery');
+    const after = (await page.innerText('main')).replace(/\s+/g, ' ');
+    check(after.includes('2 July 2021 — to The Foreign Minister of Ruritania, by email'), `the delivery should be listed: ${after}`);
+  });
+
+  // (A date before the letter the browser itself refuses: the date field's minimum is the letter's.)
+  await step('[nojs] a response dated in the future is refused, nothing recorded', async () => {
+    await page.selectOption('#response-from', 'guarantor');
+    await page.fill('#response-date', '2999-01-01');
+    await page.selectOption('#response-action', 'acknowledged');
+    await page.fill('#response-summary', 'The Ministry is studying the request.');
+    await page.click('form:has(input[name=kind][value=response]) button[type=submit]');
+    await page.waitForSelector('.errors');
+    const errors = await page.innerText('.errors');
+    check(errors.includes('Nothing was recorded') && errors.includes('date') && errors.includes('in the future'), `the refusal should name the date: ${errors}`);
+    const responses = await page.innerText('#h-responses + *');
+    check(responses.includes('None recorded.'), `nothing was recorded: ${responses}`);
+  });
+
+  await step('[nojs] record the response', async () => {
+    await page.fill('#response-date', '2021-08-20');
+    await submit('response');
+    const after = (await page.innerText('main')).replace(/\s+/g, ' ');
+    check(after.includes('The Ministry is studying the request.'), `the response should be listed: ${after}`);
+    check(after.includes('acknowledged'), `the outcome should say acknowledged: ${after}`);
+  });
+
+  await step('[nojs] record a follow-up letter', async () => {
+    await visit(page, `${base}/cases/${caseId}/letters/follow-2021/follow-through`);
+    await page.fill('#follow_up-cites', 'appeal-2030');
+    await submit('follow_up');
+    const after = (await page.innerText('main')).replace(/\s+/g, ' ');
+    check(after.includes('It follows up Appeal to the Guarantor of the Freedonia Peace Accord'), `the follow-up should name the letter it cites: ${after}`);
+    await visit(page, first);
+    const firstText = (await page.innerText('main')).replace(/\s+/g, ' ');
+    check(firstText.includes('Followed up by Second appeal to the Guarantor'), `the first letter should list its follow-up: ${firstText}`);
+  });
+
+  await step('[nojs] the mechanism and the dashboard say who was asked and what they did', async () => {
+    await visit(page, `${base}/cases/${caseId}/mechanisms/fpa-art-9`);
+    const m = (await page.innerText('main')).replace(/\s+/g, ' ');
+    check(m.includes('Letters that asked for it') && m.includes('acknowledged'), `the mechanism page should show the response: ${m}`);
+    await visit(page, `${base}/cases/${caseId}`);
+    const d = (await page.innerText('main')).replace(/\s+/g, ' ');
+    check(d.includes('Over time'), `the dashboard should draw the case over time: ${d}`);
+    await shot(page, 'follow-through-dashboard');
+  });
+  await context.close();
+}
+
 async function main() {
   check(existsSync(BIN), `no accord binary at ${BIN}: run \`cargo build -p accord-cli\` first (or set ACCORD_BIN)`);
   check(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM)`);
@@ -482,6 +579,7 @@ async function main() {
     importFixture('e2e-js');
     importFixture('e2e-nojs');
     importFixture('e2e-private');
+    importLettersFixture('e2e-letters');
     accord(['import', REFERENCE]);
     accord(['user', 'add', ADMIN.email, '--admin', '--password-stdin'], `${ADMIN.password}\n`);
     accord(['user', 'add', OUTSIDER.email, '--password-stdin'], `${OUTSIDER.password}\n`);
@@ -533,6 +631,7 @@ async function main() {
   });
   await withoutJs.context.close();
 
+  await followThrough(base, 'e2e-letters');
   await privacy(base, 'e2e-private');
   await dashboardWeight(base, 'e2e-js');
   await phone(base, 'e2e-js');

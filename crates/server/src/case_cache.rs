@@ -33,6 +33,8 @@ pub struct Snapshot {
 pub struct DashboardView {
     pub mechanisms: minijinja::Value,
     pub provisions: minijinja::Value,
+    /// The case over time: its timeline and confirmed findings per month (`charts.rs`).
+    pub charts: minijinja::Value,
 }
 
 /// A timeline query: filters and the slice asked for.

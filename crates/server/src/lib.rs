@@ -5,6 +5,7 @@ mod as_of;
 mod assets;
 pub mod auth;
 mod case_cache;
+mod charts;
 mod disclosure;
 mod error;
 mod forms;

@@ -23,6 +23,7 @@ mod cases;
 mod elections;
 mod evidence;
 mod findings;
+mod follow_through;
 mod history;
 mod incidents;
 mod letters;
@@ -91,6 +92,7 @@ fn routes(upload_limit: u64) -> Routes {
         .merge(timeline::router())
         .merge(incidents::router())
         .merge(letters::router())
+        .merge(follow_through::router())
         .merge(findings::router())
         .merge(provisions::router())
         .merge(observations::router())

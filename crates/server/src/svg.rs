@@ -17,6 +17,8 @@
 mod bars;
 mod difference;
 mod hemicycle;
+mod ranges;
+mod time;
 
 use std::fmt::Write as _;
 

@@ -53,6 +53,18 @@ const TEMPLATES: &[(&str, &str)] = &[
         "letters/withdraw.html",
         include_str!("../templates/letters/withdraw.html"),
     ),
+    (
+        "elections_simulation.html",
+        include_str!("../templates/elections_simulation.html"),
+    ),
+    (
+        "letters/follow_through.html",
+        include_str!("../templates/letters/follow_through.html"),
+    ),
+    (
+        "letters/awaiting.html",
+        include_str!("../templates/letters/awaiting.html"),
+    ),
     ("incident.html", include_str!("../templates/incident.html")),
     ("evidence.html", include_str!("../templates/evidence.html")),
     ("history.html", include_str!("../templates/history.html")),

@@ -13,6 +13,7 @@ mod actors;
 mod cases;
 mod evidence;
 mod findings;
+mod follow_through;
 mod history;
 mod incidents;
 mod observations;
@@ -74,6 +75,8 @@ fn documented_routes(upload_limit: u64) -> OpenApiRouter<AppState> {
         .routes(routes!(observations::list, observations::create))
         .routes(routes!(observations::show))
         .routes(routes!(observations::set_status))
+        .routes(routes!(follow_through::show, follow_through::create))
+        .routes(routes!(follow_through::awaiting))
         .routes(routes!(sources::list, sources::create))
         .routes(routes!(sources::show))
         .routes(routes!(actors::list))
@@ -104,6 +107,7 @@ fn documented_routes(upload_limit: u64) -> OpenApiRouter<AppState> {
         (name = "incidents", description = "What happened, with dates, actors and sources"),
         (name = "findings", description = "Incidents judged against provisions, and their review"),
         (name = "observations", description = "How far provisions have been implemented, dated, on the Peace Accords Matrix scale (0-3), and their review"),
+        (name = "letters", description = "What happened after a letter: deliveries, responses, deadlines, follow-ups, and the letters awaiting a response"),
         (name = "sources", description = "Where statements and facts come from"),
         (name = "actors", description = "The states, bodies, officials and organisations a case names"),
         (name = "evidence", description = "Files, hashed as they arrive, with their capture record and chain of custody"),

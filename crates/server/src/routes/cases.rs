@@ -12,6 +12,7 @@ use crate::as_of::{self, CaseAt};
 use crate::auth::Viewer;
 use crate::case_cache::DashboardView;
 use crate::forms::Fields;
+use crate::routes::follow_through::asked_view;
 use crate::routes::table::{Routes, get, post};
 use crate::routes::{see_other, with_case};
 use crate::visibility::Visibility;
@@ -154,6 +155,7 @@ fn dashboard_view(case: &ValidCase) -> DashboardView {
     DashboardView {
         mechanisms: Value::from(mechanisms),
         provisions: Value::from(provisions),
+        charts: crate::charts::dashboard(case, &status),
     }
 }
 
@@ -178,14 +180,23 @@ async fn dashboard(
     let vis = Visibility::load(&state, &access).await?;
     let filtered = vis.hides_anything();
     let computed;
+    let today = crate::routes::follow_through::today_or(day);
+    let asked;
     let view = match (day, filtered) {
-        (None, false) => snap.dashboard.get_or_init(|| dashboard_view(&snap.case)),
+        (None, false) => {
+            asked = asked_view(&snap.case, today);
+            snap.dashboard.get_or_init(|| dashboard_view(&snap.case))
+        }
         (None, true) => {
-            computed = dashboard_view(&vis.case(&snap.case)?);
+            let seen = vis.case(&snap.case)?;
+            asked = asked_view(&seen, today);
+            computed = dashboard_view(&seen);
             &computed
         }
         (Some(_), _) => {
-            computed = dashboard_view(&vis.case(&case)?);
+            let seen = vis.case(&case)?;
+            asked = asked_view(&seen, today);
+            computed = dashboard_view(&seen);
             &computed
         }
     };
@@ -216,7 +227,7 @@ async fn dashboard(
                     title => &access.case.title, mechanisms => &view.mechanisms,
                     provisions => &view.provisions, latest, incident_count,
                     as_of => day.map(|d| d.to_string()), as_of_human => day.map(human_day),
-                    as_of_error,
+                    as_of_error, asked, charts => &view.charts,
                 },
             ),
         )?

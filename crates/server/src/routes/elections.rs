@@ -8,6 +8,7 @@
 //! engine cannot take (an unknown party or rule) is a 422 naming the field, never a 500.
 
 mod scenario;
+mod simulation;
 mod view;
 
 use accord_elections::Election;
@@ -27,6 +28,7 @@ pub(crate) fn router() -> Routes {
     Routes::new()
         .route("/cases/{id}/elections", get(list))
         .route("/cases/{id}/elections/{election}", get(show))
+        .route("/cases/{id}/elections/{election}/simulation", get(simulate))
 }
 
 async fn list(
@@ -116,6 +118,71 @@ async fn show(
                     invalid_fields => errors.iter().map(|e| e.field).collect::<Vec<_>>(),
                     errors => errors.iter().map(scenario::FieldError::value).collect::<Vec<_>>(),
                     scenario => scenario_view,
+                },
+            ),
+        )?
+        .into_response();
+    if !errors.is_empty() {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+/// The Monte-Carlo projection of one election (see `simulation.rs`): the form, and with it
+/// submitted the distribution of seats as a chart and a table. A refused field is a 422 naming
+/// it; nothing is run.
+async fn simulate(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, election_id)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    let file = state
+        .store
+        .elections(&id)
+        .await?
+        .into_iter()
+        .find(|e| e.id == election_id)
+        .ok_or(AppError::NotFound)?;
+    let election = Election::from_json(&file.json)
+        .map_err(|e| AppError::invalid("election", e.to_string()))?;
+    let fields = Fields::from_query(query.as_deref());
+    let (form, asked) = simulation::form(&fields);
+    let (result, errors) = if asked {
+        match simulation::options(&election, &form) {
+            Ok(options) => {
+                let palette = view::Palette::new(&election);
+                match simulation::run(election.clone(), options).await? {
+                    Ok(s) => (Some(simulation::view(&s, &palette)), Vec::new()),
+                    Err(message) => (
+                        None,
+                        vec![simulation::Refusal {
+                            field: "election",
+                            message,
+                        }],
+                    ),
+                }
+            }
+            Err(errors) => (None, errors),
+        }
+    } else {
+        (None, Vec::new())
+    };
+    let mut response = state
+        .page(
+            &viewer,
+            "elections_simulation.html",
+            with_case(
+                &access,
+                context! {
+                    title => format!("{}: projection", election.name),
+                    election_id => &file.id, name => &election.name,
+                    form => context! { runs => &form.runs, noise => &form.noise, seed => &form.seed },
+                    max_runs => simulation::MAX_RUNS,
+                    errors => errors.iter().map(|e| context! { field => e.field, message => &e.message }).collect::<Vec<_>>(),
+                    invalid_fields => errors.iter().map(|e| e.field).collect::<Vec<_>>(),
+                    result,
                 },
             ),
         )?

@@ -1,4 +1,5 @@
-//! A mechanism's page: the provision that creates it, its status and the chain behind it.
+//! A mechanism's page: the provision that creates it, its status, the chain behind it, and the
+//! letters that asked for it with what each party did.
 
 use accord_core::evaluate;
 use axum::extract::{Path, State};
@@ -9,6 +10,7 @@ use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::case_cache::snapshot;
 use crate::routes::cases::mechanism_view;
+use crate::routes::follow_through::{requests_view, today_or};
 use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
 use crate::visibility::Visibility;
@@ -34,6 +36,7 @@ async fn show(
         .find(|m| m.mechanism.id == mechanism)
         .ok_or(AppError::NotFound)?;
     let view = mechanism_view(&case, m, usize::MAX);
+    let requests = requests_view(&case, m.mechanism, today_or(None));
     Ok(state
         .page(
             &viewer,

@@ -134,9 +134,10 @@ pub(crate) async fn page(
     } else {
         form.coded_by.clone()
     };
+    let charts = crate::charts::provision(&case, ps);
     let ctx = context! {
         title => p.citation.to_string(),
-        findings, observations, implementation,
+        findings, observations, implementation, charts,
         as_of => day.map(|d| d.to_string()), as_of_human => day.map(human_day), as_of_error,
         obs => context! {
             date => &form.date, score => &form.score, sources => &form.sources, coded_by,

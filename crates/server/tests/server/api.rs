@@ -1585,6 +1585,20 @@ fn endpoints(case: &str) -> Vec<(Method, String, Option<Value>)> {
         (Method::GET, format!("{c}/sources/monitor-report"), None),
         (Method::GET, format!("{c}/actors"), None),
         (Method::GET, format!("{c}/actors/interior"), None),
+        // The example is set in 2030, after today: a deadline may lie ahead, a delivery may not.
+        (
+            Method::POST,
+            format!("{c}/letters/appeal-2030/follow-through"),
+            Some(
+                json!({"kind": "deadline", "date": "2030-08-01", "asked": "Convene the parties."}),
+            ),
+        ),
+        (
+            Method::GET,
+            format!("{c}/letters/appeal-2030/follow-through"),
+            None,
+        ),
+        (Method::GET, format!("{c}/awaiting?as_of=2030-09-01"), None),
         (
             Method::GET,
             format!("{c}/sources/monitor-report/history"),
@@ -1885,6 +1899,9 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/v1/cases/{id}/evidence/{evidence}/custody"),
     ("get", "/api/v1/cases/{id}/actors"),
     ("get", "/api/v1/cases/{id}/actors/{actor}"),
+    ("get", "/api/v1/cases/{id}/letters/{letter}/follow-through"),
+    ("post", "/api/v1/cases/{id}/letters/{letter}/follow-through"),
+    ("get", "/api/v1/cases/{id}/awaiting"),
 ];
 
 /// The operations whose body is a file, not JSON: the upload takes one, the download returns one.

@@ -10,6 +10,7 @@ mod accounts;
 mod api;
 mod as_of;
 mod elections;
+mod follow_through;
 mod hardening;
 mod matrix;
 mod observations;

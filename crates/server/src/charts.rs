@@ -1,0 +1,246 @@
+//! The case over time, in pictures (issue 14 §3): what the dashboard and a provision's page draw
+//! (with `svg`) and print as tables, computed from the case a reader may see, as of a day when
+//! asked. Pure functions of the case: the dashboard's are computed once per case version with the
+//! rest of its status.
+//!
+//! - a provision: its confirmed implementation scores over time, and its confirmed findings per
+//!   year by verdict;
+//! - the dashboard: the mechanisms triggered, the letters sent and the responses received on one
+//!   time axis, and the confirmed findings per month by verdict (per year when they span more than
+//!   ten years).
+
+use std::collections::BTreeMap;
+
+use accord_core::follow_through::{self, Record};
+use accord_core::trigger::finding_day;
+use accord_core::{
+    CaseStatus, Day, Finding, FindingStatus, Named, ObservationStatus, ProvisionStatus, ValidCase,
+    Verdict,
+};
+use minijinja::{Value, context};
+
+use crate::svg;
+
+/// The verdicts, in the order the charts stack them, with the words they print.
+const VERDICTS: [(Verdict, &str); 3] = [
+    (Verdict::Violation, "violation"),
+    (Verdict::ThreatOfViolation, "threat of violation"),
+    (Verdict::Concern, "concern"),
+];
+
+/// Periods longer than this many months are drawn per year.
+const MAX_MONTHS: i64 = 120;
+
+/// A provision's page: its implementation scores and its violations over time.
+pub(crate) fn provision(case: &ValidCase, ps: &ProvisionStatus<'_>) -> Value {
+    let mut scores: Vec<&accord_core::Observation> = case
+        .observations
+        .iter()
+        .filter(|o| {
+            o.status == ObservationStatus::Confirmed && o.provision == ps.provision.citation
+        })
+        .collect();
+    // A code says where things stood at the end of the date it describes.
+    scores.sort_by_key(|o| o.date.last_day());
+    let steps: Vec<svg::Step> = scores
+        .iter()
+        .map(|o| svg::Step {
+            day: o.date.last_day().days_since_epoch(),
+            date: o.date.to_string(),
+            value: o.score.value(),
+        })
+        .collect();
+    let citation = ps.provision.citation.to_string();
+    let score_chart = svg::score_steps(
+        "implementation-chart",
+        &format!("Implementation of {citation} over time"),
+        &steps,
+    );
+    let score_rows: Vec<Value> = scores
+        .iter()
+        .map(|o| context! { date => o.date.to_string(), score => o.score.value(), label => o.score.label() })
+        .collect();
+    let (series, periods) = per_period(case, &ps.findings, true);
+    let violations_chart = svg::stacked(
+        "violations-chart",
+        &format!("Confirmed findings on {citation} per year"),
+        &series,
+        &periods,
+    );
+    context! {
+        score_chart => Value::from_safe_string(score_chart), score_rows,
+        violations_chart => Value::from_safe_string(violations_chart),
+        series => series, violation_rows => rows(&periods),
+    }
+}
+
+/// The dashboard: the case's timeline, and its confirmed findings per month by verdict.
+pub(crate) fn dashboard(case: &ValidCase, status: &CaseStatus<'_>) -> Value {
+    let mut triggered = Vec::new();
+    for m in status.mechanisms.iter().filter(|m| m.triggered) {
+        if let Some(i) = m.since_incident {
+            let day = i.date.earliest();
+            triggered.push(event(
+                day,
+                format!("{} triggered ({})", m.mechanism.provision, m.mechanism.name),
+            ));
+        }
+    }
+    let letters: Vec<svg::Event> = case
+        .letters
+        .iter()
+        .map(|l| event(l.date, format!("letter: {}", l.title)))
+        .collect();
+    let responses: Vec<svg::Event> = case
+        .follow_through
+        .iter()
+        .filter_map(|f| match &f.what {
+            Record::Response {
+                from, date, action, ..
+            } => {
+                let who = case
+                    .letter(&f.letter)
+                    .and_then(|l| follow_through::addressee(l, from))
+                    .map_or_else(|| from.clone(), |a| a.name.clone());
+                Some(event(
+                    *date,
+                    format!("{who}: {} ({})", action.as_str(), f.letter),
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    let lanes = [
+        ("Mechanisms triggered", triggered),
+        ("Letters sent", letters),
+        ("Responses received", responses),
+    ];
+    let timeline_rows: Vec<Value> = {
+        let mut all: Vec<(&str, &svg::Event)> = lanes
+            .iter()
+            .flat_map(|(kind, events)| events.iter().map(move |e| (*kind, e)))
+            .collect();
+        all.sort_by_key(|(_, e)| e.day);
+        all.iter()
+            .map(|(kind, e)| context! { date => &e.date, kind => *kind, what => &e.label })
+            .collect()
+    };
+    let lanes: Vec<svg::Lane> = lanes
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, events))| svg::Lane {
+            label: label.to_owned(),
+            events,
+            colour: i,
+        })
+        .collect();
+    let timeline = svg::timeline(
+        "case-timeline",
+        "Mechanisms triggered, letters sent and responses received",
+        &lanes,
+    );
+    let confirmed: Vec<&Finding> = case
+        .findings
+        .iter()
+        .filter(|f| f.status == FindingStatus::Confirmed)
+        .collect();
+    let (series, periods) = per_period(case, &confirmed, false);
+    let per = if periods.first().is_some_and(|p| p.label.len() == 4) {
+        "year"
+    } else {
+        "month"
+    };
+    let findings_chart = svg::stacked(
+        "findings-chart",
+        &format!("Confirmed findings per {per}, by verdict"),
+        &series,
+        &periods,
+    );
+    context! {
+        timeline => Value::from_safe_string(timeline), timeline_rows,
+        findings_chart => Value::from_safe_string(findings_chart), per, series,
+        findings_rows => rows(&periods),
+    }
+}
+
+fn event(day: Day, label: String) -> svg::Event {
+    svg::Event {
+        day: day.days_since_epoch(),
+        date: day.to_string(),
+        label,
+    }
+}
+
+/// Findings counted per period (the day of their earliest incident) and verdict: every month (or
+/// year, with `yearly` or over a long span) from the first to the last, empty ones included.
+fn per_period(
+    case: &ValidCase,
+    findings: &[&Finding],
+    yearly: bool,
+) -> (Vec<&'static str>, Vec<svg::Period>) {
+    let series: Vec<&'static str> = VERDICTS.iter().map(|(_, w)| *w).collect();
+    let days: Vec<(Day, Verdict)> = findings
+        .iter()
+        .filter_map(|f| finding_day(case, f).map(|d| (d, f.verdict)))
+        .collect();
+    let (Some(first), Some(last)) = (
+        days.iter().map(|(d, _)| *d).min(),
+        days.iter().map(|(d, _)| *d).max(),
+    ) else {
+        return (series, Vec::new());
+    };
+    let month = |d: Day| i64::from(d.year()) * 12 + i64::from(d.month()) - 1;
+    let yearly = yearly || month(last) - month(first) >= MAX_MONTHS;
+    let key = |d: Day| {
+        if yearly {
+            i64::from(d.year())
+        } else {
+            month(d)
+        }
+    };
+    let mut counts: BTreeMap<i64, Vec<u64>> = BTreeMap::new();
+    for k in key(first)..=key(last) {
+        counts.insert(k, vec![0; VERDICTS.len()]);
+    }
+    for (d, v) in &days {
+        if let Some(c) = counts.get_mut(&key(*d))
+            && let Some(i) = VERDICTS.iter().position(|(x, _)| x == v)
+        {
+            c[i] += 1;
+        }
+    }
+    let periods = counts
+        .into_iter()
+        .map(|(k, counts)| svg::Period {
+            label: if yearly {
+                format!("{k:04}")
+            } else {
+                format!("{:04}-{:02}", k.div_euclid(12), k.rem_euclid(12) + 1)
+            },
+            counts,
+        })
+        .collect();
+    (series, periods)
+}
+
+/// The periods as table rows (those with at least one finding).
+fn rows(periods: &[svg::Period]) -> Vec<Value> {
+    periods
+        .iter()
+        .filter(|p| p.counts.iter().any(|c| *c > 0))
+        .map(|p| context! { period => &p.label, counts => &p.counts, total => p.counts.iter().sum::<u64>() })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests")]
+    use super::*;
+
+    #[test]
+    fn verdict_names_follow_the_core() {
+        for (v, words) in VERDICTS {
+            assert_eq!(v.as_str().replace('_', " "), words);
+        }
+    }
+}

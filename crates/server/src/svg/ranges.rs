@@ -1,0 +1,178 @@
+//! A Monte-Carlo seat distribution: for each party the range of seats 90 % of runs fell in (5th to
+//! 95th percentile) as a bar, its median as a tick and its mean as a dot, on one seat axis with
+//! the majority line.
+
+use std::fmt::Write as _;
+
+use super::{clip, colour, escape, n, open, text, text_width};
+
+/// One party's distribution over the runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RangeRow {
+    pub label: String,
+    pub p5: u64,
+    pub p50: u64,
+    pub p95: u64,
+    pub mean: f64,
+    /// Palette position (see [`super::colour`]).
+    pub colour: usize,
+}
+
+const WIDTH: f64 = 640.0;
+const ROW: f64 = 26.0;
+const TOP: f64 = 30.0;
+const MAX_LABEL: usize = 24;
+
+/// The chart, parties in the order given; `majority` draws the line a majority must reach.
+pub fn seat_ranges(id: &str, title: &str, rows: &[RangeRow], majority: u64) -> String {
+    let label_width = rows
+        .iter()
+        .map(|r| text_width(&clip(&r.label, MAX_LABEL), 12.0))
+        .fold(40.0, f64::max)
+        + 10.0;
+    let plot = WIDTH - label_width - 110.0;
+    let largest = rows
+        .iter()
+        .map(|r| r.p95.max(r.p50).max(r.p5))
+        .max()
+        .unwrap_or(0)
+        .max(majority)
+        .max(1);
+    let scale = largest as f64 * 1.05;
+    let x = |seats: f64| label_width + seats.clamp(0.0, scale) / scale * plot;
+    let rows_len = f64::from(u32::try_from(rows.len()).unwrap_or(u32::MAX));
+    let height = TOP + rows_len * ROW + 10.0;
+    let desc = if rows.is_empty() {
+        "No party to show.".to_owned()
+    } else {
+        let parts: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                format!(
+                    "{}: 90 % of runs between {} and {} seats, median {}, mean {:.1}",
+                    r.label,
+                    r.p5,
+                    r.p95,
+                    r.p50,
+                    mean(r.mean)
+                )
+            })
+            .collect();
+        format!("{}. A majority is {majority} seats.", parts.join("; "))
+    };
+    let mut out = String::with_capacity(800 + rows.len() * 400);
+    open(&mut out, id, WIDTH, height, title, &desc);
+    // The majority line, labelled.
+    let mx = x(majority as f64);
+    let _ = write!(
+        out,
+        "<line x1=\"{mx}\" y1=\"{}\" x2=\"{mx}\" y2=\"{}\" stroke=\"#1b1b1b\" stroke-dasharray=\"4 3\"/>",
+        n(TOP - 12.0),
+        n(height - 6.0),
+        mx = n(mx)
+    );
+    text(
+        &mut out,
+        mx,
+        TOP - 16.0,
+        "middle",
+        &format!("majority: {majority}"),
+    );
+    let mut y = TOP;
+    for r in rows {
+        let _ = write!(
+            out,
+            "<g data-party=\"{label}\"><title>{label}: 5th percentile {p5}, median {p50}, 95th percentile {p95}, mean {m:.1}</title>",
+            label = escape(&r.label),
+            p5 = r.p5,
+            p50 = r.p50,
+            p95 = r.p95,
+            m = mean(r.mean)
+        );
+        text(
+            &mut out,
+            label_width - 8.0,
+            y + 13.0,
+            "end",
+            &clip(&r.label, MAX_LABEL),
+        );
+        let (a, b) = (x(r.p5 as f64), x(r.p95 as f64));
+        let _ = write!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"12\" fill=\"{}\" fill-opacity=\"0.6\" stroke=\"#1b1b1b\" stroke-width=\"0.5\"/>",
+            n(a),
+            n(y + 3.0),
+            n((b - a).max(1.5)),
+            colour(r.colour)
+        );
+        let m = x(r.p50 as f64);
+        let _ = write!(
+            out,
+            "<line x1=\"{m}\" y1=\"{}\" x2=\"{m}\" y2=\"{}\" stroke=\"#1b1b1b\" stroke-width=\"2\"/>",
+            n(y),
+            n(y + 18.0),
+            m = n(m)
+        );
+        let _ = write!(
+            out,
+            "<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"#ffffff\" stroke=\"#1b1b1b\"/>",
+            n(x(mean(r.mean))),
+            n(y + 9.0)
+        );
+        text(
+            &mut out,
+            b + 6.0,
+            y + 13.0,
+            "start",
+            &format!("{}–{} (median {})", r.p5, r.p95, r.p50),
+        );
+        out.push_str("</g>");
+        y += ROW;
+    }
+    out.push_str("</svg>");
+    out
+}
+
+fn mean(x: f64) -> f64 {
+    if x.is_finite() { x.max(0.0) } else { 0.0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_party_carries_its_range_median_and_mean() {
+        let svg = seat_ranges(
+            "sim",
+            "Seats over 1,000 runs",
+            &[
+                RangeRow {
+                    label: "CPP".into(),
+                    p5: 62,
+                    p50: 68,
+                    p95: 73,
+                    mean: 67.9,
+                    colour: 0,
+                },
+                RangeRow {
+                    label: "<b>CNRP</b>".into(),
+                    p5: 50,
+                    p50: 55,
+                    p95: 61,
+                    mean: f64::NAN,
+                    colour: 1,
+                },
+            ],
+            62,
+        );
+        assert!(svg.contains("CPP: 90 % of runs between 62 and 73 seats, median 68, mean 67.9"));
+        assert!(svg.contains("62–73 (median 68)"));
+        assert!(svg.contains("majority: 62"));
+        assert!(!svg.contains("<b>") && svg.contains("&lt;b&gt;CNRP&lt;/b&gt;"));
+        assert!(!svg.contains("NaN"));
+        assert_eq!(svg.matches("<circle").count(), 2);
+        let empty = seat_ranges("e", "None", &[], 0);
+        assert!(empty.contains("No party to show.") && empty.ends_with("</svg>"));
+    }
+}
