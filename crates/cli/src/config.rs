@@ -23,6 +23,9 @@ pub(crate) struct Config {
     pub(crate) evidence: EvidenceSettings,
     /// The public address (sign-on links are built from it) and the sessions' idle timeout.
     pub(crate) site: accord_server::SiteSettings,
+    /// The interface's language for readers who chose none and whose browser asks for none
+    /// Accord speaks (`language`, `ACCORD_LANGUAGE`: `en`, `fr` or `km`; default `en`).
+    pub(crate) language: accord_core::Lang,
 }
 
 /// Where evidence bytes and the log's signing key live. Each comes from a flag, else an
@@ -70,6 +73,7 @@ struct ConfigFile {
     key_file: Option<PathBuf>,
     base_url: Option<String>,
     idle_timeout: Option<String>,
+    language: Option<String>,
 }
 
 pub(crate) const DEFAULT_DB: &str = "accord.db";
@@ -128,6 +132,12 @@ impl Config {
             from_file.idle_timeout,
             "the configuration file",
         )?;
+        let language = match std::env::var("ACCORD_LANGUAGE").ok().or(from_file.language) {
+            None => accord_core::Lang::En,
+            Some(tag) => accord_core::Lang::from_tag(&tag).with_context(|| {
+                format!("language: {tag:?} is not a language Accord speaks (en, fr or km)")
+            })?,
+        };
         Ok(Config {
             db,
             addr,
@@ -135,6 +145,7 @@ impl Config {
             trusted_proxies,
             evidence,
             site,
+            language,
         })
     }
 }

@@ -130,6 +130,7 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
             font_paths: config.font_paths.clone(),
             trusted_proxies,
             upload_limit: config.evidence.upload_limit,
+            default_lang: config.language,
         },
     )?
     .with_site(config.site.clone());

@@ -55,6 +55,11 @@ pub struct Viewer {
     pub csrf: String,
     /// The session's digest, when signed in through a cookie (for signing out).
     pub session: Option<String>,
+    /// The language pages are written in for this person (`i18n.rs`: their choice, their
+    /// browser's, or the instance's).
+    pub lang: accord_core::Lang,
+    /// The path and query asked for, where the language switch sends the reader back to.
+    pub here: String,
 }
 
 impl Viewer {
@@ -193,6 +198,16 @@ async fn run(state: &AppState, req: Request, next: Next) -> Result<Response, Res
     let api = req.uri().path().starts_with("/api/");
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut new_anon = None;
+    let lang = req
+        .extensions()
+        .get::<accord_core::Lang>()
+        .copied()
+        .unwrap_or(state.config.default_lang);
+    // After a form, the page shown is the form's answer; the switch goes back to its path.
+    let here = match (unsafe_method, req.uri().path_and_query()) {
+        (false, Some(pq)) => pq.as_str().to_owned(),
+        _ => req.uri().path().to_owned(),
+    };
     let viewer = if api {
         let user = match bearer(req.headers()) {
             Some(token) => {
@@ -226,6 +241,8 @@ async fn run(state: &AppState, req: Request, next: Next) -> Result<Response, Res
             user,
             csrf: String::new(),
             session: None,
+            lang,
+            here,
         }
     } else {
         let idle = i64::try_from(state.site.idle_timeout.as_secs()).unwrap_or(i64::MAX);
@@ -246,6 +263,8 @@ async fn run(state: &AppState, req: Request, next: Next) -> Result<Response, Res
                 user: Some(s.user),
                 csrf: s.csrf,
                 session: Some(digest),
+                lang,
+                here,
             },
             None => {
                 let anon = match cookie(req.headers(), anon_cookie(secure)) {
@@ -262,6 +281,8 @@ async fn run(state: &AppState, req: Request, next: Next) -> Result<Response, Res
                     user: None,
                     csrf: anon,
                     session: None,
+                    lang,
+                    here,
                 }
             }
         }

@@ -76,6 +76,32 @@ impl AppError {
         }
     }
 
+    /// What an answer with this error says, for `i18n::layer` to write in the reader's
+    /// language: a catalog message where there is one, else the English message from deeper
+    /// down (a refused field names it), which stays as it is under a translated heading.
+    pub(crate) fn text(&self, api: bool) -> crate::i18n::ErrorText {
+        let status = self.status();
+        let key = match self {
+            _ if status == StatusCode::NOT_FOUND => Some(("error-not-found", None)),
+            AppError::Unauthorized => Some(("error-sign-in", None)),
+            AppError::TooManyRequests(secs) => Some(("error-too-many", Some(("seconds", *secs)))),
+            AppError::TooLarge { limit } => Some(("error-too-large", Some(("limit", *limit)))),
+            AppError::Unavailable(_) => None,
+            _ if status.is_server_error() => Some(("error-internal", None)),
+            _ => None,
+        };
+        crate::i18n::ErrorText {
+            status,
+            key,
+            detail: self.public_message(),
+            api,
+            field: match self {
+                AppError::Validation { field, .. } => Some(field.clone()),
+                _ => None,
+            },
+        }
+    }
+
     /// What the user may be told: the message for client errors, nothing internal for 5xx.
     pub fn public_message(&self) -> String {
         if let AppError::Unavailable(why) = self {
@@ -126,17 +152,19 @@ fn escape(s: &str) -> String {
 }
 
 impl IntoResponse for AppError {
+    /// The error page in English; `i18n::layer` writes it again in the reader's language from
+    /// the [`ErrorText`](crate::i18n::ErrorText) the response carries.
     fn into_response(self) -> Response {
         let status = self.status();
-        let message = escape(&self.public_message());
+        let text = self.text(false);
+        let message = escape(&text.detail);
         let title = status.canonical_reason().unwrap_or("Error");
         let signin = if matches!(self, AppError::Unauthorized) {
             "<p><a href=\"/login\">Sign in</a></p>"
         } else {
             ""
         };
-        (
-            status,
+        crate::i18n::with_text(
             Html(format!(
                 "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
                  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -145,8 +173,9 @@ impl IntoResponse for AppError {
                  <main id=\"main\"><h1>{title}</h1><p>{message}</p>{signin}\
                  <p><a href=\"/\">Back to the cases</a></p></main></body></html>"
             )),
+            status,
+            text,
         )
-            .into_response()
     }
 }
 
@@ -161,12 +190,24 @@ impl<E: Into<AppError>> From<E> for ApiError {
 }
 
 impl IntoResponse for ApiError {
+    /// `{"error", "code", "message", "status", "field"?}`: `error` the English message as it
+    /// always was, `code` a stable English code, `message` the error in the requested language
+    /// (`i18n::layer` fills it in from the [`ErrorText`](crate::i18n::ErrorText) carried here;
+    /// without that layer it is the English message).
     fn into_response(self) -> Response {
         let status = self.0.status();
-        let mut body = json!({"error": self.0.public_message(), "status": status.as_u16()});
-        if let AppError::Validation { field, .. } = &self.0 {
+        let text = self.0.text(true);
+        let mut body = json!({
+            "error": text.detail,
+            "code": crate::i18n::code(status),
+            "message": text.detail,
+            "status": status.as_u16(),
+        });
+        if let Some(field) = &text.field {
             body["field"] = json!(field);
         }
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        response.extensions_mut().insert(text);
+        response
     }
 }

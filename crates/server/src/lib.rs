@@ -9,6 +9,7 @@ mod charts;
 mod disclosure;
 mod error;
 mod forms;
+pub mod i18n;
 mod incident_query;
 mod letter_cache;
 mod listener;
@@ -53,6 +54,9 @@ pub struct ServerConfig {
     pub trusted_proxies: Vec<TrustedProxy>,
     /// The largest evidence file accepted, in bytes (the upload routes' body limit follows it).
     pub upload_limit: u64,
+    /// The interface's language for readers who chose none and whose browser asks for none
+    /// Accord speaks (`i18n.rs`).
+    pub default_lang: accord_core::Lang,
 }
 
 impl ServerConfig {
@@ -67,6 +71,7 @@ impl Default for ServerConfig {
             font_paths: Vec::new(),
             trusted_proxies: Vec::new(),
             upload_limit: ServerConfig::DEFAULT_UPLOAD_LIMIT,
+            default_lang: accord_core::Lang::En,
         }
     }
 }
@@ -81,6 +86,8 @@ pub struct AppState {
     /// Full-text index of incidents; `None` falls back to the unfiltered timeline.
     pub search: Option<Arc<SearchIndex>>,
     templates: Arc<templates::Templates>,
+    /// The interface's message catalogs (`i18n.rs`), shared with the templates.
+    catalogs: Arc<i18n::Catalogs>,
     cache: Arc<case_cache::CaseCache>,
     /// Composed and rendered letters, per case version (`letter_cache.rs`).
     letters: Arc<letter_cache::LetterCache>,
@@ -96,6 +103,8 @@ pub struct AppState {
 impl AppState {
     /// The state around an action layer: its store and search index are the ones pages read.
     pub fn new(actions: Actions, config: ServerConfig) -> Result<AppState, AppError> {
+        let catalogs =
+            Arc::new(i18n::Catalogs::load().map_err(|e| AppError::Internal(e.to_string()))?);
         Ok(AppState {
             dummy_hash: Arc::new(password::dummy_hash().map_err(AppError::Internal)?),
             fonts: Arc::new(tokio::sync::OnceCell::new()),
@@ -103,7 +112,8 @@ impl AppState {
             search: actions.search().cloned(),
             actions,
             config: Arc::new(config),
-            templates: Arc::new(templates::Templates::load()?),
+            templates: Arc::new(templates::Templates::load(catalogs.clone())?),
+            catalogs,
             cache: Arc::new(case_cache::CaseCache::default()),
             letters: Arc::new(letter_cache::LetterCache::default()),
             limiter: Arc::new(ratelimit::LoginLimiter::default()),
@@ -154,6 +164,9 @@ impl AppState {
         ctx: minijinja::Value,
     ) -> Result<axum::response::Html<String>, AppError> {
         let common = minijinja::context! {
+            lang => viewer.lang.tag(),
+            languages => i18n::switch_context(viewer.lang),
+            here => &viewer.here,
             viewer => viewer.user.as_ref().map(|u| minijinja::context! { email => &u.email, admin => u.is_admin }),
             // Masked anew in every page (BREACH; see `auth.rs`).
             csrf => viewer.masked_csrf()?,
@@ -163,6 +176,27 @@ impl AppState {
             name,
             minijinja::value::merge_maps([ctx, common]),
         )?))
+    }
+}
+
+impl AppState {
+    /// A catalog message in `lang` (the sentences handlers build: notices, form errors).
+    pub(crate) fn text(&self, lang: accord_core::Lang, id: &str) -> String {
+        self.catalogs.text(lang, id)
+    }
+
+    /// A catalog message with arguments.
+    pub(crate) fn message(
+        &self,
+        lang: accord_core::Lang,
+        id: &str,
+        args: &[(&str, fluent_bundle::FluentValue<'_>)],
+    ) -> String {
+        let mut fluent = fluent_bundle::FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(*name, value.clone());
+        }
+        self.catalogs.message(lang, id, Some(&fluent))
     }
 }
 

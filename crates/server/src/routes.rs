@@ -42,8 +42,10 @@ use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 
 use crate::access::CaseAccess;
-use crate::{AppState, ServerConfig, assets, auth, security, upload_csrf};
-use table::{Routes, get};
+use crate::{AppState, ServerConfig, assets, auth, i18n, security, upload_csrf};
+use table::{Routes, get, post};
+
+pub(crate) use account::safe_next;
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
@@ -51,6 +53,9 @@ pub fn router(state: AppState) -> Router {
     router
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), auth::layer))
+        // Outside the auth layer: it decides the request's language, which the auth layer hands
+        // to the viewer, and writes every error answer (the auth layer's too) in that language.
+        .layer(middleware::from_fn_with_state(state.clone(), i18n::layer))
         // Outside the auth layer: a multipart upload's CSRF token is checked by the auth layer
         // without its body being read (see upload_csrf.rs).
         .layer(middleware::from_fn(upload_csrf::layer))
@@ -87,6 +92,7 @@ fn routes(upload_limit: u64) -> Routes {
         .route("/assets/accord.css", get(assets::css))
         .route("/assets/htmx.min.js", get(assets::htmx))
         .route("/assets/upload.js", get(assets::upload_js))
+        .route("/language", post(i18n::switch))
         .merge(account::router())
         .merge(cases::router())
         .merge(timeline::router())

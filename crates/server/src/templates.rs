@@ -1,8 +1,21 @@
 //! Page templates, compiled into the binary (one file to deploy) and rendered with strict
 //! undefined-variable checking, so that a typo in a template fails a test instead of printing "".
 //! Auto-escaping is on for `.html`: data never becomes markup.
+//!
+//! Every sentence a page shows comes from the message catalogs (`i18n.rs`) through `t`:
+//! `{{ t("timeline-count", total=total) }}` is the message `timeline-count` in the language the
+//! page is rendered in (the context's `lang`), its keyword arguments given to Fluent (numbers
+//! stay numbers, for plurals and the language's digits). `{{ n | num }}` writes a number the
+//! same way outside a message. Templates hold no sentence of their own (tested: `i18n_check`).
 
-use minijinja::{Environment, UndefinedBehavior, Value};
+use std::sync::Arc;
+
+use accord_core::Lang;
+use fluent_bundle::{FluentArgs, FluentValue};
+use minijinja::value::{Kwargs, ValueKind};
+use minijinja::{Environment, State, UndefinedBehavior, Value};
+
+use crate::i18n::Catalogs;
 
 #[derive(Debug)]
 pub(crate) struct Templates {
@@ -105,9 +118,29 @@ const TEMPLATES: &[(&str, &str)] = &[
 ];
 
 impl Templates {
-    pub(crate) fn load() -> Result<Templates, minijinja::Error> {
+    pub(crate) fn load(catalogs: Arc<Catalogs>) -> Result<Templates, minijinja::Error> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.add_function(
+            "t",
+            move |state: &State, id: &str, kwargs: Kwargs| -> Result<Value, minijinja::Error> {
+                let lang = lang_of(state);
+                let mut args = FluentArgs::new();
+                for name in kwargs.args() {
+                    let value: Value = kwargs.get(name)?;
+                    args.set(name.to_owned(), fluent_value(&value));
+                }
+                kwargs.assert_all_used()?;
+                // The catalogs are ours and hold no markup character (tested); the arguments
+                // are data, escaped above. So the message goes out as it is written.
+                Ok(Value::from_safe_string(catalogs.message(
+                    lang,
+                    id,
+                    Some(&args),
+                )))
+            },
+        );
+        env.add_filter("num", |state: &State, n: i64| lang_of(state).number(n));
         for (name, source) in TEMPLATES {
             env.add_template(name, source)?;
         }
@@ -116,5 +149,251 @@ impl Templates {
 
     pub(crate) fn render(&self, name: &str, ctx: Value) -> Result<String, minijinja::Error> {
         self.env.get_template(name)?.render(ctx)
+    }
+}
+
+/// The language a page is rendered in: its context's `lang` (set by `AppState::page`).
+fn lang_of(state: &State) -> Lang {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().map(Lang::of))
+        .unwrap_or(Lang::En)
+}
+
+/// A template value as a Fluent argument: whole numbers as numbers (plural selection, digits),
+/// anything else as its text, HTML-escaped unless it is markup already made safe (a message).
+fn fluent_value(value: &Value) -> FluentValue<'static> {
+    if value.kind() == ValueKind::Number
+        && let Ok(n) = i64::try_from(value.clone())
+    {
+        return FluentValue::from(n);
+    }
+    let text = value.to_string();
+    if value.is_safe() {
+        FluentValue::from(text)
+    } else {
+        FluentValue::from(escape(&text))
+    }
+}
+
+/// The escaping minijinja applies to `.html` templates.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            '/' => out.push_str("&#x2f;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The interface's templates are written in no language: every sentence, label and heading of
+/// the templates below comes from the catalogs (`t(..)`), so a page in Khmer or French carries
+/// no English of the templates' own. How that is checked, precisely: in the template's source,
+/// with every `{{ .. }}`, `{% .. %}` and `{# .. #}` removed, the text between tags and the
+/// attributes a reader sees or hears (`placeholder`, `title`, `aria-label`, `alt`) contain no
+/// Latin letter, except the names in [`i18n_check::ALLOWED`] (a hash algorithm's name, a URL
+/// scheme). Data the pages show (titles of records, e-mail addresses) comes through `{{ .. }}`
+/// and is not the templates' text.
+#[cfg(test)]
+mod i18n_check {
+    use accord_core::{
+        ActorKind, CaseRole, CustodyAction, FindingStatus, IncidentKind, Named, Role, Verdict,
+    };
+
+    use super::TEMPLATES;
+
+    /// The templates converted to the catalogs. The others (dashboard, provisions, provision,
+    /// mechanism, elections, elections_show and letters/*) are still English: see the README's
+    /// "Languages".
+    const CONVERTED: &[&str] = &[
+        "base.html",
+        "case_nav.html",
+        "cases.html",
+        "login.html",
+        "account.html",
+        "members.html",
+        "timeline.html",
+        "incident.html",
+        "incident_form.html",
+        "finding_form.html",
+        "actor.html",
+        "evidence.html",
+        "history.html",
+        "suggestions.html",
+    ];
+
+    /// Literal names a converted template may show as they are, in every language.
+    pub(super) const ALLOWED: &[&str] = &["SHA-256", "https://"];
+
+    /// `source` without its template tags.
+    fn without_tags(source: &str) -> String {
+        let mut out = String::with_capacity(source.len());
+        let mut rest = source;
+        while let Some(start) = rest.find(['{']) {
+            let (before, from) = rest.split_at(start);
+            out.push_str(before);
+            let close = match from.get(..2) {
+                Some("{{") => "}}",
+                Some("{%") => "%}",
+                Some("{#") => "#}",
+                _ => {
+                    out.push('{');
+                    rest = &from[1..];
+                    continue;
+                }
+            };
+            match from.find(close) {
+                Some(end) => {
+                    out.push(' ');
+                    rest = &from[end + 2..];
+                }
+                None => {
+                    rest = "";
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The literal English of a template: each piece of text or visible attribute that holds
+    /// a Latin letter outside the allowed names.
+    pub(super) fn literal_english(source: &str) -> Vec<String> {
+        let html = without_tags(source);
+        let mut found = Vec::new();
+        let mut check = |piece: &str| {
+            let mut rest = piece.to_owned();
+            for allowed in ALLOWED {
+                rest = rest.replace(allowed, " ");
+            }
+            // Character references (&amp;, &#x27;) are not words.
+            let words: String = rest
+                .split('&')
+                .enumerate()
+                .map(|(i, p)| {
+                    if i == 0 {
+                        p
+                    } else {
+                        p.split_once(';').map_or(p, |(_, t)| t)
+                    }
+                })
+                .collect();
+            if words.chars().any(|c| c.is_ascii_alphabetic()) {
+                found.push(piece.trim().to_owned());
+            }
+        };
+        let mut rest = html.as_str();
+        while let Some(open) = rest.find('<') {
+            check(&rest[..open]);
+            let Some(close) = rest[open..].find('>') else {
+                break;
+            };
+            let tag = &rest[open..open + close];
+            for attribute in ["placeholder=\"", "title=\"", "aria-label=\"", "alt=\""] {
+                let mut t = tag;
+                while let Some(at) = t.find(attribute) {
+                    let value = &t[at + attribute.len()..];
+                    let end = value.find('"').unwrap_or(value.len());
+                    check(&value[..end]);
+                    t = &value[end..];
+                }
+            }
+            rest = &rest[open + close + 1..];
+        }
+        check(rest);
+        found
+    }
+
+    fn source(name: &str) -> &'static str {
+        TEMPLATES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, s)| *s)
+            .unwrap_or_else(|| panic!("no template {name}"))
+    }
+
+    #[test]
+    fn converted_templates_hold_no_english_sentence() {
+        for name in CONVERTED {
+            let english = literal_english(source(name));
+            assert!(
+                english.is_empty(),
+                "{name} writes English itself: {english:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_check_sees_english() {
+        assert_eq!(literal_english("<p>Saved.</p>"), vec!["Saved."]);
+        assert_eq!(
+            literal_english("<input placeholder=\"e.g. ICCPR\">"),
+            vec!["e.g. ICCPR"]
+        );
+        assert_eq!(
+            literal_english("<p>{{ t(\"x\") }} · SHA-256 &amp; —</p>"),
+            Vec::<String>::new()
+        );
+        assert!(!literal_english(source("dashboard.html")).is_empty());
+    }
+
+    /// Every message a converted template asks for exists in English (and so, by
+    /// `i18n::tests::catalogs_match_english`, in every catalog), including those it builds
+    /// from a closed vocabulary (`t("kind-" ~ k)`).
+    #[test]
+    fn every_message_a_template_asks_for_exists() {
+        let catalogs = crate::i18n::Catalogs::load().unwrap();
+        let exists = |id: &str| catalogs.text(accord_core::Lang::En, id) != id;
+        for name in CONVERTED {
+            let mut rest = source(name);
+            while let Some(at) = rest.find("t(\"") {
+                let after = &rest[at + 3..];
+                let end = after.find('"').unwrap();
+                let id = &after[..end];
+                let built = after[end + 1..].trim_start().starts_with('~');
+                if !built {
+                    assert!(exists(id), "{name} asks for {id}, which en.ftl lacks");
+                }
+                rest = &after[end..];
+            }
+        }
+        fn names<T: Named>() -> Vec<&'static str> {
+            T::all().map(Named::as_str).collect()
+        }
+        let vocabularies: [(&str, Vec<&str>); 10] = [
+            ("kind-", names::<IncidentKind>()),
+            ("actor-kind-", names::<ActorKind>()),
+            ("role-", names::<Role>()),
+            ("verdict-", names::<Verdict>()),
+            ("status-", names::<FindingStatus>()),
+            ("case-role-", [names::<CaseRole>(), vec!["none"]].concat()),
+            (
+                "custody-",
+                CustodyAction::ALL.iter().map(|(_, n)| *n).collect(),
+            ),
+            (
+                "precision-",
+                vec!["day", "month", "year", "range", "ongoing"],
+            ),
+            ("noun-", vec!["incident", "finding", "source", "record"]),
+            (
+                "error-title-",
+                vec![
+                    "400", "401", "403", "404", "409", "413", "422", "429", "500", "503",
+                ],
+            ),
+        ];
+        for (prefix, values) in vocabularies {
+            for v in values {
+                assert!(exists(&format!("{prefix}{v}")), "en.ftl lacks {prefix}{v}");
+            }
+        }
     }
 }

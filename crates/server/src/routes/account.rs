@@ -73,21 +73,9 @@ impl FromRequestParts<AppState> for ClientAddr {
     }
 }
 
-/// "30 seconds", "1 minute", "15 minutes".
-fn in_words(secs: u64) -> String {
-    match secs {
-        1 => "1 second".to_owned(),
-        s if s < 60 => format!("{s} seconds"),
-        s => match s.div_ceil(60) {
-            1 => "1 minute".to_owned(),
-            m => format!("{m} minutes"),
-        },
-    }
-}
-
 /// Only a path of this site is followed after signing in (no open redirect); anything else
 /// goes to `/`.
-fn safe_next(next: Option<&str>) -> String {
+pub(crate) fn safe_next(next: Option<&str>) -> String {
     match next {
         Some(n) if is_local_path(n) => n.to_owned(),
         _ => "/".to_owned(),
@@ -119,7 +107,7 @@ async fn login_page(
         .page(
             &viewer,
             "login.html",
-            context! { title => "Sign in", error => None::<String>, email => "", next => safe_next(q.get("next")) },
+            context! { title => state.text(viewer.lang, "login-title"), error => None::<String>, email => "", next => safe_next(q.get("next")) },
         )?
         .into_response())
 }
@@ -138,7 +126,7 @@ async fn login(
             .page(
                 &viewer,
                 "login.html",
-                context! { title => "Sign in", error => message, email => &email, next => &next },
+                context! { title => state.text(viewer.lang, "login-title"), error => message, email => &email, next => &next },
             )?
             .into_response();
         *r.status_mut() = status;
@@ -151,11 +139,21 @@ async fn login(
         Err(wait) => {
             // Whole seconds, rounded up: waiting what is said is always enough.
             let secs = (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1);
-            let mut r = fail(
-                &state,
-                format!("Too many failed attempts. Try again in {}.", in_words(secs)),
-                axum::http::StatusCode::TOO_MANY_REQUESTS,
-            )?;
+            let message = if secs < 60 {
+                state.message(
+                    viewer.lang,
+                    "login-too-many-seconds",
+                    &[("seconds", secs.into())],
+                )
+            } else {
+                let minutes = secs.div_ceil(60);
+                state.message(
+                    viewer.lang,
+                    "login-too-many",
+                    &[("minutes", minutes.into())],
+                )
+            };
+            let mut r = fail(&state, message, axum::http::StatusCode::TOO_MANY_REQUESTS)?;
             r.headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(secs));
             return Ok(r);
@@ -186,7 +184,7 @@ async fn login(
                 .await?;
             return fail(
                 &state,
-                "The e-mail address or the password is not right.".to_owned(),
+                state.text(viewer.lang, "login-wrong"),
                 axum::http::StatusCode::UNAUTHORIZED,
             );
         }
@@ -332,7 +330,7 @@ async fn account_page(
         .page(
             viewer,
             "account.html",
-            context! { title => "Your account", token, error => &error, sessions, tokens, idle_hours, attribution },
+            context! { title => state.text(viewer.lang, "account-title"), token, error => &error, sessions, tokens, idle_hours, attribution },
         )?
         .into_response();
     if error.is_some() {
@@ -419,16 +417,21 @@ async fn change_password(
     let user = viewer.require_user()?.clone();
     let f = Fields::from_body(&body);
     let new = f.text("new").unwrap_or("").to_owned();
+    let lang = viewer.lang;
     let problem = if new.chars().count() < MIN_PASSWORD {
-        Some(format!(
-            "The new password must have at least {MIN_PASSWORD} characters."
+        Some(state.message(
+            lang,
+            "account-password-short",
+            &[("min", MIN_PASSWORD.into())],
         ))
     } else if new.chars().count() > MAX_PASSWORD {
-        Some(format!(
-            "The new password must have at most {MAX_PASSWORD} characters."
+        Some(state.message(
+            lang,
+            "account-password-long",
+            &[("max", MAX_PASSWORD.into())],
         ))
     } else if f.text("confirm").unwrap_or("") != new {
-        Some("The two new passwords differ.".to_owned())
+        Some(state.text(lang, "account-password-differ"))
     } else {
         None
     };
@@ -457,7 +460,7 @@ async fn change_password(
                 "wrong current password",
             )
             .await?;
-        let problem = "The current password is not right.".to_owned();
+        let problem = state.text(viewer.lang, "account-password-wrong");
         return account_page(&state, &viewer, &user, None, Some(problem)).await;
     }
     attempt.succeeded();
@@ -492,11 +495,11 @@ async fn set_attribution(
         }
         Err(e) => {
             let label = match e.field {
-                "display_name" => "Display name",
-                "organisation" => "Organisation",
-                _ => "Named by",
+                "display_name" => "account-display-name",
+                "organisation" => "account-organisation",
+                _ => "account-named-by",
             };
-            let problem = format!("{label}: {}", e.message);
+            let problem = format!("{}: {}", state.text(viewer.lang, label), e.message);
             account_page(&state, &viewer, &user, None, Some(problem)).await
         }
     }

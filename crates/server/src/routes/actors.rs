@@ -42,7 +42,7 @@ async fn show(
     let incidents: Vec<Value> = page
         .items
         .iter()
-        .map(|i| context! { id => &i.id, title => &i.title, date => i.date.to_human() })
+        .map(|i| context! { id => &i.id, title => &i.title, date => viewer.lang.date(i.date) })
         .collect();
     let members: Vec<Value> = a
         .members

@@ -144,8 +144,17 @@ impl Modify for BearerScheme {
     reason = "documents the JSON that ApiError writes; never constructed"
 )]
 pub(crate) struct ErrorBody {
-    /// What went wrong, for people. A 404 never says whether the case exists.
+    /// What went wrong, for people, in English (as it always was). A 404 never says whether
+    /// the case exists.
     error: String,
+    /// What went wrong, for programs: a stable English code (`bad_request`, `unauthorized`,
+    /// `forbidden`, `not_found`, `conflict`, `too_large`, `invalid`, `too_many_requests`,
+    /// `unavailable`, `internal`).
+    code: String,
+    /// What went wrong, in the language the request asked for (`Accept-Language`: `en`, `fr`
+    /// or `km`; else the instance's default). A message from deeper down that the catalogs do
+    /// not hold (a refused field) is given in English under a translated introduction.
+    message: String,
     /// The HTTP status, repeated.
     status: u16,
     /// The request field the error is about (validation errors, status 422), as a path into the

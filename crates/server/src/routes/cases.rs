@@ -40,16 +40,20 @@ async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Response,
         .filter_map(|c| {
             let role = roles.iter().find(|(id, _)| *id == c.id).map(|(_, r)| *r);
             let access = match (role, viewer.is_admin(), c.published) {
-                (Some(r), _, _) => r.as_str().to_owned(),
-                (None, true, _) => "administrator".to_owned(),
-                (None, false, true) => "published (read-only)".to_owned(),
+                (Some(r), _, _) => state.text(viewer.lang, &format!("case-role-{}", r.as_str())),
+                (None, true, _) => state.text(viewer.lang, "access-admin"),
+                (None, false, true) => state.text(viewer.lang, "access-public"),
                 (None, false, false) => return None,
             };
             Some(context! { id => c.id, title => c.title, country => c.country, access })
         })
         .collect();
     Ok(state
-        .page(&viewer, "cases.html", context! { title => "Cases", cases })?
+        .page(
+            &viewer,
+            "cases.html",
+            context! { title => state.text(viewer.lang, "cases-title"), cases },
+        )?
         .into_response())
 }
 
@@ -261,7 +265,7 @@ async fn members_page(
             with_case(
                 access,
                 context! {
-                    title => "Members", members, roles, notice, error => error.clone(), self_review,
+                    title => state.text(viewer.lang, "nav-members"), members, roles, notice, error => error.clone(), self_review,
                 },
             ),
         )?
@@ -307,7 +311,7 @@ async fn set_member(
                 &viewer,
                 &access,
                 None,
-                Some("role: choose a role".into()),
+                Some(state.text(viewer.lang, "members-choose-role")),
             )
             .await;
         }
@@ -318,8 +322,10 @@ async fn set_member(
             &viewer,
             &access,
             None,
-            Some(format!(
-                "email: no account uses {email:?}; create it first (accord user add)"
+            Some(state.message(
+                viewer.lang,
+                "members-no-account",
+                &[("email", email.into())],
             )),
         )
         .await;
@@ -328,9 +334,26 @@ async fn set_member(
         .store
         .set_role(&id, user.id, role, &viewer.audit_name())
         .await?;
+    let lang = viewer.lang;
     let notice = match role {
-        Some(r) => format!("{} is now {} of this case.", user.email, r.as_str()),
-        None => format!("{} is no longer a member.", user.email),
+        Some(r) => state.message(
+            lang,
+            "members-now-role",
+            &[
+                ("email", user.email.as_str().into()),
+                (
+                    "role",
+                    state
+                        .text(lang, &format!("case-role-{}", r.as_str()))
+                        .into(),
+                ),
+            ],
+        ),
+        None => state.message(
+            lang,
+            "members-no-longer",
+            &[("email", user.email.as_str().into())],
+        ),
     };
     members_page(&state, &viewer, &access, Some(notice), None).await
 }

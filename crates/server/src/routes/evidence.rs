@@ -111,26 +111,25 @@ async fn show(
     };
     let q = Fields::from_query(q.as_deref());
     let notice = if q.get("saved").is_some() {
-        Some("The file was received and its SHA-256 recorded.")
+        Some("evidence-saved")
     } else if q.get("verified").is_some() {
-        Some(
-            "The stored bytes were read again: their SHA-256 matches. This is now in the chain of custody.",
-        )
+        Some("evidence-verified")
     } else if q.get("logged").is_some() {
-        Some("Recorded in the chain of custody.")
+        Some("evidence-logged")
     } else {
         None
-    };
+    }
+    .map(|key| state.text(viewer.lang, key));
     let ctx = context! {
-        title => format!("Evidence: {}", ev.file),
+        title => state.message(viewer.lang, "evidence-title", &[("file", ev.file.as_str().into())]),
         notice,
-        e => item(&ev),
+        e => item(&state, viewer.lang, &ev),
         incident,
         copies,
         by_hand => custody::BY_HAND.iter().map(|a| context! {
             value => a.as_str(), label => a.as_str().replace('_', " "),
         }).collect::<Vec<_>>(),
-        upload_limit => human_size(state.config.upload_limit),
+        upload_limit => human_size_in(&state, viewer.lang, state.config.upload_limit),
     };
     Ok(state
         .page(&viewer, "evidence.html", with_case(&access, ctx))?
@@ -138,14 +137,14 @@ async fn show(
 }
 
 /// An item as the pages show it.
-pub(crate) fn item(e: &Evidence) -> Value {
+pub(crate) fn item(state: &AppState, lang: accord_core::Lang, e: &Evidence) -> Value {
     let c = &e.capture;
     context! {
         id => &e.id,
         file => &e.file,
         sha256 => &e.sha256,
         size => e.size,
-        size_human => human_size(e.size),
+        size_human => human_size_in(state, lang, e.size),
         media_type => &e.media_type,
         source => &e.source,
         note => &e.note,
@@ -156,47 +155,56 @@ pub(crate) fn item(e: &Evidence) -> Value {
         },
         derived_from => e.derived_from.as_ref().map(|d| context! { original => &d.original, what => &d.what }),
         custody => e.custody.iter().map(|c| context! {
-            at => &c.at, by => &c.by, action => c.action.as_str().replace('_', " "), note => &c.note,
+            at => &c.at, by => &c.by, action => c.action.as_str(), note => &c.note,
         }).collect::<Vec<_>>(),
     }
 }
 
-/// `1.4 MB`, `312 bytes`: for people; the exact byte count is shown beside it.
-pub(crate) fn human_size(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
-    if bytes < 1000 {
-        return format!("{bytes} bytes");
+/// A size for people, in the reader's language ("1.4 MB", "1,4 Mo", "១២ បៃ"); the exact byte
+/// count is shown beside it.
+pub(crate) fn human_size_in(state: &AppState, lang: accord_core::Lang, bytes: u64) -> String {
+    match scaled(bytes) {
+        None => state.message(lang, "evidence-bytes", &[("size", bytes.into())]),
+        Some((tenths, unit)) => {
+            let size = lang.decimal_tenths(tenths);
+            state.message(lang, unit, &[("size", size.into())])
+        }
     }
-    #[expect(
-        clippy::cast_precision_loss,
-        reason = "a rounded size for reading; the exact count is shown too"
-    )]
-    let mut v = bytes as f64 / 1000.0;
+}
+
+/// A size of 1000 bytes or more in tenths of its unit (a catalog message: `size-kb`, ...),
+/// rounded up; `None` below 1000 bytes.
+fn scaled(bytes: u64) -> Option<(u64, &'static str)> {
+    const UNITS: [&str; 4] = ["size-kb", "size-mb", "size-gb", "size-tb"];
+    if bytes < 1000 {
+        return None;
+    }
+    let mut tenths = bytes.div_ceil(100);
     let mut unit = UNITS[0];
     for u in &UNITS[1..] {
-        if v < 1000.0 {
+        if tenths < 10_000 {
             break;
         }
-        v /= 1000.0;
+        tenths = tenths.div_ceil(1000);
         unit = u;
     }
-    format!("{v:.1} {unit}")
+    Some((tenths, unit))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::human_size;
+    use super::scaled;
 
     #[test]
     fn sizes_read_as_people_say_them() {
         for (bytes, expected) in [
-            (0, "0 bytes"),
-            (999, "999 bytes"),
-            (1000, "1.0 KB"),
-            (1_400_000, "1.4 MB"),
-            (4_294_967_296, "4.3 GB"),
+            (0, None),
+            (999, None),
+            (1000, Some((10, "size-kb"))),
+            (1_400_000, Some((14, "size-mb"))),
+            (4_294_967_296, Some((43, "size-gb"))),
         ] {
-            assert_eq!(human_size(bytes), expected, "{bytes}");
+            assert_eq!(scaled(bytes), expected, "{bytes}");
         }
     }
 }

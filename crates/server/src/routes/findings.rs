@@ -59,12 +59,12 @@ async fn form(
     }
     let incidents: Vec<Value> = incidents
         .iter()
-        .map(|i| context! { id => &i.id, title => &i.title, date => i.date.to_human() })
+        .map(|i| context! { id => &i.id, title => &i.title, date => viewer.lang.date(i.date) })
         .collect();
     let ctx = context! {
-        title => "New finding",
+        title => state.text(viewer.lang, "finding-new"),
         v => context! { incidents => &v.incidents, provision => &v.provision, verdict => &v.verdict, rationale => &v.rationale },
-        errors => errors.iter().map(|(f, l, m)| context! { field => *f, label => *l, message => m }).collect::<Vec<_>>(),
+        errors => errors.iter().map(|(f, l, m)| context! { field => *f, label => state.text(viewer.lang, l), message => m }).collect::<Vec<_>>(),
         incidents,
         provisions => &refs.provisions,
         verdicts => Verdict::all().map(Named::as_str).collect::<Vec<_>>(),
@@ -116,10 +116,10 @@ async fn create(
     let provision = state
         .actions
         .parse_provision(&refs.provisions, &v.provision)
-        .map_err(|e| errors.push(("provision", "Provision", action_message(e))))
+        .map_err(|e| errors.push(("provision", "finding-provision", action_message(e))))
         .ok();
     let verdict = Verdict::from_name(&v.verdict)
-        .map_err(|e| errors.push(("verdict", "Verdict", e.to_string())))
+        .map_err(|e| errors.push(("verdict", "finding-verdict", e.to_string())))
         .ok();
     let (Some(provision), Some(verdict)) = (provision, verdict) else {
         return form(&state, &viewer, &access, &v, &errors).await;
@@ -142,9 +142,9 @@ async fn create(
         Ok(()) => {}
         Err(ActionError::Invalid { field, message }) => {
             let (field, label) = match field.split(['[', '.']).next().unwrap_or("") {
-                "incidents" => ("incident", "Incident(s)"),
-                "provision" => ("provision", "Provision"),
-                _ => ("rationale", "Rationale"),
+                "incidents" => ("incident", "finding-incidents"),
+                "provision" => ("provision", "finding-provision"),
+                _ => ("rationale", "finding-rationale"),
             };
             errors.push((field, label, message));
             return form(&state, &viewer, &access, &v, &errors).await;

@@ -117,7 +117,10 @@ async fn page(
         _ => ("record", None),
     };
     let ctx = context! {
-        title => format!("History of {noun} {id}"),
+        title => state.message(viewer.lang, "history-title", &[
+            ("noun", state.text(viewer.lang, &format!("noun-{noun}")).into()),
+            ("id", id.into()),
+        ]),
         noun, id, back,
         versions => rows,
     };

@@ -80,7 +80,7 @@ async fn show(
         .await?
         .iter()
         .filter(|e| vis.sees_evidence(e))
-        .map(|e| evidence::item(&disclosure.evidence(e)))
+        .map(|e| evidence::item(&state, viewer.lang, &disclosure.evidence(e)))
         .collect();
     let refs = crate::case_cache::refs(&state, &access.case).await?;
     let sources: Vec<Value> = inc
@@ -103,16 +103,16 @@ async fn show(
         .collect();
     let notice = Fields::from_query(q.as_deref())
         .get("saved")
-        .map(|_| "Saved.".to_owned());
+        .map(|_| state.text(viewer.lang, "incident-saved"));
     let ctx = context! {
         title => &inc.title,
         notice,
         findings,
         evidence,
-        upload_limit => evidence::human_size(state.config.upload_limit),
+        upload_limit => evidence::human_size_in(&state, viewer.lang, state.config.upload_limit),
         i => context! {
-            id => &inc.id, title => &inc.title, date => inc.date.to_human(), precision => inc.date.precision(),
-            kind => inc.kind.as_str().replace('_', " "), place => &inc.place, summary => &inc.summary,
+            id => &inc.id, title => &inc.title, date => viewer.lang.date(inc.date), precision => inc.date.precision(),
+            kind => inc.kind.as_str(), place => &inc.place, summary => &inc.summary,
             themes => &inc.themes, actors, sources,
             // Files named by hash only (typed in before files could be uploaded).
             evidence => inc.evidence.iter().map(|e| context! { name => &e.name, sha256 => &e.sha256 }).collect::<Vec<_>>(),
@@ -236,7 +236,8 @@ fn source_choices(all: &[(String, String)], chosen: &[String]) -> Vec<(String, S
         .collect()
 }
 
-/// One problem in the form: which field (its element id), its label, what is wrong.
+/// One problem in the form: which field (its element id), its label (a catalog message), what
+/// is wrong.
 struct FieldError {
     field: &'static str,
     label: &'static str,
@@ -245,16 +246,16 @@ struct FieldError {
 
 fn label_of(field: &str) -> (&'static str, &'static str) {
     match field.split(['[', '.']).next().unwrap_or("") {
-        "title" => ("title", "Title"),
-        "date" => ("date", "Date"),
-        "kind" => ("kind", "Kind"),
-        "actors" => ("actor-1", "Actors"),
-        "sources" => ("sources", "Sources"),
-        "new_source_title" => ("new_source_title", "New source title"),
-        "new_source_date" => ("new_source_date", "New source date"),
+        "title" => ("title", "form-title"),
+        "date" => ("date", "form-date"),
+        "kind" => ("kind", "form-kind"),
+        "actors" => ("actor-1", "form-actors"),
+        "sources" => ("sources", "form-sources"),
+        "new_source_title" => ("new_source_title", "form-field-new-source-title"),
+        "new_source_date" => ("new_source_date", "form-field-new-source-date"),
         // The incident has no address of its own: a refused URL is the new source's.
-        "url" => ("new_source_url", "New source URL"),
-        _ => ("title", "Form"),
+        "url" => ("new_source_url", "form-source-url"),
+        _ => ("title", "form-field-form"),
     }
 }
 
@@ -274,10 +275,12 @@ async fn form_page(
 ) -> Result<Response, AppError> {
     let sources = source_choices(&refs.sources, &values.sources);
     let sources_total = refs.sources.len();
+    // `heading` is a catalog message: the page is written in the reader's language.
+    let heading = state.text(viewer.lang, heading);
     let ctx = context! {
-        title => heading, heading, action,
+        title => &heading, heading, action,
         v => values.to_value(),
-        errors => errors.iter().map(|e| context! { field => e.field, label => e.label, message => &e.message }).collect::<Vec<_>>(),
+        errors => errors.iter().map(|e| context! { field => e.field, label => state.text(viewer.lang, e.label), message => &e.message }).collect::<Vec<_>>(),
         kinds => IncidentKind::all().map(Named::as_str).collect::<Vec<_>>(),
         roles => Role::all().map(Named::as_str).collect::<Vec<_>>(),
         actors => &refs.actors,
@@ -311,7 +314,7 @@ async fn new_form(
         &viewer,
         &access,
         &refs,
-        "New incident",
+        "form-new-incident",
         &format!("/cases/{id}/incidents"),
         &values,
         &[],
@@ -341,7 +344,7 @@ async fn edit_form(
         &viewer,
         &access,
         &refs,
-        "Edit incident",
+        "form-edit-incident",
         &action,
         &FormValues::from_incident(&inc),
         &[],
@@ -400,8 +403,8 @@ async fn save(
     let values = FormValues::from_fields(&fields);
     let refs = vis.refs(state.store.case_refs(&id).await?);
     let (heading, action) = match &existing {
-        Some(inc) => ("Edit incident", format!("/cases/{id}/incidents/{inc}")),
-        None => ("New incident", format!("/cases/{id}/incidents")),
+        Some(inc) => ("form-edit-incident", format!("/cases/{id}/incidents/{inc}")),
+        None => ("form-new-incident", format!("/cases/{id}/incidents")),
     };
 
     let mut errors = Vec::new();

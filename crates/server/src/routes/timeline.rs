@@ -74,8 +74,8 @@ async fn timeline(
     let mut months: Vec<(String, Vec<Value>)> = Vec::new();
     for i in &page.items {
         let d = i.date.earliest();
-        let label = format!("{} {}", d.month_name(), d.year());
-        let item = context! { id => &i.id, title => &i.title, date => i.date.to_human(), kind => i.kind.as_str(), place => &i.place };
+        let label = viewer.lang.month_year(d.year(), d.month());
+        let item = context! { id => &i.id, title => &i.title, date => viewer.lang.date(i.date), kind => i.kind.as_str(), place => &i.place };
         match months.last_mut() {
             Some((l, items)) if *l == label => items.push(item),
             _ => months.push((label, vec![item])),
@@ -88,7 +88,7 @@ async fn timeline(
     let pages = page.total.div_ceil(u64::from(PER_PAGE)).max(1);
     let shown = u64::try_from(page.items.len()).unwrap_or(u64::MAX);
     let ctx = context! {
-        title => "Timeline",
+        title => state.text(viewer.lang, "timeline-title"),
         f => context! {
             q => filter.q.as_deref().unwrap_or(""),
             kind => filter.kind.map(Named::as_str).unwrap_or(""),

@@ -144,7 +144,7 @@ async fn an_uploaded_file_downloads_byte_for_byte_with_its_hash() {
     let text = page.body.replace("&#x2f;", "/");
     for expected in [
         sha256(&bytes).as_str(),
-        "300000 bytes",
+        "300,000 bytes",
         "application/octet-stream",
         "2030-04-02T09:30:00Z",
         "A. Monitor",

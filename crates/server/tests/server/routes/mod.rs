@@ -12,6 +12,7 @@ mod attribution;
 mod auth;
 mod evidence;
 mod history;
+mod languages;
 mod letters;
 mod pages;
 mod privacy;

@@ -1,0 +1,438 @@
+# Accord's interface in English: the reference catalog. Every message here must exist in fr.ftl
+# and km.ftl, and those may hold nothing else (tested: i18n::tests::catalogs_match_english).
+# Numbers given as arguments are written by the application (digits and grouping per language).
+
+## Every page (base.html)
+
+site-name = Accord
+skip-to-content = Skip to content
+nav-account = Account
+sign-in = Sign in
+sign-out = Sign out
+language-switch = Language
+language-choose = Show in this language
+
+## The error page and API error messages
+
+error-title-400 = Bad request
+error-title-401 = Sign in
+error-title-403 = Not allowed
+error-title-404 = Not found
+error-title-409 = Already exists
+error-title-413 = File too large
+error-title-422 = Please correct the form
+error-title-429 = Too many attempts
+error-title-500 = Server error
+error-title-503 = Unavailable
+error-not-found = There is nothing here, or you may not see it.
+error-sign-in = Sign in to continue.
+error-internal = Something went wrong on our side. The error has been logged.
+error-too-many = Too many attempts; try again in { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+}.
+error-too-large = The file is larger than the upload limit of { $limit } bytes.
+error-detail = Details (in English): { $detail }
+error-back = Back to the cases
+
+## Case navigation (case_nav.html)
+
+nav-cases = Cases
+nav-case = Case
+nav-dashboard = Dashboard
+nav-timeline = Timeline
+nav-provisions = Provisions
+nav-elections = Elections
+nav-letters = Letters
+nav-new-incident = New incident
+nav-members = Members
+badge-private = private
+badge-published = published
+
+## Case list (cases.html)
+
+cases-title = Cases
+cases-col-case = Case
+cases-col-country = Country
+cases-col-access = Your access
+cases-none = There is no case you may see
+cases-none-sign-in = sign in to see your cases
+access-public = published (read-only)
+access-admin = administrator
+
+## Sign-in (login.html)
+
+login-title = Sign in
+login-email = E-mail
+login-password = Password
+login-submit = Sign in
+login-wrong = The e-mail address or the password is not right.
+login-busy = The server is busy. Try again in a moment.
+login-too-many = Too many failed attempts. Try again in { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
+
+login-too-many-seconds = Too many failed attempts. Try again in { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+}.
+
+## Account (account.html)
+
+account-title = Your account
+account-signed-in-as = Signed in as { $email }.
+account-signed-in-as-admin = Signed in as { $email } (administrator).
+account-naming-heading = How you are named in published cases
+account-naming-text = Readers who are not members of a case never see your e-mail address. On a published case, what you wrote or reviewed is attributed as you choose here; members of the case see your address.
+account-display-name = Display name
+account-organisation = Organisation
+account-named-by = Named by
+account-named-role = only my role in the case (“an editor of the case”)
+account-named-organisation = my organisation
+account-named-name = my display name
+account-save = Save
+account-sessions-heading = Sessions
+account-sessions-text = Where you are signed in. A session ends after { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+} without use, and after two weeks in any case.
+account-col-started = Started
+account-col-last-used = Last used
+account-col-from = From
+account-unknown = unknown
+account-this-session = this session
+account-sign-out-everywhere = Sign out everywhere
+account-password-heading = Password
+account-password-text = Changing your password ends your other sessions.
+account-current-password = Current password
+account-new-password = New password (at least 10 characters)
+account-new-password-again = New password again
+account-change-password = Change the password
+account-password-changed = Your password was changed; your other sessions have ended.
+account-password-wrong = The current password is not right.
+account-password-short = The new password must have at least { $min } characters.
+account-password-long = The new password must have at most { $max } characters.
+account-password-differ = The two new passwords differ.
+account-tokens-heading = API tokens
+account-tokens-text = Use a token with the JSON API: { $header }. The API is described at { $url }.
+account-new-token = Your new token (shown only once):
+account-col-name = Name
+account-col-scope = Scope
+account-col-created = Created
+account-col-expires = Expires
+account-scope-read = read-only
+account-scope-write = read and write
+account-expired = expired
+account-never = never
+account-revoke = Revoke
+account-token-name = Token name
+account-token-name-example = e.g. laptop script
+account-token-expiry = Expires after (days; empty: never)
+account-token-read-only = Read-only (the token can read, never change anything)
+account-create-token = Create a token
+
+## Members (members.html)
+
+members-title = Members and publication
+members-publication = Publication
+members-published = This case is published: anyone can read it (read-only).
+members-private = This case is private: only its members see it.
+members-make-private = Make private
+members-publish = Publish a read-only view
+members-review = Review
+members-self-review-on = A finding's author may confirm it (self-review is allowed in this case).
+members-self-review-off = A finding is confirmed by someone other than its author.
+members-require-reviewer = Require another reviewer
+members-allow-self-review = Allow authors to confirm their own findings
+members-heading = Members
+members-col-email = E-mail
+members-col-role = Role
+members-col-actions = Actions
+members-remove = Remove
+members-none = No members yet.
+members-add-heading = Add or change a member
+members-email = E-mail of an existing account
+members-role = Role
+members-save = Save
+members-now-role = { $email } is now { $role } of this case.
+members-no-longer = { $email } is no longer a member.
+members-no-account = email: no account uses “{ $email }”; create it first (accord user add)
+members-choose-role = role: choose a role
+
+## Timeline (timeline.html)
+
+timeline-title = Timeline
+timeline-search = Search
+timeline-search-placeholder = Words in any language
+timeline-kind = Kind
+timeline-any = Any
+timeline-actor = Actor
+timeline-theme = Right / theme
+timeline-verdict = Verdict
+timeline-from = From
+timeline-to = To
+timeline-filter = Filter
+timeline-clear = Clear
+timeline-incidents = { $total ->
+    [one] incident
+   *[other] incidents
+}
+timeline-shown = { $first }–{ $last } shown
+timeline-pages = Pages
+timeline-newer = ← Newer
+timeline-older = Older →
+timeline-page = Page { $page } of { $pages }
+timeline-download = Download these incidents (CSV)
+timeline-download-uwazi = Uwazi CSV
+timeline-import = Import a table
+
+## Incident (incident.html)
+
+incident-date = Date
+incident-kind = Kind
+incident-place = Place
+incident-themes = Rights / themes
+incident-actors = Actors
+incident-edit = Edit this incident
+incident-add-finding = Add a finding
+incident-history = History
+incident-sources = Sources
+incident-link = link
+incident-source-history = history
+incident-no-source = No source recorded.
+incident-evidence = Evidence
+incident-working-copy-of = working copy of
+incident-named-by-hash = (named by its hash; no file stored)
+incident-no-evidence = No evidence file yet.
+incident-upload = Upload a file
+incident-upload-text = The file is kept exactly as sent and its SHA-256 is computed as it arrives; at most { $limit }. Say how it was captured: a court will ask.
+incident-captured-at = Captured at (UTC)
+incident-captured-by = Captured by
+incident-found-at = Found at (original address)
+incident-method = How it was obtained
+incident-method-example = download, screenshot, handed over by a witness, ...
+incident-tool = Tool or device
+incident-where = Where
+incident-note = Note
+incident-file = File
+incident-upload-submit = Upload
+incident-findings = Findings
+incident-finding-of = of
+incident-finding-by = By { $who }.
+incident-finding-reviewed-by = Reviewed by { $who }.
+incident-changed-since = This incident changed after the finding was confirmed ({ $confirmed }): { $versions ->
+    [one] { $versions } later version
+   *[other] { $versions } later versions
+}, the last on { $last } by { $by }.
+incident-see-changes = See what changed
+incident-confirm = Confirm
+incident-retract = Retract
+incident-no-finding = No finding judges this incident yet.
+incident-saved = Saved.
+
+## Incident form (incident_form.html)
+
+form-new-incident = New incident
+form-edit-incident = Edit incident
+form-correct = Please correct:
+form-title = Title
+form-date = Date
+form-date-help = 2017-09-03 (a day), 2017-09 (a month), 2017 (a year), 2017-09-01..2017-09-14 (a range) or 2017-07.. (ongoing).
+form-kind = Kind
+form-place = Place
+form-summary = Summary
+form-themes = Rights / themes (comma-separated)
+form-actors = Actors
+form-actor = Actor
+form-role = Role
+form-sources = Sources
+form-existing-sources = Existing sources
+form-sources-hint = The list shows this incident's sources and the { $shown } most recent of the case's { $total }; name any other by its id below.
+form-source-ids = Other sources, by id (separated by commas)
+form-new-source = Or add a new source
+form-source-title = Title
+form-source-authors = Authors (comma-separated)
+form-source-publisher = Publisher
+form-source-date = Date
+form-source-url = URL
+form-save-incident = Save incident
+form-field-form = Form
+form-field-new-source-title = New source title
+form-field-new-source-date = New source date
+
+## Finding form (finding_form.html)
+
+finding-new = New finding
+finding-incidents = Incident(s)
+finding-provision = Provision (citation)
+finding-provision-example = e.g. ICCPR Art. 22
+finding-provision-help = Type a citation; the list suggests the provisions of this case.
+finding-verdict = Verdict
+finding-rationale = Rationale
+finding-submit = Add finding (draft)
+finding-draft-note = A new finding is a draft until a reviewer confirms it; only confirmed findings trigger mechanisms.
+suggestions-label = Matching provisions
+suggestions-none = No provision of this case matches “{ $q }”.
+
+## Actor (actor.html)
+
+actor-kind = Kind
+actor-aliases = Also known as
+actor-country = Country
+actor-members = Members
+actor-incidents = Incidents
+actor-count = { $total ->
+    [one] { $total } incident involves this actor.
+   *[other] { $total } incidents involve this actor.
+}
+actor-on-timeline = See them on the timeline
+
+## Evidence (evidence.html)
+
+evidence-title = Evidence: { $file }
+evidence-size = Size
+evidence-bytes = { $size ->
+    [one] { $size } byte
+   *[other] { $size } bytes
+}
+evidence-type = Type
+evidence-type-note = (from the content, not the name)
+evidence-item-id = Item id
+evidence-incident = Incident
+evidence-source = Source
+evidence-note = Note
+evidence-history = history
+evidence-download = Download the original
+evidence-download-note = (each download is recorded below)
+evidence-check-copy = To check a copy: { $command } must print the SHA-256 above.
+evidence-capture = Capture
+evidence-when = When
+evidence-by = By
+evidence-found-at = Found at
+evidence-how = How
+evidence-tool = Tool or device
+evidence-where = Where
+evidence-no-capture = No capture record was given.
+evidence-copies = Original and working copies
+evidence-copy-of = This is a working copy of the original below: { $what }. The original is kept unchanged.
+evidence-original = This is an original: its bytes are kept exactly as received.
+evidence-no-copy = No working copy.
+evidence-add-copy = Add a working copy (a redaction, a transcript, a clip)
+evidence-add-copy-text = The copy becomes an item of its own that names this one as its original; this file is not changed. At most { $limit }.
+evidence-what-done = What was done
+evidence-what-done-example = faces blurred; transcript of 00:00–03:10; ...
+evidence-file = File
+evidence-upload-copy = Upload the working copy
+evidence-custody = Chain of custody
+evidence-col-when = When (UTC)
+evidence-col-what = What
+evidence-col-who = Who
+evidence-col-note = Note
+evidence-check-now = Check the stored file now
+evidence-check-note = (reads it again and compares its SHA-256; a match is recorded as verified)
+evidence-record-heading = Record what was done with it
+evidence-record-what = What
+evidence-record-note = Note (to whom, where, how)
+evidence-record = Record
+evidence-saved = The file was received and its SHA-256 recorded.
+evidence-verified = The stored bytes were read again: their SHA-256 matches. This is now in the chain of custody.
+evidence-logged = Recorded in the chain of custody.
+size-kb = { $size } KB
+size-mb = { $size } MB
+size-gb = { $size } GB
+size-tb = { $size } TB
+
+## History (history.html)
+
+history-title = History of { $noun } { $id }
+history-back = Back to the { $noun }
+history-intro = Every version is kept; the newest is first. Each shows the fields that changed from the version before it.
+history-version = Version { $version }
+history-created = created
+history-removed = removed
+history-col-field = Field
+history-col-before = Before
+history-col-after = After
+history-no-change = No field changed.
+noun-incident = incident
+noun-source = source
+noun-finding = finding
+noun-actor = actor
+noun-evidence = evidence item
+noun-record = record
+
+## Date precision
+
+precision-day = day
+precision-month = month
+precision-year = year
+precision-range = range
+precision-ongoing = ongoing
+
+## Closed vocabularies: incident kinds
+
+kind-arrest = arrest
+kind-detention = detention
+kind-closure = closure
+kind-ban = ban
+kind-dissolution = dissolution
+kind-deregistration = deregistration
+kind-legislation = legislation
+kind-suspension = suspension
+kind-expulsion = expulsion
+kind-tax_action = tax action
+kind-threat = threat
+kind-statement = statement
+kind-surveillance = surveillance
+kind-harassment = harassment
+kind-exile = exile
+kind-other = other
+
+## Actor kinds
+
+actor-kind-state = state
+actor-kind-government_body = government body
+actor-kind-official = official
+actor-kind-party = party
+actor-kind-organisation = organisation
+actor-kind-media = media
+actor-kind-person = person
+actor-kind-international_body = international body
+actor-kind-group = group
+
+## Roles of actors in incidents
+
+role-perpetrator = perpetrator
+role-target = target
+role-victim = victim
+role-witness = witness
+role-other = other
+
+## Verdicts and finding states
+
+verdict-violation = Violation
+verdict-threat_of_violation = Threat of violation
+verdict-concern = Concern
+status-draft = draft
+status-confirmed = confirmed
+status-retracted = retracted
+
+## Roles in a case
+
+case-role-owner = owner
+case-role-editor = editor
+case-role-reviewer = reviewer
+case-role-viewer = viewer
+case-role-none = none
+
+## Chain of custody
+
+custody-received = received
+custody-viewed = viewed
+custody-downloaded = downloaded
+custody-copied = copied
+custody-exported = exported
+custody-handed_over = handed over
+custody-verified = verified
+custody-derived = derived

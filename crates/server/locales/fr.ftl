@@ -1,0 +1,437 @@
+# L'interface d'Accord en français. Mêmes messages que en.ftl, ni plus ni moins (testé).
+# Traduction de l'équipe ; les relectures de francophones sont les bienvenues (README, « Langues »).
+
+## Toutes les pages (base.html)
+
+site-name = Accord
+skip-to-content = Aller au contenu
+nav-account = Compte
+sign-in = Se connecter
+sign-out = Se déconnecter
+language-switch = Langue
+language-choose = Afficher dans cette langue
+
+## Page d'erreur et messages d'erreur de l'API
+
+error-title-400 = Requête incorrecte
+error-title-401 = Connexion
+error-title-403 = Non autorisé
+error-title-404 = Introuvable
+error-title-409 = Existe déjà
+error-title-413 = Fichier trop volumineux
+error-title-422 = Veuillez corriger le formulaire
+error-title-429 = Trop de tentatives
+error-title-500 = Erreur du serveur
+error-title-503 = Indisponible
+error-not-found = Il n'y a rien ici, ou vous n'avez pas le droit de le voir.
+error-sign-in = Connectez-vous pour continuer.
+error-internal = Une erreur s'est produite de notre côté. Elle a été consignée.
+error-too-many = Trop de tentatives ; réessayez dans { $seconds ->
+    [one] { $seconds } seconde
+   *[other] { $seconds } secondes
+}.
+error-too-large = Le fichier dépasse la taille maximale de { $limit } octets.
+error-detail = Détail (en anglais) : { $detail }
+error-back = Retour aux dossiers
+
+## Navigation d'un dossier (case_nav.html)
+
+nav-cases = Dossiers
+nav-case = Dossier
+nav-dashboard = Tableau de bord
+nav-timeline = Chronologie
+nav-provisions = Dispositions
+nav-elections = Élections
+nav-letters = Lettres
+nav-new-incident = Nouvel incident
+nav-members = Membres
+badge-private = privé
+badge-published = publié
+
+## Liste des dossiers (cases.html)
+
+cases-title = Dossiers
+cases-col-case = Dossier
+cases-col-country = Pays
+cases-col-access = Votre accès
+cases-none = Il n'y a aucun dossier que vous puissiez voir
+cases-none-sign-in = connectez-vous pour voir vos dossiers
+access-public = publié (lecture seule)
+access-admin = administrateur
+
+## Connexion (login.html)
+
+login-title = Connexion
+login-email = Courriel
+login-password = Mot de passe
+login-submit = Se connecter
+login-wrong = L'adresse électronique ou le mot de passe est incorrect.
+login-busy = Le serveur est occupé. Réessayez dans un instant.
+login-too-many = Trop de tentatives échouées. Réessayez dans { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
+
+login-too-many-seconds = Trop de tentatives échouées. Réessayez dans { $seconds ->
+    [one] { $seconds } seconde
+   *[other] { $seconds } secondes
+}.
+
+## Compte (account.html)
+
+account-title = Votre compte
+account-signed-in-as = Connecté en tant que { $email }.
+account-signed-in-as-admin = Connecté en tant que { $email } (administrateur).
+account-naming-heading = Comment vous êtes nommé dans les dossiers publiés
+account-naming-text = Les lecteurs qui ne sont pas membres d'un dossier ne voient jamais votre adresse électronique. Dans un dossier publié, ce que vous avez rédigé ou relu vous est attribué comme vous le choisissez ici ; les membres du dossier voient votre adresse.
+account-display-name = Nom affiché
+account-organisation = Organisation
+account-named-by = Nommé par
+account-named-role = mon seul rôle dans le dossier (« un rédacteur du dossier »)
+account-named-organisation = mon organisation
+account-named-name = mon nom affiché
+account-save = Enregistrer
+account-sessions-heading = Sessions
+account-sessions-text = Là où vous êtes connecté. Une session prend fin après { $hours ->
+    [one] { $hours } heure
+   *[other] { $hours } heures
+} sans utilisation, et dans tous les cas après deux semaines.
+account-col-started = Ouverte le
+account-col-last-used = Dernière utilisation
+account-col-from = Depuis
+account-unknown = inconnu
+account-this-session = cette session
+account-sign-out-everywhere = Se déconnecter partout
+account-password-heading = Mot de passe
+account-password-text = Changer de mot de passe met fin à vos autres sessions.
+account-current-password = Mot de passe actuel
+account-new-password = Nouveau mot de passe (au moins 10 caractères)
+account-new-password-again = Nouveau mot de passe, une seconde fois
+account-change-password = Changer le mot de passe
+account-password-changed = Votre mot de passe a été changé ; vos autres sessions ont pris fin.
+account-password-wrong = Le mot de passe actuel est incorrect.
+account-password-short = Le nouveau mot de passe doit compter au moins { $min } caractères.
+account-password-long = Le nouveau mot de passe doit compter au plus { $max } caractères.
+account-password-differ = Les deux nouveaux mots de passe diffèrent.
+account-tokens-heading = Jetons d'API
+account-tokens-text = Utilisez un jeton avec l'API JSON : { $header }. L'API est décrite à l'adresse { $url }.
+account-new-token = Votre nouveau jeton (affiché une seule fois) :
+account-col-name = Nom
+account-col-scope = Portée
+account-col-created = Créé le
+account-col-expires = Expire le
+account-scope-read = lecture seule
+account-scope-write = lecture et écriture
+account-expired = expiré
+account-never = jamais
+account-revoke = Révoquer
+account-token-name = Nom du jeton
+account-token-name-example = p. ex. script de l'ordinateur portable
+account-token-expiry = Expire après (jours ; vide : jamais)
+account-token-read-only = Lecture seule (le jeton peut lire, jamais rien modifier)
+account-create-token = Créer un jeton
+
+## Membres (members.html)
+
+members-title = Membres et publication
+members-publication = Publication
+members-published = Ce dossier est publié : tout le monde peut le lire (en lecture seule).
+members-private = Ce dossier est privé : seuls ses membres le voient.
+members-make-private = Rendre privé
+members-publish = Publier une version en lecture seule
+members-review = Relecture
+members-self-review-on = L'auteur d'une constatation peut la confirmer (l'auto-relecture est permise dans ce dossier).
+members-self-review-off = Une constatation est confirmée par une autre personne que son auteur.
+members-require-reviewer = Exiger un autre relecteur
+members-allow-self-review = Permettre aux auteurs de confirmer leurs propres constatations
+members-heading = Membres
+members-col-email = Courriel
+members-col-role = Rôle
+members-col-actions = Actions
+members-remove = Retirer
+members-none = Aucun membre pour l'instant.
+members-add-heading = Ajouter ou modifier un membre
+members-email = Courriel d'un compte existant
+members-role = Rôle
+members-save = Enregistrer
+members-now-role = { $email } est désormais { $role } de ce dossier.
+members-no-longer = { $email } n'est plus membre.
+members-no-account = courriel : aucun compte n'utilise « { $email } » ; créez-le d'abord (accord user add)
+members-choose-role = rôle : choisissez un rôle
+
+## Chronologie (timeline.html)
+
+timeline-title = Chronologie
+timeline-search = Rechercher
+timeline-search-placeholder = Des mots dans n'importe quelle langue
+timeline-kind = Type
+timeline-any = Tous
+timeline-actor = Acteur
+timeline-theme = Droit / thème
+timeline-verdict = Qualification
+timeline-from = Du
+timeline-to = Au
+timeline-filter = Filtrer
+timeline-clear = Effacer
+timeline-incidents = { $total ->
+    [one] incident
+   *[other] incidents
+}
+timeline-shown = { $first } à { $last } affichés
+timeline-pages = Pages
+timeline-newer = ← Plus récents
+timeline-older = Plus anciens →
+timeline-page = Page { $page } sur { $pages }
+timeline-download = Télécharger ces incidents (CSV)
+timeline-download-uwazi = CSV pour Uwazi
+timeline-import = Importer un tableau
+
+## Incident (incident.html)
+
+incident-date = Date
+incident-kind = Type
+incident-place = Lieu
+incident-themes = Droits / thèmes
+incident-actors = Acteurs
+incident-edit = Modifier cet incident
+incident-add-finding = Ajouter une constatation
+incident-history = Historique
+incident-sources = Sources
+incident-link = lien
+incident-source-history = historique
+incident-no-source = Aucune source enregistrée.
+incident-evidence = Éléments de preuve
+incident-working-copy-of = copie de travail de
+incident-named-by-hash = (désigné par son empreinte ; aucun fichier conservé)
+incident-no-evidence = Aucun fichier de preuve pour l'instant.
+incident-upload = Téléverser un fichier
+incident-upload-text = Le fichier est conservé tel qu'envoyé et son SHA-256 est calculé à la réception ; { $limit } au plus. Indiquez comment il a été recueilli : un tribunal le demandera.
+incident-captured-at = Recueilli le (UTC)
+incident-captured-by = Recueilli par
+incident-found-at = Trouvé à (adresse d'origine)
+incident-method = Comment il a été obtenu
+incident-method-example = téléchargement, capture d'écran, remis par un témoin, ...
+incident-tool = Outil ou appareil
+incident-where = Où
+incident-note = Note
+incident-file = Fichier
+incident-upload-submit = Téléverser
+incident-findings = Constatations
+incident-finding-of = de
+incident-finding-by = Par { $who }.
+incident-finding-reviewed-by = Relu par { $who }.
+incident-changed-since = Cet incident a changé après la confirmation de la constatation ({ $confirmed }) : { $versions ->
+    [one] { $versions } version ultérieure
+   *[other] { $versions } versions ultérieures
+}, la dernière le { $last } par { $by }.
+incident-see-changes = Voir ce qui a changé
+incident-confirm = Confirmer
+incident-retract = Retirer
+incident-no-finding = Aucune constatation ne qualifie encore cet incident.
+incident-saved = Enregistré.
+
+## Formulaire d'incident (incident_form.html)
+
+form-new-incident = Nouvel incident
+form-edit-incident = Modifier l'incident
+form-correct = Veuillez corriger :
+form-title = Titre
+form-date = Date
+form-date-help = 2017-09-03 (un jour), 2017-09 (un mois), 2017 (une année), 2017-09-01..2017-09-14 (une période) ou 2017-07.. (en cours).
+form-kind = Type
+form-place = Lieu
+form-summary = Résumé
+form-themes = Droits / thèmes (séparés par des virgules)
+form-actors = Acteurs
+form-actor = Acteur
+form-role = Rôle
+form-sources = Sources
+form-existing-sources = Sources existantes
+form-sources-hint = La liste montre les sources de cet incident et les { $shown } plus récentes des { $total } du dossier ; désignez toute autre par son identifiant ci-dessous.
+form-source-ids = Autres sources, par identifiant (séparés par des virgules)
+form-new-source = Ou ajoutez une nouvelle source
+form-source-title = Titre
+form-source-authors = Auteurs (séparés par des virgules)
+form-source-publisher = Éditeur
+form-source-date = Date
+form-source-url = Adresse (URL)
+form-save-incident = Enregistrer l'incident
+form-field-form = Formulaire
+form-field-new-source-title = Titre de la nouvelle source
+form-field-new-source-date = Date de la nouvelle source
+
+## Formulaire de constatation (finding_form.html)
+
+finding-new = Nouvelle constatation
+finding-incidents = Incident(s)
+finding-provision = Disposition (référence)
+finding-provision-example = p. ex. ICCPR Art. 22
+finding-provision-help = Saisissez une référence ; la liste propose les dispositions de ce dossier.
+finding-verdict = Qualification
+finding-rationale = Motivation
+finding-submit = Ajouter la constatation (brouillon)
+finding-draft-note = Une nouvelle constatation reste un brouillon jusqu'à sa confirmation par un relecteur ; seules les constatations confirmées déclenchent des mécanismes.
+suggestions-label = Dispositions correspondantes
+suggestions-none = Aucune disposition de ce dossier ne correspond à « { $q } ».
+
+## Acteur (actor.html)
+
+actor-kind = Type
+actor-aliases = Également connu sous le nom de
+actor-country = Pays
+actor-members = Membres
+actor-incidents = Incidents
+actor-count = { $total ->
+    [one] { $total } incident implique cet acteur.
+   *[other] { $total } incidents impliquent cet acteur.
+}
+actor-on-timeline = Les voir dans la chronologie
+
+## Élément de preuve (evidence.html)
+
+evidence-title = Élément de preuve : { $file }
+evidence-size = Taille
+evidence-bytes = { $size ->
+    [one] { $size } octet
+   *[other] { $size } octets
+}
+evidence-type = Type
+evidence-type-note = (d'après le contenu, non le nom)
+evidence-item-id = Identifiant
+evidence-incident = Incident
+evidence-source = Source
+evidence-note = Note
+evidence-history = historique
+evidence-download = Télécharger l'original
+evidence-download-note = (chaque téléchargement est consigné ci-dessous)
+evidence-check-copy = Pour vérifier une copie : { $command } doit afficher le SHA-256 ci-dessus.
+evidence-capture = Recueil
+evidence-when = Quand
+evidence-by = Par
+evidence-found-at = Trouvé à
+evidence-how = Comment
+evidence-tool = Outil ou appareil
+evidence-where = Où
+evidence-no-capture = Aucune information de recueil n'a été donnée.
+evidence-copies = Original et copies de travail
+evidence-copy-of = Ceci est une copie de travail de l'original ci-dessous : { $what }. L'original est conservé sans modification.
+evidence-original = Ceci est un original : ses octets sont conservés tels que reçus.
+evidence-no-copy = Aucune copie de travail.
+evidence-add-copy = Ajouter une copie de travail (une version caviardée, une transcription, un extrait)
+evidence-add-copy-text = La copie devient un élément à part entière qui désigne celui-ci comme son original ; ce fichier n'est pas modifié. { $limit } au plus.
+evidence-what-done = Ce qui a été fait
+evidence-what-done-example = visages floutés ; transcription de 00:00 à 03:10 ; ...
+evidence-file = Fichier
+evidence-upload-copy = Téléverser la copie de travail
+evidence-custody = Chaîne de conservation
+evidence-col-when = Quand (UTC)
+evidence-col-what = Quoi
+evidence-col-who = Qui
+evidence-col-note = Note
+evidence-check-now = Vérifier maintenant le fichier conservé
+evidence-check-note = (le relit et compare son SHA-256 ; une concordance est consignée comme vérifiée)
+evidence-record-heading = Consigner ce qui en a été fait
+evidence-record-what = Quoi
+evidence-record-note = Note (à qui, où, comment)
+evidence-record = Consigner
+evidence-saved = Le fichier a été reçu et son SHA-256 enregistré.
+evidence-verified = Les octets conservés ont été relus : leur SHA-256 concorde. C'est désormais consigné dans la chaîne de conservation.
+evidence-logged = Consigné dans la chaîne de conservation.
+size-kb = { $size } ko
+size-mb = { $size } Mo
+size-gb = { $size } Go
+size-tb = { $size } To
+
+## Historique (history.html)
+
+history-title = Historique : { $noun } { $id }
+history-back = Retour : { $noun }
+history-intro = Chaque version est conservée ; la plus récente est en tête. Chacune montre les champs modifiés par rapport à la précédente.
+history-version = Version { $version }
+history-created = création
+history-removed = suppression
+history-col-field = Champ
+history-col-before = Avant
+history-col-after = Après
+history-no-change = Aucun champ n'a changé.
+noun-incident = incident
+noun-source = source
+noun-finding = constatation
+noun-actor = acteur
+noun-evidence = élément de preuve
+noun-record = enregistrement
+
+## Précision des dates
+
+precision-day = jour
+precision-month = mois
+precision-year = année
+precision-range = période
+precision-ongoing = en cours
+
+## Vocabulaires fermés : types d'incident
+
+kind-arrest = arrestation
+kind-detention = détention
+kind-closure = fermeture
+kind-ban = interdiction
+kind-dissolution = dissolution
+kind-deregistration = radiation
+kind-legislation = législation
+kind-suspension = suspension
+kind-expulsion = expulsion
+kind-tax_action = mesure fiscale
+kind-threat = menace
+kind-statement = déclaration
+kind-surveillance = surveillance
+kind-harassment = harcèlement
+kind-exile = exil
+kind-other = autre
+
+## Types d'acteur
+
+actor-kind-state = État
+actor-kind-government_body = organe gouvernemental
+actor-kind-official = responsable officiel
+actor-kind-party = parti
+actor-kind-organisation = organisation
+actor-kind-media = média
+actor-kind-person = personne
+actor-kind-international_body = organisme international
+actor-kind-group = groupe
+
+## Rôles des acteurs dans un incident
+
+role-perpetrator = auteur
+role-target = cible
+role-victim = victime
+role-witness = témoin
+role-other = autre
+
+## Qualifications et états des constatations
+
+verdict-violation = Violation
+verdict-threat_of_violation = Menace de violation
+verdict-concern = Préoccupation
+status-draft = brouillon
+status-confirmed = confirmée
+status-retracted = retirée
+
+## Rôles dans un dossier
+
+case-role-owner = propriétaire
+case-role-editor = rédacteur
+case-role-reviewer = relecteur
+case-role-viewer = lecteur
+case-role-none = aucun
+
+## Chaîne de conservation
+
+custody-received = reçu
+custody-viewed = consulté
+custody-downloaded = téléchargé
+custody-copied = copié
+custody-exported = exporté
+custody-handed_over = remis
+custody-verified = vérifié
+custody-derived = dérivé

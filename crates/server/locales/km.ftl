@@ -1,0 +1,414 @@
+# ចំណុចប្រទាក់របស់ Accord ជាភាសាខ្មែរ។ សារដូចគ្នានឹង en.ftl មិនលើស មិនខ្វះ (បានសាកល្បង)។
+# បកប្រែដោយក្រុមការងារ។ យើងសូមអញ្ជើញអ្នកនិយាយភាសាខ្មែរពិនិត្យ និងកែលម្អ (README, "Languages")។
+# ភាសាខ្មែរមិនមានទម្រង់ពហុវចនៈទេ៖ សារដែលមានចំនួនមិនត្រូវការអ្នកជ្រើសរើស។
+
+## គ្រប់ទំព័រ (base.html)
+
+site-name = Accord
+skip-to-content = រំលងទៅខ្លឹមសារ
+nav-account = គណនី
+sign-in = ចូលគណនី
+sign-out = ចាកចេញ
+language-switch = ភាសា
+language-choose = បង្ហាញជាភាសានេះ
+
+## ទំព័រកំហុស និងសារកំហុសរបស់ API
+
+error-title-400 = សំណើមិនត្រឹមត្រូវ
+error-title-401 = ចូលគណនី
+error-title-403 = មិនអនុញ្ញាត
+error-title-404 = រកមិនឃើញ
+error-title-409 = មានរួចហើយ
+error-title-413 = ឯកសារធំពេក
+error-title-422 = សូមកែតម្រូវទម្រង់បែបបទ
+error-title-429 = ការព្យាយាមច្រើនដងពេក
+error-title-500 = កំហុសម៉ាស៊ីនមេ
+error-title-503 = មិនអាចប្រើបាន
+error-not-found = គ្មានអ្វីនៅទីនេះទេ ឬអ្នកមិនមានសិទ្ធិមើលវា។
+error-sign-in = សូមចូលគណនីដើម្បីបន្ត។
+error-internal = មានបញ្ហាកើតឡើងនៅខាងយើង។ កំហុសនេះត្រូវបានកត់ត្រាទុកហើយ។
+error-too-many = ការព្យាយាមច្រើនដងពេក។ សូមព្យាយាមម្តងទៀតក្នុងរយៈពេល { $seconds } វិនាទី។
+error-too-large = ឯកសារធំជាងដែនកំណត់នៃការផ្ទុកឡើង { $limit } បៃ។
+error-detail = ព័ត៌មានលម្អិត (ជាភាសាអង់គ្លេស)៖ { $detail }
+error-back = ត្រឡប់ទៅបញ្ជីសំណុំរឿង
+
+## ការរុករកសំណុំរឿង (case_nav.html)
+
+nav-cases = សំណុំរឿង
+nav-case = សំណុំរឿង
+nav-dashboard = ផ្ទាំងសង្ខេប
+nav-timeline = កាលប្បវត្តិ
+nav-provisions = បទប្បញ្ញត្តិ
+nav-elections = ការបោះឆ្នោត
+nav-letters = លិខិត
+nav-new-incident = ហេតុការណ៍ថ្មី
+nav-members = សមាជិក
+badge-private = ឯកជន
+badge-published = បានផ្សព្វផ្សាយ
+
+## បញ្ជីសំណុំរឿង (cases.html)
+
+cases-title = សំណុំរឿង
+cases-col-case = សំណុំរឿង
+cases-col-country = ប្រទេស
+cases-col-access = សិទ្ធិរបស់អ្នក
+cases-none = មិនទាន់មានសំណុំរឿងដែលអ្នកអាចមើលបាននៅឡើយទេ
+cases-none-sign-in = ចូលគណនីដើម្បីមើលសំណុំរឿងរបស់អ្នក
+access-public = បានផ្សព្វផ្សាយ (អានតែប៉ុណ្ណោះ)
+access-admin = អ្នកគ្រប់គ្រង
+
+## ការចូលគណនី (login.html)
+
+login-title = ចូលគណនី
+login-email = អ៊ីមែល
+login-password = ពាក្យសម្ងាត់
+login-submit = ចូលគណនី
+login-wrong = អាសយដ្ឋានអ៊ីមែល ឬពាក្យសម្ងាត់មិនត្រឹមត្រូវទេ។
+login-busy = ម៉ាស៊ីនមេកំពុងរវល់។ សូមព្យាយាមម្តងទៀតបន្តិចទៀត។
+login-too-many = ការព្យាយាមមិនបានសម្រេចច្រើនដងពេក។ សូមព្យាយាមម្តងទៀតក្នុងរយៈពេល { $minutes } នាទី។
+
+login-too-many-seconds = ការព្យាយាមមិនបានសម្រេចច្រើនដងពេក។ សូមព្យាយាមម្តងទៀតក្នុងរយៈពេល { $seconds } វិនាទី។
+
+## គណនី (account.html)
+
+account-title = គណនីរបស់អ្នក
+account-signed-in-as = បានចូលជា { $email }។
+account-signed-in-as-admin = បានចូលជា { $email } (អ្នកគ្រប់គ្រង)។
+account-naming-heading = របៀបដែលឈ្មោះរបស់អ្នកត្រូវបង្ហាញក្នុងសំណុំរឿងដែលបានផ្សព្វផ្សាយ
+account-naming-text = អ្នកអានដែលមិនមែនជាសមាជិកនៃសំណុំរឿង មិនដែលឃើញអាសយដ្ឋានអ៊ីមែលរបស់អ្នកឡើយ។ នៅក្នុងសំណុំរឿងដែលបានផ្សព្វផ្សាយ អ្វីដែលអ្នកបានសរសេរ ឬបានពិនិត្យ ត្រូវបានចាត់ទុកថាជារបស់អ្នកតាមរបៀបដែលអ្នកជ្រើសរើសនៅទីនេះ។ សមាជិកនៃសំណុំរឿងឃើញអាសយដ្ឋានរបស់អ្នក។
+account-display-name = ឈ្មោះបង្ហាញ
+account-organisation = អង្គការ
+account-named-by = បង្ហាញតាម
+account-named-role = តែតួនាទីរបស់ខ្ញុំក្នុងសំណុំរឿង (“អ្នកកែសម្រួលម្នាក់នៃសំណុំរឿង”)
+account-named-organisation = អង្គការរបស់ខ្ញុំ
+account-named-name = ឈ្មោះបង្ហាញរបស់ខ្ញុំ
+account-save = រក្សាទុក
+account-sessions-heading = វគ្គប្រើប្រាស់
+account-sessions-text = កន្លែងដែលអ្នកបានចូលគណនី។ វគ្គមួយបញ្ចប់បន្ទាប់ពី { $hours } ម៉ោងដោយគ្មានការប្រើប្រាស់ ហើយទោះយ៉ាងណាក៏ដោយ បន្ទាប់ពីពីរសប្តាហ៍។
+account-col-started = ចាប់ផ្តើម
+account-col-last-used = ប្រើចុងក្រោយ
+account-col-from = ពី
+account-unknown = មិនស្គាល់
+account-this-session = វគ្គនេះ
+account-sign-out-everywhere = ចាកចេញពីគ្រប់កន្លែង
+account-password-heading = ពាក្យសម្ងាត់
+account-password-text = ការប្តូរពាក្យសម្ងាត់ នឹងបញ្ចប់វគ្គផ្សេងទៀតរបស់អ្នក។
+account-current-password = ពាក្យសម្ងាត់បច្ចុប្បន្ន
+account-new-password = ពាក្យសម្ងាត់ថ្មី (យ៉ាងតិច ១០ តួអក្សរ)
+account-new-password-again = ពាក្យសម្ងាត់ថ្មីម្តងទៀត
+account-change-password = ប្តូរពាក្យសម្ងាត់
+account-password-changed = ពាក្យសម្ងាត់របស់អ្នកត្រូវបានប្តូរ។ វគ្គផ្សេងទៀតរបស់អ្នកត្រូវបានបញ្ចប់។
+account-password-wrong = ពាក្យសម្ងាត់បច្ចុប្បន្នមិនត្រឹមត្រូវទេ។
+account-password-short = ពាក្យសម្ងាត់ថ្មីត្រូវមានយ៉ាងតិច { $min } តួអក្សរ។
+account-password-long = ពាក្យសម្ងាត់ថ្មីត្រូវមានយ៉ាងច្រើន { $max } តួអក្សរ។
+account-password-differ = ពាក្យសម្ងាត់ថ្មីទាំងពីរមិនដូចគ្នាទេ។
+account-tokens-heading = ថូខឹន API
+account-tokens-text = ប្រើថូខឹនជាមួយ JSON API៖ { $header }។ API ត្រូវបានពិពណ៌នានៅ { $url }។
+account-new-token = ថូខឹនថ្មីរបស់អ្នក (បង្ហាញតែម្តងគត់)៖
+account-col-name = ឈ្មោះ
+account-col-scope = វិសាលភាព
+account-col-created = បានបង្កើត
+account-col-expires = ផុតកំណត់
+account-scope-read = អានតែប៉ុណ្ណោះ
+account-scope-write = អាន និងសរសេរ
+account-expired = ផុតកំណត់ហើយ
+account-never = មិនដែល
+account-revoke = ដកហូត
+account-token-name = ឈ្មោះថូខឹន
+account-token-name-example = ឧ. ស្គ្រីបលើកុំព្យូទ័រយួរដៃ
+account-token-expiry = ផុតកំណត់បន្ទាប់ពី (ថ្ងៃ; ទុកទទេ៖ មិនដែលផុតកំណត់)
+account-token-read-only = អានតែប៉ុណ្ណោះ (ថូខឹនអាចអាន ប៉ុន្តែមិនអាចផ្លាស់ប្តូរអ្វីឡើយ)
+account-create-token = បង្កើតថូខឹន
+
+## សមាជិក (members.html)
+
+members-title = សមាជិក និងការផ្សព្វផ្សាយ
+members-publication = ការផ្សព្វផ្សាយ
+members-published = សំណុំរឿងនេះត្រូវបានផ្សព្វផ្សាយ៖ អ្នកណាក៏អាចអានបាន (អានតែប៉ុណ្ណោះ)។
+members-private = សំណុំរឿងនេះជាឯកជន៖ មានតែសមាជិករបស់វាទេដែលអាចមើលឃើញ។
+members-make-private = ធ្វើឱ្យទៅជាឯកជន
+members-publish = ផ្សព្វផ្សាយជាទម្រង់អានតែប៉ុណ្ណោះ
+members-review = ការពិនិត្យ
+members-self-review-on = អ្នកនិពន្ធនៃការរកឃើញមួយ អាចបញ្ជាក់វាដោយខ្លួនឯងបាន (សំណុំរឿងនេះអនុញ្ញាតឱ្យពិនិត្យដោយខ្លួនឯង)។
+members-self-review-off = ការរកឃើញមួយត្រូវបានបញ្ជាក់ដោយអ្នកផ្សេងក្រៅពីអ្នកនិពន្ធរបស់វា។
+members-require-reviewer = តម្រូវឱ្យមានអ្នកពិនិត្យម្នាក់ទៀត
+members-allow-self-review = អនុញ្ញាតឱ្យអ្នកនិពន្ធបញ្ជាក់ការរកឃើញរបស់ខ្លួនឯង
+members-heading = សមាជិក
+members-col-email = អ៊ីមែល
+members-col-role = តួនាទី
+members-col-actions = សកម្មភាព
+members-remove = ដកចេញ
+members-none = មិនទាន់មានសមាជិកនៅឡើយទេ។
+members-add-heading = បន្ថែម ឬផ្លាស់ប្តូរសមាជិក
+members-email = អ៊ីមែលនៃគណនីដែលមានស្រាប់
+members-role = តួនាទី
+members-save = រក្សាទុក
+members-now-role = ឥឡូវ { $email } ជា{ $role }នៃសំណុំរឿងនេះ។
+members-no-longer = { $email } លែងជាសមាជិកទៀតហើយ។
+members-no-account = អ៊ីមែល៖ គ្មានគណនីណាប្រើ “{ $email }” ទេ។ សូមបង្កើតវាជាមុនសិន (accord user add)
+members-choose-role = តួនាទី៖ សូមជ្រើសរើសតួនាទីមួយ
+
+## កាលប្បវត្តិ (timeline.html)
+
+timeline-title = កាលប្បវត្តិ
+timeline-search = ស្វែងរក
+timeline-search-placeholder = ពាក្យជាភាសាណាមួយ
+timeline-kind = ប្រភេទ
+timeline-any = ទាំងអស់
+timeline-actor = តួអង្គ
+timeline-theme = សិទ្ធិ / ប្រធានបទ
+timeline-verdict = ការវាយតម្លៃ
+timeline-from = ពី
+timeline-to = ដល់
+timeline-filter = ត្រង
+timeline-clear = សម្អាត
+timeline-incidents = ហេតុការណ៍
+timeline-shown = បង្ហាញ { $first }–{ $last }
+timeline-pages = ទំព័រ
+timeline-newer = ← ថ្មីជាង
+timeline-older = ចាស់ជាង →
+timeline-page = ទំព័រ { $page } នៃ { $pages }
+timeline-download = ទាញយកហេតុការណ៍ទាំងនេះ (CSV)
+timeline-download-uwazi = CSV សម្រាប់ Uwazi
+timeline-import = នាំចូលតារាង
+
+## ហេតុការណ៍ (incident.html)
+
+incident-date = កាលបរិច្ឆេទ
+incident-kind = ប្រភេទ
+incident-place = ទីកន្លែង
+incident-themes = សិទ្ធិ / ប្រធានបទ
+incident-actors = តួអង្គ
+incident-edit = កែសម្រួលហេតុការណ៍នេះ
+incident-add-finding = បន្ថែមការរកឃើញ
+incident-history = ប្រវត្តិ
+incident-sources = ប្រភព
+incident-link = តំណ
+incident-source-history = ប្រវត្តិ
+incident-no-source = មិនមានប្រភពដែលបានកត់ត្រាទេ។
+incident-evidence = ភស្តុតាង
+incident-working-copy-of = ច្បាប់ចម្លងសម្រាប់ធ្វើការនៃ
+incident-named-by-hash = (កំណត់ដោយតម្លៃហាស គ្មានឯកសាររក្សាទុកទេ)
+incident-no-evidence = មិនទាន់មានឯកសារភស្តុតាងនៅឡើយទេ។
+incident-upload = ផ្ទុកឯកសារឡើង
+incident-upload-text = ឯកសារត្រូវបានរក្សាទុកដូចដែលបានផ្ញើមកទាំងស្រុង ហើយ SHA-256 របស់វាត្រូវបានគណនាពេលវាមកដល់ យ៉ាងច្រើន { $limit }។ សូមបញ្ជាក់ពីរបៀបដែលវាត្រូវបានប្រមូល៖ តុលាការនឹងសួរ។
+incident-captured-at = ប្រមូលនៅ (UTC)
+incident-captured-by = ប្រមូលដោយ
+incident-found-at = រកឃើញនៅ (អាសយដ្ឋានដើម)
+incident-method = របៀបដែលទទួលបាន
+incident-method-example = ទាញយក រូបថតអេក្រង់ ប្រគល់ដោយសាក្សី ...
+incident-tool = ឧបករណ៍
+incident-where = ទីកន្លែង
+incident-note = កំណត់ចំណាំ
+incident-file = ឯកសារ
+incident-upload-submit = ផ្ទុកឡើង
+incident-findings = ការរកឃើញ
+incident-finding-of = នៃ
+incident-finding-by = ដោយ { $who }។
+incident-finding-reviewed-by = ពិនិត្យដោយ { $who }។
+incident-changed-since = ហេតុការណ៍នេះបានផ្លាស់ប្តូរបន្ទាប់ពីការរកឃើញត្រូវបានបញ្ជាក់ ({ $confirmed })៖ មានកំណែក្រោយៗចំនួន { $versions } ដែលកំណែចុងក្រោយនៅ { $last } ដោយ { $by }។
+incident-see-changes = មើលអ្វីដែលបានផ្លាស់ប្តូរ
+incident-confirm = បញ្ជាក់
+incident-retract = ដកវិញ
+incident-no-finding = មិនទាន់មានការរកឃើញណាមួយវាយតម្លៃហេតុការណ៍នេះនៅឡើយទេ។
+incident-saved = បានរក្សាទុក។
+
+## ទម្រង់ហេតុការណ៍ (incident_form.html)
+
+form-new-incident = ហេតុការណ៍ថ្មី
+form-edit-incident = កែសម្រួលហេតុការណ៍
+form-correct = សូមកែតម្រូវ៖
+form-title = ចំណងជើង
+form-date = កាលបរិច្ឆេទ
+form-date-help = 2017-09-03 (មួយថ្ងៃ), 2017-09 (មួយខែ), 2017 (មួយឆ្នាំ), 2017-09-01..2017-09-14 (រយៈពេលមួយ) ឬ 2017-07.. (កំពុងបន្ត)។
+form-kind = ប្រភេទ
+form-place = ទីកន្លែង
+form-summary = សេចក្តីសង្ខេប
+form-themes = សិទ្ធិ / ប្រធានបទ (បំបែកដោយសញ្ញាក្បៀស)
+form-actors = តួអង្គ
+form-actor = តួអង្គ
+form-role = តួនាទី
+form-sources = ប្រភព
+form-existing-sources = ប្រភពដែលមានស្រាប់
+form-sources-hint = បញ្ជីនេះបង្ហាញប្រភពនៃហេតុការណ៍នេះ និងប្រភពថ្មីៗបំផុតចំនួន { $shown } ក្នុងចំណោមប្រភព { $total } នៃសំណុំរឿង។ សូមបញ្ជាក់ប្រភពផ្សេងទៀតតាមលេខសម្គាល់របស់វានៅខាងក្រោម។
+form-source-ids = ប្រភពផ្សេងទៀត តាមលេខសម្គាល់ (បំបែកដោយសញ្ញាក្បៀស)
+form-new-source = ឬបន្ថែមប្រភពថ្មី
+form-source-title = ចំណងជើង
+form-source-authors = អ្នកនិពន្ធ (បំបែកដោយសញ្ញាក្បៀស)
+form-source-publisher = អ្នកបោះពុម្ពផ្សាយ
+form-source-date = កាលបរិច្ឆេទ
+form-source-url = អាសយដ្ឋាន (URL)
+form-save-incident = រក្សាទុកហេតុការណ៍
+form-field-form = ទម្រង់បែបបទ
+form-field-new-source-title = ចំណងជើងប្រភពថ្មី
+form-field-new-source-date = កាលបរិច្ឆេទប្រភពថ្មី
+
+## ទម្រង់ការរកឃើញ (finding_form.html)
+
+finding-new = ការរកឃើញថ្មី
+finding-incidents = ហេតុការណ៍
+finding-provision = បទប្បញ្ញត្តិ (ឯកសារយោង)
+finding-provision-example = ឧ. ICCPR Art. 22
+finding-provision-help = វាយឯកសារយោង បញ្ជីនឹងស្នើបទប្បញ្ញត្តិនៃសំណុំរឿងនេះ។
+finding-verdict = ការវាយតម្លៃ
+finding-rationale = ហេតុផល
+finding-submit = បន្ថែមការរកឃើញ (សេចក្តីព្រាង)
+finding-draft-note = ការរកឃើញថ្មីនៅជាសេចក្តីព្រាង រហូតដល់អ្នកពិនិត្យបញ្ជាក់វា។ មានតែការរកឃើញដែលបានបញ្ជាក់ប៉ុណ្ណោះ ដែលធ្វើឱ្យយន្តការត្រូវបានដាក់ឱ្យដំណើរការ។
+suggestions-label = បទប្បញ្ញត្តិដែលត្រូវគ្នា
+suggestions-none = គ្មានបទប្បញ្ញត្តិណាមួយនៃសំណុំរឿងនេះត្រូវនឹង “{ $q }” ទេ។
+
+## តួអង្គ (actor.html)
+
+actor-kind = ប្រភេទ
+actor-aliases = ឈ្មោះផ្សេងទៀត
+actor-country = ប្រទេស
+actor-members = សមាជិក
+actor-incidents = ហេតុការណ៍
+actor-count = មានហេតុការណ៍ { $total } ពាក់ព័ន្ធនឹងតួអង្គនេះ។
+actor-on-timeline = មើលហេតុការណ៍ទាំងនោះនៅលើកាលប្បវត្តិ
+
+## ភស្តុតាង (evidence.html)
+
+evidence-title = ភស្តុតាង៖ { $file }
+evidence-size = ទំហំ
+evidence-bytes = { $size } បៃ
+evidence-type = ប្រភេទ
+evidence-type-note = (តាមខ្លឹមសារ មិនមែនតាមឈ្មោះ)
+evidence-item-id = លេខសម្គាល់
+evidence-incident = ហេតុការណ៍
+evidence-source = ប្រភព
+evidence-note = កំណត់ចំណាំ
+evidence-history = ប្រវត្តិ
+evidence-download = ទាញយកច្បាប់ដើម
+evidence-download-note = (ការទាញយកនីមួយៗត្រូវបានកត់ត្រានៅខាងក្រោម)
+evidence-check-copy = ដើម្បីពិនិត្យច្បាប់ចម្លង៖ { $command } ត្រូវតែបង្ហាញ SHA-256 ខាងលើ។
+evidence-capture = ការប្រមូល
+evidence-when = ពេលណា
+evidence-by = ដោយ
+evidence-found-at = រកឃើញនៅ
+evidence-how = របៀប
+evidence-tool = ឧបករណ៍
+evidence-where = ទីកន្លែង
+evidence-no-capture = មិនមានកំណត់ត្រានៃការប្រមូលត្រូវបានផ្តល់ឱ្យទេ។
+evidence-copies = ច្បាប់ដើម និងច្បាប់ចម្លងសម្រាប់ធ្វើការ
+evidence-copy-of = នេះជាច្បាប់ចម្លងសម្រាប់ធ្វើការនៃច្បាប់ដើមខាងក្រោម៖ { $what }។ ច្បាប់ដើមត្រូវបានរក្សាទុកដោយគ្មានការផ្លាស់ប្តូរ។
+evidence-original = នេះជាច្បាប់ដើម៖ បៃរបស់វាត្រូវបានរក្សាទុកដូចដែលបានទទួលទាំងស្រុង។
+evidence-no-copy = មិនមានច្បាប់ចម្លងសម្រាប់ធ្វើការទេ។
+evidence-add-copy = បន្ថែមច្បាប់ចម្លងសម្រាប់ធ្វើការ (កំណែលុបព័ត៌មានសម្ងាត់ ការចម្លងជាអក្សរ ឬឃ្លីប)
+evidence-add-copy-text = ច្បាប់ចម្លងក្លាយជាធាតុមួយដោយឡែក ដែលកំណត់ធាតុនេះជាច្បាប់ដើមរបស់វា។ ឯកសារនេះមិនត្រូវបានផ្លាស់ប្តូរទេ។ យ៉ាងច្រើន { $limit }។
+evidence-what-done = អ្វីដែលបានធ្វើ
+evidence-what-done-example = ធ្វើឱ្យមុខព្រិល; ការចម្លងជាអក្សរពី 00:00 ដល់ 03:10; ...
+evidence-file = ឯកសារ
+evidence-upload-copy = ផ្ទុកច្បាប់ចម្លងសម្រាប់ធ្វើការឡើង
+evidence-custody = ខ្សែសង្វាក់នៃការរក្សាទុក
+evidence-col-when = ពេលណា (UTC)
+evidence-col-what = អ្វី
+evidence-col-who = នរណា
+evidence-col-note = កំណត់ចំណាំ
+evidence-check-now = ពិនិត្យឯកសារដែលបានរក្សាទុកឥឡូវនេះ
+evidence-check-note = (អានវាម្តងទៀត ហើយប្រៀបធៀប SHA-256 របស់វា។ ការត្រូវគ្នាត្រូវបានកត់ត្រាថាបានផ្ទៀងផ្ទាត់)
+evidence-record-heading = កត់ត្រាអ្វីដែលបានធ្វើជាមួយវា
+evidence-record-what = អ្វី
+evidence-record-note = កំណត់ចំណាំ (ទៅនរណា នៅឯណា ដោយរបៀបណា)
+evidence-record = កត់ត្រា
+evidence-saved = ឯកសារត្រូវបានទទួល ហើយ SHA-256 របស់វាត្រូវបានកត់ត្រា។
+evidence-verified = បៃដែលបានរក្សាទុកត្រូវបានអានម្តងទៀត៖ SHA-256 របស់វាត្រូវគ្នា។ ការនេះឥឡូវស្ថិតក្នុងខ្សែសង្វាក់នៃការរក្សាទុកហើយ។
+evidence-logged = បានកត់ត្រាក្នុងខ្សែសង្វាក់នៃការរក្សាទុក។
+size-kb = { $size } KB
+size-mb = { $size } MB
+size-gb = { $size } GB
+size-tb = { $size } TB
+
+## ប្រវត្តិ (history.html)
+
+history-title = ប្រវត្តិនៃ{ $noun } { $id }
+history-back = ត្រឡប់ទៅ{ $noun }
+history-intro = កំណែនីមួយៗត្រូវបានរក្សាទុក កំណែថ្មីបំផុតនៅខាងលើគេ។ កំណែនីមួយៗបង្ហាញវាលដែលបានផ្លាស់ប្តូរពីកំណែមុន។
+history-version = កំណែទី { $version }
+history-created = បានបង្កើត
+history-removed = បានលុប
+history-col-field = វាល
+history-col-before = មុន
+history-col-after = ក្រោយ
+history-no-change = គ្មានវាលណាមួយបានផ្លាស់ប្តូរទេ។
+noun-incident = ហេតុការណ៍
+noun-source = ប្រភព
+noun-finding = ការរកឃើញ
+noun-actor = តួអង្គ
+noun-evidence = ភស្តុតាង
+noun-record = កំណត់ត្រា
+
+## ភាពច្បាស់លាស់នៃកាលបរិច្ឆេទ
+
+precision-day = ថ្ងៃ
+precision-month = ខែ
+precision-year = ឆ្នាំ
+precision-range = រយៈពេល
+precision-ongoing = កំពុងបន្ត
+
+## ប្រភេទហេតុការណ៍
+
+kind-arrest = ការចាប់ខ្លួន
+kind-detention = ការឃុំខ្លួន
+kind-closure = ការបិទ
+kind-ban = ការហាមឃាត់
+kind-dissolution = ការរំលាយ
+kind-deregistration = ការលុបឈ្មោះចេញពីបញ្ជី
+kind-legislation = ច្បាប់
+kind-suspension = ការផ្អាក
+kind-expulsion = ការបណ្តេញចេញ
+kind-tax_action = វិធានការពន្ធដារ
+kind-threat = ការគំរាមកំហែង
+kind-statement = សេចក្តីថ្លែងការណ៍
+kind-surveillance = ការតាមដាន
+kind-harassment = ការយាយី
+kind-exile = ការនិរទេសខ្លួន
+kind-other = ផ្សេងៗ
+
+## ប្រភេទតួអង្គ
+
+actor-kind-state = រដ្ឋ
+actor-kind-government_body = ស្ថាប័នរដ្ឋាភិបាល
+actor-kind-official = មន្ត្រី
+actor-kind-party = គណបក្ស
+actor-kind-organisation = អង្គការ
+actor-kind-media = ប្រព័ន្ធផ្សព្វផ្សាយ
+actor-kind-person = បុគ្គល
+actor-kind-international_body = ស្ថាប័នអន្តរជាតិ
+actor-kind-group = ក្រុម
+
+## តួនាទីរបស់តួអង្គក្នុងហេតុការណ៍
+
+role-perpetrator = ជនល្មើស
+role-target = គោលដៅ
+role-victim = ជនរងគ្រោះ
+role-witness = សាក្សី
+role-other = ផ្សេងៗ
+
+## ការវាយតម្លៃ និងស្ថានភាពនៃការរកឃើញ
+
+verdict-violation = ការរំលោភ
+verdict-threat_of_violation = ការគំរាមនឹងរំលោភ
+verdict-concern = ការព្រួយបារម្ភ
+status-draft = សេចក្តីព្រាង
+status-confirmed = បានបញ្ជាក់
+status-retracted = បានដកវិញ
+
+## តួនាទីក្នុងសំណុំរឿង
+
+case-role-owner = ម្ចាស់
+case-role-editor = អ្នកកែសម្រួល
+case-role-reviewer = អ្នកពិនិត្យ
+case-role-viewer = អ្នកមើល
+case-role-none = គ្មាន
+
+## ខ្សែសង្វាក់នៃការរក្សាទុក
+
+custody-received = បានទទួល
+custody-viewed = បានមើល
+custody-downloaded = បានទាញយក
+custody-copied = បានចម្លង
+custody-exported = បាននាំចេញ
+custody-handed_over = បានប្រគល់
+custody-verified = បានផ្ទៀងផ្ទាត់
+custody-derived = បានបង្កើតច្បាប់ចម្លង

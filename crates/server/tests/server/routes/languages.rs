@@ -1,0 +1,267 @@
+//! The interface in the reader's language (issue 16 §1): chosen by the reader (the language
+//! switch's cookie), else by their browser (`Accept-Language`), else the instance's default;
+//! `<html lang>` follows; the converted pages carry no English label; errors, pages and API
+//! messages come in that language, the API keeping its English `error` and a stable `code`.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+
+use crate::routes::support::{TestApp, Who};
+
+const CASE: &str = "/cases/example-2030";
+
+/// The same person, reading in `lang` (as the language switch's cookie says).
+fn reading(who: &Who, lang: &str) -> Who {
+    let cookie = match &who.cookie {
+        Some(c) => format!("{c}; accord_lang={lang}"),
+        None => format!("accord_lang={lang}"),
+    };
+    Who {
+        cookie: Some(cookie),
+        csrf: who.csrf.clone(),
+    }
+}
+
+async fn get_with(app: &TestApp, path: &str, accept: &str, cookie: Option<&str>) -> String {
+    let mut req = Request::get(path).header(header::ACCEPT_LANGUAGE, accept);
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let r = app.send(req.body(Body::empty()).unwrap()).await;
+    assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
+    r.body
+}
+
+#[tokio::test]
+async fn the_readers_choice_then_the_browser_then_the_default() {
+    let app = TestApp::new().await;
+    let km = get_with(&app, "/login", "km-KH,km;q=0.9,en;q=0.5", None).await;
+    assert!(km.contains("<html lang=\"km\">"), "{km}");
+    assert!(km.contains("<h1>ចូលគណនី</h1>"), "{km}");
+    let fr = get_with(&app, "/login", "de, fr;q=0.8", None).await;
+    assert!(fr.contains("<html lang=\"fr\">") && fr.contains("<h1>Connexion</h1>"));
+    // The reader's choice wins over the browser's.
+    let chosen = get_with(&app, "/login", "km", Some("accord_lang=fr")).await;
+    assert!(chosen.contains("<html lang=\"fr\">"), "{chosen}");
+    // A language Accord does not speak: the instance's default, English here.
+    let other = get_with(&app, "/login", "de-DE,de;q=0.9", None).await;
+    assert!(other.contains("<html lang=\"en\">") && other.contains("<h1>Sign in</h1>"));
+}
+
+#[tokio::test]
+async fn the_language_switch_sets_the_choice_and_goes_back() {
+    let app = TestApp::new().await;
+    let visitor = app.visitor().await;
+    let back = format!("{CASE}/timeline?kind=closure");
+    let r = app
+        .post("/language", &visitor, &[("lang", "km"), ("next", &back)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location(), back);
+    let cookie = r
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .find(|c| c.starts_with("accord_lang="))
+        .expect("the choice is kept in a cookie");
+    assert!(cookie.starts_with("accord_lang=km;"), "{cookie}");
+    // Only a path of this site is gone back to.
+    let r = app
+        .post(
+            "/language",
+            &visitor,
+            &[("lang", "fr"), ("next", "//evil.example/")],
+        )
+        .await;
+    assert_eq!(r.location(), "/");
+    // A language Accord does not speak is refused, and sets nothing.
+    let r = app
+        .post("/language", &visitor, &[("lang", "de"), ("next", "/")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.headers
+            .get(header::SET_COOKIE)
+            .is_none_or(|c| !c.to_str().unwrap().starts_with("accord_lang"))
+    );
+    // Every page offers the switch, as a plain form.
+    let page = app.get("/login", &visitor).await.body;
+    assert!(page.contains("action=\"/language\""));
+    for tag in ["en", "fr", "km"] {
+        assert!(
+            page.contains(&format!("name=\"lang\" value=\"{tag}\"")),
+            "{tag}"
+        );
+    }
+}
+
+/// English labels of the converted pages, each as a whole text node (`>label<`), so that data
+/// (titles, names) that happens to hold the word does not count.
+const ENGLISH_LABELS: &[&str] = &[
+    "Cases",
+    "Dashboard",
+    "Timeline",
+    "Provisions",
+    "Letters",
+    "Members",
+    "New incident",
+    "Sign out",
+    "Skip to content",
+    "Search",
+    "Kind",
+    "Actor",
+    "Filter",
+    "Clear",
+    "Date",
+    "Place",
+    "Actors",
+    "Sources",
+    "Evidence",
+    "Findings",
+    "History",
+    "Edit this incident",
+    "Add a finding",
+    "Your account",
+    "Sessions",
+    "Password",
+    "API tokens",
+    "Save",
+    "Save incident",
+    "Title",
+    "Summary",
+    "New finding",
+    "Verdict",
+    "Rationale",
+    "Members and publication",
+    "Publication",
+    "Remove",
+    "Incidents",
+    "private",
+    "published",
+];
+
+/// Labels French writes as English does.
+const SAME_IN_FRENCH: &[&str] = &["Date", "Sources", "Sessions", "Publication", "Incidents"];
+
+#[tokio::test]
+async fn pages_in_khmer_and_french_carry_no_english_label() {
+    let app = TestApp::new().await;
+    let admin = app.user("admin@example.org", true, None).await;
+    let pages = [
+        "/".to_owned(),
+        "/account".to_owned(),
+        format!("{CASE}/timeline"),
+        format!("{CASE}/incidents/gazette-closed"),
+        format!("{CASE}/incidents/gazette-closed/history"),
+        format!("{CASE}/incidents/new"),
+        format!("{CASE}/findings/new?incident=gazette-closed"),
+        format!("{CASE}/actors/interior"),
+        format!("{CASE}/members"),
+    ];
+    for lang in ["km", "fr"] {
+        let reader = reading(&admin, lang);
+        for path in &pages {
+            let r = app.get(path, &reader).await;
+            assert_eq!(r.status, StatusCode::OK, "{path}");
+            assert!(
+                r.body.contains(&format!("<html lang=\"{lang}\">")),
+                "{lang} {path}"
+            );
+            for label in ENGLISH_LABELS {
+                if lang == "fr" && SAME_IN_FRENCH.contains(label) {
+                    continue;
+                }
+                assert!(
+                    !r.body.contains(&format!(">{label}<")),
+                    "{lang} {path} shows the English label {label:?}:\n{}",
+                    r.body
+                );
+            }
+        }
+    }
+    // The check sees English where it is: the same page for an English reader.
+    let english = app
+        .get(&format!("{CASE}/timeline"), &reading(&admin, "en"))
+        .await;
+    assert!(english.body.contains(">Timeline<"));
+}
+
+#[tokio::test]
+async fn dates_numbers_and_plurals_follow_the_language() {
+    let app = TestApp::new().await;
+    let admin = app.user("admin@example.org", true, None).await;
+    let km = app
+        .get(&format!("{CASE}/timeline"), &reading(&admin, "km"))
+        .await
+        .body;
+    // Months in Khmer with Khmer digits; the count in Khmer digits.
+    assert!(km.contains(">ខែមីនា ឆ្នាំ២០៣០<"), "{km}");
+    assert!(km.contains("<strong>៣</strong> ហេតុការណ៍"), "{km}");
+    let fr = app
+        .get(&format!("{CASE}/timeline"), &reading(&admin, "fr"))
+        .await
+        .body;
+    assert!(fr.contains(">mars 2030<"), "{fr}");
+    assert!(fr.contains("<strong>3</strong> incidents"), "{fr}");
+    let one = app
+        .get(
+            &format!("{CASE}/timeline?kind=closure"),
+            &reading(&admin, "fr"),
+        )
+        .await
+        .body;
+    assert!(one.contains("<strong>1</strong> incident,"), "{one}");
+    let en = app
+        .get(&format!("{CASE}/timeline"), &reading(&admin, "en"))
+        .await
+        .body;
+    assert!(en.contains(">March 2030<"));
+}
+
+#[tokio::test]
+async fn errors_come_in_the_readers_language() {
+    let app = TestApp::new().await;
+    let req = Request::get(format!("{CASE}-nope"))
+        .header(header::ACCEPT_LANGUAGE, "km")
+        .body(Body::empty())
+        .unwrap();
+    let r = app.send(req).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("<html lang=\"km\">"), "{}", r.body);
+    assert!(r.body.contains("គ្មានអ្វីនៅទីនេះទេ"), "{}", r.body);
+    assert!(!r.body.contains("There is nothing here"));
+
+    // The API: the English message and a stable code stay; the message is in French.
+    app.user("reader@example.org", true, None).await;
+    let token = app.api_token("reader@example.org").await;
+    let req = Request::get("/api/v1/cases/nope")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .header(header::ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9")
+        .body(Body::empty())
+        .unwrap();
+    let r = app.send(req).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(v["code"], "not_found");
+    assert_eq!(v["error"], "There is nothing here, or you may not see it.");
+    assert_eq!(
+        v["message"],
+        "Il n'y a rien ici, ou vous n'avez pas le droit de le voir."
+    );
+    assert_eq!(v["status"], 404);
+    // A refused field: the English detail under a translated introduction, the field named.
+    let req = Request::get("/api/v1/cases/example-2030/status?as_of=2030-02-30")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .header(header::ACCEPT_LANGUAGE, "km")
+        .body(Body::empty())
+        .unwrap();
+    let r = app.send(req).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(v["code"], "invalid");
+    assert_eq!(v["field"], "as_of");
+    let message = v["message"].as_str().unwrap();
+    assert!(message.starts_with("ព័ត៌មានលម្អិត"), "{v}");
+    assert!(message.ends_with(v["error"].as_str().unwrap()), "{v}");
+}
