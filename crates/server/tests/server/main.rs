@@ -14,5 +14,6 @@ mod follow_through;
 mod hardening;
 mod matrix;
 mod observations;
+mod over_time;
 mod routes;
 mod slow_clients;
