@@ -41,7 +41,10 @@ async fn show(
         .page(
             &viewer,
             "mechanism.html",
-            with_case(&access, context! { title => &m.mechanism.name, m => view }),
+            with_case(
+                &access,
+                context! { title => &m.mechanism.name, m => view, requests },
+            ),
         )?
         .into_response())
 }
