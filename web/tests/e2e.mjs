@@ -15,7 +15,11 @@
 // anonymous visitor and to a signed-in non-member; the dashboard's first load, assets included, is
 // under 100 KB as transferred; a Khmer word inside a Khmer sentence is found by the timeline search;
 // after a letter (issue 14 §4), its delivery, a response and a follow-up letter are recorded through
-// the plain forms, and the mechanism's page and the dashboard show them.
+// the plain forms, and the mechanism's page and the dashboard show them; a Khmer reader and a
+// French reader (issue 16 §4) choose their language with the switch, without JavaScript, and go
+// through the timeline, a search, an incident, its history, the new-finding form, an actor and
+// the account: `<html lang>` follows and none of a list of English labels is on those pages
+// (screenshots of the Khmer pages are kept in E2E_OUT, to look at their shaping).
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -569,6 +573,87 @@ async function followThrough(base, caseId) {
   await context.close();
 }
 
+/// English labels of the converted pages; a page in Khmer or French must show none of them as a
+/// whole line of its text (data, such as the fixture's English titles, may hold the words).
+const ENGLISH_LABELS = [
+  'Skip to content', 'Sign out', 'Cases', 'Dashboard', 'Timeline', 'Provisions', 'Letters',
+  'Members', 'New incident', 'Search', 'Kind', 'Actor', 'Verdict', 'Filter', 'Clear', 'Date',
+  'Place', 'Actors', 'Sources', 'Evidence', 'Findings', 'History', 'Edit this incident',
+  'Add a finding', 'Upload a file', 'New finding', 'Rationale', 'Your account', 'Password',
+  'API tokens', 'Sessions', 'Sign out everywhere', 'Create a token', 'Incidents', 'Field',
+  'Before', 'After', 'private', 'published',
+];
+/// Labels French writes as English does.
+const SAME_IN_FRENCH = new Set(['Date', 'Sources', 'Sessions', 'Incidents']);
+
+/// A Khmer and a French reader, JavaScript off: the switch is a plain form.
+async function languages(base, caseId) {
+  for (const [lang, expect] of [['km', 'កាលប្បវត្តិ'], ['fr', 'Chronologie']]) {
+    const context = await newContext(false, { storageState: adminState });
+    const page = await context.newPage();
+    current = page;
+    await step(`[${lang}] the language switch, without JavaScript`, async () => {
+      await visit(page, `${base}/cases/${caseId}/timeline`);
+      check((await page.getAttribute('html', 'lang')) === 'en', 'the page starts in English');
+      // The check below sees English where it is: the English page shows many of the labels.
+      const texts = await textNodes(page);
+      const seen = ENGLISH_LABELS.filter((l) => texts.has(l));
+      check(seen.length >= 10, `the English timeline should show the labels; seen: ${seen.join(', ')}`);
+      await Promise.all([
+        page.waitForURL(`${base}/cases/${caseId}/timeline`),
+        page.click(`form.language button[value=${lang}]`),
+      ]);
+      check((await page.getAttribute('html', 'lang')) === lang, `after the switch <html lang> should be ${lang}`);
+      const h1 = await page.textContent('h1');
+      check(h1 === expect, `the timeline's heading in ${lang} should be ${expect}, it is ${h1}`);
+    });
+    const pages = [
+      ['timeline', `/cases/${caseId}/timeline`],
+      ['search', `/cases/${caseId}/timeline?q=${encodeURIComponent('Gazette')}`],
+      ['incident', `/cases/${caseId}/incidents/gazette-closed`],
+      ['history', `/cases/${caseId}/incidents/gazette-closed/history`],
+      ['finding-form', `/cases/${caseId}/findings/new?incident=gazette-closed`],
+      ['actor', `/cases/${caseId}/actors/${await firstActor(page, base, caseId)}`],
+      ['account', '/account'],
+      ['cases', '/'],
+    ];
+    for (const [name, path] of pages) {
+      await step(`[${lang}] ${name} carries no English label`, async () => {
+        await visit(page, `${base}${path}`);
+        check((await page.getAttribute('html', 'lang')) === lang, `${path}: <html lang> should be ${lang}`);
+        const texts = await textNodes(page);
+        const english = ENGLISH_LABELS.filter((l) => texts.has(l) && !(lang === 'fr' && SAME_IN_FRENCH.has(l)));
+        check(english.length === 0, `${path} in ${lang} shows English labels: ${english.join(', ')}`);
+        if (lang === 'km') await shot(page, `km-${name}`);
+      });
+    }
+    await context.close();
+  }
+}
+
+/// Every text node of the page, trimmed, and the placeholders, titles and ARIA labels a reader
+/// sees or hears.
+async function textNodes(page) {
+  const texts = await page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) out.push(walker.currentNode.textContent.trim());
+    for (const e of document.querySelectorAll('[placeholder], [title], [aria-label]')) {
+      for (const a of ['placeholder', 'title', 'aria-label']) if (e.hasAttribute(a)) out.push(e.getAttribute(a).trim());
+    }
+    return out;
+  });
+  return new Set(texts);
+}
+
+/// The id of the first actor the timeline's filter offers.
+async function firstActor(page, base, caseId) {
+  await visit(page, `${base}/cases/${caseId}/timeline`);
+  const value = await page.getAttribute('#actor option:nth-child(2)', 'value');
+  check(value, 'the timeline offers an actor to filter by');
+  return value;
+}
+
 async function main() {
   check(existsSync(BIN), `no accord binary at ${BIN}: run \`cargo build -p accord-cli\` first (or set ACCORD_BIN)`);
   check(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM)`);
@@ -632,6 +717,7 @@ async function main() {
   await withoutJs.context.close();
 
   await followThrough(base, 'e2e-letters');
+  await languages(base, 'e2e-js');
   await privacy(base, 'e2e-private');
   await dashboardWeight(base, 'e2e-js');
   await phone(base, 'e2e-js');

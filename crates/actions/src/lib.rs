@@ -167,6 +167,21 @@ impl Actions {
                 });
             }
         }
+        let stored = self
+            .store
+            .incidents(case, std::slice::from_ref(&incident.id))
+            .await?
+            .pop();
+        self.check_restricted_to(
+            case,
+            &incident.restricted_to,
+            stored.as_ref().map(|i| i.restricted_to.as_slice()),
+        )
+        .await?;
+        if let Some(s) = &new_source {
+            self.check_restricted_to(case, &s.restricted_to, None)
+                .await?;
+        }
         let new_id = new_source.as_ref().map(|s| s.id.as_str());
         if let Some(p) = incident_problems(&incident, &|a| refs.has_actor(a), &|s| {
             refs.has_source(s) || Some(s) == new_id
@@ -197,7 +212,45 @@ impl Actions {
         by: &str,
     ) -> Result<(), ActionError> {
         source_problems(&source)?;
+        self.check_restricted_to(case, &source.restricted_to, None)
+            .await?;
         self.store.add_source(case, &source, by).await?;
+        Ok(())
+    }
+
+    /// A record restricted to someone who is not a member of the case would be hidden from the
+    /// very person it names, and shown to whoever later gets that address: every address a write
+    /// adds to `restricted_to` must be a member's. Names the record already had are kept as they
+    /// are (a member may have left since). Bundle imports are not checked: their members are
+    /// granted after the import.
+    async fn check_restricted_to(
+        &self,
+        case: &str,
+        named: &[String],
+        already: Option<&[String]>,
+    ) -> Result<(), ActionError> {
+        let added: Vec<&String> = named
+            .iter()
+            .filter(|n| !already.is_some_and(|a| a.iter().any(|x| x.eq_ignore_ascii_case(n))))
+            .collect();
+        if added.is_empty() {
+            return Ok(());
+        }
+        let members = self.store.members(case).await?;
+        for name in added {
+            if !members
+                .iter()
+                .any(|(user, _)| user.email.eq_ignore_ascii_case(name))
+            {
+                return Err(invalid(
+                    "restricted_to",
+                    format!(
+                        "{name} is not a member of this case: give them a role in the case \
+                         first, or name a member"
+                    ),
+                ));
+            }
+        }
         Ok(())
     }
 

@@ -683,3 +683,56 @@ async fn verify_never_removes_bytes_an_upload_is_about_to_commit() {
         b"a witness statement, stored a moment before its record"
     );
 }
+
+#[tokio::test]
+async fn a_record_is_restricted_only_to_members_of_its_case() {
+    let w = world().await;
+    let store = w.actions.store();
+    let member = store
+        .create_user("member@example.org", "not-a-real-hash", false)
+        .await
+        .unwrap();
+    store
+        .set_role(CASE, member.id, Some(accord_core::CaseRole::Editor), "test")
+        .await
+        .unwrap();
+    let mut inc = store
+        .incidents(CASE, &["harassment".to_owned()])
+        .await
+        .unwrap()
+        .pop()
+        .unwrap();
+    inc.sensitivity = accord_core::Sensitivity::Restricted;
+    inc.restricted_to = vec!["stranger@example.org".into()];
+    let err = w
+        .actions
+        .save_incident(CASE, inc.clone(), None, "test")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, ActionError::Invalid { field, message }
+            if field == "restricted_to" && message.contains("stranger@example.org")),
+        "{err}"
+    );
+    assert_eq!(
+        store
+            .history(CASE, RecordKind::Incident, "harassment")
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "nothing written"
+    );
+    inc.restricted_to = vec!["Member@Example.org".into()];
+    w.actions
+        .save_incident(CASE, inc.clone(), None, "test")
+        .await
+        .unwrap();
+    // The member leaves; the record keeps naming them and can still be edited.
+    store.set_role(CASE, member.id, None, "test").await.unwrap();
+    inc.title = "Harassment, edited after the member left".into();
+    w.actions
+        .save_incident(CASE, inc, None, "test")
+        .await
+        .unwrap();
+}
