@@ -2,14 +2,14 @@
 //! letters that asked for it with what each party did.
 
 use accord_core::evaluate;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
 
 use crate::access::CaseAccess;
+use crate::as_of::{self, CaseAt};
 use crate::auth::Viewer;
-use crate::case_cache::snapshot;
-use crate::routes::cases::mechanism_view;
+use crate::routes::cases::{human_day, mechanism_view};
 use crate::routes::follow_through::{requests_view, today_or};
 use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
@@ -20,15 +20,23 @@ pub(crate) fn router() -> Routes {
     Routes::new().route("/cases/{id}/mechanisms/{mechanism}", get(show))
 }
 
+/// The mechanism; with `?as_of=YYYY-MM-DD`, as it stood on that day (its status, the findings
+/// behind it, the letters written by then and what was answered by then).
 async fn show(
     State(state): State<AppState>,
     viewer: Viewer,
     Path((id, mechanism)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
-    let snap = snapshot(&state, &access.case).await?;
+    // A date the form could not have sent is said next to the form; the page shows today's.
+    let (day, as_of_error) = match as_of::from_query(query.as_deref()) {
+        Ok(day) => (day, None),
+        Err(e) => (None, Some(e.to_string())),
+    };
+    let case = CaseAt::load(&state, &access.case, day).await?;
     // Computed from what this reader may see: a hidden incident triggers nothing for them.
-    let case = Visibility::load(&state, &access).await?.case(&snap.case)?;
+    let case = Visibility::load(&state, &access).await?.case(&case)?;
     let status = evaluate(&case);
     let m = status
         .mechanisms
@@ -36,15 +44,24 @@ async fn show(
         .find(|m| m.mechanism.id == mechanism)
         .ok_or(AppError::NotFound)?;
     let view = mechanism_view(&case, m, usize::MAX);
-    let requests = requests_view(&case, m.mechanism, today_or(None));
-    Ok(state
+    let requests = requests_view(&case, m.mechanism, today_or(day));
+    let refused = as_of_error.is_some();
+    let mut r = state
         .page(
             &viewer,
             "mechanism.html",
             with_case(
                 &access,
-                context! { title => &m.mechanism.name, m => view, requests },
+                context! {
+                    title => &m.mechanism.name, m => view, requests,
+                    as_of => day.map(|d| d.to_string()), as_of_human => day.map(human_day),
+                    as_of_error,
+                },
             ),
         )?
-        .into_response())
+        .into_response();
+    if refused {
+        *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
 }

@@ -9,7 +9,6 @@ use minijinja::{Value, context};
 use crate::access::CaseAccess;
 use crate::as_of::{self, CaseAt};
 use crate::auth::Viewer;
-use crate::case_cache::snapshot;
 use crate::disclosure::Disclosure;
 use crate::forms::Fields;
 use crate::routes::cases::{finding_chain, human_day};
@@ -26,15 +25,22 @@ pub(crate) fn router() -> Routes {
         .route("/cases/{id}/provisions/{citation}", get(show))
 }
 
+/// Every provision with its status; with `?as_of=YYYY-MM-DD`, as it stood on that day.
 async fn list(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<String>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
-    let snap = snapshot(&state, &access.case).await?;
+    // A date the form could not have sent is said next to the form; the page shows today's.
+    let (day, as_of_error) = match as_of::from_query(query.as_deref()) {
+        Ok(day) => (day, None),
+        Err(e) => (None, Some(e.to_string())),
+    };
+    let case = CaseAt::load(&state, &access.case, day).await?;
     // Computed from what this reader may see: a hidden incident judges no provision for them.
-    let case = Visibility::load(&state, &access).await?.case(&snap.case)?;
+    let case = Visibility::load(&state, &access).await?.case(&case)?;
     let status = evaluate(&case);
     let instruments: Vec<Value> = case
         .instruments
@@ -49,13 +55,25 @@ async fn list(
             context! { id => &ins.id, title => &ins.title, kind => ins.kind.as_str(), date => ins.date.map(accord_core::DateSpec::to_human), notes => &ins.notes, provisions }
         })
         .collect();
-    Ok(state
+    let refused = as_of_error.is_some();
+    let mut r = state
         .page(
             &viewer,
             "provisions.html",
-            with_case(&access, context! { title => "Provisions", instruments }),
+            with_case(
+                &access,
+                context! {
+                    title => "Provisions", instruments,
+                    as_of => day.map(|d| d.to_string()), as_of_human => day.map(human_day),
+                    as_of_error,
+                },
+            ),
         )?
-        .into_response())
+        .into_response();
+    if refused {
+        *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
 }
 
 /// One provision: its text, the confirmed findings on it and the observations of its

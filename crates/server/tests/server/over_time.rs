@@ -205,3 +205,61 @@ async fn absurd_projections_are_refused_naming_the_field_and_nothing_is_run() {
     let r = app.page(&format!("{SIMULATION}?runs=10"), &outsider).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_mechanism_page_and_the_provisions_list_are_shown_as_of_a_day() {
+    let app = App::new(REFERENCE).await;
+    let viewer = app.user("viewer@example.org", Some(CaseRole::Viewer)).await;
+    let mechanism = "/cases/cambodia-2017/mechanisms/acps-art-29";
+    let before = app
+        .page(&format!("{mechanism}?as_of=2017-01-31"), &viewer)
+        .await;
+    assert_eq!(before.status, StatusCode::OK, "{}", before.body);
+    assert!(before.body.contains("s-not-triggered"), "{}", before.body);
+    // The letter of 23 October 2017 had not been written yet.
+    assert!(before.body.contains("No letter of this case asks for it"));
+    let after = app
+        .page(&format!("{mechanism}?as_of=2017-02-01"), &viewer)
+        .await;
+    assert!(
+        after.body.contains("s-triggered\">Triggered"),
+        "{}",
+        after.body
+    );
+    assert!(
+        after.body.contains("?as_of=2017-02-01"),
+        "links keep the day"
+    );
+    let now = app.page(mechanism, &viewer).await;
+    assert!(now.body.contains("Letters that asked for it"));
+    assert!(
+        now.body
+            .contains("Request to Reconvene the Paris Conference on Cambodia")
+    );
+    assert!(
+        now.body.contains("o-no_response"),
+        "nothing recorded: no response"
+    );
+    let bad = app
+        .page(&format!("{mechanism}?as_of=2017-02-30"), &viewer)
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("id=\"as_of-error\""));
+
+    let list = "/cases/cambodia-2017/provisions";
+    let art29 = |body: &str| {
+        let at = body.find(">ACPS Art. 29</a>").unwrap();
+        body[at..at + 200].to_owned()
+    };
+    let before = app.page(&format!("{list}?as_of=2017-01-31"), &viewer).await;
+    assert_eq!(before.status, StatusCode::OK, "{}", before.body);
+    let after = app.page(&format!("{list}?as_of=2017-10-01"), &viewer).await;
+    assert_ne!(
+        art29(&before.body),
+        art29(&after.body),
+        "the status changes with the day"
+    );
+    assert!(after.body.contains("ACPS%20Art.%2029?as_of=2017-10-01"));
+    let bad = app.page(&format!("{list}?as_of=soon"), &viewer).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
