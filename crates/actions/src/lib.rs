@@ -8,6 +8,7 @@ mod observations;
 mod package;
 pub mod search;
 mod signon;
+mod tables;
 mod verify;
 
 use std::path::PathBuf;
@@ -25,6 +26,7 @@ pub use evidence::NewEvidence;
 pub use key::{LogKeyConfig, cosigner_from_file};
 pub use observations::{ObservationProblem, today};
 pub use package::{PackageReport, verify_package};
+pub use tables::{BadRow, TableImport, TableReport};
 pub use verify::{VerifyProblem, VerifyProgress, VerifyReport};
 
 /// Everything that can refuse or fail an action. Refusals carry what the user must fix.

@@ -20,14 +20,33 @@ use crate::setup::{self, ACTOR};
 pub(crate) struct ExportArgs {
     /// The case id (see `accord case list`)
     case: String,
-    /// The directory to write; it must not exist or be empty
-    path: PathBuf,
-    /// Write into a directory that already has files
+    /// The directory to write a bundle into; it must not exist or be empty
+    #[arg(required_unless_present = "format")]
+    path: Option<PathBuf>,
+    /// Write into a directory that already has files (or over an existing --out file)
     #[arg(long)]
     force: bool,
+    /// Export incidents, findings and sources as tables instead of a bundle: csv (a file each),
+    /// xlsx (a sheet each) or uwazi (incidents as a Uwazi CSV)
+    #[arg(long, value_name = "FORMAT", requires = "out", conflicts_with = "path")]
+    format: Option<String>,
+    /// The file to write with --format (csv: FILE's name with -incidents, -findings, -sources)
+    #[arg(long, value_name = "FILE", requires = "format")]
+    out: Option<PathBuf>,
 }
 
 pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
+    if let (Some(format), Some(out)) = (&args.format, &args.out) {
+        return crate::export_table::run(config, &args.case, format, out, args.force).await;
+    }
+    let Some(path) = args.path.clone() else {
+        anyhow::bail!("say the directory to write the bundle into, or --format and --out");
+    };
+    let args = BundleArgs {
+        case: args.case,
+        path,
+        force: args.force,
+    };
     let actions = setup::actions(config, Create::MustExist).await?;
     let case = actions
         .store()
@@ -82,4 +101,11 @@ pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<Exi
         blobs.len()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// A bundle export's arguments, once checked.
+struct BundleArgs {
+    case: String,
+    path: PathBuf,
+    force: bool,
 }

@@ -24,14 +24,55 @@ use crate::setup::{self, ACTOR};
 
 #[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
-    /// The bundle directory, e.g. data/cases/cambodia-2017
+    /// The bundle directory, e.g. data/cases/cambodia-2017; with --format, a CSV or XLSX file
     path: PathBuf,
-    /// Replace the case if it exists (otherwise an existing case is refused)
+    /// Replace the case if it exists (otherwise an existing case is refused); bundles only
     #[arg(long)]
     replace: bool,
+    /// Import a table instead of a bundle: acled, uwazi, pax or table (a spreadsheet, with
+    /// --mapping); see docs/import.md
+    #[arg(long, value_name = "FORMAT")]
+    format: Option<String>,
+    /// The case the rows go into (created if it does not exist)
+    #[arg(long, value_name = "CASE", requires = "format")]
+    case: Option<String>,
+    /// The title of a case the import creates
+    #[arg(long, value_name = "TITLE", requires = "format")]
+    title: Option<String>,
+    /// The mapping file (TOML) of a spreadsheet: which column is which field
+    #[arg(long, value_name = "FILE", requires = "format")]
+    mapping: Option<PathBuf>,
+    /// Print what would be created, updated and left alone; write nothing
+    #[arg(long, requires = "format")]
+    dry_run: bool,
+    /// Import the good rows and write the bad ones, with a column saying what is wrong, to OUT
+    /// (by default one bad row means nothing is imported)
+    #[arg(long, value_name = "OUT", requires = "format")]
+    skip_bad: Option<PathBuf>,
+    /// Print {"created", "updated", "unchanged", "problems"} as JSON
+    #[arg(long, requires = "format")]
+    json: bool,
 }
 
 pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<ExitCode> {
+    if let Some(format) = args.format {
+        if args.replace {
+            bail!(
+                "--replace is for bundles; a table import adds to the case and updates what changed"
+            );
+        }
+        let table = crate::import_table::TableArgs {
+            path: args.path,
+            format,
+            case: args.case,
+            title: args.title,
+            mapping: args.mapping,
+            dry_run: args.dry_run,
+            skip_bad: args.skip_bad,
+            json: args.json,
+        };
+        return crate::import_table::run(config, table).await;
+    }
     let started = Instant::now();
     let progress = Progress::start();
     progress.stage("reading and hashing files");

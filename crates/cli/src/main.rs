@@ -8,8 +8,10 @@ mod config;
 mod elections;
 mod evidence;
 mod export;
+mod export_table;
 mod follow_through;
 mod import;
+mod import_table;
 mod keys;
 mod letter;
 mod log;
@@ -75,9 +77,11 @@ struct Cli {
 enum Command {
     /// Serve the web interface
     Serve(serve::ServeArgs),
-    /// Import a case bundle (a directory; see docs/case-format.md)
+    /// Import a case bundle (a directory; see docs/case-format.md), or a table (ACLED, Uwazi,
+    /// PA-X, a spreadsheet) into a case with --format (see docs/import.md)
     Import(import::ImportArgs),
-    /// Export a case as a bundle directory (canonical form)
+    /// Export a case as a bundle directory (canonical form), or its incidents, findings and
+    /// sources as CSV, XLSX or Uwazi CSV with --format
     Export(export::ExportArgs),
     /// List cases and show their status
     #[command(subcommand)]

@@ -32,6 +32,8 @@ mod observations;
 mod provisions;
 mod table;
 mod timeline;
+mod timeline_download;
+mod table_import;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -96,6 +98,8 @@ fn routes(upload_limit: u64) -> Routes {
         .merge(account::router())
         .merge(cases::router())
         .merge(timeline::router())
+        .merge(timeline_download::router())
+        .merge(table_import::router())
         .merge(incidents::router())
         .merge(letters::router())
         .merge(follow_through::router())

@@ -34,6 +34,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/dashboard.html"),
     ),
     ("timeline.html", include_str!("../templates/timeline.html")),
+    ("import.html", include_str!("../templates/import.html")),
     (
         "letters/list.html",
         include_str!("../templates/letters/list.html"),

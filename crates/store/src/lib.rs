@@ -40,6 +40,19 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         actor: &str,
     ) -> Result<ImportReport, StoreError>;
 
+    /// Begin merging records into a case, in one transaction (the case is created, titled
+    /// `title` or its id, if it does not exist): each record of each batch is created, updated
+    /// (a new version, at the same place) or left alone, by id, as its canonical JSON says.
+    /// `dry_run`: everything is counted and nothing written. Instruments have no versions: a new
+    /// one is inserted whole, one the case has gets the new notes and keeps everything else.
+    async fn begin_merge(
+        &self,
+        case_id: &str,
+        title: Option<&str>,
+        dry_run: bool,
+        actor: &str,
+    ) -> Result<Box<dyn MergeSession>, StoreError>;
+
     /// Every case, ordered by id.
     async fn list_cases(&self) -> Result<Vec<CaseSummary>, StoreError>;
 
@@ -984,4 +997,63 @@ pub struct SignOnEntry {
     pub invitation: Option<InvitationRecord>,
     /// The latest sign link, if any was made.
     pub sign_link: Option<LinkStatus>,
+}
+
+// --- Merging rows into a case (table imports) -------------------------------------------------
+
+/// Records to merge into a case: a table import sends them in batches.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RecordBatch {
+    pub actors: Vec<accord_core::Actor>,
+    pub sources: Vec<Source>,
+    pub incidents: Vec<Incident>,
+    pub instruments: Vec<accord_core::Instrument>,
+}
+
+/// How many records of each kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KindCounts {
+    pub incidents: u64,
+    pub actors: u64,
+    pub sources: u64,
+    pub instruments: u64,
+}
+
+impl KindCounts {
+    /// Count one more record of a kind (`incidents`, `actors`, `sources`, `instruments`).
+    pub fn add(&mut self, kind: &str) {
+        match kind {
+            "incidents" => self.incidents += 1,
+            "actors" => self.actors += 1,
+            "sources" => self.sources += 1,
+            _ => self.instruments += 1,
+        }
+    }
+
+    pub fn total(&self) -> u64 {
+        self.incidents + self.actors + self.sources + self.instruments
+    }
+}
+
+/// What a merge did (or, dry, would do).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeCounts {
+    pub created: KindCounts,
+    pub updated: KindCounts,
+    pub unchanged: u64,
+}
+
+/// A merge in progress: one transaction. Dropped without [`MergeSession::finish`], it writes
+/// nothing.
+#[async_trait]
+pub trait MergeSession: Send + std::fmt::Debug {
+    /// Merge a batch; its incidents' actors and sources are in it or in the case.
+    async fn merge(&mut self, batch: &RecordBatch) -> Result<(), StoreError>;
+    /// The counts so far.
+    fn counts(&self) -> MergeCounts;
+    /// Commit everything merged (a dry run rolls back), with `detail` in the audit list.
+    async fn finish(self: Box<Self>, detail: &str) -> Result<MergeCounts, StoreError>;
+    /// Write nothing (what dropping the session does, but also giving its connection back as
+    /// it found it).
+    async fn abandon(self: Box<Self>) -> Result<(), StoreError>;
 }

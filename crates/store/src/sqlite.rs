@@ -4,6 +4,7 @@
 //! migrations (`migrations/postgres/`), behind the same `Store` trait.
 
 mod accounts;
+mod bulk;
 mod case_io;
 mod evidence;
 mod follow_through;
@@ -178,48 +179,6 @@ async fn audit_row(
     Ok(())
 }
 
-/// Log an import: a version of every record that is new or changed, and the removal of every
-/// record a replacement no longer has (its history stays).
-async fn log_import(
-    tx: &mut sqlx::SqliteConnection,
-    keys: Option<Arc<accord_vault::Vault>>,
-    case: &ValidCase,
-    actor: &str,
-    action: &str,
-    replaced: bool,
-) -> Result<(), StoreError> {
-    let bodies = crate::record::all(case);
-    let opened = keys.clone();
-    let mut writer = log::LogWriter::begin(tx).await?.sealing(keys);
-    let mut logged = false;
-    for body in &bodies {
-        let evidence_sha256 = (body.kind == crate::record::RecordKind::Evidence)
-            .then(|| case.evidence_item(&body.id).map(|e| e.sha256.clone()))
-            .flatten();
-        logged |= writer
-            .version(tx, actor, action, &case.id, body, evidence_sha256)
-            .await?;
-    }
-    if replaced {
-        let kept: std::collections::HashSet<(crate::record::RecordKind, &str)> =
-            bodies.iter().map(|b| (b.kind, b.id.as_str())).collect();
-        for (kind, id, last) in log::latest_versions(tx, opened.as_ref(), &case.id).await? {
-            if last.body.is_some() && !kept.contains(&(kind, id.as_str())) {
-                writer
-                    .removed(tx, actor, action, &case.id, kind, &id)
-                    .await?;
-                logged = true;
-            }
-        }
-    }
-    if !logged {
-        writer
-            .append(tx, actor, action, Some(&case.id), None, None, None)
-            .await?;
-    }
-    writer.finish(tx).await
-}
-
 #[async_trait]
 impl Store for SqliteStore {
     async fn import_case(
@@ -229,6 +188,7 @@ impl Store for SqliteStore {
         actor: &str,
     ) -> Result<ImportReport, StoreError> {
         let mut tx = self.pool.begin().await?;
+        bulk::set_cache(&mut tx, bulk::BULK_CACHE_KIB).await?;
         let existing: Option<i64> = sqlx::query_scalar("SELECT version FROM cases WHERE id = ?")
             .bind(&case.id)
             .fetch_optional(&mut *tx)
@@ -249,7 +209,7 @@ impl Store for SqliteStore {
         } else {
             "case.import"
         };
-        log_import(
+        bulk::log_import(
             &mut tx,
             self.keys.get().cloned(),
             case,
@@ -266,12 +226,26 @@ impl Store for SqliteStore {
             &format!("{records} records"),
         )
         .await?;
+        bulk::set_cache(&mut tx, bulk::DEFAULT_CACHE_KIB).await?;
         tx.commit().await?;
         Ok(ImportReport {
             case_id: case.id.clone(),
             replaced: existing.is_some(),
             records,
         })
+    }
+
+    async fn begin_merge(
+        &self,
+        case_id: &str,
+        title: Option<&str>,
+        dry_run: bool,
+        actor: &str,
+    ) -> Result<Box<dyn crate::MergeSession>, StoreError> {
+        let keys = self.keys.get().cloned();
+        Ok(Box::new(
+            bulk::begin(&self.pool, keys, case_id, title, dry_run, actor).await?,
+        ))
     }
 
     async fn list_cases(&self) -> Result<Vec<CaseSummary>, StoreError> {

@@ -110,6 +110,8 @@ async fn timeline(
         months,
         page => page_no,
         pages,
+        // The download links take the same filters (the page number is ignored there).
+        download => fields.with("page", "1"),
         prev => (page_no > 1).then(|| fields.with("page", &(page_no - 1).to_string())),
         next => (page_no < pages).then(|| fields.with("page", &page_no.saturating_add(1).to_string())),
         error,

@@ -21,6 +21,11 @@ fn pos(i: usize) -> i64 {
     i64::try_from(i).unwrap_or(i64::MAX)
 }
 
+/// Records with their positions: their index in the list.
+fn positioned<T>(items: &[T]) -> Vec<(i64, &T)> {
+    items.iter().enumerate().map(|(i, x)| (pos(i), x)).collect()
+}
+
 /// Insert every record of a case; returns how many records were written.
 pub(crate) async fn insert_case(
     tx: &mut SqliteConnection,
@@ -52,15 +57,11 @@ pub(crate) async fn insert_case(
         insert_instrument(tx, id, i, ins).await?;
         records += 1 + ins.provisions.len();
     }
-    for (i, a) in case.actors.iter().enumerate() {
-        insert_actor(tx, keys, id, i, a).await?;
-    }
-    for (i, s) in case.sources.iter().enumerate() {
-        insert_source(tx, keys, id, i, s).await?;
-    }
-    for (i, inc) in case.incidents.iter().enumerate() {
-        insert_incident(tx, keys, id, i, inc).await?;
-    }
+    // The big tables go many rows to a statement (restricted records still through the
+    // encoders below, which seal them).
+    super::bulk::insert_actors(tx, keys, id, &positioned(&case.actors)).await?;
+    super::bulk::insert_sources(tx, keys, id, &positioned(&case.sources)).await?;
+    super::bulk::insert_incidents(tx, keys, id, &positioned(&case.incidents)).await?;
     for (i, f) in case.findings.iter().enumerate() {
         insert_finding(tx, id, i, f).await?;
     }
@@ -101,7 +102,7 @@ pub(crate) async fn insert_case(
     Ok(records)
 }
 
-async fn insert_instrument(
+pub(crate) async fn insert_instrument(
     tx: &mut SqliteConnection,
     case: &str,
     i: usize,
@@ -162,7 +163,7 @@ pub(crate) async fn insert_provision(
     Ok(())
 }
 
-async fn insert_actor(
+pub(crate) async fn insert_actor(
     tx: &mut SqliteConnection,
     keys: Keys<'_>,
     case: &str,
@@ -378,7 +379,7 @@ pub(crate) async fn insert_finding(
     Ok(())
 }
 
-async fn insert_mechanism(
+pub(crate) async fn insert_mechanism(
     tx: &mut SqliteConnection,
     case: &str,
     i: usize,

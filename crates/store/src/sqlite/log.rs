@@ -107,6 +107,40 @@ impl LogWriter {
         Ok(entry.seq)
     }
 
+    /// The next entry and its leaf, pushed onto the tree's edge but not stored: the bulk path
+    /// (`bulk.rs`) stores many entries in one statement.
+    pub(crate) fn next_entry(
+        &mut self,
+        actor: &str,
+        action: &str,
+        case_id: &str,
+        record: String,
+        record_sha256: Option<String>,
+        evidence_sha256: Option<String>,
+    ) -> Result<(LogEntry, [u8; 32]), StoreError> {
+        let entry = LogEntry {
+            seq: self.frontier.size(),
+            at: self.at.clone(),
+            actor: actor.to_owned(),
+            action: action.to_owned(),
+            case_id: Some(case_id.to_owned()),
+            record: Some(record),
+            record_sha256,
+            evidence_sha256,
+        };
+        let leaf = entry.leaf_hash();
+        self.frontier
+            .push(leaf)
+            .map_err(|e| corrupt_log(e.to_string()))?;
+        self.changed = true;
+        Ok((entry, leaf))
+    }
+
+    /// The time every entry of this write carries.
+    pub(crate) fn at(&self) -> &str {
+        &self.at
+    }
+
     /// Keep a new version of a record, if it differs from the last one, and log it. Returns
     /// whether anything was written.
     pub(crate) async fn version(
@@ -253,7 +287,7 @@ impl LogWriter {
     }
 }
 
-fn seq_i64(seq: u64) -> i64 {
+pub(crate) fn seq_i64(seq: u64) -> i64 {
     i64::try_from(seq).unwrap_or(i64::MAX)
 }
 

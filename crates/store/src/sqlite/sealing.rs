@@ -194,116 +194,125 @@ pub(crate) async fn seal_plain_versions(
     Ok(u64::try_from(plain.len()).unwrap_or(u64::MAX))
 }
 
+/// A table whose restricted rows hold sealed text: which columns the text is in, and what they
+/// hold once it is sealed. The sealed JSON object has a member per column, named after it (the
+/// same object the inserts seal).
+struct Sealable {
+    table: &'static str,
+    row: Row,
+    /// Text columns that are never NULL.
+    texts: &'static [&'static str],
+    /// Text columns that may be NULL.
+    optional: &'static [&'static str],
+    /// Columns holding a JSON array.
+    lists: &'static [&'static str],
+    /// The placeholders, as an SQL `SET` list.
+    cleared: &'static str,
+}
+
+const SEALABLE: [Sealable; 4] = [
+    Sealable {
+        table: "incidents",
+        row: Row::Incident,
+        texts: &["title"],
+        optional: &["summary", "place"],
+        lists: &["evidence"],
+        cleared: "title = '', summary = NULL, place = NULL, evidence = '[]'",
+    },
+    Sealable {
+        table: "actors",
+        row: Row::Actor,
+        texts: &["name"],
+        optional: &["country"],
+        lists: &["aliases", "members"],
+        cleared: "name = '', aliases = '[]', country = NULL, members = '[]'",
+    },
+    Sealable {
+        table: "sources",
+        row: Row::Source,
+        texts: &["title"],
+        optional: &["publisher", "url", "note"],
+        lists: &["authors"],
+        cleared: "authors = '[]', title = '', publisher = NULL, url = NULL, note = NULL",
+    },
+    Sealable {
+        table: "evidence",
+        row: Row::Evidence,
+        texts: &["file"],
+        optional: &[
+            "note",
+            "captured_by",
+            "source_url",
+            "method",
+            "tool",
+            "place",
+        ],
+        lists: &[],
+        cleared: "file = 'sealed:' || id, note = NULL, captured_by = NULL, source_url = NULL,
+            method = NULL, tool = NULL, place = NULL",
+    },
+];
+
+/// Seal, in place, the restricted rows of one table stored in the clear; returns how many.
+async fn seal_rows(
+    tx: &mut sqlx::SqliteConnection,
+    vault: &Vault,
+    t: &Sealable,
+) -> Result<u64, StoreError> {
+    use sqlx::Row as _;
+    let columns: Vec<&str> = t
+        .texts
+        .iter()
+        .chain(t.optional)
+        .chain(t.lists)
+        .copied()
+        .collect();
+    let rows = sqlx::query(&format!(
+        "SELECT case_id, id, {} FROM {} WHERE sensitivity = 'restricted' AND sealed IS NULL",
+        columns.join(", "),
+        t.table
+    ))
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut sealed = 0;
+    for r in rows {
+        let (case, id): (String, String) = (r.get("case_id"), r.get("id"));
+        let mut text = serde_json::Map::new();
+        for c in t.texts {
+            text.insert((*c).into(), r.get::<String, _>(*c).into());
+        }
+        for c in t.optional {
+            text.insert((*c).into(), r.get::<Option<String>, _>(*c).into());
+        }
+        for c in t.lists {
+            let list: Value = serde_json::from_str(r.get::<&str, _>(*c))
+                .map_err(|e| crate::codec::corrupt(&case, format!("{}.{c}: {e}", t.table)))?;
+            text.insert((*c).into(), list);
+        }
+        let blob = seal_json(vault, t.row, &case, &id, &Value::Object(text))?;
+        sqlx::query(&format!(
+            "UPDATE {} SET {}, sealed = ? WHERE case_id = ? AND id = ?",
+            t.table, t.cleared
+        ))
+        .bind(blob)
+        .bind(&case)
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+        sealed += 1;
+    }
+    Ok(sealed)
+}
+
 /// Seal every restricted incident, actor, source and evidence item stored in the clear, and the
 /// versions of every record that is or was restricted; returns how many rows were sealed.
 pub(crate) async fn seal_all(
     tx: &mut sqlx::SqliteConnection,
     vault: &std::sync::Arc<Vault>,
 ) -> Result<u64, StoreError> {
-    use sqlx::Row as _;
     let mut sealed = 0u64;
-    // Rows: read the text columns as the loaders do, seal them as the inserts do.
-    let rows = sqlx::query(
-        "SELECT case_id, id, title, summary, place, evidence FROM incidents
-         WHERE sensitivity = 'restricted' AND sealed IS NULL",
-    )
-    .fetch_all(&mut *tx)
-    .await?;
-    for r in rows {
-        let (case, id): (String, String) = (r.get("case_id"), r.get("id"));
-        let evidence: Value = serde_json::from_str(r.get::<&str, _>("evidence"))
-            .map_err(|e| crate::codec::corrupt(&case, format!("incidents.evidence: {e}")))?;
-        let text = serde_json::json!({"title": r.get::<String, _>("title"),
-            "summary": r.get::<Option<String>, _>("summary"),
-            "place": r.get::<Option<String>, _>("place"), "evidence": evidence});
-        let blob = seal_json(vault, Row::Incident, &case, &id, &text)?;
-        sqlx::query(
-            "UPDATE incidents SET title = '', summary = NULL, place = NULL, evidence = '[]',
-                sealed = ? WHERE case_id = ? AND id = ?",
-        )
-        .bind(blob)
-        .bind(&case)
-        .bind(&id)
-        .execute(&mut *tx)
-        .await?;
-        sealed += 1;
-    }
-    let rows = sqlx::query(
-        "SELECT case_id, id, name, aliases, country, members FROM actors
-         WHERE sensitivity = 'restricted' AND sealed IS NULL",
-    )
-    .fetch_all(&mut *tx)
-    .await?;
-    for r in rows {
-        let (case, id): (String, String) = (r.get("case_id"), r.get("id"));
-        let list = |column: &str| -> Result<Value, StoreError> {
-            serde_json::from_str(r.get::<&str, _>(column))
-                .map_err(|e| crate::codec::corrupt(&case, format!("actors.{column}: {e}")))
-        };
-        let text = serde_json::json!({"name": r.get::<String, _>("name"),
-            "aliases": list("aliases")?, "country": r.get::<Option<String>, _>("country"),
-            "members": list("members")?});
-        let blob = seal_json(vault, Row::Actor, &case, &id, &text)?;
-        sqlx::query(
-            "UPDATE actors SET name = '', aliases = '[]', country = NULL, members = '[]',
-                sealed = ? WHERE case_id = ? AND id = ?",
-        )
-        .bind(blob)
-        .bind(&case)
-        .bind(&id)
-        .execute(&mut *tx)
-        .await?;
-        sealed += 1;
-    }
-    let rows = sqlx::query(
-        "SELECT case_id, id, authors, title, publisher, url, note FROM sources
-         WHERE sensitivity = 'restricted' AND sealed IS NULL",
-    )
-    .fetch_all(&mut *tx)
-    .await?;
-    for r in rows {
-        let (case, id): (String, String) = (r.get("case_id"), r.get("id"));
-        let authors: Value = serde_json::from_str(r.get::<&str, _>("authors"))
-            .map_err(|e| crate::codec::corrupt(&case, format!("sources.authors: {e}")))?;
-        let text = serde_json::json!({"authors": authors, "title": r.get::<String, _>("title"),
-            "publisher": r.get::<Option<String>, _>("publisher"),
-            "url": r.get::<Option<String>, _>("url"), "note": r.get::<Option<String>, _>("note")});
-        let blob = seal_json(vault, Row::Source, &case, &id, &text)?;
-        sqlx::query(
-            "UPDATE sources SET authors = '[]', title = '', publisher = NULL, url = NULL,
-                note = NULL, sealed = ? WHERE case_id = ? AND id = ?",
-        )
-        .bind(blob)
-        .bind(&case)
-        .bind(&id)
-        .execute(&mut *tx)
-        .await?;
-        sealed += 1;
-    }
-    let rows = sqlx::query(
-        "SELECT case_id, id, file, note, captured_by, source_url, method, tool, place
-         FROM evidence WHERE sensitivity = 'restricted' AND sealed IS NULL",
-    )
-    .fetch_all(&mut *tx)
-    .await?;
-    for r in rows {
-        let (case, id): (String, String) = (r.get("case_id"), r.get("id"));
-        let field = |c: &str| r.get::<Option<String>, _>(c);
-        let text = serde_json::json!({"file": r.get::<String, _>("file"), "note": field("note"),
-            "captured_by": field("captured_by"), "source_url": field("source_url"),
-            "method": field("method"), "tool": field("tool"), "place": field("place")});
-        let blob = seal_json(vault, Row::Evidence, &case, &id, &text)?;
-        sqlx::query(
-            "UPDATE evidence SET file = 'sealed:' || id, note = NULL, captured_by = NULL,
-                source_url = NULL, method = NULL, tool = NULL, place = NULL, sealed = ?
-             WHERE case_id = ? AND id = ?",
-        )
-        .bind(blob)
-        .bind(&case)
-        .bind(&id)
-        .execute(&mut *tx)
-        .await?;
-        sealed += 1;
+    for t in &SEALABLE {
+        sealed += seal_rows(tx, vault, t).await?;
     }
     // Versions: of every record restricted now, and of every record one of whose versions says
     // it was restricted then.

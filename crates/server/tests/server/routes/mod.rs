@@ -17,4 +17,5 @@ mod letters;
 mod pages;
 mod privacy;
 mod sensitivity;
+mod tables;
 mod workflow;

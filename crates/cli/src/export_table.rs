@@ -1,0 +1,124 @@
+//! `accord export CASE --format csv|xlsx|uwazi --out FILE`: a case's incidents, findings and
+//! sources as tables (a CSV file each, a sheet each in XLSX, or incidents as a Uwazi CSV).
+//!
+//! An operator's tool, like the bundle export: every record, restricted ones included (each row
+//! says its sensitivity). The timeline's download button exports what its reader may see.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use accord_store::Create;
+use accord_tables::export::{self, Sheet};
+use anyhow::{Context, bail};
+
+use crate::config::Config;
+use crate::setup;
+
+pub(crate) async fn run(
+    config: &Config,
+    case_id: &str,
+    format: &str,
+    out: &Path,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    if !matches!(format, "csv" | "xlsx" | "uwazi") {
+        bail!("--format: {format:?} is not csv, xlsx or uwazi");
+    }
+    let actions = setup::actions(config, Create::MustExist).await?;
+    let case = actions
+        .store()
+        .load_case(case_id)
+        .await?
+        .with_context(|| format!("no case {case_id:?} in {}", config.db))?;
+    let incidents: Vec<_> = case.incidents.iter().collect();
+    let written: Vec<PathBuf> = match format {
+        "uwazi" => {
+            let sheet = export::uwazi(case.case(), &incidents);
+            write_new(out, &export::to_csv(&sheet, false), force)?;
+            vec![out.to_owned()]
+        }
+        _ => {
+            let findings: Vec<_> = case.findings.iter().collect();
+            let sources: Vec<_> = case.sources.iter().collect();
+            let sheets = [
+                export::incidents(case.case(), &incidents),
+                export::findings(&findings),
+                export::sources(&sources),
+            ];
+            if format == "xlsx" {
+                write_new(out, &xlsx(&sheets)?, force)?;
+                vec![out.to_owned()]
+            } else {
+                let mut paths = Vec::new();
+                for sheet in &sheets {
+                    let path = csv_path(out, sheet.name);
+                    write_new(&path, &export::to_csv(sheet, true), force)?;
+                    paths.push(path);
+                }
+                paths
+            }
+        }
+    };
+    println!(
+        "exported case {}: {} incidents, {} findings, {} sources to {}",
+        case.id,
+        case.incidents.len(),
+        case.findings.len(),
+        case.sources.len(),
+        written
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `cases.csv` → `cases-incidents.csv` (and `-findings`, `-sources`).
+fn csv_path(out: &Path, name: &str) -> PathBuf {
+    let stem = out
+        .file_stem()
+        .map_or_else(|| "export".into(), |s| s.to_string_lossy().into_owned());
+    out.with_file_name(format!("{stem}-{name}.csv"))
+}
+
+/// The sheets as an XLSX workbook: every cell written as text (never a formula).
+pub(crate) fn xlsx(sheets: &[Sheet]) -> anyhow::Result<Vec<u8>> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for sheet in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(sheet.name)?;
+        for (c, h) in sheet.headers.iter().enumerate() {
+            ws.write_string(0, col(c)?, h)?;
+        }
+        for (r, row) in sheet.rows.iter().enumerate() {
+            let r = u32::try_from(r + 1).context("too many rows for a sheet")?;
+            for (c, cell) in row.iter().enumerate() {
+                if !cell.is_empty() {
+                    ws.write_string(r, col(c)?, cell)?;
+                }
+            }
+        }
+    }
+    Ok(book.save_to_buffer()?)
+}
+
+fn col(c: usize) -> anyhow::Result<u16> {
+    u16::try_from(c).context("too many columns for a sheet")
+}
+
+/// Write a new file (an existing one only with --force), never through a symbolic link.
+fn write_new(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if meta.file_type().is_symlink() {
+            bail!(
+                "{} is a symbolic link; not writing through it",
+                path.display()
+            );
+        }
+        if !force {
+            bail!("{} exists (use --force to replace it)", path.display());
+        }
+    }
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+}
