@@ -33,6 +33,11 @@ pub(crate) struct ExportArgs {
     /// The file to write with --format (csv: FILE's name with -incidents, -findings, -sources)
     #[arg(long, value_name = "FILE", requires = "format")]
     out: Option<PathBuf>,
+    /// Export a bundle for these readers only: `public` (readers outside the case) or
+    /// `member:EMAIL` (a member who is not an owner). What they may not see is left out, and
+    /// OMITTED.md lists it, without content [default: everything, as the case's owners see it]
+    #[arg(long = "for", value_name = "READER", conflicts_with = "format")]
+    for_reader: Option<String>,
 }
 
 pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<ExitCode> {
@@ -42,6 +47,7 @@ pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<Exi
     let Some(path) = args.path.clone() else {
         anyhow::bail!("say the directory to write the bundle into, or --format and --out");
     };
+    let reader = args.for_reader.as_deref().map(for_reader).transpose()?;
     let args = BundleArgs {
         case: args.case,
         path,
@@ -53,7 +59,24 @@ pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<Exi
         .load_case(&args.case)
         .await?
         .with_context(|| format!("no case {:?} in {}", args.case, config.db))?;
-    let files = accord_core::bundle::write(&case)?;
+    let (case, omitted) = match &reader {
+        None => (case, None),
+        Some(reader) => {
+            let (shown, omitted) =
+                accord_core::sensitivity::visible(case.case(), reader.as_reader());
+            let shown = accord_core::validate(shown).map_err(|p| {
+                anyhow::anyhow!("the case as {} see it is not valid: {p}", reader.describe())
+            })?;
+            (shown, Some((reader, omitted)))
+        }
+    };
+    let mut files = accord_core::bundle::write(&case)?;
+    if let Some((reader, omitted)) = &omitted {
+        files.push(accord_core::bundle::BundleFile {
+            path: "OMITTED.md".into(),
+            contents: omitted_note(reader, omitted),
+        });
+    }
     let blobs: Vec<ExportBlob> = case
         .evidence
         .iter()
@@ -93,6 +116,17 @@ pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<Exi
     if !case.evidence.is_empty() {
         crate::evidence::checkpoint(&actions).await?;
     }
+    if let Some((reader, omitted)) = &omitted {
+        let n = omitted.incidents.len()
+            + omitted.actors.len()
+            + omitted.sources.len()
+            + omitted.evidence.len()
+            + omitted.findings.len();
+        println!(
+            "for {}: {n} record(s) left out, listed by id in OMITTED.md",
+            reader.describe()
+        );
+    }
     println!(
         "exported case {} to {} ({} files, {} of them evidence)",
         case.id,
@@ -108,4 +142,70 @@ struct BundleArgs {
     case: String,
     path: PathBuf,
     force: bool,
+}
+
+/// Who a bundle is exported for (`--for`).
+enum ExportReader {
+    Public,
+    Member(String),
+}
+
+impl ExportReader {
+    fn as_reader(&self) -> accord_core::sensitivity::Reader<'_> {
+        match self {
+            ExportReader::Public => accord_core::sensitivity::Reader::Public,
+            ExportReader::Member(email) => accord_core::sensitivity::Reader::Member(email),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            ExportReader::Public => "readers outside the case".into(),
+            ExportReader::Member(email) => format!("the member {email}"),
+        }
+    }
+}
+
+fn for_reader(text: &str) -> anyhow::Result<ExportReader> {
+    match text.split_once(':') {
+        None if text == "public" => Ok(ExportReader::Public),
+        Some(("member", email)) if accord_core::sensitivity::is_email(email) => {
+            Ok(ExportReader::Member(email.to_owned()))
+        }
+        _ => anyhow::bail!(
+            "--for: {text:?} is not a reader: say `public` or `member:EMAIL` (an e-mail address)"
+        ),
+    }
+}
+
+/// OMITTED.md: what an export for `reader` left out, by kind and id, without content. A `.md`
+/// file is not read back by `accord import`.
+fn omitted_note(reader: &ExportReader, omitted: &accord_core::sensitivity::Omitted) -> String {
+    let mut note = format!(
+        "# Left out of this export\n\nThis bundle holds the case as {} see it. These records \
+         exist in the case and were left out, with every reference to them; only their ids are \
+         listed here.\n\n",
+        reader.describe()
+    );
+    let kinds: [(&str, &Vec<String>); 5] = [
+        ("Incidents", &omitted.incidents),
+        ("Actors", &omitted.actors),
+        ("Sources", &omitted.sources),
+        ("Evidence", &omitted.evidence),
+        (
+            "Findings (every incident they cite was left out)",
+            &omitted.findings,
+        ),
+    ];
+    if omitted.is_empty() {
+        note.push_str("Nothing was left out.\n");
+    }
+    for (kind, ids) in kinds.iter().filter(|(_, ids)| !ids.is_empty()) {
+        note.push_str(&format!("{kind}: {}\n\n", ids.len()));
+        for id in *ids {
+            note.push_str(&format!("- `{id}`\n"));
+        }
+        note.push('\n');
+    }
+    note
 }

@@ -819,3 +819,47 @@ fn restricted_records_and_evidence_leave_no_byte_on_disk_backups_included_and_su
     ));
     assert_eq!(exported(&dir), before);
 }
+
+#[test]
+fn an_export_for_readers_leaves_out_what_they_may_not_see_and_lists_it() {
+    let inst = Instance::new();
+    let bundle = restricted_bundle(&inst);
+    ok(&inst.run(&["import", "--replace", bundle.to_str().unwrap()]));
+    let export = |name: &str, reader: &str| {
+        let dir = inst.outside(name);
+        let out = ok(&inst.run(&["export", CASE, dir.to_str().unwrap(), "--for", reader]));
+        (dir, out)
+    };
+
+    let (public, said) = export("for-public", "public");
+    assert!(said.contains("left out"), "{said}");
+    assert_eq!(
+        holding(&public, RECORD_MARKER.as_bytes()),
+        Vec::<String>::new()
+    );
+    let omitted = std::fs::read_to_string(public.join("OMITTED.md")).unwrap();
+    for id in ["`witness-statement`", "`witness-1`"] {
+        assert!(omitted.contains(id), "{omitted}");
+    }
+    // What is left is a bundle `accord import` reads (OMITTED.md is not part of it).
+    let elsewhere = inst.dir.path().join("elsewhere.db");
+    ok(&accord(&elsewhere, &["import", public.to_str().unwrap()]));
+
+    // The member the records name sees them; another member does not.
+    let (named, _) = export("for-named", "member:named@example.org");
+    assert!(!holding(&named, RECORD_MARKER.as_bytes()).is_empty());
+    let (other, _) = export("for-other", "member:other@example.org");
+    assert_eq!(
+        holding(&other, RECORD_MARKER.as_bytes()),
+        Vec::<String>::new()
+    );
+
+    let err = fails(&inst.run(&[
+        "export",
+        CASE,
+        inst.outside("bad").to_str().unwrap(),
+        "--for",
+        "everyone",
+    ]));
+    assert!(err.contains("--for"), "{err}");
+}
