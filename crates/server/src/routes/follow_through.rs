@@ -44,9 +44,15 @@ pub(crate) fn today_or(day: Option<Day>) -> Day {
     day.unwrap_or_else(accord_actions::today)
 }
 
+/// Days from `day` to `today` (negative for a day after it): pages print it as they like, the
+/// [`ago`] words being only the English default.
+pub(crate) fn days(day: Day, today: Day) -> i64 {
+    today.days_since_epoch() - day.days_since_epoch()
+}
+
 /// "today", "yesterday", "12 days ago" (or "in 3 days" for a day after `today`).
 pub(crate) fn ago(day: Day, today: Day) -> String {
-    match today.days_since_epoch() - day.days_since_epoch() {
+    match days(day, today) {
         0 => "today".to_owned(),
         1 => "yesterday".to_owned(),
         -1 => "tomorrow".to_owned(),
@@ -213,7 +219,7 @@ fn record_view(case: &ValidCase, letter: &Letter, f: &FollowThrough, today: Day)
             method,
             note,
         } => context! {
-            id => &f.id, to => who(to), date => human_day(*date), ago => ago(*date, today),
+            id => &f.id, to => who(to), date => human_day(*date), ago => ago(*date, today), days_ago => days(*date, today),
             method => method.as_str().replace('_', " "), note,
         },
         Record::Response {
@@ -224,7 +230,7 @@ fn record_view(case: &ValidCase, letter: &Letter, f: &FollowThrough, today: Day)
             text,
             source,
         } => context! {
-            id => &f.id, from => who(from), date => human_day(*date), ago => ago(*date, today),
+            id => &f.id, from => who(from), date => human_day(*date), ago => ago(*date, today), days_ago => days(*date, today),
             action => action.as_str(), summary, text,
             source => source.as_deref().and_then(|s| case.source(s)).map(accord_core::Source::citation_text),
         },
@@ -237,7 +243,7 @@ fn record_view(case: &ValidCase, letter: &Letter, f: &FollowThrough, today: Day)
                 .iter()
                 .any(|o| o.deadline.id == f.id);
             context! {
-                id => &f.id, date => human_day(*date), ago => ago(*date, today),
+                id => &f.id, date => human_day(*date), ago => ago(*date, today), days_ago => days(*date, today),
                 addressee => addressee.as_deref().map(who), asked, late,
                 passed => *date < today,
             }
@@ -265,7 +271,7 @@ fn party_view(case: &ValidCase, letter: &Letter, p: &PartyOutcome<'_>, today: Da
             action,
             ..
         } => Some(context! {
-            date => human_day(*date), ago => ago(*date, today), summary, action => action.as_str(),
+            date => human_day(*date), ago => ago(*date, today), days_ago => days(*date, today), summary, action => action.as_str(),
         }),
         _ => None,
     });
@@ -440,7 +446,7 @@ pub(crate) fn requests_view(case: &ValidCase, mechanism: &Mechanism, today: Day)
                 })
                 .collect();
             context! {
-                id => &l.id, title => &l.title, date => human_day(l.date), ago => ago(l.date, today),
+                id => &l.id, title => &l.title, date => human_day(l.date), ago => ago(l.date, today), days_ago => days(l.date, today),
                 parties,
             }
         })
@@ -466,7 +472,7 @@ pub(crate) fn asked_view(case: &ValidCase, today: Day) -> Value {
                     let who = follow_through::addressee(letter, from)
                         .map_or_else(|| from.clone(), |a| a.name.clone());
                     Some(context! {
-                        from => who, date => human_day(*date), ago => ago(*date, today),
+                        from => who, date => human_day(*date), ago => ago(*date, today), days_ago => days(*date, today),
                         action => action.as_str(),
                     })
                 }
@@ -476,7 +482,7 @@ pub(crate) fn asked_view(case: &ValidCase, today: Day) -> Value {
                 m.id.clone(),
                 context! {
                     letter => &last.letter.id, title => &last.letter.title,
-                    date => human_day(last.letter.date), ago => ago(last.letter.date, today),
+                    date => human_day(last.letter.date), ago => ago(last.letter.date, today), days_ago => days(last.letter.date, today),
                     letters => last.letters, response,
                 },
             )
