@@ -336,3 +336,38 @@ fn follow_through_round_trips_through_the_bundle_format() {
     assert_eq!(again, case);
     assert_eq!(accord_core::bundle::write(&again).unwrap(), first);
 }
+
+#[test]
+fn a_reader_who_may_not_see_a_responses_source_or_an_addressees_actor_sees_neither() {
+    use accord_core::{Reader, Sensitivity};
+    let mut case = example_case().into_case();
+    for s in &mut case.sources {
+        if s.id == "monitor-report" {
+            s.sensitivity = Sensitivity::Restricted;
+        }
+    }
+    for a in &mut case.actors {
+        if a.id == "guarantor" {
+            a.sensitivity = Sensitivity::Restricted;
+        }
+    }
+    let (seen, _) = accord_core::sensitivity::visible(&case, Reader::Member("someone@example.org"));
+    let seen = accord_core::validate(seen).unwrap();
+    let response = seen
+        .follow_through
+        .iter()
+        .find(|f| f.id == "response-appeal-2030-guarantor")
+        .unwrap();
+    match &response.what {
+        Record::Response { from, source, .. } => {
+            // Named as the letter prints the addressee, not by the hidden actor's id.
+            assert_eq!(from, "The Foreign Minister of Ruritania");
+            assert_eq!(source, &None);
+        }
+        other => panic!("{other:?}"),
+    }
+    // What the guarantor did is still known to the reader, under the printed name.
+    let letter = seen.letter("appeal-2030").unwrap();
+    let outcomes = follow_through::outcomes(&seen, letter, &[]);
+    assert_eq!(outcomes[0].outcome, Outcome::Acknowledged);
+}
