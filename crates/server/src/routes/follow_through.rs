@@ -11,7 +11,7 @@
 
 use accord_actions::ActionError;
 use accord_core::follow_through::{
-    self, DeliveryMethod, FollowThrough, Outcome, PartyOutcome, Record, ResponseAction,
+    self, DeliveryMethod, FollowThrough, PartyOutcome, Record, ResponseAction,
 };
 use accord_core::{Day, Letter, Mechanism, Named, ValidCase};
 use axum::body::Bytes;
@@ -277,17 +277,7 @@ fn party_view(case: &ValidCase, letter: &Letter, p: &PartyOutcome<'_>, today: Da
     });
     context! {
         party => &p.party, name, addressed => p.addressed, delivered, response,
-        outcome => p.outcome.as_str(), outcome_label => outcome_label(p.outcome),
-    }
-}
-
-/// The words pages use for an outcome (kept with the outcome names the templates compare).
-fn outcome_label(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Acted => "acted",
-        Outcome::Acknowledged => "acknowledged",
-        Outcome::Declined => "declined",
-        Outcome::NoResponse => "no response",
+        outcome => p.outcome.as_str(),
     }
 }
 
