@@ -187,6 +187,68 @@ timeline-download = Download these incidents (CSV)
 timeline-download-uwazi = Uwazi CSV
 timeline-import = Import a table
 
+
+## Dashboard (dashboard.html)
+
+dash-as-of = Status as of
+dash-show = Show
+dash-today = Today
+dash-as-of-notice = The status as it stood on { $day }: only the incidents that may have happened by then (an incident counts from the first day it may have happened) and the findings on them.
+dash-mechanisms = Mechanisms
+dash-awaiting = Letters awaiting a response past their deadline
+dash-triggered = Triggered
+dash-since-by = since { $since }, by { $count ->
+    [one] { $count } confirmed finding
+   *[other] { $count } confirmed findings
+}.
+dash-asked = Last asked for on { $date } ({ $ago }) in
+dash-asked-latest-of = , the latest of { $count } letters
+dash-latest-response = latest response: { $from }, { $date } ({ $ago }),
+dash-no-response = no response recorded.
+dash-not-asked = Not asked for in any letter of this case yet.
+dash-not-triggered = Not triggered
+dash-requested-by = Requested by
+dash-must-act = Must act
+dash-consult = Consult
+dash-action = Action
+dash-chain = The chain: findings → incidents → sources
+dash-more = { $count ->
+    [one] { $count } more finding
+   *[other] { $count } more findings
+}: the whole chain
+dash-no-mechanisms = This case has no mechanisms.
+dash-over-time = Over time
+dash-over-time-as-of = Over time, as of { $day }
+dash-timeline-caption = Mechanisms triggered, letters sent and responses received.
+dash-as-table = The same as a table
+dash-col-date = Date
+dash-col-what = What
+dash-nothing-yet = Nothing yet.
+dash-findings-caption-year = Confirmed findings per year of their earliest incident, by verdict.
+dash-findings-caption-month = Confirmed findings per month of their earliest incident, by verdict.
+dash-col-year = Year
+dash-col-month = Month
+dash-col-total = Total
+dash-no-finding = No confirmed finding.
+dash-col-provision = Provision
+dash-col-status = Status
+dash-col-confirmed = Confirmed findings
+dash-col-implementation = Implementation
+dash-latest = Latest incidents
+dash-by-day = by { $day }
+dash-in-all = in all
+
+## Provision states and implementation scores (Peace Accords Matrix)
+
+state-violated = violated
+state-threatened = threatened
+state-concern = concern
+state-none = none
+score-0 = not implemented
+score-1 = minimal
+score-2 = intermediate
+score-3 = full
+
 ## Incident (incident.html)
 
 incident-date = Date

@@ -186,6 +186,68 @@ timeline-download = Télécharger ces incidents (CSV)
 timeline-download-uwazi = CSV pour Uwazi
 timeline-import = Importer un tableau
 
+
+## Tableau de bord (dashboard.html)
+
+dash-as-of = État au
+dash-show = Afficher
+dash-today = Aujourd'hui
+dash-as-of-notice = L'état tel qu'il était le { $day } : seuls les incidents qui ont pu se produire jusque-là (un incident compte à partir du premier jour où il a pu se produire) et les constatations qui les concernent.
+dash-mechanisms = Mécanismes
+dash-awaiting = Lettres en attente d'une réponse au-delà de leur échéance
+dash-triggered = Déclenché
+dash-since-by = depuis le { $since }, par { $count ->
+    [one] { $count } constatation confirmée
+   *[other] { $count } constatations confirmées
+}.
+dash-asked = Demandé pour la dernière fois le { $date } ({ $ago }) dans
+dash-asked-latest-of = , la dernière de { $count } lettres
+dash-latest-response = dernière réponse : { $from }, { $date } ({ $ago }),
+dash-no-response = aucune réponse enregistrée.
+dash-not-asked = Demandé dans aucune lettre de ce dossier pour l'instant.
+dash-not-triggered = Non déclenché
+dash-requested-by = Demandé par
+dash-must-act = Doit agir
+dash-consult = Consulter
+dash-action = Action
+dash-chain = La chaîne : constatations → incidents → sources
+dash-more = { $count ->
+    [one] { $count } autre constatation
+   *[other] { $count } autres constatations
+} : toute la chaîne
+dash-no-mechanisms = Ce dossier n'a aucun mécanisme.
+dash-over-time = Au fil du temps
+dash-over-time-as-of = Au fil du temps, au { $day }
+dash-timeline-caption = Mécanismes déclenchés, lettres envoyées et réponses reçues.
+dash-as-table = Les mêmes données en tableau
+dash-col-date = Date
+dash-col-what = Quoi
+dash-nothing-yet = Rien pour l'instant.
+dash-findings-caption-year = Constatations confirmées par année de leur premier incident, par qualification.
+dash-findings-caption-month = Constatations confirmées par mois de leur premier incident, par qualification.
+dash-col-year = Année
+dash-col-month = Mois
+dash-col-total = Total
+dash-no-finding = Aucune constatation confirmée.
+dash-col-provision = Disposition
+dash-col-status = État
+dash-col-confirmed = Constatations confirmées
+dash-col-implementation = Mise en œuvre
+dash-latest = Derniers incidents
+dash-by-day = au { $day }
+dash-in-all = au total
+
+## États des dispositions et niveaux de mise en œuvre (Peace Accords Matrix)
+
+state-violated = violée
+state-threatened = menacée
+state-concern = préoccupation
+state-none = aucun
+score-0 = non mise en œuvre
+score-1 = minimale
+score-2 = intermédiaire
+score-3 = complète
+
 ## Incident (incident.html)
 
 incident-date = Date

@@ -172,6 +172,62 @@ timeline-download = ទាញយកហេតុការណ៍ទាំងនេ
 timeline-download-uwazi = CSV សម្រាប់ Uwazi
 timeline-import = នាំចូលតារាង
 
+
+## ផ្ទាំងសង្ខេប (dashboard.html)
+
+dash-as-of = ស្ថានភាពគិតត្រឹមថ្ងៃ
+dash-show = បង្ហាញ
+dash-today = ថ្ងៃនេះ
+dash-as-of-notice = ស្ថានភាពដូចដែលមាននៅ{ $day }៖ មានតែហេតុការណ៍ដែលអាចបានកើតឡើងត្រឹមពេលនោះ (ហេតុការណ៍មួយត្រូវបានរាប់ចាប់ពីថ្ងៃដំបូងដែលវាអាចបានកើតឡើង) និងការរកឃើញលើហេតុការណ៍ទាំងនោះ។
+dash-mechanisms = យន្តការ
+dash-awaiting = លិខិតដែលកំពុងរង់ចាំការឆ្លើយតបហួសកាលកំណត់
+dash-triggered = បានដាក់ឱ្យដំណើរការ
+dash-since-by = ចាប់តាំងពី{ $since } ដោយការរកឃើញដែលបានបញ្ជាក់ចំនួន { $count }។
+dash-asked = បានស្នើចុងក្រោយនៅ{ $date } ({ $ago }) ក្នុង
+dash-asked-latest-of = { " " }ដែលជាលិខិតចុងក្រោយក្នុងចំណោមលិខិត { $count }
+dash-latest-response = ការឆ្លើយតបចុងក្រោយ៖ { $from }, { $date } ({ $ago }),
+dash-no-response = មិនទាន់មានការឆ្លើយតបត្រូវបានកត់ត្រាទេ។
+dash-not-asked = មិនទាន់ត្រូវបានស្នើក្នុងលិខិតណាមួយនៃសំណុំរឿងនេះនៅឡើយទេ។
+dash-not-triggered = មិនទាន់ដាក់ឱ្យដំណើរការ
+dash-requested-by = ស្នើដោយ
+dash-must-act = ត្រូវចាត់វិធានការ
+dash-consult = ពិគ្រោះយោបល់ជាមួយ
+dash-action = វិធានការ
+dash-chain = ខ្សែសង្វាក់៖ ការរកឃើញ → ហេតុការណ៍ → ប្រភព
+dash-more = ការរកឃើញ { $count } ទៀត៖ ខ្សែសង្វាក់ទាំងមូល
+dash-no-mechanisms = សំណុំរឿងនេះមិនមានយន្តការទេ។
+dash-over-time = តាមពេលវេលា
+dash-over-time-as-of = តាមពេលវេលា គិតត្រឹម{ $day }
+dash-timeline-caption = យន្តការដែលបានដាក់ឱ្យដំណើរការ លិខិតដែលបានផ្ញើ និងការឆ្លើយតបដែលបានទទួល។
+dash-as-table = ទិន្នន័យដដែលជាតារាង
+dash-col-date = កាលបរិច្ឆេទ
+dash-col-what = អ្វី
+dash-nothing-yet = មិនទាន់មានអ្វីនៅឡើយទេ។
+dash-findings-caption-year = ការរកឃើញដែលបានបញ្ជាក់ តាមឆ្នាំនៃហេតុការណ៍ដំបូងបំផុតរបស់វា និងតាមការវាយតម្លៃ។
+dash-findings-caption-month = ការរកឃើញដែលបានបញ្ជាក់ តាមខែនៃហេតុការណ៍ដំបូងបំផុតរបស់វា និងតាមការវាយតម្លៃ។
+dash-col-year = ឆ្នាំ
+dash-col-month = ខែ
+dash-col-total = សរុប
+dash-no-finding = មិនមានការរកឃើញដែលបានបញ្ជាក់ទេ។
+dash-col-provision = បទប្បញ្ញត្តិ
+dash-col-status = ស្ថានភាព
+dash-col-confirmed = ការរកឃើញដែលបានបញ្ជាក់
+dash-col-implementation = ការអនុវត្ត
+dash-latest = ហេតុការណ៍ចុងក្រោយ
+dash-by-day = ត្រឹម{ $day }
+dash-in-all = សរុប
+
+## ស្ថានភាពបទប្បញ្ញត្តិ និងកម្រិតនៃការអនុវត្ត (Peace Accords Matrix)
+
+state-violated = ត្រូវបានរំលោភ
+state-threatened = រងការគំរាម
+state-concern = ការព្រួយបារម្ភ
+state-none = គ្មាន
+score-0 = មិនបានអនុវត្ត
+score-1 = តិចតួច
+score-2 = មធ្យម
+score-3 = ពេញលេញ
+
 ## ហេតុការណ៍ (incident.html)
 
 incident-date = កាលបរិច្ឆេទ

@@ -142,6 +142,21 @@ impl Templates {
             },
         );
         env.add_filter("num", |state: &State, n: i64| lang_of(state).number(n));
+        // `YYYY-MM-DD` written out in the page's language; anything else as it is.
+        env.add_filter(
+            "day",
+            |state: &State, iso: &str| match accord_core::Day::parse(iso) {
+                Ok(day) => lang_of(state).day(day),
+                Err(_) => iso.to_owned(),
+            },
+        );
+        // A date as recorded (`2017-09`, `2017-07..`) written out in the page's language.
+        env.add_filter("date", |state: &State, spec: &str| match spec
+            .parse::<accord_core::DateSpec>()
+        {
+            Ok(date) => lang_of(state).date(date),
+            Err(_) => spec.to_owned(),
+        });
         for (name, source) in TEMPLATES {
             env.add_template(name, source)?;
         }
@@ -210,9 +225,9 @@ mod i18n_check {
 
     use super::TEMPLATES;
 
-    /// The templates converted to the catalogs. The others (dashboard, provisions, provision,
-    /// mechanism, elections, elections_show and letters/*) are still English: see the README's
-    /// "Languages".
+    /// The templates converted to the catalogs. The others (provisions, provision, mechanism,
+    /// elections, elections_show, elections_simulation, import and letters/*) are still English:
+    /// see the README's "Languages".
     const CONVERTED: &[&str] = &[
         "base.html",
         "case_nav.html",
@@ -228,6 +243,7 @@ mod i18n_check {
         "evidence.html",
         "history.html",
         "suggestions.html",
+        "dashboard.html",
     ];
 
     /// Literal names a converted template may show as they are, in every language.
@@ -342,7 +358,7 @@ mod i18n_check {
             literal_english("<p>{{ t(\"x\") }} · SHA-256 &amp; —</p>"),
             Vec::<String>::new()
         );
-        assert!(!literal_english(source("dashboard.html")).is_empty());
+        assert!(!literal_english(source("mechanism.html")).is_empty());
     }
 
     /// Every message a converted template asks for exists in English (and so, by
@@ -368,7 +384,7 @@ mod i18n_check {
         fn names<T: Named>() -> Vec<&'static str> {
             T::all().map(Named::as_str).collect()
         }
-        let vocabularies: [(&str, Vec<&str>); 10] = [
+        let vocabularies: [(&str, Vec<&str>); 12] = [
             ("kind-", names::<IncidentKind>()),
             ("actor-kind-", names::<ActorKind>()),
             ("role-", names::<Role>()),
@@ -390,6 +406,8 @@ mod i18n_check {
                     "400", "401", "403", "404", "409", "413", "422", "429", "500", "503",
                 ],
             ),
+            ("state-", names::<accord_core::ProvisionState>()),
+            ("score-", vec!["0", "1", "2", "3"]),
         ];
         for (prefix, values) in vocabularies {
             for v in values {

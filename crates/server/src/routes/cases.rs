@@ -78,7 +78,7 @@ pub(crate) fn finding_chain(case: &ValidCase, f: &Finding) -> Value {
                 .filter_map(|s| case.source(s))
                 .map(accord_core::Source::citation_text)
                 .collect();
-            context! { id => &i.id, title => &i.title, date => i.date.to_human(), sources }
+            context! { id => &i.id, title => &i.title, date => i.date.to_human(), spec => i.date.to_string(), sources }
         })
         .collect();
     context! {
@@ -121,6 +121,7 @@ pub(crate) fn mechanism_view(
         text => case.provision(&m.mechanism.provision).and_then(|p| p.text.clone()),
         triggered => m.triggered,
         since => m.since_incident.map(|i| human_day(i.date.earliest())),
+        since_day => m.since_incident.map(|i| i.date.earliest().to_string()),
         since_incident => m.since_incident.map(|i| i.title.clone()),
         counts => m.mechanism.counts.iter().map(|v| v.as_str()).collect::<Vec<_>>(),
         scope,
@@ -218,7 +219,7 @@ async fn dashboard(
     };
     let latest: Vec<Value> = latest
         .iter()
-        .map(|i| context! { id => &i.id, title => &i.title, date => i.date.to_human(), kind => i.kind.as_str() })
+        .map(|i| context! { id => &i.id, title => &i.title, date => viewer.lang.date(i.date), kind => i.kind.as_str() })
         .collect();
     let refused = as_of_error.is_some();
     let mut r = state
@@ -230,7 +231,7 @@ async fn dashboard(
                 context! {
                     title => &access.case.title, mechanisms => &view.mechanisms,
                     provisions => &view.provisions, latest, incident_count,
-                    as_of => day.map(|d| d.to_string()), as_of_human => day.map(human_day),
+                    as_of => day.map(|d| d.to_string()), as_of_human => day.map(|d| viewer.lang.day(d)),
                     as_of_error, asked, charts => &view.charts,
                 },
             ),

@@ -139,6 +139,13 @@ const ENGLISH_LABELS: &[&str] = &[
     "Incidents",
     "private",
     "published",
+    "Mechanisms",
+    "Triggered",
+    "Not triggered",
+    "Requested by",
+    "Must act",
+    "Latest incidents",
+    "Over time",
 ];
 
 /// Labels French writes as English does.
@@ -150,6 +157,7 @@ async fn pages_in_khmer_and_french_carry_no_english_label() {
     let admin = app.user("admin@example.org", true, None).await;
     let pages = [
         "/".to_owned(),
+        CASE.to_owned(),
         "/account".to_owned(),
         format!("{CASE}/timeline"),
         format!("{CASE}/incidents/gazette-closed"),
@@ -217,6 +225,12 @@ async fn dates_numbers_and_plurals_follow_the_language() {
         .await
         .body;
     assert!(en.contains(">March 2030<"));
+    // The dashboard: a triggered mechanism since a day, in Khmer.
+    let dash = app.get(CASE, &reading(&admin, "km")).await.body;
+    assert!(
+        dash.contains("បានដាក់ឱ្យដំណើរការ</span> ចាប់តាំងពីថ្ងៃទី១៤ ខែកុម្ភៈ ឆ្នាំ២០៣០"),
+        "{dash}"
+    );
 }
 
 #[tokio::test]
