@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use accord_core::{Incident, ValidCase};
-use accord_store::{CaseHead, CaseRefs, Page, TimelineFilter};
+use accord_store::{Audience, CaseHead, CaseRefs, Hidden, Page, TimelineFilter};
 
 use crate::{AppError, AppState};
 
@@ -76,6 +76,8 @@ impl From<&TimelineFilter> for TimelineFilterKey {
 /// At most this many timeline pages are kept per case (then the case's pages are dropped and
 /// the cache fills again): enough for the pages people actually open, bounded in memory.
 const MAX_PAGES: usize = 256;
+/// Audiences whose hidden records are kept per case version.
+const MAX_AUDIENCES: usize = 256;
 
 #[derive(Debug, Default)]
 struct Entry {
@@ -83,6 +85,8 @@ struct Entry {
     snapshot: Option<Arc<Snapshot>>,
     refs: Option<Arc<CaseRefs>>,
     pages: HashMap<PageKey, Arc<Page<Incident>>>,
+    /// What each audience may not see (the members of a case are few; bounded all the same).
+    hidden: HashMap<Audience, Arc<Hidden>>,
 }
 
 #[derive(Debug, Default)]
@@ -136,6 +140,19 @@ impl CaseCache {
 
     pub fn put_refs(&self, case_id: &str, version: i64, refs: Arc<CaseRefs>) {
         self.write(case_id, version, |e| e.refs = Some(refs));
+    }
+
+    pub fn hidden(&self, case_id: &str, version: i64, audience: &Audience) -> Option<Arc<Hidden>> {
+        self.read(case_id, version, |e| e.hidden.get(audience).cloned())
+    }
+
+    pub fn put_hidden(&self, case_id: &str, version: i64, audience: Audience, hidden: Arc<Hidden>) {
+        self.write(case_id, version, |e| {
+            if e.hidden.len() >= MAX_AUDIENCES {
+                e.hidden.clear();
+            }
+            e.hidden.insert(audience, hidden);
+        });
     }
 
     pub fn page(&self, case_id: &str, version: i64, key: &PageKey) -> Option<Arc<Page<Incident>>> {

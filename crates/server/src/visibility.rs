@@ -14,6 +14,8 @@
 
 use accord_core::{Actor, Evidence, Incident, Sensitive, Source, ValidCase};
 use accord_core::{Named, Sensitivity};
+use std::sync::Arc;
+
 use accord_store::{Audience, Hidden, RecordKind, RecordVersion};
 
 use crate::access::CaseAccess;
@@ -23,14 +25,26 @@ use crate::{AppError, AppState};
 #[derive(Debug)]
 pub(crate) struct Visibility {
     audience: Audience,
-    hidden: Hidden,
+    hidden: Arc<Hidden>,
 }
 
 impl Visibility {
-    /// The visibility of the case for the reader of `access` (one query unless they see all).
+    /// The visibility of the case for the reader of `access`: read from the store once per case
+    /// version and audience (it scans the case's records), then kept with the case's other
+    /// cached pages until a write bumps the version.
     pub(crate) async fn load(state: &AppState, access: &CaseAccess) -> Result<Self, AppError> {
         let audience = access.audience();
-        let hidden = state.store.hidden(&access.case.id, &audience).await?;
+        let case = &access.case;
+        let hidden = match state.cache.hidden(&case.id, case.version, &audience) {
+            Some(hidden) => hidden,
+            None => {
+                let hidden = Arc::new(state.store.hidden(&case.id, &audience).await?);
+                state
+                    .cache
+                    .put_hidden(&case.id, case.version, audience.clone(), hidden.clone());
+                hidden
+            }
+        };
         Ok(Visibility { audience, hidden })
     }
 

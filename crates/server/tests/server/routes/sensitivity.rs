@@ -339,3 +339,41 @@ async fn only_an_owner_makes_a_restricted_incident_less_restricted() {
     // Its restricted past stays with those who could see it.
     assert!(!history.body.contains(RESTRICTED), "{}", history.body);
 }
+
+#[tokio::test]
+async fn a_record_restricted_after_it_was_read_is_hidden_at_once() {
+    let (app, readers) = setup().await;
+    let owner = readers.iter().find(|r| r.label == "owner").unwrap();
+    let viewer = readers
+        .iter()
+        .find(|r| r.label == "viewer not named")
+        .unwrap();
+    let path = format!("/api/v1/cases/{CASE}/incidents/party-dissolved");
+    let page = format!("/cases/{CASE}/incidents/party-dissolved");
+    // Read first, by each reader, so that what they may not see is cached for this version.
+    for token in [None, viewer.token.as_deref()] {
+        let r = api(&app, Method::GET, &path, token, None).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+    assert_eq!(app.get(&page, &Who::default()).await.status, StatusCode::OK);
+    let body = json!({"title": "Party dissolved", "date": "2030-02-14", "kind": "dissolution",
+                      "sensitivity": "restricted", "restricted_to": [NAMED]});
+    let r = api(
+        &app,
+        Method::PUT,
+        &path,
+        owner.token.as_deref(),
+        Some(&body),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    // The write changed the case's version: nobody is answered from what was cached before it.
+    for token in [None, viewer.token.as_deref()] {
+        let r = api(&app, Method::GET, &path, token, None).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    }
+    assert_eq!(
+        app.get(&page, &Who::default()).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
