@@ -27,4 +27,4 @@ pub use scenario::{Basis, DissolveRule, Scenario, Scope, dissolve};
 pub use seats::{
     SeatError, SettledTie, TieBreaker, TiePolicy, allocate_seats, allocate_with_minimum,
 };
-pub use simulate::{Simulation, SimulationError, SimulationOptions, simulate};
+pub use simulate::{SeatRuns, Simulation, SimulationError, SimulationOptions, simulate};

@@ -82,6 +82,16 @@ pub struct SimulatedParty {
     pub p95: u64,
     pub p_majority: f64,
     pub p_seat: f64,
+    /// The distribution itself: how many runs gave the party each number of seats, fewest seats
+    /// first, only the counts some run gave (the runs add up to `runs`).
+    pub distribution: Vec<SeatRuns>,
+}
+
+/// How many runs gave a party this many seats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeatRuns {
+    pub seats: u64,
+    pub runs: u64,
 }
 
 struct Prepared {
@@ -256,6 +266,15 @@ fn simulate_by(
                 p95: percentile(hist, options.runs, 95),
                 p_majority: tally.majorities[p] as f64 / runs,
                 p_seat: (options.runs - hist[0]) as f64 / runs,
+                distribution: hist
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| **c > 0)
+                    .map(|(s, &c)| SeatRuns {
+                        seats: s as u64,
+                        runs: c,
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -1214,6 +1233,44 @@ mod tests {
             }
         }
         assert!(guesses > 500 && moves > 100, "{guesses} {moves}");
+    }
+
+    #[test]
+    fn the_distribution_adds_up_to_the_runs_and_agrees_with_the_summary() {
+        let votes = [30_000u64, 25_000, 20_000, 12_000, 8_000, 2_000];
+        let e = election("dhondt", &[(5, &votes), (7, &votes)]);
+        let s = simulate(
+            &e,
+            SimulationOptions {
+                runs: 2_000,
+                seed: 3,
+                concentration: 200.0,
+            },
+        )
+        .unwrap_or_else(|err| panic!("{err}"));
+        for p in &s.parties {
+            let d = &p.distribution;
+            assert_eq!(d.iter().map(|r| r.runs).sum::<u64>(), 2_000, "{}", p.party);
+            assert!(d.windows(2).all(|w| w[0].seats < w[1].seats) && d.iter().all(|r| r.runs > 0));
+            let total: u64 = d.iter().map(|r| r.seats * r.runs).sum();
+            assert!(
+                (total as f64 / 2_000.0 - p.mean_seats).abs() < 1e-9,
+                "{}",
+                p.party
+            );
+            let none = d.iter().find(|r| r.seats == 0).map_or(0, |r| r.runs);
+            assert!(((2_000 - none) as f64 / 2_000.0 - p.p_seat).abs() < 1e-12);
+            // The median is the smallest count at least half the runs do not exceed.
+            let mut below = 0;
+            let median = d
+                .iter()
+                .find(|r| {
+                    below += r.runs;
+                    below * 2 >= 2_000
+                })
+                .map(|r| r.seats);
+            assert_eq!(median, Some(p.p50), "{}", p.party);
+        }
     }
 
     /// Per party: (name, mean seats, P(at least one seat)).

@@ -25,7 +25,7 @@ use std::fmt::Write as _;
 pub use bars::{ShareRow, votes_seats};
 pub use difference::{DifferenceRow, differences};
 pub use hemicycle::{MAX_DOTS, SeatGroup, hemicycle, seat_layout};
-pub use ranges::{RangeRow, seat_ranges};
+pub use ranges::{HistogramRow, RangeRow, seat_histograms, seat_ranges};
 pub use time::{Event, Lane, Period, Step, score_steps, stacked, timeline};
 
 /// Okabe and Ito's eight colours, told apart by people with the common colour-vision

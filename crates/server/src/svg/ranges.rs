@@ -133,6 +133,136 @@ pub fn seat_ranges(id: &str, title: &str, rows: &[RangeRow], majority: u64) -> S
     out
 }
 
+/// One party's distribution: how many runs gave it each number of seats.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistogramRow {
+    pub label: String,
+    /// (seats, runs), fewest seats first.
+    pub counts: Vec<(u64, u64)>,
+    /// Palette position (see [`super::colour`]).
+    pub colour: usize,
+}
+
+const HIST_ROW: f64 = 46.0;
+
+/// The distribution of each party's seats over the runs: one small histogram per party on a
+/// shared seat axis (each scaled to its own most frequent count), with the majority line.
+pub fn seat_histograms(id: &str, title: &str, rows: &[HistogramRow], majority: u64) -> String {
+    let label_width = rows
+        .iter()
+        .map(|r| text_width(&clip(&r.label, MAX_LABEL), 12.0))
+        .fold(40.0, f64::max)
+        + 10.0;
+    let plot = WIDTH - label_width - 16.0;
+    let largest = rows
+        .iter()
+        .flat_map(|r| r.counts.iter().map(|(s, _)| *s))
+        .max()
+        .unwrap_or(0)
+        .max(majority)
+        .max(1);
+    let slots = largest as f64 + 1.0;
+    let slot = plot / slots;
+    let x = |seats: u64| label_width + seats as f64 * slot;
+    let rows_len = f64::from(u32::try_from(rows.len()).unwrap_or(u32::MAX));
+    let height = TOP + rows_len * HIST_ROW + 18.0;
+    let desc = if rows.is_empty() {
+        "No party to show.".to_owned()
+    } else {
+        let parts: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                let each: Vec<String> = r
+                    .counts
+                    .iter()
+                    .map(|(s, c)| format!("{s} seats in {c} runs"))
+                    .collect();
+                format!("{}: {}", r.label, each.join(", "))
+            })
+            .collect();
+        format!("{}. A majority is {majority} seats.", parts.join("; "))
+    };
+    let mut out = String::with_capacity(800 + rows.len() * 2000);
+    open(&mut out, id, WIDTH, height, title, &desc);
+    let mx = x(majority) + slot / 2.0;
+    let _ = write!(
+        out,
+        "<line x1=\"{mx}\" y1=\"{}\" x2=\"{mx}\" y2=\"{}\" stroke=\"#1b1b1b\" stroke-dasharray=\"4 3\"/>",
+        n(TOP - 12.0),
+        n(height - 16.0),
+        mx = n(mx)
+    );
+    text(
+        &mut out,
+        mx,
+        TOP - 16.0,
+        "middle",
+        &format!("majority: {majority}"),
+    );
+    // The seat axis: a tick every tenth of the house, labelled.
+    let step = (largest / 10).max(1);
+    let mut tick = 0;
+    out.push_str("<g font-size=\"10\" fill=\"#5b5b5b\">");
+    while tick <= largest {
+        text(
+            &mut out,
+            x(tick) + slot / 2.0,
+            height - 4.0,
+            "middle",
+            &tick.to_string(),
+        );
+        tick += step;
+    }
+    out.push_str("</g>");
+    let mut y = TOP;
+    for r in rows {
+        let most = r.counts.iter().map(|(_, c)| *c).max().unwrap_or(1).max(1);
+        let _ = write!(
+            out,
+            "<g data-party=\"{label}\"><title>{label}: {desc}</title>",
+            label = escape(&r.label),
+            desc = escape(
+                &r.counts
+                    .iter()
+                    .map(|(s, c)| format!("{s}: {c}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        );
+        text(
+            &mut out,
+            label_width - 8.0,
+            y + HIST_ROW - 16.0,
+            "end",
+            &clip(&r.label, MAX_LABEL),
+        );
+        let base = y + HIST_ROW - 10.0;
+        let _ = write!(
+            out,
+            "<line x1=\"{}\" y1=\"{b}\" x2=\"{}\" y2=\"{b}\" stroke=\"#d9d6cf\"/>",
+            n(label_width),
+            n(WIDTH - 16.0),
+            b = n(base)
+        );
+        for (seats, count) in &r.counts {
+            let h = *count as f64 / most as f64 * (HIST_ROW - 14.0);
+            let _ = write!(
+                out,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+                n(x(*seats) + slot * 0.1),
+                n(base - h),
+                n((slot * 0.8).max(0.5)),
+                n(h),
+                colour(r.colour)
+            );
+        }
+        out.push_str("</g>");
+        y += HIST_ROW;
+    }
+    out.push_str("</svg>");
+    out
+}
+
 fn mean(x: f64) -> f64 {
     if x.is_finite() { x.max(0.0) } else { 0.0 }
 }
@@ -140,6 +270,35 @@ fn mean(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_party_has_its_histogram_on_one_seat_axis() {
+        let svg = seat_histograms(
+            "dist",
+            "Distribution",
+            &[
+                HistogramRow {
+                    label: "A & <b>".into(),
+                    counts: vec![(60, 10), (61, 30), (62, 5)],
+                    colour: 0,
+                },
+                HistogramRow {
+                    label: "B".into(),
+                    counts: vec![(0, 45)],
+                    colour: 1,
+                },
+            ],
+            62,
+        );
+        assert!(svg.contains(
+            "A &amp; &lt;b&gt;: 60 seats in 10 runs, 61 seats in 30 runs, 62 seats in 5 runs"
+        ));
+        assert!(svg.contains("B: 0 seats in 45 runs"));
+        assert_eq!(svg.matches("<rect").count(), 4);
+        assert!(svg.contains("majority: 62") && svg.ends_with("</svg>"));
+        let empty = seat_histograms("e", "None", &[], 0);
+        assert!(empty.contains("No party to show."));
+    }
 
     #[test]
     fn each_party_carries_its_range_median_and_mean() {

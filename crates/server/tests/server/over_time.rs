@@ -155,6 +155,22 @@ async fn the_projection_is_reproducible_by_its_seed_and_matches_the_engine() {
             figures(&a.body)
         );
     }
+    // The distribution itself: every party's runs add up to the 300, as in the engine.
+    let histogram = element(&a.body, "table", "histogram");
+    for p in &s.parties {
+        let counts: Vec<String> = p
+            .distribution
+            .iter()
+            .map(|d| format!("{}: {}", d.seats, d.runs))
+            .collect();
+        let row = format!(
+            "<th scope=\"row\">{}</th><td>{}</td>",
+            p.party,
+            counts.join(" · ")
+        );
+        assert!(histogram.contains(&row), "{row} in {histogram}");
+    }
+    assert!(element(&a.body, "svg", "simulation-distribution").contains("majority: 62"));
     // Another seed is another projection (the figures of 300 runs differ somewhere).
     let c = app
         .page(

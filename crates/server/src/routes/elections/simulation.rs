@@ -180,6 +180,34 @@ pub(super) fn view(s: &Simulation, palette: &Palette) -> Value {
         &rows,
         s.majority,
     );
+    let histograms: Vec<svg::HistogramRow> = s
+        .parties
+        .iter()
+        .map(|p| svg::HistogramRow {
+            label: p.party.clone(),
+            counts: p.distribution.iter().map(|d| (d.seats, d.runs)).collect(),
+            colour: palette.of(&p.party),
+        })
+        .collect();
+    let histogram = svg::seat_histograms(
+        "simulation-distribution",
+        &format!(
+            "How many runs gave each party each number of seats ({} runs)",
+            s.runs
+        ),
+        &histograms,
+        s.majority,
+    );
+    let distribution: Vec<Value> = s
+        .parties
+        .iter()
+        .map(|p| {
+            context! {
+                party => &p.party,
+                counts => p.distribution.iter().map(|d| context! { seats => d.seats, runs => d.runs }).collect::<Vec<_>>(),
+            }
+        })
+        .collect();
     let parties: Vec<Value> = s
         .parties
         .iter()
@@ -194,6 +222,7 @@ pub(super) fn view(s: &Simulation, palette: &Palette) -> Value {
         .collect();
     context! {
         chart => Value::from_safe_string(chart),
+        histogram => Value::from_safe_string(histogram), distribution,
         parties, runs => s.runs, seed => s.seed, noise => &s.noise, house => s.house_size,
         majority => s.majority, runs_with_lots => s.runs_with_lots, method => &s.method,
     }
