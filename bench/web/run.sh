@@ -4,11 +4,15 @@
 #   web     a case of 100,000 generated incidents: the dashboard, the timeline, a filtered timeline
 #           and a text search, loaded with wrk (--latency): requests/s and p99. Goal: >= 2,000
 #           requests/s and p99 < 50 ms on 2 cores.
+#   languages  the dashboard and the timeline of the 100,000-incident case read in English and in
+#           Khmer (the reader's language cookie), side by side on one server, the two languages
+#           alternating round by round (ROUNDS, 3) so that the machine's load falls on both alike.
+#           Goal (issue 16): Khmer within 10 % of English.
 #   search  a case of 1,000,000 generated incidents: the index build when the server starts, a mixed
 #           English/Khmer query set through the server one request at a time (p50/p95 per class),
 #           and the server's peak memory. Goals: build < 60 s, p95 < 20 ms, RSS < 300 MB.
 #
-# Usage: bench/web/run.sh [web|search|all] (default all). Environment: WEB_INCIDENTS (100000),
+# Usage: bench/web/run.sh [web|languages|search|all] (default all). Environment: WEB_INCIDENTS (100000),
 # SEARCH_INCIDENTS (1000000), DURATION (wrk seconds, 20), CONNECTIONS (wrk, 16), QUERIES (500),
 # ACCORD_BIN (default $CARGO_TARGET_DIR/release/accord, built here if missing).
 # Results: target/bench-web/ (a log per step and summary.txt). Databases are kept there between
@@ -175,6 +179,38 @@ search() {
   stop_server
 }
 
+# languages: English and Khmer readers of the same pages, on one server (both cores), rounds
+# alternating en, km, en, km... Each page is first asked for once in each language, to check it
+# is answered in that language (<html lang>) and to warm its caches.
+languages() {
+  local db=$OUT/web-$WEB_INCIDENTS.db port=18433 rounds=${ROUNDS:-3}
+  generate "$db" "$WEB_INCIDENTS"
+  start_server "$db" "$port" 0,1 "$OUT/lang-server.log"
+  wait_index "$OUT/lang-server.log"
+  local base="http://127.0.0.1:$port/cases/bench"
+  local pages=("dashboard|$base" "timeline|$base/timeline")
+  for entry in "${pages[@]}"; do
+    local name=${entry%%|*} url=${entry#*|}
+    for lang in en km; do
+      local cookie="$COOKIE; accord_lang=$lang"
+      local page; page=$(curl -s -H "$cookie" "$url")
+      [[ $page == *"<html lang=\"$lang\">"* ]] || { echo "bench/web: $url is not answered in $lang" >&2; exit 1; }
+      wrk -t2 -c"$CONNECTIONS" --timeout 60s -H "$cookie" -H "$GZIP" -d3s "$url" >/dev/null
+    done
+    for round in $(seq 1 "$rounds"); do
+      for lang in en km; do
+        local cookie="$COOKIE; accord_lang=$lang"
+        local first; first=$(curl -s -H "$cookie" -H "$GZIP" -o /dev/null -w '%{http_code} %{size_download} %{time_total}' "$url")
+        wrk -t2 -c"$CONNECTIONS" --timeout 60s -H "$cookie" -H "$GZIP" -d"${DURATION}s" --latency "$url" \
+          >"$OUT/wrk-lang-$name-$lang-$round.txt"
+        python3 "$ROOT/bench/web/wrk_summary.py" "$lang#$round" "$name" "$first" "$(load)" \
+          <"$OUT/wrk-lang-$name-$lang-$round.txt" | tee -a "$OUT/summary.txt"
+      done
+    done
+  done
+  stop_server
+}
+
 {
   echo
   echo "== bench/web $WHAT, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
@@ -184,7 +220,8 @@ search() {
 
 case $WHAT in
   web) web ;;
+  languages) languages ;;
   search) search ;;
   all) web; search ;;
-  *) echo "usage: bench/web/run.sh [web|search|all]" >&2; exit 2 ;;
+  *) echo "usage: bench/web/run.sh [web|languages|search|all]" >&2; exit 2 ;;
 esac
