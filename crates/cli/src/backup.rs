@@ -107,10 +107,11 @@ pub(crate) async fn restore(config: &Config, args: RestoreArgs) -> anyhow::Resul
         Some(sealed) => {
             let record = sealed.record()?;
             Some(if args.shares.is_empty() {
-                let key = crate::keys::instance_key(&config.evidence.key_file, &record).context(
-                    "this backup is sealed with the instance's keys: it opens with the \
+                let key = crate::key_file::instance_key(&config.evidence.key_file, &record)
+                    .context(
+                        "this backup is sealed with the instance's keys: it opens with the \
                          instance key file (key_file) or with the recovery shares (--share)",
-                )?;
+                    )?;
                 accord_vault::Vault::open(&record, &key).with_context(|| {
                     format!(
                         "key_file: {} does not open this backup",

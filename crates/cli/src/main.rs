@@ -12,6 +12,7 @@ mod export_table;
 mod follow_through;
 mod import;
 mod import_table;
+mod key_file;
 mod keys;
 mod letter;
 mod log;

@@ -46,8 +46,8 @@ pub(crate) async fn vault(
     let Some(stored) = store.vault_keys().await? else {
         return Ok(None);
     };
-    let record = crate::keys::record_of(&stored);
-    let key = crate::keys::instance_key(&config.evidence.key_file, &record)?;
+    let record = crate::key_file::record_of(&stored);
+    let key = crate::key_file::instance_key(&config.evidence.key_file, &record)?;
     let vault = Arc::new(Vault::open(&record, &key).with_context(|| {
         format!(
             "key_file: {} does not open this instance's keys",
