@@ -57,6 +57,23 @@ async fn an_editor_records_a_delivery_a_response_and_a_follow_up_through_the_for
     let editor = app.user("editor@example.org", Some(CaseRole::Editor)).await;
     let viewer = app.user("viewer@example.org", Some(CaseRole::Viewer)).await;
 
+    // The letter and the list of letters lead to it.
+    let letter = app
+        .page(&format!("/cases/cambodia-2017/letters/{LETTER}"), &viewer)
+        .await;
+    assert!(
+        letter.body.contains(&format!("href=\"{PAGE}\"")),
+        "{}",
+        letter.body
+    );
+    let list = app.page("/cases/cambodia-2017/letters", &viewer).await;
+    assert!(
+        list.body.contains(&format!("href=\"{PAGE}\"")),
+        "{}",
+        list.body
+    );
+    assert!(list.body.contains("href=\"/cases/cambodia-2017/awaiting\""));
+
     // Nothing is recorded for the 2017 letter: the page says so and offers the forms to editors.
     let page = app.page(PAGE, &editor).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
