@@ -82,8 +82,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     -> Result<(), StoreError>;
 
     /// What a trigger evaluation needs, and no more: instruments, actors, mechanisms, all findings,
-    /// the incidents those findings name and the sources of those incidents. A case with many
-    /// thousands of incidents evaluates from this without loading them all.
+    /// the incidents those findings name and the sources of those incidents, the observations,
+    /// and the letters with their follow-through (when each mechanism was last asked for, and what
+    /// was answered). A case with many thousands of incidents evaluates from this without loading
+    /// them all.
     async fn load_case_for_status(&self, id: &str) -> Result<Option<ValidCase>, StoreError>;
 
     /// What composing the case's letters (or its one letter `only`) needs, and no more: the case
