@@ -114,6 +114,21 @@ impl Visibility {
         );
     }
 
+    /// The cached references of a case as this reader may see them: the same `Arc` when nothing
+    /// is hidden from them (the common case of a published case's readers), a filtered copy
+    /// otherwise. Pages call this on every request: the references of a large case are tens of
+    /// thousands of names, which a clone per request would copy.
+    pub(crate) fn shared_refs(
+        &self,
+        refs: Arc<accord_store::CaseRefs>,
+    ) -> Arc<accord_store::CaseRefs> {
+        if self.hides_anything() {
+            Arc::new(self.refs(refs.as_ref().clone()))
+        } else {
+            refs
+        }
+    }
+
     /// A case's references (for forms' suggestions and checks) without the hidden ones.
     pub(crate) fn refs(&self, mut refs: accord_store::CaseRefs) -> accord_store::CaseRefs {
         refs.actors.retain(|(id, _)| self.sees_actor(id));

@@ -63,12 +63,7 @@ async fn timeline(
         }
         Err(e) => return Err(e),
     };
-    let refs = vis.refs(
-        crate::case_cache::refs(&state, &access.case)
-            .await?
-            .as_ref()
-            .clone(),
-    );
+    let refs = vis.shared_refs(crate::case_cache::refs(&state, &access.case).await?);
 
     // Group the page by month of the earliest day (the page is already newest first).
     let mut months: Vec<(String, Vec<Value>)> = Vec::new();
