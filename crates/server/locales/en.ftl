@@ -249,6 +249,96 @@ score-1 = minimal
 score-2 = intermediate
 score-3 = full
 
+
+## Sign-on pages for signatories (letters/sign.html, sign_status.html, withdraw.html)
+
+sign-title = Sign: { $title }
+sign-invited = You have been invited to co-sign this letter. Read it below; the text you sign is exactly this one.
+sign-exact-text = The exact text signed, and its SHA-256
+sign-sha-note = (the SHA-256 of this text, as sha256sum computes it).
+sign-or-decline = Sign or decline
+sign-representative = Your name (signing for the organisation)
+sign-organisation = The organisation's name, as it should be printed
+sign-url = The organisation's web site (optional)
+sign-submit = Sign the letter
+sign-decline = Decline
+sign-note = The coordinator verifies every signature before the name appears under the letter. After signing you get a link to withdraw the signature later.
+sign-keep-link = Keep this link: it withdraws the signature if your organisation changes its mind. It is shown only now.
+sign-withdraw-link = Withdraw link
+sign-open = open
+sign-unknown-title = Unknown link
+sign-unknown = This link is not one Accord made, or it was copied incompletely. Check the link in the message you received, or ask the coordinator of the letter for a new one.
+sign-used-title = This link has been used
+sign-used-signed = Your organisation signed the letter with this link on { $when }. Nothing more is needed; signing again changes nothing.
+sign-used-declined = Your organisation declined to sign with this link on { $when }. To sign after all, ask the coordinator for a new link.
+sign-used-withdrawn = The signature was withdrawn with this link on { $when }.
+sign-used-replaced = The coordinator sent a newer link on { $when }; use that one.
+sign-expired-title = This link has expired
+sign-expired = The link expired on { $when }. Ask the coordinator of the letter for a new one.
+sign-wrong-title = Wrong kind of link
+sign-wrong-sign = This is a link to sign or decline, not to withdraw a signature.
+sign-wrong-withdraw = This is a link to withdraw a signature, not to sign.
+sign-declined-title = You declined to sign
+sign-declined = Thank you for your answer. The coordinator of the letter can see it.
+sign-thanks-title = Thank you for signing
+sign-thanks = { $organisation } has signed the letter. The coordinator will verify the signature before the name appears under the letter.
+withdraw-title = Withdraw a signature
+withdraw-text = { $organisation } signed “{ $title }”. Withdrawing takes the name off the published letter; it cannot be undone through this link.
+withdraw-submit = Withdraw the signature
+withdrawn-title = Signature withdrawn
+withdrawn = { $organisation } no longer signs the letter; its name is taken off the published letter.
+
+
+## Letters (letters/list.html, show.html, link.html, signatories.html)
+
+letters-col-date = Date
+letters-col-letter = Letter
+letters-col-language = Language
+letters-col-printed = Signatories printed
+letters-col-coordinate = Coordinate
+letters-printed-of = { $printed } of { $total }
+letters-edit = Edit
+letters-signatories = Signatories
+letters-none = This case has no letters yet.
+letters-new = New letter
+letters-after = after the letter
+letters-follow-through = After the letter: deliveries, responses, deadlines
+letters-download = Download:
+letters-printed = { $printed ->
+    [one] { $printed } verified signatory
+   *[other] { $printed } verified signatories
+} of this text
+letters-pending = ; { $pending } not printed (invited, waiting for verification, declined, withdrawn or signed an earlier version)
+letters-sha = . SHA-256 of the signed text:
+link-title = Sign-on link for { $organisation }
+link-send = Send this link to { $organisation }. It is shown only now: Accord keeps a fingerprint of it, not the link. It works once, for { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}.
+link-label = Sign-on link
+link-no-base = Only the link's path is shown: the administrator has not configured this site's address (base_url, ACCORD_BASE_URL or --base-url), and Accord never builds it from the request.
+link-back = Back to the signatories
+signatories-title = Signatories: { $title }
+signatories-printed = { $printed } printed under the letter
+signatories-sha = SHA-256 of the current text:
+signatories-col-organisation = Organisation
+signatories-col-state = State
+signatories-col-invitation = Invitation
+signatories-col-actions = Actions
+signatories-signed-by = signed by { $name }
+signatories-invited = invited as { $name } ({ $contact }) on { $at }
+signatories-verified-by = ; verified by { $who }
+signatories-from-bundle = from the case bundle
+signatories-verify = Verify
+signatories-new-link = New sign link
+signatories-invite = Invite an organisation
+signatories-organisation = Organisation
+signatories-country = Country (two letters)
+signatories-contact = Contact (never published)
+signatories-days = Link valid for (days)
+signatories-submit = Invite and make a link
+signatories-note = The link is shown once, on the next page: send it to the organisation. Accord keeps only a fingerprint of it.
+
 ## Incident (incident.html)
 
 incident-date = Date

@@ -248,6 +248,96 @@ score-1 = minimale
 score-2 = intermédiaire
 score-3 = complète
 
+
+## Pages de signature pour les signataires (letters/sign.html, sign_status.html, withdraw.html)
+
+sign-title = Signer : { $title }
+sign-invited = Vous êtes invité à cosigner cette lettre. Lisez-la ci-dessous ; le texte que vous signez est exactement celui-ci.
+sign-exact-text = Le texte exact signé, et son SHA-256
+sign-sha-note = (le SHA-256 de ce texte, tel que sha256sum le calcule).
+sign-or-decline = Signer ou refuser
+sign-representative = Votre nom (vous signez pour l'organisation)
+sign-organisation = Le nom de l'organisation, tel qu'il doit être imprimé
+sign-url = Le site web de l'organisation (facultatif)
+sign-submit = Signer la lettre
+sign-decline = Refuser
+sign-note = Le coordinateur vérifie chaque signature avant que le nom n'apparaisse sous la lettre. Après avoir signé, vous recevez un lien pour retirer la signature plus tard.
+sign-keep-link = Gardez ce lien : il retire la signature si votre organisation change d'avis. Il n'est affiché que maintenant.
+sign-withdraw-link = Lien de retrait
+sign-open = ouvrir
+sign-unknown-title = Lien inconnu
+sign-unknown = Ce lien n'a pas été créé par Accord, ou il a été copié incomplètement. Vérifiez le lien dans le message que vous avez reçu, ou demandez-en un nouveau au coordinateur de la lettre.
+sign-used-title = Ce lien a déjà servi
+sign-used-signed = Votre organisation a signé la lettre avec ce lien le { $when }. Il n'y a rien d'autre à faire ; signer à nouveau ne change rien.
+sign-used-declined = Votre organisation a refusé de signer avec ce lien le { $when }. Pour signer finalement, demandez un nouveau lien au coordinateur.
+sign-used-withdrawn = La signature a été retirée avec ce lien le { $when }.
+sign-used-replaced = Le coordinateur a envoyé un lien plus récent le { $when } ; utilisez celui-là.
+sign-expired-title = Ce lien a expiré
+sign-expired = Le lien a expiré le { $when }. Demandez-en un nouveau au coordinateur de la lettre.
+sign-wrong-title = Mauvais type de lien
+sign-wrong-sign = Ce lien sert à signer ou à refuser, non à retirer une signature.
+sign-wrong-withdraw = Ce lien sert à retirer une signature, non à signer.
+sign-declined-title = Vous avez refusé de signer
+sign-declined = Merci de votre réponse. Le coordinateur de la lettre peut la voir.
+sign-thanks-title = Merci d'avoir signé
+sign-thanks = { $organisation } a signé la lettre. Le coordinateur vérifiera la signature avant que le nom n'apparaisse sous la lettre.
+withdraw-title = Retirer une signature
+withdraw-text = { $organisation } a signé « { $title } ». Retirer la signature ôte le nom de la lettre publiée ; ce lien ne permet pas de revenir en arrière.
+withdraw-submit = Retirer la signature
+withdrawn-title = Signature retirée
+withdrawn = { $organisation } ne signe plus la lettre ; son nom est ôté de la lettre publiée.
+
+
+## Lettres (letters/list.html, show.html, link.html, signatories.html)
+
+letters-col-date = Date
+letters-col-letter = Lettre
+letters-col-language = Langue
+letters-col-printed = Signataires imprimés
+letters-col-coordinate = Coordonner
+letters-printed-of = { $printed } sur { $total }
+letters-edit = Modifier
+letters-signatories = Signataires
+letters-none = Ce dossier n'a encore aucune lettre.
+letters-new = Nouvelle lettre
+letters-after = après la lettre
+letters-follow-through = Après la lettre : remises, réponses, échéances
+letters-download = Télécharger :
+letters-printed = { $printed ->
+    [one] { $printed } signataire vérifié
+   *[other] { $printed } signataires vérifiés
+} de ce texte
+letters-pending = ; { $pending } non imprimés (invités, en attente de vérification, refus, retraits ou signatures d'une version antérieure)
+letters-sha = . SHA-256 du texte signé :
+link-title = Lien de signature pour { $organisation }
+link-send = Envoyez ce lien à { $organisation }. Il n'est affiché que maintenant : Accord en garde une empreinte, pas le lien. Il sert une fois, pendant { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+}.
+link-label = Lien de signature
+link-no-base = Seul le chemin du lien est affiché : l'administrateur n'a pas configuré l'adresse de ce site (base_url, ACCORD_BASE_URL ou --base-url), et Accord ne la déduit jamais de la requête.
+link-back = Retour aux signataires
+signatories-title = Signataires : { $title }
+signatories-printed = { $printed } imprimés sous la lettre
+signatories-sha = SHA-256 du texte actuel :
+signatories-col-organisation = Organisation
+signatories-col-state = État
+signatories-col-invitation = Invitation
+signatories-col-actions = Actions
+signatories-signed-by = signé par { $name }
+signatories-invited = invité sous le nom { $name } ({ $contact }) le { $at }
+signatories-verified-by = ; vérifié par { $who }
+signatories-from-bundle = depuis le dossier importé
+signatories-verify = Vérifier
+signatories-new-link = Nouveau lien de signature
+signatories-invite = Inviter une organisation
+signatories-organisation = Organisation
+signatories-country = Pays (deux lettres)
+signatories-contact = Contact (jamais publié)
+signatories-days = Lien valable (jours)
+signatories-submit = Inviter et créer un lien
+signatories-note = Le lien n'est affiché qu'une fois, sur la page suivante : envoyez-le à l'organisation. Accord n'en garde qu'une empreinte.
+
 ## Incident (incident.html)
 
 incident-date = Date

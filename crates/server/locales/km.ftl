@@ -228,6 +228,90 @@ score-1 = តិចតួច
 score-2 = មធ្យម
 score-3 = ពេញលេញ
 
+
+## ទំព័រចុះហត្ថលេខាសម្រាប់អ្នកចុះហត្ថលេខា (letters/sign.html, sign_status.html, withdraw.html)
+
+sign-title = ចុះហត្ថលេខា៖ { $title }
+sign-invited = អ្នកត្រូវបានអញ្ជើញឱ្យចុះហត្ថលេខារួមលើលិខិតនេះ។ សូមអានវានៅខាងក្រោម។ អត្ថបទដែលអ្នកចុះហត្ថលេខា គឺពិតជាអត្ថបទនេះ។
+sign-exact-text = អត្ថបទពិតប្រាកដដែលបានចុះហត្ថលេខា និង SHA-256 របស់វា
+sign-sha-note = (SHA-256 នៃអត្ថបទនេះ ដូចដែល sha256sum គណនា)។
+sign-or-decline = ចុះហត្ថលេខា ឬបដិសេធ
+sign-representative = ឈ្មោះរបស់អ្នក (ចុះហត្ថលេខាជំនួសអង្គការ)
+sign-organisation = ឈ្មោះអង្គការ ដូចដែលត្រូវបោះពុម្ព
+sign-url = គេហទំព័ររបស់អង្គការ (ស្រេចចិត្ត)
+sign-submit = ចុះហត្ថលេខាលើលិខិត
+sign-decline = បដិសេធ
+sign-note = អ្នកសម្របសម្រួលផ្ទៀងផ្ទាត់ហត្ថលេខានីមួយៗ មុនពេលឈ្មោះលេចឡើងនៅក្រោមលិខិត។ បន្ទាប់ពីចុះហត្ថលេខា អ្នកនឹងទទួលបានតំណមួយសម្រាប់ដកហត្ថលេខានៅពេលក្រោយ។
+sign-keep-link = សូមរក្សាតំណនេះទុក៖ វាដកហត្ថលេខាវិញ ប្រសិនបើអង្គការរបស់អ្នកប្តូរគំនិត។ វាត្រូវបានបង្ហាញតែឥឡូវនេះប៉ុណ្ណោះ។
+sign-withdraw-link = តំណសម្រាប់ដកហត្ថលេខា
+sign-open = បើក
+sign-unknown-title = តំណមិនស្គាល់
+sign-unknown = តំណនេះមិនមែនបង្កើតដោយ Accord ទេ ឬវាត្រូវបានចម្លងមិនពេញលេញ។ សូមពិនិត្យតំណក្នុងសារដែលអ្នកបានទទួល ឬសុំតំណថ្មីពីអ្នកសម្របសម្រួលលិខិត។
+sign-used-title = តំណនេះត្រូវបានប្រើរួចហើយ
+sign-used-signed = អង្គការរបស់អ្នកបានចុះហត្ថលេខាលើលិខិតដោយប្រើតំណនេះនៅ { $when }។ មិនចាំបាច់ធ្វើអ្វីទៀតទេ ការចុះហត្ថលេខាម្តងទៀតមិនផ្លាស់ប្តូរអ្វីឡើយ។
+sign-used-declined = អង្គការរបស់អ្នកបានបដិសេធមិនចុះហត្ថលេខាដោយប្រើតំណនេះនៅ { $when }។ ប្រសិនបើចង់ចុះហត្ថលេខាវិញ សូមសុំតំណថ្មីពីអ្នកសម្របសម្រួល។
+sign-used-withdrawn = ហត្ថលេខាត្រូវបានដកវិញដោយប្រើតំណនេះនៅ { $when }។
+sign-used-replaced = អ្នកសម្របសម្រួលបានផ្ញើតំណថ្មីជាងនៅ { $when }។ សូមប្រើតំណនោះ។
+sign-expired-title = តំណនេះផុតកំណត់ហើយ
+sign-expired = តំណនេះបានផុតកំណត់នៅ { $when }។ សូមសុំតំណថ្មីពីអ្នកសម្របសម្រួលលិខិត។
+sign-wrong-title = ប្រភេទតំណមិនត្រឹមត្រូវ
+sign-wrong-sign = នេះជាតំណសម្រាប់ចុះហត្ថលេខា ឬបដិសេធ មិនមែនសម្រាប់ដកហត្ថលេខាទេ។
+sign-wrong-withdraw = នេះជាតំណសម្រាប់ដកហត្ថលេខា មិនមែនសម្រាប់ចុះហត្ថលេខាទេ។
+sign-declined-title = អ្នកបានបដិសេធមិនចុះហត្ថលេខា
+sign-declined = សូមអរគុណចំពោះចម្លើយរបស់អ្នក។ អ្នកសម្របសម្រួលលិខិតអាចមើលឃើញវា។
+sign-thanks-title = សូមអរគុណសម្រាប់ការចុះហត្ថលេខា
+sign-thanks = { $organisation } បានចុះហត្ថលេខាលើលិខិត។ អ្នកសម្របសម្រួលនឹងផ្ទៀងផ្ទាត់ហត្ថលេខា មុនពេលឈ្មោះលេចឡើងនៅក្រោមលិខិត។
+withdraw-title = ដកហត្ថលេខា
+withdraw-text = { $organisation } បានចុះហត្ថលេខាលើ “{ $title }”។ ការដកហត្ថលេខានឹងលុបឈ្មោះចេញពីលិខិតដែលបានផ្សព្វផ្សាយ ហើយមិនអាចត្រឡប់វិញតាមរយៈតំណនេះបានទេ។
+withdraw-submit = ដកហត្ថលេខា
+withdrawn-title = ហត្ថលេខាត្រូវបានដកវិញ
+withdrawn = { $organisation } លែងចុះហត្ថលេខាលើលិខិតទៀតហើយ។ ឈ្មោះរបស់អង្គការត្រូវបានលុបចេញពីលិខិតដែលបានផ្សព្វផ្សាយ។
+
+
+## លិខិត (letters/list.html, show.html, link.html, signatories.html)
+
+letters-col-date = កាលបរិច្ឆេទ
+letters-col-letter = លិខិត
+letters-col-language = ភាសា
+letters-col-printed = អ្នកចុះហត្ថលេខាដែលបានបោះពុម្ព
+letters-col-coordinate = សម្របសម្រួល
+letters-printed-of = { $printed } ក្នុងចំណោម { $total }
+letters-edit = កែសម្រួល
+letters-signatories = អ្នកចុះហត្ថលេខា
+letters-none = សំណុំរឿងនេះមិនទាន់មានលិខិតនៅឡើយទេ។
+letters-new = លិខិតថ្មី
+letters-after = ក្រោយលិខិត
+letters-follow-through = ក្រោយលិខិត៖ ការប្រគល់ ការឆ្លើយតប កាលកំណត់
+letters-download = ទាញយក៖
+letters-printed = អ្នកចុះហត្ថលេខាដែលបានផ្ទៀងផ្ទាត់ចំនួន { $printed } នៃអត្ថបទនេះ
+letters-pending = ; { $pending } មិនបានបោះពុម្ព (បានអញ្ជើញ កំពុងរង់ចាំការផ្ទៀងផ្ទាត់ បានបដិសេធ បានដកវិញ ឬបានចុះហត្ថលេខាលើកំណែមុន)
+letters-sha = ។ SHA-256 នៃអត្ថបទដែលបានចុះហត្ថលេខា៖
+link-title = តំណចុះហត្ថលេខាសម្រាប់ { $organisation }
+link-send = សូមផ្ញើតំណនេះទៅ { $organisation }។ វាត្រូវបានបង្ហាញតែឥឡូវនេះប៉ុណ្ណោះ៖ Accord រក្សាទុកតែស្នាមសម្គាល់របស់វា មិនមែនតំណទេ។ វាអាចប្រើបានតែម្តង ក្នុងរយៈពេល { $days } ថ្ងៃ។
+link-label = តំណចុះហត្ថលេខា
+link-no-base = មានតែផ្លូវនៃតំណប៉ុណ្ណោះត្រូវបានបង្ហាញ៖ អ្នកគ្រប់គ្រងមិនទាន់កំណត់អាសយដ្ឋានរបស់គេហទំព័រនេះទេ (base_url, ACCORD_BASE_URL ឬ --base-url) ហើយ Accord មិនដែលបង្កើតវាពីសំណើទេ។
+link-back = ត្រឡប់ទៅអ្នកចុះហត្ថលេខា
+signatories-title = អ្នកចុះហត្ថលេខា៖ { $title }
+signatories-printed = { $printed } បានបោះពុម្ពនៅក្រោមលិខិត
+signatories-sha = SHA-256 នៃអត្ថបទបច្ចុប្បន្ន៖
+signatories-col-organisation = អង្គការ
+signatories-col-state = ស្ថានភាព
+signatories-col-invitation = ការអញ្ជើញ
+signatories-col-actions = សកម្មភាព
+signatories-signed-by = ចុះហត្ថលេខាដោយ { $name }
+signatories-invited = បានអញ្ជើញក្នុងនាម { $name } ({ $contact }) នៅ { $at }
+signatories-verified-by = ; ផ្ទៀងផ្ទាត់ដោយ { $who }
+signatories-from-bundle = ពីបណ្តុំឯកសារនៃសំណុំរឿង
+signatories-verify = ផ្ទៀងផ្ទាត់
+signatories-new-link = តំណចុះហត្ថលេខាថ្មី
+signatories-invite = អញ្ជើញអង្គការមួយ
+signatories-organisation = អង្គការ
+signatories-country = ប្រទេស (អក្សរពីរ)
+signatories-contact = ទំនាក់ទំនង (មិនដែលផ្សព្វផ្សាយ)
+signatories-days = តំណមានសុពលភាព (ថ្ងៃ)
+signatories-submit = អញ្ជើញ និងបង្កើតតំណ
+signatories-note = តំណនេះត្រូវបានបង្ហាញតែម្តងគត់ នៅទំព័របន្ទាប់៖ សូមផ្ញើវាទៅអង្គការ។ Accord រក្សាទុកតែស្នាមសម្គាល់របស់វាប៉ុណ្ណោះ។
+
 ## ហេតុការណ៍ (incident.html)
 
 incident-date = កាលបរិច្ឆេទ

@@ -215,8 +215,8 @@ fn escape(text: &str) -> String {
 /// with every `{{ .. }}`, `{% .. %}` and `{# .. #}` removed, the text between tags and the
 /// attributes a reader sees or hears (`placeholder`, `title`, `aria-label`, `alt`) contain no
 /// Latin letter, except the names in [`i18n_check::ALLOWED`] (a hash algorithm's name, a URL
-/// scheme). Data the pages show (titles of records, e-mail addresses) comes through `{{ .. }}`
-/// and is not the templates' text.
+/// scheme, the names of file formats). Data the pages show (titles of records, e-mail
+/// addresses) comes through `{{ .. }}` and is not the templates' text.
 #[cfg(test)]
 mod i18n_check {
     use accord_core::{
@@ -226,8 +226,8 @@ mod i18n_check {
     use super::TEMPLATES;
 
     /// The templates converted to the catalogs. The others (provisions, provision, mechanism,
-    /// elections, elections_show, elections_simulation, import and letters/*) are still English:
-    /// see the README's "Languages".
+    /// elections, elections_show, elections_simulation, import and letters/compose) are still
+    /// English: see the README's "Languages".
     const CONVERTED: &[&str] = &[
         "base.html",
         "case_nav.html",
@@ -244,10 +244,17 @@ mod i18n_check {
         "history.html",
         "suggestions.html",
         "dashboard.html",
+        "letters/list.html",
+        "letters/show.html",
+        "letters/link.html",
+        "letters/signatories.html",
+        "letters/sign.html",
+        "letters/sign_status.html",
+        "letters/withdraw.html",
     ];
 
     /// Literal names a converted template may show as they are, in every language.
-    pub(super) const ALLOWED: &[&str] = &["SHA-256", "https://"];
+    pub(super) const ALLOWED: &[&str] = &["SHA-256", "https://", "PDF", "HTML", "Markdown"];
 
     /// `source` without its template tags.
     fn without_tags(source: &str) -> String {

@@ -43,7 +43,10 @@ pub(crate) async fn list(
         .page(
             &viewer,
             "letters/list.html",
-            with_case(&access, context! { title => "Letters", letters }),
+            with_case(
+                &access,
+                context! { title => state.text(viewer.lang, "nav-letters"), letters },
+            ),
         )?
         .into_response())
 }

@@ -39,64 +39,47 @@ enum Closed {
 }
 
 fn closed_page(state: &AppState, viewer: &Viewer, closed: &Closed) -> Result<Response, AppError> {
+    let lang = viewer.lang;
+    let at = |key: &str, unix: i64| state.message(lang, key, &[("when", human_time(unix).into())]);
     let (status, heading, message) = match closed {
         Closed::Unknown => (
             StatusCode::NOT_FOUND,
-            "Unknown link",
-            "This link is not one Accord made, or it was copied incompletely. Check the link \
-             in the message you received, or ask the coordinator of the letter for a new one."
-                .to_owned(),
+            "sign-unknown-title",
+            state.text(lang, "sign-unknown"),
         ),
         Closed::Used { at_unix, outcome } => (
             StatusCode::GONE,
-            "This link has been used",
+            "sign-used-title",
             match outcome {
-                LinkUse::Signed => format!(
-                    "Your organisation signed the letter with this link on {}. Nothing more is \
-                     needed; signing again changes nothing.",
-                    human_time(*at_unix)
-                ),
-                LinkUse::Declined => format!(
-                    "Your organisation declined to sign with this link on {}. To sign after all, \
-                     ask the coordinator for a new link.",
-                    human_time(*at_unix)
-                ),
-                LinkUse::Withdrawn => format!(
-                    "The signature was withdrawn with this link on {}.",
-                    human_time(*at_unix)
-                ),
-                LinkUse::Replaced => format!(
-                    "The coordinator sent a newer link on {}; use that one.",
-                    human_time(*at_unix)
-                ),
+                LinkUse::Signed => at("sign-used-signed", *at_unix),
+                LinkUse::Declined => at("sign-used-declined", *at_unix),
+                LinkUse::Withdrawn => at("sign-used-withdrawn", *at_unix),
+                LinkUse::Replaced => at("sign-used-replaced", *at_unix),
             },
         ),
         Closed::Expired { expired_unix } => (
             StatusCode::GONE,
-            "This link has expired",
-            format!(
-                "The link expired on {}. Ask the coordinator of the letter for a new one.",
-                human_time(*expired_unix)
-            ),
+            "sign-expired-title",
+            at("sign-expired", *expired_unix),
         ),
         Closed::WrongPurpose(purpose) => (
             StatusCode::BAD_REQUEST,
-            "Wrong kind of link",
-            match purpose {
-                LinkPurpose::Sign => {
-                    "This is a link to sign or decline, not to withdraw a signature.".to_owned()
-                }
-                LinkPurpose::Withdraw => {
-                    "This is a link to withdraw a signature, not to sign.".to_owned()
-                }
-            },
+            "sign-wrong-title",
+            state.text(
+                lang,
+                match purpose {
+                    LinkPurpose::Sign => "sign-wrong-sign",
+                    LinkPurpose::Withdraw => "sign-wrong-withdraw",
+                },
+            ),
         ),
     };
+    let heading = state.text(lang, heading);
     let mut r = state
         .page(
             viewer,
             "letters/sign_status.html",
-            context! { title => heading, heading, message, done => false, withdraw => Option::<String>::None },
+            context! { title => &heading, heading, message, done => false, withdraw => Option::<String>::None },
         )?
         .into_response();
     *r.status_mut() = status;
@@ -147,7 +130,7 @@ fn sign_page(state: &AppState, viewer: &Viewer, p: &SignPage<'_>) -> Result<Resp
     // letter is the same for every signatory (cached); their name and link are added here.
     let c = &p.letter.composed;
     let ctx = context! {
-        title => format!("Sign: {}", c.document.title),
+        title => state.message(viewer.lang, "sign-title", &[("title", c.document.title.as_str().into())]),
         action => format!("/sign/{}", p.token.as_str()),
         letter_html => Value::from_safe_string(p.letter.sign_fragment().to_owned()),
         text => &c.signed_text.text,
@@ -208,8 +191,8 @@ pub(crate) async fn answer(
         return done_page(
             &state,
             &viewer,
-            "You declined to sign",
-            "Thank you for your answer. The coordinator of the letter can see it.",
+            &state.text(viewer.lang, "sign-declined-title"),
+            &state.text(viewer.lang, "sign-declined"),
             None,
         );
     }
@@ -255,11 +238,11 @@ pub(crate) async fn answer(
         Ok(LinkOutcome::Done(signed)) => done_page(
             &state,
             &viewer,
-            "Thank you for signing",
-            &format!(
-                "{} has signed the letter. The coordinator will verify the signature before \
-                 the name appears under the letter.",
-                signed.organisation
+            &state.text(viewer.lang, "sign-thanks-title"),
+            &state.message(
+                viewer.lang,
+                "sign-thanks",
+                &[("organisation", signed.organisation.as_str().into())],
             ),
             Some(format!("/withdraw/{}", withdraw.as_str())),
         ),
@@ -315,7 +298,7 @@ pub(crate) async fn withdraw_page(
             &viewer,
             "letters/withdraw.html",
             context! {
-                title => "Withdraw a signature",
+                title => state.text(viewer.lang, "withdraw-title"),
                 action => format!("/withdraw/{}", token.as_str()),
                 organisation => &link.signatory.organisation,
                 letter_title => title,
@@ -341,10 +324,11 @@ pub(crate) async fn withdraw(
         LinkOutcome::Done(s) => done_page(
             &state,
             &viewer,
-            "Signature withdrawn",
-            &format!(
-                "{} no longer signs the letter; its name is taken off the published letter.",
-                s.organisation
+            &state.text(viewer.lang, "withdrawn-title"),
+            &state.message(
+                viewer.lang,
+                "withdrawn",
+                &[("organisation", s.organisation.as_str().into())],
             ),
             None,
         ),

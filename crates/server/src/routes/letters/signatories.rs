@@ -62,7 +62,7 @@ async fn page(
         .map(|s| row(s, entries.get(s.index)))
         .collect();
     let ctx = context! {
-        title => format!("Signatories: {}", c.document.title),
+        title => state.message(viewer.lang, "signatories-title", &[("title", c.document.title.as_str().into())]),
         letter_id => letter,
         letter_title => &c.document.title,
         sha256 => &c.signed_text.sha256,
@@ -308,7 +308,7 @@ fn link_page(
     let base_url = state.base_url();
     let url = base_url.map_or_else(|| path.clone(), |b| b.join(&path));
     let ctx = context! {
-        title => "Sign-on link",
+        title => state.text(viewer.lang, "link-label"),
         letter_id => letter,
         organisation,
         url,
