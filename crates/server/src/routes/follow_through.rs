@@ -94,15 +94,30 @@ struct Refused {
     kind: String,
     values: Vec<(String, String)>,
     errors: Vec<(String, String)>,
+    /// The day the page is "as of" (`None`: today), and a refused `as_of`.
+    day: Option<Day>,
+    as_of_error: Option<String>,
 }
 
+/// The letter's follow-through; with `?as_of=YYYY-MM-DD`, as it stood on that day (the records
+/// dated by then; the forms are offered on today's page only).
 async fn show(
     State(state): State<AppState>,
     viewer: Viewer,
     Path((id, letter)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
-    page(&state, &viewer, &access, &letter, &Refused::default()).await
+    let mut refused = Refused::default();
+    let day = match as_of::from_query(query.as_deref()) {
+        Ok(day) => day,
+        Err(e) => {
+            refused.as_of_error = Some(e.to_string());
+            None
+        }
+    };
+    refused.day = day;
+    page(&state, &viewer, &access, &letter, &refused).await
 }
 
 async fn page(
@@ -112,9 +127,18 @@ async fn page(
     letter_id: &str,
     refused: &Refused,
 ) -> Result<Response, AppError> {
-    let case = case_for(state, access, None).await?;
-    let letter = case.letter(letter_id).ok_or(AppError::NotFound)?;
-    let today = today_or(None);
+    let now = case_for(state, access, None).await?;
+    let letter = now.letter(letter_id).ok_or(AppError::NotFound)?;
+    let then;
+    let case: &ValidCase = match refused.day {
+        Some(day) => {
+            then = accord_core::as_of(&now, day);
+            &then
+        }
+        None => &now,
+    };
+    let written = case.letter(letter_id).is_some();
+    let today = today_or(refused.day);
     let records: Vec<&FollowThrough> = follow_through::of_letter(&case, &letter.id).collect();
     let of_kind = |kind: &str| -> Vec<Value> {
         records
@@ -183,7 +207,7 @@ async fn page(
             .collect::<std::collections::BTreeMap<String, String>>(),
         errors => refused.errors.iter().map(|(f, m)| context! { field => f, message => m }).collect::<Vec<_>>(),
     };
-    let failed = !refused.errors.is_empty();
+    let failed = !refused.errors.is_empty() || refused.as_of_error.is_some();
     let ctx = context! {
         title => format!("After the letter: {}", letter.title),
         letter => context! {
@@ -193,6 +217,8 @@ async fn page(
         addressees, parties, requests, follows, followed_by, others, methods, actions, form,
         deliveries => of_kind("delivery"), responses => of_kind("response"),
         deadlines => of_kind("deadline"), today => today.to_string(),
+        as_of => refused.day.map(|d| d.to_string()), as_of_human => refused.day.map(human_day),
+        as_of_error => &refused.as_of_error, written,
     };
     let mut r = state
         .page(
@@ -297,7 +323,7 @@ async fn create(
     let mut refused = Refused {
         kind: kind.clone(),
         values: FIELDS.iter().map(|n| ((*n).to_owned(), text(n))).collect(),
-        errors: Vec::new(),
+        ..Refused::default()
     };
     let date = || -> Result<Day, (String, String)> {
         Day::parse(&field("date")).map_err(|e| ("date".to_owned(), e.to_string()))

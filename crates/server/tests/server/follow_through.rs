@@ -78,14 +78,19 @@ async fn an_editor_records_a_delivery_a_response_and_a_follow_up_through_the_for
     let page = app.page(PAGE, &editor).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("None recorded."));
-    assert!(page.body.contains(&format!("action=\"{PAGE}\"")));
+    assert!(
+        page.body
+            .contains(&format!("method=\"post\" action=\"{PAGE}\""))
+    );
     assert!(
         page.body.contains("ACPS Art. 29"),
         "the letter asks for ACPS Art. 29"
     );
     let for_viewer = app.page(PAGE, &viewer).await;
     assert!(
-        !for_viewer.body.contains(&format!("action=\"{PAGE}\"")),
+        !for_viewer
+            .body
+            .contains(&format!("method=\"post\" action=\"{PAGE}\"")),
         "no forms for viewers"
     );
 
@@ -142,6 +147,25 @@ async fn an_editor_records_a_delivery_a_response_and_a_follow_up_through_the_for
     )));
     let page = app.page(&second, &viewer).await;
     assert!(page.body.contains("It follows up"), "{}", page.body);
+    // As of a day before the answer, France had not answered; before the letter, nothing.
+    let then = app.page(&format!("{PAGE}?as_of=2017-11-01"), &editor).await;
+    assert_eq!(then.status, StatusCode::OK, "{}", then.body);
+    assert!(!then.body.contains("A test answer"), "{}", then.body);
+    assert!(then.body.contains("2017-10-23") || then.body.contains("23 October 2017"));
+    assert!(
+        !then
+            .body
+            .contains(&format!("method=\"post\" action=\"{PAGE}\"")),
+        "no forms as of a day"
+    );
+    let before = app.page(&format!("{PAGE}?as_of=2017-10-01"), &editor).await;
+    assert!(
+        before.body.contains("had not been written yet"),
+        "{}",
+        before.body
+    );
+    let bad = app.page(&format!("{PAGE}?as_of=31-12-2017"), &editor).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     // The mechanism page: France acknowledged, Indonesia has not answered.
     let m = app
