@@ -139,12 +139,12 @@ async fn page(
     };
     let written = case.letter(letter_id).is_some();
     let today = today_or(refused.day);
-    let records: Vec<&FollowThrough> = follow_through::of_letter(&case, &letter.id).collect();
+    let records: Vec<&FollowThrough> = follow_through::of_letter(case, &letter.id).collect();
     let of_kind = |kind: &str| -> Vec<Value> {
         records
             .iter()
             .filter(|f| f.what.kind() == kind)
-            .map(|f| record_view(&case, letter, f, today))
+            .map(|f| record_view(case, letter, f, today))
             .collect()
     };
     let follows: Vec<Value> = records
@@ -161,22 +161,22 @@ async fn page(
             _ => None,
         })
         .collect();
-    let followed_by: Vec<Value> = follow_through::follow_ups_of(&case, &letter.id)
+    let followed_by: Vec<Value> = follow_through::follow_ups_of(case, &letter.id)
         .iter()
         .filter_map(|f| case.letter(&f.letter))
         .map(|l| context! { id => &l.id, title => &l.title, date => human_day(l.date) })
         .collect();
-    let requests: Vec<Value> = follow_through::requested_mechanisms(&case, letter)
+    let requests: Vec<Value> = follow_through::requested_mechanisms(case, letter)
         .iter()
         .map(|m| context! { id => &m.id, name => &m.name, citation => m.provision.to_string() })
         .collect();
-    let responsible: Vec<String> = follow_through::requested_mechanisms(&case, letter)
+    let responsible: Vec<String> = follow_through::requested_mechanisms(case, letter)
         .iter()
         .flat_map(|m| m.responsible.iter().cloned())
         .collect();
-    let parties: Vec<Value> = follow_through::outcomes(&case, letter, &responsible)
+    let parties: Vec<Value> = follow_through::outcomes(case, letter, &responsible)
         .iter()
-        .map(|p| party_view(&case, letter, p, today))
+        .map(|p| party_view(case, letter, p, today))
         .collect();
     let addressees: Vec<Value> = letter
         .addressees
