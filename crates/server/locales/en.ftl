@@ -388,6 +388,7 @@ incident-saved = Saved.
 form-new-incident = New incident
 form-edit-incident = Edit incident
 form-correct = Please correct:
+form-required = must not be empty
 form-title = Title
 form-date = Date
 form-date-help = 2017-09-03 (a day), 2017-09 (a month), 2017 (a year), 2017-09-01..2017-09-14 (a range) or 2017-07.. (ongoing).

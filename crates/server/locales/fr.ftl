@@ -387,6 +387,7 @@ incident-saved = Enregistré.
 form-new-incident = Nouvel incident
 form-edit-incident = Modifier l'incident
 form-correct = Veuillez corriger :
+form-required = ne doit pas être vide
 form-title = Titre
 form-date = Date
 form-date-help = 2017-09-03 (un jour), 2017-09 (un mois), 2017 (une année), 2017-09-01..2017-09-14 (une période) ou 2017-07.. (en cours).

@@ -417,7 +417,7 @@ async fn save(
         });
     };
     if values.title.is_empty() {
-        err("title", "must not be empty".into());
+        err("title", state.text(viewer.lang, "form-required"));
     }
     let date = match values.date.parse::<DateSpec>() {
         Ok(d) => Some(d),
