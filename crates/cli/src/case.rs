@@ -151,6 +151,44 @@ pub(crate) async fn run(config: &Config, cmd: CaseCommand) -> anyhow::Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
+/// When a mechanism was last asked for, by which letter, and the latest answer to the letters
+/// that asked for it, with how long ago (counted to `as_of`, or today).
+fn last_asked(case: &accord_core::Case, m: &accord_core::Mechanism, as_of: Option<Day>) -> String {
+    use accord_core::Named;
+    use accord_core::follow_through::{self, Record};
+    let today = as_of.unwrap_or_else(accord_actions::today);
+    let days = |d: Day| today.days_since_epoch() - d.days_since_epoch();
+    let Some(last) = follow_through::last_asked(case, m) else {
+        return "never (no letter of the case quotes its provision or lists its incidents)"
+            .to_owned();
+    };
+    let answer = match last.response.map(|r| (&r.what, &r.letter)) {
+        Some((
+            Record::Response {
+                from, date, action, ..
+            },
+            letter,
+        )) => {
+            let who = case
+                .letter(letter)
+                .and_then(|l| follow_through::addressee(l, from))
+                .map_or(from.as_str(), |a| a.name.as_str());
+            format!(
+                "latest response {date} ({} days ago) from {who}: {}",
+                days(*date),
+                action.as_str()
+            )
+        }
+        _ => "no response recorded".to_owned(),
+    };
+    format!(
+        "{} ({} days ago) in {}; {answer}",
+        last.letter.date,
+        days(last.letter.date),
+        last.letter.id
+    )
+}
+
 fn table(
     case: &accord_core::Case,
     status: &accord_core::CaseStatus<'_>,
@@ -192,6 +230,13 @@ fn table(
         let _ = writeln!(s, "    requested by  {}", names(&m.requested_by));
         let _ = writeln!(s, "    must act      {}", names(&m.responsible));
         let _ = writeln!(s, "    consult       {}", names(&m.consult));
+        if m.triggered {
+            let _ = writeln!(
+                s,
+                "    last asked    {}",
+                last_asked(case, m.mechanism, as_of)
+            );
+        }
         for f in &m.findings {
             let _ = writeln!(
                 s,

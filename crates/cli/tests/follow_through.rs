@@ -191,6 +191,22 @@ fn a_delivery_a_deadline_and_a_response_are_recorded_and_the_overdue_letter_list
         "{err}"
     );
     assert_eq!(records(&db).len(), 3);
+    // `case status` says when ACPS Art. 29 was last asked for and what was answered, as of a day.
+    let status = ok(&accord(
+        &db,
+        &["case", "status", CASE, "--as-of", "2017-12-03"],
+    ));
+    assert!(
+        status.contains(&format!(
+            "last asked    2017-10-23 (41 days ago) in {LETTER}; latest response 2017-12-01 (2 days ago) from Emmanuel Macron: declined"
+        )),
+        "{status}"
+    );
+    let before = ok(&accord(
+        &db,
+        &["case", "status", CASE, "--as-of", "2017-10-01"],
+    ));
+    assert!(before.contains("last asked    never"), "{before}");
     // `verify` finds every record's version in the log.
     ok(&accord(&db, &["verify"]));
 }
