@@ -132,12 +132,7 @@ impl Config {
             from_file.idle_timeout,
             "the configuration file",
         )?;
-        let language = match std::env::var("ACCORD_LANGUAGE").ok().or(from_file.language) {
-            None => accord_core::Lang::En,
-            Some(tag) => accord_core::Lang::from_tag(&tag).with_context(|| {
-                format!("language: {tag:?} is not a language Accord speaks (en, fr or km)")
-            })?,
-        };
+        let language = language(std::env::var("ACCORD_LANGUAGE").ok(), from_file.language)?;
         Ok(Config {
             db,
             addr,
@@ -219,6 +214,17 @@ impl EvidenceSettings {
             self.upload_limit = limit;
         }
         self
+    }
+}
+
+/// `language`: `ACCORD_LANGUAGE`, else the file's, else English; a language Accord does not speak
+/// stops the start, naming it and the languages it does.
+fn language(env: Option<String>, file: Option<String>) -> anyhow::Result<accord_core::Lang> {
+    match env.or(file) {
+        None => Ok(accord_core::Lang::En),
+        Some(tag) => accord_core::Lang::from_tag(&tag).with_context(|| {
+            format!("language: {tag:?} is not a language Accord speaks (en, fr or km)")
+        }),
     }
 }
 
@@ -411,5 +417,23 @@ mod tests {
     fn the_configuration_file_reads_trusted_proxies() {
         let file: ConfigFile = toml::from_str("trusted_proxies = [\"10.0.0.0/8\"]").unwrap();
         assert_eq!(file.trusted_proxies, Some(vec!["10.0.0.0/8".to_owned()]));
+    }
+
+    #[test]
+    fn the_language_comes_from_the_environment_then_the_file() {
+        use accord_core::Lang;
+        assert_eq!(language(None, None).unwrap(), Lang::En);
+        assert_eq!(language(None, Some("km".into())).unwrap(), Lang::Km);
+        assert_eq!(
+            language(Some("fr-FR".into()), Some("km".into())).unwrap(),
+            Lang::Fr
+        );
+        let err = language(None, Some("de".into())).unwrap_err();
+        assert_eq!(
+            format!("{err:#}"),
+            "language: \"de\" is not a language Accord speaks (en, fr or km)"
+        );
+        let file: ConfigFile = toml::from_str("language = \"km\"").unwrap();
+        assert_eq!(file.language.as_deref(), Some("km"));
     }
 }
