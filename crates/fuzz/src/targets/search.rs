@@ -41,6 +41,7 @@ fn docs() -> Vec<IncidentDoc> {
         date_end: d + 10,
         actors: vec!["interior".into()],
         themes: vec!["association".into()],
+        restricted: false,
     };
     vec![
         doc(
@@ -196,6 +197,8 @@ fn run(input: &[u8]) -> Result<(), String> {
                 date_end: 17_001,
                 actors: Vec::new(),
                 themes: Vec::new(),
+                // Half the time restricted: the query then merges the index's two parts.
+                restricted: p[10].len() % 2 == 1,
             };
             let _ = index.upsert(&[doc]);
         }
