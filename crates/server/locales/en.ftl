@@ -187,7 +187,6 @@ timeline-download = Download these incidents (CSV)
 timeline-download-uwazi = Uwazi CSV
 timeline-import = Import a table
 
-
 ## Dashboard (dashboard.html)
 
 dash-as-of = Status as of
@@ -249,6 +248,17 @@ score-1 = minimal
 score-2 = intermediate
 score-3 = full
 
+## Provisions (provisions.html)
+
+prov-as-of-notice = As it stood on { $day }: the incidents that may have happened by then and the findings on them.
+prov-none = No provision recorded.
+instrument-kind-agreement = agreement
+instrument-kind-annex = annex
+instrument-kind-covenant = covenant
+instrument-kind-constitution = constitution
+instrument-kind-law = law
+instrument-kind-declaration = declaration
+instrument-kind-other = other
 
 ## Sign-on pages for signatories (letters/sign.html, sign_status.html, withdraw.html)
 
@@ -287,7 +297,6 @@ withdraw-text = { $organisation } signed “{ $title }”. Withdrawing takes the
 withdraw-submit = Withdraw the signature
 withdrawn-title = Signature withdrawn
 withdrawn = { $organisation } no longer signs the letter; its name is taken off the published letter.
-
 
 ## Letters (letters/list.html, show.html, link.html, signatories.html)
 

@@ -186,7 +186,6 @@ timeline-download = Télécharger ces incidents (CSV)
 timeline-download-uwazi = CSV pour Uwazi
 timeline-import = Importer un tableau
 
-
 ## Tableau de bord (dashboard.html)
 
 dash-as-of = État au
@@ -248,6 +247,17 @@ score-1 = minimale
 score-2 = intermédiaire
 score-3 = complète
 
+## Dispositions (provisions.html)
+
+prov-as-of-notice = Tel que c'était le { $day } : les incidents qui ont pu se produire jusque-là et les constatations qui les concernent.
+prov-none = Aucune disposition enregistrée.
+instrument-kind-agreement = accord
+instrument-kind-annex = annexe
+instrument-kind-covenant = pacte
+instrument-kind-constitution = constitution
+instrument-kind-law = loi
+instrument-kind-declaration = déclaration
+instrument-kind-other = autre
 
 ## Pages de signature pour les signataires (letters/sign.html, sign_status.html, withdraw.html)
 
@@ -286,7 +296,6 @@ withdraw-text = { $organisation } a signé « { $title } ». Retirer la signatur
 withdraw-submit = Retirer la signature
 withdrawn-title = Signature retirée
 withdrawn = { $organisation } ne signe plus la lettre ; son nom est ôté de la lettre publiée.
-
 
 ## Lettres (letters/list.html, show.html, link.html, signatories.html)
 

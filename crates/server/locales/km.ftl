@@ -172,7 +172,6 @@ timeline-download = ទាញយកហេតុការណ៍ទាំងនេ
 timeline-download-uwazi = CSV សម្រាប់ Uwazi
 timeline-import = នាំចូលតារាង
 
-
 ## ផ្ទាំងសង្ខេប (dashboard.html)
 
 dash-as-of = ស្ថានភាពគិតត្រឹមថ្ងៃ
@@ -228,6 +227,17 @@ score-1 = តិចតួច
 score-2 = មធ្យម
 score-3 = ពេញលេញ
 
+## បទប្បញ្ញត្តិ (provisions.html)
+
+prov-as-of-notice = ដូចដែលមាននៅ{ $day }៖ ហេតុការណ៍ដែលអាចបានកើតឡើងត្រឹមពេលនោះ និងការរកឃើញលើហេតុការណ៍ទាំងនោះ។
+prov-none = មិនមានបទប្បញ្ញត្តិត្រូវបានកត់ត្រាទេ។
+instrument-kind-agreement = កិច្ចព្រមព្រៀង
+instrument-kind-annex = ឧបសម្ព័ន្ធ
+instrument-kind-covenant = កតិកាសញ្ញា
+instrument-kind-constitution = រដ្ឋធម្មនុញ្ញ
+instrument-kind-law = ច្បាប់
+instrument-kind-declaration = សេចក្តីប្រកាស
+instrument-kind-other = ផ្សេងៗ
 
 ## ទំព័រចុះហត្ថលេខាសម្រាប់អ្នកចុះហត្ថលេខា (letters/sign.html, sign_status.html, withdraw.html)
 
@@ -266,7 +276,6 @@ withdraw-text = { $organisation } បានចុះហត្ថលេខាល�
 withdraw-submit = ដកហត្ថលេខា
 withdrawn-title = ហត្ថលេខាត្រូវបានដកវិញ
 withdrawn = { $organisation } លែងចុះហត្ថលេខាលើលិខិតទៀតហើយ។ ឈ្មោះរបស់អង្គការត្រូវបានលុបចេញពីលិខិតដែលបានផ្សព្វផ្សាយ។
-
 
 ## លិខិត (letters/list.html, show.html, link.html, signatories.html)
 

@@ -225,7 +225,7 @@ mod i18n_check {
 
     use super::TEMPLATES;
 
-    /// The templates converted to the catalogs. The others (provisions, provision, mechanism,
+    /// The templates converted to the catalogs. The others (provision, mechanism,
     /// elections, elections_show, elections_simulation, import and letters/compose) are still
     /// English: see the README's "Languages".
     const CONVERTED: &[&str] = &[
@@ -251,6 +251,7 @@ mod i18n_check {
         "letters/sign.html",
         "letters/sign_status.html",
         "letters/withdraw.html",
+        "provisions.html",
     ];
 
     /// Literal names a converted template may show as they are, in every language.
@@ -391,7 +392,7 @@ mod i18n_check {
         fn names<T: Named>() -> Vec<&'static str> {
             T::all().map(Named::as_str).collect()
         }
-        let vocabularies: [(&str, Vec<&str>); 12] = [
+        let vocabularies: [(&str, Vec<&str>); 13] = [
             ("kind-", names::<IncidentKind>()),
             ("actor-kind-", names::<ActorKind>()),
             ("role-", names::<Role>()),
@@ -415,6 +416,7 @@ mod i18n_check {
             ),
             ("state-", names::<accord_core::ProvisionState>()),
             ("score-", vec!["0", "1", "2", "3"]),
+            ("instrument-kind-", names::<accord_core::InstrumentKind>()),
         ];
         for (prefix, values) in vocabularies {
             for v in values {

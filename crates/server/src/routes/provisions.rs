@@ -52,7 +52,7 @@ async fn list(
                 .filter(|p| p.provision.citation.instrument() == ins.id)
                 .map(|p| context! { citation => p.provision.citation.to_string(), heading => &p.provision.heading, state => p.state.as_str() })
                 .collect();
-            context! { id => &ins.id, title => &ins.title, kind => ins.kind.as_str(), date => ins.date.map(accord_core::DateSpec::to_human), notes => &ins.notes, provisions }
+            context! { id => &ins.id, title => &ins.title, kind => ins.kind.as_str(), date => ins.date.map(|d| viewer.lang.date(d)), notes => &ins.notes, provisions }
         })
         .collect();
     let refused = as_of_error.is_some();
@@ -63,8 +63,8 @@ async fn list(
             with_case(
                 &access,
                 context! {
-                    title => "Provisions", instruments,
-                    as_of => day.map(|d| d.to_string()), as_of_human => day.map(human_day),
+                    title => state.text(viewer.lang, "nav-provisions"), instruments,
+                    as_of => day.map(|d| d.to_string()), as_of_human => day.map(|d| viewer.lang.day(d)),
                     as_of_error,
                 },
             ),

@@ -160,6 +160,7 @@ async fn pages_in_khmer_and_french_carry_no_english_label() {
         CASE.to_owned(),
         "/account".to_owned(),
         format!("{CASE}/timeline"),
+        format!("{CASE}/provisions"),
         format!("{CASE}/incidents/gazette-closed"),
         format!("{CASE}/incidents/gazette-closed/history"),
         format!("{CASE}/incidents/new"),
