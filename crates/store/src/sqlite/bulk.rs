@@ -33,13 +33,24 @@ const MAX_ROWS: usize = 1_000;
 /// SQLite's page cache while a bulk write runs, in KiB (`PRAGMA cache_size` takes a negative
 /// number as KiB): a write of a million rows touches more pages than the default 2 MiB holds,
 /// and each page pushed out is written to the WAL and read back.
-pub(crate) const BULK_CACHE_KIB: i64 = 64 * 1024;
+pub(crate) const BULK_CACHE_KIB: i64 = 256 * 1024;
 /// SQLite's default page cache (2 MiB), given back after a bulk write.
 pub(crate) const DEFAULT_CACHE_KIB: i64 = 2_000;
 
-/// Give the connection a bigger page cache for a bulk write (and the default back after).
+/// Give the connection a bigger page cache for a bulk write (and the default back after). While
+/// it is big, statement journals are kept in memory too: a statement that inserts a thousand
+/// rows inside a transaction journals the pages it changes (so that it can be undone alone), and
+/// in a temporary file that was a third of the import's time, in the kernel.
 pub(crate) async fn set_cache(tx: &mut SqliteConnection, kib: i64) -> Result<(), StoreError> {
+    let temp_store = if kib > DEFAULT_CACHE_KIB {
+        "MEMORY"
+    } else {
+        "DEFAULT"
+    };
     sqlx::query(&format!("PRAGMA cache_size = -{kib}"))
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(&format!("PRAGMA temp_store = {temp_store}"))
         .execute(&mut *tx)
         .await?;
     Ok(())
@@ -101,6 +112,9 @@ pub(crate) async fn insert_incidents(
             clear.push((*p, *inc));
         }
     }
+    // In id order, rows land next to each other in the indexes keyed by id (a file's order is
+    // not theirs: KHM10 sorts before KHM2), so fewer pages are touched.
+    clear.sort_unstable_by(|a, b| a.1.id.cmp(&b.1.id));
     for chunk in clear.chunks(chunk_rows(14)) {
         let encoded: Vec<(String, String, String, String)> = chunk
             .iter()
@@ -324,6 +338,9 @@ pub(crate) async fn log_versions(
         }
     }
     let at = writer.at().to_owned();
+    // Stored in record order (entries keep the sequence numbers they were given above).
+    clear
+        .sort_unstable_by(|a, b| (a.2.body.kind, &a.2.body.id).cmp(&(b.2.body.kind, &b.2.body.id)));
     for chunk in clear.chunks(chunk_rows(9)) {
         let mut q = QueryBuilder::<Sqlite>::new(
             "INSERT INTO log_entries (seq, at, actor, action, case_id, record, record_sha256,
