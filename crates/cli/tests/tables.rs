@@ -28,7 +28,11 @@ fn a_dry_run_says_what_would_happen_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
     let file = example("acled.csv");
-    let dry = import_json(&db, &file, &["--format", "acled", "--case", "acled", "--dry-run"]);
+    let dry = import_json(
+        &db,
+        &file,
+        &["--format", "acled", "--case", "acled", "--dry-run"],
+    );
     assert_eq!(
         dry,
         json!({
@@ -40,7 +44,11 @@ fn a_dry_run_says_what_would_happen_and_writes_nothing() {
     );
     assert!(!db.exists(), "a dry run into a new database creates none");
 
-    let first = import_json(&db, &file, &["--format", "acled", "--case", "acled", "--title", "ACLED"]);
+    let first = import_json(
+        &db,
+        &file,
+        &["--format", "acled", "--case", "acled", "--title", "ACLED"],
+    );
     assert_eq!(first["created"]["incidents"], 4);
     // Again: nothing to do.
     let again = import_json(&db, &file, &["--format", "acled", "--case", "acled"]);
@@ -49,8 +57,21 @@ fn a_dry_run_says_what_would_happen_and_writes_nothing() {
     let cases = ok(&accord(&db, &["case", "list", "--json"]));
     assert!(cases.contains("\"ACLED\""), "{cases}");
     // The summary line, without --json.
-    let out = ok(&accord(&db, &["import", file.to_str().unwrap(), "--format", "acled", "--case", "acled"]));
-    assert!(out.contains("created nothing; updated nothing; unchanged 15"), "{out}");
+    let out = ok(&accord(
+        &db,
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--format",
+            "acled",
+            "--case",
+            "acled",
+        ],
+    ));
+    assert!(
+        out.contains("created nothing; updated nothing; unchanged 15"),
+        "{out}"
+    );
     ok(&accord(&db, &["verify"]));
 }
 
@@ -63,7 +84,17 @@ fn a_bad_row_refuses_the_file_unless_bad_rows_are_set_aside() {
         .unwrap()
         .replace("5-May-20", "31-Feb-20");
     std::fs::write(&bad, text).unwrap();
-    let out = accord(&db, &["import", bad.to_str().unwrap(), "--format", "acled", "--case", "acled"]);
+    let out = accord(
+        &db,
+        &[
+            "import",
+            bad.to_str().unwrap(),
+            "--format",
+            "acled",
+            "--case",
+            "acled",
+        ],
+    );
     let err = fails(&out);
     assert!(err.contains("row 3, column \"event_date\""), "{err}");
     assert!(err.contains("\"31-Feb-20\""), "{err}");
@@ -75,7 +106,14 @@ fn a_bad_row_refuses_the_file_unless_bad_rows_are_set_aside() {
     let report = import_json(
         &db,
         &bad,
-        &["--format", "acled", "--case", "acled", "--skip-bad", set_aside.to_str().unwrap()],
+        &[
+            "--format",
+            "acled",
+            "--case",
+            "acled",
+            "--skip-bad",
+            set_aside.to_str().unwrap(),
+        ],
     );
     assert_eq!(report["created"]["incidents"], 3);
     assert_eq!(report["problems"][0]["row"], 3);
@@ -83,7 +121,10 @@ fn a_bad_row_refuses_the_file_unless_bad_rows_are_set_aside() {
     let lines: Vec<&str> = rows.lines().collect();
     assert_eq!(lines.len(), 2, "{rows}");
     assert!(lines[0].ends_with(",problem,row"));
-    assert!(lines[1].starts_with("XKH1002,31-Feb-20,") && lines[1].ends_with(",3"), "{rows}");
+    assert!(
+        lines[1].starts_with("XKH1002,31-Feb-20,") && lines[1].ends_with(",3"),
+        "{rows}"
+    );
     assert!(lines[1].contains("event_date: "), "{rows}");
 }
 
@@ -92,13 +133,33 @@ fn a_spreadsheet_needs_a_mapping_and_gets_a_suggestion() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
     let file = example("table.csv");
-    let err = fails(&accord(&db, &["import", file.to_str().unwrap(), "--format", "table", "--case", "lh"]));
-    assert!(err.contains("[columns]") && err.contains("id = \"Ref\""), "{err}");
+    let err = fails(&accord(
+        &db,
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--format",
+            "table",
+            "--case",
+            "lh",
+        ],
+    ));
+    assert!(
+        err.contains("[columns]") && err.contains("id = \"Ref\""),
+        "{err}"
+    );
     let mapping = example("table.toml");
     let report = import_json(
         &db,
         &file,
-        &["--format", "table", "--case", "lh", "--mapping", mapping.to_str().unwrap()],
+        &[
+            "--format",
+            "table",
+            "--case",
+            "lh",
+            "--mapping",
+            mapping.to_str().unwrap(),
+        ],
     );
     assert_eq!(report["created"]["incidents"], 3);
 }
@@ -112,7 +173,17 @@ fn khmer_text_survives_csv_xlsx_and_uwazi_exports() {
     let khmer = "ការចាប់ខ្លួនសកម្មជនដីធ្លី";
 
     let csv = dir.path().join("out.csv");
-    ok(&accord(&db, &["export", "uw", "--format", "csv", "--out", csv.to_str().unwrap()]));
+    ok(&accord(
+        &db,
+        &[
+            "export",
+            "uw",
+            "--format",
+            "csv",
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+    ));
     let incidents = std::fs::read_to_string(dir.path().join("out-incidents.csv")).unwrap();
     assert!(incidents.contains(khmer), "{incidents}");
     assert!(dir.path().join("out-findings.csv").exists());
@@ -120,23 +191,64 @@ fn khmer_text_survives_csv_xlsx_and_uwazi_exports() {
     assert!(sources.contains("https://example.org/report-1"));
 
     let xlsx = dir.path().join("out.xlsx");
-    ok(&accord(&db, &["export", "uw", "--format", "xlsx", "--out", xlsx.to_str().unwrap()]));
+    ok(&accord(
+        &db,
+        &[
+            "export",
+            "uw",
+            "--format",
+            "xlsx",
+            "--out",
+            xlsx.to_str().unwrap(),
+        ],
+    ));
     let bytes = std::fs::read(&xlsx).unwrap();
     let sheet = accord_tables::read::xlsx(&bytes, Some("incidents")).unwrap();
     assert_eq!(sheet.headers[0], "id");
-    assert!(sheet.rows.iter().any(|r| r.iter().any(|c| c.contains(khmer))));
+    assert!(
+        sheet
+            .rows
+            .iter()
+            .any(|r| r.iter().any(|c| c.contains(khmer)))
+    );
     for name in ["findings", "sources"] {
-        assert!(accord_tables::read::xlsx(&bytes, Some(name)).is_ok(), "sheet {name}");
+        assert!(
+            accord_tables::read::xlsx(&bytes, Some(name)).is_ok(),
+            "sheet {name}"
+        );
     }
     // An existing file is not replaced without --force.
-    let err = fails(&accord(&db, &["export", "uw", "--format", "xlsx", "--out", xlsx.to_str().unwrap()]));
+    let err = fails(&accord(
+        &db,
+        &[
+            "export",
+            "uw",
+            "--format",
+            "xlsx",
+            "--out",
+            xlsx.to_str().unwrap(),
+        ],
+    ));
     assert!(err.contains("--force"), "{err}");
 
     // Uwazi: out and back in, into another case, gives the same incidents.
     let uwazi = dir.path().join("uwazi.csv");
-    ok(&accord(&db, &["export", "uw", "--format", "uwazi", "--out", uwazi.to_str().unwrap()]));
+    ok(&accord(
+        &db,
+        &[
+            "export",
+            "uw",
+            "--format",
+            "uwazi",
+            "--out",
+            uwazi.to_str().unwrap(),
+        ],
+    ));
     let text = std::fs::read_to_string(&uwazi).unwrap();
-    assert!(text.starts_with("title,") && text.contains(&format!(",{khmer}")), "{text}");
+    assert!(
+        text.starts_with("title,") && text.contains(&format!(",{khmer}")),
+        "{text}"
+    );
     let back = import_json(&db, &uwazi, &["--format", "uwazi", "--case", "uw"]);
     assert_eq!(back["created"]["incidents"], 0, "{back}");
     assert_eq!(back["updated"]["incidents"], 0, "{back}");
@@ -146,8 +258,78 @@ fn khmer_text_survives_csv_xlsx_and_uwazi_exports() {
 fn bundles_still_import_as_before() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
-    let out = ok(&accord(&db, &["import", repo().join("docs/examples/minimal-case").to_str().unwrap()]));
+    let out = ok(&accord(
+        &db,
+        &[
+            "import",
+            repo().join("docs/examples/minimal-case").to_str().unwrap(),
+        ],
+    ));
     assert!(out.starts_with("imported case "), "{out}");
-    let err = fails(&accord(&db, &["import", example("acled.csv").to_str().unwrap()]));
+    let err = fails(&accord(
+        &db,
+        &["import", example("acled.csv").to_str().unwrap()],
+    ));
     assert!(!err.is_empty());
+}
+
+#[test]
+fn an_xlsx_workbook_imports_as_a_spreadsheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    import_json(
+        &db,
+        &example("uwazi.csv"),
+        &["--format", "uwazi", "--case", "uw"],
+    );
+    let xlsx = dir.path().join("out.xlsx");
+    ok(&accord(
+        &db,
+        &[
+            "export",
+            "uw",
+            "--format",
+            "xlsx",
+            "--out",
+            xlsx.to_str().unwrap(),
+        ],
+    ));
+    let mapping = dir.path().join("mapping.toml");
+    std::fs::write(
+        &mapping,
+        "sheet = \"incidents\"\n[columns]\nid = \"id\"\ndate = \"date\"\ntitle = \"title\"\nkind = \"kind\"\nsummary = \"summary\"\nplace = \"place\"\nthemes = \"themes\"\nsources = \"sources\"\nperpetrators = \"perpetrators\"\nvictims = \"victims\"\n",
+    )
+    .unwrap();
+    let report = import_json(
+        &db,
+        &xlsx,
+        &[
+            "--format",
+            "table",
+            "--case",
+            "from-xlsx",
+            "--mapping",
+            mapping.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(report["created"]["incidents"], 2, "{report}");
+    assert_eq!(report["problems"], json!([]));
+    let out = dir.path().join("again.csv");
+    ok(&accord(
+        &db,
+        &[
+            "export",
+            "from-xlsx",
+            "--format",
+            "csv",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    ));
+    let text = std::fs::read_to_string(dir.path().join("again-incidents.csv")).unwrap();
+    assert!(
+        text.contains("ការចាប់ខ្លួនសកម្មជនដីធ្លី"),
+        "Khmer through XLSX and back: {text}"
+    );
+    assert!(text.contains("arrest-of-a-land-activist"));
 }

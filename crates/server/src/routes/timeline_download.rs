@@ -19,6 +19,9 @@ use crate::{AppError, AppState};
 
 /// Incidents read per query while the file is built.
 const BATCH: u32 = 1_000;
+/// The most incidents one download holds (the file is built in memory; a bigger case is
+/// exported with `accord export --format`, or downloaded a filter at a time).
+const MAX_ROWS: u64 = 100_000;
 
 pub(crate) fn router() -> Routes {
     Routes::new().route("/cases/{id}/timeline.csv", get(download))
@@ -71,6 +74,14 @@ async fn download(
         offset = offset.saturating_add(n);
         if n == 0 || offset >= page.total {
             break;
+        }
+        if offset >= MAX_ROWS {
+            return Err(AppError::invalid(
+                "timeline",
+                format!(
+                    "more than {MAX_ROWS} incidents: narrow the filters, or export the case with accord export --format"
+                ),
+            ));
         }
     }
     let refs = vis.refs(
