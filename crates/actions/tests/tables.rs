@@ -197,11 +197,61 @@ async fn pax_agreements_attach_to_the_case_instruments() {
         mapping: Some(Mapping::parse("[instruments]\n\"252\" = \"ACPS\"\n").unwrap()),
         ..request(Format::Pax, "pax")
     };
+    // The case already holds ACPS, with notes of its own.
+    let head = accord_core::Instrument {
+        id: "ACPS".into(),
+        kind: accord_core::InstrumentKind::Agreement,
+        title: "Agreement on a Comprehensive Political Settlement".into(),
+        date: None,
+        place: Some("Paris".into()),
+        parties: vec![],
+        parent: None,
+        url: None,
+        notes: Some("Our own notes on the agreement.".into()),
+        provisions: vec![],
+    };
+    let case = accord_core::Case {
+        id: "pax".into(),
+        title: "PA-X".into(),
+        instruments: vec![head],
+        ..accord_core::Case::default()
+    };
+    w.actions
+        .import_bundle(
+            &accord_core::validate(case).unwrap(),
+            accord_store::ImportMode::New,
+            "tester",
+        )
+        .await
+        .unwrap();
     let report = import(&w, &req, example("pax.csv")).await;
-    assert_eq!(report.counts.created.instruments, 2, "{report:?}");
+    assert_eq!(report.counts.created.instruments, 1, "{report:?}");
+    assert_eq!(report.counts.updated.instruments, 1, "{report:?}");
     let again = import(&w, &req, example("pax.csv")).await;
     assert_eq!(again.counts.unchanged, 2);
     let case = w.actions.store().load_case("pax").await.unwrap().unwrap();
     let acps = case.instrument("ACPS").unwrap();
-    assert!(acps.notes.as_deref().unwrap().contains("- AgtId: 252"));
+    let notes = acps.notes.as_deref().unwrap();
+    assert!(
+        notes.starts_with("Our own notes on the agreement.\n\nImported from PA-X:"),
+        "{notes}"
+    );
+    assert!(notes.contains("- AgtId: 252"));
+    assert_eq!(
+        acps.title, "Agreement on a Comprehensive Political Settlement",
+        "it keeps its own fields"
+    );
+    // A changed code replaces the block, not the notes.
+    let changed = String::from_utf8(example("pax.csv"))
+        .unwrap()
+        .replace(",3,2,3,1,2\n", ",3,2,3,1,3\n");
+    let third = import(&w, &req, changed.into_bytes()).await;
+    assert_eq!(third.counts.updated.instruments, 1, "{third:?}");
+    let case = w.actions.store().load_case("pax").await.unwrap().unwrap();
+    let notes = case.instrument("ACPS").unwrap().notes.clone().unwrap();
+    assert_eq!(notes.matches("Imported from PA-X:").count(), 1, "{notes}");
+    assert!(
+        notes.contains("Ce 3") && notes.starts_with("Our own notes"),
+        "{notes}"
+    );
 }

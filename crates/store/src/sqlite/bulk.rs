@@ -585,19 +585,23 @@ pub(crate) async fn merge_batch(
     }
     // Instruments have no versions: one that exists keeps its fields and provisions and takes
     // the new notes; a new one is inserted whole.
-    let mut instrument_changes: Vec<(&Instrument, bool)> = Vec::new();
+    let mut instrument_changes: Vec<(&Instrument, Option<String>)> = Vec::new();
     for ins in &batch.instruments {
         match state.instruments.get(&ins.id) {
             None => {
                 state.counts.created.add("instruments");
                 state.instruments.insert(ins.id.clone(), ins.notes.clone());
-                instrument_changes.push((ins, true));
+                instrument_changes.push((ins, None));
             }
-            Some(notes) if *notes == ins.notes => state.counts.unchanged += 1,
-            Some(_) => {
-                state.counts.updated.add("instruments");
-                state.instruments.insert(ins.id.clone(), ins.notes.clone());
-                instrument_changes.push((ins, false));
+            Some(stored) => {
+                let notes = merged_notes(stored.as_deref(), ins.notes.as_deref());
+                if *stored == notes {
+                    state.counts.unchanged += 1;
+                } else {
+                    state.counts.updated.add("instruments");
+                    state.instruments.insert(ins.id.clone(), notes.clone());
+                    instrument_changes.push((ins, Some(notes.unwrap_or_default())));
+                }
             }
         }
     }
@@ -620,21 +624,45 @@ pub(crate) async fn merge_batch(
         let p = replace_row(tx, "incidents", case, &inc.id).await?;
         case_io::insert_incident(tx, keys, case, usize_pos(p), inc).await?;
     }
-    for (ins, new) in instrument_changes {
-        if new {
-            let p = state.next_instrument;
-            state.next_instrument += 1;
-            case_io::insert_instrument(tx, case, usize_pos(p), ins).await?;
-        } else {
-            sqlx::query("UPDATE instruments SET notes = ? WHERE case_id = ? AND id = ?")
-                .bind(&ins.notes)
-                .bind(case)
-                .bind(&ins.id)
-                .execute(&mut *tx)
-                .await?;
+    for (ins, notes) in instrument_changes {
+        match notes {
+            None => {
+                let p = state.next_instrument;
+                state.next_instrument += 1;
+                case_io::insert_instrument(tx, case, usize_pos(p), ins).await?;
+            }
+            Some(notes) => {
+                sqlx::query("UPDATE instruments SET notes = ? WHERE case_id = ? AND id = ?")
+                    .bind(notes)
+                    .bind(case)
+                    .bind(&ins.id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
         }
     }
     log_versions(tx, writer, actor, case, versions).await
+}
+
+/// The notes of an instrument the case has, with an import's notes: its own text kept, an
+/// earlier block of the same import (`Imported from PA-X:` …, at the end) replaced by the new one.
+fn merged_notes(stored: Option<&str>, imported: Option<&str>) -> Option<String> {
+    let Some(imported) = imported.filter(|n| !n.trim().is_empty()) else {
+        return stored.map(str::to_owned);
+    };
+    let opening = imported.lines().next().unwrap_or_default();
+    let own = stored.map_or("", |s| {
+        if s.starts_with(opening) {
+            ""
+        } else {
+            s.rfind(&format!("\n\n{opening}")).map_or(s, |at| &s[..at])
+        }
+    });
+    Some(if own.trim().is_empty() {
+        imported.to_owned()
+    } else {
+        format!("{}\n\n{imported}", own.trim_end())
+    })
 }
 
 /// Delete a record's row (its child rows follow by cascade) and return its position.
