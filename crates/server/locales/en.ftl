@@ -348,6 +348,36 @@ signatories-days = Link valid for (days)
 signatories-submit = Invite and make a link
 signatories-note = The link is shown once, on the next page: send it to the organisation. Accord keeps only a fingerprint of it.
 
+
+## Composing a letter (letters/compose.html)
+
+compose-edit = Edit letter
+compose-id = Letter id
+compose-id-example = e.g. 2030-07-appeal
+compose-id-help = Letters, digits, dots, dashes; it becomes part of the letter's address.
+compose-language-example = en, km, fr
+compose-addressees = Addressees
+compose-addressees-help = One per line: name | title | organisation | role (for example “co-chair”).
+compose-body = Body
+compose-help-quote = quotes a provision verbatim,
+compose-help-cite = adds a numbered note citing a source,
+compose-help-footnote = a note with free text,
+compose-help-incidents = lists the incidents behind it.
+compose-closing = Closing
+compose-closing-example = Yours sincerely,
+compose-order = Signatories are printed
+compose-order-alpha = alphabetically
+compose-order-manual = in the order set for each
+compose-cc = CC
+compose-cc-help = One per line, in order.
+compose-preview = Preview
+compose-outdated = Saving this text changes what was signed: { $count ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+} will show as “signed an earlier version” until the organisations sign again.
+compose-sha = SHA-256 of the text to sign:
+compose-no-preview = No preview: correct the errors above.
+
 ## Incident (incident.html)
 
 incident-date = Date

@@ -347,6 +347,36 @@ signatories-days = Lien valable (jours)
 signatories-submit = Inviter et créer un lien
 signatories-note = Le lien n'est affiché qu'une fois, sur la page suivante : envoyez-le à l'organisation. Accord n'en garde qu'une empreinte.
 
+
+## Rédiger une lettre (letters/compose.html)
+
+compose-edit = Modifier la lettre
+compose-id = Identifiant de la lettre
+compose-id-example = p. ex. 2030-07-appel
+compose-id-help = Lettres, chiffres, points, tirets ; il fait partie de l'adresse de la lettre.
+compose-language-example = en, km, fr
+compose-addressees = Destinataires
+compose-addressees-help = Un par ligne : nom | titre | organisation | rôle (par exemple « coprésident »).
+compose-body = Corps
+compose-help-quote = cite une disposition mot pour mot,
+compose-help-cite = ajoute une note numérotée citant une source,
+compose-help-footnote = une note au texte libre,
+compose-help-incidents = énumère les incidents qui la fondent.
+compose-closing = Formule de politesse
+compose-closing-example = Veuillez agréer, Excellence, l'expression de notre haute considération.
+compose-order = Les signataires sont imprimés
+compose-order-alpha = par ordre alphabétique
+compose-order-manual = dans l'ordre fixé pour chacun
+compose-cc = Copie
+compose-cc-help = Un par ligne, dans l'ordre.
+compose-preview = Aperçu
+compose-outdated = Enregistrer ce texte change ce qui a été signé : { $count ->
+    [one] { $count } signature apparaîtra
+   *[other] { $count } signatures apparaîtront
+} comme « signée sur une version antérieure » jusqu'à ce que les organisations signent à nouveau.
+compose-sha = SHA-256 du texte à signer :
+compose-no-preview = Pas d'aperçu : corrigez les erreurs ci-dessus.
+
 ## Incident (incident.html)
 
 incident-date = Date

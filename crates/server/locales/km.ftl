@@ -321,6 +321,33 @@ signatories-days = តំណមានសុពលភាព (ថ្ងៃ)
 signatories-submit = អញ្ជើញ និងបង្កើតតំណ
 signatories-note = តំណនេះត្រូវបានបង្ហាញតែម្តងគត់ នៅទំព័របន្ទាប់៖ សូមផ្ញើវាទៅអង្គការ។ Accord រក្សាទុកតែស្នាមសម្គាល់របស់វាប៉ុណ្ណោះ។
 
+
+## ការតាក់តែងលិខិត (letters/compose.html)
+
+compose-edit = កែសម្រួលលិខិត
+compose-id = លេខសម្គាល់លិខិត
+compose-id-example = ឧ. 2030-07-appeal
+compose-id-help = អក្សរ លេខ ចំណុច និងសញ្ញាដាច់ (-)។ វាក្លាយជាផ្នែកមួយនៃអាសយដ្ឋានរបស់លិខិត។
+compose-language-example = en, km, fr
+compose-addressees = អ្នកទទួល
+compose-addressees-help = មួយក្នុងមួយបន្ទាត់៖ ឈ្មោះ | ងារ | អង្គការ | តួនាទី (ឧទាហរណ៍ “សហប្រធាន”)។
+compose-body = ខ្លឹមសារ
+compose-help-quote = ដកស្រង់បទប្បញ្ញត្តិមួយពាក្យម្តងៗ,
+compose-help-cite = បន្ថែមកំណត់ចំណាំដែលមានលេខ ដោយយោងប្រភពមួយ,
+compose-help-footnote = កំណត់ចំណាំជាអត្ថបទសេរី,
+compose-help-incidents = រាយបញ្ជីហេតុការណ៍ដែលនៅពីក្រោយវា។
+compose-closing = ពាក្យបញ្ចប់
+compose-closing-example = សូមទទួលនូវការគោរពដ៏ខ្ពង់ខ្ពស់អំពីយើងខ្ញុំ។
+compose-order = អ្នកចុះហត្ថលេខាត្រូវបានបោះពុម្ព
+compose-order-alpha = តាមលំដាប់អក្ខរក្រម
+compose-order-manual = តាមលំដាប់ដែលបានកំណត់សម្រាប់នីមួយៗ
+compose-cc = ចម្លងជូន
+compose-cc-help = មួយក្នុងមួយបន្ទាត់ តាមលំដាប់។
+compose-preview = មើលជាមុន
+compose-outdated = ការរក្សាទុកអត្ថបទនេះផ្លាស់ប្តូរអ្វីដែលបានចុះហត្ថលេខា៖ ហត្ថលេខាចំនួន { $count } នឹងបង្ហាញថា “បានចុះហត្ថលេខាលើកំណែមុន” រហូតដល់អង្គការទាំងនោះចុះហត្ថលេខាម្តងទៀត។
+compose-sha = SHA-256 នៃអត្ថបទដែលត្រូវចុះហត្ថលេខា៖
+compose-no-preview = មិនមានការមើលជាមុនទេ៖ សូមកែតម្រូវកំហុសខាងលើ។
+
 ## ហេតុការណ៍ (incident.html)
 
 incident-date = កាលបរិច្ឆេទ

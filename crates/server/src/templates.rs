@@ -226,8 +226,8 @@ mod i18n_check {
     use super::TEMPLATES;
 
     /// The templates converted to the catalogs. The others (provision, mechanism,
-    /// elections, elections_show, elections_simulation, import and letters/compose) are still
-    /// English: see the README's "Languages".
+    /// elections, elections_show, elections_simulation, import and letters/follow_through)
+    /// are still English: see the README's "Languages".
     const CONVERTED: &[&str] = &[
         "base.html",
         "case_nav.html",
@@ -252,6 +252,7 @@ mod i18n_check {
         "letters/sign_status.html",
         "letters/withdraw.html",
         "provisions.html",
+        "letters/compose.html",
     ];
 
     /// Literal names a converted template may show as they are, in every language.

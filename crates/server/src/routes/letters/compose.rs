@@ -227,7 +227,7 @@ fn render(state: &AppState, viewer: &Viewer, p: &Page<'_>) -> Result<Response, A
         None => format!("/cases/{}/letters", p.access.case.id),
     };
     let ctx = context! {
-        title => if p.letter_id.is_some() { "Edit letter" } else { "New letter" },
+        title => state.text(viewer.lang, if p.letter_id.is_some() { "compose-edit" } else { "letters-new" }),
         letter_id => p.letter_id,
         action,
         v => p.values.ctx(),

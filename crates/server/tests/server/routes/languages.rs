@@ -161,6 +161,8 @@ async fn pages_in_khmer_and_french_carry_no_english_label() {
         "/account".to_owned(),
         format!("{CASE}/timeline"),
         format!("{CASE}/provisions"),
+        format!("{CASE}/letters"),
+        format!("{CASE}/letters/new"),
         format!("{CASE}/incidents/gazette-closed"),
         format!("{CASE}/incidents/gazette-closed/history"),
         format!("{CASE}/incidents/new"),

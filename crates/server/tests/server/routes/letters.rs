@@ -267,7 +267,7 @@ async fn compose_previews_refuses_template_errors_and_saves() {
     // Both signatories of the example (one verified, one signed) would be of an earlier version.
     assert!(
         r.body
-            .contains("2 signatures will show as \"signed an earlier version\""),
+            .contains("2 signatures will show as “signed an earlier version”"),
         "{}",
         r.body
     );
