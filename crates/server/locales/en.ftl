@@ -347,6 +347,12 @@ signatories-contact = Contact (never published)
 signatories-days = Link valid for (days)
 signatories-submit = Invite and make a link
 signatories-note = The link is shown once, on the next page: send it to the organisation. Accord keeps only a fingerprint of it.
+signon-invited = invited
+signon-signed = signed
+signon-signed-earlier = signed an earlier version
+signon-declined = declined
+signon-withdrawn = withdrawn
+signon-verified = verified
 
 
 ## Composing a letter (letters/compose.html)

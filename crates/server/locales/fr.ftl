@@ -346,6 +346,12 @@ signatories-contact = Contact (jamais publié)
 signatories-days = Lien valable (jours)
 signatories-submit = Inviter et créer un lien
 signatories-note = Le lien n'est affiché qu'une fois, sur la page suivante : envoyez-le à l'organisation. Accord n'en garde qu'une empreinte.
+signon-invited = invité
+signon-signed = signé
+signon-signed-earlier = signé sur une version antérieure
+signon-declined = refusé
+signon-withdrawn = retiré
+signon-verified = vérifié
 
 
 ## Rédiger une lettre (letters/compose.html)

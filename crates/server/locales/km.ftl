@@ -320,6 +320,12 @@ signatories-contact = ទំនាក់ទំនង (មិនដែលផ្�
 signatories-days = តំណមានសុពលភាព (ថ្ងៃ)
 signatories-submit = អញ្ជើញ និងបង្កើតតំណ
 signatories-note = តំណនេះត្រូវបានបង្ហាញតែម្តងគត់ នៅទំព័របន្ទាប់៖ សូមផ្ញើវាទៅអង្គការ។ Accord រក្សាទុកតែស្នាមសម្គាល់របស់វាប៉ុណ្ណោះ។
+signon-invited = បានអញ្ជើញ
+signon-signed = បានចុះហត្ថលេខា
+signon-signed-earlier = បានចុះហត្ថលេខាលើកំណែមុន
+signon-declined = បានបដិសេធ
+signon-withdrawn = បានដកវិញ
+signon-verified = បានផ្ទៀងផ្ទាត់
 
 
 ## ការតាក់តែងលិខិត (letters/compose.html)

@@ -393,7 +393,7 @@ mod i18n_check {
         fn names<T: Named>() -> Vec<&'static str> {
             T::all().map(Named::as_str).collect()
         }
-        let vocabularies: [(&str, Vec<&str>); 13] = [
+        let vocabularies: [(&str, Vec<&str>); 14] = [
             ("kind-", names::<IncidentKind>()),
             ("actor-kind-", names::<ActorKind>()),
             ("role-", names::<Role>()),
@@ -418,6 +418,17 @@ mod i18n_check {
             ("state-", names::<accord_core::ProvisionState>()),
             ("score-", vec!["0", "1", "2", "3"]),
             ("instrument-kind-", names::<accord_core::InstrumentKind>()),
+            (
+                "signon-",
+                vec![
+                    "invited",
+                    "signed",
+                    "signed-earlier",
+                    "declined",
+                    "withdrawn",
+                    "verified",
+                ],
+            ),
         ];
         for (prefix, values) in vocabularies {
             for v in values {

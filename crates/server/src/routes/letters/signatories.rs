@@ -104,6 +104,15 @@ fn row(s: &SignatoryStatus, entry: Option<&SignOnEntry>) -> Value {
         representative => &s.signatory.representative,
         url => &s.signatory.url,
         state => s.state.label(),
+        // The catalog message for the state (`signon-…`): the page is in the reader's language.
+        state_key => match s.state {
+            SignOnState::Invited => "invited",
+            SignOnState::Signed => "signed",
+            SignOnState::SignedEarlierVersion { .. } => "signed-earlier",
+            SignOnState::Declined => "declined",
+            SignOnState::Withdrawn => "withdrawn",
+            SignOnState::Verified => "verified",
+        },
         earlier => matches!(s.state, SignOnState::SignedEarlierVersion { .. }),
         printed => s.state.is_published(),
         can_verify => s.state == SignOnState::Signed,
