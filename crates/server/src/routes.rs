@@ -31,9 +31,9 @@ mod mechanisms;
 mod observations;
 mod provisions;
 mod table;
+mod table_import;
 mod timeline;
 mod timeline_download;
-mod table_import;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
