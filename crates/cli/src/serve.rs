@@ -134,6 +134,10 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
         },
     )?
     .with_site(config.site.clone());
+    // Bound before it says so: whoever waits for this line can connect at once.
+    let listener = accord_server::bind(addr)
+        .await
+        .with_context(|| format!("addr: cannot listen on {addr}"))?;
     println!("Accord is serving {} on http://{addr}/", config.db);
     if args.demo {
         println!(
@@ -142,7 +146,7 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
             config.db
         );
     }
-    accord_server::serve(addr, state).await?;
+    accord_server::serve_listener(listener, state).await?;
     Ok(ExitCode::SUCCESS)
 }
 

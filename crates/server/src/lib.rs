@@ -203,7 +203,20 @@ impl AppState {
 /// Serve until Ctrl-C, with the default [`ConnectionLimits`] (slow clients are cut off; see
 /// `listener.rs`).
 pub async fn serve(addr: SocketAddr, state: AppState) -> std::io::Result<()> {
-    let listener = tokio::net::TcpListener::bind(addr).await?;
+    serve_listener(bind(addr).await?, state).await
+}
+
+/// Listen on `addr`: bind first, so that a caller says it is serving only once it is (and an
+/// address in use is reported before anything else).
+pub async fn bind(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    tokio::net::TcpListener::bind(addr).await
+}
+
+/// [`serve`] on a listener already bound.
+pub async fn serve_listener(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+) -> std::io::Result<()> {
     serve_on(
         listener,
         router(state),

@@ -201,7 +201,10 @@ impl Store for SqliteStore {
         } else {
             replace::Kept::default()
         };
-        let version = existing.map_or(1, |v| v + 1);
+        let version = match existing {
+            Some(v) => v + 1,
+            None => version::fresh(&mut tx).await?,
+        };
         let records = case_io::insert_case(&mut tx, self.keys(), case, version).await?;
         replace::restore(&mut tx, &case.id, kept).await?;
         let action = if existing.is_some() {

@@ -841,3 +841,38 @@ async fn each_audience_pages_and_counts_only_what_it_may_see() {
         assert!(hidden.actors.is_empty());
     }
 }
+
+#[tokio::test]
+async fn a_case_made_again_after_its_deletion_never_gets_an_old_version() {
+    for (store, _guard) in backends().await {
+        let case = example();
+        store
+            .import_case(&case, ImportMode::New, "test")
+            .await
+            .unwrap();
+        store
+            .import_case(&case, ImportMode::Replace, "test")
+            .await
+            .unwrap();
+        let last = store
+            .case_summary("example-2030")
+            .await
+            .unwrap()
+            .unwrap()
+            .version;
+        assert!(store.delete_case("example-2030", "test").await.unwrap());
+        store
+            .import_case(&case, ImportMode::New, "test")
+            .await
+            .unwrap();
+        let again = store
+            .case_summary("example-2030")
+            .await
+            .unwrap()
+            .unwrap()
+            .version;
+        // Servers cache what they derive from a case (its pages, what each reader may not see)
+        // under its id and version: the new case must not be taken for the old one.
+        assert!(again > last, "version {again} after {last}");
+    }
+}

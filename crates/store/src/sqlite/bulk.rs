@@ -731,11 +731,13 @@ pub(crate) async fn begin(
         && let Some(w) = writer.as_mut()
     {
         let now = crate::clock::now();
+        let version = super::version::fresh(&mut tx).await?;
         sqlx::query(
-            "INSERT INTO cases (id, title, version, created_at, updated_at) VALUES (?, ?, 1, ?, ?)",
+            "INSERT INTO cases (id, title, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
         )
         .bind(case)
         .bind(title.unwrap_or(case))
+        .bind(version)
         .bind(&now)
         .bind(&now)
         .execute(&mut *tx)

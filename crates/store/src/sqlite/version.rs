@@ -19,3 +19,17 @@ pub(crate) async fn touch(tx: &mut SqliteConnection, case_id: &str) -> Result<()
     }
     Ok(())
 }
+
+/// The version a case starts at when it is created (or created again after a deletion): past the
+/// log's size and every case's version. Every write to a case bumps its version by one and appends
+/// at least one log entry, so a case's version never passes the log's size; a case deleted and
+/// made again under the same id therefore never gets a version it had before, and what a server
+/// cached for the old case (pages, what a reader may not see) cannot be served for the new one.
+pub(crate) async fn fresh(tx: &mut SqliteConnection) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT MAX((SELECT COALESCE(MAX(seq) + 1, 0) FROM log_entries),
+                    (SELECT COALESCE(MAX(version), 0) FROM cases)) + 1",
+    )
+    .fetch_one(&mut *tx)
+    .await?)
+}
