@@ -52,6 +52,10 @@ impl SearchIndex {
     /// incident that became restricted leaves the disk), and commits. Either each part's batch
     /// becomes visible or, on error, none of it.
     pub fn upsert(&self, docs: &[IncidentDoc]) -> Result<(), SearchError> {
+        // The common write: nothing restricted, before or now — no copy, one part.
+        if self.restricted.doc_count() == 0 && docs.iter().all(|d| !d.restricted) {
+            return self.open.upsert(docs);
+        }
         let (restricted, open): (Vec<IncidentDoc>, Vec<IncidentDoc>) =
             docs.iter().cloned().partition(|d| d.restricted);
         let ids = |docs: &[IncidentDoc]| docs.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
