@@ -5,6 +5,7 @@ pub mod blob;
 mod clock;
 mod codec;
 pub mod log;
+mod postgres;
 pub mod record;
 mod signon_rules;
 mod sqlite;
@@ -21,14 +22,15 @@ use async_trait::async_trait;
 pub use attribution::{Attribution, AttributionError, PublicAuthor, ShownAs};
 pub use blob::{BlobError, BlobStore, FsBlobStore, StoredBlob};
 pub use log::{LogEntry, RecordVersion, StoredCheckpoint};
+pub use postgres::PgStore;
 pub use record::{RecordBody, RecordKind};
 pub use sqlite::SqliteStore;
 pub use vault_keys::{NewVaultKeys, Rewrap, RewrapReason, StoredDataKey, VaultKeys};
 
 /// Persistence for Accord, in domain terms.
 ///
-/// SQLite is one implementation; PostgreSQL will be a second implementation of this same trait
-/// (each owning its SQL and migrations), chosen once from the URL scheme by [`open`]. Every method
+/// SQLite ([`SqliteStore`]) and PostgreSQL ([`PgStore`]) implement this same trait, each owning
+/// its SQL and migrations; the backend is chosen once from the URL scheme by [`open`]. Every method
 /// that writes is one transaction: it lands whole or not at all.
 #[async_trait]
 pub trait Store: Send + Sync + std::fmt::Debug {
@@ -814,6 +816,10 @@ pub enum StoreError {
     NotFound { what: &'static str, id: String },
     #[error("replacing case {case:?} would lose sign-on records that its new letters no longer match (keep these signatories at the same place in the same letters, or export the case first to keep them): {}", .lost.join("; "))]
     ReplaceWouldLose { case: String, lost: Vec<String> },
+    /// A database that cannot be used: unreachable, credentials refused, another application's,
+    /// or a schema newer than this binary. Nothing was written to it.
+    #[error("cannot use the database {url} (set by --db or ACCORD_DB): {reason}")]
+    Unusable { url: String, reason: String },
     #[error("database migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
     /// Something changed under a write that checked it first; nothing was written.
@@ -840,18 +846,15 @@ pub enum Create {
 
 /// Open the store a URL names, applying migrations.
 ///
-/// `accord.db`, `./path/x.db` and `sqlite://path` are SQLite files; `postgres://` is reserved for the
-/// PostgreSQL implementation; any other scheme is refused rather than creating an empty database
-/// somewhere unexpected.
+/// `accord.db`, `./path/x.db` and `sqlite://path` are SQLite files; `postgres://` and
+/// `postgresql://` name a PostgreSQL database (which must exist; its tables are created by the
+/// migrations, so `create` does not apply); any other scheme is refused rather than creating an
+/// empty database somewhere unexpected.
 pub async fn open(url: &str, create: Create) -> Result<Arc<dyn Store>, StoreError> {
     match url.split_once("://") {
         None => Ok(Arc::new(SqliteStore::open(url, create).await?)),
         Some(("sqlite", path)) => Ok(Arc::new(SqliteStore::open(path, create).await?)),
-        Some(("postgres" | "postgresql", _)) => Err(StoreError::UnsupportedUrl {
-            url: url.to_owned(),
-            reason: "the PostgreSQL backend is not part of this build yet; use a SQLite file path"
-                .into(),
-        }),
+        Some(("postgres" | "postgresql", _)) => Ok(Arc::new(PgStore::open(url).await?)),
         Some((scheme, _)) => Err(StoreError::UnsupportedUrl {
             url: url.to_owned(),
             reason: format!(
