@@ -7,6 +7,7 @@ mod codec;
 pub mod log;
 mod postgres;
 pub mod record;
+mod sealing;
 mod signon_rules;
 mod sqlite;
 pub mod vault_keys;
