@@ -1,7 +1,8 @@
 //! Evidence bytes, content-addressed by SHA-256, behind one interface.
 //!
-//! The default store is a directory next to the database (large files stay out of SQLite); object
-//! storage can be added as a second implementation without touching the callers. Bytes are hashed
+//! The default store is a directory next to the database (large files stay out of SQLite); S3-
+//! compatible object storage is the second implementation ([`crate::blob_s3`]), behind the same
+//! trait, so the callers do not know which they write to. Bytes are hashed
 //! as they arrive and written to a temporary file that is renamed into place only once complete, so
 //! a truncated upload never appears under a hash, and the original is never modified: the same
 //! bytes twice are stored once.
@@ -69,6 +70,16 @@ pub enum BlobError {
         "evidence file {sha256} no longer hashes to its name (found {found}); it was left as it is"
     )]
     Mismatch { sha256: String, found: String },
+    /// The object store answered with an error (or could not be reached).
+    #[error("{what}: {source}")]
+    Remote {
+        what: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The object store's settings cannot work (a wrong URL, missing credentials, …).
+    #[error("{0}")]
+    Setup(String),
 }
 
 /// A stored file.
@@ -122,6 +133,16 @@ pub trait BlobStore: Send + Sync + Debug {
     /// Remove temporary files of uploads that died more than `older_than` ago.
     async fn sweep_temporary(&self, older_than: Duration) -> Result<usize, BlobError>;
 
+    /// The hashes of the blobs stored in the clear (written before the instance had keys).
+    async fn plaintext_blobs(&self) -> Result<Vec<String>, BlobError>;
+
+    /// Seal a blob stored in the clear (`accord keys init` and `encrypt-existing`): read, hashed
+    /// and sealed into a temporary blob, moved to the sealed name, and only then is the plaintext
+    /// removed. One that no longer hashes to its name is left as it is ([`BlobError::Mismatch`]).
+    /// Returns the bytes sealed (0 when it was sealed already). Needs the keys
+    /// ([`BlobError::Locked`] without them).
+    async fn seal_plaintext(&self, sha256: &str) -> Result<u64, BlobError>;
+
     /// Where the blobs are, for messages.
     fn describe(&self) -> String;
 }
@@ -141,12 +162,12 @@ pub fn default_dir_for(db_path: &str) -> PathBuf {
     PathBuf::from(format!("{db_path}.evidence"))
 }
 
-const CHUNK: usize = 1 << 20;
+pub(crate) const CHUNK: usize = 1 << 20;
 /// Pieces in flight between the reading task and the writing thread (and back, on reads): enough
 /// to keep both busy, few enough that memory stays constant.
-const IN_FLIGHT: usize = 4;
-const PLAIN: &str = "sha256";
-const SEALED: &str = "sealed";
+pub(crate) const IN_FLIGHT: usize = 4;
+pub(crate) const PLAIN: &str = "sha256";
+pub(crate) const SEALED: &str = "sealed";
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BlobError + '_ {
     move |source| BlobError::Io {
@@ -162,7 +183,7 @@ fn vault_err(path: &Path) -> impl FnOnce(VaultError) -> BlobError + '_ {
     }
 }
 
-fn check_hash(sha256: &str) -> Result<(), BlobError> {
+pub(crate) fn check_hash(sha256: &str) -> Result<(), BlobError> {
     if accord_core::validate::is_sha256(sha256) {
         Ok(())
     } else {
@@ -382,7 +403,7 @@ impl Drop for TempGuard {
     }
 }
 
-fn temp_name() -> String {
+pub(crate) fn temp_name() -> String {
     let mut bytes = [0u8; 12];
     // Without entropy the pid and time still make a unique name in practice.
     if getrandom::fill(&mut bytes).is_err() {
@@ -395,7 +416,7 @@ fn temp_name() -> String {
 }
 
 /// What the reading task hands the writing thread.
-enum Piece {
+pub(crate) enum Piece {
     Data(Vec<u8>),
     /// The body ended and was within the limit: finish the file.
     End,
@@ -443,16 +464,16 @@ fn write_pieces(
 }
 
 /// What the reading task of [`FsBlobStore::put`] learnt of the body.
-struct Received {
-    sha256: String,
-    size: u64,
-    head: Vec<u8>,
+pub(crate) struct Received {
+    pub(crate) sha256: String,
+    pub(crate) size: u64,
+    pub(crate) head: Vec<u8>,
 }
 
 /// Read `body` to its end in pieces of [`CHUNK`], hashing each and handing it to the writer, in
 /// the buffers the writer hands back once written. `Ok(None)`: the writer stopped (its own result
 /// says why).
-async fn read_hashed(
+pub(crate) async fn read_hashed(
     body: &mut (dyn AsyncRead + Unpin + Send),
     limit: u64,
     pieces: &mpsc::Sender<Piece>,
@@ -591,10 +612,21 @@ async fn receive_plain(
 
 /// A sealed file's plaintext as an `AsyncRead`: a thread opens it segment by segment and hands
 /// the pieces over a bounded channel.
-struct OpenedReader {
+pub(crate) struct OpenedReader {
     pieces: mpsc::Receiver<std::io::Result<Vec<u8>>>,
     piece: Vec<u8>,
     at: usize,
+}
+
+impl OpenedReader {
+    /// A reader of the pieces an opening task sends (an error ends the file with that error).
+    pub(crate) fn new(pieces: mpsc::Receiver<std::io::Result<Vec<u8>>>) -> OpenedReader {
+        OpenedReader {
+            pieces,
+            piece: Vec::new(),
+            at: 0,
+        }
+    }
 }
 
 impl AsyncRead for OpenedReader {
@@ -741,11 +773,7 @@ impl BlobStore for FsBlobStore {
                 });
                 return Ok(BlobReader {
                     size,
-                    reader: Box::new(OpenedReader {
-                        pieces,
-                        piece: Vec::new(),
-                        at: 0,
-                    }),
+                    reader: Box::new(OpenedReader::new(pieces)),
                 });
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -862,6 +890,14 @@ impl BlobStore for FsBlobStore {
             }
         }
         Ok(n)
+    }
+
+    async fn plaintext_blobs(&self) -> Result<Vec<String>, BlobError> {
+        FsBlobStore::plaintext_blobs(self).await
+    }
+
+    async fn seal_plaintext(&self, sha256: &str) -> Result<u64, BlobError> {
+        FsBlobStore::seal_plaintext(self, sha256).await
     }
 
     fn describe(&self) -> String {

@@ -2,6 +2,7 @@
 
 pub mod attribution;
 pub mod blob;
+pub mod blob_s3;
 mod clock;
 mod codec;
 pub mod log;
@@ -22,6 +23,7 @@ use async_trait::async_trait;
 
 pub use attribution::{Attribution, AttributionError, PublicAuthor, ShownAs};
 pub use blob::{BlobError, BlobStore, FsBlobStore, StoredBlob};
+pub use blob_s3::S3BlobStore;
 pub use log::{LogEntry, RecordVersion, StoredCheckpoint};
 pub use postgres::PgStore;
 pub use record::{RecordBody, RecordKind};
