@@ -105,6 +105,9 @@ impl AppState {
     pub fn new(actions: Actions, config: ServerConfig) -> Result<AppState, AppError> {
         let catalogs =
             Arc::new(i18n::Catalogs::load().map_err(|e| AppError::Internal(e.to_string()))?);
+        // The counts are in the store, shared by every server on the database.
+        let limiter =
+            ratelimit::LoginLimiter::new(ratelimit::Policy::default(), actions.store().clone());
         Ok(AppState {
             dummy_hash: Arc::new(password::dummy_hash().map_err(AppError::Internal)?),
             fonts: Arc::new(tokio::sync::OnceCell::new()),
@@ -116,7 +119,7 @@ impl AppState {
             catalogs,
             cache: Arc::new(case_cache::CaseCache::default()),
             letters: Arc::new(letter_cache::LetterCache::default()),
-            limiter: Arc::new(ratelimit::LoginLimiter::default()),
+            limiter: Arc::new(limiter),
             site: Arc::new(SiteSettings::default()),
         })
     }

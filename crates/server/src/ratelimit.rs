@@ -11,22 +11,27 @@
 //!   [`Policy::max_delay`], and only one attempt at a time is evaluated. A few wrong guesses
 //!   pause an account for seconds, not a quarter of an hour; a steady guesser slows to one guess
 //!   per `max_delay`. A successful sign-in clears the account's count and its address's.
-//! - **Bounded memory.** Keys are SHA-256 digests (32 bytes, whatever was submitted as the
-//!   e-mail), entries are forgotten [`Policy::forget_after`] once their pause is over, and at most
-//!   [`Policy::max_entries`] are kept, the least recently used evicted first.
+//! - **Across servers.** The counts are kept in the store (`Store::update_signin_limits`), read,
+//!   judged by this module's rule and written back in one transaction, so every server on one
+//!   database counts the same failures and a guesser gains nothing by spreading guesses over the
+//!   servers behind a proxy; a restart forgets nothing. An attempt whose server died before
+//!   settling it stops counting as in flight after [`Policy::in_flight_lease`].
+//! - **Bounded storage.** Keys are SHA-256 digests (32 bytes, whatever was submitted as the
+//!   e-mail, and never the e-mail or address itself in the database), entries are forgotten
+//!   [`Policy::forget_after`] once their pause is over, and at most [`Policy::max_entries`] are
+//!   kept, the least recently used evicted first.
 //! - **Bounded hashing.** At most one argon2 hash per core runs at once (each takes 19 MiB):
-//!   guesses queue for a slot instead of exhausting memory.
+//!   guesses queue for a slot instead of exhausting memory. This part is per process, rightly:
+//!   it protects this server's CPU and memory.
 //!
-//! Kept in memory: a restart forgets the counts, which is acceptable for slowing down password
-//! guessing on a single server (argon2 already makes each guess expensive). The clock is a
-//! parameter (`now`), so tests control time.
+//! The clock is a parameter (`now`), so tests control time.
 
-use std::collections::{BTreeMap, HashMap};
 use std::net::{IpAddr, Ipv6Addr};
 use std::str::FromStr;
-use std::sync::{Mutex, MutexGuard, PoisonError};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use accord_store::{SigninCount, Store, StoreError};
 use axum::http::HeaderMap;
 use sha2::{Digest, Sha256};
 use tokio::sync::{Semaphore, SemaphorePermit};
@@ -45,8 +50,12 @@ pub struct Policy {
     pub max_delay: Duration,
     /// How long an entry is kept once its wait is over and no new failure came.
     pub forget_after: Duration,
-    /// The most entries kept (accounts and addresses together); about 100 bytes each.
+    /// The most entries kept (accounts and addresses together).
     pub max_entries: usize,
+    /// How long a reserved attempt counts as in flight at most: longer than any password check
+    /// takes (waiting for a hashing slot included), so only an attempt whose server died before
+    /// settling it is let go.
+    pub in_flight_lease: Duration,
 }
 
 impl Default for Policy {
@@ -58,6 +67,7 @@ impl Default for Policy {
             max_delay: Duration::from_secs(15 * 60),
             forget_after: Duration::from_secs(60 * 60),
             max_entries: 100_000,
+            in_flight_lease: Duration::from_secs(120),
         }
     }
 }
@@ -74,96 +84,134 @@ impl Policy {
             .saturating_mul(1 << doublings)
             .min(self.max_delay)
     }
+
+    /// The wait before a key with count `c` and limit `limit` may make another attempt at `now`
+    /// (milliseconds since the epoch); zero when it may now.
+    fn wait(&self, c: &SigninCount, limit: u32, now: i64) -> Duration {
+        if c.failures.saturating_add(c.in_flight) < limit {
+            return Duration::ZERO;
+        }
+        if c.in_flight > 0 {
+            // At the limit only one attempt at a time: wait for those in flight, and as long as
+            // they would make it wait if they fail.
+            return self
+                .delay(c.failures.saturating_add(c.in_flight), limit)
+                .max(Duration::from_secs(1));
+        }
+        let until = c.last_failure_ms.map_or(now, |t| {
+            t.saturating_add(millis(self.delay(c.failures, limit)))
+        });
+        Duration::from_millis(u64::try_from(until.saturating_sub(now)).unwrap_or(0))
+    }
+
+    /// Forget reservations older than the lease (their server died before settling them).
+    fn lapse(&self, c: &mut SigninCount, now: i64) {
+        if c.in_flight > 0 && now.saturating_sub(c.in_flight_at_ms) >= millis(self.in_flight_lease)
+        {
+            c.in_flight = 0;
+        }
+    }
+
+    /// When a count may be deleted: its wait over plus `forget_after`, and no attempt in flight
+    /// within the lease.
+    fn forget_at(&self, c: &SigninCount, limit: u32) -> i64 {
+        let waited = c.last_failure_ms.map_or(0, |t| {
+            t.saturating_add(millis(self.delay(c.failures, limit)))
+                .saturating_add(millis(self.forget_after))
+        });
+        let flying = if c.in_flight > 0 {
+            c.in_flight_at_ms
+                .saturating_add(millis(self.in_flight_lease))
+        } else {
+            0
+        };
+        waited.max(flying)
+    }
 }
 
 /// A key of the table: the SHA-256 of what it counts (`account:` or `address:` and the value),
 /// so a 2 MiB "e-mail address" takes 32 bytes.
 type Key = [u8; 32];
 
-#[derive(Debug)]
-struct Entry {
-    failures: u32,
-    in_flight: u32,
-    last_failure: Option<Instant>,
-    /// When this entry was last used: its place in [`Table::order`].
-    tick: u64,
-}
-
-#[derive(Debug, Default)]
-struct Table {
-    entries: HashMap<Key, Entry>,
-    /// Keys by last use, oldest first: eviction and expiry start at the front.
-    order: BTreeMap<u64, Key>,
-    next_tick: u64,
-}
-
-/// Sign-in attempts per account and per address, and the slots for hashing passwords.
+/// Sign-in attempts per account and per address (in the store), and the slots for hashing
+/// passwords (in this process).
 #[derive(Debug)]
 pub struct LoginLimiter {
     policy: Policy,
-    table: Mutex<Table>,
+    store: Arc<dyn Store>,
     hashing: Semaphore,
-}
-
-impl Default for LoginLimiter {
-    fn default() -> Self {
-        LoginLimiter::new(Policy::default())
-    }
 }
 
 /// A reserved attempt: settle it with [`Attempt::failed`] or [`Attempt::succeeded`]. Dropped
 /// unsettled (the store failed, say), it is refunded without counting.
 #[derive(Debug)]
 #[must_use = "an attempt is settled as failed or succeeded"]
-pub struct Attempt<'a> {
-    limiter: &'a LoginLimiter,
+pub struct Attempt {
+    policy: Policy,
+    store: Arc<dyn Store>,
     keys: Vec<Key>,
+    limits: Vec<u32>,
     settled: bool,
 }
 
 impl LoginLimiter {
-    pub fn new(policy: Policy) -> LoginLimiter {
+    pub fn new(policy: Policy, store: Arc<dyn Store>) -> LoginLimiter {
         let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
         LoginLimiter {
             policy,
-            table: Mutex::new(Table::default()),
+            store,
             hashing: Semaphore::new(cores),
         }
     }
 
-    /// Reserves one attempt for `account` from `address`, or `Err(wait)` when either must wait.
-    /// Refused attempts are not counted (they cost nothing), so a flood does not lengthen the
-    /// wait; only evaluated failures do.
-    pub fn reserve(
+    /// Reserves one attempt for `account` from `address`, or `Ok(Err(wait))` when either must
+    /// wait. Refused attempts are not counted (they cost nothing), so a flood does not lengthen
+    /// the wait; only evaluated failures do.
+    pub async fn reserve(
         &self,
         account: &str,
         address: Option<IpAddr>,
-        now: Instant,
-    ) -> Result<Attempt<'_>, Duration> {
+        now: SystemTime,
+    ) -> Result<Result<Attempt, Duration>, StoreError> {
         let mut keys = vec![key("account", account.as_bytes())];
         let mut limits = vec![self.policy.per_account];
         if let Some(a) = address {
             keys.push(key("address", &address_bucket(a)));
             limits.push(self.policy.per_address);
         }
-        let mut table = self.lock();
-        table.expire(&self.policy, now);
-        let mut wait = Duration::ZERO;
-        for (k, limit) in keys.iter().zip(&limits) {
-            if let Some(e) = table.entries.get(k) {
-                wait = wait.max(self.wait(e, *limit, now));
+        let now = unix_ms(now);
+        let policy = self.policy;
+        let rule_limits = limits.clone();
+        let rule = move |counts: &mut [SigninCount]| -> Option<u64> {
+            let mut wait = Duration::ZERO;
+            for (c, limit) in counts.iter_mut().zip(&rule_limits) {
+                policy.lapse(c, now);
+                wait = wait.max(policy.wait(c, *limit, now));
             }
-        }
-        if !wait.is_zero() {
-            return Err(wait);
-        }
-        for k in &keys {
-            table.touch(*k, self.policy.max_entries).in_flight += 1;
-        }
-        Ok(Attempt {
-            limiter: self,
-            keys,
-            settled: false,
+            if wait.is_zero() {
+                for c in counts.iter_mut() {
+                    c.in_flight = c.in_flight.saturating_add(1);
+                    c.in_flight_at_ms = now;
+                }
+            }
+            for (c, limit) in counts.iter_mut().zip(&rule_limits) {
+                c.forget_at_ms = policy.forget_at(c, *limit);
+            }
+            (!wait.is_zero()).then(|| u64::try_from(wait.as_millis()).unwrap_or(u64::MAX))
+        };
+        let waited = self
+            .store
+            .update_signin_limits(&keys, now, self.max_entries(), &rule)
+            .await?;
+        Ok(match waited {
+            Some(ms) => Err(Duration::from_millis(ms)),
+            None => Ok(Attempt {
+                policy,
+                store: self.store.clone(),
+                keys,
+                limits,
+                settled: false,
+            }),
         })
     }
 
@@ -176,145 +224,125 @@ impl LoginLimiter {
             .ok()
     }
 
-    /// How many entries the table holds (for tests of its bounds).
+    /// How many entries the store holds (for tests of its bounds).
     #[cfg(test)]
-    fn len(&self) -> usize {
-        self.lock().entries.len()
+    async fn len(&self) -> u64 {
+        self.store.signin_limit_entries().await.unwrap_or(u64::MAX)
     }
 
-    /// The wait before entry `e` may make another attempt; zero when it may now.
-    fn wait(&self, e: &Entry, limit: u32, now: Instant) -> Duration {
-        if e.failures.saturating_add(e.in_flight) < limit {
-            return Duration::ZERO;
-        }
-        if e.in_flight > 0 {
-            // At the limit only one attempt at a time: wait for those in flight, and as long as
-            // they would make it wait if they fail.
-            return self
-                .policy
-                .delay(e.failures.saturating_add(e.in_flight), limit)
-                .max(Duration::from_secs(1));
-        }
-        let until = e
-            .last_failure
-            .map_or(now, |t| t + self.policy.delay(e.failures, limit));
-        until.saturating_duration_since(now)
-    }
-
-    fn lock(&self) -> MutexGuard<'_, Table> {
-        // The table holds counts only; one left half-updated by a panic is still usable.
-        self.table.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    fn settle(&self, keys: &[Key], outcome: Outcome) {
-        let mut table = self.lock();
-        for k in keys {
-            let Some(e) = table.entries.get_mut(k) else {
-                // Evicted while the attempt was in flight.
-                continue;
-            };
-            e.in_flight = e.in_flight.saturating_sub(1);
-            match outcome {
-                Outcome::Failed(now) => {
-                    e.failures = e.failures.saturating_add(1);
-                    e.last_failure = Some(now);
-                }
-                Outcome::Succeeded => {
-                    e.failures = 0;
-                    e.last_failure = None;
-                }
-                Outcome::Refunded => {}
-            }
-            if e.failures == 0 && e.in_flight == 0 {
-                table.remove(k);
-            }
-        }
+    fn max_entries(&self) -> u64 {
+        u64::try_from(self.policy.max_entries).unwrap_or(u64::MAX)
     }
 }
 
 #[derive(Debug, Clone, Copy)]
 enum Outcome {
-    Failed(Instant),
+    Failed(i64),
     Succeeded,
     Refunded,
 }
 
-impl Attempt<'_> {
+impl Attempt {
     /// The password was wrong (or the account unknown): counts against the account and address.
-    pub fn failed(mut self, now: Instant) {
+    pub async fn failed(mut self, now: SystemTime) -> Result<(), StoreError> {
         self.settled = true;
-        self.limiter.settle(&self.keys, Outcome::Failed(now));
+        settle(self.parts(), Outcome::Failed(unix_ms(now))).await
     }
 
     /// Signed in: the attempt is refunded and the account's and address's counts cleared.
-    pub fn succeeded(mut self) {
+    pub async fn succeeded(mut self) -> Result<(), StoreError> {
         self.settled = true;
-        self.limiter.settle(&self.keys, Outcome::Succeeded);
+        settle(self.parts(), Outcome::Succeeded).await
+    }
+
+    /// The attempt was not evaluated: its place is given back at once (the routes let a dropped
+    /// attempt do it on a task of its own).
+    #[cfg(test)]
+    pub async fn refunded(mut self) -> Result<(), StoreError> {
+        self.settled = true;
+        settle(self.parts(), Outcome::Refunded).await
+    }
+
+    fn parts(&self) -> Parts {
+        Parts {
+            policy: self.policy,
+            store: self.store.clone(),
+            keys: self.keys.clone(),
+            limits: self.limits.clone(),
+        }
     }
 }
 
-impl Drop for Attempt<'_> {
+impl Drop for Attempt {
     fn drop(&mut self) {
-        if !self.settled {
-            self.limiter.settle(&self.keys, Outcome::Refunded);
+        if self.settled {
+            return;
+        }
+        // Dropped unsettled (the request failed or was cancelled): give the place back. Without a
+        // runtime to do it on, the reservation lapses after the lease.
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            let parts = self.parts();
+            runtime.spawn(async move {
+                if let Err(e) = settle(parts, Outcome::Refunded).await {
+                    tracing::warn!(error = %e, "sign-in limits: cannot refund an attempt");
+                }
+            });
         }
     }
 }
 
-impl Table {
-    /// The entry for `k`, created if need be (evicting the least recently used one when full),
-    /// and marked as the most recently used.
-    fn touch(&mut self, k: Key, max_entries: usize) -> &mut Entry {
-        let tick = self.next_tick;
-        self.next_tick += 1;
-        if let Some(old) = self.entries.get(&k).map(|e| e.tick) {
-            self.order.remove(&old);
-        } else {
-            while self.entries.len() >= max_entries.max(1) {
-                let Some((_, oldest)) = self.order.pop_first() else {
-                    break;
-                };
-                self.entries.remove(&oldest);
-            }
-        }
-        self.order.insert(tick, k);
-        let e = self.entries.entry(k).or_insert(Entry {
-            failures: 0,
-            in_flight: 0,
-            last_failure: None,
-            tick,
-        });
-        e.tick = tick;
-        e
-    }
+/// What settling an attempt needs, owned (a refund runs on a task of its own).
+struct Parts {
+    policy: Policy,
+    store: Arc<dyn Store>,
+    keys: Vec<Key>,
+    limits: Vec<u32>,
+}
 
-    fn remove(&mut self, k: &Key) {
-        if let Some(e) = self.entries.remove(k) {
-            self.order.remove(&e.tick);
-        }
-    }
-
-    /// Drops entries whose wait ended more than `forget_after` ago. Looks at the least recently
-    /// used entries only, and stops at the first one still needed, so each call costs little.
-    fn expire(&mut self, policy: &Policy, now: Instant) {
-        while let Some((&tick, k)) = self.order.first_key_value() {
-            let expired = self.entries.get(k).is_none_or(|e| {
-                e.in_flight == 0
-                    && e.last_failure.is_none_or(|t| {
-                        // The longer of the two limits' waits: an entry does not know which it is.
-                        let wait =
-                            policy.delay(e.failures, policy.per_account.min(policy.per_address));
-                        now.saturating_duration_since(t) >= wait + policy.forget_after
-                    })
-            });
-            if !expired {
-                break;
+async fn settle(parts: Parts, outcome: Outcome) -> Result<(), StoreError> {
+    let Parts {
+        policy,
+        store,
+        keys,
+        limits,
+    } = parts;
+    let now = match outcome {
+        Outcome::Failed(now) => now,
+        Outcome::Succeeded | Outcome::Refunded => unix_ms(SystemTime::now()),
+    };
+    let rule = move |counts: &mut [SigninCount]| -> Option<u64> {
+        for (c, limit) in counts.iter_mut().zip(&limits) {
+            policy.lapse(c, now);
+            c.in_flight = c.in_flight.saturating_sub(1);
+            match outcome {
+                Outcome::Failed(at) => {
+                    c.failures = c.failures.saturating_add(1);
+                    c.last_failure_ms = Some(at);
+                }
+                Outcome::Succeeded => {
+                    c.failures = 0;
+                    c.last_failure_ms = None;
+                }
+                Outcome::Refunded => {}
             }
-            let k = *k;
-            self.order.remove(&tick);
-            self.entries.remove(&k);
+            c.forget_at_ms = policy.forget_at(c, *limit);
         }
-    }
+        None
+    };
+    let max_entries = u64::try_from(policy.max_entries).unwrap_or(u64::MAX);
+    store
+        .update_signin_limits(&keys, now, max_entries, &rule)
+        .await
+        .map(drop)
+}
+
+fn millis(d: Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}
+
+/// Milliseconds since the Unix epoch (0 for a clock set before it).
+fn unix_ms(t: SystemTime) -> i64 {
+    t.duration_since(UNIX_EPOCH).map_or(0, |d| millis(d))
 }
 
 fn key(kind: &str, value: &[u8]) -> Key {
@@ -457,141 +485,221 @@ mod tests {
             max_delay: Duration::from_secs(40),
             forget_after: Duration::from_secs(100),
             max_entries: 1000,
+            in_flight_lease: Duration::from_secs(120),
         }
+    }
+
+    /// A limiter on a fresh store, and the directory holding its database.
+    async fn limiter(policy: Policy) -> (LoginLimiter, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("accord.db");
+        let store = accord_store::open(path.to_str().unwrap(), accord_store::Create::IfMissing)
+            .await
+            .unwrap();
+        (LoginLimiter::new(policy, store), dir)
     }
 
     fn ip(s: &str) -> Option<IpAddr> {
         Some(s.parse().unwrap())
     }
 
-    fn fail(l: &LoginLimiter, account: &str, address: Option<IpAddr>, now: Instant) {
-        l.reserve(account, address, now).unwrap().failed(now);
+    fn at(t0: SystemTime, secs: u64) -> SystemTime {
+        t0 + Duration::from_secs(secs)
     }
 
-    #[test]
-    fn limits_per_account_and_per_address_with_doubling_waits() {
-        let l = LoginLimiter::new(policy());
-        let t0 = Instant::now();
-        fail(&l, "a", ip("1.2.3.4"), t0);
-        fail(&l, "a", ip("1.2.3.4"), t0);
+    async fn reserve(
+        l: &LoginLimiter,
+        account: &str,
+        address: Option<IpAddr>,
+        now: SystemTime,
+    ) -> Result<Attempt, Duration> {
+        l.reserve(account, address, now).await.unwrap()
+    }
+
+    async fn fail(l: &LoginLimiter, account: &str, address: Option<IpAddr>, now: SystemTime) {
+        reserve(l, account, address, now)
+            .await
+            .unwrap()
+            .failed(now)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn limits_per_account_and_per_address_with_doubling_waits() {
+        let (l, _dir) = limiter(policy()).await;
+        let t0 = SystemTime::now();
+        fail(&l, "a", ip("1.2.3.4"), t0).await;
+        fail(&l, "a", ip("1.2.3.4"), t0).await;
         // Per account, from anywhere: 10 s, then 20 s, 40 s, capped at 40 s.
         assert_eq!(
-            l.reserve("a", ip("9.9.9.9"), t0).unwrap_err(),
+            reserve(&l, "a", ip("9.9.9.9"), t0).await.unwrap_err(),
             Duration::from_secs(10)
         );
-        let t1 = t0 + Duration::from_secs(10);
-        fail(&l, "a", ip("9.9.9.9"), t1);
+        let t1 = at(t0, 10);
+        fail(&l, "a", ip("9.9.9.9"), t1).await;
         assert_eq!(
-            l.reserve("a", None, t1).unwrap_err(),
+            reserve(&l, "a", None, t1).await.unwrap_err(),
             Duration::from_secs(20)
         );
-        let t2 = t1 + Duration::from_secs(20);
-        fail(&l, "a", None, t2);
-        let t3 = t2 + Duration::from_secs(40);
-        fail(&l, "a", None, t3);
+        let t2 = at(t1, 20);
+        fail(&l, "a", None, t2).await;
+        let t3 = at(t2, 40);
+        fail(&l, "a", None, t3).await;
         assert_eq!(
-            l.reserve("a", None, t3).unwrap_err(),
+            reserve(&l, "a", None, t3).await.unwrap_err(),
             Duration::from_secs(40)
         );
         // Per address: 1.2.3.4 has 2 failures; one more (another account) reaches its limit.
-        fail(&l, "b", ip("1.2.3.4"), t0);
-        assert!(l.reserve("c", ip("1.2.3.4"), t0).is_err(), "per address");
-        assert!(l.reserve("c", ip("1.2.3.5"), t0).is_ok(), "another address");
+        fail(&l, "b", ip("1.2.3.4"), t0).await;
+        assert!(
+            reserve(&l, "c", ip("1.2.3.4"), t0).await.is_err(),
+            "per address"
+        );
+        assert!(
+            reserve(&l, "c", ip("1.2.3.5"), t0).await.is_ok(),
+            "another address"
+        );
     }
 
-    #[test]
-    fn attempts_in_flight_count() {
-        let l = LoginLimiter::new(policy());
-        let now = Instant::now();
-        let first = l.reserve("a", None, now).unwrap();
-        let second = l.reserve("a", None, now).unwrap();
+    #[tokio::test]
+    async fn attempts_in_flight_count() {
+        let (l, _dir) = limiter(policy()).await;
+        let now = SystemTime::now();
+        let first = reserve(&l, "a", None, now).await.unwrap();
+        let second = reserve(&l, "a", None, now).await.unwrap();
         assert!(
-            l.reserve("a", None, now).is_err(),
+            reserve(&l, "a", None, now).await.is_err(),
             "two in flight fill the limit"
         );
         // A refund (the attempt never ran) gives the place back; a success clears the count.
-        drop(first);
-        let third = l.reserve("a", None, now).unwrap();
-        second.failed(now);
-        third.succeeded();
-        let fourth = l.reserve("a", None, now).unwrap();
-        assert_eq!(l.len(), 1, "only the reservation just made");
-        drop(fourth);
-        assert_eq!(l.len(), 0, "a refund leaves nothing behind");
+        first.refunded().await.unwrap();
+        let third = reserve(&l, "a", None, now).await.unwrap();
+        second.failed(now).await.unwrap();
+        third.succeeded().await.unwrap();
+        let fourth = reserve(&l, "a", None, now).await.unwrap();
+        assert_eq!(l.len().await, 1, "only the reservation just made");
+        fourth.refunded().await.unwrap();
+        assert_eq!(l.len().await, 0, "a refund leaves nothing behind");
     }
 
-    #[test]
-    fn a_success_clears_the_address_and_the_account() {
-        let l = LoginLimiter::new(policy());
-        let now = Instant::now();
-        for account in ["x", "y"] {
-            fail(&l, account, ip("1.2.3.4"), now);
+    #[tokio::test]
+    async fn an_attempt_dropped_unsettled_is_refunded() {
+        let (l, _dir) = limiter(policy()).await;
+        let now = SystemTime::now();
+        drop(reserve(&l, "a", None, now).await.unwrap());
+        // The refund runs on a task of its own: wait for it, boundedly.
+        for _ in 0..200 {
+            if l.len().await == 0 {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
         }
-        l.reserve("z", ip("1.2.3.4"), now).unwrap().succeeded();
+        panic!("the dropped attempt was never refunded");
+    }
+
+    #[tokio::test]
+    async fn an_attempt_never_settled_lapses_after_the_lease() {
+        // A server that died while checking passwords never settles its attempts; they stop
+        // counting once the lease is over.
+        let (l, _dir) = limiter(policy()).await;
+        let t0 = SystemTime::now();
+        let a = reserve(&l, "a", None, t0).await.unwrap();
+        let b = reserve(&l, "a", None, t0).await.unwrap();
+        std::mem::forget((a, b));
+        assert!(reserve(&l, "a", None, at(t0, 119)).await.is_err());
+        assert!(reserve(&l, "a", None, at(t0, 120)).await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn a_success_clears_the_address_and_the_account() {
+        let (l, _dir) = limiter(policy()).await;
+        let now = SystemTime::now();
+        for account in ["x", "y"] {
+            fail(&l, account, ip("1.2.3.4"), now).await;
+        }
+        reserve(&l, "z", ip("1.2.3.4"), now)
+            .await
+            .unwrap()
+            .succeeded()
+            .await
+            .unwrap();
         for account in ["u", "v"] {
-            fail(&l, account, ip("1.2.3.4"), now);
+            fail(&l, account, ip("1.2.3.4"), now).await;
         }
         assert!(
-            l.reserve("w", ip("1.2.3.4"), now).is_ok(),
+            reserve(&l, "w", ip("1.2.3.4"), now).await.is_ok(),
             "the count started again after the success"
         );
     }
 
-    #[test]
-    fn entries_expire() {
-        let l = LoginLimiter::new(policy());
-        let t0 = Instant::now();
-        fail(&l, "a", ip("1.2.3.4"), t0);
-        fail(&l, "a", ip("1.2.3.4"), t0);
-        assert_eq!(l.len(), 2);
+    #[tokio::test]
+    async fn entries_expire() {
+        let (l, _dir) = limiter(policy()).await;
+        let t0 = SystemTime::now();
+        fail(&l, "a", ip("1.2.3.4"), t0).await;
+        fail(&l, "a", ip("1.2.3.4"), t0).await;
+        assert_eq!(l.len().await, 2);
         // Blocked for 10 s, remembered for 100 s more.
-        assert!(l.reserve("a", None, t0 + Duration::from_secs(9)).is_err());
-        let later = t0 + Duration::from_secs(10 + 100);
-        let attempt = l.reserve("other", None, later).unwrap();
-        assert_eq!(l.len(), 1, "both old entries are gone, the new one is kept");
-        drop(attempt);
-        assert_eq!(l.len(), 0);
+        assert!(reserve(&l, "a", None, at(t0, 9)).await.is_err());
+        let later = at(t0, 10 + 100);
+        let attempt = reserve(&l, "other", None, later).await.unwrap();
+        assert_eq!(
+            l.len().await,
+            1,
+            "both old entries are gone, the new one is kept"
+        );
+        attempt.refunded().await.unwrap();
+        assert_eq!(l.len().await, 0);
     }
 
-    #[test]
-    fn keys_are_fixed_size_digests_whatever_was_submitted() {
-        let l = LoginLimiter::new(policy());
-        let now = Instant::now();
+    #[tokio::test]
+    async fn keys_are_fixed_size_digests_whatever_was_submitted() {
+        let (l, dir) = limiter(policy()).await;
+        let now = SystemTime::now();
         let huge = "x".repeat(2 * 1024 * 1024);
-        fail(&l, &huge, ip("1.2.3.4"), now);
-        let table = l.lock();
-        assert_eq!(table.entries.len(), 2);
-        assert!(table.entries.keys().all(|k| k.len() == 32));
-        assert!(table.entries.contains_key(&key("account", huge.as_bytes())));
+        fail(&l, &huge, ip("1.2.3.4"), now).await;
+        // Below the store: what the database holds is two 32-byte digests, never the text.
+        use sqlx::Connection as _;
+        let url = format!("sqlite://{}", dir.path().join("accord.db").display());
+        let mut db = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        let keys: Vec<Vec<u8>> = sqlx::query_scalar("SELECT key FROM signin_limits")
+            .fetch_all(&mut db)
+            .await
+            .unwrap();
+        assert_eq!(keys.len(), 2);
+        assert!(keys.iter().all(|k| k.len() == 32));
+        assert!(keys.contains(&key("account", huge.as_bytes()).to_vec()));
     }
 
-    #[test]
-    fn the_table_never_grows_past_its_cap() {
-        let l = LoginLimiter::new(Policy {
-            max_entries: 100,
+    #[tokio::test]
+    async fn the_table_never_grows_past_its_cap() {
+        let (l, _dir) = limiter(Policy {
+            max_entries: 50,
             ..policy()
-        });
-        let now = Instant::now();
-        for i in 0..1000 {
-            fail(&l, &format!("user{i}@example.org"), None, now);
-            assert!(l.len() <= 100);
+        })
+        .await;
+        let now = SystemTime::now();
+        for i in 0..200 {
+            fail(&l, &format!("user{i}@example.org"), None, now).await;
+            assert!(l.len().await <= 50);
         }
-        assert_eq!(l.len(), 100);
+        assert_eq!(l.len().await, 50);
         // The most recent are kept, the oldest evicted.
-        fail(&l, "user999@example.org", None, now);
-        assert!(l.reserve("user999@example.org", None, now).is_err());
-        assert!(l.reserve("user0@example.org", None, now).is_ok());
+        fail(&l, "user199@example.org", None, now).await;
+        assert!(reserve(&l, "user199@example.org", None, now).await.is_err());
+        assert!(reserve(&l, "user0@example.org", None, now).await.is_ok());
     }
 
-    #[test]
-    fn ipv6_addresses_count_by_their_slash_64() {
-        let l = LoginLimiter::new(policy());
-        let now = Instant::now();
+    #[tokio::test]
+    async fn ipv6_addresses_count_by_their_slash_64() {
+        let (l, _dir) = limiter(policy()).await;
+        let now = SystemTime::now();
         for (i, account) in ["a", "b", "c"].iter().enumerate() {
-            fail(&l, account, ip(&format!("2001:db8::{}", i + 1)), now);
+            fail(&l, account, ip(&format!("2001:db8::{}", i + 1)), now).await;
         }
-        assert!(l.reserve("d", ip("2001:db8::ffff"), now).is_err());
-        assert!(l.reserve("d", ip("2001:db8:0:1::1"), now).is_ok());
+        assert!(reserve(&l, "d", ip("2001:db8::ffff"), now).await.is_err());
+        assert!(reserve(&l, "d", ip("2001:db8:0:1::1"), now).await.is_ok());
         // An IPv4 address written as IPv6 counts as itself.
         assert_eq!(
             address_bucket("::ffff:1.2.3.4".parse().unwrap()),
@@ -601,7 +709,7 @@ mod tests {
 
     #[tokio::test]
     async fn hashing_slots_are_bounded() {
-        let l = LoginLimiter::default();
+        let (l, _dir) = limiter(Policy::default()).await;
         let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
         let mut held = Vec::new();
         for _ in 0..cores {

@@ -9,6 +9,7 @@ pub mod log;
 mod postgres;
 pub mod record;
 mod sealing;
+pub mod signin_limits;
 mod signon_rules;
 mod sqlite;
 pub mod vault_keys;
@@ -27,6 +28,7 @@ pub use blob_s3::S3BlobStore;
 pub use log::{LogEntry, RecordVersion, StoredCheckpoint};
 pub use postgres::PgStore;
 pub use record::{RecordBody, RecordKind};
+pub use signin_limits::{SigninCount, SigninKey, SigninUpdate};
 pub use sqlite::SqliteStore;
 pub use vault_keys::{NewVaultKeys, Rewrap, RewrapReason, StoredDataKey, VaultKeys};
 
@@ -475,6 +477,25 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         action: &str,
         detail: &str,
     ) -> Result<(), StoreError>;
+
+    // --- Sign-in limits (shared by every server on the database) ---------------------------
+
+    /// Read the sign-in counts of `keys` (a key without a row reads as the default), let `update`
+    /// change them and decide, write them back, and return what it returned: one transaction
+    /// that holds the database's write lock (SQLite) or the sign-in limits' lock (PostgreSQL)
+    /// from the read to the write, so no other server's update interleaves. Counts left empty
+    /// ([`SigninCount::is_empty`]) are deleted; so are rows whose `forget_at_ms` is at or before
+    /// `now_ms` and, when more than `max_entries` rows are left, the least recently updated.
+    async fn update_signin_limits(
+        &self,
+        keys: &[SigninKey],
+        now_ms: i64,
+        max_entries: u64,
+        update: SigninUpdate<'_>,
+    ) -> Result<Option<u64>, StoreError>;
+
+    /// How many sign-in counts are kept (accounts and addresses together).
+    async fn signin_limit_entries(&self) -> Result<u64, StoreError>;
 
     // --- Elections -------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ mod log;
 mod observations;
 mod records;
 mod sealing;
+mod signin_limits;
 mod signon;
 
 use std::str::FromStr;
@@ -681,6 +682,20 @@ impl Store for PgStore {
         detail: &str,
     ) -> Result<(), StoreError> {
         accounts::log_account_event(self, actor, action, detail).await
+    }
+
+    async fn update_signin_limits(
+        &self,
+        keys: &[crate::SigninKey],
+        now_ms: i64,
+        max_entries: u64,
+        update: crate::SigninUpdate<'_>,
+    ) -> Result<Option<u64>, StoreError> {
+        signin_limits::update_signin_limits(self, keys, now_ms, max_entries, update).await
+    }
+
+    async fn signin_limit_entries(&self) -> Result<u64, StoreError> {
+        signin_limits::signin_limit_entries(self).await
     }
 
     async fn elections(&self, case_id: &str) -> Result<Vec<ElectionFile>, StoreError> {

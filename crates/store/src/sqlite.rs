@@ -15,6 +15,7 @@ mod observations;
 mod records;
 mod replace;
 mod sealing;
+mod signin_limits;
 mod signon;
 mod version;
 
@@ -958,6 +959,25 @@ impl Store for SqliteStore {
         audit(&mut tx, actor, None, action, detail).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn update_signin_limits(
+        &self,
+        keys: &[crate::SigninKey],
+        now_ms: i64,
+        max_entries: u64,
+        update: crate::SigninUpdate<'_>,
+    ) -> Result<Option<u64>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let answer =
+            signin_limits::update_signin_limits(&mut tx, keys, now_ms, max_entries, update).await?;
+        tx.commit().await?;
+        Ok(answer)
+    }
+
+    async fn signin_limit_entries(&self) -> Result<u64, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        signin_limits::signin_limit_entries(&mut conn).await
     }
 
     async fn elections(&self, case_id: &str) -> Result<Vec<ElectionFile>, StoreError> {

@@ -6,7 +6,7 @@
 //! what was typed in the e-mail field may be a password typed in the wrong place.
 
 use std::net::{IpAddr, SocketAddr};
-use std::time::Instant;
+use std::time::SystemTime;
 
 use accord_core::Named;
 use axum::body::Bytes;
@@ -134,7 +134,11 @@ async fn login(
     };
     // The attempt is counted before the password is verified (and refunded if it is right), so
     // guesses sent in parallel cannot all pass this check before any of them fails.
-    let attempt = match state.limiter.reserve(&email, address, Instant::now()) {
+    let attempt = match state
+        .limiter
+        .reserve(&email, address, SystemTime::now())
+        .await?
+    {
         Ok(attempt) => attempt,
         Err(wait) => {
             // Whole seconds, rounded up: waiting what is said is always enough.
@@ -172,7 +176,7 @@ async fn login(
     let user = match user {
         Some(u) if ok && !u.disabled => u,
         refused => {
-            attempt.failed(Instant::now());
+            attempt.failed(SystemTime::now()).await?;
             let (actor, why) = match &refused {
                 None => ("anonymous".to_owned(), "unknown account"),
                 Some(u) if u.disabled && ok => (u.email.clone(), "account disabled"),
@@ -189,7 +193,7 @@ async fn login(
             );
         }
     };
-    attempt.succeeded();
+    attempt.succeeded().await?;
     let now = unix_now();
     // Sessions that have ended are deleted here, at each sign-in: no timer needed, and the table
     // never holds more than the sessions of the last idle period.
@@ -442,7 +446,8 @@ async fn change_password(
     // left open on a shared computer must not be enough to take the account over.
     let attempt = state
         .limiter
-        .reserve(&user.email, address, Instant::now())
+        .reserve(&user.email, address, SystemTime::now())
+        .await?
         .map_err(|wait| AppError::TooManyRequests(wait.as_secs().max(1)))?;
     let (_, hash) = state
         .store
@@ -451,7 +456,7 @@ async fn change_password(
         .ok_or(AppError::Unauthorized)?;
     let current = f.text("current").unwrap_or("").to_owned();
     if !verify_password(&state, current, hash).await? {
-        attempt.failed(Instant::now());
+        attempt.failed(SystemTime::now()).await?;
         state
             .store
             .log_account_event(
@@ -463,7 +468,7 @@ async fn change_password(
         let problem = state.text(viewer.lang, "account-password-wrong");
         return account_page(&state, &viewer, &user, None, Some(problem)).await;
     }
-    attempt.succeeded();
+    attempt.succeeded().await?;
     let hash = password::hash(new).await.map_err(AppError::Internal)?;
     state
         .store
