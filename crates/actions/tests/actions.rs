@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use accord_actions::{ActionError, Actions, LogKeyConfig, NewEvidence, VerifyReport};
@@ -16,7 +16,8 @@ use tokio::io::AsyncReadExt;
 
 struct World {
     actions: Actions,
-    db: PathBuf,
+    /// The database's URL (SQLite, or PostgreSQL when the environment asks for it).
+    db: String,
     blobs: PathBuf,
     _dir: tempfile::TempDir,
 }
@@ -45,10 +46,8 @@ fn example() -> ValidCase {
 
 async fn world() -> World {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("accord.db");
-    let store = accord_store::open(db.to_str().unwrap(), Create::IfMissing)
-        .await
-        .unwrap();
+    let db = accord_store::testing::fresh_url(dir.path()).await.unwrap();
+    let store = accord_store::open(&db, Create::IfMissing).await.unwrap();
     let blobs = dir.path().join("accord.db.evidence");
     let actions = Actions::new(
         store,
@@ -110,12 +109,8 @@ fn kinds(r: &VerifyReport) -> Vec<&str> {
 }
 
 /// Run SQL on the database behind Accord's back.
-async fn tamper(db: &Path, sql: &str) {
-    use sqlx::Connection;
-    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite:{}", db.display()))
-        .await
-        .unwrap();
-    sqlx::query(sql).execute(&mut conn).await.unwrap();
+async fn tamper(db: &str, sql: &str) {
+    accord_store::testing::execute(db, sql).await.unwrap();
 }
 
 fn blob_path(w: &World, sha: &str) -> PathBuf {
@@ -285,7 +280,10 @@ async fn a_log_entry_rewritten_with_its_leaf_is_still_found_by_the_checkpoint() 
     let leaf = hex::encode(e.leaf_hash());
     tamper(
         &w.db,
-        &format!("UPDATE log_entries SET actor = 'someone else', leaf = X'{leaf}' WHERE seq = 3"),
+        &format!(
+            "UPDATE log_entries SET actor = 'someone else', leaf = {} WHERE seq = 3",
+            accord_store::testing::bytes_literal(&w.db, &leaf)
+        ),
     )
     .await;
     let r = w.actions.verify(&|_| {}).await.unwrap();
@@ -481,10 +479,9 @@ async fn the_key_file_reads_back_whatever_its_base64_holds() {
             path: path.clone(),
             name_if_new: Some("test.example/log".into()),
         };
-        let store =
-            accord_store::open(dir.path().join("a.db").to_str().unwrap(), Create::IfMissing)
-                .await
-                .unwrap();
+        let store = accord_store::testing::fresh_store(dir.path())
+            .await
+            .unwrap();
         let blobs = Arc::new(FsBlobStore::open(dir.path().join("b")).unwrap());
         let first = Actions::new(store.clone(), blobs.clone(), None, config());
         let key = first.verifier_key().unwrap();
@@ -634,7 +631,10 @@ async fn no_checkpoint_is_signed_over_a_rewritten_past() {
     let leaf = hex::encode(e.leaf_hash());
     tamper(
         &w.db,
-        &format!("UPDATE log_entries SET actor = 'someone else', leaf = X'{leaf}' WHERE seq = 1"),
+        &format!(
+            "UPDATE log_entries SET actor = 'someone else', leaf = {} WHERE seq = 1",
+            accord_store::testing::bytes_literal(&w.db, &leaf)
+        ),
     )
     .await;
     // Rebuild the stored edge from the rewritten leaves, as a careful forger would.
@@ -654,8 +654,8 @@ async fn no_checkpoint_is_signed_over_a_rewritten_past() {
     tamper(
         &w.db,
         &format!(
-            "UPDATE log_state SET frontier = X'{}'",
-            hex::encode(f.to_bytes())
+            "UPDATE log_state SET frontier = {}",
+            accord_store::testing::bytes_literal(&w.db, &hex::encode(f.to_bytes()))
         ),
     )
     .await;

@@ -39,6 +39,9 @@ fn example() -> ValidCase {
 }
 
 /// An instance in `dir`: its database, blob directory and log key.
+///
+/// SQLite only, whatever `ACCORD_TEST_POSTGRES_URL` says: a backup's snapshot is SQLite's
+/// `VACUUM INTO` of the database file, and a restore writes a database file.
 async fn instance(dir: &Path) -> Actions {
     let store = accord_store::open(dir.join("accord.db").to_str().unwrap(), Create::IfMissing)
         .await

@@ -11,7 +11,7 @@ use accord_actions::{ActionError, Actions, LogKeyConfig};
 use accord_core::bundle::{self, BundleFile};
 use accord_core::observation::parse_date;
 use accord_core::{Citation, Observation, ObservationStatus, Score, ValidCase};
-use accord_store::{Create, FsBlobStore, ImportMode, RecordKind};
+use accord_store::{FsBlobStore, ImportMode, RecordKind};
 
 const CASE: &str = "example-2030";
 
@@ -42,8 +42,7 @@ fn example() -> ValidCase {
 
 async fn world() -> (Actions, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("accord.db");
-    let store = accord_store::open(db.to_str().unwrap(), Create::IfMissing)
+    let store = accord_store::testing::fresh_store(dir.path())
         .await
         .unwrap();
     let actions = Actions::new(

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use accord_actions::{Actions, LogKeyConfig, TableImport, TableReport};
-use accord_store::{Create, FsBlobStore, RecordKind};
+use accord_store::{FsBlobStore, RecordKind};
 use accord_tables::{Format, Mapping, read};
 
 struct World {
@@ -18,8 +18,7 @@ struct World {
 
 async fn world() -> World {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("accord.db");
-    let store = accord_store::open(db.to_str().unwrap(), Create::IfMissing)
+    let store = accord_store::testing::fresh_store(dir.path())
         .await
         .unwrap();
     let actions = Actions::new(

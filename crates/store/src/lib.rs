@@ -6,6 +6,8 @@ pub mod blob_s3;
 mod clock;
 mod codec;
 pub mod log;
+#[doc(hidden)]
+pub mod testing;
 mod postgres;
 pub mod record;
 mod sealing;

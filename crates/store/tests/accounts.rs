@@ -6,14 +6,15 @@
 
 use std::sync::Arc;
 
-use accord_store::{Create, NewApiToken, NewSession, Store, StoreError};
+use accord_store::{NewApiToken, NewSession, Store, StoreError};
 
 const HOUR: i64 = 3600;
 
+/// A fresh store on the backend the environment chooses (PostgreSQL when
+/// `ACCORD_TEST_POSTGRES_URL` names a server, else SQLite).
 async fn store() -> (Arc<dyn Store>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("accord.db");
-    let store = accord_store::open(path.to_str().unwrap(), Create::IfMissing)
+    let store = accord_store::testing::fresh_store(dir.path())
         .await
         .unwrap();
     (store, dir)

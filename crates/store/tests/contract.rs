@@ -1,8 +1,9 @@
 //! The store contract: one suite that every backend must pass (STYLE.md, the atuin habit).
 //!
-//! Each test runs against SQLite in a temporary file. When the PostgreSQL backend lands, `backends()`
-//! gains a second entry (driven by `ACCORD_TEST_POSTGRES_URL`, which the test script provides) and
-//! every test here runs against it too.
+//! The tests that loop over `backends()` run against SQLite in a temporary file and, when
+//! `ACCORD_TEST_POSTGRES_URL` names a server (the test script's throwaway cluster), against a new
+//! PostgreSQL database too; the others run on the backend that variable chooses, so the test
+//! script's second run puts them on PostgreSQL. Tests that reach below the store into SQLite say so.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
@@ -13,14 +14,12 @@ use accord_core::bundle::{self, BundleFile};
 use accord_core::{FindingStatus, ValidCase};
 use accord_store::{Create, ImportMode, Store, StoreError};
 
-/// A fresh, empty store per backend; the guard keeps the temporary directory alive.
+/// A fresh, empty store on every backend (SQLite, and PostgreSQL when `ACCORD_TEST_POSTGRES_URL`
+/// names a server); the guard keeps the temporary directory alive.
 async fn backends() -> Vec<(Arc<dyn Store>, tempfile::TempDir)> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("accord.db");
-    let store = accord_store::open(path.to_str().unwrap(), Create::IfMissing)
+    accord_store::testing::every_backend(|| tempfile::tempdir().unwrap())
         .await
-        .unwrap();
-    vec![(store, dir)]
+        .unwrap()
 }
 
 fn example() -> ValidCase {
@@ -208,8 +207,12 @@ async fn urls_are_checked_before_anything_is_created() {
     assert!(dir.path().join("x.db").exists());
 }
 
+/// The example case in a fresh store on the backend the environment chooses.
 async fn with_example() -> (Arc<dyn Store>, tempfile::TempDir) {
-    let (store, guard) = backends().await.into_iter().next().unwrap();
+    let guard = tempfile::tempdir().unwrap();
+    let store = accord_store::testing::fresh_store(guard.path())
+        .await
+        .unwrap();
     store
         .import_case(&example(), ImportMode::New, "test")
         .await

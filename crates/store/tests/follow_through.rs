@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use accord_core::bundle::{self, BundleFile};
 use accord_core::follow_through::{DeliveryMethod, FollowThrough, Record, ResponseAction};
 use accord_core::{Day, ValidCase};
-use accord_store::{Create, ImportMode, RecordKind, StoreError};
+use accord_store::{ImportMode, RecordKind, StoreError};
 
 fn example() -> ValidCase {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/examples/minimal-case");
@@ -44,7 +44,7 @@ const CASE: &str = "example-2030";
 #[tokio::test]
 async fn follow_through_is_kept_with_its_case_and_each_record_is_a_logged_version() {
     let dir = tempfile::tempdir().unwrap();
-    let store = accord_store::open(dir.path().join("a.db").to_str().unwrap(), Create::IfMissing)
+    let store = accord_store::testing::fresh_store(dir.path())
         .await
         .unwrap();
     let case = example();

@@ -5,15 +5,14 @@
 
 use std::sync::Arc;
 
-use accord_store::{Create, NewVaultKeys, Rewrap, RewrapReason, Store, StoreError};
+use accord_store::{NewVaultKeys, Rewrap, RewrapReason, Store, StoreError};
 
+/// A fresh, empty store on every backend (SQLite, and PostgreSQL when `ACCORD_TEST_POSTGRES_URL`
+/// names a server); the guard keeps the temporary directory alive.
 async fn backends() -> Vec<(Arc<dyn Store>, tempfile::TempDir)> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("accord.db");
-    let store = accord_store::open(path.to_str().unwrap(), Create::IfMissing)
+    accord_store::testing::every_backend(|| tempfile::tempdir().unwrap())
         .await
-        .unwrap();
-    vec![(store, dir)]
+        .unwrap()
 }
 
 fn new_keys() -> NewVaultKeys {

@@ -60,6 +60,9 @@ fn restricted_case() -> ValidCase {
     bundle::read(&files).unwrap()
 }
 
+/// A SQLite store at `path`, whatever `ACCORD_TEST_POSTGRES_URL` says: these tests search the
+/// bytes of the database's files (main file, write-ahead log, shared memory) and rely on SQLite's
+/// `secure_delete`.
 async fn open(path: &Path) -> Arc<dyn Store> {
     accord_store::open(path.to_str().unwrap(), Create::IfMissing)
         .await

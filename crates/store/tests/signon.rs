@@ -11,7 +11,7 @@ use std::sync::Arc;
 use accord_core::bundle::{self, BundleFile};
 use accord_core::{SignatureState, ValidCase};
 use accord_store::{
-    Create, ImportMode, LinkOutcome, LinkPurpose, LinkStatus, LinkUse, NewInvitation, NewLink,
+    ImportMode, LinkOutcome, LinkPurpose, LinkStatus, LinkUse, NewInvitation, NewLink,
     NewSignature, SaveOutcome, Store, StoreError,
 };
 
@@ -21,13 +21,12 @@ const LETTER: &str = "2017-10-23-reconvene-paris-conference";
 const NOW: i64 = 2_000_000_000;
 const DAY: i64 = 86_400;
 
+/// A fresh, empty store on every backend (SQLite, and PostgreSQL when `ACCORD_TEST_POSTGRES_URL`
+/// names a server); the guard keeps the temporary directory alive.
 async fn backends() -> Vec<(Arc<dyn Store>, tempfile::TempDir)> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("accord.db");
-    let store = accord_store::open(path.to_str().unwrap(), Create::IfMissing)
+    accord_store::testing::every_backend(|| tempfile::tempdir().unwrap())
         .await
-        .unwrap();
-    vec![(store, dir)]
+        .unwrap()
 }
 
 fn collect(dir: &Path, root: &Path, out: &mut Vec<BundleFile>) {

@@ -15,7 +15,7 @@ use std::time::Duration;
 use accord_core::CaseRole;
 use accord_core::bundle;
 use accord_server::{AppState, ServerConfig, SiteSettings, secrets};
-use accord_store::{Create, ImportMode, NewApiToken, Store};
+use accord_store::{ImportMode, NewApiToken, Store};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
@@ -88,10 +88,9 @@ impl Browser {
 impl App {
     async fn new(config: ServerConfig, site: SiteSettings) -> App {
         let dir = tempfile::tempdir().unwrap();
-        let store =
-            accord_store::open(dir.path().join("t.db").to_str().unwrap(), Create::IfMissing)
-                .await
-                .unwrap();
+        let store = accord_store::testing::fresh_store(dir.path())
+            .await
+            .unwrap();
         let case = bundle::read(&common::example_files()).unwrap();
         store
             .import_case(&case, ImportMode::New, "test")

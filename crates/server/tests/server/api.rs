@@ -16,7 +16,7 @@ use accord_core::bundle::{self, BundleFile};
 use accord_search::SearchIndex;
 use accord_server::views::CaseStatusView;
 use accord_server::{AppState, ServerConfig, secrets};
-use accord_store::{Create, ImportMode, Store};
+use accord_store::{ImportMode, Store};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
@@ -64,10 +64,9 @@ impl Reply {
 impl App {
     async fn new() -> App {
         let dir = tempfile::tempdir().unwrap();
-        let store =
-            accord_store::open(dir.path().join("t.db").to_str().unwrap(), Create::IfMissing)
-                .await
-                .unwrap();
+        let store = accord_store::testing::fresh_store(dir.path())
+            .await
+            .unwrap();
         let files = example_files();
         let case = bundle::read(&files).unwrap();
         store

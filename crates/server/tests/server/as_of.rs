@@ -11,7 +11,7 @@ use accord_core::CaseRole;
 use accord_core::bundle;
 use accord_server::views::CaseStatusView;
 use accord_server::{AppState, ServerConfig, secrets};
-use accord_store::{Create, ImportMode, NewSession, Store};
+use accord_store::{ImportMode, NewSession, Store};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
@@ -56,10 +56,9 @@ impl App {
     /// The reference case (private) or the example case, from their bundle directories.
     pub async fn new(case: &'static str) -> App {
         let dir = tempfile::tempdir().unwrap();
-        let store =
-            accord_store::open(dir.path().join("t.db").to_str().unwrap(), Create::IfMissing)
-                .await
-                .unwrap();
+        let store = accord_store::testing::fresh_store(dir.path())
+            .await
+            .unwrap();
         let root = match case {
             REFERENCE => "data/cases/cambodia-2017",
             _ => "docs/examples/minimal-case",

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use accord_core::CaseRole;
 use accord_core::bundle::{self, BundleFile};
 use accord_server::{AppState, ServerConfig, secrets};
-use accord_store::{Create, ImportMode, NewSession, Store};
+use accord_store::{ImportMode, NewSession, Store};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -91,8 +91,7 @@ async fn session(store: &Arc<dyn Store>, email: &str) -> (i64, String) {
 
 async fn app() -> App {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("accord.db");
-    let store = accord_store::open(path.to_str().unwrap(), Create::IfMissing)
+    let store = accord_store::testing::fresh_store(dir.path())
         .await
         .unwrap();
     let reference = bundle::read(&bundle_files(&repo("data/cases/cambodia-2017"))).unwrap();

@@ -35,8 +35,7 @@ use accord_letters::signon::LinkToken;
 use accord_search::SearchIndex;
 use accord_server::{AppState, ServerConfig, route_table, secrets};
 use accord_store::{
-    Create, ImportMode, LinkOutcome, NewApiToken, NewInvitation, NewLink, NewSession, NewSignature,
-    Store,
+    ImportMode, LinkOutcome, NewApiToken, NewInvitation, NewLink, NewSession, NewSignature, Store,
 };
 use axum::Router;
 use axum::body::Body;
@@ -802,10 +801,9 @@ struct Fixture {
 impl Fixture {
     async fn new() -> Fixture {
         let dir = tempfile::tempdir().unwrap();
-        let store =
-            accord_store::open(dir.path().join("t.db").to_str().unwrap(), Create::IfMissing)
-                .await
-                .unwrap();
+        let store = accord_store::testing::fresh_store(dir.path())
+            .await
+            .unwrap();
         let files = common::example_files();
         store
             .import_case(&bundle::read(&files).unwrap(), ImportMode::New, "test")

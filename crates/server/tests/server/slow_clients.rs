@@ -20,7 +20,6 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use accord_server::{ConnectionLimits, ServerConfig, serve_on};
-use accord_store::Create;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::ConnectInfo;
@@ -133,9 +132,7 @@ fn small_app() -> Router {
 
 /// The real application over an empty store in `dir`.
 async fn real_app(dir: PathBuf) -> Router {
-    let store = accord_store::open(dir.join("t.db").to_str().unwrap(), Create::IfMissing)
-        .await
-        .unwrap();
+    let store = accord_store::testing::fresh_store(&dir).await.unwrap();
     accord_server::app(common::state(&dir, store, None, ServerConfig::default()))
 }
 

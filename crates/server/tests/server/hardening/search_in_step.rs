@@ -3,14 +3,14 @@
 
 use accord_core::bundle;
 use accord_server::search_sync::{mark_in_step, needs_rebuild};
-use accord_store::{Create, ImportMode};
+use accord_store::ImportMode;
 
 use crate::common::{bundle_files, repo};
 
 #[tokio::test]
 async fn a_redaction_with_as_many_incidents_makes_the_index_stale() {
     let dir = tempfile::tempdir().unwrap();
-    let store = accord_store::open(dir.path().join("a.db").to_str().unwrap(), Create::IfMissing)
+    let store = accord_store::testing::fresh_store(dir.path())
         .await
         .unwrap();
     let index_dir = dir.path().join("a.db.search");

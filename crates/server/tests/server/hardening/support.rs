@@ -8,7 +8,7 @@ use std::sync::Arc;
 use accord_core::bundle;
 use accord_search::SearchIndex;
 use accord_server::ServerConfig;
-use accord_store::{Create, ImportMode, Store};
+use accord_store::{ImportMode, Store};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
@@ -59,10 +59,9 @@ pub struct Origin<'a> {
 impl TestApp {
     pub async fn new(config: ServerConfig) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
-        let store =
-            accord_store::open(dir.path().join("t.db").to_str().unwrap(), Create::IfMissing)
-                .await
-                .unwrap();
+        let store = accord_store::testing::fresh_store(dir.path())
+            .await
+            .unwrap();
         let case = bundle::read(&example_files()).unwrap();
         store
             .import_case(&case, ImportMode::New, "test")

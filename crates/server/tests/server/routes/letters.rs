@@ -734,16 +734,13 @@ async fn letter_pages_do_not_read_the_incidents_no_finding_names() {
             .await
             .unwrap();
     }
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite:{}", app.db.display()))
-        .await
-        .unwrap();
-    let changed = sqlx::query("UPDATE incidents SET date = 'unreadable' WHERE id LIKE 'unnamed-%'")
-        .execute(&pool)
-        .await
-        .unwrap()
-        .rows_affected();
+    let changed = accord_store::testing::execute(
+        &app.db,
+        "UPDATE incidents SET date = 'unreadable' WHERE id LIKE 'unnamed-%'",
+    )
+    .await
+    .unwrap();
     assert_eq!(changed, 40);
-    pool.close().await;
     assert!(
         app.store.load_case(CASE).await.is_err(),
         "the whole case no longer loads"

@@ -24,8 +24,9 @@ pub struct TestApp {
     pub index: Arc<SearchIndex>,
     /// The state behind `app` (for what it counts, such as letters rendered).
     pub state: AppState,
-    /// The SQLite file (for tests that must reach below the store).
-    pub db: std::path::PathBuf,
+    /// The database's URL: SQLite, or PostgreSQL when the environment asks for it (for tests
+    /// that must reach below the store).
+    pub db: String,
     _dir: tempfile::TempDir,
 }
 
@@ -56,10 +57,8 @@ impl Reply {
 impl TestApp {
     pub async fn new() -> TestApp {
         let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("t.db");
-        let store = accord_store::open(db.to_str().unwrap(), Create::IfMissing)
-            .await
-            .unwrap();
+        let db = accord_store::testing::fresh_url(dir.path()).await.unwrap();
+        let store = accord_store::open(&db, Create::IfMissing).await.unwrap();
         let case = bundle::read(&example_files()).unwrap();
         store
             .import_case(&case, ImportMode::New, "test")
