@@ -6,14 +6,14 @@ pub mod blob_s3;
 mod clock;
 mod codec;
 pub mod log;
-#[doc(hidden)]
-pub mod testing;
 mod postgres;
 pub mod record;
 mod sealing;
 pub mod signin_limits;
 mod signon_rules;
 mod sqlite;
+#[doc(hidden)]
+pub mod testing;
 pub mod vault_keys;
 
 use std::sync::Arc;
