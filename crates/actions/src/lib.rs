@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 pub mod backup;
+pub mod copy;
 mod evidence;
 mod follow_through;
 mod key;

@@ -5,6 +5,7 @@ mod bench_data;
 mod bundle_dir;
 mod case;
 mod config;
+mod copy;
 mod elections;
 mod evidence;
 mod export;
@@ -102,6 +103,9 @@ enum Command {
     Backup(backup::BackupArgs),
     /// Restore a backup into --db (refuses to replace a database without --force), then verify
     Restore(backup::RestoreArgs),
+    /// Copy the whole instance into another database (SQLite to PostgreSQL and back), with its
+    /// history, log and evidence; refuses a non-empty target without --force
+    Copy(copy::CopyArgs),
     /// Implementation observations: list, add, review, import Peace Accords Matrix tables
     #[command(subcommand)]
     Observation(observation::ObservationCommand),
@@ -130,7 +134,12 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let config = config::Config::build(cli.config.as_deref(), cli.db)?
+    // `accord copy --from URL` names the instance it reads, in place of --db and ACCORD_DB.
+    let db = match &cli.command {
+        Command::Copy(args) if args.from.is_some() => args.from.clone(),
+        _ => cli.db,
+    };
+    let config = config::Config::build(cli.config.as_deref(), db)?
         .with_evidence_flags(config::EvidenceFlags {
             evidence_dir: cli.evidence_dir,
             log_key: cli.log_key,
@@ -151,6 +160,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Keys(cmd) => runtime()?.block_on(keys::run(&config, cmd)),
         Command::Backup(args) => runtime()?.block_on(backup::backup(&config, args)),
         Command::Restore(args) => runtime()?.block_on(backup::restore(&config, args)),
+        Command::Copy(args) => runtime()?.block_on(copy::run(&config, args)),
         Command::Observation(cmd) => runtime()?.block_on(observation::run(&config, cmd)),
         Command::Letter(cmd) => runtime()?.block_on(letter::run(&config, cmd)),
         Command::User(cmd) => runtime()?.block_on(user::run(&config, cmd)),

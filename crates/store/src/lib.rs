@@ -5,6 +5,7 @@ pub mod blob;
 pub mod blob_s3;
 mod clock;
 mod codec;
+pub mod copy;
 pub mod log;
 mod postgres;
 pub mod record;

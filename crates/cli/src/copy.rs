@@ -1,0 +1,173 @@
+//! `accord copy --from URL --to URL`: the whole instance into another database (SQLite ⇄
+//! PostgreSQL), with its evidence files and, for a SQLite target, its key files beside it. The
+//! work is the action layer's (`accord_actions::copy`); this module opens both sides and reports.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use accord_actions::copy::{CopyProgress, copy_instance};
+use accord_store::{BlobStore, Create, FsBlobStore};
+use anyhow::{Context, bail};
+use clap::Args;
+
+use crate::config::Config;
+use crate::setup;
+
+#[derive(Debug, Args)]
+pub(crate) struct CopyArgs {
+    /// The instance to copy (a SQLite path or a postgres:// URL); default: the configured
+    /// database (--db, ACCORD_DB or the configuration file), whose evidence settings apply
+    #[arg(long, value_name = "URL")]
+    pub(crate) from: Option<String>,
+    /// The database to copy into (created if missing); refused if it holds anything, unless
+    /// --force
+    #[arg(long, value_name = "URL")]
+    to: String,
+    /// The evidence directory of the target (default: next to a SQLite target, `<to>.evidence`;
+    /// required for a PostgreSQL target when the instance has evidence)
+    #[arg(long, value_name = "DIR")]
+    to_evidence_dir: Option<PathBuf>,
+    /// Replace what the target database holds
+    #[arg(long)]
+    force: bool,
+    /// Print {"from", "to", "tables": [{"table", "rows"}], "rows", "evidence_copied",
+    /// "evidence_present", "evidence_bytes", "key_files"}
+    #[arg(long)]
+    json: bool,
+}
+
+pub(crate) async fn run(config: &Config, args: CopyArgs) -> anyhow::Result<ExitCode> {
+    let from = config.db.clone();
+    let source = accord_store::open(&from, Create::MustExist)
+        .await
+        .with_context(|| format!("--from: cannot open {from}"))?;
+    // The instance's keys open sealed evidence, and seal it again in the target's store (the
+    // target gets the same keys: they are rows of the database).
+    let vault = setup::vault(config, source.as_ref()).await?;
+    let has_evidence = !source.referenced_blobs().await?.is_empty();
+    drop(source);
+    let from_blobs = setup::blob_store(config, vault.clone())?;
+
+    let target_is_sqlite = !args.to.contains("://") || args.to.starts_with("sqlite://");
+    let target_path = args.to.strip_prefix("sqlite://").unwrap_or(&args.to);
+    let to_dir = match (&args.to_evidence_dir, target_is_sqlite) {
+        (Some(dir), _) => Some(dir.clone()),
+        (None, true) => Some(PathBuf::from(format!("{target_path}.evidence"))),
+        (None, false) if has_evidence => bail!(
+            "--to-evidence-dir: the instance has evidence files and a PostgreSQL target has no \
+             directory beside it; name the directory the target's servers will use"
+        ),
+        // Nothing to copy: no directory to make.
+        (None, false) => None,
+    };
+    let to_blobs: Arc<dyn BlobStore> = match &to_dir {
+        None => from_blobs.clone(),
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("--to-evidence-dir: cannot create {}", dir.display()))?;
+            let mut blobs = FsBlobStore::open(dir)
+                .with_context(|| format!("--to-evidence-dir: cannot use {}", dir.display()))?;
+            if let Some(vault) = vault {
+                blobs = blobs.with_vault(vault);
+            }
+            Arc::new(blobs)
+        }
+    };
+
+    let quiet = args.json;
+    let report = copy_instance(
+        &from,
+        &args.to,
+        from_blobs.as_ref(),
+        to_blobs.as_ref(),
+        args.force,
+        &|step| {
+            if quiet {
+                return;
+            }
+            match step {
+                CopyProgress::Evidence { done, of }
+                    if of > 0 && (done == of || done % 100 == 0) =>
+                {
+                    eprintln!("evidence: {done} of {of}");
+                }
+                CopyProgress::Table { table, rows } => eprintln!("{table}: {rows} rows"),
+                CopyProgress::Evidence { .. } => {}
+            }
+        },
+    )
+    .await
+    .with_context(|| format!("cannot copy {from} to {}", args.to))?;
+
+    // The files that are not in the database: the log's signing key and the instance key file.
+    let mut key_files = Vec::new();
+    if target_is_sqlite {
+        for (file, suffix) in [
+            (&config.evidence.log_key, "log-key"),
+            (&config.evidence.key_file, "instance-key"),
+        ] {
+            let to = PathBuf::from(format!("{target_path}.{suffix}"));
+            if file.exists() && !to.exists() {
+                copy_private(file, &to)?;
+                key_files.push(to.display().to_string());
+            }
+        }
+    }
+
+    if args.json {
+        let mut value = serde_json::to_value(&report)?;
+        value["key_files"] = serde_json::json!(key_files);
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        println!(
+            "Copied {} to {}: {} rows in {} tables, {} evidence file{} ({} bytes; {} already there).",
+            report.from,
+            report.to,
+            report.rows,
+            report.tables.len(),
+            report.evidence_copied,
+            if report.evidence_copied == 1 { "" } else { "s" },
+            report.evidence_bytes,
+            report.evidence_present
+        );
+        for file in &key_files {
+            println!("Key file copied beside the target: {file}");
+        }
+        if !target_is_sqlite {
+            println!(
+                "Point the target's servers at the same files: log_key = {}, key_file = {} \
+                 (if the instance has keys){}.",
+                config.evidence.log_key.display(),
+                config.evidence.key_file.display(),
+                to_dir
+                    .map(|d| format!(", evidence_dir = {}", d.display()))
+                    .unwrap_or_default()
+            );
+        }
+        println!(
+            "Check it: accord --db {} verify; accord --db {} log checkpoint shows the same tree \
+             size and root as the source.",
+            args.to, args.to
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Copy a key file, readable by its owner only.
+fn copy_private(from: &Path, to: &Path) -> anyhow::Result<()> {
+    let bytes = std::fs::read(from).with_context(|| format!("cannot read {}", from.display()))?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(to)
+        .with_context(|| format!("cannot create {}", to.display()))?;
+    std::io::Write::write_all(&mut file, &bytes)
+        .with_context(|| format!("cannot write {}", to.display()))?;
+    Ok(())
+}
