@@ -15,6 +15,13 @@ pub(crate) fn now() -> String {
     format_unix(secs)
 }
 
+/// Now, in Unix seconds (0 before the epoch, which a working clock never is).
+pub(crate) fn unix_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
 pub(crate) fn format_unix(secs: u64) -> String {
     let days = i64::try_from(secs / 86_400).unwrap_or(0);
     let rem = secs % 86_400;

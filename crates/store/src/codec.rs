@@ -17,6 +17,20 @@ pub(crate) fn corrupt(case: &str, detail: impl Into<String>) -> StoreError {
     }
 }
 
+/// A letter's addressees column: a JSON array of objects, in exactly the shape every backend
+/// writes and `case_io` reads back.
+pub(crate) fn addressees(letter: &accord_core::Letter) -> String {
+    let items: Vec<Value> = letter
+        .addressees
+        .iter()
+        .map(|a| {
+            serde_json::json!({"name": a.name, "title": a.title, "organisation": a.organisation,
+                   "role": a.role, "actor": a.actor})
+        })
+        .collect();
+    Value::from(items).to_string()
+}
+
 pub(crate) fn list(items: &[String]) -> String {
     Value::from(items.to_vec()).to_string()
 }

@@ -1,11 +1,11 @@
 #![doc = include_str!("../README.md")]
 
+mod account_rules;
 pub mod attribution;
 pub mod blob;
 pub mod blob_s3;
 mod clock;
 mod codec;
-pub mod copy;
 pub mod log;
 mod postgres;
 pub mod record;

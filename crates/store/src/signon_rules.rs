@@ -6,6 +6,8 @@
 //! each backend computes in the same statement that reads the highest (`MAX(...) + 1`), inside
 //! the transaction that inserts it.
 
+use accord_core::SignatureState;
+
 use crate::{LinkOutcome, LinkPurpose, LinkStatus, LinkUse};
 
 /// A link's state at `now_unix`, from what is stored about it: when it expires (`None`: never)
@@ -68,6 +70,47 @@ pub(crate) fn name_taken(
     names
         .iter()
         .any(|(p, n)| Some(*p) != except_position && same_name(n, name))
+}
+
+/// What declining (through a sign link) or withdrawing (through a withdraw link) does: how the
+/// link is marked used, the signatory's new state, and the audit action.
+pub(crate) fn closing(purpose: LinkPurpose) -> (LinkUse, SignatureState, &'static str) {
+    match purpose {
+        LinkPurpose::Sign => (
+            LinkUse::Declined,
+            SignatureState::Declined,
+            "signon.decline",
+        ),
+        LinkPurpose::Withdraw => (
+            LinkUse::Withdrawn,
+            SignatureState::Withdrawn,
+            "signon.withdraw",
+        ),
+    }
+}
+
+/// How the audit list names a signatory of a letter: `letter #position: organisation`.
+pub(crate) fn signatory_entry(letter_id: &str, position: i64, organisation: &str) -> String {
+    format!("{letter_id} #{position}: {organisation}")
+}
+
+/// The audit list's actor for a step a signatory takes through a link (no account: the name).
+pub(crate) fn signatory_actor(organisation: &str) -> String {
+    format!("signatory: {organisation}")
+}
+
+/// The audit list's actor and detail for a signature: who signed for whom, and the text's hash.
+pub(crate) fn signed(
+    letter_id: &str,
+    position: i64,
+    representative: &str,
+    organisation: &str,
+    text_sha256: &str,
+) -> (String, String) {
+    (
+        format!("signatory: {representative} for {organisation}"),
+        format!("{letter_id} #{position}: {organisation} signed text {text_sha256}"),
+    )
 }
 
 #[cfg(test)]
@@ -137,6 +180,35 @@ mod tests {
                 "{status:?}, a {actual:?} link used to {wanted:?}"
             );
         }
+    }
+
+    #[test]
+    fn audit_wording() {
+        assert_eq!(
+            signed("l", 3, "F. Person", "PEN Canada", "ab12"),
+            (
+                "signatory: F. Person for PEN Canada".to_owned(),
+                "l #3: PEN Canada signed text ab12".to_owned()
+            )
+        );
+        assert_eq!(signatory_entry("l", 0, "PEN"), "l #0: PEN");
+        assert_eq!(signatory_actor("PEN"), "signatory: PEN");
+        assert_eq!(
+            closing(LinkPurpose::Sign),
+            (
+                LinkUse::Declined,
+                SignatureState::Declined,
+                "signon.decline"
+            )
+        );
+        assert_eq!(
+            closing(LinkPurpose::Withdraw),
+            (
+                LinkUse::Withdrawn,
+                SignatureState::Withdrawn,
+                "signon.withdraw"
+            )
+        );
     }
 
     #[test]

@@ -1,6 +1,11 @@
 //! The instance's keys as the database keeps them: the public recipients of the instance and
 //! recovery keys and the data keys wrapped to them (accord-vault makes and opens them). Never a
 //! secret: a copy of the database alone unwraps nothing.
+//!
+//! The checks a backend makes before writing them, and what the log says, are here too, so that
+//! every backend refuses the same stale rewrap with the same words.
+
+use crate::StoreError;
 
 /// The stored key record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,4 +72,74 @@ impl RewrapReason {
             RewrapReason::Recover => "keys.recover",
         }
     }
+}
+
+/// A stored key record that does not decode.
+pub(crate) fn corrupt(detail: impl Into<String>) -> StoreError {
+    StoreError::Corrupt {
+        case: "(the instance keys)".into(),
+        detail: detail.into(),
+    }
+}
+
+/// The refusal of a second `keys init`.
+pub(crate) fn already_made() -> StoreError {
+    StoreError::Exists {
+        what: "instance keys",
+        id: "(this database)".into(),
+    }
+}
+
+/// The refusal of a rewrap when the database has no keys.
+pub(crate) fn none_made() -> StoreError {
+    StoreError::NotFound {
+        what: "instance keys",
+        id: "(this database)".into(),
+    }
+}
+
+/// What the log says of `keys init`.
+pub(crate) fn init_detail(keys: &NewVaultKeys) -> String {
+    if keys.recovery_shares > 1 {
+        format!(
+            "instance keys created; the recovery key split into {} shares, {} needed",
+            keys.recovery_shares, keys.recovery_threshold
+        )
+    } else {
+        "instance keys created; the recovery key shown whole".to_owned()
+    }
+}
+
+/// New keys must carry a data key.
+pub(crate) fn check_new(keys: &NewVaultKeys) -> Result<(), StoreError> {
+    if keys.data_keys.is_empty() {
+        return Err(corrupt("keys without a data key"));
+    }
+    Ok(())
+}
+
+/// What the log says of a rewrap.
+pub(crate) const REWRAP_DETAIL: &str = "the data keys wrapped to a new instance key";
+
+/// A rewrap is refused, changing nothing, unless it was made from the stored instance recipient
+/// and wraps exactly the stored data keys: another rotation or recovery may have run meanwhile.
+pub(crate) fn check_rewrap(current: &VaultKeys, rewrap: &Rewrap) -> Result<(), StoreError> {
+    if current.instance_recipient != rewrap.from_instance_recipient {
+        return Err(StoreError::Conflict(
+            "the instance key changed while this ran (another `accord keys rotate` or `recover`); \
+             nothing was changed"
+                .into(),
+        ));
+    }
+    let mut stored: Vec<u32> = current.data_keys.iter().map(|k| k.id).collect();
+    let mut given: Vec<u32> = rewrap.data_keys.iter().map(|(id, _)| *id).collect();
+    stored.sort_unstable();
+    given.sort_unstable();
+    if stored != given {
+        return Err(StoreError::Conflict(format!(
+            "the data keys changed while this ran (stored {stored:?}, wrapped {given:?}); nothing \
+             was changed"
+        )));
+    }
+    Ok(())
 }

@@ -8,15 +8,12 @@ use accord_core::{CaseRole, Named};
 use sqlx::{Row, SqliteConnection};
 
 use super::audit;
+use crate::account_rules::{self as rules, normalise_email};
 use crate::codec::unname;
 use crate::{
     ApiTokenInfo, Attribution, NewApiToken, NewSession, PublicAuthor, Session, SessionInfo,
     StoreError, TokenGrant, User, clock,
 };
-
-/// A session's or token's "last used" time is written at most this often (seconds): often enough
-/// for the idle timeout and the account page, rarely enough not to make every request a write.
-const TOUCH_EVERY: i64 = 60;
 
 fn user(r: &sqlx::sqlite::SqliteRow) -> User {
     User {
@@ -25,11 +22,6 @@ fn user(r: &sqlx::sqlite::SqliteRow) -> User {
         is_admin: r.get::<i64, _>("is_admin") != 0,
         disabled: r.get::<Option<String>, _>("disabled_at").is_some(),
     }
-}
-
-/// E-mail addresses compare case-insensitively; they are stored trimmed and lower-cased.
-pub(crate) fn normalise_email(email: &str) -> String {
-    email.trim().to_lowercase()
 }
 
 pub(crate) async fn create_user(
@@ -63,7 +55,7 @@ pub(crate) async fn create_user(
         "cli",
         None,
         "user.create",
-        &format!("{email}{}", if is_admin { " (admin)" } else { "" }),
+        &rules::user_created(&email, is_admin),
     )
     .await?;
     Ok(User {
@@ -101,7 +93,7 @@ pub(crate) async fn create_session(
     .bind(&s.csrf)
     .bind(s.expires_unix)
     .bind(clock::now())
-    .bind(unix_now())
+    .bind(clock::unix_now())
     .bind(address)
     .execute(&mut *conn)
     .await?;
@@ -169,7 +161,7 @@ pub(crate) async fn user_by_api_token(
            AND u.disabled_at IS NULL",
     )
     .bind(token_sha256)
-    .bind(unix_now())
+    .bind(clock::unix_now())
     .fetch_optional(&mut *conn)
     .await?;
     Ok(row.as_ref().map(user))
@@ -207,10 +199,7 @@ pub(crate) async fn set_role(
         actor,
         Some(case_id),
         "member.set",
-        &format!(
-            "user {user_id}: {}",
-            role.map_or("removed", CaseRole::as_str)
-        ),
+        &rules::member_set(user_id, role),
     )
     .await
 }
@@ -263,12 +252,6 @@ pub(crate) async fn roles_of_user(
         .collect()
 }
 
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-}
-
 /// The user a row names by id, for the audit log's actor and detail.
 async fn user_by_id(conn: &mut SqliteConnection, user_id: i64) -> Result<User, StoreError> {
     let row = sqlx::query("SELECT id, email, is_admin, disabled_at FROM users WHERE id = ?")
@@ -311,7 +294,7 @@ pub(crate) async fn touch_session(
     .fetch_optional(&mut *conn)
     .await?;
     let Some(r) = row else { return Ok(None) };
-    if r.get::<i64, _>("last_seen_unix") <= now_unix.saturating_sub(TOUCH_EVERY) {
+    if rules::due_for_touch(Some(r.get("last_seen_unix")), now_unix) {
         sqlx::query("UPDATE sessions SET last_seen_unix = ? WHERE token_sha256 = ?")
             .bind(now_unix)
             .bind(token_sha256)
@@ -377,15 +360,7 @@ pub(crate) async fn end_sessions(
 ) -> Result<u64, StoreError> {
     let who = user_by_id(tx, user_id).await?;
     let ended = delete_sessions(tx, user_id, keep).await?;
-    let detail = format!(
-        "{}: {ended} session(s) ended{}",
-        who.email,
-        if keep.is_some() {
-            ", this one kept"
-        } else {
-            ""
-        }
-    );
+    let detail = rules::sessions_ended(&who.email, ended, keep.is_some());
     audit(tx, actor, None, "session.end_all", &detail).await?;
     Ok(ended)
 }
@@ -417,10 +392,7 @@ pub(crate) async fn set_password(
         .execute(&mut *tx)
         .await?;
     let ended = delete_sessions(tx, user_id, keep).await?;
-    let detail = format!(
-        "{}: password changed, {ended} other session(s) ended",
-        who.email
-    );
+    let detail = rules::password_changed(&who.email, ended);
     audit(tx, actor, None, "user.password", &detail).await?;
     Ok(ended)
 }
@@ -437,17 +409,12 @@ pub(crate) async fn set_disabled(
         .bind(who.id)
         .execute(&mut *tx)
         .await?;
-    let detail = if disabled {
-        let ended = delete_sessions(tx, who.id, None).await?;
-        format!("{}: disabled, {ended} session(s) ended", who.email)
+    let ended = if disabled {
+        Some(delete_sessions(tx, who.id, None).await?)
     } else {
-        format!("{}: enabled", who.email)
+        None
     };
-    let action = if disabled {
-        "user.disable"
-    } else {
-        "user.enable"
-    };
+    let (action, detail) = rules::disabled(&who.email, ended);
     audit(tx, actor, None, action, &detail).await?;
     who.disabled = disabled;
     Ok(who)
@@ -499,18 +466,7 @@ pub(crate) async fn add_api_token(
     .bind(i64::from(t.read_only))
     .execute(&mut *tx)
     .await?;
-    let detail = format!(
-        "{}: {:?}{}{}",
-        who.email,
-        t.name,
-        if t.read_only { ", read-only" } else { "" },
-        t.expires_unix
-            .map(|e| format!(
-                ", expires {}",
-                clock::format_unix(u64::try_from(e).unwrap_or(0))
-            ))
-            .unwrap_or_default()
-    );
+    let detail = rules::token_created(&who.email, t);
     audit(tx, actor, None, "token.create", &detail).await
 }
 
@@ -557,7 +513,7 @@ pub(crate) async fn revoke_api_token(
         actor,
         None,
         "token.revoke",
-        &format!("{}: {name:?}", who.email),
+        &rules::token_revoked(&who.email, name),
     )
     .await?;
     Ok(true)
@@ -580,7 +536,7 @@ pub(crate) async fn api_token(
     .await?;
     let Some(r) = row else { return Ok(None) };
     let last: Option<i64> = r.get("last_used_unix");
-    if last.is_none_or(|l| l <= now_unix.saturating_sub(TOUCH_EVERY)) {
+    if rules::due_for_touch(last, now_unix) {
         sqlx::query("UPDATE api_tokens SET last_used_unix = ? WHERE token_sha256 = ?")
             .bind(now_unix)
             .bind(token_sha256)
@@ -614,13 +570,12 @@ pub(crate) async fn set_attribution(
             id: user_id.to_string(),
         });
     }
-    // The choice, not the names: the log is kept for ever and names may be withdrawn later.
     audit(
         tx,
         actor,
         None,
         "user.attribution",
-        &format!("named by {} in published views", a.shown_as.as_str()),
+        &rules::attribution_set(a),
     )
     .await
 }

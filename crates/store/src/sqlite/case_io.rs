@@ -413,14 +413,6 @@ pub(crate) async fn insert_letter(
     i: usize,
     l: &Letter,
 ) -> Result<(), StoreError> {
-    let addressees: Vec<Value> = l
-        .addressees
-        .iter()
-        .map(|a| {
-            json!({"name": a.name, "title": a.title, "organisation": a.organisation,
-                   "role": a.role, "actor": a.actor})
-        })
-        .collect();
     sqlx::query(
         "INSERT INTO letters (case_id, id, position, title, date, place, language, coordinator, body, closing, signatory_order, addressees, cc)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -436,7 +428,7 @@ pub(crate) async fn insert_letter(
     .bind(&l.body)
     .bind(&l.closing)
     .bind(l.signatory_order.as_str())
-    .bind(Value::from(addressees).to_string())
+    .bind(crate::codec::addressees(l))
     .bind(list(&l.cc))
     .execute(&mut *tx)
     .await?;

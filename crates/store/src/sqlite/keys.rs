@@ -4,15 +4,10 @@
 use sqlx::{Row, SqliteConnection};
 
 use super::audit;
-use crate::vault_keys::{NewVaultKeys, Rewrap, StoredDataKey, VaultKeys};
+use crate::vault_keys::{
+    self, NewVaultKeys, Rewrap, StoredDataKey, VaultKeys, check_new, check_rewrap, corrupt,
+};
 use crate::{StoreError, clock};
-
-fn corrupt(detail: impl Into<String>) -> StoreError {
-    StoreError::Corrupt {
-        case: "(the instance keys)".into(),
-        detail: detail.into(),
-    }
-}
 
 pub(crate) async fn load(conn: &mut SqliteConnection) -> Result<Option<VaultKeys>, StoreError> {
     let Some(row) = sqlx::query(
@@ -62,27 +57,14 @@ pub(crate) async fn init(
 ) -> Result<(), StoreError> {
     // The log entry first: its first statement takes the write lock, so two `keys init` cannot
     // both find no keys.
-    let detail = if keys.recovery_shares > 1 {
-        format!(
-            "instance keys created; the recovery key split into {} shares, {} needed",
-            keys.recovery_shares, keys.recovery_threshold
-        )
-    } else {
-        "instance keys created; the recovery key shown whole".to_owned()
-    };
-    audit(tx, actor, None, "keys.init", &detail).await?;
+    audit(tx, actor, None, "keys.init", &vault_keys::init_detail(keys)).await?;
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM vault_keys WHERE id = 1")
         .fetch_optional(&mut *tx)
         .await?;
     if exists.is_some() {
-        return Err(StoreError::Exists {
-            what: "instance keys",
-            id: "(this database)".into(),
-        });
+        return Err(vault_keys::already_made());
     }
-    if keys.data_keys.is_empty() {
-        return Err(corrupt("keys without a data key"));
-    }
+    check_new(keys)?;
     let now = clock::now();
     sqlx::query(
         "INSERT INTO vault_keys (id, instance_recipient, recovery_recipient, recovery_threshold,
@@ -113,37 +95,11 @@ pub(crate) async fn rewrap(
     actor: &str,
 ) -> Result<(), StoreError> {
     let action = rewrap.reason.action();
-    audit(
-        tx,
-        actor,
-        None,
-        action,
-        "the data keys wrapped to a new instance key",
-    )
-    .await?;
+    audit(tx, actor, None, action, vault_keys::REWRAP_DETAIL).await?;
     let Some(current) = load(tx).await? else {
-        return Err(StoreError::NotFound {
-            what: "instance keys",
-            id: "(this database)".into(),
-        });
+        return Err(vault_keys::none_made());
     };
-    if current.instance_recipient != rewrap.from_instance_recipient {
-        return Err(StoreError::Conflict(
-            "the instance key changed while this ran (another `accord keys rotate` or `recover`); \
-             nothing was changed"
-                .into(),
-        ));
-    }
-    let mut stored: Vec<u32> = current.data_keys.iter().map(|k| k.id).collect();
-    let mut given: Vec<u32> = rewrap.data_keys.iter().map(|(id, _)| *id).collect();
-    stored.sort_unstable();
-    given.sort_unstable();
-    if stored != given {
-        return Err(StoreError::Conflict(format!(
-            "the data keys changed while this ran (stored {stored:?}, wrapped {given:?}); nothing \
-             was changed"
-        )));
-    }
+    check_rewrap(&current, rewrap)?;
     let now = clock::now();
     sqlx::query("UPDATE vault_keys SET instance_recipient = ?, rewrapped_at = ? WHERE id = 1")
         .bind(&rewrap.instance_recipient)

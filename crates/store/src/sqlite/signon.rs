@@ -7,13 +7,12 @@
 //! waits for the write lock, then finds the link used and changes nothing.
 
 use accord_core::{Letter, Named, Signatory, SignatureState};
-use serde_json::{Value, json};
 use sqlx::{Row, SqliteConnection};
 
 use super::audit;
 use super::case_io::signatory_from;
 use super::version::touch;
-use crate::codec::{corrupt, list};
+use crate::codec::{addressees, corrupt, list};
 use crate::signon_rules as rules;
 use crate::{
     InvitationRecord, LinkOutcome, LinkPurpose, LinkStatus, LinkUse, NewInvitation, NewLink,
@@ -54,7 +53,7 @@ pub(crate) async fn save_letter(
     .bind(&letter.body)
     .bind(&letter.closing)
     .bind(letter.signatory_order.as_str())
-    .bind(addressees_json(letter))
+    .bind(addressees(letter))
     .bind(list(&letter.cc))
     .bind(case_id)
     .bind(&letter.id)
@@ -89,19 +88,6 @@ pub(crate) async fn save_letter(
     )
     .await?;
     Ok(outcome)
-}
-
-/// The addressees column, in exactly the shape `case_io::insert_letter` writes.
-fn addressees_json(letter: &Letter) -> String {
-    let items: Vec<Value> = letter
-        .addressees
-        .iter()
-        .map(|a| {
-            json!({"name": a.name, "title": a.title, "organisation": a.organisation,
-                   "role": a.role, "actor": a.actor})
-        })
-        .collect();
-    Value::from(items).to_string()
 }
 
 /// A new signatory in state `invited`, next in order, with its invitation and sign link.
@@ -175,7 +161,7 @@ pub(crate) async fn invite(
         actor,
         Some(case_id),
         "signon.invite",
-        &format!("{letter_id} #{position}: {name}"),
+        &rules::signatory_entry(letter_id, position, name),
     )
     .await?;
     u32::try_from(position).map_err(|e| corrupt(case_id, e.to_string()))
@@ -196,7 +182,7 @@ pub(crate) async fn renew_sign_link(
         "UPDATE signon_links SET used_unix = ?, outcome = 'replaced'
          WHERE case_id = ? AND letter_id = ? AND position = ? AND purpose = 'sign' AND used_unix IS NULL",
     )
-    .bind(clock_unix())
+    .bind(clock::unix_now())
     .bind(case_id)
     .bind(letter_id)
     .bind(i64::from(position))
@@ -217,7 +203,7 @@ pub(crate) async fn renew_sign_link(
         actor,
         Some(case_id),
         "signon.link",
-        &format!("{letter_id} #{position}: {}", signatory.organisation),
+        &rules::signatory_entry(letter_id, i64::from(position), &signatory.organisation),
     )
     .await
 }
@@ -375,17 +361,14 @@ pub(crate) async fn sign(
         None,
     )
     .await?;
-    audit(
-        tx,
-        &format!("signatory: {} for {name}", signature.representative),
-        Some(&case_id),
-        "signon.sign",
-        &format!(
-            "{letter_id} #{position}: {name} signed text {}",
-            signature.text_sha256
-        ),
-    )
-    .await?;
+    let (who, detail) = rules::signed(
+        &letter_id,
+        position,
+        &signature.representative,
+        name,
+        &signature.text_sha256,
+    );
+    audit(tx, &who, Some(&case_id), "signon.sign", &detail).await?;
     Ok(LinkOutcome::Done(
         self::signatory(tx, &case_id, &letter_id, position).await?,
     ))
@@ -399,18 +382,7 @@ pub(crate) async fn decline_or_withdraw(
     purpose: LinkPurpose,
     now_unix: i64,
 ) -> Result<LinkOutcome, StoreError> {
-    let (used, state, action) = match purpose {
-        LinkPurpose::Sign => (
-            LinkUse::Declined,
-            SignatureState::Declined,
-            "signon.decline",
-        ),
-        LinkPurpose::Withdraw => (
-            LinkUse::Withdrawn,
-            SignatureState::Withdrawn,
-            "signon.withdraw",
-        ),
-    };
+    let (used, state, action) = rules::closing(purpose);
     let (case_id, letter_id, position) =
         match claim(tx, token_sha256, purpose, used, now_unix).await? {
             Claim::Refused(outcome) => return Ok(outcome),
@@ -433,10 +405,10 @@ pub(crate) async fn decline_or_withdraw(
     let signatory = self::signatory(tx, &case_id, &letter_id, position).await?;
     audit(
         tx,
-        &format!("signatory: {}", signatory.organisation),
+        &rules::signatory_actor(&signatory.organisation),
         Some(&case_id),
         action,
-        &format!("{letter_id} #{position}: {}", signatory.organisation),
+        &rules::signatory_entry(&letter_id, position, &signatory.organisation),
     )
     .await?;
     Ok(LinkOutcome::Done(signatory))
@@ -481,7 +453,7 @@ pub(crate) async fn verify(
         actor,
         Some(case_id),
         "signon.verify",
-        &format!("{letter_id} #{position}: {}", before.organisation),
+        &rules::signatory_entry(letter_id, position, &before.organisation),
     )
     .await?;
     Ok(true)
@@ -673,12 +645,4 @@ fn link_status(
         }
     };
     Ok(rules::link_status(row.get("expires_unix"), used, now_unix))
-}
-
-/// Now, for marking links replaced (the steps a signatory takes get the time from the caller,
-/// so tests can move it).
-fn clock_unix() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
