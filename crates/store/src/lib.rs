@@ -6,6 +6,7 @@ pub mod blob;
 pub mod blob_s3;
 mod clock;
 mod codec;
+pub mod copy;
 pub mod log;
 mod postgres;
 pub mod record;
