@@ -307,6 +307,7 @@ letters-col-printed = Signatories printed
 letters-col-coordinate = Coordinate
 letters-printed-of = { $printed } of { $total }
 letters-edit = Edit
+letters-history = History
 letters-signatories = Signatories
 letters-none = This case has no letters yet.
 letters-new = New letter
@@ -485,6 +486,7 @@ actor-count = { $total ->
    *[other] { $total } incidents involve this actor.
 }
 actor-on-timeline = See them on the timeline
+actor-history = History
 
 ## Evidence (evidence.html)
 
@@ -557,6 +559,7 @@ noun-incident = incident
 noun-source = source
 noun-finding = finding
 noun-actor = actor
+noun-letter = letter
 noun-evidence = evidence item
 noun-record = record
 

@@ -306,6 +306,7 @@ letters-col-printed = Signataires imprimés
 letters-col-coordinate = Coordonner
 letters-printed-of = { $printed } sur { $total }
 letters-edit = Modifier
+letters-history = Historique
 letters-signatories = Signataires
 letters-none = Ce dossier n'a encore aucune lettre.
 letters-new = Nouvelle lettre
@@ -484,6 +485,7 @@ actor-count = { $total ->
    *[other] { $total } incidents impliquent cet acteur.
 }
 actor-on-timeline = Les voir dans la chronologie
+actor-history = Historique
 
 ## Élément de preuve (evidence.html)
 
@@ -556,6 +558,7 @@ noun-incident = incident
 noun-source = source
 noun-finding = constatation
 noun-actor = acteur
+noun-letter = lettre
 noun-evidence = élément de preuve
 noun-record = enregistrement
 

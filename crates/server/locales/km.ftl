@@ -286,6 +286,7 @@ letters-col-printed = អ្នកចុះហត្ថលេខាដែលប�
 letters-col-coordinate = សម្របសម្រួល
 letters-printed-of = { $printed } ក្នុងចំណោម { $total }
 letters-edit = កែសម្រួល
+letters-history = ប្រវត្តិ
 letters-signatories = អ្នកចុះហត្ថលេខា
 letters-none = សំណុំរឿងនេះមិនទាន់មានលិខិតនៅឡើយទេ។
 letters-new = លិខិតថ្មី
@@ -449,6 +450,7 @@ actor-members = សមាជិក
 actor-incidents = ហេតុការណ៍
 actor-count = មានហេតុការណ៍ { $total } ពាក់ព័ន្ធនឹងតួអង្គនេះ។
 actor-on-timeline = មើលហេតុការណ៍ទាំងនោះនៅលើកាលប្បវត្តិ
+actor-history = ប្រវត្តិ
 
 ## ភស្តុតាង (evidence.html)
 
@@ -518,6 +520,7 @@ noun-incident = ហេតុការណ៍
 noun-source = ប្រភព
 noun-finding = ការរកឃើញ
 noun-actor = តួអង្គ
+noun-letter = លិខិត
 noun-evidence = ភស្តុតាង
 noun-record = កំណត់ត្រា
 

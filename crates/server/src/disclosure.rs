@@ -104,9 +104,9 @@ impl Disclosure {
         e
     }
 
-    /// A record's versions as this reader may see them. For a reader outside the case, a finding
-    /// whose latest version is not confirmed does not exist (404), and each version names its
-    /// maker, and a finding's author and reviewer, as they chose. Such a version is no longer the
+    /// A record's versions as this reader may see them. For a reader outside the case, a letter's
+    /// history and a finding whose latest version is not confirmed do not exist (404), and each
+    /// version names its maker, and a finding's author and reviewer, as they chose. Such a version is no longer the
     /// byte-exact record whose hash the log holds (its `sha256` is withheld): proving a version
     /// against the log is for members, with `accord verify` or an evidence package.
     pub(crate) fn versions(
@@ -116,6 +116,11 @@ impl Disclosure {
     ) -> Result<Vec<RecordVersion>, AppError> {
         if self.member() {
             return Ok(versions);
+        }
+        // A letter's earlier texts are drafts its coalition wrote among themselves: a reader
+        // outside the case sees the letter as it stands, never its history.
+        if kind == RecordKind::Letter {
+            return Err(AppError::NotFound);
         }
         if kind == RecordKind::Finding {
             let latest = versions

@@ -1,5 +1,5 @@
 //! Every version of a record, with what changed from one to the next (incidents, findings,
-//! sources), and the check that tells a finding's readers when an incident changed after the
+//! sources, actors, letters), and the check that tells a finding's readers when an incident changed after the
 //! finding was confirmed.
 //!
 //! The store keeps each version as the record's canonical JSON; a diff compares the top-level
@@ -24,6 +24,8 @@ pub(crate) fn router() -> Routes {
         .route("/cases/{id}/incidents/{incident}/history", get(incident))
         .route("/cases/{id}/findings/{finding}/history", get(finding))
         .route("/cases/{id}/sources/{source}/history", get(source))
+        .route("/cases/{id}/actors/{actor}/history", get(actor))
+        .route("/cases/{id}/letters/{letter}/history", get(letter))
 }
 
 async fn incident(
@@ -48,6 +50,22 @@ async fn source(
     Path((id, record)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     page(&state, &viewer, &id, RecordKind::Source, &record).await
+}
+
+async fn actor(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, record)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    page(&state, &viewer, &id, RecordKind::Actor, &record).await
+}
+
+async fn letter(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, record)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    page(&state, &viewer, &id, RecordKind::Letter, &record).await
 }
 
 /// The versions of a record, oldest first, as the viewer of `access` may see them; 404 for a
@@ -114,6 +132,8 @@ async fn page(
         RecordKind::Incident => ("incident", Some(format!("/cases/{case}/incidents/{id}"))),
         RecordKind::Finding => ("finding", None),
         RecordKind::Source => ("source", None),
+        RecordKind::Actor => ("actor", Some(format!("/cases/{case}/actors/{id}"))),
+        RecordKind::Letter => ("letter", Some(format!("/cases/{case}/letters/{id}"))),
         _ => ("record", None),
     };
     let ctx = context! {

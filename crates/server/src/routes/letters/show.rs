@@ -68,6 +68,8 @@ pub(crate) async fn show(
         printed => c.document.signatories.len(),
         pending => c.signatories.iter().filter(|s| !s.state.is_published()).count(),
         sha256 => &c.signed_text.sha256,
+        // The letter's earlier texts are for the case's members (see `Disclosure::versions`).
+        member => access.role.is_some() || access.admin,
     };
     Ok(state
         .page(&viewer, "letters/show.html", with_case(&access, ctx))?

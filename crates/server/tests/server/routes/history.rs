@@ -90,6 +90,120 @@ async fn a_record_history_shows_each_changed_field_old_and_new() {
     );
 }
 
+/// The example case again, with one actor renamed and the letter's body changed, stored over
+/// the first import (as `accord import --replace` does): a new version of each.
+async fn reimport_with_actor_and_letter_changed(app: &TestApp) {
+    let files: Vec<accord_core::bundle::BundleFile> = crate::common::example_files()
+        .into_iter()
+        .map(|mut f| {
+            if f.path == "actors.toml" {
+                f.contents = f
+                    .contents
+                    .replace("name = \"Ruritania\"", "name = \"Kingdom of Ruritania\"");
+            } else if f.path.ends_with("body.md") {
+                f.contents = f.contents.replace("Dear Minister,", "Dear Madam Minister,");
+            }
+            f
+        })
+        .collect();
+    let case = accord_core::bundle::read(&files).unwrap();
+    app.store
+        .import_case(
+            &case,
+            accord_store::ImportMode::Replace,
+            "owner@example.org",
+        )
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn actors_and_letters_show_their_history_and_outsiders_never_see_a_letters_drafts() {
+    let app = TestApp::new().await;
+    let viewer = app
+        .user("viewer@example.org", false, Some(CaseRole::Viewer))
+        .await;
+    let actor_page = app
+        .get(&format!("/cases/{CASE}/actors/guarantor"), &viewer)
+        .await;
+    assert!(
+        actor_page
+            .body
+            .contains(&format!("href=\"/cases/{CASE}/actors/guarantor/history\"")),
+        "the actor's page links its history: {}",
+        actor_page.body
+    );
+    let letter_page = app
+        .get(&format!("/cases/{CASE}/letters/appeal-2030"), &viewer)
+        .await;
+    assert!(
+        letter_page.body.contains(&format!(
+            "href=\"/cases/{CASE}/letters/appeal-2030/history\""
+        )),
+        "the letter's page links its history for members: {}",
+        letter_page.body
+    );
+    reimport_with_actor_and_letter_changed(&app).await;
+
+    let r = app
+        .get(&format!("/cases/{CASE}/actors/guarantor/history"), &viewer)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    for expected in [
+        "Version 2",
+        "owner@example.org",
+        "<del>Ruritania</del>",
+        "<ins>Kingdom of Ruritania</ins>",
+    ] {
+        assert!(r.body.contains(expected), "{expected}: {}", r.body);
+    }
+    let r = app
+        .get(
+            &format!("/cases/{CASE}/letters/appeal-2030/history"),
+            &viewer,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Version 2"), "{}", r.body);
+    // The body is one field: its old and new text, each whole.
+    let body_row = r
+        .body
+        .split("<th scope=\"row\">body</th>")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no row for the body: {}", r.body));
+    let body_row = body_row.split("</tr>").next().unwrap();
+    assert!(body_row.contains("<del>Dear Minister,"), "{body_row}");
+    assert!(body_row.contains("<ins>Dear Madam Minister,"), "{body_row}");
+    // Fields that did not change are not listed in the newer version.
+    let newest = r.body.split("Version 1").next().unwrap();
+    assert!(!newest.contains("<th scope=\"row\">title</th>"), "{newest}");
+
+    // On the published case, readers outside it see the actor's history but not the letter's
+    // earlier texts, nor a link to them.
+    app.store.set_published(CASE, true, "test").await.unwrap();
+    let outsider = app.user("out@example.org", false, None).await;
+    let visitor = app.visitor().await;
+    for who in [&outsider, &visitor] {
+        assert_eq!(
+            app.get(&format!("/cases/{CASE}/actors/guarantor/history"), who)
+                .await
+                .status,
+            StatusCode::OK
+        );
+        assert_eq!(
+            app.get(&format!("/cases/{CASE}/letters/appeal-2030/history"), who)
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        let page = app
+            .get(&format!("/cases/{CASE}/letters/appeal-2030"), who)
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(!page.body.contains("/history\""), "{}", page.body);
+    }
+}
+
 #[tokio::test]
 async fn a_finding_says_when_its_incident_changed_after_confirmation() {
     let app = TestApp::new().await;
