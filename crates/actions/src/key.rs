@@ -3,8 +3,8 @@
 //! The key file holds one line in the form Go's `note` package uses for private keys:
 //! `PRIVATE+KEY+<name>+<key id hex>+<base64(0x01 || 32-byte Ed25519 seed)>`. It is created on
 //! first use, readable by its owner only; its name is the log's origin. A checkpoint is signed
-//! only when the log grew, and only if it is consistent with the previous checkpoint: a log must
-//! never sign two checkpoints that disagree about the past.
+//! only when the log grew, at most one a second, and only if it is consistent with the previous
+//! checkpoint: a log must never sign two checkpoints that disagree about the past.
 
 use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
@@ -176,10 +176,25 @@ pub(crate) async fn leaves(actions: &Actions, size: u64) -> Result<Vec<merkle::H
 }
 
 pub(crate) async fn checkpoint(actions: &Actions) -> Result<Option<String>, ActionError> {
+    let grown = |previous: &Option<accord_store::StoredCheckpoint>, size: u64| {
+        size > 0 && previous.as_ref().is_none_or(|p| p.size < size)
+    };
+    let previous = actions.store.latest_checkpoint().await?;
+    let size = Frontier::from_bytes(&actions.store.log_frontier().await?)
+        .map_err(log_err)?
+        .size();
+    if !grown(&previous, size) {
+        return Ok(None);
+    }
+    // At most one checkpoint a second: when the last was signed in this second (the store keeps
+    // when, to the second), wait for the next one. The entries written meanwhile are covered too.
+    if let Some(prev) = &previous {
+        wait_for_a_new_second(&prev.created_at).await;
+    }
     let head = Frontier::from_bytes(&actions.store.log_frontier().await?).map_err(log_err)?;
     let (size, root) = (head.size(), head.root());
     let previous = actions.store.latest_checkpoint().await?;
-    if size == 0 || previous.as_ref().is_some_and(|p| p.size >= size) {
+    if !grown(&previous, size) {
         return Ok(None);
     }
     let signer = actions.key.signer()?;
@@ -195,6 +210,22 @@ pub(crate) async fn checkpoint(actions: &Actions) -> Result<Option<String>, Acti
         .add_checkpoint(size, &note, Some(&head.to_bytes()))
         .await?;
     Ok(Some(note))
+}
+
+/// Sleep until the clock's second (`YYYY-MM-DDTHH:MM:SSZ`, as the store writes it) is no longer
+/// `last`. A clock that went back is not waited for (the wait would be unbounded); a few tries
+/// bound the wait whatever the clock does.
+async fn wait_for_a_new_second(last: &str) {
+    for _ in 0..3 {
+        if crate::evidence::now_utc() != last {
+            return;
+        }
+        let into_second = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_millis());
+        let wait = u64::from(1000_u32.saturating_sub(into_second)) + 5;
+        tokio::time::sleep(std::time::Duration::from_millis(wait)).await;
+    }
 }
 
 /// Check that the log of `size` leaves with root `root` extends the signed checkpoint `old`: a log
