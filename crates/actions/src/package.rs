@@ -105,26 +105,56 @@ pub(crate) async fn write(
     for inc in incidents {
         items.extend(store.evidence_of_incident(case_id, inc).await?);
     }
-    // Make sure a checkpoint covers everything written so far.
-    let note = actions
-        .latest_checkpoint()
-        .await?
-        .ok_or_else(|| ActionError::Log("the log is empty".into()))?;
-    let verifier = key::verifier(actions)?;
-    let opened = accord_tlog::open(&note, std::slice::from_ref(&verifier))
-        .map_err(|e| ActionError::Log(e.to_string()))?;
-    let cp = Checkpoint::parse(&opened.text).map_err(|e| ActionError::Log(e.to_string()))?;
-    let leaves = key::leaves(actions, cp.size()).await?;
+    // Written beside `out` under a temporary name and renamed into place once complete, so a
+    // package that fails half-way (an unreadable evidence file, a full disk) leaves nothing that
+    // could be mistaken for a package.
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(io_error(&parent))?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| invalid("out", format!("{}: not a directory name", out.display())))?;
+    let mut tail = [0u8; 4];
+    let _ = getrandom::fill(&mut tail);
+    let staging = parent.join(format!(".{name}.partial-{}", hex::encode(tail)));
+    let filled = fill(actions, case_id, &found, &items, &staging, by).await;
+    let placed = filled.and_then(|report| {
+        // `out` is absent or an empty directory (checked above), which rename replaces.
+        if out.is_dir() {
+            std::fs::remove_dir(out).map_err(io_error(out))?;
+        }
+        std::fs::rename(&staging, out).map_err(io_error(out))?;
+        Ok(report)
+    });
+    if placed.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    placed
+}
 
-    for dir in [out.to_path_buf(), out.join("originals"), out.join("log")] {
-        std::fs::create_dir_all(&dir).map_err(io_error(&dir))?;
+/// Write the package's files into `dir`: the originals first (each export is a custody event in
+/// the log), then a checkpoint that covers those events, and the proofs against it.
+async fn fill(
+    actions: &Actions,
+    case_id: &str,
+    found: &[accord_core::Incident],
+    items: &[accord_core::Evidence],
+    dir: &Path,
+    by: &str,
+) -> Result<PackageReport, ActionError> {
+    let store = actions.store.as_ref();
+    for d in [dir.to_path_buf(), dir.join("originals"), dir.join("log")] {
+        std::fs::create_dir_all(&d).map_err(io_error(&d))?;
     }
     let mut sums = String::new();
-    for item in &items {
+    for item in items {
         let (_, mut reader) = actions
             .open_evidence(case_id, &item.id, by, CustodyAction::Exported)
             .await?;
-        let dest = out.join("originals").join(&item.file);
+        let dest = dir.join("originals").join(&item.file);
         if let Some(d) = dest.parent() {
             std::fs::create_dir_all(d).map_err(io_error(d))?;
         }
@@ -137,13 +167,24 @@ pub(crate) async fn write(
         file.flush().await.map_err(io_error(&dest))?;
         sums.push_str(&format!("{}  originals/{}\n", item.sha256, item.file));
     }
+    // A checkpoint that covers everything written so far, the export events included, so that
+    // every custody event in records.json has its entry and proof in the package.
+    let note = actions
+        .latest_checkpoint()
+        .await?
+        .ok_or_else(|| ActionError::Log("the log is empty".into()))?;
+    let verifier = key::verifier(actions)?;
+    let opened = accord_tlog::open(&note, std::slice::from_ref(&verifier))
+        .map_err(|e| ActionError::Log(e.to_string()))?;
+    let cp = Checkpoint::parse(&opened.text).map_err(|e| ActionError::Log(e.to_string()))?;
+    let leaves = key::leaves(actions, cp.size()).await?;
     // Records as they stand after the export events.
     let mut evidence_json = Vec::new();
     let mut names: Vec<String> = found
         .iter()
         .map(|i| record::incident(i).log_name())
         .collect();
-    for item in &items {
+    for item in items {
         let now = store
             .evidence(case_id, &item.id)
             .await?
@@ -200,7 +241,7 @@ pub(crate) async fn write(
         ("log/key", verifier.verifier_key() + "\n"),
     ];
     for (name, text) in files {
-        let path = out.join(name);
+        let path = dir.join(name);
         std::fs::write(&path, text).map_err(io_error(&path))?;
     }
     Ok(PackageReport {

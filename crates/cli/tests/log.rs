@@ -413,3 +413,92 @@ fn an_evidence_package_verifies_offline_and_catches_a_changed_byte() {
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["ok"], false);
 }
+
+#[test]
+fn a_package_proves_its_own_export_events_and_a_failed_one_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, sha) = populated(dir.path());
+    let pkg = dir.path().join("package");
+    ok(&accord(
+        &db,
+        &[
+            "evidence",
+            "package",
+            CASE,
+            "--incident",
+            INCIDENT,
+            "--out",
+            pkg.to_str().unwrap(),
+        ],
+    ));
+    // Every custody event records.json lists, the export that wrote the package included, has
+    // its log entry, with an inclusion proof, in the package.
+    let records: Value =
+        serde_json::from_str(&std::fs::read_to_string(pkg.join("records.json")).unwrap()).unwrap();
+    let photo = &records["evidence"][0];
+    let actions: Vec<&str> = photo["custody"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(actions, ["received", "exported"], "{photo}");
+    let entries: Vec<Value> = std::fs::read_to_string(pkg.join("log/entries.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let about_photo: Vec<&str> = entries
+        .iter()
+        .filter(|e| e["entry"]["record"] == "evidence/photo")
+        .map(|e| e["entry"]["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        about_photo,
+        ["evidence.add", "custody.exported"],
+        "{entries:?}"
+    );
+    let text = ok(&accord(
+        &db,
+        &["verify", "--package", pkg.to_str().unwrap()],
+    ));
+    assert!(text.contains("intact"), "{text}");
+
+    // The stored file gone: the package is refused naming it, and neither the package nor a
+    // half-written directory is left behind.
+    let blob = blobs_named(&db, &sha);
+    std::fs::remove_file(&blob).unwrap();
+    let again = dir.path().join("again");
+    let err = fails(&accord(
+        &db,
+        &[
+            "evidence",
+            "package",
+            CASE,
+            "--incident",
+            INCIDENT,
+            "--out",
+            again.to_str().unwrap(),
+        ],
+    ));
+    assert!(err.contains(&sha[..12]) || err.contains("photo"), "{err}");
+    assert!(!again.exists(), "no package after a failure");
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("again"))
+        .collect();
+    assert!(left.is_empty(), "nothing half-written: {left:?}");
+}
+
+/// The stored file of `sha256` in the database's evidence directory.
+fn blobs_named(db: &Path, sha256: &str) -> PathBuf {
+    let mut root = db.as_os_str().to_owned();
+    root.push(".evidence");
+    let path = PathBuf::from(root)
+        .join("sha256")
+        .join(&sha256[..2])
+        .join(sha256);
+    assert!(path.is_file(), "{}", path.display());
+    path
+}
