@@ -2,7 +2,8 @@
 //! `verify` passes on the target, its latest checkpoint has the same tree size and root as the
 //! source's, and everything reads back the same: records with their history, accounts and roles,
 //! publication, sign-on, evidence bytes, the log. A target that holds data is refused unless
-//! forced.
+//! forced. The middle database is PostgreSQL when `ACCORD_TEST_POSTGRES_URL` is set (as
+//! `scripts/test-postgres` sets it), else another SQLite file.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
@@ -173,7 +174,9 @@ async fn an_instance_copied_there_and_back_verifies_and_reads_the_same() {
 
     // There: into a new database on the backend under test.
     let mid_dir = tempfile::tempdir().unwrap();
-    let mid_url = mid_dir.path().join("mid.db").to_string_lossy().into_owned();
+    let mid_url = accord_store::testing::fresh_url(mid_dir.path())
+        .await
+        .unwrap();
     let mid_blobs = FsBlobStore::open(mid_dir.path().join("evidence")).unwrap();
     let src_blobs = FsBlobStore::open(src_dir.join("evidence")).unwrap();
     let report = copy_instance(&src_url, &mid_url, &src_blobs, &mid_blobs, false, &|_| {})
