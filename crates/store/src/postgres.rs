@@ -13,16 +13,21 @@
 //! its row.
 
 mod accounts;
+mod bulk;
+mod case_io;
 mod cases;
 mod evidence;
 mod follow_through;
 mod keys;
+mod letters_view;
 mod log;
 mod observations;
 mod records;
+mod replace;
 mod sealing;
 mod signin_limits;
 mod signon;
+mod version;
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -82,6 +87,102 @@ impl PgStore {
             keys: Arc::default(),
         })
     }
+
+    /// The keys restricted records are sealed with, if the store was given them.
+    fn keys(&self) -> sealing::Keys<'_> {
+        self.keys.get()
+    }
+}
+
+/// Record a write that changes no versioned record: a line of the audit list and one log entry.
+pub(crate) async fn audit(
+    tx: &mut sqlx::PgConnection,
+    actor: &str,
+    case_id: Option<&str>,
+    action: &str,
+    detail: &str,
+) -> Result<(), StoreError> {
+    audit_records(tx, actor, case_id, action, detail, &[], None).await
+}
+
+/// Record a write: a line of the audit list, a new version of each record in `records` that
+/// changed (each logged, committing to its SHA-256), and one plain log entry when none did.
+pub(crate) async fn audit_records(
+    tx: &mut sqlx::PgConnection,
+    actor: &str,
+    case_id: Option<&str>,
+    action: &str,
+    detail: &str,
+    records: &[crate::record::RecordBody],
+    evidence_sha256: Option<String>,
+) -> Result<(), StoreError> {
+    audit_sealed(
+        tx,
+        None,
+        actor,
+        case_id,
+        action,
+        detail,
+        records,
+        evidence_sha256,
+    )
+    .await
+}
+
+/// [`audit_records`] for records that may be restricted: their versions are sealed with `keys`
+/// (the store's; a restricted version written without them on an instance that has keys is
+/// refused).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "audit_records' arguments and the keys"
+)]
+pub(crate) async fn audit_sealed(
+    tx: &mut sqlx::PgConnection,
+    keys: Option<Arc<accord_vault::Vault>>,
+    actor: &str,
+    case_id: Option<&str>,
+    action: &str,
+    detail: &str,
+    records: &[crate::record::RecordBody],
+    evidence_sha256: Option<String>,
+) -> Result<(), StoreError> {
+    let mut writer = log::LogWriter::begin(tx).await?.sealing(keys);
+    let mut logged = false;
+    if let Some(case) = case_id {
+        for body in records {
+            logged |= writer
+                .version(tx, actor, action, case, body, evidence_sha256.clone())
+                .await?;
+        }
+    }
+    if !logged {
+        writer
+            .append(tx, actor, action, case_id, None, None, evidence_sha256)
+            .await?;
+    }
+    writer.finish(tx).await?;
+    audit_row(tx, actor, case_id, action, detail).await
+}
+
+/// A line of the audit list (the readable summary; the log is what proves).
+async fn audit_row(
+    tx: &mut sqlx::PgConnection,
+    actor: &str,
+    case_id: Option<&str>,
+    action: &str,
+    detail: &str,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor, case_id, action, detail) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(crate::clock::now())
+    .bind(actor)
+    .bind(case_id)
+    .bind(action)
+    .bind(detail)
+    .execute(tx)
+    .await?;
+    Ok(())
 }
 
 /// Why a database is refused at open.

@@ -1,148 +1,287 @@
-//! Whole cases on PostgreSQL: import, load, list, delete, heads and summaries.
+//! Whole cases on PostgreSQL: import, load, list, delete, heads, summaries and the case flags.
 //!
-//! Not written yet: each function says so (a clear error), so the crate compiles while it is.
-
-use accord_core::{ElectionFile, ValidCase};
+//! Each function is one method of the store (see `impl Store for PgStore`); the SQL of the
+//! records they read and write is in `case_io`, `records` and `bulk`.
 
 use sqlx::Row;
 
-use super::{PgStore, not_yet};
-use crate::{
-    AuditEntry, CaseHead, CaseRefs, CaseSummary, ImportMode, ImportReport, MergeSession, StoreError,
-};
-
 pub(crate) async fn import_case(
-    _store: &PgStore,
-    _case: &ValidCase,
-    _mode: ImportMode,
-    _actor: &str,
-) -> Result<ImportReport, StoreError> {
-    Err(not_yet("import_case"))
+    store: &super::PgStore,
+    case: &accord_core::ValidCase,
+    mode: crate::ImportMode,
+    actor: &str,
+) -> Result<crate::ImportReport, crate::StoreError> {
+    let mut tx = store.pool.begin().await?;
+    super::version::lock_case(&mut tx, &case.id).await?;
+    let existing: Option<i64> = sqlx::query_scalar("SELECT version FROM cases WHERE id = $1")
+        .bind(&case.id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if existing.is_some() && mode == crate::ImportMode::New {
+        return Err(crate::StoreError::CaseExists(case.id.clone()));
+    }
+    let kept = if existing.is_some() {
+        super::replace::clear(&mut tx, &case.id).await?
+    } else {
+        super::replace::Kept::default()
+    };
+    let version = match existing {
+        Some(v) => v + 1,
+        None => super::version::fresh(&mut tx).await?,
+    };
+    let records = super::case_io::insert_case(&mut tx, store.keys(), case, version).await?;
+    super::replace::restore(&mut tx, &case.id, kept).await?;
+    let action = if existing.is_some() {
+        "case.replace"
+    } else {
+        "case.import"
+    };
+    super::bulk::log_import(
+        &mut tx,
+        store.keys.get().cloned(),
+        case,
+        actor,
+        action,
+        existing.is_some(),
+    )
+    .await?;
+    super::audit_row(
+        &mut tx,
+        actor,
+        Some(&case.id),
+        action,
+        &format!("{records} records"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(crate::ImportReport {
+        case_id: case.id.clone(),
+        replaced: existing.is_some(),
+        records,
+    })
 }
 
 pub(crate) async fn begin_merge(
-    _store: &PgStore,
-    _case_id: &str,
-    _title: Option<&str>,
-    _dry_run: bool,
-    _actor: &str,
-) -> Result<Box<dyn MergeSession>, StoreError> {
-    Err(not_yet("begin_merge"))
+    store: &super::PgStore,
+    case_id: &str,
+    title: Option<&str>,
+    dry_run: bool,
+    actor: &str,
+) -> Result<Box<dyn crate::MergeSession>, crate::StoreError> {
+    let keys = store.keys.get().cloned();
+    Ok(Box::new(
+        super::bulk::begin(&store.pool, keys, case_id, title, dry_run, actor).await?,
+    ))
 }
 
-pub(crate) async fn list_cases(_store: &PgStore) -> Result<Vec<CaseSummary>, StoreError> {
-    Err(not_yet("list_cases"))
+pub(crate) async fn list_cases(
+    store: &super::PgStore,
+) -> Result<Vec<crate::CaseSummary>, crate::StoreError> {
+    let rows = sqlx::query(&format!("{} ORDER BY c.id", super::records::SUMMARY_SQL))
+        .fetch_all(&store.pool)
+        .await?;
+    Ok(rows.iter().map(super::records::summary).collect())
 }
 
 pub(crate) async fn load_case(
-    _store: &PgStore,
-    _id: &str,
-) -> Result<Option<ValidCase>, StoreError> {
-    Err(not_yet("load_case"))
+    store: &super::PgStore,
+    id: &str,
+) -> Result<Option<accord_core::ValidCase>, crate::StoreError> {
+    let mut conn = store.pool.acquire().await?;
+    super::case_io::load_case(&mut conn, store.keys(), id).await
 }
 
 pub(crate) async fn delete_case(
-    _store: &PgStore,
-    _id: &str,
-    _actor: &str,
-) -> Result<bool, StoreError> {
-    Err(not_yet("delete_case"))
+    store: &super::PgStore,
+    id: &str,
+    actor: &str,
+) -> Result<bool, crate::StoreError> {
+    let mut tx = store.pool.begin().await?;
+    super::version::lock_case(&mut tx, id).await?;
+    let n = sqlx::query("DELETE FROM cases WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if n > 0 {
+        super::audit(&mut tx, actor, Some(id), "case.delete", "").await?;
+    }
+    tx.commit().await?;
+    Ok(n > 0)
 }
 
 pub(crate) async fn audit_log(
-    _store: &PgStore,
-    _case_id: Option<&str>,
-    _limit: u32,
-) -> Result<Vec<AuditEntry>, StoreError> {
-    Err(not_yet("audit_log"))
+    store: &super::PgStore,
+    case_id: Option<&str>,
+    limit: u32,
+) -> Result<Vec<crate::AuditEntry>, crate::StoreError> {
+    let rows = sqlx::query(
+        "SELECT at, actor, case_id, action, detail FROM audit_log
+             WHERE ($1 IS NULL OR case_id = $1) ORDER BY id DESC LIMIT $2",
+    )
+    .bind(case_id)
+    .bind(i64::from(limit))
+    .fetch_all(&store.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| crate::AuditEntry {
+            at: r.get("at"),
+            actor: r.get("actor"),
+            case_id: r.get("case_id"),
+            action: r.get("action"),
+            detail: r.get("detail"),
+        })
+        .collect())
 }
 
-pub(crate) async fn case_head(store: &PgStore, id: &str) -> Result<Option<CaseHead>, StoreError> {
+pub(crate) async fn case_head(
+    store: &super::PgStore,
+    id: &str,
+) -> Result<Option<crate::CaseHead>, crate::StoreError> {
     let row = sqlx::query("SELECT id, title, country, published, version FROM cases WHERE id = $1")
         .bind(id)
         .fetch_optional(&store.pool)
         .await?;
-    Ok(row.map(|r| CaseHead {
+    Ok(row.map(|r| crate::CaseHead {
         id: r.get("id"),
         title: r.get("title"),
         country: r.get("country"),
-        published: r.get("published"),
+        published: r.get::<bool, _>("published"),
         version: r.get("version"),
     }))
 }
 
 pub(crate) async fn case_summary(
-    _store: &PgStore,
-    _id: &str,
-) -> Result<Option<CaseSummary>, StoreError> {
-    Err(not_yet("case_summary"))
+    store: &super::PgStore,
+    id: &str,
+) -> Result<Option<crate::CaseSummary>, crate::StoreError> {
+    let row = sqlx::query(&format!("{} WHERE c.id = $1", super::records::SUMMARY_SQL))
+        .bind(id)
+        .fetch_optional(&store.pool)
+        .await?;
+    Ok(row.as_ref().map(super::records::summary))
 }
 
 pub(crate) async fn set_published(
-    _store: &PgStore,
-    _id: &str,
-    _published: bool,
-    _actor: &str,
-) -> Result<(), StoreError> {
-    Err(not_yet("set_published"))
+    store: &super::PgStore,
+    id: &str,
+    published: bool,
+    actor: &str,
+) -> Result<(), crate::StoreError> {
+    let mut tx = store.pool.begin().await?;
+    super::version::lock_case(&mut tx, id).await?;
+    super::version::touch(&mut tx, id).await?;
+    sqlx::query("UPDATE cases SET published = $1 WHERE id = $2")
+        .bind(published)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let action = if published {
+        "case.publish"
+    } else {
+        "case.unpublish"
+    };
+    super::audit(&mut tx, actor, Some(id), action, "").await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 pub(crate) async fn load_case_for_status(
-    _store: &PgStore,
-    _id: &str,
-) -> Result<Option<ValidCase>, StoreError> {
-    Err(not_yet("load_case_for_status"))
+    store: &super::PgStore,
+    id: &str,
+) -> Result<Option<accord_core::ValidCase>, crate::StoreError> {
+    let mut conn = store.pool.acquire().await?;
+    super::records::load_for_status(&mut conn, store.keys(), id).await
 }
 
 pub(crate) async fn load_case_for_letters(
-    _store: &PgStore,
-    _id: &str,
-    _only: Option<&str>,
-) -> Result<Option<ValidCase>, StoreError> {
-    Err(not_yet("load_case_for_letters"))
+    store: &super::PgStore,
+    id: &str,
+    only: Option<&str>,
+) -> Result<Option<accord_core::ValidCase>, crate::StoreError> {
+    let mut conn = store.pool.acquire().await?;
+    super::letters_view::load(&mut conn, store.keys(), id, only).await
 }
 
-pub(crate) async fn case_refs(_store: &PgStore, _id: &str) -> Result<CaseRefs, StoreError> {
-    Err(not_yet("case_refs"))
+pub(crate) async fn case_refs(
+    store: &super::PgStore,
+    id: &str,
+) -> Result<crate::CaseRefs, crate::StoreError> {
+    let mut conn = store.pool.acquire().await?;
+    super::records::case_refs(&mut conn, store.keys(), id).await
 }
 
 pub(crate) async fn snapshot_into(
-    _store: &PgStore,
-    _path: &std::path::Path,
-) -> Result<(), StoreError> {
-    Err(not_yet("snapshot_into"))
+    store: &super::PgStore,
+    path: &std::path::Path,
+) -> Result<(), crate::StoreError> {
+    let bad = |reason: &str| crate::StoreError::BadPath {
+        path: path.display().to_string(),
+        reason: reason.to_owned(),
+    };
+    let text = path.to_str().ok_or_else(|| bad("not a UTF-8 path"))?;
+    if path.exists() {
+        return Err(bad("exists already: a snapshot goes into a new file"));
+    }
+    // VACUUM INTO reads one snapshot of the database (a read transaction: writers on other
+    // connections go on, in WAL mode) and writes it, compacted, to a new file.
+    sqlx::query("VACUUM INTO ?")
+        .bind(text)
+        .execute(&store.pool)
+        .await?;
+    Ok(())
 }
 
-pub(crate) async fn self_review(store: &PgStore, case_id: &str) -> Result<bool, StoreError> {
-    let v: Option<bool> = sqlx::query_scalar("SELECT self_review FROM cases WHERE id = $1")
+pub(crate) async fn self_review(
+    store: &super::PgStore,
+    case_id: &str,
+) -> Result<bool, crate::StoreError> {
+    let v: Option<i64> = sqlx::query_scalar("SELECT self_review FROM cases WHERE id = $1")
         .bind(case_id)
         .fetch_optional(&store.pool)
         .await?;
-    v.ok_or_else(|| StoreError::NoCase(case_id.to_owned()))
+    v.map(|v| v != 0)
+        .ok_or_else(|| crate::StoreError::NoCase(case_id.to_owned()))
 }
 
 pub(crate) async fn set_self_review(
-    _store: &PgStore,
-    _case_id: &str,
-    _allowed: bool,
-    _actor: &str,
-) -> Result<(), StoreError> {
-    Err(not_yet("set_self_review"))
+    store: &super::PgStore,
+    case_id: &str,
+    allowed: bool,
+    actor: &str,
+) -> Result<(), crate::StoreError> {
+    let mut tx = store.pool.begin().await?;
+    super::version::lock_case(&mut tx, case_id).await?;
+    super::version::touch(&mut tx, case_id).await?;
+    sqlx::query("UPDATE cases SET self_review = $1 WHERE id = $2")
+        .bind(allowed)
+        .bind(case_id)
+        .execute(&mut *tx)
+        .await?;
+    let action = if allowed {
+        "case.self_review.allow"
+    } else {
+        "case.self_review.forbid"
+    };
+    super::audit(&mut tx, actor, Some(case_id), action, "").await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 pub(crate) async fn elections(
-    store: &PgStore,
+    store: &super::PgStore,
     case_id: &str,
-) -> Result<Vec<ElectionFile>, StoreError> {
-    // The same query a case load runs for its elections, alone: the election pages need these
-    // files and nothing else of a case that may hold many thousands of incidents.
+) -> Result<Vec<accord_core::ElectionFile>, crate::StoreError> {
+    // The same query `load_case` runs for a case's elections, alone: the election pages need
+    // these files and nothing else of a case that may hold many thousands of incidents.
     let rows = sqlx::query("SELECT id, json FROM elections WHERE case_id = $1 ORDER BY position")
         .bind(case_id)
         .fetch_all(&store.pool)
         .await?;
     Ok(rows
         .into_iter()
-        .map(|r| ElectionFile {
+        .map(|r| accord_core::ElectionFile {
             id: r.get("id"),
             json: r.get("json"),
         })

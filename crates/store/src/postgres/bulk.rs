@@ -1,0 +1,773 @@
+//! The bulk path: imports of a hundred thousand records and more, in one transaction.
+//!
+//! The single-record path sends one statement per row, and each statement crosses to the SQLite
+//! driver's worker thread and back (about 17 `futex` calls per record in `strace -c`); an import
+//! of 135,000 records spent most of its time there. Here rows go many to a statement (as many as
+//! SQLite's limit on bound parameters allows, at most [`MAX_ROWS`]), log entries and record
+//! versions too, and the latest version of every record of the case is read once instead of once
+//! per record.
+//!
+//! Restricted records still go through `case_io`'s encoders and `LogWriter::version`, so they
+//! are sealed exactly as a single write seals them; only records in the clear take the bulk
+//! statements here.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use accord_core::{Actor, Incident, Instrument, Named, Source, ValidCase};
+use serde_json::{Value, json};
+use sqlx::{PgConnection, Postgres, QueryBuilder, Row};
+
+use super::case_io;
+use super::log::{LogWriter, seq_i64};
+use super::sealing::{Keys, seals};
+use crate::codec::{date, list};
+use crate::record::{RecordBody, RecordKind};
+use crate::{MergeCounts, RecordBatch, StoreError};
+
+/// Bound parameters per statement: below PostgreSQL's limit of 65,535.
+const MAX_PARAMS: usize = 32_000;
+/// Rows per statement: more saves little and makes statements slower to prepare.
+const MAX_ROWS: usize = 1_000;
+
+fn chunk_rows(columns: usize) -> usize {
+    (MAX_PARAMS / columns).clamp(1, MAX_ROWS)
+}
+
+fn usize_pos(p: i64) -> usize {
+    usize::try_from(p).unwrap_or(0)
+}
+
+/// The last version of every record of a case: (kind, id) → (version, SHA-256; `None` when
+/// the last version is a removal).
+pub(crate) type Latest = HashMap<(RecordKind, String), (u32, Option<String>)>;
+
+pub(crate) async fn latest(tx: &mut PgConnection, case: &str) -> Result<Latest, StoreError> {
+    // The row of each record's highest version (read backwards along the primary key).
+    let rows = sqlx::query(
+        "SELECT DISTINCT ON (kind, record_id) kind, record_id, version, sha256
+         FROM record_versions WHERE case_id = $1 ORDER BY kind, record_id, version DESC",
+    )
+    .bind(case)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut out = HashMap::with_capacity(rows.len());
+    for r in rows {
+        let kind: String = r.get("kind");
+        let Some(kind) = RecordKind::from_name(&kind) else {
+            continue;
+        };
+        out.insert(
+            (kind, r.get("record_id")),
+            (
+                u32::try_from(r.get::<i64, _>("version")).unwrap_or(0),
+                r.get("sha256"),
+            ),
+        );
+    }
+    Ok(out)
+}
+
+// --- Rows ---------------------------------------------------------------------------------------
+
+/// Insert incidents (with their actors and themes) at the positions given. Restricted ones go
+/// through `case_io::insert_incident`, which seals them.
+pub(crate) async fn insert_incidents(
+    tx: &mut PgConnection,
+    keys: Keys<'_>,
+    case: &str,
+    items: &[(i64, &Incident)],
+) -> Result<(), StoreError> {
+    let mut clear = Vec::with_capacity(items.len());
+    for (p, inc) in items {
+        if seals(keys, inc.sensitivity) {
+            case_io::insert_incident(tx, keys, case, usize_pos(*p), inc).await?;
+        } else {
+            clear.push((*p, *inc));
+        }
+    }
+    // In id order, rows land next to each other in the indexes keyed by id (a file's order is
+    // not theirs: KHM10 sorts before KHM2), so fewer pages are touched.
+    clear.sort_unstable_by(|a, b| a.1.id.cmp(&b.1.id));
+    for chunk in clear.chunks(chunk_rows(14)) {
+        let encoded: Vec<(String, String, String, String)> = chunk
+            .iter()
+            .map(|(_, inc)| {
+                let evidence: Vec<Value> = inc
+                    .evidence
+                    .iter()
+                    .map(
+                        |e| json!({"sha256": e.sha256, "name": e.name, "media_type": e.media_type}),
+                    )
+                    .collect();
+                (
+                    inc.date.to_string(),
+                    list(&inc.sources),
+                    Value::from(evidence).to_string(),
+                    list(&inc.restricted_to),
+                )
+            })
+            .collect();
+        let mut q = QueryBuilder::<Postgres>::new(
+            "INSERT INTO incidents (case_id, id, position, date, date_start, date_end, title, kind,
+                summary, place, sources, evidence, sensitivity, restricted_to) ",
+        );
+        q.push_values(chunk.iter().zip(&encoded), |mut b, ((p, inc), e)| {
+            b.push_bind(case)
+                .push_bind(&inc.id)
+                .push_bind(*p)
+                .push_bind(&e.0)
+                .push_bind(inc.date.earliest().days_since_epoch())
+                .push_bind(inc.date.latest().map(accord_core::Day::days_since_epoch))
+                .push_bind(&inc.title)
+                .push_bind(inc.kind.as_str())
+                .push_bind(&inc.summary)
+                .push_bind(&inc.place)
+                .push_bind(&e.1)
+                .push_bind(&e.2)
+                .push_bind(inc.sensitivity.as_str())
+                .push_bind(&e.3);
+        });
+        q.build().execute(&mut *tx).await?;
+    }
+    let actors: Vec<(&str, i64, &str, &str)> = clear
+        .iter()
+        .flat_map(|(_, inc)| {
+            inc.actors.iter().enumerate().map(|(k, a)| {
+                (
+                    inc.id.as_str(),
+                    i64::try_from(k).unwrap_or(i64::MAX),
+                    a.actor.as_str(),
+                    a.role.as_str(),
+                )
+            })
+        })
+        .collect();
+    for chunk in actors.chunks(chunk_rows(5)) {
+        let mut q = QueryBuilder::<Postgres>::new(
+            "INSERT INTO incident_actors (case_id, incident_id, position, actor_id, role) ",
+        );
+        q.push_values(chunk, |mut b, (inc, k, actor, role)| {
+            b.push_bind(case)
+                .push_bind(*inc)
+                .push_bind(*k)
+                .push_bind(*actor)
+                .push_bind(*role);
+        });
+        q.build().execute(&mut *tx).await?;
+    }
+    let themes: Vec<(&str, i64, &str)> = clear
+        .iter()
+        .flat_map(|(_, inc)| {
+            inc.themes.iter().enumerate().map(|(k, t)| {
+                (
+                    inc.id.as_str(),
+                    i64::try_from(k).unwrap_or(i64::MAX),
+                    t.as_str(),
+                )
+            })
+        })
+        .collect();
+    for chunk in themes.chunks(chunk_rows(4)) {
+        let mut q = QueryBuilder::<Postgres>::new(
+            "INSERT INTO incident_themes (case_id, incident_id, position, theme) ",
+        );
+        q.push_values(chunk, |mut b, (inc, k, theme)| {
+            b.push_bind(case)
+                .push_bind(*inc)
+                .push_bind(*k)
+                .push_bind(*theme);
+        });
+        q.build().execute(&mut *tx).await?;
+    }
+    Ok(())
+}
+
+/// Insert actors at the positions given (restricted ones sealed by `case_io::insert_actor`).
+pub(crate) async fn insert_actors(
+    tx: &mut PgConnection,
+    keys: Keys<'_>,
+    case: &str,
+    items: &[(i64, &Actor)],
+) -> Result<(), StoreError> {
+    let mut clear = Vec::with_capacity(items.len());
+    for (p, a) in items {
+        if seals(keys, a.sensitivity) {
+            case_io::insert_actor(tx, keys, case, usize_pos(*p), a).await?;
+        } else {
+            clear.push((*p, *a));
+        }
+    }
+    for chunk in clear.chunks(chunk_rows(10)) {
+        let encoded: Vec<(String, String, String)> = chunk
+            .iter()
+            .map(|(_, a)| (list(&a.aliases), list(&a.members), list(&a.restricted_to)))
+            .collect();
+        let mut q = QueryBuilder::<Postgres>::new(
+            "INSERT INTO actors (case_id, id, position, kind, name, aliases, country, members,
+                sensitivity, restricted_to) ",
+        );
+        q.push_values(chunk.iter().zip(&encoded), |mut b, ((p, a), e)| {
+            b.push_bind(case)
+                .push_bind(&a.id)
+                .push_bind(*p)
+                .push_bind(a.kind.as_str())
+                .push_bind(&a.name)
+                .push_bind(&e.0)
+                .push_bind(&a.country)
+                .push_bind(&e.1)
+                .push_bind(a.sensitivity.as_str())
+                .push_bind(&e.2);
+        });
+        q.build().execute(&mut *tx).await?;
+    }
+    Ok(())
+}
+
+/// Insert sources at the positions given (restricted ones sealed by `case_io::insert_source`).
+pub(crate) async fn insert_sources(
+    tx: &mut PgConnection,
+    keys: Keys<'_>,
+    case: &str,
+    items: &[(i64, &Source)],
+) -> Result<(), StoreError> {
+    let mut clear = Vec::with_capacity(items.len());
+    for (p, s) in items {
+        if seals(keys, s.sensitivity) {
+            case_io::insert_source(tx, keys, case, usize_pos(*p), s).await?;
+        } else {
+            clear.push((*p, *s));
+        }
+    }
+    for chunk in clear.chunks(chunk_rows(12)) {
+        let encoded: Vec<(String, Option<String>, Option<String>, String)> = chunk
+            .iter()
+            .map(|(_, s)| {
+                (
+                    list(&s.authors),
+                    date(s.date),
+                    s.accessed.map(|d| d.to_string()),
+                    list(&s.restricted_to),
+                )
+            })
+            .collect();
+        let mut q = QueryBuilder::<Postgres>::new(
+            "INSERT INTO sources (case_id, id, position, authors, title, publisher, date, url,
+                accessed, note, sensitivity, restricted_to) ",
+        );
+        q.push_values(chunk.iter().zip(&encoded), |mut b, ((p, s), e)| {
+            b.push_bind(case)
+                .push_bind(&s.id)
+                .push_bind(*p)
+                .push_bind(&e.0)
+                .push_bind(&s.title)
+                .push_bind(&s.publisher)
+                .push_bind(&e.1)
+                .push_bind(&s.url)
+                .push_bind(&e.2)
+                .push_bind(&s.note)
+                .push_bind(s.sensitivity.as_str())
+                .push_bind(&e.3);
+        });
+        q.build().execute(&mut *tx).await?;
+    }
+    Ok(())
+}
+
+// --- Versions and the log ----------------------------------------------------------------------
+
+/// A new version to log: the record's body, its version number and the entry's action.
+pub(crate) struct NewVersion<'a> {
+    pub(crate) body: RecordBody,
+    pub(crate) version: u32,
+    pub(crate) action: &'a str,
+    pub(crate) evidence_sha256: Option<String>,
+}
+
+/// Log new versions: one entry each, and the version rows. Restricted records go through
+/// `LogWriter::version` (which seals them); the others many to a statement.
+pub(crate) async fn log_versions(
+    tx: &mut PgConnection,
+    writer: &mut LogWriter,
+    actor: &str,
+    case: &str,
+    versions: Vec<NewVersion<'_>>,
+) -> Result<(), StoreError> {
+    let mut clear = Vec::with_capacity(versions.len());
+    for v in versions {
+        if v.body.restricted {
+            writer
+                .version(tx, actor, v.action, case, &v.body, v.evidence_sha256)
+                .await?;
+        } else {
+            let (entry, leaf) = writer.next_entry(
+                actor,
+                v.action,
+                case,
+                v.body.log_name(),
+                Some(v.body.sha256.clone()),
+                v.evidence_sha256.clone(),
+            )?;
+            clear.push((entry, leaf, v));
+        }
+    }
+    let at = writer.at().to_owned();
+    // Stored in record order (entries keep the sequence numbers they were given above).
+    clear
+        .sort_unstable_by(|a, b| (a.2.body.kind, &a.2.body.id).cmp(&(b.2.body.kind, &b.2.body.id)));
+    for chunk in clear.chunks(chunk_rows(9)) {
+        let mut q = QueryBuilder::<Postgres>::new(
+            "INSERT INTO log_entries (seq, at, actor, action, case_id, record, record_sha256,
+                evidence_sha256, leaf) ",
+        );
+        q.push_values(chunk, |mut b, (entry, leaf, _)| {
+            b.push_bind(seq_i64(entry.seq))
+                .push_bind(&entry.at)
+                .push_bind(&entry.actor)
+                .push_bind(&entry.action)
+                .push_bind(&entry.case_id)
+                .push_bind(&entry.record)
+                .push_bind(&entry.record_sha256)
+                .push_bind(&entry.evidence_sha256)
+                .push_bind(&leaf[..]);
+        });
+        q.build().execute(&mut *tx).await?;
+        let mut q = QueryBuilder::<Postgres>::new(
+            "INSERT INTO record_versions (case_id, kind, record_id, version, at, actor, sha256,
+                body, log_seq) ",
+        );
+        q.push_values(chunk, |mut b, (entry, _, v)| {
+            b.push_bind(case)
+                .push_bind(v.body.kind.as_str())
+                .push_bind(&v.body.id)
+                .push_bind(i64::from(v.version))
+                .push_bind(&at)
+                .push_bind(actor)
+                .push_bind(&v.body.sha256)
+                .push_bind(&v.body.json)
+                .push_bind(seq_i64(entry.seq));
+        });
+        q.build().execute(&mut *tx).await?;
+    }
+    Ok(())
+}
+
+// --- A whole case ------------------------------------------------------------------------------
+
+/// `log_import` in bulk: a version of every record that is new or changed (one read of the
+/// case's latest versions, entries and versions many to a statement), and the removal of every
+/// record a replacement no longer has.
+pub(crate) async fn log_import(
+    tx: &mut PgConnection,
+    keys: Option<Arc<accord_vault::Vault>>,
+    case: &ValidCase,
+    actor: &str,
+    action: &str,
+    replaced: bool,
+) -> Result<(), StoreError> {
+    let last = latest(tx, &case.id).await?;
+    let mut writer = LogWriter::begin(tx).await?.sealing(keys);
+    let bodies = crate::record::all(case);
+    let mut kept = std::collections::HashSet::with_capacity(bodies.len());
+    let mut versions = Vec::new();
+    for body in bodies {
+        kept.insert((body.kind, body.id.clone()));
+        let prev = last.get(&(body.kind, body.id.clone()));
+        if prev.is_some_and(|(_, sha)| sha.as_deref() == Some(body.sha256.as_str())) {
+            continue;
+        }
+        let evidence_sha256 = (body.kind == RecordKind::Evidence)
+            .then(|| case.evidence_item(&body.id).map(|e| e.sha256.clone()))
+            .flatten();
+        versions.push(NewVersion {
+            version: prev.map_or(1, |(v, _)| v + 1),
+            body,
+            action,
+            evidence_sha256,
+        });
+    }
+    let mut logged = !versions.is_empty();
+    log_versions(tx, &mut writer, actor, &case.id, versions).await?;
+    if replaced {
+        for ((kind, id), (_, sha)) in &last {
+            if sha.is_some() && !kept.contains(&(*kind, id.clone())) {
+                writer
+                    .removed(tx, actor, action, &case.id, *kind, id)
+                    .await?;
+                logged = true;
+            }
+        }
+    }
+    if !logged {
+        writer
+            .append(tx, actor, action, Some(&case.id), None, None, None)
+            .await?;
+    }
+    writer.finish(tx).await
+}
+
+// --- Merging rows into a case ------------------------------------------------------------------
+
+/// What a merge knows of the case it writes into, read once when it begins.
+pub(crate) struct MergeState {
+    pub(crate) latest: Latest,
+    next_actor: i64,
+    next_source: i64,
+    next_incident: i64,
+    next_instrument: i64,
+    /// The case's instruments by id: their notes (instruments have no versions).
+    instruments: HashMap<String, Option<String>>,
+    pub(crate) counts: MergeCounts,
+}
+
+async fn next_position(tx: &mut PgConnection, table: &str, case: &str) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(&format!(
+        "SELECT COALESCE(MAX(position) + 1, 0) FROM {table} WHERE case_id = $1"
+    ))
+    .bind(case)
+    .fetch_one(&mut *tx)
+    .await?)
+}
+
+impl MergeState {
+    pub(crate) async fn load(tx: &mut PgConnection, case: &str) -> Result<MergeState, StoreError> {
+        let instruments = sqlx::query("SELECT id, notes FROM instruments WHERE case_id = $1")
+            .bind(case)
+            .fetch_all(&mut *tx)
+            .await?
+            .into_iter()
+            .map(|r| (r.get("id"), r.get("notes")))
+            .collect();
+        Ok(MergeState {
+            latest: latest(tx, case).await?,
+            next_actor: next_position(tx, "actors", case).await?,
+            next_source: next_position(tx, "sources", case).await?,
+            next_incident: next_position(tx, "incidents", case).await?,
+            next_instrument: next_position(tx, "instruments", case).await?,
+            instruments,
+            counts: MergeCounts::default(),
+        })
+    }
+}
+
+/// What one record of a batch is to the case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    Created(u32),
+    Updated(u32),
+    Unchanged,
+}
+
+fn classify(state: &MergeState, body: &RecordBody) -> Change {
+    match state.latest.get(&(body.kind, body.id.clone())) {
+        None => Change::Created(1),
+        // Removed earlier: it comes back.
+        Some((v, None)) => Change::Created(v + 1),
+        Some((_, Some(sha))) if *sha == body.sha256 => Change::Unchanged,
+        Some((v, Some(_))) => Change::Updated(v + 1),
+    }
+}
+
+/// Merge one batch of records into the case (`writer` is `None` for a dry run: everything is
+/// counted, nothing written).
+pub(crate) async fn merge_batch(
+    tx: &mut PgConnection,
+    keys: Keys<'_>,
+    writer: Option<&mut LogWriter>,
+    state: &mut MergeState,
+    case: &str,
+    actor: &str,
+    batch: &RecordBatch,
+) -> Result<(), StoreError> {
+    let mut versions: Vec<NewVersion<'_>> = Vec::new();
+    let mut new_actors: Vec<(i64, &Actor)> = Vec::new();
+    let mut new_sources: Vec<(i64, &Source)> = Vec::new();
+    let mut new_incidents: Vec<(i64, &Incident)> = Vec::new();
+    let mut note =
+        |state: &mut MergeState, body: RecordBody, change: Change, what: &'static str| {
+            let (version, action) = match change {
+                Change::Unchanged => {
+                    state.counts.unchanged += 1;
+                    return None;
+                }
+                Change::Created(v) => {
+                    state.counts.created.add(what);
+                    (v, "import.create")
+                }
+                Change::Updated(v) => {
+                    state.counts.updated.add(what);
+                    (v, "import.update")
+                }
+            };
+            state.latest.insert(
+                (body.kind, body.id.clone()),
+                (version, Some(body.sha256.clone())),
+            );
+            versions.push(NewVersion {
+                body,
+                version,
+                action,
+                evidence_sha256: None,
+            });
+            Some(change)
+        };
+    let mut updated_actors = Vec::new();
+    for a in &batch.actors {
+        let body = crate::record::actor(a);
+        let change = classify(state, &body);
+        match note(state, body, change, "actors") {
+            Some(Change::Created(_)) => {
+                new_actors.push((state.next_actor, a));
+                state.next_actor += 1;
+            }
+            Some(Change::Updated(_)) => updated_actors.push(a),
+            _ => {}
+        }
+    }
+    let mut updated_sources = Vec::new();
+    for s in &batch.sources {
+        let body = crate::record::source(s);
+        let change = classify(state, &body);
+        match note(state, body, change, "sources") {
+            Some(Change::Created(_)) => {
+                new_sources.push((state.next_source, s));
+                state.next_source += 1;
+            }
+            Some(Change::Updated(_)) => updated_sources.push(s),
+            _ => {}
+        }
+    }
+    let mut updated_incidents = Vec::new();
+    for inc in &batch.incidents {
+        let body = crate::record::incident(inc);
+        let change = classify(state, &body);
+        match note(state, body, change, "incidents") {
+            Some(Change::Created(_)) => {
+                new_incidents.push((state.next_incident, inc));
+                state.next_incident += 1;
+            }
+            Some(Change::Updated(_)) => updated_incidents.push(inc),
+            _ => {}
+        }
+    }
+    // Instruments have no versions: one that exists keeps its fields and provisions and takes
+    // the new notes; a new one is inserted whole.
+    let mut instrument_changes: Vec<(&Instrument, Option<String>)> = Vec::new();
+    for ins in &batch.instruments {
+        match state.instruments.get(&ins.id) {
+            None => {
+                state.counts.created.add("instruments");
+                state.instruments.insert(ins.id.clone(), ins.notes.clone());
+                instrument_changes.push((ins, None));
+            }
+            Some(stored) => {
+                let notes = merged_notes(stored.as_deref(), ins.notes.as_deref());
+                if *stored == notes {
+                    state.counts.unchanged += 1;
+                } else {
+                    state.counts.updated.add("instruments");
+                    state.instruments.insert(ins.id.clone(), notes.clone());
+                    instrument_changes.push((ins, Some(notes.unwrap_or_default())));
+                }
+            }
+        }
+    }
+    let Some(writer) = writer else {
+        return Ok(());
+    };
+    insert_actors(tx, keys, case, &new_actors).await?;
+    insert_sources(tx, keys, case, &new_sources).await?;
+    insert_incidents(tx, keys, case, &new_incidents).await?;
+    // An updated record keeps its place: its row is replaced at the same position.
+    for a in updated_actors {
+        let p = replace_row(tx, "actors", case, &a.id).await?;
+        case_io::insert_actor(tx, keys, case, usize_pos(p), a).await?;
+    }
+    for s in updated_sources {
+        let p = replace_row(tx, "sources", case, &s.id).await?;
+        case_io::insert_source(tx, keys, case, usize_pos(p), s).await?;
+    }
+    for inc in updated_incidents {
+        let p = replace_row(tx, "incidents", case, &inc.id).await?;
+        case_io::insert_incident(tx, keys, case, usize_pos(p), inc).await?;
+    }
+    for (ins, notes) in instrument_changes {
+        match notes {
+            None => {
+                let p = state.next_instrument;
+                state.next_instrument += 1;
+                case_io::insert_instrument(tx, case, usize_pos(p), ins).await?;
+            }
+            Some(notes) => {
+                sqlx::query("UPDATE instruments SET notes = $1 WHERE case_id = $2 AND id = $3")
+                    .bind(notes)
+                    .bind(case)
+                    .bind(&ins.id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+    }
+    log_versions(tx, writer, actor, case, versions).await
+}
+
+/// The notes of an instrument the case has, with an import's notes: its own text kept, an
+/// earlier block of the same import (`Imported from PA-X:` …, at the end) replaced by the new one.
+fn merged_notes(stored: Option<&str>, imported: Option<&str>) -> Option<String> {
+    let Some(imported) = imported.filter(|n| !n.trim().is_empty()) else {
+        return stored.map(str::to_owned);
+    };
+    let opening = imported.lines().next().unwrap_or_default();
+    let own = stored.map_or("", |s| {
+        if s.starts_with(opening) {
+            ""
+        } else {
+            s.rfind(&format!("\n\n{opening}")).map_or(s, |at| &s[..at])
+        }
+    });
+    Some(if own.trim().is_empty() {
+        imported.to_owned()
+    } else {
+        format!("{}\n\n{imported}", own.trim_end())
+    })
+}
+
+/// Delete a record's row (its child rows follow by cascade) and return its position.
+async fn replace_row(
+    tx: &mut PgConnection,
+    table: &'static str,
+    case: &str,
+    id: &str,
+) -> Result<i64, StoreError> {
+    let position: Option<i64> = sqlx::query_scalar(&format!(
+        "DELETE FROM {table} WHERE case_id = $1 AND id = $2 RETURNING position"
+    ))
+    .bind(case)
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    position.ok_or_else(|| {
+        StoreError::Conflict(format!(
+            "{table} {id:?} has versions but no row: run accord verify"
+        ))
+    })
+}
+
+/// A merge in progress (see [`crate::MergeSession`]).
+#[derive(Debug)]
+pub(crate) struct PgMerge {
+    tx: sqlx::Transaction<'static, Postgres>,
+    keys: Option<Arc<accord_vault::Vault>>,
+    /// `None` for a dry run.
+    writer: Option<LogWriter>,
+    state: MergeState,
+    case: String,
+    actor: String,
+}
+
+impl std::fmt::Debug for MergeState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MergeState")
+            .field("records", &self.latest.len())
+            .field("counts", &self.counts)
+            .finish_non_exhaustive()
+    }
+}
+
+pub(crate) async fn begin(
+    pool: &sqlx::PgPool,
+    keys: Option<Arc<accord_vault::Vault>>,
+    case: &str,
+    title: Option<&str>,
+    dry_run: bool,
+    actor: &str,
+) -> Result<PgMerge, StoreError> {
+    let mut tx = pool.begin().await?;
+    // A writing merge takes the case's lock, then the log's, first thing: nothing else writes to
+    // the case or the log until it ends (as SQLite's write lock does).
+    let mut writer = if dry_run {
+        None
+    } else {
+        super::version::lock_case(&mut tx, case).await?;
+        Some(LogWriter::begin(&mut tx).await?.sealing(keys.clone()))
+    };
+    let exists: Option<i64> = sqlx::query_scalar("SELECT 1::BIGINT FROM cases WHERE id = $1")
+        .bind(case)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if exists.is_none()
+        && let Some(w) = writer.as_mut()
+    {
+        let now = crate::clock::now();
+        let version = super::version::fresh(&mut tx).await?;
+        sqlx::query(
+            "INSERT INTO cases (id, title, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(case)
+        .bind(title.unwrap_or(case))
+        .bind(version)
+        .bind(&now)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+        w.append(&mut tx, actor, "case.create", Some(case), None, None, None)
+            .await?;
+    }
+    let state = MergeState::load(&mut tx, case).await?;
+    Ok(PgMerge {
+        tx,
+        keys,
+        writer,
+        state,
+        case: case.to_owned(),
+        actor: actor.to_owned(),
+    })
+}
+
+#[async_trait::async_trait]
+impl crate::MergeSession for PgMerge {
+    async fn merge(&mut self, batch: &RecordBatch) -> Result<(), StoreError> {
+        merge_batch(
+            &mut self.tx,
+            self.keys.as_ref(),
+            self.writer.as_mut(),
+            &mut self.state,
+            &self.case,
+            &self.actor,
+            batch,
+        )
+        .await
+    }
+
+    fn counts(&self) -> MergeCounts {
+        self.state.counts
+    }
+
+    async fn abandon(mut self: Box<Self>) -> Result<(), StoreError> {
+        self.tx.rollback().await?;
+        Ok(())
+    }
+
+    async fn finish(mut self: Box<Self>, detail: &str) -> Result<MergeCounts, StoreError> {
+        let counts = self.state.counts;
+        let Some(writer) = self.writer.take() else {
+            self.tx.rollback().await?;
+            return Ok(counts);
+        };
+        let changed = counts.created.total() + counts.updated.total() > 0;
+        if changed {
+            super::version::touch(&mut self.tx, &self.case).await?;
+        }
+        writer.finish(&mut self.tx).await?;
+        super::audit_row(
+            &mut self.tx,
+            &self.actor,
+            Some(&self.case),
+            "case.merge",
+            detail,
+        )
+        .await?;
+        self.tx.commit().await?;
+        Ok(counts)
+    }
+}
