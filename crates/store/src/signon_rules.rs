@@ -8,7 +8,8 @@
 
 use accord_core::SignatureState;
 
-use crate::{LinkOutcome, LinkPurpose, LinkStatus, LinkUse};
+use crate::codec::corrupt;
+use crate::{LinkOutcome, LinkPurpose, LinkStatus, LinkUse, StoreError};
 
 /// A link's state at `now_unix`, from what is stored about it: when it expires (`None`: never)
 /// and, once used, when and for what. Used beats expired: a link used before it expired still
@@ -26,6 +27,40 @@ pub(crate) fn link_status(
         Some(e) if e <= now_unix => LinkStatus::Expired { expired_unix: e },
         _ => LinkStatus::Open { expires_unix },
     }
+}
+
+/// A link's purpose as stored (the spelling [`LinkPurpose::as_str`] writes).
+pub(crate) fn stored_purpose(case_id: &str, purpose: &str) -> Result<LinkPurpose, StoreError> {
+    match purpose {
+        "sign" => Ok(LinkPurpose::Sign),
+        "withdraw" => Ok(LinkPurpose::Withdraw),
+        other => Err(corrupt(case_id, format!("link purpose {other:?}"))),
+    }
+}
+
+/// A link's state at `now_unix` from its stored columns: `expires_unix`, `used_unix` and
+/// `outcome` (the spelling [`LinkUse::as_str`] writes), decoded, then judged by [`link_status`].
+pub(crate) fn stored_status(
+    case_id: &str,
+    expires_unix: Option<i64>,
+    used_unix: Option<i64>,
+    outcome: Option<&str>,
+    now_unix: i64,
+) -> Result<LinkStatus, StoreError> {
+    let used = match used_unix {
+        None => None,
+        Some(at_unix) => {
+            let outcome = match outcome {
+                Some("signed") => LinkUse::Signed,
+                Some("declined") => LinkUse::Declined,
+                Some("withdrawn") => LinkUse::Withdrawn,
+                Some("replaced") => LinkUse::Replaced,
+                other => return Err(corrupt(case_id, format!("link outcome {other:?}"))),
+            };
+            Some((at_unix, outcome))
+        }
+    };
+    Ok(link_status(expires_unix, used, now_unix))
 }
 
 /// Why a link that could not be claimed for `wanted` was refused, given its state and what it
@@ -180,6 +215,34 @@ mod tests {
                 "{status:?}, a {actual:?} link used to {wanted:?}"
             );
         }
+    }
+
+    #[test]
+    fn stored_columns_decode_and_refuse_what_no_backend_writes() {
+        for p in [LinkPurpose::Sign, LinkPurpose::Withdraw] {
+            assert_eq!(stored_purpose("c", p.as_str()).unwrap(), p);
+        }
+        assert!(stored_purpose("c", "sing").is_err());
+        for u in [
+            LinkUse::Signed,
+            LinkUse::Declined,
+            LinkUse::Withdrawn,
+            LinkUse::Replaced,
+        ] {
+            assert_eq!(
+                stored_status("c", None, Some(5), Some(u.as_str()), NOW).unwrap(),
+                LinkStatus::Used {
+                    at_unix: 5,
+                    outcome: u
+                }
+            );
+        }
+        assert_eq!(
+            stored_status("c", Some(NOW), None, None, NOW).unwrap(),
+            LinkStatus::Expired { expired_unix: NOW }
+        );
+        let err = stored_status("c", None, Some(5), None, NOW).unwrap_err();
+        assert!(err.to_string().contains("link outcome None"), "{err}");
     }
 
     #[test]

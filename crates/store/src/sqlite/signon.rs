@@ -617,32 +617,21 @@ async fn signatory(
 
 fn purpose(row: &sqlx::sqlite::SqliteRow) -> Result<LinkPurpose, StoreError> {
     let case_id: String = row.try_get("case_id").unwrap_or_default();
-    match row.get::<String, _>("purpose").as_str() {
-        "sign" => Ok(LinkPurpose::Sign),
-        "withdraw" => Ok(LinkPurpose::Withdraw),
-        other => Err(corrupt(&case_id, format!("link purpose {other:?}"))),
-    }
+    rules::stored_purpose(&case_id, row.get("purpose"))
 }
 
-/// A link's state now, from its `expires_unix`, `used_unix` and `outcome` columns (decoded here,
-/// judged by [`rules::link_status`]).
+/// A link's state now, from its `expires_unix`, `used_unix` and `outcome` columns (decoded and
+/// judged by [`rules::stored_status`]).
 fn link_status(
     case_id: &str,
     row: &sqlx::sqlite::SqliteRow,
     now_unix: i64,
 ) -> Result<LinkStatus, StoreError> {
-    let used = match row.get::<Option<i64>, _>("used_unix") {
-        None => None,
-        Some(at_unix) => {
-            let outcome = match row.get::<Option<String>, _>("outcome").as_deref() {
-                Some("signed") => LinkUse::Signed,
-                Some("declined") => LinkUse::Declined,
-                Some("withdrawn") => LinkUse::Withdrawn,
-                Some("replaced") => LinkUse::Replaced,
-                other => return Err(corrupt(case_id, format!("link outcome {other:?}"))),
-            };
-            Some((at_unix, outcome))
-        }
-    };
-    Ok(rules::link_status(row.get("expires_unix"), used, now_unix))
+    rules::stored_status(
+        case_id,
+        row.get("expires_unix"),
+        row.get("used_unix"),
+        row.get::<Option<String>, _>("outcome").as_deref(),
+        now_unix,
+    )
 }
