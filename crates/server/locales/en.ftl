@@ -637,3 +637,109 @@ custody-exported = exported
 custody-handed_over = handed over
 custody-verified = verified
 custody-derived = derived
+
+## Relative days (the `ago` function of the templates: a day before today, or after it)
+
+ago-past = { $days ->
+    [0] today
+    [1] yesterday
+   *[other] { $days } days ago
+}
+ago-future = { $days ->
+    [1] tomorrow
+   *[other] in { $days } days
+}
+
+## Follow-through: outcomes, response actions and delivery methods
+
+outcome-acted = acted
+outcome-acknowledged = acknowledged
+outcome-declined = declined
+outcome-no_response = no response
+delivery-method-email = email
+delivery-method-post = post
+delivery-method-hand = by hand
+delivery-method-fax = fax
+delivery-method-online_form = online form
+delivery-method-published = published
+delivery-method-other = other
+
+## A mechanism (mechanism.html)
+
+mech-as-of-notice = As it stood on { $day }: the incidents that may have happened by then, the findings on them, the letters written by then and what was answered by then.
+mech-since = since { $day }
+mech-counts = Counts
+mech-scope = Scope
+mech-findings = Findings behind it
+mech-no-finding = No confirmed finding falls in its scope.
+mech-letters = Letters that asked for it
+mech-sent = Sent { $date } ({ $ago }).
+mech-no-letters = No letter of this case asks for it (a letter asks for a mechanism when it quotes the provision that creates it, or lists the incidents behind it).
+ft-col-party = Party
+ft-col-delivered = Delivered
+ft-col-response = Response
+ft-col-did = What they did
+ft-col-addressee = Addressee
+ft-col-outcome = Outcome
+ft-must-act = (must act)
+ft-not-addressed = (not addressed)
+ft-must-act-not-addressed = (must act, not addressed)
+ft-not-recorded = not recorded
+ft-none-recorded = none recorded
+
+## After a letter (letters/follow_through.html)
+
+ft-the-letter = The letter
+ft-heading = After the letter: { $title }
+ft-as-of = As of
+ft-as-of-notice = As it stood on { $day }: the deliveries and responses dated by then.
+ft-not-written = On { $day } this letter had not been written yet.
+ft-dated = Dated { $date }.
+ft-asks-for = It asks for
+ft-follows = It follows up
+ft-followed-by = Followed up by
+ft-parties = What each addressee did
+ft-deliveries = Deliveries
+ft-delivery-line = to { $to }, by { $method }
+ft-none = None recorded.
+ft-responses = Responses
+ft-the-text = The text
+ft-source = Source: { $source }
+ft-deadlines = Deadlines
+ft-every-addressee = every addressee
+ft-late = passed without a response
+ft-record = Record what happened
+ft-nothing-recorded = Nothing was recorded. Please correct:
+ft-a-delivery = A delivery
+ft-to = To
+ft-date = Date
+ft-how = How
+ft-note = Note
+ft-record-delivery = Record the delivery
+ft-a-response = A response
+ft-from = From
+ft-received-on = Received on
+ft-summary = Summary
+ft-its-text = Its text
+ft-source-id = Source id
+ft-record-response = Record the response
+ft-a-deadline = A deadline
+ft-by = By
+ft-for = For
+ft-every-addressee-option = Every addressee
+ft-asked = What was asked for
+ft-record-deadline = Record the deadline
+ft-a-follow-up = This letter follows up an earlier one
+ft-earlier = Earlier letter
+ft-record-follow-up = Record the follow-up
+
+## Letters awaiting a response (letters/awaiting.html)
+
+awaiting-title = Letters awaiting a response
+awaiting-about = Deadlines before { $day } with no response recorded from the addressee they bind (any addressee, for a deadline that binds them all), most overdue first.
+awaiting-col-letter = Letter
+awaiting-col-deadline = Deadline
+awaiting-col-for = For
+awaiting-col-asked = Asked for
+awaiting-col-late = Days late
+awaiting-none = No letter is awaiting a response past a deadline.

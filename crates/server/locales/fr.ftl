@@ -636,3 +636,109 @@ custody-exported = exporté
 custody-handed_over = remis
 custody-verified = vérifié
 custody-derived = dérivé
+
+## Jours relatifs (la fonction `ago` des gabarits : un jour avant aujourd'hui, ou après)
+
+ago-past = { $days ->
+    [0] aujourd'hui
+    [1] hier
+   *[other] il y a { $days } jours
+}
+ago-future = { $days ->
+    [1] demain
+   *[other] dans { $days } jours
+}
+
+## Suites données : issues, réponses et modes de remise
+
+outcome-acted = a agi
+outcome-acknowledged = a accusé réception
+outcome-declined = a refusé
+outcome-no_response = pas de réponse
+delivery-method-email = courriel
+delivery-method-post = courrier postal
+delivery-method-hand = en main propre
+delivery-method-fax = télécopie
+delivery-method-online_form = formulaire en ligne
+delivery-method-published = publication
+delivery-method-other = autre
+
+## Un mécanisme (mechanism.html)
+
+mech-as-of-notice = Tel que c'était le { $day } : les incidents qui ont pu se produire jusque-là, les constatations qui les concernent, les lettres écrites jusque-là et les réponses reçues jusque-là.
+mech-since = depuis le { $day }
+mech-counts = Qualifications prises en compte
+mech-scope = Champ
+mech-findings = Les constatations qui le fondent
+mech-no-finding = Aucune constatation confirmée n'entre dans son champ.
+mech-letters = Les lettres qui l'ont demandé
+mech-sent = Envoyée le { $date } ({ $ago }).
+mech-no-letters = Aucune lettre de ce dossier ne le demande (une lettre demande un mécanisme lorsqu'elle cite la disposition qui le crée, ou énumère les incidents qui le fondent).
+ft-col-party = Partie
+ft-col-delivered = Remise
+ft-col-response = Réponse
+ft-col-did = Ce qu'elle a fait
+ft-col-addressee = Destinataire
+ft-col-outcome = Issue
+ft-must-act = (doit agir)
+ft-not-addressed = (non destinataire)
+ft-must-act-not-addressed = (doit agir, non destinataire)
+ft-not-recorded = non enregistrée
+ft-none-recorded = aucune enregistrée
+
+## Après une lettre (letters/follow_through.html)
+
+ft-the-letter = La lettre
+ft-heading = Après la lettre : { $title }
+ft-as-of = Au
+ft-as-of-notice = Tel que c'était le { $day } : les remises et les réponses datées jusque-là.
+ft-not-written = Le { $day }, cette lettre n'était pas encore écrite.
+ft-dated = Datée du { $date }.
+ft-asks-for = Elle demande
+ft-follows = Elle fait suite à
+ft-followed-by = Suivie de
+ft-parties = Ce que chaque destinataire a fait
+ft-deliveries = Remises
+ft-delivery-line = à { $to }, par { $method }
+ft-none = Aucune enregistrée.
+ft-responses = Réponses
+ft-the-text = Le texte
+ft-source = Source : { $source }
+ft-deadlines = Échéances
+ft-every-addressee = tous les destinataires
+ft-late = passée sans réponse
+ft-record = Enregistrer ce qui s'est passé
+ft-nothing-recorded = Rien n'a été enregistré. Veuillez corriger :
+ft-a-delivery = Une remise
+ft-to = À
+ft-date = Date
+ft-how = Comment
+ft-note = Note
+ft-record-delivery = Enregistrer la remise
+ft-a-response = Une réponse
+ft-from = De
+ft-received-on = Reçue le
+ft-summary = Résumé
+ft-its-text = Son texte
+ft-source-id = Identifiant de la source
+ft-record-response = Enregistrer la réponse
+ft-a-deadline = Une échéance
+ft-by = Au plus tard le
+ft-for = Pour
+ft-every-addressee-option = Tous les destinataires
+ft-asked = Ce qui a été demandé
+ft-record-deadline = Enregistrer l'échéance
+ft-a-follow-up = Cette lettre fait suite à une lettre antérieure
+ft-earlier = Lettre antérieure
+ft-record-follow-up = Enregistrer la suite
+
+## Lettres en attente d'une réponse (letters/awaiting.html)
+
+awaiting-title = Lettres en attente d'une réponse
+awaiting-about = Échéances antérieures au { $day } sans réponse enregistrée du destinataire qu'elles visent (de n'importe quel destinataire, pour une échéance qui les vise tous), les plus en retard d'abord.
+awaiting-col-letter = Lettre
+awaiting-col-deadline = Échéance
+awaiting-col-for = Pour
+awaiting-col-asked = Demandé
+awaiting-col-late = Jours de retard
+awaiting-none = Aucune lettre n'attend de réponse au-delà d'une échéance.

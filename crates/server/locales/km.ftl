@@ -598,3 +598,109 @@ custody-exported = បាននាំចេញ
 custody-handed_over = បានប្រគល់
 custody-verified = បានផ្ទៀងផ្ទាត់
 custody-derived = បានបង្កើតច្បាប់ចម្លង
+
+## ថ្ងៃធៀបនឹងថ្ងៃនេះ (មុខងារ `ago` នៃពុម្ព៖ ថ្ងៃមុនថ្ងៃនេះ ឬក្រោយ)
+
+ago-past = { $days ->
+    [0] ថ្ងៃនេះ
+    [1] ម្សិលមិញ
+   *[other] { $days } ថ្ងៃមុន
+}
+ago-future = { $days ->
+    [1] ថ្ងៃស្អែក
+   *[other] { $days } ថ្ងៃទៀត
+}
+
+## ការតាមដាន៖ លទ្ធផល ការឆ្លើយតប និងមធ្យោបាយបញ្ជូន
+
+outcome-acted = បានចាត់វិធានការ
+outcome-acknowledged = បានទទួលស្គាល់
+outcome-declined = បានបដិសេធ
+outcome-no_response = គ្មានការឆ្លើយតប
+delivery-method-email = អ៊ីមែល
+delivery-method-post = ប្រៃសណីយ៍
+delivery-method-hand = ប្រគល់ផ្ទាល់ដៃ
+delivery-method-fax = ទូរសារ
+delivery-method-online_form = ទម្រង់អនឡាញ
+delivery-method-published = ការផ្សព្វផ្សាយជាសាធារណៈ
+delivery-method-other = ផ្សេងទៀត
+
+## យន្តការ (mechanism.html)
+
+mech-as-of-notice = ដូចដែលមាននៅ{ $day }៖ ហេតុការណ៍ដែលអាចបានកើតឡើងត្រឹមពេលនោះ ការរកឃើញលើហេតុការណ៍ទាំងនោះ លិខិតដែលបានសរសេរត្រឹមពេលនោះ និងការឆ្លើយតបដែលបានទទួលត្រឹមពេលនោះ។
+mech-since = ចាប់តាំងពី{ $day }
+mech-counts = ការវាយតម្លៃដែលត្រូវរាប់
+mech-scope = វិសាលភាព
+mech-findings = ការរកឃើញដែលជាមូលដ្ឋាន
+mech-no-finding = គ្មានការរកឃើញដែលបានបញ្ជាក់ណាមួយស្ថិតក្នុងវិសាលភាពរបស់វាទេ។
+mech-letters = លិខិតដែលបានស្នើសុំយន្តការនេះ
+mech-sent = បានផ្ញើនៅ{ $date } ({ $ago })។
+mech-no-letters = គ្មានលិខិតណាមួយនៃសំណុំរឿងនេះស្នើសុំយន្តការនេះទេ (លិខិតមួយស្នើសុំយន្តការ នៅពេលវាដកស្រង់បទប្បញ្ញត្តិដែលបង្កើតយន្តការនោះ ឬរាយបញ្ជីហេតុការណ៍ដែលជាមូលដ្ឋានរបស់វា)។
+ft-col-party = ភាគី
+ft-col-delivered = បានបញ្ជូន
+ft-col-response = ការឆ្លើយតប
+ft-col-did = អ្វីដែលពួកគេបានធ្វើ
+ft-col-addressee = អ្នកទទួល
+ft-col-outcome = លទ្ធផល
+ft-must-act = (ត្រូវចាត់វិធានការ)
+ft-not-addressed = (មិនមែនជាអ្នកទទួល)
+ft-must-act-not-addressed = (ត្រូវចាត់វិធានការ មិនមែនជាអ្នកទទួល)
+ft-not-recorded = មិនបានកត់ត្រា
+ft-none-recorded = មិនមានការកត់ត្រា
+
+## ក្រោយលិខិត (letters/follow_through.html)
+
+ft-the-letter = លិខិត
+ft-heading = ក្រោយលិខិត៖ { $title }
+ft-as-of = គិតត្រឹមថ្ងៃ
+ft-as-of-notice = ដូចដែលមាននៅ{ $day }៖ ការបញ្ជូន និងការឆ្លើយតបដែលមានកាលបរិច្ឆេទត្រឹមពេលនោះ។
+ft-not-written = នៅ{ $day } លិខិតនេះមិនទាន់ត្រូវបានសរសេរនៅឡើយទេ។
+ft-dated = ចុះ{ $date }។
+ft-asks-for = លិខិតនេះស្នើសុំ
+ft-follows = លិខិតនេះជាការតាមដានលិខិត
+ft-followed-by = ត្រូវបានតាមដានដោយ
+ft-parties = អ្វីដែលអ្នកទទួលម្នាក់ៗបានធ្វើ
+ft-deliveries = ការបញ្ជូន
+ft-delivery-line = ទៅ { $to } តាម{ $method }
+ft-none = មិនមានការកត់ត្រាទេ។
+ft-responses = ការឆ្លើយតប
+ft-the-text = អត្ថបទ
+ft-source = ប្រភព៖ { $source }
+ft-deadlines = កាលកំណត់
+ft-every-addressee = អ្នកទទួលទាំងអស់
+ft-late = ហួសកាលកំណត់ដោយគ្មានការឆ្លើយតប
+ft-record = កត់ត្រាអ្វីដែលបានកើតឡើង
+ft-nothing-recorded = គ្មានអ្វីត្រូវបានកត់ត្រាទេ។ សូមកែតម្រូវ៖
+ft-a-delivery = ការបញ្ជូនមួយ
+ft-to = ទៅ
+ft-date = កាលបរិច្ឆេទ
+ft-how = មធ្យោបាយ
+ft-note = កំណត់សម្គាល់
+ft-record-delivery = កត់ត្រាការបញ្ជូន
+ft-a-response = ការឆ្លើយតបមួយ
+ft-from = ពី
+ft-received-on = ទទួលបាននៅថ្ងៃ
+ft-summary = សេចក្តីសង្ខេប
+ft-its-text = អត្ថបទរបស់វា
+ft-source-id = លេខសម្គាល់ប្រភព
+ft-record-response = កត់ត្រាការឆ្លើយតប
+ft-a-deadline = កាលកំណត់មួយ
+ft-by = ត្រឹមថ្ងៃ
+ft-for = សម្រាប់
+ft-every-addressee-option = អ្នកទទួលទាំងអស់
+ft-asked = អ្វីដែលត្រូវបានស្នើសុំ
+ft-record-deadline = កត់ត្រាកាលកំណត់
+ft-a-follow-up = លិខិតនេះជាការតាមដានលិខិតមុនមួយ
+ft-earlier = លិខិតមុន
+ft-record-follow-up = កត់ត្រាការតាមដាន
+
+## លិខិតដែលកំពុងរង់ចាំការឆ្លើយតប (letters/awaiting.html)
+
+awaiting-title = លិខិតដែលកំពុងរង់ចាំការឆ្លើយតប
+awaiting-about = កាលកំណត់មុន{ $day } ដែលមិនទាន់មានការឆ្លើយតបត្រូវបានកត់ត្រាពីអ្នកទទួលដែលពាក់ព័ន្ធ (ពីអ្នកទទួលណាមួយ សម្រាប់កាលកំណត់ដែលពាក់ព័ន្ធនឹងអ្នកទទួលទាំងអស់) ដែលហួសកាលកំណត់យូរជាងគេមុន។
+awaiting-col-letter = លិខិត
+awaiting-col-deadline = កាលកំណត់
+awaiting-col-for = សម្រាប់
+awaiting-col-asked = អ្វីដែលបានស្នើសុំ
+awaiting-col-late = ចំនួនថ្ងៃយឺត
+awaiting-none = គ្មានលិខិតណាមួយកំពុងរង់ចាំការឆ្លើយតបហួសកាលកំណត់ទេ។

@@ -122,6 +122,7 @@ impl Templates {
     pub(crate) fn load(catalogs: Arc<Catalogs>) -> Result<Templates, minijinja::Error> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        let relative = Arc::clone(&catalogs);
         env.add_function(
             "t",
             move |state: &State, id: &str, kwargs: Kwargs| -> Result<Value, minijinja::Error> {
@@ -141,6 +142,18 @@ impl Templates {
                 )))
             },
         );
+        // `ago(days)`: a day `days` before today ("3 days ago", "yesterday"; negative: after
+        // today, "in 3 days"), in the page's language with its plurals.
+        env.add_function("ago", move |state: &State, days: i64| -> Value {
+            let (id, n) = if days >= 0 {
+                ("ago-past", days)
+            } else {
+                ("ago-future", days.saturating_neg())
+            };
+            let mut args = FluentArgs::new();
+            args.set("days", n);
+            Value::from_safe_string(relative.message(lang_of(state), id, Some(&args)))
+        });
         env.add_filter("num", |state: &State, n: i64| lang_of(state).number(n));
         // `YYYY-MM-DD` written out in the page's language; anything else as it is.
         env.add_filter(
@@ -218,6 +231,41 @@ fn escape(text: &str) -> String {
 /// scheme, the names of file formats). Data the pages show (titles of records, e-mail
 /// addresses) comes through `{{ .. }}` and is not the templates' text.
 #[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::Templates;
+    use crate::i18n::Catalogs;
+
+    /// `ago(days)` says a day before or after today in the page's language, with its plurals
+    /// and digits.
+    #[test]
+    fn relative_days_follow_the_language() {
+        let templates = Templates::load(Arc::new(Catalogs::load().unwrap())).unwrap();
+        let ago = |lang: &str, days: i64| {
+            templates
+                .env
+                .render_str("{{ ago(d) }}", minijinja::context! { lang, d => days })
+                .unwrap()
+        };
+        assert_eq!(ago("en", 0), "today");
+        assert_eq!(ago("en", 1), "yesterday");
+        assert_eq!(ago("en", 3), "3 days ago");
+        assert_eq!(ago("en", 1200), "1,200 days ago");
+        assert_eq!(ago("en", -1), "tomorrow");
+        assert_eq!(ago("en", -3), "in 3 days");
+        assert_eq!(ago("fr", 1), "hier");
+        assert_eq!(ago("fr", 2), "il y a 2 jours");
+        assert_eq!(ago("fr", 1200), "il y a 1\u{202F}200 jours");
+        assert_eq!(ago("fr", -2), "dans 2 jours");
+        assert_eq!(ago("km", 0), "ថ្ងៃនេះ");
+        assert_eq!(ago("km", 3), "៣ ថ្ងៃមុន");
+        assert_eq!(ago("km", -1), "ថ្ងៃស្អែក");
+        assert_eq!(ago("km", -12), "១២ ថ្ងៃទៀត");
+    }
+}
+
+#[cfg(test)]
 mod i18n_check {
     use accord_core::{
         ActorKind, CaseRole, CustodyAction, FindingStatus, IncidentKind, Named, Role, Verdict,
@@ -225,9 +273,9 @@ mod i18n_check {
 
     use super::TEMPLATES;
 
-    /// The templates converted to the catalogs. The others (provision, mechanism,
-    /// elections, elections_show, elections_simulation, import and letters/follow_through)
-    /// are still English: see the README's "Languages".
+    /// The templates converted to the catalogs. The others (provision, elections,
+    /// elections_show, elections_simulation and import) are still English: see the README's
+    /// "Languages".
     const CONVERTED: &[&str] = &[
         "base.html",
         "case_nav.html",
@@ -253,6 +301,9 @@ mod i18n_check {
         "letters/withdraw.html",
         "provisions.html",
         "letters/compose.html",
+        "mechanism.html",
+        "letters/follow_through.html",
+        "letters/awaiting.html",
     ];
 
     /// Literal names a converted template may show as they are, in every language.
@@ -367,7 +418,7 @@ mod i18n_check {
             literal_english("<p>{{ t(\"x\") }} · SHA-256 &amp; —</p>"),
             Vec::<String>::new()
         );
-        assert!(!literal_english(source("mechanism.html")).is_empty());
+        assert!(!literal_english(source("import.html")).is_empty());
     }
 
     /// Every message a converted template asks for exists in English (and so, by
@@ -393,7 +444,7 @@ mod i18n_check {
         fn names<T: Named>() -> Vec<&'static str> {
             T::all().map(Named::as_str).collect()
         }
-        let vocabularies: [(&str, Vec<&str>); 14] = [
+        let vocabularies: [(&str, Vec<&str>); 16] = [
             ("kind-", names::<IncidentKind>()),
             ("actor-kind-", names::<ActorKind>()),
             ("role-", names::<Role>()),
@@ -409,6 +460,11 @@ mod i18n_check {
                 vec!["day", "month", "year", "range", "ongoing"],
             ),
             ("noun-", vec!["incident", "finding", "source", "record"]),
+            ("outcome-", names::<accord_core::follow_through::Outcome>()),
+            (
+                "delivery-method-",
+                names::<accord_core::follow_through::DeliveryMethod>(),
+            ),
             (
                 "error-title-",
                 vec![

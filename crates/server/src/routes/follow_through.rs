@@ -156,6 +156,7 @@ async fn page(
                     id => cited,
                     title => case.letter(cited).map(|l| l.title.clone()),
                     date => case.letter(cited).map(|l| human_day(l.date)),
+                    day => case.letter(cited).map(|l| l.date.to_string()),
                 })
             }
             _ => None,
@@ -164,7 +165,7 @@ async fn page(
     let followed_by: Vec<Value> = follow_through::follow_ups_of(case, &letter.id)
         .iter()
         .filter_map(|f| case.letter(&f.letter))
-        .map(|l| context! { id => &l.id, title => &l.title, date => human_day(l.date) })
+        .map(|l| context! { id => &l.id, title => &l.title, date => human_day(l.date), day => l.date.to_string() })
         .collect();
     let requests: Vec<Value> = follow_through::requested_mechanisms(case, letter)
         .iter()
@@ -209,7 +210,7 @@ async fn page(
     };
     let failed = !refused.errors.is_empty() || refused.as_of_error.is_some();
     let ctx = context! {
-        title => format!("After the letter: {}", letter.title),
+        title => state.message(viewer.lang, "ft-heading", &[("title", letter.title.as_str().into())]),
         letter => context! {
             id => &letter.id, title => &letter.title, date => human_day(letter.date),
             day => letter.date.to_string(),
@@ -245,8 +246,9 @@ fn record_view(case: &ValidCase, letter: &Letter, f: &FollowThrough, today: Day)
             method,
             note,
         } => context! {
-            id => &f.id, to => who(to), date => human_day(*date), ago => ago(*date, today), days_ago => days(*date, today),
-            method => method.as_str().replace('_', " "), note,
+            id => &f.id, to => who(to), date => human_day(*date), day => date.to_string(),
+            ago => ago(*date, today), days_ago => days(*date, today),
+            method => method.as_str().replace('_', " "), method_name => method.as_str(), note,
         },
         Record::Response {
             from,
@@ -256,7 +258,8 @@ fn record_view(case: &ValidCase, letter: &Letter, f: &FollowThrough, today: Day)
             text,
             source,
         } => context! {
-            id => &f.id, from => who(from), date => human_day(*date), ago => ago(*date, today), days_ago => days(*date, today),
+            id => &f.id, from => who(from), date => human_day(*date), day => date.to_string(),
+            ago => ago(*date, today), days_ago => days(*date, today),
             action => action.as_str(), summary, text,
             source => source.as_deref().and_then(|s| case.source(s)).map(accord_core::Source::citation_text),
         },
@@ -269,7 +272,8 @@ fn record_view(case: &ValidCase, letter: &Letter, f: &FollowThrough, today: Day)
                 .iter()
                 .any(|o| o.deadline.id == f.id);
             context! {
-                id => &f.id, date => human_day(*date), ago => ago(*date, today), days_ago => days(*date, today),
+                id => &f.id, date => human_day(*date), day => date.to_string(),
+                ago => ago(*date, today), days_ago => days(*date, today),
                 addressee => addressee.as_deref().map(who), asked, late,
                 passed => *date < today,
             }
@@ -286,7 +290,8 @@ fn party_view(case: &ValidCase, letter: &Letter, p: &PartyOutcome<'_>, today: Da
         .unwrap_or_else(|| p.party.clone());
     let delivered = p.delivered.and_then(|d| match &d.what {
         Record::Delivery { date, method, .. } => Some(context! {
-            date => human_day(*date), method => method.as_str().replace('_', " "),
+            date => human_day(*date), day => date.to_string(),
+            method => method.as_str().replace('_', " "), method_name => method.as_str(),
         }),
         _ => None,
     });
@@ -297,7 +302,8 @@ fn party_view(case: &ValidCase, letter: &Letter, p: &PartyOutcome<'_>, today: Da
             action,
             ..
         } => Some(context! {
-            date => human_day(*date), ago => ago(*date, today), days_ago => days(*date, today), summary, action => action.as_str(),
+            date => human_day(*date), day => date.to_string(), ago => ago(*date, today),
+            days_ago => days(*date, today), summary, action => action.as_str(),
         }),
         _ => None,
     });
@@ -420,7 +426,8 @@ async fn awaiting(
             context! {
                 letter => &o.letter.id, title => &o.letter.title,
                 letter_date => human_day(o.letter.date), deadline => &o.deadline.id,
-                date => human_day(o.date), addressee => who, asked => &o.asked,
+                date => human_day(o.date), day => o.date.to_string(), addressee => who,
+                letter_day => o.letter.date.to_string(), asked => &o.asked,
                 days_late => o.days_late,
             }
         })
@@ -433,8 +440,8 @@ async fn awaiting(
             with_case(
                 &access,
                 context! {
-                    title => "Letters awaiting a response", late,
-                    today => human_day(today), as_of => day.map(|d| d.to_string()), as_of_error,
+                    title => state.text(viewer.lang, "awaiting-title"), late,
+                    today => human_day(today), today_day => today.to_string(), as_of => day.map(|d| d.to_string()), as_of_error,
                 },
             ),
         )?
@@ -462,8 +469,8 @@ pub(crate) fn requests_view(case: &ValidCase, mechanism: &Mechanism, today: Day)
                 })
                 .collect();
             context! {
-                id => &l.id, title => &l.title, date => human_day(l.date), ago => ago(l.date, today), days_ago => days(l.date, today),
-                parties,
+                id => &l.id, title => &l.title, date => human_day(l.date), day => l.date.to_string(),
+                ago => ago(l.date, today), days_ago => days(l.date, today), parties,
             }
         })
         .collect()
@@ -488,7 +495,8 @@ pub(crate) fn asked_view(case: &ValidCase, today: Day) -> Value {
                     let who = follow_through::addressee(letter, from)
                         .map_or_else(|| from.clone(), |a| a.name.clone());
                     Some(context! {
-                        from => who, date => human_day(*date), ago => ago(*date, today), days_ago => days(*date, today),
+                        from => who, date => human_day(*date), day => date.to_string(),
+                        ago => ago(*date, today), days_ago => days(*date, today),
                         action => action.as_str(),
                     })
                 }
@@ -498,7 +506,8 @@ pub(crate) fn asked_view(case: &ValidCase, today: Day) -> Value {
                 m.id.clone(),
                 context! {
                     letter => &last.letter.id, title => &last.letter.title,
-                    date => human_day(last.letter.date), ago => ago(last.letter.date, today), days_ago => days(last.letter.date, today),
+                    date => human_day(last.letter.date), day => last.letter.date.to_string(),
+                    ago => ago(last.letter.date, today), days_ago => days(last.letter.date, today),
                     letters => last.letters, response,
                 },
             )

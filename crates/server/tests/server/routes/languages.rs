@@ -146,6 +146,24 @@ const ENGLISH_LABELS: &[&str] = &[
     "Must act",
     "Latest incidents",
     "Over time",
+    // A mechanism, a letter's follow-through, the letters awaiting a response.
+    "Counts",
+    "Scope",
+    "Findings behind it",
+    "Letters that asked for it",
+    "The letter",
+    "What each addressee did",
+    "Addressee",
+    "Outcome",
+    "Deliveries",
+    "Responses",
+    "Deadlines",
+    "None recorded.",
+    "Record what happened",
+    "Record the delivery",
+    "Record the response",
+    "Letters awaiting a response",
+    "Days late",
 ];
 
 /// Labels French writes as English does.
@@ -169,6 +187,9 @@ async fn pages_in_khmer_and_french_carry_no_english_label() {
         format!("{CASE}/findings/new?incident=gazette-closed"),
         format!("{CASE}/actors/interior"),
         format!("{CASE}/members"),
+        format!("{CASE}/mechanisms/fpa-art-9"),
+        format!("{CASE}/letters/appeal-2030/follow-through"),
+        format!("{CASE}/awaiting"),
     ];
     for lang in ["km", "fr"] {
         let reader = reading(&admin, lang);
