@@ -8,6 +8,16 @@ use tokio::io::AsyncRead;
 
 use crate::{ActionError, Actions, invalid};
 
+/// The custody events people record by hand. `received`, `downloaded`, `derived` and the
+/// exports of `accord export` and evidence packages are recorded by Accord itself as they
+/// happen, and `verified` only by [`Actions::check_evidence`], after the bytes were checked.
+pub const CUSTODY_BY_HAND: [CustodyAction; 4] = [
+    CustodyAction::Viewed,
+    CustodyAction::Copied,
+    CustodyAction::Exported,
+    CustodyAction::HandedOver,
+];
+
 /// What the person adding a file says about it (the bytes come separately).
 #[derive(Debug, Clone, Default)]
 pub struct NewEvidence {
@@ -176,6 +186,68 @@ impl Actions {
         let reader = self.blobs.open(&evidence.sha256).await?;
         self.add_custody(case, id, action, None, by).await?;
         Ok((evidence, reader))
+    }
+
+    /// Record by hand what was done with an item (one of [`CUSTODY_BY_HAND`]): the rule every
+    /// caller shares — the other events are Accord's own, and a hand-over says to whom.
+    pub async fn record_custody(
+        &self,
+        case: &str,
+        id: &str,
+        action: CustodyAction,
+        note: Option<String>,
+        by: &str,
+    ) -> Result<(), ActionError> {
+        if !CUSTODY_BY_HAND.contains(&action) {
+            return Err(invalid(
+                "action",
+                format!(
+                    "{} is recorded by Accord itself; record viewed, copied, exported or handed_over",
+                    action.as_str()
+                ),
+            ));
+        }
+        let note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+        if action == CustodyAction::HandedOver && note.is_none() {
+            return Err(invalid("note", "say to whom it was handed, and how"));
+        }
+        self.add_custody(case, id, action, note, by).await
+    }
+
+    /// Check an item's stored bytes now: re-hash them and, when their SHA-256 and size are the
+    /// record's, record `verified` in its chain of custody. A mismatch records nothing and is
+    /// [`ActionError::Changed`], naming both hashes.
+    pub async fn check_evidence(
+        &self,
+        case: &str,
+        id: &str,
+        by: &str,
+    ) -> Result<Evidence, ActionError> {
+        let Some(item) = self.store.evidence(case, id).await? else {
+            return Err(ActionError::NotFound {
+                what: "evidence item",
+                id: id.to_owned(),
+            });
+        };
+        let (sha256, size) = self.blobs.rehash(&item.sha256).await?;
+        if sha256 != item.sha256 || size != item.size {
+            tracing::error!(case = %case, evidence = %id, expected = %item.sha256, found = %sha256, "stored evidence bytes changed");
+            return Err(ActionError::Changed(format!(
+                "the stored file of {id} no longer matches its record: SHA-256 {sha256} and \
+                 {size} bytes, where {} and {} bytes were received; run `accord verify` and tell \
+                 the instance's administrator",
+                item.sha256, item.size
+            )));
+        }
+        self.add_custody(
+            case,
+            id,
+            CustodyAction::Verified,
+            Some("SHA-256 recomputed from the stored bytes: it matches".into()),
+            by,
+        )
+        .await?;
+        Ok(item)
     }
 
     /// Append an event to an item's chain of custody.

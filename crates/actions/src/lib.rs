@@ -23,7 +23,7 @@ use accord_store::{
 };
 
 pub use backup::{BackupReport, Manifest, RestoreReport, RestoreTarget, Sealing};
-pub use evidence::NewEvidence;
+pub use evidence::{CUSTODY_BY_HAND, NewEvidence};
 pub use key::{LogKeyConfig, cosigner_from_file};
 pub use observations::{ObservationProblem, today};
 pub use package::{PackageReport, verify_package};
@@ -50,6 +50,9 @@ pub enum ActionError {
     Blob(BlobError),
     #[error("log: {0}")]
     Log(String),
+    /// Stored bytes or records no longer match what was recorded (found by a check).
+    #[error("{0}")]
+    Changed(String),
     #[error("search index: {0}")]
     Search(String),
     #[error("{path}: {source}")]

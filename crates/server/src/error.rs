@@ -139,6 +139,7 @@ impl From<ActionError> for AppError {
                 format!("the upload stopped after {received} bytes; nothing was kept"),
             ),
             ActionError::Blob(BlobError::TooLarge { limit }) => AppError::TooLarge { limit },
+            ActionError::Changed(what) => AppError::Conflict(what),
             other => AppError::Internal(other.to_string()),
         }
     }

@@ -18,7 +18,6 @@ use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::disclosure::Disclosure;
 use crate::forms::Fields;
-use crate::routes::evidence::custody::BY_HAND;
 use crate::routes::evidence::download;
 use crate::routes::evidence::upload::CaptureFields;
 use crate::visibility::Visibility;
@@ -378,29 +377,16 @@ pub(crate) async fn add_custody(
 ) -> Result<Response, ApiError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     access.require_edit(&viewer)?;
+    // An item this caller may not see does not exist for them.
+    Visibility::load(&state, &access)
+        .await?
+        .evidence_item(&state, &id, &evidence_id)
+        .await?;
     let input: CustodyInput = parse_body(&body)?;
-    let action = CustodyAction::from_name(input.action.trim())
-        .map_err(|e| invalid("action", e))
-        .and_then(|a| {
-            if BY_HAND.contains(&a) {
-                Ok(a)
-            } else {
-                Err(invalid(
-                    "action",
-                    format!("{} is recorded by Accord itself", a.as_str()),
-                ))
-            }
-        })?;
-    let note = input
-        .note
-        .map(|n| n.trim().to_owned())
-        .filter(|n| !n.is_empty());
-    if action == CustodyAction::HandedOver && note.is_none() {
-        return Err(invalid("note", "say to whom it was handed, and how"));
-    }
+    let action = CustodyAction::from_name(input.action.trim()).map_err(|e| invalid("action", e))?;
     state
         .actions
-        .add_custody(&id, &evidence_id, action, note, &viewer.audit_name())
+        .record_custody(&id, &evidence_id, action, input.note, &viewer.audit_name())
         .await?;
     let e = state
         .store

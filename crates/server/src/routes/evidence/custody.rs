@@ -2,7 +2,6 @@
 //! exported, handed to another organisation) and checking its bytes now (re-hashed; a match is
 //! recorded as `verified`).
 
-use accord_actions::ActionError;
 use accord_core::CustodyAction;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -12,16 +11,11 @@ use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::forms::Fields;
 use crate::routes::see_other;
+use crate::visibility::Visibility;
 use crate::{AppError, AppState};
 
-/// What people record by hand; `received`, `downloaded` and `derived` are recorded by Accord
-/// itself as they happen, and `verified` only after the bytes were checked.
-pub(crate) const BY_HAND: [CustodyAction; 4] = [
-    CustodyAction::Viewed,
-    CustodyAction::Copied,
-    CustodyAction::Exported,
-    CustodyAction::HandedOver,
-];
+/// What people record by hand (the action layer's rule).
+pub(crate) use accord_actions::CUSTODY_BY_HAND as BY_HAND;
 
 /// `POST /cases/{id}/evidence/{evidence}/custody` (editors and owners).
 pub(crate) async fn record(
@@ -32,26 +26,29 @@ pub(crate) async fn record(
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     access.require_edit(&viewer)?;
+    // An item this editor may not see does not exist for them.
+    Visibility::load(&state, &access)
+        .await?
+        .evidence_item(&state, &id, &evidence)
+        .await?;
     let f = Fields::from_body(&body);
     let action = f
         .get("action")
         .map(CustodyAction::from_name)
         .transpose()
         .map_err(|e| AppError::invalid("action", e))?
-        .filter(|a| BY_HAND.contains(a))
         .ok_or_else(|| {
             AppError::invalid("action", "choose viewed, copied, exported or handed over")
         })?;
-    let note = f.text("note").map(|n| n.trim().to_owned());
-    if action == CustodyAction::HandedOver && note.is_none() {
-        return Err(AppError::invalid(
-            "note",
-            "say to whom it was handed, and how",
-        ));
-    }
     state
         .actions
-        .add_custody(&id, &evidence, action, note, &viewer.audit_name())
+        .record_custody(
+            &id,
+            &evidence,
+            action,
+            f.text("note").map(str::to_owned),
+            &viewer.audit_name(),
+        )
         .await?;
     Ok(see_other(&format!(
         "/cases/{id}/evidence/{evidence}?logged=1"
@@ -69,35 +66,13 @@ pub(crate) async fn verify(
     if !access.can_review() {
         access.require_edit(&viewer)?;
     }
-    let item = state
-        .store
-        .evidence(&id, &evidence)
+    Visibility::load(&state, &access)
         .await?
-        .ok_or(AppError::NotFound)?;
-    let (sha256, size) = state
-        .actions
-        .blobs()
-        .rehash(&item.sha256)
-        .await
-        .map_err(ActionError::from)?;
-    if sha256 != item.sha256 || size != item.size {
-        tracing::error!(case = %id, evidence = %evidence, expected = %item.sha256, found = %sha256, "stored evidence bytes changed");
-        return Err(AppError::Conflict(format!(
-            "the stored file no longer matches its record: SHA-256 {sha256} and {size} bytes, \
-             where {} and {} bytes were received; run `accord verify` and tell the instance's \
-             administrator",
-            item.sha256, item.size
-        )));
-    }
+        .evidence_item(&state, &id, &evidence)
+        .await?;
     state
         .actions
-        .add_custody(
-            &id,
-            &evidence,
-            CustodyAction::Verified,
-            Some("SHA-256 recomputed from the stored bytes: it matches".into()),
-            &viewer.audit_name(),
-        )
+        .check_evidence(&id, &evidence, &viewer.audit_name())
         .await?;
     Ok(see_other(&format!(
         "/cases/{id}/evidence/{evidence}?verified=1"

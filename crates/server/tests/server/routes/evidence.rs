@@ -494,3 +494,82 @@ async fn working_copies_custody_events_and_checks_are_recorded() {
     .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_restricted_item_does_not_exist_for_an_editor_it_is_not_shown_to() {
+    let app = TestApp::new().await;
+    let editor = app
+        .user("ed@example.org", false, Some(CaseRole::Editor))
+        .await;
+    let named = app
+        .user("named@example.org", false, Some(CaseRole::Editor))
+        .await;
+    let mut body: &[u8] = b"a witness's statement";
+    let item = app
+        .state
+        .actions
+        .add_evidence(
+            CASE,
+            accord_actions::NewEvidence {
+                id: Some("statement".into()),
+                file_name: "statement.txt".into(),
+                incident: Some(INCIDENT.into()),
+                sensitivity: accord_core::Sensitivity::Restricted,
+                restricted_to: vec!["named@example.org".into()],
+                ..accord_actions::NewEvidence::default()
+            },
+            &mut body,
+            1 << 20,
+            "owner@example.org",
+        )
+        .await
+        .unwrap();
+    let page = format!("/cases/{CASE}/evidence/{}", item.id);
+    let custody = format!("{page}/custody");
+    let check = format!("{page}/verify");
+    let token = app.api_token("ed@example.org").await;
+    let api_custody = |token: &str| {
+        Request::builder()
+            .method(Method::POST)
+            .uri(format!("/api/v1/cases/{CASE}/evidence/{}/custody", item.id))
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(r#"{"action": "copied"}"#))
+            .unwrap()
+    };
+    // The editor it is not shown to: the page, the custody form, the check and the API all
+    // answer as for a missing item, and the chain of custody is unchanged.
+    assert_eq!(app.get(&page, &editor).await.status, StatusCode::NOT_FOUND);
+    let r = app.post(&custody, &editor, &[("action", "copied")]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    let r = app.post(&check, &editor, &[]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    let r = app.send(api_custody(&token)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    assert!(!r.body.contains("statement.txt"), "{}", r.body);
+    let stored = app
+        .store
+        .evidence(CASE, "statement")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.custody.len(), 1, "{:?}", stored.custody);
+
+    // The editor it names records and checks as usual.
+    let r = app.post(&custody, &named, &[("action", "copied")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = app.post(&check, &named, &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = app
+        .send(api_custody(&app.api_token("named@example.org").await))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let stored = app
+        .store
+        .evidence(CASE, "statement")
+        .await
+        .unwrap()
+        .unwrap();
+    let actions: Vec<&str> = stored.custody.iter().map(|c| c.action.as_str()).collect();
+    assert_eq!(actions, ["received", "copied", "verified", "copied"]);
+}
