@@ -212,37 +212,30 @@ pub(crate) async fn case_refs(
     super::records::case_refs(&mut conn, store.keys(), id).await
 }
 
+/// A snapshot of a PostgreSQL database is not a file the server writes: it is `pg_dump`'s
+/// (consistent while others write, as SQLite's `VACUUM INTO` is). Refused with the way to do it.
 pub(crate) async fn snapshot_into(
-    store: &super::PgStore,
+    _store: &super::PgStore,
     path: &std::path::Path,
 ) -> Result<(), crate::StoreError> {
-    let bad = |reason: &str| crate::StoreError::BadPath {
+    Err(crate::StoreError::BadPath {
         path: path.display().to_string(),
-        reason: reason.to_owned(),
-    };
-    let text = path.to_str().ok_or_else(|| bad("not a UTF-8 path"))?;
-    if path.exists() {
-        return Err(bad("exists already: a snapshot goes into a new file"));
-    }
-    // VACUUM INTO reads one snapshot of the database (a read transaction: writers on other
-    // connections go on, in WAL mode) and writes it, compacted, to a new file.
-    sqlx::query("VACUUM INTO ?")
-        .bind(text)
-        .execute(&store.pool)
-        .await?;
-    Ok(())
+        reason: "a PostgreSQL database is not backed up into a file by Accord: back it up with \
+                 `pg_dump --format=custom` (a consistent snapshot while servers keep writing) \
+                 and the evidence store beside it; see the README's PostgreSQL section"
+            .into(),
+    })
 }
 
 pub(crate) async fn self_review(
     store: &super::PgStore,
     case_id: &str,
 ) -> Result<bool, crate::StoreError> {
-    let v: Option<i64> = sqlx::query_scalar("SELECT self_review FROM cases WHERE id = $1")
+    let v: Option<bool> = sqlx::query_scalar("SELECT self_review FROM cases WHERE id = $1")
         .bind(case_id)
         .fetch_optional(&store.pool)
         .await?;
-    v.map(|v| v != 0)
-        .ok_or_else(|| crate::StoreError::NoCase(case_id.to_owned()))
+    v.ok_or_else(|| crate::StoreError::NoCase(case_id.to_owned()))
 }
 
 pub(crate) async fn set_self_review(
