@@ -92,6 +92,8 @@ pub(crate) async fn restore(config: &Config, args: RestoreArgs) -> anyhow::Resul
             config.db
         );
     }
+    // Where the evidence goes is checked before the database is written.
+    setup::check_evidence_store(config).await?;
     let target = RestoreTarget {
         db: PathBuf::from(&config.db),
         log_key: config.evidence.log_key.clone(),

@@ -38,6 +38,9 @@ pub(crate) struct EvidenceSettings {
     /// Where `evidence_dir` was set, if it was not defaulted: a directory someone named must
     /// exist, while the default one is created with the database.
     pub(crate) evidence_dir_set: Option<&'static str>,
+    /// Evidence in S3-compatible object storage instead of `evidence_dir`: an `s3://bucket/prefix`
+    /// URL (endpoint, region and credentials from the `AWS_*` environment), with where it was set.
+    pub(crate) evidence_store: Option<(String, &'static str)>,
     /// The log's Ed25519 signing key file (default `<db>.log-key`), created on first use.
     pub(crate) log_key: PathBuf,
     /// The log's name (checkpoint origin), used only when the key is created.
@@ -53,6 +56,7 @@ pub(crate) struct EvidenceSettings {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct EvidenceFlags {
     pub(crate) evidence_dir: Option<PathBuf>,
+    pub(crate) evidence_store: Option<String>,
     pub(crate) log_key: Option<PathBuf>,
     pub(crate) log_name: Option<String>,
     pub(crate) upload_limit: Option<u64>,
@@ -67,6 +71,7 @@ struct ConfigFile {
     font_paths: Option<Vec<PathBuf>>,
     trusted_proxies: Option<Vec<String>>,
     evidence_dir: Option<PathBuf>,
+    evidence_store: Option<String>,
     log_key: Option<PathBuf>,
     log_name: Option<String>,
     upload_limit: Option<u64>,
@@ -116,12 +121,13 @@ impl Config {
             std::env::var("ACCORD_TRUSTED_PROXIES").ok(),
         )?;
         let db = db.or(from_file.db).unwrap_or_else(|| DEFAULT_DB.to_owned());
-        let mut evidence = EvidenceSettings::defaults(&db).with_file(
-            from_file.evidence_dir,
-            from_file.log_key,
-            from_file.log_name,
-            from_file.upload_limit,
-        );
+        let mut evidence = EvidenceSettings::defaults(&db)
+            .with_file_location(from_file.evidence_dir, from_file.evidence_store)?
+            .with_file(
+                from_file.log_key,
+                from_file.log_name,
+                from_file.upload_limit,
+            );
         if let Some(key_file) = from_file.key_file {
             evidence.key_file = key_file;
         }
@@ -149,9 +155,20 @@ impl Config {
     /// The configuration with the evidence settings that flags and the environment give.
     pub(crate) fn with_evidence_flags(mut self, flags: EvidenceFlags) -> anyhow::Result<Config> {
         let e = &mut self.evidence;
-        if let Some(dir) = flags.evidence_dir {
-            e.evidence_dir = dir;
-            e.evidence_dir_set = Some("--evidence-dir / ACCORD_EVIDENCE_DIR");
+        match (flags.evidence_dir, flags.evidence_store) {
+            (Some(_), Some(_)) => anyhow::bail!(
+                "evidence_store: --evidence-store / ACCORD_EVIDENCE_STORE and --evidence-dir / \
+                 ACCORD_EVIDENCE_DIR are both set; evidence lives in one place: keep one"
+            ),
+            (Some(dir), None) => {
+                e.evidence_dir = dir;
+                e.evidence_dir_set = Some("--evidence-dir / ACCORD_EVIDENCE_DIR");
+                e.evidence_store = None;
+            }
+            (None, Some(url)) => {
+                e.evidence_store = Some((s3_url(url, STORE_FLAG)?, STORE_FLAG));
+            }
+            (None, None) => {}
         }
         if let Some(key) = flags.log_key {
             e.log_key = key;
@@ -168,6 +185,14 @@ impl Config {
         if e.upload_limit == 0 {
             anyhow::bail!("upload_limit: must be at least 1 byte");
         }
+        if e.evidence_store.is_some() && e.upload_limit > accord_store::blob_s3::MAX_UPLOAD_LIMIT {
+            anyhow::bail!(
+                "upload_limit: {} bytes is more than an S3 evidence store takes (at most {}: S3 \
+                 copies an object of at most 5 GiB in one request)",
+                e.upload_limit,
+                accord_store::blob_s3::MAX_UPLOAD_LIMIT
+            );
+        }
         if let Some(name) = &e.log_name
             && (name.trim().is_empty() || name.chars().any(|c| c.is_whitespace() || c == '+'))
         {
@@ -179,13 +204,55 @@ impl Config {
     }
 }
 
+/// Where `--evidence-store` and `ACCORD_EVIDENCE_STORE` come from (clap merges the two).
+const STORE_FLAG: &str = "--evidence-store / ACCORD_EVIDENCE_STORE";
+const STORE_FILE: &str = "evidence_store in the configuration file";
+
+/// An `evidence_store` value: an `s3://bucket/prefix` URL, checked now (a directory belongs in
+/// `evidence_dir`).
+fn s3_url(url: String, origin: &str) -> anyhow::Result<String> {
+    if !accord_store::blob_s3::is_s3_url(&url) {
+        anyhow::bail!(
+            "evidence_store ({origin}): {url:?} is not an s3://bucket/prefix URL (a directory \
+             goes in evidence_dir)"
+        );
+    }
+    accord_store::blob_s3::S3Location::parse(&url)
+        .with_context(|| format!("evidence_store ({origin})"))?;
+    Ok(url)
+}
+
 impl EvidenceSettings {
+    /// The file's `evidence_dir` or `evidence_store` (not both).
+    fn with_file_location(
+        mut self,
+        evidence_dir: Option<PathBuf>,
+        evidence_store: Option<String>,
+    ) -> anyhow::Result<EvidenceSettings> {
+        match (evidence_dir, evidence_store) {
+            (Some(_), Some(_)) => anyhow::bail!(
+                "evidence_store: the configuration file sets both evidence_dir and \
+                 evidence_store; evidence lives in one place: keep one"
+            ),
+            (Some(dir), None) => {
+                self.evidence_dir = dir;
+                self.evidence_dir_set = Some("evidence_dir in the configuration file");
+            }
+            (None, Some(url)) => {
+                self.evidence_store = Some((s3_url(url, STORE_FILE)?, STORE_FILE));
+            }
+            (None, None) => {}
+        }
+        Ok(self)
+    }
+
     fn defaults(db: &str) -> EvidenceSettings {
         // `sqlite://path` names the same file as `path`.
         let path = db.strip_prefix("sqlite://").unwrap_or(db);
         EvidenceSettings {
             evidence_dir: PathBuf::from(format!("{path}.evidence")),
             evidence_dir_set: None,
+            evidence_store: None,
             log_key: PathBuf::from(format!("{path}.log-key")),
             log_name: None,
             upload_limit: DEFAULT_UPLOAD_LIMIT,
@@ -195,15 +262,10 @@ impl EvidenceSettings {
 
     fn with_file(
         mut self,
-        evidence_dir: Option<PathBuf>,
         log_key: Option<PathBuf>,
         log_name: Option<String>,
         upload_limit: Option<u64>,
     ) -> EvidenceSettings {
-        if let Some(dir) = evidence_dir {
-            self.evidence_dir = dir;
-            self.evidence_dir_set = Some("evidence_dir in the configuration file");
-        }
         if let Some(key) = log_key {
             self.log_key = key;
         }
@@ -435,5 +497,108 @@ mod tests {
         );
         let file: ConfigFile = toml::from_str("language = \"km\"").unwrap();
         assert_eq!(file.language.as_deref(), Some("km"));
+    }
+}
+
+#[cfg(test)]
+mod evidence_store_tests {
+    use super::*;
+
+    fn config() -> Config {
+        Config {
+            db: "a.db".into(),
+            addr: DEFAULT_ADDR.parse().unwrap(),
+            font_paths: Vec::new(),
+            trusted_proxies: Vec::new(),
+            evidence: EvidenceSettings::defaults("a.db"),
+            site: accord_server::SiteSettings::default(),
+            language: accord_core::Lang::En,
+        }
+    }
+
+    #[test]
+    fn the_evidence_store_is_an_s3_url_from_one_place() {
+        let from_file = EvidenceSettings::defaults("a.db")
+            .with_file_location(None, Some("s3://evidence/accord".into()))
+            .unwrap();
+        assert_eq!(
+            from_file.evidence_store,
+            Some(("s3://evidence/accord".to_owned(), STORE_FILE))
+        );
+        let err = EvidenceSettings::defaults("a.db")
+            .with_file_location(Some("/srv/e".into()), Some("s3://evidence".into()))
+            .unwrap_err();
+        assert!(format!("{err:#}").contains("sets both"), "{err:#}");
+        let err = EvidenceSettings::defaults("a.db")
+            .with_file_location(None, Some("/srv/evidence".into()))
+            .unwrap_err();
+        assert_eq!(
+            format!("{err:#}"),
+            "evidence_store (evidence_store in the configuration file): \"/srv/evidence\" is not \
+             an s3://bucket/prefix URL (a directory goes in evidence_dir)"
+        );
+
+        // A flag or variable overrides the file, whichever of the two it names.
+        let mut file_store = config();
+        file_store.evidence = from_file;
+        let with_dir = file_store
+            .clone()
+            .with_evidence_flags(EvidenceFlags {
+                evidence_dir: Some("/srv/e".into()),
+                ..EvidenceFlags::default()
+            })
+            .unwrap();
+        assert_eq!(with_dir.evidence.evidence_store, None);
+        assert_eq!(with_dir.evidence.evidence_dir, PathBuf::from("/srv/e"));
+        let with_store = config()
+            .with_evidence_flags(EvidenceFlags {
+                evidence_store: Some("s3://other/p".into()),
+                ..EvidenceFlags::default()
+            })
+            .unwrap();
+        assert_eq!(
+            with_store.evidence.evidence_store,
+            Some(("s3://other/p".to_owned(), STORE_FLAG))
+        );
+        let err = config()
+            .with_evidence_flags(EvidenceFlags {
+                evidence_dir: Some("/srv/e".into()),
+                evidence_store: Some("s3://other/p".into()),
+                ..EvidenceFlags::default()
+            })
+            .unwrap_err();
+        assert!(format!("{err:#}").contains("both set"), "{err:#}");
+        let err = config()
+            .with_evidence_flags(EvidenceFlags {
+                evidence_store: Some("s3:///p".into()),
+                ..EvidenceFlags::default()
+            })
+            .unwrap_err();
+        assert!(
+            format!("{err:#}").contains("the bucket is missing"),
+            "{err:#}"
+        );
+    }
+
+    #[test]
+    fn an_s3_store_takes_no_upload_limit_above_what_s3_copies() {
+        let limit = accord_store::blob_s3::MAX_UPLOAD_LIMIT;
+        let flags = |upload_limit| EvidenceFlags {
+            evidence_store: Some("s3://evidence/accord".into()),
+            upload_limit: Some(upload_limit),
+            ..EvidenceFlags::default()
+        };
+        assert!(config().with_evidence_flags(flags(limit)).is_ok());
+        let err = config().with_evidence_flags(flags(limit + 1)).unwrap_err();
+        assert!(format!("{err:#}").starts_with("upload_limit: "), "{err:#}");
+        // A directory has no such limit.
+        assert!(
+            config()
+                .with_evidence_flags(EvidenceFlags {
+                    upload_limit: Some(limit + 1),
+                    ..EvidenceFlags::default()
+                })
+                .is_ok()
+        );
     }
 }

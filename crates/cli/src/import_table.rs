@@ -83,6 +83,7 @@ pub(crate) async fn run(config: &Config, args: TableArgs) -> anyhow::Result<Exit
         effective.db = s.display().to_string();
         effective.evidence.evidence_dir = s.with_extension("evidence");
         effective.evidence.evidence_dir_set = None;
+        effective.evidence.evidence_store = None;
         effective.evidence.log_key = s.with_extension("log-key");
     }
     let result = import(

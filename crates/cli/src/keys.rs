@@ -11,9 +11,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use accord_store::{
-    BlobStore, Create, FsBlobStore, NewVaultKeys, Rewrap, RewrapReason, Store, VaultKeys,
-};
+use accord_store::{BlobStore, Create, NewVaultKeys, Rewrap, RewrapReason, Store, VaultKeys};
 use accord_vault::{
     ExposeSecret, InstanceKey, KeyRecord, RecoveryKey, SecretString, Vault, VaultError,
 };
@@ -186,7 +184,7 @@ struct Sealed {
 
 /// Seal the text of restricted records stored in the clear (in one transaction), then encrypt
 /// every evidence file stored in the clear; a file that fails is reported and left.
-async fn seal_existing(store: &dyn Store, blobs: &FsBlobStore) -> anyhow::Result<Sealed> {
+async fn seal_existing(store: &dyn Store, blobs: &dyn BlobStore) -> anyhow::Result<Sealed> {
     let records = store
         .seal_restricted(ACTOR)
         .await
@@ -227,7 +225,7 @@ struct InitJson<'a> {
 }
 
 async fn init(config: &Config, split: Split, json: bool) -> anyhow::Result<ExitCode> {
-    setup::check_evidence_dir(config)?;
+    setup::check_evidence_store(config).await?;
     let key_file = &config.evidence.key_file;
     let store = accord_store::open(&config.db, Create::IfMissing).await?;
     if let Some(keys) = store.vault_keys().await? {
@@ -278,7 +276,7 @@ async fn init(config: &Config, split: Split, json: bool) -> anyhow::Result<ExitC
         .map_err(anyhow::Error::from)
         .and_then(|()| setup::blob_store(config, Some(vault)))
     {
-        Ok(blobs) => seal_existing(store.as_ref(), &blobs).await,
+        Ok(blobs) => seal_existing(store.as_ref(), blobs.as_ref()).await,
         Err(e) => Err(e),
     }
     .unwrap_or_else(|e| Sealed {
@@ -586,7 +584,7 @@ async fn encrypt_existing(config: &Config, json: bool) -> anyhow::Result<ExitCod
         .await?
         .context("the database has no keys")?;
     let blobs = setup::blob_store(config, Some(vault))?;
-    let sealed = seal_existing(store.as_ref(), &blobs).await?;
+    let sealed = seal_existing(store.as_ref(), blobs.as_ref()).await?;
     if json {
         println!("{}", serde_json::to_string_pretty(&sealed)?);
     } else {

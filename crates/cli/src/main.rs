@@ -39,13 +39,18 @@ struct Cli {
     /// Database: a SQLite file path [default: ./accord.db]
     #[arg(long, global = true, env = "ACCORD_DB", value_name = "PATH")]
     db: Option<String>,
-    /// Configuration file (TOML: db, addr, font_paths, evidence_dir, log_key, log_name,
-    /// upload_limit, key_file)
+    /// Configuration file (TOML: db, addr, font_paths, evidence_dir, evidence_store, log_key,
+    /// log_name, upload_limit, key_file)
     #[arg(long, global = true, env = "ACCORD_CONFIG", value_name = "FILE")]
     config: Option<PathBuf>,
     /// Directory of evidence files [default: the database path + ".evidence"]
     #[arg(long, global = true, env = "ACCORD_EVIDENCE_DIR", value_name = "DIR")]
     evidence_dir: Option<PathBuf>,
+    /// Evidence in S3-compatible object storage instead of a directory: s3://bucket/prefix
+    /// (endpoint, region and credentials from AWS_ENDPOINT, AWS_REGION, AWS_ACCESS_KEY_ID,
+    /// AWS_SECRET_ACCESS_KEY, AWS_ALLOW_HTTP, ...)
+    #[arg(long, global = true, env = "ACCORD_EVIDENCE_STORE", value_name = "URL")]
+    evidence_store: Option<String>,
     /// The log's signing key, created on first use [default: the database path + ".log-key"]
     #[arg(long, global = true, env = "ACCORD_LOG_KEY", value_name = "FILE")]
     log_key: Option<PathBuf>,
@@ -142,6 +147,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config = config::Config::build(cli.config.as_deref(), db)?
         .with_evidence_flags(config::EvidenceFlags {
             evidence_dir: cli.evidence_dir,
+            evidence_store: cli.evidence_store,
             log_key: cli.log_key,
             log_name: cli.log_name,
             upload_limit: cli.upload_limit,

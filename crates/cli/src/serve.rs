@@ -46,7 +46,7 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .init();
-    setup::check_evidence_dir(config)?;
+    setup::check_evidence_store(config).await?;
     let store = accord_store::open(&config.db, Create::IfMissing).await?;
     let vault = setup::vault(config, store.as_ref()).await?;
     if vault.is_some() {
@@ -57,6 +57,7 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
         );
     }
     let blobs: Arc<dyn BlobStore> = setup::blob_store(config, vault)?;
+    tracing::info!("evidence files in {}", blobs.describe());
     let search_dir = args
         .search_dir
         .unwrap_or_else(|| PathBuf::from(format!("{}.search", config.db)));

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use accord_actions::{Actions, LogKeyConfig};
-use accord_store::{BlobStore, Create, FsBlobStore, Store};
+use accord_store::{BlobStore, Create, FsBlobStore, S3BlobStore, Store};
 use accord_vault::Vault;
 use anyhow::{Context, bail};
 
@@ -15,14 +15,24 @@ use crate::config::Config;
 /// Who the command line acts as in the log and in custody records.
 pub(crate) const ACTOR: &str = "cli";
 
-/// Open the blob directory the configuration names, sealing new files when the instance's keys
-/// are open. A directory someone named must exist (a typo must not scatter evidence in a new
-/// directory); the default one, next to the database, is created. Either must be writable: that
-/// is checked here, at start, not at the first upload.
+/// Open the blob store the configuration names — the S3 bucket of `evidence_store`, else the
+/// directory of `evidence_dir` — sealing new files when the instance's keys are open. A directory
+/// someone named must exist (a typo must not scatter evidence in a new directory); the default
+/// one, next to the database, is created. Either must be writable: that is checked here, at
+/// start, not at the first upload (for a bucket, by [`check_evidence_store`], which the commands
+/// call before they open the database).
 pub(crate) fn blob_store(
     config: &Config,
     vault: Option<Arc<Vault>>,
-) -> anyhow::Result<Arc<FsBlobStore>> {
+) -> anyhow::Result<Arc<dyn BlobStore>> {
+    if let Some((url, origin)) = &config.evidence.evidence_store {
+        let mut blobs = S3BlobStore::connect_from_env(url)
+            .with_context(|| format!("evidence_store (set by {origin})"))?;
+        if let Some(vault) = vault {
+            blobs = blobs.with_vault(vault);
+        }
+        return Ok(Arc::new(blobs));
+    }
     check_evidence_dir(config)?;
     let dir = &config.evidence.evidence_dir;
     let mut blobs = FsBlobStore::open(dir)
@@ -71,9 +81,30 @@ pub(crate) async fn reading_store(config: &Config) -> anyhow::Result<Arc<dyn Sto
     Ok(store)
 }
 
+/// Check where evidence goes before anything is written: a named directory must exist
+/// ([`check_evidence_dir`]); a bucket must answer and take a write (a marker object written and
+/// deleted), with credentials from the environment. A wrong URL, missing credentials, an
+/// unreachable endpoint, a missing bucket or one that refuses writes stops the command here,
+/// naming `evidence_store` and the problem, before a database is opened or created.
+pub(crate) async fn check_evidence_store(config: &Config) -> anyhow::Result<()> {
+    let Some((url, origin)) = &config.evidence.evidence_store else {
+        return check_evidence_dir(config);
+    };
+    S3BlobStore::connect_from_env(url)
+        .with_context(|| format!("evidence_store (set by {origin})"))?
+        .check_writable()
+        .await
+        .with_context(|| format!("evidence_store (set by {origin})"))?;
+    Ok(())
+}
+
 /// Refuse a named evidence directory that does not exist, without touching anything (so that a
-/// wrong setting is reported before a database is created).
+/// wrong setting is reported before a database is created). An S3 evidence store has no
+/// directory.
 pub(crate) fn check_evidence_dir(config: &Config) -> anyhow::Result<()> {
+    if config.evidence.evidence_store.is_some() {
+        return Ok(());
+    }
     let dir = &config.evidence.evidence_dir;
     if let Some(origin) = config.evidence.evidence_dir_set
         && !dir.is_dir()
@@ -100,10 +131,10 @@ pub(crate) async fn actions_and_keys(
     config: &Config,
     create: Create,
 ) -> anyhow::Result<(Actions, Option<Arc<Vault>>)> {
-    check_evidence_dir(config)?;
+    check_evidence_store(config).await?;
     let store: Arc<dyn Store> = accord_store::open(&config.db, create).await?;
     let vault = vault(config, store.as_ref()).await?;
-    let blobs: Arc<dyn BlobStore> = blob_store(config, vault.clone())?;
+    let blobs = blob_store(config, vault.clone())?;
     Ok((with_store(config, store, blobs, None), vault))
 }
 

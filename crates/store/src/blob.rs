@@ -70,13 +70,10 @@ pub enum BlobError {
         "evidence file {sha256} no longer hashes to its name (found {found}); it was left as it is"
     )]
     Mismatch { sha256: String, found: String },
-    /// The object store answered with an error (or could not be reached).
-    #[error("{what}: {source}")]
-    Remote {
-        what: String,
-        #[source]
-        source: Box<dyn std::error::Error + Send + Sync>,
-    },
+    /// The object store answered with an error (or could not be reached): what was asked, and
+    /// the answer in a line.
+    #[error("{what}: {detail}")]
+    Remote { what: String, detail: String },
     /// The object store's settings cannot work (a wrong URL, missing credentials, …).
     #[error("{0}")]
     Setup(String),

@@ -88,8 +88,11 @@ impl S3Location {
             return Err(bad("no query or fragment"));
         }
         if rest.contains('@') {
-            return Err(bad(
-                "no credentials in the URL (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)",
+            // Not repeated in the message: it would put the secret in logs.
+            return Err(BlobError::Setup(
+                "an s3:// URL with credentials in it: no credentials in the URL (set \
+                 AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)"
+                    .to_owned(),
             ));
         }
         let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
@@ -134,6 +137,10 @@ impl S3Location {
 #[derive(Clone)]
 pub struct S3BlobStore {
     store: Arc<dyn ObjectStore>,
+    /// The same client with few retries, for the check at start.
+    probe: Arc<dyn ObjectStore>,
+    /// Where requests go, for messages.
+    endpoint: String,
     location: S3Location,
     /// Set: new objects are sealed, and sealed objects can be read.
     vault: Option<Arc<Vault>>,
@@ -159,15 +166,21 @@ impl S3BlobStore {
     /// [`S3BlobStore::open`] with the client's settings given rather than read from the
     /// environment.
     pub async fn open_with(url: &str, builder: AmazonS3Builder) -> Result<S3BlobStore, BlobError> {
+        let store = S3BlobStore::connect(url, builder)?;
+        store.check_writable().await?;
+        Ok(store)
+    }
+
+    /// [`S3BlobStore::connect`] with the client's settings from the environment.
+    pub fn connect_from_env(url: &str) -> Result<S3BlobStore, BlobError> {
+        S3BlobStore::connect(url, AmazonS3Builder::from_env())
+    }
+
+    /// The client for the bucket, without a request yet: the URL and the credentials are
+    /// checked, not the bucket ([`S3BlobStore::check_writable`] does that).
+    pub fn connect(url: &str, builder: AmazonS3Builder) -> Result<S3BlobStore, BlobError> {
         let location = S3Location::parse(url)?;
-        // reqwest is built with rustls and no provider of its own (aws-lc-rs, the default, needs
-        // cmake and a C build that the cold build cannot afford): ring is the process's provider.
-        // Already installed is fine.
-        #[allow(
-            deprecated,
-            reason = "ring lacks the post-quantum key exchange; aws-lc-rs would add minutes of C build"
-        )]
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        install_tls_provider();
         check_credentials(&builder)?;
         let endpoint = builder
             .get_config_value(&AmazonS3ConfigKey::Endpoint)
@@ -175,7 +188,7 @@ impl S3BlobStore {
         let builder = builder.with_bucket_name(&location.bucket);
         // The check at start gives up quickly: an endpoint that does not answer is a setting to
         // fix, not a hiccup to wait out. Uploads keep object_store's patient retries.
-        let probe_store: Arc<dyn ObjectStore> = Arc::new(
+        let probe: Arc<dyn ObjectStore> = Arc::new(
             builder
                 .clone()
                 .with_retry(RetryConfig {
@@ -188,13 +201,13 @@ impl S3BlobStore {
         );
         let store: Arc<dyn ObjectStore> =
             Arc::new(builder.build().map_err(|e| setup(&location, &e))?);
-        let opened = S3BlobStore {
+        Ok(S3BlobStore {
             store,
+            probe,
+            endpoint,
             location,
             vault: None,
-        };
-        opened.probe(probe_store.as_ref(), &endpoint).await?;
-        Ok(opened)
+        })
     }
 
     /// The same bucket with the instance's keys open: new objects are sealed.
@@ -213,8 +226,11 @@ impl S3BlobStore {
         &self.location
     }
 
-    /// Write and delete a marker object under `tmp/`.
-    async fn probe(&self, store: &dyn ObjectStore, endpoint: &str) -> Result<(), BlobError> {
+    /// Write and delete a marker object under `tmp/`: the bucket exists, can be reached and takes
+    /// writes from these credentials.
+    pub async fn check_writable(&self) -> Result<(), BlobError> {
+        let store = self.probe.as_ref();
+        let endpoint = &self.endpoint;
         let marker = self.key(&format!("{TMP}/write-check-{}", temp_name()));
         let url = self.location.url();
         store
@@ -233,12 +249,12 @@ impl S3BlobStore {
                 };
                 BlobError::Remote {
                     what: format!("{url} (endpoint {endpoint}): {why}"),
-                    source: Box::new(e),
+                    detail: short_error(&e),
                 }
             })?;
         store.delete(&marker).await.map_err(|e| BlobError::Remote {
             what: format!("{url} (endpoint {endpoint}): cannot delete the test object {marker}"),
-            source: Box::new(e),
+            detail: short_error(&e),
         })
     }
 
@@ -259,7 +275,7 @@ impl S3BlobStore {
         let what = format!("{}: {what}", self.location.url());
         move |e| BlobError::Remote {
             what: what.clone(),
-            source: Box::new(e),
+            detail: short_error(&e),
         }
     }
 
@@ -473,6 +489,19 @@ impl S3BlobStore {
     }
 }
 
+/// Make ring the process's TLS provider, which object_store's HTTP client needs before it is
+/// built (reqwest panics without one). reqwest is built with rustls and no provider of its own:
+/// the default, aws-lc-rs, needs cmake and a C build that the cold build cannot afford. Called by
+/// [`S3BlobStore::connect`]; an `object_store` client built elsewhere (tests) calls it first. A
+/// provider already installed stays.
+pub fn install_tls_provider() {
+    #[allow(
+        deprecated,
+        reason = "ring lacks the post-quantum key exchange; aws-lc-rs would add minutes of C build"
+    )]
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// Refuse to start without credentials rather than let the client ask the cloud's instance
 /// metadata service (an address outside this machine) for some: `AWS_ACCESS_KEY_ID` and
 /// `AWS_SECRET_ACCESS_KEY`, a web identity, container credentials, `AWS_SKIP_SIGNATURE=true`
@@ -518,6 +547,34 @@ fn check_credentials(builder: &AmazonS3Builder) -> Result<(), BlobError> {
          AWS_SKIP_SIGNATURE=true for a bucket that needs none)"
             .to_owned(),
     ))
+}
+
+/// What went wrong, in a line: the root cause of the chain (object_store repeats each cause in
+/// its own message), and for S3's XML errors their status, code and message rather than the XML.
+pub(crate) fn short_error(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut last = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        last = c.to_string();
+        cause = c.source();
+    }
+    let between = |text: &str, open: &str, close: &str| {
+        let start = text.find(open)? + open.len();
+        let len = text[start..].find(close)?;
+        Some(text[start..start + len].to_owned())
+    };
+    match between(&last, "<Code>", "</Code>") {
+        Some(code) => {
+            let status = between(&last, "status code: ", ":").unwrap_or_default();
+            let message = between(&last, "<Message>", "</Message>").unwrap_or_default();
+            if status.is_empty() {
+                format!("{code}: {message}")
+            } else {
+                format!("{status} ({code}: {message})")
+            }
+        }
+        None => last,
+    }
 }
 
 fn setup(location: &S3Location, e: &object_store::Error) -> BlobError {
@@ -698,7 +755,7 @@ impl BlobStore for S3BlobStore {
         loop {
             let n = reader.read(&mut buf).await.map_err(|e| BlobError::Remote {
                 what: format!("{}: evidence file {sha256}", self.location.url()),
-                source: Box::new(e),
+                detail: short_error(&e),
             })?;
             if n == 0 {
                 break;
@@ -823,7 +880,6 @@ mod tests {
             "file:///tmp/x",
             "s3://",
             "s3:///prefix",
-            "s3://key:secret@bucket/p",
             "s3://bucket/p?x=1",
             "s3://bucket/a//b",
             "s3://bucket/a/../b",

@@ -48,6 +48,7 @@ fn s3_url(name: &str) -> Option<String> {
 fn raw(url: &str) -> (Arc<dyn ObjectStore>, String) {
     let rest = url.strip_prefix("s3://").unwrap();
     let (bucket, prefix) = rest.split_once('/').unwrap();
+    accord_store::blob_s3::install_tls_provider();
     let store = AmazonS3Builder::from_env()
         .with_bucket_name(bucket)
         .build()
@@ -451,7 +452,10 @@ async fn bad_settings_are_refused_at_open() {
     .await
     .unwrap_err();
     assert!(
-        err.to_string().contains("the bucket refuses writes"),
+        err.to_string().contains(
+            "the bucket refuses writes with these credentials: 403 Forbidden (AccessDenied: Access \
+             Denied)"
+        ),
         "{err}"
     );
 
@@ -461,7 +465,10 @@ async fn bad_settings_are_refused_at_open() {
             .await
             .unwrap_err();
         assert!(
-            err.to_string().contains("the bucket does not exist"),
+            err.to_string().contains(
+                "the bucket does not exist (or the endpoint is not this bucket's): 404 Not Found \
+                 (NoSuchBucket: "
+            ),
             "{err}"
         );
     } else {

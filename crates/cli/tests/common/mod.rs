@@ -27,6 +27,7 @@ pub fn accord_with_env(db: &Path, args: &[&str], env: &[(&str, &str)]) -> Output
         "ACCORD_CONFIG",
         "ACCORD_FONT_PATH",
         "ACCORD_EVIDENCE_DIR",
+        "ACCORD_EVIDENCE_STORE",
         "ACCORD_LOG_KEY",
         "ACCORD_LOG_NAME",
         "ACCORD_UPLOAD_LIMIT",
