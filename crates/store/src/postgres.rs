@@ -267,14 +267,6 @@ fn redact(url: &str) -> String {
     }
 }
 
-/// A method that does not work on PostgreSQL yet: a clear error rather than a wrong answer.
-pub(crate) fn not_yet(what: &str) -> StoreError {
-    StoreError::UnsupportedUrl {
-        url: "postgres://".into(),
-        reason: format!("{what} is not yet implemented on PostgreSQL; use a SQLite database"),
-    }
-}
-
 #[async_trait]
 impl Store for PgStore {
     async fn import_case(
