@@ -16,6 +16,7 @@ mod accounts;
 mod bulk;
 mod case_io;
 mod cases;
+mod copy_in;
 mod evidence;
 mod follow_through;
 mod keys;

@@ -1,38 +1,27 @@
-//! The bulk path: imports of a hundred thousand records and more, in one transaction.
+//! The bulk path: imports of a million records and more, in one transaction.
 //!
-//! The single-record path sends one statement per row, and each statement crosses to the SQLite
-//! driver's worker thread and back (about 17 `futex` calls per record in `strace -c`); an import
-//! of 135,000 records spent most of its time there. Here rows go many to a statement (as many as
-//! SQLite's limit on bound parameters allows, at most [`MAX_ROWS`]), log entries and record
-//! versions too, and the latest version of every record of the case is read once instead of once
-//! per record.
+//! The single-record path sends one statement per row, a round trip each. Here the big tables
+//! (actors, sources, incidents with their actors and themes, log entries and record versions)
+//! go in with `COPY … FROM STDIN` (`copy_in`), a few megabytes per round trip, and the latest
+//! version of every record of the case is read once instead of once per record.
 //!
 //! Restricted records still go through `case_io`'s encoders and `LogWriter::version`, so they
-//! are sealed exactly as a single write seals them; only records in the clear take the bulk
-//! statements here.
+//! are sealed exactly as a single write seals them; only records in the clear are copied.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use accord_core::{Actor, Incident, Instrument, Named, Source, ValidCase};
 use serde_json::{Value, json};
-use sqlx::{PgConnection, Postgres, QueryBuilder, Row};
+use sqlx::{PgConnection, Row};
 
 use super::case_io;
+use super::copy_in::CopyIn;
 use super::log::{LogWriter, seq_i64};
 use super::sealing::{Keys, seals};
 use crate::codec::{date, list};
 use crate::record::{RecordBody, RecordKind};
 use crate::{MergeCounts, RecordBatch, StoreError};
-
-/// Bound parameters per statement: below PostgreSQL's limit of 65,535.
-const MAX_PARAMS: usize = 32_000;
-/// Rows per statement: more saves little and makes statements slower to prepare.
-const MAX_ROWS: usize = 1_000;
-
-fn chunk_rows(columns: usize) -> usize {
-    (MAX_PARAMS / columns).clamp(1, MAX_ROWS)
-}
 
 fn usize_pos(p: i64) -> usize {
     usize::try_from(p).unwrap_or(0)
@@ -89,97 +78,69 @@ pub(crate) async fn insert_incidents(
     // In id order, rows land next to each other in the indexes keyed by id (a file's order is
     // not theirs: KHM10 sorts before KHM2), so fewer pages are touched.
     clear.sort_unstable_by(|a, b| a.1.id.cmp(&b.1.id));
-    for chunk in clear.chunks(chunk_rows(14)) {
-        let encoded: Vec<(String, String, String, String)> = chunk
+    let mut copy = CopyIn::begin(
+        tx,
+        "incidents",
+        "case_id, id, position, date, date_start, date_end, title, kind, summary, place, sources,
+         evidence, sensitivity, restricted_to",
+    )
+    .await?;
+    for (p, inc) in &clear {
+        let evidence: Vec<Value> = inc
+            .evidence
             .iter()
-            .map(|(_, inc)| {
-                let evidence: Vec<Value> = inc
-                    .evidence
-                    .iter()
-                    .map(
-                        |e| json!({"sha256": e.sha256, "name": e.name, "media_type": e.media_type}),
-                    )
-                    .collect();
-                (
-                    inc.date.to_string(),
-                    list(&inc.sources),
-                    Value::from(evidence).to_string(),
-                    list(&inc.restricted_to),
-                )
-            })
+            .map(|e| json!({"sha256": e.sha256, "name": e.name, "media_type": e.media_type}))
             .collect();
-        let mut q = QueryBuilder::<Postgres>::new(
-            "INSERT INTO incidents (case_id, id, position, date, date_start, date_end, title, kind,
-                summary, place, sources, evidence, sensitivity, restricted_to) ",
-        );
-        q.push_values(chunk.iter().zip(&encoded), |mut b, ((p, inc), e)| {
-            b.push_bind(case)
-                .push_bind(&inc.id)
-                .push_bind(*p)
-                .push_bind(&e.0)
-                .push_bind(inc.date.earliest().days_since_epoch())
-                .push_bind(inc.date.latest().map(accord_core::Day::days_since_epoch))
-                .push_bind(&inc.title)
-                .push_bind(inc.kind.as_str())
-                .push_bind(&inc.summary)
-                .push_bind(&inc.place)
-                .push_bind(&e.1)
-                .push_bind(&e.2)
-                .push_bind(inc.sensitivity.as_str())
-                .push_bind(&e.3);
-        });
-        q.build().execute(&mut *tx).await?;
+        copy.text(case)
+            .text(&inc.id)
+            .int(*p)
+            .text(&inc.date.to_string())
+            .int(inc.date.earliest().days_since_epoch())
+            .opt_int(inc.date.latest().map(accord_core::Day::days_since_epoch))
+            .text(&inc.title)
+            .text(inc.kind.as_str())
+            .opt_text(inc.summary.as_deref())
+            .opt_text(inc.place.as_deref())
+            .text(&list(&inc.sources))
+            .text(&Value::from(evidence).to_string())
+            .text(inc.sensitivity.as_str())
+            .text(&list(&inc.restricted_to));
+        copy.end_row().await?;
     }
-    let actors: Vec<(&str, i64, &str, &str)> = clear
-        .iter()
-        .flat_map(|(_, inc)| {
-            inc.actors.iter().enumerate().map(|(k, a)| {
-                (
-                    inc.id.as_str(),
-                    i64::try_from(k).unwrap_or(i64::MAX),
-                    a.actor.as_str(),
-                    a.role.as_str(),
-                )
-            })
-        })
-        .collect();
-    for chunk in actors.chunks(chunk_rows(5)) {
-        let mut q = QueryBuilder::<Postgres>::new(
-            "INSERT INTO incident_actors (case_id, incident_id, position, actor_id, role) ",
-        );
-        q.push_values(chunk, |mut b, (inc, k, actor, role)| {
-            b.push_bind(case)
-                .push_bind(*inc)
-                .push_bind(*k)
-                .push_bind(*actor)
-                .push_bind(*role);
-        });
-        q.build().execute(&mut *tx).await?;
+    copy.finish().await?;
+    let mut copy = CopyIn::begin(
+        tx,
+        "incident_actors",
+        "case_id, incident_id, position, actor_id, role",
+    )
+    .await?;
+    for (_, inc) in &clear {
+        for (k, a) in inc.actors.iter().enumerate() {
+            copy.text(case)
+                .text(&inc.id)
+                .int(i64::try_from(k).unwrap_or(i64::MAX))
+                .text(&a.actor)
+                .text(a.role.as_str());
+            copy.end_row().await?;
+        }
     }
-    let themes: Vec<(&str, i64, &str)> = clear
-        .iter()
-        .flat_map(|(_, inc)| {
-            inc.themes.iter().enumerate().map(|(k, t)| {
-                (
-                    inc.id.as_str(),
-                    i64::try_from(k).unwrap_or(i64::MAX),
-                    t.as_str(),
-                )
-            })
-        })
-        .collect();
-    for chunk in themes.chunks(chunk_rows(4)) {
-        let mut q = QueryBuilder::<Postgres>::new(
-            "INSERT INTO incident_themes (case_id, incident_id, position, theme) ",
-        );
-        q.push_values(chunk, |mut b, (inc, k, theme)| {
-            b.push_bind(case)
-                .push_bind(*inc)
-                .push_bind(*k)
-                .push_bind(*theme);
-        });
-        q.build().execute(&mut *tx).await?;
+    copy.finish().await?;
+    let mut copy = CopyIn::begin(
+        tx,
+        "incident_themes",
+        "case_id, incident_id, position, theme",
+    )
+    .await?;
+    for (_, inc) in &clear {
+        for (k, t) in inc.themes.iter().enumerate() {
+            copy.text(case)
+                .text(&inc.id)
+                .int(i64::try_from(k).unwrap_or(i64::MAX))
+                .text(t.as_str());
+            copy.end_row().await?;
+        }
     }
+    copy.finish().await?;
     Ok(())
 }
 
@@ -198,29 +159,26 @@ pub(crate) async fn insert_actors(
             clear.push((*p, *a));
         }
     }
-    for chunk in clear.chunks(chunk_rows(10)) {
-        let encoded: Vec<(String, String, String)> = chunk
-            .iter()
-            .map(|(_, a)| (list(&a.aliases), list(&a.members), list(&a.restricted_to)))
-            .collect();
-        let mut q = QueryBuilder::<Postgres>::new(
-            "INSERT INTO actors (case_id, id, position, kind, name, aliases, country, members,
-                sensitivity, restricted_to) ",
-        );
-        q.push_values(chunk.iter().zip(&encoded), |mut b, ((p, a), e)| {
-            b.push_bind(case)
-                .push_bind(&a.id)
-                .push_bind(*p)
-                .push_bind(a.kind.as_str())
-                .push_bind(&a.name)
-                .push_bind(&e.0)
-                .push_bind(&a.country)
-                .push_bind(&e.1)
-                .push_bind(a.sensitivity.as_str())
-                .push_bind(&e.2);
-        });
-        q.build().execute(&mut *tx).await?;
+    let mut copy = CopyIn::begin(
+        tx,
+        "actors",
+        "case_id, id, position, kind, name, aliases, country, members, sensitivity, restricted_to",
+    )
+    .await?;
+    for (p, a) in &clear {
+        copy.text(case)
+            .text(&a.id)
+            .int(*p)
+            .text(a.kind.as_str())
+            .text(&a.name)
+            .text(&list(&a.aliases))
+            .opt_text(a.country.as_deref())
+            .text(&list(&a.members))
+            .text(a.sensitivity.as_str())
+            .text(&list(&a.restricted_to));
+        copy.end_row().await?;
     }
+    copy.finish().await?;
     Ok(())
 }
 
@@ -239,38 +197,29 @@ pub(crate) async fn insert_sources(
             clear.push((*p, *s));
         }
     }
-    for chunk in clear.chunks(chunk_rows(12)) {
-        let encoded: Vec<(String, Option<String>, Option<String>, String)> = chunk
-            .iter()
-            .map(|(_, s)| {
-                (
-                    list(&s.authors),
-                    date(s.date),
-                    s.accessed.map(|d| d.to_string()),
-                    list(&s.restricted_to),
-                )
-            })
-            .collect();
-        let mut q = QueryBuilder::<Postgres>::new(
-            "INSERT INTO sources (case_id, id, position, authors, title, publisher, date, url,
-                accessed, note, sensitivity, restricted_to) ",
-        );
-        q.push_values(chunk.iter().zip(&encoded), |mut b, ((p, s), e)| {
-            b.push_bind(case)
-                .push_bind(&s.id)
-                .push_bind(*p)
-                .push_bind(&e.0)
-                .push_bind(&s.title)
-                .push_bind(&s.publisher)
-                .push_bind(&e.1)
-                .push_bind(&s.url)
-                .push_bind(&e.2)
-                .push_bind(&s.note)
-                .push_bind(s.sensitivity.as_str())
-                .push_bind(&e.3);
-        });
-        q.build().execute(&mut *tx).await?;
+    let mut copy = CopyIn::begin(
+        tx,
+        "sources",
+        "case_id, id, position, authors, title, publisher, date, url, accessed, note, sensitivity,
+         restricted_to",
+    )
+    .await?;
+    for (p, src) in &clear {
+        copy.text(case)
+            .text(&src.id)
+            .int(*p)
+            .text(&list(&src.authors))
+            .text(&src.title)
+            .opt_text(src.publisher.as_deref())
+            .opt_text(date(src.date).as_deref())
+            .opt_text(src.url.as_deref())
+            .opt_text(src.accessed.map(|d| d.to_string()).as_deref())
+            .opt_text(src.note.as_deref())
+            .text(src.sensitivity.as_str())
+            .text(&list(&src.restricted_to));
+        copy.end_row().await?;
     }
+    copy.finish().await?;
     Ok(())
 }
 
@@ -315,40 +264,44 @@ pub(crate) async fn log_versions(
     // Stored in record order (entries keep the sequence numbers they were given above).
     clear
         .sort_unstable_by(|a, b| (a.2.body.kind, &a.2.body.id).cmp(&(b.2.body.kind, &b.2.body.id)));
-    for chunk in clear.chunks(chunk_rows(9)) {
-        let mut q = QueryBuilder::<Postgres>::new(
-            "INSERT INTO log_entries (seq, at, actor, action, case_id, record, record_sha256,
-                evidence_sha256, leaf) ",
-        );
-        q.push_values(chunk, |mut b, (entry, leaf, _)| {
-            b.push_bind(seq_i64(entry.seq))
-                .push_bind(&entry.at)
-                .push_bind(&entry.actor)
-                .push_bind(&entry.action)
-                .push_bind(&entry.case_id)
-                .push_bind(&entry.record)
-                .push_bind(&entry.record_sha256)
-                .push_bind(&entry.evidence_sha256)
-                .push_bind(&leaf[..]);
-        });
-        q.build().execute(&mut *tx).await?;
-        let mut q = QueryBuilder::<Postgres>::new(
-            "INSERT INTO record_versions (case_id, kind, record_id, version, at, actor, sha256,
-                body, log_seq) ",
-        );
-        q.push_values(chunk, |mut b, (entry, _, v)| {
-            b.push_bind(case)
-                .push_bind(v.body.kind.as_str())
-                .push_bind(&v.body.id)
-                .push_bind(i64::from(v.version))
-                .push_bind(&at)
-                .push_bind(actor)
-                .push_bind(&v.body.sha256)
-                .push_bind(&v.body.json)
-                .push_bind(seq_i64(entry.seq));
-        });
-        q.build().execute(&mut *tx).await?;
+    let mut copy = CopyIn::begin(
+        tx,
+        "log_entries",
+        "seq, at, actor, action, case_id, record, record_sha256, evidence_sha256, leaf",
+    )
+    .await?;
+    for (entry, leaf, _) in &clear {
+        copy.int(seq_i64(entry.seq))
+            .text(&entry.at)
+            .text(&entry.actor)
+            .text(&entry.action)
+            .opt_text(entry.case_id.as_deref())
+            .opt_text(entry.record.as_deref())
+            .opt_text(entry.record_sha256.as_deref())
+            .opt_text(entry.evidence_sha256.as_deref())
+            .bytes(&leaf[..]);
+        copy.end_row().await?;
     }
+    copy.finish().await?;
+    let mut copy = CopyIn::begin(
+        tx,
+        "record_versions",
+        "case_id, kind, record_id, version, at, actor, sha256, body, log_seq",
+    )
+    .await?;
+    for (entry, _, v) in &clear {
+        copy.text(case)
+            .text(v.body.kind.as_str())
+            .text(&v.body.id)
+            .int(i64::from(v.version))
+            .text(&at)
+            .text(actor)
+            .text(&v.body.sha256)
+            .text(&v.body.json)
+            .int(seq_i64(entry.seq));
+        copy.end_row().await?;
+    }
+    copy.finish().await?;
     Ok(())
 }
 
@@ -656,7 +609,7 @@ async fn replace_row(
 /// A merge in progress (see [`crate::MergeSession`]).
 #[derive(Debug)]
 pub(crate) struct PgMerge {
-    tx: sqlx::Transaction<'static, Postgres>,
+    tx: sqlx::Transaction<'static, sqlx::Postgres>,
     keys: Option<Arc<accord_vault::Vault>>,
     /// `None` for a dry run.
     writer: Option<LogWriter>,
