@@ -15,7 +15,7 @@
 //!   interrupted upload is aborted (no part is kept); one whose process died is an incomplete
 //!   multipart upload, invisible to readers, that the bucket's lifecycle rule
 //!   (`AbortIncompleteMultipartUpload`) clears, and a temporary object left between the copy and
-//!   its removal is removed by [`BlobStore::sweep_temporary`] once old enough.
+//!   its removal is removed by [`BlobStore::sweep_temporary`] once a day old ([`TMP_MIN_AGE`]).
 //! - A download is the object's body as a stream of chunks (opened segment by segment when it
 //!   is sealed); `rehash` reads the same stream.
 //!
@@ -60,6 +60,11 @@ const PART: usize = 8 << 20;
 /// Parts uploaded at once: an upload holds at most this many parts and one being filled.
 const PARTS_IN_FLIGHT: usize = 2;
 const TMP: &str = "tmp";
+/// Temporary objects younger than this are never swept, whatever the caller asks: S3 dates an
+/// object made by a multipart upload from the upload's *start*, so the temporary object of a long
+/// upload (a large video over a slow link) looks old the moment it is complete, before it is
+/// copied to its name. A day outlasts any upload within the limit.
+pub const TMP_MIN_AGE: Duration = Duration::from_secs(24 * 3600);
 
 /// Whether a setting names object storage rather than a directory.
 pub fn is_s3_url(text: &str) -> bool {
@@ -479,6 +484,28 @@ impl S3BlobStore {
         }
     }
 
+    /// [`BlobStore::sweep_temporary`] without its floor of [`TMP_MIN_AGE`] (for tests).
+    #[doc(hidden)]
+    pub async fn sweep_temporary_exactly(&self, older_than: Duration) -> Result<usize, BlobError> {
+        let base = self.key(TMP);
+        let old: Vec<ObjectPath> = self
+            .store
+            .list(Some(&base))
+            .map_err(self.remote(&base))
+            .try_filter_map(|meta| async move {
+                let age = SystemTime::from(meta.last_modified)
+                    .elapsed()
+                    .unwrap_or_default();
+                Ok((age >= older_than).then_some(meta.location))
+            })
+            .try_collect()
+            .await?;
+        for key in &old {
+            self.delete_if_there(key).await?;
+        }
+        Ok(old.len())
+    }
+
     /// Move a complete temporary object to `dest` (a copy, then the temporary one removed).
     async fn settle(&self, tmp: &ObjectPath, dest: &ObjectPath) -> Result<(), BlobError> {
         self.store
@@ -781,23 +808,8 @@ impl BlobStore for S3BlobStore {
     }
 
     async fn sweep_temporary(&self, older_than: Duration) -> Result<usize, BlobError> {
-        let base = self.key(TMP);
-        let old: Vec<ObjectPath> = self
-            .store
-            .list(Some(&base))
-            .map_err(self.remote(&base))
-            .try_filter_map(|meta| async move {
-                let age = SystemTime::from(meta.last_modified)
-                    .elapsed()
-                    .unwrap_or_default();
-                Ok((age >= older_than).then_some(meta.location))
-            })
-            .try_collect()
-            .await?;
-        for key in &old {
-            self.delete_if_there(key).await?;
-        }
-        Ok(old.len())
+        self.sweep_temporary_exactly(older_than.max(TMP_MIN_AGE))
+            .await
     }
 
     async fn plaintext_blobs(&self) -> Result<Vec<String>, BlobError> {
