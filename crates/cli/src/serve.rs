@@ -29,8 +29,10 @@ pub(crate) struct ServeArgs {
     /// Mark cookies Secure (when Accord is reached over HTTPS)
     #[arg(long, env = "ACCORD_SECURE_COOKIES")]
     secure_cookies: bool,
-    /// Directory of the full-text index [default: the database path + ".search"]
-    #[arg(long, value_name = "DIR")]
+    /// Directory of this server's full-text index; each server needs its own (two servers on one
+    /// machine must not share one) [default: the database path + ".search", or "accord.search"
+    /// in the current directory for a PostgreSQL database]
+    #[arg(long, value_name = "DIR", env = "ACCORD_SEARCH_DIR")]
     search_dir: Option<PathBuf>,
     /// A reverse proxy (address or network, e.g. 10.0.0.0/8) whose X-Forwarded-For header names
     /// the client's address; repeat for several. Replaces trusted_proxies of the config file and
@@ -60,7 +62,10 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
     tracing::info!("evidence files in {}", blobs.describe());
     let search_dir = args
         .search_dir
-        .unwrap_or_else(|| PathBuf::from(format!("{}.search", config.db)));
+        .unwrap_or_else(|| default_search_dir(&config.db));
+    // Held until the server stops: a second server on this machine given the same directory is
+    // refused instead of writing into this one's index.
+    let _search_lock = lock_search_dir(&search_dir)?;
     let index = Arc::new(open_index(&search_dir)?);
     let actions = setup::with_store(config, store.clone(), blobs, Some(index.clone()));
     // The key is created (or found unreadable) now, not at the first write.
@@ -75,29 +80,48 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
     }
     // The index is in step only if it was marked at the log's current size: any write made since
     // (an import, a replaced redaction with as many incidents as before) shows as a longer log.
+    // Either way the server then follows the log from that size, so writes made by other servers
+    // on the same database (or by commands) reach this index too (`search_sync::follow`).
+    let (size, _) = store.log_head().await?;
     if accord_server::search_sync::needs_rebuild(store.as_ref(), &search_dir).await? {
         // The index is derived data: rebuild it in the background; search fills in as it goes.
-        let (size, _) = store.log_head().await?;
         let (store, index, dir) = (store.clone(), index.clone(), search_dir.clone());
         tokio::spawn(async move {
             let started = std::time::Instant::now();
-            match accord_server::search_sync::rebuild(store, index).await {
+            let marked = match accord_server::search_sync::rebuild(store.clone(), index.clone())
+                .await
+            {
                 Ok(n) => {
                     tracing::info!(
                         incidents = n,
                         secs = started.elapsed().as_secs_f64(),
                         "search index rebuilt"
                     );
-                    if let Err(e) = accord_server::search_sync::mark_in_step(&dir, size) {
-                        tracing::warn!(error = %e, "search index: cannot record that it is in step");
+                    match accord_server::search_sync::mark_in_step(&dir, size) {
+                        Ok(()) => Some(dir),
+                        Err(e) => {
+                            tracing::warn!(error = %e, "search index: cannot record that it is in step");
+                            None
+                        }
                     }
                 }
-                Err(e) => tracing::error!(error = %e, "search index rebuild failed"),
-            }
+                Err(e) => {
+                    tracing::error!(error = %e, "search index rebuild failed");
+                    None
+                }
+            };
+            // Without a complete rebuild the mark stays where it was, so the next start rebuilds.
+            accord_server::search_sync::follow(store, index, size, marked).await;
         });
     } else {
         let n = accord_server::search_sync::load_restricted(store.as_ref(), index.clone()).await?;
         tracing::info!(restricted_in_memory = n, "search index up to date");
+        tokio::spawn(accord_server::search_sync::follow(
+            store.clone(),
+            index.clone(),
+            size,
+            Some(search_dir.clone()),
+        ));
     }
     let addr = args.addr.unwrap_or(config.addr);
     let trusted_proxies = if args.trusted_proxy.is_empty() {
@@ -206,6 +230,41 @@ async fn load_demo(actions: &Actions) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// Where the search index lives unless `--search-dir` or `ACCORD_SEARCH_DIR` says: beside a
+/// SQLite file, or `accord.search` in the current directory for a database named by a URL.
+fn default_search_dir(db: &str) -> PathBuf {
+    match db.split_once("://") {
+        None => PathBuf::from(format!("{db}.search")),
+        Some(("sqlite", path)) => PathBuf::from(format!("{path}.search")),
+        Some(_) => PathBuf::from("accord.search"),
+    }
+}
+
+/// Take the lock of a search index directory (`DIR.lock`, beside it): one server per index. The
+/// lock is the operating system's, so it goes with the process however the process ends.
+fn lock_search_dir(dir: &std::path::Path) -> anyhow::Result<std::fs::File> {
+    let mut name = dir.as_os_str().to_owned();
+    name.push(".lock");
+    let path = PathBuf::from(name);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("search_dir: cannot create the lock file {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => bail!(
+            "search_dir: {} is in use by another `accord serve` on this machine; give each \
+             server its own search index directory (--search-dir or ACCORD_SEARCH_DIR)",
+            dir.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(e).with_context(|| format!("search_dir: cannot lock {}", path.display()))
+        }
+    }
 }
 
 /// Open the search index; one written by another version of Accord is deleted and made again

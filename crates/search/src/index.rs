@@ -179,6 +179,14 @@ impl Part {
         })
     }
 
+    /// Removes every incident of a case, and commits.
+    pub(crate) fn delete_case(&self, case_id: &str) -> Result<(), SearchError> {
+        self.write_batch(|writer| {
+            writer.delete_term(Term::from_field_text(self.fields.case_id, case_id));
+            Ok(())
+        })
+    }
+
     /// Runs `operations` on the small writer and commits them. On any error the uncommitted
     /// operations are rolled back, so a later commit can never publish half a batch.
     fn write_batch(

@@ -84,6 +84,15 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Removes every incident of a case (a case deleted), from both parts, and commits.
+    pub fn delete_case(&self, case_id: &str) -> Result<(), SearchError> {
+        self.open.delete_case(case_id)?;
+        if self.restricted.doc_count() > 0 {
+            self.restricted.delete_case(case_id)?;
+        }
+        Ok(())
+    }
+
     /// Replaces the whole index with `docs`, indexing on every core, and returns how many were
     /// indexed. On error nothing is committed to the part that failed.
     pub fn rebuild(&self, docs: impl Iterator<Item = IncidentDoc>) -> Result<usize, SearchError> {

@@ -481,6 +481,28 @@ fn delete_removes() {
 }
 
 #[test]
+fn delete_case_removes_that_case_only_from_both_parts() {
+    let index = loaded();
+    let in_c1 = fixture().iter().filter(|d| d.case_id == "c1").count() as u64;
+    let mut secret = fixture().remove(0);
+    secret.id = "c1/secret".into();
+    secret.restricted = true;
+    index.upsert(&[secret]).unwrap();
+    assert_eq!(index.restricted_count(), 1);
+    index.delete_case("c1").unwrap();
+    assert_eq!(
+        index.doc_count(),
+        11 - in_c1,
+        "the other cases' incidents stay"
+    );
+    assert_eq!(index.restricted_count(), 0, "the in-memory part too");
+    check(&index, "kem", &[]);
+    check_query(&index, &scoped("associations", &["c2"]), &["i8"]);
+    index.delete_case("no-such-case").unwrap();
+    assert_eq!(index.doc_count(), 11 - in_c1);
+}
+
+#[test]
 fn rebuild_replaces_everything() {
     let index = loaded();
     let kept: Vec<IncidentDoc> = fixture()

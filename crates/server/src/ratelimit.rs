@@ -342,7 +342,7 @@ fn millis(d: Duration) -> i64 {
 
 /// Milliseconds since the Unix epoch (0 for a clock set before it).
 fn unix_ms(t: SystemTime) -> i64 {
-    t.duration_since(UNIX_EPOCH).map_or(0, |d| millis(d))
+    t.duration_since(UNIX_EPOCH).map_or(0, millis)
 }
 
 fn key(kind: &str, value: &[u8]) -> Key {

@@ -1,15 +1,27 @@
-//! Rebuilding the full-text index from the store (at start, when it is missing or stale).
+//! Keeping the full-text index in step with the store: rebuilding it (at start, when it is
+//! missing or stale) and following the log (while serving, for the writes other servers make).
 //!
 //! The store is the source of truth; the index is derived and can always be rebuilt. Incident ids
 //! are unique within a case only, so an index document's id is `case/incident`. Confirmed
 //! verdicts are indexed as `verdict:<name>` themes (and `<theme>|verdict:<name>` pairs) so the
 //! timeline's verdict filter also works, exactly, with a text search.
+//!
+//! Each server keeps an index of its own (a directory per server), and the action layer updates
+//! it after this server's writes. Writes made by another server on the same database (or by a
+//! command) reach it through the log: every write appends entries naming the records it changed,
+//! so [`follow`] reads the entries past the last one it applied, every half second, and re-reads
+//! from the store the incidents they name (an incident written or removed, the incidents a
+//! finding judges, every incident of a deleted case). A write elsewhere is searchable here within
+//! about a second.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
+use accord_core::Verdict;
 use accord_search::{IncidentDoc, SearchIndex};
-use accord_store::Store;
+use accord_store::{RecordKind, Store};
 
 use crate::AppError;
 
@@ -79,10 +91,187 @@ pub async fn needs_rebuild(store: &dyn Store, dir: &Path) -> Result<bool, AppErr
     Ok(marked != Some(size))
 }
 
-/// Record that the index reflects the store as of the log's size `size` (taken before a rebuild
-/// began). Writes made later while serving keep the index in step, but the mark is not moved for
-/// them: another process may have written too, so the next start rebuilds rather than guess.
+/// Record that the index reflects the store as of the log's size `size`: taken before a rebuild
+/// began, then moved by [`follow`] as it applies the entries past it (whoever wrote them), so a
+/// restart after a quiet spell does not rebuild.
 pub fn mark_in_step(dir: &Path, size: u64) -> Result<(), AppError> {
     std::fs::write(marker(dir), format!("{size}\n"))
         .map_err(|e| AppError::Internal(format!("{}: {e}", marker(dir).display())))
+}
+
+/// How often [`follow`] looks at the log's size (one indexed read when nothing changed).
+pub const FOLLOW_EVERY: Duration = Duration::from_millis(500);
+
+/// The most log entries applied in one step (then the index commits and the mark moves).
+const STEP: u32 = 5_000;
+
+/// Follow the log from entry `from` for as long as the server runs: every [`FOLLOW_EVERY`],
+/// apply the entries written since ([`catch_up`]) and, when `dir` is given, move the mark of the
+/// index directory past them. A failure is logged and retried at the next tick, from where the
+/// last step that succeeded ended.
+pub async fn follow(
+    store: Arc<dyn Store>,
+    index: Arc<SearchIndex>,
+    from: u64,
+    dir: Option<PathBuf>,
+) {
+    let mut applied = from;
+    let mut tick = tokio::time::interval(FOLLOW_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        match catch_up(store.as_ref(), &index, applied).await {
+            Ok(next) if next != applied => {
+                applied = next;
+                if let Some(dir) = &dir
+                    && let Err(e) = mark_in_step(dir, applied)
+                {
+                    tracing::warn!(error = %e, "search index: cannot record how far it is in step");
+                }
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "search index: cannot follow the log"),
+        }
+    }
+}
+
+/// Apply to the index every log entry from `from` to the log's end, a step at a time, and return
+/// where the next call starts (the log's size when it is done). What an entry names is read from
+/// the store as it is now, so entries applied twice, or out of step with this server's own
+/// updates, leave the index as the store is.
+pub async fn catch_up(
+    store: &dyn Store,
+    index: &Arc<SearchIndex>,
+    from: u64,
+) -> Result<u64, AppError> {
+    let (size, _) = store.log_head().await?;
+    let mut next = from;
+    while next < size {
+        let entries = store.log_entries(next, STEP).await?;
+        let Some((last, _)) = entries.last() else {
+            break;
+        };
+        let after = last.seq + 1;
+        let mut changes = Changes::default();
+        for (entry, _) in &entries {
+            changes.note(entry);
+        }
+        changes.apply(store, index).await?;
+        next = after;
+    }
+    Ok(next)
+}
+
+/// What a step of log entries changed, by case.
+#[derive(Debug, Default)]
+struct Changes {
+    /// Cases deleted: every incident of theirs leaves the index (those created again since are
+    /// among `incidents` and come back).
+    deleted: BTreeSet<String>,
+    /// Incidents written or removed.
+    incidents: BTreeMap<String, BTreeSet<String>>,
+    /// Findings written or removed: the incidents they judge (now or before) gain or lose a
+    /// verdict.
+    findings: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Changes {
+    fn note(&mut self, entry: &accord_store::LogEntry) {
+        let Some(case) = &entry.case_id else {
+            return;
+        };
+        if entry.action == "case.delete" {
+            self.deleted.insert(case.clone());
+        }
+        let Some((kind, id)) = entry.record.as_deref().and_then(|r| r.split_once('/')) else {
+            return;
+        };
+        let set = match kind {
+            "incident" => self.incidents.entry(case.clone()).or_default(),
+            "finding" => self.findings.entry(case.clone()).or_default(),
+            _ => return,
+        };
+        set.insert(id.to_owned());
+    }
+
+    async fn apply(mut self, store: &dyn Store, index: &Arc<SearchIndex>) -> Result<(), AppError> {
+        for case in std::mem::take(&mut self.deleted) {
+            let index = index.clone();
+            blocking(move || index.delete_case(&case)).await?;
+        }
+        for (case, findings) in std::mem::take(&mut self.findings) {
+            for finding in findings {
+                let judged = judged_by(store, &case, &finding).await?;
+                self.incidents
+                    .entry(case.clone())
+                    .or_default()
+                    .extend(judged);
+            }
+        }
+        for (case, ids) in self.incidents {
+            let ids: Vec<String> = ids.into_iter().collect();
+            for chunk in ids.chunks(1_000) {
+                refresh(store, index, &case, chunk).await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Every incident a finding judges or judged, from its versions (a removed finding's last
+/// version names none, the one before does).
+async fn judged_by(store: &dyn Store, case: &str, finding: &str) -> Result<Vec<String>, AppError> {
+    let mut out = BTreeSet::new();
+    for version in store.history(case, RecordKind::Finding, finding).await? {
+        let Some(body) = version.body else { continue };
+        let json: serde_json::Value = serde_json::from_str(&body).map_err(|e| {
+            AppError::Internal(format!("finding {case}/{finding} is not JSON: {e}"))
+        })?;
+        if let Some(ids) = json.get("incidents").and_then(serde_json::Value::as_array) {
+            out.extend(ids.iter().filter_map(|v| v.as_str().map(str::to_owned)));
+        }
+    }
+    Ok(out.into_iter().collect())
+}
+
+/// Re-read some incidents of a case and put them in the index as they are now; those the store
+/// no longer has leave it.
+async fn refresh(
+    store: &dyn Store,
+    index: &Arc<SearchIndex>,
+    case: &str,
+    ids: &[String],
+) -> Result<(), AppError> {
+    let incidents = store.incidents(case, ids).await?;
+    let verdicts: std::collections::HashMap<String, Vec<Verdict>> =
+        store.verdicts_of(case, ids).await?.into_iter().collect();
+    let docs: Vec<IncidentDoc> = incidents
+        .iter()
+        .map(|i| doc(case, i, verdicts.get(&i.id).map_or(&[][..], Vec::as_slice)))
+        .collect();
+    let found: BTreeSet<&str> = incidents.iter().map(|i| i.id.as_str()).collect();
+    let gone: Vec<String> = ids
+        .iter()
+        .filter(|id| !found.contains(id.as_str()))
+        .map(|id| doc_id(case, id))
+        .collect();
+    let index = index.clone();
+    blocking(move || {
+        index.upsert(&docs)?;
+        if gone.is_empty() {
+            return Ok(());
+        }
+        index.delete(&gone.iter().map(String::as_str).collect::<Vec<_>>())
+    })
+    .await
+}
+
+/// Run an index write on the blocking pool (a commit writes files).
+async fn blocking(
+    work: impl FnOnce() -> Result<(), accord_search::SearchError> + Send + 'static,
+) -> Result<(), AppError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(format!("search index: {e}")))
 }
