@@ -134,9 +134,10 @@ pub(crate) async fn load(
     select: Select<'_>,
 ) -> Result<Vec<Evidence>, StoreError> {
     let (cond, param) = match select {
-        Select::All => ("TRUE", None),
-        Select::Id(id) => ("id = ?2", Some(id)),
-        Select::Incident(id) => ("incident = ?2", Some(id)),
+        // Every statement binds `$2`: PostgreSQL refuses a parameter the text does not use.
+        Select::All => ("$2::text IS NULL", None),
+        Select::Id(id) => ("id = $2", Some(id)),
+        Select::Incident(id) => ("incident = $2", Some(id)),
     };
     let rows = sqlx::query(&format!(
         "SELECT id, sha256, size, media_type, file, incident, source, note, captured_at,
