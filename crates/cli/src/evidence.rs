@@ -1,4 +1,4 @@
-//! `accord evidence add|get|list|show|package`: evidence files from the command line.
+//! `accord evidence add|get|list|show|custody|check|package`: evidence files from the command line.
 //!
 //! Every write goes through the action layer (`accord-actions`), exactly as the web and the API
 //! do: the bytes are hashed as they stream in, the record and its first custody event are stored
@@ -58,6 +58,34 @@ pub(crate) enum EvidenceCommand {
         /// Print JSON
         #[arg(long)]
         json: bool,
+    },
+    /// Record in an item's chain of custody what was done with it: viewed, copied, exported or
+    /// handed_over (say to whom and how in --note); Accord records the other events itself
+    Custody {
+        /// The case id
+        case: String,
+        /// The evidence id
+        id: String,
+        /// viewed, copied, exported or handed_over
+        #[arg(long, value_name = "ACTION")]
+        action: String,
+        /// What was done, to whom it was handed and how
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// Who did it [default: cli]
+        #[arg(long, value_name = "WHO")]
+        by: Option<String>,
+    },
+    /// Check an item's stored bytes now: re-hashed, and when they match their record, recorded
+    /// as `verified` in its chain of custody; a mismatch exits 1 naming both hashes
+    Check {
+        /// The case id
+        case: String,
+        /// The evidence id
+        id: String,
+        /// Who checked it [default: cli]
+        #[arg(long, value_name = "WHO")]
+        by: Option<String>,
     },
     /// Write an evidence package for a court or a UN body: the originals, their capture and
     /// custody records, SHA256SUMS, the log entries about them with inclusion proofs against a
@@ -136,6 +164,39 @@ pub(crate) async fn run(config: &Config, cmd: EvidenceCommand) -> anyhow::Result
             json,
         } => list(config, &case, incident.as_deref(), json).await,
         EvidenceCommand::Show { case, id, json } => show(config, &case, &id, json).await,
+        EvidenceCommand::Custody {
+            case,
+            id,
+            action,
+            note,
+            by,
+        } => {
+            let action = CustodyAction::from_name(action.trim())
+                .map_err(|e| anyhow::anyhow!("--action: {e}"))?;
+            let by = by.as_deref().unwrap_or(ACTOR);
+            let actions = setup::actions(config, Create::MustExist).await?;
+            actions
+                .record_custody(&case, &id, action, note, by)
+                .await
+                .map_err(flag_error)?;
+            println!("recorded {} of {id} by {by}", action.as_str());
+            checkpoint(&actions).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        EvidenceCommand::Check { case, id, by } => {
+            let by = by.as_deref().unwrap_or(ACTOR);
+            let actions = setup::actions(config, Create::MustExist).await?;
+            let item = actions
+                .check_evidence(&case, &id, by)
+                .await
+                .map_err(flag_error)?;
+            println!(
+                "{id}: the stored bytes match the record (sha256 {}, {} bytes); recorded as verified",
+                item.sha256, item.size
+            );
+            checkpoint(&actions).await?;
+            Ok(ExitCode::SUCCESS)
+        }
         EvidenceCommand::Package {
             case,
             incidents,
@@ -302,6 +363,14 @@ async fn get(
     );
     checkpoint(&actions).await?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// An action-layer refusal as the command line says it: a field is a flag.
+fn flag_error(e: ActionError) -> anyhow::Error {
+    match e {
+        ActionError::Invalid { field, message } => anyhow::anyhow!("--{field}: {message}"),
+        other => other.into(),
+    }
 }
 
 /// A new file readable by its owner only (evidence can identify witnesses); never an existing

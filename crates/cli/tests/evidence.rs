@@ -627,3 +627,108 @@ fn the_configuration_file_sets_the_evidence_settings() {
     assert!(err.contains("also-missing"), "{err}");
     assert!(blobs(&db).is_empty());
 }
+
+/// The custody events of an item, as `evidence show --json` prints them: (action, by, note).
+fn custody(db: &Path, id: &str) -> Vec<(String, String, Option<String>)> {
+    let shown: Value =
+        serde_json::from_str(&ok(&accord(db, &["evidence", "show", CASE, id, "--json"]))).unwrap();
+    shown["custody"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no custody in {shown}"))
+        .iter()
+        .map(|c| {
+            (
+                c["action"].as_str().unwrap().to_owned(),
+                c["by"].as_str().unwrap().to_owned(),
+                c["note"].as_str().map(str::to_owned),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn custody_events_and_checks_are_recorded_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_with_case(dir.path());
+    let file = png_like(dir.path(), "photo.png");
+    let added = add(&db, &file, &["--id", "photo"]);
+    let sha = added["sha256"].as_str().unwrap().to_owned();
+
+    // A hand-over must say to whom; events Accord records itself cannot be typed in; an unknown
+    // action is named. None of them writes anything.
+    let err = fails(&accord(
+        &db,
+        &[
+            "evidence",
+            "custody",
+            CASE,
+            "photo",
+            "--action",
+            "handed_over",
+        ],
+    ));
+    assert!(err.contains("--note") && err.contains("to whom"), "{err}");
+    let err = fails(&accord(
+        &db,
+        &["evidence", "custody", CASE, "photo", "--action", "received"],
+    ));
+    assert!(
+        err.contains("--action") && err.contains("Accord itself"),
+        "{err}"
+    );
+    let err = fails(&accord(
+        &db,
+        &["evidence", "custody", CASE, "photo", "--action", "lost"],
+    ));
+    assert!(err.contains("--action"), "{err}");
+    let err = fails(&accord(
+        &db,
+        &["evidence", "custody", CASE, "nothing", "--action", "copied"],
+    ));
+    assert!(err.contains("nothing"), "{err}");
+    assert_eq!(custody(&db, "photo").len(), 1, "only `received`");
+
+    ok(&accord(
+        &db,
+        &[
+            "evidence",
+            "custody",
+            CASE,
+            "photo",
+            "--action",
+            "handed_over",
+            "--note",
+            "to the Special Rapporteur's office, on an encrypted USB key",
+            "--by",
+            "ana@example.org",
+        ],
+    ));
+    ok(&accord(
+        &db,
+        &["evidence", "custody", CASE, "photo", "--action", "copied"],
+    ));
+    let out = ok(&accord(&db, &["evidence", "check", CASE, "photo"]));
+    assert!(out.contains(&sha), "{out}");
+    let events = custody(&db, "photo");
+    let actions: Vec<&str> = events.iter().map(|(a, _, _)| a.as_str()).collect();
+    assert_eq!(actions, ["received", "handed_over", "copied", "verified"]);
+    assert_eq!(events[1].1, "ana@example.org");
+    assert_eq!(
+        events[1].2.as_deref(),
+        Some("to the Special Rapporteur's office, on an encrypted USB key")
+    );
+    assert_eq!(events[2].1, "cli");
+
+    // One byte of the stored file changed: the check fails naming both hashes and records
+    // nothing; `accord verify` finds it too.
+    let blob = blobs(&db).into_iter().find(|p| p.ends_with(&sha)).unwrap();
+    let mut bytes = std::fs::read(&blob).unwrap();
+    bytes[100] ^= 0x01;
+    std::fs::write(&blob, &bytes).unwrap();
+    let err = fails(&accord(&db, &["evidence", "check", CASE, "photo"]));
+    assert!(err.contains(&sha), "{err}");
+    assert!(err.contains(&sha256_of(&blob)), "{err}");
+    assert_eq!(custody(&db, "photo").len(), 4, "nothing recorded");
+    let out = accord(&db, &["verify"]);
+    assert_eq!(out.status.code(), Some(1));
+}
