@@ -1,32 +1,37 @@
 //! Reading a bundle directory and writing one out; the format itself is the core's.
 //!
-//! Text files are read into memory (each capped, and their total); evidence files under
-//! `evidence/` can be gigabytes, so they are only streamed through SHA-256 here and their bytes
-//! are read again when they are put into the blob store. A bundle holds plain files and
+//! Text files are listed here (each capped, and their total) and read one at a time when the
+//! core's reader asks for them ([`BundleDir`] is its [`BundleSource`]): a case of a million
+//! incidents comes in shards, and only one shard's text is in memory at a time. Evidence files
+//! under `evidence/` can be gigabytes, so they are only streamed through SHA-256 here and their
+//! bytes are read again when they are put into the blob store. A bundle holds plain files and
 //! directories only: a symbolic link could make an import read, or an export write, outside the
 //! directory the user named, so one is refused, by name.
 
 use std::io::Read as _;
 use std::path::{Component, Path, PathBuf};
 
-use accord_core::bundle::{self, BundleBlob, BundleFile};
+use accord_core::bundle::{self, BundleBlob, BundleFile, BundleSource};
 use accord_store::BlobStore;
 use anyhow::{Context, bail};
 use sha2::{Digest, Sha256};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-/// The largest text file a bundle may hold: a hand-written TOML file or a letter is far smaller.
+/// The largest text file a bundle may hold: a hand-written TOML file or a letter is far smaller,
+/// and `accord export` splits large kinds into shards of at most 16 MiB.
 pub(crate) const TEXT_FILE_LIMIT: u64 = 64 << 20;
-/// The most text a bundle may hold in all.
-pub(crate) const TEXT_TOTAL_LIMIT: u64 = 512 << 20;
+/// The most text a bundle may hold in all: a guard against a runaway directory. The texts are not
+/// held together (one file at a time), but the case's records are, and a bundle of a million
+/// generated incidents is about 800 MB.
+pub(crate) const TEXT_TOTAL_LIMIT: u64 = 8 << 30;
 /// How much of a file its media type is sniffed from.
 const SNIFF_BYTES: usize = 8192;
 
-/// A bundle as read from a directory.
+/// A bundle as listed from a directory.
 #[derive(Debug, Default)]
 pub(crate) struct BundleDir {
-    /// The text files.
-    pub(crate) files: Vec<BundleFile>,
+    /// The text files, read when the core asks.
+    pub(crate) texts: TextFiles,
     /// The evidence files, measured.
     pub(crate) blobs: Vec<BundleBlob>,
     /// Where each of `blobs` is on disk, in the same order.
@@ -114,21 +119,12 @@ impl Reader<'_> {
     }
 
     fn text(&mut self, path: &Path, rel: String) -> anyhow::Result<()> {
-        let file =
-            std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let mut bytes = Vec::new();
-        // Read one byte past the cap, so a file that grows while it is read is caught too.
-        file.take(TEXT_FILE_LIMIT + 1)
-            .read_to_end(&mut bytes)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        let len = bytes.len() as u64;
+        let len = std::fs::metadata(path)
+            .with_context(|| format!("cannot read {}", path.display()))?
+            .len();
         if len > TEXT_FILE_LIMIT {
-            self.refused.push(format!(
-                "{}: larger than {} MiB, the most a text file of a bundle may hold (evidence \
-                 files belong under evidence/)",
-                path.display(),
-                TEXT_FILE_LIMIT >> 20
-            ));
+            self.refused
+                .push(format!("{}: {}", path.display(), too_large_message()));
             return Ok(());
         }
         self.text_total += len;
@@ -140,17 +136,7 @@ impl Reader<'_> {
                 TEXT_TOTAL_LIMIT >> 20
             );
         }
-        let contents = String::from_utf8(bytes).map_err(|e| {
-            anyhow::anyhow!(
-                "{}: not UTF-8 text (byte {})",
-                path.display(),
-                e.utf8_error().valid_up_to()
-            )
-        })?;
-        self.out.files.push(BundleFile {
-            path: rel,
-            contents,
-        });
+        self.out.texts.0.push((rel, path.to_path_buf()));
         Ok(())
     }
 
@@ -192,6 +178,43 @@ impl Reader<'_> {
         });
         self.out.blob_paths.push(path.to_path_buf());
         Ok(())
+    }
+}
+
+fn too_large_message() -> String {
+    format!(
+        "larger than {} MiB, the most a text file of a bundle may hold (split records into \
+         shards, as accord export does: see docs/case-format.md; evidence files belong under \
+         evidence/)",
+        TEXT_FILE_LIMIT >> 20
+    )
+}
+
+/// The text files of a bundle directory: their paths in the bundle and on disk.
+#[derive(Debug, Default)]
+pub(crate) struct TextFiles(pub(crate) Vec<(String, PathBuf)>);
+
+impl BundleSource for TextFiles {
+    fn paths(&self) -> Vec<String> {
+        self.0.iter().map(|(rel, _)| rel.clone()).collect()
+    }
+
+    /// One text file, capped and checked as UTF-8 (the core reports a failure against the file).
+    fn text(&mut self, index: usize) -> Result<String, String> {
+        let Some((_, path)) = self.0.get(index) else {
+            return Err("no such file".into());
+        };
+        let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+        let mut bytes = Vec::new();
+        // Read one byte past the cap, so a file that grew since it was listed is caught too.
+        file.take(TEXT_FILE_LIMIT + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read: {e}"))?;
+        if bytes.len() as u64 > TEXT_FILE_LIMIT {
+            return Err(too_large_message());
+        }
+        String::from_utf8(bytes)
+            .map_err(|e| format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
     }
 }
 

@@ -81,7 +81,7 @@ pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<Exi
     let dir = tokio::task::spawn_blocking(move || bundle_dir::read(&path, limit))
         .await
         .context("reading the bundle stopped")?;
-    let dir = match dir {
+    let mut dir = match dir {
         Ok(dir) => dir,
         Err(e) => {
             progress.finish();
@@ -90,7 +90,7 @@ pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<Exi
     };
     progress.stage("checking the bundle");
     let root = args.path.display().to_string();
-    let case = match check(&dir.files, &dir.blobs, &root) {
+    let case = match check_from(&mut dir.texts, &dir.blobs, &root) {
         Ok(case) => case,
         Err(errors) => {
             progress.finish();
@@ -151,7 +151,7 @@ pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<Exi
         report.case_id,
         report.records,
         dir.blobs.len(),
-        dir.files.len() + dir.blobs.len(),
+        dir.texts.0.len() + dir.blobs.len(),
         started.elapsed().as_secs_f64(),
         config.db
     );
@@ -230,13 +230,23 @@ async fn remove_unreferenced(actions: &Actions, added: &[String]) {
     }
 }
 
-/// The whole check: the bundle's own rules, then each election file against the election engine.
+/// The whole check of a bundle in memory (the embedded demo case).
 pub(crate) fn check(
     files: &[bundle::BundleFile],
     blobs: &[BundleBlob],
     root: &str,
 ) -> Result<ValidCase, Vec<BundleError>> {
-    let case = bundle::read_with_blobs(files, blobs).map_err(|e| {
+    let mut source = bundle::InMemory(files);
+    check_from(&mut source, blobs, root)
+}
+
+/// The whole check: the bundle's own rules, then each election file against the election engine.
+pub(crate) fn check_from(
+    files: &mut dyn bundle::BundleSource,
+    blobs: &[BundleBlob],
+    root: &str,
+) -> Result<ValidCase, Vec<BundleError>> {
+    let case = bundle::read_from(files, blobs).map_err(|e| {
         e.0.into_iter()
             .map(|e| e.with_root(root))
             .collect::<Vec<_>>()

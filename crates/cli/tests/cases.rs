@@ -387,3 +387,79 @@ fn a_bad_as_of_date_is_refused_naming_the_flag() {
         assert!(stderr.contains(bad), "{bad}: {stderr}");
     }
 }
+
+/// The reference bundle with its incidents split over two shard files, `incidents/000001.toml`
+/// and `incidents/000002.toml` (at an `[[incidents]]` header), as a large export writes them.
+fn sharded_reference(at: &Path) {
+    for (rel, bytes) in read_tree(&reference()) {
+        let path = at.join(&rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    let text = std::fs::read_to_string(at.join("incidents.toml")).unwrap();
+    let headers: Vec<usize> = text
+        .match_indices("[[incidents]]")
+        .map(|(i, _)| i)
+        .collect();
+    assert!(headers.len() > 2);
+    let cut = headers[headers.len() / 2];
+    std::fs::remove_file(at.join("incidents.toml")).unwrap();
+    std::fs::create_dir(at.join("incidents")).unwrap();
+    std::fs::write(at.join("incidents/000001.toml"), &text[..cut]).unwrap();
+    std::fs::write(at.join("incidents/000002.toml"), &text[cut..]).unwrap();
+}
+
+#[test]
+fn a_bundle_with_its_incidents_in_shards_imports_as_the_one_file_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db1, db2) = (dir.path().join("1.db"), dir.path().join("2.db"));
+    let (e1, e2) = (dir.path().join("e1"), dir.path().join("e2"));
+    let bundle = dir.path().join("sharded");
+    sharded_reference(&bundle);
+    import_reference(&db1);
+    ok(&accord(&db2, &["import", bundle.to_str().unwrap()]));
+    for (db, out) in [(&db1, &e1), (&db2, &e2)] {
+        ok(&accord(
+            db,
+            &["export", "cambodia-2017", out.to_str().unwrap()],
+        ));
+    }
+    // A small case exports as one incidents.toml, whichever way it came in.
+    assert_eq!(read_tree(&e1), read_tree(&e2));
+    assert!(e2.join("incidents.toml").is_file());
+}
+
+#[test]
+fn a_bad_shard_is_refused_with_its_file_line_and_field_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let bundle = dir.path().join("sharded");
+    sharded_reference(&bundle);
+    let shard = bundle.join("incidents/000002.toml");
+    let text = std::fs::read_to_string(&shard).unwrap();
+    let at = text.find("\ndate = \"").unwrap() + 1;
+    let line = text[..at].matches('\n').count() + 1;
+    let end = at + text[at..].find('\n').unwrap();
+    let bad = format!("{}date = \"2017-02-30\"{}", &text[..at], &text[end..]);
+    std::fs::write(&shard, bad).unwrap();
+    let out = accord(&db, &["import", bundle.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "accepted a bad shard");
+    let want = format!("incidents/000002.toml:{line}: incidents[0].date: ");
+    assert!(stderr.contains(&want), "stderr lacks {want:?}:\n{stderr}");
+    assert!(stderr.contains("nothing was imported"), "{stderr}");
+    assert!(!db.exists(), "the database was created");
+
+    // A shard that is not text is refused by name too.
+    let mut bytes = std::fs::read(&shard).unwrap();
+    bytes[10] = 0xff;
+    std::fs::write(&shard, bytes).unwrap();
+    let out = accord(&db, &["import", bundle.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("incidents/000002.toml: not UTF-8 text (byte 10)"),
+        "{stderr}"
+    );
+    assert!(!db.exists(), "the database was created");
+}

@@ -21,11 +21,11 @@ use crate::model::{
 use crate::names::Named;
 use crate::sensitivity::Sensitivity;
 use crate::validate::{self, Entity, ValidCase};
-pub use files::WriteError;
 use files::{
     ActorsFile, CaseFile, FindingsFile, FollowThroughFile, IncidentsFile, InstrumentFile,
     LetterFile, MechanismsFile, ObservationsFile, SourcesFile,
 };
+pub use files::{Sharding, WriteError};
 use locate::{Locations, line_of};
 
 /// One file of a bundle: its path relative to the bundle directory (with `/`) and its text.
@@ -126,14 +126,54 @@ pub fn read(files: &[BundleFile]) -> Result<ValidCase, BundleErrors> {
     read_with_blobs(files, &blobs)
 }
 
+/// Where [`read_from`] gets a bundle's text files. The caller does the reading (the core does no
+/// I/O), one file at a time, when the reader asks: a case of a million incidents is read shard by
+/// shard, and the text of a shard of records is let go once its records are taken, so memory holds
+/// the records and one shard, not every file's text.
+pub trait BundleSource {
+    /// The path of every text file of the bundle, relative to it, with `/` (any order).
+    fn paths(&self) -> Vec<String>;
+    /// The text of file `index` of [`BundleSource::paths`]. Asked once while the bundle is read,
+    /// and again only to find the line of a problem. An error is reported against the file.
+    fn text(&mut self, index: usize) -> Result<String, String>;
+}
+
+/// Files already in memory (tests, the embedded demo case) as a [`BundleSource`].
+#[derive(Debug)]
+pub struct InMemory<'a>(pub &'a [BundleFile]);
+
+impl BundleSource for InMemory<'_> {
+    fn paths(&self) -> Vec<String> {
+        self.0.iter().map(|f| f.path.clone()).collect()
+    }
+
+    fn text(&mut self, index: usize) -> Result<String, String> {
+        self.0
+            .get(index)
+            .map(|f| f.contents.clone())
+            .ok_or_else(|| "no such file".to_owned())
+    }
+}
+
 /// Read a bundle whose `evidence/` files the caller has hashed: each evidence record must name a
 /// file that is there with the SHA-256 it states, and each file must be named by a record.
 pub fn read_with_blobs(
     files: &[BundleFile],
     blobs: &[BundleBlob],
 ) -> Result<ValidCase, BundleErrors> {
+    read_from(&mut InMemory(files), blobs)
+}
+
+/// [`read_with_blobs`] with the text files read from `source` as they are needed.
+pub fn read_from(
+    source: &mut dyn BundleSource,
+    blobs: &[BundleBlob],
+) -> Result<ValidCase, BundleErrors> {
+    let paths = source.paths();
     let mut r = Reader {
-        files,
+        texts: vec![None; paths.len()],
+        paths,
+        source,
         blobs,
         errors: Vec::new(),
         loc: Locations::default(),
@@ -157,7 +197,12 @@ pub fn read_with_blobs(
         if r.bad_fields.contains(&(p.entity, head)) {
             continue;
         }
-        let err = r.loc.locate(files, p.entity, &p.field, p.message);
+        if let Some(file) = r.loc.file_of(p.entity) {
+            r.load(file);
+        }
+        let err = r
+            .loc
+            .locate(&r.paths, &r.texts, p.entity, &p.field, p.message);
         r.errors.push(err);
     }
     if r.errors.is_empty() {
@@ -178,7 +223,12 @@ pub fn read_with_blobs(
 }
 
 struct Reader<'f> {
-    files: &'f [BundleFile],
+    source: &'f mut dyn BundleSource,
+    /// The text files' paths, as the source gave them.
+    paths: Vec<String>,
+    /// The text of each file while it is read; kept after for the small files (case, instruments,
+    /// letters, evidence), let go for the files of records (see [`Kind::is_records`]).
+    texts: Vec<Option<String>>,
     blobs: &'f [BundleBlob],
     errors: Vec<BundleError>,
     loc: Locations,
@@ -244,6 +294,25 @@ fn classify(path: &str) -> Kind<'_> {
 }
 
 impl Kind<'_> {
+    /// A file of records that can be sharded (`incidents.toml`, `incidents/*.toml`, ...): its text
+    /// is let go once its records are taken, and read again only to locate a problem.
+    fn is_records(&self) -> bool {
+        matches!(
+            self,
+            Kind::Actors
+                | Kind::Sources
+                | Kind::Incidents
+                | Kind::Findings
+                | Kind::Mechanisms
+                | Kind::Observations
+        )
+    }
+
+    /// Whether the reader needs the file's text.
+    fn is_text(&self) -> bool {
+        !matches!(self, Kind::EvidenceBlob | Kind::Ignored | Kind::Unknown)
+    }
+
     /// Files inside `actors/` etc. must be TOML.
     fn filter_dir_files(self, parts: &[&str]) -> Self {
         match (&self, parts) {
@@ -261,10 +330,34 @@ impl Kind<'_> {
     }
 }
 
-impl<'f> Reader<'f> {
+impl Reader<'_> {
+    /// Have file `file`'s text at hand (asking the source again if it was let go); `false` if the
+    /// source could not give it.
+    fn load(&mut self, file: usize) -> bool {
+        if self.texts[file].is_some() {
+            return true;
+        }
+        match self.source.text(file) {
+            Ok(text) => {
+                self.texts[file] = Some(text);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    fn text(&self, file: usize) -> &str {
+        self.texts[file].as_deref().unwrap_or("")
+    }
+
+    /// The line of a byte offset in a file whose text is at hand.
+    fn line(&mut self, file: usize, offset: usize) -> Option<usize> {
+        self.load(file).then(|| line_of(self.text(file), offset))
+    }
+
     fn error(&mut self, file: usize, line: Option<usize>, field: Option<String>, message: String) {
         self.errors.push(BundleError {
-            file: self.files[file].path.clone(),
+            file: self.paths[file].clone(),
             line,
             field,
             message,
@@ -272,11 +365,11 @@ impl<'f> Reader<'f> {
     }
 
     fn parse<T: serde::de::DeserializeOwned>(&mut self, file: usize) -> Option<T> {
-        let text = &self.files[file].contents;
-        match toml::from_str::<T>(text) {
+        let parsed = toml::from_str::<T>(self.text(file));
+        match parsed {
             Ok(v) => Some(v),
             Err(e) => {
-                let line = e.span().map(|s| line_of(text, s.start));
+                let line = e.span().map(|s| line_of(self.text(file), s.start));
                 self.syntax_errors += 1;
                 self.error(file, line, None, e.message().trim().to_owned());
                 None
@@ -296,9 +389,9 @@ impl<'f> Reader<'f> {
         match f(value.get_ref()) {
             Ok(v) => Some(v),
             Err(e) => {
-                let line = line_of(&self.files[file].contents, value.span().start);
+                let line = self.line(file, value.span().start);
                 let path = self.loc.field_path(entity, field);
-                self.error(file, Some(line), Some(path), e.to_string());
+                self.error(file, line, Some(path), e.to_string());
                 let head = field.split(['[', '.']).next().unwrap_or("").to_owned();
                 self.bad_fields.insert((entity, head));
                 None
@@ -307,14 +400,26 @@ impl<'f> Reader<'f> {
     }
 
     fn read_all(&mut self) -> Option<Case> {
-        let mut order: Vec<usize> = (0..self.files.len()).collect();
-        order.sort_by(|&a, &b| self.files[a].path.cmp(&self.files[b].path));
+        let mut order: Vec<usize> = (0..self.paths.len()).collect();
+        order.sort_by(|&a, &b| self.paths[a].cmp(&self.paths[b]));
         let mut case = Case::default();
         let mut have_case = false;
         let mut bodies = Vec::new();
         for &i in &order {
-            let path = self.files[i].path.as_str();
-            match classify(path) {
+            let path = self.paths[i].clone();
+            let kind = classify(&path);
+            if kind.is_text() {
+                match self.source.text(i) {
+                    Ok(text) => self.texts[i] = Some(text),
+                    Err(message) => {
+                        self.syntax_errors += 1;
+                        self.error(i, None, None, message);
+                        continue;
+                    }
+                }
+            }
+            let records = kind.is_records();
+            match kind {
                 Kind::Case => {
                     have_case = true;
                     if let Some(f) = self.parse::<CaseFile>(i) {
@@ -372,7 +477,7 @@ impl<'f> Reader<'f> {
                     self.loc.top(entity, i, "elections");
                     case.elections.push(ElectionFile {
                         id: stem.to_owned(),
-                        json: self.files[i].contents.clone(),
+                        json: self.text(i).to_owned(),
                     });
                 }
                 Kind::Evidence => {
@@ -387,6 +492,9 @@ impl<'f> Reader<'f> {
                     None,
                     "unknown file in a case bundle (see docs/case-format.md for the layout)".into(),
                 ),
+            }
+            if records {
+                self.texts[i] = None;
             }
         }
         if !have_case {
@@ -463,11 +571,11 @@ impl<'f> Reader<'f> {
             };
             let path = format!("{EVIDENCE_DIR}/{}", ev.file);
             let Some(k) = self.blobs.iter().position(|b| b.path == path) else {
-                let line = line_of(&self.files[file].contents, file_at);
+                let line = self.line(file, file_at);
                 let field = self.loc.field_path(Entity::Evidence(n), "file");
                 self.error(
                     file,
-                    Some(line),
+                    line,
                     Some(field),
                     format!("{path}: no such file in the bundle"),
                 );
@@ -476,11 +584,11 @@ impl<'f> Reader<'f> {
             used[k] = true;
             let blob = &self.blobs[k];
             if blob.sha256 != ev.sha256 {
-                let line = line_of(&self.files[file].contents, sha_at);
+                let line = self.line(file, sha_at);
                 let field = self.loc.field_path(Entity::Evidence(n), "sha256");
                 self.error(
                     file,
-                    Some(line),
+                    line,
                     Some(field),
                     format!(
                         "{path}: the file's SHA-256 is {}, not the {} recorded here (the file changed, or the record is wrong)",
@@ -794,9 +902,9 @@ impl<'f> Reader<'f> {
         match crate::observation::Score::new(*value.get_ref()) {
             Ok(s) => Some(s),
             Err(err) => {
-                let line = line_of(&self.files[file].contents, value.span().start);
+                let line = self.line(file, value.span().start);
                 let path = self.loc.field_path(e, "score");
-                self.error(file, Some(line), Some(path), err.to_string());
+                self.error(file, line, Some(path), err.to_string());
                 self.bad_fields.insert((e, "score".to_owned()));
                 None
             }
@@ -853,10 +961,10 @@ impl<'f> Reader<'f> {
         let e = Entity::Instrument(idx);
         self.loc.top(e, i, "");
         if f.id.get_ref() != stem {
-            let line = line_of(&self.files[i].contents, f.id.span().start);
+            let line = self.line(i, f.id.span().start);
             self.error(
                 i,
-                Some(line),
+                line,
                 Some("id".into()),
                 format!(
                     "{:?} does not match the file name (expected id = {stem:?})",
@@ -941,10 +1049,10 @@ impl<'f> Reader<'f> {
         let e = Entity::Letter(case.letters.len());
         self.loc.top(e, i, "");
         if f.id.get_ref() != dir {
-            let line = line_of(&self.files[i].contents, f.id.span().start);
+            let line = self.line(i, f.id.span().start);
             self.error(
                 i,
-                Some(line),
+                line,
                 Some("id".into()),
                 format!(
                     "{:?} does not match the directory name (expected id = {dir:?})",
@@ -970,10 +1078,10 @@ impl<'f> Reader<'f> {
             .unwrap_or_default();
         let body_name = f.body.get_ref().clone();
         if body_name.contains('/') || body_name.starts_with('.') || body_name.ends_with(".toml") {
-            let line = line_of(&self.files[i].contents, f.body.span().start);
+            let line = self.line(i, f.body.span().start);
             self.error(
                 i,
-                Some(line),
+                line,
                 Some("body".into()),
                 format!("{body_name:?} must be a file name next to letter.toml"),
             );
@@ -1037,9 +1145,9 @@ impl<'f> Reader<'f> {
             let Some(want) = self.loc.body_path(Entity::Letter(n)) else {
                 continue;
             };
-            match bodies.iter().find(|&&b| self.files[b].path == want) {
+            match bodies.iter().find(|&&b| self.paths[b] == want) {
                 Some(&b) => {
-                    letter.body = self.files[b].contents.clone();
+                    letter.body = self.text(b).to_owned();
                     used.insert(b);
                 }
                 None => {
@@ -1072,7 +1180,13 @@ fn placeholder_citation() -> Citation {
     Citation::instrument_only("INVALID")
 }
 
-/// Write a case as a bundle, in canonical form: the same case always gives the same bytes.
+/// Write a case as a bundle, in canonical form: the same case always gives the same bytes. A
+/// kind with more than [`Sharding::default`]'s records is split into shard files.
 pub fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
-    files::write(case)
+    files::write(case, Sharding::default())
+}
+
+/// [`write`] with other bounds for the shard files (tests use small ones).
+pub fn write_sharded(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, WriteError> {
+    files::write(case, sharding)
 }

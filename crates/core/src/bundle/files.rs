@@ -474,8 +474,29 @@ fn toml_file<T: Serialize>(path: String, value: &T) -> Result<BundleFile, WriteE
     Ok(BundleFile { path, contents })
 }
 
+/// How [`write`] splits the large record kinds into shard files (see `docs/case-format.md`,
+/// "Large cases").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sharding {
+    /// Records of one kind past which they go into `<kind>/NNNNNN.toml` files of at most this
+    /// many records each, instead of one `<kind>.toml`.
+    pub records: usize,
+    /// Bytes past which a file is split further (in halves, until it fits or holds one record),
+    /// so every file stays far below the 64 MiB a bundle text file may hold.
+    pub bytes: usize,
+}
+
+impl Default for Sharding {
+    fn default() -> Self {
+        Sharding {
+            records: 10_000,
+            bytes: 16 << 20,
+        }
+    }
+}
+
 /// The canonical bundle of a case.
-pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
+pub(super) fn write(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, WriteError> {
     let mut out = Vec::new();
     out.push(toml_file(
         "case.toml".into(),
@@ -487,160 +508,156 @@ pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
             summary: case.summary.clone(),
         },
     )?);
-    if !case.actors.is_empty() {
-        let actors = case
-            .actors
-            .iter()
-            .map(|a| {
-                sp(ActorEntry {
-                    id: a.id.clone(),
-                    sensitivity: Some(sp(a.sensitivity.as_str().to_owned())),
-                    restricted_to: a.restricted_to.clone(),
-                    kind: sp(a.kind.as_str().to_owned()),
-                    name: a.name.clone(),
-                    aliases: a.aliases.clone(),
-                    country: a.country.clone(),
-                    members: a.members.clone(),
+    sharded(&mut out, "actors", &case.actors, sharding, |chunk| {
+        ActorsFile {
+            actors: chunk
+                .iter()
+                .map(|a| {
+                    sp(ActorEntry {
+                        id: a.id.clone(),
+                        sensitivity: Some(sp(a.sensitivity.as_str().to_owned())),
+                        restricted_to: a.restricted_to.clone(),
+                        kind: sp(a.kind.as_str().to_owned()),
+                        name: a.name.clone(),
+                        aliases: a.aliases.clone(),
+                        country: a.country.clone(),
+                        members: a.members.clone(),
+                    })
                 })
-            })
-            .collect();
-        out.push(toml_file("actors.toml".into(), &ActorsFile { actors })?);
-    }
-    if !case.sources.is_empty() {
-        let sources = case
-            .sources
-            .iter()
-            .map(|s| {
-                sp(SourceEntry {
-                    id: s.id.clone(),
-                    sensitivity: Some(sp(s.sensitivity.as_str().to_owned())),
-                    restricted_to: s.restricted_to.clone(),
-                    authors: s.authors.clone(),
-                    title: s.title.clone(),
-                    publisher: s.publisher.clone(),
-                    date: s.date.map(|d| sp(d.to_string())),
-                    url: s.url.clone(),
-                    accessed: s.accessed.map(|d| sp(d.to_string())),
-                    note: s.note.clone(),
+                .collect(),
+        }
+    })?;
+    sharded(&mut out, "sources", &case.sources, sharding, |chunk| {
+        SourcesFile {
+            sources: chunk
+                .iter()
+                .map(|s| {
+                    sp(SourceEntry {
+                        id: s.id.clone(),
+                        sensitivity: Some(sp(s.sensitivity.as_str().to_owned())),
+                        restricted_to: s.restricted_to.clone(),
+                        authors: s.authors.clone(),
+                        title: s.title.clone(),
+                        publisher: s.publisher.clone(),
+                        date: s.date.map(|d| sp(d.to_string())),
+                        url: s.url.clone(),
+                        accessed: s.accessed.map(|d| sp(d.to_string())),
+                        note: s.note.clone(),
+                    })
                 })
-            })
-            .collect();
-        out.push(toml_file("sources.toml".into(), &SourcesFile { sources })?);
-    }
-    if !case.incidents.is_empty() {
-        let incidents = case
-            .incidents
-            .iter()
-            .map(|i| {
-                sp(IncidentEntry {
-                    id: i.id.clone(),
-                    sensitivity: Some(sp(i.sensitivity.as_str().to_owned())),
-                    restricted_to: i.restricted_to.clone(),
-                    date: sp(i.date.to_string()),
-                    title: i.title.clone(),
-                    kind: sp(i.kind.as_str().to_owned()),
-                    place: i.place.clone(),
-                    themes: i.themes.clone(),
-                    sources: i.sources.clone(),
-                    summary: i.summary.clone(),
-                    actors: i
-                        .actors
-                        .iter()
-                        .map(|a| ActorRoleEntry {
-                            actor: a.actor.clone(),
-                            role: sp(a.role.as_str().to_owned()),
-                        })
-                        .collect(),
-                    evidence: i
-                        .evidence
-                        .iter()
-                        .map(|e| EvidenceEntry {
-                            sha256: e.sha256.clone(),
-                            name: e.name.clone(),
-                            media_type: e.media_type.clone(),
-                        })
-                        .collect(),
+                .collect(),
+        }
+    })?;
+    sharded(&mut out, "incidents", &case.incidents, sharding, |chunk| {
+        IncidentsFile {
+            incidents: chunk
+                .iter()
+                .map(|i| {
+                    sp(IncidentEntry {
+                        id: i.id.clone(),
+                        sensitivity: Some(sp(i.sensitivity.as_str().to_owned())),
+                        restricted_to: i.restricted_to.clone(),
+                        date: sp(i.date.to_string()),
+                        title: i.title.clone(),
+                        kind: sp(i.kind.as_str().to_owned()),
+                        place: i.place.clone(),
+                        themes: i.themes.clone(),
+                        sources: i.sources.clone(),
+                        summary: i.summary.clone(),
+                        actors: i
+                            .actors
+                            .iter()
+                            .map(|a| ActorRoleEntry {
+                                actor: a.actor.clone(),
+                                role: sp(a.role.as_str().to_owned()),
+                            })
+                            .collect(),
+                        evidence: i
+                            .evidence
+                            .iter()
+                            .map(|e| EvidenceEntry {
+                                sha256: e.sha256.clone(),
+                                name: e.name.clone(),
+                                media_type: e.media_type.clone(),
+                            })
+                            .collect(),
+                    })
                 })
-            })
-            .collect();
-        out.push(toml_file(
-            "incidents.toml".into(),
-            &IncidentsFile { incidents },
-        )?);
-    }
-    if !case.findings.is_empty() {
-        let findings = case
-            .findings
-            .iter()
-            .map(|f| {
-                sp(FindingEntry {
-                    id: f.id.clone(),
-                    incidents: f.incidents.clone(),
-                    provision: sp(f.provision.to_string()),
-                    verdict: sp(f.verdict.as_str().to_owned()),
-                    status: sp(f.status.as_str().to_owned()),
-                    author: f.author.clone(),
-                    reviewed_by: f.reviewed_by.clone(),
-                    rationale: f.rationale.clone(),
+                .collect(),
+        }
+    })?;
+    sharded(&mut out, "findings", &case.findings, sharding, |chunk| {
+        FindingsFile {
+            findings: chunk
+                .iter()
+                .map(|f| {
+                    sp(FindingEntry {
+                        id: f.id.clone(),
+                        incidents: f.incidents.clone(),
+                        provision: sp(f.provision.to_string()),
+                        verdict: sp(f.verdict.as_str().to_owned()),
+                        status: sp(f.status.as_str().to_owned()),
+                        author: f.author.clone(),
+                        reviewed_by: f.reviewed_by.clone(),
+                        rationale: f.rationale.clone(),
+                    })
                 })
-            })
-            .collect();
-        out.push(toml_file(
-            "findings.toml".into(),
-            &FindingsFile { findings },
-        )?);
-    }
-    if !case.mechanisms.is_empty() {
-        let mechanisms = case
-            .mechanisms
-            .iter()
-            .map(|m| {
-                sp(MechanismEntry {
-                    id: m.id.clone(),
-                    name: m.name.clone(),
-                    provision: sp(m.provision.to_string()),
-                    counts: m.counts.iter().map(|v| sp(v.as_str().to_owned())).collect(),
-                    scope_instruments: m.scope_instruments.clone(),
-                    scope_provisions: m
-                        .scope_provisions
-                        .iter()
-                        .map(|c| sp(c.to_string()))
-                        .collect(),
-                    requested_by: m.requested_by.clone(),
-                    responsible: m.responsible.clone(),
-                    consult: m.consult.clone(),
-                    action: m.action.clone(),
+                .collect(),
+        }
+    })?;
+    sharded(
+        &mut out,
+        "mechanisms",
+        &case.mechanisms,
+        sharding,
+        |chunk| MechanismsFile {
+            mechanisms: chunk
+                .iter()
+                .map(|m| {
+                    sp(MechanismEntry {
+                        id: m.id.clone(),
+                        name: m.name.clone(),
+                        provision: sp(m.provision.to_string()),
+                        counts: m.counts.iter().map(|v| sp(v.as_str().to_owned())).collect(),
+                        scope_instruments: m.scope_instruments.clone(),
+                        scope_provisions: m
+                            .scope_provisions
+                            .iter()
+                            .map(|c| sp(c.to_string()))
+                            .collect(),
+                        requested_by: m.requested_by.clone(),
+                        responsible: m.responsible.clone(),
+                        consult: m.consult.clone(),
+                        action: m.action.clone(),
+                    })
                 })
-            })
-            .collect();
-        out.push(toml_file(
-            "mechanisms.toml".into(),
-            &MechanismsFile { mechanisms },
-        )?);
-    }
-    if !case.observations.is_empty() {
-        let observations = case
-            .observations
-            .iter()
-            .map(|o| {
-                sp(ObservationEntry {
-                    id: o.id.clone(),
-                    provision: sp(o.provision.to_string()),
-                    date: sp(o.date.to_string()),
-                    score: sp(i64::from(o.score.value())),
-                    status: sp(o.status.as_str().to_owned()),
-                    sources: o.sources.clone(),
-                    coded_by: o.coded_by.clone(),
-                    reviewed_by: o.reviewed_by.clone(),
-                    note: o.note.clone(),
+                .collect(),
+        },
+    )?;
+    sharded(
+        &mut out,
+        "observations",
+        &case.observations,
+        sharding,
+        |chunk| ObservationsFile {
+            observations: chunk
+                .iter()
+                .map(|o| {
+                    sp(ObservationEntry {
+                        id: o.id.clone(),
+                        provision: sp(o.provision.to_string()),
+                        date: sp(o.date.to_string()),
+                        score: sp(i64::from(o.score.value())),
+                        status: sp(o.status.as_str().to_owned()),
+                        sources: o.sources.clone(),
+                        coded_by: o.coded_by.clone(),
+                        reviewed_by: o.reviewed_by.clone(),
+                        note: o.note.clone(),
+                    })
                 })
-            })
-            .collect();
-        out.push(toml_file(
-            "observations.toml".into(),
-            &ObservationsFile { observations },
-        )?);
-    }
+                .collect(),
+        },
+    )?;
     if !case.follow_through.is_empty() {
         out.push(toml_file(
             "follow-through.toml".into(),
@@ -748,6 +765,59 @@ pub(super) fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
+}
+
+/// Write the records of one kind as `<kind>.toml`, or, past [`Sharding`]'s bounds, as
+/// `<kind>/000001.toml`, `<kind>/000002.toml`, ...: the reader takes them in file-name order, so
+/// the records come back in the order they were written and a second export is byte-identical.
+/// Only one chunk's entries are built at a time.
+fn sharded<R, F: Serialize>(
+    out: &mut Vec<BundleFile>,
+    kind: &str,
+    records: &[R],
+    sharding: Sharding,
+    file_of: impl Fn(&[R]) -> F,
+) -> Result<(), WriteError> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    let single = format!("{kind}.toml");
+    if records.len() <= sharding.records.max(1) {
+        let text = to_toml(&file_of(records), &single)?;
+        if text.len() <= sharding.bytes || records.len() == 1 {
+            out.push(file(single, text));
+            return Ok(());
+        }
+    }
+    let mut shards = Vec::new();
+    for chunk in records.chunks(sharding.records.max(1)) {
+        split_to_fit(chunk, &single, sharding.bytes, &file_of, &mut shards)?;
+    }
+    // Fixed-width numbers keep file-name order equal to record order.
+    let width = shards.len().to_string().len().max(6);
+    for (n, text) in shards.into_iter().enumerate() {
+        out.push(file(format!("{kind}/{:0width$}.toml", n + 1), text));
+    }
+    Ok(())
+}
+
+/// `chunk` as one file's text, or as several (halving) when it is larger than `bytes`.
+fn split_to_fit<R, F: Serialize>(
+    chunk: &[R],
+    path: &str,
+    bytes: usize,
+    file_of: &impl Fn(&[R]) -> F,
+    shards: &mut Vec<String>,
+) -> Result<(), WriteError> {
+    let text = to_toml(&file_of(chunk), path)?;
+    if text.len() <= bytes || chunk.len() == 1 {
+        shards.push(text);
+        return Ok(());
+    }
+    drop(text);
+    let (a, b) = chunk.split_at(chunk.len() / 2);
+    split_to_fit(a, path, bytes, file_of, shards)?;
+    split_to_fit(b, path, bytes, file_of, shards)
 }
 
 fn evidence_entry(e: &crate::evidence::Evidence) -> S<EvidenceItemEntry> {

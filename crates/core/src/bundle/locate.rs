@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::{BundleError, BundleFile};
+use super::BundleError;
 use crate::validate::Entity;
 
 /// The 1-based line of a byte offset.
@@ -94,9 +94,12 @@ impl Locations {
     }
 
     /// Turn a problem in domain terms into a located bundle error.
+    /// `texts` holds the text of the entity's file (`None` if it could not be read again: the
+    /// problem is then given without a line).
     pub(super) fn locate(
         &self,
-        files: &[BundleFile],
+        paths: &[String],
+        texts: &[Option<String>],
         e: Entity,
         field: &str,
         message: String,
@@ -109,14 +112,13 @@ impl Locations {
                 message,
             };
         };
-        let text = &files[loc.file].contents;
-        let line = if loc.array == "elections" {
-            None
-        } else {
-            Some(field_line(text, loc, field))
+        let text = texts.get(loc.file).and_then(Option::as_deref);
+        let line = match text {
+            Some(text) if loc.array != "elections" => Some(field_line(text, loc, field)),
+            _ => None,
         };
         BundleError {
-            file: files[loc.file].path.clone(),
+            file: paths.get(loc.file).cloned().unwrap_or_default(),
             line,
             field: Some(self.field_path(e, field)),
             message,

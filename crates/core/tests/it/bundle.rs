@@ -60,6 +60,84 @@ fn export_import_export_is_byte_identical() {
     assert_eq!(bundle::read(&first).unwrap(), example_case());
 }
 
+/// Large cases: past `Sharding`'s bounds a kind is written as numbered shard files, read back in
+/// file-name order; the round trip stays byte-identical and loses nothing.
+#[test]
+fn large_kinds_are_written_as_shards_and_read_back_in_order() {
+    let small = bundle::Sharding {
+        records: 3,
+        bytes: 1 << 20,
+    };
+    let first = bundle::write_sharded(&example_case(), small).unwrap();
+    let paths: Vec<&str> = first.iter().map(|f| f.path.as_str()).collect();
+    // 8 actors in shards of 3; 3 incidents fit in one file.
+    for want in [
+        "actors/000001.toml",
+        "actors/000002.toml",
+        "actors/000003.toml",
+    ] {
+        assert!(paths.contains(&want), "{paths:?}");
+    }
+    assert!(!paths.contains(&"actors.toml"), "{paths:?}");
+    assert!(!paths.contains(&"actors/000004.toml"), "{paths:?}");
+    assert!(paths.contains(&"incidents.toml"), "{paths:?}");
+    let back = bundle::read(&first).unwrap();
+    assert_eq!(back, example_case());
+    assert_eq!(bundle::write_sharded(&back, small).unwrap(), first);
+    // Shards and one file hold the same case: either writes the other's canonical form.
+    assert_eq!(
+        bundle::write(&back).unwrap(),
+        bundle::write(&example_case()).unwrap()
+    );
+
+    // The byte bound alone splits too, down to one record a file.
+    let tiny = bundle::Sharding {
+        records: 1000,
+        bytes: 1,
+    };
+    let files = bundle::write_sharded(&example_case(), tiny).unwrap();
+    let incident_files: Vec<&str> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .filter(|p| p.starts_with("incidents"))
+        .collect();
+    assert_eq!(
+        incident_files,
+        [
+            "incidents/000001.toml",
+            "incidents/000002.toml",
+            "incidents/000003.toml"
+        ]
+    );
+    assert_eq!(bundle::read(&files).unwrap(), example_case());
+}
+
+/// A bad shard is reported by its own file name, line and field, like any other file.
+#[test]
+fn a_bad_shard_names_its_file_line_and_field() {
+    let small = bundle::Sharding {
+        records: 3,
+        bytes: 1 << 20,
+    };
+    let mut files = bundle::write_sharded(&example_case(), small).unwrap();
+    let shard = files
+        .iter_mut()
+        .find(|f| f.path == "actors/000002.toml")
+        .unwrap();
+    let at = shard.contents.find("kind = \"").unwrap();
+    shard
+        .contents
+        .replace_range(at..at + "kind = \"".len(), "kind = \"bogus-");
+    let line = shard.contents[..at].matches('\n').count() + 1;
+    let errors = bundle::read(&files).unwrap_err();
+    let rendered: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    assert_eq!(rendered.len(), 1, "{rendered:?}");
+    assert!(
+        rendered[0].starts_with(&format!("actors/000002.toml:{line}: actors[0].kind: ")),
+        "{rendered:?}"
+    );
+}
+
 #[test]
 fn canonical_files_are_the_documented_layout() {
     let paths: Vec<String> = bundle::write(&example_case())
@@ -430,4 +508,99 @@ fn a_year_ending_on_the_instruments_first_year_is_not_before_it() {
         "date = \"2028\"",
     );
     assert!(bundle::read(&files).is_ok());
+}
+
+/// A source that counts what the reader asks of it, and can fail one file.
+struct Counting {
+    files: Vec<BundleFile>,
+    asked: Vec<usize>,
+    broken: Option<&'static str>,
+}
+
+impl bundle::BundleSource for Counting {
+    fn paths(&self) -> Vec<String> {
+        self.files.iter().map(|f| f.path.clone()).collect()
+    }
+
+    fn text(&mut self, index: usize) -> Result<String, String> {
+        self.asked[index] += 1;
+        let f = &self.files[index];
+        if self.broken == Some(f.path.as_str()) {
+            return Err("cannot read: disk on fire".into());
+        }
+        Ok(f.contents.clone())
+    }
+}
+
+fn counting(files: Vec<BundleFile>) -> Counting {
+    let n = files.len();
+    Counting {
+        files,
+        asked: vec![0; n],
+        broken: None,
+    }
+}
+
+/// Each text file is asked for once (a shard's text is let go after its records are taken, so it
+/// is never kept for later); a file the reader does not need (README.md) is never read; a shard
+/// is read again only to locate a problem in it, and the problem still has its line.
+#[test]
+fn a_source_is_read_once_per_file_and_again_only_to_locate_a_problem() {
+    let small = bundle::Sharding {
+        records: 3,
+        bytes: 1 << 20,
+    };
+    let mut files = bundle::write_sharded(&example_case(), small).unwrap();
+    files.push(BundleFile {
+        path: "README.md".into(),
+        contents: "notes".into(),
+    });
+    let mut src = counting(files.clone());
+    let case = bundle::read_from(&mut src, &[]).unwrap();
+    assert_eq!(case, example_case());
+    for (f, n) in src.files.iter().zip(&src.asked) {
+        let want = usize::from(f.path != "README.md");
+        assert_eq!(*n, want, "{} asked {n} times", f.path);
+    }
+
+    // A dangling reference in the actors shard that has a coalition's members: found after
+    // every file was read, located by reading that shard again.
+    let shard = files
+        .iter_mut()
+        .find(|f| f.path.starts_with("actors/") && f.contents.contains("members = ["))
+        .unwrap();
+    let shard_path = shard.path.clone();
+    let members = shard.contents.find("members = [").unwrap();
+    shard
+        .contents
+        .insert_str(members + "members = [".len(), "\"nobody\", ");
+    let line = shard.contents[..members].matches('\n').count() + 1;
+    let mut src = counting(files);
+    let errors = bundle::read_from(&mut src, &[]).unwrap_err();
+    let rendered: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    assert_eq!(rendered.len(), 1, "{rendered:?}");
+    assert!(
+        rendered[0].starts_with(&format!("{shard_path}:{line}: actors[")),
+        "{rendered:?}"
+    );
+    assert!(rendered[0].contains("nobody"), "{rendered:?}");
+    let k = src.files.iter().position(|f| f.path == shard_path).unwrap();
+    assert_eq!(src.asked[k], 2);
+}
+
+/// A file the source cannot give is refused by name, and nothing is returned.
+#[test]
+fn a_file_the_source_cannot_read_is_reported_against_it() {
+    let small = bundle::Sharding {
+        records: 3,
+        bytes: 1 << 20,
+    };
+    let mut src = counting(bundle::write_sharded(&example_case(), small).unwrap());
+    src.broken = Some("actors/000003.toml");
+    let errors = bundle::read_from(&mut src, &[]).unwrap_err();
+    let rendered: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        rendered,
+        ["actors/000003.toml: cannot read: disk on fire".to_owned()]
+    );
 }
