@@ -86,7 +86,27 @@ pub(crate) const DEFAULT_ADDR: &str = "127.0.0.1:8080";
 /// 4 GiB: a long video fits, a runaway upload does not fill the disk.
 pub(crate) const DEFAULT_UPLOAD_LIMIT: u64 = 4 << 30;
 
+/// Whether `--db` names a PostgreSQL database (rather than a SQLite file).
+pub(crate) fn is_postgres(db: &str) -> bool {
+    db.starts_with("postgres://") || db.starts_with("postgresql://")
+}
+
 impl Config {
+    /// A file or directory setting (`evidence_dir`, `log_key`, `key_file`), refused when it was
+    /// not given and the database is PostgreSQL: the SQLite defaults lie beside the database
+    /// file, and a PostgreSQL database has none. Every server of an instance must name the same
+    /// ones (a shared evidence directory or bucket, the same log key, the same key file).
+    pub(crate) fn path_setting<'a>(&self, path: &'a Path, name: &str) -> anyhow::Result<&'a Path> {
+        if path.as_os_str().is_empty() {
+            anyhow::bail!(
+                "{name}: the database is PostgreSQL, which has no directory beside it to keep this \
+                 in; set {name} (flag, ACCORD_* variable or configuration file) to the one every \
+                 server of the instance uses"
+            );
+        }
+        Ok(path)
+    }
+
     pub(crate) fn build(file: Option<&Path>, db: Option<String>) -> anyhow::Result<Config> {
         let from_file = match file {
             None => ConfigFile::default(),
@@ -247,6 +267,19 @@ impl EvidenceSettings {
     }
 
     fn defaults(db: &str) -> EvidenceSettings {
+        if is_postgres(db) {
+            // Nothing lies beside a PostgreSQL database: every file setting must be given (see
+            // `Config::path_setting`). Empty paths stand for "not set".
+            return EvidenceSettings {
+                evidence_dir: PathBuf::new(),
+                evidence_dir_set: None,
+                evidence_store: None,
+                log_key: PathBuf::new(),
+                log_name: None,
+                upload_limit: DEFAULT_UPLOAD_LIMIT,
+                key_file: PathBuf::new(),
+            };
+        }
         // `sqlite://path` names the same file as `path`.
         let path = db.strip_prefix("sqlite://").unwrap_or(db);
         EvidenceSettings {

@@ -226,7 +226,7 @@ struct InitJson<'a> {
 
 async fn init(config: &Config, split: Split, json: bool) -> anyhow::Result<ExitCode> {
     setup::check_evidence_store(config).await?;
-    let key_file = &config.evidence.key_file;
+    let key_file = config.path_setting(&config.evidence.key_file, "key_file")?;
     let store = accord_store::open(&config.db, Create::IfMissing).await?;
     if let Some(keys) = store.vault_keys().await? {
         bail!(
@@ -376,7 +376,7 @@ struct RecoverJson {
 }
 
 async fn recover(config: &Config, shares: &[String], json: bool) -> anyhow::Result<ExitCode> {
-    let key_file = &config.evidence.key_file;
+    let key_file = config.path_setting(&config.evidence.key_file, "key_file")?;
     let (used, threshold) = recover_quietly(config, shares).await?;
     if json {
         println!(
@@ -403,7 +403,7 @@ pub(crate) async fn recover_quietly(
     config: &Config,
     shares: &[String],
 ) -> anyhow::Result<(usize, u8)> {
-    let key_file = &config.evidence.key_file;
+    let key_file = config.path_setting(&config.evidence.key_file, "key_file")?;
     let (store, stored) = with_keys(config).await?;
     let record = record_of(&stored);
     match InstanceKey::read(key_file) {
@@ -460,7 +460,7 @@ struct RotateJson {
 }
 
 async fn rotate(config: &Config, json: bool) -> anyhow::Result<ExitCode> {
-    let key_file = &config.evidence.key_file;
+    let key_file = config.path_setting(&config.evidence.key_file, "key_file")?;
     let (store, stored) = with_keys(config).await?;
     let record = record_of(&stored);
     let current = instance_key(key_file, &record)?;
@@ -509,7 +509,7 @@ struct StatusJson {
 }
 
 async fn status(config: &Config, json: bool) -> anyhow::Result<ExitCode> {
-    let key_file = &config.evidence.key_file;
+    let key_file = config.path_setting(&config.evidence.key_file, "key_file")?;
     let store = accord_store::open(&config.db, Create::MustExist).await?;
     let stored = store.vault_keys().await?;
     let state = stored.as_ref().map(|s| match InstanceKey::read(key_file) {

@@ -67,7 +67,7 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
     // refused instead of writing into this one's index.
     let _search_lock = lock_search_dir(&search_dir)?;
     let index = Arc::new(open_index(&search_dir)?);
-    let actions = setup::with_store(config, store.clone(), blobs, Some(index.clone()));
+    let actions = setup::with_store(config, store.clone(), blobs, Some(index.clone()))?;
     // The key is created (or found unreadable) now, not at the first write.
     actions.verifier_key().with_context(|| {
         format!(

@@ -34,7 +34,10 @@ pub(crate) fn blob_store(
         return Ok(Arc::new(blobs));
     }
     check_evidence_dir(config)?;
-    let dir = &config.evidence.evidence_dir;
+    let dir = config.path_setting(
+        &config.evidence.evidence_dir,
+        "evidence_dir (or evidence_store)",
+    )?;
     let mut blobs = FsBlobStore::open(dir)
         .with_context(|| format!("evidence_dir: cannot use {}", dir.display()))?;
     check_writable(&dir.join("tmp"))
@@ -57,7 +60,8 @@ pub(crate) async fn vault(
         return Ok(None);
     };
     let record = crate::key_file::record_of(&stored);
-    let key = crate::key_file::instance_key(&config.evidence.key_file, &record)?;
+    let key_file = config.path_setting(&config.evidence.key_file, "key_file")?;
+    let key = crate::key_file::instance_key(key_file, &record)?;
     let vault = Arc::new(Vault::open(&record, &key).with_context(|| {
         format!(
             "key_file: {} does not open this instance's keys",
@@ -135,7 +139,7 @@ pub(crate) async fn actions_and_keys(
     let store: Arc<dyn Store> = accord_store::open(&config.db, create).await?;
     let vault = vault(config, store.as_ref()).await?;
     let blobs = blob_store(config, vault.clone())?;
-    Ok((with_store(config, store, blobs, None), vault))
+    Ok((with_store(config, store, blobs, None)?, vault))
 }
 
 /// The action layer over a store and blob directory already open.
@@ -144,16 +148,17 @@ pub(crate) fn with_store(
     store: Arc<dyn Store>,
     blobs: Arc<dyn BlobStore>,
     search: Option<Arc<accord_search::SearchIndex>>,
-) -> Actions {
-    Actions::new(
+) -> anyhow::Result<Actions> {
+    let log_key = config.path_setting(&config.evidence.log_key, "log_key")?;
+    Ok(Actions::new(
         store,
         blobs,
         search,
         LogKeyConfig {
-            path: config.evidence.log_key.clone(),
+            path: log_key.to_path_buf(),
             name_if_new: config.evidence.log_name.clone(),
         },
-    )
+    ))
 }
 
 /// Create and remove a file in `dir`: the only sure test that it can be written.
