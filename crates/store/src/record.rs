@@ -283,14 +283,20 @@ pub fn follow_through(f: &FollowThrough) -> RecordBody {
 
 /// Every versioned record of a case, in a fixed order.
 pub fn all(case: &accord_core::Case) -> Vec<RecordBody> {
-    let mut out = Vec::new();
-    out.extend(case.actors.iter().map(actor));
-    out.extend(case.sources.iter().map(source));
-    out.extend(case.incidents.iter().map(incident));
-    out.extend(case.findings.iter().map(finding));
-    out.extend(case.letters.iter().map(letter));
-    out.extend(case.evidence.iter().map(evidence));
-    out.extend(case.observations.iter().map(observation));
-    out.extend(case.follow_through.iter().map(follow_through));
-    out
+    bodies(case).collect()
+}
+
+/// [`all`], one body at a time: a bulk import of a million records takes them a batch at a
+/// time, so their canonical JSON is never all in memory at once.
+pub fn bodies(case: &accord_core::Case) -> impl Iterator<Item = RecordBody> + '_ {
+    case.actors
+        .iter()
+        .map(actor)
+        .chain(case.sources.iter().map(source))
+        .chain(case.incidents.iter().map(incident))
+        .chain(case.findings.iter().map(finding))
+        .chain(case.letters.iter().map(letter))
+        .chain(case.evidence.iter().map(evidence))
+        .chain(case.observations.iter().map(observation))
+        .chain(case.follow_through.iter().map(follow_through))
 }

@@ -206,6 +206,12 @@ impl Store for SqliteStore {
             Some(v) => v + 1,
             None => version::fresh(&mut tx).await?,
         };
+        let incoming = case.actors.len()
+            + case.sources.len()
+            + case.incidents.len()
+            + case.findings.len()
+            + case.evidence.len();
+        let deferred = bulk::defer_indexes(&mut tx, incoming).await?;
         let records = case_io::insert_case(&mut tx, self.keys(), case, version).await?;
         replace::restore(&mut tx, &case.id, kept).await?;
         let action = if existing.is_some() {
@@ -230,6 +236,7 @@ impl Store for SqliteStore {
             &format!("{records} records"),
         )
         .await?;
+        bulk::restore_indexes(&mut tx, deferred).await?;
         bulk::set_cache(&mut tx, bulk::DEFAULT_CACHE_KIB).await?;
         tx.commit().await?;
         Ok(ImportReport {

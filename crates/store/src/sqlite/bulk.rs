@@ -29,6 +29,9 @@ use crate::{MergeCounts, RecordBatch, StoreError};
 const MAX_PARAMS: usize = 32_000;
 /// Rows per statement: more saves little and makes statements slower to prepare.
 const MAX_ROWS: usize = 1_000;
+/// Record bodies built at a time by a whole-case import (their canonical JSON, a few hundred
+/// bytes each), and logged before the next are built.
+const BODY_BATCH: usize = 20_000;
 
 /// SQLite's page cache while a bulk write runs, in KiB (`PRAGMA cache_size` takes a negative
 /// number as KiB): a write of a million rows touches more pages than the default 2 MiB holds,
@@ -53,6 +56,76 @@ pub(crate) async fn set_cache(tx: &mut SqliteConnection, kib: i64) -> Result<(),
     sqlx::query(&format!("PRAGMA temp_store = {temp_store}"))
         .execute(&mut *tx)
         .await?;
+    Ok(())
+}
+
+/// The tables a bulk write fills whose secondary indexes (those not behind a primary key) it may
+/// drop while it writes and build again before it commits, in the same transaction: keeping an
+/// index costs a B-tree descent per row, building it sorts the rows once. A failed write rolls
+/// the drop back with everything else.
+const DEFERRABLE: &[&str] = &[
+    "actors",
+    "sources",
+    "incidents",
+    "incident_actors",
+    "incident_themes",
+    "findings",
+    "finding_incidents",
+    "log_entries",
+    "record_versions",
+];
+
+/// Below this many log entries (about one per record version in the instance) the indexes are
+/// always deferred: building them again takes well under a second.
+const DEFER_BELOW: i64 = 200_000;
+
+/// The indexes a bulk write dropped, with the statements that build them again.
+#[derive(Debug, Default)]
+pub(crate) struct Deferred(Vec<String>);
+
+/// Drop the secondary indexes of [`DEFERRABLE`] when the instance is small or the write brings
+/// at least as many records as it holds (`incoming`: 0 when not known in advance).
+pub(crate) async fn defer_indexes(
+    tx: &mut SqliteConnection,
+    incoming: usize,
+) -> Result<Deferred, StoreError> {
+    let existing: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM log_entries")
+        .fetch_one(&mut *tx)
+        .await?;
+    let incoming = i64::try_from(incoming).unwrap_or(i64::MAX);
+    if existing >= DEFER_BELOW && incoming < existing {
+        return Ok(Deferred::default());
+    }
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL \
+         AND tbl_name IN (",
+    );
+    let mut names = q.separated(", ");
+    for t in DEFERRABLE {
+        names.push_bind(*t);
+    }
+    q.push(") ORDER BY name");
+    let rows = q.build().fetch_all(&mut *tx).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let name: String = r.get("name");
+        let sql: String = r.get("sql");
+        sqlx::query(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))
+            .execute(&mut *tx)
+            .await?;
+        out.push(sql);
+    }
+    Ok(Deferred(out))
+}
+
+/// Build the deferred indexes again (before the transaction commits).
+pub(crate) async fn restore_indexes(
+    tx: &mut SqliteConnection,
+    deferred: Deferred,
+) -> Result<(), StoreError> {
+    for sql in deferred.0 {
+        sqlx::query(&sql).execute(&mut *tx).await?;
+    }
     Ok(())
 }
 
@@ -393,27 +466,38 @@ pub(crate) async fn log_import(
 ) -> Result<(), StoreError> {
     let last = latest(tx, &case.id).await?;
     let mut writer = LogWriter::begin(tx).await?.sealing(keys);
-    let bodies = crate::record::all(case);
-    let mut kept = std::collections::HashSet::with_capacity(bodies.len());
-    let mut versions = Vec::new();
-    for body in bodies {
-        kept.insert((body.kind, body.id.clone()));
-        let prev = last.get(&(body.kind, body.id.clone()));
-        if prev.is_some_and(|(_, sha)| sha.as_deref() == Some(body.sha256.as_str())) {
-            continue;
+    // Only a replacement needs to know which records the case still has (ids, not bodies).
+    let mut kept = std::collections::HashSet::new();
+    let mut logged = false;
+    let mut bodies = crate::record::bodies(case);
+    loop {
+        // A batch of bodies at a time: their JSON is the biggest thing an import builds.
+        let batch: Vec<RecordBody> = bodies.by_ref().take(BODY_BATCH).collect();
+        if batch.is_empty() {
+            break;
         }
-        let evidence_sha256 = (body.kind == RecordKind::Evidence)
-            .then(|| case.evidence_item(&body.id).map(|e| e.sha256.clone()))
-            .flatten();
-        versions.push(NewVersion {
-            version: prev.map_or(1, |(v, _)| v + 1),
-            body,
-            action,
-            evidence_sha256,
-        });
+        let mut versions = Vec::with_capacity(batch.len());
+        for body in batch {
+            if replaced {
+                kept.insert((body.kind, body.id.clone()));
+            }
+            let prev = last.get(&(body.kind, body.id.clone()));
+            if prev.is_some_and(|(_, sha)| sha.as_deref() == Some(body.sha256.as_str())) {
+                continue;
+            }
+            let evidence_sha256 = (body.kind == RecordKind::Evidence)
+                .then(|| case.evidence_item(&body.id).map(|e| e.sha256.clone()))
+                .flatten();
+            versions.push(NewVersion {
+                version: prev.map_or(1, |(v, _)| v + 1),
+                body,
+                action,
+                evidence_sha256,
+            });
+        }
+        logged |= !versions.is_empty();
+        log_versions(tx, &mut writer, actor, &case.id, versions).await?;
     }
-    let mut logged = !versions.is_empty();
-    log_versions(tx, &mut writer, actor, &case.id, versions).await?;
     if replaced {
         for ((kind, id), (_, sha)) in &last {
             if sha.is_some() && !kept.contains(&(*kind, id.clone())) {
@@ -694,6 +778,8 @@ pub(crate) struct SqliteMerge {
     /// `None` for a dry run.
     writer: Option<LogWriter>,
     state: MergeState,
+    /// Indexes dropped for the merge, built again when it finishes.
+    deferred: Deferred,
     case: String,
     actor: String,
 }
@@ -746,11 +832,17 @@ pub(crate) async fn begin(
             .await?;
     }
     let state = MergeState::load(&mut tx, case).await?;
+    let deferred = if writer.is_some() {
+        defer_indexes(&mut tx, 0).await?
+    } else {
+        Deferred::default()
+    };
     Ok(SqliteMerge {
         tx,
         keys,
         writer,
         state,
+        deferred,
         case: case.to_owned(),
         actor: actor.to_owned(),
     })
@@ -793,6 +885,7 @@ impl crate::MergeSession for SqliteMerge {
             super::version::touch(&mut self.tx, &self.case).await?;
         }
         writer.finish(&mut self.tx).await?;
+        restore_indexes(&mut self.tx, std::mem::take(&mut self.deferred)).await?;
         super::audit_row(
             &mut self.tx,
             &self.actor,
