@@ -8,10 +8,14 @@ use std::sync::Arc;
 
 use accord_store::{Create, SigninCount, SigninKey, Store};
 
-async fn open(path: &std::path::Path) -> Arc<dyn Store> {
-    accord_store::open(path.to_str().unwrap(), Create::IfMissing)
-        .await
-        .unwrap()
+/// A new database on the backend the environment names (PostgreSQL when
+/// `ACCORD_TEST_POSTGRES_URL` is set, else a SQLite file in `dir`).
+async fn database(dir: &std::path::Path) -> String {
+    accord_store::testing::fresh_url(dir).await.unwrap()
+}
+
+async fn open(url: &str) -> Arc<dyn Store> {
+    accord_store::open(url, Create::IfMissing).await.unwrap()
 }
 
 fn key(n: u8) -> SigninKey {
@@ -44,7 +48,7 @@ async fn fail(store: &dyn Store, keys: &[SigninKey], now: i64, keep: i64) -> Vec
 #[tokio::test]
 async fn counts_are_read_changed_and_written_back_and_empty_ones_deleted() {
     let dir = tempfile::tempdir().unwrap();
-    let store = open(&dir.path().join("accord.db")).await;
+    let store = open(&database(dir.path()).await).await;
     let first = fail(store.as_ref(), &[key(1), key(2)], 1_000, 60_000).await;
     assert_eq!(
         first,
@@ -74,7 +78,7 @@ async fn counts_are_read_changed_and_written_back_and_empty_ones_deleted() {
 #[tokio::test]
 async fn counts_are_forgotten_when_their_time_is_over() {
     let dir = tempfile::tempdir().unwrap();
-    let store = open(&dir.path().join("accord.db")).await;
+    let store = open(&database(dir.path()).await).await;
     fail(store.as_ref(), &[key(1)], 1_000, 10_000).await;
     fail(store.as_ref(), &[key(2)], 1_000, 20_000).await;
     // At 11 000 the first is forgotten (read as zero again), the second is not.
@@ -86,7 +90,7 @@ async fn counts_are_forgotten_when_their_time_is_over() {
 #[tokio::test]
 async fn past_the_cap_the_least_recently_updated_go() {
     let dir = tempfile::tempdir().unwrap();
-    let store = open(&dir.path().join("accord.db")).await;
+    let store = open(&database(dir.path()).await).await;
     let rule = |counts: &mut [SigninCount]| {
         for c in counts.iter_mut() {
             c.failures += 1;
@@ -120,9 +124,9 @@ async fn two_servers_on_one_database_never_interleave_an_update() {
     // Two stores opened on one database are two servers: 40 updates racing through both, each
     // reading a count and writing it plus one, must lose none.
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("accord.db");
-    let a = open(&path).await;
-    let b = open(&path).await;
+    let url = database(dir.path()).await;
+    let a = open(&url).await;
+    let b = open(&url).await;
     let mut tasks = Vec::new();
     for i in 0..40 {
         let store = if i % 2 == 0 { a.clone() } else { b.clone() };
