@@ -136,7 +136,13 @@ async fn page(
         RecordKind::Letter => ("letter", Some(format!("/cases/{case}/letters/{id}"))),
         _ => ("record", None),
     };
+    let confirmed_against = if kind == RecordKind::Finding {
+        confirmed_against(state, &access, case, id).await?
+    } else {
+        Vec::new()
+    };
     let ctx = context! {
+        confirmed_against,
         title => state.message(viewer.lang, "history-title", &[
             ("noun", state.text(viewer.lang, &format!("noun-{noun}")).into()),
             ("id", id.into()),
@@ -147,6 +153,42 @@ async fn page(
     Ok(state
         .page(viewer, "history.html", with_case(&access, ctx))?
         .into_response())
+}
+
+/// For a confirmed finding's history page: each incident it was confirmed against, the version
+/// it was confirmed against, and whether the incident has changed since (its latest version).
+/// An incident this reader may not see is left out; a finding imported as confirmed has no
+/// recorded versions (the incident page compares with its place in the log instead).
+async fn confirmed_against(
+    state: &AppState,
+    access: &CaseAccess,
+    case: &str,
+    finding: &str,
+) -> Result<Vec<Ctx>, AppError> {
+    let pinned = state.store.finding_confirmation(case, finding).await?;
+    if pinned.is_empty() {
+        return Ok(Vec::new());
+    }
+    let visibility = Visibility::load(state, access).await?;
+    let mut out = Vec::with_capacity(pinned.len());
+    for (incident, version, at) in pinned {
+        let versions = state
+            .actions
+            .history(case, RecordKind::Incident, &incident)
+            .await?;
+        let versions = visibility.versions(RecordKind::Incident, &incident, versions);
+        let Some(latest) = versions.last() else {
+            continue;
+        };
+        out.push(context! {
+            incident => &incident,
+            version,
+            at => &at,
+            latest => latest.version,
+            changed => latest.version > version,
+        });
+    }
+    Ok(out)
 }
 
 /// One top-level field that differs between two versions.

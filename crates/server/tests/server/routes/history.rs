@@ -444,3 +444,49 @@ async fn an_author_confirms_their_own_finding_only_when_the_owner_allows_it() {
         Some(accord_core::FindingStatus::Confirmed)
     );
 }
+
+#[tokio::test]
+async fn a_findings_history_names_the_incident_version_it_was_confirmed_against() {
+    let app = TestApp::new().await;
+    let owner = app
+        .user("owner@example.org", false, Some(CaseRole::Owner))
+        .await;
+    let page = format!("/cases/{CASE}/findings/f-gazette/history");
+    let before = app.get(&page, &owner).await;
+    assert_eq!(before.status, StatusCode::OK, "{}", before.body);
+    assert!(
+        !before.body.contains("Confirmed on"),
+        "a draft: {}",
+        before.body
+    );
+    let r = app
+        .post(
+            &format!("/cases/{CASE}/findings/f-gazette/status"),
+            &owner,
+            &[("status", "confirmed")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let confirmed = app.get(&page, &owner).await.body;
+    assert!(
+        confirmed.contains("against version 1 of incident gazette-closed"),
+        "{confirmed}"
+    );
+    assert!(!confirmed.contains("has changed since"), "{confirmed}");
+    edit_gazette(&app, &owner, "The Gazette shut down by decree").await;
+    let changed = app.get(&page, &owner).await.body;
+    assert!(
+        changed.contains("against version 1 of incident gazette-closed"),
+        "{changed}"
+    );
+    assert!(
+        changed.contains("The incident has changed since: it is at version 2 now."),
+        "{changed}"
+    );
+    assert!(
+        changed.contains(&format!(
+            "href=\"/cases/{CASE}/incidents/gazette-closed/history\""
+        )),
+        "{changed}"
+    );
+}
