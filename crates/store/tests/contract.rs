@@ -152,36 +152,58 @@ async fn every_write_is_in_the_audit_log() {
     }
 }
 
-/// A failure in the middle of an import leaves nothing behind. SQLite-specific: a trigger makes the
-/// third incident's insert fail after the case row and two incidents were written.
+/// A failure in the middle of an import leaves nothing behind: a trigger, written below the store
+/// in each backend's own SQL, makes the third incident's insert fail after the case row and two
+/// incidents were written.
 #[tokio::test]
 async fn a_failed_import_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("accord.db");
-    let path = path.to_str().unwrap();
-    let store = accord_store::open(path, Create::IfMissing).await.unwrap();
-    let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect(&format!("sqlite:{path}"))
-        .await
-        .unwrap();
-    sqlx::query(
-        "CREATE TRIGGER fail_third BEFORE INSERT ON incidents WHEN NEW.id = 'harassment'
-         BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
-    )
-    .execute(&mut conn)
-    .await
-    .unwrap();
-    let err = store
-        .import_case(&example(), ImportMode::New, "test")
-        .await
-        .unwrap_err();
-    assert!(err.to_string().contains("injected failure"), "{err}");
-    assert!(store.list_cases().await.unwrap().is_empty());
-    assert!(store.audit_log(None, 10).await.unwrap().is_empty());
-    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM incidents")
-        .fetch_one(&mut conn)
-        .await
-        .unwrap();
-    assert_eq!(rows, 0);
+    use accord_store::testing::{execute, query_i64};
+    for backend in accord_store::testing::backends() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = backend.fresh_url(dir.path()).await.unwrap();
+        let store = accord_store::open(&url, Create::IfMissing).await.unwrap();
+        let trigger: &[&str] = match backend {
+            accord_store::testing::Backend::Sqlite => &[
+                "CREATE TRIGGER fail_third BEFORE INSERT ON incidents WHEN NEW.id = 'harassment'
+                 BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
+            ],
+            accord_store::testing::Backend::Postgres(_) => &[
+                "CREATE FUNCTION fail_third() RETURNS trigger LANGUAGE plpgsql AS $$
+                 BEGIN
+                   IF NEW.id = 'harassment' THEN RAISE EXCEPTION 'injected failure'; END IF;
+                   RETURN NEW;
+                 END $$",
+                "CREATE TRIGGER fail_third BEFORE INSERT ON incidents
+                 FOR EACH ROW EXECUTE FUNCTION fail_third()",
+            ],
+        };
+        for sql in trigger {
+            execute(&url, sql).await.unwrap();
+        }
+        let err = store
+            .import_case(&example(), ImportMode::New, "test")
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("injected failure"), "{err}");
+        assert!(store.list_cases().await.unwrap().is_empty());
+        assert!(store.audit_log(None, 10).await.unwrap().is_empty());
+        assert_eq!(
+            query_i64(&url, "SELECT COUNT(*) FROM incidents")
+                .await
+                .unwrap(),
+            0,
+            "{}",
+            backend.name()
+        );
+        assert_eq!(
+            query_i64(&url, "SELECT COUNT(*) FROM log_entries")
+                .await
+                .unwrap(),
+            0,
+            "{}",
+            backend.name()
+        );
+    }
 }
 
 #[tokio::test]
