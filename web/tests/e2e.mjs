@@ -582,9 +582,14 @@ const ENGLISH_LABELS = [
   'Add a finding', 'Upload a file', 'New finding', 'Rationale', 'Your account', 'Password',
   'API tokens', 'Sessions', 'Sign out everywhere', 'Create a token', 'Incidents', 'Field',
   'Before', 'After', 'private', 'published',
+  // A mechanism, a letter's follow-through, a provision.
+  'Counts', 'Scope', 'Findings behind it', 'Letters that asked for it', 'Party', 'Delivered',
+  'Response', 'What they did', 'What each addressee did', 'Deliveries', 'Responses', 'Deadlines',
+  'Record what happened', 'Record the delivery', 'Confirmed findings', 'Implementation',
+  'Observations', 'Score', 'Record an observation', 'Record as a draft',
 ];
 /// Labels French writes as English does.
-const SAME_IN_FRENCH = new Set(['Date', 'Sources', 'Sessions', 'Incidents']);
+const SAME_IN_FRENCH = new Set(['Date', 'Sources', 'Sessions', 'Incidents', 'Observations']);
 
 /// A Khmer and a French reader, JavaScript off: the switch is a plain form.
 async function languages(base, caseId) {
@@ -616,6 +621,9 @@ async function languages(base, caseId) {
       ['actor', `/cases/${caseId}/actors/${await firstActor(page, base, caseId)}`],
       ['account', '/account'],
       ['cases', '/'],
+      ['mechanism', `/cases/${caseId}/mechanisms/fpa-art-9`],
+      ['follow-through', `/cases/${caseId}/letters/appeal-2030/follow-through`],
+      ['provision', `/cases/${caseId}/provisions/${encodeURIComponent('FPA Art. 9')}`],
     ];
     for (const [name, path] of pages) {
       await step(`[${lang}] ${name} carries no English label`, async () => {

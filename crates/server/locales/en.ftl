@@ -745,3 +745,78 @@ awaiting-col-for = For
 awaiting-col-asked = Asked for
 awaiting-col-late = Days late
 awaiting-none = No letter is awaiting a response past a deadline.
+
+## A provision (provision.html)
+
+text-status-verified = verified
+text-status-unverified = unverified
+text-status-translation = translation
+text-status-quoted = quoted
+text-status-missing = missing
+pv-text-status = Text: { $status }
+pv-no-text = The text of this provision is not available.
+pv-no-text-source = The text of this provision is not available ({ $source }).
+pv-translation = Translation ({ $lang }, { $status })
+pv-confirmed = Confirmed findings
+pv-confirmed-as-of = Confirmed findings as of { $day }
+pv-none = None.
+pv-score-caption = Confirmed implementation scores (0 not implemented, 1 minimal, 2 intermediate, 3 full), each holding until the next.
+pv-col-score = Score
+pv-no-observation = No confirmed observation.
+pv-no-observation-as-of = No confirmed observation dated on or before { $day }.
+pv-violations-caption = Confirmed findings on this provision and its sub-divisions, per year of their earliest incident.
+pv-implementation-as-of = Implementation as of { $day }
+pv-latest-for = for { $date }: the latest confirmed observation.
+pv-latest-for-coded = for { $date }, coded by { $coder }: the latest confirmed observation.
+pv-scale = On the Peace Accords Matrix scale: 0 not implemented, 1 minimal, 2 intermediate, 3 full implementation. A year's code says where things stood at its end.
+pv-observations = Observations
+pv-coded-by = Coded by { $coder }
+pv-coded-reviewed = Coded by { $coder }; reviewed by { $reviewer }
+pv-confirm = Confirm
+pv-retract = Retract
+pv-back-to-draft = Back to draft
+pv-record = Record an observation
+pv-date = Date described
+pv-date-placeholder = YYYY, YYYY-MM or YYYY-MM-DD
+pv-choose = Choose
+pv-sources = Sources
+pv-sources-placeholder = Source ids, separated by commas
+pv-coded-by-label = Coded by
+pv-submit = Record as a draft
+
+## Elections (elections.html, elections_simulation.html)
+
+el-col-election = Election
+el-col-method = Method
+el-col-seats = Seats
+el-col-constituencies = Constituencies
+el-col-parties = Parties
+el-col-party = Party
+el-col-votes = Votes
+el-unreadable = This election file cannot be read: { $error }
+el-none = This case has no elections. An election is a file in the elections/ folder of the case bundle (see the election engine's README for its format).
+sim-heading = { $name }: Monte-Carlo projection
+sim-about = Each run redraws every constituency's votes from a Dirichlet distribution around the recorded shares (the larger K, the less the votes move: K = 400 moves a 25 % share by about ±2 points) and allocates the seats by the election's own rules. The same seed gives the same figures.
+sim-refused = The projection cannot be run as asked; nothing was run:
+sim-runs = Runs
+sim-noise = Noise
+sim-seed = Seed
+sim-run = Run
+sim-seats-over = { $runs ->
+    [one] Seats over { $runs } run
+   *[other] Seats over { $runs } runs
+}
+sim-summary = Method { $method }, noise { $noise }, seed { $seed }; { $house } seats, a majority is { $majority }.
+sim-lots = { $runs ->
+    [one] In { $runs } run a tie for a seat was drawn by lot.
+   *[other] In { $runs } runs a tie for a seat was drawn by lot.
+}
+sim-chart-caption = For each party: the seats 90 % of runs fell between (bar), the median (line) and the mean (dot).
+sim-col-mean = Mean seats
+sim-col-p5 = 5th percentile
+sim-col-median = Median
+sim-col-p95 = 95th percentile
+sim-col-majority = Majority in
+sim-col-seat = At least one seat in
+sim-histogram-caption = For each party: how many runs gave it each number of seats.
+sim-col-seats-runs = Seats: runs

@@ -744,3 +744,78 @@ awaiting-col-for = Pour
 awaiting-col-asked = Demandé
 awaiting-col-late = Jours de retard
 awaiting-none = Aucune lettre n'attend de réponse au-delà d'une échéance.
+
+## Une disposition (provision.html)
+
+text-status-verified = vérifié
+text-status-unverified = non vérifié
+text-status-translation = traduction
+text-status-quoted = cité
+text-status-missing = manquant
+pv-text-status = Texte : { $status }
+pv-no-text = Le texte de cette disposition n'est pas disponible.
+pv-no-text-source = Le texte de cette disposition n'est pas disponible ({ $source }).
+pv-translation = Traduction ({ $lang }, { $status })
+pv-confirmed = Constatations confirmées
+pv-confirmed-as-of = Constatations confirmées au { $day }
+pv-none = Aucune.
+pv-score-caption = Niveaux de mise en œuvre confirmés (0 non mise en œuvre, 1 minimale, 2 intermédiaire, 3 complète), chacun valant jusqu'au suivant.
+pv-col-score = Niveau
+pv-no-observation = Aucune observation confirmée.
+pv-no-observation-as-of = Aucune observation confirmée datée du { $day } ou d'avant.
+pv-violations-caption = Constatations confirmées sur cette disposition et ses subdivisions, par année de leur premier incident.
+pv-implementation-as-of = Mise en œuvre au { $day }
+pv-latest-for = pour { $date } : la dernière observation confirmée.
+pv-latest-for-coded = pour { $date }, codée par { $coder } : la dernière observation confirmée.
+pv-scale = Sur l'échelle de la Peace Accords Matrix : 0 non mise en œuvre, 1 minimale, 2 intermédiaire, 3 mise en œuvre complète. Le code d'une année dit où en étaient les choses à sa fin.
+pv-observations = Observations
+pv-coded-by = Codée par { $coder }
+pv-coded-reviewed = Codée par { $coder } ; relue par { $reviewer }
+pv-confirm = Confirmer
+pv-retract = Retirer
+pv-back-to-draft = Repasser en brouillon
+pv-record = Enregistrer une observation
+pv-date = Date décrite
+pv-date-placeholder = AAAA, AAAA-MM ou AAAA-MM-JJ
+pv-choose = Choisir
+pv-sources = Sources
+pv-sources-placeholder = Identifiants des sources, séparés par des virgules
+pv-coded-by-label = Codée par
+pv-submit = Enregistrer comme brouillon
+
+## Élections (elections.html, elections_simulation.html)
+
+el-col-election = Élection
+el-col-method = Méthode
+el-col-seats = Sièges
+el-col-constituencies = Circonscriptions
+el-col-parties = Partis
+el-col-party = Parti
+el-col-votes = Voix
+el-unreadable = Ce fichier d'élection ne peut pas être lu : { $error }
+el-none = Ce dossier n'a aucune élection. Une élection est un fichier du répertoire elections/ du paquet du dossier (voir le README du moteur électoral pour son format).
+sim-heading = { $name } : projection de Monte-Carlo
+sim-about = Chaque tirage redistribue les voix de chaque circonscription selon une loi de Dirichlet centrée sur les parts enregistrées (plus K est grand, moins les voix bougent : K = 400 fait varier une part de 25 % d'environ ±2 points) et attribue les sièges selon les règles propres à l'élection. La même graine donne les mêmes chiffres.
+sim-refused = La projection ne peut pas être calculée ainsi ; rien n'a été calculé :
+sim-runs = Tirages
+sim-noise = Bruit
+sim-seed = Graine
+sim-run = Calculer
+sim-seats-over = { $runs ->
+    [one] Sièges sur { $runs } tirage
+   *[other] Sièges sur { $runs } tirages
+}
+sim-summary = Méthode { $method }, bruit { $noise }, graine { $seed } ; { $house } sièges, la majorité est de { $majority }.
+sim-lots = { $runs ->
+    [one] Dans { $runs } tirage, une égalité pour un siège a été départagée par tirage au sort.
+   *[other] Dans { $runs } tirages, une égalité pour un siège a été départagée par tirage au sort.
+}
+sim-chart-caption = Pour chaque parti : l'intervalle où tombent les sièges de 90 % des tirages (barre), la médiane (trait) et la moyenne (point).
+sim-col-mean = Sièges en moyenne
+sim-col-p5 = 5e centile
+sim-col-median = Médiane
+sim-col-p95 = 95e centile
+sim-col-majority = Majorité dans
+sim-col-seat = Au moins un siège dans
+sim-histogram-caption = Pour chaque parti : combien de tirages lui ont donné chaque nombre de sièges.
+sim-col-seats-runs = Sièges : tirages

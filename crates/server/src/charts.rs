@@ -70,7 +70,7 @@ pub(crate) fn provision(case: &ValidCase, ps: &ProvisionStatus<'_>) -> Value {
     context! {
         score_chart => Value::from_safe_string(score_chart), score_rows,
         violations_chart => Value::from_safe_string(violations_chart),
-        series => series, violation_rows => rows(&periods),
+        series => series, series_ids => series_ids(), violation_rows => rows(&periods),
     }
 }
 
@@ -159,8 +159,15 @@ pub(crate) fn dashboard(case: &ValidCase, status: &CaseStatus<'_>) -> Value {
     context! {
         timeline => Value::from_safe_string(timeline), timeline_rows,
         findings_chart => Value::from_safe_string(findings_chart), per, series,
+        series_ids => series_ids(),
         findings_rows => rows(&periods),
     }
+}
+
+/// The verdicts' names (`violation`, ...), in the charts' order: the pages write them in the
+/// reader's language (`verdict-*` messages).
+fn series_ids() -> Vec<&'static str> {
+    VERDICTS.iter().map(|(v, _)| v.as_str()).collect()
 }
 
 fn event(day: Day, label: String) -> svg::Event {

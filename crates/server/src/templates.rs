@@ -273,9 +273,8 @@ mod i18n_check {
 
     use super::TEMPLATES;
 
-    /// The templates converted to the catalogs. The others (provision, elections,
-    /// elections_show, elections_simulation and import) are still English: see the README's
-    /// "Languages".
+    /// The templates converted to the catalogs. The others (elections_show and import) are
+    /// still English: see the README's "Languages".
     const CONVERTED: &[&str] = &[
         "base.html",
         "case_nav.html",
@@ -304,6 +303,9 @@ mod i18n_check {
         "mechanism.html",
         "letters/follow_through.html",
         "letters/awaiting.html",
+        "provision.html",
+        "elections.html",
+        "elections_simulation.html",
     ];
 
     /// Literal names a converted template may show as they are, in every language.
@@ -444,7 +446,7 @@ mod i18n_check {
         fn names<T: Named>() -> Vec<&'static str> {
             T::all().map(Named::as_str).collect()
         }
-        let vocabularies: [(&str, Vec<&str>); 16] = [
+        let vocabularies: [(&str, Vec<&str>); 17] = [
             ("kind-", names::<IncidentKind>()),
             ("actor-kind-", names::<ActorKind>()),
             ("role-", names::<Role>()),
@@ -474,6 +476,7 @@ mod i18n_check {
             ("state-", names::<accord_core::ProvisionState>()),
             ("score-", vec!["0", "1", "2", "3"]),
             ("instrument-kind-", names::<accord_core::InstrumentKind>()),
+            ("text-status-", names::<accord_core::TextStatus>()),
             (
                 "signon-",
                 vec![

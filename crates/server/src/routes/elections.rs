@@ -48,7 +48,10 @@ async fn list(
         .page(
             &viewer,
             "elections.html",
-            with_case(&access, context! { title => "Elections", elections }),
+            with_case(
+                &access,
+                context! { title => state.text(viewer.lang, "nav-elections"), elections },
+            ),
         )?
         .into_response())
 }
@@ -176,7 +179,7 @@ async fn simulate(
             with_case(
                 &access,
                 context! {
-                    title => format!("{}: projection", election.name),
+                    title => state.message(viewer.lang, "sim-heading", &[("name", election.name.as_str().into())]),
                     election_id => &file.id, name => &election.name,
                     form => context! { runs => &form.runs, noise => &form.noise, seed => &form.seed },
                     max_runs => simulation::MAX_RUNS,

@@ -11,7 +11,7 @@ use crate::as_of::{self, CaseAt};
 use crate::auth::Viewer;
 use crate::disclosure::Disclosure;
 use crate::forms::Fields;
-use crate::routes::cases::{finding_chain, human_day};
+use crate::routes::cases::finding_chain;
 use crate::routes::observations::{self, ObservationForm};
 use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
@@ -156,7 +156,7 @@ pub(crate) async fn page(
     let ctx = context! {
         title => p.citation.to_string(),
         findings, observations, implementation, charts,
-        as_of => day.map(|d| d.to_string()), as_of_human => day.map(human_day), as_of_error,
+        as_of => day.map(|d| d.to_string()), as_of_human => day.map(|d| viewer.lang.day(d)), as_of_error,
         obs => context! {
             date => &form.date, score => &form.score, sources => &form.sources, coded_by,
             note => &form.note,

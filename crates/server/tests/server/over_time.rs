@@ -147,7 +147,13 @@ async fn the_projection_is_reproducible_by_its_seed_and_matches_the_engine() {
     for p in &s.parties {
         let row = format!(
             "<th scope=\"row\">{}</th><td>{}</td><td>{:.1}</td><td>{}</td><td>{}</td><td>{}</td>",
-            p.party, p.votes, p.mean_seats, p.p5, p.p50, p.p95
+            p.party,
+            // Votes are written as the page's language writes numbers ("1,234,567").
+            accord_core::Lang::En.number(i64::try_from(p.votes).unwrap()),
+            p.mean_seats,
+            p.p5,
+            p.p50,
+            p.p95
         );
         assert!(
             figures(&a.body).contains(&row),

@@ -164,10 +164,35 @@ const ENGLISH_LABELS: &[&str] = &[
     "Record the response",
     "Letters awaiting a response",
     "Days late",
+    // A provision.
+    "Confirmed findings",
+    "Implementation",
+    "Observations",
+    "Score",
+    "Record an observation",
+    "Record as a draft",
+    // The elections list and an election's Monte-Carlo projection.
+    "Election",
+    "Method",
+    "Seats",
+    "Constituencies",
+    "Parties",
+    "Runs",
+    "Noise",
+    "Seed",
+    "Run",
+    "Median",
 ];
 
 /// Labels French writes as English does.
-const SAME_IN_FRENCH: &[&str] = &["Date", "Sources", "Sessions", "Publication", "Incidents"];
+const SAME_IN_FRENCH: &[&str] = &[
+    "Date",
+    "Sources",
+    "Sessions",
+    "Publication",
+    "Incidents",
+    "Observations",
+];
 
 #[tokio::test]
 async fn pages_in_khmer_and_french_carry_no_english_label() {
@@ -190,6 +215,9 @@ async fn pages_in_khmer_and_french_carry_no_english_label() {
         format!("{CASE}/mechanisms/fpa-art-9"),
         format!("{CASE}/letters/appeal-2030/follow-through"),
         format!("{CASE}/awaiting"),
+        format!("{CASE}/provisions/FPA%20Art.%209"),
+        format!("{CASE}/elections"),
+        format!("{CASE}/elections/2029-parliament/simulation?runs=50"),
     ];
     for lang in ["km", "fr"] {
         let reader = reading(&admin, lang);
