@@ -98,7 +98,9 @@ async fn a_database_of_another_application_is_refused_and_left_alone() {
     testing::execute(&url, "DROP SCHEMA public CASCADE")
         .await
         .unwrap();
-    testing::execute(&url, "CREATE SCHEMA public").await.unwrap();
+    testing::execute(&url, "CREATE SCHEMA public")
+        .await
+        .unwrap();
     testing::execute(&url, "CREATE TABLE invoices (id BIGINT PRIMARY KEY)")
         .await
         .unwrap();
