@@ -2317,3 +2317,57 @@ async fn the_schemas_match_real_responses() {
         .collect()
     );
 }
+
+#[tokio::test]
+async fn an_upload_that_stops_half_way_is_refused_and_leaves_nothing() {
+    let app = App::new().await;
+    let editor = app.tokens.editor.clone();
+    let path = format!("/api/v1/cases/{CASE}/incidents/party-dissolved/evidence?file_name=cut.bin");
+    // The sender's connection breaks after 200 KiB: the body stream ends in an error.
+    let stream = futures_util::stream::iter(vec![
+        Ok::<_, std::io::Error>(axum::body::Bytes::from(vec![7u8; 100 * 1024])),
+        Ok(axum::body::Bytes::from(vec![9u8; 100 * 1024])),
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "the client went away",
+        )),
+    ]);
+    let req = Request::builder()
+        .method(Method::POST)
+        .uri(&path)
+        .header(header::AUTHORIZATION, format!("Bearer {editor}"))
+        .body(Body::from_stream(stream))
+        .unwrap();
+    let (status, _, body) = app.raw(req).await;
+    let body = String::from_utf8_lossy(&body);
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(
+        body.contains("stopped") && body.contains("nothing was kept"),
+        "{body}"
+    );
+    // No record, and no file: neither a stored one nor a temporary one.
+    let items = app
+        .store
+        .evidence_of_incident(CASE, "party-dissolved")
+        .await
+        .unwrap();
+    assert!(items.is_empty(), "{items:?}");
+    let mut files = Vec::new();
+    let mut dirs = vec![app._dir.path().join("evidence")];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    assert!(files.is_empty(), "left behind: {files:?}");
+    // The same file sent whole afterwards is received as usual.
+    let r = app
+        .upload(&path, Some(&editor), vec![vec![7u8; 100 * 1024]])
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+}
