@@ -3,6 +3,7 @@
 # "Imports"). Needs python3-pandas (Debian) and a release build:
 #   cargo build --release -p accord-cli
 #   ACCORD_BIN=target/release/accord BEFORE_BIN=/path/to/accord-of-before bench/import/run.sh
+# Then the same bundle into a throwaway PostgreSQL cluster (Debian's postgresql; POSTGRES=0 skips).
 # ROWS (default 1000000) ACLED-shaped rows; INCIDENTS (default 1000000) for the bundle;
 # SKIP_TABLES=1 runs only the bundle part.
 set -eu
@@ -55,3 +56,36 @@ for round in $(seq 1 "$ROUNDS"); do
     $TIME "$BIN" --db "$WORK/after.db" import "$WORK/bundle-$INCIDENTS"
 done
 "$BIN" --db "$WORK/after.db" verify
+
+# The same bundle into PostgreSQL (issue 13 §5), unless POSTGRES=0: a throwaway cluster of
+# Debian's PostgreSQL in a temporary directory (socket only, default settings: fsync on), as in
+# scripts/test-postgres, stopped and removed at the end.
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ "${POSTGRES:-1}" != 0 ] && [ -n "$PG_BIN" ]; then
+    echo "== the same bundle into PostgreSQL ($("$PG_BIN/postgres" --version))"
+    AS_OWNER=""
+    [ "$(id -u)" = 0 ] && AS_OWNER="runuser -u nobody --"
+    PG_DIR=$(mktemp -d /tmp/accord-bench-pg.XXXXXX)
+    [ "$(id -u)" = 0 ] && chown nobody "$PG_DIR"
+    PG_FILES=$(mktemp -d /tmp/accord-bench-pgfiles.XXXXXX)
+    stop_pg() {
+        $AS_OWNER "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
+        rm -rf "$PG_DIR" "$PG_FILES"
+    }
+    trap stop_pg EXIT
+    $AS_OWNER "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U accord -E UTF8 --locale=C.UTF-8 \
+        >"$PG_DIR/initdb.log"
+    $AS_OWNER "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
+        -o "-k $PG_DIR -c listen_addresses= -p 5432" start >/dev/null
+    for round in $(seq 1 "$ROUNDS"); do
+        echo "-- round $round: this build, PostgreSQL"
+        "$PG_BIN/psql" -q -h "$PG_DIR" -p 5432 -U accord -d postgres \
+            -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench"
+        URL="postgres://accord@localhost/bench?host=$PG_DIR&port=5432"
+        rm -rf "$PG_FILES"/*
+        mkdir "$PG_FILES/evidence"
+        $TIME "$BIN" --db "$URL" --evidence-dir "$PG_FILES/evidence" --log-key "$PG_FILES/log-key" \
+            import "$WORK/bundle-$INCIDENTS"
+    done
+    "$BIN" --db "$URL" --evidence-dir "$PG_FILES/evidence" --log-key "$PG_FILES/log-key" verify
+fi
