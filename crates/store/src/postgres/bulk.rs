@@ -23,6 +23,10 @@ use crate::codec::{date, list};
 use crate::record::{RecordBody, RecordKind};
 use crate::{MergeCounts, RecordBatch, StoreError};
 
+/// Record bodies built at a time by a whole-case import (their canonical JSON is the biggest thing
+/// an import holds: a million records' worth at once would be about a gigabyte).
+const BODY_BATCH: usize = 20_000;
+
 fn usize_pos(p: i64) -> usize {
     usize::try_from(p).unwrap_or(0)
 }
@@ -320,27 +324,38 @@ pub(crate) async fn log_import(
 ) -> Result<(), StoreError> {
     let last = latest(tx, &case.id).await?;
     let mut writer = LogWriter::begin(tx).await?.sealing(keys);
-    let bodies = crate::record::all(case);
-    let mut kept = std::collections::HashSet::with_capacity(bodies.len());
-    let mut versions = Vec::new();
-    for body in bodies {
-        kept.insert((body.kind, body.id.clone()));
-        let prev = last.get(&(body.kind, body.id.clone()));
-        if prev.is_some_and(|(_, sha)| sha.as_deref() == Some(body.sha256.as_str())) {
-            continue;
+    // Only a replacement needs to know which records the case still has (ids, not bodies).
+    let mut kept = std::collections::HashSet::new();
+    let mut logged = false;
+    let mut bodies = crate::record::bodies(case);
+    loop {
+        // A batch of bodies at a time: their JSON is the biggest thing an import builds.
+        let batch: Vec<RecordBody> = bodies.by_ref().take(BODY_BATCH).collect();
+        if batch.is_empty() {
+            break;
         }
-        let evidence_sha256 = (body.kind == RecordKind::Evidence)
-            .then(|| case.evidence_item(&body.id).map(|e| e.sha256.clone()))
-            .flatten();
-        versions.push(NewVersion {
-            version: prev.map_or(1, |(v, _)| v + 1),
-            body,
-            action,
-            evidence_sha256,
-        });
+        let mut versions = Vec::with_capacity(batch.len());
+        for body in batch {
+            if replaced {
+                kept.insert((body.kind, body.id.clone()));
+            }
+            let prev = last.get(&(body.kind, body.id.clone()));
+            if prev.is_some_and(|(_, sha)| sha.as_deref() == Some(body.sha256.as_str())) {
+                continue;
+            }
+            let evidence_sha256 = (body.kind == RecordKind::Evidence)
+                .then(|| case.evidence_item(&body.id).map(|e| e.sha256.clone()))
+                .flatten();
+            versions.push(NewVersion {
+                version: prev.map_or(1, |(v, _)| v + 1),
+                body,
+                action,
+                evidence_sha256,
+            });
+        }
+        logged |= !versions.is_empty();
+        log_versions(tx, &mut writer, actor, &case.id, versions).await?;
     }
-    let mut logged = !versions.is_empty();
-    log_versions(tx, &mut writer, actor, &case.id, versions).await?;
     if replaced {
         for ((kind, id), (_, sha)) in &last {
             if sha.is_some() && !kept.contains(&(*kind, id.clone())) {
