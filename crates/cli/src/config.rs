@@ -175,7 +175,10 @@ impl Config {
     /// The configuration with the evidence settings that flags and the environment give.
     pub(crate) fn with_evidence_flags(mut self, flags: EvidenceFlags) -> anyhow::Result<Config> {
         let e = &mut self.evidence;
-        match (flags.evidence_dir, flags.evidence_store) {
+        // An empty ACCORD_EVIDENCE_STORE (`export ACCORD_EVIDENCE_STORE=` to turn it off) is
+        // not set.
+        let store = flags.evidence_store.filter(|url| !url.trim().is_empty());
+        match (flags.evidence_dir, store) {
             (Some(_), Some(_)) => anyhow::bail!(
                 "evidence_store: --evidence-store / ACCORD_EVIDENCE_STORE and --evidence-dir / \
                  ACCORD_EVIDENCE_DIR are both set; evidence lives in one place: keep one"
@@ -611,6 +614,13 @@ mod evidence_store_tests {
             format!("{err:#}").contains("the bucket is missing"),
             "{err:#}"
         );
+        let empty = config()
+            .with_evidence_flags(EvidenceFlags {
+                evidence_store: Some(" ".into()),
+                ..EvidenceFlags::default()
+            })
+            .unwrap();
+        assert_eq!(empty.evidence.evidence_store, None, "empty is not set");
     }
 
     #[test]
