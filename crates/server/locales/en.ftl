@@ -820,3 +820,44 @@ sim-col-majority = Majority in
 sim-col-seat = At least one seat in
 sim-histogram-caption = For each party: how many runs gave it each number of seats.
 sim-col-seats-runs = Seats: runs
+
+## Importing a table (import.html)
+
+imp-about = ACLED and Uwazi exports, PA-X agreements, or your own spreadsheet (CSV or XLSX, up to 8 MiB; bigger files with accord import). Nothing is written until you have seen the first rows, the mapping and what the import would do. Every format, column by column, is described in Accord's docs/import.md.
+imp-format = Format
+imp-format-table = A spreadsheet (mapped by column)
+imp-format-acled = ACLED export
+imp-format-uwazi = Uwazi CSV
+imp-format-pax = PA-X agreements
+imp-file = File
+imp-preview = Preview
+imp-file-rows = { $file } ({ $format }): { $rows ->
+    [one] { $rows } row.
+   *[other] { $rows } rows.
+}
+imp-imported = Imported.
+imp-nothing-imported = Nothing was imported: fix the rows below and import the file again.
+imp-what-was-done = What was done
+imp-what-would-do = What an import would do
+imp-incidents = incidents
+imp-actors = actors
+imp-sources = sources
+imp-instruments = instruments
+imp-created = created
+imp-updated = updated
+imp-unchanged = Left alone: { $count ->
+    [one] { $count } record.
+   *[other] { $count } records.
+}
+imp-problems = Problems
+imp-problems-about = Each row with a problem is refused; one refused row and nothing is imported.
+imp-col-row = row
+imp-col-column = column
+imp-col-value = value
+imp-col-wrong = what is wrong
+imp-more-problems = … and { $count } more.
+imp-first-rows = The first rows
+imp-mapping = Mapping (TOML: which column is which field; date_order says how 03/04/2017 is read)
+imp-preview-again = Preview again with this mapping
+imp-import = Import
+imp-another = Import another file

@@ -819,3 +819,44 @@ sim-col-majority = Majorité dans
 sim-col-seat = Au moins un siège dans
 sim-histogram-caption = Pour chaque parti : combien de tirages lui ont donné chaque nombre de sièges.
 sim-col-seats-runs = Sièges : tirages
+
+## Importer un tableau (import.html)
+
+imp-about = Exports ACLED et Uwazi, accords PA-X, ou votre propre tableur (CSV ou XLSX, jusqu'à 8 Mio ; les fichiers plus gros avec accord import). Rien n'est écrit avant que vous ayez vu les premières lignes, la correspondance des colonnes et ce que l'import ferait. Chaque format est décrit colonne par colonne dans docs/import.md d'Accord.
+imp-format = Format
+imp-format-table = Un tableur (correspondance par colonne)
+imp-format-acled = Export ACLED
+imp-format-uwazi = CSV Uwazi
+imp-format-pax = Accords PA-X
+imp-file = Fichier
+imp-preview = Aperçu
+imp-file-rows = { $file } ({ $format }) : { $rows ->
+    [one] { $rows } ligne.
+   *[other] { $rows } lignes.
+}
+imp-imported = Importé.
+imp-nothing-imported = Rien n'a été importé : corrigez les lignes ci-dessous et importez le fichier à nouveau.
+imp-what-was-done = Ce qui a été fait
+imp-what-would-do = Ce que ferait un import
+imp-incidents = incidents
+imp-actors = acteurs
+imp-sources = sources
+imp-instruments = instruments
+imp-created = créés
+imp-updated = mis à jour
+imp-unchanged = Laissés tels quels : { $count ->
+    [one] { $count } enregistrement.
+   *[other] { $count } enregistrements.
+}
+imp-problems = Problèmes
+imp-problems-about = Chaque ligne qui pose un problème est refusée ; une seule ligne refusée, et rien n'est importé.
+imp-col-row = ligne
+imp-col-column = colonne
+imp-col-value = valeur
+imp-col-wrong = ce qui ne va pas
+imp-more-problems = … et { $count } de plus.
+imp-first-rows = Les premières lignes
+imp-mapping = Correspondance (TOML : quelle colonne est quel champ ; date_order dit comment lire 03/04/2017)
+imp-preview-again = Nouvel aperçu avec cette correspondance
+imp-import = Importer
+imp-another = Importer un autre fichier

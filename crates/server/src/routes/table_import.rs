@@ -45,7 +45,7 @@ async fn form(
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     access.require_edit(&viewer)?;
-    let ctx = context! { title => "Import a table", step => "upload" };
+    let ctx = context! { title => state.text(viewer.lang, "timeline-import"), step => "upload" };
     Ok(state
         .page(&viewer, "import.html", with_case(&access, ctx))?
         .into_response())
@@ -199,7 +199,7 @@ async fn upload(
         )
         .await?;
     let ctx = context! {
-        title => "Import a table",
+        title => state.text(viewer.lang, "timeline-import"),
         step => if importing { "done" } else { "preview" },
         format => format.as_str(),
         file_name => up.file_name.unwrap_or_default(),

@@ -182,6 +182,10 @@ const ENGLISH_LABELS: &[&str] = &[
     "Seed",
     "Run",
     "Median",
+    // Importing a table.
+    "Import a table",
+    "File",
+    "Preview",
 ];
 
 /// Labels French writes as English does.
@@ -218,6 +222,7 @@ async fn pages_in_khmer_and_french_carry_no_english_label() {
         format!("{CASE}/provisions/FPA%20Art.%209"),
         format!("{CASE}/elections"),
         format!("{CASE}/elections/2029-parliament/simulation?runs=50"),
+        format!("{CASE}/import"),
     ];
     for lang in ["km", "fr"] {
         let reader = reading(&admin, lang);
