@@ -292,16 +292,33 @@ pub(crate) async fn cosign(
     let cp = Checkpoint::parse(&opened.text).map_err(log_err)?;
     let witness = cosigner_from_file(witness_key_file, "witness")?;
     // The last checkpoint this witness co-signed for this origin: `origin size base64(root)`.
-    let state = std::fs::read_to_string(state_file).unwrap_or_default();
+    // No file yet: this witness's first co-signature. Any other failure to read it, or a line
+    // for this origin that does not parse, refuses: co-signing without the consistency check
+    // would let a rewritten log through.
+    let state = match std::fs::read_to_string(state_file) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(io_error(state_file)(e)),
+    };
+    let bad_state = |what: &str| {
+        ActionError::Log(format!(
+            "{}: the line for {} has {what}; the witness state is damaged, so the consistency \
+             of the log cannot be checked (restore the file, nothing was co-signed)",
+            state_file.display(),
+            cp.origin()
+        ))
+    };
     let prior = state.lines().find_map(|l| {
         let mut it = l.split(' ');
-        let (o, s, r) = (it.next()?, it.next()?, it.next()?);
-        (o == cp.origin()).then(|| (s.parse::<u64>().ok(), B64.decode(r).ok()))
+        let o = it.next()?;
+        (o == cp.origin()).then(|| (it.next().and_then(|s| s.parse::<u64>().ok()), it.next()))
     });
-    if let Some((Some(old_size), Some(old_root))) = prior {
-        let old_root: merkle::Hash = old_root
-            .try_into()
-            .map_err(|_| ActionError::Log(format!("{}: bad root", state_file.display())))?;
+    if let Some((size, root)) = prior {
+        let old_size = size.ok_or_else(|| bad_state("no tree size"))?;
+        let old_root: merkle::Hash = root
+            .and_then(|r| B64.decode(r).ok())
+            .and_then(|r| r.try_into().ok())
+            .ok_or_else(|| bad_state("no root hash"))?;
         if old_size > cp.size() {
             return Err(ActionError::Log(format!(
                 "the log shrank from {old_size} to {} entries since this witness last co-signed",

@@ -391,6 +391,33 @@ async fn checkpoints_are_signed_and_consistent() {
     assert!(cosigned.starts_with(&second));
     assert_eq!(cosigned.lines().filter(|l| l.starts_with('—')).count(), 2);
     assert!(verify(&w).await.ok);
+
+    // A witness state that cannot be read, or whose line for this log is damaged, refuses:
+    // co-signing without the consistency check would let a rewritten log through.
+    add(&w, "b.txt", b"b").await;
+    w.actions.checkpoint().await.unwrap().unwrap();
+    let unreadable = dir.path().join("a-directory");
+    std::fs::create_dir(&unreadable).unwrap();
+    let err = w
+        .actions
+        .cosign(&dir.path().join("witness.key"), &unreadable)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("a-directory"), "{err}");
+    let state = dir.path().join("witness.state");
+    let good = std::fs::read_to_string(&state).unwrap();
+    std::fs::write(&state, good.replace(' ', " x")).unwrap();
+    let err = w
+        .actions
+        .cosign(&dir.path().join("witness.key"), &state)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("damaged"), "{err}");
+    std::fs::write(&state, good).unwrap();
+    w.actions
+        .cosign(&dir.path().join("witness.key"), &state)
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
