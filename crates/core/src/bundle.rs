@@ -191,8 +191,15 @@ pub fn read_from(
     if r.syntax_errors > 0 {
         return Err(BundleErrors(r.errors));
     }
+    // The case is checked once (a million records' id maps are not built twice); its problems,
+    // if any, are located in the files.
+    let problems = match validate::validate(case) {
+        Ok(valid) if r.errors.is_empty() => return Ok(valid),
+        Ok(_) => Vec::new(),
+        Err(p) => p.0,
+    };
     // Validation problems on fields that already failed to convert would only repeat them.
-    for p in validate::problems(&case) {
+    for p in problems {
         let head = p.field.split(['[', '.']).next().unwrap_or("").to_owned();
         if r.bad_fields.contains(&(p.entity, head)) {
             continue;
@@ -205,21 +212,10 @@ pub fn read_from(
             .locate(&r.paths, &r.texts, p.entity, &p.field, p.message);
         r.errors.push(err);
     }
-    if r.errors.is_empty() {
-        validate::validate(case).map_err(|p| {
-            // Unreachable in practice: the problems were just checked to be empty.
-            BundleErrors(vec![BundleError {
-                file: "case.toml".into(),
-                line: None,
-                field: None,
-                message: p.to_string(),
-            }])
-        })
-    } else {
-        r.errors
-            .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-        Err(BundleErrors(r.errors))
-    }
+    // Not empty: a field is only marked bad when its error is recorded.
+    r.errors
+        .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    Err(BundleErrors(r.errors))
 }
 
 struct Reader<'f> {
