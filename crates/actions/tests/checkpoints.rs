@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use accord_actions::{Actions, LogKeyConfig, NewEvidence};
 use accord_core::bundle::{self, BundleFile};
-use accord_store::{Create, FsBlobStore, ImportMode};
+use accord_store::{FsBlobStore, ImportMode};
 
 const CASE: &str = "example-2030";
 
@@ -30,10 +30,7 @@ async fn actions(dir: &std::path::Path) -> Actions {
         contents: std::fs::read_to_string(root.join(rel)).unwrap(),
     })
     .collect();
-    let db = dir.join("accord.db");
-    let store = accord_store::open(db.to_str().unwrap(), Create::IfMissing)
-        .await
-        .unwrap();
+    let store = accord_store::testing::fresh_store(dir).await.unwrap();
     let actions = Actions::new(
         store,
         Arc::new(FsBlobStore::open(dir.join("evidence")).unwrap()),
