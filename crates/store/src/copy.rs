@@ -100,13 +100,7 @@ pub async fn copy_database(
     let order = target.parents_first(&tables).await?;
 
     target.begin_write().await?;
-    let mut held = Vec::new();
-    for table in &order {
-        let n = target.count(table).await?;
-        if n > 0 {
-            held.push(format!("{table} ({n} rows)"));
-        }
-    }
+    let held = target.holding(order.iter()).await?;
     if !held.is_empty() {
         if existing == Existing::Refuse {
             target.rollback().await?;
@@ -138,14 +132,7 @@ pub async fn held(to: &str) -> Result<Vec<String>, StoreError> {
     drop(crate::open(to, Create::IfMissing).await?);
     let mut target = Conn::connect(to).await?;
     let tables = target.tables().await?;
-    let mut held = Vec::new();
-    for table in tables.keys() {
-        let n = target.count(table).await?;
-        if n > 0 {
-            held.push(format!("{table} ({n} rows)"));
-        }
-    }
-    Ok(held)
+    target.holding(tables.keys()).await
 }
 
 /// Whether two URLs name one database (the same SQLite file, or the same PostgreSQL URL).
@@ -396,6 +383,21 @@ impl Conn {
             Conn::Sqlite(c) => sqlx::query_scalar(&sql).fetch_one(&mut *c).await?,
             Conn::Postgres(c) => sqlx::query_scalar(&sql).fetch_one(&mut *c).await?,
         })
+    }
+
+    /// Those of `tables` that hold rows, as `"table (n rows)"`.
+    async fn holding(
+        &mut self,
+        tables: impl Iterator<Item = &String>,
+    ) -> Result<Vec<String>, StoreError> {
+        let mut held = Vec::new();
+        for table in tables {
+            let n = self.count(table).await?;
+            if n > 0 {
+                held.push(format!("{table} ({n} rows)"));
+            }
+        }
+        Ok(held)
     }
 
     async fn clear(&mut self, table: &str) -> Result<(), StoreError> {
