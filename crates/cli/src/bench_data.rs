@@ -218,6 +218,8 @@ pub(crate) fn generate(spec: &Spec) -> Case {
         evidence: Vec::new(),
         observations: Vec::new(),
         follow_through: Vec::new(),
+        language: None,
+        translations: Vec::new(),
     }
 }
 

@@ -23,7 +23,7 @@ use crate::sensitivity::Sensitivity;
 use crate::validate::{self, Entity, ValidCase};
 use files::{
     ActorsFile, CaseFile, FindingsFile, FollowThroughFile, IncidentsFile, InstrumentFile,
-    LetterFile, MechanismsFile, ObservationsFile, SourcesFile,
+    LetterFile, MechanismsFile, ObservationsFile, SourcesFile, TranslationsFile,
 };
 pub use files::{Sharding, WriteError};
 use locate::{Locations, line_of};
@@ -248,6 +248,8 @@ enum Kind<'p> {
     Mechanisms,
     Observations,
     FollowThrough,
+    /// `translations.toml`: records' languages.
+    Translations,
     Instrument(&'p str),
     Letter(&'p str),
     LetterBody,
@@ -273,6 +275,7 @@ fn classify(path: &str) -> Kind<'_> {
         ["mechanisms.toml"] | ["mechanisms", _] => Kind::Mechanisms,
         ["observations.toml"] | ["observations", _] => Kind::Observations,
         ["follow-through.toml"] => Kind::FollowThrough,
+        ["translations.toml"] => Kind::Translations,
         ["evidence.toml"] => Kind::Evidence,
         [EVIDENCE_DIR, _, ..] => Kind::EvidenceBlob,
         [one] if one.ends_with(".md") || one.starts_with("LICENSE") => Kind::Ignored,
@@ -457,6 +460,11 @@ impl Reader<'_> {
                         self.follow_through(i, f, &mut case);
                     }
                 }
+                Kind::Translations => {
+                    if let Some(f) = self.parse::<TranslationsFile>(i) {
+                        self.translations(i, f, &mut case);
+                    }
+                }
                 Kind::Instrument(stem) => {
                     if let Some(f) = self.parse::<InstrumentFile>(i) {
                         self.instrument(i, stem, f, &mut case);
@@ -619,6 +627,74 @@ impl Reader<'_> {
             .as_ref()
             .and_then(|p| self.conv(i, Entity::Case, "period", p, str::parse::<DateSpec>));
         case.summary = f.summary;
+        case.language = f.language;
+    }
+
+    fn translations(&mut self, i: usize, f: TranslationsFile, case: &mut Case) {
+        use crate::translation::{RecordLanguages, RecordTranslation, TextKind, TranslatedField};
+        for (k, r) in f.records.into_iter().enumerate() {
+            let e = Entity::Translation(case.translations.len());
+            let start = r.span().start;
+            self.loc.entry(e, i, "records", k, start);
+            let r = r.into_inner();
+            let kind = self
+                .conv(i, e, "kind", &r.kind, TextKind::from_name)
+                .unwrap_or(TextKind::Case);
+            let mut translations = Vec::new();
+            for (n, mut t) in r.translations.into_iter().enumerate() {
+                let at = t
+                    .at
+                    .as_ref()
+                    .and_then(|d| self.conv(i, e, &format!("translations[{n}].at"), d, Day::parse));
+                let mut shas = std::mem::take(&mut t.original_sha256).into_pairs();
+                let mut fields: Vec<TranslatedField> = t
+                    .texts()
+                    .into_pairs()
+                    .into_iter()
+                    .map(|(name, text)| {
+                        let original_sha256 = shas
+                            .iter()
+                            .position(|(n, _)| *n == name)
+                            .map(|p| shas.swap_remove(p).1);
+                        TranslatedField {
+                            field: name.to_owned(),
+                            text,
+                            original_sha256,
+                        }
+                    })
+                    .collect();
+                fields.sort_by_key(|f| {
+                    kind.fields()
+                        .iter()
+                        .position(|n| *n == f.field)
+                        .unwrap_or(usize::MAX)
+                });
+                for (name, _) in shas {
+                    let path = self
+                        .loc
+                        .field_path(e, &format!("translations[{n}].original_sha256.{name}"));
+                    let line = self.line(i, start);
+                    self.error(
+                        i,
+                        line,
+                        Some(path),
+                        "a hash of a field that is not translated".into(),
+                    );
+                }
+                translations.push(RecordTranslation {
+                    lang: t.lang,
+                    fields,
+                    by: t.by,
+                    at,
+                });
+            }
+            case.translations.push(RecordLanguages {
+                kind,
+                id: r.id,
+                original: r.original,
+                translations,
+            });
+        }
     }
 
     fn actors(&mut self, i: usize, f: ActorsFile, case: &mut Case) {

@@ -10,6 +10,7 @@ pub mod model;
 pub mod names;
 pub mod observation;
 pub mod sensitivity;
+pub mod translation;
 pub mod trigger;
 pub mod validate;
 
@@ -22,5 +23,6 @@ pub use model::*;
 pub use names::Named;
 pub use observation::{Observation, ObservationStatus, Score};
 pub use sensitivity::{Reader, Sensitive, Sensitivity};
+pub use translation::{Localized, RecordLanguages, RecordTranslation, TextKind, Translations};
 pub use trigger::{CaseStatus, MechanismStatus, ProvisionState, ProvisionStatus, as_of, evaluate};
 pub use validate::{Problem, Problems, ValidCase, validate};

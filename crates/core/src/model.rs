@@ -32,6 +32,11 @@ pub struct Case {
     pub observations: Vec<crate::observation::Observation>,
     /// What happened after letters were sent: deliveries, responses, deadlines, follow-ups.
     pub follow_through: Vec<crate::follow_through::FollowThrough>,
+    /// The language the case's records are written in (BCP 47); `None`: not said, read as
+    /// English.
+    pub language: Option<String>,
+    /// Records' original languages and translations, beside the records (`translation.rs`).
+    pub translations: Vec<crate::translation::RecordLanguages>,
 }
 
 impl Case {

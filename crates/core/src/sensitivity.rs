@@ -192,6 +192,16 @@ pub fn visible(case: &Case, reader: Reader<'_>) -> (Case, Omitted) {
     for f in &mut out.follow_through {
         crate::follow_through::redact(f, &case.letters, &hidden_actors, &hidden_sources);
     }
+    // A hidden record's translations are its text too.
+    out.translations.retain(|r| {
+        use crate::translation::TextKind;
+        match r.kind {
+            TextKind::Actor => !hidden_actors.contains(&r.id),
+            TextKind::Source => !hidden_sources.contains(&r.id),
+            TextKind::Incident => !hidden_incidents.contains(&r.id),
+            _ => true,
+        }
+    });
     out.findings.retain_mut(|f| {
         keep(&mut f.incidents, &hidden_incidents);
         if f.incidents.is_empty() {

@@ -26,6 +26,8 @@ pub enum Entity {
     Evidence(usize),
     Observation(usize),
     FollowThrough(usize),
+    /// A record's languages (`Case::translations`).
+    Translation(usize),
 }
 
 /// One problem: where, which field, what is wrong.
@@ -341,6 +343,7 @@ impl Checker {
         ));
         self.out.extend(crate::observation::case_problems(case));
         self.out.extend(crate::follow_through::case_problems(case));
+        self.out.extend(crate::translation::case_problems(case));
     }
 
     fn instruments(

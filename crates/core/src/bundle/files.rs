@@ -28,6 +28,9 @@ pub(super) struct CaseFile {
     pub period: Option<S<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    /// The language the case's records are written in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -506,6 +509,7 @@ pub(super) fn write(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, 
             country: case.country.clone(),
             period: case.period.map(|p| sp(p.to_string())),
             summary: case.summary.clone(),
+            language: case.language.clone(),
         },
     )?);
     sharded(&mut out, "actors", &case.actors, sharding, |chunk| {
@@ -662,6 +666,12 @@ pub(super) fn write(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, 
         out.push(toml_file(
             "follow-through.toml".into(),
             &follow_through_file(&case.follow_through),
+        )?);
+    }
+    if !case.translations.is_empty() {
+        out.push(toml_file(
+            "translations.toml".into(),
+            &translations_file(&case.translations),
         )?);
     }
     for ins in &case.instruments {
@@ -914,4 +924,186 @@ fn follow_through_file(records: &[crate::follow_through::FollowThrough]) -> Foll
         }
     }
     f
+}
+
+/// `translations.toml`: records' original languages and translations, one `[[records]]` per
+/// record that has either.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct TranslationsFile {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub records: Vec<S<RecordLanguagesEntry>>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RecordLanguagesEntry {
+    pub kind: S<String>,
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<RecordTranslationEntry>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RecordTranslationEntry {
+    pub lang: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<S<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// SHA-256 of the original text each field was translated from.
+    #[serde(default, skip_serializing_if = "FieldTexts::is_empty")]
+    pub original_sha256: FieldTexts,
+}
+
+impl RecordTranslationEntry {
+    /// The translated texts (the same keys as [`FieldTexts`], written inline).
+    pub fn texts(&mut self) -> FieldTexts {
+        FieldTexts {
+            title: self.title.take(),
+            name: self.name.take(),
+            heading: self.heading.take(),
+            summary: self.summary.take(),
+            place: self.place.take(),
+            text: self.text.take(),
+            notes: self.notes.take(),
+            note: self.note.take(),
+            action: self.action.take(),
+        }
+    }
+}
+
+/// Every translatable field of every kind (`translation::TextKind::fields`), each optional.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FieldTexts {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+}
+
+impl FieldTexts {
+    fn slots(&mut self) -> [(&'static str, &mut Option<String>); 9] {
+        [
+            ("title", &mut self.title),
+            ("name", &mut self.name),
+            ("heading", &mut self.heading),
+            ("summary", &mut self.summary),
+            ("place", &mut self.place),
+            ("text", &mut self.text),
+            ("notes", &mut self.notes),
+            ("note", &mut self.note),
+            ("action", &mut self.action),
+        ]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.title,
+            &self.name,
+            &self.heading,
+            &self.summary,
+            &self.place,
+            &self.text,
+            &self.notes,
+            &self.note,
+            &self.action,
+        ]
+        .iter()
+        .all(|f| f.is_none())
+    }
+
+    /// The fields that are set, as (name, value).
+    pub fn into_pairs(mut self) -> Vec<(&'static str, String)> {
+        self.slots()
+            .into_iter()
+            .filter_map(|(n, v)| v.take().map(|v| (n, v)))
+            .collect()
+    }
+
+    fn set(&mut self, name: &str, value: String) {
+        if let Some((_, slot)) = self.slots().into_iter().find(|(n, _)| *n == name) {
+            *slot = Some(value);
+        }
+    }
+}
+
+fn translations_file(records: &[crate::translation::RecordLanguages]) -> TranslationsFile {
+    TranslationsFile {
+        records: records
+            .iter()
+            .map(|r| {
+                sp(RecordLanguagesEntry {
+                    kind: sp(r.kind.as_str().to_owned()),
+                    id: r.id.clone(),
+                    original: r.original.clone(),
+                    translations: r
+                        .translations
+                        .iter()
+                        .map(|t| {
+                            let mut fields = FieldTexts::default();
+                            let mut original_sha256 = FieldTexts::default();
+                            for f in &t.fields {
+                                fields.set(&f.field, f.text.clone());
+                                if let Some(sha) = &f.original_sha256 {
+                                    original_sha256.set(&f.field, sha.clone());
+                                }
+                            }
+                            RecordTranslationEntry {
+                                lang: t.lang.clone(),
+                                by: t.by.clone(),
+                                at: t.at.map(|d| sp(d.to_string())),
+                                title: fields.title,
+                                name: fields.name,
+                                heading: fields.heading,
+                                summary: fields.summary,
+                                place: fields.place,
+                                text: fields.text,
+                                notes: fields.notes,
+                                note: fields.note,
+                                action: fields.action,
+                                original_sha256,
+                            }
+                        })
+                        .collect(),
+                })
+            })
+            .collect(),
+    }
 }

@@ -10,5 +10,6 @@ mod follow_through;
 mod observation;
 mod sensitivity;
 mod support;
+mod translation;
 mod trigger;
 mod validation;
