@@ -23,6 +23,20 @@
 //! the page looks exactly as before (the reviewed reference pictures are unchanged); the
 //! cluster's glyphs, now neighbours, are written inside one `/ActualText` span. Items that do
 //! not meet every condition are left as typst made them.
+//!
+//! A second repair keeps a cluster's text in one word. poppler (and so `pdftotext`) measures
+//! an `/ActualText` span from the position of its first glyph to the position plus the width of
+//! its last glyph; it then reads a gap of more than a tenth of the font size between that end
+//! and the next glyph as a space. Khmer fonts put a cluster's marks after its base glyph, and a
+//! mark has no width and sits over or under the base: in Khmer OS, "ប៉ា" is the glyph "បា"
+//! followed by the mark "៉" drawn 0.16 em before the cluster's end, "ឆ្នោ" ends with the
+//! subscript "្ន" 0.38 em before it. `pdftotext` gave "ប៉ា រីស" for "ប៉ារីស", "ឆ្នោ ត" for
+//! "ឆ្នោត", "សូ ម" for "សូម": a reader who copies a sentence gets words cut in two, and a search
+//! for "ប៉ារីស" in the PDF finds nothing. [`close_clusters`] therefore ends such a cluster with
+//! a glyph that draws nothing (the font's zero width space, or its space, which no font draws),
+//! placed so that it ends exactly where the cluster ends: the span then measures the cluster's
+//! whole width. The glyph belongs to the cluster (same text range), so it is written inside the
+//! cluster's `/ActualText` span and is given no text of its own; the page looks the same.
 
 use typst::layout::{Em, Frame, FrameItem, GroupItem, Point};
 use typst::text::{Glyph, TextItem};
@@ -85,6 +99,11 @@ fn rejoin_frame(frame: &Frame) -> Option<Frame> {
             _ => item.clone(),
         };
         items.push((*pos, item));
+    }
+    for (_, item) in &mut items {
+        if let FrameItem::Text(text) = item {
+            changed |= close_clusters(text);
+        }
     }
     changed.then(|| {
         let mut joined = frame.clone();
@@ -155,4 +174,75 @@ fn join(prev: &mut TextItem, prev_pos: Point, next: &TextItem, next_pos: Point) 
         ..g.clone()
     }));
     true
+}
+
+/// How far (in em) before its cluster's end the last glyph of a cluster may stop without the
+/// cluster being closed by an empty glyph: poppler starts a new word after a gap of 0.1 em.
+const CLUSTER_GAP: f64 = 0.05;
+
+/// Characters whose glyph in a font draws nothing, tried in this order for the glyph that
+/// closes a cluster: zero width space, zero width joiner and non-joiner, space.
+const EMPTY: [char; 4] = ['\u{200B}', '\u{200D}', '\u{200C}', ' '];
+
+/// Ends every cluster of several glyphs whose last glyph stops short of the cluster's end with
+/// an empty glyph ending exactly there (see the module's documentation); returns whether it
+/// added one.
+fn close_clusters(item: &mut TextItem) -> bool {
+    let font = &item.font;
+    let width = |id: u16| font.x_advance(id).map(Em::get);
+    let mut empty = None;
+    let mut closed: Vec<(usize, Glyph)> = Vec::new();
+    let mut pen = 0.0;
+    let mut start = 0;
+    while let Some(first) = item.glyphs.get(start) {
+        let end = item.glyphs[start..]
+            .iter()
+            .position(|g| g.range != first.range)
+            .map_or(item.glyphs.len(), |n| start + n);
+        let cluster = &item.glyphs[start..end];
+        // Where the last glyph's advance starts, and where the cluster ends.
+        let mut last_pen = pen;
+        for glyph in cluster {
+            last_pen = pen;
+            pen += glyph.x_advance.get();
+        }
+        if let [.., last] = cluster
+            && cluster.len() > 1
+            && let Some(last_width) = width(last.id)
+            && pen - (last_pen + last.x_offset.get() + last_width) > CLUSTER_GAP
+        {
+            let empty = *empty.get_or_insert_with(|| empty_glyph(item));
+            if let Some((id, empty_width)) = empty {
+                closed.push((
+                    end,
+                    Glyph {
+                        id,
+                        x_advance: Em::zero(),
+                        x_offset: Em::new(-empty_width),
+                        y_advance: Em::zero(),
+                        y_offset: Em::zero(),
+                        range: last.range.clone(),
+                        span: last.span,
+                    },
+                ));
+            }
+        }
+        start = end;
+    }
+    for (at, glyph) in closed.iter().rev() {
+        item.glyphs.insert(*at, glyph.clone());
+    }
+    !closed.is_empty()
+}
+
+/// A glyph of the item's font that draws nothing, with its width in em.
+fn empty_glyph(item: &TextItem) -> Option<(u16, f64)> {
+    let face = item.font.ttf();
+    EMPTY.iter().find_map(|&c| {
+        let id = face.glyph_index(c)?;
+        if id.0 == 0 || face.glyph_bounding_box(id).is_some() {
+            return None;
+        }
+        Some((id.0, item.font.x_advance(id.0)?.get()))
+    })
 }
