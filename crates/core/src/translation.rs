@@ -13,6 +13,7 @@
 //! type: a record's own fields, files and tables stay as they were, and a case without
 //! translations is read, stored and hashed exactly as before.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use sha2::{Digest, Sha256};
@@ -346,47 +347,122 @@ pub struct Pending {
 pub fn pending(case: &Case, lang: &str) -> Vec<Pending> {
     let index = Translations::of(case);
     let mut out = Vec::new();
-    let mut check = |kind: TextKind, id: &str| {
-        let orig = index.original_lang(kind, id);
-        if same_lang(orig, lang) || primary_same(orig, lang) {
+    each_record(case, |kind, id, _, texts| {
+        let orig = index.original_lang(kind, &id);
+        if primary_same(orig, lang) {
             return;
         }
-        let translation = index.record(kind, id).and_then(|r| r.translation(lang));
-        for &field in kind.fields() {
-            let Some(original) = original_text(case, kind, id, field) else {
+        let translation = index.record(kind, &id).and_then(|r| r.translation(lang));
+        for (&field, original) in kind.fields().iter().zip(texts) {
+            let Some(original) = original.filter(|t| !t.trim().is_empty()) else {
                 continue;
             };
             let state = field_state(translation.and_then(|t| t.field(field)), original);
             if state != FieldState::Current {
                 out.push(Pending {
                     kind,
-                    id: id.to_owned(),
+                    id: id.to_string(),
                     field,
                     state,
                 });
             }
         }
-    };
-    check(TextKind::Case, &case.id);
+    });
+    out
+}
+
+/// Every translatable record of the case in the case's order (case, instruments and their
+/// provisions, actors, sources, incidents, mechanisms), with its sensitivity and the original
+/// text of each of its fields in [`TextKind::fields`] order.
+pub fn each_record<'c>(
+    case: &'c Case,
+    mut f: impl FnMut(TextKind, Cow<'c, str>, Sensitivity, &[Option<&'c str>]),
+) {
+    let public = Sensitivity::Public;
+    f(
+        TextKind::Case,
+        Cow::Borrowed(&case.id),
+        public,
+        &[Some(&case.title), case.summary.as_deref()],
+    );
     for ins in &case.instruments {
-        check(TextKind::Instrument, &ins.id);
+        f(
+            TextKind::Instrument,
+            Cow::Borrowed(&ins.id),
+            public,
+            &[Some(&ins.title), ins.notes.as_deref()],
+        );
         for p in &ins.provisions {
-            check(TextKind::Provision, &p.citation.to_string());
+            f(
+                TextKind::Provision,
+                Cow::Owned(p.citation.to_string()),
+                public,
+                &[p.heading.as_deref(), p.text.as_deref()],
+            );
         }
     }
     for a in &case.actors {
-        check(TextKind::Actor, &a.id);
+        f(
+            TextKind::Actor,
+            Cow::Borrowed(&a.id),
+            a.sensitivity,
+            &[Some(&a.name)],
+        );
     }
     for s in &case.sources {
-        check(TextKind::Source, &s.id);
+        f(
+            TextKind::Source,
+            Cow::Borrowed(&s.id),
+            s.sensitivity,
+            &[Some(&s.title), s.note.as_deref()],
+        );
     }
     for i in &case.incidents {
-        check(TextKind::Incident, &i.id);
+        f(
+            TextKind::Incident,
+            Cow::Borrowed(&i.id),
+            i.sensitivity,
+            &[Some(&i.title), i.summary.as_deref(), i.place.as_deref()],
+        );
     }
     for m in &case.mechanisms {
-        check(TextKind::Mechanism, &m.id);
+        f(
+            TextKind::Mechanism,
+            Cow::Borrowed(&m.id),
+            public,
+            &[Some(&m.name), Some(&m.action)],
+        );
     }
+}
+
+/// The sensitivity of each record the case's translations are of (absent: no such record).
+fn sensitivities(case: &Case) -> HashMap<(TextKind, String), Sensitivity> {
+    let wanted: HashSet<(TextKind, &str)> = case
+        .translations
+        .iter()
+        .map(|r| (r.kind, r.id.as_str()))
+        .collect();
+    let mut out = HashMap::new();
+    if wanted.is_empty() {
+        return out;
+    }
+    each_record(case, |kind, id, sensitivity, _| {
+        if wanted.contains(&(kind, id.as_ref())) {
+            out.insert((kind, id.into_owned()), sensitivity);
+        }
+    });
     out
+}
+
+/// Drop the languages of records the case does not hold (a case loaded with only some of its
+/// incidents keeps the translations of those).
+pub fn retain_present(case: &mut Case) {
+    if case.translations.is_empty() {
+        return;
+    }
+    let present = sensitivities(case);
+    case.translations
+        .retain(|r| present.contains_key(&(r.kind, r.id.clone())));
 }
 
 /// Add or replace one language's translation of a record (what the translation form does):
@@ -457,24 +533,22 @@ pub fn with_translation(
     record
 }
 
-/// The sensitivity of the record a translation is of, `None` when there is no such record.
-fn record_sensitivity(case: &Case, kind: TextKind, id: &str) -> Option<Sensitivity> {
-    match kind {
-        TextKind::Case => (case.id == id).then_some(Sensitivity::Public),
-        TextKind::Instrument => case.instrument(id).map(|_| Sensitivity::Public),
-        TextKind::Provision => case
-            .provisions()
-            .any(|p| p.citation.to_string() == id)
-            .then_some(Sensitivity::Public),
-        TextKind::Actor => case.actor(id).map(|a| a.sensitivity),
-        TextKind::Source => case.source(id).map(|s| s.sensitivity),
-        TextKind::Incident => case.incident(id).map(|i| i.sensitivity),
-        TextKind::Mechanism => case.mechanism(id).map(|_| Sensitivity::Public),
-    }
+pub fn record_problems(case: &Case, entity: Entity, r: &RecordLanguages) -> Vec<Problem> {
+    let mut sensitivity = None;
+    each_record(case, |kind, id, s, _| {
+        if kind == r.kind && id == r.id.as_str() {
+            sensitivity = Some(s);
+        }
+    });
+    problems_of(case, entity, r, sensitivity)
 }
 
-/// Problems of one record's languages against its case, located at `entity`.
-pub fn record_problems(case: &Case, entity: Entity, r: &RecordLanguages) -> Vec<Problem> {
+fn problems_of(
+    case: &Case,
+    entity: Entity,
+    r: &RecordLanguages,
+    sensitivity: Option<Sensitivity>,
+) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut push = |field: String, message: String| {
         out.push(Problem {
@@ -483,7 +557,7 @@ pub fn record_problems(case: &Case, entity: Entity, r: &RecordLanguages) -> Vec<
             message,
         });
     };
-    match record_sensitivity(case, r.kind, &r.id) {
+    match sensitivity {
         None => push(
             "id".into(),
             format!("no {} {:?} in this case", r.kind.as_str(), r.id),
@@ -585,6 +659,7 @@ pub(crate) fn case_problems(case: &Case) -> Vec<Problem> {
             message: bad_tag(l),
         });
     }
+    let present = sensitivities(case);
     let mut seen = HashSet::new();
     for (i, r) in case.translations.iter().enumerate() {
         let e = Entity::Translation(i);
@@ -595,7 +670,8 @@ pub(crate) fn case_problems(case: &Case) -> Vec<Problem> {
                 message: format!("a second entry for {} {:?}", r.kind.as_str(), r.id),
             });
         }
-        out.extend(record_problems(case, e, r));
+        let sensitivity = present.get(&(r.kind, r.id.clone())).copied();
+        out.extend(problems_of(case, e, r, sensitivity));
     }
     out
 }

@@ -14,6 +14,7 @@ mod sealing;
 pub mod signin_limits;
 mod signon_rules;
 mod sqlite;
+pub mod translations;
 #[doc(hidden)]
 pub mod testing;
 pub mod vault_keys;
@@ -222,6 +223,17 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         &self,
         case_id: &str,
         record: &accord_core::FollowThrough,
+        actor: &str,
+    ) -> Result<(), StoreError>;
+
+    /// Replace one record's languages (its original language and translations), or add them
+    /// after the case's others: a new version of the record's languages (`translation` in the
+    /// log), and a new version of the case. The caller has checked them against the case
+    /// (`accord_core::translation::record_problems`).
+    async fn save_translation(
+        &self,
+        case_id: &str,
+        record: &accord_core::RecordLanguages,
         actor: &str,
     ) -> Result<(), StoreError>;
 

@@ -28,6 +28,7 @@ mod replace;
 mod sealing;
 mod signin_limits;
 mod signon;
+mod translations;
 mod version;
 
 use std::str::FromStr;
@@ -458,6 +459,19 @@ impl Store for PgStore {
         actor: &str,
     ) -> Result<(), StoreError> {
         follow_through::add_follow_through(self, case_id, record, actor).await
+    }
+
+    async fn save_translation(
+        &self,
+        case_id: &str,
+        record: &accord_core::RecordLanguages,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        version::lock_case(&mut tx, case_id).await?;
+        translations::save(&mut tx, case_id, record, actor).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn all_incidents(

@@ -26,10 +26,13 @@ pub enum RecordKind {
     Observation,
     /// A letter's delivery, response, deadline or follow-up.
     FollowThrough,
+    /// A record's original language and translations (`translations.toml`); its id is
+    /// `<kind>/<record id>`.
+    Translation,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 8] = [
+    pub const ALL: [RecordKind; 9] = [
         RecordKind::Actor,
         RecordKind::Source,
         RecordKind::Incident,
@@ -38,6 +41,7 @@ impl RecordKind {
         RecordKind::Evidence,
         RecordKind::Observation,
         RecordKind::FollowThrough,
+        RecordKind::Translation,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -50,6 +54,7 @@ impl RecordKind {
             RecordKind::Evidence => "evidence",
             RecordKind::Observation => "observation",
             RecordKind::FollowThrough => "follow_through",
+            RecordKind::Translation => "translation",
         }
     }
 
@@ -299,4 +304,14 @@ pub fn bodies(case: &accord_core::Case) -> impl Iterator<Item = RecordBody> + '_
         .chain(case.evidence.iter().map(evidence))
         .chain(case.observations.iter().map(observation))
         .chain(case.follow_through.iter().map(follow_through))
+        .chain(case.translations.iter().map(translation))
+}
+
+/// A record's languages: a version of their own, so a translation added or changed is logged.
+pub fn translation(r: &accord_core::RecordLanguages) -> RecordBody {
+    RecordBody::new(
+        RecordKind::Translation,
+        &crate::translations::log_id(r.kind, &r.id),
+        &crate::translations::to_json(r),
+    )
 }

@@ -17,6 +17,7 @@ mod replace;
 mod sealing;
 mod signin_limits;
 mod signon;
+mod translations;
 mod version;
 
 use std::path::Path;
@@ -708,6 +709,18 @@ impl Store for SqliteStore {
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         follow_through::add(&mut tx, case_id, record, actor).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn save_translation(
+        &self,
+        case_id: &str,
+        record: &accord_core::RecordLanguages,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        translations::save(&mut tx, case_id, record, actor).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -31,7 +31,7 @@ impl std::fmt::Debug for Kept {
 }
 
 /// Every table that holds a case's records (their child tables follow by cascade).
-const RECORD_TABLES: [&str; 12] = [
+const RECORD_TABLES: [&str; 13] = [
     "instruments",
     "provisions",
     "actors",
@@ -44,6 +44,7 @@ const RECORD_TABLES: [&str; 12] = [
     "evidence",
     "observations",
     "follow_through",
+    "translations",
 ];
 
 /// Set the sign-on rows aside and delete the case's records, keeping the case row.

@@ -89,6 +89,7 @@ pub(crate) async fn insert_case(
             .execute(&mut *tx)
             .await?;
     }
+    super::translations::insert_all(tx, id, case).await?;
     records += case.actors.len()
         + case.sources.len()
         + case.incidents.len()
@@ -530,6 +531,9 @@ pub(crate) async fn load_case_parts(
                 .collect();
         case.evidence = super::evidence::load(conn, keys, id, super::evidence::Select::All).await?;
     }
+    super::translations::load(conn, &mut case).await?;
+    // A case read with some of its incidents keeps the translations of those.
+    accord_core::translation::retain_present(&mut case);
     accord_core::validate(case)
         .map(Some)
         .map_err(|p| corrupt(id, p.to_string()))
