@@ -172,6 +172,57 @@ impl Lang {
     }
 }
 
+/// Figures with a fractional part: shares, percentages, indices and averages, written with the
+/// language's decimal separator and digits (CLDR: "." in English, "," in French and Khmer).
+impl Lang {
+    /// `x` rounded to `places` decimals, its whole part grouped as [`Lang::number`] groups it:
+    /// "1,234.5", "1 234,5", "១.២៣៤,៥". A value that is not finite is written as 0; a value
+    /// that rounds to zero has no minus sign.
+    pub fn decimal(self, x: f64, places: usize) -> String {
+        let x = if x.is_finite() { x } else { 0.0 };
+        let ascii = format!("{:.*}", places, x.abs());
+        let (whole, fraction) = ascii.split_once('.').unwrap_or((&ascii, ""));
+        let negative = x < 0.0 && ascii.bytes().any(|b| b.is_ascii_digit() && b != b'0');
+        let mut out = String::new();
+        if negative {
+            out.push('-');
+        }
+        out.push_str(&self.number(whole.parse().unwrap_or(0)));
+        if !fraction.is_empty() {
+            out.push_str(match self {
+                Lang::En => ".",
+                Lang::Fr | Lang::Km => ",",
+            });
+            out.push_str(&self.digits(fraction));
+        }
+        out
+    }
+
+    /// [`Lang::decimal`] with its sign always written ("+6.3", "-3.0"; what rounds to zero as
+    /// "0.0").
+    pub fn signed(self, x: f64, places: usize) -> String {
+        let written = self.decimal(x, places);
+        let rounds_above_zero = format!("{:.*}", places, x)
+            .bytes()
+            .any(|b| (b'1'..=b'9').contains(&b));
+        if x > 0.0 && rounds_above_zero {
+            format!("+{written}")
+        } else {
+            written
+        }
+    }
+
+    /// A percentage: "48.8%", "48,8 %" (a narrow no-break space before the sign, as French
+    /// typography writes it), "៤៨,៨%".
+    pub fn percent(self, x: f64, places: usize) -> String {
+        let number = self.decimal(x, places);
+        match self {
+            Lang::En | Lang::Km => format!("{number}%"),
+            Lang::Fr => format!("{number}\u{202F}%"),
+        }
+    }
+}
+
 const EN_MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -274,6 +325,25 @@ mod tests {
         assert_eq!(Lang::En.decimal_tenths(14), "1.4");
         assert_eq!(Lang::Fr.decimal_tenths(14), "1,4");
         assert_eq!(Lang::Km.decimal_tenths(140), "១៤,០");
+    }
+
+    #[test]
+    fn decimals_percentages_and_signs_follow_the_language() {
+        assert_eq!(Lang::En.decimal(1234.56, 1), "1,234.6");
+        assert_eq!(Lang::Fr.decimal(1234.56, 1), "1\u{202F}234,6");
+        assert_eq!(Lang::Km.decimal(1234.56, 1), "១.២៣៤,៦");
+        assert_eq!(Lang::En.decimal(-0.04, 1), "0.0");
+        assert_eq!(Lang::En.decimal(-3.0, 1), "-3.0");
+        assert_eq!(Lang::En.decimal(f64::NAN, 2), "0.00");
+        assert_eq!(Lang::En.decimal(7.0, 0), "7");
+        assert_eq!(Lang::En.percent(48.83, 1), "48.8%");
+        assert_eq!(Lang::Fr.percent(48.83, 1), "48,8\u{202F}%");
+        assert_eq!(Lang::Km.percent(48.83, 1), "៤៨,៨%");
+        assert_eq!(Lang::En.signed(6.34, 1), "+6.3");
+        assert_eq!(Lang::Km.signed(6.34, 1), "+៦,៣");
+        assert_eq!(Lang::Fr.signed(-3.0, 1), "-3,0");
+        assert_eq!(Lang::En.signed(-0.04, 1), "0.0");
+        assert_eq!(Lang::Km.signed(0.0, 1), "០,០");
     }
 
     #[test]

@@ -861,3 +861,191 @@ imp-mapping = Mapping (TOML: which column is which field; date_order says how 03
 imp-preview-again = Preview again with this mapping
 imp-import = Import
 imp-another = Import another file
+
+## Charts (svg/, charts.rs): their titles, descriptions, keys and axes
+chart-no-party = No party to show.
+chart-no-seats = No seats to show.
+chart-nothing-yet = Nothing to show yet.
+chart-no-observation = No confirmed observation yet.
+chart-list = { $parts }.
+chart-vs-party = { $party }: { $votes } of the votes, { $seats } of the seats
+chart-vs-desc = Share of votes and share of seats per party. { $parts }.
+chart-vs-key-votes = share of votes
+chart-vs-key-seats = share of seats (party colour)
+chart-vs-bar-votes = votes { $share }
+chart-vs-bar-seats = seats { $share }
+chart-diff-desc = Seat share minus vote share per party, in percentage points (positive: more seats than votes). { $parts }.
+chart-diff-axis = { $points } pts
+chart-hemi-desc = Parliament diagram of { $total } seats, left to right: { $parts }. A majority is { $majority } seats.
+chart-hemi-party = { $seats ->
+    [one] { $party }: { $seats } seat
+   *[other] { $party }: { $seats } seats
+}
+chart-hemi-total = { $total ->
+    [one] { $total } seat
+   *[other] { $total } seats
+}
+chart-hemi-majority = majority { $majority }
+chart-range-party = { $party }: 90 % of runs between { $low } and { $high } seats, median { $median }, mean { $mean }
+chart-majority-desc = { $parts }. A majority is { $majority } seats.
+chart-majority-line = majority: { $majority }
+chart-range-title = { $party }: 5th percentile { $p5 }, median { $median }, 95th percentile { $p95 }, mean { $mean }
+chart-range-label = { $low }–{ $high } (median { $median })
+chart-hist-each = { $runs ->
+    [one] { $seats } seats in { $runs } run
+   *[other] { $seats } seats in { $runs } runs
+}
+chart-lane-none = { $lane }: none
+chart-score-desc = Implementation score by date: { $parts }.
+chart-implementation-title = Implementation of { $citation } over time
+chart-violations-title = Confirmed findings on { $citation } per year
+chart-timeline-title = Mechanisms triggered, letters sent and responses received
+chart-findings-title-month = Confirmed findings per month, by verdict
+chart-findings-title-year = Confirmed findings per year, by verdict
+chart-event-triggered = { $provision } triggered ({ $mechanism })
+chart-event-letter = letter: { $title }
+chart-event-response = { $who }: { $action } ({ $letter })
+dash-lane-triggered = Mechanisms triggered
+dash-lane-letters = Letters sent
+dash-lane-responses = Responses received
+
+## An election's page (elections_show.html and its handlers)
+el-all = All elections of this case
+el-seats-in = { $constituencies ->
+    [one] { $seats } in { $constituencies } constituency
+   *[other] { $seats } in { $constituencies } constituencies
+}
+el-party-votes = Party votes
+el-threshold = National threshold
+el-constituency-threshold = Constituency threshold
+el-about-data = About this data
+el-sources = Sources of the election file ({ $count })
+el-votes-seats = Votes and seats
+el-seats-shown = Seats shown: { $basis }.
+el-basis-official = the official seats recorded in the election file
+el-basis-computed = the seats computed by the election's method
+el-basis-none = no seats: the method cannot allocate these votes (see the notes)
+el-chart-caption = Share of votes (grey) against share of seats (party colour), largest party first. The same figures are in the table below.
+el-table-caption = Votes and seats per party
+el-table-caption-computed = Votes and seats per party, with the seats the election's method computes from these votes
+el-col-vote-share = Vote share
+el-col-seat-share = Seat share
+el-col-difference = Seats − votes (points)
+el-col-computed = Computed seats ({ $method })
+el-hemicycle-caption = The assembly, one dot per seat, parties from the left in order of votes.
+el-disproportionality = Disproportionality
+el-col-index = Index
+el-index-official = official seats
+el-index-computed = computed seats
+el-index-computed-by = computed ({ $method })
+el-index-gallagher = Gallagher
+el-index-gallagher-about = least-squares index, in percent: 0 is perfectly proportional
+el-index-loosemore-hanby = Loosemore–Hanby
+el-index-loosemore-hanby-about = half the sum of the gaps between seat and vote shares, in percent
+el-index-sainte-lague = Sainte-Laguë index
+el-index-sainte-lague-about = sum of squared gaps weighted by vote share
+el-index-enp-votes = Effective parties (votes)
+el-index-enp-votes-about = Laakso–Taagepera, by votes
+el-index-enp-seats = Effective parties (seats)
+el-index-enp-seats-about = Laakso–Taagepera, by seats
+el-breakdown = { $units ->
+    [one] Official seats per unit, as recorded ({ $units } unit)
+   *[other] Official seats per unit, as recorded ({ $units } units)
+}
+el-col-unit = Unit
+el-col-won = Won
+el-no-seat = none
+el-simulation-link = Monte-Carlo projection
+el-simulation-about = How far the seats could move if the votes moved a little.
+el-flag-cannot-allocate = The election's method ({ $method }) cannot allocate these votes: { $reason }.
+el-flag-difference = { $party }: { $computed } computed, { $recorded } recorded
+el-flag-difference-in = { $party } in { $place }: { $computed } computed, { $recorded } recorded
+el-flag-differ = The seats the method ({ $method }) computes from these votes differ from the official ones — { $differences }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more
+}. The page shows the official seats.
+el-flag-tie = Tie in { $place } from seat { $seat }: { $tied } were exactly equal; settled by “{ $rule }” for { $winners }.
+el-flag-below-threshold = Below the national threshold: { $parties }.
+el-flag-breakdown = { $units ->
+    [one] Official seats are also recorded for { $units } unit that is not one of the file's constituencies (listed below); its votes are not in the file, so nothing here is computed per unit.
+   *[other] Official seats are also recorded for { $units } units that are not the file's constituencies (listed below); their votes are not in the file, so nothing here is computed per unit.
+}
+el-scenario = Dissolution scenario
+el-scenario-refused = The scenario cannot be computed as asked:
+el-field-error = { $field }: { $message }
+el-field-party = Party dissolved
+el-field-rule = Rules to compare
+el-field-scope = Minor parties counted
+el-field-basis = Seats before
+el-field-declined = Parties that decline their award (minor-parties rule)
+el-rule-recorded = Recorded: what the authority decided, as the election file records it
+el-rule-minor-parties = Minor parties: the seats go only to parties that won none, by highest average; declined seats pass to seated parties
+el-rule-rerun = Rerun: the election's method applied again as if the party had not stood
+el-rule-short-recorded = recorded
+el-rule-short-minor-parties = minor parties
+el-rule-short-rerun = rerun
+el-scope-national = national: parties without a seat anywhere
+el-scope-constituency = per constituency: parties without a seat there
+el-scope-short-national = national
+el-scope-short-constituency = per constituency
+el-basis-choice-default = default: the official seats when the file records them all
+el-basis-choice-recorded = the official seats
+el-basis-choice-computed = the seats the election's method computes
+el-compute = Compute
+el-scenario-from-data = Shown by default: the dissolution of { $party } that the election file records, as recorded and as the minor-parties rule computes it (with the parties that declined, as recorded). Change the form to try another.
+el-scenario-of = Dissolution of { $party }.
+el-seats-before = Seats before: { $seats }
+el-before-basis-recorded = the official seats
+el-before-basis-computed = computed by the election's method
+el-before = before
+el-after = after: { $rule }
+el-chart-votes-seats = { $name }: share of votes and share of seats
+el-chart-seats = { $name }: seats
+el-chart-before = Before: seats with { $party }
+el-chart-differences = Seat share minus vote share, before and after
+el-rule-failed = This rule cannot be computed here: { $reason }
+el-seats-after = Seats after: { $seats }.
+el-title-minor = Minor parties ({ $scope }, D'Hondt)
+el-title-minor-declined = Minor parties ({ $scope }, D'Hondt; declined: { $declined })
+el-title-recorded = Recorded (what the authority decided)
+el-title-rerun = Rerun without { $party }
+el-step-award = award to parties without a seat
+el-step-award-constituency = award to parties without a seat in the constituency
+el-step-declined = seats declined
+el-step-passed-on = declined seats to seated parties
+el-step-recorded-award = recorded award
+el-step-recorded-declined = recorded as declined
+el-step-recorded-passed-on = declined seats, as recorded
+el-note-no-seat = { $party } holds no seat before the dissolution: nothing to redistribute
+el-note-rerun-recorded = the seats before are the recorded ones; the seats after are computed by the election's method without the party
+el-note-tie = tie in { $place } from seat { $seat } between { $tied }, settled by “{ $rule }” for { $winners }
+el-recorded = Recorded
+el-recorded-on = Recorded on { $date }
+el-recorded-sources = { $recorded } (sources { $sources })
+el-recorded-note = { $recorded }: { $note }
+el-scenario-table-caption = Seats before and after, and seat share minus vote share (percentage points)
+el-col-seats-before = Seats before
+el-col-difference-before = Seats − votes before
+el-col-difference-after = Seats − votes after: { $rule }
+el-differences-caption = Seat share minus vote share per party, before and after each rule: right of zero, more seats than votes.
+el-no-dissolution = The election file records no dissolution. Choose a party and one or more rules above to see what a dissolution would do.
+el-err-party-missing = choose the party to dissolve
+el-err-party-unknown = “{ $party }” does not stand in this election (parties: { $parties })
+el-err-rule-unknown = unknown rule “{ $rule }” (rules: recorded, minor-parties, rerun)
+el-err-rule-missing = choose at least one rule
+el-err-rule-not-recorded = the election file records no dissolution of “{ $party }”; choose another rule
+el-err-scope-unknown = unknown scope “{ $scope }” (national or constituency)
+el-err-basis-not-recorded = the election file does not record official seats for every constituency
+el-err-basis-unknown = unknown basis “{ $basis }” (recorded or computed)
+el-err-declined-unknown = “{ $party }” does not stand in this election
+el-err-declined-dissolved = “{ $party }” is the dissolved party; it cannot also decline
+sim-err-runs-zero = at least 1 run
+sim-err-runs-max = at most { $max } runs on this page (the command line takes more: accord elections simulate)
+sim-err-runs-house = at most { $max } runs for a house of { $house } seats on this page (the command line takes more: accord elections simulate)
+sim-err-runs-number = “{ $value }” is not a whole number of runs
+sim-err-noise = expected dirichlet:K with K a number above 0 and at most { $max }, got “{ $value }”
+sim-err-seed = “{ $value }” is not a seed (a whole number from 0 to { $max })
+sim-histogram-title = { $runs ->
+    [one] How many runs gave each party each number of seats ({ $runs } run)
+   *[other] How many runs gave each party each number of seats ({ $runs } runs)
+}

@@ -860,3 +860,191 @@ imp-mapping = Correspondance (TOML : quelle colonne est quel champ ; date_order 
 imp-preview-again = Nouvel aperçu avec cette correspondance
 imp-import = Importer
 imp-another = Importer un autre fichier
+
+## Charts (svg/, charts.rs): their titles, descriptions, keys and axes
+chart-no-party = Aucun parti à montrer.
+chart-no-seats = Aucun siège à montrer.
+chart-nothing-yet = Rien à montrer pour l'instant.
+chart-no-observation = Aucune observation confirmée pour l'instant.
+chart-list = { $parts }.
+chart-vs-party = { $party } : { $votes } des voix, { $seats } des sièges
+chart-vs-desc = Part des voix et part des sièges par parti. { $parts }.
+chart-vs-key-votes = part des voix
+chart-vs-key-seats = part des sièges (couleur du parti)
+chart-vs-bar-votes = voix { $share }
+chart-vs-bar-seats = sièges { $share }
+chart-diff-desc = Part des sièges moins part des voix par parti, en points de pourcentage (positif : plus de sièges que de voix). { $parts }.
+chart-diff-axis = { $points } pts
+chart-hemi-desc = Hémicycle de { $total } sièges, de gauche à droite : { $parts }. La majorité est de { $majority } sièges.
+chart-hemi-party = { $seats ->
+    [one] { $party } : { $seats } siège
+   *[other] { $party } : { $seats } sièges
+}
+chart-hemi-total = { $total ->
+    [one] { $total } siège
+   *[other] { $total } sièges
+}
+chart-hemi-majority = majorité { $majority }
+chart-range-party = { $party } : 90 % des tirages entre { $low } et { $high } sièges, médiane { $median }, moyenne { $mean }
+chart-majority-desc = { $parts }. La majorité est de { $majority } sièges.
+chart-majority-line = majorité : { $majority }
+chart-range-title = { $party } : 5e centile { $p5 }, médiane { $median }, 95e centile { $p95 }, moyenne { $mean }
+chart-range-label = { $low }–{ $high } (médiane { $median })
+chart-hist-each = { $runs ->
+    [one] { $seats } sièges dans { $runs } tirage
+   *[other] { $seats } sièges dans { $runs } tirages
+}
+chart-lane-none = { $lane } : aucun
+chart-score-desc = Score de mise en œuvre par date : { $parts }.
+chart-implementation-title = Mise en œuvre de { $citation } au fil du temps
+chart-violations-title = Constatations confirmées sur { $citation } par année
+chart-timeline-title = Mécanismes déclenchés, lettres envoyées et réponses reçues
+chart-findings-title-month = Constatations confirmées par mois, par qualification
+chart-findings-title-year = Constatations confirmées par année, par qualification
+chart-event-triggered = { $provision } déclenché ({ $mechanism })
+chart-event-letter = lettre : { $title }
+chart-event-response = { $who } : { $action } ({ $letter })
+dash-lane-triggered = Mécanismes déclenchés
+dash-lane-letters = Lettres envoyées
+dash-lane-responses = Réponses reçues
+
+## An election's page (elections_show.html and its handlers)
+el-all = Toutes les élections de ce dossier
+el-seats-in = { $constituencies ->
+    [one] { $seats } dans { $constituencies } circonscription
+   *[other] { $seats } dans { $constituencies } circonscriptions
+}
+el-party-votes = Voix des partis
+el-threshold = Seuil national
+el-constituency-threshold = Seuil de circonscription
+el-about-data = À propos de ces données
+el-sources = Sources du fichier d'élection ({ $count })
+el-votes-seats = Voix et sièges
+el-seats-shown = Sièges montrés : { $basis }.
+el-basis-official = les sièges officiels inscrits dans le fichier d'élection
+el-basis-computed = les sièges calculés par la méthode de l'élection
+el-basis-none = aucun siège : la méthode ne peut pas répartir ces voix (voir les notes)
+el-chart-caption = Part des voix (en gris) face à la part des sièges (couleur du parti), le plus grand parti en premier. Les mêmes chiffres sont dans le tableau ci-dessous.
+el-table-caption = Voix et sièges par parti
+el-table-caption-computed = Voix et sièges par parti, avec les sièges que la méthode de l'élection calcule à partir de ces voix
+el-col-vote-share = Part des voix
+el-col-seat-share = Part des sièges
+el-col-difference = Sièges − voix (points)
+el-col-computed = Sièges calculés ({ $method })
+el-hemicycle-caption = L'assemblée, un point par siège, les partis depuis la gauche dans l'ordre des voix.
+el-disproportionality = Disproportionnalité
+el-col-index = Indice
+el-index-official = sièges officiels
+el-index-computed = sièges calculés
+el-index-computed-by = calculés ({ $method })
+el-index-gallagher = Gallagher
+el-index-gallagher-about = indice des moindres carrés, en pourcentage : 0 est parfaitement proportionnel
+el-index-loosemore-hanby = Loosemore–Hanby
+el-index-loosemore-hanby-about = la moitié de la somme des écarts entre parts des sièges et des voix, en pourcentage
+el-index-sainte-lague = Indice de Sainte-Laguë
+el-index-sainte-lague-about = somme des carrés des écarts pondérés par la part des voix
+el-index-enp-votes = Partis effectifs (voix)
+el-index-enp-votes-about = Laakso–Taagepera, selon les voix
+el-index-enp-seats = Partis effectifs (sièges)
+el-index-enp-seats-about = Laakso–Taagepera, selon les sièges
+el-breakdown = { $units ->
+    [one] Sièges officiels par unité, tels qu'inscrits ({ $units } unité)
+   *[other] Sièges officiels par unité, tels qu'inscrits ({ $units } unités)
+}
+el-col-unit = Unité
+el-col-won = Obtenus
+el-no-seat = aucun
+el-simulation-link = Projection de Monte-Carlo
+el-simulation-about = Jusqu'où les sièges pourraient bouger si les voix bougeaient un peu.
+el-flag-cannot-allocate = La méthode de l'élection ({ $method }) ne peut pas répartir ces voix : { $reason }.
+el-flag-difference = { $party } : { $computed } calculés, { $recorded } inscrits
+el-flag-difference-in = { $party } dans { $place } : { $computed } calculés, { $recorded } inscrits
+el-flag-differ = Les sièges que la méthode ({ $method }) calcule à partir de ces voix diffèrent des sièges officiels — { $differences }{ $more ->
+    [0] {""}
+   *[other] {" "}et { $more } autres
+}. La page montre les sièges officiels.
+el-flag-tie = Égalité dans { $place } à partir du siège { $seat } : { $tied } étaient exactement à égalité ; départagés par « { $rule } » en faveur de { $winners }.
+el-flag-below-threshold = Sous le seuil national : { $parties }.
+el-flag-breakdown = { $units ->
+    [one] Des sièges officiels sont aussi inscrits pour { $units } unité qui n'est pas une circonscription du fichier (voir ci-dessous) ; ses voix ne sont pas dans le fichier, donc rien n'est calculé ici par unité.
+   *[other] Des sièges officiels sont aussi inscrits pour { $units } unités qui ne sont pas les circonscriptions du fichier (voir ci-dessous) ; leurs voix ne sont pas dans le fichier, donc rien n'est calculé ici par unité.
+}
+el-scenario = Scénario de dissolution
+el-scenario-refused = Le scénario ne peut pas être calculé ainsi :
+el-field-error = { $field } : { $message }
+el-field-party = Parti dissous
+el-field-rule = Règles à comparer
+el-field-scope = Petits partis pris en compte
+el-field-basis = Sièges avant
+el-field-declined = Partis qui refusent les sièges attribués (règle des petits partis)
+el-rule-recorded = Inscrite : ce que l'autorité a décidé, tel que le fichier d'élection l'inscrit
+el-rule-minor-parties = Petits partis : les sièges vont seulement aux partis qui n'en avaient obtenu aucun, à la plus forte moyenne ; les sièges refusés passent aux partis déjà représentés
+el-rule-rerun = Nouveau calcul : la méthode de l'élection appliquée de nouveau comme si le parti ne s'était pas présenté
+el-rule-short-recorded = inscrite
+el-rule-short-minor-parties = petits partis
+el-rule-short-rerun = nouveau calcul
+el-scope-national = national : partis sans siège nulle part
+el-scope-constituency = par circonscription : partis sans siège dans celle-ci
+el-scope-short-national = national
+el-scope-short-constituency = par circonscription
+el-basis-choice-default = par défaut : les sièges officiels quand le fichier les inscrit tous
+el-basis-choice-recorded = les sièges officiels
+el-basis-choice-computed = les sièges que calcule la méthode de l'élection
+el-compute = Calculer
+el-scenario-from-data = Montré par défaut : la dissolution de { $party } que le fichier d'élection inscrit, telle qu'inscrite et telle que la calcule la règle des petits partis (avec les partis qui ont refusé, tels qu'inscrits). Modifiez le formulaire pour en essayer une autre.
+el-scenario-of = Dissolution de { $party }.
+el-seats-before = Sièges avant : { $seats }
+el-before-basis-recorded = les sièges officiels
+el-before-basis-computed = calculés par la méthode de l'élection
+el-before = avant
+el-after = après : { $rule }
+el-chart-votes-seats = { $name } : part des voix et part des sièges
+el-chart-seats = { $name } : sièges
+el-chart-before = Avant : sièges avec { $party }
+el-chart-differences = Part des sièges moins part des voix, avant et après
+el-rule-failed = Cette règle ne peut pas être calculée ici : { $reason }
+el-seats-after = Sièges après : { $seats }.
+el-title-minor = Petits partis ({ $scope }, D'Hondt)
+el-title-minor-declined = Petits partis ({ $scope }, D'Hondt ; refusés : { $declined })
+el-title-recorded = Inscrite (ce que l'autorité a décidé)
+el-title-rerun = Nouveau calcul sans { $party }
+el-step-award = attribution aux partis sans siège
+el-step-award-constituency = attribution aux partis sans siège dans la circonscription
+el-step-declined = sièges refusés
+el-step-passed-on = sièges refusés passés aux partis représentés
+el-step-recorded-award = attribution inscrite
+el-step-recorded-declined = inscrits comme refusés
+el-step-recorded-passed-on = sièges refusés, tels qu'inscrits
+el-note-no-seat = { $party } n'a aucun siège avant la dissolution : rien à redistribuer
+el-note-rerun-recorded = les sièges avant sont ceux qui sont inscrits ; les sièges après sont calculés par la méthode de l'élection sans le parti
+el-note-tie = égalité dans { $place } à partir du siège { $seat } entre { $tied }, départagée par « { $rule } » en faveur de { $winners }
+el-recorded = Inscrite
+el-recorded-on = Inscrite le { $date }
+el-recorded-sources = { $recorded } (sources { $sources })
+el-recorded-note = { $recorded } : { $note }
+el-scenario-table-caption = Sièges avant et après, et part des sièges moins part des voix (points de pourcentage)
+el-col-seats-before = Sièges avant
+el-col-difference-before = Sièges − voix avant
+el-col-difference-after = Sièges − voix après : { $rule }
+el-differences-caption = Part des sièges moins part des voix par parti, avant et après chaque règle : à droite de zéro, plus de sièges que de voix.
+el-no-dissolution = Le fichier d'élection n'inscrit aucune dissolution. Choisissez un parti et une ou plusieurs règles ci-dessus pour voir ce que ferait une dissolution.
+el-err-party-missing = choisissez le parti à dissoudre
+el-err-party-unknown = « { $party } » ne se présente pas à cette élection (partis : { $parties })
+el-err-rule-unknown = règle inconnue « { $rule } » (règles : recorded, minor-parties, rerun)
+el-err-rule-missing = choisissez au moins une règle
+el-err-rule-not-recorded = le fichier d'élection n'inscrit aucune dissolution de « { $party } » ; choisissez une autre règle
+el-err-scope-unknown = portée inconnue « { $scope } » (national ou constituency)
+el-err-basis-not-recorded = le fichier d'élection n'inscrit pas de sièges officiels pour chaque circonscription
+el-err-basis-unknown = base inconnue « { $basis } » (recorded ou computed)
+el-err-declined-unknown = « { $party } » ne se présente pas à cette élection
+el-err-declined-dissolved = « { $party } » est le parti dissous ; il ne peut pas aussi refuser
+sim-err-runs-zero = au moins 1 tirage
+sim-err-runs-max = au plus { $max } tirages sur cette page (la ligne de commande en accepte davantage : accord elections simulate)
+sim-err-runs-house = au plus { $max } tirages pour une assemblée de { $house } sièges sur cette page (la ligne de commande en accepte davantage : accord elections simulate)
+sim-err-runs-number = « { $value } » n'est pas un nombre entier de tirages
+sim-err-noise = attendu dirichlet:K avec K un nombre supérieur à 0 et au plus { $max }, reçu « { $value } »
+sim-err-seed = « { $value } » n'est pas une graine (un nombre entier de 0 à { $max })
+sim-histogram-title = { $runs ->
+    [one] Combien de tirages ont donné à chaque parti chaque nombre de sièges ({ $runs } tirage)
+   *[other] Combien de tirages ont donné à chaque parti chaque nombre de sièges ({ $runs } tirages)
+}

@@ -24,8 +24,10 @@ pub struct Snapshot {
     /// The newest incidents, for the dashboard.
     pub latest: Vec<Incident>,
     pub incident_count: u64,
-    /// The dashboard's mechanisms and provisions, computed by the first request that needs them.
-    pub dashboard: OnceLock<DashboardView>,
+    /// The dashboard's mechanisms, provisions and charts, computed by the first request that
+    /// needs them, once per language (the charts are drawn with their words: `Lang::ALL`'s
+    /// order).
+    pub dashboard: [OnceLock<DashboardView>; 3],
 }
 
 /// What the dashboard shows of a case's status (template values).
@@ -191,7 +193,7 @@ pub(crate) async fn snapshot(state: &AppState, head: &CaseHead) -> Result<Arc<Sn
         case,
         latest: latest.items,
         incident_count: latest.total,
-        dashboard: OnceLock::new(),
+        dashboard: Default::default(),
     });
     state.cache.put_snapshot(&head.id, snap.clone());
     Ok(snap)

@@ -8,6 +8,9 @@
 //! - the dashboard: the mechanisms triggered, the letters sent and the responses received on one
 //!   time axis, and the confirmed findings per month by verdict (per year when they span more than
 //!   ten years).
+//!
+//! Every word is in the reader's language ([`Say`]); the tables beside the charts get ISO dates
+//! and closed-vocabulary names, which the templates write out.
 
 use std::collections::BTreeMap;
 
@@ -19,20 +22,20 @@ use accord_core::{
 };
 use minijinja::{Value, context};
 
-use crate::svg;
+use crate::svg::{self, Say};
 
-/// The verdicts, in the order the charts stack them, with the words they print.
-const VERDICTS: [(Verdict, &str); 3] = [
-    (Verdict::Violation, "violation"),
-    (Verdict::ThreatOfViolation, "threat of violation"),
-    (Verdict::Concern, "concern"),
+/// The verdicts, in the order the charts stack them.
+const VERDICTS: [Verdict; 3] = [
+    Verdict::Violation,
+    Verdict::ThreatOfViolation,
+    Verdict::Concern,
 ];
 
 /// Periods longer than this many months are drawn per year.
 const MAX_MONTHS: i64 = 120;
 
 /// A provision's page: its implementation scores and its violations over time.
-pub(crate) fn provision(case: &ValidCase, ps: &ProvisionStatus<'_>) -> Value {
+pub(crate) fn provision(say: &Say<'_>, case: &ValidCase, ps: &ProvisionStatus<'_>) -> Value {
     let mut scores: Vec<&accord_core::Observation> = case
         .observations
         .iter()
@@ -46,52 +49,73 @@ pub(crate) fn provision(case: &ValidCase, ps: &ProvisionStatus<'_>) -> Value {
         .iter()
         .map(|o| svg::Step {
             day: o.date.last_day().days_since_epoch(),
-            date: o.date.to_string(),
+            date: say.lang.point(o.date),
             value: o.score.value(),
         })
         .collect();
     let citation = ps.provision.citation.to_string();
     let score_chart = svg::score_steps(
+        say,
         "implementation-chart",
-        &format!("Implementation of {citation} over time"),
+        &say.msg(
+            "chart-implementation-title",
+            &[("citation", citation.as_str().into())],
+        ),
         &steps,
     );
     let score_rows: Vec<Value> = scores
         .iter()
         .map(|o| context! { date => o.date.to_string(), score => o.score.value(), label => o.score.label() })
         .collect();
-    let (series, periods) = per_period(case, &ps.findings, true);
+    let (series, periods) = per_period(say, case, &ps.findings, true);
     let violations_chart = svg::stacked(
+        say,
         "violations-chart",
-        &format!("Confirmed findings on {citation} per year"),
-        &series,
-        &periods,
+        &say.msg(
+            "chart-violations-title",
+            &[("citation", citation.as_str().into())],
+        ),
+        &series.iter().map(String::as_str).collect::<Vec<_>>(),
+        &drawn(say, &periods),
     );
     context! {
         score_chart => Value::from_safe_string(score_chart), score_rows,
         violations_chart => Value::from_safe_string(violations_chart),
-        series => series, series_ids => series_ids(), violation_rows => rows(&periods),
+        series_ids => series_ids(), violation_rows => rows(&periods),
     }
 }
 
 /// The dashboard: the case's timeline, and its confirmed findings per month by verdict.
-pub(crate) fn dashboard(case: &ValidCase, status: &CaseStatus<'_>) -> Value {
+pub(crate) fn dashboard(say: &Say<'_>, case: &ValidCase, status: &CaseStatus<'_>) -> Value {
     let mut triggered = Vec::new();
     for m in status.mechanisms.iter().filter(|m| m.triggered) {
         if let Some(i) = m.since_incident {
             let day = i.date.earliest();
             triggered.push(event(
+                say,
                 day,
-                format!("{} triggered ({})", m.mechanism.provision, m.mechanism.name),
+                say.msg(
+                    "chart-event-triggered",
+                    &[
+                        ("provision", m.mechanism.provision.to_string().into()),
+                        ("mechanism", m.mechanism.name.as_str().into()),
+                    ],
+                ),
             ));
         }
     }
-    let letters: Vec<svg::Event> = case
+    let letters: Vec<Dated> = case
         .letters
         .iter()
-        .map(|l| event(l.date, format!("letter: {}", l.title)))
+        .map(|l| {
+            event(
+                say,
+                l.date,
+                say.msg("chart-event-letter", &[("title", l.title.as_str().into())]),
+            )
+        })
         .collect();
-    let responses: Vec<svg::Event> = case
+    let responses: Vec<Dated> = case
         .follow_through
         .iter()
         .filter_map(|f| match &f.what {
@@ -103,62 +127,71 @@ pub(crate) fn dashboard(case: &ValidCase, status: &CaseStatus<'_>) -> Value {
                     .and_then(|l| follow_through::addressee(l, from))
                     .map_or_else(|| from.clone(), |a| a.name.clone());
                 Some(event(
+                    say,
                     *date,
-                    format!("{who}: {} ({})", action.as_str(), f.letter),
+                    say.msg(
+                        "chart-event-response",
+                        &[
+                            ("who", who.into()),
+                            (
+                                "action",
+                                say.t(&format!("outcome-{}", action.as_str())).into(),
+                            ),
+                            ("letter", f.letter.as_str().into()),
+                        ],
+                    ),
                 ))
             }
             _ => None,
         })
         .collect();
+    // Each lane by its name (`triggered`, `letters`, `responses`): the table writes it out.
     let lanes = [
-        ("Mechanisms triggered", triggered),
-        ("Letters sent", letters),
-        ("Responses received", responses),
+        ("triggered", triggered),
+        ("letters", letters),
+        ("responses", responses),
     ];
     let timeline_rows: Vec<Value> = {
-        let mut all: Vec<(&str, &svg::Event)> = lanes
+        let mut all: Vec<(&str, &Dated)> = lanes
             .iter()
             .flat_map(|(kind, events)| events.iter().map(move |e| (*kind, e)))
             .collect();
-        all.sort_by_key(|(_, e)| e.day);
+        all.sort_by_key(|(_, e)| e.lane.day);
         all.iter()
-            .map(|(kind, e)| context! { date => &e.date, kind => *kind, what => &e.label })
+            .map(|(kind, e)| context! { date => &e.iso, kind => *kind, what => &e.lane.label })
             .collect()
     };
     let lanes: Vec<svg::Lane> = lanes
         .into_iter()
         .enumerate()
-        .map(|(i, (label, events))| svg::Lane {
-            label: label.to_owned(),
-            events,
+        .map(|(i, (kind, events))| svg::Lane {
+            label: say.t(&format!("dash-lane-{kind}")),
+            events: events.into_iter().map(|e| e.lane).collect(),
             colour: i,
         })
         .collect();
-    let timeline = svg::timeline(
-        "case-timeline",
-        "Mechanisms triggered, letters sent and responses received",
-        &lanes,
-    );
+    let timeline = svg::timeline(say, "case-timeline", &say.t("chart-timeline-title"), &lanes);
     let confirmed: Vec<&Finding> = case
         .findings
         .iter()
         .filter(|f| f.status == FindingStatus::Confirmed)
         .collect();
-    let (series, periods) = per_period(case, &confirmed, false);
+    let (series, periods) = per_period(say, case, &confirmed, false);
     let per = if periods.first().is_some_and(|p| p.label.len() == 4) {
         "year"
     } else {
         "month"
     };
     let findings_chart = svg::stacked(
+        say,
         "findings-chart",
-        &format!("Confirmed findings per {per}, by verdict"),
-        &series,
-        &periods,
+        &say.t(&format!("chart-findings-title-{per}")),
+        &series.iter().map(String::as_str).collect::<Vec<_>>(),
+        &drawn(say, &periods),
     );
     context! {
         timeline => Value::from_safe_string(timeline), timeline_rows,
-        findings_chart => Value::from_safe_string(findings_chart), per, series,
+        findings_chart => Value::from_safe_string(findings_chart), per,
         series_ids => series_ids(),
         findings_rows => rows(&periods),
     }
@@ -167,25 +200,50 @@ pub(crate) fn dashboard(case: &ValidCase, status: &CaseStatus<'_>) -> Value {
 /// The verdicts' names (`violation`, ...), in the charts' order: the pages write them in the
 /// reader's language (`verdict-*` messages).
 fn series_ids() -> Vec<&'static str> {
-    VERDICTS.iter().map(|(v, _)| v.as_str()).collect()
+    VERDICTS.iter().map(|v| v.as_str()).collect()
 }
 
-fn event(day: Day, label: String) -> svg::Event {
-    svg::Event {
-        day: day.days_since_epoch(),
-        date: day.to_string(),
-        label,
+/// An event of the dashboard's timeline: the chart's (dated in the reader's language) and the
+/// table's ISO day.
+struct Dated {
+    lane: svg::Event,
+    iso: String,
+}
+
+fn event(say: &Say<'_>, day: Day, label: String) -> Dated {
+    Dated {
+        lane: svg::Event {
+            day: day.days_since_epoch(),
+            date: say.lang.day(day),
+            label,
+        },
+        iso: day.to_string(),
     }
+}
+
+/// The periods as the charts print them: `2017-09` and `2017` in the reader's digits.
+fn drawn(say: &Say<'_>, periods: &[svg::Period]) -> Vec<svg::Period> {
+    periods
+        .iter()
+        .map(|p| svg::Period {
+            label: say.lang.digits(&p.label),
+            counts: p.counts.clone(),
+        })
+        .collect()
 }
 
 /// Findings counted per period (the day of their earliest incident) and verdict: every month (or
 /// year, with `yearly` or over a long span) from the first to the last, empty ones included.
 fn per_period(
+    say: &Say<'_>,
     case: &ValidCase,
     findings: &[&Finding],
     yearly: bool,
-) -> (Vec<&'static str>, Vec<svg::Period>) {
-    let series: Vec<&'static str> = VERDICTS.iter().map(|(_, w)| *w).collect();
+) -> (Vec<String>, Vec<svg::Period>) {
+    let series: Vec<String> = VERDICTS
+        .iter()
+        .map(|v| say.t(&format!("verdict-{}", v.as_str())))
+        .collect();
     let days: Vec<(Day, Verdict)> = findings
         .iter()
         .filter_map(|f| finding_day(case, f).map(|d| (d, f.verdict)))
@@ -211,7 +269,7 @@ fn per_period(
     }
     for (d, v) in &days {
         if let Some(c) = counts.get_mut(&key(*d))
-            && let Some(i) = VERDICTS.iter().position(|(x, _)| x == v)
+            && let Some(i) = VERDICTS.iter().position(|x| x == v)
         {
             c[i] += 1;
         }
@@ -245,9 +303,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn verdict_names_follow_the_core() {
-        for (v, words) in VERDICTS {
-            assert_eq!(v.as_str().replace('_', " "), words);
+    fn every_verdict_has_its_words() {
+        let say = crate::i18n::english();
+        for v in VERDICTS {
+            let id = format!("verdict-{}", v.as_str());
+            assert_ne!(say.t(&id), id);
         }
     }
 }

@@ -125,6 +125,80 @@ impl Catalogs {
     }
 }
 
+/// The words of one language, for what is written outside a template: the charts' words
+/// (`svg`), the sentences handlers build, the OpenAPI descriptions. Numbers, shares and days go
+/// through [`Lang`], as in the templates' `num`, `day` and `date` filters.
+#[derive(Clone, Copy)]
+pub struct Say<'a> {
+    pub lang: Lang,
+    catalogs: &'a Catalogs,
+}
+
+impl std::fmt::Debug for Say<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Say").field("lang", &self.lang).finish()
+    }
+}
+
+impl<'a> Say<'a> {
+    pub fn new(catalogs: &'a Catalogs, lang: Lang) -> Say<'a> {
+        Say { lang, catalogs }
+    }
+
+    /// A message without arguments.
+    pub fn t(&self, id: &str) -> String {
+        self.catalogs.text(self.lang, id)
+    }
+
+    /// A message with arguments (numbers as numbers: plurals and the language's digits).
+    pub fn msg(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(*name, value.clone());
+        }
+        self.catalogs.message(self.lang, id, Some(&fluent))
+    }
+
+    /// A whole number in the language's digits and grouping.
+    pub fn num(&self, n: u64) -> String {
+        self.lang.number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+
+    /// A year or another number written without grouping, in the language's digits.
+    pub fn plain(&self, n: impl std::fmt::Display) -> String {
+        self.lang.digits(&n.to_string())
+    }
+
+    /// A figure with `places` decimals ("3.5", "3,5", "៣,៥").
+    pub fn decimal(&self, x: f64, places: usize) -> String {
+        self.lang.decimal(x, places)
+    }
+
+    /// A percentage with one decimal ("48.8%", "48,8 %", "៤៨,៨%").
+    pub fn percent(&self, x: f64) -> String {
+        self.lang.percent(x, 1)
+    }
+
+    /// A difference in percentage points, one decimal, signed ("+6.3", "-3.0", "0.0").
+    pub fn points(&self, x: f64) -> String {
+        self.lang.signed(x, 1)
+    }
+}
+
+/// The catalogs, parsed once for the tests of the modules that write words.
+#[cfg(test)]
+pub(crate) fn test_catalogs() -> &'static Catalogs {
+    static CATALOGS: std::sync::LazyLock<Catalogs> =
+        std::sync::LazyLock::new(|| Catalogs::load().unwrap_or_else(|e| panic!("{e}")));
+    &CATALOGS
+}
+
+/// English words, for tests.
+#[cfg(test)]
+pub(crate) fn english() -> Say<'static> {
+    Say::new(test_catalogs(), Lang::En)
+}
+
 fn parse(file: &'static str, source: &str) -> Result<FluentResource, CatalogError> {
     FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| {
         let first = errors.first().map_or_else(String::new, |e| {

@@ -188,6 +188,11 @@ impl AppState {
         self.catalogs.text(lang, id)
     }
 
+    /// The words of `lang`, for what handlers write outside a template (charts, view values).
+    pub(crate) fn say(&self, lang: accord_core::Lang) -> i18n::Say<'_> {
+        i18n::Say::new(&self.catalogs, lang)
+    }
+
     /// A catalog message with arguments.
     pub(crate) fn message(
         &self,

@@ -12,7 +12,9 @@
 //! - readable in greyscale: each party's bars and seats carry its name and numbers as text, and
 //!   the colours only help;
 //! - colours come from one fixed palette by position ([`colour`]), so the same party list always
-//!   gets the same colours, in every chart of a page.
+//!   gets the same colours, in every chart of a page;
+//! - every word and figure is in the reader's language: the words from the catalogs and the
+//!   numbers, shares and years from `Lang`, through the [`Say`] each chart is given.
 
 mod bars;
 mod difference;
@@ -21,6 +23,8 @@ mod ranges;
 mod time;
 
 use std::fmt::Write as _;
+
+pub use crate::i18n::Say;
 
 pub use bars::{ShareRow, votes_seats};
 pub use difference::{DifferenceRow, differences};
@@ -85,26 +89,6 @@ fn n(x: f64) -> String {
     } else {
         format!("{rounded:.1}")
     }
-}
-
-/// A percentage as printed in charts: one decimal.
-pub fn percent(x: f64) -> String {
-    format!("{:.1}%", finite(x))
-}
-
-/// A signed difference in percentage points: one decimal, with its sign.
-pub fn points(x: f64) -> String {
-    let x = finite(x);
-    // "-0.0" reads as a loss; a difference that rounds to zero is shown as 0.0.
-    if (x * 10.0).round() == 0.0 {
-        "0.0".to_owned()
-    } else {
-        format!("{x:+.1}")
-    }
-}
-
-fn finite(x: f64) -> f64 {
-    if x.is_finite() { x } else { 0.0 }
 }
 
 /// An estimate of a text's width in the sans-serif charts use (no font metrics on the server).
@@ -178,10 +162,11 @@ mod tests {
         assert_eq!(n(12.04), "12");
         assert_eq!(n(12.06), "12.1");
         assert_eq!(n(f64::NAN), "0");
-        assert_eq!(percent(48.83), "48.8%");
-        assert_eq!(points(6.34), "+6.3");
-        assert_eq!(points(-3.0), "-3.0");
-        assert_eq!(points(-0.04), "0.0");
+        let en = crate::i18n::english();
+        assert_eq!(en.percent(48.83), "48.8%");
+        assert_eq!(en.points(6.34), "+6.3");
+        assert_eq!(en.points(-3.0), "-3.0");
+        assert_eq!(en.points(-0.04), "0.0");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The list of cases, a case's dashboard, its members and its publication.
 
-use accord_core::{CaseRole, Day, Finding, Named, ValidCase, evaluate};
+use accord_core::{CaseRole, Day, Finding, Lang, Named, ValidCase, evaluate};
 use accord_store::TimelineFilter;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
@@ -136,7 +136,7 @@ pub(crate) fn mechanism_view(
 }
 
 /// The status part of the dashboard: a pure function of the case, so computed once per version.
-fn dashboard_view(case: &ValidCase) -> DashboardView {
+fn dashboard_view(say: &crate::svg::Say<'_>, case: &ValidCase) -> DashboardView {
     let status = evaluate(case);
     let mechanisms: Vec<Value> = status
         .mechanisms
@@ -160,7 +160,7 @@ fn dashboard_view(case: &ValidCase) -> DashboardView {
     DashboardView {
         mechanisms: Value::from(mechanisms),
         provisions: Value::from(provisions),
-        charts: crate::charts::dashboard(case, &status),
+        charts: crate::charts::dashboard(say, case, &status),
     }
 }
 
@@ -185,23 +185,29 @@ async fn dashboard(
     let vis = Visibility::load(&state, &access).await?;
     let filtered = vis.hides_anything();
     let computed;
+    let say = state.say(viewer.lang);
     let today = crate::routes::follow_through::today_or(day);
     let asked;
     let view = match (day, filtered) {
         (None, false) => {
             asked = asked_view(&snap.case, today);
-            snap.dashboard.get_or_init(|| dashboard_view(&snap.case))
+            let slot = Lang::ALL
+                .iter()
+                .position(|l| *l == viewer.lang)
+                .and_then(|i| snap.dashboard.get(i))
+                .ok_or_else(|| AppError::Internal("no dashboard slot for a language".into()))?;
+            slot.get_or_init(|| dashboard_view(&say, &snap.case))
         }
         (None, true) => {
             let seen = vis.case(&snap.case)?;
             asked = asked_view(&seen, today);
-            computed = dashboard_view(&seen);
+            computed = dashboard_view(&say, &seen);
             &computed
         }
         (Some(_), _) => {
             let seen = vis.case(&case)?;
             asked = asked_view(&seen, today);
-            computed = dashboard_view(&seen);
+            computed = dashboard_view(&say, &seen);
             &computed
         }
     };

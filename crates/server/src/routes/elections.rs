@@ -89,11 +89,15 @@ async fn show(
                 .into_response());
         }
     };
+    let say = state.say(viewer.lang);
     let palette = view::Palette::new(&election);
     let fields = Fields::from_query(query.as_deref());
-    let request = scenario::request(&election, &fields);
+    let request = scenario::request(&say, &election, &fields);
     let (scenario_view, errors) = match &request {
-        Ok(Some(r)) => (Some(scenario::compute(&election, &palette, r)), Vec::new()),
+        Ok(Some(r)) => (
+            Some(scenario::compute(&say, &election, &palette, r)),
+            Vec::new(),
+        ),
         Ok(None) => (None, Vec::new()),
         Err(errors) => (None, errors.clone()),
     };
@@ -113,10 +117,10 @@ async fn show(
                     election_id => &file.id,
                     unreadable => Option::<String>::None,
                     name => &election.name,
-                    facts => view::facts(&election),
+                    facts => view::facts(&say, &election),
                     notes => &election.notes,
                     sources => &election.sources,
-                    result => view::result(&election, &palette),
+                    result => view::result(&say, &election, &palette),
                     form,
                     invalid_fields => errors.iter().map(|e| e.field).collect::<Vec<_>>(),
                     errors => errors.iter().map(scenario::FieldError::value).collect::<Vec<_>>(),
@@ -152,12 +156,13 @@ async fn simulate(
         .map_err(|e| AppError::invalid("election", e.to_string()))?;
     let fields = Fields::from_query(query.as_deref());
     let (form, asked) = simulation::form(&fields);
+    let say = state.say(viewer.lang);
     let (result, errors) = if asked {
-        match simulation::options(&election, &form) {
+        match simulation::options(&say, &election, &form) {
             Ok(options) => {
                 let palette = view::Palette::new(&election);
                 match simulation::run(election.clone(), options).await? {
-                    Ok(s) => (Some(simulation::view(&s, &palette)), Vec::new()),
+                    Ok(s) => (Some(simulation::view(&say, &s, &palette)), Vec::new()),
                     Err(message) => (
                         None,
                         vec![simulation::Refusal {

@@ -152,7 +152,7 @@ pub(crate) async fn page(
     } else {
         form.coded_by.clone()
     };
-    let charts = crate::charts::provision(&case, ps);
+    let charts = crate::charts::provision(&state.say(viewer.lang), &case, ps);
     let ctx = context! {
         title => p.citation.to_string(),
         findings, observations, implementation, charts,

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{REFERENCE, clip, colour, escape, n, open, percent, text, text_width};
+use super::{REFERENCE, Say, clip, colour, escape, n, open, text, text_width};
 
 /// One party's shares, in percent.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,7 +24,7 @@ const MAX_LABEL: usize = 24;
 
 /// The chart: parties sorted by share of votes (largest first; equal shares keep their order),
 /// each with a grey "votes" bar and a coloured "seats" bar, both labelled with their numbers.
-pub fn votes_seats(id: &str, title: &str, rows: &[ShareRow]) -> String {
+pub fn votes_seats(say: &Say<'_>, id: &str, title: &str, rows: &[ShareRow]) -> String {
     let mut rows: Vec<&ShareRow> = rows.iter().collect();
     rows.sort_by(|a, b| clamp(b.vote_share).total_cmp(&clamp(a.vote_share)));
 
@@ -43,24 +43,21 @@ pub fn votes_seats(id: &str, title: &str, rows: &[ShareRow]) -> String {
     let rows_len = f64::from(u32::try_from(rows.len()).unwrap_or(u32::MAX));
     let height = TOP + rows_len * ROW + 8.0;
 
-    let desc = if rows.is_empty() {
-        "No party to show.".to_owned()
-    } else {
-        let parts: Vec<String> = rows
-            .iter()
-            .map(|r| {
-                format!(
-                    "{}: {} of the votes, {} of the seats",
-                    r.label,
-                    percent(clamp(r.vote_share)),
-                    percent(clamp(r.seat_share))
-                )
-            })
-            .collect();
-        format!(
-            "Share of votes and share of seats per party. {}.",
-            parts.join("; ")
+    let share_of = |r: &ShareRow| {
+        say.msg(
+            "chart-vs-party",
+            &[
+                ("party", r.label.as_str().into()),
+                ("votes", say.percent(clamp(r.vote_share)).into()),
+                ("seats", say.percent(clamp(r.seat_share)).into()),
+            ],
         )
+    };
+    let desc = if rows.is_empty() {
+        say.t("chart-no-party")
+    } else {
+        let parts: Vec<String> = rows.iter().map(|r| share_of(r)).collect();
+        say.msg("chart-vs-desc", &[("parts", parts.join("; ").into())])
     };
 
     let mut out = String::with_capacity(600 + rows.len() * 520);
@@ -77,7 +74,7 @@ pub fn votes_seats(id: &str, title: &str, rows: &[ShareRow]) -> String {
         label_width + 18.0,
         13.0,
         "start",
-        "share of votes",
+        &say.t("chart-vs-key-votes"),
     );
     let _ = write!(
         out,
@@ -89,7 +86,7 @@ pub fn votes_seats(id: &str, title: &str, rows: &[ShareRow]) -> String {
         label_width + 148.0,
         13.0,
         "start",
-        "share of seats (party colour)",
+        &say.t("chart-vs-key-seats"),
     );
 
     // Grid every 10 %, labelled.
@@ -110,7 +107,13 @@ pub fn votes_seats(id: &str, title: &str, rows: &[ShareRow]) -> String {
     let mut tick = 0.0;
     while tick <= scale + 0.001 {
         let x = label_width + tick / scale * plot;
-        text(&mut out, x, TOP - 10.0, "middle", &format!("{tick:.0}%"));
+        text(
+            &mut out,
+            x,
+            TOP - 10.0,
+            "middle",
+            &say.lang.percent(tick, 0),
+        );
         tick += 10.0;
     }
     out.push_str("</g>");
@@ -120,10 +123,9 @@ pub fn votes_seats(id: &str, title: &str, rows: &[ShareRow]) -> String {
         let (v, s) = (clamp(r.vote_share), clamp(r.seat_share));
         let _ = write!(
             out,
-            "<g data-party=\"{label}\"><title>{label}: {vp} of the votes, {sp} of the seats</title>",
+            "<g data-party=\"{label}\"><title>{title}</title>",
             label = escape(&r.label),
-            vp = percent(v),
-            sp = percent(s)
+            title = escape(&share_of(r)),
         );
         text(
             &mut out,
@@ -132,25 +134,28 @@ pub fn votes_seats(id: &str, title: &str, rows: &[ShareRow]) -> String {
             "end",
             &clip(&r.label, MAX_LABEL),
         );
-        for (i, (share, fill, word)) in [(v, REFERENCE, "votes"), (s, colour(r.colour), "seats")]
-            .into_iter()
-            .enumerate()
+        for (i, (share, fill, word)) in [
+            (v, REFERENCE, "chart-vs-bar-votes"),
+            (s, colour(r.colour), "chart-vs-bar-seats"),
+        ]
+        .into_iter()
+        .enumerate()
         {
             let top = if i == 0 { y } else { y + BAR + 3.0 };
-            let w = share / scale * plot;
+            let length = share / scale * plot;
             let _ = write!(
                 out,
-                "<rect x=\"{x}\" y=\"{top}\" width=\"{w}\" height=\"{BAR}\" fill=\"{fill}\" stroke=\"#1b1b1b\" stroke-width=\"0.5\"/>",
+                "<rect x=\"{x}\" y=\"{top}\" width=\"{length}\" height=\"{BAR}\" fill=\"{fill}\" stroke=\"#1b1b1b\" stroke-width=\"0.5\"/>",
                 x = n(label_width),
                 top = n(top),
-                w = n(w),
+                length = n(length),
             );
             text(
                 &mut out,
-                label_width + w + 4.0,
+                label_width + length + 4.0,
                 top + BAR - 2.0,
                 "start",
-                &format!("{word} {}", percent(share)),
+                &say.msg(word, &[("share", say.percent(share).into())]),
             );
         }
         out.push_str("</g>");
@@ -185,6 +190,7 @@ mod tests {
     #[test]
     fn parties_are_sorted_by_votes_and_carry_their_numbers() {
         let svg = votes_seats(
+            &crate::i18n::english(),
             "vs",
             "Votes and seats",
             &[
@@ -209,14 +215,24 @@ mod tests {
 
     #[test]
     fn the_axis_fits_the_largest_share() {
-        let svg = votes_seats("a", "t", &[row("A", 23.0, 31.0, 0)]);
+        let svg = votes_seats(
+            &crate::i18n::english(),
+            "a",
+            "t",
+            &[row("A", 23.0, 31.0, 0)],
+        );
         assert!(svg.contains(">40%</text>"));
         assert!(!svg.contains(">50%</text>"));
     }
 
     #[test]
     fn labels_are_escaped_and_bad_numbers_do_not_break_the_drawing() {
-        let svg = votes_seats("x", "<T&>", &[row("<script>&", f64::NAN, f64::INFINITY, 0)]);
+        let svg = votes_seats(
+            &crate::i18n::english(),
+            "x",
+            "<T&>",
+            &[row("<script>&", f64::NAN, f64::INFINITY, 0)],
+        );
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("&lt;script&gt;&amp;"));
         assert!(svg.contains("&lt;T&amp;&gt;"));
@@ -225,7 +241,7 @@ mod tests {
 
     #[test]
     fn no_party_is_still_a_valid_chart() {
-        let svg = votes_seats("e", "Empty", &[]);
+        let svg = votes_seats(&crate::i18n::english(), "e", "Empty", &[]);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains("No party to show."));
     }

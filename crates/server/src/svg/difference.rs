@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{REFERENCE, clip, colour, escape, n, open, points, text, text_width};
+use super::{REFERENCE, Say, clip, colour, escape, n, open, text, text_width};
 
 /// One party's differences, in percentage points, one value per series.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,7 +25,13 @@ const MAX_LABEL: usize = 24;
 /// The chart, parties in the order given. `series` names each value (for example `before`,
 /// `recorded`); the first series is drawn grey, the others in the party's colour, and every bar
 /// carries its series name and value as text.
-pub fn differences(id: &str, title: &str, series: &[&str], rows: &[DifferenceRow]) -> String {
+pub fn differences(
+    say: &Say<'_>,
+    id: &str,
+    title: &str,
+    series: &[&str],
+    rows: &[DifferenceRow],
+) -> String {
     let per_row = series.len().max(1);
     let row_height = as_f64(per_row) * (BAR + GAP) + 10.0;
     let label_width = rows
@@ -47,7 +53,7 @@ pub fn differences(id: &str, title: &str, series: &[&str], rows: &[DifferenceRow
     let height = TOP + as_f64(rows.len()) * row_height + 8.0;
 
     let desc = if rows.is_empty() {
-        "No party to show.".to_owned()
+        say.t("chart-no-party")
     } else {
         let parts: Vec<String> = rows
             .iter()
@@ -55,15 +61,12 @@ pub fn differences(id: &str, title: &str, series: &[&str], rows: &[DifferenceRow
                 let values: Vec<String> = series
                     .iter()
                     .zip(&r.values)
-                    .map(|(s, v)| format!("{s} {}", points(*v)))
+                    .map(|(s, v)| format!("{s} {}", say.points(*v)))
                     .collect();
                 format!("{}: {}", r.label, values.join(", "))
             })
             .collect();
-        format!(
-            "Seat share minus vote share per party, in percentage points (positive: more seats than votes). {}.",
-            parts.join("; ")
-        )
+        say.msg("chart-diff-desc", &[("parts", parts.join("; ").into())])
     };
 
     let mut out = String::with_capacity(600 + rows.len() * per_row * 260);
@@ -76,20 +79,26 @@ pub fn differences(id: &str, title: &str, series: &[&str], rows: &[DifferenceRow
         y2 = n(height - 4.0)
     );
     out.push_str("<g font-size=\"10\" fill=\"#5b5b5b\">");
-    text(&mut out, zero, TOP - 12.0, "middle", "0");
+    text(&mut out, zero, TOP - 12.0, "middle", &say.plain(0));
     text(
         &mut out,
         plot_left,
         TOP - 12.0,
         "middle",
-        &format!("-{scale:.0} pts"),
+        &say.msg(
+            "chart-diff-axis",
+            &[("points", say.lang.signed(-scale, 0).into())],
+        ),
     );
     text(
         &mut out,
         plot_right,
         TOP - 12.0,
         "middle",
-        &format!("+{scale:.0} pts"),
+        &say.msg(
+            "chart-diff-axis",
+            &[("points", say.lang.signed(scale, 0).into())],
+        ),
     );
     out.push_str("</g>");
 
@@ -125,7 +134,7 @@ pub fn differences(id: &str, title: &str, series: &[&str], rows: &[DifferenceRow
                 n(top),
                 n(w),
             );
-            let label = format!("{} {}", clip(name, 16), points(*value));
+            let label = format!("{} {}", clip(name, 16), say.points(*value));
             if v < 0.0 {
                 text(&mut out, x - 4.0, top + BAR - 2.0, "end", &label);
             } else {
@@ -154,6 +163,7 @@ mod tests {
     #[test]
     fn positive_goes_right_negative_left_with_named_values() {
         let svg = differences(
+            &crate::i18n::english(),
             "d",
             "Differences",
             &["before", "recorded"],
@@ -206,6 +216,7 @@ mod tests {
     #[test]
     fn labels_are_escaped() {
         let svg = differences(
+            &crate::i18n::english(),
             "d",
             "t",
             &["<s>"],

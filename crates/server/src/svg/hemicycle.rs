@@ -9,7 +9,7 @@
 use std::f64::consts::PI;
 use std::fmt::Write as _;
 
-use super::{clip, colour, escape, n, open, text, text_width};
+use super::{Say, clip, colour, escape, n, open, text, text_width};
 
 /// One party's seats.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,7 +118,7 @@ fn float_to_usize(x: f64) -> usize {
 
 /// The diagram: dots (or, above [`MAX_DOTS`] seats, wedges) for the parties in the order given,
 /// left to right, the house size and majority in the middle, and a legend below.
-pub fn hemicycle(id: &str, title: &str, groups: &[SeatGroup]) -> String {
+pub fn hemicycle(say: &Say<'_>, id: &str, title: &str, groups: &[SeatGroup]) -> String {
     let total = groups
         .iter()
         .fold(0u64, |acc, g| acc.saturating_add(g.seats));
@@ -138,7 +138,7 @@ pub fn hemicycle(id: &str, title: &str, groups: &[SeatGroup]) -> String {
     let mut legend: Vec<(f64, f64, &SeatGroup, String)> = Vec::new();
     let (mut x, mut y) = (8.0, centre_y + dot.max(2.0) + 22.0);
     for g in &seated {
-        let label = format!("{} {}", clip(&g.label, MAX_LABEL), g.seats);
+        let label = format!("{} {}", clip(&g.label, MAX_LABEL), say.num(g.seats));
         let w = 18.0 + text_width(&label, 12.0) + 14.0;
         if x > 8.0 && x + w > WIDTH - 8.0 {
             x = 8.0;
@@ -154,16 +154,29 @@ pub fn hemicycle(id: &str, title: &str, groups: &[SeatGroup]) -> String {
     };
 
     let desc = if total == 0 {
-        "No seats to show.".to_owned()
+        say.t("chart-no-seats")
     } else {
         let parts: Vec<String> = seated
             .iter()
-            .map(|g| format!("{} {}", g.label, g.seats))
+            .map(|g| format!("{} {}", g.label, say.num(g.seats)))
             .collect();
-        format!(
-            "Parliament diagram of {total} seats, left to right: {}. A majority is {majority} seats.",
-            parts.join(", ")
+        say.msg(
+            "chart-hemi-desc",
+            &[
+                ("total", total.into()),
+                ("parts", parts.join(", ").into()),
+                ("majority", majority.into()),
+            ],
         )
+    };
+    let seats_of = |g: &SeatGroup| {
+        escape(&say.msg(
+            "chart-hemi-party",
+            &[
+                ("party", g.label.as_str().into()),
+                ("seats", g.seats.into()),
+            ],
+        ))
     };
 
     let mut out =
@@ -175,10 +188,11 @@ pub fn hemicycle(id: &str, title: &str, groups: &[SeatGroup]) -> String {
         for g in &seated {
             let _ = write!(
                 out,
-                "<g class=\"seats\" data-party=\"{label}\" data-seats=\"{seats}\" fill=\"{fill}\" stroke=\"#1b1b1b\" stroke-width=\"0.4\"><title>{label}: {seats} seats</title>",
+                "<g class=\"seats\" data-party=\"{label}\" data-seats=\"{seats}\" fill=\"{fill}\" stroke=\"#1b1b1b\" stroke-width=\"0.4\"><title>{title}</title>",
                 label = escape(&g.label),
                 seats = g.seats,
                 fill = colour(g.colour),
+                title = seats_of(g),
             );
             for &(ux, uy) in next.by_ref().take(usize::try_from(g.seats).unwrap_or(0)) {
                 let _ = write!(
@@ -209,7 +223,7 @@ pub fn hemicycle(id: &str, title: &str, groups: &[SeatGroup]) -> String {
             let inner = INNER * RADIUS;
             let _ = write!(
                 out,
-                "<g class=\"seats\" data-party=\"{label}\" data-seats=\"{seats}\" fill=\"{fill}\" stroke=\"#1b1b1b\" stroke-width=\"0.4\"><title>{label}: {seats} seats</title>\
+                "<g class=\"seats\" data-party=\"{label}\" data-seats=\"{seats}\" fill=\"{fill}\" stroke=\"#1b1b1b\" stroke-width=\"0.4\"><title>{title}</title>\
                  <path d=\"M {p0} A {r} {r} 0 0 1 {p1} L {q1} A {ri} {ri} 0 0 0 {q0} Z\"/></g>",
                 label = escape(&g.label),
                 seats = g.seats,
@@ -220,6 +234,7 @@ pub fn hemicycle(id: &str, title: &str, groups: &[SeatGroup]) -> String {
                 q0 = point(a0, inner),
                 r = n(RADIUS),
                 ri = n(inner),
+                title = seats_of(g),
             );
             start = end;
         }
@@ -231,7 +246,7 @@ pub fn hemicycle(id: &str, title: &str, groups: &[SeatGroup]) -> String {
         CENTRE_X,
         centre_y - 22.0,
         "middle",
-        &format!("{total} seats"),
+        &say.msg("chart-hemi-total", &[("total", total.into())]),
     );
     out.push_str("</g><g font-size=\"11\" fill=\"#5b5b5b\">");
     if total > 0 {
@@ -240,7 +255,7 @@ pub fn hemicycle(id: &str, title: &str, groups: &[SeatGroup]) -> String {
             CENTRE_X,
             centre_y - 6.0,
             "middle",
-            &format!("majority {majority}"),
+            &say.msg("chart-hemi-majority", &[("majority", majority.into())]),
         );
     }
     out.push_str("</g>");
@@ -323,6 +338,7 @@ mod tests {
     #[test]
     fn each_party_has_its_seats_as_dots_in_one_wedge_left_to_right() {
         let svg = hemicycle(
+            &crate::i18n::english(),
             "h",
             "Seats",
             &[
@@ -354,7 +370,12 @@ mod tests {
 
     #[test]
     fn labels_are_escaped() {
-        let svg = hemicycle("h", "A <b>", &[group("<Lib & Dem>", 3, 0)]);
+        let svg = hemicycle(
+            &crate::i18n::english(),
+            "h",
+            "A <b>",
+            &[group("<Lib & Dem>", 3, 0)],
+        );
         assert!(!svg.contains("<Lib"));
         assert!(!svg.contains("<b>"));
         assert!(svg.contains("data-party=\"&lt;Lib &amp; Dem&gt;\""));
@@ -363,16 +384,21 @@ mod tests {
 
     #[test]
     fn a_huge_house_is_drawn_as_wedges() {
-        let svg = hemicycle("h", "Big", &[group("A", 2000, 0), group("B", 1500, 1)]);
+        let svg = hemicycle(
+            &crate::i18n::english(),
+            "h",
+            "Big",
+            &[group("A", 2000, 0), group("B", 1500, 1)],
+        );
         assert_eq!(svg.matches("<circle").count(), 0);
         assert_eq!(svg.matches("<path").count(), 2);
-        assert!(svg.contains(">3500 seats</text>"));
+        assert!(svg.contains(">3,500 seats</text>"));
         assert!(svg.len() < 5000);
     }
 
     #[test]
     fn an_empty_house_is_still_a_valid_picture() {
-        let svg = hemicycle("h", "None", &[group("A", 0, 0)]);
+        let svg = hemicycle(&crate::i18n::english(), "h", "None", &[group("A", 0, 0)]);
         assert!(svg.ends_with("</svg>"));
         assert!(svg.contains("No seats to show."));
         assert_eq!(svg.matches("<circle").count(), 0);

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{clip, colour, escape, n, open, text, text_width};
+use super::{Say, clip, colour, escape, n, open, text, text_width};
 
 /// One party's distribution over the runs.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,7 +24,13 @@ const TOP: f64 = 30.0;
 const MAX_LABEL: usize = 24;
 
 /// The chart, parties in the order given; `majority` draws the line a majority must reach.
-pub fn seat_ranges(id: &str, title: &str, rows: &[RangeRow], majority: u64) -> String {
+pub fn seat_ranges(
+    say: &Say<'_>,
+    id: &str,
+    title: &str,
+    rows: &[RangeRow],
+    majority: u64,
+) -> String {
     let label_width = rows
         .iter()
         .map(|r| text_width(&clip(&r.label, MAX_LABEL), 12.0))
@@ -43,22 +49,30 @@ pub fn seat_ranges(id: &str, title: &str, rows: &[RangeRow], majority: u64) -> S
     let rows_len = f64::from(u32::try_from(rows.len()).unwrap_or(u32::MAX));
     let height = TOP + rows_len * ROW + 10.0;
     let desc = if rows.is_empty() {
-        "No party to show.".to_owned()
+        say.t("chart-no-party")
     } else {
         let parts: Vec<String> = rows
             .iter()
             .map(|r| {
-                format!(
-                    "{}: 90 % of runs between {} and {} seats, median {}, mean {:.1}",
-                    r.label,
-                    r.p5,
-                    r.p95,
-                    r.p50,
-                    mean(r.mean)
+                say.msg(
+                    "chart-range-party",
+                    &[
+                        ("party", r.label.as_str().into()),
+                        ("low", r.p5.into()),
+                        ("high", r.p95.into()),
+                        ("median", r.p50.into()),
+                        ("mean", say.decimal(mean(r.mean), 1).into()),
+                    ],
                 )
             })
             .collect();
-        format!("{}. A majority is {majority} seats.", parts.join("; "))
+        say.msg(
+            "chart-majority-desc",
+            &[
+                ("parts", parts.join("; ").into()),
+                ("majority", majority.into()),
+            ],
+        )
     };
     let mut out = String::with_capacity(800 + rows.len() * 400);
     open(&mut out, id, WIDTH, height, title, &desc);
@@ -76,18 +90,24 @@ pub fn seat_ranges(id: &str, title: &str, rows: &[RangeRow], majority: u64) -> S
         mx,
         TOP - 16.0,
         "middle",
-        &format!("majority: {majority}"),
+        &say.msg("chart-majority-line", &[("majority", majority.into())]),
     );
     let mut y = TOP;
     for r in rows {
         let _ = write!(
             out,
-            "<g data-party=\"{label}\"><title>{label}: 5th percentile {p5}, median {p50}, 95th percentile {p95}, mean {m:.1}</title>",
+            "<g data-party=\"{label}\"><title>{title}</title>",
             label = escape(&r.label),
-            p5 = r.p5,
-            p50 = r.p50,
-            p95 = r.p95,
-            m = mean(r.mean)
+            title = escape(&say.msg(
+                "chart-range-title",
+                &[
+                    ("party", r.label.as_str().into()),
+                    ("p5", r.p5.into()),
+                    ("median", r.p50.into()),
+                    ("p95", r.p95.into()),
+                    ("mean", say.decimal(mean(r.mean), 1).into()),
+                ],
+            )),
         );
         text(
             &mut out,
@@ -124,7 +144,14 @@ pub fn seat_ranges(id: &str, title: &str, rows: &[RangeRow], majority: u64) -> S
             b + 6.0,
             y + 13.0,
             "start",
-            &format!("{}–{} (median {})", r.p5, r.p95, r.p50),
+            &say.msg(
+                "chart-range-label",
+                &[
+                    ("low", r.p5.into()),
+                    ("high", r.p95.into()),
+                    ("median", r.p50.into()),
+                ],
+            ),
         );
         out.push_str("</g>");
         y += ROW;
@@ -147,7 +174,13 @@ const HIST_ROW: f64 = 46.0;
 
 /// The distribution of each party's seats over the runs: one small histogram per party on a
 /// shared seat axis (each scaled to its own most frequent count), with the majority line.
-pub fn seat_histograms(id: &str, title: &str, rows: &[HistogramRow], majority: u64) -> String {
+pub fn seat_histograms(
+    say: &Say<'_>,
+    id: &str,
+    title: &str,
+    rows: &[HistogramRow],
+    majority: u64,
+) -> String {
     let label_width = rows
         .iter()
         .map(|r| text_width(&clip(&r.label, MAX_LABEL), 12.0))
@@ -167,7 +200,7 @@ pub fn seat_histograms(id: &str, title: &str, rows: &[HistogramRow], majority: u
     let rows_len = f64::from(u32::try_from(rows.len()).unwrap_or(u32::MAX));
     let height = TOP + rows_len * HIST_ROW + 18.0;
     let desc = if rows.is_empty() {
-        "No party to show.".to_owned()
+        say.t("chart-no-party")
     } else {
         let parts: Vec<String> = rows
             .iter()
@@ -175,12 +208,23 @@ pub fn seat_histograms(id: &str, title: &str, rows: &[HistogramRow], majority: u
                 let each: Vec<String> = r
                     .counts
                     .iter()
-                    .map(|(s, c)| format!("{s} seats in {c} runs"))
+                    .map(|(s, c)| {
+                        say.msg(
+                            "chart-hist-each",
+                            &[("seats", (*s).into()), ("runs", (*c).into())],
+                        )
+                    })
                     .collect();
                 format!("{}: {}", r.label, each.join(", "))
             })
             .collect();
-        format!("{}. A majority is {majority} seats.", parts.join("; "))
+        say.msg(
+            "chart-majority-desc",
+            &[
+                ("parts", parts.join("; ").into()),
+                ("majority", majority.into()),
+            ],
+        )
     };
     let mut out = String::with_capacity(800 + rows.len() * 2000);
     open(&mut out, id, WIDTH, height, title, &desc);
@@ -197,7 +241,7 @@ pub fn seat_histograms(id: &str, title: &str, rows: &[HistogramRow], majority: u
         mx,
         TOP - 16.0,
         "middle",
-        &format!("majority: {majority}"),
+        &say.msg("chart-majority-line", &[("majority", majority.into())]),
     );
     // The seat axis: a tick every tenth of the house, labelled.
     let step = (largest / 10).max(1);
@@ -209,7 +253,7 @@ pub fn seat_histograms(id: &str, title: &str, rows: &[HistogramRow], majority: u
             x(tick) + slot / 2.0,
             height - 4.0,
             "middle",
-            &tick.to_string(),
+            &say.plain(tick),
         );
         tick += step;
     }
@@ -224,7 +268,7 @@ pub fn seat_histograms(id: &str, title: &str, rows: &[HistogramRow], majority: u
             desc = escape(
                 &r.counts
                     .iter()
-                    .map(|(s, c)| format!("{s}: {c}"))
+                    .map(|(s, c)| format!("{}: {}", say.plain(s), say.num(*c)))
                     .collect::<Vec<_>>()
                     .join(", ")
             )
@@ -274,6 +318,7 @@ mod tests {
     #[test]
     fn each_party_has_its_histogram_on_one_seat_axis() {
         let svg = seat_histograms(
+            &crate::i18n::english(),
             "dist",
             "Distribution",
             &[
@@ -296,13 +341,14 @@ mod tests {
         assert!(svg.contains("B: 0 seats in 45 runs"));
         assert_eq!(svg.matches("<rect").count(), 4);
         assert!(svg.contains("majority: 62") && svg.ends_with("</svg>"));
-        let empty = seat_histograms("e", "None", &[], 0);
+        let empty = seat_histograms(&crate::i18n::english(), "e", "None", &[], 0);
         assert!(empty.contains("No party to show."));
     }
 
     #[test]
     fn each_party_carries_its_range_median_and_mean() {
         let svg = seat_ranges(
+            &crate::i18n::english(),
             "sim",
             "Seats over 1,000 runs",
             &[
@@ -331,7 +377,7 @@ mod tests {
         assert!(!svg.contains("<b>") && svg.contains("&lt;b&gt;CNRP&lt;/b&gt;"));
         assert!(!svg.contains("NaN"));
         assert_eq!(svg.matches("<circle").count(), 2);
-        let empty = seat_ranges("e", "None", &[], 0);
+        let empty = seat_ranges(&crate::i18n::english(), "e", "None", &[], 0);
         assert!(empty.contains("No party to show.") && empty.ends_with("</svg>"));
     }
 }

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{clip, colour, escape, n, open, text, text_width};
+use super::{Say, clip, colour, escape, n, open, text, text_width};
 
 /// Something that happened on a day.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,7 +93,7 @@ impl Axis {
         self.left + (day - self.from) as f64 / span * self.width
     }
 
-    fn draw(&self, out: &mut String, top: f64, bottom: f64) {
+    fn draw(&self, say: &Say<'_>, out: &mut String, top: f64, bottom: f64) {
         out.push_str("<g stroke=\"#d9d6cf\" stroke-width=\"1\">");
         for (_, day) in &self.ticks {
             let x = n(self.x(*day));
@@ -106,13 +106,7 @@ impl Axis {
         }
         out.push_str("</g><g font-size=\"10\" fill=\"#5b5b5b\">");
         for (year, day) in &self.ticks {
-            text(
-                out,
-                self.x(*day),
-                bottom + 12.0,
-                "middle",
-                &year.to_string(),
-            );
+            text(out, self.x(*day), bottom + 12.0, "middle", &say.plain(year));
         }
         out.push_str("</g>");
     }
@@ -120,7 +114,7 @@ impl Axis {
 
 /// Events on a shared time axis, one lane per kind; each marker carries its date and label as a
 /// tooltip (`<title>`). The page prints the same events as a table.
-pub fn timeline(id: &str, title: &str, lanes: &[Lane]) -> String {
+pub fn timeline(say: &Say<'_>, id: &str, title: &str, lanes: &[Lane]) -> String {
     let label_width = lanes
         .iter()
         .map(|l| text_width(&clip(&l.label, MAX_LABEL), 12.0))
@@ -130,20 +124,20 @@ pub fn timeline(id: &str, title: &str, lanes: &[Lane]) -> String {
     let height = 16.0 + lanes_len * LANE + 22.0;
     let total: usize = lanes.iter().map(|l| l.events.len()).sum();
     let desc = if total == 0 {
-        "Nothing to show yet.".to_owned()
+        say.t("chart-nothing-yet")
     } else {
         let parts: Vec<String> = lanes
             .iter()
             .map(|l| {
                 let dates: Vec<&str> = l.events.iter().map(|e| e.date.as_str()).collect();
                 if dates.is_empty() {
-                    format!("{}: none", l.label)
+                    say.msg("chart-lane-none", &[("lane", l.label.as_str().into())])
                 } else {
                     format!("{}: {}", l.label, dates.join(", "))
                 }
             })
             .collect();
-        format!("{}.", parts.join("; "))
+        say.msg("chart-list", &[("parts", parts.join("; ").into())])
     };
     let mut out = String::with_capacity(800 + total * 160);
     open(&mut out, id, WIDTH, height, title, &desc);
@@ -153,7 +147,7 @@ pub fn timeline(id: &str, title: &str, lanes: &[Lane]) -> String {
         WIDTH - label_width - 16.0,
     );
     if let Some(axis) = &axis {
-        axis.draw(&mut out, 8.0, height - 20.0);
+        axis.draw(say, &mut out, 8.0, height - 20.0);
     }
     let mut y = 16.0;
     for lane in lanes {
@@ -192,7 +186,13 @@ pub fn timeline(id: &str, title: &str, lanes: &[Lane]) -> String {
 
 /// Counts per period as stacked bars, one colour per series (the key names them); each bar
 /// carries its numbers as a tooltip and its total above it.
-pub fn stacked(id: &str, title: &str, series: &[&str], periods: &[Period]) -> String {
+pub fn stacked(
+    say: &Say<'_>,
+    id: &str,
+    title: &str,
+    series: &[&str],
+    periods: &[Period],
+) -> String {
     let height = 240.0;
     let (left, top, bottom) = (36.0, 34.0, height - 40.0);
     let plot_w = WIDTH - left - 10.0;
@@ -201,7 +201,7 @@ pub fn stacked(id: &str, title: &str, series: &[&str], periods: &[Period]) -> St
     // The axis ends at a round number: 1, 2, 5, 10, 20, 50, ...
     let scale = nice(max);
     let desc = if periods.is_empty() {
-        "Nothing to show yet.".to_owned()
+        say.t("chart-nothing-yet")
     } else {
         let parts: Vec<String> = periods
             .iter()
@@ -210,12 +210,12 @@ pub fn stacked(id: &str, title: &str, series: &[&str], periods: &[Period]) -> St
                     .iter()
                     .zip(&p.counts)
                     .filter(|(_, c)| **c > 0)
-                    .map(|(s, c)| format!("{c} {s}"))
+                    .map(|(s, c)| format!("{s} {}", say.num(*c)))
                     .collect();
                 format!("{}: {}", p.label, each.join(", "))
             })
             .collect();
-        format!("{}.", parts.join("; "))
+        say.msg("chart-list", &[("parts", parts.join("; ").into())])
     };
     let mut out = String::with_capacity(800 + periods.len() * 300);
     open(&mut out, id, WIDTH, height, title, &desc);
@@ -247,7 +247,7 @@ pub fn stacked(id: &str, title: &str, series: &[&str], periods: &[Period]) -> St
     for f in [0.0, 0.5, 1.0] {
         let y = bottom - f * (bottom - top);
         let v = scale as f64 * f;
-        text(&mut out, left - 4.0, y + 3.0, "end", &n(v));
+        text(&mut out, left - 4.0, y + 3.0, "end", &say.plain(n(v)));
     }
     out.push_str("</g>");
     let count = periods.len().max(1);
@@ -259,7 +259,7 @@ pub fn stacked(id: &str, title: &str, series: &[&str], periods: &[Period]) -> St
         let each: Vec<String> = series
             .iter()
             .zip(&p.counts)
-            .map(|(s, c)| format!("{c} {s}"))
+            .map(|(s, c)| format!("{s} {}", say.num(*c)))
             .collect();
         let _ = write!(
             out,
@@ -285,13 +285,7 @@ pub fn stacked(id: &str, title: &str, series: &[&str], periods: &[Period]) -> St
             );
         }
         if *total > 0 {
-            text(
-                &mut out,
-                x + bar / 2.0,
-                y - 3.0,
-                "middle",
-                &total.to_string(),
-            );
+            text(&mut out, x + bar / 2.0, y - 3.0, "middle", &say.num(*total));
         }
         out.push_str("</g>");
         if i % label_every == 0 {
@@ -327,17 +321,17 @@ fn nice(max: u64) -> u64 {
 
 /// A score on the Peace Accords Matrix's scale over time: a step line through each dated score
 /// (it holds until the next one), each point labelled with its score.
-pub fn score_steps(id: &str, title: &str, steps: &[Step]) -> String {
+pub fn score_steps(say: &Say<'_>, id: &str, title: &str, steps: &[Step]) -> String {
     let height = 170.0;
     let (left, top, bottom) = (128.0, 14.0, height - 30.0);
     let desc = if steps.is_empty() {
-        "No confirmed observation yet.".to_owned()
+        say.t("chart-no-observation")
     } else {
         let parts: Vec<String> = steps
             .iter()
-            .map(|s| format!("{}: {}", s.date, s.value))
+            .map(|s| format!("{}: {}", s.date, say.plain(s.value)))
             .collect();
-        format!("Implementation score by date: {}.", parts.join("; "))
+        say.msg("chart-score-desc", &[("parts", parts.join("; ").into())])
     };
     let mut out = String::with_capacity(900 + steps.len() * 200);
     open(&mut out, id, WIDTH, height, title, &desc);
@@ -353,20 +347,16 @@ pub fn score_steps(id: &str, title: &str, steps: &[Step]) -> String {
         );
     }
     out.push_str("</g><g font-size=\"10\" fill=\"#5b5b5b\">");
-    for (v, word) in [
-        (0u8, "0 not implemented"),
-        (1, "1 minimal"),
-        (2, "2 intermediate"),
-        (3, "3 full"),
-    ] {
-        text(&mut out, left - 6.0, y_of(v) + 3.0, "end", word);
+    for v in 0..=3u8 {
+        let word = format!("{} {}", say.plain(v), say.t(&format!("score-{v}")));
+        text(&mut out, left - 6.0, y_of(v) + 3.0, "end", &word);
     }
     out.push_str("</g>");
     let Some(axis) = Axis::new(steps.iter().map(|s| s.day), left, WIDTH - left - 16.0) else {
         out.push_str("</svg>");
         return out;
     };
-    axis.draw(&mut out, top, bottom);
+    axis.draw(say, &mut out, top, bottom);
     let mut path = String::new();
     for (i, s) in steps.iter().enumerate() {
         let (x, y) = (axis.x(s.day), y_of(s.value));
@@ -389,7 +379,7 @@ pub fn score_steps(id: &str, title: &str, steps: &[Step]) -> String {
             out,
             "<g><title>{date}: {v}</title><circle cx=\"{x}\" cy=\"{y}\" r=\"4\" fill=\"{c}\"/></g>",
             date = escape(&s.date),
-            v = s.value,
+            v = say.plain(s.value),
             x = n(axis.x(s.day)),
             y = n(y_of(s.value)),
             c = colour(0)
@@ -414,6 +404,7 @@ mod tests {
     #[test]
     fn a_timeline_has_a_lane_per_kind_and_escapes_its_labels() {
         let svg = timeline(
+            &crate::i18n::english(),
             "t",
             "Timeline",
             &[
@@ -440,13 +431,14 @@ mod tests {
 
     #[test]
     fn an_empty_timeline_is_still_a_chart() {
-        let svg = timeline("e", "Empty", &[]);
+        let svg = timeline(&crate::i18n::english(), "e", "Empty", &[]);
         assert!(svg.contains("Nothing to show yet.") && svg.ends_with("</svg>"));
     }
 
     #[test]
     fn stacked_bars_carry_their_totals_and_a_round_axis() {
         let svg = stacked(
+            &crate::i18n::english(),
             "s",
             "Findings",
             &["violation", "concern"],
@@ -461,7 +453,7 @@ mod tests {
                 },
             ],
         );
-        assert!(svg.contains("2017-02: 2 violation, 1 concern"));
+        assert!(svg.contains("2017-02: violation 2, concern 1"));
         assert!(svg.contains(">3</text>"), "the total");
         assert!(svg.contains(">5</text>"), "the axis ends at 5: {svg}");
         assert_eq!(svg.matches("<rect").count(), 2 + 2, "two keys, two pieces");
@@ -474,6 +466,7 @@ mod tests {
     #[test]
     fn scores_are_steps_on_the_zero_to_three_scale() {
         let svg = score_steps(
+            &crate::i18n::english(),
             "p",
             "Implementation",
             &[
@@ -493,7 +486,7 @@ mod tests {
         assert!(svg.contains("<path d=\"M"));
         assert!(svg.contains(">3 full</text>"));
         assert_eq!(svg.matches("<circle").count(), 2);
-        let none = score_steps("q", "None", &[]);
+        let none = score_steps(&crate::i18n::english(), "q", "None", &[]);
         assert!(none.contains("No confirmed observation yet.") && none.ends_with("</svg>"));
     }
 }

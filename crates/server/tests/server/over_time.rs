@@ -34,21 +34,24 @@ async fn the_dashboard_draws_the_timeline_and_the_findings_per_month_with_their_
     assert!(timeline.contains("role=\"img\""));
     // ACPS Art. 29 triggered on 1 February 2017; the letter of 23 October 2017; no response.
     assert!(
-        timeline.contains("Mechanisms triggered: 2017-02-01"),
+        timeline.contains("Mechanisms triggered: 1 February 2017"),
         "{timeline}"
     );
-    assert!(timeline.contains("Letters sent: 2017-10-23"), "{timeline}");
+    assert!(
+        timeline.contains("Letters sent: 23 October 2017"),
+        "{timeline}"
+    );
     assert!(timeline.contains("Responses received: none"), "{timeline}");
     let table = element(&page.body, "table", "timeline-table");
     assert!(
-        table.contains("<td>2017-10-23</td><td>Letters sent</td>"),
+        table.contains("<td>23 October 2017</td><td>Letters sent</td>"),
         "{table}"
     );
     // Confirmed findings per month: the chart's description and the table say the same.
     let chart = element(&page.body, "svg", "findings-chart");
     let table = element(&page.body, "table", "findings-table");
     assert!(chart.contains("2017-02: "), "{chart}");
-    assert!(table.contains("<td>2017-02</td>"), "{table}");
+    assert!(table.contains("<td>February 2017</td>"), "{table}");
     // As of a day before the letter, it is not on the timeline.
     let before = app
         .page("/cases/cambodia-2017?as_of=2017-10-22", &viewer)

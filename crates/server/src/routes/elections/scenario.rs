@@ -5,6 +5,11 @@
 //! Without a query the page shows the scenario the data itself suggests: the first dissolution the
 //! election file records, under the recorded rule and the minor-parties rule, so that what an
 //! authority decided stands beside what a stated rule computes. Nothing here knows any country.
+//!
+//! Every word is in the reader's language: the form's labels are the template's (`el-rule-*`,
+//! `el-scope-*`, `el-basis-*`), the refusals and the columns' titles are catalog messages, and
+//! the engine's steps and notes, a closed set of English phrases, are matched to messages
+//! ([`step_words`], [`note_words`]); anything else the engine says is shown as it says it.
 
 use accord_elections::{
     AllocateError, Basis, DissolveRule, Election, RecordedDissolution, Scenario, Scope, dissolve,
@@ -13,23 +18,11 @@ use minijinja::{Value, context};
 
 use super::view::{Palette, index_lines, seat_groups, seat_list};
 use crate::forms::Fields;
-use crate::svg;
+use crate::svg::{self, Say};
 
-/// The rules a visitor may pick, in the order the form lists them.
-const RULES: [(&str, &str); 3] = [
-    (
-        "recorded",
-        "Recorded: what the authority decided, as the election file records it",
-    ),
-    (
-        "minor-parties",
-        "Minor parties: the seats go only to parties that won none, by highest average; declined seats pass to seated parties",
-    ),
-    (
-        "rerun",
-        "Rerun: the election's method applied again as if the party had not stood",
-    ),
-];
+/// The rules a visitor may pick, in the order the form lists them (the template writes
+/// `el-rule-<name>`).
+const RULES: [&str; 3] = ["recorded", "minor-parties", "rerun"];
 
 /// A problem with one field of the scenario form.
 #[derive(Debug, Clone)]
@@ -78,7 +71,11 @@ fn recorded_for<'e>(election: &'e Election, party: &str) -> Option<&'e RecordedD
 }
 
 /// The scenario asked for: `Ok(None)` when there is no query and the data suggests none.
-pub(super) fn request(election: &Election, q: &Fields) -> Result<Option<Request>, Vec<FieldError>> {
+pub(super) fn request(
+    say: &Say<'_>,
+    election: &Election,
+    q: &Fields,
+) -> Result<Option<Request>, Vec<FieldError>> {
     let asked = ["party", "rule", "scope", "basis", "declined"]
         .iter()
         .any(|f| !q.all_raw(f).is_empty());
@@ -96,16 +93,18 @@ pub(super) fn request(election: &Election, q: &Fields) -> Result<Option<Request>
 
     let party = match q.get("party") {
         None => {
-            errors.push(invalid("party", "choose the party to dissolve".to_owned()));
+            errors.push(invalid("party", say.t("el-err-party-missing")));
             None
         }
         Some(p) if election.party_index(p).is_none() => {
             errors.push(invalid(
                 "party",
-                format!(
-                    "\"{}\" does not stand in this election (parties: {})",
-                    shown(p),
-                    election.parties.join(", ")
+                say.msg(
+                    "el-err-party-unknown",
+                    &[
+                        ("party", shown(p).into()),
+                        ("parties", election.parties.join(", ").into()),
+                    ],
                 ),
             ));
             None
@@ -115,20 +114,17 @@ pub(super) fn request(election: &Election, q: &Fields) -> Result<Option<Request>
 
     let mut rules: Vec<&'static str> = Vec::new();
     for r in q.all("rule") {
-        match RULES.iter().find(|(name, _)| *name == r) {
-            Some((name, _)) if !rules.contains(name) => rules.push(name),
+        match RULES.iter().find(|name| **name == r) {
+            Some(name) if !rules.contains(name) => rules.push(name),
             Some(_) => {}
             None => errors.push(invalid(
                 "rule",
-                format!(
-                    "unknown rule \"{}\" (rules: recorded, minor-parties, rerun)",
-                    shown(&r)
-                ),
+                say.msg("el-err-rule-unknown", &[("rule", shown(&r).into())]),
             )),
         }
     }
     if rules.is_empty() && !errors.iter().any(|e| e.field == "rule") {
-        errors.push(invalid("rule", "choose at least one rule".to_owned()));
+        errors.push(invalid("rule", say.t("el-err-rule-missing")));
     }
     if let Some(p) = &party
         && rules.contains(&"recorded")
@@ -136,7 +132,7 @@ pub(super) fn request(election: &Election, q: &Fields) -> Result<Option<Request>
     {
         errors.push(invalid(
             "rule",
-            format!("the election file records no dissolution of \"{p}\"; choose another rule"),
+            say.msg("el-err-rule-not-recorded", &[("party", p.as_str().into())]),
         ));
     }
 
@@ -146,10 +142,7 @@ pub(super) fn request(election: &Election, q: &Fields) -> Result<Option<Request>
         Some(other) => {
             errors.push(invalid(
                 "scope",
-                format!(
-                    "unknown scope \"{}\" (national or constituency)",
-                    shown(other)
-                ),
+                say.msg("el-err-scope-unknown", &[("scope", shown(other).into())]),
             ));
             Scope::National
         }
@@ -160,17 +153,13 @@ pub(super) fn request(election: &Election, q: &Fields) -> Result<Option<Request>
         Some("computed") => Some(Basis::Computed),
         Some("recorded") if election.has_recorded_seats() => Some(Basis::Recorded),
         Some("recorded") => {
-            errors.push(invalid(
-                "basis",
-                "the election file does not record official seats for every constituency"
-                    .to_owned(),
-            ));
+            errors.push(invalid("basis", say.t("el-err-basis-not-recorded")));
             None
         }
         Some(other) => {
             errors.push(invalid(
                 "basis",
-                format!("unknown basis \"{}\" (recorded or computed)", shown(other)),
+                say.msg("el-err-basis-unknown", &[("basis", shown(other).into())]),
             ));
             None
         }
@@ -181,12 +170,12 @@ pub(super) fn request(election: &Election, q: &Fields) -> Result<Option<Request>
         if election.party_index(&d).is_none() {
             errors.push(invalid(
                 "declined",
-                format!("\"{}\" does not stand in this election", shown(&d)),
+                say.msg("el-err-declined-unknown", &[("party", shown(&d).into())]),
             ));
         } else if party.as_deref() == Some(d.as_str()) {
             errors.push(invalid(
                 "declined",
-                format!("\"{d}\" is the dissolved party; it cannot also decline"),
+                say.msg("el-err-declined-dissolved", &[("party", d.as_str().into())]),
             ));
         } else if !declined.contains(&d) {
             declined.push(d);
@@ -235,6 +224,8 @@ pub(super) fn form(palette: &Palette, q: &Fields, checked: Option<&Request>) -> 
                 q.all("declined"),
             ),
         };
+    // Parties are shown by their names; rules, scopes and bases by their values, which the
+    // template writes out (`el-rule-*`, `el-scope-*`, `el-basis-choice-*`).
     let choice = |value: &str, label: &str, selected: bool| context! { value, label, selected };
     context! {
         parties => palette
@@ -244,29 +235,16 @@ pub(super) fn form(palette: &Palette, q: &Fields, checked: Option<&Request>) -> 
             .collect::<Vec<_>>(),
         rules => RULES
             .iter()
-            .map(|(v, l)| choice(v, l, rules.iter().any(|r| r == v)))
+            .map(|v| choice(v, v, rules.iter().any(|r| r == v)))
             .collect::<Vec<_>>(),
-        scopes => [
-            ("national", "national: parties without a seat anywhere"),
-            (
-                "constituency",
-                "per constituency: parties without a seat there",
-            ),
-        ]
-        .iter()
-        .map(|(v, l)| choice(v, l, scope == *v))
-        .collect::<Vec<_>>(),
-        bases => [
-            (
-                "",
-                "default: the official seats when the file records them all",
-            ),
-            ("recorded", "the official seats"),
-            ("computed", "the seats the election's method computes"),
-        ]
-        .iter()
-        .map(|(v, l)| choice(v, l, basis == *v))
-        .collect::<Vec<_>>(),
+        scopes => ["national", "constituency"]
+            .iter()
+            .map(|v| choice(v, v, scope == *v))
+            .collect::<Vec<_>>(),
+        bases => ["", "recorded", "computed"]
+            .iter()
+            .map(|v| choice(v, if v.is_empty() { "default" } else { v }, basis == *v))
+            .collect::<Vec<_>>(),
         declined => palette
             .order
             .iter()
@@ -301,24 +279,65 @@ fn rule_of(name: &str, r: &Request) -> DissolveRule {
     }
 }
 
-fn title_of(name: &str, r: &Request) -> String {
+fn title_of(say: &Say<'_>, name: &str, r: &Request) -> String {
     match name {
         "minor-parties" => {
-            let scope = match r.scope {
-                Scope::National => "national",
-                Scope::Constituency => "per constituency",
-            };
+            let scope = say.t(&format!("el-scope-short-{}", scope_name(r.scope)));
             if r.declined.is_empty() {
-                format!("Minor parties ({scope}, D'Hondt)")
+                say.msg("el-title-minor", &[("scope", scope.into())])
             } else {
-                format!(
-                    "Minor parties ({scope}, D'Hondt; declined: {})",
-                    r.declined.join(", ")
+                say.msg(
+                    "el-title-minor-declined",
+                    &[
+                        ("scope", scope.into()),
+                        ("declined", r.declined.join(", ").into()),
+                    ],
                 )
             }
         }
-        "recorded" => "Recorded (what the authority decided)".to_owned(),
-        _ => format!("Rerun without {}", r.party),
+        "recorded" => say.t("el-title-recorded"),
+        _ => say.msg("el-title-rerun", &[("party", r.party.as_str().into())]),
+    }
+}
+
+/// The engine's name of a stage (`award to parties without a seat`, `national: seats
+/// declined`, ...) in the reader's language; a stage the server does not know is shown as the
+/// engine names it.
+fn step_words(say: &Say<'_>, description: &str) -> String {
+    let (place, what) = match description.split_once(": ") {
+        Some((place, what)) => (Some(place), what),
+        None => (None, description),
+    };
+    let id = match what {
+        "award to parties without a seat" => "el-step-award",
+        "award to parties without a seat in the constituency" => "el-step-award-constituency",
+        "seats declined" => "el-step-declined",
+        "declined seats to seated parties" => "el-step-passed-on",
+        "recorded award" => "el-step-recorded-award",
+        "recorded as declined" => "el-step-recorded-declined",
+        "declined seats, as recorded" => "el-step-recorded-passed-on",
+        _ => return description.to_owned(),
+    };
+    let what = say.t(id);
+    match place {
+        Some("national") => format!("{}: {what}", say.t("el-scope-short-national")),
+        Some(place) => format!("{place}: {what}"),
+        None => what,
+    }
+}
+
+/// The engine's notes that the server knows, in the reader's language; any other note (a
+/// record's own note, written by whoever recorded it) as it is.
+fn note_words(say: &Say<'_>, party: &str, note: &str) -> String {
+    if note == format!("\"{party}\" holds no seat before the dissolution: nothing to redistribute")
+    {
+        say.msg("el-note-no-seat", &[("party", party.into())])
+    } else if note
+        == "the \"before\" seats are the recorded ones; \"after\" is computed by the election's method without the party"
+    {
+        say.t("el-note-rerun-recorded")
+    } else {
+        note.to_owned()
     }
 }
 
@@ -326,7 +345,7 @@ fn title_of(name: &str, r: &Request) -> String {
 /// per rule after, a column per rule (its steps, notes and what the file records), one table of
 /// seats and seat-minus-vote shares across the rules that computed, their indices and a chart of
 /// the differences. A rule the engine refuses shows the engine's reason in its column.
-pub(super) fn compute(election: &Election, palette: &Palette, r: &Request) -> Value {
+pub(super) fn compute(say: &Say<'_>, election: &Election, palette: &Palette, r: &Request) -> Value {
     let results: Vec<(&str, Result<Scenario, AllocateError>)> = r
         .rules
         .iter()
@@ -345,7 +364,7 @@ pub(super) fn compute(election: &Election, palette: &Palette, r: &Request) -> Va
 
     let columns: Vec<Value> = results
         .iter()
-        .map(|(name, res)| column(election, palette, r, name, res))
+        .map(|(name, res)| column(say, election, palette, r, name, res))
         .collect();
 
     let rows: Vec<Value> = first.map_or_else(Vec::new, |f| {
@@ -359,10 +378,11 @@ pub(super) fn compute(election: &Election, palette: &Palette, r: &Request) -> Va
                             Some(a) => context! {
                                 seats => a.seats_after,
                                 change => match a.change {
-                                    0 => "±0".to_owned(),
-                                    c => format!("{c:+}"),
+                                    0 => say.lang.digits("±0"),
+                                    c if c > 0 => format!("+{}", say.lang.number(c)),
+                                    c => say.lang.number(c),
                                 },
-                                difference => svg::points(a.difference_after),
+                                difference => say.points(a.difference_after),
                             },
                             None => context! { seats => 0, change => "", difference => "" },
                         },
@@ -370,9 +390,9 @@ pub(super) fn compute(election: &Election, palette: &Palette, r: &Request) -> Va
                     .collect();
                 context! {
                     party => &row.party,
-                    vote_share => svg::percent(row.vote_share),
+                    vote_share => say.percent(row.vote_share),
                     before => row.seats_before,
-                    before_difference => svg::points(row.difference_before),
+                    before_difference => say.points(row.difference_before),
                     after,
                 }
             })
@@ -381,21 +401,23 @@ pub(super) fn compute(election: &Election, palette: &Palette, r: &Request) -> Va
 
     let mut index_columns = Vec::new();
     let mut index_heads = Vec::new();
+    let rule_word = |name: &str| say.t(&format!("el-rule-short-{name}"));
     if let Some(f) = first {
-        index_heads.push("before".to_owned());
+        index_heads.push(say.t("el-before"));
         index_columns.push(f.indices_before);
         for (name, s) in &ok {
-            index_heads.push(format!("after: {name}"));
+            index_heads.push(say.msg("el-after", &[("rule", rule_word(name).into())]));
             index_columns.push(s.indices_after);
         }
     }
-    let mut series: Vec<&str> = vec!["before"];
-    series.extend(ok.iter().map(|(n, _)| *n));
+    let mut series: Vec<String> = vec![say.t("el-before")];
+    series.extend(ok.iter().map(|(n, _)| rule_word(n)));
     let differences = first.map_or_else(String::new, |f| {
         svg::differences(
+            say,
             "seat-vote-gap",
-            "Seat share minus vote share, before and after",
-            &series,
+            &say.t("el-chart-differences"),
+            &series.iter().map(String::as_str).collect::<Vec<_>>(),
             &f.parties
                 .iter()
                 .map(|row| {
@@ -421,20 +443,21 @@ pub(super) fn compute(election: &Election, palette: &Palette, r: &Request) -> Va
         from_data => r.from_data,
         basis => first.map_or_else(String::new, |f| f.basis.clone()),
         before_seats => first.map_or_else(String::new, |f| {
-            seat_list(f.totals_before.iter().map(|(p, n)| (p, *n)))
+            seat_list(say, f.totals_before.iter().map(|(p, n)| (p, *n)))
         }),
         before_hemicycle => first.map_or_else(String::new, |f| {
             svg::hemicycle(
+                say,
                 "before",
-                &format!("Before: seats with {}", r.party),
+                &say.msg("el-chart-before", &[("party", r.party.as_str().into())]),
                 &seat_groups(election, palette, &seats_by_party(election, f, false)),
             )
         }),
         columns,
-        heads => ok.iter().map(|(n, _)| (*n).to_owned()).collect::<Vec<_>>(),
+        heads => ok.iter().map(|(n, _)| rule_word(n)).collect::<Vec<_>>(),
         rows,
         index_heads,
-        indices => index_lines(&index_columns),
+        indices => index_lines(say, &index_columns),
         differences,
     }
 }
@@ -461,6 +484,7 @@ fn seats_by_party(election: &Election, s: &Scenario, after: bool) -> Vec<u64> {
 
 /// One rule's column: its diagram, seats, steps and notes, or the engine's reason it failed.
 fn column(
+    say: &Say<'_>,
     election: &Election,
     palette: &Palette,
     r: &Request,
@@ -471,13 +495,32 @@ fn column(
         .then(|| recorded_for(election, &r.party))
         .flatten()
         .map(|d| {
-            context! {
-                date => &d.date,
-                note => &d.note,
-                sources => &d.sources,
+            let mut line = match d.date.as_deref().map(accord_core::Day::parse) {
+                Some(Ok(day)) => say.msg("el-recorded-on", &[("date", say.lang.day(day).into())]),
+                Some(Err(_)) => say.msg(
+                    "el-recorded-on",
+                    &[("date", d.date.clone().unwrap_or_default().into())],
+                ),
+                None => say.t("el-recorded"),
+            };
+            if !d.sources.is_empty() {
+                line = say.msg(
+                    "el-recorded-sources",
+                    &[
+                        ("recorded", line.into()),
+                        ("sources", d.sources.join(", ").into()),
+                    ],
+                );
+            }
+            match &d.note {
+                Some(note) => say.msg(
+                    "el-recorded-note",
+                    &[("recorded", line.into()), ("note", note.as_str().into())],
+                ),
+                None => line,
             }
         });
-    let title = title_of(name, r);
+    let title = title_of(say, name, r);
     // The engine repeats the record's note among its notes; the record is shown on its own.
     let record_note = recorded_for(election, &r.party).and_then(|d| d.note.as_deref());
     match res {
@@ -486,15 +529,17 @@ fn column(
                 .notes
                 .iter()
                 .filter(|n| name != "recorded" || Some(n.as_str()) != record_note)
-                .cloned()
+                .map(|n| note_words(say, &r.party, n))
                 .chain(s.ties.iter().map(|t| {
-                    format!(
-                        "tie in {} from seat {} between {}, settled by \"{}\" for {}",
-                        t.constituency,
-                        t.seat,
-                        t.tied.join(", "),
-                        t.rule,
-                        t.winners.join(", ")
+                    say.msg(
+                        "el-note-tie",
+                        &[
+                            ("place", t.constituency.as_str().into()),
+                            ("seat", t.seat.into()),
+                            ("tied", t.tied.join(", ").into()),
+                            ("rule", t.rule.as_str().into()),
+                            ("winners", t.winners.join(", ").into()),
+                        ],
                     )
                 }))
                 .collect();
@@ -504,21 +549,23 @@ fn column(
                 .map(|st| {
                     format!(
                         "{}: {}",
-                        st.description,
-                        seat_list(st.seats.iter().map(|(p, n)| (p, *n)))
+                        step_words(say, &st.description),
+                        seat_list(say, st.seats.iter().map(|(p, n)| (p, *n)))
                     )
                 })
                 .collect();
             context! {
                 rule => name,
+                rule_word => say.t(&format!("el-rule-short-{name}")),
                 hemicycle => svg::hemicycle(
+                    say,
                     &format!("after-{name}"),
-                    &format!("After: {title}"),
+                    &say.msg("el-after", &[("rule", title.as_str().into())]),
                     &seat_groups(election, palette, &seats_by_party(election, s, true)),
                 ),
                 title,
                 error => Option::<String>::None,
-                seats => seat_list(s.totals_after.iter().map(|(p, n)| (p, *n))),
+                seats => seat_list(say, s.totals_after.iter().map(|(p, n)| (p, *n))),
                 steps,
                 notes,
                 record,
@@ -526,6 +573,7 @@ fn column(
         }
         Err(e) => context! {
             rule => name,
+            rule_word => say.t(&format!("el-rule-short-{name}")),
             title,
             error => e.to_string(),
             record,

@@ -17,6 +17,7 @@ use minijinja::{Value, context};
 
 use super::view::Palette;
 use crate::forms::Fields;
+use crate::svg::Say;
 use crate::{AppError, svg};
 
 /// The most runs one request may ask for.
@@ -67,30 +68,37 @@ pub(super) fn form(fields: &Fields) -> (Form, bool) {
 }
 
 /// The options the form asks for, checked against the bounds for `election`.
-pub(super) fn options(election: &Election, form: &Form) -> Result<SimulationOptions, Vec<Refusal>> {
+pub(super) fn options(
+    say: &Say<'_>,
+    election: &Election,
+    form: &Form,
+) -> Result<SimulationOptions, Vec<Refusal>> {
     let mut refused = Vec::new();
     let house = election.total_seats().max(1);
     let runs = match form.runs.parse::<u64>() {
         Ok(0) => {
             refused.push(Refusal {
                 field: "runs",
-                message: "at least 1 run".into(),
+                message: say.t("sim-err-runs-zero"),
             });
             None
         }
         Ok(r) if r > MAX_RUNS => {
             refused.push(Refusal {
                 field: "runs",
-                message: format!("at most {MAX_RUNS} runs on this page (the command line takes more: accord elections simulate)"),
+                message: say.msg("sim-err-runs-max", &[("max", MAX_RUNS.into())]),
             });
             None
         }
         Ok(r) if r.saturating_mul(house) > MAX_SEAT_RUNS => {
             refused.push(Refusal {
                 field: "runs",
-                message: format!(
-                    "at most {} runs for a house of {house} seats on this page (the command line takes more: accord elections simulate)",
-                    MAX_SEAT_RUNS / house
+                message: say.msg(
+                    "sim-err-runs-house",
+                    &[
+                        ("max", (MAX_SEAT_RUNS / house).into()),
+                        ("house", house.into()),
+                    ],
                 ),
             });
             None
@@ -99,7 +107,10 @@ pub(super) fn options(election: &Election, form: &Form) -> Result<SimulationOpti
         Err(_) => {
             refused.push(Refusal {
                 field: "runs",
-                message: format!("{:?} is not a whole number of runs", form.runs),
+                message: say.msg(
+                    "sim-err-runs-number",
+                    &[("value", shown(&form.runs).into())],
+                ),
             });
             None
         }
@@ -110,9 +121,12 @@ pub(super) fn options(election: &Election, form: &Form) -> Result<SimulationOpti
         _ => {
             refused.push(Refusal {
                 field: "noise",
-                message: format!(
-                    "expected dirichlet:K with K a number above 0 and at most {MAX_CONCENTRATION}, got {:?}",
-                    form.noise
+                message: say.msg(
+                    "sim-err-noise",
+                    &[
+                        ("max", say.plain(MAX_CONCENTRATION).into()),
+                        ("value", shown(&form.noise).into()),
+                    ],
                 ),
             });
             None
@@ -123,10 +137,12 @@ pub(super) fn options(election: &Election, form: &Form) -> Result<SimulationOpti
         Err(_) => {
             refused.push(Refusal {
                 field: "seed",
-                message: format!(
-                    "{:?} is not a seed (a whole number from 0 to {})",
-                    form.seed,
-                    u64::MAX
+                message: say.msg(
+                    "sim-err-seed",
+                    &[
+                        ("value", shown(&form.seed).into()),
+                        ("max", say.plain(u64::MAX).into()),
+                    ],
                 ),
             });
             None
@@ -140,6 +156,15 @@ pub(super) fn options(election: &Election, form: &Form) -> Result<SimulationOpti
         }),
         _ => Err(refused),
     }
+}
+
+/// A value echoed in a refusal, shortened so a huge query cannot make a huge page.
+fn shown(value: &str) -> String {
+    let mut s: String = value.chars().take(60).collect();
+    if value.chars().count() > 60 {
+        s.push('…');
+    }
+    s
 }
 
 /// Run the projection off the async threads, waiting at most [`TIME_LIMIT`].
@@ -161,7 +186,7 @@ pub(super) async fn run(
 }
 
 /// The projection as the page shows it: the chart and the rows of its table.
-pub(super) fn view(s: &Simulation, palette: &Palette) -> Value {
+pub(super) fn view(say: &Say<'_>, s: &Simulation, palette: &Palette) -> Value {
     let rows: Vec<svg::RangeRow> = s
         .parties
         .iter()
@@ -175,8 +200,9 @@ pub(super) fn view(s: &Simulation, palette: &Palette) -> Value {
         })
         .collect();
     let chart = svg::seat_ranges(
+        say,
         "simulation",
-        &format!("Seats over {} runs", s.runs),
+        &say.msg("sim-seats-over", &[("runs", s.runs.into())]),
         &rows,
         s.majority,
     );
@@ -190,11 +216,9 @@ pub(super) fn view(s: &Simulation, palette: &Palette) -> Value {
         })
         .collect();
     let histogram = svg::seat_histograms(
+        say,
         "simulation-distribution",
-        &format!(
-            "How many runs gave each party each number of seats ({} runs)",
-            s.runs
-        ),
+        &say.msg("sim-histogram-title", &[("runs", s.runs.into())]),
         &histograms,
         s.majority,
     );
@@ -213,10 +237,10 @@ pub(super) fn view(s: &Simulation, palette: &Palette) -> Value {
         .iter()
         .map(|p| {
             context! {
-                party => &p.party, votes => p.votes, mean => format!("{:.1}", p.mean_seats),
+                party => &p.party, votes => p.votes, mean => say.decimal(p.mean_seats, 1),
                 p5 => p.p5, p50 => p.p50, p95 => p.p95,
-                p_majority => format!("{:.1}%", p.p_majority * 100.0),
-                p_seat => format!("{:.1}%", p.p_seat * 100.0),
+                p_majority => say.percent(p.p_majority * 100.0),
+                p_seat => say.percent(p.p_seat * 100.0),
             }
         })
         .collect();

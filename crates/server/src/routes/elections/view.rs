@@ -1,13 +1,14 @@
 //! What the election pages show, computed from the engine's results: the list's summaries, the
 //! votes-and-seats section with its charts and indices, and the notes that say what the data
-//! leaves out. View types only: numbers are formatted here, templates just place them.
+//! leaves out. View types only: numbers are formatted here, in the reader's language ([`Say`]),
+//! and every sentence comes from the catalogs; templates just place them.
 
 use accord_core::ElectionFile;
 use accord_elections::indices::{indices, shares};
 use accord_elections::{AllocateError, Allocation, Election, Indices, allocate};
 use minijinja::{Value, context};
 
-use crate::svg;
+use crate::svg::{self, Say};
 
 /// One line of the list of a case's elections (with the engine's error when the file cannot be
 /// read).
@@ -60,9 +61,12 @@ impl Palette {
 }
 
 /// The figures of the election's facts list.
-pub(super) fn facts(election: &Election) -> Value {
+pub(super) fn facts(say: &Say<'_>, election: &Election) -> Value {
     let fraction = |f: accord_elections::Fraction| {
-        (f.num > 0).then(|| format!("{}%", trim_float(f.as_f64() * 100.0)))
+        (f.num > 0).then(|| {
+            say.lang
+                .percent(f.as_f64() * 100.0, places(f.as_f64() * 100.0))
+        })
     };
     context! {
         method => election.method.name(),
@@ -71,42 +75,24 @@ pub(super) fn facts(election: &Election) -> Value {
         parties => election.parties.len(),
         threshold => fraction(election.threshold),
         constituency_threshold => fraction(election.constituency_threshold),
-        votes => thousands(election.national_votes().iter().sum()),
+        votes => election.national_votes().iter().sum::<u64>(),
     }
 }
 
 /// The indices as table lines (`name`, `about`, one value per column).
-pub(super) fn index_lines(columns: &[Indices]) -> Vec<Value> {
-    let line = |name: &str, about: &str, f: fn(&Indices) -> f64| {
-        let values: Vec<String> = columns.iter().map(|i| format!("{:.2}", f(i))).collect();
-        context! { name, about, values }
+/// The template writes each index's name and explanation (`el-index-<name>`,
+/// `el-index-<name>-about`).
+pub(super) fn index_lines(say: &Say<'_>, columns: &[Indices]) -> Vec<Value> {
+    let line = |name: &str, f: fn(&Indices) -> f64| {
+        let values: Vec<String> = columns.iter().map(|i| say.decimal(f(i), 2)).collect();
+        context! { name, values }
     };
     vec![
-        line(
-            "Gallagher",
-            "least-squares index, in percent: 0 is perfectly proportional",
-            |i| i.gallagher,
-        ),
-        line(
-            "Loosemore–Hanby",
-            "half the sum of the gaps between seat and vote shares, in percent",
-            |i| i.loosemore_hanby,
-        ),
-        line(
-            "Sainte-Laguë index",
-            "sum of squared gaps weighted by vote share",
-            |i| i.sainte_lague,
-        ),
-        line(
-            "Effective parties (votes)",
-            "Laakso–Taagepera, by votes",
-            |i| i.enp_votes,
-        ),
-        line(
-            "Effective parties (seats)",
-            "Laakso–Taagepera, by seats",
-            |i| i.enp_seats,
-        ),
+        line("gallagher", |i| i.gallagher),
+        line("loosemore-hanby", |i| i.loosemore_hanby),
+        line("sainte-lague", |i| i.sainte_lague),
+        line("enp-votes", |i| i.enp_votes),
+        line("enp-seats", |i| i.enp_seats),
     ]
 }
 
@@ -126,7 +112,7 @@ pub(super) fn recorded_totals(election: &Election) -> Option<Vec<u64>> {
 
 /// The votes-and-seats section: the official seats when the file records them (else the
 /// computed ones), the chart, the diagram, the indices and the engine's notes.
-pub(super) fn result(election: &Election, palette: &Palette) -> Value {
+pub(super) fn result(say: &Say<'_>, election: &Election, palette: &Palette) -> Value {
     let votes = election.national_votes();
     let computed: Result<Allocation, AllocateError> = allocate(election);
     let computed_seats: Option<Vec<u64>> = computed.as_ref().ok().map(|a| {
@@ -137,16 +123,11 @@ pub(super) fn result(election: &Election, palette: &Palette) -> Value {
             .collect()
     });
     let official = recorded_totals(election);
+    // Which seats are shown: the template writes `el-basis-<basis>`.
     let (basis, seats) = match (&official, &computed_seats) {
-        (Some(o), _) => (
-            "the official seats recorded in the election file",
-            o.clone(),
-        ),
-        (None, Some(c)) => ("the seats computed by the election's method", c.clone()),
-        (None, None) => (
-            "no seats: the method cannot allocate these votes (see the notes)",
-            vec![0; election.parties.len()],
-        ),
+        (Some(o), _) => ("official", o.clone()),
+        (None, Some(c)) => ("computed", c.clone()),
+        (None, None) => ("none", vec![0; election.parties.len()]),
     };
     let show_computed = official.is_some() && computed_seats.is_some();
     let (vs, ss) = (shares(&votes), shares(&seats));
@@ -160,11 +141,11 @@ pub(super) fn result(election: &Election, palette: &Palette) -> Value {
         .map(|&p| {
             context! {
                 party => &election.parties[p],
-                votes => thousands(votes[p]),
-                vote_share => svg::percent(vs[p]),
+                votes => votes[p],
+                vote_share => say.percent(vs[p]),
                 seats => seats[p],
-                seat_share => svg::percent(ss[p]),
-                difference => svg::points(ss[p] - vs[p]),
+                seat_share => say.percent(ss[p]),
+                difference => say.points(ss[p] - vs[p]),
                 computed => computed_seats
                     .as_ref()
                     .filter(|_| show_computed)
@@ -173,8 +154,12 @@ pub(super) fn result(election: &Election, palette: &Palette) -> Value {
         })
         .collect();
     let chart = svg::votes_seats(
+        say,
         "votes-seats",
-        &format!("{}: share of votes and share of seats", election.name),
+        &say.msg(
+            "el-chart-votes-seats",
+            &[("name", election.name.as_str().into())],
+        ),
         &order
             .iter()
             .map(|&p| svg::ShareRow {
@@ -186,18 +171,22 @@ pub(super) fn result(election: &Election, palette: &Palette) -> Value {
             .collect::<Vec<_>>(),
     );
     let hemicycle = svg::hemicycle(
+        say,
         "hemicycle",
-        &format!("{}: seats", election.name),
+        &say.msg("el-chart-seats", &[("name", election.name.as_str().into())]),
         &seat_groups(election, palette, &seats),
     );
     let mut index_columns = vec![if official.is_some() {
-        "official seats".to_owned()
+        say.t("el-index-official")
     } else {
-        "computed seats".to_owned()
+        say.t("el-index-computed")
     }];
     let mut columns = vec![indices(&votes, &seats)];
     if let (true, Some(c)) = (show_computed, &computed_seats) {
-        index_columns.push(format!("computed ({})", election.method.name()));
+        index_columns.push(say.msg(
+            "el-index-computed-by",
+            &[("method", election.method.name().into())],
+        ));
         columns.push(indices(&votes, c));
     }
     let breakdown: Vec<Value> = election
@@ -208,7 +197,7 @@ pub(super) fn result(election: &Election, palette: &Palette) -> Value {
             context! {
                 name => &u.name,
                 seats => u.seats,
-                won => seat_list(u.won.iter().map(|(p, s)| (p, *s))),
+                won => seat_list(say, u.won.iter().map(|(p, s)| (p, *s))),
             }
         })
         .collect();
@@ -219,9 +208,9 @@ pub(super) fn result(election: &Election, palette: &Palette) -> Value {
         chart,
         hemicycle,
         index_columns,
-        indices => index_lines(&columns),
+        indices => index_lines(say, &columns),
         breakdown,
-        flags => flags(election, &computed),
+        flags => flags(say, election, &computed),
     }
 }
 
@@ -244,12 +233,18 @@ pub(super) fn seat_groups(
 }
 
 /// What the engine's results say about the data that a reader must not miss.
-fn flags(election: &Election, computed: &Result<Allocation, AllocateError>) -> Vec<String> {
+fn flags(
+    say: &Say<'_>,
+    election: &Election,
+    computed: &Result<Allocation, AllocateError>,
+) -> Vec<String> {
     let mut out = Vec::new();
+    let method = election.method.name();
     match computed {
-        Err(e) => out.push(format!(
-            "The election's method ({}) cannot allocate these votes: {e}.",
-            election.method.name()
+        // The engine's reason is its own (English) detail, as the engine writes it.
+        Err(e) => out.push(say.msg(
+            "el-flag-cannot-allocate",
+            &[("method", method.into()), ("reason", e.to_string().into())],
         )),
         Ok(a) => {
             if let Some(rec) = a.recorded.as_ref().filter(|r| !r.matches) {
@@ -258,86 +253,78 @@ fn flags(election: &Election, computed: &Result<Allocation, AllocateError>) -> V
                     .iter()
                     .take(8)
                     .map(|d| {
-                        let place = if election.constituencies.len() > 1 {
-                            format!(" in {}", d.constituency)
+                        let args = [
+                            ("party", d.party.as_str().into()),
+                            ("place", d.constituency.as_str().into()),
+                            ("computed", d.computed.into()),
+                            ("recorded", d.recorded.into()),
+                        ];
+                        if election.constituencies.len() > 1 {
+                            say.msg("el-flag-difference-in", &args)
                         } else {
-                            String::new()
-                        };
-                        format!(
-                            "{}{place}: {} computed, {} recorded",
-                            d.party, d.computed, d.recorded
-                        )
+                            say.msg("el-flag-difference", &args)
+                        }
                     })
                     .collect();
                 let more = rec.differences.len().saturating_sub(shown.len());
-                out.push(format!(
-                    "The seats the method ({}) computes from these votes differ from the official ones — {}{}. The page shows the official seats.",
-                    election.method.name(),
-                    shown.join("; "),
-                    if more > 0 {
-                        format!(" and {more} more")
-                    } else {
-                        String::new()
-                    }
+                out.push(say.msg(
+                    "el-flag-differ",
+                    &[
+                        ("method", method.into()),
+                        ("differences", shown.join("; ").into()),
+                        ("more", more.into()),
+                    ],
                 ));
             }
             for t in &a.ties {
-                out.push(format!(
-                    "Tie in {} from seat {}: {} were exactly equal; settled by \"{}\" for {}.",
-                    t.constituency,
-                    t.seat,
-                    t.tied.join(", "),
-                    t.rule,
-                    t.winners.join(", ")
+                out.push(say.msg(
+                    "el-flag-tie",
+                    &[
+                        ("place", t.constituency.as_str().into()),
+                        ("seat", t.seat.into()),
+                        ("tied", t.tied.join(", ").into()),
+                        ("rule", t.rule.as_str().into()),
+                        ("winners", t.winners.join(", ").into()),
+                    ],
                 ));
             }
             if !a.below_threshold.is_empty() {
-                out.push(format!(
-                    "Below the national threshold: {}.",
-                    a.below_threshold.join(", ")
+                out.push(say.msg(
+                    "el-flag-below-threshold",
+                    &[("parties", a.below_threshold.join(", ").into())],
                 ));
             }
         }
     }
     if !election.recorded.breakdown.is_empty() {
-        out.push(format!(
-            "Official seats are also recorded for {} units that are not the file's constituencies (listed below); their votes are not in the file, so nothing here is computed per unit.",
-            election.recorded.breakdown.len()
+        out.push(say.msg(
+            "el-flag-breakdown",
+            &[("units", election.recorded.breakdown.len().into())],
         ));
     }
     out
 }
 
 /// `A 3, B 2` (parties without seats left out).
-pub(super) fn seat_list<'a>(seats: impl Iterator<Item = (&'a str, u64)>) -> String {
+pub(super) fn seat_list<'a>(say: &Say<'_>, seats: impl Iterator<Item = (&'a str, u64)>) -> String {
     let parts: Vec<String> = seats
         .filter(|(_, s)| *s > 0)
-        .map(|(p, s)| format!("{p} {s}"))
+        .map(|(p, s)| format!("{p} {}", say.num(s)))
         .collect();
     if parts.is_empty() {
-        "none".to_owned()
+        say.t("el-no-seat")
     } else {
         parts.join(", ")
     }
 }
 
-/// 3235969 as `3,235,969`.
-pub(super) fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A short decimal without trailing zeros (`5`, `3.5`, `0.25`).
-fn trim_float(x: f64) -> String {
+/// How many decimals a short figure needs (`5`, `3.5`, `0.25`; at most four).
+fn places(x: f64) -> usize {
     let s = format!("{x:.4}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    let trimmed = s.trim_end_matches('0');
+    trimmed
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len())
 }
 
 #[cfg(test)]
@@ -345,19 +332,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(3_235_969), "3,235,969");
-        assert_eq!(thousands(12_345_678_901), "12,345,678,901");
-    }
-
-    #[test]
     fn short_decimals() {
-        assert_eq!(trim_float(5.0), "5");
-        assert_eq!(trim_float(3.5), "3.5");
-        assert_eq!(trim_float(0.25), "0.25");
+        assert_eq!(places(5.0), 0);
+        assert_eq!(places(3.5), 1);
+        assert_eq!(places(0.25), 2);
+        let fr = crate::svg::Say::new(crate::i18n::test_catalogs(), accord_core::Lang::Fr);
+        assert_eq!(fr.lang.percent(3.5, places(3.5)), "3,5\u{202F}%");
     }
 
     #[test]
@@ -381,13 +361,14 @@ mod tests {
                 {"name": "N", "seats": 1, "votes": {"A": 10, "B": 10}}]}"#,
         )
         .unwrap();
-        let notes = flags(&e, &allocate(&e));
+        let say = crate::i18n::english();
+        let notes = flags(&say, &e, &allocate(&e));
         assert!(
             notes.iter().any(|f| f.contains("cannot allocate")),
             "{notes:?}"
         );
         // And the section still renders (no seats, every party listed).
-        let v = result(&e, &Palette::new(&e));
+        let v = result(&say, &e, &Palette::new(&e));
         assert_eq!(v.get_attr("rows").unwrap().len(), Some(2));
     }
 }

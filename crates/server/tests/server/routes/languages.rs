@@ -186,6 +186,25 @@ const ENGLISH_LABELS: &[&str] = &[
     "Import a table",
     "File",
     "Preview",
+    // An election's page: its sections, table headings, form and the words of its charts.
+    "Votes and seats",
+    "Disproportionality",
+    "Dissolution scenario",
+    "Index",
+    "Party",
+    "Vote share",
+    "Seat share",
+    "Party dissolved",
+    "Rules to compare",
+    "Compute",
+    "Before",
+    "share of votes",
+    "share of seats (party colour)",
+    "Monte-Carlo projection",
+    // The dashboard's timeline chart and its table.
+    "Mechanisms triggered",
+    "Letters sent",
+    "Responses received",
 ];
 
 /// Labels French writes as English does.
@@ -222,6 +241,8 @@ async fn pages_in_khmer_and_french_carry_no_english_label() {
         format!("{CASE}/provisions/FPA%20Art.%209"),
         format!("{CASE}/elections"),
         format!("{CASE}/elections/2029-parliament/simulation?runs=50"),
+        format!("{CASE}/elections/2029-parliament"),
+        format!("{CASE}/elections/2029-parliament?party=B&rule=rerun&rule=minor-parties"),
         format!("{CASE}/import"),
     ];
     for lang in ["km", "fr"] {
@@ -282,6 +303,18 @@ async fn dates_numbers_and_plurals_follow_the_language() {
         .await
         .body;
     assert!(en.contains(">March 2030<"));
+    // An election's page: shares with the language's decimal separator and digits, the
+    // percent sign after a narrow no-break space in French.
+    let election = format!("{CASE}/elections/2029-parliament");
+    let km = app.get(&election, &reading(&admin, "km")).await.body;
+    let khmer_share = km
+        .char_indices()
+        .any(|(i, c)| c == '%' && km[..i].ends_with(|d: char| ('០'..='៩').contains(&d)));
+    assert!(khmer_share, "{km}");
+    assert!(km.contains(">សម្លេងឆ្នោត និងអាសនៈ<"), "{km}");
+    let fr = app.get(&election, &reading(&admin, "fr")).await.body;
+    assert!(fr.contains("\u{202F}%"), "{fr}");
+    assert!(!fr.contains(" %<") && !fr.contains(" :"), "{fr}");
     // The dashboard: a triggered mechanism since a day, in Khmer.
     let dash = app.get(CASE, &reading(&admin, "km")).await.body;
     assert!(
