@@ -26,12 +26,12 @@ error-title-503 = Indisponible
 error-not-found = Il n'y a rien ici, ou vous n'avez pas le droit de le voir.
 error-sign-in = Connectez-vous pour continuer.
 error-internal = Une erreur s'est produite de notre côté. Elle a été consignée.
-error-too-many = Trop de tentatives ; réessayez dans { $seconds ->
+error-too-many = Trop de tentatives ; réessayez dans { $seconds ->
     [one] { $seconds } seconde
    *[other] { $seconds } secondes
 }.
 error-too-large = Le fichier dépasse la taille maximale de { $limit } octets.
-error-detail = Détail (en anglais) : { $detail }
+error-detail = Détail (en anglais) : { $detail }
 error-back = Retour aux dossiers
 
 ## Navigation d'un dossier (case_nav.html)
@@ -83,11 +83,11 @@ account-title = Votre compte
 account-signed-in-as = Connecté en tant que { $email }.
 account-signed-in-as-admin = Connecté en tant que { $email } (administrateur).
 account-naming-heading = Comment vous êtes nommé dans les dossiers publiés
-account-naming-text = Les lecteurs qui ne sont pas membres d'un dossier ne voient jamais votre adresse électronique. Dans un dossier publié, ce que vous avez rédigé ou relu vous est attribué comme vous le choisissez ici ; les membres du dossier voient votre adresse.
+account-naming-text = Les lecteurs qui ne sont pas membres d'un dossier ne voient jamais votre adresse électronique. Dans un dossier publié, ce que vous avez rédigé ou relu vous est attribué comme vous le choisissez ici ; les membres du dossier voient votre adresse.
 account-display-name = Nom affiché
 account-organisation = Organisation
 account-named-by = Nommé par
-account-named-role = mon seul rôle dans le dossier (« un rédacteur du dossier »)
+account-named-role = mon seul rôle dans le dossier (« un rédacteur du dossier »)
 account-named-organisation = mon organisation
 account-named-name = mon nom affiché
 account-save = Enregistrer
@@ -108,14 +108,14 @@ account-current-password = Mot de passe actuel
 account-new-password = Nouveau mot de passe (au moins 10 caractères)
 account-new-password-again = Nouveau mot de passe, une seconde fois
 account-change-password = Changer le mot de passe
-account-password-changed = Votre mot de passe a été changé ; vos autres sessions ont pris fin.
+account-password-changed = Votre mot de passe a été changé ; vos autres sessions ont pris fin.
 account-password-wrong = Le mot de passe actuel est incorrect.
 account-password-short = Le nouveau mot de passe doit compter au moins { $min } caractères.
 account-password-long = Le nouveau mot de passe doit compter au plus { $max } caractères.
 account-password-differ = Les deux nouveaux mots de passe diffèrent.
 account-tokens-heading = Jetons d'API
-account-tokens-text = Utilisez un jeton avec l'API JSON : { $header }. L'API est décrite à l'adresse { $url }.
-account-new-token = Votre nouveau jeton (affiché une seule fois) :
+account-tokens-text = Utilisez un jeton avec l'API JSON : { $header }. L'API est décrite à l'adresse { $url }.
+account-new-token = Votre nouveau jeton (affiché une seule fois) :
 account-col-name = Nom
 account-col-scope = Portée
 account-col-created = Créé le
@@ -127,7 +127,7 @@ account-never = jamais
 account-revoke = Révoquer
 account-token-name = Nom du jeton
 account-token-name-example = p. ex. script de l'ordinateur portable
-account-token-expiry = Expire après (jours ; vide : jamais)
+account-token-expiry = Expire après (jours ; vide : jamais)
 account-token-read-only = Lecture seule (le jeton peut lire, jamais rien modifier)
 account-create-token = Créer un jeton
 
@@ -135,8 +135,8 @@ account-create-token = Créer un jeton
 
 members-title = Membres et publication
 members-publication = Publication
-members-published = Ce dossier est publié : tout le monde peut le lire (en lecture seule).
-members-private = Ce dossier est privé : seuls ses membres le voient.
+members-published = Ce dossier est publié : tout le monde peut le lire (en lecture seule).
+members-private = Ce dossier est privé : seuls ses membres le voient.
 members-make-private = Rendre privé
 members-publish = Publier une version en lecture seule
 members-review = Relecture
@@ -156,8 +156,8 @@ members-role = Rôle
 members-save = Enregistrer
 members-now-role = { $email } est désormais { $role } de ce dossier.
 members-no-longer = { $email } n'est plus membre.
-members-no-account = courriel : aucun compte n'utilise « { $email } » ; créez-le d'abord (accord user add)
-members-choose-role = rôle : choisissez un rôle
+members-no-account = courriel : aucun compte n'utilise « { $email } » ; créez-le d'abord (accord user add)
+members-choose-role = rôle : choisissez un rôle
 
 ## Chronologie (timeline.html)
 
@@ -191,7 +191,7 @@ timeline-import = Importer un tableau
 dash-as-of = État au
 dash-show = Afficher
 dash-today = Aujourd'hui
-dash-as-of-notice = L'état tel qu'il était le { $day } : seuls les incidents qui ont pu se produire jusque-là (un incident compte à partir du premier jour où il a pu se produire) et les constatations qui les concernent.
+dash-as-of-notice = L'état tel qu'il était le { $day } : seuls les incidents qui ont pu se produire jusque-là (un incident compte à partir du premier jour où il a pu se produire) et les constatations qui les concernent.
 dash-mechanisms = Mécanismes
 dash-awaiting = Lettres en attente d'une réponse au-delà de leur échéance
 dash-triggered = Déclenché
@@ -201,7 +201,7 @@ dash-since-by = depuis le { $since }, par { $count ->
 }.
 dash-asked = Demandé pour la dernière fois le { $date } ({ $ago }) dans
 dash-asked-latest-of = , la dernière de { $count } lettres
-dash-latest-response = dernière réponse : { $from }, { $date } ({ $ago }),
+dash-latest-response = dernière réponse : { $from }, { $date } ({ $ago }),
 dash-no-response = aucune réponse enregistrée.
 dash-not-asked = Demandé dans aucune lettre de ce dossier pour l'instant.
 dash-not-triggered = Non déclenché
@@ -209,11 +209,11 @@ dash-requested-by = Demandé par
 dash-must-act = Doit agir
 dash-consult = Consulter
 dash-action = Action
-dash-chain = La chaîne : constatations → incidents → sources
+dash-chain = La chaîne : constatations → incidents → sources
 dash-more = { $count ->
     [one] { $count } autre constatation
    *[other] { $count } autres constatations
-} : toute la chaîne
+} : toute la chaîne
 dash-no-mechanisms = Ce dossier n'a aucun mécanisme.
 dash-over-time = Au fil du temps
 dash-over-time-as-of = Au fil du temps, au { $day }
@@ -249,7 +249,7 @@ score-3 = complète
 
 ## Dispositions (provisions.html)
 
-prov-as-of-notice = Tel que c'était le { $day } : les incidents qui ont pu se produire jusque-là et les constatations qui les concernent.
+prov-as-of-notice = Tel que c'était le { $day } : les incidents qui ont pu se produire jusque-là et les constatations qui les concernent.
 prov-none = Aucune disposition enregistrée.
 instrument-kind-agreement = accord
 instrument-kind-annex = annexe
@@ -261,8 +261,8 @@ instrument-kind-other = autre
 
 ## Pages de signature pour les signataires (letters/sign.html, sign_status.html, withdraw.html)
 
-sign-title = Signer : { $title }
-sign-invited = Vous êtes invité à cosigner cette lettre. Lisez-la ci-dessous ; le texte que vous signez est exactement celui-ci.
+sign-title = Signer : { $title }
+sign-invited = Vous êtes invité à cosigner cette lettre. Lisez-la ci-dessous ; le texte que vous signez est exactement celui-ci.
 sign-exact-text = Le texte exact signé, et son SHA-256
 sign-sha-note = (le SHA-256 de ce texte, tel que sha256sum le calcule).
 sign-or-decline = Signer ou refuser
@@ -272,16 +272,16 @@ sign-url = Le site web de l'organisation (facultatif)
 sign-submit = Signer la lettre
 sign-decline = Refuser
 sign-note = Le coordinateur vérifie chaque signature avant que le nom n'apparaisse sous la lettre. Après avoir signé, vous recevez un lien pour retirer la signature plus tard.
-sign-keep-link = Gardez ce lien : il retire la signature si votre organisation change d'avis. Il n'est affiché que maintenant.
+sign-keep-link = Gardez ce lien : il retire la signature si votre organisation change d'avis. Il n'est affiché que maintenant.
 sign-withdraw-link = Lien de retrait
 sign-open = ouvrir
 sign-unknown-title = Lien inconnu
 sign-unknown = Ce lien n'a pas été créé par Accord, ou il a été copié incomplètement. Vérifiez le lien dans le message que vous avez reçu, ou demandez-en un nouveau au coordinateur de la lettre.
 sign-used-title = Ce lien a déjà servi
-sign-used-signed = Votre organisation a signé la lettre avec ce lien le { $when }. Il n'y a rien d'autre à faire ; signer à nouveau ne change rien.
+sign-used-signed = Votre organisation a signé la lettre avec ce lien le { $when }. Il n'y a rien d'autre à faire ; signer à nouveau ne change rien.
 sign-used-declined = Votre organisation a refusé de signer avec ce lien le { $when }. Pour signer finalement, demandez un nouveau lien au coordinateur.
 sign-used-withdrawn = La signature a été retirée avec ce lien le { $when }.
-sign-used-replaced = Le coordinateur a envoyé un lien plus récent le { $when } ; utilisez celui-là.
+sign-used-replaced = Le coordinateur a envoyé un lien plus récent le { $when } ; utilisez celui-là.
 sign-expired-title = Ce lien a expiré
 sign-expired = Le lien a expiré le { $when }. Demandez-en un nouveau au coordinateur de la lettre.
 sign-wrong-title = Mauvais type de lien
@@ -292,10 +292,10 @@ sign-declined = Merci de votre réponse. Le coordinateur de la lettre peut la vo
 sign-thanks-title = Merci d'avoir signé
 sign-thanks = { $organisation } a signé la lettre. Le coordinateur vérifiera la signature avant que le nom n'apparaisse sous la lettre.
 withdraw-title = Retirer une signature
-withdraw-text = { $organisation } a signé « { $title } ». Retirer la signature ôte le nom de la lettre publiée ; ce lien ne permet pas de revenir en arrière.
+withdraw-text = { $organisation } a signé « { $title } ». Retirer la signature ôte le nom de la lettre publiée ; ce lien ne permet pas de revenir en arrière.
 withdraw-submit = Retirer la signature
 withdrawn-title = Signature retirée
-withdrawn = { $organisation } ne signe plus la lettre ; son nom est ôté de la lettre publiée.
+withdrawn = { $organisation } ne signe plus la lettre ; son nom est ôté de la lettre publiée.
 
 ## Lettres (letters/list.html, show.html, link.html, signatories.html)
 
@@ -311,32 +311,32 @@ letters-signatories = Signataires
 letters-none = Ce dossier n'a encore aucune lettre.
 letters-new = Nouvelle lettre
 letters-after = après la lettre
-letters-follow-through = Après la lettre : remises, réponses, échéances
-letters-download = Télécharger :
+letters-follow-through = Après la lettre : remises, réponses, échéances
+letters-download = Télécharger :
 letters-printed = { $printed ->
     [one] { $printed } signataire vérifié
    *[other] { $printed } signataires vérifiés
 } de ce texte
-letters-pending = ; { $pending } non imprimés (invités, en attente de vérification, refus, retraits ou signatures d'une version antérieure)
-letters-sha = . SHA-256 du texte signé :
+letters-pending = ; { $pending } non imprimés (invités, en attente de vérification, refus, retraits ou signatures d'une version antérieure)
+letters-sha = . SHA-256 du texte signé :
 link-title = Lien de signature pour { $organisation }
-link-send = Envoyez ce lien à { $organisation }. Il n'est affiché que maintenant : Accord en garde une empreinte, pas le lien. Il sert une fois, pendant { $days ->
+link-send = Envoyez ce lien à { $organisation }. Il n'est affiché que maintenant : Accord en garde une empreinte, pas le lien. Il sert une fois, pendant { $days ->
     [one] { $days } jour
    *[other] { $days } jours
 }.
 link-label = Lien de signature
-link-no-base = Seul le chemin du lien est affiché : l'administrateur n'a pas configuré l'adresse de ce site (base_url, ACCORD_BASE_URL ou --base-url), et Accord ne la déduit jamais de la requête.
+link-no-base = Seul le chemin du lien est affiché : l'administrateur n'a pas configuré l'adresse de ce site (base_url, ACCORD_BASE_URL ou --base-url), et Accord ne la déduit jamais de la requête.
 link-back = Retour aux signataires
-signatories-title = Signataires : { $title }
+signatories-title = Signataires : { $title }
 signatories-printed = { $printed } imprimés sous la lettre
-signatories-sha = SHA-256 du texte actuel :
+signatories-sha = SHA-256 du texte actuel :
 signatories-col-organisation = Organisation
 signatories-col-state = État
 signatories-col-invitation = Invitation
 signatories-col-actions = Actions
 signatories-signed-by = signé par { $name }
 signatories-invited = invité sous le nom { $name } ({ $contact }) le { $at }
-signatories-verified-by = ; vérifié par { $who }
+signatories-verified-by = ; vérifié par { $who }
 signatories-from-bundle = depuis le dossier importé
 signatories-verify = Vérifier
 signatories-new-link = Nouveau lien de signature
@@ -346,7 +346,7 @@ signatories-country = Pays (deux lettres)
 signatories-contact = Contact (jamais publié)
 signatories-days = Lien valable (jours)
 signatories-submit = Inviter et créer un lien
-signatories-note = Le lien n'est affiché qu'une fois, sur la page suivante : envoyez-le à l'organisation. Accord n'en garde qu'une empreinte.
+signatories-note = Le lien n'est affiché qu'une fois, sur la page suivante : envoyez-le à l'organisation. Accord n'en garde qu'une empreinte.
 signon-invited = invité
 signon-signed = signé
 signon-signed-earlier = signé sur une version antérieure
@@ -360,10 +360,10 @@ signon-verified = vérifié
 compose-edit = Modifier la lettre
 compose-id = Identifiant de la lettre
 compose-id-example = p. ex. 2030-07-appel
-compose-id-help = Lettres, chiffres, points, tirets ; il fait partie de l'adresse de la lettre.
+compose-id-help = Lettres, chiffres, points, tirets ; il fait partie de l'adresse de la lettre.
 compose-language-example = en, km, fr
 compose-addressees = Destinataires
-compose-addressees-help = Un par ligne : nom | titre | organisation | rôle (par exemple « coprésident »).
+compose-addressees-help = Un par ligne : nom | titre | organisation | rôle (par exemple « coprésident »).
 compose-body = Corps
 compose-help-quote = cite une disposition mot pour mot,
 compose-help-cite = ajoute une note numérotée citant une source,
@@ -377,12 +377,12 @@ compose-order-manual = dans l'ordre fixé pour chacun
 compose-cc = Copie
 compose-cc-help = Un par ligne, dans l'ordre.
 compose-preview = Aperçu
-compose-outdated = Enregistrer ce texte change ce qui a été signé : { $count ->
+compose-outdated = Enregistrer ce texte change ce qui a été signé : { $count ->
     [one] { $count } signature apparaîtra
    *[other] { $count } signatures apparaîtront
-} comme « signée sur une version antérieure » jusqu'à ce que les organisations signent à nouveau.
-compose-sha = SHA-256 du texte à signer :
-compose-no-preview = Pas d'aperçu : corrigez les erreurs ci-dessus.
+} comme « signée sur une version antérieure » jusqu'à ce que les organisations signent à nouveau.
+compose-sha = SHA-256 du texte à signer :
+compose-no-preview = Pas d'aperçu : corrigez les erreurs ci-dessus.
 
 ## Incident (incident.html)
 
@@ -400,10 +400,10 @@ incident-source-history = historique
 incident-no-source = Aucune source enregistrée.
 incident-evidence = Éléments de preuve
 incident-working-copy-of = copie de travail de
-incident-named-by-hash = (désigné par son empreinte ; aucun fichier conservé)
+incident-named-by-hash = (désigné par son empreinte ; aucun fichier conservé)
 incident-no-evidence = Aucun fichier de preuve pour l'instant.
 incident-upload = Téléverser un fichier
-incident-upload-text = Le fichier est conservé tel qu'envoyé et son SHA-256 est calculé à la réception ; { $limit } au plus. Indiquez comment il a été recueilli : un tribunal le demandera.
+incident-upload-text = Le fichier est conservé tel qu'envoyé et son SHA-256 est calculé à la réception ; { $limit } au plus. Indiquez comment il a été recueilli : un tribunal le demandera.
 incident-captured-at = Recueilli le (UTC)
 incident-captured-by = Recueilli par
 incident-found-at = Trouvé à (adresse d'origine)
@@ -418,7 +418,7 @@ incident-findings = Constatations
 incident-finding-of = de
 incident-finding-by = Par { $who }.
 incident-finding-reviewed-by = Relu par { $who }.
-incident-changed-since = Cet incident a changé après la confirmation de la constatation ({ $confirmed }) : { $versions ->
+incident-changed-since = Cet incident a changé après la confirmation de la constatation ({ $confirmed }) : { $versions ->
     [one] { $versions } version ultérieure
    *[other] { $versions } versions ultérieures
 }, la dernière le { $last } par { $by }.
@@ -432,7 +432,7 @@ incident-saved = Enregistré.
 
 form-new-incident = Nouvel incident
 form-edit-incident = Modifier l'incident
-form-correct = Veuillez corriger :
+form-correct = Veuillez corriger :
 form-required = ne doit pas être vide
 form-title = Titre
 form-date = Date
@@ -446,7 +446,7 @@ form-actor = Acteur
 form-role = Rôle
 form-sources = Sources
 form-existing-sources = Sources existantes
-form-sources-hint = La liste montre les sources de cet incident et les { $shown } plus récentes des { $total } du dossier ; désignez toute autre par son identifiant ci-dessous.
+form-sources-hint = La liste montre les sources de cet incident et les { $shown } plus récentes des { $total } du dossier ; désignez toute autre par son identifiant ci-dessous.
 form-source-ids = Autres sources, par identifiant (séparés par des virgules)
 form-new-source = Ou ajoutez une nouvelle source
 form-source-title = Titre
@@ -465,13 +465,13 @@ finding-new = Nouvelle constatation
 finding-incidents = Incident(s)
 finding-provision = Disposition (référence)
 finding-provision-example = p. ex. ICCPR Art. 22
-finding-provision-help = Saisissez une référence ; la liste propose les dispositions de ce dossier.
+finding-provision-help = Saisissez une référence ; la liste propose les dispositions de ce dossier.
 finding-verdict = Qualification
 finding-rationale = Motivation
 finding-submit = Ajouter la constatation (brouillon)
-finding-draft-note = Une nouvelle constatation reste un brouillon jusqu'à sa confirmation par un relecteur ; seules les constatations confirmées déclenchent des mécanismes.
+finding-draft-note = Une nouvelle constatation reste un brouillon jusqu'à sa confirmation par un relecteur ; seules les constatations confirmées déclenchent des mécanismes.
 suggestions-label = Dispositions correspondantes
-suggestions-none = Aucune disposition de ce dossier ne correspond à « { $q } ».
+suggestions-none = Aucune disposition de ce dossier ne correspond à « { $q } ».
 
 ## Acteur (actor.html)
 
@@ -489,7 +489,7 @@ actor-history = Historique
 
 ## Élément de preuve (evidence.html)
 
-evidence-title = Élément de preuve : { $file }
+evidence-title = Élément de preuve : { $file }
 evidence-size = Taille
 evidence-bytes = { $size ->
     [one] { $size } octet
@@ -504,7 +504,7 @@ evidence-note = Note
 evidence-history = historique
 evidence-download = Télécharger l'original
 evidence-download-note = (chaque téléchargement est consigné ci-dessous)
-evidence-check-copy = Pour vérifier une copie : { $command } doit afficher le SHA-256 ci-dessus.
+evidence-check-copy = Pour vérifier une copie : { $command } doit afficher le SHA-256 ci-dessus.
 evidence-capture = Recueil
 evidence-when = Quand
 evidence-by = Par
@@ -514,13 +514,13 @@ evidence-tool = Outil ou appareil
 evidence-where = Où
 evidence-no-capture = Aucune information de recueil n'a été donnée.
 evidence-copies = Original et copies de travail
-evidence-copy-of = Ceci est une copie de travail de l'original ci-dessous : { $what }. L'original est conservé sans modification.
-evidence-original = Ceci est un original : ses octets sont conservés tels que reçus.
+evidence-copy-of = Ceci est une copie de travail de l'original ci-dessous : { $what }. L'original est conservé sans modification.
+evidence-original = Ceci est un original : ses octets sont conservés tels que reçus.
 evidence-no-copy = Aucune copie de travail.
 evidence-add-copy = Ajouter une copie de travail (une version caviardée, une transcription, un extrait)
-evidence-add-copy-text = La copie devient un élément à part entière qui désigne celui-ci comme son original ; ce fichier n'est pas modifié. { $limit } au plus.
+evidence-add-copy-text = La copie devient un élément à part entière qui désigne celui-ci comme son original ; ce fichier n'est pas modifié. { $limit } au plus.
 evidence-what-done = Ce qui a été fait
-evidence-what-done-example = visages floutés ; transcription de 00:00 à 03:10 ; ...
+evidence-what-done-example = visages floutés ; transcription de 00:00 à 03:10 ; ...
 evidence-file = Fichier
 evidence-upload-copy = Téléverser la copie de travail
 evidence-custody = Chaîne de conservation
@@ -529,13 +529,13 @@ evidence-col-what = Quoi
 evidence-col-who = Qui
 evidence-col-note = Note
 evidence-check-now = Vérifier maintenant le fichier conservé
-evidence-check-note = (le relit et compare son SHA-256 ; une concordance est consignée comme vérifiée)
+evidence-check-note = (le relit et compare son SHA-256 ; une concordance est consignée comme vérifiée)
 evidence-record-heading = Consigner ce qui en a été fait
 evidence-record-what = Quoi
 evidence-record-note = Note (à qui, où, comment)
 evidence-record = Consigner
 evidence-saved = Le fichier a été reçu et son SHA-256 enregistré.
-evidence-verified = Les octets conservés ont été relus : leur SHA-256 concorde. C'est désormais consigné dans la chaîne de conservation.
+evidence-verified = Les octets conservés ont été relus : leur SHA-256 concorde. C'est désormais consigné dans la chaîne de conservation.
 evidence-logged = Consigné dans la chaîne de conservation.
 size-kb = { $size } ko
 size-mb = { $size } Mo
@@ -544,9 +544,9 @@ size-tb = { $size } To
 
 ## Historique (history.html)
 
-history-title = Historique : { $noun } { $id }
-history-back = Retour : { $noun }
-history-intro = Chaque version est conservée ; la plus récente est en tête. Chacune montre les champs modifiés par rapport à la précédente.
+history-title = Historique : { $noun } { $id }
+history-back = Retour : { $noun }
+history-intro = Chaque version est conservée ; la plus récente est en tête. Chacune montre les champs modifiés par rapport à la précédente.
 history-version = Version { $version }
 history-created = création
 history-removed = suppression
@@ -555,7 +555,7 @@ history-col-before = Avant
 history-col-after = Après
 history-no-change = Aucun champ n'a changé.
 history-confirmed-against = Confirmée le { $at } sur la version { $version } de l'incident { $incident }.
-history-incident-changed = L'incident a changé depuis : il en est à la version { $latest }.
+history-incident-changed = L'incident a changé depuis : il en est à la version { $latest }.
 noun-incident = incident
 noun-source = source
 noun-finding = constatation
@@ -667,7 +667,7 @@ delivery-method-other = autre
 
 ## Un mécanisme (mechanism.html)
 
-mech-as-of-notice = Tel que c'était le { $day } : les incidents qui ont pu se produire jusque-là, les constatations qui les concernent, les lettres écrites jusque-là et les réponses reçues jusque-là.
+mech-as-of-notice = Tel que c'était le { $day } : les incidents qui ont pu se produire jusque-là, les constatations qui les concernent, les lettres écrites jusque-là et les réponses reçues jusque-là.
 mech-since = depuis le { $day }
 mech-counts = Qualifications prises en compte
 mech-scope = Champ
@@ -691,9 +691,9 @@ ft-none-recorded = aucune enregistrée
 ## Après une lettre (letters/follow_through.html)
 
 ft-the-letter = La lettre
-ft-heading = Après la lettre : { $title }
+ft-heading = Après la lettre : { $title }
 ft-as-of = Au
-ft-as-of-notice = Tel que c'était le { $day } : les remises et les réponses datées jusque-là.
+ft-as-of-notice = Tel que c'était le { $day } : les remises et les réponses datées jusque-là.
 ft-not-written = Le { $day }, cette lettre n'était pas encore écrite.
 ft-dated = Datée du { $date }.
 ft-asks-for = Elle demande
@@ -705,12 +705,12 @@ ft-delivery-line = à { $to }, par { $method }
 ft-none = Aucune enregistrée.
 ft-responses = Réponses
 ft-the-text = Le texte
-ft-source = Source : { $source }
+ft-source = Source : { $source }
 ft-deadlines = Échéances
 ft-every-addressee = tous les destinataires
 ft-late = passée sans réponse
 ft-record = Enregistrer ce qui s'est passé
-ft-nothing-recorded = Rien n'a été enregistré. Veuillez corriger :
+ft-nothing-recorded = Rien n'a été enregistré. Veuillez corriger :
 ft-a-delivery = Une remise
 ft-to = À
 ft-date = Date
@@ -752,7 +752,7 @@ text-status-unverified = non vérifié
 text-status-translation = traduction
 text-status-quoted = cité
 text-status-missing = manquant
-pv-text-status = Texte : { $status }
+pv-text-status = Texte : { $status }
 pv-no-text = Le texte de cette disposition n'est pas disponible.
 pv-no-text-source = Le texte de cette disposition n'est pas disponible ({ $source }).
 pv-translation = Traduction ({ $lang }, { $status })
@@ -765,12 +765,12 @@ pv-no-observation = Aucune observation confirmée.
 pv-no-observation-as-of = Aucune observation confirmée datée du { $day } ou d'avant.
 pv-violations-caption = Constatations confirmées sur cette disposition et ses subdivisions, par année de leur premier incident.
 pv-implementation-as-of = Mise en œuvre au { $day }
-pv-latest-for = pour { $date } : la dernière observation confirmée.
-pv-latest-for-coded = pour { $date }, codée par { $coder } : la dernière observation confirmée.
-pv-scale = Sur l'échelle de la Peace Accords Matrix : 0 non mise en œuvre, 1 minimale, 2 intermédiaire, 3 mise en œuvre complète. Le code d'une année dit où en étaient les choses à sa fin.
+pv-latest-for = pour { $date } : la dernière observation confirmée.
+pv-latest-for-coded = pour { $date }, codée par { $coder } : la dernière observation confirmée.
+pv-scale = Sur l'échelle de la Peace Accords Matrix : 0 non mise en œuvre, 1 minimale, 2 intermédiaire, 3 mise en œuvre complète. Le code d'une année dit où en étaient les choses à sa fin.
 pv-observations = Observations
 pv-coded-by = Codée par { $coder }
-pv-coded-reviewed = Codée par { $coder } ; relue par { $reviewer }
+pv-coded-reviewed = Codée par { $coder } ; relue par { $reviewer }
 pv-confirm = Confirmer
 pv-retract = Retirer
 pv-back-to-draft = Repasser en brouillon
@@ -792,11 +792,11 @@ el-col-constituencies = Circonscriptions
 el-col-parties = Partis
 el-col-party = Parti
 el-col-votes = Voix
-el-unreadable = Ce fichier d'élection ne peut pas être lu : { $error }
+el-unreadable = Ce fichier d'élection ne peut pas être lu : { $error }
 el-none = Ce dossier n'a aucune élection. Une élection est un fichier du répertoire elections/ du paquet du dossier (voir le README du moteur électoral pour son format).
-sim-heading = { $name } : projection de Monte-Carlo
-sim-about = Chaque tirage redistribue les voix de chaque circonscription selon une loi de Dirichlet centrée sur les parts enregistrées (plus K est grand, moins les voix bougent : K = 400 fait varier une part de 25 % d'environ ±2 points) et attribue les sièges selon les règles propres à l'élection. La même graine donne les mêmes chiffres.
-sim-refused = La projection ne peut pas être calculée ainsi ; rien n'a été calculé :
+sim-heading = { $name } : projection de Monte-Carlo
+sim-about = Chaque tirage redistribue les voix de chaque circonscription selon une loi de Dirichlet centrée sur les parts enregistrées (plus K est grand, moins les voix bougent : K = 400 fait varier une part de 25 % d'environ ±2 points) et attribue les sièges selon les règles propres à l'élection. La même graine donne les mêmes chiffres.
+sim-refused = La projection ne peut pas être calculée ainsi ; rien n'a été calculé :
 sim-runs = Tirages
 sim-noise = Bruit
 sim-seed = Graine
@@ -805,24 +805,24 @@ sim-seats-over = { $runs ->
     [one] Sièges sur { $runs } tirage
    *[other] Sièges sur { $runs } tirages
 }
-sim-summary = Méthode { $method }, bruit { $noise }, graine { $seed } ; { $house } sièges, la majorité est de { $majority }.
+sim-summary = Méthode { $method }, bruit { $noise }, graine { $seed } ; { $house } sièges, la majorité est de { $majority }.
 sim-lots = { $runs ->
     [one] Dans { $runs } tirage, une égalité pour un siège a été départagée par tirage au sort.
    *[other] Dans { $runs } tirages, une égalité pour un siège a été départagée par tirage au sort.
 }
-sim-chart-caption = Pour chaque parti : l'intervalle où tombent les sièges de 90 % des tirages (barre), la médiane (trait) et la moyenne (point).
+sim-chart-caption = Pour chaque parti : l'intervalle où tombent les sièges de 90 % des tirages (barre), la médiane (trait) et la moyenne (point).
 sim-col-mean = Sièges en moyenne
 sim-col-p5 = 5e centile
 sim-col-median = Médiane
 sim-col-p95 = 95e centile
 sim-col-majority = Majorité dans
 sim-col-seat = Au moins un siège dans
-sim-histogram-caption = Pour chaque parti : combien de tirages lui ont donné chaque nombre de sièges.
-sim-col-seats-runs = Sièges : tirages
+sim-histogram-caption = Pour chaque parti : combien de tirages lui ont donné chaque nombre de sièges.
+sim-col-seats-runs = Sièges : tirages
 
 ## Importer un tableau (import.html)
 
-imp-about = Exports ACLED et Uwazi, accords PA-X, ou votre propre tableur (CSV ou XLSX, jusqu'à 8 Mio ; les fichiers plus gros avec accord import). Rien n'est écrit avant que vous ayez vu les premières lignes, la correspondance des colonnes et ce que l'import ferait. Chaque format est décrit colonne par colonne dans docs/import.md d'Accord.
+imp-about = Exports ACLED et Uwazi, accords PA-X, ou votre propre tableur (CSV ou XLSX, jusqu'à 8 Mio ; les fichiers plus gros avec accord import). Rien n'est écrit avant que vous ayez vu les premières lignes, la correspondance des colonnes et ce que l'import ferait. Chaque format est décrit colonne par colonne dans docs/import.md d'Accord.
 imp-format = Format
 imp-format-table = Un tableur (correspondance par colonne)
 imp-format-acled = Export ACLED
@@ -830,12 +830,12 @@ imp-format-uwazi = CSV Uwazi
 imp-format-pax = Accords PA-X
 imp-file = Fichier
 imp-preview = Aperçu
-imp-file-rows = { $file } ({ $format }) : { $rows ->
+imp-file-rows = { $file } ({ $format }) : { $rows ->
     [one] { $rows } ligne.
    *[other] { $rows } lignes.
 }
 imp-imported = Importé.
-imp-nothing-imported = Rien n'a été importé : corrigez les lignes ci-dessous et importez le fichier à nouveau.
+imp-nothing-imported = Rien n'a été importé : corrigez les lignes ci-dessous et importez le fichier à nouveau.
 imp-what-was-done = Ce qui a été fait
 imp-what-would-do = Ce que ferait un import
 imp-incidents = incidents
@@ -844,19 +844,19 @@ imp-sources = sources
 imp-instruments = instruments
 imp-created = créés
 imp-updated = mis à jour
-imp-unchanged = Laissés tels quels : { $count ->
+imp-unchanged = Laissés tels quels : { $count ->
     [one] { $count } enregistrement.
    *[other] { $count } enregistrements.
 }
 imp-problems = Problèmes
-imp-problems-about = Chaque ligne qui pose un problème est refusée ; une seule ligne refusée, et rien n'est importé.
+imp-problems-about = Chaque ligne qui pose un problème est refusée ; une seule ligne refusée, et rien n'est importé.
 imp-col-row = ligne
 imp-col-column = colonne
 imp-col-value = valeur
 imp-col-wrong = ce qui ne va pas
 imp-more-problems = … et { $count } de plus.
 imp-first-rows = Les premières lignes
-imp-mapping = Correspondance (TOML : quelle colonne est quel champ ; date_order dit comment lire 03/04/2017)
+imp-mapping = Correspondance (TOML : quelle colonne est quel champ ; date_order dit comment lire 03/04/2017)
 imp-preview-again = Nouvel aperçu avec cette correspondance
 imp-import = Importer
 imp-another = Importer un autre fichier

@@ -582,6 +582,86 @@ mod tests {
         }
     }
 
+    /// French typography: a narrow no-break space (U+202F) before « : ; ? ! » and inside
+    /// « », never an ordinary space, which would let the sign start a line on its own.
+    fn french_spacing(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut wrong = Vec::new();
+        for (i, c) in chars.iter().enumerate() {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            let bad = match c {
+                ':' | ';' | '?' | '!' | '»' => before.is_some_and(|b| b == ' ' || b == '\t'),
+                '«' => after == Some(' '),
+                _ => false,
+            };
+            if bad {
+                let from = i.saturating_sub(20);
+                wrong.push(chars[from..(i + 2).min(chars.len())].iter().collect());
+            }
+        }
+        wrong
+    }
+
+    /// Khmer ends a sentence with the khan (។), not an ASCII full stop: a full stop after a
+    /// Khmer letter, or after a closing bracket or an argument that follows Khmer, at the end of
+    /// the text or before a space, is one. The abbreviation ឧ. ("for example") is not a
+    /// sentence's end.
+    fn khmer_full_stops(text: &str) -> Vec<String> {
+        let khmer = |c: char| ('\u{1780}'..='\u{17FF}').contains(&c);
+        let chars: Vec<char> = text.chars().collect();
+        let mut wrong = Vec::new();
+        for (i, c) in chars.iter().enumerate() {
+            if *c != '.' || chars.get(i + 1).is_some_and(|n| !n.is_whitespace()) {
+                continue;
+            }
+            // What the full stop closes: the last letter before it, past brackets and spaces.
+            let before: String = chars[..i].iter().collect();
+            let trimmed = before.trim_end_matches([')', ' ', '}', '$']);
+            let Some(last) = trimmed.chars().last() else {
+                continue;
+            };
+            let abbreviation = before.ends_with('ឧ');
+            let ellipsis = before.ends_with('.');
+            if khmer(last) && !abbreviation && !ellipsis {
+                let from = i.saturating_sub(20);
+                wrong.push(chars[from..=i].iter().collect());
+            }
+        }
+        wrong
+    }
+
+    #[test]
+    fn french_and_khmer_punctuation() {
+        for (id, m) in messages(SOURCES[1].2) {
+            let wrong = french_spacing(&m.text);
+            assert!(
+                wrong.is_empty(),
+                "fr.ftl: {id}: an ordinary space before or inside French punctuation: {wrong:?}"
+            );
+        }
+        for (id, m) in messages(SOURCES[2].2) {
+            let wrong = khmer_full_stops(&m.text);
+            assert!(
+                wrong.is_empty(),
+                "km.ftl: {id}: a Khmer sentence ends with an ASCII full stop: {wrong:?}"
+            );
+        }
+    }
+
+    /// The two checks above fail where they should, and only there.
+    #[test]
+    fn the_punctuation_checks_see_what_they_look_for() {
+        assert_eq!(french_spacing("Erreur : x"), vec!["Erreur : "]);
+        assert_eq!(french_spacing("Vraiment ?"), vec!["Vraiment ?"]);
+        assert_eq!(french_spacing("« x »").len(), 2);
+        assert!(french_spacing("Erreur\u{202F}: x ; «\u{202F}y\u{202F}» https://a").len() == 1);
+        assert!(french_spacing("Erreur\u{202F}: «\u{202F}y\u{202F}» dirichlet:K").is_empty());
+        assert_eq!(khmer_full_stops("សំណុំរឿង."), vec!["សំណុំរឿង."]);
+        assert_eq!(khmer_full_stops("សំណុំរឿង (ក). y").len(), 1);
+        assert!(khmer_full_stops("សំណុំរឿង។ ឧ. ICCPR Art. 22, ១០០.០០០ ...").is_empty());
+    }
+
     #[test]
     fn catalogs_parse() {
         let c = Catalogs::load().unwrap();
