@@ -10,6 +10,7 @@ mod package;
 pub mod search;
 mod signon;
 mod tables;
+mod translations;
 mod verify;
 
 use std::path::PathBuf;
@@ -28,6 +29,7 @@ pub use key::{LogKeyConfig, cosigner_from_file};
 pub use observations::{ObservationProblem, today};
 pub use package::{PackageReport, verify_package};
 pub use tables::{BadRow, TableImport, TableReport};
+pub use translations::NewTranslation;
 pub use verify::{VerifyProblem, VerifyProgress, VerifyReport};
 
 /// Everything that can refuse or fail an action. Refusals carry what the user must fix.

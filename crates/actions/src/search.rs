@@ -37,6 +37,50 @@ pub fn doc(case_id: &str, inc: &Incident, verdicts: &[Verdict]) -> IncidentDoc {
     }
 }
 
+/// The index document of an incident with its translations: each translated title joins the
+/// title and each other translated field the summary, so a query in any of the incident's
+/// languages finds it. The index analyses text by script, which is by language for the languages
+/// Accord speaks: Khmer runs are split into words by the ICU dictionary segmenter and indexed as
+/// cluster n-grams too; Latin runs (English, French) are lower-cased and folded, so "arrete"
+/// finds "arrêté".
+pub fn doc_with_languages(
+    case_id: &str,
+    inc: &Incident,
+    verdicts: &[Verdict],
+    languages: Option<&accord_core::RecordLanguages>,
+) -> IncidentDoc {
+    let mut d = doc(case_id, inc, verdicts);
+    for t in languages.iter().flat_map(|r| r.translations.iter()) {
+        for f in &t.fields {
+            let into = if f.field == "title" {
+                &mut d.title
+            } else {
+                &mut d.summary
+            };
+            if !into.is_empty() {
+                into.push('\n');
+            }
+            into.push_str(&f.text);
+        }
+    }
+    d
+}
+
+/// The translations of some incidents of a case, by incident id.
+pub async fn incident_languages(
+    store: &dyn Store,
+    case_id: &str,
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, accord_core::RecordLanguages>, String> {
+    Ok(store
+        .record_languages(case_id, accord_core::TextKind::Incident, ids)
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|r| (r.id.clone(), r))
+        .collect())
+}
+
 /// The index tag of a confirmed verdict.
 pub fn verdict_tag(v: Verdict) -> String {
     format!("verdict:{}", v.as_str())
@@ -73,13 +117,15 @@ pub async fn reindex(
         .map_err(|e| e.to_string())?
         .into_iter()
         .collect();
+    let languages = incident_languages(store, case_id, ids).await?;
     let docs: Vec<IncidentDoc> = incidents
         .iter()
         .map(|i| {
-            doc(
+            doc_with_languages(
                 case_id,
                 i,
                 verdicts.get(&i.id).map_or(&[][..], Vec::as_slice),
+                languages.get(&i.id),
             )
         })
         .collect();

@@ -237,6 +237,15 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         actor: &str,
     ) -> Result<(), StoreError>;
 
+    /// The languages of some records of one kind (those that have any), in the order they were
+    /// added: what a page of incidents or the search index needs without loading the case.
+    async fn record_languages(
+        &self,
+        case_id: &str,
+        kind: accord_core::TextKind,
+        ids: &[String],
+    ) -> Result<Vec<accord_core::RecordLanguages>, StoreError>;
+
     /// Every incident of every case, in batches, for (re)building the search index.
     async fn all_incidents(
         &self,

@@ -725,6 +725,16 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    async fn record_languages(
+        &self,
+        case_id: &str,
+        kind: accord_core::TextKind,
+        ids: &[String],
+    ) -> Result<Vec<accord_core::RecordLanguages>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        translations::of_records(&mut conn, case_id, kind, ids).await
+    }
+
     async fn all_incidents(
         &self,
         after: Option<(String, String)>,

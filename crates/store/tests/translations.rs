@@ -72,6 +72,25 @@ async fn translations_are_kept_with_their_case_and_each_change_is_a_logged_versi
         .unwrap();
     assert_eq!(versions.len(), 1);
 
+    // Some records' languages, without the case (pages of incidents, the search index).
+    let some = store
+        .record_languages(
+            CASE,
+            TextKind::Incident,
+            &["gazette-closed".into(), "party-dissolved".into()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(some.len(), 1);
+    assert_eq!(some[0], case.translations[1]);
+    assert!(
+        store
+            .record_languages(CASE, TextKind::Actor, &["party-dissolved".into()])
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
     // A partial load (the status pages') keeps the translations of what it read.
     let status = store.load_case_for_status(CASE).await.unwrap().unwrap();
     assert!(

@@ -97,3 +97,27 @@ pub(crate) async fn save(
     )
     .await
 }
+
+/// The languages of some records of one kind, in the order they were added.
+pub(crate) async fn of_records(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    kind: accord_core::TextKind,
+    ids: &[String],
+) -> Result<Vec<RecordLanguages>, StoreError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = sqlx::query(
+        "SELECT body FROM translations WHERE case_id = ? AND kind = ?
+         AND record_id IN (SELECT value FROM json_each(?)) ORDER BY position",
+    )
+    .bind(case_id)
+    .bind(kind.as_str())
+    .bind(serde_json::Value::from(ids.to_vec()).to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| crate::translations::from_json(case_id, r.get("body")))
+        .collect()
+}
