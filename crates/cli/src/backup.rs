@@ -43,11 +43,18 @@ pub(crate) struct RestoreArgs {
 
 pub(crate) async fn backup(config: &Config, args: BackupArgs) -> anyhow::Result<ExitCode> {
     let (actions, vault) = setup::actions_and_keys(config, Create::MustExist).await?;
-    // The snapshot waits beside the live database (on its disk) while it is sealed.
-    let scratch = Path::new(&config.db)
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    // The snapshot waits beside the live database (on its disk) while it is sealed; a
+    // PostgreSQL database has no directory here, so it waits in a private temporary one.
+    let private_tmp;
+    let scratch = if config.db.contains("://") {
+        private_tmp = ScratchDir::new("backup")?;
+        private_tmp.path()
+    } else {
+        Path::new(&config.db)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+    };
     let sealing = vault.as_deref().map(|vault| Sealing { vault, scratch });
     let report = actions
         .backup(&args.out, sealing)
@@ -86,16 +93,23 @@ pub(crate) async fn backup(config: &Config, args: BackupArgs) -> anyhow::Result<
 }
 
 pub(crate) async fn restore(config: &Config, args: RestoreArgs) -> anyhow::Result<ExitCode> {
-    if config.db.contains("://") {
-        anyhow::bail!(
-            "--db: restore writes a SQLite file; {} is not one",
-            config.db
-        );
-    }
     // Where the evidence goes is checked before the database is written.
     setup::check_evidence_store(config).await?;
+    // A backup holds a SQLite snapshot. Onto SQLite it is put in place (renamed over the target);
+    // onto PostgreSQL it is first restored into a private temporary directory, then copied row by
+    // row into the database in one transaction (refused if the database holds anything, unless
+    // --force), as `accord copy` does.
+    let onto_postgres = config.db.contains("://");
+    let private_tmp = if onto_postgres {
+        Some(ScratchDir::new("restore")?)
+    } else {
+        None
+    };
     let target = RestoreTarget {
-        db: PathBuf::from(&config.db),
+        db: match &private_tmp {
+            Some(dir) => dir.path().join("accord.db"),
+            None => PathBuf::from(&config.db),
+        },
         log_key: config.evidence.log_key.clone(),
         force: args.force,
     };
@@ -132,6 +146,23 @@ pub(crate) async fn restore(config: &Config, args: RestoreArgs) -> anyhow::Resul
     let manifest = accord_actions::backup::restore_files(&args.backup, &target, vault.as_ref())
         .await
         .with_context(|| format!("cannot restore {shown}"))?;
+    if let Some(dir) = &private_tmp {
+        let snapshot = dir.path().join("accord.db");
+        let existing = if args.force {
+            accord_store::copy::Existing::Replace
+        } else {
+            accord_store::copy::Existing::Refuse
+        };
+        accord_store::copy::copy_database(
+            &snapshot.display().to_string(),
+            &config.db,
+            existing,
+            &|_, _| {},
+        )
+        .await
+        .with_context(|| format!("cannot restore {shown} into {}", config.db))?;
+    }
+    drop(private_tmp);
     if checked.sealed.is_some() && !args.shares.is_empty() && !config.evidence.key_file.exists() {
         // The instance key is lost: make a new one, as `accord keys recover` does.
         crate::keys::recover_quietly(config, &args.shares)
@@ -177,4 +208,42 @@ pub(crate) async fn restore(config: &Config, args: RestoreArgs) -> anyhow::Resul
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// A new directory under the system's temporary directory, readable by its owner only, removed
+/// with what it holds when dropped (the snapshot of a PostgreSQL database waits there).
+struct ScratchDir(PathBuf);
+
+impl ScratchDir {
+    fn new(what: &str) -> anyhow::Result<ScratchDir> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        let dir =
+            std::env::temp_dir().join(format!("accord-{what}-{}-{nanos}", std::process::id()));
+        let mut builder = std::fs::DirBuilder::new();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder.create(&dir).with_context(|| {
+            format!(
+                "cannot make a temporary directory for the database snapshot: {}",
+                dir.display()
+            )
+        })?;
+        Ok(ScratchDir(dir))
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }

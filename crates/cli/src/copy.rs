@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use accord_actions::copy::{CopyProgress, copy_instance};
-use accord_store::{BlobStore, Create, FsBlobStore};
+use accord_store::{BlobStore, Create, FsBlobStore, S3BlobStore};
 use anyhow::{Context, bail};
 use clap::Args;
 
@@ -26,8 +26,13 @@ pub(crate) struct CopyArgs {
     to: String,
     /// The evidence directory of the target (default: next to a SQLite target, `<to>.evidence`;
     /// required for a PostgreSQL target when the instance has evidence)
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", conflicts_with = "to_evidence_store")]
     to_evidence_dir: Option<PathBuf>,
+    /// The target's evidence in S3-compatible object storage (`s3://bucket/prefix`; endpoint
+    /// and credentials from the AWS_* environment, as `evidence_store` reads them) instead of a
+    /// directory
+    #[arg(long, value_name = "URL")]
+    to_evidence_store: Option<String>,
     /// Replace what the target database holds
     #[arg(long)]
     force: bool,
@@ -52,18 +57,33 @@ pub(crate) async fn run(config: &Config, args: CopyArgs) -> anyhow::Result<ExitC
     let target_is_sqlite = !args.to.contains("://") || args.to.starts_with("sqlite://");
     let target_path = args.to.strip_prefix("sqlite://").unwrap_or(&args.to);
     let to_dir = match (&args.to_evidence_dir, target_is_sqlite) {
+        _ if args.to_evidence_store.is_some() => None,
         (Some(dir), _) => Some(dir.clone()),
         (None, true) => Some(PathBuf::from(format!("{target_path}.evidence"))),
         (None, false) if has_evidence => bail!(
             "--to-evidence-dir: the instance has evidence files and a PostgreSQL target has no \
-             directory beside it; name the directory the target's servers will use"
+             directory beside it; name the directory (or, with --to-evidence-store, the bucket) \
+             the target's servers will use"
         ),
         // Nothing to copy: no directory to make.
         (None, false) => None,
     };
-    let to_blobs: Arc<dyn BlobStore> = match &to_dir {
-        None => from_blobs.clone(),
-        Some(dir) => {
+    let to_blobs: Arc<dyn BlobStore> = match (&args.to_evidence_store, &to_dir) {
+        (Some(url), _) => {
+            // Checked at once (the bucket exists and takes writes), before any row is copied.
+            let mut blobs = S3BlobStore::connect_from_env(url)
+                .with_context(|| format!("--to-evidence-store: cannot use {url}"))?;
+            blobs
+                .check_writable()
+                .await
+                .with_context(|| format!("--to-evidence-store: cannot use {url}"))?;
+            if let Some(vault) = vault {
+                blobs = blobs.with_vault(vault);
+            }
+            Arc::new(blobs)
+        }
+        (None, None) => from_blobs.clone(),
+        (None, Some(dir)) => {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("--to-evidence-dir: cannot create {}", dir.display()))?;
             let mut blobs = FsBlobStore::open(dir)
@@ -140,9 +160,11 @@ pub(crate) async fn run(config: &Config, args: CopyArgs) -> anyhow::Result<ExitC
                  (if the instance has keys){}.",
                 config.evidence.log_key.display(),
                 config.evidence.key_file.display(),
-                to_dir
-                    .map(|d| format!(", evidence_dir = {}", d.display()))
-                    .unwrap_or_default()
+                match (&args.to_evidence_store, &to_dir) {
+                    (Some(url), _) => format!(", evidence_store = {url}"),
+                    (None, Some(d)) => format!(", evidence_dir = {}", d.display()),
+                    (None, None) => String::new(),
+                }
             );
         }
         println!(

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use common::{accord, fails, ok, repo};
+use common::{accord, accord_with_env, fails, ok, repo};
 
 const CASE: &str = "example-2030";
 
@@ -135,4 +135,99 @@ fn copy_refuses_a_missing_source_and_the_source_itself() {
     assert!(err.contains("same database"), "{err}");
     let verified: Value = serde_json::from_str(&ok(&accord(&db, &["verify", "--json"]))).unwrap();
     assert_eq!(verified["ok"], true, "{verified}");
+}
+
+/// The target's evidence in object storage (`--to-evidence-store`): the copy verifies with
+/// `ACCORD_EVIDENCE_STORE` naming the bucket, and serves the same bytes. Needs the S3 server that
+/// `scripts/test` starts (`ACCORD_TEST_S3_URL`); without it, a notice.
+#[test]
+fn a_copy_puts_the_evidence_into_an_s3_store() {
+    let Ok(base) = std::env::var("ACCORD_TEST_S3_URL") else {
+        eprintln!("skipped: ACCORD_TEST_S3_URL is not set (scripts/test starts an S3 server)");
+        return;
+    };
+    let url = format!(
+        "{}/copy-{}-{}",
+        base.trim_end_matches('/'),
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (db, evidence_id) = populated(dir.path());
+    let target = dir.path().join("b.db");
+    let report: Value = serde_json::from_str(&ok(&accord(
+        &db,
+        &[
+            "copy",
+            "--to",
+            target.to_str().unwrap(),
+            "--to-evidence-store",
+            &url,
+            "--json",
+        ],
+    )))
+    .unwrap();
+    assert_eq!(report["evidence_copied"], 1, "{report}");
+    assert!(
+        !dir.path().join("b.db.evidence").exists(),
+        "no directory beside the target: the evidence went to the bucket"
+    );
+    let env = [("ACCORD_EVIDENCE_STORE", url.as_str())];
+    let verified: Value =
+        serde_json::from_str(&ok(&accord_with_env(&target, &["verify", "--json"], &env))).unwrap();
+    assert_eq!(verified["ok"], true, "{verified}");
+    let (a, b) = (dir.path().join("a.out"), dir.path().join("b.out"));
+    for (db, out, env) in [(&db, &a, &[][..]), (&target, &b, &env[..])] {
+        ok(&accord_with_env(
+            db,
+            &[
+                "evidence",
+                "get",
+                CASE,
+                &evidence_id,
+                "--out",
+                out.to_str().unwrap(),
+            ],
+            env,
+        ));
+    }
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+}
+
+/// A bad `--to-evidence-store` is refused before anything is written: no target database.
+#[test]
+fn copy_refuses_a_bad_evidence_store_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = populated(dir.path());
+    let target = dir.path().join("b.db");
+    for bad in ["http://not-s3/bucket", "s3://"] {
+        let err = fails(&accord(
+            &db,
+            &[
+                "copy",
+                "--to",
+                target.to_str().unwrap(),
+                "--to-evidence-store",
+                bad,
+            ],
+        ));
+        assert!(err.contains("--to-evidence-store"), "{bad}: {err}");
+        assert!(!target.exists(), "{bad}: the target was created");
+    }
+    let both = fails(&accord(
+        &db,
+        &[
+            "copy",
+            "--to",
+            target.to_str().unwrap(),
+            "--to-evidence-store",
+            "s3://b/p",
+            "--to-evidence-dir",
+            dir.path().join("e").to_str().unwrap(),
+        ],
+    ));
+    assert!(both.contains("cannot be used with"), "{both}");
 }

@@ -107,3 +107,112 @@ fn the_commands_run_on_postgresql_and_name_the_settings_it_needs() {
         ok(&accord_with_env(db, &["log", "checkpoint"], &env))
     );
 }
+
+/// `accord backup` of a PostgreSQL instance holds a SQLite snapshot, so it restores onto either
+/// backend: into a SQLite file and into another PostgreSQL database, each verified with the same
+/// signed checkpoint; a PostgreSQL database that holds data is refused without `--force`.
+#[test]
+fn a_backup_of_postgresql_restores_onto_sqlite_and_postgresql() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(url) = fresh_postgres(dir.path()) else {
+        return;
+    };
+    let db = Path::new(&url);
+    let evidence = dir.path().join("evidence");
+    std::fs::create_dir(&evidence).unwrap();
+    // Every command signs with the tests' log key (common::accord), the restores included.
+    let env = [("ACCORD_EVIDENCE_DIR", evidence.to_str().unwrap())];
+    let case = repo().join("docs/examples/minimal-case");
+    ok(&accord_with_env(
+        db,
+        &["import", case.to_str().unwrap()],
+        &env,
+    ));
+    let photo = dir.path().join("photo.jpg");
+    let bytes: Vec<u8> = (0..30_000u32).map(|i| (i * 13 % 251) as u8).collect();
+    std::fs::write(&photo, &bytes).unwrap();
+    let added: Value = serde_json::from_str(&ok(&accord_with_env(
+        db,
+        &[
+            "evidence",
+            "add",
+            CASE,
+            "--incident",
+            "party-dissolved",
+            photo.to_str().unwrap(),
+            "--json",
+        ],
+        &env,
+    )))
+    .unwrap();
+    let id = added["id"].as_str().unwrap().to_owned();
+    let checkpoint = ok(&accord_with_env(db, &["log", "checkpoint"], &env));
+
+    let out = dir.path().join("backup");
+    let report: Value = serde_json::from_str(&ok(&accord_with_env(
+        db,
+        &["backup", out.to_str().unwrap(), "--json"],
+        &env,
+    )))
+    .unwrap();
+    assert_eq!(report["evidence_files"], 1, "{report}");
+    assert!(out.join("accord.db").is_file());
+
+    // Onto SQLite.
+    let file = dir.path().join("restored.db");
+    let restored: Value = serde_json::from_str(&ok(&accord(
+        &file,
+        &["restore", out.to_str().unwrap(), "--json"],
+    )))
+    .unwrap();
+    assert_eq!(restored["verified"], true, "{restored}");
+    assert_eq!(ok(&accord(&file, &["log", "checkpoint"])), checkpoint);
+
+    // Onto another PostgreSQL database, with its own evidence directory.
+    let other = fresh_postgres(dir.path()).unwrap();
+    let other_evidence = dir.path().join("other-evidence");
+    std::fs::create_dir(&other_evidence).unwrap();
+    let other_env = [("ACCORD_EVIDENCE_DIR", other_evidence.to_str().unwrap())];
+    let restored: Value = serde_json::from_str(&ok(&accord_with_env(
+        Path::new(&other),
+        &["restore", out.to_str().unwrap(), "--json"],
+        &other_env,
+    )))
+    .unwrap();
+    assert_eq!(restored["verified"], true, "{restored}");
+    assert_eq!(
+        ok(&accord_with_env(
+            Path::new(&other),
+            &["log", "checkpoint"],
+            &other_env
+        )),
+        checkpoint
+    );
+    let back = dir.path().join("back.jpg");
+    ok(&accord_with_env(
+        Path::new(&other),
+        &[
+            "evidence",
+            "get",
+            CASE,
+            &id,
+            "--out",
+            back.to_str().unwrap(),
+        ],
+        &other_env,
+    ));
+    assert_eq!(std::fs::read(&back).unwrap(), bytes);
+
+    // Again onto the same database: it holds data now.
+    let refused = fails(&accord_with_env(
+        Path::new(&other),
+        &["restore", out.to_str().unwrap()],
+        &other_env,
+    ));
+    assert!(refused.contains("--force"), "{refused}");
+    ok(&accord_with_env(
+        Path::new(&other),
+        &["restore", out.to_str().unwrap(), "--force"],
+        &other_env,
+    ));
+}

@@ -51,15 +51,27 @@ use crate::{
 };
 
 /// The PostgreSQL implementation of [`Store`].
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct PgStore {
     pool: PgPool,
+    /// The URL it was opened with: a snapshot ([`Store::snapshot_into`]) reads the database
+    /// through a connection of its own.
+    url: String,
     /// The instance's data keys, once given ([`Store::use_keys`]): restricted records are sealed
     /// with them, as in the SQLite store.
     keys: Arc<std::sync::OnceLock<Arc<accord_vault::Vault>>>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Shown without the URL's password.
+impl std::fmt::Debug for PgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgStore")
+            .field("url", &redact(&self.url))
+            .finish_non_exhaustive()
+    }
+}
 
 impl PgStore {
     /// Connect to the database `url` names (`postgres://` or `postgresql://`), check that it is
@@ -86,6 +98,7 @@ impl PgStore {
         MIGRATOR.run(&pool).await?;
         Ok(PgStore {
             pool,
+            url: url.to_owned(),
             keys: Arc::default(),
         })
     }

@@ -283,3 +283,63 @@ async fn records_restricted_before_the_keys_existed_are_sealed_in_place() {
         "the clear text is overwritten, not only unlinked (secure_delete)"
     );
 }
+
+/// How many columns of the PostgreSQL database `url` names hold [`MARKER`] in some row: every
+/// column of every table of its schema, text as text, `BYTEA` as bytes (through `query_to_xml`,
+/// which runs a query built for each column).
+async fn postgres_columns_with_marker(url: &str) -> i64 {
+    let sql = format!(
+        "SELECT count(*) FROM information_schema.columns c \
+         WHERE c.table_schema = current_schema() \
+         AND (xpath('/row/n/text()', query_to_xml(format( \
+               'SELECT count(*) AS n FROM %I WHERE %s', c.table_name, \
+               CASE WHEN c.data_type = 'bytea' \
+                    THEN format('position(convert_to(%L, ''UTF8'') in %I) > 0', '{MARKER}', c.column_name) \
+                    ELSE format('position(%L in %I::text) > 0', '{MARKER}', c.column_name) END), \
+             false, true, '')))[1]::text::bigint > 0"
+    );
+    accord_store::testing::query_i64(url, &sql).await.unwrap()
+}
+
+/// The same promise on PostgreSQL, as far as a database's rows can show it: with the keys, no
+/// column of any row — records, their versions, the log, the audit list, evidence — holds the
+/// restricted text; without the keys the same import leaves it in several (the search finds
+/// it). What PostgreSQL keeps below its rows — dead row versions until VACUUM reuses their
+/// space, the write-ahead log, archives — is the operator's to encrypt (README, PostgreSQL).
+#[tokio::test]
+async fn on_postgresql_no_row_holds_restricted_text() {
+    if !accord_store::testing::on_postgres() {
+        eprintln!("ACCORD_TEST_POSTGRES_URL is not set: skipped (scripts/test-postgres runs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let case = restricted_case();
+
+    let clear = accord_store::testing::fresh_url(dir.path()).await.unwrap();
+    let store = accord_store::testing::reopen(&clear).await.unwrap();
+    store
+        .import_case(&case, ImportMode::New, "test")
+        .await
+        .unwrap();
+    assert!(postgres_columns_with_marker(&clear).await >= 3);
+
+    let sealed = accord_store::testing::fresh_url(dir.path()).await.unwrap();
+    let store = accord_store::testing::reopen(&sealed).await.unwrap();
+    keys_for(store.as_ref()).await;
+    store
+        .import_case(&case, ImportMode::New, "test")
+        .await
+        .unwrap();
+    let mut statement = case
+        .case()
+        .incidents
+        .iter()
+        .find(|i| i.id == "witness-statement")
+        .unwrap()
+        .clone();
+    statement.summary = Some(format!("Seen again by {MARKER}."));
+    store.save_incident(CASE, &statement, "test").await.unwrap();
+    assert_eq!(postgres_columns_with_marker(&sealed).await, 0);
+    let back = store.load_case(CASE).await.unwrap().unwrap();
+    assert!(back.case().incidents.contains(&statement));
+}

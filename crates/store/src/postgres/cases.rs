@@ -212,19 +212,38 @@ pub(crate) async fn case_refs(
     super::records::case_refs(&mut conn, store.keys(), id).await
 }
 
-/// A snapshot of a PostgreSQL database is not a file the server writes: it is `pg_dump`'s
-/// (consistent while others write, as SQLite's `VACUUM INTO` is). Refused with the way to do it.
+/// A snapshot of a PostgreSQL database as a SQLite file (what `accord backup` holds for either
+/// backend, so a backup restores onto SQLite or PostgreSQL alike): every row of every table,
+/// read in one `REPEATABLE READ` transaction (consistent while servers keep writing), written by
+/// [`crate::copy::copy_database`] into a new file at `path`, which must not exist.
 pub(crate) async fn snapshot_into(
-    _store: &super::PgStore,
+    store: &super::PgStore,
     path: &std::path::Path,
 ) -> Result<(), crate::StoreError> {
-    Err(crate::StoreError::BadPath {
+    if path.exists() {
+        return Err(crate::StoreError::BadPath {
+            path: path.display().to_string(),
+            reason: "a snapshot is written into a new file, and this one exists".into(),
+        });
+    }
+    let target = path.to_str().ok_or_else(|| crate::StoreError::BadPath {
         path: path.display().to_string(),
-        reason: "a PostgreSQL database is not backed up into a file by Accord: back it up with \
-                 `pg_dump --format=custom` (a consistent snapshot while servers keep writing) \
-                 and the evidence store beside it; see the README's PostgreSQL section"
-            .into(),
-    })
+        reason: "not valid UTF-8".into(),
+    })?;
+    let copied = crate::copy::copy_database(
+        &store.url,
+        target,
+        crate::copy::Existing::Refuse,
+        &|_, _| {},
+    )
+    .await;
+    if copied.is_err() {
+        // No half-written snapshot left behind.
+        for side in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{target}{side}"));
+        }
+    }
+    copied.map(drop)
 }
 
 pub(crate) async fn self_review(
