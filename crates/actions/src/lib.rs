@@ -5,6 +5,7 @@ pub mod copy;
 mod evidence;
 mod follow_through;
 mod key;
+mod letter_versions;
 mod observations;
 mod package;
 pub mod search;
@@ -12,6 +13,8 @@ mod signon;
 mod tables;
 mod translations;
 mod verify;
+
+pub use letter_versions::VersionText;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -101,7 +101,8 @@ impl Actions {
             composed = accord_letters::compose(&whole, &link.letter_id);
         }
         let composed = composed.map_err(|e| match e {
-            accord_letters::ComposeError::NoLetter { .. } => ActionError::NotFound {
+            accord_letters::ComposeError::NoLetter { .. }
+            | accord_letters::ComposeError::NoLanguage { .. } => ActionError::NotFound {
                 what: "letter",
                 id: format!("{}/{}", link.case_id, link.letter_id),
             },

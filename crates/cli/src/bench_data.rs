@@ -1625,5 +1625,6 @@ fn letter(incidents: u32) -> Letter {
         }],
         cc: vec!["The Co-Chairs of the Peace Conference".to_owned()],
         signatories,
+        versions: Vec::new(),
     }
 }

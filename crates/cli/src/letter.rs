@@ -1,5 +1,6 @@
-//! `accord letter list|render`: a case's joint letters from the command line — which letters
-//! there are, who has signed them, and each one rendered to Markdown, HTML or PDF. What happened
+//! `accord letter list|render|version`: a case's joint letters from the command line — which
+//! letters there are, in which languages, who has signed them, each one rendered to Markdown,
+//! HTML or PDF in any of its languages, and a language version added or changed. What happened
 //! after a letter (`deliver`, `respond`, `deadline`, `follow-up`, `follow-through`, `awaiting`)
 //! is in `follow_through.rs`.
 
@@ -8,9 +9,11 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use accord_actions::{ActionError, VersionText};
 use accord_core::{Letter, SignatureState, ValidCase};
-use accord_letters::{Composed, compose, render_html, render_markdown, render_pdf};
+use accord_letters::{Composed, compose, compose_in, render_html, render_markdown, render_pdf};
 use accord_pdf::Fonts;
+use accord_store::{Create, SaveOutcome};
 use anyhow::{Context, bail};
 use clap::{Subcommand, ValueEnum};
 use serde_json::{Value, json};
@@ -39,6 +42,40 @@ pub(crate) enum LetterCommand {
         /// Output file ("-" for standard output, Markdown and HTML only)
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// The language to render (the original's when not given): a version in another
+        /// language is rendered with its own wording and the signatures given to it
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+    },
+    /// Add a letter's version in another language, or change it (a translation: who made it
+    /// and when are recorded, with the original it was made from)
+    Version {
+        /// The case id
+        case: String,
+        /// The letter id
+        letter: String,
+        /// The version's language (BCP 47: km, fr); not the original's
+        #[arg(long, value_name = "LANG")]
+        lang: String,
+        /// The title in that language
+        #[arg(long)]
+        title: String,
+        /// A file holding the body template in that language (Markdown with the letter's
+        /// template functions: quote, cite, incidents_of, footnote)
+        #[arg(long, value_name = "FILE")]
+        body: PathBuf,
+        /// The place in that language
+        #[arg(long)]
+        place: Option<String>,
+        /// The closing in that language
+        #[arg(long)]
+        closing: Option<String>,
+        /// Who translated it
+        #[arg(long, default_value = "cli")]
+        by: String,
+        /// Print JSON: {"letter", "lang", "outcome", "signed_text_sha256"}
+        #[arg(long)]
+        json: bool,
     },
     /// Record that a letter reached an addressee (to whom, when, how)
     Deliver(crate::follow_through::DeliverArgs),
@@ -83,10 +120,33 @@ pub(crate) async fn run(config: &Config, cmd: LetterCommand) -> anyhow::Result<E
             letter,
             format,
             out,
+            lang,
         } => {
             let output = output(format, out)?;
             let case = load(config, &case).await?;
-            render(config, &case, &letter, format, &output)?;
+            render(config, &case, &letter, lang.as_deref(), format, &output)?;
+        }
+        LetterCommand::Version {
+            case,
+            letter,
+            lang,
+            title,
+            body,
+            place,
+            closing,
+            by,
+            json,
+        } => {
+            let body = std::fs::read_to_string(&body)
+                .with_context(|| format!("--body {}: cannot read it", body.display()))?;
+            let text = VersionText {
+                lang,
+                title,
+                place,
+                body,
+                closing,
+            };
+            version(config, &case, &letter, &text, &by, json).await?;
         }
         LetterCommand::Deliver(a) => return crate::follow_through::deliver(config, a).await,
         LetterCommand::Respond(a) => return crate::follow_through::respond(config, a).await,
@@ -156,7 +216,7 @@ fn list(case: &ValidCase, as_json: bool) -> anyhow::Result<()> {
             "{:width$}  {:10}  {:4}  {:>11}  {}",
             l.id,
             l.date.to_string(),
-            l.language,
+            l.languages().join(","),
             format!("{signed}/{total}"),
             l.title
         );
@@ -165,6 +225,33 @@ fn list(case: &ValidCase, as_json: bool) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A letter's languages in `letter list --json`: the original first, then each version with who
+/// translated it, when, whether the original changed since (`out_of_date`), and how many
+/// organisations are printed under that language's text (their verified signature of it).
+fn languages(case: &ValidCase, l: &Letter) -> Vec<Value> {
+    let printed = |lang: &str| {
+        compose_in(case, &l.id, lang)
+            .ok()
+            .map(|c| c.document.signatories.len())
+    };
+    let mut out = vec![json!({
+        "lang": l.language,
+        "original": true,
+        "signatories": printed(&l.language),
+    })];
+    for v in &l.versions {
+        out.push(json!({
+            "lang": v.lang,
+            "original": false,
+            "translated_by": v.translated_by,
+            "translated_at": v.translated_at.map(|d| d.to_string()),
+            "out_of_date": v.is_out_of_date(l),
+            "signatories": printed(&v.lang),
+        }));
+    }
+    out
 }
 
 /// One letter in `letter list --json`. `signatories` counts the organisations printed under
@@ -180,6 +267,7 @@ fn letter_row(case: &ValidCase, l: &Letter) -> Value {
         "language": l.language,
         "addressees": l.addressees.len(),
         "signatories_total": l.signatories.len(),
+        "languages": languages(case, l),
     });
     match compose(case, &l.id) {
         Ok(c) => {
@@ -205,14 +293,60 @@ fn letter_row(case: &ValidCase, l: &Letter) -> Value {
     row
 }
 
+/// `accord letter version`: the action, its refusals as the flag they concern.
+async fn version(
+    config: &Config,
+    case: &str,
+    letter: &str,
+    text: &VersionText,
+    by: &str,
+    as_json: bool,
+) -> anyhow::Result<()> {
+    let actions = crate::setup::actions(config, Create::MustExist).await?;
+    let outcome = match actions.save_letter_version(case, letter, text, by).await {
+        Ok(o) => o,
+        Err(ActionError::Invalid { field, message }) => {
+            bail!("--{field}: {message}; nothing was written")
+        }
+        Err(ActionError::NotFound { what, id }) => bail!("no {what} {id:?}; nothing was written"),
+        Err(e) => return Err(e.into()),
+    };
+    let stored = load(config, case).await?;
+    let composed = compose_in(&stored, letter, &text.lang)?;
+    let outcome = match outcome {
+        SaveOutcome::Created => "created",
+        SaveOutcome::Updated => "updated",
+    };
+    if as_json {
+        let row = json!({
+            "letter": letter,
+            "lang": text.lang,
+            "outcome": outcome,
+            "signed_text_sha256": composed.signed_text.sha256,
+        });
+        println!("{}", serde_json::to_string_pretty(&row)?);
+    } else {
+        println!(
+            "{letter}: {} version {outcome}; its signed text's SHA-256 is {}",
+            text.lang, composed.signed_text.sha256
+        );
+    }
+    Ok(())
+}
+
 fn render(
     config: &Config,
     case: &ValidCase,
     letter: &str,
+    lang: Option<&str>,
     format: Format,
     output: &Output,
 ) -> anyhow::Result<()> {
-    let composed = compose(case, letter).map_err(|err| match err {
+    let composed = match lang {
+        Some(lang) => compose_in(case, letter, lang),
+        None => compose(case, letter),
+    };
+    let composed = composed.map_err(|err| match err {
         accord_letters::ComposeError::NoLetter { .. } => {
             let ids: Vec<&str> = case.letters.iter().map(|l| l.id.as_str()).collect();
             anyhow::anyhow!(
@@ -223,6 +357,13 @@ fn render(
                     ids.join(", ")
                 }
             )
+        }
+        accord_letters::ComposeError::NoLanguage { .. } => {
+            let langs = case
+                .letter(letter)
+                .map(|l| l.languages().join(", "))
+                .unwrap_or_default();
+            anyhow::anyhow!("{err} (its languages: {langs})")
         }
         accord_letters::ComposeError::Body { .. } => anyhow::Error::new(err),
     })?;

@@ -296,3 +296,131 @@ fn a_template_error_names_the_body_line() {
     );
     assert_eq!(list[0]["signed_text_sha256"], Value::Null);
 }
+
+/// `accord letter version` adds the letter's Khmer version; `letter list` shows both languages,
+/// the Khmer one with nobody printed under it yet (the 55 signed the English text); `letter
+/// render --lang km` writes a PDF whose title and sentences `pdftotext` gives back exactly, spaces
+/// and all; a language the letter lacks and the original's own language are refused by name.
+#[test]
+fn a_khmer_version_is_added_listed_and_rendered_with_copyable_text() {
+    let (dir, db) = imported(&reference());
+    let title = "សំណើឱ្យកោះប្រជុំសន្និសីទទីក្រុងប៉ារីសស្តីពីកម្ពុជាឡើងវិញ";
+    let sentences = [
+        "កម្ពុជានឹងអនុវត្តប្រព័ន្ធប្រជាធិបតេយ្យសេរី ផ្អែកលើពហុបក្ស។",
+        "ការបោះឆ្នោតនឹងប្រព្រឹត្តទៅជាទៀងទាត់ និងដោយសេរី។",
+        "យើងខ្ញុំសូមស្នើ។",
+    ];
+    let body = dir.path().join("body.km.md");
+    std::fs::write(&body, sentences.join("\n\n") + "\n").unwrap();
+    let body_arg = body.to_str().unwrap();
+    let version = [
+        "letter",
+        "version",
+        "cambodia-2017",
+        LETTER,
+        "--lang",
+        "km",
+        "--title",
+        title,
+        "--body",
+        body_arg,
+        "--place",
+        "ភ្នំពេញ",
+        "--closing",
+        "ដោយសេចក្តីគោរព",
+        "--by",
+        "translator@example.org",
+        "--json",
+    ];
+    let out: Value = serde_json::from_str(&ok(&accord(&db, &version))).unwrap();
+    assert_eq!(out["outcome"], "created");
+    assert_eq!(out["lang"], "km");
+    let km_sha = out["signed_text_sha256"].as_str().unwrap().to_owned();
+
+    let list: Value = serde_json::from_str(&ok(&accord(
+        &db,
+        &["letter", "list", "cambodia-2017", "--json"],
+    )))
+    .unwrap();
+    let langs = list[0]["languages"].as_array().unwrap();
+    assert_eq!(langs.len(), 2);
+    assert_eq!(langs[0]["lang"], "en");
+    assert_eq!(langs[0]["signatories"], 55);
+    assert_eq!(langs[1]["lang"], "km");
+    assert_eq!(langs[1]["original"], false);
+    assert_eq!(langs[1]["translated_by"], "translator@example.org");
+    assert_eq!(langs[1]["out_of_date"], false);
+    assert_eq!(
+        langs[1]["signatories"], 0,
+        "English signatures do not sign Khmer"
+    );
+    assert_ne!(list[0]["signed_text_sha256"], km_sha.as_str());
+
+    let pdf = dir.path().join("km.pdf");
+    ok(&accord(
+        &db,
+        &[
+            "letter",
+            "render",
+            "cambodia-2017",
+            LETTER,
+            "--lang",
+            "km",
+            "--format",
+            "pdf",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    ));
+    let text = pdftotext(&pdf);
+    for whole in std::iter::once(title).chain(sentences) {
+        assert!(text.contains(whole), "{whole:?} is not in: {text}");
+    }
+    let md = ok(&accord(
+        &db,
+        &[
+            "letter",
+            "render",
+            "cambodia-2017",
+            LETTER,
+            "--lang",
+            "km",
+            "--format",
+            "md",
+            "--out",
+            "-",
+        ],
+    ));
+    assert!(md.contains(title) && md.contains("ភ្នំពេញ"), "{md}");
+    assert!(
+        !md.contains("Civil Rights Defenders"),
+        "nobody signed the Khmer text: {md}"
+    );
+
+    let err = fails(&accord(
+        &db,
+        &[
+            "letter",
+            "render",
+            "cambodia-2017",
+            LETTER,
+            "--lang",
+            "fr",
+            "--format",
+            "md",
+            "--out",
+            "-",
+        ],
+    ));
+    assert!(
+        err.contains("no version in \"fr\"") && err.contains("en, km"),
+        "{err}"
+    );
+    let mut again = version;
+    again[5] = "en";
+    let err = fails(&accord(&db, &again));
+    assert!(
+        err.contains("--lang") && err.contains("nothing was written"),
+        "{err}"
+    );
+}

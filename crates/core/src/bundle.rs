@@ -5,6 +5,7 @@
 //! file, line and field; [`write`] turns a case back into files, always in the same canonical form,
 //! so that export → import → export is byte-identical.
 
+mod ahead;
 mod files;
 mod locate;
 
@@ -174,6 +175,7 @@ pub fn read_from(
         texts: vec![None; paths.len()],
         paths,
         source,
+        ahead: ahead::Ahead::default(),
         blobs,
         errors: Vec::new(),
         loc: Locations::default(),
@@ -220,6 +222,8 @@ pub fn read_from(
 
 struct Reader<'f> {
     source: &'f mut dyn BundleSource,
+    /// The record files parsed on a second thread while [`Reader::read_all`] converts.
+    ahead: ahead::Ahead,
     /// The text files' paths, as the source gave them.
     paths: Vec<String>,
     /// The text of each file while it is read; kept after for the small files (case, instruments,
@@ -363,8 +367,11 @@ impl Reader<'_> {
         });
     }
 
-    fn parse<T: serde::de::DeserializeOwned>(&mut self, file: usize) -> Option<T> {
-        let parsed = toml::from_str::<T>(self.text(file));
+    fn parse<T: serde::de::DeserializeOwned + 'static>(&mut self, file: usize) -> Option<T> {
+        let parsed = match self.ahead.take::<T>(file) {
+            Some(parsed) => parsed,
+            None => toml::from_str::<T>(self.text(file)),
+        };
         match parsed {
             Ok(v) => Some(v),
             Err(e) => {
@@ -401,6 +408,13 @@ impl Reader<'_> {
     fn read_all(&mut self) -> Option<Case> {
         let mut order: Vec<usize> = (0..self.paths.len()).collect();
         order.sort_by(|&a, &b| self.paths[a].cmp(&self.paths[b]));
+        self.ahead = ahead::Ahead::start(
+            order
+                .iter()
+                .copied()
+                .filter(|&i| classify(&self.paths[i]).is_text())
+                .collect(),
+        );
         let mut case = Case::default();
         let mut have_case = false;
         let mut bodies = Vec::new();
@@ -408,7 +422,7 @@ impl Reader<'_> {
             let path = self.paths[i].clone();
             let kind = classify(&path);
             if kind.is_text() {
-                match self.source.text(i) {
+                match self.ahead.text(&mut *self.source, &self.paths, i) {
                     Ok(text) => self.texts[i] = Some(text),
                     Err(message) => {
                         self.syntax_errors += 1;
@@ -501,6 +515,8 @@ impl Reader<'_> {
                 self.texts[i] = None;
             }
         }
+        // The parser thread ends.
+        self.ahead = ahead::Ahead::default();
         if !have_case {
             self.errors.push(BundleError {
                 file: "case.toml".into(),
@@ -1158,7 +1174,7 @@ impl Reader<'_> {
                 format!("{body_name:?} must be a file name next to letter.toml"),
             );
         }
-        let signatories = f
+        let signatories: Vec<Signatory> = f
             .signatories
             .into_iter()
             .enumerate()
@@ -1183,6 +1199,7 @@ impl Reader<'_> {
                 }
             })
             .collect();
+        let versions = self.letter_versions(i, e, f.versions, &signatories);
         self.loc.body_file(e, format!("letters/{dir}/{body_name}"));
         case.letters.push(crate::model::Letter {
             id: f.id.into_inner(),
@@ -1207,7 +1224,59 @@ impl Reader<'_> {
                 .collect(),
             cc: f.cc,
             signatories,
+            versions,
         });
+    }
+
+    /// A letter's `[[versions]]`: dates parsed and signatories found by the name they print
+    /// (each problem located); the rest is checked with the case (`letter_version::problems`).
+    fn letter_versions(
+        &mut self,
+        i: usize,
+        e: Entity,
+        entries: Vec<files::LetterVersionEntry>,
+        signatories: &[Signatory],
+    ) -> Vec<crate::letter_version::LetterVersion> {
+        let mut out = Vec::with_capacity(entries.len());
+        for (k, v) in entries.into_iter().enumerate() {
+            let translated_at = v.translated_at.as_ref().and_then(|d| {
+                self.conv(i, e, &format!("versions[{k}].translated_at"), d, Day::parse)
+            });
+            let mut signatures = Vec::with_capacity(v.signatures.len());
+            for (n, s) in v.signatures.into_iter().enumerate() {
+                let who = self.conv(
+                    i,
+                    e,
+                    &format!("versions[{k}].signatures[{n}].signatory"),
+                    &s.signatory,
+                    |name| {
+                        signatories
+                            .iter()
+                            .position(|x| x.organisation == name)
+                            .and_then(|p| u32::try_from(p).ok())
+                            .ok_or_else(|| format!("no signatory {name:?} on this letter"))
+                    },
+                );
+                if let Some(signatory) = who {
+                    signatures.push(crate::letter_version::VersionSignature {
+                        signatory,
+                        sha256: s.sha256,
+                    });
+                }
+            }
+            out.push(crate::letter_version::LetterVersion {
+                lang: v.lang,
+                title: v.title,
+                place: v.place,
+                body: v.body,
+                closing: v.closing,
+                translated_by: v.translated_by,
+                translated_at,
+                original_sha256: v.original_sha256,
+                signatures,
+            });
+        }
+        out
     }
 
     /// Letter bodies live in their own files; attach each to its letter, and report strays.

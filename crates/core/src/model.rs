@@ -440,6 +440,9 @@ pub struct Letter {
     /// Carbon copies, in order.
     pub cc: Vec<String>,
     pub signatories: Vec<Signatory>,
+    /// The letter in other languages than its original (`language`), in the order they were
+    /// added (`letter_version.rs`).
+    pub versions: Vec<crate::letter_version::LetterVersion>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -626,6 +626,7 @@ impl Checker {
             for (k, c) in l.cc.iter().enumerate() {
                 self.required(e, &format!("cc[{k}]"), c);
             }
+            self.out.extend(crate::letter_version::problems(i, l));
             let mut names = HashSet::new();
             let mut orders = HashMap::new();
             for (k, s) in l.signatories.iter().enumerate() {

@@ -80,6 +80,26 @@ pub fn compose(case: &ValidCase, letter_id: &str) -> Result<Composed, ComposeErr
     compose_letter(case, letter)
 }
 
+/// Composes letter `letter_id` of `case` as written in `lang`: its original, or its version in
+/// that language (its wording, with the signatures given to that version's text only: a
+/// signatory who signed another language is not counted here; see
+/// [`accord_core::Letter::in_language`]).
+pub fn compose_in(case: &ValidCase, letter_id: &str, lang: &str) -> Result<Composed, ComposeError> {
+    let letter = case
+        .letter(letter_id)
+        .ok_or_else(|| ComposeError::NoLetter {
+            case: case.id.clone(),
+            letter: letter_id.to_owned(),
+        })?;
+    let in_lang = letter
+        .in_language(lang)
+        .ok_or_else(|| ComposeError::NoLanguage {
+            letter: letter_id.to_owned(),
+            lang: lang.to_owned(),
+        })?;
+    compose_letter(case, &in_lang)
+}
+
 /// Composes `letter` against the records of `case` (provisions, sources, incidents, findings),
 /// whether or not the case holds this letter: a draft being edited is previewed this way
 /// before it is saved.

@@ -9,6 +9,9 @@ pub enum ComposeError {
     /// The case has no letter with this id.
     #[error("case {case:?} has no letter {letter:?}")]
     NoLetter { case: String, letter: String },
+    /// The letter is written neither in this language nor has a version in it.
+    #[error("letter {letter:?} has no version in {lang:?}")]
+    NoLanguage { letter: String, lang: String },
     /// The body template is wrong; `line` is its line in `body.md`, when the template engine
     /// knows it.
     #[error("letter {letter:?}: {} {problem}", Line(*.line))]

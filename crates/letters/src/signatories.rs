@@ -185,6 +185,7 @@ mod tests {
             addressees: Vec::new(),
             cc: Vec::new(),
             signatories: sigs,
+            versions: Vec::new(),
         }
     }
 

@@ -176,7 +176,7 @@ fn join(prev: &mut TextItem, prev_pos: Point, next: &TextItem, next_pos: Point) 
     true
 }
 
-/// How far (in em) before its cluster's end the last glyph of a cluster may stop without the
+/// How far (in em) from its cluster's end the last glyph of a cluster may stop without the
 /// cluster being closed by an empty glyph: poppler starts a new word after a gap of 0.1 em.
 const CLUSTER_GAP: f64 = 0.05;
 
@@ -184,9 +184,11 @@ const CLUSTER_GAP: f64 = 0.05;
 /// closes a cluster: zero width space, zero width joiner and non-joiner, space.
 const EMPTY: [char; 4] = ['\u{200B}', '\u{200D}', '\u{200C}', ' '];
 
-/// Ends every cluster of several glyphs whose last glyph stops short of the cluster's end with
-/// an empty glyph ending exactly there (see the module's documentation); returns whether it
-/// added one.
+/// Ends every cluster of several glyphs whose last glyph does not end where the cluster ends
+/// (short of it, or past it), or sits above or below the line, with an empty glyph on the line
+/// ending exactly there (see the module's documentation); returns whether it added one. poppler
+/// also takes the height of a span from its first glyph to its last, and a span ending on a
+/// raised mark read as a line of its own in `pdftotext -raw` ("ប៉ារី" / "ស" for "ប៉ារីស").
 fn close_clusters(item: &mut TextItem) -> bool {
     let font = &item.font;
     let width = |id: u16| font.x_advance(id).map(Em::get);
@@ -209,7 +211,8 @@ fn close_clusters(item: &mut TextItem) -> bool {
         if let [.., last] = cluster
             && cluster.len() > 1
             && let Some(last_width) = width(last.id)
-            && pen - (last_pen + last.x_offset.get() + last_width) > CLUSTER_GAP
+            && ((pen - (last_pen + last.x_offset.get() + last_width)).abs() > CLUSTER_GAP
+                || last.y_offset != Em::zero())
         {
             let empty = *empty.get_or_insert_with(|| empty_glyph(item));
             if let Some((id, empty_width)) = empty {

@@ -484,7 +484,7 @@ async fn compose(
 /// to fix on the compose page.
 fn compose_error(e: &ComposeError) -> AppError {
     match e {
-        ComposeError::NoLetter { .. } => AppError::NotFound,
+        ComposeError::NoLetter { .. } | ComposeError::NoLanguage { .. } => AppError::NotFound,
         ComposeError::Body { .. } => AppError::invalid("body", e.to_string()),
     }
 }

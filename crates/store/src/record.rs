@@ -205,7 +205,30 @@ pub fn letter(l: &Letter) -> RecordBody {
         "addressees": addressees,
         "cc": l.cc,
     });
-    RecordBody::new(RecordKind::Letter, &l.id, &v)
+    RecordBody::new(RecordKind::Letter, &l.id, &with_versions(v, l))
+}
+
+/// A letter's language versions in its canonical JSON (`versions`: their wording, who translated
+/// them, when and from which original; not their signatures, as the letter's own signatories
+/// are not in it), only when it has some, so a letter written before versions existed keeps the
+/// hash its logged versions have; adding or changing a version is a new version of the letter.
+fn with_versions(mut v: Value, l: &Letter) -> Value {
+    if let (Value::Object(map), false) = (&mut v, l.versions.is_empty()) {
+        let versions: Vec<Value> = l
+            .versions
+            .iter()
+            .map(|x| {
+                json!({
+                    "lang": x.lang, "title": x.title, "place": x.place, "body": x.body,
+                    "closing": x.closing, "translated_by": x.translated_by,
+                    "translated_at": x.translated_at.map(|d| d.to_string()),
+                    "original_sha256": x.original_sha256,
+                })
+            })
+            .collect();
+        map.insert("versions".into(), Value::Array(versions));
+    }
+    v
 }
 
 /// An evidence item's record (its custody log is appended to separately, each event logged).

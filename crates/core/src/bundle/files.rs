@@ -419,6 +419,40 @@ pub(super) struct LetterFile {
     pub addressees: Vec<AddresseeEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signatories: Vec<S<SignatoryEntry>>,
+    /// The letter in other languages (`[[versions]]`), after its signatories.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<LetterVersionEntry>,
+}
+
+/// One language version of a letter: its wording (the body inline), who translated it, when,
+/// from which original, and who signed it.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct LetterVersionEntry {
+    pub lang: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    pub body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated_at: Option<S<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_sha256: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatures: Vec<VersionSignatureEntry>,
+}
+
+/// A signature on a letter version: the signatory by the name it prints, and the SHA-256 of the
+/// version's text it signed.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct VersionSignatureEntry {
+    pub signatory: S<String>,
+    pub sha256: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -450,6 +484,33 @@ pub(super) struct SignatoryEntry {
     pub order: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_text_sha256: Option<String>,
+}
+
+fn letter_version_entry(
+    l: &crate::model::Letter,
+    v: &crate::letter_version::LetterVersion,
+) -> LetterVersionEntry {
+    LetterVersionEntry {
+        lang: v.lang.clone(),
+        title: v.title.clone(),
+        place: v.place.clone(),
+        body: v.body.clone(),
+        closing: v.closing.clone(),
+        translated_by: v.translated_by.clone(),
+        translated_at: v.translated_at.map(|d| sp(d.to_string())),
+        original_sha256: v.original_sha256.clone(),
+        signatures: v
+            .signatures
+            .iter()
+            .map(|s| VersionSignatureEntry {
+                signatory: sp(usize::try_from(s.signatory)
+                    .ok()
+                    .and_then(|i| l.signatories.get(i))
+                    .map_or_else(|| s.signatory.to_string(), |x| x.organisation.clone())),
+                sha256: s.sha256.clone(),
+            })
+            .collect(),
+    }
 }
 
 fn to_toml<T: Serialize>(value: &T, path: &str) -> Result<String, WriteError> {
@@ -756,6 +817,11 @@ pub(super) fn write(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, 
                     })
                     .collect(),
                 signatories,
+                versions: l
+                    .versions
+                    .iter()
+                    .map(|v| letter_version_entry(l, v))
+                    .collect(),
             },
         )?);
         out.push(file(

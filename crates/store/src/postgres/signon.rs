@@ -17,6 +17,8 @@
 //! seconds only, goes to the unused link, then to one that was not replaced (a replaced link always
 //! has a newer one).
 
+pub(crate) mod versions;
+
 use accord_core::{Letter, Named, Signatory, SignatureState};
 use sqlx::postgres::PgRow;
 use sqlx::{PgConnection, Row};
@@ -75,6 +77,7 @@ pub(crate) async fn save_letter(
     .await?
     .rows_affected();
     let outcome = if updated > 0 {
+        versions::write(&mut tx, case_id, letter).await?;
         SaveOutcome::Updated
     } else {
         let next: i64 = sqlx::query_scalar(

@@ -451,6 +451,7 @@ pub(crate) async fn insert_letter(
         .execute(&mut *tx)
         .await?;
     }
+    super::signon::versions::write(tx, case, l).await?;
     Ok(())
 }
 
@@ -955,9 +956,11 @@ pub(crate) async fn load_letters(
             addressees,
             cc: unlist(id, "letters.cc", r.get("cc"))?,
             signatories,
+            versions: Vec::new(),
             id: lid,
         });
     }
+    super::signon::versions::attach(conn, id, only, &mut out).await?;
     Ok(out)
 }
 

@@ -6,6 +6,8 @@
 //! first write, so of two requests racing on one link exactly one does anything: the other
 //! waits for the write lock, then finds the link used and changes nothing.
 
+pub(crate) mod versions;
+
 use accord_core::{Letter, Named, Signatory, SignatureState};
 use sqlx::{Row, SqliteConnection};
 
@@ -61,6 +63,7 @@ pub(crate) async fn save_letter(
     .await?
     .rows_affected();
     let outcome = if updated > 0 {
+        versions::write(tx, case_id, letter).await?;
         SaveOutcome::Updated
     } else {
         let next: i64 = sqlx::query_scalar(

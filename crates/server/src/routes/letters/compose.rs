@@ -165,6 +165,8 @@ fn letter_from(v: &Values, base: Option<&Letter>, errors: &mut Errors) -> Option
             .map(str::to_owned)
             .collect(),
         signatories: base.map(|b| b.signatories.clone()).unwrap_or_default(),
+        // Editing the original keeps the letter's language versions.
+        versions: base.map(|b| b.versions.clone()).unwrap_or_default(),
     })
 }
 

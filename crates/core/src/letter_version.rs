@@ -1,0 +1,216 @@
+//! A letter in several languages: the original (the letter's own fields, in
+//! `Letter::language`) and one version per other language, each a translation with who made it,
+//! when, and from which text of the original.
+//!
+//! A version holds the text a translator writes — title, place, body template, closing — and
+//! shares with the original everything that is not wording: date, coordinator, addressees, CC,
+//! signatory order and the list of signatories. Each version is signed on its own: a signatory's
+//! signature on the original is [`crate::Signatory::signed_text_sha256`]; on a version it is an
+//! entry of [`LetterVersion::signatures`], the SHA-256 of that version's signed text. A
+//! signature on one language never counts for another.
+//!
+//! A version remembers the fingerprint of the original it was translated from
+//! ([`original_fingerprint`]): when the original's wording changes, the version is *out of date*
+//! ([`LetterVersion::is_out_of_date`]) until a translator updates it.
+
+use crate::date::Day;
+use crate::model::{Letter, SignatureState};
+use crate::translation::{fingerprint, is_language_tag, same_lang};
+use crate::validate::{Entity, Problem};
+
+/// A letter's text in one language other than its original.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LetterVersion {
+    /// BCP 47 tag (`km`, `fr`).
+    pub lang: String,
+    pub title: String,
+    pub place: Option<String>,
+    /// The body template in this language (Markdown with the same template functions).
+    pub body: String,
+    pub closing: Option<String>,
+    /// Who translated it (a name or an e-mail address).
+    pub translated_by: Option<String>,
+    pub translated_at: Option<Day>,
+    /// [`original_fingerprint`] of the original this version was translated from; `None` when
+    /// not known (written by hand in a bundle), read as translated from the current original.
+    pub original_sha256: Option<String>,
+    /// Signatures on this version's text, one per signatory at most.
+    pub signatures: Vec<VersionSignature>,
+}
+
+/// A signatory's signature on one language version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionSignature {
+    /// The signatory's index in `Letter::signatories` (from 0).
+    pub signatory: u32,
+    /// SHA-256 (hex) of the version's signed text the signatory signed.
+    pub sha256: String,
+}
+
+impl LetterVersion {
+    /// Whether the original's wording changed since this version was translated from it.
+    pub fn is_out_of_date(&self, original: &Letter) -> bool {
+        self.original_sha256
+            .as_deref()
+            .is_some_and(|sha| sha != original_fingerprint(original))
+    }
+
+    /// The SHA-256 a signatory (by index) signed this version with, if they signed it.
+    pub fn signature_of(&self, signatory: usize) -> Option<&str> {
+        self.signatures
+            .iter()
+            .find(|s| usize::try_from(s.signatory).is_ok_and(|i| i == signatory))
+            .map(|s| s.sha256.as_str())
+    }
+}
+
+impl Letter {
+    /// The version in `lang`, when the letter has one (not the original).
+    pub fn version(&self, lang: &str) -> Option<&LetterVersion> {
+        self.versions.iter().find(|v| same_lang(&v.lang, lang))
+    }
+
+    /// Whether `lang` is the original's language.
+    pub fn is_original(&self, lang: &str) -> bool {
+        same_lang(&self.language, lang)
+    }
+
+    /// Every language the letter is written in: the original's first, then its versions in the
+    /// order they were added.
+    pub fn languages(&self) -> Vec<&str> {
+        std::iter::once(self.language.as_str())
+            .chain(self.versions.iter().map(|v| v.lang.as_str()))
+            .collect()
+    }
+
+    /// The letter as written in `lang`: the original itself, or a letter with the version's
+    /// wording, language and signatures: a signatory's `signed_text_sha256` becomes the SHA-256
+    /// they signed this version with; one who did not sign this version reads as invited to
+    /// (declined and withdrawn stay). `None` when the letter has no such language.
+    pub fn in_language(&self, lang: &str) -> Option<Letter> {
+        if self.is_original(lang) {
+            return Some(self.clone());
+        }
+        let v = self.version(lang)?;
+        let mut letter = self.clone();
+        letter.language = v.lang.clone();
+        letter.title = v.title.clone();
+        letter.place = v.place.clone();
+        letter.body = v.body.clone();
+        letter.closing = v.closing.clone();
+        for (i, s) in letter.signatories.iter_mut().enumerate() {
+            match v.signature_of(i) {
+                Some(sha) => s.signed_text_sha256 = Some(sha.to_owned()),
+                None => {
+                    // Not signed in this language: invited to, unless they declined or withdrew.
+                    s.signed_text_sha256 = None;
+                    if matches!(s.state, SignatureState::Signed | SignatureState::Verified) {
+                        s.state = SignatureState::Invited;
+                    }
+                }
+            }
+        }
+        Some(letter)
+    }
+}
+
+/// The fingerprint of a letter's original wording: SHA-256 (hex) of its title, place, body and
+/// closing, each followed by a NUL byte. What a version remembers to know it is out of date.
+pub fn original_fingerprint(letter: &Letter) -> String {
+    let mut text = String::new();
+    for part in [
+        letter.title.as_str(),
+        letter.place.as_deref().unwrap_or(""),
+        letter.body.as_str(),
+        letter.closing.as_deref().unwrap_or(""),
+    ] {
+        text.push_str(part);
+        text.push('\0');
+    }
+    fingerprint(&text)
+}
+
+/// Whether `s` is a SHA-256 as Accord writes it: 64 lower-case hexadecimal digits.
+pub fn is_sha256(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// Every problem of a letter's versions (letter `index` of the case), located by field
+/// (`versions[1].lang`, `versions[0].signatures[2].sha256`).
+pub fn problems(index: usize, letter: &Letter) -> Vec<Problem> {
+    let e = Entity::Letter(index);
+    let mut out = Vec::new();
+    let mut push = |field: String, message: String| {
+        out.push(Problem {
+            entity: e,
+            field,
+            message,
+        });
+    };
+    let mut langs: Vec<&str> = vec![letter.language.as_str()];
+    for (k, v) in letter.versions.iter().enumerate() {
+        let f = |name: &str| format!("versions[{k}].{name}");
+        if !is_language_tag(&v.lang) {
+            push(
+                f("lang"),
+                format!(
+                    "{:?} is not a language tag such as \"km\" or \"fr\"",
+                    v.lang
+                ),
+            );
+        } else if langs.iter().any(|l| same_lang(l, &v.lang)) {
+            let what = if letter.is_original(&v.lang) {
+                "is the original's language"
+            } else {
+                "has a version already"
+            };
+            push(f("lang"), format!("{:?} {what}", v.lang));
+        }
+        langs.push(&v.lang);
+        if v.title.trim().is_empty() {
+            push(f("title"), "must not be empty".into());
+        }
+        if v.body.trim().is_empty() {
+            push(f("body"), "must not be empty".into());
+        }
+        if let Some(sha) = &v.original_sha256
+            && !is_sha256(sha)
+        {
+            push(
+                f("original_sha256"),
+                format!("{sha:?} is not a SHA-256 (64 lower-case hexadecimal digits)"),
+            );
+        }
+        let mut signed = Vec::new();
+        for (n, s) in v.signatures.iter().enumerate() {
+            let field = format!("versions[{k}].signatures[{n}]");
+            let in_range = usize::try_from(s.signatory).is_ok_and(|i| i < letter.signatories.len());
+            if !in_range {
+                push(
+                    format!("{field}.signatory"),
+                    format!(
+                        "no signatory {} (the letter has {})",
+                        s.signatory,
+                        letter.signatories.len()
+                    ),
+                );
+            } else if signed.contains(&s.signatory) {
+                push(
+                    format!("{field}.signatory"),
+                    format!("signatory {} signs this version twice", s.signatory),
+                );
+            }
+            signed.push(s.signatory);
+            if !is_sha256(&s.sha256) {
+                push(
+                    format!("{field}.sha256"),
+                    format!(
+                        "{:?} is not a SHA-256 (64 lower-case hexadecimal digits)",
+                        s.sha256
+                    ),
+                );
+            }
+        }
+    }
+    out
+}
