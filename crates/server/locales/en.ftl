@@ -1049,3 +1049,44 @@ sim-histogram-title = { $runs ->
     [one] How many runs gave each party each number of seats ({ $runs } run)
    *[other] How many runs gave each party each number of seats ({ $runs } runs)
 }
+
+## A refused field's explanation (refusals.rs): the kinds the core gives, and the fields' names
+refusal-field = { $field }: { $reason }
+refusal-empty = this field must not be empty
+refusal-finding-incident = a finding needs at least one incident
+refusal-no-provision = this case has no provision { $id }
+refusal-no-actor = this case has no actor “{ $id }”
+refusal-no-incident = this case has no incident “{ $id }”
+refusal-no-source = this case has no source “{ $id }”
+refusal-no-instrument = this case has no instrument “{ $id }”
+refusal-date = “{ $value }” is not a date: write 2017-09-03, 2017-09, 2017, a range A..B or A..
+refusal-date-month = “{ $value }” is not a date: there is no month { $month }
+refusal-date-days = “{ $value }” is not a date: { $month } has { $days } days
+refusal-date-range = “{ $value }” is not a date range: it ends before it starts
+refusal-day = “{ $value }” is not a day: write it as 2017-09-03
+refusal-url = “{ $value }” is not a web address: it starts with https:// or http://
+refusal-id = “{ $value }” is not an id: 1 to 100 letters, digits, dots, underscores or hyphens, starting with a letter or a digit
+field-title = Title
+field-date = Date
+field-kind = Kind
+field-place = Place
+field-summary = Summary
+field-actor = Actor
+field-actors = Actors
+field-source = Source
+field-sources = Sources
+field-verdict = Verdict
+field-rationale = Rationale
+field-provision = Provision
+field-incident = Incident
+field-incidents = Incidents
+field-note = Note
+field-score = Score
+field-email = E-mail address
+field-password = Password
+field-name = Name
+field-role = Role
+field-as_of = Date of the status
+field-id = Id
+field-url = Web address
+field-status = Status

@@ -1048,3 +1048,44 @@ sim-histogram-title = { $runs ->
     [one] Combien de tirages ont donné à chaque parti chaque nombre de sièges ({ $runs } tirage)
    *[other] Combien de tirages ont donné à chaque parti chaque nombre de sièges ({ $runs } tirages)
 }
+
+## A refused field's explanation (refusals.rs): the kinds the core gives, and the fields' names
+refusal-field = { $field } : { $reason }
+refusal-empty = ce champ ne doit pas être vide
+refusal-finding-incident = une constatation doit porter sur au moins un incident
+refusal-no-provision = ce dossier n'a pas de disposition { $id }
+refusal-no-actor = ce dossier n'a pas d'acteur « { $id } »
+refusal-no-incident = ce dossier n'a pas d'incident « { $id } »
+refusal-no-source = ce dossier n'a pas de source « { $id } »
+refusal-no-instrument = ce dossier n'a pas d'instrument « { $id } »
+refusal-date = « { $value } » n'est pas une date : écrivez 2017-09-03, 2017-09, 2017, une période A..B ou A..
+refusal-date-month = « { $value } » n'est pas une date : il n'y a pas de mois { $month }
+refusal-date-days = « { $value } » n'est pas une date : { $month } a { $days } jours
+refusal-date-range = « { $value } » n'est pas une période : elle finit avant de commencer
+refusal-day = « { $value } » n'est pas un jour : écrivez-le 2017-09-03
+refusal-url = « { $value } » n'est pas une adresse web : elle commence par https:// ou http://
+refusal-id = « { $value } » n'est pas un identifiant : de 1 à 100 lettres, chiffres, points, tirets bas ou tirets, commençant par une lettre ou un chiffre
+field-title = Titre
+field-date = Date
+field-kind = Type
+field-place = Lieu
+field-summary = Résumé
+field-actor = Acteur
+field-actors = Acteurs
+field-source = Source
+field-sources = Sources
+field-verdict = Qualification
+field-rationale = Motivation
+field-provision = Disposition
+field-incident = Incident
+field-incidents = Incidents
+field-note = Note
+field-score = Score
+field-email = Courriel
+field-password = Mot de passe
+field-name = Nom
+field-role = Rôle
+field-as_of = Date de l'état
+field-id = Identifiant
+field-url = Adresse web
+field-status = État

@@ -99,6 +99,10 @@ impl AppError {
                 AppError::Validation { field, .. } => Some(field.clone()),
                 _ => None,
             },
+            reason: match self {
+                AppError::Validation { message, .. } => Some(message.clone()),
+                _ => None,
+            },
         }
     }
 

@@ -301,6 +301,9 @@ pub(crate) struct ErrorText {
     /// The API answers JSON; pages answer the error page.
     pub(crate) api: bool,
     pub(crate) field: Option<String>,
+    /// A refused field's explanation as the action layer gave it (English), which
+    /// `refusals.rs` says in the reader's language when it knows its kind.
+    pub(crate) reason: Option<String>,
 }
 
 impl ErrorText {
@@ -315,6 +318,11 @@ impl ErrorText {
                 catalogs.message(lang, key, Some(&args))
             }
             None if lang == Lang::En => self.detail.clone(),
+            None if self.field.is_some() && self.reason.is_some() => {
+                let field = self.field.as_deref().unwrap_or_default();
+                let reason = self.reason.as_deref().unwrap_or_default();
+                crate::refusals::refused(&Say::new(catalogs, lang), field, reason)
+            }
             None => {
                 let mut args = FluentArgs::new();
                 args.set("detail", self.detail.as_str());

@@ -110,16 +110,19 @@ async fn create(
         rationale: f.text("rationale").unwrap_or("").trim().to_owned(),
     };
     let mut errors: Vec<(&'static str, &'static str, String)> = Vec::new();
+    // A refusal is said beside its field in the reader's language (`refusals.rs`).
+    let say = state.say(viewer.lang);
+    let said = |message: String| crate::refusals::beside_field(&say, &message);
     let refs = state.store.case_refs(&id).await?;
     // The one citation rule of the forms and the API: "iccpr art 19 (2)" is the case's
     // "ICCPR Art. 19(2)"; a citation that names no provision of the case is refused here.
     let provision = state
         .actions
         .parse_provision(&refs.provisions, &v.provision)
-        .map_err(|e| errors.push(("provision", "finding-provision", action_message(e))))
+        .map_err(|e| errors.push(("provision", "finding-provision", said(action_message(e)))))
         .ok();
     let verdict = Verdict::from_name(&v.verdict)
-        .map_err(|e| errors.push(("verdict", "finding-verdict", e.to_string())))
+        .map_err(|e| errors.push(("verdict", "finding-verdict", said(e.to_string()))))
         .ok();
     let (Some(provision), Some(verdict)) = (provision, verdict) else {
         return form(&state, &viewer, &access, &v, &errors).await;
@@ -146,7 +149,7 @@ async fn create(
                 "provision" => ("provision", "finding-provision"),
                 _ => ("rationale", "finding-rationale"),
             };
-            errors.push((field, label, message));
+            errors.push((field, label, said(message)));
             return form(&state, &viewer, &access, &v, &errors).await;
         }
         Err(e) => return Err(e.into()),

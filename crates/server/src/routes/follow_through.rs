@@ -394,7 +394,8 @@ async fn create(
             f.id
         ))),
         Err(ActionError::Invalid { field, message }) => {
-            refused.errors.push((field, message));
+            let said = crate::refusals::beside_field(&state.say(viewer.lang), &message);
+            refused.errors.push((field, said));
             page(&state, &viewer, &access, &letter, &refused).await
         }
         Err(e) => Err(e.into()),

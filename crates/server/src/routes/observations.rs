@@ -80,7 +80,10 @@ async fn create(
         errors: Vec::new(),
     };
     let date = accord_core::observation::parse_date(&form.date)
-        .map_err(|e| form.errors.push(("date".into(), e)))
+        .map_err(|e| {
+            let said = crate::refusals::beside_field(&state.say(viewer.lang), &e);
+            form.errors.push(("date".into(), said));
+        })
         .ok();
     let score = Score::parse(&form.score)
         .map_err(|e| form.errors.push(("score".into(), e.to_string())))
@@ -120,7 +123,8 @@ async fn create(
             o.id
         ))),
         Err(ActionError::Invalid { field, message }) => {
-            form.errors.push((field, message));
+            let said = crate::refusals::beside_field(&state.say(viewer.lang), &message);
+            form.errors.push((field, said));
             provisions::page(&state, &viewer, &access, &provision, None, None, form).await
         }
         Err(e) => Err(e.into()),

@@ -365,7 +365,91 @@ async fn errors_come_in_the_readers_language() {
     let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
     assert_eq!(v["code"], "invalid");
     assert_eq!(v["field"], "as_of");
-    let message = v["message"].as_str().unwrap();
-    assert!(message.starts_with("ព័ត៌មានលម្អិត"), "{v}");
-    assert!(message.ends_with(v["error"].as_str().unwrap()), "{v}");
+    // The refusal in Khmer: the field by its label, the reason by its kind, the month in Khmer.
+    assert_eq!(
+        v["message"], "កាលបរិច្ឆេទនៃស្ថានភាព៖ “2030-02-30” មិនមែនជាកាលបរិច្ឆេទទេ៖ ខែកុម្ភៈ ឆ្នាំ២០៣០ មាន ២៨ ថ្ងៃ",
+        "{v}"
+    );
+    assert!(
+        v["error"]
+            .as_str()
+            .unwrap()
+            .contains("February 2030 has 28 days"),
+        "{v}"
+    );
+    // In French, through the browser's language.
+    let req = Request::get("/api/v1/cases/example-2030/status?as_of=2030-02-30")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .header(header::ACCEPT_LANGUAGE, "fr")
+        .body(Body::empty())
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&app.send(req).await.body).unwrap();
+    assert_eq!(
+        v["message"],
+        "Date de l'état\u{202F}: «\u{202F}2030-02-30\u{202F}» n'est pas une date\u{202F}: février 2030 a 28 jours",
+        "{v}"
+    );
+}
+
+/// A form's refusals on a page, in the reader's language: a date that does not exist beside
+/// the date field, a provision the case does not hold beside the provision field; a refusal of
+/// a kind the server does not know stays English under a translated introduction.
+#[tokio::test]
+async fn a_refused_field_is_explained_in_the_readers_language() {
+    let app = TestApp::new().await;
+    let editor = app
+        .user("ed@example.org", false, Some(accord_core::CaseRole::Editor))
+        .await;
+    let incident = [
+        ("title", "Kept title"),
+        ("date", "2030-02-30"),
+        ("kind", "closure"),
+        ("actor", "interior"),
+        ("role", "perpetrator"),
+    ];
+    let km = app
+        .post(
+            &format!("{CASE}/incidents"),
+            &reading(&editor, "km"),
+            &incident,
+        )
+        .await;
+    assert_eq!(km.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        km.body
+            .contains("“2030-02-30” មិនមែនជាកាលបរិច្ឆេទទេ៖ ខែកុម្ភៈ ឆ្នាំ២០៣០ មាន ២៨ ថ្ងៃ"),
+        "{}",
+        km.body
+    );
+    assert!(!km.body.contains("has 28 days"), "{}", km.body);
+    let finding = [
+        ("incident", "party-dissolved"),
+        ("provision", "FPA Art. 99"),
+        ("verdict", "violation"),
+        ("rationale", "x"),
+    ];
+    let fr = app
+        .post(
+            &format!("{CASE}/findings"),
+            &reading(&editor, "fr"),
+            &finding,
+        )
+        .await;
+    assert_eq!(fr.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        fr.body
+            .contains("ce dossier n&#x27;a pas de disposition FPA Art. 99"),
+        "{}",
+        fr.body
+    );
+    assert!(!fr.body.contains("in this case"), "{}", fr.body);
+    // English readers read the core's own sentence, as before.
+    let en = app
+        .post(
+            &format!("{CASE}/findings"),
+            &reading(&editor, "en"),
+            &finding,
+        )
+        .await;
+    assert!(en.body.contains("no provision FPA Art. 99 in this case"));
 }
