@@ -3,13 +3,14 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use accord_core::{Day, Named, evaluate};
+use accord_core::{Day, Lang, Named, evaluate};
 use accord_server::views::CaseStatusView;
 use anyhow::Context;
 use clap::Subcommand;
 use serde_json::json;
 
 use crate::config::Config;
+use crate::words::{Words, columns, pad, pad_left};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum CaseCommand {
@@ -71,20 +72,40 @@ pub(crate) async fn run(config: &Config, cmd: CaseCommand) -> anyhow::Result<Exi
                     .collect();
                 println!("{}", serde_json::to_string_pretty(&v)?);
             } else if cases.is_empty() {
+                let words = Words::new(config.language)?;
                 println!(
-                    "no cases in {} (import one with `accord import DIR`)",
-                    config.db
+                    "{}",
+                    words.msg("cli-no-cases", &[("db", config.db.as_str().into())])
                 );
             } else {
-                let width = cases.iter().map(|c| c.id.len()).max().unwrap_or(4).max(4);
+                let words = Words::new(config.language)?;
+                let [case_h, incidents_h, findings_h, title_h] = [
+                    "cli-col-case",
+                    "cli-col-incidents",
+                    "cli-col-findings",
+                    "cli-col-title",
+                ]
+                .map(|id| words.t(id));
+                let width = cases
+                    .iter()
+                    .map(|c| c.id.len())
+                    .chain([columns(&case_h)])
+                    .max()
+                    .unwrap_or(4);
+                let (wi, wf) = (columns(&incidents_h).max(9), columns(&findings_h).max(8));
                 println!(
-                    "{:width$}  {:>9}  {:>8}  TITLE",
-                    "CASE", "INCIDENTS", "FINDINGS"
+                    "{}  {}  {}  {title_h}",
+                    pad(&case_h, width),
+                    pad_left(&incidents_h, wi),
+                    pad_left(&findings_h, wf)
                 );
                 for c in &cases {
                     println!(
-                        "{:width$}  {:>9}  {:>8}  {}",
-                        c.id, c.incidents, c.findings, c.title
+                        "{}  {}  {}  {}",
+                        pad(&c.id, width),
+                        pad_left(&words.lang.digits(&c.incidents.to_string()), wi),
+                        pad_left(&words.lang.digits(&c.findings.to_string()), wf),
+                        c.title
                     );
                 }
             }
@@ -144,7 +165,8 @@ pub(crate) async fn run(config: &Config, cmd: CaseCommand) -> anyhow::Result<Exi
                 }
                 println!("{}", serde_json::to_string_pretty(&view)?);
             } else {
-                print!("{}", table(&case, &status, as_of));
+                let words = Words::new(config.language)?;
+                print!("{}", table(&words, &case, &status, as_of));
             }
         }
     }
@@ -153,14 +175,18 @@ pub(crate) async fn run(config: &Config, cmd: CaseCommand) -> anyhow::Result<Exi
 
 /// When a mechanism was last asked for, by which letter, and the latest answer to the letters
 /// that asked for it, with how long ago (counted to `as_of`, or today).
-fn last_asked(case: &accord_core::Case, m: &accord_core::Mechanism, as_of: Option<Day>) -> String {
+fn last_asked(
+    words: &Words,
+    case: &accord_core::Case,
+    m: &accord_core::Mechanism,
+    as_of: Option<Day>,
+) -> String {
     use accord_core::Named;
     use accord_core::follow_through::{self, Record};
     let today = as_of.unwrap_or_else(accord_actions::today);
     let days = |d: Day| today.days_since_epoch() - d.days_since_epoch();
     let Some(last) = follow_through::last_asked(case, m) else {
-        return "never (no letter of the case quotes its provision or lists its incidents)"
-            .to_owned();
+        return words.t("cli-never-asked");
     };
     let answer = match last.response.map(|r| (&r.what, &r.letter)) {
         Some((
@@ -173,23 +199,31 @@ fn last_asked(case: &accord_core::Case, m: &accord_core::Mechanism, as_of: Optio
                 .letter(letter)
                 .and_then(|l| follow_through::addressee(l, from))
                 .map_or(from.as_str(), |a| a.name.as_str());
-            format!(
-                "latest response {date} ({} days ago) from {who}: {}",
-                days(*date),
-                action.as_str()
+            words.msg(
+                "cli-latest-response",
+                &[
+                    ("date", words.day(*date).into()),
+                    ("days", days(*date).into()),
+                    ("who", who.into()),
+                    ("action", words.name("outcome-", action.as_str()).into()),
+                ],
             )
         }
-        _ => "no response recorded".to_owned(),
+        _ => words.t("cli-no-response"),
     };
-    format!(
-        "{} ({} days ago) in {}; {answer}",
-        last.letter.date,
-        days(last.letter.date),
-        last.letter.id
+    words.msg(
+        "cli-asked",
+        &[
+            ("date", words.day(last.letter.date).into()),
+            ("days", days(last.letter.date).into()),
+            ("letter", last.letter.id.as_str().into()),
+            ("answer", answer.into()),
+        ],
     )
 }
 
 fn table(
+    words: &Words,
     case: &accord_core::Case,
     status: &accord_core::CaseStatus<'_>,
     as_of: Option<Day>,
@@ -197,13 +231,24 @@ fn table(
     let mut s = String::new();
     match as_of {
         Some(day) => {
-            let _ = writeln!(s, "{} — {} (as of {day})\n", case.id, case.title);
+            let as_of = words.msg("cli-as-of", &[("day", words.day(day).into())]);
+            let _ = writeln!(s, "{} — {} ({as_of})\n", case.id, case.title);
         }
         None => {
             let _ = writeln!(s, "{} — {}\n", case.id, case.title);
         }
     }
-    let _ = writeln!(s, "MECHANISMS");
+    // The labels of a mechanism's lines, padded to the longest in this language.
+    let labels = [
+        "cli-requested-by",
+        "cli-must-act",
+        "cli-consult",
+        "cli-last-asked",
+    ]
+    .map(|id| words.t(id));
+    let label_width = labels.iter().map(|l| columns(l)).max().unwrap_or(12) + 2;
+    let [requested, must_act, consult, asked] = labels.map(|l| pad(&l, label_width));
+    let _ = writeln!(s, "{}", words.t("cli-mechanisms"));
     for m in &status.mechanisms {
         let names = |v: &[&accord_core::Actor]| {
             v.iter()
@@ -212,64 +257,101 @@ fn table(
                 .join(", ")
         };
         let state = match (m.triggered, m.since_incident) {
-            (true, Some(i)) => format!(
-                "TRIGGERED since {} ({}: {}) by {} confirmed finding{}",
-                m.since.map(|d| d.to_string()).unwrap_or_default(),
-                i.date.precision(),
-                i.title,
-                m.findings.len(),
-                if m.findings.len() == 1 { "" } else { "s" }
+            (true, Some(i)) => words.msg(
+                "cli-triggered",
+                &[
+                    (
+                        "since",
+                        m.since.map(|d| words.day(d)).unwrap_or_default().into(),
+                    ),
+                    (
+                        "precision",
+                        words.t(&format!("precision-{}", i.date.precision())).into(),
+                    ),
+                    ("incident", i.title.as_str().into()),
+                    ("count", m.findings.len().into()),
+                ],
             ),
-            _ => "not triggered".to_owned(),
+            _ => words.t("cli-not-triggered"),
         };
         let _ = writeln!(
             s,
             "  {}  {}\n    {state}",
             m.mechanism.provision, m.mechanism.name
         );
-        let _ = writeln!(s, "    requested by  {}", names(&m.requested_by));
-        let _ = writeln!(s, "    must act      {}", names(&m.responsible));
-        let _ = writeln!(s, "    consult       {}", names(&m.consult));
+        let _ = writeln!(s, "    {requested}{}", names(&m.requested_by));
+        let _ = writeln!(s, "    {must_act}{}", names(&m.responsible));
+        let _ = writeln!(s, "    {consult}{}", names(&m.consult));
         if m.triggered {
             let _ = writeln!(
                 s,
-                "    last asked    {}",
-                last_asked(case, m.mechanism, as_of)
+                "    {asked}{}",
+                last_asked(words, case, m.mechanism, as_of)
             );
         }
         for f in &m.findings {
             let _ = writeln!(
                 s,
-                "    - {:<28} {:<20} {}",
+                "    - {:<28} {} {}",
                 f.id,
-                f.verdict.as_str(),
+                pad(&words.name("verdict-", f.verdict.as_str()), 20),
                 f.provision
             );
         }
     }
-    let _ = writeln!(s, "\nPROVISIONS");
+    let _ = writeln!(s, "\n{}", words.t("cli-provisions"));
+    let [provision_h, status_h, findings_h, implementation_h] = [
+        "cli-col-provision",
+        "cli-col-status",
+        "cli-col-findings",
+        "cli-col-implementation",
+    ]
+    .map(|id| words.t(id));
     let width = status
         .provisions
         .iter()
         .map(|p| p.provision.citation.to_string().len())
+        .chain([columns(&provision_h)])
         .max()
         .unwrap_or(9);
+    let states: Vec<String> = status
+        .provisions
+        .iter()
+        .map(|p| words.name("state-", p.state.as_str()))
+        .collect();
+    let state_width = states
+        .iter()
+        .map(|w| columns(w))
+        .chain([columns(&status_h), 10])
+        .max()
+        .unwrap_or(10);
+    let findings_width = columns(&findings_h).max(8);
     let _ = writeln!(
         s,
-        "  {:width$}  {:<10}  {:>8}  IMPLEMENTATION",
-        "PROVISION", "STATUS", "FINDINGS"
+        "  {}  {}  {}  {implementation_h}",
+        pad(&provision_h, width),
+        pad(&status_h, state_width),
+        pad_left(&findings_h, findings_width)
     );
-    for p in &status.provisions {
+    for (p, state) in status.provisions.iter().zip(&states) {
         // The latest confirmed observation: its score, what the scale calls it, its date.
         let implementation = p.observation.map_or_else(String::new, |o| {
-            format!("{} {} ({})", o.score.value(), o.score.label(), o.date)
+            let date = match words.lang {
+                Lang::En => o.date.to_string(),
+                lang => lang.point(o.date),
+            };
+            format!(
+                "{} {} ({date})",
+                words.count(usize::from(o.score.value())),
+                words.t(&format!("score-{}", o.score.value()))
+            )
         });
         let _ = writeln!(
             s,
-            "  {:width$}  {:<10}  {:>8}  {implementation}",
-            p.provision.citation.to_string(),
-            p.state.as_str(),
-            p.findings.len()
+            "  {}  {}  {}  {implementation}",
+            pad(&p.provision.citation.to_string(), width),
+            pad(state, state_width),
+            pad_left(&words.count(p.findings.len()), findings_width)
         );
     }
     s

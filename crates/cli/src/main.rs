@@ -22,6 +22,7 @@ mod serve;
 mod setup;
 mod user;
 mod verify;
+mod words;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

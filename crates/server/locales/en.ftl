@@ -1090,3 +1090,35 @@ field-as_of = Date of the status
 field-id = Id
 field-url = Web address
 field-status = Status
+
+## The command line's human output (crates/cli: words.rs; accord case list and case status)
+cli-no-cases = no cases in { $db } (import one with `accord import DIR`)
+cli-col-case = CASE
+cli-col-incidents = INCIDENTS
+cli-col-findings = FINDINGS
+cli-col-title = TITLE
+cli-as-of = as of { $day }
+cli-mechanisms = MECHANISMS
+cli-triggered = TRIGGERED since { $since } ({ $precision }: { $incident }) by { $count ->
+    [one] { $count } confirmed finding
+   *[other] { $count } confirmed findings
+}
+cli-not-triggered = not triggered
+cli-requested-by = requested by
+cli-must-act = must act
+cli-consult = consult
+cli-last-asked = last asked
+cli-never-asked = never (no letter of the case quotes its provision or lists its incidents)
+cli-latest-response = latest response { $date } ({ $days ->
+    [one] { $days } day ago
+   *[other] { $days } days ago
+}) from { $who }: { $action }
+cli-no-response = no response recorded
+cli-asked = { $date } ({ $days ->
+    [one] { $days } day ago
+   *[other] { $days } days ago
+}) in { $letter }; { $answer }
+cli-provisions = PROVISIONS
+cli-col-provision = PROVISION
+cli-col-status = STATUS
+cli-col-implementation = IMPLEMENTATION

@@ -1089,3 +1089,35 @@ field-as_of = Date de l'état
 field-id = Identifiant
 field-url = Adresse web
 field-status = État
+
+## The command line's human output (crates/cli: words.rs; accord case list and case status)
+cli-no-cases = aucun dossier dans { $db } (importez-en un avec `accord import DIR`)
+cli-col-case = DOSSIER
+cli-col-incidents = INCIDENTS
+cli-col-findings = CONSTATATIONS
+cli-col-title = TITRE
+cli-as-of = au { $day }
+cli-mechanisms = MÉCANISMES
+cli-triggered = DÉCLENCHÉ depuis le { $since } ({ $precision } : { $incident }) par { $count ->
+    [one] { $count } constatation confirmée
+   *[other] { $count } constatations confirmées
+}
+cli-not-triggered = non déclenché
+cli-requested-by = demandé par
+cli-must-act = doit agir
+cli-consult = consulter
+cli-last-asked = dernière demande
+cli-never-asked = jamais (aucune lettre du dossier ne cite sa disposition ni ne liste ses incidents)
+cli-latest-response = dernière réponse le { $date } (il y a { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+}) de { $who } : { $action }
+cli-no-response = aucune réponse enregistrée
+cli-asked = le { $date } (il y a { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+}) dans { $letter } ; { $answer }
+cli-provisions = DISPOSITIONS
+cli-col-provision = DISPOSITION
+cli-col-status = ÉTAT
+cli-col-implementation = MISE EN ŒUVRE

@@ -1018,3 +1018,26 @@ field-as_of = កាលបរិច្ឆេទនៃស្ថានភាព
 field-id = លេខសម្គាល់
 field-url = អាសយដ្ឋានគេហទំព័រ
 field-status = ស្ថានភាព
+
+## The command line's human output (crates/cli: words.rs; accord case list and case status)
+cli-no-cases = គ្មានសំណុំរឿងនៅក្នុង { $db } ទេ (នាំចូលមួយដោយ `accord import DIR`)
+cli-col-case = សំណុំរឿង
+cli-col-incidents = ហេតុការណ៍
+cli-col-findings = ការរកឃើញ
+cli-col-title = ចំណងជើង
+cli-as-of = គិតត្រឹម{ $day }
+cli-mechanisms = យន្តការ
+cli-triggered = បានដាក់ឱ្យដំណើរការ ចាប់តាំងពី{ $since } ({ $precision }៖ { $incident }) ដោយការរកឃើញដែលបានបញ្ជាក់ចំនួន { $count }
+cli-not-triggered = មិនទាន់ដាក់ឱ្យដំណើរការ
+cli-requested-by = ស្នើដោយ
+cli-must-act = ត្រូវចាត់វិធានការ
+cli-consult = ពិគ្រោះយោបល់ជាមួយ
+cli-last-asked = ស្នើចុងក្រោយ
+cli-never-asked = មិនដែល (គ្មានលិខិតណាមួយនៃសំណុំរឿង ដកស្រង់បទប្បញ្ញត្តិរបស់វា ឬរាយហេតុការណ៍របស់វាទេ)
+cli-latest-response = ការឆ្លើយតបចុងក្រោយ{ $date } ({ $days } ថ្ងៃមុន) ពី { $who }៖ { $action }
+cli-no-response = មិនទាន់មានការឆ្លើយតបត្រូវបានកត់ត្រាទេ
+cli-asked = { $date } ({ $days } ថ្ងៃមុន) ក្នុង { $letter }; { $answer }
+cli-provisions = បទប្បញ្ញត្តិ
+cli-col-provision = បទប្បញ្ញត្តិ
+cli-col-status = ស្ថានភាព
+cli-col-implementation = ការអនុវត្ត
