@@ -333,3 +333,36 @@ fn an_xlsx_workbook_imports_as_a_spreadsheet() {
     );
     assert!(text.contains("arrest-of-a-land-activist"));
 }
+
+/// The reference case holds PA-X's coding of its Paris instruments (issue 15 §2: ACPS is PA-X
+/// agreement 252 and shows its codes): importing the PA-X file kept with the case's sources
+/// changes nothing, and ACPS's notes carry its codes.
+#[test]
+fn the_reference_case_already_holds_its_pax_coding() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    ok(&accord(
+        &db,
+        &["import", common::reference().to_str().unwrap()],
+    ));
+    let law = repo().join("data/provenance/cambodia-2017/law");
+    let dry = import_json(
+        &db,
+        &law.join("pax_agreements.csv"),
+        &[
+            "--format",
+            "pax",
+            "--case",
+            "cambodia-2017",
+            "--mapping",
+            law.join("pax_mapping.toml").to_str().unwrap(),
+            "--dry-run",
+        ],
+    );
+    assert_eq!(dry["unchanged"], 3, "{dry}");
+    assert_eq!(dry["created"]["instruments"], 0, "{dry}");
+    assert_eq!(dry["updated"]["instruments"], 0, "{dry}");
+    let acps = std::fs::read_to_string(common::reference().join("instruments/ACPS.toml")).unwrap();
+    assert!(acps.contains("- AgtId: 252"));
+    assert!(acps.contains("Cons 3, Ele 3"), "ACPS shows its PA-X codes");
+}

@@ -15,7 +15,7 @@ use crate::mapping::Mapping;
 use crate::{Columns, Problem, RowMapper, RowRecords, cell, extras};
 
 /// PA-X's columns that are not provision codes.
-const METADATA: [&str; 26] = [
+const METADATA: [&str; 27] = [
     "AgtId",
     "Reg",
     "Con",
@@ -42,6 +42,8 @@ const METADATA: [&str; 26] = [
     "PamAgr",
     "CowWar",
     "Version",
+    // The version of the agreement's coding in PA-X V3's own file (1, 2…): not a code.
+    "Ver",
 ];
 
 /// Metadata kept in the notes block, in this order.

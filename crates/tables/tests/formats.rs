@@ -279,6 +279,45 @@ fn pax_agreements_become_instruments() {
     assert_eq!(got, vec![(2, "AgtId", "x"), (2, "GeWom", "4")]);
 }
 
+/// The reference case's own PA-X file (PA-X V3's coding of the Paris instruments, with PA-X's
+/// metadata columns `PP`, `Ver`, `Loc1ISO`, …): every agreement maps onto the case's instrument,
+/// and only provision categories are counted as codes.
+#[test]
+fn the_reference_cases_pax_coding_maps_onto_its_instruments() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/cases/cambodia-2017/pax/"
+    );
+    let mapping =
+        Mapping::parse(&std::fs::read_to_string(format!("{dir}pax_mapping.toml")).unwrap())
+            .unwrap();
+    let csv = std::fs::read(format!("{dir}pax_agreements.csv")).unwrap();
+    let (rows, problems) = map(Format::Pax, &csv, Some(&mapping));
+    assert_eq!(problems, vec![]);
+    let ids: Vec<&str> = rows
+        .iter()
+        .map(|r| r.instrument.as_ref().unwrap().id.as_str())
+        .collect();
+    assert_eq!(ids, ["ACPS", "ASIT", "FA"]);
+    let acps = rows[0].instrument.as_ref().unwrap();
+    let notes = acps.notes.as_deref().unwrap();
+    assert!(notes.contains("- AgtId: 252"), "{notes}");
+    let codes = notes
+        .lines()
+        .find_map(|l| l.strip_prefix("- codes: "))
+        .unwrap();
+    for code in ["Cons 3", "Ele 3", "Polps 3", "HrDem 3", "GRef 3"] {
+        assert!(codes.split(", ").any(|c| c == code), "{code} in {codes}");
+    }
+    // PA-X V3's version column (1) and the process number (17) are metadata, not codes.
+    assert!(
+        !codes
+            .split(", ")
+            .any(|c| c.starts_with("Ver ") || c.starts_with("PP ")),
+        "{codes}"
+    );
+}
+
 #[test]
 fn spreadsheets_with_a_mapping() {
     let mapping = Mapping::parse(&String::from_utf8(example("table.toml")).unwrap()).unwrap();
