@@ -69,9 +69,23 @@ pub struct LetterSummary {
     pub id: String,
     pub title: String,
     pub date: String,
+    /// The language of this rendering (the original's, or a version's).
     pub language: String,
     /// Every signatory, whatever the state of their signature.
     pub signatories: usize,
+    /// Every language the letter is written in, the original first.
+    pub languages: Vec<LanguageSummary>,
+}
+
+/// One language of a letter, as the letter's pages list them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageSummary {
+    pub lang: String,
+    pub original: bool,
+    /// The original's wording changed since this version was translated.
+    pub out_of_date: bool,
+    pub translated_by: Option<String>,
+    pub translated_at: Option<String>,
 }
 
 /// A composed letter and its renderings, each made on first use.
@@ -229,6 +243,8 @@ fn gzip_bytes(data: &[u8]) -> std::io::Result<Bytes> {
 struct Key {
     case: String,
     letter: String,
+    /// The language asked for (`?lang=`); empty for the original.
+    lang: String,
     version: i64,
 }
 
@@ -282,7 +298,10 @@ impl LetterCache {
             return (slot.cell.clone(), slot.bytes.clone());
         }
         inner.letters.retain(|k, _| {
-            !(k.case == key.case && k.letter == key.letter && k.version < key.version)
+            !(k.case == key.case
+                && k.letter == key.letter
+                && k.lang == key.lang
+                && k.version < key.version)
         });
         let cell = Arc::new(OnceCell::new());
         let bytes = Arc::new(AtomicUsize::new(0));
@@ -367,8 +386,23 @@ pub(crate) async fn letter(
     head: &CaseHead,
     letter_id: &str,
 ) -> Result<Arc<CachedLetter>, AppError> {
+    letter_in(state, head, letter_id, None).await
+}
+
+/// A letter as written in `lang` (its original when `None`), composed once per version of its
+/// case and language. A letter without that language, or a `lang` that is not a language tag,
+/// is a 404.
+pub(crate) async fn letter_in(
+    state: &AppState,
+    head: &CaseHead,
+    letter_id: &str,
+    lang: Option<&str>,
+) -> Result<Arc<CachedLetter>, AppError> {
+    if lang.is_some_and(|l| !accord_core::translation::is_language_tag(l)) {
+        return Err(AppError::NotFound);
+    }
     let view = OnceCell::new();
-    letter_from(state, head, letter_id, &view, Some(letter_id)).await
+    letter_from(state, head, letter_id, lang, &view, Some(letter_id)).await
 }
 
 /// Every letter of a case at its current version, in the case's order.
@@ -391,7 +425,7 @@ pub(crate) async fn letters(
     };
     let mut out = Vec::with_capacity(ids.len());
     for id in ids.iter() {
-        out.push(letter_from(state, head, id, &view, None).await?);
+        out.push(letter_from(state, head, id, None, &view, None).await?);
     }
     Ok(out)
 }
@@ -400,19 +434,23 @@ async fn letter_from(
     state: &AppState,
     head: &CaseHead,
     letter_id: &str,
+    lang: Option<&str>,
     view: &OnceCell<Arc<ValidCase>>,
     only: Option<&str>,
 ) -> Result<Arc<CachedLetter>, AppError> {
     let key = Key {
         case: head.id.clone(),
         letter: letter_id.to_owned(),
+        lang: lang.unwrap_or_default().to_owned(),
         version: head.version,
     };
     let (cell, bytes) = state.letters.slot(&key);
     let made = cell
         .get_or_try_init(|| async {
             let case = load_view(state, &head.id, only, view).await?;
-            compose(state, case, letter_id, bytes).await.map(Arc::new)
+            compose(state, case, letter_id, lang, bytes)
+                .await
+                .map(Arc::new)
         })
         .await
         .cloned();
@@ -447,17 +485,24 @@ async fn compose(
     state: &AppState,
     case: &ValidCase,
     letter_id: &str,
+    lang: Option<&str>,
     bytes: Arc<AtomicUsize>,
 ) -> Result<CachedLetter, AppError> {
-    let letter = case.letter(letter_id).ok_or(AppError::NotFound)?;
+    let original = case.letter(letter_id).ok_or(AppError::NotFound)?;
+    let letter = match lang {
+        Some(lang) => original.in_language(lang).ok_or(AppError::NotFound)?,
+        None => original.clone(),
+    };
     let summary = LetterSummary {
         id: letter.id.clone(),
         title: letter.title.clone(),
         date: letter.date.to_string(),
         language: letter.language.clone(),
         signatories: letter.signatories.len(),
+        languages: languages(original),
     };
-    let mut outcome = accord_letters::compose(case, letter_id);
+    let compose_it = |case: &ValidCase| accord_letters::compose_letter(case, &letter);
+    let mut outcome = compose_it(case);
     if let Err(ComposeError::Body {
         problem: BodyProblem::UnknownSource { .. },
         ..
@@ -468,7 +513,7 @@ async fn compose(
             .load_case(&case.id)
             .await?
             .ok_or(AppError::NotFound)?;
-        outcome = accord_letters::compose(&whole, letter_id);
+        outcome = compose_it(&whole);
     }
     if let Err(ComposeError::NoLetter { .. }) = outcome {
         return Err(AppError::NotFound);
@@ -478,6 +523,25 @@ async fn compose(
         summary,
         outcome: outcome.map(|c| Ready::new(c, bytes)),
     })
+}
+
+/// A letter's languages: the original, then each version with its translation's state.
+fn languages(letter: &accord_core::Letter) -> Vec<LanguageSummary> {
+    std::iter::once(LanguageSummary {
+        lang: letter.language.clone(),
+        original: true,
+        out_of_date: false,
+        translated_by: None,
+        translated_at: None,
+    })
+    .chain(letter.versions.iter().map(|v| LanguageSummary {
+        lang: v.lang.clone(),
+        original: false,
+        out_of_date: v.is_out_of_date(letter),
+        translated_by: v.translated_by.clone(),
+        translated_at: v.translated_at.map(|d| d.to_string()),
+    }))
+    .collect()
 }
 
 /// A stored letter whose body no longer composes is a 422 naming the line, for the coordinator
@@ -498,6 +562,7 @@ mod tests {
         Key {
             case: "c".to_owned(),
             letter: letter.to_owned(),
+            lang: String::new(),
             version,
         }
     }
@@ -511,6 +576,7 @@ mod tests {
                 date: String::new(),
                 language: "en".to_owned(),
                 signatories: 0,
+                languages: Vec::new(),
             },
             outcome: Err(ComposeError::Body {
                 letter: letter.to_owned(),

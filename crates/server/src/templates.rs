@@ -48,6 +48,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/letters/compose.html"),
     ),
     (
+        "letters/versions.html",
+        include_str!("../templates/letters/versions.html"),
+    ),
+    (
         "letters/signatories.html",
         include_str!("../templates/letters/signatories.html"),
     ),
@@ -299,6 +303,7 @@ mod i18n_check {
         "letters/withdraw.html",
         "provisions.html",
         "letters/compose.html",
+        "letters/versions.html",
         "mechanism.html",
         "letters/follow_through.html",
         "letters/awaiting.html",

@@ -1,5 +1,6 @@
 //! Joint letters on the web: a case's letters and the published letter with its downloads
-//! (`show`), the coordinator's compose page with a preview (`compose`), the coordinator's list of
+//! (`show`, each language through `?lang=`), the coordinator's compose page with a preview
+//! (`compose`), the letter's languages edited one at a time (`versions`), the coordinator's list of
 //! signatories with invitations, new links and verification (`signatories`), and the public
 //! pages an invited organisation reaches through its link (`sign`).
 //!
@@ -18,6 +19,7 @@ mod compose;
 mod show;
 mod sign;
 mod signatories;
+mod versions;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -38,6 +40,10 @@ pub(crate) fn router() -> Routes {
         .route(
             "/cases/{id}/letters/{letter}/edit",
             get(compose::edit_form).post(compose::save),
+        )
+        .route(
+            "/cases/{id}/letters/{letter}/versions",
+            get(versions::page).post(versions::save),
         )
         .route(
             "/cases/{id}/letters/{letter}/signatories",

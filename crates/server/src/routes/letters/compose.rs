@@ -237,6 +237,11 @@ fn render(state: &AppState, viewer: &Viewer, p: &Page<'_>) -> Result<Response, A
         preview => p.preview.map(|c| Value::from_safe_string(render_html_fragment(&c.document))),
         sha256 => p.preview.map(|c| c.signed_text.sha256.clone()),
         outdated,
+        // The letter's other languages, each marked when the original changed since it was
+        // translated (edited one at a time on the versions page).
+        versions => p.stored.map(|l| l.versions.iter().map(|v| context! {
+            tag => &v.lang, out_of_date => v.is_out_of_date(l),
+        }).collect::<Vec<_>>()).unwrap_or_default(),
     };
     let mut r = state
         .page(viewer, "letters/compose.html", with_case(p.access, ctx))?

@@ -1,8 +1,14 @@
 //! A case's letters, the published letter (verified signatories of the current text only) and
 //! its downloads in Markdown, HTML and PDF. The letters come from `letter_cache`: composed and
 //! rendered once per version of the case.
+//!
+//! A letter in several languages: the page and each download take `?lang=TAG` (the original when
+//! absent): `/cases/{id}/letters/{l}?lang=km`, `/cases/{id}/letters/{l}/download/pdf?lang=km`.
+//! Each language is its own text with its own signatures: the page prints the organisations that
+//! signed that language's text, and its SHA-256. A language the letter is not written in is a
+//! 404.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use minijinja::{Value, context};
@@ -51,16 +57,60 @@ pub(crate) async fn list(
         .into_response())
 }
 
+/// The `lang` of a query string (`?lang=km`), when given.
+pub(super) fn lang_of(query: Option<&str>) -> Option<String> {
+    form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "lang")
+        .map(|(_, v)| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// A letter's languages for its pages: tag, name in that language, whether it is the one shown,
+/// the original, or out of date against the original.
+pub(super) fn languages_context(
+    languages: &[letter_cache::LanguageSummary],
+    shown: &str,
+) -> Vec<Value> {
+    languages
+        .iter()
+        .map(|l| {
+            context! {
+                tag => &l.lang,
+                name => accord_core::Lang::from_tag(&l.lang).map_or(l.lang.as_str(), |x| x.native_name()),
+                current => accord_core::translation::same_lang(&l.lang, shown),
+                original => l.original,
+                out_of_date => l.out_of_date,
+                translated_by => &l.translated_by,
+                translated_at => &l.translated_at,
+            }
+        })
+        .collect()
+}
+
 pub(crate) async fn show(
     State(state): State<AppState>,
     viewer: Viewer,
     Path((id, letter)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
-    let cached = letter_cache::letter(&state, &access.case, &letter).await?;
+    let lang = lang_of(query.as_deref());
+    let cached = letter_cache::letter_in(&state, &access.case, &letter, lang.as_deref()).await?;
     let r = cached.ready()?;
     let c = &r.composed;
+    let shown = &cached.summary.language;
+    let languages = languages_context(&cached.summary.languages, shown);
+    let this = cached
+        .summary
+        .languages
+        .iter()
+        .find(|l| accord_core::translation::same_lang(&l.lang, shown));
     let ctx = context! {
+        letter_lang => shown,
+        // `?lang=..` for links to this language's downloads (empty for the original).
+        lang_query => this.filter(|l| !l.original).map(|l| format!("?lang={}", l.lang)).unwrap_or_default(),
+        letter_languages => languages,
+        out_of_date => this.is_some_and(|l| l.out_of_date),
         title => &c.document.title,
         letter_id => &c.letter_id,
         // Escaped by accord-letters; marked safe so the page does not escape it twice.
@@ -81,6 +131,7 @@ pub(crate) async fn download(
     viewer: Viewer,
     headers: HeaderMap,
     Path((id, letter, format)): Path<(String, String, String)>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     // An unknown format is a 404 before any work.
@@ -90,7 +141,8 @@ pub(crate) async fn download(
         "pdf" => (Download::Pdf, "application/pdf", "pdf"),
         _ => return Err(AppError::NotFound),
     };
-    let cached = letter_cache::letter(&state, &access.case, &letter).await?;
+    let lang = lang_of(query.as_deref());
+    let cached = letter_cache::letter_in(&state, &access.case, &letter, lang.as_deref()).await?;
     let r = cached.ready()?;
     let gzip = accepts_gzip(&headers);
     let bytes = r.download(&state, format, gzip).await?;
@@ -104,8 +156,19 @@ pub(crate) async fn download(
     }
     // Letter ids are ASCII letters, digits, '.', '_' and '-' (checked by the core), so the
     // file name needs no quoting beyond the quotes.
+    // A version's file names its language: `letter.km.pdf`.
+    let suffix = lang
+        .filter(|_| {
+            cached
+                .summary
+                .languages
+                .iter()
+                .any(|l| !l.original && l.lang == cached.summary.language)
+        })
+        .map(|_| format!(".{}", cached.summary.language))
+        .unwrap_or_default();
     if let Ok(v) = HeaderValue::from_str(&format!(
-        "attachment; filename=\"{}.{ext}\"",
+        "attachment; filename=\"{}{suffix}.{ext}\"",
         r.composed.letter_id
     )) {
         out.insert(header::CONTENT_DISPOSITION, v);

@@ -918,3 +918,134 @@ async fn a_source_whose_id_the_body_builds_from_pieces_is_still_cited() {
         .await;
     assert!(r.body.contains("Thank you for signing"), "{}", r.body);
 }
+
+/// A letter's Khmer version through the pages: the versions page opens the form from the
+/// original's wording, a save goes through the action (303 to the Khmer page), the published
+/// page offers both languages (links with `hreflang`, the letter in `<article lang="km">`, the
+/// downloads of that language with `?lang=km`), a language the letter lacks (or not a language
+/// tag) is a 404, and once the original changes the version reads out of date on the versions
+/// page, the compose page and its own page. A refused version (the original's language) is a
+/// 422 with nothing saved.
+#[tokio::test]
+async fn a_letter_in_khmer_through_the_pages() {
+    let app = TestApp::new().await;
+    let owner = owner(&app).await;
+    let versions = format!("{LETTER_PAGE}/versions");
+    let r = app.get(&versions, &owner).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = app.get(&format!("{versions}?lang=km"), &owner).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(
+        r.body
+            .contains("Appeal to the Guarantor of the Freedonia Peace Accord"),
+        "a new version starts from the original's wording: {}",
+        r.body
+    );
+    let title = "បណ្តឹងទៅកាន់អ្នកធានានៃកិច្ចព្រមព្រៀងសន្តិភាព";
+    let body = "ឯកឧត្តមរដ្ឋមន្ត្រី\n\n{{ quote(\"FPA Art. 9\") }}\n\nយើងខ្ញុំសូមស្នើ។\n";
+    let r = app
+        .post(
+            &versions,
+            &owner,
+            &[
+                ("lang", "km"),
+                ("title", title),
+                ("body", body),
+                ("closing", "ដោយសេចក្តីគោរព"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), format!("{LETTER_PAGE}?lang=km"));
+
+    let km = app.get(&format!("{LETTER_PAGE}?lang=km"), &owner).await;
+    assert_eq!(km.status, StatusCode::OK, "{}", km.body);
+    assert!(
+        km.body.contains("<article class=\"letter\" lang=\"km\""),
+        "{}",
+        km.body
+    );
+    assert!(km.body.contains(title));
+    assert!(
+        km.body.contains("hreflang=\"en\""),
+        "a link to the original"
+    );
+    assert!(km.body.contains("/download/pdf?lang=km"));
+    // Nobody signed the Khmer text: the English letter's verified signatory is not printed.
+    assert!(
+        !km.body.contains("Example Press Freedom Network"),
+        "{}",
+        km.body
+    );
+    let en = app.get(LETTER_PAGE, &owner).await;
+    assert!(en.body.contains("Example Press Freedom Network"));
+    assert!(
+        en.body.contains("hreflang=\"km\""),
+        "a link to the Khmer version"
+    );
+
+    let md = app
+        .get(&format!("{LETTER_PAGE}/download/md?lang=km"), &owner)
+        .await;
+    assert_eq!(md.status, StatusCode::OK);
+    assert!(md.body.contains("យើងខ្ញុំសូមស្នើ។"), "{}", md.body);
+    assert!(
+        md.headers
+            .get(header::CONTENT_DISPOSITION)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains("appeal-2030.km.md")
+    );
+    for missing in ["fr", "%3Cscript%3E"] {
+        let r = app
+            .get(&format!("{LETTER_PAGE}?lang={missing}"), &owner)
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{missing}");
+        let r = app
+            .get(
+                &format!("{LETTER_PAGE}/download/pdf?lang={missing}"),
+                &owner,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{missing}");
+    }
+
+    // The original's language is edited on the compose page, not here.
+    let r = app
+        .post(
+            &versions,
+            &owner,
+            &[
+                ("lang", "en"),
+                ("title", "x"),
+                ("body", "y"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("edit the letter itself"), "{}", r.body);
+
+    // The original changes: the Khmer version is out of date everywhere it is listed.
+    let case = app.store.load_case(CASE).await.unwrap().unwrap();
+    let mut original = case.letter(LETTER).unwrap().clone();
+    original.body.push_str("\nOne more sentence.\n");
+    app.state
+        .actions
+        .save_letter(CASE, &original, None, "test")
+        .await
+        .unwrap();
+    let out_of_date = "out of date";
+    let listed = app.get(&versions, &owner).await;
+    assert!(listed.body.contains(out_of_date), "{}", listed.body);
+    let edit = app.get(&format!("{LETTER_PAGE}/edit"), &owner).await;
+    assert!(edit.body.contains(out_of_date), "{}", edit.body);
+    let km = app.get(&format!("{LETTER_PAGE}?lang=km"), &owner).await;
+    assert!(
+        km.body.contains("This translation is out of date"),
+        "{}",
+        km.body
+    );
+}
