@@ -252,6 +252,21 @@ pub struct Translations<'c> {
 }
 
 impl<'c> Translations<'c> {
+    /// The languages of some records, read without their case (a page of incidents): `language`
+    /// is the case's.
+    pub fn new(
+        language: Option<&'c str>,
+        records: impl IntoIterator<Item = &'c RecordLanguages>,
+    ) -> Self {
+        Self {
+            case_lang: language.unwrap_or(DEFAULT_LANGUAGE),
+            by_record: records.into_iter().fold(HashMap::new(), |mut m, r| {
+                m.entry(r.id.as_str()).or_insert_with(Vec::new).push(r);
+                m
+            }),
+        }
+    }
+
     pub fn of(case: &'c Case) -> Self {
         Self {
             case_lang: case.language.as_deref().unwrap_or(DEFAULT_LANGUAGE),

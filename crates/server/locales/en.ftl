@@ -1140,3 +1140,49 @@ versions-new = New version in { $lang }
 versions-edit = The version in { $lang }
 versions-original-text = The original, to translate from
 versions-signed-col = Signed in
+
+## Content in several languages: records' translations and the translators' page (issue 16 §2)
+
+nav-translations = Translations
+translation-original = original ({ $lang })
+translation-out-of-date = translation out of date
+translation-add = Translate this record
+translation-form-help = Written in “{ $lang }”. Fill in the fields you translate; those left empty keep the translation they have.
+translation-existing = Already translated into:
+translation-language = Language
+translation-other-language = Or another language (its language tag)
+translation-save = Save the translation
+translation-saved = Translation saved.
+translation-field-title = Title
+translation-field-summary = Summary
+translation-field-place = Place
+translation-field-name = Name
+translation-field-heading = Heading
+translation-field-text = Text
+translation-field-notes = Notes
+translation-field-note = Note
+translation-field-action = Action
+translation-kind-case = Case
+translation-kind-instrument = Instrument
+translation-kind-provision = Provision
+translation-kind-actor = Actor
+translation-kind-source = Source
+translation-kind-incident = Incident
+translation-kind-mechanism = Mechanism
+translation-state-missing = not translated
+translation-state-out_of_date = out of date
+translators-title = Translations
+translators-intro = The records of this case are written in “{ $lang }”. For each language: the texts not yet translated, and the translations whose original has changed since.
+translators-missing = { $count ->
+    [one] { $count } text not yet translated.
+   *[other] { $count } texts not yet translated.
+}
+translators-out-of-date = { $count ->
+    [one] { $count } translation out of date.
+   *[other] { $count } translations out of date.
+}
+translators-record = Record
+translators-field = Field
+translators-state = State
+translators-more = … and { $count } more.
+translators-done = Everything is translated.

@@ -1139,3 +1139,49 @@ versions-new = Nouvelle version en { $lang }
 versions-edit = La version en { $lang }
 versions-original-text = L’original, à traduire
 versions-signed-col = Signé en
+
+## Contenu en plusieurs langues : traductions des fiches et page des traducteurs (issue 16 §2)
+
+nav-translations = Traductions
+translation-original = original ({ $lang })
+translation-out-of-date = traduction à mettre à jour
+translation-add = Traduire cette fiche
+translation-form-help = Rédigé en « { $lang } ». Remplissez les champs que vous traduisez ; ceux laissés vides gardent leur traduction.
+translation-existing = Déjà traduit en :
+translation-language = Langue
+translation-other-language = Ou une autre langue (son code de langue)
+translation-save = Enregistrer la traduction
+translation-saved = Traduction enregistrée.
+translation-field-title = Titre
+translation-field-summary = Résumé
+translation-field-place = Lieu
+translation-field-name = Nom
+translation-field-heading = Intitulé
+translation-field-text = Texte
+translation-field-notes = Notes
+translation-field-note = Note
+translation-field-action = Action
+translation-kind-case = Dossier
+translation-kind-instrument = Instrument
+translation-kind-provision = Disposition
+translation-kind-actor = Acteur
+translation-kind-source = Source
+translation-kind-incident = Incident
+translation-kind-mechanism = Mécanisme
+translation-state-missing = non traduit
+translation-state-out_of_date = à mettre à jour
+translators-title = Traductions
+translators-intro = Les fiches de ce dossier sont rédigées en « { $lang } ». Pour chaque langue : les textes pas encore traduits, et les traductions dont l’original a changé depuis.
+translators-missing = { $count ->
+    [one] { $count } texte pas encore traduit.
+   *[other] { $count } textes pas encore traduits.
+}
+translators-out-of-date = { $count ->
+    [one] { $count } traduction à mettre à jour.
+   *[other] { $count } traductions à mettre à jour.
+}
+translators-record = Fiche
+translators-field = Champ
+translators-state = État
+translators-more = … et { $count } de plus.
+translators-done = Tout est traduit.

@@ -34,6 +34,7 @@ mod table;
 mod table_import;
 mod timeline;
 mod timeline_download;
+mod translations;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -111,6 +112,7 @@ fn routes(upload_limit: u64) -> Routes {
         .merge(elections::router())
         .merge(evidence::router(upload_limit))
         .merge(history::router())
+        .merge(translations::router())
         .merge(api::router(upload_limit))
 }
 

@@ -120,6 +120,18 @@ const TEMPLATES: &[(&str, &str)] = &[
         "elections_show.html",
         include_str!("../templates/elections_show.html"),
     ),
+    (
+        "translators.html",
+        include_str!("../templates/translators.html"),
+    ),
+    (
+        "translation_form.html",
+        include_str!("../templates/translation_form.html"),
+    ),
+    (
+        "translation_mark.html",
+        include_str!("../templates/translation_mark.html"),
+    ),
 ];
 
 impl Templates {
@@ -312,6 +324,9 @@ mod i18n_check {
         "elections_simulation.html",
         "import.html",
         "elections_show.html",
+        "translators.html",
+        "translation_form.html",
+        "translation_mark.html",
     ];
 
     /// Every template is converted (a new one must join the list above).

@@ -19,6 +19,7 @@ mod incidents;
 mod observations;
 mod provisions;
 mod sources;
+mod translations;
 
 use axum::body::Bytes;
 use axum::http::{HeaderValue, header};
@@ -81,6 +82,7 @@ fn documented_routes(upload_limit: u64) -> OpenApiRouter<AppState> {
         .routes(routes!(sources::show))
         .routes(routes!(actors::list))
         .routes(routes!(actors::show))
+        .routes(routes!(translations::list, translations::create))
         .routes(routes!(history::incident))
         .routes(routes!(history::finding))
         .routes(routes!(history::source))
@@ -112,6 +114,7 @@ fn documented_routes(upload_limit: u64) -> OpenApiRouter<AppState> {
         (name = "actors", description = "The states, bodies, officials and organisations a case names"),
         (name = "evidence", description = "Files, hashed as they arrive, with their capture record and chain of custody"),
         (name = "history", description = "Every version of a record, oldest first"),
+        (name = "translations", description = "Records in several languages: each record's original language, its translations (who, when), and which are out of date"),
     )
 )]
 struct ApiDoc;

@@ -1,6 +1,7 @@
 //! Incident pages and the incident form (create and edit), with its sources.
 
 use accord_actions::ActionError;
+use accord_core::translation::{TextKind, Translations};
 use accord_core::{ActorRole, DateSpec, Incident, IncidentKind, Named, Role, Source};
 use accord_store::{CaseRefs, SaveOutcome};
 use axum::body::Bytes;
@@ -104,8 +105,38 @@ async fn show(
     let notice = Fields::from_query(q.as_deref())
         .get("saved")
         .map(|_| state.text(viewer.lang, "incident-saved"));
+    // The incident in the reader's language where it is translated, else the original, marked.
+    let own = state
+        .store
+        .record_languages(&id, TextKind::Incident, std::slice::from_ref(&incident))
+        .await?;
+    let tr = Translations::new(case.language.as_deref(), own.iter());
+    let field = |name: &str, text: &str| {
+        super::translations::shown(&tr, TextKind::Incident, &inc.id, name, text, viewer.lang)
+    };
+    let shown = context! {
+        title => field("title", &inc.title),
+        summary => inc.summary.as_deref().map(|s| field("summary", s)),
+        place => inc.place.as_deref().map(|p| field("place", p)),
+    };
+    let translate = access.can_edit().then(|| {
+        super::translations::form(
+            &tr,
+            TextKind::Incident,
+            &inc.id,
+            &[
+                Some(&inc.title),
+                inc.summary.as_deref(),
+                inc.place.as_deref(),
+            ],
+            viewer.lang,
+            &format!("/cases/{id}/incidents/{incident}"),
+        )
+    });
     let ctx = context! {
-        title => &inc.title,
+        title => tr.localize(TextKind::Incident, &inc.id, "title", &inc.title, viewer.lang.tag()).text,
+        shown,
+        translate,
         notice,
         findings,
         evidence,

@@ -317,6 +317,10 @@ const PAGES: &[Row<7>] = &[
     row(GET, "/cases/{id}/awaiting", Nothing, "reading a case: letters awaiting a response",
         [HIDE, HIDE, OK,   OK,   OK,   OK,   OK],
         [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
+    row(GET, "/cases/{id}/translations", Nothing,
+        "reading a case: what is not yet translated, from what the reader may see",
+        [HIDE, HIDE, OK,   OK,   OK,   OK,   OK],
+        [OK,   OK,   OK,   OK,   OK,   OK,   OK]),
 
     // Editing: editors, owners and administrators. On a published case an anonymous visitor is
     // asked to sign in and a signed-in reader is refused.
@@ -367,6 +371,10 @@ const PAGES: &[Row<7>] = &[
         [AUTH, DENY, DENY, BAD,  DENY, BAD,  BAD]),
     row(POST, "/cases/{id}/letters/{letter}/follow-through", Form(&[]),
         "editors record deliveries, responses, deadlines and follow-ups (no kind: 422, nothing written)",
+        [HIDE, HIDE, DENY, BAD,  DENY, BAD,  BAD],
+        [AUTH, DENY, DENY, BAD,  DENY, BAD,  BAD]),
+    row(POST, "/cases/{id}/translations", Form(&[]),
+        "editors translate records (no kind: 422, nothing written)",
         [HIDE, HIDE, DENY, BAD,  DENY, BAD,  BAD],
         [AUTH, DENY, DENY, BAD,  DENY, BAD,  BAD]),
 
@@ -539,6 +547,10 @@ const API: &[Row<10>] = &[
     row(GET, "/api/v1/cases/{id}/awaiting", Nothing, "reading a case: letters awaiting a response",
         [HIDE, HIDE, OK,   OK,   OK,   OK,   OK,   OK,   AUTH, AUTH],
         [OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH, AUTH]),
+    row(GET, "/api/v1/cases/{id}/translations", Nothing,
+        "reading a case: its records' languages, from what the reader may see",
+        [HIDE, HIDE, OK,   OK,   OK,   OK,   OK,   OK,   AUTH, AUTH],
+        [OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH, AUTH]),
     row(GET, "/api/v1/cases/{id}/sources", Nothing, "reading a case",
         [HIDE, HIDE, OK,   OK,   OK,   OK,   OK,   OK,   AUTH, AUTH],
         [OK,   OK,   OK,   OK,   OK,   OK,   OK,   OK,   AUTH, AUTH]),
@@ -577,6 +589,10 @@ const API: &[Row<10>] = &[
         [AUTH, DENY, DENY, BAD,  DENY, BAD,  BAD,  DENY, AUTH, AUTH]),
     row(POST, "/api/v1/cases/{id}/letters/{letter}/follow-through", Json("{}"),
         "editors record what happened after a letter",
+        [HIDE, HIDE, DENY, BAD,  DENY, BAD,  BAD,  DENY, AUTH, AUTH],
+        [AUTH, DENY, DENY, BAD,  DENY, BAD,  BAD,  DENY, AUTH, AUTH]),
+    row(POST, "/api/v1/cases/{id}/translations", Json("{}"),
+        "editors translate records (an empty body: 422, nothing written)",
         [HIDE, HIDE, DENY, BAD,  DENY, BAD,  BAD,  DENY, AUTH, AUTH],
         [AUTH, DENY, DENY, BAD,  DENY, BAD,  BAD,  DENY, AUTH, AUTH]),
     row(POST, "/api/v1/cases/{id}/sources", Json("{}"), "editors add sources",

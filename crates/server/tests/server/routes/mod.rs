@@ -18,4 +18,5 @@ mod pages;
 mod privacy;
 mod sensitivity;
 mod tables;
+mod translations;
 mod workflow;

@@ -1,0 +1,250 @@
+//! Content in several languages on the web (issue 16 §2): an editor translates an incident
+//! through the form on its page; a reader sees their language where a translation exists and
+//! the original, marked as such, where none does; a translation whose original changed is marked
+//! out of date; the translators' page lists, per language, what is missing or out of date, with
+//! links; a refused translation names its field and writes nothing.
+
+use accord_core::CaseRole;
+use axum::http::StatusCode;
+
+use crate::routes::support::{CASE, TestApp, Who};
+
+const INCIDENT: &str = "/cases/example-2030/incidents/party-dissolved";
+const TRANSLATORS: &str = "/cases/example-2030/translations";
+
+fn reading(who: &Who, lang: &str) -> Who {
+    Who {
+        cookie: Some(format!(
+            "{}; accord_lang={lang}",
+            who.cookie.clone().unwrap_or_default()
+        )),
+        csrf: who.csrf.clone(),
+    }
+}
+
+#[tokio::test]
+async fn an_editor_translates_and_readers_see_their_language_or_the_marked_original() {
+    let app = TestApp::new().await;
+    let editor = app
+        .user("editor@example.org", false, Some(CaseRole::Editor))
+        .await;
+    let viewer = app
+        .user("viewer@example.org", false, Some(CaseRole::Viewer))
+        .await;
+
+    // Before: the Khmer reader sees the English original, marked; the editor has the form.
+    let before = app.get(INCIDENT, &reading(&viewer, "km")).await;
+    assert_eq!(before.status, StatusCode::OK);
+    assert!(
+        before
+            .body
+            .contains(">Opposition party dissolved by ministerial decree</h1>"),
+        "{}",
+        before.body
+    );
+    assert!(before.body.contains("ភាសាដើម (en)"), "{}", before.body);
+    assert!(!before.body.contains("name=\"field.title\""));
+    let form = app.get(INCIDENT, &reading(&editor, "km")).await;
+    assert!(form.body.contains("name=\"field.title\""), "{}", form.body);
+    assert!(
+        form.body.contains("<option value=\"km\" selected>"),
+        "{}",
+        form.body
+    );
+
+    // The translators' page lists the incident's title as not translated into Khmer.
+    let page = app.get(TRANSLATORS, &reading(&viewer, "km")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        page.body
+            .contains("<a href=\"/cases/example-2030/incidents/party-dissolved\">party-dissolved</a></td><td>ចំណងជើង</td><td>មិនទាន់បកប្រែ</td>"),
+        "{}",
+        page.body
+    );
+
+    let r = app
+        .post(
+            "/cases/example-2030/translations",
+            &editor,
+            &[
+                ("kind", "incident"),
+                ("record", "party-dissolved"),
+                ("lang", "km"),
+                ("field.title", "គណបក្សប្រឆាំងត្រូវបានរំលាយដោយប្រកាសរបស់ក្រសួង"),
+                ("field.summary", ""),
+                ("back", INCIDENT),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), format!("{INCIDENT}?translated"));
+
+    let km = app.get(INCIDENT, &reading(&viewer, "km")).await.body;
+    assert!(
+        km.contains("<h1 lang=\"km\">គណបក្សប្រឆាំងត្រូវបានរំលាយដោយប្រកាសរបស់ក្រសួង</h1>"),
+        "{km}"
+    );
+    // The summary has no Khmer translation: the original, marked.
+    assert!(
+        km.contains(
+            "<p lang=\"en\">The Ministry of the Interior dissolved the main opposition party. <small class=\"muted translation-mark\">ភាសាដើម (en)</small></p>"
+        ),
+        "{km}"
+    );
+    // An English reader sees the original, unmarked.
+    let en = app.get(INCIDENT, &reading(&viewer, "en")).await.body;
+    assert!(en.contains("<h1 lang=\"en\">Opposition party dissolved by ministerial decree</h1>"));
+    assert!(!en.contains("translation-mark"), "{en}");
+    // A French reader: no French translation, the original marked in French.
+    let fr = app.get(INCIDENT, &reading(&viewer, "fr")).await.body;
+    assert!(fr.contains("original (en)"), "{fr}");
+
+    // The title is done for Khmer; French still misses it.
+    let page = app.get(TRANSLATORS, &reading(&viewer, "km")).await.body;
+    let (french, khmer) = page.split_once("id=\"lang-km\"").unwrap();
+    assert!(
+        french.contains("party-dissolved</a></td><td>ចំណងជើង</td>"),
+        "{page}"
+    );
+    let page = khmer;
+    assert!(
+        !page.contains("party-dissolved</a></td><td>ចំណងជើង</td>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("party-dissolved</a></td><td>សេចក្តីសង្ខេប</td>"),
+        "{page}"
+    );
+
+    // The original changes: the Khmer title is out of date, on the page and for translators.
+    let case = app.store.load_case(CASE).await.unwrap().unwrap();
+    let mut inc = case.incident("party-dissolved").unwrap().clone();
+    inc.title = "Opposition party dissolved by decree".into();
+    app.store.save_incident(CASE, &inc, "test").await.unwrap();
+    let km = app.get(INCIDENT, &reading(&viewer, "km")).await.body;
+    assert!(km.contains("ការបកប្រែត្រូវធ្វើបច្ចុប្បន្នភាព"), "{km}");
+    let page = app.get(TRANSLATORS, &reading(&viewer, "en")).await.body;
+    assert!(
+        page.contains("party-dissolved</a></td><td>Title</td><td>out of date</td>"),
+        "{page}"
+    );
+}
+
+#[tokio::test]
+async fn a_refused_translation_names_its_field_and_writes_nothing() {
+    let app = TestApp::new().await;
+    let editor = app
+        .user("editor@example.org", false, Some(CaseRole::Editor))
+        .await;
+    for (fields, field) in [
+        (vec![("lang", "km"), ("field.title", " ")], "fields"),
+        (vec![("lang", "en"), ("field.title", "x")], "lang"),
+        (
+            vec![
+                ("lang", "km"),
+                ("other_lang", "not a tag"),
+                ("field.title", "x"),
+            ],
+            "lang",
+        ),
+    ] {
+        let mut all = vec![("kind", "incident"), ("record", "party-dissolved")];
+        all.extend(fields);
+        let r = app
+            .post("/cases/example-2030/translations", &editor, &all)
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(r.body.contains(field), "{field}: {}", r.body);
+    }
+    let missing = app
+        .post(
+            "/cases/example-2030/translations",
+            &editor,
+            &[
+                ("kind", "incident"),
+                ("record", "no-such-incident"),
+                ("lang", "km"),
+                ("field.title", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    let case = app.store.load_case(CASE).await.unwrap().unwrap();
+    assert!(case.translations.is_empty());
+}
+
+async fn api(
+    app: &TestApp,
+    method: &str,
+    path: &str,
+    token: &str,
+    body: &str,
+) -> (u16, serde_json::Value) {
+    let req = axum::http::Request::builder()
+        .method(method)
+        .uri(path)
+        .header("authorization", format!("Bearer {token}"))
+        .header("content-type", "application/json")
+        .body(axum::body::Body::from(body.to_owned()))
+        .unwrap();
+    let r = app.send(req).await;
+    let json = serde_json::from_str(&r.body).unwrap_or(serde_json::Value::Null);
+    (r.status.as_u16(), json)
+}
+
+#[tokio::test]
+async fn the_api_carries_every_language_and_translates_through_the_same_action() {
+    let app = TestApp::new().await;
+    app.user("editor@example.org", false, Some(CaseRole::Editor))
+        .await;
+    let token = app.api_token("editor@example.org").await;
+    let path = "/api/v1/cases/example-2030/translations";
+    let (status, body) = api(
+        &app,
+        "POST",
+        path,
+        &token,
+        r#"{"kind": "incident", "id": "party-dissolved", "lang": "fr",
+            "fields": {"title": "Parti d’opposition dissous par arrêté ministériel"}}"#,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["original"], "en");
+    assert_eq!(body["translations"][0]["lang"], "fr");
+    assert_eq!(body["translations"][0]["by"], "editor@example.org");
+    assert_eq!(
+        body["translations"][0]["fields"]["title"],
+        "Parti d’opposition dissous par arrêté ministériel"
+    );
+    let (status, body) = api(&app, "GET", path, &token, "").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["language"], "en");
+    let record = &body["records"][0];
+    assert_eq!(
+        (record["kind"].as_str(), record["id"].as_str()),
+        (Some("incident"), Some("party-dissolved"))
+    );
+    assert_eq!(
+        record["translations"][0]["out_of_date"],
+        serde_json::json!([])
+    );
+    assert_eq!(
+        record["translations"][0]["original_sha256"]["title"]
+            .as_str()
+            .map(str::len),
+        Some(64)
+    );
+    // A field the kind does not translate: 422 naming it, nothing written.
+    let (status, body) = api(
+        &app,
+        "POST",
+        path,
+        &token,
+        r#"{"kind": "incident", "id": "party-dissolved", "lang": "km", "fields": {"name": "x"}}"#,
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["field"], "fields.name");
+    let case = app.store.load_case(CASE).await.unwrap().unwrap();
+    assert_eq!(case.translations[0].translations.len(), 1);
+}
