@@ -14,9 +14,9 @@ mod sealing;
 pub mod signin_limits;
 mod signon_rules;
 mod sqlite;
-pub mod translations;
 #[doc(hidden)]
 pub mod testing;
+pub mod translations;
 pub mod vault_keys;
 
 use std::sync::Arc;
