@@ -2,6 +2,10 @@
 //! text ("signed an earlier version" included), the invitation behind it, its link, and the
 //! actions: invite an organisation, send a new link, verify a signature. A new link is shown
 //! once, on the page that answers the form; only its SHA-256 is stored.
+//!
+//! A letter in several languages: each signatory's row says in which languages they signed the
+//! text as it stands (a signature counts for the language it was given to only; bold when
+//! printed under that language's letter).
 
 use accord_actions::ActionError;
 use accord_letters::signon::{InvitationForm, LinkToken, SIGN_LINK_DAYS, expiry};
@@ -56,10 +60,35 @@ async fn page(
         .store
         .signon_entries(&access.case.id, letter, now_unix())
         .await?;
+    // Per signatory (by index), the languages whose current text they signed.
+    let mut signed_in: Vec<Vec<Value>> = vec![Vec::new(); c.signatories.len()];
+    for l in &cached.summary.languages {
+        let composed = if l.original {
+            Some(cached.clone())
+        } else {
+            letter_cache::letter_in(state, &access.case, letter, Some(&l.lang))
+                .await
+                .ok()
+        };
+        let Some(composed) = composed else { continue };
+        let Ok(ready) = composed.ready() else {
+            continue;
+        };
+        for s in &ready.composed.signatories {
+            if matches!(s.state, SignOnState::Signed | SignOnState::Verified)
+                && let Some(langs) = signed_in.get_mut(s.index)
+            {
+                langs.push(context! { tag => &l.lang, printed => s.state.is_published() });
+            }
+        }
+    }
     let rows: Vec<Value> = c
         .signatories
         .iter()
-        .map(|s| row(s, entries.get(s.index)))
+        .map(|s| {
+            let langs = signed_in.get(s.index).cloned().unwrap_or_default();
+            row(s, entries.get(s.index), langs)
+        })
         .collect();
     let ctx = context! {
         title => state.message(viewer.lang, "signatories-title", &[("title", c.document.title.as_str().into())]),
@@ -68,6 +97,7 @@ async fn page(
         sha256 => &c.signed_text.sha256,
         rows,
         printed => c.document.signatories.len(),
+        several_languages => cached.summary.languages.len() > 1,
         form => context! { organisation => &form.organisation, country => &form.country, contact => &form.contact },
         days => SIGN_LINK_DAYS,
         errors => errors.iter().map(|(f, m)| context! { field => *f, message => m }).collect::<Vec<_>>(),
@@ -83,7 +113,7 @@ async fn page(
 
 /// One signatory as the list shows it. `entry` is the store's record at the same position
 /// (signatories are stored and loaded in position order, so index and position agree).
-fn row(s: &SignatoryStatus, entry: Option<&SignOnEntry>) -> Value {
+fn row(s: &SignatoryStatus, entry: Option<&SignOnEntry>, signed_in: Vec<Value>) -> Value {
     let link = entry.and_then(|e| e.sign_link).map(|l| match l {
         LinkStatus::Open {
             expires_unix: Some(e),
@@ -114,6 +144,7 @@ fn row(s: &SignatoryStatus, entry: Option<&SignOnEntry>) -> Value {
             SignOnState::Verified => "verified",
         },
         earlier => matches!(s.state, SignOnState::SignedEarlierVersion { .. }),
+        signed_in,
         printed => s.state.is_published(),
         can_verify => s.state == SignOnState::Signed,
         invited_name => invitation.map(|i| &i.invited_name),

@@ -1028,6 +1028,40 @@ async fn a_letter_in_khmer_through_the_pages() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("edit the letter itself"), "{}", r.body);
 
+    // The first signatory signs the Khmer text (as a bundle or the store records it): the
+    // signatories page says so per language, and the Khmer page now prints them.
+    let case = app.store.load_case(CASE).await.unwrap().unwrap();
+    let km_sha = accord_letters::compose_in(&case, LETTER, "km")
+        .unwrap()
+        .signed_text
+        .sha256;
+    let mut signed = case.letter(LETTER).unwrap().clone();
+    signed.versions[0]
+        .signatures
+        .push(accord_core::VersionSignature {
+            signatory: 0,
+            sha256: km_sha,
+        });
+    app.state
+        .actions
+        .save_letter(CASE, &signed, None, "test")
+        .await
+        .unwrap();
+    let sigs = app.get(SIGNATORIES, &owner).await;
+    assert_eq!(sigs.status, StatusCode::OK, "{}", sigs.body);
+    assert!(sigs.body.contains("Signed in"), "{}", sigs.body);
+    assert!(
+        sigs.body.contains("<strong lang=\"km\">km</strong>"),
+        "{}",
+        sigs.body
+    );
+    let km = app.get(&format!("{LETTER_PAGE}?lang=km"), &owner).await;
+    assert!(
+        km.body.contains("Example Press Freedom Network"),
+        "{}",
+        km.body
+    );
+
     // The original changes: the Khmer version is out of date everywhere it is listed.
     let case = app.store.load_case(CASE).await.unwrap().unwrap();
     let mut original = case.letter(LETTER).unwrap().clone();
