@@ -40,8 +40,30 @@ pub async fn rebuild(store: Arc<dyn Store>, index: Arc<SearchIndex>) -> Result<u
             break;
         };
         after = Some((case.clone(), last.id.clone()));
+        // The translations of the batch's incidents, one query per case in it.
+        let mut languages = std::collections::HashMap::new();
+        let cases: BTreeSet<&String> = batch.iter().map(|(c, _, _)| c).collect();
+        for case in cases {
+            let ids: Vec<String> = batch
+                .iter()
+                .filter(|(c, _, _)| c == case)
+                .map(|(_, i, _)| i.id.clone())
+                .collect();
+            let found = accord_actions::search::incident_languages(store.as_ref(), case, &ids)
+                .await
+                .map_err(AppError::Internal)?;
+            for (id, r) in found {
+                languages.insert((case.clone(), id), r);
+            }
+        }
         for (case, inc, verdicts) in &batch {
-            if tx.send(doc(case, inc, verdicts)).is_err() {
+            let own = languages.get(&(case.clone(), inc.id.clone()));
+            if tx
+                .send(accord_actions::search::doc_with_languages(
+                    case, inc, verdicts, own,
+                ))
+                .is_err()
+            {
                 break;
             }
         }
@@ -186,6 +208,11 @@ impl Changes {
         let Some((kind, id)) = entry.record.as_deref().and_then(|r| r.split_once('/')) else {
             return;
         };
+        // An incident's translations (`translation/incident/<id>`) change what finds it.
+        let (kind, id) = match (kind, id.split_once('/')) {
+            ("translation", Some(("incident", id))) => ("incident", id),
+            _ => (kind, id),
+        };
         let set = match kind {
             "incident" => self.incidents.entry(case.clone()).or_default(),
             "finding" => self.findings.entry(case.clone()).or_default(),
@@ -245,9 +272,15 @@ async fn refresh(
     let incidents = store.incidents(case, ids).await?;
     let verdicts: std::collections::HashMap<String, Vec<Verdict>> =
         store.verdicts_of(case, ids).await?.into_iter().collect();
+    let languages = accord_actions::search::incident_languages(store, case, ids)
+        .await
+        .map_err(AppError::Internal)?;
     let docs: Vec<IncidentDoc> = incidents
         .iter()
-        .map(|i| doc(case, i, verdicts.get(&i.id).map_or(&[][..], Vec::as_slice)))
+        .map(|i| {
+            let verdicts = verdicts.get(&i.id).map_or(&[][..], Vec::as_slice);
+            accord_actions::search::doc_with_languages(case, i, verdicts, languages.get(&i.id))
+        })
         .collect();
     let found: BTreeSet<&str> = incidents.iter().map(|i| i.id.as_str()).collect();
     let gone: Vec<String> = ids

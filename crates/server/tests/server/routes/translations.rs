@@ -248,3 +248,52 @@ async fn the_api_carries_every_language_and_translates_through_the_same_action()
     let case = app.store.load_case(CASE).await.unwrap().unwrap();
     assert_eq!(case.translations[0].translations.len(), 1);
 }
+
+/// A translation written by another server (or a command) on the same database reaches this
+/// server's index through the log, and a rebuild of the index includes every translation.
+#[tokio::test]
+async fn the_index_follows_translations_written_elsewhere_and_rebuilds_with_them() {
+    use accord_core::translation::{TextKind, with_translation};
+    use accord_search::SearchQuery;
+    let app = TestApp::new().await;
+    let hits = |index: &accord_search::SearchIndex, text: &str| {
+        index
+            .search(&SearchQuery {
+                text: text.into(),
+                case_ids: vec![CASE.into()],
+                limit: 10,
+                ..SearchQuery::default()
+            })
+            .unwrap()
+            .hits
+            .len()
+    };
+    assert_eq!(hits(&app.index, "dissous"), 0);
+    let (from, _) = app.store.log_head().await.unwrap();
+    let case = app.store.load_case(CASE).await.unwrap().unwrap();
+    let record = with_translation(
+        &case,
+        TextKind::Incident,
+        "party-dissolved",
+        "fr",
+        &[("title".into(), "Parti d’opposition dissous".into())],
+        None,
+        accord_core::Day::parse("2030-08-01").unwrap(),
+    );
+    // Straight into the store, as another server would: this server's actions never saw it.
+    app.store
+        .save_translation(CASE, &record, "elsewhere")
+        .await
+        .unwrap();
+    assert_eq!(hits(&app.index, "dissous"), 0);
+    accord_server::search_sync::catch_up(app.store.as_ref(), &app.index, from)
+        .await
+        .unwrap();
+    assert_eq!(hits(&app.index, "dissous"), 1);
+    let fresh = std::sync::Arc::new(accord_search::SearchIndex::in_memory().unwrap());
+    accord_server::search_sync::rebuild(app.store.clone(), fresh.clone())
+        .await
+        .unwrap();
+    assert_eq!(hits(&fresh, "dissous"), 1);
+    assert_eq!(hits(&fresh, "dissolved"), 1);
+}
