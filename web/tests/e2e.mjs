@@ -587,6 +587,12 @@ const ENGLISH_LABELS = [
   'Response', 'What they did', 'What each addressee did', 'Deliveries', 'Responses', 'Deadlines',
   'Record what happened', 'Record the delivery', 'Confirmed findings', 'Implementation',
   'Observations', 'Score', 'Record an observation', 'Record as a draft',
+  // The dashboard's charts (their words are drawn inside the SVG), an election's page and its
+  // charts, a letter.
+  'Mechanisms triggered', 'Letters sent', 'Responses received', 'Over time', 'Votes and seats',
+  'Vote share', 'Seat share', 'Disproportionality', 'Dissolution scenario', 'Index', 'Compute',
+  'Party dissolved', 'share of votes', 'share of seats (party colour)', 'Monte-Carlo projection',
+  'Signatories',
 ];
 /// Labels French writes as English does.
 const SAME_IN_FRENCH = new Set(['Date', 'Sources', 'Sessions', 'Incidents', 'Observations']);
@@ -624,6 +630,10 @@ async function languages(base, caseId) {
       ['mechanism', `/cases/${caseId}/mechanisms/fpa-art-9`],
       ['follow-through', `/cases/${caseId}/letters/appeal-2030/follow-through`],
       ['provision', `/cases/${caseId}/provisions/${encodeURIComponent('FPA Art. 9')}`],
+      ['dashboard', `/cases/${caseId}`],
+      ['elections', `/cases/${caseId}/elections`],
+      ['election', `/cases/${caseId}/elections/2029-parliament?party=B&rule=rerun&rule=minor-parties`],
+      ['letter', `/cases/${caseId}/letters/appeal-2030`],
     ];
     for (const [name, path] of pages) {
       await step(`[${lang}] ${name} carries no English label`, async () => {

@@ -1186,3 +1186,54 @@ translators-field = Field
 translators-state = State
 translators-more = … and { $count } more.
 translators-done = Everything is translated.
+
+## The OpenAPI document's descriptions (routes/api.rs: /api/openapi.json in the request's language; a description without a message here stays English)
+api-info = Cases, incidents, findings, provisions and trigger status of Accord, as JSON. Send `Authorization: Bearer <token>` (create a token on your account page or with `accord user token EMAIL NAME`). Without a token only published cases are visible, read-only. A private case you may not see answers 404, exactly like a missing one.
+api-tag-cases = Cases and their trigger status
+api-tag-provisions = The provisions of a case's instruments
+api-tag-incidents = What happened, with dates, actors and sources
+api-tag-findings = Incidents judged against provisions, and their review
+api-tag-observations = How far provisions have been implemented, dated, on the Peace Accords Matrix scale (0-3), and their review
+api-tag-letters = What happened after a letter: deliveries, responses, deadlines, follow-ups, and the letters awaiting a response
+api-tag-sources = Where statements and facts come from
+api-tag-actors = The states, bodies, officials and organisations a case names
+api-tag-evidence = Files, hashed as they arrive, with their capture record and chain of custody
+api-tag-history = Every version of a record, oldest first
+api-bearer = A personal API token (`accord user token EMAIL NAME`, or the account page)
+api-error-error = What went wrong, for people, in English (as it always was). A 404 never says whether the case exists.
+api-error-code = What went wrong, for programs: a stable English code (`bad_request`, `unauthorized`, `forbidden`, `not_found`, `conflict`, `too_large`, `invalid`, `too_many_requests`, `unavailable`, `internal`).
+api-error-message = What went wrong, in the language the request asked for (`Accept-Language`: `en`, `fr` or `km`; else the instance's default). A refused field is named by its label and its reason said in that language when Accord knows the kind of refusal; otherwise it is given in English under a translated introduction.
+api-error-status = The HTTP status, repeated.
+api-error-field = The request field the error is about (validation errors, status 422), as a path into the JSON body (`title`, `actors[0].role`) or the query parameter's name.
+api-case-id = Case id
+api-incident-id = Incident id
+api-finding-id = Finding id
+api-source-id = Source id
+api-letter-id = Letter id
+api-observation-id = Observation id
+api-evidence-id = Evidence item id
+api-token-invalid = The token is not valid
+api-no-token = No token, or the token is not valid
+api-no-case = No such case, or the caller may not see it
+api-no-case-incident = No such case or incident, or the caller may not see the case
+api-no-case-finding = No such case or finding, or the caller may not see the case
+api-no-case-item = No such case or item, or the caller may not see the case
+api-no-case-source = No such case or source, or the caller may not see the case
+api-no-case-letter = No such case or letter, or the caller may not see the case
+api-not-json = The body is not JSON
+api-may-not-edit = The caller's role may not edit the case
+api-as-of-not-day = `as_of` is not a day (`field`: `as_of`)
+api-filter-invalid = A filter is not valid; `field` names it
+api-versions = The versions, oldest first
+api-visible-cases = The visible cases, ordered by id
+api-recorded-draft = Recorded as a draft; `Location` is its URL
+
+## An election's page: the engine's reasons a rule cannot be computed
+el-engine-no-minor = { $seats ->
+    [one] no party without a seat has votes to receive the { $seats } freed seat
+   *[other] no party without a seat has votes to receive the { $seats } freed seats
+}
+el-engine-no-minor-in = { $seats ->
+    [one] constituency { $place }: no party without a seat there has votes to receive the { $seats } freed seat
+   *[other] constituency { $place }: no party without a seat there has votes to receive the { $seats } freed seats
+}

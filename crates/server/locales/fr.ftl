@@ -1185,3 +1185,54 @@ translators-field = Champ
 translators-state = État
 translators-more = … et { $count } de plus.
 translators-done = Tout est traduit.
+
+## The OpenAPI document's descriptions (routes/api.rs: /api/openapi.json in the request's language; a description without a message here stays English)
+api-info = Dossiers, incidents, constatations, dispositions et état de déclenchement d'Accord, en JSON. Envoyez `Authorization: Bearer <token>` (créez un jeton sur la page de votre compte ou avec `accord user token EMAIL NAME`). Sans jeton, seuls les dossiers publiés sont visibles, en lecture seule. Un dossier privé que vous n'avez pas le droit de voir répond 404, exactement comme un dossier qui n'existe pas.
+api-tag-cases = Les dossiers et leur état de déclenchement
+api-tag-provisions = Les dispositions des instruments d'un dossier
+api-tag-incidents = Ce qui s'est passé, avec dates, acteurs et sources
+api-tag-findings = Les incidents qualifiés au regard des dispositions, et leur relecture
+api-tag-observations = Où en est la mise en œuvre des dispositions, datée, sur l'échelle de la Peace Accords Matrix (0-3), et sa relecture
+api-tag-letters = Ce qui a suivi une lettre : remises, réponses, échéances, relances, et les lettres en attente de réponse
+api-tag-sources = D'où viennent les déclarations et les faits
+api-tag-actors = Les États, organes, responsables et organisations qu'un dossier nomme
+api-tag-evidence = Des fichiers, hachés à leur arrivée, avec leur fiche de collecte et leur chaîne de possession
+api-tag-history = Chaque version d'un enregistrement, de la plus ancienne à la plus récente
+api-bearer = Un jeton d'API personnel (`accord user token EMAIL NAME`, ou la page du compte)
+api-error-error = Ce qui n'a pas marché, pour les personnes, en anglais (comme toujours). Un 404 ne dit jamais si le dossier existe.
+api-error-code = Ce qui n'a pas marché, pour les programmes : un code anglais stable (`bad_request`, `unauthorized`, `forbidden`, `not_found`, `conflict`, `too_large`, `invalid`, `too_many_requests`, `unavailable`, `internal`).
+api-error-message = Ce qui n'a pas marché, dans la langue demandée par la requête (`Accept-Language` : `en`, `fr` ou `km` ; sinon celle de l'instance). Un champ refusé est nommé par son libellé et la raison est dite dans cette langue quand Accord connaît le type de refus ; sinon elle est donnée en anglais sous une introduction traduite.
+api-error-status = Le statut HTTP, répété.
+api-error-field = Le champ de la requête dont parle l'erreur (erreurs de validation, statut 422), comme chemin dans le corps JSON (`title`, `actors[0].role`) ou nom du paramètre de requête.
+api-case-id = Identifiant du dossier
+api-incident-id = Identifiant de l'incident
+api-finding-id = Identifiant de la constatation
+api-source-id = Identifiant de la source
+api-letter-id = Identifiant de la lettre
+api-observation-id = Identifiant de l'observation
+api-evidence-id = Identifiant de la pièce
+api-token-invalid = Le jeton n'est pas valide
+api-no-token = Pas de jeton, ou le jeton n'est pas valide
+api-no-case = Aucun dossier de ce nom, ou l'appelant n'a pas le droit de le voir
+api-no-case-incident = Aucun dossier ou incident de ce nom, ou l'appelant n'a pas le droit de voir le dossier
+api-no-case-finding = Aucun dossier ou constatation de ce nom, ou l'appelant n'a pas le droit de voir le dossier
+api-no-case-item = Aucun dossier ou pièce de ce nom, ou l'appelant n'a pas le droit de voir le dossier
+api-no-case-source = Aucun dossier ou source de ce nom, ou l'appelant n'a pas le droit de voir le dossier
+api-no-case-letter = Aucun dossier ou lettre de ce nom, ou l'appelant n'a pas le droit de voir le dossier
+api-not-json = Le corps n'est pas du JSON
+api-may-not-edit = Le rôle de l'appelant ne permet pas de modifier le dossier
+api-as-of-not-day = `as_of` n'est pas un jour (`field` : `as_of`)
+api-filter-invalid = Un filtre n'est pas valide ; `field` le nomme
+api-versions = Les versions, de la plus ancienne à la plus récente
+api-visible-cases = Les dossiers visibles, par identifiant
+api-recorded-draft = Enregistré comme brouillon ; `Location` est son URL
+
+## An election's page: the engine's reasons a rule cannot be computed
+el-engine-no-minor = { $seats ->
+    [one] aucun parti sans siège n'a de voix pour recevoir le { $seats } siège libéré
+   *[other] aucun parti sans siège n'a de voix pour recevoir les { $seats } sièges libérés
+}
+el-engine-no-minor-in = { $seats ->
+    [one] circonscription { $place } : aucun parti sans siège dans celle-ci n'a de voix pour recevoir le { $seats } siège libéré
+   *[other] circonscription { $place } : aucun parti sans siège dans celle-ci n'a de voix pour recevoir les { $seats } sièges libérés
+}

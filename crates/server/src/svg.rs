@@ -94,19 +94,54 @@ fn n(x: f64) -> String {
 /// An estimate of a text's width in the sans-serif charts use (no font metrics on the server).
 fn text_width(text: &str, size: f64) -> f64 {
     // Generous on purpose: a label drawn wider than estimated would be cut at the chart's edge.
-    f64::from(u32::try_from(text.chars().count()).unwrap_or(u32::MAX)) * size * 0.66
+    f64::from(u32::try_from(clusters(text)).unwrap_or(u32::MAX)) * size * 0.66
 }
 
-/// A label cut to `max` characters (with an ellipsis), so a long name cannot push a chart apart;
-/// the full name stays in the group's `<title>` and in the page's table.
-fn clip(label: &str, max: usize) -> String {
-    if label.chars().count() <= max {
-        label.to_owned()
-    } else {
-        let mut s: String = label.chars().take(max.saturating_sub(1)).collect();
-        s.push('…');
-        s
+/// How many characters `text` shows: marks count with the character they sit on, and after a
+/// Khmer coeng (្) the next consonant is part of the same cluster.
+fn clusters(text: &str) -> usize {
+    let mut count = 0;
+    let mut after_coeng = false;
+    for c in text.chars() {
+        if !combining(c) && !after_coeng {
+            count += 1;
+        }
+        after_coeng = c == '\u{17D2}';
     }
+    count
+}
+
+/// A mark drawn on the character before it, taking no width of its own: Khmer's vowel signs,
+/// its coeng (្, which stacks the next consonant below) and its other signs, and the general
+/// combining diacritics.
+fn combining(c: char) -> bool {
+    matches!(u32::from(c), 0x17B4..=0x17D3 | 0x17DD | 0x0300..=0x036F)
+}
+
+/// A label cut to `max` characters as drawn (with an ellipsis), so a long name cannot push a
+/// chart apart; the full name stays in the group's `<title>` and in the page's table. Marks that
+/// sit on a character count with it, and a cut never falls inside a cluster: after a Khmer coeng
+/// (្) the next consonant belongs to the same cluster.
+fn clip(label: &str, max: usize) -> String {
+    if clusters(label) <= max {
+        return label.to_owned();
+    }
+    let mut s = String::new();
+    let mut bases = 0;
+    let mut after_coeng = false;
+    for c in label.chars() {
+        let starts_cluster = !combining(c) && !after_coeng;
+        if starts_cluster {
+            if bases == max.saturating_sub(1) {
+                break;
+            }
+            bases += 1;
+        }
+        after_coeng = c == '\u{17D2}';
+        s.push(c);
+    }
+    s.push('…');
+    s
 }
 
 /// Opens an `<svg>` with its accessible name and description; the caller closes it.
@@ -181,5 +216,10 @@ mod tests {
     fn long_labels_are_clipped() {
         assert_eq!(clip("short", 10), "short");
         assert_eq!(clip("abcdefghijk", 5), "abcd…");
+        // Khmer is counted and cut by clusters: "យន្តការ" is យ ន្ត កា រ, four clusters (with
+        // the coeng's consonant in its cluster); a cut keeps whole clusters.
+        assert_eq!(clip("យន្តការ", 4), "យន្តការ");
+        assert_eq!(clip("យន្តការដែល", 4), "យន្តកា…");
+        assert!(text_width("យន្តការ", 10.0) < text_width("abcdefg", 10.0));
     }
 }

@@ -21,6 +21,11 @@ mod provisions;
 mod sources;
 mod translations;
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use accord_core::Lang;
+use axum::Extension;
 use axum::body::Bytes;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -40,16 +45,19 @@ pub(crate) const BEARER: &str = "bearer";
 /// documented routes are listed from the document built with them.
 pub(crate) fn router(upload_limit: u64) -> Routes {
     let (router, doc) = documented_routes(upload_limit).split_for_parts();
-    // Serialised once: the document is a function of the code, not of the request.
-    let json: Result<Bytes, String> = serde_json::to_vec(&doc)
-        .map(Bytes::from)
-        .map_err(|e| e.to_string());
+    // Serialised once per language: the document is a function of the code, not of the request.
+    let documents = Arc::new(documents(&doc));
     Routes::documented(router, &doc)
         .route(
             "/api/openapi.json",
-            get(move || {
-                let json = json.clone();
-                async move { openapi_json(json) }
+            get(move |lang: Option<Extension<Lang>>| {
+                let lang = lang.map_or(Lang::En, |Extension(l)| l);
+                let json = documents
+                    .iter()
+                    .find(|(l, _)| *l == lang)
+                    .or_else(|| documents.first())
+                    .map_or_else(|| Err("no document".to_owned()), |(_, j)| j.clone());
+                async move { openapi_json(lang, json) }
             }),
         )
         // Unknown paths under /api answer in JSON too (the HTML 404 page means nothing to a client).
@@ -155,8 +163,9 @@ pub(crate) struct ErrorBody {
     /// `unavailable`, `internal`).
     code: String,
     /// What went wrong, in the language the request asked for (`Accept-Language`: `en`, `fr`
-    /// or `km`; else the instance's default). A message from deeper down that the catalogs do
-    /// not hold (a refused field) is given in English under a translated introduction.
+    /// or `km`; else the instance's default). A refused field is named by its label and its
+    /// reason said in that language when Accord knows the kind of refusal; otherwise it is
+    /// given in English under a translated introduction.
     message: String,
     /// The HTTP status, repeated.
     status: u16,
@@ -165,13 +174,82 @@ pub(crate) struct ErrorBody {
     field: Option<String>,
 }
 
-fn openapi_json(json: Result<Bytes, String>) -> Response {
+/// The document in each language (`Lang::ALL`'s order): English as the code writes it; in French
+/// and Khmer every `description` and `summary` whose English text is a catalog message `api-*`
+/// is that message in the language, and everything else (paths, operation ids, schemas, names,
+/// descriptions without a message yet) is the English document's.
+fn documents(doc: &utoipa::openapi::OpenApi) -> Vec<(Lang, Result<Bytes, String>)> {
+    let english = serde_json::to_vec(doc)
+        .map(Bytes::from)
+        .map_err(|e| e.to_string());
+    let mut out = vec![(Lang::En, english.clone())];
+    let (Ok(value), Ok(catalogs)) = (serde_json::to_value(doc), crate::i18n::Catalogs::load())
+    else {
+        // Without catalogs (a test catches a broken one) every language gets the English one.
+        out.extend([(Lang::Fr, english.clone()), (Lang::Km, english)]);
+        return out;
+    };
+    let table = crate::i18n::english_texts(&catalogs, "api-");
+    for lang in [Lang::Fr, Lang::Km] {
+        let mut translated = value.clone();
+        translate(
+            &mut translated,
+            &table,
+            &crate::i18n::Say::new(&catalogs, lang),
+        );
+        out.push((
+            lang,
+            serde_json::to_vec(&translated)
+                .map(Bytes::from)
+                .map_err(|e| e.to_string()),
+        ));
+    }
+    out
+}
+
+/// Every `description` and `summary` string of `value` that the table knows, in `say`'s
+/// language. A schema property that happens to be called `description` is an object, and is
+/// walked into, not replaced.
+fn translate(
+    value: &mut serde_json::Value,
+    table: &HashMap<String, String>,
+    say: &crate::i18n::Say<'_>,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                match v {
+                    serde_json::Value::String(text) if key == "description" || key == "summary" => {
+                        if let Some(id) = table.get(&crate::i18n::plain_spaces(text)) {
+                            *text = say.t(id);
+                        }
+                    }
+                    other => translate(other, table, say),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for v in items {
+                translate(v, table, say);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn openapi_json(lang: Lang, json: Result<Bytes, String>) -> Response {
     match json {
         Ok(bytes) => (
-            [(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            )],
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/json"),
+                ),
+                (
+                    header::CONTENT_LANGUAGE,
+                    HeaderValue::from_static(lang.tag()),
+                ),
+            ],
             bytes,
         )
             .into_response(),

@@ -247,7 +247,12 @@ pub fn stacked(
     for f in [0.0, 0.5, 1.0] {
         let y = bottom - f * (bottom - top);
         let v = scale as f64 * f;
-        text(&mut out, left - 4.0, y + 3.0, "end", &say.plain(n(v)));
+        let tick = if v.fract() == 0.0 {
+            say.plain(n(v))
+        } else {
+            say.decimal(v, 1)
+        };
+        text(&mut out, left - 4.0, y + 3.0, "end", &tick);
     }
     out.push_str("</g>");
     let count = periods.len().max(1);

@@ -326,6 +326,32 @@ fn step_words(say: &Say<'_>, description: &str) -> String {
     }
 }
 
+/// The engine's reasons a rule cannot be computed that the server knows, in the reader's
+/// language; any other as the engine gives it.
+fn refusal_words(say: &Say<'_>, reason: &str) -> String {
+    let freed = |rest: &str| {
+        rest.strip_suffix(" freed seat(s)")
+            .and_then(|n| n.parse::<u64>().ok())
+    };
+    if let Some(seats) = reason
+        .strip_prefix("no party without a seat has votes to receive the ")
+        .and_then(freed)
+    {
+        return say.msg("el-engine-no-minor", &[("seats", seats.into())]);
+    }
+    if let Some((place, rest)) = reason
+        .strip_prefix("constituency \"")
+        .and_then(|r| r.split_once("\": no party without a seat there has votes to receive the "))
+        && let Some(seats) = freed(rest)
+    {
+        return say.msg(
+            "el-engine-no-minor-in",
+            &[("place", place.into()), ("seats", seats.into())],
+        );
+    }
+    reason.to_owned()
+}
+
 /// The engine's notes that the server knows, in the reader's language; any other note (a
 /// record's own note, written by whoever recorded it) as it is.
 fn note_words(say: &Say<'_>, party: &str, note: &str) -> String {
@@ -575,7 +601,7 @@ fn column(
             rule => name,
             rule_word => say.t(&format!("el-rule-short-{name}")),
             title,
-            error => e.to_string(),
+            error => refusal_words(say, &e.to_string()),
             record,
         },
     }

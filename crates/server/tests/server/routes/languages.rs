@@ -315,6 +315,14 @@ async fn dates_numbers_and_plurals_follow_the_language() {
     let fr = app.get(&election, &reading(&admin, "fr")).await.body;
     assert!(fr.contains("\u{202F}%"), "{fr}");
     assert!(!fr.contains(" %<") && !fr.contains(" :"), "{fr}");
+    // The engine's reason a rule cannot be computed, in French.
+    let scenario = format!("{election}?party=B&rule=rerun&rule=minor-parties");
+    let fr = app.get(&scenario, &reading(&admin, "fr")).await.body;
+    assert!(
+        fr.contains("aucun parti sans siège n&#x27;a de voix pour recevoir les 3 sièges libérés"),
+        "{fr}"
+    );
+    assert!(!fr.contains("freed seat"), "{fr}");
     // The dashboard: a triggered mechanism since a day, in Khmer.
     let dash = app.get(CASE, &reading(&admin, "km")).await.body;
     assert!(
@@ -452,4 +460,88 @@ async fn a_refused_field_is_explained_in_the_readers_language() {
         )
         .await;
     assert!(en.body.contains("no provision FPA Art. 99 in this case"));
+}
+
+/// The OpenAPI document in the request's language: its descriptions from the catalogs, its
+/// paths, operation ids, parameters' names and schemas those of the English document.
+#[tokio::test]
+async fn the_openapi_document_follows_the_language() {
+    let app = TestApp::new().await;
+    let doc = |lang: &'static str| {
+        let app = &app;
+        async move {
+            let req = Request::get("/api/openapi.json")
+                .header(header::ACCEPT_LANGUAGE, lang)
+                .body(Body::empty())
+                .unwrap();
+            let r = app.send(req).await;
+            assert_eq!(r.status, StatusCode::OK);
+            serde_json::from_str::<serde_json::Value>(&r.body).unwrap()
+        }
+    };
+    let (en, fr, km) = (doc("en").await, doc("fr").await, doc("km").await);
+    assert!(
+        en["info"]["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("Cases, incidents, findings")
+    );
+    assert!(
+        fr["info"]["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("Dossiers, incidents, constatations")
+    );
+    assert!(
+        km["info"]["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("សំណុំរឿង ហេតុការណ៍")
+    );
+    let tag = |d: &serde_json::Value, name: &str| {
+        d["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == name)
+            .map(|t| t["description"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    assert_eq!(
+        tag(&fr, "cases"),
+        "Les dossiers et leur état de déclenchement"
+    );
+    assert_eq!(tag(&km, "history"), "កំណែនីមួយៗនៃកំណត់ត្រាមួយ ចាស់ជាងគេមុន");
+    let error_message = |d: &serde_json::Value| {
+        d["components"]["schemas"]["ErrorBody"]["properties"]["message"]["description"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert!(
+        error_message(&fr).starts_with("Ce qui n'a pas marché"),
+        "{}",
+        error_message(&fr)
+    );
+    // A response every case route documents, in Khmer.
+    let case = &km["paths"]["/api/v1/cases/{id}"]["get"];
+    assert_eq!(case["responses"]["401"]["description"], "ថូខឹនមិនត្រឹមត្រូវទេ");
+    assert_eq!(case["parameters"][0]["description"], "លេខសម្គាល់សំណុំរឿង");
+    assert_eq!(case["parameters"][0]["name"], "id");
+    // Nothing but descriptions changes: the same paths, operations, ids and schemas.
+    fn shape(v: &serde_json::Value) -> serde_json::Value {
+        match v {
+            serde_json::Value::Object(m) => serde_json::Value::Object(
+                m.iter()
+                    .filter(|(k, v)| !((*k == "description" || *k == "summary") && v.is_string()))
+                    .map(|(k, v)| (k.clone(), shape(v)))
+                    .collect(),
+            ),
+            serde_json::Value::Array(a) => serde_json::Value::Array(a.iter().map(shape).collect()),
+            other => other.clone(),
+        }
+    }
+    assert_eq!(shape(&fr), shape(&en));
+    assert_eq!(shape(&km), shape(&en));
+    assert_ne!(fr, en);
 }
