@@ -39,11 +39,22 @@ async fn show(
         ..TimelineFilter::default()
     };
     let page = state.store.timeline(&id, &filter, 20, 0).await?;
+    let titles =
+        super::translations::incident_titles(&state, &access.case, &page.items, viewer.lang)
+            .await?;
     let incidents: Vec<Value> = page
         .items
         .iter()
-        .map(|i| context! { id => &i.id, title => &i.title, date => viewer.lang.date(i.date) })
+        .map(|i| context! { id => &i.id, title => &i.title, shown => titles.get(&i.id), date => viewer.lang.date(i.date) })
         .collect();
+    // The actor's name in the reader's language where translated, and the form for editors.
+    let tr = accord_core::Translations::of(case);
+    let kind = accord_core::TextKind::Actor;
+    let shown_name = super::translations::shown(&tr, kind, &a.id, "name", &a.name, viewer.lang);
+    let translate = access.can_edit().then(|| {
+        let here = format!("/cases/{id}/actors/{actor}");
+        super::translations::form(&tr, kind, &a.id, &[Some(&a.name)], viewer.lang, &here)
+    });
     let members: Vec<Value> = a
         .members
         .iter()
@@ -52,6 +63,8 @@ async fn show(
         .collect();
     let ctx = context! {
         title => &a.name,
+        shown_name,
+        translate,
         a => context! { id => &a.id, name => &a.name, kind => a.kind.as_str(), aliases => &a.aliases, country => &a.country, members },
         incidents,
         total => page.total,

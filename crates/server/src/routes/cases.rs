@@ -223,10 +223,13 @@ async fn dashboard(
             (page.items, page.total)
         }
     };
+    let titles =
+        super::translations::incident_titles(&state, &access.case, &latest, viewer.lang).await?;
     let latest: Vec<Value> = latest
         .iter()
-        .map(|i| context! { id => &i.id, title => &i.title, date => viewer.lang.date(i.date), kind => i.kind.as_str() })
+        .map(|i| context! { id => &i.id, title => &i.title, shown => titles.get(&i.id), date => viewer.lang.date(i.date), kind => i.kind.as_str() })
         .collect();
+    let case_title = super::translations::case_title(&snap.case, viewer.lang);
     let refused = as_of_error.is_some();
     let mut r = state
         .page(
@@ -235,7 +238,7 @@ async fn dashboard(
             with_case(
                 &access,
                 context! {
-                    title => &access.case.title, mechanisms => &view.mechanisms,
+                    title => &access.case.title, case_title, mechanisms => &view.mechanisms,
                     provisions => &view.provisions, latest, incident_count,
                     as_of => day.map(|d| d.to_string()), as_of_human => day.map(|d| viewer.lang.day(d)),
                     as_of_error, asked, charts => &view.charts,

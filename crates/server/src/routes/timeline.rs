@@ -65,12 +65,16 @@ async fn timeline(
     };
     let refs = vis.shared_refs(crate::case_cache::refs(&state, &access.case).await?);
 
+    // Titles in the reader's language where translated (else the original, marked).
+    let titles =
+        super::translations::incident_titles(&state, &access.case, &page.items, viewer.lang)
+            .await?;
     // Group the page by month of the earliest day (the page is already newest first).
     let mut months: Vec<(String, Vec<Value>)> = Vec::new();
     for i in &page.items {
         let d = i.date.earliest();
         let label = viewer.lang.month_year(d.year(), d.month());
-        let item = context! { id => &i.id, title => &i.title, date => viewer.lang.date(i.date), kind => i.kind.as_str(), place => &i.place };
+        let item = context! { id => &i.id, title => &i.title, shown => titles.get(&i.id), date => viewer.lang.date(i.date), kind => i.kind.as_str(), place => &i.place };
         match months.last_mut() {
             Some((l, items)) if *l == label => items.push(item),
             _ => months.push((label, vec![item])),

@@ -89,6 +89,40 @@ pub(crate) fn form(
     }
 }
 
+/// Incident titles in the reader's language, for a list of incidents (a timeline page, the
+/// dashboard's latest, an actor's): one query for the list. By id: the title shown, the
+/// language it is in, and whether it is the original shown for want of a translation.
+pub(crate) async fn incident_titles(
+    state: &AppState,
+    head: &accord_store::CaseHead,
+    incidents: &[accord_core::Incident],
+    reader: Lang,
+) -> Result<std::collections::HashMap<String, Value>, AppError> {
+    if incidents.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    let snap = crate::case_cache::snapshot(state, head).await?;
+    let ids: Vec<String> = incidents.iter().map(|i| i.id.clone()).collect();
+    let own = state
+        .store
+        .record_languages(&head.id, TextKind::Incident, &ids)
+        .await?;
+    let tr = Translations::new(snap.case.language.as_deref(), own.iter());
+    Ok(incidents
+        .iter()
+        .map(|i| {
+            let v = shown(&tr, TextKind::Incident, &i.id, "title", &i.title, reader);
+            (i.id.clone(), v)
+        })
+        .collect())
+}
+
+/// The case's own title in the reader's language (the dashboard's heading).
+pub(crate) fn case_title(case: &accord_core::Case, reader: Lang) -> Value {
+    let tr = Translations::of(case);
+    shown(&tr, TextKind::Case, &case.id, "title", &case.title, reader)
+}
+
 fn same_primary(a: &str, b: &str) -> bool {
     let p = |t: &str| {
         t.split(['-', '_'])

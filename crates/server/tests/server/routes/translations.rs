@@ -297,3 +297,76 @@ async fn the_index_follows_translations_written_elsewhere_and_rebuilds_with_them
     assert_eq!(hits(&fresh, "dissous"), 1);
     assert_eq!(hits(&fresh, "dissolved"), 1);
 }
+
+/// The case's title on its dashboard, the incidents' titles on the timeline, the dashboard and
+/// an actor's page, and the actor's name: each in the reader's language where translated.
+#[tokio::test]
+async fn lists_and_headings_show_the_readers_language() {
+    use accord_core::translation::{TextKind, with_translation};
+    let app = TestApp::new().await;
+    let viewer = app
+        .user("viewer@example.org", false, Some(CaseRole::Viewer))
+        .await;
+    let day = accord_core::Day::parse("2030-08-01").unwrap();
+    for (kind, id, field, text) in [
+        (
+            TextKind::Case,
+            CASE,
+            "title",
+            "Freedonia 2030 : la fermeture de l’espace civique",
+        ),
+        (
+            TextKind::Incident,
+            "party-dissolved",
+            "title",
+            "Parti d’opposition dissous",
+        ),
+        (TextKind::Actor, "freedonia", "name", "Freedonie"),
+    ] {
+        let case = app.store.load_case(CASE).await.unwrap().unwrap();
+        let record = with_translation(
+            &case,
+            kind,
+            id,
+            "fr",
+            &[(field.into(), text.into())],
+            None,
+            day,
+        );
+        app.store
+            .save_translation(CASE, &record, "t")
+            .await
+            .unwrap();
+    }
+    let fr = reading(&viewer, "fr");
+    let dash = app.get("/cases/example-2030", &fr).await.body;
+    assert!(
+        dash.contains("<h1 lang=\"fr\">Freedonia 2030 : la fermeture de l’espace civique</h1>"),
+        "{dash}"
+    );
+    assert!(dash.contains(">Parti d’opposition dissous</a>"), "{dash}");
+    let timeline = app.get("/cases/example-2030/timeline", &fr).await.body;
+    assert!(
+        timeline.contains("lang=\"fr\">Parti d’opposition dissous</a>"),
+        "{timeline}"
+    );
+    // Another incident, untranslated: its English title, marked as the original.
+    assert!(
+        timeline.contains(
+            "lang=\"en\">The Gazette forced to close</a> <small class=\"muted translation-mark\">original (en)</small>"
+        ),
+        "{timeline}"
+    );
+    let actor = app
+        .get("/cases/example-2030/actors/freedonia", &fr)
+        .await
+        .body;
+    assert!(actor.contains("<h1 lang=\"fr\">Freedonie</h1>"), "{actor}");
+    // The English reader sees the originals, unmarked.
+    let en = app
+        .get("/cases/example-2030/timeline", &reading(&viewer, "en"))
+        .await
+        .body;
+    assert!(en.contains(">Opposition party dissolved by ministerial decree</a>"));
+    assert!(!en.contains("translation-mark"));
+}
