@@ -22,6 +22,7 @@ use super::case_io;
 use super::log::{LogWriter, seq_i64};
 use super::sealing::{Keys, seals};
 use crate::codec::{date, list};
+use crate::log::LogEntry;
 use crate::record::{RecordBody, RecordKind};
 use crate::{MergeCounts, RecordBatch, StoreError};
 
@@ -29,9 +30,6 @@ use crate::{MergeCounts, RecordBatch, StoreError};
 const MAX_PARAMS: usize = 32_000;
 /// Rows per statement: more saves little and makes statements slower to prepare.
 const MAX_ROWS: usize = 1_000;
-/// Record bodies built at a time by a whole-case import (their canonical JSON, a few hundred
-/// bytes each), and logged before the next are built.
-const BODY_BATCH: usize = 20_000;
 
 /// SQLite's page cache while a bulk write runs, in KiB (`PRAGMA cache_size` takes a negative
 /// number as KiB): a write of a million rows touches more pages than the default 2 MiB holds,
@@ -383,79 +381,185 @@ pub(crate) struct NewVersion<'a> {
     pub(crate) evidence_sha256: Option<String>,
 }
 
-/// Log new versions: one entry each, and the version rows. Restricted records go through
-/// `LogWriter::version` (which seals them); the others many to a statement.
-pub(crate) async fn log_versions(
-    tx: &mut SqliteConnection,
-    writer: &mut LogWriter,
-    actor: &str,
-    case: &str,
-    versions: Vec<NewVersion<'_>>,
-) -> Result<(), StoreError> {
-    let mut clear = Vec::with_capacity(versions.len());
-    for v in versions {
-        if v.body.restricted {
-            writer
-                .version(tx, actor, v.action, case, &v.body, v.evidence_sha256)
-                .await?;
-        } else {
+/// Versions prepared at a time while the statements of the ones before run: one statement's
+/// worth (nine columns a row).
+fn log_chunk() -> usize {
+    chunk_rows(9)
+}
+
+/// How many records [`Prepare::next`] handles between two chances for the statements running
+/// beside it to go on (the next statement is sent as soon as the one before is done).
+const YIELD_EVERY: usize = 64;
+
+/// What logging does next: store clear versions with their (numbered) entries, or log one
+/// restricted version through `LogWriter::version`, which seals it.
+enum Step<'a> {
+    Clear(Vec<(LogEntry, [u8; 32], NewVersion<'a>)>),
+    Restricted(NewVersion<'a>),
+}
+
+/// Turns new versions into steps: building a version's body (its canonical JSON and SHA-256, by
+/// the iterator) and its entry's leaf hash is done here, on the async task's thread, while the
+/// statements of the step before run in SQLite's worker thread. Entries are numbered in the
+/// order the versions come, so the log holds them in record order.
+struct Prepare<'a, I: Iterator<Item = NewVersion<'a>>> {
+    versions: std::iter::Peekable<I>,
+    actor: &'a str,
+    case: &'a str,
+}
+
+impl<'a, I: Iterator<Item = NewVersion<'a>>> Prepare<'a, I> {
+    async fn next(&mut self, writer: &mut LogWriter) -> Result<Option<Step<'a>>, StoreError> {
+        if self.versions.peek().is_some_and(|v| v.body.restricted) {
+            return Ok(self.versions.next().map(Step::Restricted));
+        }
+        let mut clear = Vec::new();
+        while clear.len() < log_chunk() {
+            if clear.len() % YIELD_EVERY == YIELD_EVERY - 1 {
+                YieldNow::default().await;
+            }
+            if self.versions.peek().is_none_or(|v| v.body.restricted) {
+                break;
+            }
+            let Some(v) = self.versions.next() else {
+                break;
+            };
             let (entry, leaf) = writer.next_entry(
-                actor,
+                self.actor,
                 v.action,
-                case,
+                self.case,
                 v.body.log_name(),
                 Some(v.body.sha256.clone()),
                 v.evidence_sha256.clone(),
             )?;
             clear.push((entry, leaf, v));
         }
+        if clear.is_empty() {
+            return Ok(None);
+        }
+        // Stored in record order (entries keep the sequence numbers they were given above).
+        clear.sort_unstable_by(|a, b| {
+            (a.2.body.kind, &a.2.body.id).cmp(&(b.2.body.kind, &b.2.body.id))
+        });
+        Ok(Some(Step::Clear(clear)))
     }
+}
+
+/// A future that is pending once (after asking to be polled again): lets `join` poll the other
+/// future in between.
+#[derive(Default)]
+struct YieldNow(bool);
+
+impl std::future::Future for YieldNow {
+    type Output = ();
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        if self.0 {
+            std::task::Poll::Ready(())
+        } else {
+            self.0 = true;
+            cx.waker().wake_by_ref();
+            std::task::Poll::Pending
+        }
+    }
+}
+
+/// Log new versions, in the order given: one entry each, and the version rows. Restricted
+/// records go through `LogWriter::version` (which seals them); the others many to a statement,
+/// the next statements' versions prepared while the ones before are stored. Returns how many
+/// versions were logged.
+pub(crate) async fn log_versions<'a>(
+    tx: &mut SqliteConnection,
+    writer: &mut LogWriter,
+    actor: &'a str,
+    case: &'a str,
+    versions: impl Iterator<Item = NewVersion<'a>>,
+) -> Result<usize, StoreError> {
     let at = writer.at().to_owned();
-    // Stored in record order (entries keep the sequence numbers they were given above).
-    clear
-        .sort_unstable_by(|a, b| (a.2.body.kind, &a.2.body.id).cmp(&(b.2.body.kind, &b.2.body.id)));
-    for chunk in clear.chunks(chunk_rows(9)) {
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "INSERT INTO log_entries (seq, at, actor, action, case_id, record, record_sha256,
-                evidence_sha256, leaf) ",
-        );
-        q.push_values(chunk, |mut b, (entry, leaf, _)| {
-            b.push_bind(seq_i64(entry.seq))
-                .push_bind(&entry.at)
-                .push_bind(&entry.actor)
-                .push_bind(&entry.action)
-                .push_bind(&entry.case_id)
-                .push_bind(&entry.record)
-                .push_bind(&entry.record_sha256)
-                .push_bind(&entry.evidence_sha256)
-                .push_bind(&leaf[..]);
-        });
-        q.build().execute(&mut *tx).await?;
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "INSERT INTO record_versions (case_id, kind, record_id, version, at, actor, sha256,
-                body, log_seq) ",
-        );
-        q.push_values(chunk, |mut b, (entry, _, v)| {
-            b.push_bind(case)
-                .push_bind(v.body.kind.as_str())
-                .push_bind(&v.body.id)
-                .push_bind(i64::from(v.version))
-                .push_bind(&at)
-                .push_bind(actor)
-                .push_bind(&v.body.sha256)
-                .push_bind(&v.body.json)
-                .push_bind(seq_i64(entry.seq));
-        });
-        q.build().execute(&mut *tx).await?;
+    let mut prepare = Prepare {
+        versions: versions.peekable(),
+        actor,
+        case,
+    };
+    let mut logged = 0;
+    let mut step = prepare.next(writer).await?;
+    while let Some(current) = step {
+        match current {
+            Step::Restricted(v) => {
+                writer
+                    .version(tx, actor, v.action, case, &v.body, v.evidence_sha256)
+                    .await?;
+                logged += 1;
+                step = prepare.next(writer).await?;
+            }
+            Step::Clear(rows) => {
+                logged += rows.len();
+                let (stored, next) = futures_util::future::join(
+                    store_versions(tx, case, actor, &at, &rows),
+                    prepare.next(writer),
+                )
+                .await;
+                stored?;
+                step = next?;
+            }
+        }
     }
+    Ok(logged)
+}
+
+/// Store clear versions and their log entries (the version rows first: the bigger statement
+/// runs while the next versions are prepared).
+async fn store_versions(
+    tx: &mut SqliteConnection,
+    case: &str,
+    actor: &str,
+    at: &str,
+    rows: &[(LogEntry, [u8; 32], NewVersion<'_>)],
+) -> Result<(), StoreError> {
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "INSERT INTO record_versions (case_id, kind, record_id, version, at, actor, sha256,
+            body, log_seq) ",
+    );
+    q.push_values(rows, |mut b, (entry, _, v)| {
+        b.push_bind(case)
+            .push_bind(v.body.kind.as_str())
+            .push_bind(&v.body.id)
+            .push_bind(i64::from(v.version))
+            .push_bind(at)
+            .push_bind(actor)
+            .push_bind(&v.body.sha256)
+            .push_bind(&v.body.json)
+            .push_bind(seq_i64(entry.seq));
+    });
+    q.build().execute(&mut *tx).await?;
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "INSERT INTO log_entries (seq, at, actor, action, case_id, record, record_sha256,
+            evidence_sha256, leaf) ",
+    );
+    q.push_values(rows, |mut b, (entry, leaf, _)| {
+        b.push_bind(seq_i64(entry.seq))
+            .push_bind(&entry.at)
+            .push_bind(&entry.actor)
+            .push_bind(&entry.action)
+            .push_bind(&entry.case_id)
+            .push_bind(&entry.record)
+            .push_bind(&entry.record_sha256)
+            .push_bind(&entry.evidence_sha256)
+            .push_bind(&leaf[..]);
+    });
+    q.build().execute(&mut *tx).await?;
     Ok(())
 }
 
 // --- A whole case ------------------------------------------------------------------------------
 
 /// `log_import` in bulk: a version of every record that is new or changed (one read of the
-/// case's latest versions, entries and versions many to a statement), and the removal of every
-/// record a replacement no longer has.
+/// case's latest versions, entries and versions many to a statement, each record's body built
+/// while the statements of the records before it run), and the removal of every record a
+/// replacement no longer has.
 pub(crate) async fn log_import(
     tx: &mut SqliteConnection,
     keys: Option<Arc<accord_vault::Vault>>,
@@ -468,36 +572,25 @@ pub(crate) async fn log_import(
     let mut writer = LogWriter::begin(tx).await?.sealing(keys);
     // Only a replacement needs to know which records the case still has (ids, not bodies).
     let mut kept = std::collections::HashSet::new();
-    let mut logged = false;
-    let mut bodies = crate::record::bodies(case);
-    loop {
-        // A batch of bodies at a time: their JSON is the biggest thing an import builds.
-        let batch: Vec<RecordBody> = bodies.by_ref().take(BODY_BATCH).collect();
-        if batch.is_empty() {
-            break;
+    let versions = crate::record::bodies(case).filter_map(|body| {
+        if replaced {
+            kept.insert((body.kind, body.id.clone()));
         }
-        let mut versions = Vec::with_capacity(batch.len());
-        for body in batch {
-            if replaced {
-                kept.insert((body.kind, body.id.clone()));
-            }
-            let prev = last.get(&(body.kind, body.id.clone()));
-            if prev.is_some_and(|(_, sha)| sha.as_deref() == Some(body.sha256.as_str())) {
-                continue;
-            }
-            let evidence_sha256 = (body.kind == RecordKind::Evidence)
-                .then(|| case.evidence_item(&body.id).map(|e| e.sha256.clone()))
-                .flatten();
-            versions.push(NewVersion {
-                version: prev.map_or(1, |(v, _)| v + 1),
-                body,
-                action,
-                evidence_sha256,
-            });
+        let prev = last.get(&(body.kind, body.id.clone()));
+        if prev.is_some_and(|(_, sha)| sha.as_deref() == Some(body.sha256.as_str())) {
+            return None;
         }
-        logged |= !versions.is_empty();
-        log_versions(tx, &mut writer, actor, &case.id, versions).await?;
-    }
+        let evidence_sha256 = (body.kind == RecordKind::Evidence)
+            .then(|| case.evidence_item(&body.id).map(|e| e.sha256.clone()))
+            .flatten();
+        Some(NewVersion {
+            version: prev.map_or(1, |(v, _)| v + 1),
+            body,
+            action,
+            evidence_sha256,
+        })
+    });
+    let mut logged = log_versions(tx, &mut writer, actor, &case.id, versions).await? > 0;
     if replaced {
         for ((kind, id), (_, sha)) in &last {
             if sha.is_some() && !kept.contains(&(*kind, id.clone())) {
@@ -725,7 +818,8 @@ pub(crate) async fn merge_batch(
             }
         }
     }
-    log_versions(tx, writer, actor, case, versions).await
+    log_versions(tx, writer, actor, case, versions.into_iter()).await?;
+    Ok(())
 }
 
 /// The notes of an instrument the case has, with an import's notes: its own text kept, an
