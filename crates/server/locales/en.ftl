@@ -1237,3 +1237,13 @@ el-engine-no-minor-in = { $seats ->
     [one] constituency { $place }: no party without a seat there has votes to receive the { $seats } freed seat
    *[other] constituency { $place }: no party without a seat there has votes to receive the { $seats } freed seats
 }
+
+## A signatory's sign-on link on the signatories page (letters/signatories.html)
+signon-link-open = link open until { $day }, { $time } UTC
+signon-link-open-forever = link open
+signon-link-expired = link expired on { $day }, { $time } UTC
+signon-link-used = link used ({ $outcome }) on { $day }, { $time } UTC
+signon-use-signed = signed
+signon-use-declined = declined
+signon-use-withdrawn = withdrawn
+signon-use-replaced = replaced by a newer link

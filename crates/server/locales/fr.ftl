@@ -1236,3 +1236,13 @@ el-engine-no-minor-in = { $seats ->
     [one] circonscription { $place } : aucun parti sans siège dans celle-ci n'a de voix pour recevoir le { $seats } siège libéré
    *[other] circonscription { $place } : aucun parti sans siège dans celle-ci n'a de voix pour recevoir les { $seats } sièges libérés
 }
+
+## A signatory's sign-on link on the signatories page (letters/signatories.html)
+signon-link-open = lien ouvert jusqu'au { $day }, { $time } UTC
+signon-link-open-forever = lien ouvert
+signon-link-expired = lien expiré le { $day }, { $time } UTC
+signon-link-used = lien utilisé ({ $outcome }) le { $day }, { $time } UTC
+signon-use-signed = signé
+signon-use-declined = refusé
+signon-use-withdrawn = retiré
+signon-use-replaced = remplacé par un lien plus récent

@@ -1144,3 +1144,13 @@ api-recorded-draft = បានកត់ត្រាជាសេចក្តី�
 ## An election's page: the engine's reasons a rule cannot be computed
 el-engine-no-minor = គ្មានគណបក្សណាដែលគ្មានអាសនៈ មានសម្លេងឆ្នោតដើម្បីទទួលអាសនៈទំនេរ { $seats } ទេ
 el-engine-no-minor-in = មណ្ឌល { $place }៖ គ្មានគណបក្សណាដែលគ្មានអាសនៈនៅទីនោះ មានសម្លេងឆ្នោតដើម្បីទទួលអាសនៈទំនេរ { $seats } ទេ
+
+## A signatory's sign-on link on the signatories page (letters/signatories.html)
+signon-link-open = តំណនៅបើករហូតដល់{ $day } ម៉ោង { $time } UTC
+signon-link-open-forever = តំណនៅបើក
+signon-link-expired = តំណបានផុតកំណត់នៅ{ $day } ម៉ោង { $time } UTC
+signon-link-used = តំណត្រូវបានប្រើ ({ $outcome }) នៅ{ $day } ម៉ោង { $time } UTC
+signon-use-signed = បានចុះហត្ថលេខា
+signon-use-declined = បានបដិសេធ
+signon-use-withdrawn = បានដកវិញ
+signon-use-replaced = ត្រូវបានជំនួសដោយតំណថ្មីជាងនេះ

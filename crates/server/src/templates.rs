@@ -171,6 +171,10 @@ impl Templates {
             Value::from_safe_string(relative.message(lang_of(state), id, Some(&args)))
         });
         env.add_filter("num", |state: &State, n: i64| lang_of(state).number(n));
+        // ASCII digits in the page's language's digits (a time of day: "14:05", "១៤:០៥").
+        env.add_filter("digits", |state: &State, text: &str| {
+            lang_of(state).digits(text)
+        });
         // `YYYY-MM-DD` written out in the page's language; anything else as it is.
         env.add_filter(
             "day",
@@ -478,8 +482,16 @@ mod i18n_check {
         fn names<T: Named>() -> Vec<&'static str> {
             T::all().map(Named::as_str).collect()
         }
-        let vocabularies: [(&str, Vec<&str>); 27] = [
+        let vocabularies: [(&str, Vec<&str>); 29] = [
             ("dash-lane-", vec!["triggered", "letters", "responses"]),
+            (
+                "signon-link-",
+                vec!["open", "open-forever", "expired", "used"],
+            ),
+            (
+                "signon-use-",
+                vec!["signed", "declined", "withdrawn", "replaced"],
+            ),
             ("el-rule-", vec!["recorded", "minor-parties", "rerun"]),
             ("el-rule-short-", vec!["recorded", "minor-parties", "rerun"]),
             ("el-scope-", vec!["national", "constituency"]),

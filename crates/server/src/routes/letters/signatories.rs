@@ -17,7 +17,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use minijinja::{Value, context};
 
-use super::{human_time, now_unix};
+use super::now_unix;
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::forms::Fields;
@@ -114,17 +114,29 @@ async fn page(
 /// One signatory as the list shows it. `entry` is the store's record at the same position
 /// (signatories are stored and loaded in position order, so index and position agree).
 fn row(s: &SignatoryStatus, entry: Option<&SignOnEntry>, signed_in: Vec<Value>) -> Value {
-    let link = entry.and_then(|e| e.sign_link).map(|l| match l {
-        LinkStatus::Open {
-            expires_unix: Some(e),
-        } => format!("link open until {}", human_time(e)),
-        LinkStatus::Open { expires_unix: None } => "link open".to_owned(),
-        LinkStatus::Expired { expired_unix } => {
-            format!("link expired {}", human_time(expired_unix))
-        }
-        LinkStatus::Used { at_unix, outcome } => {
-            format!("link used ({}) {}", outcome.as_str(), human_time(at_unix))
-        }
+    // The sign link's state (`open`, `open-forever`, `expired`, `used`) with its day and time
+    // (UTC) and what it was used for: the page writes the line in the reader's language
+    // (`signon-link-*`).
+    let link = entry.and_then(|e| e.sign_link).map(|l| {
+        let (state, unix, outcome) = match l {
+            LinkStatus::Open {
+                expires_unix: Some(e),
+            } => ("open", Some(e), None),
+            LinkStatus::Open { expires_unix: None } => ("open-forever", None, None),
+            LinkStatus::Expired { expired_unix } => ("expired", Some(expired_unix), None),
+            LinkStatus::Used { at_unix, outcome } => {
+                ("used", Some(at_unix), Some(outcome.as_str()))
+            }
+        };
+        let (day, time) = unix.map_or((None, None), |u| {
+            let secs = u.rem_euclid(86_400);
+            (
+                accord_core::Day::from_days_since_epoch(u.div_euclid(86_400))
+                    .map(|d| d.to_string()),
+                Some(format!("{:02}:{:02}", secs / 3600, (secs % 3600) / 60)),
+            )
+        });
+        context! { state, day, time, outcome }
     });
     let invitation = entry.and_then(|e| e.invitation.as_ref());
     context! {

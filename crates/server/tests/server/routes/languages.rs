@@ -545,3 +545,44 @@ async fn the_openapi_document_follows_the_language() {
     assert_eq!(shape(&km), shape(&en));
     assert_ne!(fr, en);
 }
+
+/// The sign-on link's line on the signatories page, in the reader's language: its state, its
+/// day written out and its time in the language's digits.
+#[tokio::test]
+async fn the_sign_on_links_status_line_follows_the_language() {
+    let app = TestApp::new().await;
+    let owner = app
+        .user(
+            "owner@example.org",
+            false,
+            Some(accord_core::CaseRole::Owner),
+        )
+        .await;
+    let signatories = format!("{CASE}/letters/appeal-2030/signatories");
+    let r = app
+        .post(
+            &signatories,
+            &owner,
+            &[
+                ("organisation", "Freedom House of Freedonia"),
+                ("country", "se"),
+                ("contact", "office@example.org"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let km = app.get(&signatories, &reading(&owner, "km")).await.body;
+    let line = km
+        .split("<br>")
+        .find(|s| s.starts_with("តំណនៅបើករហូតដល់ថ្ងៃទី"))
+        .and_then(|s| s.split('<').next())
+        .unwrap_or_else(|| panic!("no Khmer link line:\n{km}"));
+    assert!(line.contains(" UTC"), "{line}");
+    assert!(
+        !line.chars().any(|c| c.is_ascii_digit()),
+        "Khmer digits only: {line}"
+    );
+    assert!(!km.contains("link open"), "{km}");
+    let fr = app.get(&signatories, &reading(&owner, "fr")).await.body;
+    assert!(fr.contains("lien ouvert jusqu'au "), "{fr}");
+}
