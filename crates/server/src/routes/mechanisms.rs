@@ -45,6 +45,24 @@ async fn show(
         .ok_or(AppError::NotFound)?;
     let view = mechanism_view(&case, m, usize::MAX);
     let requests = requests_view(&case, m.mechanism, today_or(day));
+    // Its name and action in the reader's language where translated; the form for editors.
+    let tr = accord_core::Translations::of(&case);
+    let (kind, mid) = (accord_core::TextKind::Mechanism, m.mechanism.id.as_str());
+    let say = |field: &str, text: &str| {
+        super::translations::shown(&tr, kind, mid, field, text, viewer.lang)
+    };
+    let shown = context! {
+        name => say("name", &m.mechanism.name),
+        action => say("action", &m.mechanism.action),
+    };
+    let translate = access.can_edit().then(|| {
+        let originals = [
+            Some(m.mechanism.name.as_str()),
+            Some(m.mechanism.action.as_str()),
+        ];
+        let here = format!("/cases/{id}/mechanisms/{mechanism}");
+        super::translations::form(&tr, kind, mid, &originals, viewer.lang, &here)
+    });
     let refused = as_of_error.is_some();
     let mut r = state
         .page(
@@ -53,7 +71,7 @@ async fn show(
             with_case(
                 &access,
                 context! {
-                    title => &m.mechanism.name, m => view, requests,
+                    title => &m.mechanism.name, m => view, requests, shown, translate,
                     as_of => day.map(|d| d.to_string()), as_of_human => day.map(human_day),
                     as_of_error,
                 },

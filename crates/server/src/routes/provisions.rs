@@ -153,9 +153,33 @@ pub(crate) async fn page(
         form.coded_by.clone()
     };
     let charts = crate::charts::provision(&state.say(viewer.lang), &case, ps);
+    // The heading in the reader's language where translated. The text keeps its original, whose
+    // trust (verified, quoted, ...) the page states; a translation into the reader's language
+    // is shown beside it, as a translation, never in its place.
+    let tr = accord_core::Translations::of(&case);
+    let (kind, cite_id) = (accord_core::TextKind::Provision, p.citation.to_string());
+    let heading = p
+        .heading
+        .as_deref()
+        .map(|h| super::translations::shown(&tr, kind, &cite_id, "heading", h, viewer.lang));
+    let text_translation = p.text.as_deref().and_then(|text| {
+        let shown = tr.localize(kind, &cite_id, "text", text, viewer.lang.tag());
+        (shown.text != text).then(|| {
+            let by = tr
+                .record(kind, &cite_id)
+                .and_then(|r| r.translation(shown.lang))
+                .and_then(|t| t.by.clone());
+            context! { lang => shown.lang, text => shown.text, by, out_of_date => shown.out_of_date }
+        })
+    });
+    let translate = access.can_edit().then(|| {
+        let originals = [p.heading.as_deref(), p.text.as_deref()];
+        let here = path(&access.case.id, &p.citation);
+        super::translations::form(&tr, kind, &cite_id, &originals, viewer.lang, &here)
+    });
     let ctx = context! {
         title => p.citation.to_string(),
-        findings, observations, implementation, charts,
+        findings, observations, implementation, charts, heading, text_translation, translate,
         as_of => day.map(|d| d.to_string()), as_of_human => day.map(|d| viewer.lang.day(d)), as_of_error,
         obs => context! {
             date => &form.date, score => &form.score, sources => &form.sources, coded_by,

@@ -370,3 +370,80 @@ async fn lists_and_headings_show_the_readers_language() {
     assert!(en.contains(">Opposition party dissolved by ministerial decree</a>"));
     assert!(!en.contains("translation-mark"));
 }
+
+/// A provision's heading in the reader's language, its text kept as the original (whose trust the
+/// page states) with the translation beside it; a mechanism's name and action translated.
+#[tokio::test]
+async fn provisions_keep_their_original_text_beside_a_translation_and_mechanisms_translate() {
+    use accord_core::translation::{TextKind, with_translation};
+    let app = TestApp::new().await;
+    let viewer = app
+        .user("viewer@example.org", false, Some(CaseRole::Viewer))
+        .await;
+    let day = accord_core::Day::parse("2030-08-01").unwrap();
+    for (kind, id, lang, fields) in [
+        (
+            TextKind::Provision,
+            "FPA Art. 3(1)",
+            "km",
+            vec![
+                ("heading", "សេរីភាពនៃការបង្កើតសមាគម"),
+                ("text", "មនុស្សគ្រប់រូបមានសិទ្ធិបង្កើត និងចូលជាសមាជិកគណបក្សនយោបាយ និងសមាគម។"),
+            ],
+        ),
+        (
+            TextKind::Mechanism,
+            "fpa-art-9",
+            "fr",
+            vec![
+                ("name", "Le garant convoque les parties"),
+                ("action", "Convoquer les parties à l’Accord."),
+            ],
+        ),
+    ] {
+        let case = app.store.load_case(CASE).await.unwrap().unwrap();
+        let fields: Vec<(String, String)> = fields
+            .into_iter()
+            .map(|(f, t)| (f.to_owned(), t.to_owned()))
+            .collect();
+        let record = with_translation(&case, kind, id, lang, &fields, Some("T"), day);
+        app.store
+            .save_translation(CASE, &record, "t")
+            .await
+            .unwrap();
+    }
+    let km = app
+        .get(
+            "/cases/example-2030/provisions/FPA%20Art.%203(1)",
+            &reading(&viewer, "km"),
+        )
+        .await
+        .body;
+    assert!(
+        km.contains("<span lang=\"km\">សេរីភាពនៃការបង្កើតសមាគម</span></h1>"),
+        "{km}"
+    );
+    // The original text stays, with its status; the Khmer one is beside it, as a translation.
+    assert!(km.contains(
+        "<blockquote lang=\"en\">Everyone shall have the right to form and join political parties and associations.</blockquote>"
+    ));
+    assert!(
+        km.contains("<blockquote lang=\"km\">មនុស្សគ្រប់រូបមានសិទ្ធិ"),
+        "{km}"
+    );
+    let fr = app
+        .get(
+            "/cases/example-2030/mechanisms/fpa-art-9",
+            &reading(&viewer, "fr"),
+        )
+        .await
+        .body;
+    assert!(
+        fr.contains("<span lang=\"fr\">Le garant convoque les parties</span></h1>"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains(">Convoquer les parties à l’Accord.</dd>"),
+        "{fr}"
+    );
+}
