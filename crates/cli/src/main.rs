@@ -20,6 +20,7 @@ mod log;
 mod observation;
 mod serve;
 mod setup;
+mod translation;
 mod user;
 mod verify;
 mod words;
@@ -121,6 +122,9 @@ enum Command {
     /// Compute seat allocations, dissolution scenarios and simulations
     #[command(subcommand)]
     Elections(elections::ElectionsCommand),
+    /// Records in several languages: translate a record, list what a language still lacks
+    #[command(subcommand)]
+    Translation(translation::TranslationCommand),
     /// Create accounts and API tokens
     #[command(subcommand)]
     User(user::UserCommand),
@@ -170,6 +174,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Copy(args) => runtime()?.block_on(copy::run(&config, args)),
         Command::Observation(cmd) => runtime()?.block_on(observation::run(&config, cmd)),
         Command::Letter(cmd) => runtime()?.block_on(letter::run(&config, cmd)),
+        Command::Translation(cmd) => runtime()?.block_on(translation::run(&config, cmd)),
         Command::User(cmd) => runtime()?.block_on(user::run(&config, cmd)),
         Command::BenchData(args) => runtime()?.block_on(bench_data::run(&config, args)),
     }
