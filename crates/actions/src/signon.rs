@@ -66,6 +66,31 @@ impl Actions {
         signature: &NewSignature,
         now_unix: i64,
     ) -> Result<LinkOutcome, ActionError> {
+        self.sign_in(token_sha256, None, signature, now_unix).await
+    }
+
+    /// Sign the letter's version in `lang` through a sign link (issue 16 §3): as
+    /// [`Actions::sign_letter`], checked against that version's text as it stands now, and
+    /// recorded as the signature on that version only (a signature on one language never counts
+    /// for another). A letter without that version is `NotFound`, the link unused.
+    pub async fn sign_letter_version(
+        &self,
+        token_sha256: &str,
+        lang: &str,
+        signature: &NewSignature,
+        now_unix: i64,
+    ) -> Result<LinkOutcome, ActionError> {
+        self.sign_in(token_sha256, Some(lang), signature, now_unix)
+            .await
+    }
+
+    async fn sign_in(
+        &self,
+        token_sha256: &str,
+        lang: Option<&str>,
+        signature: &NewSignature,
+        now_unix: i64,
+    ) -> Result<LinkOutcome, ActionError> {
         let Some(link) = self.store.signon_link(token_sha256, now_unix).await? else {
             return Ok(LinkOutcome::NotFound);
         };
@@ -75,6 +100,10 @@ impl Actions {
                 .sign_letter(token_sha256, signature, now_unix)
                 .await?);
         }
+        let compose = |case: &accord_core::ValidCase| match lang {
+            Some(lang) => accord_letters::compose_in(case, &link.letter_id, lang),
+            None => accord_letters::compose(case, &link.letter_id),
+        };
         let no_case = || ActionError::NotFound {
             what: "case",
             id: link.case_id.clone(),
@@ -87,7 +116,7 @@ impl Actions {
             .load_case_for_letters(&link.case_id, Some(&link.letter_id))
             .await?
             .ok_or_else(no_case)?;
-        let mut composed = accord_letters::compose(&case, &link.letter_id);
+        let mut composed = compose(&case);
         if let Err(accord_letters::ComposeError::Body {
             problem: accord_letters::BodyProblem::UnknownSource { .. },
             ..
@@ -98,7 +127,7 @@ impl Actions {
                 .load_case(&link.case_id)
                 .await?
                 .ok_or_else(no_case)?;
-            composed = accord_letters::compose(&whole, &link.letter_id);
+            composed = compose(&whole);
         }
         let composed = composed.map_err(|e| match e {
             accord_letters::ComposeError::NoLetter { .. }
@@ -123,10 +152,18 @@ impl Actions {
             text_sha256: checked.text_sha256,
             withdraw_token_sha256: signature.withdraw_token_sha256.clone(),
         };
-        Ok(self
-            .store
-            .sign_letter(token_sha256, &signature, now_unix)
-            .await?)
+        Ok(match lang {
+            Some(lang) => {
+                self.store
+                    .sign_letter_version(token_sha256, lang, &signature, now_unix)
+                    .await?
+            }
+            None => {
+                self.store
+                    .sign_letter(token_sha256, &signature, now_unix)
+                    .await?
+            }
+        })
     }
 
     /// Decline through a sign link (the link is used up).

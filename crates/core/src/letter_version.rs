@@ -98,6 +98,8 @@ impl Letter {
         letter.place = v.place.clone();
         letter.body = v.body.clone();
         letter.closing = v.closing.clone();
+        // The letter in one language: the others are not part of it.
+        letter.versions.clear();
         for (i, s) in letter.signatories.iter_mut().enumerate() {
             match v.signature_of(i) {
                 Some(sha) => s.signed_text_sha256 = Some(sha.to_owned()),

@@ -87,11 +87,30 @@ pub(crate) fn statuses(letter: &Letter, current_sha256: &str) -> Vec<SignatorySt
         .map(|(index, s)| SignatoryStatus {
             index,
             signatory: s.clone(),
-            state: SignOnState::of(s, current_sha256),
+            state: if signed_a_version_only(letter, index, s) {
+                SignOnState::Invited
+            } else {
+                SignOnState::of(s, current_sha256)
+            },
         })
         .collect();
     all.sort_by(|a, b| compare(letter.signatory_order, a, b));
     all
+}
+
+/// Whether `s` (the letter's signatory `index`) signed one of the letter's versions in another
+/// language and never the original: their state is `signed` or `verified` for that version, but
+/// without a hash recorded for the original there is nothing saying they signed it (a sign link
+/// used on a version leaves the original's hash as it was), so the original reads them as
+/// invited. A bundle's signature without a hash and without any version signature still counts
+/// as one on the current text.
+fn signed_a_version_only(letter: &Letter, index: usize, s: &Signatory) -> bool {
+    s.signed_text_sha256.is_none()
+        && matches!(s.state, SignatureState::Signed | SignatureState::Verified)
+        && letter
+            .versions
+            .iter()
+            .any(|v| v.signature_of(index).is_some())
 }
 
 /// The letter's order: alphabetical ignoring case (as the reference letter prints "ASEAN" between

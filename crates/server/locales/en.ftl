@@ -1140,6 +1140,7 @@ versions-new = New version in { $lang }
 versions-edit = The version in { $lang }
 versions-original-text = The original, to translate from
 versions-signed-col = Signed in
+sign-languages = This letter is written in several languages; you sign the text shown, in that language only (a signature counts for the language it is given to). Read and sign it in:
 
 ## Content in several languages: records' translations and the translators' page (issue 16 §2)
 

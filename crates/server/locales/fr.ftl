@@ -1139,6 +1139,7 @@ versions-new = Nouvelle version en { $lang }
 versions-edit = La version en { $lang }
 versions-original-text = L’original, à traduire
 versions-signed-col = Signé en
+sign-languages = Cette lettre existe en plusieurs langues ; vous signez le texte affiché, dans cette langue seulement (une signature ne vaut que pour la langue où elle est donnée). La lire et la signer en :
 
 ## Contenu en plusieurs langues : traductions des fiches et page des traducteurs (issue 16 §2)
 

@@ -613,6 +613,18 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         now_unix: i64,
     ) -> Result<LinkOutcome, StoreError>;
 
+    /// Sign the letter's version in `lang` through a sign link: as [`Store::sign_letter`], but
+    /// the SHA-256 is recorded as the signature on that version (a signature counts for the
+    /// language it was given to only), the signature on the original left as it was. A letter
+    /// without that version is `NotFound`, and the link stays unused.
+    async fn sign_letter_version(
+        &self,
+        token_sha256: &str,
+        lang: &str,
+        signature: &NewSignature,
+        now_unix: i64,
+    ) -> Result<LinkOutcome, StoreError>;
+
     /// Decline through a sign link (state `declined`; the link is used up).
     async fn decline_letter(
         &self,

@@ -897,6 +897,16 @@ impl Store for PgStore {
         signon::sign_letter(self, token_sha256, signature, now_unix).await
     }
 
+    async fn sign_letter_version(
+        &self,
+        token_sha256: &str,
+        lang: &str,
+        signature: &NewSignature,
+        now_unix: i64,
+    ) -> Result<LinkOutcome, StoreError> {
+        signon::sign_letter_version(self, token_sha256, lang, signature, now_unix).await
+    }
+
     async fn decline_letter(
         &self,
         token_sha256: &str,

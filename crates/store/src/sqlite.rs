@@ -1149,6 +1149,20 @@ impl Store for SqliteStore {
         Ok(outcome)
     }
 
+    async fn sign_letter_version(
+        &self,
+        token_sha256: &str,
+        lang: &str,
+        signature: &crate::NewSignature,
+        now_unix: i64,
+    ) -> Result<crate::LinkOutcome, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let outcome =
+            signon::sign_version(&mut tx, token_sha256, lang, signature, now_unix).await?;
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
     async fn decline_letter(
         &self,
         token_sha256: &str,

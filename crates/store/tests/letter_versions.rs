@@ -223,3 +223,94 @@ async fn a_version_signature_on_an_unknown_signatory_is_refused_before_the_store
     let text = accord_core::validate(case).unwrap_err().to_string();
     assert!(text.contains("is the original's language"), "{text}");
 }
+
+fn hash(n: u8) -> String {
+    format!("{n:02x}").repeat(32)
+}
+
+/// Signing a version through a sign link records the signature on that version only: the
+/// original's hash stays unrecorded, the link is used up, and a letter without that version is
+/// `NotFound` with the link left unused (it then signs the original as before).
+#[tokio::test]
+async fn a_sign_link_signs_one_version() {
+    for (store, _dir) in backends().await {
+        let case = valid(with_versions());
+        store
+            .import_case(&case, ImportMode::New, "test")
+            .await
+            .unwrap();
+        let invite = |name: &str, token: u8| accord_store::NewInvitation {
+            organisation: name.to_owned(),
+            country: None,
+            contact: "office@example.org".to_owned(),
+            link: accord_store::NewLink {
+                token_sha256: hash(token),
+                expires_unix: NOW + 86_400,
+            },
+        };
+        let signature = |name: &str, text: u8, withdraw: u8| accord_store::NewSignature {
+            representative: "R. Presentative".to_owned(),
+            organisation: name.to_owned(),
+            url: None,
+            text_sha256: hash(text),
+            withdraw_token_sha256: hash(withdraw),
+        };
+        let position = store
+            .invite_signatory(CASE, LETTER, &invite("Khmer Signers", 1), "test")
+            .await
+            .unwrap();
+        let done = store
+            .sign_letter_version(&hash(1), "km", &signature("Khmer Signers", 7, 2), NOW)
+            .await
+            .unwrap();
+        assert!(
+            matches!(done, accord_store::LinkOutcome::Done(_)),
+            "{done:?}"
+        );
+        let loaded = store.load_case(CASE).await.unwrap().unwrap();
+        let letter = loaded.letter(LETTER).unwrap();
+        let index = usize::try_from(position).unwrap();
+        assert_eq!(
+            letter.version("km").unwrap().signature_of(index),
+            Some(hash(7).as_str())
+        );
+        assert_eq!(letter.version("fr").unwrap().signature_of(index), None);
+        let s = &letter.signatories[index];
+        assert_eq!(s.state, accord_core::SignatureState::Signed);
+        assert_eq!(s.signed_text_sha256, None, "the original is not signed");
+        // The link is used up.
+        let again = store
+            .sign_letter_version(&hash(1), "km", &signature("Khmer Signers", 7, 3), NOW)
+            .await
+            .unwrap();
+        assert!(
+            matches!(again, accord_store::LinkOutcome::Used { .. }),
+            "{again:?}"
+        );
+
+        // A version the letter lacks: refused, the link still open for the original.
+        store
+            .invite_signatory(CASE, LETTER, &invite("Other Signers", 4), "test")
+            .await
+            .unwrap();
+        let err = store
+            .sign_letter_version(&hash(4), "de", &signature("Other Signers", 8, 5), NOW)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, accord_store::StoreError::NotFound { .. }),
+            "{err:?}"
+        );
+        let done = store
+            .sign_letter(&hash(4), &signature("Other Signers", 8, 5), NOW)
+            .await
+            .unwrap();
+        assert!(
+            matches!(done, accord_store::LinkOutcome::Done(_)),
+            "{done:?}"
+        );
+    }
+}
+
+/// A fixed "now" for link expiry.
+const NOW: i64 = 2_000_000_000;

@@ -337,6 +337,27 @@ pub(crate) async fn sign_letter(
     signature: &NewSignature,
     now_unix: i64,
 ) -> Result<LinkOutcome, StoreError> {
+    sign_in(store, token_sha256, None, signature, now_unix).await
+}
+
+/// Sign the letter's version in `lang` through a sign link (see `sqlite/signon.rs`).
+pub(crate) async fn sign_letter_version(
+    store: &PgStore,
+    token_sha256: &str,
+    lang: &str,
+    signature: &NewSignature,
+    now_unix: i64,
+) -> Result<LinkOutcome, StoreError> {
+    sign_in(store, token_sha256, Some(lang), signature, now_unix).await
+}
+
+async fn sign_in(
+    store: &PgStore,
+    token_sha256: &str,
+    lang: Option<&str>,
+    signature: &NewSignature,
+    now_unix: i64,
+) -> Result<LinkOutcome, StoreError> {
     let mut tx = store.pool.begin().await?;
     let (case_id, letter_id, position) = match claim(
         &mut tx,
@@ -366,17 +387,30 @@ pub(crate) async fn sign_letter(
             id: name.to_owned(),
         });
     }
+    if let Some(lang) = lang {
+        // Returning the error drops the transaction: the link stays unused.
+        versions::sign(
+            &mut tx,
+            &case_id,
+            &letter_id,
+            lang,
+            position,
+            &signature.text_sha256,
+        )
+        .await?;
+    }
     touch(&mut tx, &case_id).await?;
     sqlx::query(
         "UPDATE signatories SET organisation = $1, representative = $2, url = $3, state = $4,
-                signed_text_sha256 = $5
+                signed_text_sha256 = COALESCE($5, signed_text_sha256)
          WHERE case_id = $6 AND letter_id = $7 AND position = $8",
     )
     .bind(name)
     .bind(&signature.representative)
     .bind(&signature.url)
     .bind(SignatureState::Signed.as_str())
-    .bind(&signature.text_sha256)
+    // A version's signature leaves the signature on the original as it was.
+    .bind(lang.is_none().then_some(&signature.text_sha256))
     .bind(&case_id)
     .bind(&letter_id)
     .bind(position)
@@ -409,6 +443,10 @@ pub(crate) async fn sign_letter(
         name,
         &signature.text_sha256,
     );
+    let detail = match lang {
+        Some(lang) => format!("{detail} (the version in {lang})"),
+        None => detail,
+    };
     audit(&mut tx, &who, Some(&case_id), "signon.sign", &detail).await?;
     let done = signatory(&mut tx, &case_id, &letter_id, position).await?;
     tx.commit().await?;

@@ -304,6 +304,29 @@ pub(crate) async fn sign(
     signature: &NewSignature,
     now_unix: i64,
 ) -> Result<LinkOutcome, StoreError> {
+    sign_in(tx, token_sha256, None, signature, now_unix).await
+}
+
+/// Sign the letter's version in `lang` through a sign link: as [`sign`], except that the SHA-256
+/// is recorded as the signature on that version (`letter_version_signatures`), the signature on
+/// the original left as it was. A letter without that version is `NotFound`, the link unused.
+pub(crate) async fn sign_version(
+    tx: &mut SqliteConnection,
+    token_sha256: &str,
+    lang: &str,
+    signature: &NewSignature,
+    now_unix: i64,
+) -> Result<LinkOutcome, StoreError> {
+    sign_in(tx, token_sha256, Some(lang), signature, now_unix).await
+}
+
+async fn sign_in(
+    tx: &mut SqliteConnection,
+    token_sha256: &str,
+    lang: Option<&str>,
+    signature: &NewSignature,
+    now_unix: i64,
+) -> Result<LinkOutcome, StoreError> {
     let (case_id, letter_id, position) = match claim(
         tx,
         token_sha256,
@@ -329,16 +352,30 @@ pub(crate) async fn sign(
             id: name.to_owned(),
         });
     }
+    if let Some(lang) = lang {
+        // Returning the error drops the transaction: the link stays unused.
+        versions::sign(
+            tx,
+            &case_id,
+            &letter_id,
+            lang,
+            position,
+            &signature.text_sha256,
+        )
+        .await?;
+    }
     touch(tx, &case_id).await?;
     sqlx::query(
-        "UPDATE signatories SET organisation = ?, representative = ?, url = ?, state = ?, signed_text_sha256 = ?
+        "UPDATE signatories SET organisation = ?, representative = ?, url = ?, state = ?,
+                signed_text_sha256 = COALESCE(?, signed_text_sha256)
          WHERE case_id = ? AND letter_id = ? AND position = ?",
     )
     .bind(name)
     .bind(&signature.representative)
     .bind(&signature.url)
     .bind(SignatureState::Signed.as_str())
-    .bind(&signature.text_sha256)
+    // A version's signature leaves the signature on the original as it was.
+    .bind(lang.is_none().then_some(&signature.text_sha256))
     .bind(&case_id)
     .bind(&letter_id)
     .bind(position)
@@ -371,6 +408,10 @@ pub(crate) async fn sign(
         name,
         &signature.text_sha256,
     );
+    let detail = match lang {
+        Some(lang) => format!("{detail} (the version in {lang})"),
+        None => detail,
+    };
     audit(tx, &who, Some(&case_id), "signon.sign", &detail).await?;
     Ok(LinkOutcome::Done(
         self::signatory(tx, &case_id, &letter_id, position).await?,

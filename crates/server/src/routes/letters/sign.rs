@@ -6,6 +6,10 @@
 //! replaced or has expired answers 410 with what happened to it. Signing twice changes nothing:
 //! the second answer says the link was used. If the letter changed while the page was open, the
 //! signature is refused and the new text shown.
+//!
+//! A letter in several languages: the sign page links each language (`/sign/{token}?lang=km`) and
+//! signs the text shown, in that language only (`Actions::sign_letter_version`); a signature on
+//! one language does not count for another.
 
 use std::sync::Arc;
 
@@ -13,7 +17,7 @@ use accord_actions::ActionError;
 use accord_letters::signon::LinkToken;
 use accord_store::{LinkOutcome, LinkPurpose, LinkStatus, LinkUse, NewSignature, SignOnLink};
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use minijinja::{Value, context};
@@ -119,6 +123,8 @@ async fn open_link(
 struct SignPage<'a> {
     token: &'a LinkToken,
     letter: &'a letter_cache::Ready,
+    /// The letter's languages, and the one shown.
+    summary: &'a letter_cache::LetterSummary,
     representative: &'a str,
     organisation: &'a str,
     url: &'a str,
@@ -132,6 +138,9 @@ fn sign_page(state: &AppState, viewer: &Viewer, p: &SignPage<'_>) -> Result<Resp
     let ctx = context! {
         title => state.message(viewer.lang, "sign-title", &[("title", c.document.title.as_str().into())]),
         action => format!("/sign/{}", p.token.as_str()),
+        // Signing a version: which one (empty for the original).
+        sign_lang => p.summary.languages.iter().find(|l| !l.original && l.lang == p.summary.language).map(|l| l.lang.clone()).unwrap_or_default(),
+        letter_languages => super::show::languages_context(&p.summary.languages, &p.summary.language),
         letter_html => Value::from_safe_string(p.letter.sign_fragment().to_owned()),
         text => &c.signed_text.text,
         sha256 => &c.signed_text.sha256,
@@ -151,18 +160,21 @@ pub(crate) async fn open(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(token): Path<String>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     let (token, link) = match open_link(&state, &token, LinkPurpose::Sign).await? {
         Ok(open) => open,
         Err(closed) => return closed_page(&state, &viewer, &closed),
     };
-    let cached = linked_letter(&state, &link).await?;
+    let lang = super::show::lang_of(query.as_deref());
+    let cached = linked_letter(&state, &link, lang.as_deref()).await?;
     sign_page(
         &state,
         &viewer,
         &SignPage {
             token: &token,
             letter: cached.ready()?,
+            summary: &cached.summary,
             representative: link.signatory.representative.as_deref().unwrap_or(""),
             organisation: &link.signatory.organisation,
             url: link.signatory.url.as_deref().unwrap_or(""),
@@ -197,7 +209,9 @@ pub(crate) async fn answer(
         );
     }
 
-    let cached = linked_letter(&state, &link).await?;
+    // The language of the text the page showed (empty: the original).
+    let lang = f.get("lang").map(str::trim).filter(|l| !l.is_empty());
+    let cached = linked_letter(&state, &link, lang).await?;
     let letter = cached.ready()?;
     let representative = f.get("representative").unwrap_or("");
     let organisation = f.get("organisation").unwrap_or("");
@@ -209,6 +223,7 @@ pub(crate) async fn answer(
             &SignPage {
                 token: &token,
                 letter,
+                summary: &cached.summary,
                 representative,
                 organisation,
                 url,
@@ -219,20 +234,34 @@ pub(crate) async fn answer(
     let withdraw = LinkToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
     // The form goes to the action as typed: the action checks it (against the text as it stands
     // now) for every caller, and the store records the checked, trimmed values.
-    let outcome = state
-        .actions
-        .sign_letter(
-            &token.sha256(),
-            &NewSignature {
-                representative: representative.to_owned(),
-                organisation: organisation.to_owned(),
-                url: Some(url.to_owned()),
-                text_sha256: f.get("text_sha256").unwrap_or("").to_owned(),
-                withdraw_token_sha256: withdraw.sha256(),
-            },
-            now,
-        )
-        .await;
+    let signature = NewSignature {
+        representative: representative.to_owned(),
+        organisation: organisation.to_owned(),
+        url: Some(url.to_owned()),
+        text_sha256: f.get("text_sha256").unwrap_or("").to_owned(),
+        withdraw_token_sha256: withdraw.sha256(),
+    };
+    let version = lang.filter(|l| {
+        cached
+            .summary
+            .languages
+            .iter()
+            .any(|x| !x.original && x.lang == *l)
+    });
+    let outcome = match version {
+        Some(lang) => {
+            state
+                .actions
+                .sign_letter_version(&token.sha256(), lang, &signature, now)
+                .await
+        }
+        None => {
+            state
+                .actions
+                .sign_letter(&token.sha256(), &signature, now)
+                .await
+        }
+    };
     match outcome {
         // The signatory as stored: its name is the checked name it signed under.
         Ok(LinkOutcome::Done(signed)) => done_page(
@@ -292,7 +321,11 @@ pub(crate) async fn withdraw_page(
         Ok(open) => open,
         Err(closed) => return closed_page(&state, &viewer, &closed),
     };
-    let title = linked_letter(&state, &link).await?.summary.title.clone();
+    let title = linked_letter(&state, &link, None)
+        .await?
+        .summary
+        .title
+        .clone();
     let r = state
         .page(
             &viewer,
@@ -340,13 +373,17 @@ pub(crate) async fn withdraw(
 }
 
 /// The letter a link opens, at the current version of its case.
-async fn linked_letter(state: &AppState, link: &SignOnLink) -> Result<Arc<CachedLetter>, AppError> {
+async fn linked_letter(
+    state: &AppState,
+    link: &SignOnLink,
+    lang: Option<&str>,
+) -> Result<Arc<CachedLetter>, AppError> {
     let head = state
         .store
         .case_head(&link.case_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    letter_cache::letter(state, &head, &link.letter_id).await
+    letter_cache::letter_in(state, &head, &link.letter_id, lang).await
 }
 
 /// These pages show secrets (the link in the address, a withdraw link): never cache them.

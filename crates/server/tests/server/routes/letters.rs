@@ -1083,3 +1083,115 @@ async fn a_letter_in_khmer_through_the_pages() {
         km.body
     );
 }
+
+/// An invited organisation signs the Khmer version through its link: the sign page offers each
+/// language (`?lang=km` shows the Khmer text and its SHA-256), the signature is checked against
+/// that text and recorded for Khmer only; once verified, the organisation is printed under the
+/// Khmer letter and not under the English one, and the signatories page says "km".
+#[tokio::test]
+async fn an_organisation_signs_the_khmer_version_through_its_link() {
+    let app = TestApp::new().await;
+    let owner = owner(&app).await;
+    let r = app
+        .post(
+            &format!("{LETTER_PAGE}/versions"),
+            &owner,
+            &[
+                ("lang", "km"),
+                ("title", "បណ្តឹងទៅកាន់អ្នកធានា"),
+                ("body", "យើងខ្ញុំសូមស្នើ។\n"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let sign = invite(&app, &owner, "Khmer Human Rights League").await;
+    let org = app.visitor().await;
+    let page = app.get(&sign, &org).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        page.body.contains("?lang=km"),
+        "the Khmer version is offered"
+    );
+    let km = app.get(&format!("{sign}?lang=km"), &org).await;
+    assert_eq!(km.status, StatusCode::OK, "{}", km.body);
+    assert!(km.body.contains("យើងខ្ញុំសូមស្នើ។"), "{}", km.body);
+    assert!(
+        km.body.contains("name=\"lang\" value=\"km\""),
+        "{}",
+        km.body
+    );
+    let sha = shown_sha(&km.body);
+    assert_ne!(sha, shown_sha(&page.body), "each language has its own text");
+    // The English text's hash does not sign the Khmer version.
+    let wrong = app
+        .post(
+            &sign,
+            &org,
+            &[
+                ("action", "sign"),
+                ("lang", "km"),
+                ("representative", "K. Person"),
+                ("organisation", "Khmer Human Rights League"),
+                ("text_sha256", &shown_sha(&page.body)),
+            ],
+        )
+        .await;
+    assert_eq!(
+        wrong.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        wrong.body
+    );
+    let r = app
+        .post(
+            &sign,
+            &org,
+            &[
+                ("action", "sign"),
+                ("lang", "km"),
+                ("representative", "K. Person"),
+                ("organisation", "Khmer Human Rights League"),
+                ("text_sha256", &sha),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let case = app.store.load_case(CASE).await.unwrap().unwrap();
+    let letter = case.letter(LETTER).unwrap();
+    let index = letter
+        .signatories
+        .iter()
+        .position(|s| s.organisation == "Khmer Human Rights League")
+        .unwrap();
+    assert_eq!(
+        letter.version("km").unwrap().signature_of(index),
+        Some(sha.as_str())
+    );
+    let r = app
+        .post(&format!("{SIGNATORIES}/{index}/verify"), &owner, &[])
+        .await;
+    assert!(
+        r.status.is_redirection() || r.status == StatusCode::OK,
+        "{}",
+        r.body
+    );
+    let km_page = app.get(&format!("{LETTER_PAGE}?lang=km"), &owner).await;
+    assert!(
+        km_page.body.contains("Khmer Human Rights League"),
+        "{}",
+        km_page.body
+    );
+    let en_page = app.get(LETTER_PAGE, &owner).await;
+    assert!(
+        !en_page.body.contains("Khmer Human Rights League"),
+        "{}",
+        en_page.body
+    );
+    let sigs = app.get(SIGNATORIES, &owner).await;
+    assert!(
+        sigs.body.contains("<strong lang=\"km\">km</strong>"),
+        "{}",
+        sigs.body
+    );
+}

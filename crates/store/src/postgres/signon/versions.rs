@@ -121,3 +121,45 @@ pub(crate) async fn attach(
     }
     Ok(())
 }
+
+/// Records a signatory's (by position) signature on the letter's version in `lang`, replacing
+/// an earlier one; `NotFound` when the letter has no such version.
+pub(crate) async fn sign(
+    tx: &mut PgConnection,
+    case_id: &str,
+    letter_id: &str,
+    lang: &str,
+    position: i64,
+    sha256: &str,
+) -> Result<(), StoreError> {
+    let exists: Option<i64> = sqlx::query_scalar(
+        "SELECT 1::BIGINT FROM letter_versions WHERE case_id = $1 AND letter_id = $2 AND lang = $3",
+    )
+    .bind(case_id)
+    .bind(letter_id)
+    .bind(lang)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if exists.is_none() {
+        return Err(StoreError::NotFound {
+            what: "letter version",
+            id: format!("{case_id}/{letter_id}/{lang}"),
+        });
+    }
+    sqlx::query("DELETE FROM letter_version_signatures WHERE case_id = $1 AND letter_id = $2 AND lang = $3 AND position = $4")
+        .bind(case_id)
+        .bind(letter_id)
+        .bind(lang)
+        .bind(position)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO letter_version_signatures (case_id, letter_id, lang, position, sha256) VALUES ($1, $2, $3, $4, $5)")
+        .bind(case_id)
+        .bind(letter_id)
+        .bind(lang)
+        .bind(position)
+        .bind(sha256)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
