@@ -286,7 +286,7 @@ fn pax_agreements_become_instruments() {
 fn the_reference_cases_pax_coding_maps_onto_its_instruments() {
     let dir = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../data/cases/cambodia-2017/pax/"
+        "/../../data/provenance/cambodia-2017/law/"
     );
     let mapping =
         Mapping::parse(&std::fs::read_to_string(format!("{dir}pax_mapping.toml")).unwrap())
