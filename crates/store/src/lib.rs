@@ -115,6 +115,15 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Ids and names a form needs to check and suggest references.
     async fn case_refs(&self, id: &str) -> Result<CaseRefs, StoreError>;
 
+    /// Which of `actors` and `sources` the case has (one indexed probe per id asked for), for a
+    /// write's reference check.
+    async fn known_refs(
+        &self,
+        case_id: &str,
+        actors: &[String],
+        sources: &[String],
+    ) -> Result<KnownRefs, StoreError>;
+
     /// Incidents by id, in the order asked for (missing ids are skipped).
     async fn incidents(&self, case_id: &str, ids: &[String]) -> Result<Vec<Incident>, StoreError>;
 
@@ -809,6 +818,23 @@ impl CaseRefs {
     }
     pub fn has_source(&self, id: &str) -> bool {
         self.sources.iter().any(|(s, _)| s == id)
+    }
+}
+
+/// The actor and source ids a write names that its case has (`Store::known_refs`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KnownRefs {
+    pub actors: std::collections::HashSet<String>,
+    pub sources: std::collections::HashSet<String>,
+}
+
+impl KnownRefs {
+    pub fn has_actor(&self, id: &str) -> bool {
+        self.actors.contains(id)
+    }
+
+    pub fn has_source(&self, id: &str) -> bool {
+        self.sources.contains(id)
     }
 }
 

@@ -64,6 +64,9 @@ pub struct PgStore {
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
+/// How long a pooled connection may sit idle before it is checked (pinged) as it is handed out.
+const IDLE_BEFORE_PING: Duration = Duration::from_secs(10);
+
 /// Shown without the URL's password.
 impl std::fmt::Debug for PgStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -88,6 +91,19 @@ impl PgStore {
         let pool = PgPoolOptions::new()
             .max_connections(16)
             .acquire_timeout(Duration::from_secs(10))
+            // sqlx pings every connection it hands out by default: one more round trip to the
+            // server for each query of a page (most pages read one row, the case's version).
+            // Only a connection that sat idle a while is checked; one that breaks under a busy
+            // server fails its query and is dropped from the pool.
+            .test_before_acquire(false)
+            .before_acquire(|conn, meta| {
+                Box::pin(async move {
+                    if meta.idle_for > IDLE_BEFORE_PING {
+                        sqlx::Connection::ping(conn).await?;
+                    }
+                    Ok(true)
+                })
+            })
             .connect_with(options)
             .await
             .map_err(|e| unusable(connect_problem(&e)))?;
@@ -354,6 +370,15 @@ impl Store for PgStore {
 
     async fn case_refs(&self, id: &str) -> Result<CaseRefs, StoreError> {
         cases::case_refs(self, id).await
+    }
+
+    async fn known_refs(
+        &self,
+        case_id: &str,
+        actors: &[String],
+        sources: &[String],
+    ) -> Result<crate::KnownRefs, StoreError> {
+        records::known_refs_of(self, case_id, actors, sources).await
     }
 
     async fn incidents(&self, case_id: &str, ids: &[String]) -> Result<Vec<Incident>, StoreError> {

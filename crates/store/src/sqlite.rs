@@ -376,6 +376,16 @@ impl Store for SqliteStore {
         records::case_refs(&mut conn, self.keys(), id).await
     }
 
+    async fn known_refs(
+        &self,
+        case_id: &str,
+        actors: &[String],
+        sources: &[String],
+    ) -> Result<crate::KnownRefs, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        records::known_refs(&mut conn, case_id, actors, sources).await
+    }
+
     async fn incidents(&self, case_id: &str, ids: &[String]) -> Result<Vec<Incident>, StoreError> {
         let mut conn = self.pool.acquire().await?;
         records::incidents_by_id(&mut conn, self.keys(), case_id, ids).await

@@ -640,6 +640,53 @@ async fn case_refs_for_forms() {
 }
 
 #[tokio::test]
+async fn known_refs_finds_only_the_ids_the_case_has() {
+    let (store, _g) = with_example().await;
+    let ids = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let known = store
+        .known_refs(
+            "example-2030",
+            &ids(&["interior", "nobody", "Interior"]),
+            &ids(&["monitor-report", "gazette-2030-02", "no-such-source"]),
+        )
+        .await
+        .unwrap();
+    assert!(known.has_actor("interior"));
+    assert!(!known.has_actor("nobody") && !known.has_actor("Interior"));
+    assert!(known.has_source("monitor-report"));
+    assert!(!known.has_source("no-such-source"));
+    assert_eq!((known.actors.len(), known.sources.len()), (1, 2));
+    // Another case's ids, and nothing asked, find nothing.
+    let other = store
+        .known_refs("nope", &ids(&["interior"]), &ids(&["monitor-report"]))
+        .await
+        .unwrap();
+    assert!(other.actors.is_empty() && other.sources.is_empty());
+    let none = store.known_refs("example-2030", &[], &[]).await.unwrap();
+    assert!(none.actors.is_empty() && none.sources.is_empty());
+}
+
+#[tokio::test]
+async fn records_written_one_at_a_time_go_after_the_others() {
+    let (store, _g) = with_example().await;
+    let case = "example-2030";
+    let before = store.load_case(case).await.unwrap().unwrap();
+    let mut new = before.incidents[0].clone();
+    new.id = "written-last".into();
+    store.save_incident(case, &new, "alice").await.unwrap();
+    // A replaced incident keeps its place.
+    let mut first = before.incidents[0].clone();
+    first.title = "Renamed".into();
+    store.save_incident(case, &first, "alice").await.unwrap();
+    let after = store.load_case(case).await.unwrap().unwrap();
+    let order: Vec<&str> = after.incidents.iter().map(|i| i.id.as_str()).collect();
+    let mut expected: Vec<&str> = before.incidents.iter().map(|i| i.id.as_str()).collect();
+    expected.push("written-last");
+    assert_eq!(order, expected);
+    assert_eq!(after.incidents[0].title, "Renamed");
+}
+
+#[tokio::test]
 async fn observations_are_added_all_or_none_reviewed_and_versioned() {
     use accord_core::{Citation, Observation, ObservationStatus, Score};
     use accord_store::RecordKind;

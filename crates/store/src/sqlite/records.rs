@@ -17,7 +17,8 @@ use super::sealing::{self, Keys, Row as SealedRow};
 use super::version::touch;
 use crate::codec::{corrupt, unnames};
 use crate::{
-    Audience, CaseRefs, CaseSummary, Hidden, Page, SaveOutcome, StoreError, TimelineFilter,
+    Audience, CaseRefs, CaseSummary, Hidden, KnownRefs, Page, SaveOutcome, StoreError,
+    TimelineFilter,
 };
 
 pub(crate) const SUMMARY_SQL: &str =
@@ -113,6 +114,38 @@ pub(crate) async fn case_refs(
         themes,
         incident_count: u64::try_from(incident_count).unwrap_or(0),
     })
+}
+
+/// Which of `actors` and `sources` the case has (one indexed probe per id asked for, by the
+/// primary keys), for a write's reference check.
+pub(crate) async fn known_refs(
+    conn: &mut SqliteConnection,
+    case_id: &str,
+    actors: &[String],
+    sources: &[String],
+) -> Result<KnownRefs, StoreError> {
+    let mut known = KnownRefs::default();
+    if !actors.is_empty() {
+        let found: Vec<String> = sqlx::query_scalar(
+            "SELECT id FROM actors WHERE case_id = ?1 AND id IN (SELECT value FROM json_each(?2))",
+        )
+        .bind(case_id)
+        .bind(serde_json::Value::from(actors.to_vec()).to_string())
+        .fetch_all(&mut *conn)
+        .await?;
+        known.actors.extend(found);
+    }
+    if !sources.is_empty() {
+        let found: Vec<String> = sqlx::query_scalar(
+            "SELECT id FROM sources WHERE case_id = ?1 AND id IN (SELECT value FROM json_each(?2))",
+        )
+        .bind(case_id)
+        .bind(serde_json::Value::from(sources.to_vec()).to_string())
+        .fetch_all(&mut *conn)
+        .await?;
+        known.sources.extend(found);
+    }
+    Ok(known)
 }
 
 pub(crate) async fn incidents_by_id(
@@ -296,7 +329,7 @@ pub(crate) async fn save_incident(
         }
         None => {
             sqlx::query_scalar::<_, i64>(
-                "SELECT COALESCE(MAX(position) + 1, 0) FROM incidents WHERE case_id = ?",
+                "SELECT COALESCE(MAX(position + 1), 0) FROM incidents WHERE case_id = ?",
             )
             .bind(case_id)
             .fetch_one(&mut *tx)
@@ -355,7 +388,7 @@ pub(crate) async fn add_source(
         });
     }
     let position: i64 =
-        sqlx::query_scalar("SELECT COALESCE(MAX(position) + 1, 0) FROM sources WHERE case_id = ?")
+        sqlx::query_scalar("SELECT COALESCE(MAX(position + 1), 0) FROM sources WHERE case_id = ?")
             .bind(case_id)
             .fetch_one(&mut *tx)
             .await?;
@@ -400,7 +433,7 @@ pub(crate) async fn add_finding(
         });
     }
     let position: i64 =
-        sqlx::query_scalar("SELECT COALESCE(MAX(position) + 1, 0) FROM findings WHERE case_id = ?")
+        sqlx::query_scalar("SELECT COALESCE(MAX(position + 1), 0) FROM findings WHERE case_id = ?")
             .bind(case_id)
             .fetch_one(&mut *tx)
             .await?;
@@ -546,7 +579,7 @@ pub(crate) async fn add_evidence(
         }
     }
     let position: i64 =
-        sqlx::query_scalar("SELECT COALESCE(MAX(position) + 1, 0) FROM evidence WHERE case_id = ?")
+        sqlx::query_scalar("SELECT COALESCE(MAX(position + 1), 0) FROM evidence WHERE case_id = ?")
             .bind(case_id)
             .fetch_one(&mut *tx)
             .await?;
