@@ -1248,3 +1248,10 @@ signon-use-signed = signed
 signon-use-declined = declined
 signon-use-withdrawn = withdrawn
 signon-use-replaced = replaced by a newer link
+
+## A refused field's explanation: the handlers' own sentences, and a busy server
+refusal-true-false = must be true or false
+refusal-review-status = choose confirmed, retracted or draft
+refusal-page = must be a page number
+refusal-lang = choose en, fr or km
+error-busy = The server is busy. Try again in a moment.

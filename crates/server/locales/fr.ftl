@@ -1247,3 +1247,10 @@ signon-use-signed = signé
 signon-use-declined = refusé
 signon-use-withdrawn = retiré
 signon-use-replaced = remplacé par un lien plus récent
+
+## A refused field's explanation: the handlers' own sentences, and a busy server
+refusal-true-false = doit être true ou false
+refusal-review-status = choisissez confirmed, retracted ou draft
+refusal-page = doit être un numéro de page
+refusal-lang = choisissez en, fr ou km
+error-busy = Le serveur est occupé. Réessayez dans un instant.

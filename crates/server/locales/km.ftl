@@ -1155,3 +1155,10 @@ signon-use-signed = បានចុះហត្ថលេខា
 signon-use-declined = បានបដិសេធ
 signon-use-withdrawn = បានដកវិញ
 signon-use-replaced = ត្រូវបានជំនួសដោយតំណថ្មីជាងនេះ
+
+## A refused field's explanation: the handlers' own sentences, and a busy server
+refusal-true-false = ត្រូវតែជា true ឬ false
+refusal-review-status = សូមជ្រើសរើស confirmed, retracted ឬ draft
+refusal-page = ត្រូវតែជាលេខទំព័រ
+refusal-lang = សូមជ្រើសរើស en, fr ឬ km
+error-busy = ម៉ាស៊ីនមេកំពុងរវល់។ សូមព្យាយាមម្តងទៀតបន្តិចទៀត។

@@ -45,6 +45,10 @@ pub enum AppError {
     Internal(String),
 }
 
+/// What a server says when too many ask at once for the slow work it bounds (password hashing);
+/// the error page and the API say it in the reader's language (`error-busy`).
+pub(crate) const BUSY: &str = "The server is busy. Try again in a moment.";
+
 impl AppError {
     pub fn invalid(field: &str, message: impl Into<String>) -> AppError {
         AppError::Validation {
@@ -86,6 +90,7 @@ impl AppError {
             AppError::Unauthorized => Some(("error-sign-in", None)),
             AppError::TooManyRequests(secs) => Some(("error-too-many", Some(("seconds", *secs)))),
             AppError::TooLarge { limit } => Some(("error-too-large", Some(("limit", *limit)))),
+            AppError::Unavailable(why) if why == BUSY => Some(("error-busy", None)),
             AppError::Unavailable(_) => None,
             _ if status.is_server_error() => Some(("error-internal", None)),
             _ => None,
@@ -214,5 +219,20 @@ impl IntoResponse for ApiError {
         let mut response = (status, Json(body)).into_response();
         response.extensions_mut().insert(text);
         response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A busy server says so in the reader's language; another unavailability keeps its detail.
+    #[test]
+    fn a_busy_server_has_a_message_of_its_own() {
+        let busy = AppError::Unavailable(BUSY.into()).text(false);
+        assert_eq!(busy.key.map(|(k, _)| k), Some("error-busy"));
+        let fonts = AppError::Unavailable("install fonts-khmeros".into()).text(true);
+        assert!(fonts.key.is_none());
+        assert_eq!(fonts.detail, "install fonts-khmeros");
     }
 }

@@ -23,8 +23,23 @@ pub(crate) fn explain(say: &Say<'_>, message: &str) -> Option<String> {
     if message == "must not be empty" {
         return Some(say.t("refusal-empty"));
     }
-    if message == "a finding needs at least one incident" {
-        return Some(say.t("refusal-finding-incident"));
+    // Whole sentences, each a kind of its own (the core's and the handlers' own words).
+    for (sentence, id) in [
+        (
+            "a finding needs at least one incident",
+            "refusal-finding-incident",
+        ),
+        ("must be true or false", "refusal-true-false"),
+        (
+            "choose confirmed, retracted or draft",
+            "refusal-review-status",
+        ),
+        ("must be a page number", "refusal-page"),
+        ("choose en, fr or km", "refusal-lang"),
+    ] {
+        if message == sentence {
+            return Some(say.t(id));
+        }
     }
     if let Some(rest) = message.strip_prefix("no provision ")
         && let Some(citation) = rest.strip_suffix(" in this case")
@@ -231,6 +246,25 @@ mod tests {
             "this case has no provision ACPS Art. 99",
             "ce dossier n'a pas de disposition ACPS Art. 99",
             "សំណុំរឿងនេះគ្មានបទប្បញ្ញត្តិ ACPS Art. 99 ទេ",
+        );
+    }
+
+    /// The handlers' own sentences, as they write them.
+    #[test]
+    fn the_handlers_sentences_are_said_too() {
+        let km = say(Lang::Km);
+        for sentence in [
+            "must be true or false",
+            "choose confirmed, retracted or draft",
+            "must be a page number",
+            "choose en, fr or km",
+        ] {
+            let said = explain(&km, sentence).unwrap_or_else(|| panic!("{sentence}"));
+            assert!(!said.is_ascii(), "{sentence}: {said}");
+        }
+        assert_eq!(
+            explain(&say(Lang::Fr), "must be true or false").as_deref(),
+            Some("doit être true ou false")
         );
     }
 

@@ -228,9 +228,7 @@ async fn verify_password(
     hash: String,
 ) -> Result<bool, AppError> {
     let Some(slot) = state.limiter.hashing_slot(HASHING_PATIENCE).await else {
-        return Err(AppError::Unavailable(
-            "The server is busy. Try again in a moment.".into(),
-        ));
+        return Err(AppError::Unavailable(crate::error::BUSY.into()));
     };
     let ok = password::verify(password, hash).await;
     drop(slot);
