@@ -126,12 +126,25 @@ pub(crate) async fn run(config: &Config, cmd: CaseCommand) -> anyhow::Result<Exi
                 format!("no account for {email} (create it with accord user add)")
             })?;
             store.set_role(&case, user.id, role, "cli").await?;
-            println!(
-                "{}: {} is {}",
-                case,
-                user.email,
-                role.map_or("no longer a member", |r| r.as_str())
-            );
+            let words = Words::new(config.language)?;
+            let said = match role {
+                Some(r) => words.msg(
+                    "cli-granted",
+                    &[
+                        ("case", case.as_str().into()),
+                        ("email", user.email.as_str().into()),
+                        ("role", words.name("case-role-", r.as_str()).into()),
+                    ],
+                ),
+                None => words.msg(
+                    "cli-revoked",
+                    &[
+                        ("case", case.as_str().into()),
+                        ("email", user.email.as_str().into()),
+                    ],
+                ),
+            };
+            println!("{said}");
         }
         CaseCommand::Publish { case, off } => {
             store
@@ -139,14 +152,9 @@ pub(crate) async fn run(config: &Config, cmd: CaseCommand) -> anyhow::Result<Exi
                 .await?
                 .with_context(|| format!("no case {case:?} in {}", config.db))?;
             store.set_published(&case, !off, "cli").await?;
-            println!(
-                "{case} is {}",
-                if off {
-                    "private"
-                } else {
-                    "published (read-only)"
-                }
-            );
+            let words = Words::new(config.language)?;
+            let id = if off { "cli-private" } else { "cli-published" };
+            println!("{}", words.msg(id, &[("case", case.as_str().into())]));
         }
         CaseCommand::Status { case, as_of, json } => {
             let full = store

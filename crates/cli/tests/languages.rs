@@ -7,7 +7,9 @@
 
 mod common;
 
+use std::io::Write as _;
 use std::path::Path;
+use std::process::{Command, Stdio};
 
 use common::{accord_with_env, ok, reference};
 
@@ -90,4 +92,65 @@ fn case_status_speaks_khmer_and_french_and_its_json_does_not_change() {
     assert!(list.contains("cambodia-2017"), "{list}");
     assert!(!list.contains("INCIDENTS"), "{list}");
     assert!(list.chars().any(|c| ('០'..='៩').contains(&c)), "{list}");
+}
+
+/// `accord case grant` and `case publish` say what they did in the user's language.
+#[test]
+fn grant_and_publish_speak_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    ok(&accord_with_env(
+        &db,
+        &["import", reference().to_str().unwrap()],
+        &[],
+    ));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .arg("--db")
+        .arg(&db)
+        .args(["user", "add", "alice@example.org", "--password-stdin"])
+        .env_remove("ACCORD_CONFIG")
+        .env("ACCORD_LOG_KEY", common::test_log_key())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"a long enough password\n")
+        .unwrap();
+    assert!(child.wait_with_output().unwrap().status.success());
+    let run =
+        |lang: &str, args: &[&str]| ok(&accord_with_env(&db, args, &[("ACCORD_LANGUAGE", lang)]));
+    let grant = [
+        "case",
+        "grant",
+        "cambodia-2017",
+        "alice@example.org",
+        "--role",
+        "editor",
+    ];
+    assert_eq!(
+        run("km", &grant).trim(),
+        "cambodia-2017៖ alice@example.org ជាអ្នកកែសម្រួល"
+    );
+    assert_eq!(
+        run("fr", &grant).trim(),
+        "cambodia-2017\u{202F}: alice@example.org est rédacteur"
+    );
+    assert_eq!(
+        run("en", &grant).trim(),
+        "cambodia-2017: alice@example.org is editor"
+    );
+    let publish = ["case", "publish", "cambodia-2017"];
+    assert_eq!(
+        run("fr", &publish).trim(),
+        "cambodia-2017 est publié (en lecture seule)"
+    );
+    assert_eq!(
+        run("en", &publish).trim(),
+        "cambodia-2017 is published (read-only)"
+    );
 }

@@ -1255,3 +1255,9 @@ refusal-review-status = choose confirmed, retracted or draft
 refusal-page = must be a page number
 refusal-lang = choose en, fr or km
 error-busy = The server is busy. Try again in a moment.
+
+## The command line: accord case grant and case publish
+cli-granted = { $case }: { $email } is { $role }
+cli-revoked = { $case }: { $email } is no longer a member
+cli-published = { $case } is published (read-only)
+cli-private = { $case } is private

@@ -1254,3 +1254,9 @@ refusal-review-status = choisissez confirmed, retracted ou draft
 refusal-page = doit être un numéro de page
 refusal-lang = choisissez en, fr ou km
 error-busy = Le serveur est occupé. Réessayez dans un instant.
+
+## The command line: accord case grant and case publish
+cli-granted = { $case } : { $email } est { $role }
+cli-revoked = { $case } : { $email } n'est plus membre
+cli-published = { $case } est publié (en lecture seule)
+cli-private = { $case } est privé

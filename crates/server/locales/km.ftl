@@ -1162,3 +1162,9 @@ refusal-review-status = សូមជ្រើសរើស confirmed, retracted �
 refusal-page = ត្រូវតែជាលេខទំព័រ
 refusal-lang = សូមជ្រើសរើស en, fr ឬ km
 error-busy = ម៉ាស៊ីនមេកំពុងរវល់។ សូមព្យាយាមម្តងទៀតបន្តិចទៀត។
+
+## The command line: accord case grant and case publish
+cli-granted = { $case }៖ { $email } ជា{ $role }
+cli-revoked = { $case }៖ { $email } លែងជាសមាជិកទៀតហើយ
+cli-published = { $case } ត្រូវបានផ្សព្វផ្សាយ (សម្រាប់តែអាន)
+cli-private = { $case } ជាឯកជន
