@@ -112,6 +112,9 @@ pub struct Actions {
     store: Arc<dyn Store>,
     blobs: Arc<dyn BlobStore>,
     search: Option<Arc<SearchIndex>>,
+    /// When set, actions hand the incidents they changed to an indexing task instead of
+    /// committing the index themselves (see [`search::Backlog`]).
+    backlog: Option<Arc<search::Backlog>>,
     key: Arc<key::LogKey>,
     /// The day taken as today (no observation may describe a later one); `None`: the clock's.
     today: Option<accord_core::Day>,
@@ -128,6 +131,7 @@ impl Actions {
             store,
             blobs,
             search,
+            backlog: None,
             key: Arc::new(key::LogKey::new(key)),
             today: None,
         }
@@ -139,6 +143,20 @@ impl Actions {
     pub fn with_today(mut self, day: accord_core::Day) -> Actions {
         self.today = Some(day);
         self
+    }
+
+    /// The same action layer handing the incidents each write changed to `backlog`, whose task
+    /// (the server's log follower) indexes them in batches: an action then returns once its
+    /// store transaction commits, without waiting for an index commit.
+    #[must_use]
+    pub fn with_index_backlog(mut self, backlog: Arc<search::Backlog>) -> Actions {
+        self.backlog = Some(backlog);
+        self
+    }
+
+    /// The backlog of index updates, when an indexing task applies them.
+    pub fn index_backlog(&self) -> Option<&Arc<search::Backlog>> {
+        self.backlog.as_ref()
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {
@@ -401,12 +419,15 @@ impl Actions {
     }
 
     async fn reindex(&self, case: &str, ids: &[String]) -> Result<(), ActionError> {
-        match &self.search {
-            Some(index) if !ids.is_empty() => {
-                search::reindex(self.store.as_ref(), index, case, ids)
-                    .await
-                    .map_err(ActionError::Search)
+        match (&self.backlog, &self.search) {
+            (_, _) if ids.is_empty() => Ok(()),
+            (Some(backlog), Some(_)) => {
+                backlog.wrote(case, ids);
+                Ok(())
             }
+            (_, Some(index)) => search::reindex(self.store.as_ref(), index, case, ids)
+                .await
+                .map_err(ActionError::Search),
             _ => Ok(()),
         }
     }

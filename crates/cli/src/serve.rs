@@ -67,7 +67,11 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
     // refused instead of writing into this one's index.
     let _search_lock = lock_search_dir(&search_dir)?;
     let index = Arc::new(open_index(&search_dir)?);
-    let actions = setup::with_store(config, store.clone(), blobs, Some(index.clone()))?;
+    // This server's writes hand what they changed to the log follower below, which indexes
+    // them in batches; searches wait for it (`search_sync`).
+    let backlog = Arc::new(accord_actions::search::Backlog::default());
+    let actions = setup::with_store(config, store.clone(), blobs, Some(index.clone()))?
+        .with_index_backlog(backlog.clone());
     // The key is created (or found unreadable) now, not at the first write.
     actions.verifier_key().with_context(|| {
         format!(
@@ -85,7 +89,12 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
     let (size, _) = store.log_head().await?;
     if accord_server::search_sync::needs_rebuild(store.as_ref(), &search_dir).await? {
         // The index is derived data: rebuild it in the background; search fills in as it goes.
-        let (store, index, dir) = (store.clone(), index.clone(), search_dir.clone());
+        let (store, index, dir, backlog) = (
+            store.clone(),
+            index.clone(),
+            search_dir.clone(),
+            backlog.clone(),
+        );
         tokio::spawn(async move {
             let started = std::time::Instant::now();
             let marked = match accord_server::search_sync::rebuild(store.clone(), index.clone())
@@ -111,7 +120,7 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
                 }
             };
             // Without a complete rebuild the mark stays where it was, so the next start rebuilds.
-            accord_server::search_sync::follow(store, index, size, marked).await;
+            accord_server::search_sync::follow(store, index, size, marked, backlog).await;
         });
     } else {
         let n = accord_server::search_sync::load_restricted(store.as_ref(), index.clone()).await?;
@@ -121,6 +130,7 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
             index.clone(),
             size,
             Some(search_dir.clone()),
+            backlog,
         ));
     }
     let addr = args.addr.unwrap_or(config.addr);

@@ -182,6 +182,13 @@ impl IncidentFilter {
             limit: usize::try_from(limit).unwrap_or(50),
             offset: usize::try_from(offset).unwrap_or(usize::MAX),
         };
+        // This server's writes reach the index in batches (`search_sync::follow`): wait for
+        // those made before this search, so a reader finds what they just wrote.
+        if let Some(backlog) = state.actions.index_backlog()
+            && !backlog.wait(search_sync::READER_WAITS_AT_MOST).await
+        {
+            tracing::warn!("search runs without this server's latest writes: the index is behind");
+        }
         let index = index.clone();
         let results = tokio::task::spawn_blocking(move || index.search(&query))
             .await

@@ -6,19 +6,27 @@
 //! verdicts are indexed as `verdict:<name>` themes (and `<theme>|verdict:<name>` pairs) so the
 //! timeline's verdict filter also works, exactly, with a text search.
 //!
-//! Each server keeps an index of its own (a directory per server), and the action layer updates
-//! it after this server's writes. Writes made by another server on the same database (or by a
-//! command) reach it through the log: every write appends entries naming the records it changed,
-//! so [`follow`] reads the entries past the last one it applied, every half second, and re-reads
-//! from the store the incidents they name (an incident written or removed, the incidents a
-//! finding judges, every incident of a deleted case). A write elsewhere is searchable here within
-//! about a second.
+//! Each server keeps an index of its own (a directory per server), and [`follow`] is the one task
+//! that writes into it while the server runs. Writes made by another server on the same database
+//! (or by a command) reach it through the log: every write appends entries naming the records it
+//! changed, so [`follow`] reads the entries past the last one it applied, every half second, and
+//! re-reads from the store the incidents they name (an incident written or removed, the incidents
+//! a finding judges, every incident of a deleted case). A write elsewhere is searchable here
+//! within about a second.
+//!
+//! This server's own writes do not commit the index themselves: the action layer hands the
+//! incidents each write changed to a [`Backlog`] and returns once the store committed. [`follow`]
+//! wakes on them, lets the writes of up to [`GATHER`] collect, and applies them with the log's
+//! new entries in one index commit (a tantivy commit writes and syncs files under the index's one
+//! writer: one per write made every write wait for those before it). A search waits for the
+//! backlog first (`incident_query.rs`), so whoever wrote finds what they wrote.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+use accord_actions::search::Backlog;
 use accord_core::Verdict;
 use accord_search::{IncidentDoc, SearchIndex};
 use accord_store::{RecordKind, Store};
@@ -124,36 +132,85 @@ pub fn mark_in_step(dir: &Path, size: u64) -> Result<(), AppError> {
 /// How often [`follow`] looks at the log's size (one indexed read when nothing changed).
 pub const FOLLOW_EVERY: Duration = Duration::from_millis(500);
 
+/// How long [`follow`] lets this server's writes collect before it applies them in one index
+/// commit, unless a search waits for them: at most this many commits a second under a stream of
+/// writes, each carrying all of them.
+pub const GATHER: Duration = Duration::from_millis(200);
+
+/// How long a search waits for this server's writes to reach the index before it runs without
+/// them (the index's task is stuck: the store is unreachable, say).
+pub const READER_WAITS_AT_MOST: Duration = Duration::from_secs(2);
+
 /// The most log entries applied in one step (then the index commits and the mark moves).
 const STEP: u32 = 5_000;
 
-/// Follow the log from entry `from` for as long as the server runs: every [`FOLLOW_EVERY`],
-/// apply the entries written since ([`catch_up`]) and, when `dir` is given, move the mark of the
-/// index directory past them. A failure is logged and retried at the next tick, from where the
-/// last step that succeeded ended.
+/// Follow the log from entry `from` for as long as the server runs, and apply this server's own
+/// writes handed to `backlog`: every [`FOLLOW_EVERY`], or when a write was handed in (after up to
+/// [`GATHER`] for more, unless a search waits), apply the backlog and the entries written since
+/// ([`catch_up`]) and, when `dir` is given, move the mark of the index directory past them. A
+/// failure is logged and retried at the next tick, from where the last step that succeeded ended,
+/// with the backlog it took put back.
 pub async fn follow(
     store: Arc<dyn Store>,
     index: Arc<SearchIndex>,
     from: u64,
     dir: Option<PathBuf>,
+    backlog: Arc<Backlog>,
 ) {
     let mut applied = from;
     let mut tick = tokio::time::interval(FOLLOW_EVERY);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut last_step = tokio::time::Instant::now();
+    let _running = Running::new(backlog.clone());
     loop {
-        tick.tick().await;
-        match catch_up(store.as_ref(), &index, applied).await {
-            Ok(next) if next != applied => {
-                applied = next;
-                if let Some(dir) = &dir
-                    && let Err(e) = mark_in_step(dir, applied)
-                {
-                    tracing::warn!(error = %e, "search index: cannot record how far it is in step");
+        let woken = tokio::select! {
+            _ = tick.tick() => false,
+            () = backlog.woken() => true,
+        };
+        if woken && !backlog.readers_waiting() {
+            let gathered = last_step + GATHER;
+            tokio::select! {
+                () = tokio::time::sleep_until(gathered) => {}
+                () = backlog.reader_arrived() => {}
+            }
+        }
+        last_step = tokio::time::Instant::now();
+        let batch = backlog.take();
+        let upto = batch.upto;
+        match catch_up_with(store.as_ref(), &index, applied, &batch.incidents).await {
+            Ok(next) => {
+                backlog.applied(upto);
+                if next != applied {
+                    applied = next;
+                    if let Some(dir) = &dir
+                        && let Err(e) = mark_in_step(dir, applied)
+                    {
+                        tracing::warn!(error = %e, "search index: cannot record how far it is in step");
+                    }
                 }
             }
-            Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "search index: cannot follow the log"),
+            Err(e) => {
+                backlog.put_back(batch);
+                tracing::warn!(error = %e, "search index: cannot follow the log");
+            }
         }
+    }
+}
+
+/// Marks the backlog as applied by a task for as long as [`follow`] runs (searches wait for it
+/// only then), also when the task is dropped.
+struct Running(Arc<Backlog>);
+
+impl Running {
+    fn new(backlog: Arc<Backlog>) -> Running {
+        backlog.set_running(true);
+        Running(backlog)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.set_running(false);
     }
 }
 
@@ -166,20 +223,36 @@ pub async fn catch_up(
     index: &Arc<SearchIndex>,
     from: u64,
 ) -> Result<u64, AppError> {
+    catch_up_with(store, index, from, &BTreeMap::new()).await
+}
+
+/// [`catch_up`], with these incidents re-read and indexed too (in the first step's commit).
+async fn catch_up_with(
+    store: &dyn Store,
+    index: &Arc<SearchIndex>,
+    from: u64,
+    also: &BTreeMap<String, BTreeSet<String>>,
+) -> Result<u64, AppError> {
     let (size, _) = store.log_head().await?;
     let mut next = from;
+    let mut changes = Changes {
+        incidents: also.clone(),
+        ..Changes::default()
+    };
     while next < size {
         let entries = store.log_entries(next, STEP).await?;
         let Some((last, _)) = entries.last() else {
             break;
         };
         let after = last.seq + 1;
-        let mut changes = Changes::default();
         for (entry, _) in &entries {
             changes.note(entry);
         }
-        changes.apply(store, index).await?;
+        std::mem::take(&mut changes).apply(store, index).await?;
         next = after;
+    }
+    if !changes.is_empty() {
+        changes.apply(store, index).await?;
     }
     Ok(next)
 }
@@ -198,6 +271,10 @@ struct Changes {
 }
 
 impl Changes {
+    fn is_empty(&self) -> bool {
+        self.deleted.is_empty() && self.incidents.is_empty() && self.findings.is_empty()
+    }
+
     fn note(&mut self, entry: &accord_store::LogEntry) {
         let Some(case) = &entry.case_id else {
             return;

@@ -16,4 +16,5 @@ mod matrix;
 mod observations;
 mod over_time;
 mod routes;
+mod search_backlog;
 mod slow_clients;
