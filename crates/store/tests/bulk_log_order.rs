@@ -128,3 +128,70 @@ async fn a_large_import_logs_every_record_once_in_record_order() {
         assert_eq!(store.load_case(&case.id).await.unwrap().unwrap(), case);
     }
 }
+
+/// A digest of every index and foreign key of the database (PostgreSQL's catalog), as a number:
+/// equal numbers mean the same definitions.
+async fn postgres_schema_digest(url: &str) -> (i64, i64) {
+    let count = accord_store::testing::query_i64(
+        url,
+        "SELECT (SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema())
+              + (SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f')",
+    )
+    .await
+    .unwrap();
+    let digest = accord_store::testing::query_i64(
+        url,
+        "SELECT ('x' || substr(md5(string_agg(d, ',' ORDER BY d)), 1, 15))::bit(60)::bigint
+         FROM (SELECT indexname || indexdef AS d FROM pg_indexes
+               WHERE schemaname = current_schema()
+               UNION ALL
+               SELECT conname || pg_get_constraintdef(oid) FROM pg_constraint
+               WHERE contype = 'f') AS defs",
+    )
+    .await
+    .unwrap();
+    (count, digest)
+}
+
+/// On PostgreSQL an import drops the secondary indexes and foreign keys of the tables it fills
+/// and makes them again before it commits: afterwards they are exactly the migrations' (a new
+/// case, a replaced one, a merge, a refused import).
+#[tokio::test]
+async fn postgres_imports_leave_the_indexes_and_foreign_keys_the_migrations_made() {
+    use accord_store::testing::Backend;
+    let Backend::Postgres(_) = Backend::from_env() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let url = accord_store::testing::fresh_url(dir.path()).await.unwrap();
+    let store = accord_store::testing::reopen(&url).await.unwrap();
+    let migrated = postgres_schema_digest(&url).await;
+    assert!(migrated.0 > 20, "{migrated:?}");
+    let case = big_case();
+    store
+        .import_case(&case, ImportMode::New, "test")
+        .await
+        .unwrap();
+    assert_eq!(postgres_schema_digest(&url).await, migrated);
+    assert!(
+        store
+            .import_case(&case, ImportMode::New, "test")
+            .await
+            .is_err()
+    );
+    assert_eq!(postgres_schema_digest(&url).await, migrated);
+    store
+        .import_case(&case, ImportMode::Replace, "test")
+        .await
+        .unwrap();
+    assert_eq!(postgres_schema_digest(&url).await, migrated);
+    assert_eq!(store.load_case(&case.id).await.unwrap().unwrap(), case);
+    // The foreign keys hold again: a theme of no incident is refused.
+    let orphan = accord_store::testing::execute(
+        &url,
+        "INSERT INTO incident_themes (case_id, incident_id, position, theme)
+         VALUES ('example-2030', 'no-such-incident', 0, 'x')",
+    )
+    .await;
+    assert!(orphan.is_err(), "{orphan:?}");
+}

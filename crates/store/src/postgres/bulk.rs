@@ -61,6 +61,121 @@ pub(crate) async fn latest(tx: &mut PgConnection, case: &str) -> Result<Latest, 
     Ok(out)
 }
 
+// --- Indexes and foreign keys during a large import --------------------------------------------
+
+/// The tables an import fills whose secondary indexes and foreign keys it may drop while it
+/// copies and build again before it commits, in the same transaction. Each row copied into a
+/// table with a foreign key fires a trigger that looks the referenced row up (about six million
+/// of them for a million incidents with their actors and themes), and each secondary index costs
+/// a B-tree descent per row; adding the constraint again checks every row in one join, and
+/// building an index sorts the rows once. Primary keys and unique constraints stay (they are
+/// what the foreign keys reference). A failed import rolls the drop back with everything else.
+const DEFERRABLE: &[&str] = &[
+    "actors",
+    "sources",
+    "incidents",
+    "incident_actors",
+    "incident_themes",
+    "findings",
+    "finding_incidents",
+    "log_entries",
+    "record_versions",
+];
+
+/// Below this many log entries (about one per record version in the instance) they are always
+/// deferred: building them again takes well under a second. Above it, only for an import that
+/// brings at least as many records as the instance holds: dropping a constraint locks its table
+/// against readers until the import commits, which a large instance serving readers should not
+/// see for an import of a few records.
+const DEFER_BELOW: i64 = 200_000;
+
+/// The indexes and foreign keys an import dropped, with the statements that make them again.
+#[derive(Debug, Default)]
+pub(crate) struct Deferred(Vec<String>);
+
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// Drop the secondary indexes and foreign keys of [`DEFERRABLE`] when the instance is small or
+/// the import brings at least as many records as it holds.
+pub(crate) async fn defer_indexes(
+    tx: &mut PgConnection,
+    incoming: usize,
+) -> Result<Deferred, StoreError> {
+    let existing: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq) + 1, 0) FROM log_entries")
+        .fetch_one(&mut *tx)
+        .await?;
+    let incoming = i64::try_from(incoming).unwrap_or(i64::MAX);
+    if existing >= DEFER_BELOW && incoming < existing {
+        return Ok(Deferred::default());
+    }
+    let tables: Vec<String> = DEFERRABLE.iter().map(|t| (*t).to_owned()).collect();
+    let keys = sqlx::query(
+        "SELECT t.relname AS tbl, c.conname AS name, pg_get_constraintdef(c.oid) AS def
+         FROM pg_constraint c
+         JOIN pg_class t ON t.oid = c.conrelid
+         WHERE c.contype = 'f' AND t.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+           AND t.relname = ANY($1)
+         ORDER BY t.relname, c.conname",
+    )
+    .bind(&tables)
+    .fetch_all(&mut *tx)
+    .await?;
+    let indexes = sqlx::query(
+        "SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def
+         FROM pg_index x
+         JOIN pg_class i ON i.oid = x.indexrelid
+         JOIN pg_class t ON t.oid = x.indrelid
+         WHERE t.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND t.relname = ANY($1)
+           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+         ORDER BY i.relname",
+    )
+    .bind(&tables)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut again = Vec::with_capacity(keys.len() + indexes.len());
+    for r in keys {
+        let table: String = r.get("tbl");
+        let name: String = r.get("name");
+        let def: String = r.get("def");
+        sqlx::query(&format!(
+            "ALTER TABLE {} DROP CONSTRAINT {}",
+            quoted(&table),
+            quoted(&name)
+        ))
+        .execute(&mut *tx)
+        .await?;
+        again.push(format!(
+            "ALTER TABLE {} ADD CONSTRAINT {} {def}",
+            quoted(&table),
+            quoted(&name)
+        ));
+    }
+    for r in indexes {
+        let name: String = r.get("name");
+        let def: String = r.get("def");
+        sqlx::query(&format!("DROP INDEX {}", quoted(&name)))
+            .execute(&mut *tx)
+            .await?;
+        // Indexes first when made again: they do not depend on the constraints.
+        again.insert(0, def);
+    }
+    Ok(Deferred(again))
+}
+
+/// Make the deferred indexes and foreign keys again (before the transaction commits); a row
+/// that breaks a foreign key fails the import here.
+pub(crate) async fn restore_indexes(
+    tx: &mut PgConnection,
+    deferred: Deferred,
+) -> Result<(), StoreError> {
+    for sql in deferred.0 {
+        sqlx::query(&sql).execute(&mut *tx).await?;
+    }
+    Ok(())
+}
+
 // --- Rows ---------------------------------------------------------------------------------------
 
 /// Insert incidents (with their actors and themes) at the positions given. Restricted ones go

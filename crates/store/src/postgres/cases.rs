@@ -29,6 +29,12 @@ pub(crate) async fn import_case(
         Some(v) => v + 1,
         None => super::version::fresh(&mut tx).await?,
     };
+    let incoming = case.actors.len()
+        + case.sources.len()
+        + case.incidents.len()
+        + case.findings.len()
+        + case.evidence.len();
+    let deferred = super::bulk::defer_indexes(&mut tx, incoming).await?;
     let records = super::case_io::insert_case(&mut tx, store.keys(), case, version).await?;
     super::replace::restore(&mut tx, &case.id, kept).await?;
     let action = if existing.is_some() {
@@ -45,6 +51,7 @@ pub(crate) async fn import_case(
         existing.is_some(),
     )
     .await?;
+    super::bulk::restore_indexes(&mut tx, deferred).await?;
     super::audit_row(
         &mut tx,
         actor,
