@@ -14,6 +14,7 @@ mod cases;
 mod evidence;
 mod findings;
 mod follow_through;
+mod letter_versions;
 mod history;
 mod incidents;
 mod observations;
@@ -86,6 +87,8 @@ fn documented_routes(upload_limit: u64) -> OpenApiRouter<AppState> {
         .routes(routes!(observations::set_status))
         .routes(routes!(follow_through::show, follow_through::create))
         .routes(routes!(follow_through::awaiting))
+        .routes(routes!(letter_versions::list))
+        .routes(routes!(letter_versions::put))
         .routes(routes!(sources::list, sources::create))
         .routes(routes!(sources::show))
         .routes(routes!(actors::list))

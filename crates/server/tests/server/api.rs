@@ -1598,6 +1598,27 @@ fn endpoints(case: &str) -> Vec<(Method, String, Option<Value>)> {
             None,
         ),
         (Method::GET, format!("{c}/awaiting?as_of=2030-09-01"), None),
+        // An incident's title in Khmer (issue 16 §2), then every record's languages.
+        (
+            Method::POST,
+            format!("{c}/translations"),
+            Some(
+                json!({"kind": "incident", "id": "party-dissolved", "lang": "km",
+                "fields": {"title": "គណបក្សប្រឆាំងត្រូវបានរំលាយ"}}),
+            ),
+        ),
+        (Method::GET, format!("{c}/translations"), None),
+        // A letter's version in Khmer (issue 16 §3), then its languages.
+        (
+            Method::PUT,
+            format!("{c}/letters/appeal-2030/versions/km"),
+            Some(json!({"title": "បណ្តឹង", "body": "យើងខ្ញុំសូមស្នើ។\n"})),
+        ),
+        (
+            Method::GET,
+            format!("{c}/letters/appeal-2030/versions"),
+            None,
+        ),
         (
             Method::GET,
             format!("{c}/sources/monitor-report/history"),
@@ -1661,7 +1682,11 @@ async fn every_endpoint_works_for_the_owner() {
             }
             None => app.get(&path, Some(&app.tokens.owner)).await,
         };
-        let expected = if method == Method::POST && !path.ends_with("/status") {
+        // A translation is added or changed in place: 200, as a status change is.
+        let expected = if method == Method::POST
+            && !path.ends_with("/status")
+            && !path.ends_with("/translations")
+        {
             StatusCode::CREATED
         } else {
             StatusCode::OK
@@ -1900,7 +1925,11 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/cases/{id}/actors/{actor}"),
     ("get", "/api/v1/cases/{id}/letters/{letter}/follow-through"),
     ("post", "/api/v1/cases/{id}/letters/{letter}/follow-through"),
+    ("get", "/api/v1/cases/{id}/letters/{letter}/versions"),
+    ("put", "/api/v1/cases/{id}/letters/{letter}/versions/{lang}"),
     ("get", "/api/v1/cases/{id}/awaiting"),
+    ("get", "/api/v1/cases/{id}/translations"),
+    ("post", "/api/v1/cases/{id}/translations"),
 ];
 
 /// The operations whose body is a file, not JSON: the upload takes one, the download returns one.

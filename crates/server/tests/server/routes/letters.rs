@@ -1195,3 +1195,71 @@ async fn an_organisation_signs_the_khmer_version_through_its_link() {
         sigs.body
     );
 }
+
+/// The API of a letter's languages: an owner's token PUTs the Khmer version (200, and again to
+/// change it), GET lists the original and the version with its translator, state, hash and the
+/// organisations printed under it; the original's language is a 422 naming `lang`, and an
+/// editor (who does not coordinate letters) is refused with 403.
+#[tokio::test]
+async fn the_api_adds_and_lists_a_letters_languages() {
+    let app = TestApp::new().await;
+    owner(&app).await;
+    let token = app.api_token("owner@example.org").await;
+    app.user("editor@example.org", false, Some(CaseRole::Editor))
+        .await;
+    let editor = app.api_token("editor@example.org").await;
+    let call = |method: &str, path: &str, token: &str, body: &str| {
+        axum::http::Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(axum::body::Body::from(body.to_owned()))
+            .unwrap()
+    };
+    let api = "/api/v1/cases/example-2030/letters/appeal-2030/versions";
+    let body = serde_json::json!({
+        "title": "បណ្តឹងទៅកាន់អ្នកធានា",
+        "body": "យើងខ្ញុំសូមស្នើ។\n",
+        "closing": "ដោយសេចក្តីគោរព",
+    })
+    .to_string();
+    let r = app
+        .send(call("PUT", &format!("{api}/km"), &editor, &body))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    let r = app
+        .send(call("PUT", &format!("{api}/km"), &token, &body))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let made: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(made["lang"], "km");
+    assert_eq!(made["original"], false);
+    assert_eq!(made["out_of_date"], false);
+    assert_eq!(made["signed_text_sha256"].as_str().unwrap().len(), 64);
+    let r = app
+        .send(call("PUT", &format!("{api}/km"), &token, &body))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = app
+        .send(call("PUT", &format!("{api}/en"), &token, &body))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("\"field\":\"lang\""), "{}", r.body);
+
+    let r = app.send(call("GET", api, &token, "")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let list: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(list["original"], "en");
+    let langs = list["languages"].as_array().unwrap();
+    assert_eq!(langs.len(), 2);
+    assert_eq!(langs[0]["lang"], "en");
+    assert_eq!(
+        langs[0]["signatories"], 1,
+        "the English letter's verified signatory"
+    );
+    assert_eq!(langs[1]["lang"], "km");
+    assert_eq!(langs[1]["title"], "បណ្តឹងទៅកាន់អ្នកធានា");
+    assert_eq!(langs[1]["translated_by"], "owner@example.org");
+    assert_eq!(langs[1]["signatories"], 0, "nobody signed the Khmer text");
+}

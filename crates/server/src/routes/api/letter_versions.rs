@@ -1,0 +1,166 @@
+//! `/api/v1/cases/{id}/letters/{letter}/versions`: a letter's languages (issue 16 §3) — the
+//! original and each version, with who translated it, when, whether the original changed since,
+//! the SHA-256 of the text a signatory of that language signs and how many organisations are
+//! printed under it — and `…/versions/{lang}` to add or change the version in one language
+//! (owners, who coordinate letters), through the same action as the Languages page.
+
+use accord_core::{Letter, ValidCase};
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{ErrorBody, parse_body};
+use crate::access::CaseAccess;
+use crate::auth::Viewer;
+use crate::{ApiError, AppError, AppState};
+
+/// A letter's languages: its original first, then each version.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct LetterLanguages {
+    letter: String,
+    /// BCP 47 tag of the original.
+    original: String,
+    languages: Vec<LetterLanguage>,
+}
+
+/// The letter in one language.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct LetterLanguage {
+    /// BCP 47 tag.
+    lang: String,
+    /// The original (the letter's own fields) or a translation.
+    original: bool,
+    title: String,
+    /// Who translated it (a version only).
+    translated_by: Option<String>,
+    /// When (`YYYY-MM-DD`; a version only).
+    translated_at: Option<String>,
+    /// The original's wording changed since this version was translated.
+    out_of_date: bool,
+    /// SHA-256 of the text a signatory signs in this language; `null` when its body does not
+    /// compose.
+    signed_text_sha256: Option<String>,
+    /// Organisations printed under the letter in this language (verified signatures of its
+    /// current text).
+    signatories: usize,
+}
+
+/// A letter's wording in one language, as a translator writes it.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct VersionInput {
+    title: String,
+    /// The body template: Markdown with the letter's template functions.
+    body: String,
+    place: Option<String>,
+    closing: Option<String>,
+}
+
+fn language(case: &ValidCase, letter: &Letter, lang: &str) -> LetterLanguage {
+    let version = letter.version(lang);
+    let composed = accord_letters::compose_in(case, &letter.id, lang).ok();
+    LetterLanguage {
+        lang: lang.to_owned(),
+        original: version.is_none(),
+        title: version.map_or_else(|| letter.title.clone(), |v| v.title.clone()),
+        translated_by: version.and_then(|v| v.translated_by.clone()),
+        translated_at: version.and_then(|v| v.translated_at).map(|d| d.to_string()),
+        out_of_date: version.is_some_and(|v| v.is_out_of_date(letter)),
+        signed_text_sha256: composed.as_ref().map(|c| c.signed_text.sha256.clone()),
+        signatories: composed.map_or(0, |c| c.document.signatories.len()),
+    }
+}
+
+async fn case_of(state: &AppState, id: &str, letter: &str) -> Result<ValidCase, AppError> {
+    state
+        .store
+        .load_case_for_letters(id, Some(letter))
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// A letter's languages.
+#[utoipa::path(
+    get,
+    path = "/api/v1/cases/{id}/letters/{letter}/versions",
+    operation_id = "get_letter_versions",
+    tag = "letters",
+    params(
+        ("id" = String, Path, description = "Case id"),
+        ("letter" = String, Path, description = "Letter id"),
+    ),
+    responses(
+        (status = 200, description = "The letter's languages", body = LetterLanguages),
+        (status = 401, description = "The token is not valid", body = ErrorBody),
+        (status = 404, description = "No such case or letter, or the caller may not see the case", body = ErrorBody),
+    ),
+    security((), ("bearer" = [])),
+)]
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, letter_id)): Path<(String, String)>,
+) -> Result<Json<LetterLanguages>, ApiError> {
+    CaseAccess::load(&state, &viewer, &id).await?;
+    let case = case_of(&state, &id, &letter_id).await?;
+    let letter = case.letter(&letter_id).ok_or(AppError::NotFound)?;
+    Ok(Json(LetterLanguages {
+        letter: letter.id.clone(),
+        original: letter.language.clone(),
+        languages: letter
+            .languages()
+            .into_iter()
+            .map(|l| language(&case, letter, l))
+            .collect(),
+    }))
+}
+
+/// Add or change the letter's version in `lang` (owners): who translated it (the caller) and
+/// today are recorded with the original it was made from; logged as an edit of the letter.
+#[utoipa::path(
+    put,
+    path = "/api/v1/cases/{id}/letters/{letter}/versions/{lang}",
+    operation_id = "put_letter_version",
+    tag = "letters",
+    params(
+        ("id" = String, Path, description = "Case id"),
+        ("letter" = String, Path, description = "Letter id"),
+        ("lang" = String, Path, description = "BCP 47 tag of the version (not the original's)"),
+    ),
+    request_body = VersionInput,
+    responses(
+        (status = 200, description = "The version was added or changed: the letter in that language", body = LetterLanguage),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
+        (status = 401, description = "No token, or the token is not valid", body = ErrorBody),
+        (status = 403, description = "The caller does not coordinate the case's letters", body = ErrorBody),
+        (status = 404, description = "No such case or letter, or the caller may not see the case", body = ErrorBody),
+        (status = 422, description = "The version is not valid (the original's language, not a language tag, an empty title or body, a body that does not compose); `field` names it and nothing is written", body = ErrorBody),
+    ),
+    security(("bearer" = [])),
+)]
+pub(crate) async fn put(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, letter_id, lang)): Path<(String, String, String)>,
+    body: Bytes,
+) -> Result<Json<LetterLanguage>, ApiError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_manage(&viewer)?;
+    let input: VersionInput = parse_body(&body)?;
+    let text = accord_actions::VersionText {
+        lang: lang.clone(),
+        title: input.title,
+        place: input.place,
+        body: input.body,
+        closing: input.closing,
+    };
+    state
+        .actions
+        .save_letter_version(&id, &letter_id, &text, &viewer.audit_name())
+        .await?;
+    let case = case_of(&state, &id, &letter_id).await?;
+    let letter = case.letter(&letter_id).ok_or(AppError::NotFound)?;
+    Ok(Json(language(&case, letter, text.lang.trim())))
+}
