@@ -17,6 +17,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::config::Config;
 use crate::setup;
+use crate::words::Words;
 
 #[derive(Debug, Args)]
 pub(crate) struct VerifyArgs {
@@ -57,7 +58,7 @@ pub(crate) async fn run(config: &Config, args: VerifyArgs) -> anyhow::Result<Exi
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        print_report(&report, &what);
+        print_report(&Words::new(config.language)?, &report, &what);
     }
     Ok(if report.ok {
         ExitCode::SUCCESS
@@ -82,12 +83,20 @@ fn progress_bar() -> ProgressBar {
     bar
 }
 
-fn print_report(report: &VerifyReport, what: &str) {
+/// The summary in the user's language (`cli-verify-*`); each problem's kind, record and detail
+/// as the verifier names them (the same as `--json`).
+fn print_report(words: &Words, report: &VerifyReport, what: &str) {
     if report.ok {
         println!(
-            "intact: {what}: {} and {} verified",
-            count(report.entries, "log entry", "log entries"),
-            count(report.evidence, "evidence file", "evidence files")
+            "{}",
+            words.msg(
+                "cli-verify-intact",
+                &[
+                    ("what", what.into()),
+                    ("entries", report.entries.into()),
+                    ("evidence", report.evidence.into()),
+                ],
+            )
         );
         return;
     }
@@ -95,13 +104,15 @@ fn print_report(report: &VerifyReport, what: &str) {
         println!("{}: {}: {}", p.kind, p.what, p.detail);
     }
     eprintln!(
-        "error: {what} is NOT intact: {} ({} and {} checked)",
-        count(report.problems.len() as u64, "problem", "problems"),
-        count(report.entries, "log entry", "log entries"),
-        count(report.evidence, "evidence file", "evidence files")
+        "{}",
+        words.msg(
+            "cli-verify-broken",
+            &[
+                ("what", what.into()),
+                ("problems", report.problems.len().into()),
+                ("entries", report.entries.into()),
+                ("evidence", report.evidence.into()),
+            ],
+        )
     );
-}
-
-fn count(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -154,3 +154,48 @@ fn grant_and_publish_speak_the_users_language() {
         "cambodia-2017 is published (read-only)"
     );
 }
+
+/// `accord verify`'s summary in the user's language; its `--json` unchanged.
+#[test]
+fn verify_says_intact_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    ok(&accord_with_env(
+        &db,
+        &["import", reference().to_str().unwrap()],
+        &[],
+    ));
+    let km = ok(&accord_with_env(
+        &db,
+        &["verify"],
+        &[("ACCORD_LANGUAGE", "km")],
+    ));
+    assert!(km.starts_with("នៅដដែល៖ "), "{km}");
+    assert!(km.contains("បានផ្ទៀងផ្ទាត់ធាតុកំណត់ហេតុ "), "{km}");
+    // The counts (after the database's path) in Khmer digits.
+    let counts = km.split("ហេតុ ").nth(1).unwrap();
+    assert!(
+        !counts.chars().any(|c| c.is_ascii_digit()),
+        "Khmer digits: {km}"
+    );
+    let fr = ok(&accord_with_env(
+        &db,
+        &["verify"],
+        &[("ACCORD_LANGUAGE", "fr")],
+    ));
+    assert!(fr.starts_with("intact\u{202F}: "), "{fr}");
+    assert!(fr.contains(" entrées du journal et "), "{fr}");
+    let en = ok(&accord_with_env(&db, &["verify"], &[]));
+    assert!(
+        en.starts_with("intact: ") && en.contains(" log entries and "),
+        "{en}"
+    );
+    let json = |lang: &str| {
+        ok(&accord_with_env(
+            &db,
+            &["verify", "--json"],
+            &[("ACCORD_LANGUAGE", lang)],
+        ))
+    };
+    assert_eq!(json("km"), json("en"));
+}

@@ -1261,3 +1261,22 @@ cli-granted = { $case }: { $email } is { $role }
 cli-revoked = { $case }: { $email } is no longer a member
 cli-published = { $case } is published (read-only)
 cli-private = { $case } is private
+
+## The command line: accord verify's summary
+cli-verify-intact = intact: { $what }: { $entries ->
+    [one] { $entries } log entry
+   *[other] { $entries } log entries
+} and { $evidence ->
+    [one] { $evidence } evidence file
+   *[other] { $evidence } evidence files
+} verified
+cli-verify-broken = error: { $what } is NOT intact: { $problems ->
+    [one] { $problems } problem
+   *[other] { $problems } problems
+} ({ $entries ->
+    [one] { $entries } log entry
+   *[other] { $entries } log entries
+} and { $evidence ->
+    [one] { $evidence } evidence file
+   *[other] { $evidence } evidence files
+} checked)

@@ -1260,3 +1260,22 @@ cli-granted = { $case } : { $email } est { $role }
 cli-revoked = { $case } : { $email } n'est plus membre
 cli-published = { $case } est publié (en lecture seule)
 cli-private = { $case } est privé
+
+## The command line: accord verify's summary
+cli-verify-intact = intact : { $what } : { $entries ->
+    [one] { $entries } entrée du journal
+   *[other] { $entries } entrées du journal
+} et { $evidence ->
+    [one] { $evidence } fichier de preuve vérifiés
+   *[other] { $evidence } fichiers de preuve vérifiés
+}
+cli-verify-broken = erreur : { $what } n'est PAS intact : { $problems ->
+    [one] { $problems } problème
+   *[other] { $problems } problèmes
+} ({ $entries ->
+    [one] { $entries } entrée du journal
+   *[other] { $entries } entrées du journal
+} et { $evidence ->
+    [one] { $evidence } fichier de preuve vérifiés)
+   *[other] { $evidence } fichiers de preuve vérifiés)
+}

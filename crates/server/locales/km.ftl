@@ -1168,3 +1168,7 @@ cli-granted = { $case }៖ { $email } ជា{ $role }
 cli-revoked = { $case }៖ { $email } លែងជាសមាជិកទៀតហើយ
 cli-published = { $case } ត្រូវបានផ្សព្វផ្សាយ (សម្រាប់តែអាន)
 cli-private = { $case } ជាឯកជន
+
+## The command line: accord verify's summary
+cli-verify-intact = នៅដដែល៖ { $what }៖ បានផ្ទៀងផ្ទាត់ធាតុកំណត់ហេតុ { $entries } និងឯកសារភស្តុតាង { $evidence }
+cli-verify-broken = កំហុស៖ { $what } មិននៅដដែលទេ៖ បញ្ហា { $problems } (បានពិនិត្យធាតុកំណត់ហេតុ { $entries } និងឯកសារភស្តុតាង { $evidence })
