@@ -216,3 +216,108 @@ pub fn problems(index: usize, letter: &Letter) -> Vec<Problem> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests")]
+
+    use crate::bundle::{self, BundleFile};
+
+    const LETTER: &str = "letters/appeal-2030/letter.toml";
+
+    /// The minimal example case, with `extra` appended to its letter's file.
+    fn example(extra: &str) -> Vec<BundleFile> {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../docs/examples/minimal-case");
+        [
+            "case.toml",
+            "actors.toml",
+            "sources.toml",
+            "incidents.toml",
+            "findings.toml",
+            "mechanisms.toml",
+            "instruments/FPA.toml",
+            LETTER,
+            "letters/appeal-2030/body.md",
+        ]
+        .iter()
+        .map(|rel| {
+            let mut contents = std::fs::read_to_string(root.join(rel)).unwrap();
+            if *rel == LETTER {
+                contents.push_str(extra);
+            }
+            BundleFile {
+                path: (*rel).to_owned(),
+                contents,
+            }
+        })
+        .collect()
+    }
+
+    /// Every problem of a hand-written `[[versions]]` is named by file, line and field, and the
+    /// bundle is refused whole.
+    #[test]
+    fn bad_versions_in_a_bundle_are_located() {
+        let good = "\n[[versions]]\nlang = \"km\"\ntitle = \"បណ្តឹង\"\nbody = \"យើងខ្ញុំសូមស្នើ។\"\n\
+                    \n[[versions.signatures]]\nsignatory = \"Example Press Freedom Network\"\n\
+                    sha256 = \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"\n";
+        let case = bundle::read(&example(good)).unwrap();
+        let letter = case.letter("appeal-2030").unwrap();
+        assert_eq!(letter.languages(), vec!["en", "km"]);
+        assert_eq!(
+            letter.version("km").unwrap().signature_of(0),
+            Some("a".repeat(64).as_str())
+        );
+
+        let bad = "\n[[versions]]\nlang = \"en\"\ntitle = \"\"\nbody = \"x\"\n\
+                   translated_at = \"2030-02-30\"\n\n[[versions.signatures]]\n\
+                   signatory = \"Nobody\"\nsha256 = \"not a hash\"\n\
+                   \n[[versions]]\nlang = \"k m\"\ntitle = \"t\"\nbody = \"b\"\n";
+        let errors = bundle::read(&example(bad)).unwrap_err().0;
+        let find = |field: &str| {
+            errors
+                .iter()
+                .find(|e| e.field.as_deref() == Some(field))
+                .unwrap_or_else(|| panic!("no problem at {field}: {errors:?}"))
+        };
+        for field in [
+            "versions[0].translated_at",
+            "versions[0].signatures[0].signatory",
+        ] {
+            let e = find(field);
+            assert_eq!(e.file, LETTER);
+            assert!(e.line.is_some(), "{e:?}");
+        }
+        assert!(
+            find("versions[0].signatures[0].signatory")
+                .message
+                .contains("Nobody")
+        );
+    }
+
+    /// The checks with the case: the original's language, an empty title, a malformed tag, a
+    /// hash that is not one.
+    #[test]
+    fn versions_are_checked_with_the_case() {
+        let bad = "\n[[versions]]\nlang = \"en\"\ntitle = \"\"\nbody = \"x\"\n\
+                   original_sha256 = \"XYZ\"\n\
+                   \n[[versions]]\nlang = \"k m\"\ntitle = \"t\"\nbody = \"b\"\n";
+        let errors = bundle::read(&example(bad)).unwrap_err().0;
+        let text: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}: {}", e.field.as_deref().unwrap_or(""), e.message))
+            .collect();
+        for expected in [
+            "versions[0].lang: \"en\" is the original's language",
+            "versions[0].title: must not be empty",
+            "versions[0].original_sha256:",
+            "versions[1].lang: \"k m\" is not a language tag",
+        ] {
+            assert!(
+                text.iter().any(|t| t.starts_with(expected)),
+                "{expected} not in {text:#?}"
+            );
+        }
+        assert!(errors.iter().all(|e| e.file == LETTER), "{errors:?}");
+    }
+}
