@@ -78,12 +78,14 @@ mkdir -p "$OUT/evidence"
 PASSWORD="bench password, long enough"
 TOKENS=()
 # prepare DB: the case, published, an administrator and an API token for the writers.
+# A PostgreSQL database has no directory beside it for the log's key: its servers share one file.
+key_of() { case $1 in postgres*) echo "$OUT/pg.log-key" ;; *) echo "$1.log-key" ;; esac; }
 prepare() {
   local db=$1
-  /usr/bin/time -f "bench-data: wall %e s" "$BIN" --db "$db" --evidence-dir "$OUT/evidence" \
+  /usr/bin/time -f "bench-data: wall %e s" "$BIN" --db "$db" --evidence-dir "$OUT/evidence" --log-key "$(key_of "$db")" \
     bench-data --incidents "$WEB_INCIDENTS" --seed 2017 --publish 2>&1 | tail -n 1 | tee -a "$OUT/summary.txt" >&2
-  echo "$PASSWORD" | "$BIN" --db "$db" --evidence-dir "$OUT/evidence" user add bench@example.org --admin --password-stdin >/dev/null
-  "$BIN" --db "$db" --evidence-dir "$OUT/evidence" user token bench@example.org writers
+  echo "$PASSWORD" | "$BIN" --db "$db" --evidence-dir "$OUT/evidence" --log-key "$(key_of "$db")" user add bench@example.org --admin --password-stdin >/dev/null
+  "$BIN" --db "$db" --evidence-dir "$OUT/evidence" --log-key "$(key_of "$db")" user token bench@example.org writers
 }
 log "scale-out benchmark: $WEB_INCIDENTS incidents, $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null || echo '?'), load $(load)"
 log "sqlite: $SQLITE_DB"
@@ -94,12 +96,12 @@ PG_TOKEN=$(prepare "$PG_URL")
 # serve DB PORT NAME: one server, with its own search index; waits until its index is complete.
 serve() {
   local db=$1 port=$2 name=$3
-  ACCORD_LOG=info "$BIN" --db "$db" --evidence-dir "$OUT/evidence" serve --addr "127.0.0.1:$port" \
+  ACCORD_LOG=info "$BIN" --db "$db" --evidence-dir "$OUT/evidence" --log-key "$(key_of "$db")" serve --addr "127.0.0.1:$port" \
     --search-dir "$OUT/$name.search" --trusted-proxy 127.0.0.1 >"$OUT/$name.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 6000); do
-    if grep -qE "search index (rebuilt|up to date)" "$OUT/$name.log"; then return 0; fi
-    grep -qE "search index rebuild failed|^Error" "$OUT/$name.log" && { cat "$OUT/$name.log" >&2; exit 1; }
+    if grep -qsE "search index (rebuilt|up to date)" "$OUT/$name.log" && grep -qs "is serving" "$OUT/$name.log"; then return 0; fi
+    grep -qsE "search index rebuild failed|^Error" "$OUT/$name.log" && { cat "$OUT/$name.log" >&2; exit 1; }
     kill -0 "${PIDS[-1]}" 2>/dev/null || { cat "$OUT/$name.log" >&2; echo "bench/scale: $name exited" >&2; exit 1; }
     sleep 0.2
   done
