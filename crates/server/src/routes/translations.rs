@@ -102,11 +102,23 @@ pub(crate) async fn incident_titles(
         return Ok(std::collections::HashMap::new());
     }
     let snap = crate::case_cache::snapshot(state, head).await?;
-    let ids: Vec<String> = incidents.iter().map(|i| i.id.clone()).collect();
-    let own = state
-        .store
-        .record_languages(&head.id, TextKind::Incident, &ids)
-        .await?;
+    let language = snap
+        .case
+        .language
+        .as_deref()
+        .unwrap_or(accord_core::translation::DEFAULT_LANGUAGE);
+    // A reader of the case's own language, in a case whose records (as the status load holds
+    // them) have no languages at all, sees the originals: nothing to look up. (Lists then do not
+    // mark an incident that says it was written in another language, until the case has any.)
+    let own = if same_primary(reader.tag(), language) && snap.case.translations.is_empty() {
+        Vec::new()
+    } else {
+        let ids: Vec<String> = incidents.iter().map(|i| i.id.clone()).collect();
+        state
+            .store
+            .record_languages(&head.id, TextKind::Incident, &ids)
+            .await?
+    };
     let tr = Translations::new(snap.case.language.as_deref(), own.iter());
     Ok(incidents
         .iter()
