@@ -100,6 +100,19 @@ pub(crate) async fn restore(config: &Config, args: RestoreArgs) -> anyhow::Resul
     // row into the database in one transaction (refused if the database holds anything, unless
     // --force), as `accord copy` does.
     let onto_postgres = config.db.contains("://");
+    if onto_postgres && !args.force {
+        // Refused before any file (the log key among them) is written.
+        let held = accord_store::copy::held(&config.db)
+            .await
+            .with_context(|| format!("cannot restore into {}", config.db))?;
+        if !held.is_empty() {
+            anyhow::bail!(
+                "--db: {} is not empty ({}); restoring would replace it (add --force to do so)",
+                config.db,
+                held.join(", ")
+            );
+        }
+    }
     let private_tmp = if onto_postgres {
         Some(ScratchDir::new("restore")?)
     } else {

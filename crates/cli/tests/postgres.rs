@@ -203,13 +203,22 @@ fn a_backup_of_postgresql_restores_onto_sqlite_and_postgresql() {
     ));
     assert_eq!(std::fs::read(&back).unwrap(), bytes);
 
-    // Again onto the same database: it holds data now.
+    // Again onto the same database: it holds data now. Refused before anything is written: a
+    // log key named by the settings is not created.
+    let unused_key = dir.path().join("unused-log-key");
     let refused = fails(&accord_with_env(
         Path::new(&other),
         &["restore", out.to_str().unwrap()],
-        &other_env,
+        &[
+            ("ACCORD_EVIDENCE_DIR", other_evidence.to_str().unwrap()),
+            ("ACCORD_LOG_KEY", unused_key.to_str().unwrap()),
+        ],
     ));
     assert!(refused.contains("--force"), "{refused}");
+    assert!(
+        !unused_key.exists(),
+        "the refused restore wrote the log key"
+    );
     ok(&accord_with_env(
         Path::new(&other),
         &["restore", out.to_str().unwrap(), "--force"],

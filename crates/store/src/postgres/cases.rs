@@ -237,20 +237,43 @@ pub(crate) async fn snapshot_into(
         path: path.display().to_string(),
         reason: "not valid UTF-8".into(),
     })?;
-    let copied = crate::copy::copy_database(
-        &store.url,
-        target,
-        crate::copy::Existing::Refuse,
-        &|_, _| {},
-    )
+    // The rows go into a scratch SQLite file beside the snapshot; its connections close in the
+    // background after the copy and SQLite may still checkpoint its write-ahead log into it then.
+    // The snapshot itself is written from it by VACUUM INTO, on a connection closed before this
+    // returns: one plain file that nothing touches after the caller hashes it.
+    let scratch = format!("{target}.copying");
+    let remove_scratch = || {
+        for side in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{scratch}{side}"));
+        }
+    };
+    remove_scratch();
+    let written = async {
+        crate::copy::copy_database(
+            &store.url,
+            &scratch,
+            crate::copy::Existing::Refuse,
+            &|_, _| {},
+        )
+        .await?;
+        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&scratch);
+        let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect_with(&options).await?;
+        sqlx::query("VACUUM INTO ?")
+            .bind(target)
+            .execute(&mut conn)
+            .await?;
+        sqlx::Connection::close(conn).await?;
+        Ok::<(), crate::StoreError>(())
+    }
     .await;
-    if copied.is_err() {
+    remove_scratch();
+    if written.is_err() {
         // No half-written snapshot left behind.
         for side in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{target}{side}"));
         }
     }
-    copied.map(drop)
+    written
 }
 
 pub(crate) async fn self_review(
