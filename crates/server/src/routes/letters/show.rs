@@ -7,6 +7,10 @@
 //! Each language is its own text with its own signatures: the page prints the organisations that
 //! signed that language's text, and its SHA-256. A language the letter is not written in is a
 //! 404.
+//!
+//! The letter's page is the letter: its `<html lang>` is the language shown, the interface
+//! around the letter is marked with the reader's language, and `<head>` links each other
+//! language's page and every language's PDF (`<link rel="alternate" hreflang>`).
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -106,6 +110,12 @@ pub(crate) async fn show(
         .iter()
         .find(|l| accord_core::translation::same_lang(&l.lang, shown));
     let ctx = context! {
+        // The page is the letter: `<html lang>` is the language it is written in, and the
+        // interface around it (the site's header, the case's menu, the language and download
+        // links) is marked with the reader's own (base.html, show.html), so screen readers and
+        // hyphenation are right for both.
+        page_lang => shown,
+        alternates => alternates(&state, &id, &c.letter_id, &cached.summary.languages, shown),
         letter_lang => shown,
         // `?lang=..` for links to this language's downloads (empty for the original).
         lang_query => this.filter(|l| !l.original).map(|l| format!("?lang={}", l.lang)).unwrap_or_default(),
@@ -124,6 +134,47 @@ pub(crate) async fn show(
     Ok(state
         .page(&viewer, "letters/show.html", with_case(&access, ctx))?
         .into_response())
+}
+
+/// The letter's other languages and every language's PDF, for `<link rel="alternate">` in the
+/// page's head: absolute addresses when the instance knows its `base_url`, paths otherwise.
+fn alternates(
+    state: &AppState,
+    case: &str,
+    letter: &str,
+    languages: &[letter_cache::LanguageSummary],
+    shown: &str,
+) -> Vec<Value> {
+    let url = |path: String| {
+        state
+            .base_url()
+            .map_or_else(|| path.clone(), |b| b.join(&path))
+    };
+    let query = |l: &letter_cache::LanguageSummary| {
+        if l.original {
+            String::new()
+        } else {
+            format!("?lang={}", l.lang)
+        }
+    };
+    let pages = languages
+        .iter()
+        .filter(|l| !accord_core::translation::same_lang(&l.lang, shown))
+        .map(|l| {
+            context! {
+                tag => &l.lang,
+                href => url(format!("/cases/{case}/letters/{letter}{}", query(l))),
+                pdf => false,
+            }
+        });
+    let pdfs = languages.iter().map(|l| {
+        context! {
+            tag => &l.lang,
+            href => url(format!("/cases/{case}/letters/{letter}/download/pdf{}", query(l))),
+            pdf => true,
+        }
+    });
+    pages.chain(pdfs).collect()
 }
 
 pub(crate) async fn download(

@@ -1263,3 +1263,97 @@ async fn the_api_adds_and_lists_a_letters_languages() {
     assert_eq!(langs[1]["translated_by"], "owner@example.org");
     assert_eq!(langs[1]["signatories"], 0, "nobody signed the Khmer text");
 }
+
+/// A Khmer version as the store holds it after `Actions::save_letter_version`.
+async fn add_khmer_version(app: &TestApp) {
+    app.state
+        .actions
+        .save_letter_version(
+            CASE,
+            LETTER,
+            &accord_actions::VersionText {
+                lang: "km".into(),
+                title: "បណ្តឹងទៅកាន់អ្នកធានា".into(),
+                place: None,
+                body: "យើងខ្ញុំសូមស្នើ។\n".into(),
+                closing: Some("ដោយសេចក្តីគោរព".into()),
+            },
+            "translator@example.org",
+        )
+        .await
+        .unwrap();
+}
+
+/// The published letter's page is the letter: `<html lang>` is the language of the version shown
+/// while the interface around it (the site's header, the skip link, the case's menu and the
+/// language and download links) keeps the reader's language in its own `lang`; `<head>` links
+/// the other language's page and each language's PDF with `hreflang`. Other pages keep the
+/// reader's language and link no alternates.
+#[tokio::test]
+async fn a_letter_page_is_in_the_letters_language_and_links_the_others() {
+    let app = TestApp::new().await;
+    let mut owner = owner(&app).await;
+    add_khmer_version(&app).await;
+    owner.cookie = owner.cookie.map(|c| format!("{c}; accord_lang=fr"));
+    let head = |body: &str| body[..body.find("</head>").unwrap()].to_owned();
+
+    let km = app.get(&format!("{LETTER_PAGE}?lang=km"), &owner).await;
+    assert_eq!(km.status, StatusCode::OK, "{}", km.body);
+    assert!(
+        km.body.starts_with("<!doctype html>\n<html lang=\"km\">"),
+        "{}",
+        km.body
+    );
+    assert!(
+        km.body.contains("<header class=\"site\" lang=\"fr\">"),
+        "{}",
+        km.body
+    );
+    assert!(
+        km.body
+            .contains("<a class=\"skip\" href=\"#main\" lang=\"fr\">")
+    );
+    assert!(
+        km.body.contains("<div lang=\"fr\">\n<p class=\"crumbs\">"),
+        "{}",
+        km.body
+    );
+    let h = head(&km.body);
+    for link in [
+        format!("<link rel=\"alternate\" hreflang=\"en\" href=\"{LETTER_PAGE}\">"),
+        format!(
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"{LETTER_PAGE}/download/pdf\" type=\"application/pdf\">"
+        ),
+        format!(
+            "<link rel=\"alternate\" hreflang=\"km\" href=\"{LETTER_PAGE}/download/pdf?lang=km\" type=\"application/pdf\">"
+        ),
+    ] {
+        // Attribute values are HTML-escaped, '/' included.
+        assert!(
+            h.replace("&#x2f;", "/").contains(&link),
+            "{link} not in {h}"
+        );
+    }
+    assert!(
+        !h.replace("&#x2f;", "/")
+            .contains(&format!("href=\"{LETTER_PAGE}?lang=km\"")),
+        "the page does not name itself as its alternate: {h}"
+    );
+
+    let en = app.get(LETTER_PAGE, &owner).await;
+    assert!(en.body.starts_with("<!doctype html>\n<html lang=\"en\">"));
+    assert!(en.body.contains("<header class=\"site\" lang=\"fr\">"));
+    assert!(
+        head(&en.body).replace("&#x2f;", "/").contains(&format!(
+            "<link rel=\"alternate\" hreflang=\"km\" href=\"{LETTER_PAGE}?lang=km\">"
+        )),
+        "{}",
+        head(&en.body)
+    );
+
+    // The list of letters is the interface's page: the reader's language, no alternates.
+    let list = app.get("/cases/example-2030/letters", &owner).await;
+    assert!(list.body.starts_with("<!doctype html>\n<html lang=\"fr\">"));
+    assert!(list.body.contains("<header class=\"site\">"));
+    assert!(!head(&list.body).contains("rel=\"alternate\""));
+}
