@@ -32,7 +32,7 @@ pub use key::{LogKeyConfig, cosigner_from_file};
 pub use observations::{ObservationProblem, today};
 pub use package::{PackageReport, verify_package};
 pub use tables::{BadRow, TableImport, TableReport};
-pub use translations::NewTranslation;
+pub use translations::{NewTranslation, RecordRef};
 pub use verify::{VerifyProblem, VerifyProgress, VerifyReport};
 
 /// Everything that can refuse or fail an action. Refusals carry what the user must fix.

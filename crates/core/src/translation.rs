@@ -153,6 +153,52 @@ pub fn is_language_tag(tag: &str) -> bool {
     parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// The two-letter language codes of ISO 639-1, sorted: what a language tag's primary subtag
+/// must be when it has two letters, for a tag to name a known language.
+const ISO_639_1: &[&str] = &[
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh",
+    "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da",
+    "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr",
+    "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz",
+    "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj",
+    "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln",
+    "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb",
+    "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi",
+    "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk",
+    "sl", "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti",
+    "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo",
+    "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu",
+];
+
+/// Whether a well-formed tag names a known language: its primary subtag, when of two letters,
+/// is an ISO 639-1 code (`xx` is not); three-letter primary subtags (ISO 639-2/3, thousands of
+/// them) are taken as given. What the forms, the API and the CLI check before a record's or a
+/// case's original language is set.
+pub fn is_known_language(tag: &str) -> bool {
+    if !is_language_tag(tag) {
+        return false;
+    }
+    let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+    match primary.len() {
+        2 => ISO_639_1.binary_search(&primary.as_str()).is_ok(),
+        3 => true,
+        _ => false,
+    }
+}
+
+/// Why a tag is refused as a language: malformed, or well formed but naming no known language.
+pub fn language_problem(tag: &str) -> Option<String> {
+    if !is_language_tag(tag) {
+        Some(bad_tag(tag))
+    } else if !is_known_language(tag) {
+        Some(format!(
+            "{tag:?} is not a known language (its first part must be an ISO 639 code such as \"km\", \"fr\" or \"en\")"
+        ))
+    } else {
+        None
+    }
+}
+
 /// The current original text of a record's field, `None` when the record does not exist, the
 /// field is not translatable, or the record leaves it empty.
 pub fn original_text<'c>(case: &'c Case, kind: TextKind, id: &str, field: &str) -> Option<&'c str> {
@@ -548,6 +594,18 @@ pub fn with_translation(
     record
 }
 
+/// A record's languages without its translation into `lang` (what removing a translation
+/// does); `None` when the record has none in that language.
+pub fn without_translation(record: &RecordLanguages, lang: &str) -> Option<RecordLanguages> {
+    let pos = record
+        .translations
+        .iter()
+        .position(|t| same_lang(&t.lang, lang))?;
+    let mut out = record.clone();
+    out.translations.remove(pos);
+    Some(out)
+}
+
 pub fn record_problems(case: &Case, entity: Entity, r: &RecordLanguages) -> Vec<Problem> {
     let mut sensitivity = None;
     each_record(case, |kind, id, s, _| {
@@ -720,6 +778,54 @@ mod tests {
         assert!(same_lang("fr-CA", "fr_ca"));
         assert!(!same_lang("fr", "fr-CA"));
         assert!(primary_same("fr", "fr-CA"));
+    }
+
+    #[test]
+    fn known_languages() {
+        assert!(ISO_639_1.windows(2).all(|w| w[0] < w[1]), "sorted");
+        for good in ["km", "fr", "en", "fr-CA", "KM", "zh-Hant-TW", "khm"] {
+            assert!(is_known_language(good), "{good}");
+            assert_eq!(language_problem(good), None);
+        }
+        for bad in ["xx", "qq-CA", "zz"] {
+            assert!(!is_known_language(bad), "{bad}");
+            assert!(
+                language_problem(bad)
+                    .unwrap_or_default()
+                    .contains("not a known language")
+            );
+        }
+        assert!(
+            language_problem("fr_")
+                .unwrap_or_default()
+                .contains("not a language tag")
+        );
+    }
+
+    #[test]
+    fn a_translation_is_removed_and_the_others_kept() {
+        let t = |lang: &str| RecordTranslation {
+            lang: lang.into(),
+            fields: vec![],
+            by: None,
+            at: None,
+        };
+        let r = RecordLanguages {
+            kind: TextKind::Actor,
+            id: "a".into(),
+            original: None,
+            translations: vec![t("km"), t("fr")],
+        };
+        let without = without_translation(&r, "KM");
+        assert_eq!(
+            without.map(|w| w
+                .translations
+                .iter()
+                .map(|t| t.lang.clone())
+                .collect::<Vec<_>>()),
+            Some(vec!["fr".to_owned()])
+        );
+        assert_eq!(without_translation(&r, "de"), None);
     }
 
     #[test]

@@ -1280,3 +1280,21 @@ cli-verify-broken = error: { $what } is NOT intact: { $problems ->
     [one] { $evidence } evidence file
    *[other] { $evidence } evidence files
 } checked)
+
+## L5 (issue 16 §2): sources' and instruments' pages, removing a translation, a record's or the
+## case's original language, translations on history pages
+source-authors = Authors
+source-publisher = Publisher
+source-date = Date
+source-url = Address
+source-accessed = Accessed
+translation-remove = Remove the translation into { $lang }
+translation-original-language = Written in
+translation-original-save = Save the original language
+translators-case-language = The case's records are written in
+history-translations = Translations
+history-original-language = Original language: { $lang }
+history-translation-added = translation added
+history-translation-changed = translation changed
+history-translation-removed = translation removed
+history-translated-by = translated by { $who }

@@ -1279,3 +1279,21 @@ cli-verify-broken = erreur : { $what } n'est PAS intact : { $problems ->
     [one] { $evidence } fichier de preuve vérifiés)
    *[other] { $evidence } fichiers de preuve vérifiés)
 }
+
+## L5 (issue 16 §2) : pages des sources et des instruments, suppression d’une traduction, langue
+## d’origine d’une fiche ou du dossier, traductions dans les historiques
+source-authors = Auteurs
+source-publisher = Éditeur
+source-date = Date
+source-url = Adresse
+source-accessed = Consulté le
+translation-remove = Supprimer la traduction en { $lang }
+translation-original-language = Écrit en
+translation-original-save = Enregistrer la langue d’origine
+translators-case-language = Les fiches du dossier sont écrites en
+history-translations = Traductions
+history-original-language = Langue d’origine : { $lang }
+history-translation-added = traduction ajoutée
+history-translation-changed = traduction modifiée
+history-translation-removed = traduction supprimée
+history-translated-by = traduit par { $who }

@@ -1172,3 +1172,20 @@ cli-private = { $case } ជាឯកជន
 ## The command line: accord verify's summary
 cli-verify-intact = នៅដដែល៖ { $what }៖ បានផ្ទៀងផ្ទាត់ធាតុកំណត់ហេតុ { $entries } និងឯកសារភស្តុតាង { $evidence }
 cli-verify-broken = កំហុស៖ { $what } មិននៅដដែលទេ៖ បញ្ហា { $problems } (បានពិនិត្យធាតុកំណត់ហេតុ { $entries } និងឯកសារភស្តុតាង { $evidence })
+
+## L5 (issue 16 §2): ទំព័រប្រភព និងលិខិតុបករណ៍ ការលុបការបកប្រែ ភាសាដើមនៃកំណត់ត្រា ឬនៃករណី និងការបកប្រែក្នុងប្រវត្តិ
+source-authors = អ្នកនិពន្ធ
+source-publisher = អ្នកបោះពុម្ពផ្សាយ
+source-date = កាលបរិច្ឆេទ
+source-url = អាសយដ្ឋាន
+source-accessed = បានចូលមើលនៅ
+translation-remove = លុបការបកប្រែជាភាសា { $lang }
+translation-original-language = សរសេរជាភាសា
+translation-original-save = រក្សាទុកភាសាដើម
+translators-case-language = កំណត់ត្រានៃករណីនេះសរសេរជាភាសា
+history-translations = ការបកប្រែ
+history-original-language = ភាសាដើម៖ { $lang }
+history-translation-added = បានបន្ថែមការបកប្រែ
+history-translation-changed = បានកែប្រែការបកប្រែ
+history-translation-removed = បានលុបការបកប្រែ
+history-translated-by = បកប្រែដោយ { $who }

@@ -30,6 +30,7 @@ mod letters;
 mod mechanisms;
 mod observations;
 mod provisions;
+mod records;
 mod table;
 mod table_import;
 mod timeline;
@@ -113,6 +114,7 @@ fn routes(upload_limit: u64) -> Routes {
         .merge(evidence::router(upload_limit))
         .merge(history::router())
         .merge(translations::router())
+        .merge(records::router())
         .merge(api::router(upload_limit))
 }
 

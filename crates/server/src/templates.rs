@@ -132,6 +132,11 @@ const TEMPLATES: &[(&str, &str)] = &[
         "translation_mark.html",
         include_str!("../templates/translation_mark.html"),
     ),
+    ("source.html", include_str!("../templates/source.html")),
+    (
+        "instrument.html",
+        include_str!("../templates/instrument.html"),
+    ),
 ];
 
 impl Templates {
@@ -331,6 +336,8 @@ mod i18n_check {
         "translators.html",
         "translation_form.html",
         "translation_mark.html",
+        "source.html",
+        "instrument.html",
     ];
 
     /// Every template is converted (a new one must join the list above).

@@ -236,13 +236,24 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     ) -> Result<(), StoreError>;
 
     /// Replace one record's languages (its original language and translations), or add them
-    /// after the case's others: a new version of the record's languages (`translation` in the
+    /// after the case's others (a record left with neither is no longer kept, its last version
+    /// saying so): a new version of the record's languages (`translation` in the
     /// log), and a new version of the case. The caller has checked them against the case
     /// (`accord_core::translation::record_problems`).
     async fn save_translation(
         &self,
         case_id: &str,
         record: &accord_core::RecordLanguages,
+        actor: &str,
+    ) -> Result<(), StoreError>;
+
+    /// Set the language a case's records are written in (`None`: not said, read as English):
+    /// a new version of the case, logged as `case.language`. The caller has checked that no
+    /// record without an original of its own has a translation into it.
+    async fn set_case_language(
+        &self,
+        case_id: &str,
+        language: Option<&str>,
         actor: &str,
     ) -> Result<(), StoreError>;
 

@@ -735,6 +735,18 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    async fn set_case_language(
+        &self,
+        case_id: &str,
+        language: Option<&str>,
+        actor: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        translations::set_language(&mut tx, case_id, language, actor).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn record_languages(
         &self,
         case_id: &str,

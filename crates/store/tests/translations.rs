@@ -191,3 +191,89 @@ async fn a_case_without_translations_is_stored_and_exported_as_before() {
             .any(|(kind, _, _)| *kind == RecordKind::Translation)
     );
 }
+
+#[tokio::test]
+async fn a_record_left_without_languages_is_no_longer_kept_and_its_history_keeps_what_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = accord_store::testing::fresh_store(dir.path())
+        .await
+        .unwrap();
+    let case = example(true);
+    store
+        .import_case(&case, ImportMode::New, "test")
+        .await
+        .unwrap();
+    let before = store.load_case(CASE).await.unwrap().unwrap();
+    let actor = before
+        .translations
+        .iter()
+        .find(|r| r.kind == TextKind::Actor && r.id == "freedonia")
+        .unwrap()
+        .clone();
+    assert_eq!(actor.translations.len(), 1);
+    let emptied = translation::without_translation(&actor, "fr").unwrap();
+    let head = store.case_head(CASE).await.unwrap().unwrap().version;
+    store
+        .save_translation(CASE, &emptied, "remover@example.org")
+        .await
+        .unwrap();
+    assert!(store.case_head(CASE).await.unwrap().unwrap().version > head);
+    let after = store.load_case(CASE).await.unwrap().unwrap();
+    assert_eq!(after.translations.len(), before.translations.len() - 1);
+    assert!(
+        store
+            .record_languages(CASE, TextKind::Actor, &["freedonia".into()])
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // The export has no empty entry for it: what a bundle without that translation gives.
+    assert!(!bundle::write(&after).unwrap().iter().any(
+        |f| f.contents.contains("id = \"freedonia\"") && f.path.ends_with("translations.toml")
+    ));
+    let versions = store
+        .history(CASE, RecordKind::Translation, "actor/freedonia")
+        .await
+        .unwrap();
+    assert_eq!(versions.len(), 2);
+    assert!(versions[0].body.as_deref().unwrap().contains("Freedonie"));
+    let last = versions[1].body.as_deref().unwrap();
+    assert!(!last.contains("Freedonie"), "{last}");
+    assert_eq!(versions[1].actor, "remover@example.org");
+}
+
+#[tokio::test]
+async fn a_cases_language_is_set_as_a_new_version_and_logged() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = accord_store::testing::fresh_store(dir.path())
+        .await
+        .unwrap();
+    store
+        .import_case(&example(false), ImportMode::New, "test")
+        .await
+        .unwrap();
+    assert_eq!(store.load_case(CASE).await.unwrap().unwrap().language, None);
+    let head = store.case_head(CASE).await.unwrap().unwrap().version;
+    let (log_before, _) = store.log_head().await.unwrap();
+    store
+        .set_case_language(CASE, Some("km"), "owner@example.org")
+        .await
+        .unwrap();
+    assert!(store.case_head(CASE).await.unwrap().unwrap().version > head);
+    assert!(store.log_head().await.unwrap().0 > log_before);
+    let case = store.load_case(CASE).await.unwrap().unwrap();
+    assert_eq!(case.language.as_deref(), Some("km"));
+    assert!(
+        bundle::write(&case)
+            .unwrap()
+            .iter()
+            .any(|f| f.path == "case.toml" && f.contents.contains("language = \"km\""))
+    );
+    // A case that does not exist is refused, nothing written.
+    assert!(
+        store
+            .set_case_language("no-such-case", Some("fr"), "x")
+            .await
+            .is_err()
+    );
+}

@@ -93,7 +93,12 @@ fn documented_routes(upload_limit: u64) -> OpenApiRouter<AppState> {
         .routes(routes!(sources::show))
         .routes(routes!(actors::list))
         .routes(routes!(actors::show))
-        .routes(routes!(translations::list, translations::create))
+        .routes(routes!(
+            translations::list,
+            translations::create,
+            translations::remove
+        ))
+        .routes(routes!(translations::set_original))
         .routes(routes!(history::incident))
         .routes(routes!(history::finding))
         .routes(routes!(history::source))

@@ -1,5 +1,6 @@
 //! Every version of a record, with what changed from one to the next (incidents, findings,
-//! sources, actors, letters), and the check that tells a finding's readers when an incident changed after the
+//! sources, actors, letters), the versions of its translations (who translated it into which
+//! language, when, and which translations were removed), and the check that tells a finding's readers when an incident changed after the
 //! finding was confirmed.
 //!
 //! The store keeps each version as the record's canonical JSON; a diff compares the top-level
@@ -131,11 +132,12 @@ async fn page(
     let (noun, back) = match kind {
         RecordKind::Incident => ("incident", Some(format!("/cases/{case}/incidents/{id}"))),
         RecordKind::Finding => ("finding", None),
-        RecordKind::Source => ("source", None),
+        RecordKind::Source => ("source", Some(format!("/cases/{case}/sources/{id}"))),
         RecordKind::Actor => ("actor", Some(format!("/cases/{case}/actors/{id}"))),
         RecordKind::Letter => ("letter", Some(format!("/cases/{case}/letters/{id}"))),
         _ => ("record", None),
     };
+    let translations = translation_versions(state, &access, kind, id).await?;
     let confirmed_against = if kind == RecordKind::Finding {
         confirmed_against(state, &access, case, id).await?
     } else {
@@ -149,10 +151,115 @@ async fn page(
         ]),
         noun, id, back,
         versions => rows,
+        translations,
     };
     Ok(state
         .page(viewer, "history.html", with_case(&access, ctx))?
         .into_response())
+}
+
+/// The versions of a record's languages (issue 16 §2), newest first, for its history page: per
+/// version who changed them and when, and per language whether its translation was added,
+/// changed or removed, with who translated it; and the original language when it changed.
+/// Records that are not translated (findings, letters) have none.
+async fn translation_versions(
+    state: &AppState,
+    access: &CaseAccess,
+    kind: RecordKind,
+    id: &str,
+) -> Result<Vec<Ctx>, AppError> {
+    let text_kind = match kind {
+        RecordKind::Incident => accord_core::TextKind::Incident,
+        RecordKind::Source => accord_core::TextKind::Source,
+        RecordKind::Actor => accord_core::TextKind::Actor,
+        _ => return Ok(Vec::new()),
+    };
+    let versions = state
+        .actions
+        .history(
+            &access.case.id,
+            RecordKind::Translation,
+            &accord_store::translations::log_id(text_kind, id),
+        )
+        .await?;
+    let mut out = Vec::with_capacity(versions.len());
+    let mut previous: Option<Value> = None;
+    for v in &versions {
+        let record = parsed(v)?;
+        let changes = language_changes(previous.as_ref(), record.as_ref());
+        let original = |r: Option<&Value>| {
+            r.and_then(|r| r.get("original"))
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        };
+        let (old_original, new_original) = (original(previous.as_ref()), original(record.as_ref()));
+        out.push(context! {
+            version => v.version,
+            at => &v.at,
+            by => &v.actor,
+            original => (old_original != new_original).then(|| context! {
+                old => old_original, new => new_original,
+            }),
+            changes => changes.iter().map(|c| context! {
+                lang => &c.lang, what => c.what, translator => &c.translator,
+            }).collect::<Vec<_>>(),
+        });
+        previous = record;
+    }
+    out.reverse();
+    Ok(out)
+}
+
+/// What one version of a record's languages did to one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LanguageChange {
+    pub lang: String,
+    /// `added`, `changed` or `removed`.
+    pub what: &'static str,
+    /// Who translated it (the translation as it stands after the change, or as it stood before
+    /// it was removed).
+    pub translator: Option<String>,
+}
+
+/// The languages added, changed and removed from one version of a record's languages to the
+/// next (`None`: no version, or a removed record), in the newer version's order, then the
+/// removed ones.
+pub(crate) fn language_changes(old: Option<&Value>, new: Option<&Value>) -> Vec<LanguageChange> {
+    let list = |r: Option<&Value>| -> Vec<Value> {
+        r.and_then(|r| r.get("translations"))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let lang = |t: &Value| t.get("lang").and_then(Value::as_str).map(str::to_owned);
+    let by = |t: &Value| t.get("by").and_then(Value::as_str).map(str::to_owned);
+    let (old, new) = (list(old), list(new));
+    let mut out = Vec::new();
+    for t in &new {
+        let Some(l) = lang(t) else { continue };
+        let before = old.iter().find(|o| lang(o).as_deref() == Some(l.as_str()));
+        let what = match before {
+            None => "added",
+            Some(b) if b != t => "changed",
+            Some(_) => continue,
+        };
+        out.push(LanguageChange {
+            lang: l,
+            what,
+            translator: by(t),
+        });
+    }
+    for t in &old {
+        let Some(l) = lang(t) else { continue };
+        if !new.iter().any(|n| lang(n).as_deref() == Some(l.as_str())) {
+            out.push(LanguageChange {
+                lang: l,
+                what: "removed",
+                translator: by(t),
+            });
+        }
+    }
+    out
 }
 
 /// For a confirmed finding's history page: each incident it was confirmed against, the version
@@ -370,6 +477,32 @@ mod tests {
         assert_eq!(diff(None, Some(&v1)).len(), 3);
         assert!(diff(Some(&v1), None).iter().all(|c| c.new.is_none()));
         assert!(diff(Some(&v1), Some(&v1)).is_empty());
+    }
+
+    #[test]
+    fn a_languages_version_says_which_languages_were_added_changed_and_removed() {
+        let v1 = json!({"kind": "actor", "id": "a", "original": null, "translations": [
+            {"lang": "km", "by": "k", "fields": [{"field": "name", "text": "ក"}]},
+            {"lang": "fr", "by": "f", "fields": [{"field": "name", "text": "A"}]},
+        ]});
+        let v2 = json!({"kind": "actor", "id": "a", "original": null, "translations": [
+            {"lang": "km", "by": "k2", "fields": [{"field": "name", "text": "ខ"}]},
+            {"lang": "de", "by": "d", "fields": [{"field": "name", "text": "B"}]},
+        ]});
+        let got: Vec<(String, &str, Option<String>)> = language_changes(Some(&v1), Some(&v2))
+            .into_iter()
+            .map(|c| (c.lang, c.what, c.translator))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("km".to_owned(), "changed", Some("k2".to_owned())),
+                ("de".to_owned(), "added", Some("d".to_owned())),
+                ("fr".to_owned(), "removed", Some("f".to_owned())),
+            ]
+        );
+        assert_eq!(language_changes(None, Some(&v1)).len(), 2);
+        assert!(language_changes(Some(&v1), Some(&v1)).is_empty());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Records in several languages on the web (issue 16 §2): what a record page shows of a field
 //! (the reader's language where a translation exists, else the original, marked), the form to
-//! add or change a translation that record pages carry for editors, and the translators' page:
-//! per language, what the case has not yet translated or whose translation is out of date.
+//! add or change a translation that record pages carry for editors (with a button to remove each
+//! language and a form to say which language the record was written in), and the translators'
+//! page: per language, what the case has not yet translated or whose translation is out of date,
+//! and, for owners, the form that says which language the case is written in.
 
 use accord_core::translation::{FieldState, TextKind, Translations, pending};
 use accord_core::{Lang, Named};
@@ -13,7 +15,7 @@ use minijinja::{Value, context};
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
 use crate::forms::Fields;
-use crate::routes::table::{Routes, get};
+use crate::routes::table::{Routes, get, post};
 use crate::routes::{see_other, with_case};
 use crate::visibility::Visibility;
 use crate::{AppError, AppState};
@@ -22,7 +24,10 @@ use crate::{AppError, AppState};
 const LISTED: usize = 200;
 
 pub(crate) fn router() -> Routes {
-    Routes::new().route("/cases/{id}/translations", get(page).post(save))
+    Routes::new()
+        .route("/cases/{id}/translations", get(page).post(save))
+        .route("/cases/{id}/translations/remove", post(remove))
+        .route("/cases/{id}/translations/original", post(original))
 }
 
 /// One field as the reader sees it, for the templates: its text, the language it is in, whether
@@ -81,8 +86,14 @@ pub(crate) fn form(
         .filter(|l| !same_primary(l.tag(), original))
         .map(|l| context! { tag => l.tag(), name => l.native_name(), chosen => l == target })
         .collect();
+    // The languages the record may be said to be written in: the interface's, and the one it
+    // is said to be in now.
+    let originals_choice: Vec<Value> = Lang::ALL
+        .into_iter()
+        .map(|l| context! { tag => l.tag(), name => l.native_name(), chosen => same_primary(l.tag(), original) })
+        .collect();
     context! {
-        kind => kind.as_str(), id, original, fields, languages, back,
+        kind => kind.as_str(), id, original, fields, languages, back, originals_choice,
         translated => tr.record(kind, id).map(|r| r.translations.iter().map(|t| context! {
             lang => &t.lang, by => &t.by, at => t.at.map(|d| d.to_string()),
         }).collect::<Vec<_>>()),
@@ -110,14 +121,13 @@ pub(crate) async fn incident_titles(
     // A reader of the case's own language, in a case whose records (as the status load holds
     // them) have no languages at all, sees the originals: nothing to look up. (Lists then do not
     // mark an incident that says it was written in another language, until the case has any.)
+    // Another reader's lists look their records' languages up, once per list and version of
+    // the case (`case_cache`), not on every request.
     let own = if same_primary(reader.tag(), language) && snap.case.translations.is_empty() {
-        Vec::new()
+        std::sync::Arc::default()
     } else {
         let ids: Vec<String> = incidents.iter().map(|i| i.id.clone()).collect();
-        state
-            .store
-            .record_languages(&head.id, TextKind::Incident, &ids)
-            .await?
+        crate::case_cache::record_languages(state, head, TextKind::Incident, ids).await?
     };
     let tr = Translations::new(snap.case.language.as_deref(), own.iter());
     Ok(incidents
@@ -160,10 +170,10 @@ fn record_path(case: &str, kind: TextKind, id: &str) -> String {
     };
     match kind {
         TextKind::Case => format!("/cases/{}", enc(case)),
-        TextKind::Instrument => format!("/cases/{}/provisions", enc(case)),
+        TextKind::Instrument => format!("/cases/{}/instruments/{}", enc(case), enc(id)),
         TextKind::Provision => format!("/cases/{}/provisions/{}", enc(case), enc(id)),
         TextKind::Actor => format!("/cases/{}/actors/{}", enc(case), enc(id)),
-        TextKind::Source => format!("/cases/{}/sources/{}/history", enc(case), enc(id)),
+        TextKind::Source => format!("/cases/{}/sources/{}", enc(case), enc(id)),
         TextKind::Incident => format!("/cases/{}/incidents/{}", enc(case), enc(id)),
         TextKind::Mechanism => format!("/cases/{}/mechanisms/{}", enc(case), enc(id)),
     }
@@ -226,8 +236,16 @@ async fn page(
             }
         })
         .collect();
+    let case_language = access.can_manage().then(|| {
+        let choice: Vec<Value> = Lang::ALL
+            .into_iter()
+            .map(|l| context! { tag => l.tag(), name => l.native_name(), chosen => same_primary(l.tag(), &original) })
+            .collect();
+        context! { id => &case.id, choice }
+    });
     let ctx = context! {
         title => state.text(viewer.lang, "translators-title"),
+        case_language,
         original,
         // Not `languages`: the page's common context has the language switch's under that name.
         targets => languages,
@@ -250,27 +268,8 @@ async fn save(
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     access.require_edit(&viewer)?;
     let f = Fields::from_body(&body);
-    let kind =
-        TextKind::from_name(f.get("kind").unwrap_or("")).map_err(|e| AppError::Validation {
-            field: "kind".into(),
-            message: e.to_string(),
-        })?;
-    let record = f.get("record").unwrap_or("").to_owned();
-    // A record this editor may not see does not exist for them.
-    let vis = Visibility::load(&state, &access).await?;
-    let hidden = match kind {
-        TextKind::Incident => !vis.sees_incident(&record),
-        TextKind::Actor => !vis.sees_actor(&record),
-        TextKind::Source => !vis.sees_source(&record),
-        _ => false,
-    };
-    if hidden {
-        return Err(AppError::NotFound);
-    }
-    let lang = match f.get("other_lang").map(str::trim).filter(|s| !s.is_empty()) {
-        Some(other) => other.to_owned(),
-        None => f.get("lang").unwrap_or("").trim().to_owned(),
-    };
+    let (kind, record) = record_of(&state, &access, &f).await?;
+    let lang = chosen_lang(&f);
     let fields: Vec<(String, String)> = kind
         .fields()
         .iter()
@@ -279,11 +278,7 @@ async fn save(
             (!text.is_empty()).then(|| ((*name).to_owned(), text.to_owned()))
         })
         .collect();
-    let by = viewer
-        .user
-        .as_ref()
-        .map(|u| u.email.clone())
-        .unwrap_or_default();
+    let by = actor(&viewer);
     state
         .actions
         .translate(
@@ -298,10 +293,125 @@ async fn save(
             &by,
         )
         .await?;
-    let back = f
-        .get("back")
+    Ok(see_other(&format!(
+        "{}?translated",
+        back(&f, &id, kind, &record)
+    )))
+}
+
+/// The record a form names (`kind`, `record`), refused (422) for an unknown kind; a record this
+/// editor may not see does not exist for them (404).
+async fn record_of(
+    state: &AppState,
+    access: &CaseAccess,
+    f: &Fields,
+) -> Result<(TextKind, String), AppError> {
+    let kind =
+        TextKind::from_name(f.get("kind").unwrap_or("")).map_err(|e| AppError::Validation {
+            field: "kind".into(),
+            message: e.to_string(),
+        })?;
+    let record = f.get("record").unwrap_or("").to_owned();
+    let vis = Visibility::load(state, access).await?;
+    let hidden = match kind {
+        TextKind::Incident => !vis.sees_incident(&record),
+        TextKind::Actor => !vis.sees_actor(&record),
+        TextKind::Source => !vis.sees_source(&record),
+        _ => false,
+    };
+    if hidden {
+        return Err(AppError::NotFound);
+    }
+    Ok((kind, record))
+}
+
+/// The language a form chose: `other_lang` (a tag typed in) when given, else `lang`.
+fn chosen_lang(f: &Fields) -> String {
+    match f.get("other_lang").map(str::trim).filter(|s| !s.is_empty()) {
+        Some(other) => other.to_owned(),
+        None => f.get("lang").unwrap_or("").trim().to_owned(),
+    }
+}
+
+/// Where a form returns: `back` when it is a path of this case, else the record's page.
+fn back(f: &Fields, id: &str, kind: TextKind, record: &str) -> String {
+    f.get("back")
         .filter(|b| b.starts_with(&format!("/cases/{id}/")) || *b == format!("/cases/{id}"))
         .filter(|b| !b.contains("//") && !b.contains('\\'))
-        .map_or_else(|| record_path(&id, kind, &record), str::to_owned);
-    Ok(see_other(&format!("{back}?translated")))
+        .map_or_else(|| record_path(id, kind, record), str::to_owned)
+}
+
+/// The account a change is logged under.
+fn actor(viewer: &Viewer) -> String {
+    viewer
+        .user
+        .as_ref()
+        .map(|u| u.email.clone())
+        .unwrap_or_default()
+}
+
+/// Remove one language's translation of a record: `kind`, `record`, `lang`, `back`. The
+/// record's history keeps the removed text.
+async fn remove(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_edit(&viewer)?;
+    let f = Fields::from_body(&body);
+    let (kind, record) = record_of(&state, &access, &f).await?;
+    let lang = chosen_lang(&f);
+    state
+        .actions
+        .remove_translation(
+            &id,
+            &accord_actions::RecordRef {
+                kind,
+                id: record.clone(),
+            },
+            &lang,
+            &actor(&viewer),
+        )
+        .await?;
+    Ok(see_other(&format!(
+        "{}?translation_removed",
+        back(&f, &id, kind, &record)
+    )))
+}
+
+/// Say which language a record was written in (`kind`, `record`, `lang` or `other_lang`,
+/// `back`); with `kind` `case` and the case's id, which language the case's records are
+/// written in (owners only).
+async fn original(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_edit(&viewer)?;
+    let f = Fields::from_body(&body);
+    let (kind, record) = record_of(&state, &access, &f).await?;
+    if kind == TextKind::Case {
+        access.require_manage(&viewer)?;
+    }
+    let lang = chosen_lang(&f);
+    state
+        .actions
+        .set_original_language(
+            &id,
+            &accord_actions::RecordRef {
+                kind,
+                id: record.clone(),
+            },
+            &lang,
+            &actor(&viewer),
+        )
+        .await?;
+    Ok(see_other(&format!(
+        "{}?original_set",
+        back(&f, &id, kind, &record)
+    )))
 }

@@ -1608,6 +1608,17 @@ fn endpoints(case: &str) -> Vec<(Method, String, Option<Value>)> {
             ),
         ),
         (Method::GET, format!("{c}/translations"), None),
+        // ... its removal, and the language the incident was written in.
+        (
+            Method::DELETE,
+            format!("{c}/translations"),
+            Some(json!({"kind": "incident", "id": "party-dissolved", "lang": "km"})),
+        ),
+        (
+            Method::PUT,
+            format!("{c}/translations/original"),
+            Some(json!({"kind": "incident", "id": "party-dissolved", "lang": "km"})),
+        ),
         // A letter's version in Khmer (issue 16 §3), then its languages.
         (
             Method::PUT,
@@ -1930,6 +1941,8 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/cases/{id}/awaiting"),
     ("get", "/api/v1/cases/{id}/translations"),
     ("post", "/api/v1/cases/{id}/translations"),
+    ("delete", "/api/v1/cases/{id}/translations"),
+    ("put", "/api/v1/cases/{id}/translations/original"),
 ];
 
 /// The operations whose body is a file, not JSON: the upload takes one, the download returns one.

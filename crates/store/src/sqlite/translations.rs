@@ -83,7 +83,18 @@ pub(crate) async fn save(
     .bind(&r.id)
     .fetch_one(&mut *tx)
     .await?;
-    insert(tx, case_id, position, r).await?;
+    if r.original.is_none() && r.translations.is_empty() {
+        // Nothing left to keep (its last translation removed): the row goes, the version below
+        // keeps what it was.
+        sqlx::query("DELETE FROM translations WHERE case_id = ? AND kind = ? AND record_id = ?")
+            .bind(case_id)
+            .bind(r.kind.as_str())
+            .bind(&r.id)
+            .execute(&mut *tx)
+            .await?;
+    } else {
+        insert(tx, case_id, position, r).await?;
+    }
     let langs: Vec<&str> = r.translations.iter().map(|t| t.lang.as_str()).collect();
     let detail = format!("{} {} ({})", r.kind.as_str(), r.id, langs.join(", "));
     audit_records(
@@ -93,6 +104,34 @@ pub(crate) async fn save(
         "translation.update",
         &detail,
         &[crate::record::translation(r)],
+        None,
+    )
+    .await
+}
+
+/// Set the language a case's records are written in (`None`: not said, English), a new
+/// version of the case, logged (`case.language`). The caller has checked it against the case's
+/// translations.
+pub(crate) async fn set_language(
+    tx: &mut SqliteConnection,
+    case_id: &str,
+    language: Option<&str>,
+    actor: &str,
+) -> Result<(), StoreError> {
+    touch(tx, case_id).await?;
+    sqlx::query("UPDATE cases SET language = ? WHERE id = ?")
+        .bind(language)
+        .bind(case_id)
+        .execute(&mut *tx)
+        .await?;
+    let detail = format!("language {}", language.unwrap_or("(not said)"));
+    audit_records(
+        tx,
+        actor,
+        Some(case_id),
+        "case.language",
+        &detail,
+        &[],
         None,
     )
     .await

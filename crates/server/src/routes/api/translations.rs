@@ -1,7 +1,8 @@
 //! `/api/v1/cases/{id}/translations`: the languages of a case's records (issue 16 §2) — each
 //! record's original language and every translation, with who translated it, when, and which
-//! fields are out of date — and adding or changing one language's translation of a record
-//! (editors), through the same action as the record pages' form.
+//! fields are out of date — adding or changing one language's translation of a record, removing
+//! one (editors), and saying which language a record, or the whole case (owners), was written in,
+//! through the same actions as the record pages' forms.
 
 use std::collections::BTreeMap;
 
@@ -221,4 +222,149 @@ pub(crate) async fn create(
         .clone()
         .unwrap_or_else(|| DEFAULT_LANGUAGE.to_owned());
     Ok(Json(view(None, &language, &record)))
+}
+
+/// A record's translation to remove.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RemovalInput {
+    /// `case`, `instrument`, `provision`, `actor`, `source`, `incident` or `mechanism`.
+    kind: String,
+    /// The record's id; a provision's is its citation (`FPA Art. 3(1)`).
+    id: String,
+    /// BCP 47 tag of the translation to remove.
+    lang: String,
+}
+
+/// The language a record was written in, or (kind `case`, the case's id) the language the
+/// case's records are written in.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OriginalLanguage {
+    /// `case`, `instrument`, `provision`, `actor`, `source`, `incident` or `mechanism`.
+    kind: String,
+    /// The record's id; a provision's is its citation; the case's own id with kind `case`.
+    id: String,
+    /// BCP 47 tag of a known language (`km`, `fr`, `en`, `fr-CA`).
+    lang: String,
+}
+
+/// The record a body names, refused (422) for an unknown kind; 404 for one the caller may not
+/// see.
+async fn record_ref(
+    state: &AppState,
+    access: &CaseAccess,
+    kind: &str,
+    id: &str,
+) -> Result<accord_actions::RecordRef, ApiError> {
+    let kind = TextKind::from_name(kind).map_err(|e| invalid("kind", e.to_string()))?;
+    let vis = Visibility::load(state, access).await?;
+    let hidden = match kind {
+        TextKind::Incident => !vis.sees_incident(id),
+        TextKind::Actor => !vis.sees_actor(id),
+        TextKind::Source => !vis.sees_source(id),
+        _ => false,
+    };
+    if hidden {
+        return Err(AppError::NotFound.into());
+    }
+    Ok(accord_actions::RecordRef {
+        kind,
+        id: id.to_owned(),
+    })
+}
+
+fn caller(viewer: &Viewer) -> String {
+    viewer
+        .user
+        .as_ref()
+        .map(|u| u.email.clone())
+        .unwrap_or_default()
+}
+
+/// Remove one language's translation of a record (editors and owners): a new version of the
+/// record's languages; its history keeps the removed text.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/cases/{id}/translations",
+    operation_id = "remove_translation",
+    tag = "translations",
+    params(("id" = String, Path, description = "Case id")),
+    request_body = RemovalInput,
+    responses(
+        (status = 200, description = "The record's languages as stored after the removal", body = RecordLanguagesView),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
+        (status = 401, description = "No token, or the token is not valid", body = ErrorBody),
+        (status = 403, description = "The caller's role may not edit the case", body = ErrorBody),
+        (status = 404, description = "No such case or record, no translation into that language, or the caller may not see it", body = ErrorBody),
+        (status = 422, description = "An unknown kind; `field` names it", body = ErrorBody),
+    ),
+    security(("bearer" = [])),
+)]
+pub(crate) async fn remove(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Json<RecordLanguagesView>, ApiError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_edit(&viewer)?;
+    let input: RemovalInput = parse_body(&body)?;
+    let record = record_ref(&state, &access, &input.kind, &input.id).await?;
+    let after = state
+        .actions
+        .remove_translation(&id, &record, &input.lang, &caller(&viewer))
+        .await
+        .map_err(AppError::from)?;
+    let snap = crate::case_cache::snapshot(&state, &access.case).await?;
+    let language = snap
+        .case
+        .language
+        .clone()
+        .unwrap_or_else(|| DEFAULT_LANGUAGE.to_owned());
+    Ok(Json(view(None, &language, &after)))
+}
+
+/// Say which language a record was written in (editors and owners), or, with kind `case` and
+/// the case's id, which language the case's records are written in (owners).
+#[utoipa::path(
+    put,
+    path = "/api/v1/cases/{id}/translations/original",
+    operation_id = "set_original_language",
+    tag = "translations",
+    params(("id" = String, Path, description = "Case id")),
+    request_body = OriginalLanguage,
+    responses(
+        (status = 200, description = "The language as it now stands", body = OriginalLanguage),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
+        (status = 401, description = "No token, or the token is not valid", body = ErrorBody),
+        (status = 403, description = "The caller's role may not edit the case (or, for the case's own language, manage it)", body = ErrorBody),
+        (status = 404, description = "No such case or record, or the caller may not see it", body = ErrorBody),
+        (status = 422, description = "An unknown kind, a malformed tag or one naming no known language, or a language the record already has a translation into; `field` names it", body = ErrorBody),
+    ),
+    security(("bearer" = [])),
+)]
+pub(crate) async fn set_original(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Json<OriginalLanguage>, ApiError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_edit(&viewer)?;
+    let input: OriginalLanguage = parse_body(&body)?;
+    let record = record_ref(&state, &access, &input.kind, &input.id).await?;
+    if record.kind == TextKind::Case {
+        access.require_manage(&viewer)?;
+    }
+    let lang = state
+        .actions
+        .set_original_language(&id, &record, &input.lang, &caller(&viewer))
+        .await
+        .map_err(AppError::from)?;
+    Ok(Json(OriginalLanguage {
+        kind: input.kind,
+        id: input.id,
+        lang,
+    }))
 }

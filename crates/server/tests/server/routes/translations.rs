@@ -447,3 +447,418 @@ async fn provisions_keep_their_original_text_beside_a_translation_and_mechanisms
         "{fr}"
     );
 }
+
+const SOURCE: &str = "/cases/example-2030/sources/monitor-report";
+const INSTRUMENT: &str = "/cases/example-2030/instruments/FPA";
+
+/// A source's and an instrument's pages (issue 16 §2): the reader's language where translated,
+/// else the original marked as such; the translation form for editors only; the translators'
+/// page links to them.
+#[tokio::test]
+async fn sources_and_instruments_have_pages_in_the_readers_language() {
+    let app = TestApp::new().await;
+    let editor = app
+        .user("editor@example.org", false, Some(CaseRole::Editor))
+        .await;
+    let viewer = app
+        .user("viewer@example.org", false, Some(CaseRole::Viewer))
+        .await;
+    let before = app.get(SOURCE, &reading(&viewer, "fr")).await;
+    assert_eq!(before.status, StatusCode::OK, "{}", before.body);
+    assert!(
+        before
+            .body
+            .contains("<h1 lang=\"en\">Civic space in Freedonia, first half of 2030</h1> <small class=\"muted translation-mark\">original (en)</small>"),
+        "{}",
+        before.body
+    );
+    assert!(!before.body.contains("name=\"field.title\""));
+    let page = app.get(TRANSLATORS, &reading(&viewer, "en")).await.body;
+    assert!(
+        page.contains(&format!("<a href=\"{SOURCE}\">monitor-report</a>")),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!("<a href=\"{INSTRUMENT}\">FPA</a>")),
+        "{page}"
+    );
+
+    for (kind, record, back, title) in [
+        (
+            "source",
+            "monitor-report",
+            SOURCE,
+            "L’espace civique en Freedonie, premier semestre 2030",
+        ),
+        (
+            "instrument",
+            "FPA",
+            INSTRUMENT,
+            "Accord de paix de Freedonie",
+        ),
+    ] {
+        let form = app.get(back, &editor).await.body;
+        assert!(form.contains("name=\"field.title\""), "{form}");
+        let r = app
+            .post(
+                "/cases/example-2030/translations",
+                &editor,
+                &[
+                    ("kind", kind),
+                    ("record", record),
+                    ("lang", "fr"),
+                    ("field.title", title),
+                    ("back", back),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let fr = app.get(back, &reading(&viewer, "fr")).await.body;
+        assert!(
+            fr.contains(&format!("<h1 lang=\"fr\">{title}</h1>")),
+            "{fr}"
+        );
+        // A Khmer reader: no Khmer translation, the original marked.
+        let km = app.get(back, &reading(&viewer, "km")).await.body;
+        assert!(km.contains("ភាសាដើម (en)"), "{km}");
+    }
+    // The instrument's page lists its provisions, linked.
+    let ins = app.get(INSTRUMENT, &reading(&viewer, "en")).await.body;
+    assert!(
+        ins.contains("href=\"/cases/example-2030/provisions/FPA%20Art.%203(1)\""),
+        "{ins}"
+    );
+    // Records that do not exist, or a case the caller may not see: 404.
+    for path in [
+        "/cases/example-2030/sources/no-such-source",
+        "/cases/example-2030/instruments/NOPE",
+    ] {
+        assert_eq!(app.get(path, &viewer).await.status, StatusCode::NOT_FOUND);
+    }
+}
+
+/// Removing a translation (issue 16 §2): through the form, a new version of the record's
+/// languages whose history keeps the removed text; the translators' page lists the field as
+/// missing again; the record's history page shows who translated it into which language and
+/// the removal. A translation that does not exist is 404, and nothing is written.
+#[tokio::test]
+async fn an_editor_removes_a_translation_and_the_history_keeps_it() {
+    let app = TestApp::new().await;
+    let editor = app
+        .user("editor@example.org", false, Some(CaseRole::Editor))
+        .await;
+    let viewer = app
+        .user("viewer@example.org", false, Some(CaseRole::Viewer))
+        .await;
+    let add = app
+        .post(
+            "/cases/example-2030/translations",
+            &editor,
+            &[
+                ("kind", "incident"),
+                ("record", "party-dissolved"),
+                ("lang", "km"),
+                ("field.title", "គណបក្សប្រឆាំងត្រូវបានរំលាយ"),
+            ],
+        )
+        .await;
+    assert_eq!(add.status, StatusCode::SEE_OTHER, "{}", add.body);
+    let form = app.get(INCIDENT, &editor).await.body;
+    assert!(
+        form.contains("action=\"/cases/example-2030/translations/remove\""),
+        "{form}"
+    );
+    let missing = app
+        .post(
+            "/cases/example-2030/translations/remove",
+            &editor,
+            &[
+                ("kind", "incident"),
+                ("record", "party-dissolved"),
+                ("lang", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND, "{}", missing.body);
+    let r = app
+        .post(
+            "/cases/example-2030/translations/remove",
+            &editor,
+            &[
+                ("kind", "incident"),
+                ("record", "party-dissolved"),
+                ("lang", "km"),
+                ("back", INCIDENT),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), format!("{INCIDENT}?translation_removed"));
+    let km = app.get(INCIDENT, &reading(&viewer, "km")).await.body;
+    assert!(!km.contains("គណបក្សប្រឆាំងត្រូវបានរំលាយ"), "{km}");
+    assert!(km.contains("ភាសាដើម (en)"), "{km}");
+    let case = app.store.load_case(CASE).await.unwrap().unwrap();
+    assert!(case.translations.is_empty(), "{:?}", case.translations);
+    let page = app.get(TRANSLATORS, &reading(&viewer, "en")).await.body;
+    let (_, khmer) = page.split_once("id=\"lang-km\"").unwrap();
+    assert!(
+        khmer.contains("party-dissolved</a></td><td>Title</td><td>not translated</td>"),
+        "{khmer}"
+    );
+    // The history keeps the removed text, and the history page says who did what.
+    let versions = app
+        .store
+        .history(
+            CASE,
+            accord_store::RecordKind::Translation,
+            "incident/party-dissolved",
+        )
+        .await
+        .unwrap();
+    assert_eq!(versions.len(), 2);
+    assert!(
+        versions[0]
+            .body
+            .as_deref()
+            .unwrap()
+            .contains("គណបក្សប្រឆាំងត្រូវបានរំលាយ")
+    );
+    let history = app
+        .get(&format!("{INCIDENT}/history"), &reading(&viewer, "en"))
+        .await
+        .body;
+    let (_, translations) = history.split_once("id=\"translations\"").unwrap();
+    let (newest, oldest) = translations
+        .split_once("id=\"translation-version-1\"")
+        .unwrap();
+    assert!(
+        newest.contains(
+            "<span lang=\"km\">km</span>: translation removed (translated by editor@example.org)"
+        ),
+        "{history}"
+    );
+    assert!(newest.contains("editor@example.org"), "{history}");
+    assert!(
+        oldest.contains(
+            "<span lang=\"km\">km</span>: translation added (translated by editor@example.org)"
+        ),
+        "{history}"
+    );
+}
+
+/// The language a record, or the case, was written in (issue 16 §2): set through the form,
+/// logged; an unknown or malformed tag is refused naming `lang`; a language the record has a
+/// translation into is refused; the case's language is for owners.
+#[tokio::test]
+async fn the_original_language_is_set_by_form_and_refused_when_unknown() {
+    let app = TestApp::new().await;
+    let editor = app
+        .user("editor@example.org", false, Some(CaseRole::Editor))
+        .await;
+    let owner = app
+        .user("owner@example.org", false, Some(CaseRole::Owner))
+        .await;
+    let viewer = app
+        .user("viewer@example.org", false, Some(CaseRole::Viewer))
+        .await;
+    let original = |kind: &'static str, record: &'static str, lang: &'static str| {
+        vec![
+            ("kind", kind),
+            ("record", record),
+            ("lang", lang),
+            ("back", SOURCE),
+        ]
+    };
+    for (lang, says) in [
+        ("xx", "not a known language"),
+        ("fr_", "not a language tag"),
+    ] {
+        let r = app
+            .post(
+                "/cases/example-2030/translations/original",
+                &editor,
+                &original("source", "monitor-report", lang),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(r.body.contains(says), "{}", r.body);
+    }
+    assert!(
+        app.store
+            .load_case(CASE)
+            .await
+            .unwrap()
+            .unwrap()
+            .translations
+            .is_empty()
+    );
+    let r = app
+        .post(
+            "/cases/example-2030/translations/original",
+            &editor,
+            &original("source", "monitor-report", "km"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // A Khmer reader now sees the source as written in Khmer: unmarked; an English one, marked.
+    let km = app.get(SOURCE, &reading(&viewer, "km")).await.body;
+    assert!(
+        km.contains("<h1 lang=\"km\">Civic space in Freedonia"),
+        "{km}"
+    );
+    let en = app.get(SOURCE, &reading(&viewer, "en")).await.body;
+    assert!(en.contains("original (km)"), "{en}");
+    let versions = app
+        .store
+        .history(
+            CASE,
+            accord_store::RecordKind::Translation,
+            "source/monitor-report",
+        )
+        .await
+        .unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0].actor, "editor@example.org");
+    let history = app
+        .get(&format!("{SOURCE}/history"), &reading(&viewer, "en"))
+        .await
+        .body;
+    assert!(history.contains("Original language: km"), "{history}");
+
+    // The case's language: an editor may not set it; an owner may; a conflicting translation
+    // is refused.
+    let case_lang = |lang: &'static str| vec![("kind", "case"), ("record", CASE), ("lang", lang)];
+    let r = app
+        .post(
+            "/cases/example-2030/translations/original",
+            &editor,
+            &case_lang("fr"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    let add = app
+        .post(
+            "/cases/example-2030/translations",
+            &editor,
+            &[
+                ("kind", "actor"),
+                ("record", "freedonia"),
+                ("lang", "fr"),
+                ("field.name", "Freedonie"),
+            ],
+        )
+        .await;
+    assert_eq!(add.status, StatusCode::SEE_OTHER, "{}", add.body);
+    let r = app
+        .post(
+            "/cases/example-2030/translations/original",
+            &owner,
+            &case_lang("fr"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("freedonia"), "{}", r.body);
+    assert_eq!(
+        app.store.load_case(CASE).await.unwrap().unwrap().language,
+        None
+    );
+    let page = app.get(TRANSLATORS, &owner).await.body;
+    assert!(page.contains("id=\"case-language\""), "{page}");
+    assert!(
+        !app.get(TRANSLATORS, &editor)
+            .await
+            .body
+            .contains("id=\"case-language\"")
+    );
+    let r = app
+        .post(
+            "/cases/example-2030/translations/original",
+            &owner,
+            &case_lang("de"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        app.store
+            .load_case(CASE)
+            .await
+            .unwrap()
+            .unwrap()
+            .language
+            .as_deref(),
+        Some("de")
+    );
+}
+
+/// The API removes a translation (`DELETE`) and sets an original language (`PUT .../original`)
+/// through the same actions.
+#[tokio::test]
+async fn the_api_removes_translations_and_sets_original_languages() {
+    let app = TestApp::new().await;
+    app.user("editor@example.org", false, Some(CaseRole::Editor))
+        .await;
+    let token = app.api_token("editor@example.org").await;
+    let path = "/api/v1/cases/example-2030/translations";
+    let (status, body) = api(
+        &app,
+        "POST",
+        path,
+        &token,
+        r#"{"kind": "source", "id": "monitor-report", "lang": "fr", "fields": {"title": "L’espace civique"}}"#,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = api(
+        &app,
+        "DELETE",
+        path,
+        &token,
+        r#"{"kind": "source", "id": "monitor-report", "lang": "de"}"#,
+    )
+    .await;
+    assert_eq!(status, 404, "{body}");
+    let (status, body) = api(
+        &app,
+        "DELETE",
+        path,
+        &token,
+        r#"{"kind": "source", "id": "monitor-report", "lang": "fr"}"#,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["translations"], serde_json::json!([]));
+    let original = format!("{path}/original");
+    let (status, body) = api(
+        &app,
+        "PUT",
+        &original,
+        &token,
+        r#"{"kind": "source", "id": "monitor-report", "lang": "qq"}"#,
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["field"], "lang");
+    let (status, body) = api(
+        &app,
+        "PUT",
+        &original,
+        &token,
+        r#"{"kind": "source", "id": "monitor-report", "lang": "km"}"#,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["lang"], "km");
+    let (status, body) = api(&app, "GET", path, &token, "").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["records"][0]["original"], "km");
+    // The case's own language is for owners.
+    let (status, body) = api(
+        &app,
+        "PUT",
+        &original,
+        &token,
+        r#"{"kind": "case", "id": "example-2030", "lang": "km"}"#,
+    )
+    .await;
+    assert_eq!(status, 403, "{body}");
+}
