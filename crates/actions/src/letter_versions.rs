@@ -8,9 +8,12 @@
 //! changes. Its signatures stay with it: a signature binds the SHA-256 of the text signed, so
 //! after its wording changes a version's earlier signatures read as given to an earlier
 //! version, as the original's do.
+//!
+//! A version writes the original's addressees and CC in its language (the same people, in the
+//! same order): they are part of the text signed in that language. Removing a version is
+//! refused while organisations that have not withdrawn signed it.
 
-use accord_core::letter_version::original_fingerprint;
-use accord_core::{LetterVersion, ValidCase};
+use accord_core::{AddresseeText, LetterVersion, SignatureState, ValidCase};
 use accord_store::SaveOutcome;
 
 use crate::observations::today;
@@ -26,14 +29,21 @@ pub struct VersionText {
     /// The body template (Markdown with the letter's template functions).
     pub body: String,
     pub closing: Option<String>,
+    /// The original's addressees as this language writes them, in the original's order (at most
+    /// as many); empty: the version prints the original's.
+    pub addressees: Vec<AddresseeText>,
+    /// The original's CC lines in this language, in order (at most as many); empty: the
+    /// original's.
+    pub cc: Vec<String>,
 }
 
 impl Actions {
     /// Add the version of letter `letter` of case `case` in `text.lang`, or change it. Returns
     /// `Created` for a new language, `Updated` otherwise. Refused naming the field: the
     /// original's language (`lang`: edit the letter itself), an invalid tag, an empty title or
-    /// body, a body template that does not compose (`body`, with its line). Nothing is written
-    /// when refused.
+    /// body, a body template that does not compose (`body`, with its line), more addressees or
+    /// CC lines than the original has (`addressees`, `cc`) or an addressee without a name
+    /// (`addressees[0].name`). Nothing is written when refused.
     pub async fn save_letter_version(
         &self,
         case: &str,
@@ -68,38 +78,145 @@ impl Actions {
                 .filter(|s| !s.is_empty())
                 .map(str::to_owned)
         };
+        // A version writes the original's addressees and CC in its language: never more of
+        // them than the original has (who the letter is addressed to is the original's).
+        if text.addressees.len() > original.addressees.len() {
+            return Err(invalid(
+                "addressees",
+                format!(
+                    "{} addressees given; the letter has {}, and a version writes those in its language",
+                    text.addressees.len(),
+                    original.addressees.len()
+                ),
+            ));
+        }
+        if text.cc.len() > original.cc.len() {
+            return Err(invalid(
+                "cc",
+                format!(
+                    "{} CC lines given; the letter has {}, and a version writes those in its language",
+                    text.cc.len(),
+                    original.cc.len()
+                ),
+            ));
+        }
+        let addressees: Vec<AddresseeText> = text
+            .addressees
+            .iter()
+            .map(|a| AddresseeText {
+                name: a.name.trim().to_owned(),
+                title: nonempty(&a.title),
+                organisation: nonempty(&a.organisation),
+                role: nonempty(&a.role),
+            })
+            .collect();
+        let cc: Vec<String> = text.cc.iter().map(|c| c.trim().to_owned()).collect();
         let mut updated = original.clone();
-        let fingerprint = original_fingerprint(original);
         let today = self.today.unwrap_or_else(today);
-        let outcome = match updated.versions.iter_mut().find(|v| v.lang == lang) {
-            Some(v) => {
-                v.title = text.title.trim().to_owned();
-                v.place = nonempty(&text.place);
-                v.body = text.body.clone();
-                v.closing = nonempty(&text.closing);
-                v.translated_by = Some(by.to_owned());
-                v.translated_at = Some(today);
-                v.original_sha256 = Some(fingerprint);
-                SaveOutcome::Updated
-            }
+        let (version, outcome) = match updated.versions.iter().position(|v| v.lang == lang) {
+            Some(k) => (k, SaveOutcome::Updated),
             None => {
                 updated.versions.push(LetterVersion {
                     lang: lang.to_owned(),
-                    title: text.title.trim().to_owned(),
-                    place: nonempty(&text.place),
-                    body: text.body.clone(),
-                    closing: nonempty(&text.closing),
-                    translated_by: Some(by.to_owned()),
-                    translated_at: Some(today),
-                    original_sha256: Some(fingerprint),
+                    title: String::new(),
+                    place: None,
+                    body: String::new(),
+                    closing: None,
+                    translated_by: None,
+                    translated_at: None,
+                    original_sha256: None,
                     signatures: Vec::new(),
+                    addressees: Vec::new(),
+                    cc: Vec::new(),
                 });
-                SaveOutcome::Created
+                (updated.versions.len() - 1, SaveOutcome::Created)
             }
         };
+        if let Some(v) = updated.versions.get_mut(version) {
+            v.title = text.title.trim().to_owned();
+            v.place = nonempty(&text.place);
+            v.body = text.body.clone();
+            v.closing = nonempty(&text.closing);
+            v.addressees = addressees;
+            v.cc = cc;
+            v.translated_by = Some(by.to_owned());
+            v.translated_at = Some(today);
+            // The original's wording it was made from (its addressees and CC too when the
+            // version writes them).
+            v.original_sha256 = Some(v.fingerprint_of(original));
+        }
         check(&stored, &updated, lang)?;
         self.store.save_letter(case, &updated, None, by).await?;
         Ok(outcome)
+    }
+}
+
+impl Actions {
+    /// Remove the version of letter `letter` of case `case` in `lang` (never the original).
+    /// The letter is saved without it, a new logged version of the letter record, so the removed
+    /// wording stays in the letter's history. Refused, with nothing written, once an
+    /// organisation that has not withdrawn signed that language's text (field `lang`): their
+    /// signature would vanish with it; it is removed only after they withdraw. `NotFound` when
+    /// the letter has no version in `lang`.
+    pub async fn remove_letter_version(
+        &self,
+        case: &str,
+        letter: &str,
+        lang: &str,
+        by: &str,
+    ) -> Result<(), ActionError> {
+        let stored = self
+            .store
+            .load_case(case)
+            .await?
+            .ok_or_else(|| ActionError::NotFound {
+                what: "case",
+                id: case.to_owned(),
+            })?;
+        let original = stored.letter(letter).ok_or_else(|| ActionError::NotFound {
+            what: "letter",
+            id: format!("{case}/{letter}"),
+        })?;
+        let lang = lang.trim();
+        if original.is_original(lang) {
+            return Err(invalid(
+                "lang",
+                format!("{lang:?} is the language the letter is written in; it cannot be removed"),
+            ));
+        }
+        let version = original
+            .version(lang)
+            .ok_or_else(|| ActionError::NotFound {
+                what: "letter version",
+                id: format!("{case}/{letter}/{lang}"),
+            })?;
+        let signed: Vec<&str> = version
+            .signatures
+            .iter()
+            .filter_map(|s| usize::try_from(s.signatory).ok())
+            .filter_map(|i| original.signatories.get(i))
+            .filter(|s| {
+                !matches!(
+                    s.state,
+                    SignatureState::Withdrawn | SignatureState::Declined
+                )
+            })
+            .map(|s| s.organisation.as_str())
+            .collect();
+        if !signed.is_empty() {
+            return Err(invalid(
+                "lang",
+                format!(
+                    "the version in {lang:?} is signed by {}; it can be removed once they have withdrawn",
+                    signed.join(", ")
+                ),
+            ));
+        }
+        let mut updated = original.clone();
+        let tag = version.lang.clone();
+        updated.versions.retain(|v| v.lang != tag);
+        self.store.save_letter(case, &updated, None, by).await?;
+        Ok(())
     }
 }
 

@@ -77,6 +77,24 @@ pub(crate) enum LetterCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Remove a letter's version in another language (never the original; refused once an
+    /// organisation that has not withdrawn signed that language's text). Logged as an edit of
+    /// the letter: its history keeps the removed text
+    RemoveVersion {
+        /// The case id
+        case: String,
+        /// The letter id
+        letter: String,
+        /// The version's language (BCP 47: km, fr)
+        #[arg(long, value_name = "LANG")]
+        lang: String,
+        /// Who removes it
+        #[arg(long, default_value = "cli")]
+        by: String,
+        /// Print JSON: {"letter", "lang", "outcome": "removed", "languages"}
+        #[arg(long)]
+        json: bool,
+    },
     /// Record that a letter reached an addressee (to whom, when, how)
     Deliver(crate::follow_through::DeliverArgs),
     /// Record an addressee's response: when, what they did (acted, acknowledged, declined), a
@@ -145,9 +163,17 @@ pub(crate) async fn run(config: &Config, cmd: LetterCommand) -> anyhow::Result<E
                 place,
                 body,
                 closing,
+                ..VersionText::default()
             };
             version(config, &case, &letter, &text, &by, json).await?;
         }
+        LetterCommand::RemoveVersion {
+            case,
+            letter,
+            lang,
+            by,
+            json,
+        } => remove_version(config, &case, &letter, &lang, &by, json).await?,
         LetterCommand::Deliver(a) => return crate::follow_through::deliver(config, a).await,
         LetterCommand::Respond(a) => return crate::follow_through::respond(config, a).await,
         LetterCommand::Deadline(a) => return crate::follow_through::deadline(config, a).await,
@@ -329,6 +355,55 @@ async fn version(
         println!(
             "{letter}: {} version {outcome}; its signed text's SHA-256 is {}",
             text.lang, composed.signed_text.sha256
+        );
+    }
+    Ok(())
+}
+
+/// `accord letter remove-version`: through `Actions::remove_letter_version`; a refusal names the
+/// flag and writes nothing.
+async fn remove_version(
+    config: &Config,
+    case: &str,
+    letter: &str,
+    lang: &str,
+    by: &str,
+    as_json: bool,
+) -> anyhow::Result<()> {
+    let actions = crate::setup::actions(config, Create::MustExist).await?;
+    match actions.remove_letter_version(case, letter, lang, by).await {
+        Ok(()) => {}
+        Err(ActionError::Invalid { field, message }) => {
+            bail!("--{field}: {message}; nothing was written")
+        }
+        Err(ActionError::NotFound { what, id }) => bail!("no {what} {id:?}; nothing was written"),
+        Err(e) => return Err(e.into()),
+    }
+    let stored = load(config, case).await?;
+    let languages: Vec<&str> = stored
+        .letter(letter)
+        .map(Letter::languages)
+        .unwrap_or_default();
+    if as_json {
+        let row = json!({
+            "letter": letter,
+            "lang": lang,
+            "outcome": "removed",
+            "languages": languages,
+        });
+        println!("{}", serde_json::to_string_pretty(&row)?);
+    } else {
+        let words = crate::words::Words::new(config.language)?;
+        println!(
+            "{}",
+            words.msg(
+                "cli-letter-version-removed",
+                &[
+                    ("letter", letter.into()),
+                    ("lang", lang.into()),
+                    ("languages", languages.join(", ").into()),
+                ],
+            )
         );
     }
     Ok(())

@@ -1274,6 +1274,17 @@ impl Reader<'_> {
                 translated_at,
                 original_sha256: v.original_sha256,
                 signatures,
+                addressees: v
+                    .addressees
+                    .into_iter()
+                    .map(|a| crate::letter_version::AddresseeText {
+                        name: a.name,
+                        title: a.title,
+                        organisation: a.organisation,
+                        role: a.role,
+                    })
+                    .collect(),
+                cc: v.cc,
             });
         }
         out

@@ -2,9 +2,13 @@
 //! `Letter::language`) and one version per other language, each a translation with who made it,
 //! when, and from which text of the original.
 //!
-//! A version holds the text a translator writes — title, place, body template, closing — and
-//! shares with the original everything that is not wording: date, coordinator, addressees, CC,
-//! signatory order and the list of signatories. Each version is signed on its own: a signatory's
+//! A version holds the text a translator writes — title, place, body template, closing, and the
+//! wording of the addressees and CC — and shares with the original everything that is not
+//! wording: date, coordinator, who the addressees are (their number, order and actors), signatory
+//! order and the list of signatories. Addressee `i` of a version is the original's addressee `i`
+//! as that language writes it, and CC line `i` the original's CC line `i`; a version that
+//! translates none prints the original's (an addressee or CC line past the version's prints as
+//! the original's too). Each version is signed on its own: a signatory's
 //! signature on the original is [`crate::Signatory::signed_text_sha256`]; on a version it is an
 //! entry of [`LetterVersion::signatures`], the SHA-256 of that version's signed text. A
 //! signature on one language never counts for another.
@@ -36,6 +40,22 @@ pub struct LetterVersion {
     pub original_sha256: Option<String>,
     /// Signatures on this version's text, one per signatory at most.
     pub signatures: Vec<VersionSignature>,
+    /// The original's addressees as this language writes them, in the original's order; empty
+    /// when the version prints the original's.
+    pub addressees: Vec<AddresseeText>,
+    /// The original's CC lines as this language writes them, in order; empty when the version
+    /// prints the original's.
+    pub cc: Vec<String>,
+}
+
+/// How one addressee of the original is written in a version's language (who they are, their
+/// actor, stays the original's).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AddresseeText {
+    pub name: String,
+    pub title: Option<String>,
+    pub organisation: Option<String>,
+    pub role: Option<String>,
 }
 
 /// A signatory's signature on one language version.
@@ -48,11 +68,27 @@ pub struct VersionSignature {
 }
 
 impl LetterVersion {
-    /// Whether the original's wording changed since this version was translated from it.
+    /// Whether the original's wording changed since this version was translated from it (its
+    /// addressees and CC included when the version translates them).
     pub fn is_out_of_date(&self, original: &Letter) -> bool {
         self.original_sha256
             .as_deref()
-            .is_some_and(|sha| sha != original_fingerprint(original))
+            .is_some_and(|sha| sha != self.fingerprint_of(original))
+    }
+
+    /// Whether this version writes the addressees or CC in its own language.
+    pub fn translates_recipients(&self) -> bool {
+        !self.addressees.is_empty() || !self.cc.is_empty()
+    }
+
+    /// The fingerprint of `original` this version keeps: [`original_fingerprint`], with the
+    /// addressees and CC when the version translates them ([`recipients_fingerprint`]).
+    pub fn fingerprint_of(&self, original: &Letter) -> String {
+        if self.translates_recipients() {
+            recipients_fingerprint(original)
+        } else {
+            original_fingerprint(original)
+        }
     }
 
     /// The SHA-256 a signatory (by index) signed this version with, if they signed it.
@@ -98,6 +134,15 @@ impl Letter {
         letter.place = v.place.clone();
         letter.body = v.body.clone();
         letter.closing = v.closing.clone();
+        for (a, t) in letter.addressees.iter_mut().zip(&v.addressees) {
+            a.name.clone_from(&t.name);
+            a.title.clone_from(&t.title);
+            a.organisation.clone_from(&t.organisation);
+            a.role.clone_from(&t.role);
+        }
+        for (c, t) in letter.cc.iter_mut().zip(&v.cc) {
+            c.clone_from(t);
+        }
         // The letter in one language: the others are not part of it.
         letter.versions.clear();
         for (i, s) in letter.signatories.iter_mut().enumerate() {
@@ -128,6 +173,37 @@ pub fn original_fingerprint(letter: &Letter) -> String {
     ] {
         text.push_str(part);
         text.push('\0');
+    }
+    fingerprint(&text)
+}
+
+/// The fingerprint of the original's wording with its addressees and CC: what a version that
+/// translates them keeps, so a changed addressee makes it out of date too. SHA-256 (hex) of
+/// [`original_fingerprint`]'s text followed, for each addressee, by its name, title,
+/// organisation and role, and then each CC line, every one followed by a NUL byte.
+pub fn recipients_fingerprint(letter: &Letter) -> String {
+    let mut text = String::new();
+    let mut push = |part: &str| {
+        text.push_str(part);
+        text.push('\0');
+    };
+    for part in [
+        letter.title.as_str(),
+        letter.place.as_deref().unwrap_or(""),
+        letter.body.as_str(),
+        letter.closing.as_deref().unwrap_or(""),
+    ] {
+        push(part);
+    }
+    for a in &letter.addressees {
+        push(&a.name);
+        push(a.title.as_deref().unwrap_or(""));
+        push(a.organisation.as_deref().unwrap_or(""));
+        push(a.role.as_deref().unwrap_or(""));
+    }
+    push("cc");
+    for c in &letter.cc {
+        push(c);
     }
     fingerprint(&text)
 }
@@ -174,6 +250,19 @@ pub fn problems(index: usize, letter: &Letter) -> Vec<Problem> {
         }
         if v.body.trim().is_empty() {
             push(f("body"), "must not be empty".into());
+        }
+        for (n, a) in v.addressees.iter().enumerate() {
+            if a.name.trim().is_empty() {
+                push(
+                    f(&format!("addressees[{n}].name")),
+                    "must not be empty".into(),
+                );
+            }
+        }
+        for (n, c) in v.cc.iter().enumerate() {
+            if c.trim().is_empty() {
+                push(f(&format!("cc[{n}]")), "must not be empty".into());
+            }
         }
         if let Some(sha) = &v.original_sha256
             && !is_sha256(sha)
@@ -292,6 +381,66 @@ mod tests {
             find("versions[0].signatures[0].signatory")
                 .message
                 .contains("Nobody")
+        );
+    }
+
+    /// A version's addressees and CC in its language: read from `[[versions.addressees]]` and
+    /// `cc`, printed in place of the original's (the actor kept, a line the version lacks
+    /// printed as the original's), written back byte for byte, and an empty name refused by
+    /// field. Translating them makes the version's fingerprint cover the original's addressees.
+    #[test]
+    fn a_versions_addressees_and_cc_are_its_own() {
+        let extra = "\n[[versions]]\nlang = \"km\"\ntitle = \"បណ្តឹង\"\nbody = \"យើងខ្ញុំសូមស្នើ។\"\n\
+                     cc = [\"អគ្គលេខាធិការ\"]\n\n[[versions.addressees]]\nname = \"រដ្ឋមន្ត្រីការបរទេស\"\n\
+                     organisation = \"រដ្ឋាភិបាល\"\n";
+        let case = bundle::read(&example(extra)).unwrap();
+        let letter = case.letter("appeal-2030").unwrap();
+        let km = letter.in_language("km").unwrap();
+        assert_eq!(km.addressees[0].name, "រដ្ឋមន្ត្រីការបរទេស");
+        assert_eq!(km.addressees[0].organisation.as_deref(), Some("រដ្ឋាភិបាល"));
+        assert_eq!(km.addressees[0].title, None);
+        assert_eq!(km.addressees[0].actor.as_deref(), Some("guarantor"));
+        assert_eq!(
+            km.cc,
+            vec![
+                "អគ្គលេខាធិការ".to_owned(),
+                "The Parties to the Accord".to_owned()
+            ]
+        );
+        // The original is untouched.
+        let en = letter.in_language("en").unwrap();
+        assert_eq!(en.addressees[0].name, "The Foreign Minister of Ruritania");
+
+        let written = bundle::write(case.case()).unwrap();
+        let again = bundle::write(bundle::read(&written).unwrap().case()).unwrap();
+        assert_eq!(written, again);
+        let toml = &written.iter().find(|f| f.path == LETTER).unwrap().contents;
+        assert!(toml.contains("[[versions.addressees]]"), "{toml}");
+
+        let v = letter.version("km").unwrap();
+        assert!(v.translates_recipients());
+        assert_eq!(
+            v.fingerprint_of(letter),
+            super::recipients_fingerprint(letter)
+        );
+        let mut moved = letter.clone();
+        moved.addressees[0].name = "Someone else".into();
+        assert_ne!(
+            super::recipients_fingerprint(letter),
+            super::recipients_fingerprint(&moved)
+        );
+        assert_eq!(
+            super::original_fingerprint(letter),
+            super::original_fingerprint(&moved)
+        );
+
+        let bad = extra.replace("name = \"រដ្ឋមន្ត្រីការបរទេស\"", "name = \" \"");
+        let errors = bundle::read(&example(&bad)).unwrap_err().0;
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.field.as_deref() == Some("versions[0].addressees[0].name")),
+            "{errors:?}"
         );
     }
 

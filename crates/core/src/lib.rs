@@ -19,7 +19,7 @@ pub use citation::Citation;
 pub use date::{DateSpec, Day};
 pub use evidence::{Capture, CustodyAction, CustodyEvent, Derivation, Evidence};
 pub use follow_through::FollowThrough;
-pub use letter_version::{LetterVersion, VersionSignature};
+pub use letter_version::{AddresseeText, LetterVersion, VersionSignature};
 pub use locale::Lang;
 pub use model::*;
 pub use names::Named;

@@ -1298,3 +1298,10 @@ history-translation-added = translation added
 history-translation-changed = translation changed
 history-translation-removed = translation removed
 history-translated-by = translated by { $who }
+
+## Letters in several languages (L6): a version's addressees and CC, removing a version
+versions-addressees-help = The original's addressees in this language, one per line in the same order: name | title | organisation | role. Left as the original's, they print as the original's.
+versions-cc-help = The original's CC lines in this language, one per line in the same order.
+versions-remove = Remove this version
+versions-remove-help = Not once an organisation has signed it (unless it withdrew). The letter's history keeps the removed text.
+cli-letter-version-removed = { $letter }: the { $lang } version removed; the letter is now in { $languages }

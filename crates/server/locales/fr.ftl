@@ -1297,3 +1297,10 @@ history-translation-added = traduction ajoutée
 history-translation-changed = traduction modifiée
 history-translation-removed = traduction supprimée
 history-translated-by = traduit par { $who }
+
+## Letters in several languages (L6): a version's addressees and CC, removing a version
+versions-addressees-help = Les destinataires de l’original dans cette langue, un par ligne dans le même ordre : nom | titre | organisation | rôle. Laissés tels quels, ce sont ceux de l’original qui sont imprimés.
+versions-cc-help = Les lignes de copie de l’original dans cette langue, une par ligne dans le même ordre.
+versions-remove = Supprimer cette version
+versions-remove-help = Impossible dès qu’une organisation l’a signée (sauf si elle s’est retirée). L’historique de la lettre garde le texte supprimé.
+cli-letter-version-removed = { $letter } : version { $lang } supprimée ; la lettre est maintenant en { $languages }

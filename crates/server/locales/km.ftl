@@ -1189,3 +1189,10 @@ history-translation-added = បានបន្ថែមការបកប្រ�
 history-translation-changed = បានកែប្រែការបកប្រែ
 history-translation-removed = បានលុបការបកប្រែ
 history-translated-by = បកប្រែដោយ { $who }
+
+## Letters in several languages (L6): a version's addressees and CC, removing a version
+versions-addressees-help = អ្នកទទួលនៃច្បាប់ដើមជាភាសានេះ មួយក្នុងមួយបន្ទាត់ តាមលំដាប់ដដែល៖ ឈ្មោះ | ងារ | អង្គការ | តួនាទី។ បើទុកដូចច្បាប់ដើម គេនឹងបោះពុម្ពអ្នកទទួលនៃច្បាប់ដើម។
+versions-cc-help = បន្ទាត់ចម្លងជូននៃច្បាប់ដើមជាភាសានេះ មួយក្នុងមួយបន្ទាត់ តាមលំដាប់ដដែល។
+versions-remove = លុបកំណែនេះ
+versions-remove-help = មិនអាចលុបបានទេ ពេលអង្គការណាមួយបានចុះហត្ថលេខាលើវា (លើកលែងតែអង្គការនោះបានដកខ្លួន)។ ប្រវត្តិនៃលិខិតរក្សាអត្ថបទដែលបានលុប។
+cli-letter-version-removed = { $letter }៖ បានលុបកំណែ { $lang }។ ឥឡូវលិខិតមានជាភាសា { $languages }។

@@ -218,12 +218,29 @@ fn with_versions(mut v: Value, l: &Letter) -> Value {
             .versions
             .iter()
             .map(|x| {
-                json!({
+                let mut version = json!({
                     "lang": x.lang, "title": x.title, "place": x.place, "body": x.body,
                     "closing": x.closing, "translated_by": x.translated_by,
                     "translated_at": x.translated_at.map(|d| d.to_string()),
                     "original_sha256": x.original_sha256,
-                })
+                });
+                // The addressees and CC in the version's language, only when it has them, so a
+                // version written before they could be translated keeps its hash.
+                if let Value::Object(m) = &mut version {
+                    if !x.addressees.is_empty() {
+                        let list = x.addressees.iter().map(|a| {
+                            json!({
+                                "name": a.name, "title": a.title,
+                                "organisation": a.organisation, "role": a.role,
+                            })
+                        });
+                        m.insert("addressees".into(), Value::Array(list.collect()));
+                    }
+                    if !x.cc.is_empty() {
+                        m.insert("cc".into(), json!(x.cc));
+                    }
+                }
+                version
             })
             .collect();
         map.insert("versions".into(), Value::Array(versions));

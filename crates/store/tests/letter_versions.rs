@@ -1,4 +1,4 @@
-//! A letter's language versions in the store (migration 0017): stored with the letter when a
+//! A letter's language versions in the store (migrations 0017 and 0022): stored with the letter when a
 //! case is imported, read back onto it, exported as they came in (export → import → export
 //! byte-identical), changed by saving the letter (a new, logged version of the letter record
 //! that carries them), and kept apart per language with their own signatures. Each test runs
@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use accord_core::bundle::{self, BundleFile};
 use accord_core::letter_version::original_fingerprint;
-use accord_core::{Case, Day, LetterVersion, ValidCase, VersionSignature};
+use accord_core::{AddresseeText, Case, Day, LetterVersion, ValidCase, VersionSignature};
 use accord_store::{ImportMode, RecordKind, SaveOutcome, Store};
 
 const CASE: &str = "cambodia-2017";
@@ -83,6 +83,14 @@ fn with_versions() -> Case {
                 signatory: 0,
                 sha256: "ab".repeat(32),
             }],
+            // The first addressee and the first CC line in Khmer (migration 0022).
+            addressees: vec![AddresseeText {
+                name: "ឯកឧត្តម អគ្គលេខាធិការ".into(),
+                title: None,
+                organisation: Some("អង្គការសហប្រជាជាតិ".into()),
+                role: Some("សហប្រធាន".into()),
+            }],
+            cc: vec!["រដ្ឋាភិបាលនៃព្រះរាជាណាចក្រកម្ពុជា".into()],
         },
         LetterVersion {
             lang: "fr".into(),
@@ -94,6 +102,8 @@ fn with_versions() -> Case {
             translated_at: None,
             original_sha256: None,
             signatures: Vec::new(),
+            addressees: Vec::new(),
+            cc: Vec::new(),
         },
     ];
     case
@@ -190,6 +200,11 @@ async fn saving_the_letter_changes_its_versions_and_logs_them() {
         let json = after.last().unwrap().body.as_deref().unwrap();
         assert!(json.contains("\"versions\":[{"), "{json}");
         assert!(json.contains("យើងខ្ញុំសូមស្នើ។"), "{json}");
+        assert!(
+            json.contains("\"cc\":[\"រដ្ឋាភិបាលនៃព្រះរាជាណាចក្រកម្ពុជា\"]"),
+            "{json}"
+        );
+        assert!(json.contains("\"name\":\"ឯកឧត្តម អគ្គលេខាធិការ\""), "{json}");
         assert!(!json.contains("Conférence"), "{json}");
         // Dropping every version: the record's JSON has no `versions` key, as before versions.
         letter.versions.clear();

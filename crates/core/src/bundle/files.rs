@@ -442,8 +442,28 @@ pub(super) struct LetterVersionEntry {
     pub translated_at: Option<S<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_sha256: Option<String>,
+    /// The original's CC lines in this language, in order (absent: the original's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cc: Vec<String>,
+    /// The original's addressees in this language, in order (absent: the original's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addressees: Vec<VersionAddresseeEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signatures: Vec<VersionSignatureEntry>,
+}
+
+/// How a version writes one of the original's addressees (`[[versions.addressees]]`): the
+/// wording only; who the addressee is (`actor`) stays the original's.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct VersionAddresseeEntry {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 /// A signature on a letter version: the signatory by the name it prints, and the SHA-256 of the
@@ -499,6 +519,17 @@ fn letter_version_entry(
         translated_by: v.translated_by.clone(),
         translated_at: v.translated_at.map(|d| sp(d.to_string())),
         original_sha256: v.original_sha256.clone(),
+        cc: v.cc.clone(),
+        addressees: v
+            .addressees
+            .iter()
+            .map(|a| VersionAddresseeEntry {
+                name: a.name.clone(),
+                title: a.title.clone(),
+                organisation: a.organisation.clone(),
+                role: a.role.clone(),
+            })
+            .collect(),
         signatures: v
             .signatures
             .iter()

@@ -88,7 +88,7 @@ fn documented_routes(upload_limit: u64) -> OpenApiRouter<AppState> {
         .routes(routes!(follow_through::show, follow_through::create))
         .routes(routes!(follow_through::awaiting))
         .routes(routes!(letter_versions::list))
-        .routes(routes!(letter_versions::put))
+        .routes(routes!(letter_versions::put, letter_versions::remove))
         .routes(routes!(sources::list, sources::create))
         .routes(routes!(sources::show))
         .routes(routes!(actors::list))

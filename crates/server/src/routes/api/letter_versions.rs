@@ -1,8 +1,9 @@
 //! `/api/v1/cases/{id}/letters/{letter}/versions`: a letter's languages (issue 16 §3) — the
 //! original and each version, with who translated it, when, whether the original changed since,
 //! the SHA-256 of the text a signatory of that language signs and how many organisations are
-//! printed under it — and `…/versions/{lang}` to add or change the version in one language
-//! (owners, who coordinate letters), through the same action as the Languages page.
+//! printed under it, and its addressees and CC as that language prints them — and
+//! `…/versions/{lang}` to add or change (PUT) or remove (DELETE) the version in one language
+//! (owners, who coordinate letters), through the same actions as the Languages page.
 
 use accord_core::{Letter, ValidCase};
 use axum::Json;
@@ -45,6 +46,25 @@ pub(crate) struct LetterLanguage {
     /// Organisations printed under the letter in this language (verified signatures of its
     /// current text).
     signatories: usize,
+    /// The addressees as this language prints them (a version that writes none prints the
+    /// original's), in the letter's order.
+    addressees: Vec<AddresseeWording>,
+    /// The CC lines as this language prints them, in order.
+    cc: Vec<String>,
+    /// Whether this version writes the addressees or CC in its own language (`false` for the
+    /// original).
+    translates_recipients: bool,
+}
+
+/// How an addressee is written in one language: who they are stays the original's.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AddresseeWording {
+    name: String,
+    title: Option<String>,
+    organisation: Option<String>,
+    /// Free text ("co-chair").
+    role: Option<String>,
 }
 
 /// A letter's wording in one language, as a translator writes it.
@@ -56,11 +76,21 @@ pub(crate) struct VersionInput {
     body: String,
     place: Option<String>,
     closing: Option<String>,
+    /// The original's addressees in this language, in the original's order (at most as many);
+    /// absent or empty: the version prints the original's.
+    #[serde(default)]
+    addressees: Vec<AddresseeWording>,
+    /// The original's CC lines in this language, in order (at most as many); absent or empty:
+    /// the original's.
+    #[serde(default)]
+    cc: Vec<String>,
 }
 
 fn language(case: &ValidCase, letter: &Letter, lang: &str) -> LetterLanguage {
     let version = letter.version(lang);
     let composed = accord_letters::compose_in(case, &letter.id, lang).ok();
+    let printed = letter.in_language(lang);
+    let printed = printed.as_ref().unwrap_or(letter);
     LetterLanguage {
         lang: lang.to_owned(),
         original: version.is_none(),
@@ -70,6 +100,19 @@ fn language(case: &ValidCase, letter: &Letter, lang: &str) -> LetterLanguage {
         out_of_date: version.is_some_and(|v| v.is_out_of_date(letter)),
         signed_text_sha256: composed.as_ref().map(|c| c.signed_text.sha256.clone()),
         signatories: composed.map_or(0, |c| c.document.signatories.len()),
+        addressees: printed
+            .addressees
+            .iter()
+            .map(|a| AddresseeWording {
+                name: a.name.clone(),
+                title: a.title.clone(),
+                organisation: a.organisation.clone(),
+                role: a.role.clone(),
+            })
+            .collect(),
+        cc: printed.cc.clone(),
+        translates_recipients: version
+            .is_some_and(accord_core::LetterVersion::translates_recipients),
     }
 }
 
@@ -136,7 +179,7 @@ pub(crate) async fn list(
         (status = 401, description = "No token, or the token is not valid", body = ErrorBody),
         (status = 403, description = "The caller does not coordinate the case's letters", body = ErrorBody),
         (status = 404, description = "No such case or letter, or the caller may not see the case", body = ErrorBody),
-        (status = 422, description = "The version is not valid (the original's language, not a language tag, an empty title or body, a body that does not compose); `field` names it and nothing is written", body = ErrorBody),
+        (status = 422, description = "The version is not valid (the original's language, not a language tag, an empty title or body, a body that does not compose, more addressees or CC lines than the original, an addressee without a name); `field` names it and nothing is written", body = ErrorBody),
     ),
     security(("bearer" = [])),
 )]
@@ -155,6 +198,17 @@ pub(crate) async fn put(
         place: input.place,
         body: input.body,
         closing: input.closing,
+        addressees: input
+            .addressees
+            .into_iter()
+            .map(|a| accord_core::AddresseeText {
+                name: a.name,
+                title: a.title,
+                organisation: a.organisation,
+                role: a.role,
+            })
+            .collect(),
+        cc: input.cc,
     };
     state
         .actions
@@ -163,4 +217,50 @@ pub(crate) async fn put(
     let case = case_of(&state, &id, &letter_id).await?;
     let letter = case.letter(&letter_id).ok_or(AppError::NotFound)?;
     Ok(Json(language(&case, letter, text.lang.trim())))
+}
+
+/// Remove the letter's version in `lang` (owners): the letter is saved without it, logged as an
+/// edit of the letter (its history keeps the removed wording). Refused while an organisation
+/// that has not withdrawn signed that language.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/cases/{id}/letters/{letter}/versions/{lang}",
+    operation_id = "delete_letter_version",
+    tag = "letters",
+    params(
+        ("id" = String, Path, description = "Case id"),
+        ("letter" = String, Path, description = "Letter id"),
+        ("lang" = String, Path, description = "BCP 47 tag of the version (not the original's)"),
+    ),
+    responses(
+        (status = 200, description = "The version was removed: the letter's remaining languages", body = LetterLanguages),
+        (status = 401, description = "No token, or the token is not valid", body = ErrorBody),
+        (status = 403, description = "The caller does not coordinate the case's letters", body = ErrorBody),
+        (status = 404, description = "No such case, letter or version, or the caller may not see the case", body = ErrorBody),
+        (status = 422, description = "The original's language, or a version organisations signed (and did not withdraw from); `field` is `lang` and nothing is written", body = ErrorBody),
+    ),
+    security(("bearer" = [])),
+)]
+pub(crate) async fn remove(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, letter_id, lang)): Path<(String, String, String)>,
+) -> Result<Json<LetterLanguages>, ApiError> {
+    let access = CaseAccess::load(&state, &viewer, &id).await?;
+    access.require_manage(&viewer)?;
+    state
+        .actions
+        .remove_letter_version(&id, &letter_id, &lang, &viewer.audit_name())
+        .await?;
+    let case = case_of(&state, &id, &letter_id).await?;
+    let letter = case.letter(&letter_id).ok_or(AppError::NotFound)?;
+    Ok(Json(LetterLanguages {
+        letter: letter.id.clone(),
+        original: letter.language.clone(),
+        languages: letter
+            .languages()
+            .into_iter()
+            .map(|l| language(&case, letter, l))
+            .collect(),
+    }))
 }

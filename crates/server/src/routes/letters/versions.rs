@@ -2,12 +2,15 @@
 //! version (who translated it, when, whether the original changed since — *out of date* — and
 //! how many organisations signed that language's text), with the form that adds or changes the
 //! version in one language (`?lang=km`), the original shown beside it. "Preview" composes the
-//! version as it would print; "Save" goes through `Actions::save_letter_version` (logged as an
+//! version as it would print (its addressees and CC in its language too: one per line, in the
+//! original's order; written as the original's, they stay the original's); "Save" goes through `Actions::save_letter_version` (logged as an
 //! edit of the letter; a refusal comes back with the form as typed and the field named).
+//! "Remove" takes a version away (`Actions::remove_letter_version`: not once organisations
+//! signed it).
 
 use accord_actions::{ActionError, VersionText};
 use accord_core::translation::{is_language_tag, same_lang};
-use accord_core::{Lang, Letter, ValidCase};
+use accord_core::{AddresseeText, Lang, Letter, ValidCase};
 use accord_letters::{Composed, compose_in, compose_letter, render_html_fragment};
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
@@ -31,6 +34,10 @@ struct Values {
     place: String,
     body: String,
     closing: String,
+    /// One addressee per line, in the original's order: `name | title | organisation | role`.
+    addressees: String,
+    /// One CC line per line, in order.
+    cc: String,
 }
 
 impl Values {
@@ -43,11 +50,17 @@ impl Values {
             // Markdown: leading spaces and blank lines mean something.
             body: f.text("body").unwrap_or("").replace("\r\n", "\n"),
             closing: get("closing"),
+            addressees: f.text("addressees").unwrap_or("").replace("\r\n", "\n"),
+            cc: f.text("cc").unwrap_or("").replace("\r\n", "\n"),
         }
     }
 
     /// The stored version in `lang`, or (a new language) the original's wording to translate.
+    /// The addressees and CC as the version prints them (the original's where it writes none).
     fn of(letter: &Letter, lang: &str) -> Values {
+        let printed = letter.in_language(lang).unwrap_or_else(|| letter.clone());
+        let addressees = addressee_lines(&printed.addressees);
+        let cc = printed.cc.join("\n");
         match letter.version(lang) {
             Some(v) => Values {
                 lang: v.lang.clone(),
@@ -55,6 +68,8 @@ impl Values {
                 place: v.place.clone().unwrap_or_default(),
                 body: v.body.clone(),
                 closing: v.closing.clone().unwrap_or_default(),
+                addressees,
+                cc,
             },
             None => Values {
                 lang: lang.to_owned(),
@@ -62,20 +77,99 @@ impl Values {
                 place: letter.place.clone().unwrap_or_default(),
                 body: letter.body.clone(),
                 closing: letter.closing.clone().unwrap_or_default(),
+                addressees,
+                cc,
             },
         }
     }
 
-    fn text(&self) -> VersionText {
+    /// The version as the action takes it. Addressees or CC written exactly as the original's
+    /// are not kept as the version's own: the version prints the original's, and stays in date
+    /// when only those change.
+    fn text(&self, original: &Letter) -> VersionText {
         let opt = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        let mut addressees = parse_addressees(&self.addressees);
+        if addressees == original_wording(original) {
+            addressees.clear();
+        }
+        let mut cc: Vec<String> = self
+            .cc
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if cc == original.cc {
+            cc.clear();
+        }
         VersionText {
             lang: self.lang.trim().to_owned(),
             title: self.title.clone(),
             place: opt(&self.place),
             body: self.body.clone(),
             closing: opt(&self.closing),
+            addressees,
+            cc,
         }
     }
+}
+
+/// Addressees one per line, `name | title | organisation | role`, empty parts at the end left
+/// out (the compose page's form).
+fn addressee_lines(addressees: &[accord_core::Addressee]) -> String {
+    addressees
+        .iter()
+        .map(|a| {
+            let mut parts: Vec<&str> = [
+                Some(a.name.as_str()),
+                a.title.as_deref(),
+                a.organisation.as_deref(),
+                a.role.as_deref(),
+            ]
+            .iter()
+            .map(|p| p.unwrap_or(""))
+            .collect();
+            while parts.len() > 1 && parts.last() == Some(&"") {
+                parts.pop();
+            }
+            parts.join(" | ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The form's addressee lines (blank lines skipped). An empty name is kept as typed, for the
+/// action to refuse by its field.
+fn parse_addressees(text: &str) -> Vec<AddresseeText> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let mut parts = line.split('|').map(str::trim);
+            let name = parts.next().unwrap_or("").to_owned();
+            let mut next = || parts.next().filter(|p| !p.is_empty()).map(str::to_owned);
+            let (title, organisation, role) = (next(), next(), next());
+            AddresseeText {
+                name,
+                title,
+                organisation,
+                role,
+            }
+        })
+        .collect()
+}
+
+/// The original's addressees as wording only.
+fn original_wording(letter: &Letter) -> Vec<AddresseeText> {
+    letter
+        .addressees
+        .iter()
+        .map(|a| AddresseeText {
+            name: a.name.clone(),
+            title: a.title.clone(),
+            organisation: a.organisation.clone(),
+            role: a.role.clone(),
+        })
+        .collect()
 }
 
 /// The letter's languages as the page lists them, with the organisations printed under each.
@@ -116,7 +210,7 @@ fn render(state: &AppState, viewer: &Viewer, p: &Page<'_>) -> Result<Response, A
         let stored = p.letter.version(v.lang.trim());
         context! {
             lang => &v.lang, title => &v.title, place => &v.place, body => &v.body,
-            closing => &v.closing,
+            closing => &v.closing, addressees => &v.addressees, cc => &v.cc,
             new => stored.is_none(),
             out_of_date => stored.is_some_and(|s| s.is_out_of_date(p.letter)),
         }
@@ -131,7 +225,8 @@ fn render(state: &AppState, viewer: &Viewer, p: &Page<'_>) -> Result<Response, A
         // The original's wording, beside the form, to translate from.
         original => context! {
             title => &p.letter.title, place => &p.letter.place, body => &p.letter.body,
-            closing => &p.letter.closing,
+            closing => &p.letter.closing, addressees => addressee_lines(&p.letter.addressees),
+            cc => p.letter.cc.join("\n"),
         },
         errors => p.errors.iter().map(|(f, m)| context! { field => f, message => m }).collect::<Vec<_>>(),
         preview => p.preview.map(|c| Value::from_safe_string(render_html_fragment(&c.document))),
@@ -198,8 +293,19 @@ pub(crate) async fn save(
     let case = load_case(&state, &id).await?;
     let stored = letter(&case, &letter_id)?;
     let f = Fields::from_body(&body);
+    if f.get("action") == Some("remove") {
+        return remove(
+            &state,
+            &viewer,
+            &access,
+            &case,
+            stored,
+            f.get("lang").unwrap_or(""),
+        )
+        .await;
+    }
     let values = Values::from_form(&f);
-    let text = values.text();
+    let text = values.text(stored);
     let mut errors: Vec<(String, String)> = Vec::new();
     // The preview: the letter with this version in place, composed in its language.
     let mut draft = stored.clone();
@@ -210,6 +316,8 @@ pub(crate) async fn save(
                 v.place.clone_from(&text.place);
                 v.body.clone_from(&text.body);
                 v.closing.clone_from(&text.closing);
+                v.addressees.clone_from(&text.addressees);
+                v.cc.clone_from(&text.cc);
             }
             None => draft.versions.push(accord_core::LetterVersion {
                 lang: text.lang.clone(),
@@ -221,6 +329,8 @@ pub(crate) async fn save(
                 translated_at: None,
                 original_sha256: None,
                 signatures: Vec::new(),
+                addressees: text.addressees.clone(),
+                cc: text.cc.clone(),
             }),
         }
         draft
@@ -257,4 +367,44 @@ pub(crate) async fn save(
             preview: preview.as_ref(),
         },
     )
+}
+
+/// "Remove this version": through `Actions::remove_letter_version`, then back to the list. A
+/// refusal (a version organisations signed, the original's language) comes back on the version's
+/// form with the reason under `lang`.
+async fn remove(
+    state: &AppState,
+    viewer: &Viewer,
+    access: &CaseAccess,
+    case: &ValidCase,
+    stored: &Letter,
+    lang: &str,
+) -> Result<Response, AppError> {
+    let lang = lang.trim();
+    match state
+        .actions
+        .remove_letter_version(&case.id, &stored.id, lang, &viewer.audit_name())
+        .await
+    {
+        Ok(()) => Ok(see_other(&format!(
+            "/cases/{}/letters/{}/versions",
+            case.id, stored.id
+        ))),
+        Err(ActionError::Invalid { field, message }) => {
+            let values = Values::of(stored, lang);
+            render(
+                state,
+                viewer,
+                &Page {
+                    access,
+                    case,
+                    letter: stored,
+                    values: Some(&values),
+                    errors: &[(field, message)],
+                    preview: None,
+                },
+            )
+        }
+        Err(e) => Err(e.into()),
+    }
 }

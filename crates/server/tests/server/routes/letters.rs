@@ -1277,6 +1277,7 @@ async fn add_khmer_version(app: &TestApp) {
                 place: None,
                 body: "យើងខ្ញុំសូមស្នើ។\n".into(),
                 closing: Some("ដោយសេចក្តីគោរព".into()),
+                ..Default::default()
             },
             "translator@example.org",
         )
@@ -1356,4 +1357,232 @@ async fn a_letter_page_is_in_the_letters_language_and_links_the_others() {
     assert!(list.body.starts_with("<!doctype html>\n<html lang=\"fr\">"));
     assert!(list.body.contains("<header class=\"site\">"));
     assert!(!head(&list.body).contains("rel=\"alternate\""));
+}
+
+/// The Languages page writes a version's addressees and CC in its language: the form starts from
+/// the original's, a save with them translated prints them in the Khmer letter (page and
+/// Markdown download) and not in the English one; lines left as the original's are not kept as
+/// the version's own; more addressees than the original has is a 422 naming the field. The API
+/// lists each language's addressees and CC as printed and takes them in a PUT.
+#[tokio::test]
+async fn a_versions_addressees_and_cc_through_the_page_and_the_api() {
+    let app = TestApp::new().await;
+    let owner = owner(&app).await;
+    let versions = format!("{LETTER_PAGE}/versions");
+    let form = app.get(&format!("{versions}?lang=km"), &owner).await;
+    assert!(
+        form.body.contains(
+            "The Foreign Minister of Ruritania | Foreign Minister | Government of Ruritania | guarantor"
+        ),
+        "the form starts from the original's addressees: {}",
+        form.body
+    );
+    let fields = |addressees: &'static str, cc: &'static str| {
+        vec![
+            ("lang", "km"),
+            ("title", "បណ្តឹងទៅកាន់អ្នកធានា"),
+            ("body", "យើងខ្ញុំសូមស្នើ។\n"),
+            ("addressees", addressees),
+            ("cc", cc),
+            ("action", "save"),
+        ]
+    };
+    // As the original's: kept as the original's, not the version's own.
+    let original_lines = "The Foreign Minister of Ruritania | Foreign Minister | Government of Ruritania | guarantor";
+    let r = app
+        .post(
+            &versions,
+            &owner,
+            &fields(
+                original_lines,
+                "The Secretary-General of the Example Union\nThe Parties to the Accord",
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let case = app.store.load_case(CASE).await.unwrap().unwrap();
+    let km = case.letter(LETTER).unwrap().version("km").unwrap();
+    assert!(km.addressees.is_empty() && km.cc.is_empty(), "{km:?}");
+
+    let r = app
+        .post(
+            &versions,
+            &owner,
+            &fields(
+                "រដ្ឋមន្ត្រីការបរទេសនៃរូរីតានី | រដ្ឋមន្ត្រី | រដ្ឋាភិបាលរូរីតានី | អ្នកធានា",
+                "អគ្គលេខាធិការនៃសហភាពឧទាហរណ៍\r\nភាគីនៃកិច្ចព្រមព្រៀង",
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let km_page = app.get(&format!("{LETTER_PAGE}?lang=km"), &owner).await;
+    assert!(km_page.body.contains("រដ្ឋាភិបាលរូរីតានី"), "{}", km_page.body);
+    assert!(km_page.body.contains("ភាគីនៃកិច្ចព្រមព្រៀង"));
+    assert!(!km_page.body.contains("Government of Ruritania"));
+    let md = app
+        .get(&format!("{LETTER_PAGE}/download/md?lang=km"), &owner)
+        .await;
+    assert!(md.body.contains("អគ្គលេខាធិការនៃសហភាពឧទាហរណ៍"), "{}", md.body);
+    let en_page = app.get(LETTER_PAGE, &owner).await;
+    assert!(en_page.body.contains("Government of Ruritania"));
+    assert!(!en_page.body.contains("រដ្ឋាភិបាលរូរីតានី"));
+    // The form shows the version's own lines back.
+    let form = app.get(&format!("{versions}?lang=km"), &owner).await;
+    assert!(form.body.contains("រដ្ឋមន្ត្រីការបរទេសនៃរូរីតានី | រដ្ឋមន្ត្រី"));
+
+    let r = app.post(&versions, &owner, &fields("ក\nខ", "")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("addressees"), "{}", r.body);
+
+    // The API: each language's addressees and CC as printed.
+    let token = app.api_token("owner@example.org").await;
+    let api = "/api/v1/cases/example-2030/letters/appeal-2030/versions";
+    let get = axum::http::Request::builder()
+        .uri(api)
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_str(&app.send(get).await.body).unwrap();
+    let langs = list["languages"].as_array().unwrap();
+    assert_eq!(
+        langs[0]["addressees"][0]["organisation"],
+        "Government of Ruritania"
+    );
+    assert_eq!(langs[0]["translates_recipients"], false);
+    assert_eq!(langs[1]["addressees"][0]["organisation"], "រដ្ឋាភិបាលរូរីតានី");
+    assert_eq!(langs[1]["cc"][1], "ភាគីនៃកិច្ចព្រមព្រៀង");
+    assert_eq!(langs[1]["translates_recipients"], true);
+    let put = |body: serde_json::Value| {
+        axum::http::Request::builder()
+            .method("PUT")
+            .uri(format!("{api}/fr"))
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(axum::body::Body::from(body.to_string()))
+            .unwrap()
+    };
+    let r = app
+        .send(put(serde_json::json!({
+            "title": "Appel au garant",
+            "body": "Nous demandons.\n",
+            "addressees": [{"name": "Le ministre des Affaires étrangères de Ruritanie", "role": "garant"}],
+            "cc": ["Le Secrétaire général de l'Union"],
+        })))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let fr: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(
+        fr["addressees"][0]["name"],
+        "Le ministre des Affaires étrangères de Ruritanie"
+    );
+    assert_eq!(fr["cc"][0], "Le Secrétaire général de l'Union");
+    assert_eq!(fr["cc"][1], "The Parties to the Accord");
+    let r = app
+        .send(put(serde_json::json!({
+            "title": "Appel", "body": "Nous.\n",
+            "addressees": [{"name": "a"}, {"name": "b"}],
+        })))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("\"field\":\"addressees\""), "{}", r.body);
+}
+
+/// Removing a version from the Languages page and the API: a signed version is refused (422,
+/// the organisation named, nothing removed); an unsigned one goes (303 to the page, then the
+/// letter's Khmer page is a 404); DELETE through the API answers the remaining languages, 404
+/// for a version the letter lacks, 403 for an editor.
+#[tokio::test]
+async fn a_version_is_removed_from_the_page_and_the_api() {
+    let app = TestApp::new().await;
+    let owner = owner(&app).await;
+    add_khmer_version(&app).await;
+    let versions = format!("{LETTER_PAGE}/versions");
+    let form = app.get(&format!("{versions}?lang=km"), &owner).await;
+    assert!(form.body.contains("value=\"remove\""), "{}", form.body);
+    let new_form = app.get(&format!("{versions}?lang=fr"), &owner).await;
+    assert!(
+        !new_form.body.contains("value=\"remove\""),
+        "a version not yet saved has nothing to remove"
+    );
+
+    // Signed in Khmer: refused.
+    let case = app.store.load_case(CASE).await.unwrap().unwrap();
+    let sha = accord_letters::compose_in(&case, LETTER, "km")
+        .unwrap()
+        .signed_text
+        .sha256;
+    let mut signed = case.letter(LETTER).unwrap().clone();
+    signed.versions[0]
+        .signatures
+        .push(accord_core::VersionSignature {
+            signatory: 0,
+            sha256: sha,
+        });
+    app.state
+        .actions
+        .save_letter(CASE, &signed, None, "test")
+        .await
+        .unwrap();
+    let remove = [("lang", "km"), ("action", "remove")];
+    let r = app.post(&versions, &owner, &remove).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body.contains("Example Press Freedom Network"),
+        "{}",
+        r.body
+    );
+    assert_eq!(
+        app.get(&format!("{LETTER_PAGE}?lang=km"), &owner)
+            .await
+            .status,
+        StatusCode::OK
+    );
+
+    // Unsigned: removed.
+    signed.versions[0].signatures.clear();
+    app.state
+        .actions
+        .save_letter(CASE, &signed, None, "test")
+        .await
+        .unwrap();
+    let r = app.post(&versions, &owner, &remove).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), versions);
+    assert_eq!(
+        app.get(&format!("{LETTER_PAGE}?lang=km"), &owner)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Through the API.
+    add_khmer_version(&app).await;
+    let token = app.api_token("owner@example.org").await;
+    app.user("editor@example.org", false, Some(CaseRole::Editor))
+        .await;
+    let editor = app.api_token("editor@example.org").await;
+    let delete = |lang: &str, token: &str| {
+        axum::http::Request::builder()
+            .method("DELETE")
+            .uri(format!(
+                "/api/v1/cases/example-2030/letters/appeal-2030/versions/{lang}"
+            ))
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    assert_eq!(
+        app.send(delete("km", &editor)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let r = app.send(delete("km", &token)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let left: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(left["languages"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        app.send(delete("km", &token)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let r = app.send(delete("en", &token)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
 }

@@ -1,7 +1,7 @@
 //! A letter's language versions in SQLite (`letter_versions`, `letter_version_signatures`,
 //! migration 0017): written whole with their letter, read back onto it.
 
-use accord_core::{Letter, LetterVersion, VersionSignature};
+use accord_core::{AddresseeText, Letter, LetterVersion, VersionSignature};
 use sqlx::{Row, SqliteConnection};
 
 use crate::StoreError;
@@ -21,8 +21,8 @@ pub(crate) async fn write(
     for (i, v) in letter.versions.iter().enumerate() {
         sqlx::query(
             "INSERT INTO letter_versions (case_id, letter_id, lang, position, title, place, body,
-                 closing, translated_by, translated_at, original_sha256)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 closing, translated_by, translated_at, original_sha256, addressees, cc)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(case_id)
         .bind(&letter.id)
@@ -35,6 +35,8 @@ pub(crate) async fn write(
         .bind(&v.translated_by)
         .bind(v.translated_at.map(|d| d.to_string()))
         .bind(&v.original_sha256)
+        .bind(addressees_json(&v.addressees))
+        .bind((!v.cc.is_empty()).then(|| serde_json::json!(v.cc).to_string()))
         .execute(&mut *tx)
         .await?;
         for s in &v.signatures {
@@ -64,7 +66,7 @@ pub(crate) async fn attach(
 ) -> Result<(), StoreError> {
     let rows = sqlx::query(
         "SELECT letter_id, lang, title, place, body, closing, translated_by, translated_at,
-                original_sha256
+                original_sha256, addressees, cc
          FROM letter_versions WHERE case_id = ?1 AND (?2 IS NULL OR letter_id = ?2)
          ORDER BY letter_id, position",
     )
@@ -114,6 +116,8 @@ pub(crate) async fn attach(
             translated_at,
             original_sha256: r.get("original_sha256"),
             signatures,
+            addressees: addressees_of(case_id, r.get("addressees"))?,
+            cc: cc_of(case_id, r.get("cc"))?,
         };
         if let Some(letter) = letters.iter_mut().find(|l| l.id == letter_id) {
             letter.versions.push(version);
@@ -162,4 +166,54 @@ pub(crate) async fn sign(
         .execute(&mut *tx)
         .await?;
     Ok(())
+}
+
+/// A version's addressees as the `addressees` column holds them: a JSON array of
+/// `{"name", "title", "organisation", "role"}`, or NULL when it prints the original's.
+fn addressees_json(addressees: &[AddresseeText]) -> Option<String> {
+    if addressees.is_empty() {
+        return None;
+    }
+    let list: Vec<serde_json::Value> = addressees
+        .iter()
+        .map(|a| {
+            serde_json::json!({
+                "name": a.name, "title": a.title, "organisation": a.organisation, "role": a.role,
+            })
+        })
+        .collect();
+    Some(serde_json::Value::Array(list).to_string())
+}
+
+/// The `addressees` column read back; anything but what [`addressees_json`] writes is corrupt.
+fn addressees_of(case_id: &str, column: Option<String>) -> Result<Vec<AddresseeText>, StoreError> {
+    let Some(text) = column else {
+        return Ok(Vec::new());
+    };
+    let bad = |what: &str| corrupt(case_id, format!("letter_versions.addressees: {what}"));
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| bad(&e.to_string()))?;
+    let list = value.as_array().ok_or_else(|| bad("not an array"))?;
+    list.iter()
+        .map(|a| {
+            let field = |k: &str| {
+                a.get(k)
+                    .and_then(serde_json::Value::as_str)
+                    .map(str::to_owned)
+            };
+            Ok(AddresseeText {
+                name: field("name").ok_or_else(|| bad("an addressee without a name"))?,
+                title: field("title"),
+                organisation: field("organisation"),
+                role: field("role"),
+            })
+        })
+        .collect()
+}
+
+/// The `cc` column read back: a JSON array of strings, or NULL.
+fn cc_of(case_id: &str, column: Option<String>) -> Result<Vec<String>, StoreError> {
+    let Some(text) = column else {
+        return Ok(Vec::new());
+    };
+    serde_json::from_str(&text).map_err(|e| corrupt(case_id, format!("letter_versions.cc: {e}")))
 }
