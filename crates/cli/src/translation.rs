@@ -1,10 +1,11 @@
-//! `accord translation add|pending`: translate a record of a case into a language, and list what
-//! a language still lacks (the web's translators' page, on the command line). Writes go through
-//! the action layer, as the record pages' form and the API do.
+//! `accord translation add|remove|original|pending`: translate a record of a case into a
+//! language, remove a translation, say which language a record (or the case) was written in, and
+//! list what a language still lacks (the web's translators' page, on the command line). Writes go
+//! through the action layer, as the record pages' forms and the API do.
 
 use std::process::ExitCode;
 
-use accord_actions::{Actions, NewTranslation};
+use accord_actions::{Actions, NewTranslation, RecordRef};
 use accord_core::Named;
 use accord_core::translation::{TextKind, pending};
 use accord_store::Create;
@@ -42,6 +43,41 @@ pub(crate) enum TranslationCommand {
         /// Print the record's languages as JSON
         #[arg(long)]
         json: bool,
+    },
+    /// Remove one language's translation of a record (the record's history keeps it)
+    Remove {
+        /// The case id
+        case: String,
+        /// The record's kind: case, instrument, provision, actor, source, incident or mechanism
+        #[arg(long)]
+        kind: String,
+        /// The record's id (a provision's citation: "ACPS Art. 29"; the case's own id)
+        #[arg(long, value_name = "ID")]
+        id: String,
+        /// The language of the translation to remove: a BCP 47 tag
+        #[arg(long, value_name = "TAG")]
+        lang: String,
+        /// Recorded as the author of the change in the log
+        #[arg(long, value_name = "WHO", default_value = ACTOR)]
+        by: String,
+    },
+    /// Say which language a record was written in; with --kind case and the case's id, which
+    /// language the case's records are written in
+    Original {
+        /// The case id
+        case: String,
+        /// The record's kind: case, instrument, provision, actor, source, incident or mechanism
+        #[arg(long)]
+        kind: String,
+        /// The record's id (a provision's citation; the case's own id with --kind case)
+        #[arg(long, value_name = "ID")]
+        id: String,
+        /// The language: a BCP 47 tag of a known language (km, fr, en, fr-CA, ...)
+        #[arg(long, value_name = "TAG")]
+        lang: String,
+        /// Recorded as the author of the change in the log
+        #[arg(long, value_name = "WHO", default_value = ACTOR)]
+        by: String,
     },
     /// List the texts not yet translated into a language, or whose translation is out of date
     Pending {
@@ -82,6 +118,58 @@ pub(crate) async fn run(config: &Config, cmd: TranslationCommand) -> anyhow::Res
                 &actions, &case, kind, id, lang, fields, translator, &by, json,
             )
             .await
+        }
+        TranslationCommand::Remove {
+            case,
+            kind,
+            id,
+            lang,
+            by,
+        } => {
+            let kind = TextKind::from_name(&kind).map_err(|e| anyhow::anyhow!("--kind: {e}"))?;
+            let record = RecordRef { kind, id };
+            actions
+                .remove_translation(&case, &record, &lang, &by)
+                .await?;
+            let words = crate::words::Words::new(config.language)?;
+            println!(
+                "{}",
+                words.msg(
+                    "cli-translation-removed",
+                    &[
+                        ("kind", kind.as_str().into()),
+                        ("id", record.id.as_str().into()),
+                        ("lang", lang.as_str().into()),
+                    ],
+                )
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        TranslationCommand::Original {
+            case,
+            kind,
+            id,
+            lang,
+            by,
+        } => {
+            let kind = TextKind::from_name(&kind).map_err(|e| anyhow::anyhow!("--kind: {e}"))?;
+            let record = RecordRef { kind, id };
+            let lang = actions
+                .set_original_language(&case, &record, &lang, &by)
+                .await?;
+            let words = crate::words::Words::new(config.language)?;
+            println!(
+                "{}",
+                words.msg(
+                    "cli-translation-original",
+                    &[
+                        ("kind", kind.as_str().into()),
+                        ("id", record.id.as_str().into()),
+                        ("lang", lang.as_str().into()),
+                    ],
+                )
+            );
+            Ok(ExitCode::SUCCESS)
         }
         TranslationCommand::Pending { case, lang, json } => {
             let stored = actions

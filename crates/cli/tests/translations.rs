@@ -133,3 +133,69 @@ fn a_record_is_translated_listed_and_exported_with_its_case() {
     b.sort();
     assert_eq!(a, b);
 }
+
+/// `accord translation remove` and `accord translation original` (issue 16 §2): through the
+/// action layer, logged; an unknown language is refused naming `lang`, and nothing is written.
+#[test]
+fn a_translation_is_removed_and_an_original_language_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let example = repo().join("docs/examples/minimal-case");
+    ok(&accord(&db, &["import", example.to_str().unwrap()]));
+    let args = |verb: &'static str, kind: &'static str, id: &'static str, lang: &'static str| {
+        vec![
+            "translation",
+            verb,
+            CASE,
+            "--kind",
+            kind,
+            "--id",
+            id,
+            "--lang",
+            lang,
+        ]
+    };
+    let mut add = args("add", "source", "monitor-report", "fr");
+    add.extend(["--field", "title=L’espace civique"]);
+    ok(&accord(&db, &add));
+    assert!(!pending(&db, "fr").contains(&"source monitor-report title missing".to_owned()));
+    // Not there: refused.
+    let err = fails(&accord(
+        &db,
+        &args("remove", "source", "monitor-report", "km"),
+    ));
+    assert!(err.contains("translation"), "{err}");
+    let out = ok(&accord(
+        &db,
+        &args("remove", "source", "monitor-report", "fr"),
+    ));
+    assert!(out.contains("monitor-report"), "{out}");
+    assert!(pending(&db, "fr").contains(&"source monitor-report title missing".to_owned()));
+
+    // An unknown language is refused naming the field; a known one is set.
+    let err = fails(&accord(
+        &db,
+        &args("original", "source", "monitor-report", "xx"),
+    ));
+    assert!(
+        err.contains("lang") && err.contains("not a known language"),
+        "{err}"
+    );
+    ok(&accord(
+        &db,
+        &args("original", "source", "monitor-report", "km"),
+    ));
+    // Written in Khmer: Khmer needs nothing of it, English does.
+    assert!(
+        !pending(&db, "km")
+            .iter()
+            .any(|p| p.starts_with("source monitor-report"))
+    );
+    assert!(pending(&db, "en").contains(&"source monitor-report title missing".to_owned()));
+    // The case's language, in its export.
+    ok(&accord(&db, &args("original", "case", CASE, "fr")));
+    let out = dir.path().join("out");
+    ok(&accord(&db, &["export", CASE, out.to_str().unwrap()]));
+    let case_toml = std::fs::read_to_string(out.join("case.toml")).unwrap();
+    assert!(case_toml.contains("language = \"fr\""), "{case_toml}");
+}

@@ -1298,6 +1298,8 @@ history-translation-added = translation added
 history-translation-changed = translation changed
 history-translation-removed = translation removed
 history-translated-by = translated by { $who }
+cli-translation-removed = Removed the translation of { $kind } { $id } into { $lang }.
+cli-translation-original = { $kind } { $id } is written in { $lang }.
 
 ## Letters in several languages (L6): a version's addressees and CC, removing a version
 versions-addressees-help = The original's addressees in this language, one per line in the same order: name | title | organisation | role. Left as the original's, they print as the original's.

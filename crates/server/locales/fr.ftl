@@ -1297,6 +1297,8 @@ history-translation-added = traduction ajoutée
 history-translation-changed = traduction modifiée
 history-translation-removed = traduction supprimée
 history-translated-by = traduit par { $who }
+cli-translation-removed = Traduction en { $lang } de { $kind } { $id } supprimée.
+cli-translation-original = { $kind } { $id } est écrit en { $lang }.
 
 ## Letters in several languages (L6): a version's addressees and CC, removing a version
 versions-addressees-help = Les destinataires de l’original dans cette langue, un par ligne dans le même ordre : nom | titre | organisation | rôle. Laissés tels quels, ce sont ceux de l’original qui sont imprimés.

@@ -1189,6 +1189,8 @@ history-translation-added = បានបន្ថែមការបកប្រ�
 history-translation-changed = បានកែប្រែការបកប្រែ
 history-translation-removed = បានលុបការបកប្រែ
 history-translated-by = បកប្រែដោយ { $who }
+cli-translation-removed = បានលុបការបកប្រែ { $kind } { $id } ជាភាសា { $lang }។
+cli-translation-original = { $kind } { $id } សរសេរជាភាសា { $lang }។
 
 ## Letters in several languages (L6): a version's addressees and CC, removing a version
 versions-addressees-help = អ្នកទទួលនៃច្បាប់ដើមជាភាសានេះ មួយក្នុងមួយបន្ទាត់ តាមលំដាប់ដដែល៖ ឈ្មោះ | ងារ | អង្គការ | តួនាទី។ បើទុកដូចច្បាប់ដើម គេនឹងបោះពុម្ពអ្នកទទួលនៃច្បាប់ដើម។
