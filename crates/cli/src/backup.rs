@@ -14,6 +14,7 @@ use clap::Args;
 
 use crate::config::Config;
 use crate::setup;
+use crate::words::Words;
 
 #[derive(Debug, Args)]
 pub(crate) struct BackupArgs {
@@ -63,31 +64,28 @@ pub(crate) async fn backup(config: &Config, args: BackupArgs) -> anyhow::Result<
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
+        let words = Words::new(config.language)?;
         println!(
-            "Backed up {} to {}: the database ({} bytes), {} evidence file{} ({} bytes){}.",
-            config.db,
-            report.out,
-            report.database_bytes,
-            report.evidence_files,
-            if report.evidence_files == 1 { "" } else { "s" },
-            report.evidence_bytes,
-            if report.log_key {
-                " and the log's signing key"
-            } else {
-                ""
-            }
+            "{}",
+            words.msg(
+                "cli-backed-up",
+                &[
+                    ("db", config.db.as_str().into()),
+                    ("out", report.out.as_str().into()),
+                    ("db_bytes", words.n(report.database_bytes)),
+                    ("files", report.evidence_files.into()),
+                    ("shown_files", words.n(report.evidence_files)),
+                    ("bytes", words.n(report.evidence_bytes)),
+                    ("log_key", if report.log_key { "yes" } else { "no" }.into()),
+                ],
+            )
         );
-        if report.sealed {
-            println!(
-                "It is sealed with the instance's data key: it opens with the instance key file or \
-                 the recovery shares, and with nothing else. Keep it where the database is not."
-            );
+        let id = if report.sealed {
+            "cli-backup-sealed"
         } else {
-            println!(
-                "Keep it where the database is not: this instance has no keys (`accord keys \
-                 init`), so the backup holds everything in the clear."
-            );
-        }
+            "cli-backup-clear"
+        };
+        println!("{}", words.t(id));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -195,22 +193,34 @@ pub(crate) async fn restore(config: &Config, args: RestoreArgs) -> anyhow::Resul
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
+        let words = Words::new(config.language)?;
         println!(
-            "Restored {shown} (taken {}) into {}: {} evidence file{}{}.",
-            manifest.created_at,
-            report.db,
-            report.evidence_files,
-            if report.evidence_files == 1 { "" } else { "s" },
-            if report.log_key {
-                ", the log's signing key"
-            } else {
-                ""
-            }
+            "{}",
+            words.msg(
+                "cli-restored",
+                &[
+                    ("backup", shown.as_str().into()),
+                    ("taken", manifest.created_at.as_str().into()),
+                    ("db", report.db.as_str().into()),
+                    ("files", report.evidence_files.into()),
+                    ("shown_files", words.n(report.evidence_files)),
+                    ("log_key", if report.log_key { "yes" } else { "no" }.into()),
+                ],
+            )
         );
         if report.verified {
-            println!("accord verify: everything checks out.");
+            println!("{}", words.t("cli-restore-verified"));
         } else {
-            println!("accord verify found {} problem(s):", report.problems.len());
+            println!(
+                "{}",
+                words.msg(
+                    "cli-restore-problems",
+                    &[
+                        ("n", report.problems.len().into()),
+                        ("shown", words.n(report.problems.len())),
+                    ],
+                )
+            );
             for p in &report.problems {
                 println!("  {} {}: {}", p.kind, p.what, p.detail);
             }

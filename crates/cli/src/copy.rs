@@ -13,6 +13,7 @@ use clap::Args;
 
 use crate::config::Config;
 use crate::setup;
+use crate::words::Words;
 
 #[derive(Debug, Args)]
 pub(crate) struct CopyArgs {
@@ -96,6 +97,7 @@ pub(crate) async fn run(config: &Config, args: CopyArgs) -> anyhow::Result<ExitC
     };
 
     let quiet = args.json;
+    let words = Words::new(config.language)?;
     let report = copy_instance(
         &from,
         &args.to,
@@ -110,9 +112,25 @@ pub(crate) async fn run(config: &Config, args: CopyArgs) -> anyhow::Result<ExitC
                 CopyProgress::Evidence { done, of }
                     if of > 0 && (done == of || done % 100 == 0) =>
                 {
-                    eprintln!("evidence: {done} of {of}");
+                    eprintln!(
+                        "{}",
+                        words.msg(
+                            "cli-copy-evidence-progress",
+                            &[("done", words.n(done)), ("of", words.n(of))],
+                        )
+                    );
                 }
-                CopyProgress::Table { table, rows } => eprintln!("{table}: {rows} rows"),
+                CopyProgress::Table { table, rows } => eprintln!(
+                    "{}",
+                    words.msg(
+                        "cli-copy-table-progress",
+                        &[
+                            ("table", table.into()),
+                            ("n", rows.into()),
+                            ("shown", words.n(rows)),
+                        ],
+                    )
+                ),
                 CopyProgress::Evidence { .. } => {}
             }
         },
@@ -141,36 +159,54 @@ pub(crate) async fn run(config: &Config, args: CopyArgs) -> anyhow::Result<ExitC
         println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
         println!(
-            "Copied {} to {}: {} rows in {} tables, {} evidence file{} ({} bytes; {} already there).",
-            report.from,
-            report.to,
-            report.rows,
-            report.tables.len(),
-            report.evidence_copied,
-            if report.evidence_copied == 1 { "" } else { "s" },
-            report.evidence_bytes,
-            report.evidence_present
+            "{}",
+            words.msg(
+                "cli-copied",
+                &[
+                    ("from", report.from.as_str().into()),
+                    ("to", report.to.as_str().into()),
+                    ("rows", words.n(report.rows)),
+                    ("tables", words.n(report.tables.len())),
+                    ("files", report.evidence_copied.into()),
+                    ("shown_files", words.n(report.evidence_copied)),
+                    ("bytes", words.n(report.evidence_bytes)),
+                    ("present", words.n(report.evidence_present)),
+                ],
+            )
         );
         for file in &key_files {
-            println!("Key file copied beside the target: {file}");
+            println!(
+                "{}",
+                words.msg("cli-copied-key-file", &[("file", file.as_str().into())])
+            );
         }
         if !target_is_sqlite {
+            let store = match (&args.to_evidence_store, &to_dir) {
+                (Some(url), _) => format!(", evidence_store = {url}"),
+                (None, Some(d)) => format!(", evidence_dir = {}", d.display()),
+                (None, None) => String::new(),
+            };
             println!(
-                "Point the target's servers at the same files: log_key = {}, key_file = {} \
-                 (if the instance has keys){}.",
-                config.evidence.log_key.display(),
-                config.evidence.key_file.display(),
-                match (&args.to_evidence_store, &to_dir) {
-                    (Some(url), _) => format!(", evidence_store = {url}"),
-                    (None, Some(d)) => format!(", evidence_dir = {}", d.display()),
-                    (None, None) => String::new(),
-                }
+                "{}",
+                words.msg(
+                    "cli-copy-point-servers",
+                    &[
+                        (
+                            "log_key",
+                            config.evidence.log_key.display().to_string().into()
+                        ),
+                        (
+                            "key_file",
+                            config.evidence.key_file.display().to_string().into()
+                        ),
+                        ("store", store.into()),
+                    ],
+                )
             );
         }
         println!(
-            "Check it: accord --db {} verify; accord --db {} log checkpoint shows the same tree \
-             size and root as the source.",
-            args.to, args.to
+            "{}",
+            words.msg("cli-copy-check", &[("to", args.to.as_str().into())])
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -12,6 +12,8 @@ use accord_elections::{
 use anyhow::{Context, bail};
 use clap::{Args, Subcommand, ValueEnum};
 
+use crate::words::{Words, columns, pad};
+
 const FILE_HELP: &str = "\
 Election file (JSON):
   {\"name\": \"Example 2013\", \"method\": \"dhondt\", \"threshold\": 0.0, \"constituency_threshold\": 0.0,
@@ -155,7 +157,7 @@ pub(crate) enum BasisArg {
     Computed,
 }
 
-pub(crate) fn run(cmd: ElectionsCommand) -> anyhow::Result<()> {
+pub(crate) fn run(words: &Words, cmd: ElectionsCommand) -> anyhow::Result<()> {
     match cmd {
         ElectionsCommand::Allocate { input, json } => {
             let election = load(&input)?;
@@ -164,7 +166,7 @@ pub(crate) fn run(cmd: ElectionsCommand) -> anyhow::Result<()> {
             if json {
                 println!("{}", serde_json::to_string_pretty(&allocation)?);
             } else {
-                print!("{}", allocation_table(&allocation));
+                print!("{}", allocation_table(words, &allocation));
             }
         }
         ElectionsCommand::Dissolve {
@@ -210,7 +212,7 @@ pub(crate) fn run(cmd: ElectionsCommand) -> anyhow::Result<()> {
             if json {
                 println!("{}", serde_json::to_string_pretty(&scenario)?);
             } else {
-                print!("{}", scenario_table(&scenario));
+                print!("{}", scenario_table(words, &scenario));
             }
         }
         ElectionsCommand::Simulate {
@@ -234,7 +236,7 @@ pub(crate) fn run(cmd: ElectionsCommand) -> anyhow::Result<()> {
             if json {
                 println!("{}", serde_json::to_string_pretty(&simulation)?);
             } else {
-                print!("{}", simulation_table(&simulation));
+                print!("{}", simulation_table(words, &simulation));
             }
         }
         ElectionsCommand::Apportion { file, method, json } => {
@@ -247,7 +249,7 @@ pub(crate) fn run(cmd: ElectionsCommand) -> anyhow::Result<()> {
             if json {
                 println!("{}", serde_json::to_string_pretty(&result)?);
             } else {
-                print!("{}", apportionment_table(&apportionment, &result));
+                print!("{}", apportionment_table(words, &apportionment, &result));
             }
         }
     }
@@ -315,17 +317,17 @@ fn load(input: &InputArgs) -> anyhow::Result<Election> {
 }
 
 /// Left-aligned first column, right-aligned numbers.
-fn table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+fn table(header: &[String], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| columns(h)).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(columns(cell));
         }
     }
     let mut out = String::new();
     let line = |out: &mut String, cells: Vec<String>| {
         for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
-            let pad = w - cell.chars().count();
+            let pad = w.saturating_sub(columns(cell));
             if i == 0 {
                 out.push_str(cell);
                 out.push_str(&" ".repeat(pad));
@@ -337,30 +339,67 @@ fn table(header: &[&str], rows: &[Vec<String>]) -> String {
         }
         out.push('\n');
     };
-    line(&mut out, header.iter().map(|h| (*h).to_owned()).collect());
+    line(&mut out, header.to_vec());
     for row in rows {
         line(&mut out, row.clone());
     }
     out
 }
 
-fn pct(x: f64) -> String {
-    format!("{x:.2}")
+/// The headings of a table, in the user's language.
+fn heads(w: &Words, ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|id| w.t(id)).collect()
 }
 
-fn signed(x: f64) -> String {
-    format!("{x:+.2}")
+/// The disproportionality indices on one line (their names are the literature's, in every
+/// language; the figures in the language's digits).
+fn indices(w: &Words, i: &accord_elections::Indices) -> String {
+    w.msg(
+        "cli-el-indices",
+        &[
+            ("gallagher", decimal(w, i.gallagher, 2).into()),
+            ("lh", decimal(w, i.loosemore_hanby, 2).into()),
+            ("sl", decimal(w, i.sainte_lague, 2).into()),
+            ("enp_votes", decimal(w, i.enp_votes, 2).into()),
+            ("enp_seats", decimal(w, i.enp_seats, 2).into()),
+        ],
+    )
 }
 
-fn allocation_table(a: &Allocation) -> String {
+/// A figure with `places` decimals: as Rust writes it in English (what scripts read), in the
+/// language's digits and decimal comma otherwise.
+fn decimal(w: &Words, x: f64, places: usize) -> String {
+    match w.lang {
+        accord_core::Lang::En => format!("{x:.places$}"),
+        lang => lang.decimal(x, places),
+    }
+}
+
+fn pct(w: &Words, x: f64) -> String {
+    decimal(w, x, 2)
+}
+
+fn signed(w: &Words, x: f64) -> String {
+    match w.lang {
+        accord_core::Lang::En => format!("{x:+.2}"),
+        lang => lang.signed(x, 2),
+    }
+}
+
+fn allocation_table(w: &Words, a: &Allocation) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} - {}, {} seats in {} constituencies",
-        a.name,
-        a.method,
-        a.house_size,
-        a.constituencies.len()
+        "{}",
+        w.msg(
+            "cli-el-allocation",
+            &[
+                ("name", a.name.as_str().into()),
+                ("method", a.method.as_str().into()),
+                ("seats", w.n(a.house_size)),
+                ("constituencies", w.n(a.constituencies.len())),
+            ],
+        )
     );
     let rows: Vec<Vec<String>> = a
         .parties
@@ -368,45 +407,63 @@ fn allocation_table(a: &Allocation) -> String {
         .map(|p| {
             vec![
                 p.party.clone(),
-                p.votes.to_string(),
-                pct(p.vote_share),
-                p.seats.to_string(),
-                pct(p.seat_share),
-                signed(p.difference),
+                w.count_of(p.votes),
+                pct(w, p.vote_share),
+                w.count_of(p.seats),
+                pct(w, p.seat_share),
+                signed(w, p.difference),
             ]
         })
         .collect();
     out.push_str(&table(
-        &[
-            "party",
-            "votes",
-            "votes %",
-            "seats",
-            "seats %",
-            "seats-votes",
-        ],
+        &heads(
+            w,
+            &[
+                "cli-el-party",
+                "cli-el-votes",
+                "cli-el-votes-pct",
+                "cli-el-seats",
+                "cli-el-seats-pct",
+                "cli-el-seats-votes",
+            ],
+        ),
         &rows,
     ));
-    let i = &a.indices;
-    let _ = writeln!(
-        out,
-        "Gallagher {:.2}  Loosemore-Hanby {:.2}  Sainte-Lague {:.2}  ENP votes {:.2}  ENP seats {:.2}",
-        i.gallagher, i.loosemore_hanby, i.sainte_lague, i.enp_votes, i.enp_seats
-    );
+    let _ = writeln!(out, "{}", indices(w, &a.indices));
     if !a.below_threshold.is_empty() {
         let _ = writeln!(
             out,
-            "Below the national threshold: {}",
-            a.below_threshold.join(", ")
+            "{}",
+            w.msg(
+                "cli-el-below-national",
+                &[("parties", a.below_threshold.join(", ").into())]
+            )
         );
     }
     if a.constituencies.len() > 1 {
-        out.push_str("Constituencies:\n");
+        let _ = writeln!(out, "{}", w.t("cli-el-constituencies"));
         for c in &a.constituencies {
-            let seats: Vec<String> = c.seats.iter().map(|(p, s)| format!("{p} {s}")).collect();
-            let _ = write!(out, "  {} ({}): {}", c.name, c.magnitude, seats.join(", "));
+            let seats: Vec<String> = c
+                .seats
+                .iter()
+                .map(|(p, s)| format!("{p} {}", w.count_of(s)))
+                .collect();
+            let _ = write!(
+                out,
+                "  {} ({}): {}",
+                c.name,
+                w.count_of(c.magnitude),
+                seats.join(", ")
+            );
             if !c.below_threshold.is_empty() {
-                let _ = write!(out, "  [below threshold: {}]", c.below_threshold.join(", "));
+                let _ = write!(
+                    out,
+                    "  [{}]",
+                    w.msg(
+                        "cli-el-below-threshold",
+                        &[("parties", c.below_threshold.join(", ").into())]
+                    )
+                );
             }
             out.push('\n');
         }
@@ -414,31 +471,48 @@ fn allocation_table(a: &Allocation) -> String {
     for t in &a.ties {
         let _ = writeln!(
             out,
-            "Tie in {} from seat {} between {} settled by {}: {}",
-            t.constituency,
-            t.seat,
-            t.tied.join(", "),
-            t.rule,
-            t.winners.join(", ")
+            "{}",
+            w.msg(
+                "cli-el-tie",
+                &[
+                    ("constituency", t.constituency.as_str().into()),
+                    ("seat", w.n(t.seat)),
+                    ("tied", t.tied.join(", ").into()),
+                    ("rule", t.rule.as_str().into()),
+                    ("winners", t.winners.join(", ").into()),
+                ],
+            )
         );
     }
     for note in &a.notes {
-        let _ = writeln!(out, "note: {note}");
+        let _ = writeln!(
+            out,
+            "{}",
+            w.msg("cli-el-note", &[("note", note.as_str().into())])
+        );
     }
     if let Some(r) = &a.recorded {
         if r.matches {
-            out.push_str("Recorded official seats: identical in every constituency\n");
+            let _ = writeln!(out, "{}", w.t("cli-el-recorded-identical"));
         } else {
             let _ = writeln!(
                 out,
-                "Recorded official seats differ in {} place(s):",
-                r.differences.len()
+                "{}",
+                w.msg("cli-el-recorded-differ", &[("n", w.n(r.differences.len()))])
             );
             for d in &r.differences {
                 let _ = writeln!(
                     out,
-                    "  {}: {} computed {}, recorded {}",
-                    d.constituency, d.party, d.computed, d.recorded
+                    "  {}",
+                    w.msg(
+                        "cli-el-recorded-difference",
+                        &[
+                            ("constituency", d.constituency.as_str().into()),
+                            ("party", d.party.as_str().into()),
+                            ("computed", w.n(d.computed)),
+                            ("recorded", w.n(d.recorded)),
+                        ],
+                    )
                 );
             }
         }
@@ -446,7 +520,7 @@ fn allocation_table(a: &Allocation) -> String {
     out
 }
 
-fn scenario_table(s: &Scenario) -> String {
+fn scenario_table(w: &Words, s: &Scenario) -> String {
     let mut out = String::new();
     let scope = s
         .scope
@@ -455,8 +529,17 @@ fn scenario_table(s: &Scenario) -> String {
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "{}: {} dissolved, rule {}{}, from {} seats",
-        s.name, s.party, s.rule, scope, s.basis
+        "{}",
+        w.msg(
+            "cli-el-scenario",
+            &[
+                ("name", s.name.as_str().into()),
+                ("party", s.party.as_str().into()),
+                ("rule", s.rule.as_str().into()),
+                ("scope", scope.into()),
+                ("basis", s.basis.as_str().into()),
+            ],
+        )
     );
     let rows: Vec<Vec<String>> = s
         .parties
@@ -464,54 +547,65 @@ fn scenario_table(s: &Scenario) -> String {
         .map(|p| {
             vec![
                 p.party.clone(),
-                p.votes.to_string(),
-                pct(p.vote_share),
-                p.seats_before.to_string(),
-                p.seats_after.to_string(),
-                format!("{:+}", p.change),
-                signed(p.difference_before),
-                signed(p.difference_after),
+                w.count_of(p.votes),
+                pct(w, p.vote_share),
+                w.count_of(p.seats_before),
+                w.count_of(p.seats_after),
+                w.lang.digits(&format!("{:+}", p.change)),
+                signed(w, p.difference_before),
+                signed(w, p.difference_after),
             ]
         })
         .collect();
     out.push_str(&table(
-        &[
-            "party",
-            "votes",
-            "votes %",
-            "before",
-            "after",
-            "change",
-            "seats-votes before",
-            "after",
-        ],
+        &heads(
+            w,
+            &[
+                "cli-el-party",
+                "cli-el-votes",
+                "cli-el-votes-pct",
+                "cli-el-before",
+                "cli-el-after",
+                "cli-el-change",
+                "cli-el-seats-votes-before",
+                "cli-el-after",
+            ],
+        ),
         &rows,
     ));
-    for (label, i) in [("before", &s.indices_before), ("after", &s.indices_after)] {
-        let _ = writeln!(
-            out,
-            "{label:<6} Gallagher {:.2}  Loosemore-Hanby {:.2}  Sainte-Lague {:.2}  ENP votes {:.2}  ENP seats {:.2}",
-            i.gallagher, i.loosemore_hanby, i.sainte_lague, i.enp_votes, i.enp_seats
-        );
+    let labels = [w.t("cli-el-before"), w.t("cli-el-after")];
+    let label_w = labels.iter().map(|l| columns(l)).max().unwrap_or(6).max(6);
+    for (label, i) in labels.iter().zip([&s.indices_before, &s.indices_after]) {
+        let _ = writeln!(out, "{} {}", pad(label, label_w), indices(w, i));
     }
     for step in &s.steps {
-        let seats: Vec<String> = step.seats.iter().map(|(p, n)| format!("{p} {n}")).collect();
+        let seats: Vec<String> = step
+            .seats
+            .iter()
+            .map(|(p, n)| format!("{p} {}", w.count_of(n)))
+            .collect();
+        let seats = if seats.is_empty() {
+            w.t("cli-el-none")
+        } else {
+            seats.join(", ")
+        };
         let _ = writeln!(
             out,
-            "step: {}: {}",
-            step.description,
-            if seats.is_empty() {
-                "none".to_owned()
-            } else {
-                seats.join(", ")
-            }
+            "{}",
+            w.msg(
+                "cli-el-step",
+                &[
+                    ("step", step.description.as_str().into()),
+                    ("seats", seats.into()),
+                ],
+            )
         );
     }
     if let Some(cs) = &s.constituencies {
         for c in cs.iter().filter(|c| c.before != c.after) {
             let fmt = |m: &accord_elections::PartyMap<u64>| {
                 m.iter()
-                    .map(|(p, n)| format!("{p} {n}"))
+                    .map(|(p, n)| format!("{p} {}", w.count_of(n)))
                     .collect::<Vec<_>>()
                     .join(", ")
             };
@@ -521,26 +615,46 @@ fn scenario_table(s: &Scenario) -> String {
     for t in &s.ties {
         let _ = writeln!(
             out,
-            "Tie in {} from seat {} between {} settled by {}: {}",
-            t.constituency,
-            t.seat,
-            t.tied.join(", "),
-            t.rule,
-            t.winners.join(", ")
+            "{}",
+            w.msg(
+                "cli-el-tie",
+                &[
+                    ("constituency", t.constituency.as_str().into()),
+                    ("seat", w.n(t.seat)),
+                    ("tied", t.tied.join(", ").into()),
+                    ("rule", t.rule.as_str().into()),
+                    ("winners", t.winners.join(", ").into()),
+                ],
+            )
         );
     }
     for note in &s.notes {
-        let _ = writeln!(out, "note: {note}");
+        let _ = writeln!(
+            out,
+            "{}",
+            w.msg("cli-el-note", &[("note", note.as_str().into())])
+        );
     }
     out
 }
 
-fn simulation_table(s: &Simulation) -> String {
+fn simulation_table(w: &Words, s: &Simulation) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} - {}, {} runs, seed {}, noise {}; majority = {} of {} seats",
-        s.name, s.method, s.runs, s.seed, s.noise, s.majority, s.house_size
+        "{}",
+        w.msg(
+            "cli-el-simulation",
+            &[
+                ("name", s.name.as_str().into()),
+                ("method", s.method.as_str().into()),
+                ("runs", w.n(s.runs)),
+                ("seed", w.n(s.seed)),
+                ("noise", s.noise.as_str().into()),
+                ("majority", w.n(s.majority)),
+                ("seats", w.n(s.house_size)),
+            ],
+        )
     );
     let rows: Vec<Vec<String>> = s
         .parties
@@ -548,52 +662,66 @@ fn simulation_table(s: &Simulation) -> String {
         .map(|p| {
             vec![
                 p.party.clone(),
-                p.votes.to_string(),
-                format!("{:.2}", p.mean_seats),
-                p.p5.to_string(),
-                p.p50.to_string(),
-                p.p95.to_string(),
-                format!("{:.4}", p.p_majority),
-                format!("{:.4}", p.p_seat),
+                w.count_of(p.votes),
+                decimal(w, p.mean_seats, 2),
+                w.count_of(p.p5),
+                w.count_of(p.p50),
+                w.count_of(p.p95),
+                decimal(w, p.p_majority, 4),
+                decimal(w, p.p_seat, 4),
             ]
         })
         .collect();
     out.push_str(&table(
-        &[
-            "party",
-            "votes",
-            "mean seats",
-            "p5",
-            "p50",
-            "p95",
-            "P(majority)",
-            "P(seat)",
-        ],
+        &heads(
+            w,
+            &[
+                "cli-el-party",
+                "cli-el-votes",
+                "cli-el-mean-seats",
+                "cli-el-p5",
+                "cli-el-p50",
+                "cli-el-p95",
+                "cli-el-p-majority",
+                "cli-el-p-seat",
+            ],
+        ),
         &rows,
     ));
     if s.runs_with_lots > 0 {
         let _ = writeln!(
             out,
-            "{} run(s) had a tie for a seat, drawn by lot",
-            s.runs_with_lots
+            "{}",
+            w.msg("cli-el-lots", &[("n", w.n(s.runs_with_lots))])
         );
     }
     out
 }
 
-fn apportionment_table(a: &Apportionment, r: &ApportionmentResult) -> String {
+fn apportionment_table(w: &Words, a: &Apportionment, r: &ApportionmentResult) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} - {}, {} seats, at least {} each",
-        r.name, r.method, a.seats, a.min_seats
+        "{}",
+        w.msg(
+            "cli-el-apportionment",
+            &[
+                ("name", r.name.as_str().into()),
+                ("method", r.method.as_str().into()),
+                ("seats", w.n(a.seats)),
+                ("min", w.n(a.min_seats)),
+            ],
+        )
     );
     let rows: Vec<Vec<String>> = a
         .populations
         .iter()
         .zip(r.seats.iter())
-        .map(|((unit, pop), (_, seats))| vec![unit.clone(), pop.to_string(), seats.to_string()])
+        .map(|((unit, pop), (_, seats))| vec![unit.clone(), w.count_of(pop), w.count_of(seats)])
         .collect();
-    out.push_str(&table(&["unit", "population", "seats"], &rows));
+    out.push_str(&table(
+        &heads(w, &["cli-el-unit", "cli-el-population", "cli-el-seats"]),
+        &rows,
+    ));
     out
 }

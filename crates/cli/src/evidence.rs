@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::setup::{self, ACTOR};
+use crate::words::{Words, columns, pad, pad_left};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum EvidenceCommand {
@@ -150,6 +151,7 @@ pub(crate) struct AddArgs {
 }
 
 pub(crate) async fn run(config: &Config, cmd: EvidenceCommand) -> anyhow::Result<ExitCode> {
+    let words = Words::new(config.language)?;
     match cmd {
         EvidenceCommand::Add(args) => add(config, *args).await,
         EvidenceCommand::Get {
@@ -179,7 +181,17 @@ pub(crate) async fn run(config: &Config, cmd: EvidenceCommand) -> anyhow::Result
                 .record_custody(&case, &id, action, note, by)
                 .await
                 .map_err(flag_error)?;
-            println!("recorded {} of {id} by {by}", action.as_str());
+            println!(
+                "{}",
+                words.msg(
+                    "cli-custody-recorded",
+                    &[
+                        ("action", words.name("custody-", action.as_str()).into()),
+                        ("id", id.as_str().into()),
+                        ("by", by.into()),
+                    ],
+                )
+            );
             checkpoint(&actions).await?;
             Ok(ExitCode::SUCCESS)
         }
@@ -191,8 +203,15 @@ pub(crate) async fn run(config: &Config, cmd: EvidenceCommand) -> anyhow::Result
                 .await
                 .map_err(flag_error)?;
             println!(
-                "{id}: the stored bytes match the record (sha256 {}, {} bytes); recorded as verified",
-                item.sha256, item.size
+                "{}",
+                words.msg(
+                    "cli-evidence-checked",
+                    &[
+                        ("id", id.as_str().into()),
+                        ("sha256", item.sha256.as_str().into()),
+                        ("bytes", words.n(item.size)),
+                    ],
+                )
             );
             checkpoint(&actions).await?;
             Ok(ExitCode::SUCCESS)
@@ -275,9 +294,19 @@ async fn add(config: &Config, args: AddArgs) -> anyhow::Result<ExitCode> {
         };
         println!("{}", serde_json::to_string(&view)?);
     } else {
+        let words = Words::new(config.language)?;
         println!(
-            "added evidence {} to case {}: sha256 {}, {} bytes, {}",
-            ev.id, args.case, ev.sha256, ev.size, ev.media_type
+            "{}",
+            words.msg(
+                "cli-evidence-added",
+                &[
+                    ("id", ev.id.as_str().into()),
+                    ("case", args.case.as_str().into()),
+                    ("sha256", ev.sha256.as_str().into()),
+                    ("bytes", words.n(ev.size)),
+                    ("media_type", ev.media_type.as_str().into()),
+                ],
+            )
         );
     }
     checkpoint(&actions).await?;
@@ -355,11 +384,17 @@ async fn get(
         let _ = std::fs::remove_file(&tmp);
     }
     result?;
+    let words = Words::new(config.language)?;
     println!(
-        "wrote {} ({} bytes, sha256 {})",
-        out.display(),
-        ev.size,
-        ev.sha256
+        "{}",
+        words.msg(
+            "cli-evidence-wrote",
+            &[
+                ("file", out.display().to_string().into()),
+                ("bytes", words.n(ev.size)),
+                ("sha256", ev.sha256.as_str().into()),
+            ],
+        )
     );
     checkpoint(&actions).await?;
     Ok(ExitCode::SUCCESS)
@@ -394,13 +429,13 @@ async fn list(
     store
         .case_head(case)
         .await?
-        .with_context(|| format!("no case {case:?} in {}", config.db))?;
+        .with_context(|| crate::words::no_case(config.language, case, &config.db))?;
     let items = match incident {
         Some(inc) => store.evidence_of_incident(case, inc).await?,
         None => store
             .load_case(case)
             .await?
-            .with_context(|| format!("no case {case:?} in {}", config.db))?
+            .with_context(|| crate::words::no_case(config.language, case, &config.db))?
             .evidence
             .clone(),
     };
@@ -408,23 +443,45 @@ async fn list(
         let views: Vec<EvidenceView<'_>> = items.iter().map(EvidenceView::new).collect();
         println!("{}", serde_json::to_string_pretty(&views)?);
     } else if items.is_empty() {
+        let words = Words::new(config.language)?;
         println!(
-            "no evidence files{}",
-            incident
-                .map(|i| format!(" for incident {i}"))
-                .unwrap_or_default()
+            "{}",
+            match incident {
+                Some(i) => words.msg("cli-evidence-none-for", &[("incident", i.into())]),
+                None => words.t("cli-evidence-none"),
+            }
         );
     } else {
-        let width = items.iter().map(|e| e.id.len()).max().unwrap_or(2).max(2);
+        let words = Words::new(config.language)?;
+        let [id_h, bytes_h, type_h, incident_h, file_h] = [
+            "cli-col-id",
+            "cli-col-bytes",
+            "cli-col-media-type",
+            "cli-col-incident",
+            "cli-col-file",
+        ]
+        .map(|id| words.t(id));
+        let width = items
+            .iter()
+            .map(|e| e.id.len())
+            .chain([columns(&id_h)])
+            .max()
+            .unwrap_or(2);
         println!(
-            "{:width$}  {:>12}  {:<24}  {:<24}  FILE",
-            "ID", "BYTES", "MEDIA TYPE", "INCIDENT"
+            "{}  {}  {}  {}  {file_h}",
+            pad(&id_h, width),
+            pad_left(&bytes_h, 12),
+            pad(&type_h, 24),
+            pad(&incident_h, 24)
         );
         for e in &items {
             println!(
-                "{:width$}  {:>12}  {:<24}  {:<24}  {}",
-                e.id,
-                e.size,
+                "{}  {}  {:<24}  {:<24}  {}",
+                pad(&e.id, width),
+                pad_left(
+                    &words.count(usize::try_from(e.size).unwrap_or(usize::MAX)),
+                    12
+                ),
                 e.media_type,
                 e.incident.as_deref().unwrap_or("-"),
                 e.file
@@ -443,58 +500,73 @@ async fn show(config: &Config, case: &str, id: &str, json: bool) -> anyhow::Resu
     if json {
         println!("{}", serde_json::to_string_pretty(&EvidenceView::new(&ev))?);
     } else {
-        print!("{}", describe(&ev));
+        print!("{}", describe(&Words::new(config.language)?, &ev));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn describe(ev: &Evidence) -> String {
+fn describe(words: &Words, ev: &Evidence) -> String {
     let mut s = String::new();
-    let mut field = |name: &str, value: Option<&str>| {
-        if let Some(v) = value {
-            let _ = writeln!(s, "  {name:<12} {v}");
-        }
-    };
-    field("file", Some(&ev.file));
-    field("sha256", Some(&ev.sha256));
-    field("size", Some(&format!("{} bytes", ev.size)));
-    field("media type", Some(&ev.media_type));
-    field("incident", ev.incident.as_deref());
-    field("source", ev.source.as_deref());
-    field("note", ev.note.as_deref());
-    if let Some(d) = &ev.derived_from {
-        field(
-            "derived from",
-            Some(&format!("{} ({})", d.original, d.what)),
-        );
-    }
+    // The labels padded to the longest in this language (12 columns in English).
+    let label = |id: &str| words.t(id);
+    let fields = [
+        ("cli-ev-file", Some(ev.file.clone())),
+        ("cli-ev-sha256", Some(ev.sha256.clone())),
+        (
+            "cli-ev-size",
+            Some(words.msg("cli-ev-bytes", &[("bytes", words.n(ev.size))])),
+        ),
+        ("cli-ev-media-type", Some(ev.media_type.clone())),
+        ("cli-ev-incident", ev.incident.clone()),
+        ("cli-ev-source", ev.source.clone()),
+        ("cli-ev-note", ev.note.clone()),
+        (
+            "cli-ev-derived-from",
+            ev.derived_from
+                .as_ref()
+                .map(|d| format!("{} ({})", d.original, d.what)),
+        ),
+    ];
     let c = &ev.capture;
     let capture = [
-        ("captured at", &c.captured_at),
-        ("captured by", &c.captured_by),
-        ("source url", &c.source_url),
-        ("method", &c.method),
-        ("tool", &c.tool),
-        ("place", &c.place),
+        ("cli-ev-captured-at", &c.captured_at),
+        ("cli-ev-captured-by", &c.captured_by),
+        ("cli-ev-source-url", &c.source_url),
+        ("cli-ev-method", &c.method),
+        ("cli-ev-tool", &c.tool),
+        ("cli-ev-place", &c.place),
     ];
-    let mut out = format!("{}\n{s}", ev.id);
-    out.push_str("capture\n");
-    if capture.iter().all(|(_, v)| v.is_none()) {
-        out.push_str("  (no capture record)\n");
-    }
-    for (name, value) in capture {
+    let width = fields
+        .iter()
+        .map(|(id, _)| *id)
+        .chain(capture.iter().map(|(id, _)| *id))
+        .map(|id| columns(&label(id)))
+        .max()
+        .unwrap_or(12)
+        .max(12);
+    for (id, value) in &fields {
         if let Some(v) = value {
-            let _ = writeln!(out, "  {name:<12} {v}");
+            let _ = writeln!(s, "  {} {v}", pad(&label(id), width));
         }
     }
-    out.push_str("custody\n");
+    let mut out = format!("{}\n{s}", ev.id);
+    let _ = writeln!(out, "{}", words.t("cli-ev-capture"));
+    if capture.iter().all(|(_, v)| v.is_none()) {
+        let _ = writeln!(out, "  {}", words.t("cli-ev-no-capture"));
+    }
+    for (id, value) in capture {
+        if let Some(v) = value {
+            let _ = writeln!(out, "  {} {v}", pad(&label(id), width));
+        }
+    }
+    let _ = writeln!(out, "{}", words.t("cli-ev-custody"));
     for e in &ev.custody {
         let _ = writeln!(
             out,
-            "  {}  {:<11}  by {}{}",
+            "  {}  {}  {}{}",
             e.at,
-            e.action.as_str(),
-            e.by,
+            pad(&words.name("custody-", e.action.as_str()), 11),
+            words.msg("cli-ev-by", &[("by", e.by.as_str().into())]),
             e.note
                 .as_deref()
                 .map(|n| format!("  ({n})"))
@@ -595,13 +667,17 @@ async fn package(
         .package(case, incidents, out, ACTOR)
         .await
         .with_context(|| format!("cannot write the evidence package {}", out.display()))?;
+    let words = Words::new(config.language)?;
     println!(
-        "wrote the evidence package {}: {} files, {} log entries; check it with \
-         `accord verify --package {}` (its README.md says how to check it without Accord)",
-        out.display(),
-        report.files,
-        report.entries,
-        out.display()
+        "{}",
+        words.msg(
+            "cli-evidence-package",
+            &[
+                ("file", out.display().to_string().into()),
+                ("files", words.n(report.files)),
+                ("entries", words.n(report.entries)),
+            ],
+        )
     );
     checkpoint(&actions).await?;
     Ok(ExitCode::SUCCESS)

@@ -15,6 +15,7 @@ use clap::Args;
 use crate::bundle_dir::{self, ExportBlob};
 use crate::config::Config;
 use crate::setup::{self, ACTOR};
+use crate::words::Words;
 
 #[derive(Debug, Args)]
 pub(crate) struct ExportArgs {
@@ -58,7 +59,7 @@ pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<Exi
         .store()
         .load_case(&args.case)
         .await?
-        .with_context(|| format!("no case {:?} in {}", args.case, config.db))?;
+        .with_context(|| crate::words::no_case(config.language, &args.case, &config.db))?;
     let (case, omitted) = match &reader {
         None => (case, None),
         Some(reader) => {
@@ -116,23 +117,38 @@ pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<Exi
     if !case.evidence.is_empty() {
         crate::evidence::checkpoint(&actions).await?;
     }
+    let words = Words::new(config.language)?;
     if let Some((reader, omitted)) = &omitted {
         let n = omitted.incidents.len()
             + omitted.actors.len()
             + omitted.sources.len()
             + omitted.evidence.len()
             + omitted.findings.len();
+        let who = match reader {
+            ExportReader::Public => words.t("cli-export-public"),
+            ExportReader::Member(email) => {
+                words.msg("cli-export-member", &[("email", email.as_str().into())])
+            }
+        };
         println!(
-            "for {}: {n} record(s) left out, listed by id in OMITTED.md",
-            reader.describe()
+            "{}",
+            words.msg(
+                "cli-export-omitted",
+                &[("who", who.into()), ("n", words.n(n))]
+            )
         );
     }
     println!(
-        "exported case {} to {} ({} files, {} of them evidence)",
-        case.id,
-        args.path.display(),
-        files.len() + blobs.len(),
-        blobs.len()
+        "{}",
+        words.msg(
+            "cli-exported",
+            &[
+                ("case", case.id.as_str().into()),
+                ("path", args.path.display().to_string().into()),
+                ("files", words.n(files.len() + blobs.len())),
+                ("evidence", words.n(blobs.len())),
+            ],
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

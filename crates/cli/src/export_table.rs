@@ -13,6 +13,7 @@ use anyhow::{Context, bail};
 
 use crate::config::Config;
 use crate::setup;
+use crate::words::Words;
 
 pub(crate) async fn run(
     config: &Config,
@@ -29,7 +30,7 @@ pub(crate) async fn run(
         .store()
         .load_case(case_id)
         .await?
-        .with_context(|| format!("no case {case_id:?} in {}", config.db))?;
+        .with_context(|| crate::words::no_case(config.language, case_id, &config.db))?;
     let incidents: Vec<_> = case.incidents.iter().collect();
     let written: Vec<PathBuf> = match format {
         "uwazi" => {
@@ -59,17 +60,24 @@ pub(crate) async fn run(
             }
         }
     };
+    let words = Words::new(config.language)?;
+    let written = written
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     println!(
-        "exported case {}: {} incidents, {} findings, {} sources to {}",
-        case.id,
-        case.incidents.len(),
-        case.findings.len(),
-        case.sources.len(),
-        written
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+        "{}",
+        words.msg(
+            "cli-exported-table",
+            &[
+                ("case", case.id.as_str().into()),
+                ("incidents", words.n(case.incidents.len())),
+                ("findings", words.n(case.findings.len())),
+                ("sources", words.n(case.sources.len())),
+                ("files", written.into()),
+            ],
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

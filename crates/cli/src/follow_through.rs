@@ -18,6 +18,8 @@ use serde_json::{Value, json};
 
 use crate::config::Config;
 use crate::setup::{self, ACTOR};
+use crate::words::Words;
+use accord_server::i18n::FluentValue;
 
 /// A day as the flags take it (clap names the flag in the error).
 fn parse_day(s: &str) -> Result<Day, String> {
@@ -161,11 +163,21 @@ async fn record(config: &Config, common: &Common, what: Record) -> anyhow::Resul
     if common.json {
         println!("{}", serde_json::to_string_pretty(&record_json(&f))?);
     } else {
+        let words = Words::new(config.language)?;
         println!(
-            "recorded {} ({}) for letter {} in {case}",
-            f.id,
-            f.what.kind(),
-            f.letter
+            "{}",
+            words.msg(
+                "cli-ft-recorded",
+                &[
+                    ("id", f.id.as_str().into()),
+                    (
+                        "kind",
+                        words.t(&format!("cli-ft-kind-{}", f.what.kind())).into()
+                    ),
+                    ("letter", f.letter.as_str().into()),
+                    ("case", case.as_str().into()),
+                ],
+            )
         );
     }
     crate::evidence::checkpoint(&actions).await?;
@@ -218,7 +230,7 @@ async fn load(config: &Config, case: &str, as_of: Option<Day>) -> anyhow::Result
     let full = store
         .load_case_for_status(case)
         .await?
-        .with_context(|| format!("no case {case:?} in {}", config.db))?;
+        .with_context(|| crate::words::no_case(config.language, case, &config.db))?;
     Ok(match as_of {
         Some(day) => accord_core::as_of(&full, day),
         None => full,
@@ -247,14 +259,15 @@ pub(crate) async fn list(config: &Config, a: ListArgs) -> anyhow::Result<ExitCod
         println!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(ExitCode::SUCCESS);
     }
+    let words = Words::new(config.language)?;
     if records.is_empty() {
         println!(
-            "no deliveries, responses, deadlines or follow-ups recorded in {}",
-            a.case
+            "{}",
+            words.msg("cli-ft-none", &[("case", a.case.as_str().into())])
         );
     }
     for f in &records {
-        println!("{}", line(f));
+        println!("{}", line(&words, f));
     }
     // What each addressee did, letter by letter.
     for l in case
@@ -263,7 +276,12 @@ pub(crate) async fn list(config: &Config, a: ListArgs) -> anyhow::Result<ExitCod
         .filter(|l| a.letter.as_deref().is_none_or(|x| x == l.id))
     {
         for p in follow_through::outcomes(&case, l, &[]) {
-            println!("{}: {} — {}", l.id, p.party, outcome_words(p.outcome));
+            println!(
+                "{}: {} — {}",
+                l.id,
+                p.party,
+                outcome_words(&words, p.outcome)
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -285,20 +303,34 @@ pub(crate) async fn awaiting(config: &Config, a: AwaitingArgs) -> anyhow::Result
         println!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(ExitCode::SUCCESS);
     }
+    let words = Words::new(config.language)?;
     if late.is_empty() {
         println!(
-            "no letter of {} is awaiting a response past its deadline (on {today})",
-            a.case
+            "{}",
+            words.msg(
+                "cli-ft-none-late",
+                &[
+                    ("case", a.case.as_str().into()),
+                    ("today", words.day(today).into()),
+                ],
+            )
         );
     }
     for o in &late {
+        let every = words.t("cli-ft-every-addressee");
         println!(
-            "{}: deadline {} ({} days ago) for {}: {}",
-            o.letter.id,
-            o.date,
-            o.days_late,
-            o.addressee.as_deref().unwrap_or("every addressee"),
-            o.asked
+            "{}",
+            words.msg(
+                "cli-ft-late",
+                &[
+                    ("letter", o.letter.id.as_str().into()),
+                    ("date", words.day(o.date).into()),
+                    ("days", o.days_late.into()),
+                    ("shown_days", words.n(o.days_late)),
+                    ("who", o.addressee.as_deref().unwrap_or(&every).into()),
+                    ("asked", o.asked.as_str().into()),
+                ],
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -310,49 +342,66 @@ fn record_json(f: &FollowThrough) -> Value {
     serde_json::from_str(&accord_store::record::follow_through(f).json).unwrap_or(Value::Null)
 }
 
-fn line(f: &FollowThrough) -> String {
-    match &f.what {
+fn line(words: &Words, f: &FollowThrough) -> String {
+    let (id, mut args): (&str, Vec<(&str, FluentValue<'_>)>) = match &f.what {
         Record::Delivery {
             to, date, method, ..
-        } => {
-            format!(
-                "{}  {date}  delivered to {to} ({})  [{}]",
-                f.letter,
-                method.as_str(),
-                f.id
-            )
-        }
+        } => (
+            "cli-ft-delivery",
+            vec![
+                ("date", words.day(*date).into()),
+                ("to", to.as_str().into()),
+                (
+                    "method",
+                    words.name("delivery-method-", method.as_str()).into(),
+                ),
+            ],
+        ),
         Record::Response {
             from,
             date,
             action,
             summary,
             ..
-        } => format!(
-            "{}  {date}  response from {from}: {} — {summary}  [{}]",
-            f.letter,
-            action.as_str(),
-            f.id
+        } => (
+            "cli-ft-response",
+            vec![
+                ("date", words.day(*date).into()),
+                ("from", from.as_str().into()),
+                ("action", words.name("outcome-", action.as_str()).into()),
+                ("summary", summary.as_str().into()),
+            ],
         ),
         Record::Deadline {
             date,
             addressee,
             asked,
-        } => format!(
-            "{}  {date}  deadline for {}: {asked}  [{}]",
-            f.letter,
-            addressee.as_deref().unwrap_or("every addressee"),
-            f.id
+        } => (
+            "cli-ft-deadline",
+            vec![
+                ("date", words.day(*date).into()),
+                (
+                    "who",
+                    addressee
+                        .clone()
+                        .unwrap_or_else(|| words.t("cli-ft-every-addressee"))
+                        .into(),
+                ),
+                ("asked", asked.as_str().into()),
+            ],
         ),
-        Record::FollowUp { cites } => format!("{}  follows up {cites}  [{}]", f.letter, f.id),
-    }
+        Record::FollowUp { cites } => ("cli-ft-follow-up", vec![("cites", cites.as_str().into())]),
+    };
+    args.push(("letter", f.letter.as_str().into()));
+    args.push(("id", f.id.as_str().into()));
+    words.msg(id, &args)
 }
 
-fn outcome_words(o: Outcome) -> &'static str {
+fn outcome_words(words: &Words, o: Outcome) -> String {
     match o {
-        Outcome::Acted => "acted",
-        Outcome::Acknowledged => "acknowledged",
-        Outcome::Declined => "declined",
-        Outcome::NoResponse => "no response recorded",
+        Outcome::Acted => words.name("outcome-", "acted"),
+        Outcome::Acknowledged => words.name("outcome-", "acknowledged"),
+        Outcome::Declined => words.name("outcome-", "declined"),
+        Outcome::NoResponse => words.t("cli-no-response"),
     }
 }

@@ -21,6 +21,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::bundle_dir::{self, BundleDir};
 use crate::config::Config;
 use crate::setup::{self, ACTOR};
+use crate::words::Words;
 
 #[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
@@ -74,8 +75,9 @@ pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<Exi
         return crate::import_table::run(config, table).await;
     }
     let started = Instant::now();
+    let words = Words::new(config.language)?;
     let progress = Progress::start();
-    progress.stage("reading and hashing files");
+    progress.stage(words.t("cli-import-reading"));
     let limit = config.evidence.upload_limit;
     let path = args.path.clone();
     let dir = tokio::task::spawn_blocking(move || bundle_dir::read(&path, limit))
@@ -88,7 +90,7 @@ pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<Exi
             return Err(e);
         }
     };
-    progress.stage("checking the bundle");
+    progress.stage(words.t("cli-import-checking"));
     let root = args.path.display().to_string();
     let case = match check_from(&mut dir.texts, &dir.blobs, &root) {
         Ok(case) => case,
@@ -98,15 +100,20 @@ pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<Exi
                 eprintln!("{e}");
             }
             eprintln!(
-                "error: {} refused: {} problem{}; nothing was imported",
-                root,
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" }
+                "{}",
+                words.msg(
+                    "cli-import-refused",
+                    &[
+                        ("file", root.as_str().into()),
+                        ("n", errors.len().into()),
+                        ("shown", words.n(errors.len())),
+                    ],
+                )
             );
             return Ok(ExitCode::FAILURE);
         }
     };
-    progress.stage("writing to the database");
+    progress.stage(words.t("cli-import-writing"));
     let actions = setup::actions(config, Create::IfMissing).await?;
     let mode = if args.replace {
         ImportMode::Replace
@@ -117,7 +124,7 @@ pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<Exi
     // again, in the transaction).
     if mode == ImportMode::New && actions.store().case_head(&case.id).await?.is_some() {
         progress.finish();
-        bail!("{}", exists(&case.id));
+        bail!("{}", exists(&words, &case.id));
     }
     let result = store_evidence_files(&actions, &dir, &root, limit).await;
     let added = match result {
@@ -134,32 +141,43 @@ pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<Exi
             progress.finish();
             remove_unreferenced(&actions, &added).await;
             if let ActionError::Exists { what: "case", id } = &e {
-                bail!("{}", exists(id));
+                bail!("{}", exists(&words, id));
             }
             return Err(anyhow::Error::new(e).context(format!("{root}: nothing was imported")));
         }
     };
     crate::evidence::checkpoint(&actions).await?;
     progress.finish();
+    let id = if report.replaced {
+        "cli-import-replaced"
+    } else {
+        "cli-import-imported"
+    };
     println!(
-        "{} case {}: {} records and {} evidence files from {} files in {:.1} s into {}",
-        if report.replaced {
-            "replaced"
-        } else {
-            "imported"
-        },
-        report.case_id,
-        report.records,
-        dir.blobs.len(),
-        dir.texts.0.len() + dir.blobs.len(),
-        started.elapsed().as_secs_f64(),
-        config.db
+        "{}",
+        words.msg(
+            id,
+            &[
+                ("case", report.case_id.as_str().into()),
+                ("records", words.n(report.records)),
+                ("blobs", words.n(dir.blobs.len())),
+                ("files", words.n(dir.texts.0.len() + dir.blobs.len())),
+                (
+                    "secs",
+                    words
+                        .lang
+                        .decimal(started.elapsed().as_secs_f64(), 1)
+                        .into()
+                ),
+                ("db", config.db.as_str().into()),
+            ],
+        )
     );
     Ok(ExitCode::SUCCESS)
 }
 
-fn exists(case: &str) -> String {
-    format!("case {case:?} already exists (use --replace to replace it); nothing was imported")
+fn exists(words: &Words, case: &str) -> String {
+    words.msg("cli-import-exists", &[("case", format!("{case:?}").into())])
 }
 
 /// Put every evidence file of the bundle into the blob store, checking that the bytes stored are
@@ -299,7 +317,7 @@ impl Progress {
         Progress { bar }
     }
 
-    fn stage(&self, msg: &'static str) {
+    fn stage(&self, msg: String) {
         self.bar.set_message(msg);
     }
 

@@ -21,6 +21,7 @@ use serde_json::{Value, json};
 
 use crate::config::Config;
 use crate::setup::{self, ACTOR};
+use crate::words::Words;
 
 /// The table-import flags of `accord import`.
 #[derive(Debug)]
@@ -47,6 +48,7 @@ pub(crate) async fn run(config: &Config, args: TableArgs) -> anyhow::Result<Exit
         bail!("--case: say which case the rows go into (it is created if it does not exist)");
     };
     let shown = args.path.display().to_string();
+    let words = Words::new(config.language)?;
     let mapping = match &args.mapping {
         Some(p) => {
             let text = std::fs::read_to_string(p)
@@ -59,8 +61,11 @@ pub(crate) async fn run(config: &Config, args: TableArgs) -> anyhow::Result<Exit
         .with_context(|| format!("{shown}: cannot be read"))?;
     if format == Format::Table && mapping.is_none() {
         eprintln!(
-            "a spreadsheet needs a mapping (--mapping FILE) saying which column is which field; \
-             this one is guessed from {shown}'s header, check it and save it:\n"
+            "{}\n",
+            words.msg(
+                "cli-table-needs-mapping",
+                &[("file", shown.as_str().into())]
+            )
         );
         eprintln!("{}", Mapping::suggest(&headers).to_toml());
         bail!("{shown}: no --mapping; nothing was imported");
@@ -108,8 +113,17 @@ pub(crate) async fn run(config: &Config, args: TableArgs) -> anyhow::Result<Exit
 
     for p in &report.problems {
         eprintln!(
-            "{shown}: row {}, column {:?}: {} (value {:?})",
-            p.row, p.column, p.message, p.value
+            "{}",
+            words.msg(
+                "cli-table-problem",
+                &[
+                    ("file", shown.as_str().into()),
+                    ("row", words.n(p.row)),
+                    ("column", format!("{:?}", p.column).into()),
+                    ("message", p.message.as_str().into()),
+                    ("value", format!("{:?}", p.value).into()),
+                ],
+            )
         );
     }
     if let Some(out) = &args.skip_bad
@@ -125,6 +139,7 @@ pub(crate) async fn run(config: &Config, args: TableArgs) -> anyhow::Result<Exit
         println!("{}", serde_json::to_string_pretty(&json_report(&report))?);
     }
     let line = summary(
+        &words,
         &report,
         &shown,
         &case,
@@ -160,7 +175,7 @@ async fn import(
     total: u64,
 ) -> anyhow::Result<(TableReport, accord_actions::Actions)> {
     let actions = setup::actions(config, Create::IfMissing).await?;
-    let bar = progress_bar(total);
+    let bar = progress_bar(total, &Words::new(config.language)?);
     let shown = bar.clone();
     let request = TableImport {
         case,
@@ -210,7 +225,7 @@ fn open_rows(
 }
 
 /// A progress bar on standard error, drawn only on a terminal.
-fn progress_bar(total: u64) -> ProgressBar {
+fn progress_bar(total: u64, words: &Words) -> ProgressBar {
     let target = if std::io::stderr().is_terminal() {
         ProgressDrawTarget::stderr()
     } else {
@@ -218,8 +233,11 @@ fn progress_bar(total: u64) -> ProgressBar {
     };
     let bar = ProgressBar::with_draw_target(Some(total), target);
     bar.set_style(
-        ProgressStyle::with_template("{bar:40} {percent:>3}% {elapsed} (about {eta} left)")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(&format!(
+            "{{bar:40}} {{percent:>3}}% {{elapsed}} ({})",
+            words.t("cli-table-eta")
+        ))
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar
 }
@@ -244,25 +262,26 @@ pub(crate) fn json_report(report: &TableReport) -> Value {
 }
 
 /// `4 incidents, 7 actors` (kinds with none left out; `nothing` when all are).
-fn counted(k: &KindCounts) -> String {
+fn counted(words: &Words, k: &KindCounts) -> String {
     let parts: Vec<String> = [
-        (k.incidents, "incident"),
-        (k.actors, "actor"),
-        (k.sources, "source"),
-        (k.instruments, "instrument"),
+        (k.incidents, "cli-table-incidents"),
+        (k.actors, "cli-table-actors"),
+        (k.sources, "cli-table-sources"),
+        (k.instruments, "cli-table-instruments"),
     ]
     .iter()
     .filter(|(n, _)| *n > 0)
-    .map(|(n, what)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" }))
+    .map(|(n, id)| words.msg(id, &[("n", (*n).into()), ("shown", words.n(n))]))
     .collect();
     if parts.is_empty() {
-        "nothing".to_owned()
+        words.t("cli-table-nothing")
     } else {
         parts.join(", ")
     }
 }
 
 fn summary(
+    words: &Words,
     report: &TableReport,
     file: &str,
     case: &str,
@@ -273,41 +292,58 @@ fn summary(
     let c = &report.counts;
     let secs = started.elapsed().as_secs_f64();
     let rate = if secs > 0.0 {
-        format!(", {:.0} rows/s", report.rows as f64 / secs)
+        words.msg(
+            "cli-table-rate",
+            &[("rate", words.n(format!("{:.0}", report.rows as f64 / secs)))],
+        )
     } else {
         String::new()
     };
-    let what = format!(
-        "created {}; updated {}; unchanged {}",
-        counted(&c.created),
-        counted(&c.updated),
-        c.unchanged
+    let what = words.msg(
+        "cli-table-what",
+        &[
+            ("created", counted(words, &c.created).into()),
+            ("updated", counted(words, &c.updated).into()),
+            ("unchanged", words.n(c.unchanged)),
+        ],
     );
     let bad = report.bad_rows.len();
     if !report.problems.is_empty() && skip_bad.is_none() {
-        return format!(
-            "error: {file} refused: {} problem{} in {bad} row{} of {}; nothing was imported \
-             (fix them, or pass --skip-bad OUT to import the good rows and set the bad ones aside)",
-            report.problems.len(),
-            if report.problems.len() == 1 { "" } else { "s" },
-            if bad == 1 { "" } else { "s" },
-            report.rows
+        return words.msg(
+            "cli-table-refused",
+            &[
+                ("file", file.into()),
+                ("n", report.problems.len().into()),
+                ("shown", words.n(report.problems.len())),
+                ("bad", bad.into()),
+                ("shown_bad", words.n(bad)),
+                ("rows", words.n(report.rows)),
+            ],
         );
     }
     let skipped = match skip_bad {
-        Some(out) if bad > 0 => format!("; {bad} bad rows set aside in {}", out.display()),
+        Some(out) if bad > 0 => words.msg(
+            "cli-table-set-aside",
+            &[
+                ("bad", words.n(bad)),
+                ("out", out.display().to_string().into()),
+            ],
+        ),
         _ => String::new(),
     };
+    let args = [
+        ("file", file.into()),
+        ("case", case.into()),
+        ("what", what.into()),
+        ("skipped", skipped.into()),
+        ("rows", words.n(report.rows)),
+        ("secs", words.lang.decimal(secs, 1).into()),
+        ("rate", rate.into()),
+    ];
     if dry_run {
-        format!(
-            "dry run of {file} into case {case}: would have {what}{skipped} ({} rows in {secs:.1} s); nothing was written",
-            report.rows
-        )
+        words.msg("cli-table-dry-run", &args)
     } else {
-        format!(
-            "imported {file} into case {case}: {what}{skipped} ({} rows in {secs:.1} s{rate})",
-            report.rows
-        )
+        words.msg("cli-table-imported", &args)
     }
 }
 

@@ -22,6 +22,8 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::key_file::{instance_key, next_path, record_of, sync_dir};
 use crate::setup::{self, ACTOR};
+use crate::words::Words;
+use accord_server::i18n::FluentValue;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum KeysCommand {
@@ -286,6 +288,7 @@ async fn init(config: &Config, split: Split, json: bool) -> anyhow::Result<ExitC
         failed: vec![(String::new(), format!("{e:#}"))],
     });
     let texts: Vec<&str> = shares.iter().map(ExposeSecret::expose_secret).collect();
+    let words = Words::new(config.language)?;
     if json {
         println!(
             "{}",
@@ -298,25 +301,30 @@ async fn init(config: &Config, split: Split, json: bool) -> anyhow::Result<ExitC
         );
     } else {
         println!(
-            "Keys made for {}. The instance key is {} (readable by its owner only): Accord reads \
-             it whenever it opens evidence. Keep it off the disk that holds the database and the \
-             evidence.\n",
-            config.db,
-            key_file.display()
+            "{}\n",
+            words.msg(
+                "cli-keys-made",
+                &[
+                    ("db", config.db.as_str().into()),
+                    ("file", key_file.display().to_string().into()),
+                ],
+            )
         );
         match split {
             Split::Whole => {
-                println!(
-                    "The recovery key, shown this once and stored nowhere; it rebuilds the \
-                     instance key if the file is lost (`accord keys recover --share KEY`):\n"
-                );
+                println!("{}\n", words.t("cli-keys-recovery-key"));
                 println!("  {}\n", texts.join(""));
             }
             Split::Shares { shares, threshold } => {
                 println!(
-                    "The recovery shares, shown this once and stored nowhere: any {threshold} of \
-                     these {shares} rebuild the instance key if the file is lost (`accord keys \
-                     recover --share S --share S …`). Give each to a different person.\n"
+                    "{}\n",
+                    words.msg(
+                        "cli-keys-recovery-shares",
+                        &[
+                            ("threshold", words.n(threshold)),
+                            ("shares", words.n(shares)),
+                        ],
+                    )
                 );
                 for (i, s) in texts.iter().enumerate() {
                     println!("  {:>3}  {s}", i + 1);
@@ -326,33 +334,51 @@ async fn init(config: &Config, split: Split, json: bool) -> anyhow::Result<ExitC
         }
         if sealed.records > 0 {
             println!(
-                "Sealed the text of {} restricted record row(s) and version(s) stored before.",
-                sealed.records
+                "{}",
+                words.msg(
+                    "cli-keys-sealed-before",
+                    &[("records", words.n(sealed.records))]
+                )
             );
         }
         if sealed.files > 0 {
             println!(
-                "Encrypted {} evidence file(s) stored before ({} bytes). Their plaintext files \
-                 were deleted; deleted bytes can stay on a disk until they are overwritten.",
-                sealed.files, sealed.bytes
+                "{}",
+                words.msg(
+                    "cli-keys-encrypted-before",
+                    &[
+                        ("files", words.n(sealed.files)),
+                        ("bytes", words.n(sealed.bytes)),
+                    ],
+                )
             );
         }
     }
     if same_disk(key_file, Path::new(&config.db)) {
         eprintln!(
-            "warning: the key file {} is on the same disk as the database: whoever takes the disk \
-             takes the key with it. Move it (to removable media, or a disk that is not backed up \
-             with the data) and set key_file, --key-file or ACCORD_KEY_FILE.",
-            key_file.display()
+            "{}",
+            words.msg(
+                "cli-keys-same-disk",
+                &[("file", key_file.display().to_string().into())]
+            )
         );
     }
     if sealed.failed.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
         for (sha, why) in &sealed.failed {
-            eprintln!("error: evidence file {sha} was not encrypted: {why}");
+            eprintln!(
+                "{}",
+                words.msg(
+                    "cli-keys-not-encrypted",
+                    &[
+                        ("sha256", sha.as_str().into()),
+                        ("why", why.as_str().into())
+                    ],
+                )
+            );
         }
-        eprintln!("The keys are made; run `accord keys encrypt-existing` to encrypt what is left.");
+        eprintln!("{}", words.t("cli-keys-made-partly"));
         Ok(ExitCode::FAILURE)
     }
 }
@@ -387,11 +413,15 @@ async fn recover(config: &Config, shares: &[String], json: bool) -> anyhow::Resu
             })?
         );
     } else {
+        let id = if threshold > 1 {
+            "cli-keys-recovered-shares"
+        } else {
+            "cli-keys-recovered-key"
+        };
         println!(
-            "The instance key is rebuilt in {}: the data keys are wrapped to it, and the evidence \
-             opens again. The recovery {} stay valid.",
-            key_file.display(),
-            if threshold > 1 { "shares" } else { "key" }
+            "{}",
+            Words::new(config.language)?
+                .msg(id, &[("file", key_file.display().to_string().into())])
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -483,11 +513,11 @@ async fn rotate(config: &Config, json: bool) -> anyhow::Result<ExitCode> {
         );
     } else {
         println!(
-            "{} holds a new instance key: the data keys are wrapped to it and the old key no \
-             longer opens them. No evidence file was rewritten, and a running `accord serve` goes \
-             on working. A copy of the old key together with a copy of the database made before \
-             now still opens them: rotation protects what is copied from now on.",
-            key_file.display()
+            "{}",
+            Words::new(config.language)?.msg(
+                "cli-keys-rotated",
+                &[("file", key_file.display().to_string().into())]
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -538,42 +568,64 @@ async fn status(config: &Config, json: bool) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
+    let words = Words::new(config.language)?;
+    let db = ("db", FluentValue::from(config.db.as_str()));
     match &stored {
-        None => println!(
-            "{}: no keys; evidence is stored unencrypted (`accord keys init` makes the keys)",
-            config.db
-        ),
+        None => println!("{}", words.msg("cli-keys-none", &[db])),
         Some(s) => {
-            println!(
-                "{}: keys made {}{}",
-                config.db,
-                s.created_at,
-                s.rewrapped_at
-                    .as_ref()
-                    .map(|at| format!(", instance key last replaced {at}"))
-                    .unwrap_or_default()
+            let made = words.msg(
+                "cli-keys-status-made",
+                &[db.clone(), ("at", s.created_at.as_str().into())],
             );
+            let replaced = s.rewrapped_at.as_ref().map_or_else(String::new, |at| {
+                words.msg("cli-keys-status-replaced", &[("at", at.as_str().into())])
+            });
+            println!("{made}{replaced}");
             let file_state = match state {
-                Some("opens") => "opens the keys",
-                Some("wrong") => "is NOT this instance's key",
-                Some("missing") => "is MISSING (`accord keys recover` rebuilds it)",
-                _ => "cannot be read",
+                Some("opens") => "cli-keys-file-opens",
+                Some("wrong") => "cli-keys-file-wrong",
+                Some("missing") => "cli-keys-file-missing",
+                _ => "cli-keys-file-unreadable",
             };
-            println!("key file: {} {file_state}", key_file.display());
+            println!(
+                "{}",
+                words.msg(
+                    file_state,
+                    &[("file", key_file.display().to_string().into())]
+                )
+            );
             if s.recovery_threshold > 1 {
                 println!(
-                    "recovery: any {} of {} shares",
-                    s.recovery_threshold, s.recovery_shares
+                    "{}",
+                    words.msg(
+                        "cli-keys-status-shares",
+                        &[
+                            ("threshold", words.n(s.recovery_threshold)),
+                            ("shares", words.n(s.recovery_shares)),
+                        ],
+                    )
                 );
             } else {
-                println!("recovery: the recovery key, shown whole when the keys were made");
+                println!("{}", words.t("cli-keys-status-key"));
             }
-            println!("data keys: {}", s.data_keys.len());
+            println!(
+                "{}",
+                words.msg(
+                    "cli-keys-status-data-keys",
+                    &[("n", words.n(s.data_keys.len()))]
+                )
+            );
         }
     }
     println!(
-        "evidence files: {} encrypted, {} unencrypted",
-        out.evidence_encrypted, out.evidence_unencrypted
+        "{}",
+        words.msg(
+            "cli-keys-status-evidence",
+            &[
+                ("encrypted", words.n(out.evidence_encrypted)),
+                ("unencrypted", words.n(out.evidence_unencrypted)),
+            ],
+        )
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -588,16 +640,30 @@ async fn encrypt_existing(config: &Config, json: bool) -> anyhow::Result<ExitCod
     if json {
         println!("{}", serde_json::to_string_pretty(&sealed)?);
     } else {
+        let words = Words::new(config.language)?;
         println!(
-            "Sealed {} restricted record row(s) and version(s). Encrypted {} evidence file(s) \
-             ({} bytes); {} left unencrypted.",
-            sealed.records,
-            sealed.files,
-            sealed.bytes,
-            sealed.failed.len()
+            "{}",
+            words.msg(
+                "cli-keys-sealed",
+                &[
+                    ("records", words.n(sealed.records)),
+                    ("files", words.n(sealed.files)),
+                    ("bytes", words.n(sealed.bytes)),
+                    ("left", words.n(sealed.failed.len())),
+                ],
+            )
         );
         for (sha, why) in &sealed.failed {
-            eprintln!("error: evidence file {sha} was not encrypted: {why}");
+            eprintln!(
+                "{}",
+                words.msg(
+                    "cli-keys-not-encrypted",
+                    &[
+                        ("sha256", sha.as_str().into()),
+                        ("why", why.as_str().into())
+                    ],
+                )
+            );
         }
     }
     Ok(if sealed.failed.is_empty() {

@@ -19,6 +19,7 @@ use clap::{Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
 use crate::config::Config;
+use crate::words::{Words, columns, pad, pad_left};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum LetterCommand {
@@ -131,7 +132,7 @@ pub(crate) async fn run(config: &Config, cmd: LetterCommand) -> anyhow::Result<E
     match cmd {
         LetterCommand::List { case, json } => {
             let case = load(config, &case).await?;
-            list(&case, json)?;
+            list(&Words::new(config.language)?, &case, json)?;
         }
         LetterCommand::Render {
             case,
@@ -214,40 +215,66 @@ async fn load(config: &Config, case: &str) -> anyhow::Result<ValidCase> {
     })
 }
 
-fn list(case: &ValidCase, as_json: bool) -> anyhow::Result<()> {
+fn list(words: &Words, case: &ValidCase, as_json: bool) -> anyhow::Result<()> {
     let rows: Vec<Value> = case.letters.iter().map(|l| letter_row(case, l)).collect();
     if as_json {
         println!("{}", serde_json::to_string_pretty(&rows)?);
         return Ok(());
     }
     if rows.is_empty() {
-        println!("case {} has no letters", case.id);
+        println!(
+            "{}",
+            words.msg("cli-letter-none", &[("case", case.id.as_str().into())])
+        );
         return Ok(());
     }
+    let [letter_h, date_h, lang_h, signatories_h, title_h] = [
+        "cli-col-letter",
+        "cli-col-date",
+        "cli-col-lang",
+        "cli-col-signatories",
+        "cli-col-title",
+    ]
+    .map(|id| words.t(id));
+    let dates: Vec<String> = case.letters.iter().map(|l| words.day(l.date)).collect();
     let width = case
         .letters
         .iter()
         .map(|l| l.id.len())
+        .chain([columns(&letter_h), 6])
         .max()
-        .unwrap_or(6)
-        .max(6);
+        .unwrap_or(6);
+    let date_w = dates
+        .iter()
+        .map(|d| columns(d))
+        .chain([columns(&date_h), 10])
+        .max()
+        .unwrap_or(10);
+    let sig_w = columns(&signatories_h).max(11);
     println!(
-        "{:width$}  {:10}  {:4}  {:>11}  TITLE",
-        "LETTER", "DATE", "LANG", "SIGNATORIES"
+        "{}  {}  {}  {}  {title_h}",
+        pad(&letter_h, width),
+        pad(&date_h, date_w),
+        pad(&lang_h, 4),
+        pad_left(&signatories_h, sig_w)
     );
-    for (l, row) in case.letters.iter().zip(&rows) {
+    for ((l, row), date) in case.letters.iter().zip(&rows).zip(&dates) {
         let signed = row["signatories"].as_u64().unwrap_or(0);
         let total = row["signatories_total"].as_u64().unwrap_or(0);
         println!(
-            "{:width$}  {:10}  {:4}  {:>11}  {}",
-            l.id,
-            l.date.to_string(),
+            "{}  {}  {:4}  {}  {}",
+            pad(&l.id, width),
+            pad(date, date_w),
             l.languages().join(","),
-            format!("{signed}/{total}"),
+            pad_left(&words.lang.digits(&format!("{signed}/{total}")), sig_w),
             l.title
         );
         if let Some(err) = row["error"].as_str() {
-            println!("{:width$}  error: {err}", "");
+            println!(
+                "{}  {}",
+                pad("", width),
+                words.msg("cli-letter-error", &[("error", err.into())])
+            );
         }
     }
     Ok(())
@@ -352,9 +379,21 @@ async fn version(
         });
         println!("{}", serde_json::to_string_pretty(&row)?);
     } else {
+        let words = Words::new(config.language)?;
+        let id = match outcome {
+            "created" => "cli-letter-version-created",
+            _ => "cli-letter-version-updated",
+        };
         println!(
-            "{letter}: {} version {outcome}; its signed text's SHA-256 is {}",
-            text.lang, composed.signed_text.sha256
+            "{}",
+            words.msg(
+                id,
+                &[
+                    ("letter", letter.into()),
+                    ("lang", text.lang.as_str().into()),
+                    ("sha256", composed.signed_text.sha256.as_str().into()),
+                ],
+            )
         );
     }
     Ok(())
@@ -460,30 +499,43 @@ fn render(
         Output::File(path) => {
             std::fs::write(path, &bytes)
                 .with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!("{}", summary(&composed, format, path, bytes.len()));
+            let words = Words::new(config.language)?;
+            eprintln!("{}", summary(&words, &composed, format, path, bytes.len()));
         }
     }
     Ok(())
 }
 
-fn summary(c: &Composed, format: Format, path: &std::path::Path, len: usize) -> String {
+fn summary(
+    words: &Words,
+    c: &Composed,
+    format: Format,
+    path: &std::path::Path,
+    len: usize,
+) -> String {
     let pending = c
         .signatories
         .iter()
         .filter(|s| !s.state.is_published())
         .count();
-    format!(
-        "wrote letter {} as {} to {} ({len} bytes): {} signatories printed, {pending} not \
-         printed (not verified, declined, withdrawn or signed an earlier version); signed text \
-         SHA-256 {}",
-        c.letter_id,
-        match format {
-            Format::Md => "Markdown",
-            Format::Html => "HTML",
-            Format::Pdf => "PDF",
-        },
-        path.display(),
-        c.document.signatories.len(),
-        c.signed_text.sha256
+    words.msg(
+        "cli-letter-wrote",
+        &[
+            ("letter", c.letter_id.as_str().into()),
+            (
+                "format",
+                match format {
+                    Format::Md => "Markdown",
+                    Format::Html => "HTML",
+                    Format::Pdf => "PDF",
+                }
+                .into(),
+            ),
+            ("path", path.display().to_string().into()),
+            ("bytes", words.n(len)),
+            ("printed", words.n(c.document.signatories.len())),
+            ("pending", words.n(pending)),
+            ("sha256", c.signed_text.sha256.as_str().into()),
+        ],
     )
 }

@@ -13,6 +13,7 @@ use clap::Subcommand;
 
 use crate::config::Config;
 use crate::setup;
+use crate::words::Words;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum LogCommand {
@@ -86,10 +87,13 @@ pub(crate) async fn run(config: &Config, cmd: LogCommand) -> anyhow::Result<Exit
                 .await
                 .context("not co-signed")?;
             print!("{note}");
+            let words = Words::new(config.language)?;
             eprintln!(
-                "co-signed as {} (publish this verifier key so that others can check the \
-                 co-signature)",
-                witness.verifier().verifier_key()
+                "{}",
+                words.msg(
+                    "cli-log-cosigned",
+                    &[("key", witness.verifier().verifier_key().into())],
+                )
             );
         }
     }

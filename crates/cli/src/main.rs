@@ -137,7 +137,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}", words::error_line(&e));
             ExitCode::FAILURE
         }
     }
@@ -159,8 +159,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             key_file: cli.key_file,
         })?
         .with_site_flags(cli.base_url, cli.idle_timeout)?;
+    let _ = words::LANGUAGE.set(config.language);
     match cli.command {
-        Command::Elections(cmd) => elections::run(cmd).map(|()| ExitCode::SUCCESS),
+        Command::Elections(cmd) => {
+            elections::run(&words::Words::new(config.language)?, cmd).map(|()| ExitCode::SUCCESS)
+        }
         Command::Serve(args) => runtime()?.block_on(serve::run(&config, args)),
         Command::Import(args) => runtime()?.block_on(import::run(&config, args)),
         Command::Export(args) => runtime()?.block_on(export::run(&config, args)),

@@ -20,6 +20,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::setup::{self, ACTOR};
+use crate::words::{Words, columns, pad};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum ObservationCommand {
@@ -110,12 +111,13 @@ pub(crate) enum ObservationCommand {
 
 pub(crate) async fn run(config: &Config, cmd: ObservationCommand) -> anyhow::Result<ExitCode> {
     let actions = setup::actions(config, Create::MustExist).await?;
+    let words = Words::new(config.language)?;
     match cmd {
         ObservationCommand::List {
             case,
             provision,
             json,
-        } => list(&actions, &case, provision.as_deref(), json).await,
+        } => list(&actions, &words, &case, provision.as_deref(), json).await,
         ObservationCommand::Add {
             case,
             provision,
@@ -156,12 +158,21 @@ pub(crate) async fn run(config: &Config, cmd: ObservationCommand) -> anyhow::Res
                 println!("{}", serde_json::to_string_pretty(&View::new(&o))?);
             } else {
                 println!(
-                    "recorded {} in {case} as a draft: {} {} scored {} ({})",
-                    o.id,
-                    o.provision,
-                    o.date,
-                    o.score.value(),
-                    o.score.label()
+                    "{}",
+                    words.msg(
+                        "cli-obs-recorded",
+                        &[
+                            ("id", o.id.as_str().into()),
+                            ("case", case.as_str().into()),
+                            ("provision", o.provision.to_string().into()),
+                            ("date", words.point(o.date).into()),
+                            ("score", words.n(o.score.value())),
+                            (
+                                "label",
+                                words.t(&format!("score-{}", o.score.value())).into()
+                            ),
+                        ],
+                    )
                 );
             }
             crate::evidence::checkpoint(&actions).await?;
@@ -180,7 +191,17 @@ pub(crate) async fn run(config: &Config, cmd: ObservationCommand) -> anyhow::Res
                     .set_observation_status(&case, id, status, &by)
                     .await
                     .with_context(|| format!("{case}: {id} was not reviewed"))?;
-                println!("{case}: {id} is {}", status.as_str());
+                println!(
+                    "{}",
+                    words.msg(
+                        "cli-obs-reviewed",
+                        &[
+                            ("case", case.as_str().into()),
+                            ("id", id.as_str().into()),
+                            ("status", words.name("status-", status.as_str()).into()),
+                        ],
+                    )
+                );
             }
             crate::evidence::checkpoint(&actions).await?;
             Ok(ExitCode::SUCCESS)
@@ -192,7 +213,14 @@ pub(crate) async fn run(config: &Config, cmd: ObservationCommand) -> anyhow::Res
             sources,
             by,
             dry_run,
-        } => import(&actions, &case, &file, &coded_by, &sources, &by, dry_run).await,
+        } => {
+            let who = Who {
+                coded_by: &coded_by,
+                sources: &sources,
+                by: &by,
+            };
+            import(&actions, &words, &case, &file, &who, dry_run).await
+        }
     }
 }
 
@@ -221,6 +249,7 @@ async fn provision_of(actions: &Actions, case: &str, typed: &str) -> anyhow::Res
 
 async fn list(
     actions: &Actions,
+    words: &Words,
     case: &str,
     provision: Option<&str>,
     json: bool,
@@ -245,29 +274,64 @@ async fn list(
         return Ok(ExitCode::SUCCESS);
     }
     if all.is_empty() {
-        println!("no observations in {case}");
+        println!("{}", words.msg("cli-obs-none", &[("case", case.into())]));
         return Ok(ExitCode::SUCCESS);
     }
-    let id_w = all.iter().map(|o| o.id.len()).max().unwrap_or(2).max(2);
-    let cite_w = all
+    let [id_h, provision_h, date_h, score_h, status_h, coded_h] = [
+        "cli-col-id",
+        "cli-col-provision",
+        "cli-col-date",
+        "cli-col-score",
+        "cli-col-status",
+        "cli-col-coded-by",
+    ]
+    .map(|id| words.t(id));
+    let rows: Vec<[String; 6]> = all
         .iter()
-        .map(|o| o.provision.to_string().len())
-        .max()
-        .unwrap_or(9)
-        .max(9);
+        .map(|o| {
+            [
+                o.id.clone(),
+                o.provision.to_string(),
+                words.point(o.date),
+                format!(
+                    "{} {}",
+                    words.count(usize::from(o.score.value())),
+                    words.t(&format!("score-{}", o.score.value()))
+                ),
+                words.name("status-", o.status.as_str()),
+                o.coded_by.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    // Each column as wide as its widest cell or heading (the English minimums kept).
+    let minimums = [2, 9, 10, 18, 9];
+    let heads = [&id_h, &provision_h, &date_h, &score_h, &status_h];
+    let widths: Vec<usize> = (0..5)
+        .map(|i| {
+            rows.iter()
+                .map(|r| columns(&r[i]))
+                .chain([columns(heads[i]), minimums[i]])
+                .max()
+                .unwrap_or(minimums[i])
+        })
+        .collect();
+    let line = |cells: [&str; 6]| {
+        let mut s = String::new();
+        for (i, cell) in cells.iter().take(5).enumerate() {
+            s.push_str(&pad(cell, widths[i]));
+            s.push_str("  ");
+        }
+        s.push_str(cells[5]);
+        s
+    };
     println!(
-        "{:id_w$}  {:cite_w$}  {:10}  {:<18}  {:9}  CODED BY",
-        "ID", "PROVISION", "DATE", "SCORE", "STATUS"
+        "{}",
+        line([&id_h, &provision_h, &date_h, &score_h, &status_h, &coded_h])
     );
-    for o in &all {
+    for r in &rows {
         println!(
-            "{:id_w$}  {:cite_w$}  {:10}  {:<18}  {:9}  {}",
-            o.id,
-            o.provision.to_string(),
-            o.date.to_string(),
-            format!("{} {}", o.score.value(), o.score.label()),
-            o.status.as_str(),
-            o.coded_by.as_deref().unwrap_or("")
+            "{}",
+            line([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]]).trim_end()
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -315,15 +379,26 @@ struct RowError {
     message: String,
 }
 
+/// Who coded the imported rows, from which sources, recorded by whom.
+struct Who<'a> {
+    coded_by: &'a str,
+    sources: &'a [String],
+    by: &'a str,
+}
+
 async fn import(
     actions: &Actions,
+    words: &Words,
     case: &str,
     file: &Path,
-    coded_by: &str,
-    sources: &[String],
-    by: &str,
+    who: &Who<'_>,
     dry_run: bool,
 ) -> anyhow::Result<ExitCode> {
+    let Who {
+        coded_by,
+        sources,
+        by,
+    } = *who;
     let text = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let stored = actions
         .store()
@@ -422,21 +497,30 @@ async fn import(
     if !errors.is_empty() {
         errors.sort_by_key(|e| e.row);
         for e in &errors {
-            match e.column {
-                Some(c) => eprintln!(
-                    "{}: row {}, column {c}: {}",
-                    file.display(),
-                    e.row,
-                    e.message
-                ),
-                None => eprintln!("{}: row {}: {}", file.display(), e.row, e.message),
-            }
+            let mut args = vec![
+                ("file", file.display().to_string().into()),
+                ("row", words.n(e.row)),
+                ("message", e.message.as_str().into()),
+            ];
+            let id = match &e.column {
+                Some(c) => {
+                    args.push(("column", c.to_string().into()));
+                    "cli-obs-row-column-problem"
+                }
+                None => "cli-obs-row-problem",
+            };
+            eprintln!("{}", words.msg(id, &args));
         }
         eprintln!(
-            "error: {} refused: {} problem{}; nothing was imported",
-            file.display(),
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" }
+            "{}",
+            words.msg(
+                "cli-import-refused",
+                &[
+                    ("file", file.display().to_string().into()),
+                    ("n", errors.len().into()),
+                    ("shown", words.n(errors.len())),
+                ],
+            )
         );
         return Ok(ExitCode::FAILURE);
     }
@@ -444,18 +528,33 @@ async fn import(
     if dry_run {
         for (row, o) in rows.iter().zip(&observations) {
             println!(
-                "row {row}: {} {} {} scored {} ({})",
-                o.id,
-                o.provision,
-                o.date,
-                o.score.value(),
-                o.score.label()
+                "{}",
+                words.msg(
+                    "cli-obs-dry-row",
+                    &[
+                        ("row", words.n(row)),
+                        ("id", o.id.as_str().into()),
+                        ("provision", o.provision.to_string().into()),
+                        ("date", words.point(o.date).into()),
+                        ("score", words.n(o.score.value())),
+                        (
+                            "label",
+                            words.t(&format!("score-{}", o.score.value())).into()
+                        ),
+                    ],
+                )
             );
         }
         println!(
-            "{}: {n} row{} checked; nothing was written (--dry-run)",
-            file.display(),
-            if n == 1 { "" } else { "s" }
+            "{}",
+            words.msg(
+                "cli-obs-dry-run",
+                &[
+                    ("file", file.display().to_string().into()),
+                    ("n", n.into()),
+                    ("shown", words.n(n)),
+                ],
+            )
         );
         return Ok(ExitCode::SUCCESS);
     }
@@ -464,8 +563,15 @@ async fn import(
         .await
         .with_context(|| format!("{}: nothing was imported", file.display()))?;
     println!(
-        "recorded {n} observation{} in {case} as drafts (review them with `accord observation review`)",
-        if n == 1 { "" } else { "s" }
+        "{}",
+        words.msg(
+            "cli-obs-imported",
+            &[
+                ("n", n.into()),
+                ("shown", words.n(n)),
+                ("case", case.into()),
+            ],
+        )
     );
     crate::evidence::checkpoint(actions).await?;
     Ok(ExitCode::SUCCESS)

@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 
 use crate::config::Config;
 use crate::setup;
+use crate::words::Words;
 
 include!(concat!(env!("OUT_DIR"), "/demo_bundle.rs"));
 
@@ -80,7 +81,7 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
         )
     })?;
     if args.demo {
-        load_demo(&actions).await?;
+        load_demo(&actions, config.language).await?;
     }
     // The index is in step only if it was marked at the log's current size: any write made since
     // (an import, a replaced redaction with as many incidents as before) shows as a longer log.
@@ -173,13 +174,14 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
     let listener = accord_server::bind(addr)
         .await
         .with_context(|| format!("addr: cannot listen on {addr}"))?;
-    println!("Accord is serving {} on http://{addr}/", config.db);
+    let words = Words::new(config.language)?;
+    let args_of = [
+        ("db", config.db.as_str().into()),
+        ("addr", addr.to_string().into()),
+    ];
+    println!("{}", words.msg("cli-serving", &args_of));
     if args.demo {
-        println!(
-            "The reference case is published read-only at http://{addr}/cases/cambodia-2017 ; \
-             to edit, create an account: accord --db {} user add EMAIL --admin --password-stdin",
-            config.db
-        );
+        println!("{}", words.msg("cli-serving-demo", &args_of));
     }
     accord_server::serve_listener(listener, state).await?;
     Ok(ExitCode::SUCCESS)
@@ -187,7 +189,7 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
 
 /// Import the embedded reference case unless it is already stored, and publish it read-only. Its
 /// evidence files go into the blob store first, each checked against its record.
-async fn load_demo(actions: &Actions) -> anyhow::Result<()> {
+async fn load_demo(actions: &Actions, lang: accord_core::Lang) -> anyhow::Result<()> {
     let files: Vec<BundleFile> = DEMO_BUNDLE
         .iter()
         .map(|(path, contents)| BundleFile {
@@ -234,9 +236,10 @@ async fn load_demo(actions: &Actions) -> anyhow::Result<()> {
             .context("cannot store the reference case")?;
         store.set_published(&case.id, true, "demo").await?;
         crate::evidence::checkpoint(actions).await?;
+        let words = Words::new(lang)?;
         println!(
-            "loaded the reference case {} (published read-only)",
-            case.id
+            "{}",
+            words.msg("cli-demo-loaded", &[("case", case.id.as_str().into())])
         );
     }
     Ok(())

@@ -14,6 +14,7 @@ use clap::Subcommand;
 
 use crate::config::Config;
 use crate::setup::{self, ACTOR};
+use crate::words::Words;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum TranslationCommand {
@@ -94,6 +95,7 @@ pub(crate) enum TranslationCommand {
 
 pub(crate) async fn run(config: &Config, cmd: TranslationCommand) -> anyhow::Result<ExitCode> {
     let actions = setup::actions(config, Create::MustExist).await?;
+    let words = Words::new(config.language)?;
     match cmd {
         TranslationCommand::Add {
             case,
@@ -115,7 +117,7 @@ pub(crate) async fn run(config: &Config, cmd: TranslationCommand) -> anyhow::Res
                 })
                 .collect::<anyhow::Result<Vec<_>>>()?;
             add(
-                &actions, &case, kind, id, lang, fields, translator, &by, json,
+                &actions, &words, &case, kind, id, lang, fields, translator, &by, json,
             )
             .await
         }
@@ -190,7 +192,16 @@ pub(crate) async fn run(config: &Config, cmd: TranslationCommand) -> anyhow::Res
                     .collect();
                 println!("{}", serde_json::Value::from(items));
             } else if todo.is_empty() {
-                println!("Everything in {case} is translated into {lang}.");
+                println!(
+                    "{}",
+                    words.msg(
+                        "cli-translation-none-pending",
+                        &[
+                            ("case", case.as_str().into()),
+                            ("lang", lang.as_str().into())
+                        ],
+                    )
+                );
             } else {
                 for p in &todo {
                     println!(
@@ -213,6 +224,7 @@ pub(crate) async fn run(config: &Config, cmd: TranslationCommand) -> anyhow::Res
 )]
 async fn add(
     actions: &Actions,
+    words: &Words,
     case: &str,
     kind: TextKind,
     id: String,
@@ -250,9 +262,15 @@ async fn add(
         println!("{value}");
     } else {
         println!(
-            "Translated {} {} into {lang}.",
-            record.kind.as_str(),
-            record.id
+            "{}",
+            words.msg(
+                "cli-translated",
+                &[
+                    ("kind", record.kind.as_str().into()),
+                    ("id", record.id.as_str().into()),
+                    ("lang", lang.as_str().into()),
+                ],
+            )
         );
     }
     Ok(ExitCode::SUCCESS)

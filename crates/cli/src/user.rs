@@ -14,6 +14,7 @@ use anyhow::{Context, bail};
 use clap::Subcommand;
 
 use crate::config::Config;
+use crate::words::Words;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum UserCommand {
@@ -137,6 +138,7 @@ fn token_command(
 }
 
 pub(crate) async fn run(config: &Config, cmd: UserCommand) -> anyhow::Result<ExitCode> {
+    let words = Words::new(config.language)?;
     match cmd {
         UserCommand::Add { email, admin, .. } => {
             if !email.contains('@') || email.trim().len() < 3 {
@@ -148,32 +150,45 @@ pub(crate) async fn run(config: &Config, cmd: UserCommand) -> anyhow::Result<Exi
                 Err(StoreError::Exists { .. }) => bail!("an account for {email} already exists"),
                 other => other?,
             };
+            let id = if user.is_admin {
+                "cli-user-created-admin"
+            } else {
+                "cli-user-created"
+            };
             println!(
-                "created {}account {} ({})",
-                if user.is_admin { "administrator " } else { "" },
-                user.email,
-                user.id
+                "{}",
+                words.msg(
+                    id,
+                    &[
+                        ("email", user.email.as_str().into()),
+                        ("id", user.id.to_string().into()),
+                    ],
+                )
             );
         }
         UserCommand::Disable { email } => {
             let store = open(config).await?;
             found(store.set_disabled(&email, true, ACTOR).await, &email)?;
             println!(
-                "disabled {email}: it cannot sign in, its sessions ended, its tokens are refused"
+                "{}",
+                words.msg("cli-user-disabled", &[("email", email.as_str().into())])
             );
         }
         UserCommand::Enable { email } => {
             let store = open(config).await?;
             found(store.set_disabled(&email, false, ACTOR).await, &email)?;
-            println!("enabled {email}");
+            println!(
+                "{}",
+                words.msg("cli-user-enabled", &[("email", email.as_str().into())])
+            );
         }
         UserCommand::Delete { email } => {
             let store = open(config).await?;
             refuse_orphaning(&store, &email).await?;
             let user = found(store.delete_user(&email, ACTOR).await, &email)?;
             println!(
-                "deleted {} with its sessions, tokens and case roles",
-                user.email
+                "{}",
+                words.msg("cli-user-deleted", &[("email", user.email.as_str().into())])
             );
         }
         UserCommand::Password { email, .. } => {
@@ -181,7 +196,16 @@ pub(crate) async fn run(config: &Config, cmd: UserCommand) -> anyhow::Result<Exi
             let user = account(&store, &email).await?;
             let hash = password_from_stdin().await?;
             let ended = store.set_password(user.id, &hash, None, ACTOR).await?;
-            println!("new password for {}; {ended} session(s) ended", user.email);
+            println!(
+                "{}",
+                words.msg(
+                    "cli-user-password",
+                    &[
+                        ("email", user.email.as_str().into()),
+                        ("ended", words.n(ended)),
+                    ],
+                )
+            );
         }
         UserCommand::Token {
             args,
@@ -201,6 +225,7 @@ pub(crate) async fn run(config: &Config, cmd: UserCommand) -> anyhow::Result<Exi
 
 async fn token(config: &Config, cmd: TokenCommand) -> anyhow::Result<()> {
     let store = open(config).await?;
+    let words = Words::new(config.language)?;
     match cmd {
         TokenCommand::Create {
             email,
@@ -246,27 +271,31 @@ async fn token(config: &Config, cmd: TokenCommand) -> anyhow::Result<()> {
                     .collect();
                 println!("{}", serde_json::to_string_pretty(&list)?);
             } else if tokens.is_empty() {
-                println!("{email} has no API token");
+                println!(
+                    "{}",
+                    words.msg("cli-token-none", &[("email", email.as_str().into())])
+                );
             } else {
                 let now = unix_now();
                 for t in &tokens {
+                    let at = |id: &str, unix: i64| words.msg(id, &[("at", rfc3339(unix).into())]);
                     let expires = match t.expires_unix {
-                        None => "never expires".to_owned(),
-                        Some(e) if e <= now => format!("expired {}", rfc3339(e)),
-                        Some(e) => format!("expires {}", rfc3339(e)),
+                        None => words.t("cli-token-never-expires"),
+                        Some(e) if e <= now => at("cli-token-expired", e),
+                        Some(e) => at("cli-token-expires", e),
                     };
                     println!(
-                        "{}\t{}\tcreated {}\t{expires}\t{}",
+                        "{}\t{}\t{}\t{expires}\t{}",
                         t.name,
-                        if t.read_only {
-                            "read-only"
+                        words.t(if t.read_only {
+                            "cli-token-read-only"
                         } else {
-                            "read-write"
-                        },
-                        t.created_at,
+                            "cli-token-read-write"
+                        }),
+                        words.msg("cli-token-created", &[("at", t.created_at.as_str().into())]),
                         t.last_used_unix.map_or_else(
-                            || "never used".to_owned(),
-                            |u| format!("last used {}", rfc3339(u))
+                            || words.t("cli-token-never-used"),
+                            |u| at("cli-token-last-used", u)
                         )
                     );
                 }
@@ -277,7 +306,16 @@ async fn token(config: &Config, cmd: TokenCommand) -> anyhow::Result<()> {
             if !store.revoke_api_token(user.id, &name, ACTOR).await? {
                 bail!("{email} has no token named {name:?}");
             }
-            println!("revoked {email}'s token {name:?}");
+            println!(
+                "{}",
+                words.msg(
+                    "cli-token-revoked",
+                    &[
+                        ("email", email.as_str().into()),
+                        ("name", format!("{name:?}").into()),
+                    ],
+                )
+            );
         }
     }
     Ok(())

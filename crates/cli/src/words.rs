@@ -46,8 +46,28 @@ impl Words {
         }
     }
 
+    /// A date as precise as it is known (`2017-10`, `2017-10-23`): as written in English, in
+    /// words in French and Khmer.
+    pub(crate) fn point(&self, point: accord_core::date::Point) -> String {
+        match self.lang {
+            Lang::En => point.to_string(),
+            lang => lang.point(point),
+        }
+    }
+
     /// A whole number in the language's digits (no grouping: counts in tables).
     pub(crate) fn count(&self, n: usize) -> String {
+        self.lang.digits(&n.to_string())
+    }
+
+    /// A number as a message argument shown as it is counted in tables: the language's digits,
+    /// no grouping (sizes in bytes stay copyable). Plurals select on a separate number argument.
+    pub(crate) fn n(&self, n: impl std::fmt::Display) -> FluentValue<'static> {
+        FluentValue::from(self.lang.digits(&n.to_string()))
+    }
+
+    /// A number in a table's cell: the language's digits, no grouping.
+    pub(crate) fn count_of(&self, n: impl std::fmt::Display) -> String {
         self.lang.digits(&n.to_string())
     }
 
@@ -59,6 +79,43 @@ impl Words {
             _ => self.t(&format!("{prefix}{name}")),
         }
     }
+}
+
+/// The refusal of a case id the database does not hold, in the user's language (English if the
+/// catalogs cannot be read, which a test rules out).
+pub(crate) fn no_case(lang: Lang, case: &str, db: &str) -> String {
+    Words::new(lang).map_or_else(
+        |_| format!("no case {case:?} in {db}"),
+        |w| {
+            w.msg(
+                "cli-no-case",
+                &[("case", format!("{case:?}").into()), ("db", db.into())],
+            )
+        },
+    )
+}
+
+/// The language of this run once the configuration is read, for the error line `main` prints.
+pub(crate) static LANGUAGE: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// `error: …` as the binary prints a failure, in the user's language: the configuration's once
+/// it was read, else `ACCORD_LANGUAGE`, else English. The chain of causes is as the layers below
+/// wrote it.
+pub(crate) fn error_line(error: &anyhow::Error) -> String {
+    let lang = LANGUAGE
+        .get()
+        .copied()
+        .or_else(|| {
+            std::env::var("ACCORD_LANGUAGE")
+                .ok()
+                .and_then(|t| Lang::from_tag(t.trim()))
+        })
+        .unwrap_or(Lang::En);
+    let chain = format!("{error:#}");
+    Words::new(lang).map_or_else(
+        |_| format!("error: {chain}"),
+        |w| w.msg("cli-error", &[("error", chain.as_str().into())]),
+    )
 }
 
 /// `text` padded with spaces to `width` characters (Khmer's combining signs take no column of

@@ -1307,3 +1307,245 @@ versions-cc-help = The original's CC lines in this language, one per line in the
 versions-remove = Remove this version
 versions-remove-help = Not once an organisation has signed it (unless it withdrew). The letter's history keeps the removed text.
 cli-letter-version-removed = { $letter }: the { $lang } version removed; the letter is now in { $languages }
+
+## The command line (L4): every command's human output; `n` selects the plural, `shown` and
+## the other counts are written in the language's digits without grouping.
+## accord backup / restore
+cli-backed-up = Backed up { $db } to { $out }: the database ({ $db_bytes } bytes), { $files ->
+    [one] { $shown_files } evidence file
+   *[other] { $shown_files } evidence files
+} ({ $bytes } bytes){ $log_key ->
+    [yes] {" "}and the log's signing key
+   *[no] {""}
+}.
+cli-backup-sealed = It is sealed with the instance's data key: it opens with the instance key file or the recovery shares, and with nothing else. Keep it where the database is not.
+cli-backup-clear = Keep it where the database is not: this instance has no keys (`accord keys init`), so the backup holds everything in the clear.
+cli-restored = Restored { $backup } (taken { $taken }) into { $db }: { $files ->
+    [one] { $shown_files } evidence file
+   *[other] { $shown_files } evidence files
+}{ $log_key ->
+    [yes] , the log's signing key
+   *[no] {""}
+}.
+cli-restore-verified = accord verify: everything checks out.
+cli-restore-problems = accord verify found { $shown } problem(s):
+## accord copy
+cli-copy-evidence-progress = evidence: { $done } of { $of }
+cli-copy-table-progress = { $table }: { $shown } rows
+cli-copied = Copied { $from } to { $to }: { $rows } rows in { $tables } tables, { $files ->
+    [one] { $shown_files } evidence file
+   *[other] { $shown_files } evidence files
+} ({ $bytes } bytes; { $present } already there).
+cli-copied-key-file = Key file copied beside the target: { $file }
+cli-copy-point-servers = Point the target's servers at the same files: log_key = { $log_key }, key_file = { $key_file } (if the instance has keys){ $store }.
+cli-copy-check = Check it: accord --db { $to } verify; accord --db { $to } log checkpoint shows the same tree size and root as the source.
+## accord import DIR
+cli-import-reading = reading and hashing files
+cli-import-checking = checking the bundle
+cli-import-writing = writing to the database
+cli-import-refused = error: { $file } refused: { $n ->
+    [one] { $shown } problem
+   *[other] { $shown } problems
+}; nothing was imported
+cli-import-imported = imported case { $case }: { $records } records and { $blobs } evidence files from { $files } files in { $secs } s into { $db }
+cli-import-replaced = replaced case { $case }: { $records } records and { $blobs } evidence files from { $files } files in { $secs } s into { $db }
+cli-import-exists = case { $case } already exists (use --replace to replace it); nothing was imported
+## accord import FILE --format ...
+cli-table-needs-mapping = a spreadsheet needs a mapping (--mapping FILE) saying which column is which field; this one is guessed from { $file }'s header, check it and save it:
+cli-table-problem = { $file }: row { $row }, column { $column }: { $message } (value { $value })
+cli-table-eta = about {"{"}eta{"}"} left
+cli-table-incidents = { $n ->
+    [one] { $shown } incident
+   *[other] { $shown } incidents
+}
+cli-table-actors = { $n ->
+    [one] { $shown } actor
+   *[other] { $shown } actors
+}
+cli-table-sources = { $n ->
+    [one] { $shown } source
+   *[other] { $shown } sources
+}
+cli-table-instruments = { $n ->
+    [one] { $shown } instrument
+   *[other] { $shown } instruments
+}
+cli-table-nothing = nothing
+cli-table-rate = , { $rate } rows/s
+cli-table-what = created { $created }; updated { $updated }; unchanged { $unchanged }
+cli-table-refused = error: { $file } refused: { $n ->
+    [one] { $shown } problem
+   *[other] { $shown } problems
+} in { $bad ->
+    [one] { $shown_bad } row
+   *[other] { $shown_bad } rows
+} of { $rows }; nothing was imported (fix them, or pass --skip-bad OUT to import the good rows and set the bad ones aside)
+cli-table-set-aside = ; { $bad } bad rows set aside in { $out }
+cli-table-dry-run = dry run of { $file } into case { $case }: would have { $what }{ $skipped } ({ $rows } rows in { $secs } s); nothing was written
+cli-table-imported = imported { $file } into case { $case }: { $what }{ $skipped } ({ $rows } rows in { $secs } s{ $rate })
+## accord export
+cli-export-public = readers outside the case
+cli-export-member = the member { $email }
+cli-export-omitted = for { $who }: { $n } record(s) left out, listed by id in OMITTED.md
+cli-exported = exported case { $case } to { $path } ({ $files } files, { $evidence } of them evidence)
+cli-exported-table = exported case { $case }: { $incidents } incidents, { $findings } findings, { $sources } sources to { $files }
+## accord translation
+cli-translation-none-pending = Everything in { $case } is translated into { $lang }.
+cli-translated = Translated { $kind } { $id } into { $lang }.
+## accord user
+cli-user-created = created account { $email } ({ $id })
+cli-user-created-admin = created administrator account { $email } ({ $id })
+cli-user-disabled = disabled { $email }: it cannot sign in, its sessions ended, its tokens are refused
+cli-user-enabled = enabled { $email }
+cli-user-deleted = deleted { $email } with its sessions, tokens and case roles
+cli-user-password = new password for { $email }; { $ended } session(s) ended
+cli-token-none = { $email } has no API token
+cli-token-never-expires = never expires
+cli-token-expired = expired { $at }
+cli-token-expires = expires { $at }
+cli-token-read-only = read-only
+cli-token-read-write = read-write
+cli-token-created = created { $at }
+cli-token-never-used = never used
+cli-token-last-used = last used { $at }
+cli-token-revoked = revoked { $email }'s token { $name }
+## accord log, accord serve
+cli-log-cosigned = co-signed as { $key } (publish this verifier key so that others can check the co-signature)
+cli-serving = Accord is serving { $db } on http://{ $addr }/
+cli-serving-demo = The reference case is published read-only at http://{ $addr }/cases/cambodia-2017 ; to edit, create an account: accord --db { $db } user add EMAIL --admin --password-stdin
+cli-demo-loaded = loaded the reference case { $case } (published read-only)
+## accord evidence
+cli-custody-recorded = recorded { $action } of { $id } by { $by }
+cli-evidence-checked = { $id }: the stored bytes match the record (sha256 { $sha256 }, { $bytes } bytes); recorded as verified
+cli-evidence-added = added evidence { $id } to case { $case }: sha256 { $sha256 }, { $bytes } bytes, { $media_type }
+cli-evidence-wrote = wrote { $file } ({ $bytes } bytes, sha256 { $sha256 })
+cli-evidence-none = no evidence files
+cli-evidence-none-for = no evidence files for incident { $incident }
+cli-col-id = ID
+cli-col-bytes = BYTES
+cli-col-media-type = MEDIA TYPE
+cli-col-incident = INCIDENT
+cli-col-file = FILE
+cli-ev-file = file
+cli-ev-sha256 = sha256
+cli-ev-size = size
+cli-ev-bytes = { $bytes } bytes
+cli-ev-media-type = media type
+cli-ev-incident = incident
+cli-ev-source = source
+cli-ev-note = note
+cli-ev-derived-from = derived from
+cli-ev-captured-at = captured at
+cli-ev-captured-by = captured by
+cli-ev-source-url = source url
+cli-ev-method = method
+cli-ev-tool = tool
+cli-ev-place = place
+cli-ev-capture = capture
+cli-ev-no-capture = (no capture record)
+cli-ev-custody = custody
+cli-ev-by = by { $by }
+cli-evidence-package = wrote the evidence package { $file }: { $files } files, { $entries } log entries; check it with `accord verify --package { $file }` (its README.md says how to check it without Accord)
+## accord follow-through (deliver, respond, deadline, follow-up, list, awaiting)
+cli-ft-recorded = recorded { $id } ({ $kind }) for letter { $letter } in { $case }
+cli-ft-kind-delivery = delivery
+cli-ft-kind-response = response
+cli-ft-kind-deadline = deadline
+cli-ft-kind-follow_up = follow_up
+cli-ft-none = no deliveries, responses, deadlines or follow-ups recorded in { $case }
+cli-ft-none-late = no letter of { $case } is awaiting a response past its deadline (on { $today })
+cli-ft-every-addressee = every addressee
+cli-ft-late = { $letter }: deadline { $date } ({ $shown_days } days ago) for { $who }: { $asked }
+cli-ft-delivery = { $letter }  { $date }  delivered to { $to } ({ $method })  [{ $id }]
+cli-ft-response = { $letter }  { $date }  response from { $from }: { $action } — { $summary }  [{ $id }]
+cli-ft-deadline = { $letter }  { $date }  deadline for { $who }: { $asked }  [{ $id }]
+cli-ft-follow-up = { $letter }  follows up { $cites }  [{ $id }]
+## accord observation
+cli-obs-recorded = recorded { $id } in { $case } as a draft: { $provision } { $date } scored { $score } ({ $label })
+cli-obs-reviewed = { $case }: { $id } is { $status }
+cli-obs-none = no observations in { $case }
+cli-col-date = DATE
+cli-col-score = SCORE
+cli-col-coded-by = CODED BY
+cli-obs-row-column-problem = { $file }: row { $row }, column { $column }: { $message }
+cli-obs-row-problem = { $file }: row { $row }: { $message }
+cli-obs-dry-row = row { $row }: { $id } { $provision } { $date } scored { $score } ({ $label })
+cli-obs-dry-run = { $file }: { $n ->
+    [one] { $shown } row
+   *[other] { $shown } rows
+} checked; nothing was written (--dry-run)
+cli-obs-imported = recorded { $n ->
+    [one] { $shown } observation
+   *[other] { $shown } observations
+} in { $case } as drafts (review them with `accord observation review`)
+## accord letter
+cli-letter-none = case { $case } has no letters
+cli-col-letter = LETTER
+cli-col-lang = LANG
+cli-col-signatories = SIGNATORIES
+cli-letter-error = error: { $error }
+cli-letter-version-created = { $letter }: { $lang } version created; its signed text's SHA-256 is { $sha256 }
+cli-letter-version-updated = { $letter }: { $lang } version updated; its signed text's SHA-256 is { $sha256 }
+cli-letter-wrote = wrote letter { $letter } as { $format } to { $path } ({ $bytes } bytes): { $printed } signatories printed, { $pending } not printed (not verified, declined, withdrawn or signed an earlier version); signed text SHA-256 { $sha256 }
+## accord keys
+cli-keys-made = Keys made for { $db }. The instance key is { $file } (readable by its owner only): Accord reads it whenever it opens evidence. Keep it off the disk that holds the database and the evidence.
+cli-keys-recovery-key = The recovery key, shown this once and stored nowhere; it rebuilds the instance key if the file is lost (`accord keys recover --share KEY`):
+cli-keys-recovery-shares = The recovery shares, shown this once and stored nowhere: any { $threshold } of these { $shares } rebuild the instance key if the file is lost (`accord keys recover --share S --share S …`). Give each to a different person.
+cli-keys-sealed-before = Sealed the text of { $records } restricted record row(s) and version(s) stored before.
+cli-keys-encrypted-before = Encrypted { $files } evidence file(s) stored before ({ $bytes } bytes). Their plaintext files were deleted; deleted bytes can stay on a disk until they are overwritten.
+cli-keys-same-disk = warning: the key file { $file } is on the same disk as the database: whoever takes the disk takes the key with it. Move it (to removable media, or a disk that is not backed up with the data) and set key_file, --key-file or ACCORD_KEY_FILE.
+cli-keys-not-encrypted = error: evidence file { $sha256 } was not encrypted: { $why }
+cli-keys-made-partly = The keys are made; run `accord keys encrypt-existing` to encrypt what is left.
+cli-keys-recovered-shares = The instance key is rebuilt in { $file }: the data keys are wrapped to it, and the evidence opens again. The recovery shares stay valid.
+cli-keys-recovered-key = The instance key is rebuilt in { $file }: the data keys are wrapped to it, and the evidence opens again. The recovery key stays valid.
+cli-keys-rotated = { $file } holds a new instance key: the data keys are wrapped to it and the old key no longer opens them. No evidence file was rewritten, and a running `accord serve` goes on working. A copy of the old key together with a copy of the database made before now still opens them: rotation protects what is copied from now on.
+cli-keys-none = { $db }: no keys; evidence is stored unencrypted (`accord keys init` makes the keys)
+cli-keys-status-made = { $db }: keys made { $at }
+cli-keys-status-replaced = , instance key last replaced { $at }
+cli-keys-file-opens = key file: { $file } opens the keys
+cli-keys-file-wrong = key file: { $file } is NOT this instance's key
+cli-keys-file-missing = key file: { $file } is MISSING (`accord keys recover` rebuilds it)
+cli-keys-file-unreadable = key file: { $file } cannot be read
+cli-keys-status-shares = recovery: any { $threshold } of { $shares } shares
+cli-keys-status-key = recovery: the recovery key, shown whole when the keys were made
+cli-keys-status-data-keys = data keys: { $n }
+cli-keys-status-evidence = evidence files: { $encrypted } encrypted, { $unencrypted } unencrypted
+cli-keys-sealed = Sealed { $records } restricted record row(s) and version(s). Encrypted { $files } evidence file(s) ({ $bytes } bytes); { $left } left unencrypted.
+## accord elections
+cli-el-allocation = { $name } - { $method }, { $seats } seats in { $constituencies } constituencies
+cli-el-party = party
+cli-el-votes = votes
+cli-el-votes-pct = votes %
+cli-el-seats = seats
+cli-el-seats-pct = seats %
+cli-el-seats-votes = seats-votes
+cli-el-indices = Gallagher { $gallagher }  Loosemore-Hanby { $lh }  Sainte-Lague { $sl }  ENP votes { $enp_votes }  ENP seats { $enp_seats }
+cli-el-below-national = Below the national threshold: { $parties }
+cli-el-constituencies = Constituencies:
+cli-el-below-threshold = below threshold: { $parties }
+cli-el-tie = Tie in { $constituency } from seat { $seat } between { $tied } settled by { $rule }: { $winners }
+cli-el-note = note: { $note }
+cli-el-recorded-identical = Recorded official seats: identical in every constituency
+cli-el-recorded-differ = Recorded official seats differ in { $n } place(s):
+cli-el-recorded-difference = { $constituency }: { $party } computed { $computed }, recorded { $recorded }
+cli-el-scenario = { $name }: { $party } dissolved, rule { $rule }{ $scope }, from { $basis } seats
+cli-el-before = before
+cli-el-after = after
+cli-el-change = change
+cli-el-seats-votes-before = seats-votes before
+cli-el-none = none
+cli-el-step = step: { $step }: { $seats }
+cli-el-simulation = { $name } - { $method }, { $runs } runs, seed { $seed }, noise { $noise }; majority = { $majority } of { $seats } seats
+cli-el-mean-seats = mean seats
+cli-el-p5 = p5
+cli-el-p50 = p50
+cli-el-p95 = p95
+cli-el-p-majority = P(majority)
+cli-el-p-seat = P(seat)
+cli-el-lots = { $n } run(s) had a tie for a seat, drawn by lot
+cli-el-apportionment = { $name } - { $method }, { $seats } seats, at least { $min } each
+cli-el-unit = unit
+cli-el-population = population
+## errors the binary prints
+cli-no-case = no case { $case } in { $db }
+cli-error = error: { $error }

@@ -1306,3 +1306,245 @@ versions-cc-help = Les lignes de copie de l’original dans cette langue, une pa
 versions-remove = Supprimer cette version
 versions-remove-help = Impossible dès qu’une organisation l’a signée (sauf si elle s’est retirée). L’historique de la lettre garde le texte supprimé.
 cli-letter-version-removed = { $letter } : version { $lang } supprimée ; la lettre est maintenant en { $languages }
+
+## The command line (L4): every command's human output; `n` selects the plural, `shown` and
+## the other counts are written in the language's digits without grouping.
+## accord backup / restore
+cli-backed-up = { $db } sauvegardé dans { $out } : la base de données ({ $db_bytes } octets), { $files ->
+    [one] { $shown_files } fichier de preuve
+   *[other] { $shown_files } fichiers de preuve
+} ({ $bytes } octets){ $log_key ->
+    [yes] {" "}et la clé de signature du journal
+   *[no] {""}
+}.
+cli-backup-sealed = Elle est scellée avec la clé de données de l’instance : elle s’ouvre avec le fichier de clé de l’instance ou les parts de récupération, et avec rien d’autre. Conservez-la ailleurs que la base de données.
+cli-backup-clear = Conservez-la ailleurs que la base de données : cette instance n’a pas de clés (`accord keys init`), la sauvegarde contient donc tout en clair.
+cli-restored = { $backup } (prise le { $taken }) restaurée dans { $db } : { $files ->
+    [one] { $shown_files } fichier de preuve
+   *[other] { $shown_files } fichiers de preuve
+}{ $log_key ->
+    [yes] , la clé de signature du journal
+   *[no] {""}
+}.
+cli-restore-verified = accord verify : tout est vérifié et intact.
+cli-restore-problems = accord verify a trouvé { $shown } problème(s) :
+## accord copy
+cli-copy-evidence-progress = preuves : { $done } sur { $of }
+cli-copy-table-progress = { $table } : { $shown } lignes
+cli-copied = { $from } copiée vers { $to } : { $rows } lignes dans { $tables } tables, { $files ->
+    [one] { $shown_files } fichier de preuve
+   *[other] { $shown_files } fichiers de preuve
+} ({ $bytes } octets ; { $present } déjà présents).
+cli-copied-key-file = Fichier de clé copié à côté de la cible : { $file }
+cli-copy-point-servers = Faites pointer les serveurs de la cible vers les mêmes fichiers : log_key = { $log_key }, key_file = { $key_file } (si l’instance a des clés){ $store }.
+cli-copy-check = Vérifiez-la : accord --db { $to } verify ; accord --db { $to } log checkpoint affiche la même taille d’arbre et la même racine que la source.
+## accord import DIR
+cli-import-reading = lecture et empreinte des fichiers
+cli-import-checking = vérification du paquet
+cli-import-writing = écriture dans la base de données
+cli-import-refused = erreur : { $file } refusé : { $n ->
+    [one] { $shown } problème
+   *[other] { $shown } problèmes
+} ; rien n’a été importé
+cli-import-imported = dossier { $case } importé : { $records } enregistrements et { $blobs } fichiers de preuve tirés de { $files } fichiers en { $secs } s dans { $db }
+cli-import-replaced = dossier { $case } remplacé : { $records } enregistrements et { $blobs } fichiers de preuve tirés de { $files } fichiers en { $secs } s dans { $db }
+cli-import-exists = le dossier { $case } existe déjà (utilisez --replace pour le remplacer) ; rien n’a été importé
+## accord import FILE --format ...
+cli-table-needs-mapping = un tableur a besoin d’une correspondance (--mapping FICHIER) qui dit quelle colonne est quel champ ; celle-ci est devinée d’après l’en-tête de { $file }, vérifiez-la et enregistrez-la :
+cli-table-problem = { $file } : ligne { $row }, colonne { $column } : { $message } (valeur { $value })
+cli-table-eta = encore environ {"{"}eta{"}"}
+cli-table-incidents = { $n ->
+    [one] { $shown } incident
+   *[other] { $shown } incidents
+}
+cli-table-actors = { $n ->
+    [one] { $shown } acteur
+   *[other] { $shown } acteurs
+}
+cli-table-sources = { $n ->
+    [one] { $shown } source
+   *[other] { $shown } sources
+}
+cli-table-instruments = { $n ->
+    [one] { $shown } instrument
+   *[other] { $shown } instruments
+}
+cli-table-nothing = rien
+cli-table-rate = , { $rate } lignes/s
+cli-table-what = créés : { $created } ; mis à jour : { $updated } ; inchangés : { $unchanged }
+cli-table-refused = erreur : { $file } refusé : { $n ->
+    [one] { $shown } problème
+   *[other] { $shown } problèmes
+} dans { $bad ->
+    [one] { $shown_bad } ligne
+   *[other] { $shown_bad } lignes
+} sur { $rows } ; rien n’a été importé (corrigez-les, ou passez --skip-bad SORTIE pour importer les bonnes lignes et mettre les mauvaises de côté)
+cli-table-set-aside =  ; { $bad } mauvaises lignes mises de côté dans { $out }
+cli-table-dry-run = essai à blanc de { $file } dans le dossier { $case }, prévision : { $what }{ $skipped } ({ $rows } lignes en { $secs } s) ; rien n’a été écrit
+cli-table-imported = { $file } importé dans le dossier { $case } : { $what }{ $skipped } ({ $rows } lignes en { $secs } s{ $rate })
+## accord export
+cli-export-public = les lecteurs extérieurs au dossier
+cli-export-member = le membre { $email }
+cli-export-omitted = pour { $who } : { $n } enregistrement(s) laissé(s) de côté, listé(s) par identifiant dans OMITTED.md
+cli-exported = dossier { $case } exporté vers { $path } ({ $files } fichiers, dont { $evidence } de preuve)
+cli-exported-table = dossier { $case } exporté : { $incidents } incidents, { $findings } constats, { $sources } sources vers { $files }
+## accord translation
+cli-translation-none-pending = Tout { $case } est traduit en { $lang }.
+cli-translated = { $kind } { $id } traduit en { $lang }.
+## accord user
+cli-user-created = compte { $email } créé ({ $id })
+cli-user-created-admin = compte administrateur { $email } créé ({ $id })
+cli-user-disabled = { $email } désactivé : il ne peut plus se connecter, ses sessions sont closes, ses jetons sont refusés
+cli-user-enabled = { $email } réactivé
+cli-user-deleted = { $email } supprimé avec ses sessions, ses jetons et ses rôles dans les dossiers
+cli-user-password = nouveau mot de passe pour { $email } ; { $ended } session(s) close(s)
+cli-token-none = { $email } n’a aucun jeton d’API
+cli-token-never-expires = n’expire jamais
+cli-token-expired = expiré le { $at }
+cli-token-expires = expire le { $at }
+cli-token-read-only = lecture seule
+cli-token-read-write = lecture-écriture
+cli-token-created = créé le { $at }
+cli-token-never-used = jamais utilisé
+cli-token-last-used = dernière utilisation le { $at }
+cli-token-revoked = jeton { $name } de { $email } révoqué
+## accord log, accord serve
+cli-log-cosigned = cosigné en tant que { $key } (publiez cette clé de vérification pour que d’autres puissent contrôler la cosignature)
+cli-serving = Accord sert { $db } sur http://{ $addr }/
+cli-serving-demo = Le dossier de référence est publié en lecture seule à http://{ $addr }/cases/cambodia-2017  ; pour le modifier, créez un compte : accord --db { $db } user add COURRIEL --admin --password-stdin
+cli-demo-loaded = dossier de référence { $case } chargé (publié en lecture seule)
+## accord evidence
+cli-custody-recorded = { $action } de { $id } enregistré, par { $by }
+cli-evidence-checked = { $id } : les octets conservés correspondent à l’enregistrement (sha256 { $sha256 }, { $bytes } octets) ; vérification enregistrée
+cli-evidence-added = preuve { $id } ajoutée au dossier { $case } : sha256 { $sha256 }, { $bytes } octets, { $media_type }
+cli-evidence-wrote = { $file } écrit ({ $bytes } octets, sha256 { $sha256 })
+cli-evidence-none = aucun fichier de preuve
+cli-evidence-none-for = aucun fichier de preuve pour l’incident { $incident }
+cli-col-id = IDENTIFIANT
+cli-col-bytes = OCTETS
+cli-col-media-type = TYPE DE MÉDIA
+cli-col-incident = INCIDENT
+cli-col-file = FICHIER
+cli-ev-file = fichier
+cli-ev-sha256 = sha256
+cli-ev-size = taille
+cli-ev-bytes = { $bytes } octets
+cli-ev-media-type = type de média
+cli-ev-incident = incident
+cli-ev-source = source
+cli-ev-note = note
+cli-ev-derived-from = tiré de
+cli-ev-captured-at = saisi le
+cli-ev-captured-by = saisi par
+cli-ev-source-url = adresse source
+cli-ev-method = méthode
+cli-ev-tool = outil
+cli-ev-place = lieu
+cli-ev-capture = saisie
+cli-ev-no-capture = (aucune fiche de saisie)
+cli-ev-custody = chaîne de possession
+cli-ev-by = par { $by }
+cli-evidence-package = paquet de preuves { $file } écrit : { $files } fichiers, { $entries } entrées du journal ; vérifiez-le avec `accord verify --package { $file }` (son README.md explique comment le vérifier sans Accord)
+## accord follow-through (deliver, respond, deadline, follow-up, list, awaiting)
+cli-ft-recorded = { $id } ({ $kind }) enregistré pour la lettre { $letter } dans { $case }
+cli-ft-kind-delivery = remise
+cli-ft-kind-response = réponse
+cli-ft-kind-deadline = échéance
+cli-ft-kind-follow_up = relance
+cli-ft-none = aucune remise, réponse, échéance ni relance enregistrée dans { $case }
+cli-ft-none-late = aucune lettre de { $case } n’attend de réponse au-delà de son échéance (au { $today })
+cli-ft-every-addressee = chaque destinataire
+cli-ft-late = { $letter } : échéance { $date } (il y a { $shown_days } jours) pour { $who } : { $asked }
+cli-ft-delivery = { $letter }  { $date }  remise à { $to } ({ $method })  [{ $id }]
+cli-ft-response = { $letter }  { $date }  réponse de { $from } : { $action } — { $summary }  [{ $id }]
+cli-ft-deadline = { $letter }  { $date }  échéance pour { $who } : { $asked }  [{ $id }]
+cli-ft-follow-up = { $letter }  relance { $cites }  [{ $id }]
+## accord observation
+cli-obs-recorded = { $id } enregistrée dans { $case } comme brouillon : { $provision } { $date } notée { $score } ({ $label })
+cli-obs-reviewed = { $case } : { $id } est { $status }
+cli-obs-none = aucune observation dans { $case }
+cli-col-date = DATE
+cli-col-score = NOTE
+cli-col-coded-by = CODÉE PAR
+cli-obs-row-column-problem = { $file } : ligne { $row }, colonne { $column } : { $message }
+cli-obs-row-problem = { $file } : ligne { $row } : { $message }
+cli-obs-dry-row = ligne { $row } : { $id } { $provision } { $date } notée { $score } ({ $label })
+cli-obs-dry-run = { $file } : { $n ->
+    [one] { $shown } ligne vérifiée
+   *[other] { $shown } lignes vérifiées
+} ; rien n’a été écrit (--dry-run)
+cli-obs-imported = { $n ->
+    [one] { $shown } observation enregistrée
+   *[other] { $shown } observations enregistrées
+} dans { $case } comme brouillons (relisez-les avec `accord observation review`)
+## accord letter
+cli-letter-none = le dossier { $case } n’a pas de lettre
+cli-col-letter = LETTRE
+cli-col-lang = LANGUE
+cli-col-signatories = SIGNATAIRES
+cli-letter-error = erreur : { $error }
+cli-letter-version-created = { $letter } : version { $lang } créée ; le SHA-256 de son texte signé est { $sha256 }
+cli-letter-version-updated = { $letter } : version { $lang } mise à jour ; le SHA-256 de son texte signé est { $sha256 }
+cli-letter-wrote = lettre { $letter } écrite en { $format } dans { $path } ({ $bytes } octets) : { $printed } signataires imprimés, { $pending } non imprimés (non vérifiés, ayant décliné, retirés ou ayant signé une version antérieure) ; SHA-256 du texte signé { $sha256 }
+## accord keys
+cli-keys-made = Clés créées pour { $db }. La clé de l’instance est { $file } (lisible par son seul propriétaire) : Accord la lit chaque fois qu’il ouvre une preuve. Gardez-la hors du disque qui contient la base de données et les preuves.
+cli-keys-recovery-key = La clé de récupération, affichée cette seule fois et conservée nulle part ; elle reconstruit la clé de l’instance si le fichier est perdu (`accord keys recover --share CLÉ`) :
+cli-keys-recovery-shares = Les parts de récupération, affichées cette seule fois et conservées nulle part : { $threshold } quelconques de ces { $shares } parts reconstruisent la clé de l’instance si le fichier est perdu (`accord keys recover --share S --share S …`). Confiez chacune à une personne différente.
+cli-keys-sealed-before = Texte de { $records } ligne(s) et version(s) d’enregistrements restreints stockées auparavant scellé.
+cli-keys-encrypted-before = { $files } fichier(s) de preuve stocké(s) auparavant chiffré(s) ({ $bytes } octets). Leurs fichiers en clair ont été supprimés ; des octets supprimés peuvent rester sur un disque jusqu’à ce qu’ils soient écrasés.
+cli-keys-same-disk = attention : le fichier de clé { $file } est sur le même disque que la base de données : qui prend le disque prend la clé avec. Déplacez-le (sur un support amovible, ou un disque qui n’est pas sauvegardé avec les données) et indiquez key_file, --key-file ou ACCORD_KEY_FILE.
+cli-keys-not-encrypted = erreur : le fichier de preuve { $sha256 } n’a pas été chiffré : { $why }
+cli-keys-made-partly = Les clés sont créées ; lancez `accord keys encrypt-existing` pour chiffrer ce qui reste.
+cli-keys-recovered-shares = La clé de l’instance est reconstruite dans { $file } : les clés de données y sont rattachées, et les preuves s’ouvrent de nouveau. Les parts de récupération restent valables.
+cli-keys-recovered-key = La clé de l’instance est reconstruite dans { $file } : les clés de données y sont rattachées, et les preuves s’ouvrent de nouveau. La clé de récupération reste valable.
+cli-keys-rotated = { $file } contient une nouvelle clé d’instance : les clés de données y sont rattachées et l’ancienne clé ne les ouvre plus. Aucun fichier de preuve n’a été réécrit, et un `accord serve` en cours continue de fonctionner. Une copie de l’ancienne clé avec une copie de la base de données faite avant maintenant les ouvre encore : la rotation protège ce qui est copié à partir de maintenant.
+cli-keys-none = { $db } : pas de clés ; les preuves sont stockées sans chiffrement (`accord keys init` crée les clés)
+cli-keys-status-made = { $db } : clés créées le { $at }
+cli-keys-status-replaced = , clé de l’instance remplacée pour la dernière fois le { $at }
+cli-keys-file-opens = fichier de clé : { $file } ouvre les clés
+cli-keys-file-wrong = fichier de clé : { $file } n’est PAS la clé de cette instance
+cli-keys-file-missing = fichier de clé : { $file } est MANQUANT (`accord keys recover` le reconstruit)
+cli-keys-file-unreadable = fichier de clé : { $file } ne peut pas être lu
+cli-keys-status-shares = récupération : { $threshold } parts quelconques sur { $shares }
+cli-keys-status-key = récupération : la clé de récupération, affichée en entier à la création des clés
+cli-keys-status-data-keys = clés de données : { $n }
+cli-keys-status-evidence = fichiers de preuve : { $encrypted } chiffrés, { $unencrypted } non chiffrés
+cli-keys-sealed = { $records } ligne(s) et version(s) d’enregistrements restreints scellée(s). { $files } fichier(s) de preuve chiffré(s) ({ $bytes } octets) ; { $left } laissé(s) non chiffré(s).
+## accord elections
+cli-el-allocation = { $name } - { $method }, { $seats } sièges dans { $constituencies } circonscriptions
+cli-el-party = parti
+cli-el-votes = voix
+cli-el-votes-pct = voix %
+cli-el-seats = sièges
+cli-el-seats-pct = sièges %
+cli-el-seats-votes = sièges-voix
+cli-el-indices = Gallagher { $gallagher }  Loosemore-Hanby { $lh }  Sainte-Laguë { $sl }  NEP voix { $enp_votes }  NEP sièges { $enp_seats }
+cli-el-below-national = Sous le seuil national : { $parties }
+cli-el-constituencies = Circonscriptions :
+cli-el-below-threshold = sous le seuil : { $parties }
+cli-el-tie = Égalité dans { $constituency } à partir du siège { $seat } entre { $tied }, départagée par { $rule } : { $winners }
+cli-el-note = note : { $note }
+cli-el-recorded-identical = Sièges officiels enregistrés : identiques dans chaque circonscription
+cli-el-recorded-differ = Les sièges officiels enregistrés diffèrent en { $n } endroit(s) :
+cli-el-recorded-difference = { $constituency } : { $party } calculé { $computed }, enregistré { $recorded }
+cli-el-scenario = { $name } : { $party } dissous, règle { $rule }{ $scope }, à partir des sièges { $basis }
+cli-el-before = avant
+cli-el-after = après
+cli-el-change = écart
+cli-el-seats-votes-before = sièges-voix avant
+cli-el-none = aucun
+cli-el-step = étape : { $step } : { $seats }
+cli-el-simulation = { $name } - { $method }, { $runs } tirages, graine { $seed }, bruit { $noise } ; majorité = { $majority } sur { $seats } sièges
+cli-el-mean-seats = sièges moyens
+cli-el-p5 = p5
+cli-el-p50 = p50
+cli-el-p95 = p95
+cli-el-p-majority = P(majorité)
+cli-el-p-seat = P(siège)
+cli-el-lots = { $n } tirage(s) avec une égalité pour un siège, départagée au sort
+cli-el-apportionment = { $name } - { $method }, { $seats } sièges, au moins { $min } chacun
+cli-el-unit = unité
+cli-el-population = population
+## errors the binary prints
+cli-no-case = aucun dossier { $case } dans { $db }
+cli-error = erreur : { $error }

@@ -1198,3 +1198,209 @@ versions-cc-help = បន្ទាត់ចម្លងជូននៃច្ប�
 versions-remove = លុបកំណែនេះ
 versions-remove-help = មិនអាចលុបបានទេ ពេលអង្គការណាមួយបានចុះហត្ថលេខាលើវា (លើកលែងតែអង្គការនោះបានដកខ្លួន)។ ប្រវត្តិនៃលិខិតរក្សាអត្ថបទដែលបានលុប។
 cli-letter-version-removed = { $letter }៖ បានលុបកំណែ { $lang }។ ឥឡូវលិខិតមានជាភាសា { $languages }។
+
+## The command line (L4): every command's human output; `n` selects the plural, `shown` and
+## the other counts are written in the language's digits without grouping.
+## accord backup / restore
+cli-backed-up = បានបម្រុងទុក { $db } ទៅ { $out }៖ មូលដ្ឋានទិន្នន័យ ({ $db_bytes } បៃ) ឯកសារភស្តុតាង { $shown_files } ({ $bytes } បៃ){ $log_key ->
+    [yes] {" "}និងកូនសោចុះហត្ថលេខានៃកំណត់ហេតុ
+   *[no] {""}
+}។
+cli-backup-sealed = វាត្រូវបានបិទភ្ជាប់ដោយកូនសោទិន្នន័យនៃប្រព័ន្ធនេះ៖ វាបើកបានដោយឯកសារកូនសោនៃប្រព័ន្ធ ឬដោយចំណែកសង្គ្រោះ ហើយមិនអាចបើកដោយអ្វីផ្សេងទៀតបានទេ។ សូមរក្សាទុកវានៅកន្លែងដែលមិនមែនជាកន្លែងនៃមូលដ្ឋានទិន្នន័យ។
+cli-backup-clear = សូមរក្សាទុកវានៅកន្លែងដែលមិនមែនជាកន្លែងនៃមូលដ្ឋានទិន្នន័យ៖ ប្រព័ន្ធនេះគ្មានកូនសោទេ (`accord keys init`) ដូច្នេះការបម្រុងទុកមានទិន្នន័យទាំងអស់ដោយមិនបានអ៊ិនគ្រីប។
+cli-restored = បានស្ដារ { $backup } (ថតនៅ { $taken }) ចូលទៅក្នុង { $db }៖ ឯកសារភស្តុតាង { $shown_files }{ $log_key ->
+    [yes] {" "}និងកូនសោចុះហត្ថលេខានៃកំណត់ហេតុ
+   *[no] {""}
+}។
+cli-restore-verified = accord verify៖ អ្វីៗទាំងអស់ត្រឹមត្រូវ។
+cli-restore-problems = accord verify បានរកឃើញបញ្ហា { $shown }៖
+## accord copy
+cli-copy-evidence-progress = ភស្តុតាង៖ { $done } ក្នុងចំណោម { $of }
+cli-copy-table-progress = { $table }៖ { $shown } ជួរ
+cli-copied = បានចម្លង { $from } ទៅ { $to }៖ { $rows } ជួរ ក្នុងតារាង { $tables } ឯកសារភស្តុតាង { $shown_files } ({ $bytes } បៃ មាន { $present } រួចហើយ)។
+cli-copied-key-file = ឯកសារកូនសោត្រូវបានចម្លងទៅក្បែរគោលដៅ៖ { $file }
+cli-copy-point-servers = សូមកំណត់ម៉ាស៊ីនមេនៃគោលដៅឱ្យប្រើឯកសារដដែល៖ log_key = { $log_key }, key_file = { $key_file } (ប្រសិនបើប្រព័ន្ធមានកូនសោ){ $store }។
+cli-copy-check = សូមពិនិត្យវា៖ accord --db { $to } verify; accord --db { $to } log checkpoint បង្ហាញទំហំមែកធាង និងឫសដូចគ្នានឹងប្រភព។
+## accord import DIR
+cli-import-reading = កំពុងអាន និងគណនាហាសនៃឯកសារ
+cli-import-checking = កំពុងពិនិត្យបណ្តុំឯកសារ
+cli-import-writing = កំពុងសរសេរចូលមូលដ្ឋានទិន្នន័យ
+cli-import-refused = កំហុស៖ { $file } ត្រូវបានបដិសេធ៖ បញ្ហា { $shown }; គ្មានអ្វីត្រូវបាននាំចូលទេ
+cli-import-imported = បាននាំចូលសំណុំរឿង { $case }៖ កំណត់ត្រា { $records } និងឯកសារភស្តុតាង { $blobs } ពីឯកសារ { $files } ក្នុងរយៈពេល { $secs } វិនាទី ចូលទៅក្នុង { $db }
+cli-import-replaced = បានជំនួសសំណុំរឿង { $case }៖ កំណត់ត្រា { $records } និងឯកសារភស្តុតាង { $blobs } ពីឯកសារ { $files } ក្នុងរយៈពេល { $secs } វិនាទី ចូលទៅក្នុង { $db }
+cli-import-exists = សំណុំរឿង { $case } មានរួចហើយ (ប្រើ --replace ដើម្បីជំនួសវា); គ្មានអ្វីត្រូវបាននាំចូលទេ
+## accord import FILE --format ...
+cli-table-needs-mapping = តារាងទិន្នន័យត្រូវការការផ្គូផ្គង (--mapping ឯកសារ) ដែលប្រាប់ថាជួរឈរណាជាវាលណា។ ការផ្គូផ្គងខាងក្រោមត្រូវបានទាយពីក្បាលតារាងនៃ { $file } សូមពិនិត្យ ហើយរក្សាទុកវា៖
+cli-table-problem = { $file }៖ ជួរទី { $row } ជួរឈរ { $column }៖ { $message } (តម្លៃ { $value })
+cli-table-eta = នៅសល់ប្រហែល {"{"}eta{"}"}
+cli-table-incidents = ហេតុការណ៍ { $shown }
+cli-table-actors = តួអង្គ { $shown }
+cli-table-sources = ប្រភព { $shown }
+cli-table-instruments = លិខិតុបករណ៍ { $shown }
+cli-table-nothing = គ្មានអ្វីទេ
+cli-table-rate = , { $rate } ជួរ/វិនាទី
+cli-table-what = បានបង្កើត៖ { $created }; បានធ្វើបច្ចុប្បន្នភាព៖ { $updated }; មិនផ្លាស់ប្តូរ៖ { $unchanged }
+cli-table-refused = កំហុស៖ { $file } ត្រូវបានបដិសេធ៖ បញ្ហា { $shown } ក្នុង { $shown_bad } ជួរ នៃ { $rows } ជួរ; គ្មានអ្វីត្រូវបាននាំចូលទេ (សូមកែវា ឬប្រើ --skip-bad ឯកសារចេញ ដើម្បីនាំចូលជួរល្អ ហើយទុកជួរខុសដោយឡែក)
+cli-table-set-aside = ; ជួរខុស { $bad } ត្រូវបានទុកដោយឡែកក្នុង { $out }
+cli-table-dry-run = ការសាកល្បងនៃ { $file } ចូលសំណុំរឿង { $case } នឹង៖ { $what }{ $skipped } ({ $rows } ជួរ ក្នុងរយៈពេល { $secs } វិនាទី); គ្មានអ្វីត្រូវបានសរសេរទេ
+cli-table-imported = បាននាំចូល { $file } ចូលសំណុំរឿង { $case }៖ { $what }{ $skipped } ({ $rows } ជួរ ក្នុងរយៈពេល { $secs } វិនាទី{ $rate })
+## accord export
+cli-export-public = អ្នកអានក្រៅសំណុំរឿង
+cli-export-member = សមាជិក { $email }
+cli-export-omitted = សម្រាប់{ $who }៖ កំណត់ត្រា { $n } ត្រូវបានទុកចោល ដែលមានរាយតាមលេខសម្គាល់ក្នុង OMITTED.md
+cli-exported = បាននាំចេញសំណុំរឿង { $case } ទៅ { $path } (ឯកសារ { $files } ក្នុងនោះ { $evidence } ជាភស្តុតាង)
+cli-exported-table = បាននាំចេញសំណុំរឿង { $case }៖ ហេតុការណ៍ { $incidents } ការរកឃើញ { $findings } ប្រភព { $sources } ទៅ { $files }
+## accord translation
+cli-translation-none-pending = អ្វីៗទាំងអស់ក្នុង { $case } ត្រូវបានបកប្រែជាភាសា { $lang } រួចហើយ។
+cli-translated = បានបកប្រែ { $kind } { $id } ជាភាសា { $lang }។
+## accord user
+cli-user-created = បានបង្កើតគណនី { $email } ({ $id })
+cli-user-created-admin = បានបង្កើតគណនីអ្នកគ្រប់គ្រង { $email } ({ $id })
+cli-user-disabled = បានបិទ { $email }៖ វាមិនអាចចូលបានទេ វគ្គរបស់វាបានបញ្ចប់ ហើយថូខឹនរបស់វាត្រូវបានបដិសេធ
+cli-user-enabled = បានបើក { $email } វិញ
+cli-user-deleted = បានលុប { $email } រួមទាំងវគ្គ ថូខឹន និងតួនាទីក្នុងសំណុំរឿង
+cli-user-password = ពាក្យសម្ងាត់ថ្មីសម្រាប់ { $email }; វគ្គ { $ended } បានបញ្ចប់
+cli-token-none = { $email } គ្មានថូខឹន API ទេ
+cli-token-never-expires = មិនផុតកំណត់
+cli-token-expired = បានផុតកំណត់ { $at }
+cli-token-expires = ផុតកំណត់ { $at }
+cli-token-read-only = សម្រាប់តែអាន
+cli-token-read-write = អាន និងសរសេរ
+cli-token-created = បានបង្កើត { $at }
+cli-token-never-used = មិនដែលប្រើ
+cli-token-last-used = ប្រើចុងក្រោយ { $at }
+cli-token-revoked = បានដកហូតថូខឹន { $name } របស់ { $email }
+## accord log, accord serve
+cli-log-cosigned = បានចុះហត្ថលេខារួមជា { $key } (សូមផ្សព្វផ្សាយកូនសោផ្ទៀងផ្ទាត់នេះ ដើម្បីឱ្យអ្នកដទៃអាចពិនិត្យហត្ថលេខារួមបាន)
+cli-serving = Accord កំពុងបម្រើ { $db } នៅ http://{ $addr }/
+cli-serving-demo = សំណុំរឿងយោងត្រូវបានផ្សព្វផ្សាយសម្រាប់តែអាននៅ http://{ $addr }/cases/cambodia-2017 ។ ដើម្បីកែសម្រួល សូមបង្កើតគណនី៖ accord --db { $db } user add អ៊ីមែល --admin --password-stdin
+cli-demo-loaded = បានផ្ទុកសំណុំរឿងយោង { $case } (ផ្សព្វផ្សាយសម្រាប់តែអាន)
+## accord evidence
+cli-custody-recorded = បានកត់ត្រា{ $action } { $id } ដោយ { $by }
+cli-evidence-checked = { $id }៖ បៃដែលបានរក្សាទុកត្រូវនឹងកំណត់ត្រា (sha256 { $sha256 }, { $bytes } បៃ); បានកត់ត្រាថាបានផ្ទៀងផ្ទាត់
+cli-evidence-added = បានបន្ថែមភស្តុតាង { $id } ទៅសំណុំរឿង { $case }៖ sha256 { $sha256 }, { $bytes } បៃ, { $media_type }
+cli-evidence-wrote = បានសរសេរ { $file } ({ $bytes } បៃ, sha256 { $sha256 })
+cli-evidence-none = គ្មានឯកសារភស្តុតាងទេ
+cli-evidence-none-for = គ្មានឯកសារភស្តុតាងសម្រាប់ហេតុការណ៍ { $incident } ទេ
+cli-col-id = លេខសម្គាល់
+cli-col-bytes = បៃ
+cli-col-media-type = ប្រភេទឯកសារ
+cli-col-incident = ហេតុការណ៍
+cli-col-file = ឯកសារ
+cli-ev-file = ឯកសារ
+cli-ev-sha256 = sha256
+cli-ev-size = ទំហំ
+cli-ev-bytes = { $bytes } បៃ
+cli-ev-media-type = ប្រភេទឯកសារ
+cli-ev-incident = ហេតុការណ៍
+cli-ev-source = ប្រភព
+cli-ev-note = កំណត់ចំណាំ
+cli-ev-derived-from = ចម្លងពី
+cli-ev-captured-at = ប្រមូលនៅ
+cli-ev-captured-by = ប្រមូលដោយ
+cli-ev-source-url = អាសយដ្ឋានដើម
+cli-ev-method = របៀប
+cli-ev-tool = ឧបករណ៍
+cli-ev-place = ទីកន្លែង
+cli-ev-capture = ការប្រមូល
+cli-ev-no-capture = (គ្មានកំណត់ត្រានៃការប្រមូល)
+cli-ev-custody = ខ្សែសង្វាក់នៃការរក្សា
+cli-ev-by = ដោយ { $by }
+cli-evidence-package = បានសរសេរកញ្ចប់ភស្តុតាង { $file }៖ ឯកសារ { $files } ធាតុកំណត់ហេតុ { $entries }; ពិនិត្យវាដោយ `accord verify --package { $file }` (README.md របស់វាប្រាប់ពីរបៀបពិនិត្យវាដោយគ្មាន Accord)
+## accord follow-through (deliver, respond, deadline, follow-up, list, awaiting)
+cli-ft-recorded = បានកត់ត្រា { $id } ({ $kind }) សម្រាប់លិខិត { $letter } ក្នុង { $case }
+cli-ft-kind-delivery = ការប្រគល់
+cli-ft-kind-response = ការឆ្លើយតប
+cli-ft-kind-deadline = ថ្ងៃផុតកំណត់
+cli-ft-kind-follow_up = ការតាមដាន
+cli-ft-none = គ្មានការប្រគល់ ការឆ្លើយតប ថ្ងៃផុតកំណត់ ឬការតាមដានណាមួយត្រូវបានកត់ត្រាក្នុង { $case } ទេ
+cli-ft-none-late = គ្មានលិខិតណាមួយនៃ { $case } កំពុងរង់ចាំការឆ្លើយតបហួសថ្ងៃផុតកំណត់ទេ (គិតត្រឹម{ $today })
+cli-ft-every-addressee = អ្នកទទួលគ្រប់រូប
+cli-ft-late = { $letter }៖ ថ្ងៃផុតកំណត់{ $date } ({ $shown_days } ថ្ងៃមុន) សម្រាប់ { $who }៖ { $asked }
+cli-ft-delivery = { $letter }  { $date }  បានប្រគល់ជូន { $to } ({ $method })  [{ $id }]
+cli-ft-response = { $letter }  { $date }  ការឆ្លើយតបពី { $from }៖ { $action } — { $summary }  [{ $id }]
+cli-ft-deadline = { $letter }  { $date }  ថ្ងៃផុតកំណត់សម្រាប់ { $who }៖ { $asked }  [{ $id }]
+cli-ft-follow-up = { $letter }  តាមដាន { $cites }  [{ $id }]
+## accord observation
+cli-obs-recorded = បានកត់ត្រា { $id } ក្នុង { $case } ជាសេចក្តីព្រាង៖ { $provision } { $date } ទទួលបានពិន្ទុ { $score } ({ $label })
+cli-obs-reviewed = { $case }៖ { $id } { $status }
+cli-obs-none = គ្មានការសង្កេតក្នុង { $case } ទេ
+cli-col-date = កាលបរិច្ឆេទ
+cli-col-score = ពិន្ទុ
+cli-col-coded-by = វាយតម្លៃដោយ
+cli-obs-row-column-problem = { $file }៖ ជួរទី { $row } ជួរឈរ { $column }៖ { $message }
+cli-obs-row-problem = { $file }៖ ជួរទី { $row }៖ { $message }
+cli-obs-dry-row = ជួរទី { $row }៖ { $id } { $provision } { $date } ទទួលបានពិន្ទុ { $score } ({ $label })
+cli-obs-dry-run = { $file }៖ បានពិនិត្យ { $shown } ជួរ; គ្មានអ្វីត្រូវបានសរសេរទេ (--dry-run)
+cli-obs-imported = បានកត់ត្រាការសង្កេត { $shown } ក្នុង { $case } ជាសេចក្តីព្រាង (ពិនិត្យវាដោយ `accord observation review`)
+## accord letter
+cli-letter-none = សំណុំរឿង { $case } គ្មានលិខិតទេ
+cli-col-letter = លិខិត
+cli-col-lang = ភាសា
+cli-col-signatories = អ្នកចុះហត្ថលេខា
+cli-letter-error = កំហុស៖ { $error }
+cli-letter-version-created = { $letter }៖ បានបង្កើតកំណែភាសា { $lang }; SHA-256 នៃអត្ថបទដែលបានចុះហត្ថលេខារបស់វាគឺ { $sha256 }
+cli-letter-version-updated = { $letter }៖ បានធ្វើបច្ចុប្បន្នភាពកំណែភាសា { $lang }; SHA-256 នៃអត្ថបទដែលបានចុះហត្ថលេខារបស់វាគឺ { $sha256 }
+cli-letter-wrote = បានសរសេរលិខិត { $letter } ជា { $format } ទៅ { $path } ({ $bytes } បៃ)៖ បោះពុម្ពអ្នកចុះហត្ថលេខា { $printed } មិនបោះពុម្ព { $pending } (មិនទាន់ផ្ទៀងផ្ទាត់ បានបដិសេធ បានដកខ្លួន ឬបានចុះហត្ថលេខាលើកំណែមុន); SHA-256 នៃអត្ថបទដែលបានចុះហត្ថលេខា { $sha256 }
+## accord keys
+cli-keys-made = បានបង្កើតកូនសោសម្រាប់ { $db }។ កូនសោនៃប្រព័ន្ធគឺ { $file } (អានបានតែដោយម្ចាស់របស់វា)៖ Accord អានវារាល់ពេលដែលវាបើកភស្តុតាង។ សូមរក្សាវាឱ្យនៅក្រៅថាសដែលផ្ទុកមូលដ្ឋានទិន្នន័យ និងភស្តុតាង។
+cli-keys-recovery-key = កូនសោសង្គ្រោះ បង្ហាញតែម្តងនេះ ហើយមិនត្រូវបានរក្សាទុកនៅកន្លែងណាទេ៖ វាបង្កើតកូនសោនៃប្រព័ន្ធឡើងវិញ ប្រសិនបើឯកសារបាត់ (`accord keys recover --share កូនសោ`)៖
+cli-keys-recovery-shares = ចំណែកសង្គ្រោះ បង្ហាញតែម្តងនេះ ហើយមិនត្រូវបានរក្សាទុកនៅកន្លែងណាទេ៖ ចំណែក { $threshold } ណាមួយក្នុងចំណោម { $shares } នេះ បង្កើតកូនសោនៃប្រព័ន្ធឡើងវិញ ប្រសិនបើឯកសារបាត់ (`accord keys recover --share S --share S …`)។ សូមប្រគល់ចំណែកនីមួយៗឱ្យមនុស្សផ្សេងគ្នា។
+cli-keys-sealed-before = បានបិទភ្ជាប់អត្ថបទនៃជួរ និងកំណែកំណត់ត្រាដែលមានការរឹតបន្តឹងចំនួន { $records } ដែលបានរក្សាទុកពីមុន។
+cli-keys-encrypted-before = បានអ៊ិនគ្រីបឯកសារភស្តុតាង { $files } ដែលបានរក្សាទុកពីមុន ({ $bytes } បៃ)។ ឯកសារមិនអ៊ិនគ្រីបរបស់វាត្រូវបានលុប។ បៃដែលបានលុបអាចនៅលើថាសរហូតដល់វាត្រូវបានសរសេរជាន់ពីលើ។
+cli-keys-same-disk = ការព្រមាន៖ ឯកសារកូនសោ { $file } នៅលើថាសដូចគ្នានឹងមូលដ្ឋានទិន្នន័យ៖ អ្នកណាយកថាស ក៏យកកូនសោទៅជាមួយដែរ។ សូមផ្លាស់ទីវា (ទៅឧបករណ៍ផ្ទុកចល័ត ឬថាសដែលមិនត្រូវបានបម្រុងទុកជាមួយទិន្នន័យ) ហើយកំណត់ key_file, --key-file ឬ ACCORD_KEY_FILE។
+cli-keys-not-encrypted = កំហុស៖ ឯកសារភស្តុតាង { $sha256 } មិនត្រូវបានអ៊ិនគ្រីបទេ៖ { $why }
+cli-keys-made-partly = កូនសោត្រូវបានបង្កើតហើយ។ សូមដំណើរការ `accord keys encrypt-existing` ដើម្បីអ៊ិនគ្រីបអ្វីដែលនៅសល់។
+cli-keys-recovered-shares = កូនសោនៃប្រព័ន្ធត្រូវបានបង្កើតឡើងវិញក្នុង { $file }៖ កូនសោទិន្នន័យត្រូវបានរុំជាមួយវា ហើយភស្តុតាងបើកបានម្តងទៀត។ ចំណែកសង្គ្រោះនៅតែមានសុពលភាព។
+cli-keys-recovered-key = កូនសោនៃប្រព័ន្ធត្រូវបានបង្កើតឡើងវិញក្នុង { $file }៖ កូនសោទិន្នន័យត្រូវបានរុំជាមួយវា ហើយភស្តុតាងបើកបានម្តងទៀត។ កូនសោសង្គ្រោះនៅតែមានសុពលភាព។
+cli-keys-rotated = { $file } មានកូនសោថ្មីនៃប្រព័ន្ធ៖ កូនសោទិន្នន័យត្រូវបានរុំជាមួយវា ហើយកូនសោចាស់លែងបើកវាបានទៀតហើយ។ គ្មានឯកសារភស្តុតាងណាត្រូវបានសរសេរឡើងវិញទេ ហើយ `accord serve` ដែលកំពុងដំណើរការ នៅតែដំណើរការ។ ច្បាប់ចម្លងនៃកូនសោចាស់ រួមជាមួយច្បាប់ចម្លងនៃមូលដ្ឋានទិន្នន័យដែលបានធ្វើមុនពេលនេះ នៅតែបើកវាបាន៖ ការប្តូរកូនសោការពារអ្វីដែលត្រូវបានចម្លងចាប់ពីពេលនេះតទៅ។
+cli-keys-none = { $db }៖ គ្មានកូនសោទេ។ ភស្តុតាងត្រូវបានរក្សាទុកដោយមិនអ៊ិនគ្រីប (`accord keys init` បង្កើតកូនសោ)
+cli-keys-status-made = { $db }៖ កូនសោបានបង្កើតនៅ { $at }
+cli-keys-status-replaced = , កូនសោនៃប្រព័ន្ធត្រូវបានជំនួសចុងក្រោយនៅ { $at }
+cli-keys-file-opens = ឯកសារកូនសោ៖ { $file } បើកកូនសោបាន
+cli-keys-file-wrong = ឯកសារកូនសោ៖ { $file } មិនមែនជាកូនសោនៃប្រព័ន្ធនេះទេ
+cli-keys-file-missing = ឯកសារកូនសោ៖ { $file } បាត់ (`accord keys recover` បង្កើតវាឡើងវិញ)
+cli-keys-file-unreadable = ឯកសារកូនសោ៖ { $file } មិនអាចអានបានទេ
+cli-keys-status-shares = ការសង្គ្រោះ៖ ចំណែក { $threshold } ណាមួយក្នុងចំណោម { $shares }
+cli-keys-status-key = ការសង្គ្រោះ៖ កូនសោសង្គ្រោះ ដែលបានបង្ហាញទាំងមូលនៅពេលបង្កើតកូនសោ
+cli-keys-status-data-keys = កូនសោទិន្នន័យ៖ { $n }
+cli-keys-status-evidence = ឯកសារភស្តុតាង៖ បានអ៊ិនគ្រីប { $encrypted } មិនបានអ៊ិនគ្រីប { $unencrypted }
+cli-keys-sealed = បានបិទភ្ជាប់ជួរ និងកំណែកំណត់ត្រាដែលមានការរឹតបន្តឹងចំនួន { $records }។ បានអ៊ិនគ្រីបឯកសារភស្តុតាង { $files } ({ $bytes } បៃ); { $left } នៅមិនទាន់អ៊ិនគ្រីប។
+## accord elections
+cli-el-allocation = { $name } - { $method } អាសនៈ { $seats } ក្នុងមណ្ឌលបោះឆ្នោត { $constituencies }
+cli-el-party = គណបក្ស
+cli-el-votes = សំឡេងឆ្នោត
+cli-el-votes-pct = សំឡេង %
+cli-el-seats = អាសនៈ
+cli-el-seats-pct = អាសនៈ %
+cli-el-seats-votes = អាសនៈ-សំឡេង
+cli-el-indices = Gallagher { $gallagher }  Loosemore-Hanby { $lh }  Sainte-Laguë { $sl }  ចំនួនគណបក្សប្រសិទ្ធភាព (សំឡេង) { $enp_votes }  (អាសនៈ) { $enp_seats }
+cli-el-below-national = ក្រោមកម្រិតអប្បបរមាជាតិ៖ { $parties }
+cli-el-constituencies = មណ្ឌលបោះឆ្នោត៖
+cli-el-below-threshold = ក្រោមកម្រិតអប្បបរមា៖ { $parties }
+cli-el-tie = ស្មើគ្នាក្នុង { $constituency } ចាប់ពីអាសនៈទី { $seat } រវាង { $tied } កាត់សេចក្តីដោយ { $rule }៖ { $winners }
+cli-el-note = កំណត់ចំណាំ៖ { $note }
+cli-el-recorded-identical = អាសនៈផ្លូវការដែលបានកត់ត្រា៖ ដូចគ្នានៅគ្រប់មណ្ឌលបោះឆ្នោត
+cli-el-recorded-differ = អាសនៈផ្លូវការដែលបានកត់ត្រាខុសគ្នានៅ { $n } កន្លែង៖
+cli-el-recorded-difference = { $constituency }៖ { $party } គណនាបាន { $computed } កត់ត្រា { $recorded }
+cli-el-scenario = { $name }៖ { $party } ត្រូវបានរំលាយ វិធាន { $rule }{ $scope } ពីអាសនៈ { $basis }
+cli-el-before = មុន
+cli-el-after = ក្រោយ
+cli-el-change = ការប្រែប្រួល
+cli-el-seats-votes-before = អាសនៈ-សំឡេង មុន
+cli-el-none = គ្មាន
+cli-el-step = ជំហាន៖ { $step }៖ { $seats }
+cli-el-simulation = { $name } - { $method } ដំណើរការ { $runs } ដង គ្រាប់ពូជ { $seed } ការប្រែប្រួលចៃដន្យ { $noise }; សំឡេងភាគច្រើន = { $majority } ក្នុងចំណោមអាសនៈ { $seats }
+cli-el-mean-seats = អាសនៈមធ្យម
+cli-el-p5 = p5
+cli-el-p50 = p50
+cli-el-p95 = p95
+cli-el-p-majority = P(ភាគច្រើន)
+cli-el-p-seat = P(អាសនៈ)
+cli-el-lots = ដំណើរការ { $n } ដងមានការស្មើគ្នាសម្រាប់អាសនៈមួយ ដែលកាត់សេចក្តីដោយការចាប់ឆ្នោត
+cli-el-apportionment = { $name } - { $method } អាសនៈ { $seats } យ៉ាងហោចណាស់ { $min } ក្នុងមួយ
+cli-el-unit = អង្គភាព
+cli-el-population = ប្រជាជន
+## errors the binary prints
+cli-no-case = គ្មានសំណុំរឿង { $case } ក្នុង { $db } ទេ
+cli-error = កំហុស៖ { $error }

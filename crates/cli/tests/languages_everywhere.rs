@@ -1,0 +1,458 @@
+//! Every command's human output in the user's language (issue 16 §1): with
+//! `ACCORD_LANGUAGE=km` or `fr`, each command the other CLI tests run on their fixtures (the
+//! reference case, the example tables, the 2013 election) prints no sentence of the English
+//! catalog's `cli-*` messages, and its `--json` output is the same as in English.
+//!
+//! The English sentences are read from `crates/server/locales/en.ftl`: the literal text of each
+//! `cli-*` message between its placeables, the runs of two words or more (commands, flags and
+//! names, the same in every language, are left out).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
+mod common;
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use common::{accord_with_env, reference, repo};
+
+const CASE: &str = "cambodia-2017";
+const LETTER: &str = "2017-10-23-reconvene-paris-conference";
+
+/// The English catalog's `cli-*` sentences, as fragments of two words or more.
+fn english_fragments() -> Vec<String> {
+    let text = std::fs::read_to_string(repo().join("crates/server/locales/en.ftl")).unwrap();
+    let mut fragments = Vec::new();
+    let mut in_cli = false;
+    for line in text.lines() {
+        if let Some((id, _)) = line.split_once(" = ")
+            && !id.starts_with(' ')
+            && !id.contains(char::is_whitespace)
+        {
+            in_cli = id.starts_with("cli-");
+        } else if line.is_empty() || line.starts_with('#') {
+            in_cli = false;
+        }
+        if !in_cli {
+            continue;
+        }
+        let value = line.split_once(" = ").map_or(line, |(_, v)| v);
+        for fragment in literal_runs(value) {
+            fragments.push(fragment);
+        }
+    }
+    fragments.sort();
+    fragments.dedup();
+    fragments
+}
+
+/// The runs of plain words of a line of a message: placeables (`{ ... }`, the variant keys
+/// `[one]`), code spans and the words that name commands, flags or files left out.
+fn literal_runs(value: &str) -> Vec<String> {
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    let mut code = false;
+    for c in value.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            '`' if depth == 0 => code = !code,
+            _ if depth > 0 || code => {}
+            c => plain.push(c),
+        }
+        if depth > 0 || code || c == '}' || c == '`' {
+            plain.push('|');
+        }
+    }
+    let mut runs = Vec::new();
+    for piece in plain.split(['|', ':', ';', '(', ')', ',', '[', ']', '*', '.']) {
+        let words: Vec<&str> = piece
+            .split_whitespace()
+            .filter(|w| {
+                w.len() >= 2
+                    && w.chars().all(|c| c.is_ascii_alphabetic() || c == '\'')
+                    && !matches!(*w, "accord" | "Accord" | "verify" | "ID" | "p5")
+            })
+            .collect();
+        // Two real words in a row say a sentence of the interface; one word may be a name.
+        if words.len() >= 2 && piece.split_whitespace().count() == words.len() {
+            runs.push(words.join(" "));
+        }
+    }
+    runs
+}
+
+/// stdout and stderr of a command, whatever its exit status.
+fn said(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn succeeds(out: &Output, what: &str) -> String {
+    assert!(out.status.success(), "{what}: {}", said(out));
+    said(out)
+}
+
+fn fails(out: &Output, what: &str) -> String {
+    assert!(!out.status.success(), "{what} should fail: {}", said(out));
+    said(out)
+}
+
+/// `accord user add EMAIL --password-stdin` in `lang`.
+fn add_user(db: &Path, lang: &str, email: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .arg("--db")
+        .arg(db)
+        .args(["user", "add", email, "--password-stdin"])
+        .env_remove("ACCORD_CONFIG")
+        .env("ACCORD_LOG_KEY", common::test_log_key())
+        .env("ACCORD_LANGUAGE", lang)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"a long enough password\n")
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Every command of the fixtures, run in `lang` in a fresh directory: what it printed for
+/// people (one entry per command, named), and its JSON outputs.
+fn run_everything(lang: &str) -> (Vec<(String, String)>, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let d = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    let env = [("ACCORD_LANGUAGE", lang)];
+    let run = |args: &[&str]| accord_with_env(&db, args, &env);
+    let reference = reference();
+    let reference = reference.to_str().unwrap();
+    let election = repo().join("data/cases/cambodia-2017/elections/2013-national-assembly.json");
+    let election = election.to_str().unwrap();
+    let acled = repo().join("docs/examples/import/acled.csv");
+    let acled = acled.to_str().unwrap();
+
+    let mut human = Vec::new();
+    let mut json = Vec::new();
+    let mut say = |name: &str, text: String| human.push((name.to_owned(), text));
+
+    say("import", succeeds(&run(&["import", reference]), "import"));
+    say(
+        "import again",
+        fails(&run(&["import", reference]), "import again"),
+    );
+    say(
+        "import --replace",
+        succeeds(&run(&["import", reference, "--replace"]), "replace"),
+    );
+    say("case list", succeeds(&run(&["case", "list"]), "case list"));
+    say(
+        "case status",
+        succeeds(&run(&["case", "status", CASE]), "case status"),
+    );
+    say(
+        "case status of no case",
+        fails(&run(&["case", "status", "no-such-case"]), "no case"),
+    );
+    say(
+        "export",
+        succeeds(&run(&["export", CASE, &d("bundle")]), "export"),
+    );
+    say(
+        "export --format csv",
+        succeeds(
+            &run(&["export", CASE, "--format", "csv", "--out", &d("t.csv")]),
+            "export csv",
+        ),
+    );
+    let evidence = succeeds(&run(&["evidence", "list", CASE, "--json"]), "evidence");
+    let items: serde_json::Value = serde_json::from_str(&evidence).unwrap();
+    let first = items[0]["id"].as_str().unwrap().to_owned();
+    say(
+        "evidence list",
+        succeeds(&run(&["evidence", "list", CASE]), "evidence list"),
+    );
+    say(
+        "evidence show",
+        succeeds(&run(&["evidence", "show", CASE, &first]), "evidence show"),
+    );
+    say(
+        "evidence get",
+        succeeds(
+            &run(&["evidence", "get", CASE, &first, "--out", &d("got")]),
+            "evidence get",
+        ),
+    );
+    say(
+        "evidence check",
+        succeeds(&run(&["evidence", "check", CASE, &first]), "evidence check"),
+    );
+    say(
+        "letter list",
+        succeeds(&run(&["letter", "list", CASE]), "letter list"),
+    );
+    say(
+        "letter render",
+        succeeds(
+            &run(&[
+                "letter",
+                "render",
+                CASE,
+                LETTER,
+                "--format",
+                "md",
+                "--out",
+                &d("letter.md"),
+            ]),
+            "letter render",
+        ),
+    );
+    say(
+        "letter follow-through",
+        succeeds(
+            &run(&["letter", "follow-through", CASE]),
+            "letter follow-through",
+        ),
+    );
+    say(
+        "letter awaiting",
+        succeeds(
+            &run(&["letter", "awaiting", CASE, "--as-of", "2018-06-01"]),
+            "letter awaiting",
+        ),
+    );
+    say(
+        "observation list",
+        succeeds(&run(&["observation", "list", CASE]), "observation list"),
+    );
+    say(
+        "translation pending",
+        succeeds(
+            &run(&["translation", "pending", CASE, "--lang", "fr"]),
+            "translation pending",
+        ),
+    );
+    say(
+        "keys status",
+        succeeds(&run(&["keys", "status"]), "keys status"),
+    );
+    say(
+        "backup",
+        succeeds(&run(&["backup", &d("backup")]), "backup"),
+    );
+    let restored = dir.path().join("restored.db");
+    let restored_key = dir.path().join("restored.db.log-key");
+    say(
+        "restore",
+        succeeds(
+            &accord_with_env(
+                &restored,
+                &["restore", &d("backup")],
+                &[
+                    ("ACCORD_LANGUAGE", lang),
+                    ("ACCORD_LOG_KEY", restored_key.to_str().unwrap()),
+                ],
+            ),
+            "restore",
+        ),
+    );
+    say(
+        "copy",
+        succeeds(&run(&["copy", "--to", &d("copy.db")]), "copy"),
+    );
+    say(
+        "user add",
+        succeeds(&add_user(&db, lang, "alice@example.org"), "user add"),
+    );
+    say(
+        "user token list",
+        succeeds(
+            &run(&["user", "token", "list", "alice@example.org"]),
+            "token list",
+        ),
+    );
+    succeeds(
+        &run(&["user", "token", "alice@example.org", "laptop"]),
+        "token create",
+    );
+    say(
+        "user token list with one",
+        succeeds(
+            &run(&["user", "token", "list", "alice@example.org"]),
+            "token list",
+        ),
+    );
+    say(
+        "user token revoke",
+        succeeds(
+            &run(&["user", "token", "revoke", "alice@example.org", "laptop"]),
+            "token revoke",
+        ),
+    );
+    say(
+        "user disable",
+        succeeds(
+            &run(&["user", "disable", "alice@example.org"]),
+            "user disable",
+        ),
+    );
+    say(
+        "elections allocate",
+        succeeds(&run(&["elections", "allocate", election]), "allocate"),
+    );
+    say(
+        "elections dissolve",
+        succeeds(
+            &run(&[
+                "elections",
+                "dissolve",
+                election,
+                "--party",
+                "CNRP",
+                "--rule",
+                "recorded",
+            ]),
+            "dissolve",
+        ),
+    );
+    say(
+        "elections simulate",
+        succeeds(
+            &run(&["elections", "simulate", election, "--runs", "50"]),
+            "simulate",
+        ),
+    );
+    say(
+        "import --format acled --dry-run",
+        succeeds(
+            &run(&[
+                "import",
+                acled,
+                "--format",
+                "acled",
+                "--case",
+                "acled",
+                "--dry-run",
+            ]),
+            "acled dry run",
+        ),
+    );
+    say(
+        "import --format acled",
+        succeeds(
+            &run(&["import", acled, "--format", "acled", "--case", "acled"]),
+            "acled",
+        ),
+    );
+    json.push(succeeds(
+        &run(&["case", "status", CASE, "--json"]),
+        "status json",
+    ));
+    json.push(succeeds(&run(&["letter", "list", CASE, "--json"]), "json"));
+    json.push(succeeds(
+        &run(&["elections", "allocate", election, "--json"]),
+        "allocate json",
+    ));
+    (human, json)
+}
+
+#[test]
+fn the_english_sentences_are_found() {
+    let fragments = english_fragments();
+    // The check would pass on anything if it read nothing: it reads the sentences it must.
+    for expected in [
+        "evidence files from",
+        "has no letters",
+        "no evidence files",
+        "nothing was imported",
+        "seats in",
+    ] {
+        assert!(
+            fragments.iter().any(|f| f.contains(expected)),
+            "{expected} not among {fragments:?}"
+        );
+    }
+    assert!(fragments.len() > 100, "{}", fragments.len());
+    // And it finds them in English output.
+    let (human, _) = run_everything("en");
+    let found: Vec<&str> = human
+        .iter()
+        .filter(|(_, text)| fragments.iter().any(|f| text.contains(f.as_str())))
+        .map(|(name, _)| name.as_str())
+        .collect();
+    for name in [
+        "import",
+        "export",
+        "letter render",
+        "elections allocate",
+        "backup",
+    ] {
+        assert!(found.contains(&name), "{name}: {human:?}");
+    }
+}
+
+#[test]
+fn every_command_speaks_khmer_and_french_and_its_json_does_not_change() {
+    let fragments = english_fragments();
+    let (_, english_json) = run_everything("en");
+    for lang in ["km", "fr"] {
+        let (human, json) = run_everything(lang);
+        let mut english = Vec::new();
+        for (name, text) in &human {
+            for line in text.lines() {
+                for f in &fragments {
+                    if line.contains(f.as_str()) {
+                        english.push(format!("{lang} {name}: {f:?} in {line:?}"));
+                    }
+                }
+            }
+        }
+        assert!(english.is_empty(), "{}", english.join("\n"));
+        // Each command said something in the language (Khmer script, or French words); the
+        // list of what a language lacks is a table of names (kind, id, field, state) only.
+        let marker: fn(&str) -> bool = match lang {
+            "km" => |t: &str| t.chars().any(|c| ('\u{1780}'..='\u{17FF}').contains(&c)),
+            _ => |t: &str| {
+                let t = t.to_lowercase();
+                [
+                    "dossier",
+                    "preuve",
+                    "lettre",
+                    "sièges",
+                    "clé",
+                    "jeton",
+                    "ligne",
+                    "aucun",
+                    "copi",
+                    "restaur",
+                    "importé",
+                    "réponse",
+                    "écrit",
+                    "vérif",
+                    "compte",
+                    "désactivé",
+                    "disposition",
+                    "échéance",
+                    "remise",
+                    "fichier",
+                    "octets",
+                ]
+                .iter()
+                .any(|w| t.contains(w))
+            },
+        };
+        for (name, text) in human.iter().filter(|(n, _)| n != "translation pending") {
+            assert!(marker(text), "{lang} {name}: {text}");
+        }
+        // The JSON is the same in every language (status, letters and the allocation).
+        assert_eq!(json, english_json, "{lang}");
+    }
+}
