@@ -84,11 +84,19 @@ async fn show(
         .map(|e| evidence::item(&state, viewer.lang, &disclosure.evidence(e)))
         .collect();
     let refs = crate::case_cache::refs(&state, &access.case).await?;
+    // Each source as cited (its original title), with its title in the reader's language beside
+    // it where translated; it links to the source's page.
+    let case_tr = Translations::of(case);
     let sources: Vec<Value> = inc
         .sources
         .iter()
         .filter_map(|s| case.source(s))
-        .map(|s| context! { id => &s.id, text => s.citation_text(), url => super::link(s.url.as_deref()) })
+        .map(|s| {
+            let l = case_tr.localize(TextKind::Source, &s.id, "title", &s.title, viewer.lang.tag());
+            let translated = (!l.original && l.text != s.title)
+                .then(|| context! { lang => l.lang, text => l.text, out_of_date => l.out_of_date });
+            context! { id => &s.id, text => s.citation_text(), url => super::link(s.url.as_deref()), translated }
+        })
         .collect();
     let actors: Vec<Value> = inc
         .actors

@@ -522,6 +522,24 @@ async fn sources_and_instruments_have_pages_in_the_readers_language() {
         let km = app.get(back, &reading(&viewer, "km")).await.body;
         assert!(km.contains("ភាសាដើម (en)"), "{km}");
     }
+    // An incident citing the source links to it and gives its title in the reader's language.
+    let incident = app
+        .get(
+            "/cases/example-2030/incidents/gazette-closed",
+            &reading(&viewer, "fr"),
+        )
+        .await
+        .body;
+    assert!(
+        incident.contains(&format!("<li><a href=\"{SOURCE}\">")),
+        "{incident}"
+    );
+    assert!(
+        incident.contains(
+            "— <span lang=\"fr\">L’espace civique en Freedonie, premier semestre 2030</span>"
+        ),
+        "{incident}"
+    );
     // The instrument's page lists its provisions, linked.
     let ins = app.get(INSTRUMENT, &reading(&viewer, "en")).await.body;
     assert!(
