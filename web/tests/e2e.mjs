@@ -19,7 +19,12 @@
 // French reader (issue 16 §4) choose their language with the switch, without JavaScript, and go
 // through the timeline, a search, an incident, its history, the new-finding form, an actor and
 // the account: `<html lang>` follows and none of a list of English labels is on those pages
-// (screenshots of the Khmer pages are kept in E2E_OUT, to look at their shaping).
+// (screenshots of the Khmer pages are kept in E2E_OUT, to look at their shaping); a French and a
+// Khmer reader open a letter with versions and switch to theirs (`<html lang>` becomes the
+// letter's, the interface stays marked in the reader's, `<link rel="alternate" hreflang>` names the
+// others), an invited organisation signs the Khmer version through its link, and a Khmer reader
+// sees an incident's and an actor's Khmer translation, the original marked where there is none,
+// and the translators' page listing what is missing (issue 16 §2 and §3; km-letter-version.png).
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -501,6 +506,186 @@ function importLettersFixture(caseId) {
   accord(['import', dir]);
 }
 
+/// The fixture with content in several languages (issue 16 §2 and §3): its letter has a Khmer
+/// version (with the addressee and the first CC line in Khmer) and a French one; the incident
+/// gazette-closed and the actor freedonia have Khmer translations, the other records none.
+function importLanguagesFixture(caseId) {
+  const dir = join(work, caseId);
+  cpSync(FIXTURE, dir, { recursive: true });
+  const toml = join(dir, 'case.toml');
+  writeFileSync(toml, readFileSync(toml, 'utf8').replace('id = "e2e-fixture"', `id = "${caseId}"`));
+  const letter = join(dir, 'letters/appeal-2030/letter.toml');
+  writeFileSync(
+    letter,
+    `${readFileSync(letter, 'utf8')}
+[[versions]]
+lang = "km"
+title = "${KHMER_LETTER_TITLE}"
+place = "ទីក្រុងឧទាហរណ៍"
+body = """
+${KHMER_LETTER_SENTENCE}
+"""
+closing = "ដោយសេចក្តីគោរព"
+translated_by = "Translation team"
+cc = ["អគ្គលេខាធិការនៃសហភាពឧទាហរណ៍"]
+
+[[versions.addressees]]
+name = "${KHMER_ADDRESSEE}"
+title = "រដ្ឋមន្ត្រីការបរទេស"
+organisation = "រដ្ឋាភិបាលរូរីតានី"
+
+[[versions]]
+lang = "fr"
+title = "Appel au garant de l’Accord de paix de Freedonia"
+body = """
+Nous demandons au garant de consulter les parties.
+"""
+closing = "Veuillez agréer l’expression de notre haute considération."
+`,
+  );
+  writeFileSync(
+    join(dir, 'translations.toml'),
+    `[[records]]
+kind = "incident"
+id = "gazette-closed"
+
+[[records.translations]]
+lang = "km"
+by = "Translation team"
+title = "${KHMER_INCIDENT_TITLE}"
+
+[[records]]
+kind = "actor"
+id = "freedonia"
+
+[[records.translations]]
+lang = "km"
+name = "${KHMER_ACTOR_NAME}"
+`,
+  );
+  accord(['import', dir]);
+}
+
+const KHMER_LETTER_TITLE = 'បណ្តឹងទៅកាន់អ្នកធានានៃកិច្ចព្រមព្រៀងសន្តិភាពហ្វ្រីដូនៀ';
+const KHMER_LETTER_SENTENCE = 'យើងខ្ញុំសូមស្នើឱ្យអ្នកធានាពិគ្រោះយោបល់ជាមួយភាគីនានា។';
+const KHMER_ADDRESSEE = 'រដ្ឋមន្ត្រីការបរទេសនៃរូរីតានី';
+const KHMER_INCIDENT_TITLE = 'កាសែតហ្គាហ្សែតត្រូវបានបង្ខំឱ្យបិទ';
+const KHMER_ACTOR_NAME = 'ហ្វ្រីដូនៀ';
+
+/// A context signed in as the administrator, reading in `lang`.
+async function readerIn(base, lang, signedIn = true) {
+  const context = await newContext(false, signedIn ? { storageState: adminState } : {});
+  await context.addCookies([{ name: 'accord_lang', value: lang, url: base }]);
+  const page = await context.newPage();
+  current = page;
+  return { context, page };
+}
+
+/// The `href` of each `<link rel="alternate">` in the page's head, by `hreflang` (and `type`).
+async function alternates(page) {
+  return page.$$eval('head link[rel=alternate]', (ls) =>
+    ls.map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('type') ?? 'html'} ${l.getAttribute('href')}`),
+  );
+}
+
+/// Issue 16 §3 and §2 in the browser, JavaScript off: a French and a Khmer reader open a letter
+/// with versions and switch to theirs (`<html lang>` and the alternates follow, the interface keeps
+/// the reader's language), an invited organisation signs the Khmer version through its link, a
+/// Khmer reader sees an incident's and an actor's Khmer translation, the original marked where
+/// there is none, and the translators' page lists what is missing.
+async function severalLanguages(base, caseId) {
+  const letter = `/cases/${caseId}/letters/appeal-2030`;
+  for (const lang of ['fr', 'km']) {
+    const { context, page } = await readerIn(base, lang);
+    await step(`[${lang}] a letter with versions: switch to the ${lang} version`, async () => {
+      await visit(page, `${base}${letter}`);
+      check((await page.getAttribute('html', 'lang')) === 'en', 'the original letter page is in English');
+      check((await page.getAttribute('header.site', 'lang')) === lang, `the interface is marked ${lang}`);
+      const before = await alternates(page);
+      for (const want of [`${lang} html ${letter}?lang=${lang}`, `km application/pdf ${letter}/download/pdf?lang=km`, `en application/pdf ${letter}/download/pdf`]) {
+        check(before.includes(want), `the English page's head should link ${want}: ${before.join(' | ')}`);
+      }
+      await Promise.all([
+        page.waitForURL(`${base}${letter}?lang=${lang}`),
+        page.click(`main a[rel=alternate][hreflang=${lang}]`),
+      ]);
+      check((await page.getAttribute('html', 'lang')) === lang, `the ${lang} version's page should be <html lang="${lang}">`);
+      check((await page.getAttribute('article.letter', 'lang')) === lang, `the letter is marked ${lang}`);
+      const after = await alternates(page);
+      check(after.includes(`en html ${letter}`), `the ${lang} page should link the original: ${after.join(' | ')}`);
+      check(!after.some((a) => a.startsWith(`${lang} html`)), `the ${lang} page does not name itself: ${after.join(' | ')}`);
+      const text = await page.innerText('article.letter');
+      if (lang === 'km') {
+        for (const want of [KHMER_LETTER_TITLE, KHMER_LETTER_SENTENCE, KHMER_ADDRESSEE, 'អគ្គលេខាធិការនៃសហភាពឧទាហរណ៍', 'The Parties to the Accord']) {
+          check(text.includes(want), `the Khmer letter should show ${want}:\n${text}`);
+        }
+        check(!text.includes('Government of Ruritania'), `the Khmer letter prints its own addressee: ${text}`);
+        await shot(page, 'km-letter-version');
+      } else {
+        check(text.includes('Nous demandons au garant'), `the French letter should show its text:\n${text}`);
+      }
+    });
+    await context.close();
+  }
+
+  await step('[km] an invited organisation signs the Khmer version', async () => {
+    const admin = await readerIn(base, 'en');
+    await visit(admin.page, `${base}${letter}/signatories`);
+    await admin.page.fill('#organisation', 'Khmer Human Rights Network');
+    await admin.page.fill('#country', 'KH');
+    await admin.page.fill('#contact', 'office@example.org');
+    await admin.page.click('form.stack button[type=submit]');
+    // The link is shown once, on the page the invitation answers with.
+    const link = await admin.page.inputValue('input[readonly]');
+    check(link.startsWith('/sign/'), `the invitation page should show the sign link: ${link}`);
+    const signer = await readerIn(base, 'km', false);
+    await visit(signer.page, `${base}${link}?lang=km`);
+    const shown = await signer.page.innerText('article.letter');
+    check(shown.includes(KHMER_LETTER_SENTENCE), `the sign page should show the Khmer text: ${shown}`);
+    check((await signer.page.inputValue('input[name=lang]')) === 'km', 'the form signs the Khmer text');
+    await signer.page.fill('#representative', 'S. Sok');
+    await signer.page.fill('#organisation', 'Khmer Human Rights Network');
+    await Promise.all([signer.page.waitForURL(`${base}${link}`), signer.page.click('button[name=action][value=sign]')]);
+    const thanks = await signer.page.innerText('main');
+    check(thanks.includes('សូមអរគុណសម្រាប់ការចុះហត្ថលេខា'), `the signatory should be thanked in Khmer: ${thanks}`);
+    await visit(admin.page, `${base}${letter}/signatories`);
+    const row = await admin.page.locator('tr', { hasText: 'Khmer Human Rights Network' }).innerText();
+    check(/\bkm\b/.test(row) && row.includes('S. Sok'), `the signatories page should say the network signed in km: ${row}`);
+    await signer.context.close();
+    await admin.context.close();
+  });
+
+  const { context, page } = await readerIn(base, 'km');
+  await step('[km] an incident and an actor in Khmer, the original marked where there is none', async () => {
+    await visit(page, `${base}/cases/${caseId}/incidents/gazette-closed`);
+    const h1 = await page.innerText('h1');
+    check(h1.includes(KHMER_INCIDENT_TITLE), `the incident's heading should be its Khmer translation: ${h1}`);
+    check((await page.getAttribute('h1', 'lang')) === 'km', 'the translated heading is marked as Khmer');
+    check((await page.locator('h1 + small.translation-mark').count()) === 0, 'a translated heading is not marked original');
+    await shot(page, 'km-incident-translated');
+    await visit(page, `${base}/cases/${caseId}/actors/freedonia`);
+    const actor = await page.innerText('main');
+    check(actor.includes(KHMER_ACTOR_NAME), `the actor's name should be its Khmer translation: ${actor}`);
+    await visit(page, `${base}/cases/${caseId}/incidents/party-dissolved`);
+    const plain = await page.innerText('h1');
+    check(plain.includes('Opposition party dissolved by ministerial decree'), `an incident without a Khmer translation shows the original: ${plain}`);
+    check((await page.getAttribute('h1', 'lang')) === 'en', 'the original heading is marked as English');
+    const mark = await page.innerText('h1 + small.translation-mark');
+    check(mark.includes('ភាសាដើម (en)'), `the original is marked as such in Khmer: ${mark}`);
+  });
+
+  await step('[km] the translators\' page lists what is missing', async () => {
+    await visit(page, `${base}/cases/${caseId}/translations`);
+    const km = page.locator('#lang-km ~ table.translators').first();
+    check((await km.count()) === 1, 'the translators\' page has a Khmer table');
+    const rows = await km.innerText();
+    check(rows.includes('party-dissolved'), `party-dissolved is not yet in Khmer: ${rows}`);
+    check(!rows.includes('freedonia'), `freedonia's name is translated, so it is not listed: ${rows}`);
+    await shot(page, 'km-translators');
+  });
+  await context.close();
+}
+
 /// After the letter (issue 14 §4), through the plain forms with JavaScript off: record the
 /// letter's delivery and the guarantor's response, record that the second letter follows it up,
 /// and see each on the letter's page, the mechanism's page and the dashboard.
@@ -638,7 +823,13 @@ async function languages(base, caseId) {
     for (const [name, path] of pages) {
       await step(`[${lang}] ${name} carries no English label`, async () => {
         await visit(page, `${base}${path}`);
-        check((await page.getAttribute('html', 'lang')) === lang, `${path}: <html lang> should be ${lang}`);
+        // A letter's page is the letter: <html lang> is the letter's (English here), the
+        // interface around it is marked with the reader's language.
+        const pageLang = name === 'letter' ? 'en' : lang;
+        check((await page.getAttribute('html', 'lang')) === pageLang, `${path}: <html lang> should be ${pageLang}`);
+        if (name === 'letter') {
+          check((await page.getAttribute('header.site', 'lang')) === lang, `${path}: the site's header should be marked ${lang}`);
+        }
         const texts = await textNodes(page);
         const english = ENGLISH_LABELS.filter((l) => texts.has(l) && !(lang === 'fr' && SAME_IN_FRENCH.has(l)));
         check(english.length === 0, `${path} in ${lang} shows English labels: ${english.join(', ')}`);
@@ -683,6 +874,7 @@ async function main() {
     importFixture('e2e-nojs');
     importFixture('e2e-private');
     importLettersFixture('e2e-letters');
+    importLanguagesFixture('e2e-languages');
     accord(['import', REFERENCE]);
     accord(['user', 'add', ADMIN.email, '--admin', '--password-stdin'], `${ADMIN.password}\n`);
     accord(['user', 'add', OUTSIDER.email, '--password-stdin'], `${OUTSIDER.password}\n`);
@@ -736,6 +928,7 @@ async function main() {
 
   await followThrough(base, 'e2e-letters');
   await languages(base, 'e2e-js');
+  await severalLanguages(base, 'e2e-languages');
   await privacy(base, 'e2e-private');
   await dashboardWeight(base, 'e2e-js');
   await phone(base, 'e2e-js');
