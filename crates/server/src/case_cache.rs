@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use accord_core::translation::{RecordLanguages, TextKind};
 use accord_core::{Incident, ValidCase};
 use accord_store::{Audience, CaseHead, CaseRefs, Hidden, Page, TimelineFilter};
 
@@ -80,6 +81,12 @@ impl From<&TimelineFilter> for TimelineFilterKey {
 const MAX_PAGES: usize = 256;
 /// Audiences whose hidden records are kept per case version.
 const MAX_AUDIENCES: usize = 256;
+/// Lists of records whose languages are kept per case version (a timeline page, the dashboard's
+/// latest incidents, an actor's page): as many as the timeline pages kept.
+const MAX_LANGUAGE_LISTS: usize = MAX_PAGES;
+
+/// The records of one list, by kind and ids in the list's order.
+type ListKey = (TextKind, Vec<String>);
 
 #[derive(Debug, Default)]
 struct Entry {
@@ -89,6 +96,9 @@ struct Entry {
     pages: HashMap<PageKey, Arc<Page<Incident>>>,
     /// What each audience may not see (the members of a case are few; bounded all the same).
     hidden: HashMap<Audience, Arc<Hidden>>,
+    /// The languages of the records of a list, as the store answered for this version (a
+    /// reader of another language than the case's needs them on every page of incidents).
+    languages: HashMap<ListKey, Arc<Vec<RecordLanguages>>>,
 }
 
 #[derive(Debug, Default)]
@@ -157,6 +167,30 @@ impl CaseCache {
         });
     }
 
+    pub fn languages(
+        &self,
+        case_id: &str,
+        version: i64,
+        key: &ListKey,
+    ) -> Option<Arc<Vec<RecordLanguages>>> {
+        self.read(case_id, version, |e| e.languages.get(key).cloned())
+    }
+
+    pub fn put_languages(
+        &self,
+        case_id: &str,
+        version: i64,
+        key: ListKey,
+        languages: Arc<Vec<RecordLanguages>>,
+    ) {
+        self.write(case_id, version, |e| {
+            if e.languages.len() >= MAX_LANGUAGE_LISTS {
+                e.languages.clear();
+            }
+            e.languages.insert(key, languages);
+        });
+    }
+
     pub fn page(&self, case_id: &str, version: i64, key: &PageKey) -> Option<Arc<Page<Incident>>> {
         self.read(case_id, version, |e| e.pages.get(key).cloned())
     }
@@ -210,6 +244,26 @@ pub(crate) async fn refs(state: &AppState, head: &CaseHead) -> Result<Arc<CaseRe
     Ok(refs)
 }
 
+/// The languages of some records of the case at its current version (`Store::record_languages`),
+/// read once per version and list: every write to a record's languages is a new version of the
+/// case (the store's `save_translation`, `set_case_language`, and any write of the case).
+pub(crate) async fn record_languages(
+    state: &AppState,
+    head: &CaseHead,
+    kind: TextKind,
+    ids: Vec<String>,
+) -> Result<Arc<Vec<RecordLanguages>>, AppError> {
+    let key = (kind, ids);
+    if let Some(l) = state.cache.languages(&head.id, head.version, &key) {
+        return Ok(l);
+    }
+    let languages = Arc::new(state.store.record_languages(&head.id, kind, &key.1).await?);
+    state
+        .cache
+        .put_languages(&head.id, head.version, key, languages.clone());
+    Ok(languages)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, reason = "tests")]
@@ -256,6 +310,47 @@ mod tests {
             "data read at version 3 came late"
         );
         assert_eq!(c.page("a", 4, &key(50)).unwrap().total, 8);
+    }
+
+    /// A list's records' languages are kept for the version they were read at, by kind and
+    /// ids, and in bounded number.
+    #[test]
+    fn record_languages_serve_their_version_and_list_only() {
+        let c = CaseCache::default();
+        let list = |ids: &[&str]| {
+            (
+                TextKind::Incident,
+                ids.iter().map(|i| (*i).to_owned()).collect::<Vec<_>>(),
+            )
+        };
+        let languages = |id: &str| {
+            Arc::new(vec![RecordLanguages {
+                kind: TextKind::Incident,
+                id: id.to_owned(),
+                original: Some("km".to_owned()),
+                translations: Vec::new(),
+            }])
+        };
+        c.put_languages("a", 3, list(&["i1", "i2"]), languages("i1"));
+        assert_eq!(
+            c.languages("a", 3, &list(&["i1", "i2"])).unwrap()[0].id,
+            "i1"
+        );
+        assert!(c.languages("a", 4, &list(&["i1", "i2"])).is_none());
+        assert!(c.languages("a", 3, &list(&["i2", "i1"])).is_none());
+        assert!(c.languages("a", 3, &list(&["i1"])).is_none());
+        assert!(c.languages("b", 3, &list(&["i1", "i2"])).is_none());
+        assert!(
+            c.languages("a", 3, &(TextKind::Actor, vec!["i1".into(), "i2".into()]))
+                .is_none()
+        );
+        // A write (a new version) drops them.
+        c.put_page("a", 4, key(0), page(1));
+        assert!(c.languages("a", 3, &list(&["i1", "i2"])).is_none());
+        for i in 0..(MAX_LANGUAGE_LISTS + 10) {
+            c.put_languages("a", 4, list(&[&i.to_string()]), languages("x"));
+        }
+        assert!(c.map.lock().unwrap()["a"].languages.len() <= MAX_LANGUAGE_LISTS);
     }
 
     #[test]
