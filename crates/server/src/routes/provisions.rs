@@ -1,7 +1,7 @@
 //! Provisions: the list by instrument, one provision with its text, findings and implementation
 //! observations (as of any day), and the citation suggestions of the finding form.
 
-use accord_core::{Citation, Day, Named, Observation, evaluate};
+use accord_core::{Citation, Day, Named, Observation, TextKind, evaluate};
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use minijinja::{Value, context};
@@ -42,6 +42,12 @@ async fn list(
     // Computed from what this reader may see: a hidden incident judges no provision for them.
     let case = Visibility::load(&state, &access).await?.case(&case)?;
     let status = evaluate(&case);
+    // Titles, notes and headings in the reader's language where translated, else the original,
+    // marked (issue 16 §2).
+    let tr = accord_core::Translations::of(&case);
+    let say = |kind, id: &str, field, text: &str| {
+        super::translations::shown(&tr, kind, id, field, text, viewer.lang)
+    };
     let instruments: Vec<Value> = case
         .instruments
         .iter()
@@ -50,9 +56,15 @@ async fn list(
                 .provisions
                 .iter()
                 .filter(|p| p.provision.citation.instrument() == ins.id)
-                .map(|p| context! { citation => p.provision.citation.to_string(), heading => &p.provision.heading, state => p.state.as_str() })
+                .map(|p| {
+                    let cite = p.provision.citation.to_string();
+                    let heading = p.provision.heading.as_deref().map(|h| say(TextKind::Provision, &cite, "heading", h));
+                    context! { citation => cite, heading, state => p.state.as_str() }
+                })
                 .collect();
-            context! { id => &ins.id, title => &ins.title, kind => ins.kind.as_str(), date => ins.date.map(|d| viewer.lang.date(d)), notes => &ins.notes, provisions }
+            let title = say(TextKind::Instrument, &ins.id, "title", &ins.title);
+            let notes = ins.notes.as_deref().map(|n| say(TextKind::Instrument, &ins.id, "notes", n));
+            context! { id => &ins.id, title, kind => ins.kind.as_str(), date => ins.date.map(|d| viewer.lang.date(d)), notes, provisions }
         })
         .collect();
     let refused = as_of_error.is_some();

@@ -540,6 +540,17 @@ async fn sources_and_instruments_have_pages_in_the_readers_language() {
         ),
         "{incident}"
     );
+    // The provisions list: the instrument's title in the reader's language, linked to its page.
+    let list = app
+        .get("/cases/example-2030/provisions", &reading(&viewer, "fr"))
+        .await
+        .body;
+    assert!(
+        list.contains(&format!(
+            "<h2><a href=\"{INSTRUMENT}\" lang=\"fr\">Accord de paix de Freedonie</a>"
+        )),
+        "{list}"
+    );
     // The instrument's page lists its provisions, linked.
     let ins = app.get(INSTRUMENT, &reading(&viewer, "en")).await.body;
     assert!(
