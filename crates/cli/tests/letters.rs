@@ -424,3 +424,58 @@ fn a_khmer_version_is_added_listed_and_rendered_with_copyable_text() {
         "{err}"
     );
 }
+
+/// `accord letter remove-version` removes a version nobody signed (`--json` lists the languages
+/// left; `letter list` then shows the original only), refuses the original's own language naming
+/// `--lang`, and says so for a version the letter does not have; nothing is written when refused.
+#[test]
+fn a_version_is_removed_from_the_command_line() {
+    let (dir, db) = imported(&reference());
+    let body = dir.path().join("body.fr.md");
+    std::fs::write(&body, "Nous demandons la reconvocation de la Conférence.\n").unwrap();
+    ok(&accord(
+        &db,
+        &[
+            "letter",
+            "version",
+            "cambodia-2017",
+            LETTER,
+            "--lang",
+            "fr",
+            "--title",
+            "Demande de reconvocation",
+            "--body",
+            body.to_str().unwrap(),
+        ],
+    ));
+    let remove = |lang: &str| {
+        accord(
+            &db,
+            &[
+                "letter",
+                "remove-version",
+                "cambodia-2017",
+                LETTER,
+                "--lang",
+                lang,
+                "--json",
+            ],
+        )
+    };
+    let err = fails(&remove("en"));
+    assert!(
+        err.contains("--lang") && err.contains("nothing was written"),
+        "{err}"
+    );
+    let out: Value = serde_json::from_str(&ok(&remove("fr"))).unwrap();
+    assert_eq!(out["outcome"], "removed");
+    assert_eq!(out["languages"], serde_json::json!(["en"]));
+    let list: Value = serde_json::from_str(&ok(&accord(
+        &db,
+        &["letter", "list", "cambodia-2017", "--json"],
+    )))
+    .unwrap();
+    assert_eq!(list[0]["languages"].as_array().unwrap().len(), 1);
+    let err = fails(&remove("fr"));
+    assert!(err.contains("no letter version"), "{err}");
+}

@@ -1938,13 +1938,19 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/v1/cases/{id}/letters/{letter}/follow-through"),
     ("get", "/api/v1/cases/{id}/letters/{letter}/versions"),
     ("put", "/api/v1/cases/{id}/letters/{letter}/versions/{lang}"),
-    ("delete", "/api/v1/cases/{id}/letters/{letter}/versions/{lang}"),
+    VERSION_DELETE,
     ("get", "/api/v1/cases/{id}/awaiting"),
     ("get", "/api/v1/cases/{id}/translations"),
     ("post", "/api/v1/cases/{id}/translations"),
     ("delete", "/api/v1/cases/{id}/translations"),
     ("put", "/api/v1/cases/{id}/translations/original"),
 ];
+
+/// Removing a letter's version: the path names it, there is no body.
+const VERSION_DELETE: (&str, &str) = (
+    "delete",
+    "/api/v1/cases/{id}/letters/{letter}/versions/{lang}",
+);
 
 /// The operations whose body is a file, not JSON: the upload takes one, the download returns one.
 const FILE_UPLOAD: (&str, &str) = ("post", "/api/v1/cases/{id}/incidents/{incident}/evidence");
@@ -2069,8 +2075,7 @@ async fn the_openapi_document_describes_the_api() {
                 "application/json"
             };
             // Removing a letter's version names it in the path and takes no body.
-            let bodiless = (method.as_str(), path.as_str())
-                == ("delete", "/api/v1/cases/{id}/letters/{letter}/versions/{lang}");
+            let bodiless = (method.as_str(), path.as_str()) == VERSION_DELETE;
             assert_eq!(
                 op["requestBody"]["content"][body_type]["schema"].is_object(),
                 !bodiless,
