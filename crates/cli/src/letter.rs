@@ -71,6 +71,14 @@ pub(crate) enum LetterCommand {
         /// The closing in that language
         #[arg(long)]
         closing: Option<String>,
+        /// The original's addressees in that language, in the original's order, one flag each:
+        /// "name | title | organisation | role" (without any, the version prints the original's)
+        #[arg(long = "addressee", value_name = "LINE")]
+        addressees: Vec<String>,
+        /// The original's CC lines in that language, in order, one flag each (without any, the
+        /// original's)
+        #[arg(long = "cc", value_name = "LINE")]
+        cc: Vec<String>,
         /// Who translated it
         #[arg(long, default_value = "cli")]
         by: String,
@@ -153,6 +161,8 @@ pub(crate) async fn run(config: &Config, cmd: LetterCommand) -> anyhow::Result<E
             body,
             place,
             closing,
+            addressees,
+            cc,
             by,
             json,
         } => {
@@ -164,7 +174,8 @@ pub(crate) async fn run(config: &Config, cmd: LetterCommand) -> anyhow::Result<E
                 place,
                 body,
                 closing,
-                ..VersionText::default()
+                addressees: addressees.iter().map(|l| addressee_line(l)).collect(),
+                cc,
             };
             version(config, &case, &letter, &text, &by, json).await?;
         }
@@ -397,6 +408,21 @@ async fn version(
         );
     }
     Ok(())
+}
+
+/// An `--addressee` line, `name | title | organisation | role` (empty parts left out; an empty
+/// name is refused by the action, naming the field).
+fn addressee_line(line: &str) -> accord_core::AddresseeText {
+    let mut parts = line.split('|').map(str::trim);
+    let name = parts.next().unwrap_or("").to_owned();
+    let mut next = || parts.next().filter(|p| !p.is_empty()).map(str::to_owned);
+    let (title, organisation, role) = (next(), next(), next());
+    accord_core::AddresseeText {
+        name,
+        title,
+        organisation,
+        role,
+    }
 }
 
 /// `accord letter remove-version`: through `Actions::remove_letter_version`; a refusal names the

@@ -425,7 +425,8 @@ fn a_khmer_version_is_added_listed_and_rendered_with_copyable_text() {
     );
 }
 
-/// `accord letter remove-version` removes a version nobody signed (`--json` lists the languages
+/// `accord letter version --addressee --cc` writes the first addressee and CC line in French (the
+/// French rendering prints them); `accord letter remove-version` removes a version nobody signed (`--json` lists the languages
 /// left; `letter list` then shows the original only), refuses the original's own language naming
 /// `--lang`, and says so for a version the letter does not have; nothing is written when refused.
 #[test]
@@ -446,8 +447,35 @@ fn a_version_is_removed_from_the_command_line() {
             "Demande de reconvocation",
             "--body",
             body.to_str().unwrap(),
+            "--addressee",
+            "M. le Secrétaire général | Secrétaire général | Nations unies",
+            "--cc",
+            "Le gouvernement du Royaume du Cambodge",
         ],
     ));
+    let md = ok(&accord(
+        &db,
+        &[
+            "letter",
+            "render",
+            "cambodia-2017",
+            LETTER,
+            "--lang",
+            "fr",
+            "--format",
+            "md",
+            "--out",
+            "-",
+        ],
+    ));
+    assert!(
+        md.contains("M. le Secrétaire général") && md.contains("Nations unies"),
+        "the French addressee: {md}"
+    );
+    assert!(
+        md.contains("Le gouvernement du Royaume du Cambodge"),
+        "{md}"
+    );
     let remove = |lang: &str| {
         accord(
             &db,
