@@ -125,6 +125,45 @@ impl Catalogs {
     pub fn text(&self, lang: Lang, id: &str) -> String {
         self.message(lang, id, None)
     }
+
+    /// Every message of `lang`'s own catalog that needs no argument, by id, with its text as
+    /// [`Catalogs::message`] writes it: what the pages say most often, formatted once at start
+    /// rather than by Fluent on each request (`templates.rs`). A message with a variable is not
+    /// among them (formatting it without arguments is an error), nor is one another catalog
+    /// would have to supply.
+    pub(crate) fn constants(&self, lang: Lang) -> Vec<(&'static str, String)> {
+        let Some(((_, bundle), (_, _, source))) = self
+            .bundles
+            .iter()
+            .zip(SOURCES)
+            .find(|((l, _), _)| *l == lang)
+        else {
+            return Vec::new();
+        };
+        message_ids(source)
+            .filter_map(|id| {
+                let pattern = bundle.get_message(id)?.value()?;
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, None, &mut errors);
+                errors.is_empty().then(|| (id, text.into_owned()))
+            })
+            .collect()
+    }
+}
+
+/// The ids of a catalog's messages: each line that starts with an identifier followed by `=`
+/// (Fluent's syntax: terms start with `-`, comments with `#`, a message's other lines are
+/// indented).
+pub(crate) fn message_ids(source: &'static str) -> impl Iterator<Item = &'static str> {
+    source.lines().filter_map(|line| {
+        let (id, _) = line.split_once('=')?;
+        let id = id.trim_end();
+        let mut chars = id.chars();
+        let first = chars.next()?;
+        (first.is_ascii_alphabetic()
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .then_some(id)
+    })
 }
 
 /// The words of one language, for what is written outside a template: the charts' words

@@ -8,6 +8,7 @@
 //! stay numbers, for plurals and the language's digits). `{{ n | num }}` writes a number the
 //! same way outside a message. Templates hold no sentence of their own (tested: `i18n_check`).
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use accord_core::Lang;
@@ -143,11 +144,36 @@ impl Templates {
     pub(crate) fn load(catalogs: Arc<Catalogs>) -> Result<Templates, minijinja::Error> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        // The messages without arguments, formatted once: a page asks for dozens of them.
+        let constants: Arc<Vec<HashMap<&'static str, Value>>> = Arc::new(
+            Lang::ALL
+                .iter()
+                .map(|l| {
+                    catalogs
+                        .constants(*l)
+                        .into_iter()
+                        .map(|(id, text)| (id, Value::from_safe_string(text)))
+                        .collect()
+                })
+                .collect(),
+        );
         let relative = Arc::clone(&catalogs);
         env.add_function(
             "t",
-            move |state: &State, id: &str, kwargs: Kwargs| -> Result<Value, minijinja::Error> {
-                let lang = lang_of(state);
+            move |state: &mut State, id: &str, kwargs: Kwargs| -> Result<Value, minijinja::Error> {
+                let lang = page_lang(state);
+                if kwargs.args().next().is_none()
+                    && let Some(text) = constants.get(slot(lang)).and_then(|m| m.get(id))
+                {
+                    return Ok(text.clone());
+                }
+                // The same message with the same arguments is formatted once per page (a
+                // list's rows often say the same thing, as "original (en)" on each title).
+                let key = memo_key(id, &kwargs)?;
+                if let Some(text) = words(state).said.get(&key) {
+                    kwargs.assert_all_used()?;
+                    return Ok(text.clone());
+                }
                 let mut args = FluentArgs::new();
                 for name in kwargs.args() {
                     let value: Value = kwargs.get(name)?;
@@ -156,16 +182,14 @@ impl Templates {
                 kwargs.assert_all_used()?;
                 // The catalogs are ours and hold no markup character (tested); the arguments
                 // are data, escaped above. So the message goes out as it is written.
-                Ok(Value::from_safe_string(catalogs.message(
-                    lang,
-                    id,
-                    Some(&args),
-                )))
+                let text = Value::from_safe_string(catalogs.message(lang, id, Some(&args)));
+                words(state).said.insert(key, text.clone());
+                Ok(text)
             },
         );
         // `ago(days)`: a day `days` before today ("3 days ago", "yesterday"; negative: after
         // today, "in 3 days"), in the page's language with its plurals.
-        env.add_function("ago", move |state: &State, days: i64| -> Value {
+        env.add_function("ago", move |state: &mut State, days: i64| -> Value {
             let (id, n) = if days >= 0 {
                 ("ago-past", days)
             } else {
@@ -173,26 +197,28 @@ impl Templates {
             };
             let mut args = FluentArgs::new();
             args.set("days", n);
-            Value::from_safe_string(relative.message(lang_of(state), id, Some(&args)))
+            Value::from_safe_string(relative.message(page_lang(state), id, Some(&args)))
         });
-        env.add_filter("num", |state: &State, n: i64| lang_of(state).number(n));
+        env.add_filter("num", |state: &mut State, n: i64| {
+            page_lang(state).number(n)
+        });
         // ASCII digits in the page's language's digits (a time of day: "14:05", "១៤:០៥").
-        env.add_filter("digits", |state: &State, text: &str| {
-            lang_of(state).digits(text)
+        env.add_filter("digits", |state: &mut State, text: &str| {
+            page_lang(state).digits(text)
         });
         // `YYYY-MM-DD` written out in the page's language; anything else as it is.
         env.add_filter(
             "day",
-            |state: &State, iso: &str| match accord_core::Day::parse(iso) {
-                Ok(day) => lang_of(state).day(day),
+            |state: &mut State, iso: &str| match accord_core::Day::parse(iso) {
+                Ok(day) => page_lang(state).day(day),
                 Err(_) => iso.to_owned(),
             },
         );
         // A date as recorded (`2017-09`, `2017-07..`) written out in the page's language.
-        env.add_filter("date", |state: &State, spec: &str| match spec
+        env.add_filter("date", |state: &mut State, spec: &str| match spec
             .parse::<accord_core::DateSpec>()
         {
-            Ok(date) => lang_of(state).date(date),
+            Ok(date) => page_lang(state).date(date),
             Err(_) => spec.to_owned(),
         });
         for (name, source) in TEMPLATES {
@@ -204,6 +230,60 @@ impl Templates {
     pub(crate) fn render(&self, name: &str, ctx: Value) -> Result<String, minijinja::Error> {
         self.env.get_template(name)?.render(ctx)
     }
+}
+
+/// What one rendering of a page keeps for its words: its language (looked up once, not by each
+/// message, number and date) and the messages with arguments it has said.
+struct PageWords {
+    lang: Lang,
+    said: HashMap<String, Value>,
+}
+
+/// The page's words, started by the first message, number or date of a rendering.
+fn words<'s>(state: &'s mut State) -> &'s mut PageWords {
+    if state.get_extension::<PageWords>().is_none() {
+        let lang = lang_of(state);
+        state.get_or_insert_extension(PageWords {
+            lang,
+            said: HashMap::new(),
+        });
+    }
+    state.get_or_insert_extension_with(|| PageWords {
+        lang: Lang::En,
+        said: HashMap::new(),
+    })
+}
+
+fn page_lang(state: &mut State) -> Lang {
+    words(state).lang
+}
+
+/// A language's place in [`Lang::ALL`].
+fn slot(lang: Lang) -> usize {
+    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
+}
+
+/// A message and its arguments as one text, which two calls share only if Fluent would be given
+/// the same message and the same arguments: each argument's name and value are written with
+/// their lengths, and a value with what [`fluent_value`] makes of it (a number, escaped text or
+/// markup).
+fn memo_key(id: &str, kwargs: &Kwargs) -> Result<String, minijinja::Error> {
+    use std::fmt::Write as _;
+    let mut key = String::with_capacity(id.len() + 32);
+    key.push_str(id);
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let form = if value.kind() == ValueKind::Number {
+            'n'
+        } else if value.is_safe() {
+            's'
+        } else {
+            't'
+        };
+        let text = value.to_string();
+        let _ = write!(key, "|{}:{name}{form}{}:{text}", name.len(), text.len());
+    }
+    Ok(key)
 }
 
 /// The language a page is rendered in: its context's `lang` (set by `AppState::page`).
@@ -259,8 +339,105 @@ fn escape(text: &str) -> String {
 mod tests {
     use std::sync::Arc;
 
-    use super::Templates;
-    use crate::i18n::Catalogs;
+    use accord_core::Lang;
+    use fluent_bundle::FluentArgs;
+    use minijinja::Value;
+
+    use super::{Templates, fluent_value};
+    use crate::i18n::{Catalogs, SOURCES};
+
+    /// What `t` wrote before it kept anything: the message formatted by Fluent on each call.
+    fn fluent(catalogs: &Catalogs, lang: Lang, id: &str, args: &[(&str, Value)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(*name, fluent_value(value));
+        }
+        catalogs.message(lang, id, Some(&fluent))
+    }
+
+    /// Every message of every catalog, asked for without arguments, reads as Fluent writes it
+    /// (those kept from the start and those, needing arguments, formatted on the spot).
+    #[test]
+    fn messages_kept_from_the_start_read_as_fluent_writes_them() {
+        let catalogs = Arc::new(Catalogs::load().unwrap());
+        let templates = Templates::load(Arc::clone(&catalogs)).unwrap();
+        let mut kept = 0;
+        for lang in Lang::ALL {
+            kept += catalogs.constants(lang).len();
+            let (_, _, source) = SOURCES.iter().find(|(l, _, _)| *l == lang).unwrap();
+            for id in crate::i18n::message_ids(source).chain(["no-such-message"]) {
+                let page = templates
+                    .env
+                    .render_str(
+                        "{{ t(id) }}",
+                        minijinja::context! { lang => lang.tag(), id },
+                    )
+                    .unwrap();
+                assert_eq!(page, fluent(&catalogs, lang, id, &[]), "{lang:?} {id}");
+            }
+        }
+        assert!(kept > 900, "most messages need no argument ({kept} kept)");
+        let english = catalogs.constants(Lang::En);
+        assert!(english.iter().any(|(id, _)| *id == "nav-timeline"));
+        assert!(
+            english.iter().all(|(id, _)| *id != "translation-original"),
+            "a message with a variable is formatted on each page"
+        );
+    }
+
+    /// A message said again with the same arguments in one page reads the same; other
+    /// arguments (another number, the same text as markup or as data, an argument's text that
+    /// looks like two arguments) give their own text.
+    #[test]
+    fn messages_with_arguments_read_as_fluent_writes_them() {
+        let catalogs = Arc::new(Catalogs::load().unwrap());
+        let templates = Templates::load(Arc::clone(&catalogs)).unwrap();
+        let source = "{% for n in [1, 2, 1, 100000, 1] %}{{ t(\"timeline-page\", page=n, pages=3) }};{% endfor %}\
+            {{ t(\"translation-original\", lang=\"<b>\") }};{{ t(\"translation-original\", lang=\"<b>\" | safe) }};\
+            {{ t(\"translation-original\", lang=\"<b>\") }};\
+            {{ t(\"translation-original\", lang=\"a|1:xt1:b\") }};{{ t(\"translation-original\", lang=\"a\", x=\"b\") }};\
+            {{ t(\"translation-original\", lang=\"a|1:xt1:b\") }}";
+        for lang in Lang::ALL {
+            let page = templates
+                .env
+                .render_str(source, minijinja::context! { lang => lang.tag() })
+                .unwrap();
+            let page_of = |n: i64| {
+                fluent(
+                    &catalogs,
+                    lang,
+                    "timeline-page",
+                    &[("page", Value::from(n)), ("pages", Value::from(3))],
+                )
+            };
+            let original =
+                |v: Value| fluent(&catalogs, lang, "translation-original", &[("lang", v)]);
+            let expected = [
+                page_of(1),
+                page_of(2),
+                page_of(1),
+                page_of(100_000),
+                page_of(1),
+                original(Value::from("<b>")),
+                original(Value::from_safe_string("<b>".into())),
+                original(Value::from("<b>")),
+                original(Value::from("a|1:xt1:b")),
+                original(Value::from("a")),
+                original(Value::from("a|1:xt1:b")),
+            ]
+            .join(";");
+            assert_eq!(page, expected, "{lang:?}");
+        }
+        // The texts differ where they should (the check above compares what differs).
+        let page = |l: &str| {
+            templates
+                .env
+                .render_str(source, minijinja::context! { lang => l })
+                .unwrap()
+        };
+        assert!(page("km").contains("&lt;b&gt;") && page("km").contains("(<b>)"));
+        assert!(page("en").contains("original (a)") && page("en").contains("original (a|1:xt1:b)"));
+    }
 
     /// `ago(days)` says a day before or after today in the page's language, with its plurals
     /// and digits.

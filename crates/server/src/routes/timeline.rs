@@ -70,19 +70,20 @@ async fn timeline(
         super::translations::incident_titles(&state, &access.case, &page.items, viewer.lang)
             .await?;
     // Group the page by month of the earliest day (the page is already newest first).
-    let mut months: Vec<(String, Vec<Value>)> = Vec::new();
+    // A month's name is written once, when a month starts.
+    let mut months: Vec<((i32, u32), Vec<Value>)> = Vec::new();
     for i in &page.items {
         let d = i.date.earliest();
-        let label = viewer.lang.month_year(d.year(), d.month());
+        let month = (d.year(), d.month());
         let item = context! { id => &i.id, title => &i.title, shown => titles.get(&i.id), date => viewer.lang.date(i.date), kind => i.kind.as_str(), place => &i.place };
         match months.last_mut() {
-            Some((l, items)) if *l == label => items.push(item),
-            _ => months.push((label, vec![item])),
+            Some((m, items)) if *m == month => items.push(item),
+            _ => months.push((month, vec![item])),
         }
     }
     let months: Vec<Value> = months
         .into_iter()
-        .map(|(label, items)| context! { label, items })
+        .map(|((year, month), items)| context! { label => viewer.lang.month_year(year, month), items })
         .collect();
     let pages = page.total.div_ceil(u64::from(PER_PAGE)).max(1);
     let shown = u64::try_from(page.items.len()).unwrap_or(u64::MAX);
