@@ -86,6 +86,12 @@ GZIP="Accept-Encoding: gzip"
 # generate DB N: a published case "bench" of N incidents (kept between runs).
 generate() {
   local db=$1 n=$2
+  # A database far smaller than a generated case is not one (a file left empty when the
+  # database was deleted under a running server): generated anew.
+  if [ -f "$db" ] && [ "$(stat -c %s "$db")" -lt 1048576 ]; then
+    log "$db is too small to hold the case: generating it anew"
+    rm -rf "$db" "$db"-wal "$db"-shm "$db".search "$db".search.lock "$db".evidence "$db".log-key
+  fi
   if [ -f "$db" ]; then
     log "reusing $db ($n incidents)"
     return
@@ -179,9 +185,15 @@ search() {
   stop_server
 }
 
+# cpu_ticks PID: the CPU time the process has used (all its threads, user and system), in clock
+# ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
 # languages: English and Khmer readers of the same pages, on one server (both cores), rounds
 # alternating en, km, en, km... Each page is first asked for once in each language, to check it
-# is answered in that language (<html lang>) and to warm its caches.
+# is answered in that language (<html lang>) and to warm its caches. Besides requests/s, each
+# run gives the server's CPU time per request (less moved than requests/s by the other work of
+# a shared machine), and the end of the run the means per language and Khmer's ratio to English.
 languages() {
   local db=$OUT/web-$WEB_INCIDENTS.db port=18433 rounds=${ROUNDS:-3}
   generate "$db" "$WEB_INCIDENTS"
@@ -189,6 +201,7 @@ languages() {
   wait_index "$OUT/lang-server.log"
   local base="http://127.0.0.1:$port/cases/bench"
   local pages=("dashboard|$base" "timeline|$base/timeline")
+  : >"$OUT/lang-runs.txt"
   for entry in "${pages[@]}"; do
     local name=${entry%%|*} url=${entry#*|}
     for lang in en km; do
@@ -201,14 +214,17 @@ languages() {
       for lang in en km; do
         local cookie="$COOKIE; accord_lang=$lang"
         local first; first=$(curl -s -H "$cookie" -H "$GZIP" -o /dev/null -w '%{http_code} %{size_download} %{time_total}' "$url")
+        local before; before=$(cpu_ticks "$SERVER_PID")
         wrk -t2 -c"$CONNECTIONS" --timeout 60s -H "$cookie" -H "$GZIP" -d"${DURATION}s" --latency "$url" \
           >"$OUT/wrk-lang-$name-$lang-$round.txt"
-        python3 "$ROOT/bench/web/wrk_summary.py" "$lang#$round" "$name" "$first" "$(load)" \
-          <"$OUT/wrk-lang-$name-$lang-$round.txt" | tee -a "$OUT/summary.txt"
+        local cpu; cpu=$(( $(cpu_ticks "$SERVER_PID") - before ))
+        python3 "$ROOT/bench/web/wrk_summary.py" "$lang#$round" "$name" "$first" "$(load)" "$cpu $(getconf CLK_TCK)" \
+          <"$OUT/wrk-lang-$name-$lang-$round.txt" | tee -a "$OUT/summary.txt" "$OUT/lang-runs.txt"
       done
     done
   done
   stop_server
+  python3 "$ROOT/bench/web/lang_means.py" <"$OUT/lang-runs.txt" | tee -a "$OUT/summary.txt"
 }
 
 {

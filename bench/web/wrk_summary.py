@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """One line per wrk run (read on stdin): requests/s, latency percentiles, errors.
 
-Usage: wrk ... --latency | wrk_summary.py MODE NAME "STATUS BYTES SECONDS" "LOAD"
-(STATUS BYTES SECONDS: one request made alone before the run, with curl)
+Usage: wrk ... --latency | wrk_summary.py MODE NAME "STATUS BYTES SECONDS" "LOAD" ["TICKS HZ"]
+(STATUS BYTES SECONDS: one request made alone before the run, with curl; TICKS HZ: the CPU time
+the server used during the run, in clock ticks of HZ a second, written as CPU time per request)
 """
 import re
 import sys
@@ -19,6 +20,7 @@ def ms(text):
 
 def main():
     mode, name, first, load = sys.argv[1:5]
+    cpu = sys.argv[5].split() if len(sys.argv) > 5 else None
     out = sys.stdin.read()
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     pct = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", out, re.M))
@@ -27,10 +29,15 @@ def main():
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = re.search(r"Socket errors: (.*)", out)
     status, size, alone = (first.split() + ["?", "?", "?"])[:3]
+    per_request = ""
+    if cpu and total and int(total.group(1)) > 0:
+        micros = int(cpu[0]) / int(cpu[1]) * 1e6 / int(total.group(1))
+        per_request = f"  cpu {micros:6.0f} us/req"
     print(
         f"{mode:6} {name:18} {float(rps.group(1)) if rps else float('nan'):8.0f} req/s"
         f"  p50 {ms(pct.get('50', '')):6.1f} ms  p90 {ms(pct.get('90', '')):6.1f} ms"
         f"  p99 {ms(pct.get('99', '')):6.1f} ms  max {ms(maxi.group(1)) if maxi else float('nan'):7.1f} ms"
+        f"{per_request}"
         f"  ({total.group(1) if total else '?'} requests; alone first: {status}, {size} B gzip, {alone} s"
         f"{'; NON-2XX ' + non2xx.group(1) if non2xx else ''}"
         f"{'; socket errors ' + errors.group(1) if errors else ''}; load {load})"
