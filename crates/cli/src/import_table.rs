@@ -120,7 +120,7 @@ pub(crate) async fn run(config: &Config, args: TableArgs) -> anyhow::Result<Exit
                     ("file", shown.as_str().into()),
                     ("row", words.n(p.row)),
                     ("column", format!("{:?}", p.column).into()),
-                    ("message", p.message.as_str().into()),
+                    ("message", words.refusal(&p.message).into()),
                     ("value", format!("{:?}", p.value).into()),
                 ],
             )

@@ -500,7 +500,7 @@ async fn import(
             let mut args = vec![
                 ("file", file.display().to_string().into()),
                 ("row", words.n(e.row)),
-                ("message", e.message.as_str().into()),
+                ("message", words.refusal(&e.message).into()),
             ];
             let id = match &e.column {
                 Some(c) => {

@@ -46,6 +46,12 @@ impl Words {
         }
     }
 
+    /// A refusal from the layers below (a table import's row problem, a refused field's reason)
+    /// in the language when its kind is known, else in English under a translated introduction.
+    pub(crate) fn refusal(&self, message: &str) -> String {
+        accord_server::refusals::beside_field(&self.say(), message)
+    }
+
     /// A date as precise as it is known (`2017-10`, `2017-10-23`): as written in English, in
     /// words in French and Khmer.
     pub(crate) fn point(&self, point: accord_core::date::Point) -> String {

@@ -352,6 +352,26 @@ fn run_everything(lang: &str) -> (Vec<(String, String)>, Vec<String>) {
             "acled",
         ),
     );
+    // A table with a bad row: the problem and the refusal in the language.
+    let bad = dir.path().join("bad.csv");
+    let text = std::fs::read_to_string(acled)
+        .unwrap()
+        .replace("XKH1002,", "XKH 1002!,");
+    std::fs::write(&bad, text).unwrap();
+    say(
+        "import --format acled, a bad row",
+        fails(
+            &run(&[
+                "import",
+                bad.to_str().unwrap(),
+                "--format",
+                "acled",
+                "--case",
+                "bad",
+            ]),
+            "bad acled",
+        ),
+    );
     json.push(succeeds(
         &run(&["case", "status", CASE, "--json"]),
         "status json",
@@ -452,6 +472,16 @@ fn every_command_speaks_khmer_and_french_and_its_json_does_not_change() {
         for (name, text) in human.iter().filter(|(n, _)| n != "translation pending") {
             assert!(marker(text), "{lang} {name}: {text}");
         }
+        // A table import's row problem is said by its kind: an event id that is not one.
+        let (_, bad) = human
+            .iter()
+            .find(|(n, _)| n == "import --format acled, a bad row")
+            .unwrap();
+        let expected = match lang {
+            "km" => "មិនមែនជាលេខសម្គាល់ព្រឹត្តិការណ៍ទេ",
+            _ => "pas un identifiant d’événement",
+        };
+        assert!(bad.contains(expected), "{lang}: {bad}");
         // The JSON is the same in every language (status, letters and the allocation).
         assert_eq!(json, english_json, "{lang}");
     }

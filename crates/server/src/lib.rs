@@ -15,7 +15,7 @@ mod letter_cache;
 mod listener;
 pub mod password;
 mod ratelimit;
-mod refusals;
+pub mod refusals;
 mod routes;
 pub mod search_sync;
 pub mod secrets;

@@ -207,14 +207,16 @@ async fn upload(
         mapping => mapping.map(|m| m.to_toml()).unwrap_or_default(),
         headers => headers,
         preview => preview,
-        report => report_ctx(&report),
+        report => report_ctx(&state.say(viewer.lang), &report),
     };
     Ok(state
         .page(&viewer, "import.html", with_case(&access, ctx))?
         .into_response())
 }
 
-fn report_ctx(r: &TableReport) -> minijinja::Value {
+/// The report of an import or a dry run; each row problem said in the reader's language when
+/// its kind is known (`refusals`), else in English under a translated introduction.
+fn report_ctx(say: &crate::i18n::Say<'_>, r: &TableReport) -> minijinja::Value {
     let kinds = |k: &accord_store::KindCounts| {
         context! { incidents => k.incidents, actors => k.actors, sources => k.sources, instruments => k.instruments }
     };
@@ -222,7 +224,10 @@ fn report_ctx(r: &TableReport) -> minijinja::Value {
         .problems
         .iter()
         .take(SHOWN_PROBLEMS)
-        .map(|p| context! { row => p.row, column => &p.column, value => &p.value, message => &p.message })
+        .map(|p| {
+            let message = crate::refusals::beside_field(say, &p.message);
+            context! { row => p.row, column => &p.column, value => &p.value, message }
+        })
         .collect();
     context! {
         created => kinds(&r.counts.created),

@@ -213,3 +213,40 @@ async fn the_timeline_download_holds_what_the_reader_may_see() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// A table's row problems on the import page in the reader's language (issue 16 §1): a date
+/// that is not one, said in Khmer and French, with the value as typed; the English page keeps
+/// the importer's own words.
+#[tokio::test]
+async fn a_tables_problems_are_said_in_the_readers_language() {
+    let app = TestApp::new().await;
+    let editor = app
+        .user("editor@example.org", false, Some(CaseRole::Editor))
+        .await;
+    let bad = b"title,date\nA,someday\n".to_vec();
+    let as_reader = |lang: &str| Who {
+        cookie: Some(format!(
+            "{}; accord_lang={lang}",
+            editor.cookie.clone().unwrap()
+        )),
+        csrf: editor.csrf.clone(),
+    };
+    let mut said = Vec::new();
+    for lang in ["en", "fr", "km"] {
+        let page = upload(
+            &app,
+            &as_reader(lang),
+            &[("format", "uwazi"), ("step", "preview")],
+            Some(&bad),
+        )
+        .await;
+        assert_eq!(page.status, StatusCode::OK, "{lang}");
+        assert!(page.body.contains("someday"), "{lang}");
+        said.push(page.body);
+    }
+    assert!(said[0].contains("not a date"), "{}", said[0]);
+    assert!(said[1].contains("pas une date"), "{}", said[1]);
+    assert!(!said[1].contains("not a date"), "{}", said[1]);
+    assert!(said[2].contains("មិនមែនជាកាលបរិច្ឆេទទេ"), "{}", said[2]);
+    assert!(!said[2].contains("not a date"), "{}", said[2]);
+}
