@@ -1619,7 +1619,7 @@ fn endpoints(case: &str) -> Vec<(Method, String, Option<Value>)> {
             format!("{c}/translations/original"),
             Some(json!({"kind": "incident", "id": "party-dissolved", "lang": "km"})),
         ),
-        // A letter's version in Khmer (issue 16 §3), then its languages.
+        // A letter's version in Khmer (issue 16 §3), then its languages...
         (
             Method::PUT,
             format!("{c}/letters/appeal-2030/versions/km"),
@@ -1629,6 +1629,12 @@ fn endpoints(case: &str) -> Vec<(Method, String, Option<Value>)> {
             Method::GET,
             format!("{c}/letters/appeal-2030/versions"),
             None,
+        ),
+        // ...and removed again (nobody signed it; the handler reads no body).
+        (
+            Method::DELETE,
+            format!("{c}/letters/appeal-2030/versions/km"),
+            Some(json!({})),
         ),
         (
             Method::GET,
