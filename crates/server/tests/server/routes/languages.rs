@@ -544,6 +544,24 @@ async fn the_openapi_document_follows_the_language() {
     assert_eq!(shape(&fr), shape(&en));
     assert_eq!(shape(&km), shape(&en));
     assert_ne!(fr, en);
+    // Every operation's summary is said in the language (none left as the English one).
+    let mut summaries = 0;
+    for (path, operations) in en["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            let Some(english) = operation["summary"].as_str() else {
+                continue;
+            };
+            summaries += 1;
+            let fr = fr["paths"][path][method]["summary"].as_str().unwrap();
+            let km = km["paths"][path][method]["summary"].as_str().unwrap();
+            assert_ne!(fr, english, "{method} {path}");
+            assert!(
+                km.chars().any(|c| ('\u{1780}'..='\u{17FF}').contains(&c)),
+                "{method} {path}: {km}"
+            );
+        }
+    }
+    assert!(summaries >= 39, "{summaries}");
 }
 
 /// The sign-on link's line on the signatories page, in the reader's language: its state, its
