@@ -3,7 +3,8 @@
 //!
 //! The checks are the core's (`accord_core::translation::record_problems`), run against the case
 //! as stored: the record must exist and not be restricted, the language must be a well-formed
-//! tag other than the record's original, every field one its kind translates, never empty.
+//! tag of a known language other than the record's original, every field one its kind
+//! translates, never empty.
 //! Each change is a new version of the record's languages in the log; a translated incident is
 //! indexed again, so search finds it in its new language.
 
@@ -94,6 +95,11 @@ impl Actions {
             id: format!("{}/{}", t.kind.as_str(), t.id),
         };
         let case = self.case_with_record(case_id, t.kind, &t.id).await?;
+        // A tag naming no language (`xx`) is refused here as it is for an original language;
+        // bundles, written by hand, are checked for the tag's shape only.
+        if let Some(problem) = language_problem(t.lang.trim()) {
+            return Err(invalid("lang", problem));
+        }
         if t.fields.is_empty() {
             return Err(invalid("fields", "give at least one field to translate"));
         }

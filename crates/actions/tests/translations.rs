@@ -219,3 +219,108 @@ async fn bad_translations_are_refused_naming_the_field_and_nothing_is_written() 
     let case = a.store().load_case(CASE).await.unwrap().unwrap();
     assert!(case.translations.is_empty());
 }
+
+/// Removing a translation (issue 16 §2): a new logged version, the incident re-indexed so search
+/// no longer finds it by the removed words; a translation that does not exist is `NotFound`.
+/// Setting an original language: refused naming `lang` for an unknown language or one the record
+/// has a translation into; the case's language refused while a record has a translation into it.
+#[tokio::test]
+async fn a_removed_translation_leaves_search_and_original_languages_are_checked() {
+    use accord_actions::RecordRef;
+    let (a, index, _dir) = world().await;
+    let incident = RecordRef {
+        kind: TextKind::Incident,
+        id: "party-dissolved".into(),
+    };
+    a.translate(
+        CASE,
+        &tr(
+            TextKind::Incident,
+            "party-dissolved",
+            "fr",
+            &[("title", "Parti d’opposition dissous")],
+        ),
+        "t",
+    )
+    .await
+    .unwrap();
+    let want = vec![format!("{CASE}/party-dissolved")];
+    assert_eq!(hits(&index, "dissous"), want);
+    assert!(matches!(
+        a.remove_translation(CASE, &incident, "km", "t").await,
+        Err(ActionError::NotFound { .. })
+    ));
+    let after = a
+        .remove_translation(CASE, &incident, "fr", "remover")
+        .await
+        .unwrap();
+    assert!(after.translations.is_empty());
+    assert!(hits(&index, "dissous").is_empty());
+    let versions = a
+        .history(CASE, RecordKind::Translation, "incident/party-dissolved")
+        .await
+        .unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[1].actor, "remover");
+    // The record left without languages is no longer kept, and the log still verifies.
+    let report = a.verify(&|_| {}).await.unwrap();
+    assert!(report.ok, "{:?}", report.problems);
+
+    for (lang, says) in [
+        ("xx", "not a known language"),
+        ("fr CA", "not a language tag"),
+    ] {
+        match a.set_original_language(CASE, &incident, lang, "t").await {
+            Err(ActionError::Invalid { field, message }) => {
+                assert_eq!(field, "lang");
+                assert!(message.contains(says), "{message}");
+            }
+            other => panic!("{lang}: {other:?}"),
+        }
+    }
+    a.translate(
+        CASE,
+        &tr(TextKind::Actor, "freedonia", "km", &[("name", "ហ្វ្រីដូនៀ")]),
+        "t",
+    )
+    .await
+    .unwrap();
+    let actor = RecordRef {
+        kind: TextKind::Actor,
+        id: "freedonia".into(),
+    };
+    assert!(matches!(
+        a.set_original_language(CASE, &actor, "km", "t").await,
+        Err(ActionError::Invalid { .. })
+    ));
+    let case = RecordRef {
+        kind: TextKind::Case,
+        id: CASE.into(),
+    };
+    assert!(matches!(
+        a.set_original_language(CASE, &case, "km", "t").await,
+        Err(ActionError::Invalid { .. })
+    ));
+    assert_eq!(
+        a.set_original_language(CASE, &actor, "fr", "t")
+            .await
+            .unwrap(),
+        "fr"
+    );
+    assert_eq!(
+        a.set_original_language(CASE, &case, "de", "owner")
+            .await
+            .unwrap(),
+        "de"
+    );
+    let stored = a.store().load_case(CASE).await.unwrap().unwrap();
+    assert_eq!(stored.language.as_deref(), Some("de"));
+    let actor_langs = stored
+        .translations
+        .iter()
+        .find(|r| r.kind == TextKind::Actor)
+        .unwrap();
+    assert_eq!(actor_langs.original.as_deref(), Some("fr"));
+    let report = a.verify(&|_| {}).await.unwrap();
+    assert!(report.ok, "{:?}", report.problems);
+}

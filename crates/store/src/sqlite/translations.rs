@@ -84,17 +84,31 @@ pub(crate) async fn save(
     .fetch_one(&mut *tx)
     .await?;
     if r.original.is_none() && r.translations.is_empty() {
-        // Nothing left to keep (its last translation removed): the row goes, the version below
-        // keeps what it was.
+        // Nothing left to keep (its last translation removed): the row goes, and its log gets a
+        // removal (a version without a body), so `accord verify` expects no row; the versions
+        // before keep what it was.
         sqlx::query("DELETE FROM translations WHERE case_id = ? AND kind = ? AND record_id = ?")
             .bind(case_id)
             .bind(r.kind.as_str())
             .bind(&r.id)
             .execute(&mut *tx)
             .await?;
-    } else {
-        insert(tx, case_id, position, r).await?;
+        let mut writer = super::log::LogWriter::begin(tx).await?;
+        writer
+            .removed(
+                tx,
+                actor,
+                "translation.update",
+                case_id,
+                crate::RecordKind::Translation,
+                &crate::translations::log_id(r.kind, &r.id),
+            )
+            .await?;
+        writer.finish(tx).await?;
+        let detail = format!("{} {} (no language left)", r.kind.as_str(), r.id);
+        return super::audit_row(tx, actor, Some(case_id), "translation.update", &detail).await;
     }
+    insert(tx, case_id, position, r).await?;
     let langs: Vec<&str> = r.translations.iter().map(|t| t.lang.as_str()).collect();
     let detail = format!("{} {} ({})", r.kind.as_str(), r.id, langs.join(", "));
     audit_records(
