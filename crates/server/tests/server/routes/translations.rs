@@ -139,7 +139,10 @@ async fn a_refused_translation_names_its_field_and_writes_nothing() {
     for (fields, field) in [
         (vec![("lang", "km"), ("field.title", " ")], "fields"),
         (vec![("lang", "en"), ("field.title", "x")], "lang"),
-        (vec![("lang", "xx"), ("field.title", "x")], "not a known language"),
+        (
+            vec![("lang", "xx"), ("field.title", "x")],
+            "not a known language",
+        ),
         (
             vec![
                 ("lang", "km"),
