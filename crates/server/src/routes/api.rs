@@ -319,3 +319,60 @@ fn strip_position(message: &str) -> String {
 pub(crate) fn invalid(field: &str, message: impl Into<String>) -> ApiError {
     ApiError(AppError::invalid(field, message))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `description` and `summary` string of the value, with its JSON pointer.
+    fn texts(value: &serde_json::Value, at: &str, out: &mut Vec<(String, String)>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, v) in map {
+                    let here = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
+                    match v {
+                        serde_json::Value::String(text)
+                            if key == "description" || key == "summary" =>
+                        {
+                            out.push((here, text.clone()));
+                        }
+                        other => texts(other, &here, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    texts(v, &format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Every text a person reads in the OpenAPI document is a catalog message (`api-*`), so that
+    /// French and Khmer readers get it in their language: a new field, parameter or response
+    /// documented without its message fails here, naming where it is and what it says.
+    #[test]
+    fn every_text_of_the_openapi_document_is_a_message() {
+        let (_, doc) = documented_routes(1).split_for_parts();
+        let value = serde_json::to_value(&doc).unwrap_or_default();
+        let catalogs = crate::i18n::test_catalogs();
+        let table = crate::i18n::english_texts(catalogs, "api-");
+        let mut all = Vec::new();
+        texts(&value, "", &mut all);
+        assert!(all.len() > 300, "{}", all.len());
+        let missing: Vec<String> = all
+            .iter()
+            // Schemas' texts are the next step.
+            .filter(|(at, _)| !at.starts_with("/components/schemas/"))
+            .filter(|(_, text)| !table.contains_key(&crate::i18n::plain_spaces(text)))
+            .map(|(at, text)| format!("{at}\t{}", crate::i18n::plain_spaces(text)))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{} without a message:\n{}",
+            missing.len(),
+            missing.join("\n")
+        );
+    }
+}

@@ -562,6 +562,57 @@ async fn the_openapi_document_follows_the_language() {
         }
     }
     assert!(summaries >= 39, "{summaries}");
+    // Every other text too (operations' parameters, responses, headers and bodies, tags, schemas
+    // and their fields): none of the French ones is the English one, unless it reads the same
+    // in both by nature; every Khmer one is written in Khmer.
+    const SAME_IN_FRENCH: &[&str] = &[];
+    let mut english = Vec::new();
+    texts(&en, "", &mut english);
+    let mut checked = 0;
+    for (at, text) in &english {
+        if !L7_TRANSLATED.iter().any(|p| at.starts_with(p)) {
+            continue;
+        }
+        checked += 1;
+        let pointer = at.as_str();
+        let fr = fr.pointer(pointer).and_then(|v| v.as_str()).unwrap();
+        let km = km.pointer(pointer).and_then(|v| v.as_str()).unwrap();
+        assert!(
+            fr != text || SAME_IN_FRENCH.contains(&fr),
+            "{pointer}: still English in French: {fr}"
+        );
+        assert!(
+            km.chars().any(|c| ('\u{1780}'..='\u{17FF}').contains(&c)),
+            "{pointer}: not Khmer: {km}"
+        );
+    }
+    assert!(checked >= 150, "{checked}");
+}
+
+/// The parts of the document whose every text is translated.
+const L7_TRANSLATED: &[&str] = &["/paths/", "/tags/", "/info/"];
+
+/// Every `description` and `summary` string of `value` under `at`, with its JSON pointer.
+fn texts(value: &serde_json::Value, at: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                let here = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
+                match v {
+                    serde_json::Value::String(text) if key == "description" || key == "summary" => {
+                        out.push((here, text.clone()));
+                    }
+                    other => texts(other, &here, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                texts(v, &format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The sign-on link's line on the signatories page, in the reader's language: its state, its
