@@ -30,6 +30,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// mimalloc instead of the system's malloc, for the whole binary (server included). Bulk imports
+/// build and free tens of millions of small strings, a record parsed on one thread and freed on
+/// another; glibc's malloc spent a fifth of an import's CPU in `malloc`/`free` and kept memory
+/// fragmented across its per-thread arenas (bench/RESULTS.md, "Imports": the allocator).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Accord: hold governments to the commitments they signed.
 ///
 /// Cases (instruments, incidents, findings, mechanisms, letters) live in a database: by default the

@@ -118,11 +118,19 @@ pub(crate) async fn defer_indexes(
     Ok(Deferred(out))
 }
 
-/// Build the deferred indexes again (before the transaction commits).
+/// Build the deferred indexes again (before the transaction commits). Temporary files go back
+/// to disk first: each index is built by a sort whose runs spill to temporary files, and with
+/// `temp_store = MEMORY` (set for a bulk write's statement journals, see [`set_cache`]) those
+/// runs were held in memory, the import's peak (bench/RESULTS.md, "Imports").
 pub(crate) async fn restore_indexes(
     tx: &mut SqliteConnection,
     deferred: Deferred,
 ) -> Result<(), StoreError> {
+    if !deferred.0.is_empty() {
+        sqlx::query("PRAGMA temp_store = DEFAULT")
+            .execute(&mut *tx)
+            .await?;
+    }
     for sql in deferred.0 {
         sqlx::query(&sql).execute(&mut *tx).await?;
     }
@@ -188,6 +196,24 @@ pub(crate) async fn insert_incidents(
     // In id order, rows land next to each other in the indexes keyed by id (a file's order is
     // not theirs: KHM10 sorts before KHM2), so fewer pages are touched.
     clear.sort_unstable_by(|a, b| a.1.id.cmp(&b.1.id));
+    // A group of incidents at a time, each followed by its actor and theme rows: collected for
+    // all the incidents at once, those rows' tuples were about 300 MB for a million incidents,
+    // on top of the case, and the import's peak memory (bench/RESULTS.md, "Imports").
+    for group in clear.chunks(INCIDENT_GROUP) {
+        insert_incident_group(tx, case, group).await?;
+    }
+    Ok(())
+}
+
+/// Incidents stored per group by [`insert_incidents`] (with their actors and themes).
+const INCIDENT_GROUP: usize = 20_000;
+
+/// Insert a group of incidents in the clear with their actor and theme rows.
+async fn insert_incident_group(
+    tx: &mut SqliteConnection,
+    case: &str,
+    clear: &[(i64, &Incident)],
+) -> Result<(), StoreError> {
     for chunk in clear.chunks(chunk_rows(14)) {
         let encoded: Vec<(String, String, String, String)> = chunk
             .iter()
