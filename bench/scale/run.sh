@@ -16,7 +16,8 @@
 #
 # Usage: bench/scale/run.sh. Environment: WEB_INCIDENTS (100000), DURATION (wrk seconds, 15),
 # CONNECTIONS (16), WRITERS (8), ACCORD_BIN (default $CARGO_TARGET_DIR/release/accord, built here
-# if missing). Results: target/bench-scale/summary.txt (and a log per server). The databases are
+# if missing), PARTS ("reads writes": which measurements; "writes" alone measures only the API
+# writes), SETUPS ("sqlite-1 pg-1 pg-2-nginx": which setups, in that order). Results: target/bench-scale/summary.txt (and a log per server). The databases are
 # made anew at each run.
 #
 # Needs: wrk, curl, python3, nginx, openssl, PostgreSQL's server binaries (Debian packages wrk,
@@ -30,6 +31,9 @@ WEB_INCIDENTS=${WEB_INCIDENTS:-100000}
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-16}
 WRITERS=${WRITERS:-8}
+PARTS=${PARTS:-reads writes}
+SETUPS=${SETUPS:-sqlite-1 pg-1 pg-2-nginx}
+wants() { case " $1 " in *" $2 "*) return 0 ;; *) return 1 ;; esac; }
 TARGET=${CARGO_TARGET_DIR:-target}
 OUT=$ROOT/target/bench-scale
 rm -rf "$OUT"
@@ -88,10 +92,14 @@ prepare() {
   "$BIN" --db "$db" --evidence-dir "$OUT/evidence" --log-key "$(key_of "$db")" user token bench@example.org writers
 }
 log "scale-out benchmark: $WEB_INCIDENTS incidents, $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null || echo '?'), load $(load)"
-log "sqlite: $SQLITE_DB"
-SQLITE_TOKEN=$(prepare "$SQLITE_DB")
-log "postgres: $PG_URL"
-PG_TOKEN=$(prepare "$PG_URL")
+if wants "$SETUPS" sqlite-1; then
+  log "sqlite: $SQLITE_DB"
+  SQLITE_TOKEN=$(prepare "$SQLITE_DB")
+fi
+if wants "$SETUPS" pg-1 || wants "$SETUPS" pg-2-nginx; then
+  log "postgres: $PG_URL"
+  PG_TOKEN=$(prepare "$PG_URL")
+fi
 
 # serve DB PORT NAME: one server, with its own search index; waits until its index is complete.
 serve() {
@@ -142,6 +150,7 @@ GZIP="Accept-Encoding: gzip"
 measure() {
   local setup=$1 base=$2 token=$3
   local pages=("dashboard|$base/cases/bench" "timeline|$base/cases/bench/timeline" "search-en|$base/cases/bench/timeline?q=journalists")
+  wants "$PARTS" reads || pages=()
   for entry in "${pages[@]}"; do
     local name=${entry%%|*} url=${entry#*|}
     local first; first=$(curl -ks -H "$COOKIE" -H "$GZIP" -o /dev/null -w '%{http_code} %{size_download} %{time_total}' "$url" || echo "failed 0 0")
@@ -149,6 +158,7 @@ measure() {
     wrk -t2 -c"$CONNECTIONS" --timeout 60s -H "$COOKIE" -H "$GZIP" -d"${DURATION}s" --latency "$url" >"$OUT/wrk-$setup-$name.txt"
     python3 "$ROOT/bench/web/wrk_summary.py" "$setup" "$name" "$first" "$(load)" <"$OUT/wrk-$setup-$name.txt" | tee -a "$OUT/summary.txt"
   done
+  wants "$PARTS" writes || return 0
   # Incident creation through the API, WRITERS connections each writing one after another.
   local url="$base/api/v1/cases/bench/incidents"
   local body='{"title": "Bench write: offices searched", "date": "2030-01-01", "kind": "other", "sensitivity": "public"}'
@@ -163,19 +173,25 @@ LUA
   python3 "$ROOT/bench/web/wrk_summary.py" "$setup" "api-create-$WRITERS" "$first" "$(load)" <"$OUT/wrk-$setup-write.txt" | tee -a "$OUT/summary.txt"
 }
 
-serve "$SQLITE_DB" 18451 sqlite-1
-log "--- sqlite-1: one server on SQLite ($(load) load)"
-measure sqlite-1 "http://127.0.0.1:18451" "$SQLITE_TOKEN"
-kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
+if wants "$SETUPS" sqlite-1; then
+  serve "$SQLITE_DB" 18451 sqlite-1
+  log "--- sqlite-1: one server on SQLite ($(load) load)"
+  measure sqlite-1 "http://127.0.0.1:18451" "$SQLITE_TOKEN"
+  kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
+fi
 
-serve "$PG_URL" 18452 pg-1
-log "--- pg-1: one server on PostgreSQL ($(load) load)"
-measure pg-1 "http://127.0.0.1:18452" "$PG_TOKEN"
-kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
+if wants "$SETUPS" pg-1; then
+  serve "$PG_URL" 18452 pg-1
+  log "--- pg-1: one server on PostgreSQL ($(load) load)"
+  measure pg-1 "http://127.0.0.1:18452" "$PG_TOKEN"
+  kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
+fi
 
-serve "$PG_URL" 18453 pg-2a
-serve "$PG_URL" 18454 pg-2b
-proxy 18455 18453 18454
-log "--- pg-2-nginx: two servers on PostgreSQL behind nginx with deploy/nginx.conf, over TLS ($(load) load; substitutions: $(grep -c '^>' "$OUT/nginx.conf.diff") lines)"
-measure pg-2-nginx "https://127.0.0.1:18455" "$PG_TOKEN"
+if wants "$SETUPS" pg-2-nginx; then
+  serve "$PG_URL" 18453 pg-2a
+  serve "$PG_URL" 18454 pg-2b
+  proxy 18455 18453 18454
+  log "--- pg-2-nginx: two servers on PostgreSQL behind nginx with deploy/nginx.conf, over TLS ($(load) load; substitutions: $(grep -c '^>' "$OUT/nginx.conf.diff") lines)"
+  measure pg-2-nginx "https://127.0.0.1:18455" "$PG_TOKEN"
+fi
 log "done ($(load) load)"

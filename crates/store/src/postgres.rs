@@ -19,6 +19,7 @@ mod cases;
 mod copy_in;
 mod evidence;
 mod follow_through;
+mod group;
 mod keys;
 mod letters_view;
 mod log;
@@ -60,6 +61,8 @@ pub struct PgStore {
     /// The instance's data keys, once given ([`Store::use_keys`]): restricted records are sealed
     /// with them, as in the SQLite store.
     keys: Arc<std::sync::OnceLock<Arc<accord_vault::Vault>>>,
+    /// Incident saves arriving together are written as one group (`group.rs`).
+    group: Arc<group::Combiner>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
@@ -116,6 +119,7 @@ impl PgStore {
             pool,
             url: url.to_owned(),
             keys: Arc::default(),
+            group: Arc::default(),
         })
     }
 
@@ -413,7 +417,15 @@ impl Store for PgStore {
         incident: &Incident,
         actor: &str,
     ) -> Result<SaveOutcome, StoreError> {
-        records::save_incident(self, case_id, incident, actor).await
+        group::save_incident(
+            &self.group,
+            &self.pool,
+            &self.keys,
+            case_id,
+            incident,
+            actor,
+        )
+        .await
     }
 
     async fn save_incident_with_source(

@@ -490,9 +490,7 @@ impl IncidentSelection<'_> {
                 "{id_column} IN (SELECT incident_id FROM finding_incidents WHERE case_id = $1)"
             ),
             IncidentSelection::Ids(_) => {
-                format!(
-                    "{id_column} IN (SELECT value FROM json_array_elements_text($2::json) AS j(value))"
-                )
+                format!("{id_column} = ANY(ARRAY(SELECT json_array_elements_text($2::json)))")
             }
         }
     }

@@ -24,7 +24,7 @@ const SOURCES_FOR_LETTERS: &str = "id IN (
         SELECT j.value FROM finding_incidents f
         JOIN incidents i ON i.case_id = f.case_id AND i.id = f.incident_id, json_array_elements_text(i.sources::json) AS j(value)
         WHERE f.case_id = $1)
-    OR id IN (SELECT value FROM json_array_elements_text($2::json) AS j(value))";
+    OR id = ANY(ARRAY(SELECT json_array_elements_text($2::json)))";
 
 /// The case with what its letters (or its letter `only`) need to compose; see the module doc.
 pub(crate) async fn load(

@@ -128,7 +128,7 @@ pub(crate) async fn known_refs(
     if !actors.is_empty() {
         let found: Vec<String> = sqlx::query_scalar(
             "SELECT id FROM actors WHERE case_id = $1
-         AND id IN (SELECT value FROM json_array_elements_text($2::json) AS j(value))",
+         AND id = ANY(ARRAY(SELECT json_array_elements_text($2::json)))",
         )
         .bind(case_id)
         .bind(serde_json::Value::from(actors.to_vec()).to_string())
@@ -139,7 +139,7 @@ pub(crate) async fn known_refs(
     if !sources.is_empty() {
         let found: Vec<String> = sqlx::query_scalar(
             "SELECT id FROM sources WHERE case_id = $1
-         AND id IN (SELECT value FROM json_array_elements_text($2::json) AS j(value))",
+         AND id = ANY(ARRAY(SELECT json_array_elements_text($2::json)))",
         )
         .bind(case_id)
         .bind(serde_json::Value::from(sources.to_vec()).to_string())
@@ -734,7 +734,7 @@ pub(crate) async fn verdicts_of_in(
         "SELECT fi.incident_id, json_agg(DISTINCT f.verdict)::text AS verdicts
          FROM finding_incidents fi JOIN findings f ON f.case_id = fi.case_id AND f.id = fi.finding_id
          WHERE fi.case_id = $1 AND f.status = 'confirmed'
-           AND fi.incident_id IN (SELECT value FROM json_array_elements_text($2::json) AS j(value))
+           AND fi.incident_id = ANY(ARRAY(SELECT json_array_elements_text($2::json)))
          GROUP BY fi.incident_id",
     )
     .bind(case_id)
@@ -799,20 +799,6 @@ pub(crate) async fn findings_of_incident(
 ) -> Result<Vec<accord_core::Finding>, crate::StoreError> {
     let mut conn = store.pool.acquire().await?;
     super::records::findings_of_incident_in(&mut conn, case_id, incident_id).await
-}
-
-pub(crate) async fn save_incident(
-    store: &super::PgStore,
-    case_id: &str,
-    incident: &accord_core::Incident,
-    actor: &str,
-) -> Result<crate::SaveOutcome, crate::StoreError> {
-    let mut tx = store.pool.begin().await?;
-    super::version::lock_case(&mut tx, case_id).await?;
-    let outcome =
-        super::records::save_incident_in(&mut tx, store.keys(), case_id, incident, actor).await?;
-    tx.commit().await?;
-    Ok(outcome)
 }
 
 pub(crate) async fn save_incident_with_source(
