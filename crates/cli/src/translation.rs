@@ -128,24 +128,11 @@ pub(crate) async fn run(config: &Config, cmd: TranslationCommand) -> anyhow::Res
             lang,
             by,
         } => {
-            let kind = TextKind::from_name(&kind).map_err(|e| anyhow::anyhow!("--kind: {e}"))?;
-            let record = RecordRef { kind, id };
+            let record = record_ref(&kind, id)?;
             actions
                 .remove_translation(&case, &record, &lang, &by)
                 .await?;
-            let words = crate::words::Words::new(config.language)?;
-            println!(
-                "{}",
-                words.msg(
-                    "cli-translation-removed",
-                    &[
-                        ("kind", kind.as_str().into()),
-                        ("id", record.id.as_str().into()),
-                        ("lang", lang.as_str().into()),
-                    ],
-                )
-            );
-            Ok(ExitCode::SUCCESS)
+            say_done(&words, "cli-translation-removed", &record, &lang)
         }
         TranslationCommand::Original {
             case,
@@ -154,24 +141,11 @@ pub(crate) async fn run(config: &Config, cmd: TranslationCommand) -> anyhow::Res
             lang,
             by,
         } => {
-            let kind = TextKind::from_name(&kind).map_err(|e| anyhow::anyhow!("--kind: {e}"))?;
-            let record = RecordRef { kind, id };
+            let record = record_ref(&kind, id)?;
             let lang = actions
                 .set_original_language(&case, &record, &lang, &by)
                 .await?;
-            let words = crate::words::Words::new(config.language)?;
-            println!(
-                "{}",
-                words.msg(
-                    "cli-translation-original",
-                    &[
-                        ("kind", kind.as_str().into()),
-                        ("id", record.id.as_str().into()),
-                        ("lang", lang.as_str().into()),
-                    ],
-                )
-            );
-            Ok(ExitCode::SUCCESS)
+            say_done(&words, "cli-translation-original", &record, &lang)
         }
         TranslationCommand::Pending { case, lang, json } => {
             let stored = actions
@@ -273,5 +247,27 @@ async fn add(
             )
         );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The record `--kind` and `--id` name.
+fn record_ref(kind: &str, id: String) -> anyhow::Result<RecordRef> {
+    let kind = TextKind::from_name(kind).map_err(|e| anyhow::anyhow!("--kind: {e}"))?;
+    Ok(RecordRef { kind, id })
+}
+
+/// Say that a change to one record's languages is done (`msg` takes kind, id and lang).
+fn say_done(words: &Words, msg: &str, record: &RecordRef, lang: &str) -> anyhow::Result<ExitCode> {
+    println!(
+        "{}",
+        words.msg(
+            msg,
+            &[
+                ("kind", record.kind.as_str().into()),
+                ("id", record.id.as_str().into()),
+                ("lang", lang.into()),
+            ],
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }
