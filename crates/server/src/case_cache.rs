@@ -6,8 +6,15 @@
 //! can be kept until the version changes, and a busy page on a case with a hundred thousand
 //! incidents does not re-read them on each request. Full-text search is not cached here (the
 //! index answers it directly), nor is anything per user.
+//!
+//! A value missing from the cache is read by ONE request at a time per case and kind of value
+//! ([`CaseCache::fill`]): the requests that miss it meanwhile wait for that read and take its
+//! result. Without this, every request of a burst that arrives after a start or a write read
+//! the whole case itself — sixteen concurrent readers of a 100,000-incident case kept one core
+//! busy for 20 seconds before the first page was cached.
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use accord_core::translation::{RecordLanguages, TextKind};
@@ -101,12 +108,57 @@ struct Entry {
     languages: HashMap<ListKey, Arc<Vec<RecordLanguages>>>,
 }
 
+/// The kinds of cached values, each filled by one read at a time per case ([`CaseCache::fill`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Fill {
+    Snapshot,
+    Refs,
+    Hidden,
+    Page,
+    Languages,
+}
+
 #[derive(Debug, Default)]
 pub struct CaseCache {
     map: Mutex<HashMap<String, Entry>>,
+    /// One queue per case and kind of value: who reads a missing value from the store.
+    fills: Mutex<HashMap<(String, Fill), Queue>>,
 }
 
+/// Whose turn it is to read a missing value (held while reading).
+type Queue = Arc<tokio::sync::Mutex<()>>;
+
 impl CaseCache {
+    /// The cached value (`cached`), else the value `load` reads and puts in the cache — with one
+    /// `load` at a time per case and kind of value: a request that finds the value missing waits
+    /// for the read already under way and looks again before reading itself. A failed read is not
+    /// kept (the next request in the queue tries again).
+    pub(crate) async fn fill<T>(
+        &self,
+        case_id: &str,
+        kind: Fill,
+        cached: impl Fn() -> Option<T>,
+        load: impl Future<Output = Result<T, AppError>>,
+    ) -> Result<T, AppError> {
+        if let Some(value) = cached() {
+            return Ok(value);
+        }
+        let queue = self
+            .fills
+            .lock()
+            .ok()
+            .map(|mut fills| fills.entry((case_id.to_owned(), kind)).or_default().clone());
+        // A poisoned map (a panic elsewhere while it was held): read without queueing.
+        let Some(queue) = queue else {
+            return load.await;
+        };
+        let _turn = queue.lock().await;
+        if let Some(value) = cached() {
+            return Ok(value);
+        }
+        load.await
+    }
+
     /// Run `f` on the case's entry if it is at `version`.
     fn read<T>(
         &self,
@@ -207,9 +259,14 @@ impl CaseCache {
 
 /// The cached evaluation inputs of a case at its current version.
 pub(crate) async fn snapshot(state: &AppState, head: &CaseHead) -> Result<Arc<Snapshot>, AppError> {
-    if let Some(s) = state.cache.snapshot(&head.id, head.version) {
-        return Ok(s);
-    }
+    let cached = || state.cache.snapshot(&head.id, head.version);
+    state
+        .cache
+        .fill(&head.id, Fill::Snapshot, cached, load_snapshot(state, head))
+        .await
+}
+
+async fn load_snapshot(state: &AppState, head: &CaseHead) -> Result<Arc<Snapshot>, AppError> {
     let case = state
         .store
         .load_case_for_status(&head.id)
@@ -236,12 +293,13 @@ pub(crate) async fn snapshot(state: &AppState, head: &CaseHead) -> Result<Arc<Sn
 /// The case's actors, sources, provisions and themes at its current version (for filters,
 /// suggestions and pages that only read; a write checks against the store itself).
 pub(crate) async fn refs(state: &AppState, head: &CaseHead) -> Result<Arc<CaseRefs>, AppError> {
-    if let Some(r) = state.cache.refs(&head.id, head.version) {
-        return Ok(r);
-    }
-    let refs = Arc::new(state.store.case_refs(&head.id).await?);
-    state.cache.put_refs(&head.id, head.version, refs.clone());
-    Ok(refs)
+    let cached = || state.cache.refs(&head.id, head.version);
+    let load = async {
+        let refs = Arc::new(state.store.case_refs(&head.id).await?);
+        state.cache.put_refs(&head.id, head.version, refs.clone());
+        Ok(refs)
+    };
+    state.cache.fill(&head.id, Fill::Refs, cached, load).await
 }
 
 /// The languages of some records of the case at its current version (`Store::record_languages`),
@@ -254,14 +312,18 @@ pub(crate) async fn record_languages(
     ids: Vec<String>,
 ) -> Result<Arc<Vec<RecordLanguages>>, AppError> {
     let key = (kind, ids);
-    if let Some(l) = state.cache.languages(&head.id, head.version, &key) {
-        return Ok(l);
-    }
-    let languages = Arc::new(state.store.record_languages(&head.id, kind, &key.1).await?);
+    let cached = || state.cache.languages(&head.id, head.version, &key);
+    let load = async {
+        let languages = Arc::new(state.store.record_languages(&head.id, kind, &key.1).await?);
+        state
+            .cache
+            .put_languages(&head.id, head.version, key.clone(), languages.clone());
+        Ok(languages)
+    };
     state
         .cache
-        .put_languages(&head.id, head.version, key, languages.clone());
-    Ok(languages)
+        .fill(&head.id, Fill::Languages, cached, load)
+        .await
 }
 
 #[cfg(test)]
@@ -351,6 +413,72 @@ mod tests {
             c.put_languages("a", 4, list(&[&i.to_string()]), languages("x"));
         }
         assert!(c.map.lock().unwrap()["a"].languages.len() <= MAX_LANGUAGE_LISTS);
+    }
+
+    /// A burst of requests that all miss a value reads it from the store once, and each gets it.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_burst_of_requests_missing_a_value_reads_it_once() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let cache = Arc::new(CaseCache::default());
+        let loads = Arc::new(AtomicUsize::new(0));
+        let mut tasks = Vec::new();
+        for _ in 0..16 {
+            let (cache, loads) = (cache.clone(), loads.clone());
+            tasks.push(tokio::spawn(async move {
+                let cached = || cache.page("a", 3, &key(0));
+                let load = async {
+                    loads.fetch_add(1, Ordering::SeqCst);
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    let p = page(7);
+                    cache.put_page("a", 3, key(0), p.clone());
+                    Ok(p)
+                };
+                cache
+                    .fill("a", Fill::Page, cached, load)
+                    .await
+                    .map(|p| p.total)
+            }));
+        }
+        for task in tasks {
+            assert_eq!(task.await.unwrap().unwrap(), 7);
+        }
+        assert_eq!(loads.load(Ordering::SeqCst), 1, "one read for the burst");
+    }
+
+    /// A failed read is not kept: the next request reads again; another case or kind of value
+    /// has its own queue.
+    #[tokio::test]
+    async fn a_failed_read_is_tried_again_and_queues_are_per_case() {
+        let c = CaseCache::default();
+        let failed = c
+            .fill("a", Fill::Page, || c.page("a", 1, &key(0)), async {
+                Err::<Arc<Page<Incident>>, _>(AppError::NotFound)
+            })
+            .await;
+        assert!(matches!(failed, Err(AppError::NotFound)));
+        let read = c
+            .fill("a", Fill::Page, || c.page("a", 1, &key(0)), async {
+                c.put_page("a", 1, key(0), page(4));
+                Ok(page(4))
+            })
+            .await
+            .unwrap();
+        assert_eq!(read.total, 4);
+        let held = c.fills.lock().unwrap()[&("a".to_owned(), Fill::Page)].clone();
+        let _turn = held.lock().await;
+        // While case a's pages are being read, case b's and a's refs are not held up.
+        let other = c
+            .fill("b", Fill::Page, || c.page("b", 1, &key(0)), async {
+                Ok(page(2))
+            })
+            .await
+            .unwrap();
+        assert_eq!(other.total, 2);
+        let refs = c
+            .fill("a", Fill::Refs, || None::<u8>, async { Ok(1) })
+            .await
+            .unwrap();
+        assert_eq!(refs, 1);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use accord_core::{Day, Incident, IncidentKind, Named, Verdict};
 use accord_search::{SearchError, SearchQuery};
 use accord_store::{CaseHead, Page, TimelineFilter};
 
-use crate::case_cache::PageKey;
+use crate::case_cache::{Fill, PageKey};
 use crate::forms::Fields;
 use crate::visibility::Visibility;
 use crate::{AppError, AppState, search_sync};
@@ -127,14 +127,15 @@ impl IncidentFilter {
                     limit,
                     offset,
                 };
-                if let Some(p) = state.cache.page(case_id, head.version, &key) {
-                    return Ok(p);
-                }
-                let page = Arc::new(state.store.timeline(case_id, &tf, limit, offset).await?);
-                state
-                    .cache
-                    .put_page(case_id, head.version, key, page.clone());
-                Ok(page)
+                let cached = || state.cache.page(case_id, head.version, &key);
+                let load = async {
+                    let page = Arc::new(state.store.timeline(case_id, &tf, limit, offset).await?);
+                    state
+                        .cache
+                        .put_page(case_id, head.version, key.clone(), page.clone());
+                    Ok(page)
+                };
+                state.cache.fill(case_id, Fill::Page, cached, load).await
             }
             Some(text) => Ok(Arc::new(
                 self.search(state, case_id, vis, text, limit, offset)

@@ -19,6 +19,7 @@ use std::sync::Arc;
 use accord_store::{Audience, Hidden, RecordKind, RecordVersion};
 
 use crate::access::CaseAccess;
+use crate::case_cache::Fill;
 use crate::{AppError, AppState};
 
 /// What one reader may not see of one case.
@@ -35,16 +36,18 @@ impl Visibility {
     pub(crate) async fn load(state: &AppState, access: &CaseAccess) -> Result<Self, AppError> {
         let audience = access.audience();
         let case = &access.case;
-        let hidden = match state.cache.hidden(&case.id, case.version, &audience) {
-            Some(hidden) => hidden,
-            None => {
-                let hidden = Arc::new(state.store.hidden(&case.id, &audience).await?);
-                state
-                    .cache
-                    .put_hidden(&case.id, case.version, audience.clone(), hidden.clone());
-                hidden
-            }
+        let cached = || state.cache.hidden(&case.id, case.version, &audience);
+        let load = async {
+            let hidden = Arc::new(state.store.hidden(&case.id, &audience).await?);
+            state
+                .cache
+                .put_hidden(&case.id, case.version, audience.clone(), hidden.clone());
+            Ok(hidden)
         };
+        let hidden = state
+            .cache
+            .fill(&case.id, Fill::Hidden, cached, load)
+            .await?;
         Ok(Visibility { audience, hidden })
     }
 
