@@ -8,6 +8,7 @@
 //! directories only: a symbolic link could make an import read, or an export write, outside the
 //! directory the user named, so one is refused, by name.
 
+use crate::failure::SayContext;
 use std::io::Read as _;
 use std::path::{Component, Path, PathBuf};
 
@@ -42,9 +43,8 @@ pub(crate) struct BundleDir {
 /// Evidence files larger than `blob_limit` are refused, as an upload would be.
 pub(crate) fn read(root: &Path, blob_limit: u64) -> anyhow::Result<BundleDir> {
     if !root.is_dir() {
-        bail!(
-            "{}: not a directory (a case bundle is a directory)",
-            root.display()
+        return Err(
+            crate::failure::Said::new("cli-err-not-bundle", &[("path", &root.display())]).into(),
         );
     }
     let mut reader = Reader {
@@ -79,9 +79,9 @@ struct Reader<'r> {
 impl Reader<'_> {
     fn walk(&mut self, dir: &Path) -> anyhow::Result<()> {
         let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .with_context(|| format!("cannot read {}", dir.display()))?
+            .said(|| crate::failure::cannot_read(dir))?
             .collect::<Result<_, _>>()
-            .with_context(|| format!("cannot read {}", dir.display()))?;
+            .said(|| crate::failure::cannot_read(dir))?;
         entries.sort_by_key(std::fs::DirEntry::file_name);
         for e in entries {
             let path = e.path();
@@ -89,9 +89,7 @@ impl Reader<'_> {
                 continue;
             }
             // The entry's own type: a symbolic link is not followed.
-            let kind = e
-                .file_type()
-                .with_context(|| format!("cannot read {}", path.display()))?;
+            let kind = e.file_type().said(|| crate::failure::cannot_read(&path))?;
             if kind.is_symlink() {
                 self.refused.push(format!(
                     "{}: a symbolic link; a bundle holds only plain files and directories \
@@ -120,7 +118,7 @@ impl Reader<'_> {
 
     fn text(&mut self, path: &Path, rel: String) -> anyhow::Result<()> {
         let len = std::fs::metadata(path)
-            .with_context(|| format!("cannot read {}", path.display()))?
+            .said(|| crate::failure::cannot_read(path))?
             .len();
         if len > TEXT_FILE_LIMIT {
             self.refused
@@ -141,8 +139,7 @@ impl Reader<'_> {
     }
 
     fn blob(&mut self, path: &Path, rel: String) -> anyhow::Result<()> {
-        let mut file =
-            std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let mut file = std::fs::File::open(path).said(|| crate::failure::cannot_read(path))?;
         let mut hasher = Sha256::new();
         let mut head = Vec::with_capacity(SNIFF_BYTES);
         let mut size = 0u64;
@@ -150,7 +147,7 @@ impl Reader<'_> {
         loop {
             let n = file
                 .read(&mut buf)
-                .with_context(|| format!("cannot read {}", path.display()))?;
+                .said(|| crate::failure::cannot_read(path))?;
             if n == 0 {
                 break;
             }
@@ -264,7 +261,7 @@ pub(crate) async fn write(
     }
     let exists_with_content = meta.is_some()
         && std::fs::read_dir(dest)
-            .with_context(|| format!("cannot read {}", dest.display()))?
+            .said(|| crate::failure::cannot_read(dest))?
             .next()
             .is_some();
     if exists_with_content && !force {
@@ -280,16 +277,14 @@ pub(crate) async fn write(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("cannot create {}", parent.display()))?;
+    std::fs::create_dir_all(parent).said(|| crate::failure::cannot_create(parent))?;
     let name = dest
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let staging: PathBuf = parent.join(format!(".{name}.accord-export-{}", std::process::id()));
     let result = async {
-        std::fs::create_dir(&staging)
-            .with_context(|| format!("cannot create {}", staging.display()))?;
+        std::fs::create_dir(&staging).said(|| crate::failure::cannot_create(&staging))?;
         write_files(&staging, files, blobs, store).await?;
         if dest.exists() {
             std::fs::remove_dir(dest)
@@ -316,13 +311,13 @@ async fn write_files(
         let result = async {
             let mut out = crate::evidence::new_private_file(&tmp)
                 .await
-                .with_context(|| format!("cannot write {}", tmp.display()))?;
+                .said(|| crate::failure::cannot_write(&tmp))?;
             out.write_all(f.contents.as_bytes())
                 .await
-                .with_context(|| format!("cannot write {}", tmp.display()))?;
+                .said(|| crate::failure::cannot_write(&tmp))?;
             out.sync_all()
                 .await
-                .with_context(|| format!("cannot write {}", tmp.display()))
+                .said(|| crate::failure::cannot_write(&tmp))
         }
         .await;
         finish(result, &tmp, &path)?;
@@ -373,8 +368,7 @@ fn prepare(root: &Path, rel: &str) -> anyhow::Result<(PathBuf, PathBuf)> {
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 if k + 1 < parts.len() {
-                    std::fs::create_dir(&at)
-                        .with_context(|| format!("cannot create {}", at.display()))?;
+                    std::fs::create_dir(&at).said(|| crate::failure::cannot_create(&at))?;
                 }
             }
             Err(e) => return Err(e).with_context(|| format!("cannot check {}", at.display())),
@@ -391,9 +385,8 @@ fn prepare(root: &Path, rel: &str) -> anyhow::Result<(PathBuf, PathBuf)> {
 /// Move a completely written temporary file into place (a rename replaces a link rather than
 /// following it), or remove it.
 fn finish(result: anyhow::Result<()>, tmp: &Path, path: &Path) -> anyhow::Result<()> {
-    let result = result.and_then(|()| {
-        std::fs::rename(tmp, path).with_context(|| format!("cannot write {}", path.display()))
-    });
+    let result = result
+        .and_then(|()| std::fs::rename(tmp, path).said(|| crate::failure::cannot_write(path)));
     if result.is_err() {
         let _ = std::fs::remove_file(tmp);
     }
@@ -410,7 +403,7 @@ pub(crate) async fn copy_verified(
 ) -> anyhow::Result<()> {
     let mut file = crate::evidence::new_private_file(to)
         .await
-        .with_context(|| format!("cannot create {}", to.display()))?;
+        .said(|| crate::failure::cannot_create(to))?;
     let mut hasher = Sha256::new();
     let mut copied = 0u64;
     let mut buf = vec![0u8; 1 << 20];
@@ -426,11 +419,11 @@ pub(crate) async fn copy_verified(
         copied += n as u64;
         file.write_all(&buf[..n])
             .await
-            .with_context(|| format!("cannot write {}", to.display()))?;
+            .said(|| crate::failure::cannot_write(to))?;
     }
     file.sync_all()
         .await
-        .with_context(|| format!("cannot write {}", to.display()))?;
+        .said(|| crate::failure::cannot_write(to))?;
     let got = hex::encode(hasher.finalize());
     if got != sha256 || copied != size {
         bail!(

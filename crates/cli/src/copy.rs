@@ -12,6 +12,7 @@ use anyhow::{Context, bail};
 use clap::Args;
 
 use crate::config::Config;
+use crate::failure::SayContext;
 use crate::setup;
 use crate::words::Words;
 
@@ -214,7 +215,7 @@ pub(crate) async fn run(config: &Config, args: CopyArgs) -> anyhow::Result<ExitC
 
 /// Copy a key file, readable by its owner only.
 fn copy_private(from: &Path, to: &Path) -> anyhow::Result<()> {
-    let bytes = std::fs::read(from).with_context(|| format!("cannot read {}", from.display()))?;
+    let bytes = std::fs::read(from).said(|| crate::failure::cannot_read(from))?;
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -224,8 +225,7 @@ fn copy_private(from: &Path, to: &Path) -> anyhow::Result<()> {
     }
     let mut file = options
         .open(to)
-        .with_context(|| format!("cannot create {}", to.display()))?;
-    std::io::Write::write_all(&mut file, &bytes)
-        .with_context(|| format!("cannot write {}", to.display()))?;
+        .said(|| crate::failure::cannot_create(to))?;
+    std::io::Write::write_all(&mut file, &bytes).said(|| crate::failure::cannot_write(to))?;
     Ok(())
 }

@@ -18,6 +18,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::failure::SayContext;
 use crate::setup::{self, ACTOR};
 use crate::words::{Words, columns, pad, pad_left};
 
@@ -228,18 +229,22 @@ async fn add(config: &Config, args: AddArgs) -> anyhow::Result<ExitCode> {
     let limit = config.evidence.upload_limit;
     let mut file = tokio::fs::File::open(&args.file)
         .await
-        .with_context(|| format!("cannot read {}", args.file.display()))?;
+        .said(|| crate::failure::cannot_read(&args.file))?;
     let meta = file
         .metadata()
         .await
-        .with_context(|| format!("cannot read {}", args.file.display()))?;
+        .said(|| crate::failure::cannot_read(&args.file))?;
     if !meta.is_file() {
-        bail!("{}: not a regular file", args.file.display());
+        return Err(crate::failure::Said::new(
+            "cli-err-not-a-file",
+            &[("path", &args.file.display())],
+        )
+        .into());
     }
     // The limit is enforced again while the bytes stream in (the file may grow meanwhile); this
     // only refuses early, before the database is opened.
     if meta.len() > limit {
-        bail!("{}", too_large(&args.file, limit));
+        return Err(too_large(&args.file, limit).into());
     }
     let file_name = args
         .file
@@ -274,7 +279,7 @@ async fn add(config: &Config, args: AddArgs) -> anyhow::Result<ExitCode> {
         .await
     {
         Ok(ev) => ev,
-        Err(ActionError::TooLarge { limit }) => bail!("{}", too_large(&args.file, limit)),
+        Err(ActionError::TooLarge { limit }) => return Err(too_large(&args.file, limit).into()),
         Err(e) => {
             return Err(anyhow::Error::new(e).context(format!(
                 "{} was not added to case {}",
@@ -325,11 +330,10 @@ struct Added<'a> {
     incident: Option<&'a str>,
 }
 
-fn too_large(file: &Path, limit: u64) -> String {
-    format!(
-        "{}: larger than the upload limit of {limit} bytes (raise upload_limit, \
-         --upload-limit or ACCORD_UPLOAD_LIMIT); nothing was stored",
-        file.display()
+fn too_large(file: &Path, limit: u64) -> crate::failure::Said {
+    crate::failure::Said::new(
+        "cli-err-evidence-too-large",
+        &[("file", &file.display()), ("limit", &limit)],
     )
 }
 
@@ -352,7 +356,13 @@ async fn get(
 ) -> anyhow::Result<ExitCode> {
     match std::fs::symlink_metadata(out) {
         Ok(m) if m.is_dir() => bail!("{}: is a directory", out.display()),
-        Ok(_) if !force => bail!("{}: exists (use --force to replace it)", out.display()),
+        Ok(_) if !force => {
+            return Err(crate::failure::Said::new(
+                "cli-err-exists-force",
+                &[("path", &out.display())],
+            )
+            .into());
+        }
         Ok(_) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(e).with_context(|| format!("cannot check {}", out.display())),
@@ -377,9 +387,7 @@ async fn get(
     let result = crate::bundle_dir::copy_verified(&mut *blob.reader, &tmp, &ev.sha256, ev.size)
         .await
         .with_context(|| format!("evidence {} was not written", ev.id))
-        .and_then(|()| {
-            std::fs::rename(&tmp, out).with_context(|| format!("cannot write {}", out.display()))
-        });
+        .and_then(|()| std::fs::rename(&tmp, out).said(|| crate::failure::cannot_write(out)));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
@@ -429,13 +437,13 @@ async fn list(
     store
         .case_head(case)
         .await?
-        .with_context(|| crate::words::no_case(config.language, case, &config.db))?;
+        .said(|| crate::words::no_case(case, &config.db))?;
     let items = match incident {
         Some(inc) => store.evidence_of_incident(case, inc).await?,
         None => store
             .load_case(case)
             .await?
-            .with_context(|| crate::words::no_case(config.language, case, &config.db))?
+            .said(|| crate::words::no_case(case, &config.db))?
             .evidence
             .clone(),
     };
@@ -493,10 +501,12 @@ async fn list(
 
 async fn show(config: &Config, case: &str, id: &str, json: bool) -> anyhow::Result<ExitCode> {
     let store = crate::setup::reading_store(config).await?;
-    let ev = store
-        .evidence(case, id)
-        .await?
-        .with_context(|| format!("no evidence {id:?} in case {case:?}"))?;
+    let ev = store.evidence(case, id).await?.said(|| {
+        crate::failure::Said::new(
+            "cli-err-no-evidence",
+            &[("id", &format!("{id:?}")), ("case", &format!("{case:?}"))],
+        )
+    })?;
     if json {
         println!("{}", serde_json::to_string_pretty(&EvidenceView::new(&ev))?);
     } else {

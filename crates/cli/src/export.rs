@@ -14,6 +14,7 @@ use clap::Args;
 
 use crate::bundle_dir::{self, ExportBlob};
 use crate::config::Config;
+use crate::failure::SayContext;
 use crate::setup::{self, ACTOR};
 use crate::words::Words;
 
@@ -46,7 +47,7 @@ pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<Exi
         return crate::export_table::run(config, &args.case, format, out, args.force).await;
     }
     let Some(path) = args.path.clone() else {
-        anyhow::bail!("say the directory to write the bundle into, or --format and --out");
+        return Err(crate::failure::Said::new("cli-err-export-where", &[]).into());
     };
     let reader = args.for_reader.as_deref().map(for_reader).transpose()?;
     let args = BundleArgs {
@@ -59,7 +60,7 @@ pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<Exi
         .store()
         .load_case(&args.case)
         .await?
-        .with_context(|| crate::words::no_case(config.language, &args.case, &config.db))?;
+        .said(|| crate::words::no_case(&args.case, &config.db))?;
     let (case, omitted) = match &reader {
         None => (case, None),
         Some(reader) => {

@@ -12,6 +12,7 @@ use accord_tables::export::{self, Sheet};
 use anyhow::{Context, bail};
 
 use crate::config::Config;
+use crate::failure::SayContext;
 use crate::setup;
 use crate::words::Words;
 
@@ -23,14 +24,18 @@ pub(crate) async fn run(
     force: bool,
 ) -> anyhow::Result<ExitCode> {
     if !matches!(format, "csv" | "xlsx" | "uwazi") {
-        bail!("--format: {format:?} is not csv, xlsx or uwazi");
+        return Err(crate::failure::Said::new(
+            "cli-err-export-format",
+            &[("format", &format!("{format:?}"))],
+        )
+        .into());
     }
     let actions = setup::actions(config, Create::MustExist).await?;
     let case = actions
         .store()
         .load_case(case_id)
         .await?
-        .with_context(|| crate::words::no_case(config.language, case_id, &config.db))?;
+        .said(|| crate::words::no_case(case_id, &config.db))?;
     let incidents: Vec<_> = case.incidents.iter().collect();
     let written: Vec<PathBuf> = match format {
         "uwazi" => {
@@ -125,8 +130,12 @@ fn write_new(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
             );
         }
         if !force {
-            bail!("{} exists (use --force to replace it)", path.display());
+            return Err(crate::failure::Said::new(
+                "cli-err-exists-force",
+                &[("path", &path.display())],
+            )
+            .into());
         }
     }
-    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+    std::fs::write(path, bytes).said(|| crate::failure::cannot_write(path))
 }

@@ -12,11 +12,12 @@ use accord_core::follow_through::{
 };
 use accord_core::{Day, Named, ValidCase};
 use accord_store::Create;
-use anyhow::{Context, bail};
 use clap::Args;
 use serde_json::{Value, json};
 
 use crate::config::Config;
+use crate::failure::Said;
+use crate::failure::SayContext;
 use crate::setup::{self, ACTOR};
 use crate::words::Words;
 use accord_server::i18n::FluentValue;
@@ -147,16 +148,25 @@ async fn record(config: &Config, common: &Common, what: Record) -> anyhow::Resul
     let f = match actions.add_follow_through(case, f, &common.by).await {
         Ok(f) => f,
         Err(ActionError::Invalid { field, message }) => {
-            bail!(
-                "--{}: {message}; nothing was recorded",
-                field.replace('_', "-")
+            return Err(Said::new(
+                "cli-err-follow-invalid",
+                &[("field", &field.replace('_', "-")), ("reason", &message)],
             )
+            .into());
         }
-        Err(ActionError::Exists { id, .. }) => bail!(
-            "{case} already has a record {id:?} (give another with --id); nothing was recorded"
-        ),
+        Err(ActionError::Exists { id, .. }) => {
+            return Err(Said::new(
+                "cli-err-follow-exists",
+                &[("case", case), ("id", &format!("{id:?}"))],
+            )
+            .into());
+        }
         Err(ActionError::NotFound { what, id }) => {
-            bail!("no {what} {id:?} in {case}; nothing was recorded")
+            return Err(Said::new(
+                "cli-err-follow-not-found",
+                &[("what", &what), ("id", &format!("{id:?}")), ("case", case)],
+            )
+            .into());
         }
         Err(e) => return Err(e.into()),
     };
@@ -230,7 +240,7 @@ async fn load(config: &Config, case: &str, as_of: Option<Day>) -> anyhow::Result
     let full = store
         .load_case_for_status(case)
         .await?
-        .with_context(|| crate::words::no_case(config.language, case, &config.db))?;
+        .said(|| crate::words::no_case(case, &config.db))?;
     Ok(match as_of {
         Some(day) => accord_core::as_of(&full, day),
         None => full,
@@ -242,7 +252,11 @@ pub(crate) async fn list(config: &Config, a: ListArgs) -> anyhow::Result<ExitCod
     if let Some(l) = &a.letter
         && case.letter(l).is_none()
     {
-        bail!("no letter {l:?} in {}", a.case);
+        return Err(crate::failure::Said::new(
+            "cli-err-no-letter",
+            &[("letter", &format!("{l:?}")), ("case", &a.case)],
+        )
+        .into());
     }
     let records: Vec<&FollowThrough> = case
         .follow_through

@@ -20,6 +20,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::bundle_dir::{self, BundleDir};
 use crate::config::Config;
+use crate::failure::SayContext;
 use crate::setup::{self, ACTOR};
 use crate::words::Words;
 
@@ -124,7 +125,7 @@ pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<Exi
     // again, in the transaction).
     if mode == ImportMode::New && actions.store().case_head(&case.id).await?.is_some() {
         progress.finish();
-        bail!("{}", exists(&words, &case.id));
+        return Err(exists(&case.id).into());
     }
     let result = store_evidence_files(&actions, &dir, &root, limit).await;
     let added = match result {
@@ -141,9 +142,11 @@ pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<Exi
             progress.finish();
             remove_unreferenced(&actions, &added).await;
             if let ActionError::Exists { what: "case", id } = &e {
-                bail!("{}", exists(&words, id));
+                return Err(exists(id).into());
             }
-            return Err(anyhow::Error::new(e).context(format!("{root}: nothing was imported")));
+            return Err(e).said(|| {
+                crate::failure::Said::new("cli-err-nothing-imported", &[("path", &root)])
+            });
         }
     };
     crate::evidence::checkpoint(&actions).await?;
@@ -176,8 +179,8 @@ pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
-fn exists(words: &Words, case: &str) -> String {
-    words.msg("cli-import-exists", &[("case", format!("{case:?}").into())])
+fn exists(case: &str) -> crate::failure::Said {
+    crate::failure::Said::new("cli-import-exists", &[("case", &format!("{case:?}"))])
 }
 
 /// Put every evidence file of the bundle into the blob store, checking that the bytes stored are
@@ -210,7 +213,7 @@ async fn put_one(
 ) -> anyhow::Result<(String, bool)> {
     let mut file = tokio::fs::File::open(path)
         .await
-        .with_context(|| format!("cannot read {}", path.display()))?;
+        .said(|| crate::failure::cannot_read(path))?;
     let stored = blobs
         .put(&mut file, limit)
         .await

@@ -20,6 +20,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
 
 use crate::config::Config;
+use crate::failure::{Said, SayContext};
 use crate::setup::{self, ACTOR};
 use crate::words::Words;
 
@@ -39,26 +40,26 @@ pub(crate) struct TableArgs {
 pub(crate) async fn run(config: &Config, args: TableArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let Some(format) = Format::from_name(&args.format) else {
-        bail!(
-            "--format: {:?} is not acled, uwazi, pax or table",
-            args.format
-        );
+        return Err(Said::new(
+            "cli-err-table-format",
+            &[("format", &format!("{:?}", args.format))],
+        )
+        .into());
     };
     let Some(case) = args.case.clone() else {
-        bail!("--case: say which case the rows go into (it is created if it does not exist)");
+        return Err(Said::new("cli-err-table-case", &[]).into());
     };
     let shown = args.path.display().to_string();
     let words = Words::new(config.language)?;
     let mapping = match &args.mapping {
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("--mapping: cannot read {}", p.display()))?;
+            let text = std::fs::read_to_string(p).said(|| crate::failure::cannot_read(p))?;
             Some(Mapping::parse(&text).with_context(|| format!("{}", p.display()))?)
         }
         None => None,
     };
-    let (headers, rows, total) = open_rows(&args.path, mapping.as_ref())
-        .with_context(|| format!("{shown}: cannot be read"))?;
+    let (headers, rows, total) =
+        open_rows(&args.path, mapping.as_ref()).said(|| crate::failure::cannot_read(&args.path))?;
     if format == Format::Table && mapping.is_none() {
         eprintln!(
             "{}\n",

@@ -19,6 +19,7 @@ use clap::{Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
 use crate::config::Config;
+use crate::failure::SayContext;
 use crate::words::{Words, columns, pad, pad_left};
 
 #[derive(Debug, Subcommand)]
@@ -523,8 +524,7 @@ fn render(
             .write_all(&bytes)
             .context("cannot write to standard output")?,
         Output::File(path) => {
-            std::fs::write(path, &bytes)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(path, &bytes).said(|| crate::failure::cannot_write(path))?;
             let words = Words::new(config.language)?;
             eprintln!("{}", summary(&words, &composed, format, path, bytes.len()));
         }

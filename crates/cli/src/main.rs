@@ -10,7 +10,9 @@ mod elections;
 mod evidence;
 mod export;
 mod export_table;
+mod failure;
 mod follow_through;
+mod help;
 mod import;
 mod import_table;
 mod key_file;
@@ -28,7 +30,7 @@ mod words;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// mimalloc instead of the system's malloc, for the whole binary (server included). Bulk imports
 /// build and free tens of millions of small strings, a record parsed on one thread and freed on
@@ -140,7 +142,12 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A command line that does not parse, or asks for help, is answered in ACCORD_LANGUAGE; the
+    // help's words are only looked up then (`help.rs`).
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return help::refused(Cli::command(), &e),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {

@@ -19,6 +19,7 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::failure::SayContext;
 use crate::setup::{self, ACTOR};
 use crate::words::{Words, columns, pad};
 
@@ -399,7 +400,7 @@ async fn import(
         sources,
         by,
     } = *who;
-    let text = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let text = std::fs::read(file).said(|| crate::failure::cannot_read(file))?;
     let stored = actions
         .store()
         .load_case_for_status(case)

@@ -6,13 +6,14 @@
 use std::process::ExitCode;
 
 use accord_actions::{Actions, NewTranslation, RecordRef};
+use accord_core::Lang;
 use accord_core::Named;
-use accord_core::translation::{TextKind, pending};
+use accord_core::translation::{FieldState, Pending, TextKind, pending};
 use accord_store::Create;
-use anyhow::Context;
 use clap::Subcommand;
 
 use crate::config::Config;
+use crate::failure::SayContext;
 use crate::setup::{self, ACTOR};
 use crate::words::Words;
 
@@ -81,12 +82,13 @@ pub(crate) enum TranslationCommand {
         by: String,
     },
     /// List the texts not yet translated into a language, or whose translation is out of date
+    /// (every language of the interface and of the case's translations without --lang)
     Pending {
         /// The case id
         case: String,
-        /// The language: a BCP 47 tag
+        /// The language: a BCP 47 tag [default: every language but the case's own]
         #[arg(long, value_name = "TAG")]
-        lang: String,
+        lang: Option<String>,
         /// Print JSON
         #[arg(long)]
         json: bool,
@@ -152,44 +154,166 @@ pub(crate) async fn run(config: &Config, cmd: TranslationCommand) -> anyhow::Res
                 .store()
                 .load_case(&case)
                 .await?
-                .with_context(|| format!("no case {case:?}"))?;
-            let todo = pending(&stored, &lang);
-            if json {
-                let items: Vec<serde_json::Value> = todo
-                    .iter()
-                    .map(|p| {
-                        serde_json::json!({
-                            "kind": p.kind.as_str(), "id": p.id, "field": p.field,
-                            "state": p.state.as_str(),
-                        })
-                    })
-                    .collect();
-                println!("{}", serde_json::Value::from(items));
-            } else if todo.is_empty() {
-                println!(
-                    "{}",
-                    words.msg(
-                        "cli-translation-none-pending",
-                        &[
-                            ("case", case.as_str().into()),
-                            ("lang", lang.as_str().into())
-                        ],
-                    )
-                );
-            } else {
-                for p in &todo {
-                    println!(
-                        "{}\t{}\t{}\t{}",
-                        p.kind.as_str(),
-                        p.id,
-                        p.field,
-                        p.state.as_str()
-                    );
-                }
-            }
+                .said(|| crate::words::no_case(&case, &config.db))?;
+            print_pending(&words, &stored, lang.as_deref(), json);
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `translation pending`: for `lang`, or for each language of the interface and of the case's
+/// translations but the case's own (as the translators' page lists them), what is not yet
+/// translated into it or is out of date. JSON: one object per text (`lang`, `kind`, `id`,
+/// `field`, `state`). In English, one tab-separated line per text (names, as scripts read
+/// them); in another language the kinds, fields and states in its words, under a heading per
+/// language with its counts.
+fn print_pending(words: &Words, case: &accord_core::Case, lang: Option<&str>, json: bool) {
+    let languages = match lang {
+        Some(tag) => vec![tag.to_owned()],
+        None => pending_languages(case),
+    };
+    let lists: Vec<(String, Vec<Pending>)> = languages
+        .into_iter()
+        .map(|tag| {
+            let todo = pending(case, &tag);
+            (tag, todo)
+        })
+        .collect();
+    if json {
+        let items: Vec<serde_json::Value> = lists
+            .iter()
+            .flat_map(|(tag, todo)| {
+                todo.iter().map(move |p| {
+                    serde_json::json!({
+                        "lang": tag, "kind": p.kind.as_str(), "id": p.id, "field": p.field,
+                        "state": p.state.as_str(),
+                    })
+                })
+            })
+            .collect();
+        println!("{}", serde_json::Value::from(items));
+        return;
+    }
+    let english = words.lang == Lang::En;
+    for (tag, todo) in &lists {
+        if lang.is_none() {
+            println!("{}", pending_heading(words, tag, todo));
+        } else if todo.is_empty() {
+            println!(
+                "{}",
+                words.msg(
+                    "cli-translation-none-pending",
+                    &[
+                        ("case", case.id.as_str().into()),
+                        ("lang", tag.as_str().into())
+                    ],
+                )
+            );
+        }
+        if todo.is_empty() {
+            continue;
+        }
+        if english {
+            for p in todo {
+                println!(
+                    "{}\t{}\t{}\t{}",
+                    p.kind.as_str(),
+                    p.id,
+                    p.field,
+                    p.state.as_str()
+                );
+            }
+            continue;
+        }
+        let rows: Vec<[String; 3]> = todo
+            .iter()
+            .map(|p| {
+                [
+                    format!(
+                        "{} {}",
+                        words.t(&format!("translation-kind-{}", p.kind.as_str())),
+                        p.id
+                    ),
+                    words.t(&format!("translation-field-{}", p.field)),
+                    words.t(&format!("translation-state-{}", p.state.as_str())),
+                ]
+            })
+            .collect();
+        let header = [
+            words.t("translators-record"),
+            words.t("translators-field"),
+            words.t("translators-state"),
+        ];
+        let width = |i: usize| {
+            rows.iter()
+                .map(|r| crate::words::columns(&r[i]))
+                .chain([crate::words::columns(&header[i])])
+                .max()
+                .unwrap_or(0)
+        };
+        let (w0, w1) = (width(0), width(1));
+        for row in std::iter::once(&header).chain(&rows) {
+            println!(
+                "{}  {}  {}",
+                crate::words::pad(&row[0], w0),
+                crate::words::pad(&row[1], w1),
+                row[2]
+            );
+        }
+    }
+}
+
+/// The languages the translators' page lists: the interface's and those the case's records are
+/// translated into, but the case's own.
+fn pending_languages(case: &accord_core::Case) -> Vec<String> {
+    let original = case
+        .language
+        .clone()
+        .unwrap_or_else(|| accord_core::translation::DEFAULT_LANGUAGE.to_owned());
+    let primary = |t: &str| {
+        t.split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    let mut tags: Vec<String> = Lang::ALL.iter().map(|l| l.tag().to_owned()).collect();
+    for record in &case.translations {
+        for t in &record.translations {
+            if !tags.iter().any(|x| x.eq_ignore_ascii_case(&t.lang)) {
+                tags.push(t.lang.clone());
+            }
+        }
+    }
+    tags.retain(|t| primary(t) != primary(&original));
+    tags
+}
+
+/// `Khmer (km): 3 texts not yet translated. 1 translation out of date.`, or that everything is.
+fn pending_heading(words: &Words, tag: &str, todo: &[Pending]) -> String {
+    let name = Lang::from_tag(tag).map_or_else(|| tag.to_owned(), |l| l.native_name().to_owned());
+    let missing = todo
+        .iter()
+        .filter(|p| p.state == FieldState::Missing)
+        .count();
+    let out_of_date = todo.len() - missing;
+    let mut counts = Vec::new();
+    if todo.is_empty() {
+        counts.push(words.t("translators-done"));
+    }
+    if missing > 0 {
+        counts.push(words.msg("translators-missing", &[("count", missing.into())]));
+    }
+    if out_of_date > 0 {
+        counts.push(words.msg("translators-out-of-date", &[("count", out_of_date.into())]));
+    }
+    words.msg(
+        "cli-pending-heading",
+        &[
+            ("name", name.into()),
+            ("tag", tag.into()),
+            ("counts", counts.join(" ").into()),
+        ],
+    )
 }
 
 #[expect(

@@ -26,7 +26,7 @@ impl Words {
         })
     }
 
-    fn say(&self) -> Say<'_> {
+    pub(crate) fn say(&self) -> Say<'_> {
         Say::new(&self.catalogs, self.lang)
     }
 
@@ -50,6 +50,13 @@ impl Words {
     /// in the language when its kind is known, else in English under a translated introduction.
     pub(crate) fn refusal(&self, message: &str) -> String {
         accord_server::refusals::beside_field(&self.say(), message)
+    }
+
+    /// A refused field in full ("Title: this field must not be empty"), as the pages say it:
+    /// the field by its label, the reason by its kind, else the English under a translated
+    /// introduction.
+    pub(crate) fn refused(&self, field: &str, message: &str) -> String {
+        accord_server::refusals::refused(&self.say(), field, message)
     }
 
     /// A date as precise as it is known (`2017-10`, `2017-10-23`): as written in English, in
@@ -87,40 +94,38 @@ impl Words {
     }
 }
 
-/// The refusal of a case id the database does not hold, in the user's language (English if the
-/// catalogs cannot be read, which a test rules out).
-pub(crate) fn no_case(lang: Lang, case: &str, db: &str) -> String {
-    Words::new(lang).map_or_else(
-        |_| format!("no case {case:?} in {db}"),
-        |w| {
-            w.msg(
-                "cli-no-case",
-                &[("case", format!("{case:?}").into()), ("db", db.into())],
-            )
-        },
+/// The refusal of a case id the database does not hold, said in the user's language when the
+/// error is printed.
+pub(crate) fn no_case(case: &str, db: &str) -> crate::failure::Said {
+    crate::failure::Said::new(
+        "cli-no-case",
+        &[("case", &format!("{case:?}")), ("db", &db)],
     )
 }
 
 /// The language of this run once the configuration is read, for the error line `main` prints.
 pub(crate) static LANGUAGE: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
+/// `ACCORD_LANGUAGE`, when it names a language Accord speaks, else English: the language of
+/// what is printed before the configuration is read (help, a command line that does not parse).
+pub(crate) fn env_language() -> Lang {
+    std::env::var("ACCORD_LANGUAGE")
+        .ok()
+        .and_then(|t| Lang::from_tag(t.trim()))
+        .unwrap_or(Lang::En)
+}
+
 /// `error: …` as the binary prints a failure, in the user's language: the configuration's once
-/// it was read, else `ACCORD_LANGUAGE`, else English. The chain of causes is as the layers below
-/// wrote it.
+/// it was read, else `ACCORD_LANGUAGE`, else English. Each link of the chain of causes is said
+/// in it where its kind is known (`failure.rs`).
 pub(crate) fn error_line(error: &anyhow::Error) -> String {
-    let lang = LANGUAGE
-        .get()
-        .copied()
-        .or_else(|| {
-            std::env::var("ACCORD_LANGUAGE")
-                .ok()
-                .and_then(|t| Lang::from_tag(t.trim()))
-        })
-        .unwrap_or(Lang::En);
-    let chain = format!("{error:#}");
+    let lang = LANGUAGE.get().copied().unwrap_or_else(env_language);
     Words::new(lang).map_or_else(
-        |_| format!("error: {chain}"),
-        |w| w.msg("cli-error", &[("error", chain.as_str().into())]),
+        |_| format!("error: {error:#}"),
+        |w| {
+            let chain = crate::failure::chain(&w, error);
+            w.msg("cli-error", &[("error", chain.as_str().into())])
+        },
     )
 }
 

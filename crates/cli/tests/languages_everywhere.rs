@@ -20,8 +20,20 @@ use common::{accord_with_env, reference, repo};
 const CASE: &str = "cambodia-2017";
 const LETTER: &str = "2017-10-23-reconvene-paris-conference";
 
-/// The English catalog's `cli-*` sentences, as fragments of two words or more.
+/// The English catalog's `cli-*` sentences, as fragments of two words or more; the help's
+/// (`cli-help-*`, `cli-arg-*`) apart, as the commands' output may quote English records that
+/// share a short run of words with them ("The title").
 fn english_fragments() -> Vec<String> {
+    fragments_of(|id| !id.starts_with("cli-help-") && !id.starts_with("cli-arg-"))
+}
+
+/// The English help: each command's description and each argument's help.
+fn help_fragments() -> Vec<String> {
+    fragments_of(|id| id.starts_with("cli-help-") || id.starts_with("cli-arg-"))
+}
+
+/// The English catalog's `cli-*` messages that `keep` keeps, as fragments of two words or more.
+fn fragments_of(keep: fn(&str) -> bool) -> Vec<String> {
     let text = std::fs::read_to_string(repo().join("crates/server/locales/en.ftl")).unwrap();
     let mut fragments = Vec::new();
     let mut in_cli = false;
@@ -30,7 +42,7 @@ fn english_fragments() -> Vec<String> {
             && !id.starts_with(' ')
             && !id.contains(char::is_whitespace)
         {
-            in_cli = id.starts_with("cli-");
+            in_cli = id.starts_with("cli-") && keep(id);
         } else if line.is_empty() || line.starts_with('#') {
             in_cli = false;
         }
@@ -484,5 +496,231 @@ fn every_command_speaks_khmer_and_french_and_its_json_does_not_change() {
         assert!(bad.contains(expected), "{lang}: {bad}");
         // The JSON is the same in every language (status, letters and the allocation).
         assert_eq!(json, english_json, "{lang}");
+    }
+}
+
+/// What a failing command prints, its exit code, for `lang`: a case that does not exist, files
+/// that do not, an option clap does not know and a required one left out, a value clap refuses,
+/// and an action the action layer refuses.
+fn run_failures(lang: &str) -> Vec<(String, String, Option<i32>)> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let env = [("ACCORD_LANGUAGE", lang)];
+    let run = |args: &[&str]| accord_with_env(&db, args, &env);
+    let example = repo().join("docs/examples/minimal-case");
+    succeeds(&run(&["import", example.to_str().unwrap()]), "import");
+    let missing = dir.path().join("no-such-file.csv");
+    let missing = missing.to_str().unwrap();
+    let out = dir.path().join("out");
+    let out = out.to_str().unwrap();
+    let mut said = Vec::new();
+    let mut say = |name: &str, output: Output| {
+        said.push((name.to_owned(), fails(&output, name), output.status.code()));
+    };
+    say("export of no case", run(&["export", "no-such-case", out]));
+    say(
+        "translation pending of no case",
+        run(&["translation", "pending", "no-such-case"]),
+    );
+    say("import of no directory", run(&["import", missing]));
+    say(
+        "import of no table",
+        run(&["import", missing, "--format", "acled", "--case", "x"]),
+    );
+    say(
+        "evidence add of no file",
+        run(&[
+            "evidence",
+            "add",
+            "example-2030",
+            missing,
+            "--incident",
+            "party-dissolved",
+        ]),
+    );
+    say("an unknown option", run(&["case", "list", "--frobnicate"]));
+    say("an unknown command", run(&["case", "lisst"]));
+    say(
+        "a required option left out",
+        run(&["translation", "add", "example-2030", "--kind", "incident"]),
+    );
+    say(
+        "a value clap refuses",
+        run(&[
+            "letter",
+            "render",
+            "example-2030",
+            "x",
+            "--format",
+            "docx",
+            "--out",
+            out,
+        ]),
+    );
+    say(
+        "a date that is not one",
+        run(&["case", "status", "example-2030", "--as-of", "next tuesday"]),
+    );
+    say(
+        "a refused translation",
+        run(&[
+            "translation",
+            "add",
+            "example-2030",
+            "--kind",
+            "incident",
+            "--id",
+            "party-dissolved",
+            "--lang",
+            "fr",
+            "--field",
+            "title=",
+        ]),
+    );
+    said
+}
+
+/// `--help` of the binary and of a few commands, in `lang`: (name, stdout, exit code).
+fn run_help(lang: &str) -> Vec<(String, String, Option<i32>)> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let env = [("ACCORD_LANGUAGE", lang)];
+    [
+        vec!["--help"],
+        vec!["help"],
+        vec!["-h"],
+        vec!["case", "status", "--help"],
+        vec!["import", "--help"],
+        vec!["letter", "render", "--help"],
+        vec!["evidence", "add", "-h"],
+        vec!["translation", "pending", "--help"],
+        vec!["elections", "dissolve", "--help"],
+    ]
+    .into_iter()
+    .map(|args| {
+        let output = accord_with_env(&db, &args, &env);
+        (
+            args.join(" "),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            output.status.code(),
+        )
+    })
+    .collect()
+}
+
+/// English sentences of `fragments` found in `text`, one line each.
+fn english_in(fragments: &[String], lang: &str, name: &str, text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines() {
+        for f in fragments {
+            if line.contains(f.as_str()) {
+                found.push(format!("{lang} {name}: {f:?} in {line:?}"));
+            }
+        }
+    }
+    found
+}
+
+/// The English sentences of clap itself, which the help and usage errors must not print in
+/// another language.
+const CLAP_ENGLISH: [&str; 9] = [
+    "Usage:",
+    "Options:",
+    "Commands:",
+    "Arguments:",
+    "Print help",
+    "unexpected argument",
+    "required arguments were not provided",
+    "For more information",
+    "[possible values",
+];
+
+#[test]
+fn failures_and_help_speak_khmer_and_french_with_the_same_exit_codes() {
+    let mut fragments = english_fragments();
+    fragments.extend(help_fragments());
+    let english = run_failures("en");
+    let english_help = run_help("en");
+    // The checks read what they must: English help and errors hold the sentences looked for.
+    let all: String = english
+        .iter()
+        .map(|(_, t, _)| t.as_str())
+        .chain(english_help.iter().map(|(_, t, _)| t.as_str()))
+        .collect();
+    for expected in [
+        "Usage:",
+        "unexpected argument",
+        "The case id",
+        "cannot read",
+        "no case",
+    ] {
+        assert!(all.contains(expected), "{expected} not in {all}");
+    }
+    for lang in ["km", "fr"] {
+        let failures = run_failures(lang);
+        let help = run_help(lang);
+        let mut found = Vec::new();
+        for (name, text, _) in failures.iter().chain(&help) {
+            found.extend(english_in(&fragments, lang, name, text));
+            for clap in CLAP_ENGLISH {
+                if text.contains(clap) {
+                    found.push(format!("{lang} {name}: clap's {clap:?} in {text}"));
+                }
+            }
+        }
+        assert!(found.is_empty(), "{}", found.join("\n"));
+        // The exit codes are English's: 1 for a failed command, 2 for a command line clap
+        // refuses, 0 for help.
+        let codes = |v: &[(String, String, Option<i32>)]| {
+            v.iter()
+                .map(|(n, _, c)| (n.clone(), *c))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes(&failures), codes(&english), "{lang}");
+        assert_eq!(codes(&help), codes(&english_help), "{lang}");
+        // Each says what is wrong in the language, with the names and values it is about.
+        let said = |name: &str| {
+            failures
+                .iter()
+                .chain(&help)
+                .find(|(n, _, _)| n == name)
+                .map(|(_, t, _)| t.clone())
+                .unwrap()
+        };
+        let script = |t: &str| match lang {
+            "km" => t.chars().any(|c| ('\u{1780}'..='\u{17FF}').contains(&c)),
+            _ => t.contains('é') || t.contains('è') || t.contains('’') || t.contains('\u{202F}'),
+        };
+        for (name, text, _) in failures.iter().chain(&help) {
+            assert!(script(text), "{lang} {name}: {text}");
+        }
+        assert!(said("import of no directory").contains("no-such-file.csv"));
+        assert!(said("an unknown option").contains("--frobnicate"));
+        assert!(said("a required option left out").contains("--id"));
+        assert!(said("a value clap refuses").contains("docx"));
+        // The OS's own words follow the language's, naming the file.
+        let table = said("import of no table");
+        assert!(
+            table.contains("no-such-file.csv") && table.contains("(os error 2)"),
+            "{table}"
+        );
+        // The refused field, in the pages' words: its label and its reason.
+        let refused = said("a refused translation");
+        let expected = match lang {
+            "km" => "វាលនេះមិនត្រូវទទេទេ",
+            _ => "ce champ ne doit pas être vide",
+        };
+        assert!(refused.contains(expected), "{lang}: {refused}");
+        // The help's sections and each argument's help are said.
+        let status = said("case status --help");
+        let heading = match lang {
+            "km" => "ជម្រើស៖",
+            _ => "Options\u{202F}:",
+        };
+        assert!(status.contains(heading), "{status}");
+        assert!(
+            status.contains("--as-of") && status.contains("--json"),
+            "{status}"
+        );
     }
 }

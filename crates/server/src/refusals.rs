@@ -246,8 +246,9 @@ pub(crate) fn field_label(say: &Say<'_>, field: &str) -> String {
 }
 
 /// A refused field said in full: "Title: this field must not be empty", in `say`'s language;
-/// a sentence of an unknown kind stays English under a translated introduction.
-pub(crate) fn refused(say: &Say<'_>, field: &str, message: &str) -> String {
+/// a sentence of an unknown kind stays English under a translated introduction. The command
+/// line says the action layer's refused fields with it (`accord-cli`'s `failure.rs`).
+pub fn refused(say: &Say<'_>, field: &str, message: &str) -> String {
     if say.lang == Lang::En {
         return format!("{field}: {message}");
     }
