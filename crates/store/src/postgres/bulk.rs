@@ -90,7 +90,7 @@ const DEFERRABLE: &[&str] = &[
 const DEFER_BELOW: i64 = 200_000;
 
 /// Memory for the sorts of the index builds at the end of a large import (PostgreSQL's default
-/// is 64 MB: the indexes of a million incidents' actor and theme rows then sort on disk).
+/// is 64 MB; a sort larger than this spills to temporary files).
 const MAINTENANCE_WORK_MEM: &str = "256MB";
 
 /// The indexes and foreign keys an import dropped, with the statements that make them again.
