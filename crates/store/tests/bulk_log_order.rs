@@ -77,6 +77,17 @@ async fn with_keys(store: &dyn Store) {
 
 #[tokio::test]
 async fn a_large_import_logs_every_record_once_in_record_order() {
+    logs_every_record_once_in_record_order().await;
+}
+
+/// The same on a runtime with several threads, where PostgreSQL's import builds the record bodies
+/// on a thread of their own while the rows before them are stored (`postgres/cases.rs`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_import_with_bodies_built_ahead_logs_every_record_once_in_record_order() {
+    logs_every_record_once_in_record_order().await;
+}
+
+async fn logs_every_record_once_in_record_order() {
     let case = big_case();
     let expected: Vec<String> = case
         .actors
@@ -196,4 +207,73 @@ async fn postgres_imports_leave_the_indexes_and_foreign_keys_the_migrations_made
     )
     .await;
     assert!(orphan.is_err(), "{orphan:?}");
+}
+
+/// An import that fails midway on PostgreSQL (here a log entry already stored at a sequence
+/// number of the import's second batch of bodies, which the thread building them ahead has
+/// already made) leaves nothing: no case, no rows, no log entries, the indexes and foreign keys
+/// of the migrations; the thread building bodies stops, and the same import succeeds once the
+/// obstacle is gone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_postgres_import_that_fails_midway_leaves_nothing() {
+    use accord_store::testing::{Backend, execute, query_i64};
+    let Backend::Postgres(_) = Backend::from_env() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let url = accord_store::testing::fresh_url(dir.path()).await.unwrap();
+    let store = accord_store::testing::reopen(&url).await.unwrap();
+    let migrated = postgres_schema_digest(&url).await;
+    let case = big_case();
+    // The records' first 20,000 bodies are the first batch: entry 20,500 is in the second.
+    let obstacle = format!(
+        "INSERT INTO log_entries (seq, at, actor, action, leaf) VALUES (20500, 'then', 'x', 'x', {})",
+        accord_store::testing::bytes_literal(&url, &"00".repeat(32))
+    );
+    assert_eq!(execute(&url, &obstacle).await.unwrap(), 1);
+    let failed = store.import_case(&case, ImportMode::New, "test").await;
+    // Refused by the entry in the way, after the records' rows and the first batch were sent.
+    let refused = format!("{failed:?}");
+    assert!(refused.contains("log_entries_pkey"), "{refused}");
+    assert!(store.case_head(&case.id).await.unwrap().is_none());
+    for table in [
+        "cases",
+        "actors",
+        "sources",
+        "incidents",
+        "incident_actors",
+        "incident_themes",
+        "record_versions",
+    ] {
+        let n = query_i64(&url, &format!("SELECT COUNT(*) FROM {table}"))
+            .await
+            .unwrap();
+        assert_eq!(n, 0, "{table}");
+    }
+    assert_eq!(
+        query_i64(&url, "SELECT COUNT(*) FROM log_entries")
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(postgres_schema_digest(&url).await, migrated);
+
+    assert_eq!(
+        execute(&url, "DELETE FROM log_entries WHERE seq = 20500")
+            .await
+            .unwrap(),
+        1
+    );
+    store
+        .import_case(&case, ImportMode::New, "test")
+        .await
+        .unwrap();
+    assert_eq!(store.load_case(&case.id).await.unwrap().unwrap(), case);
+    let (size, _) = store.log_head().await.unwrap();
+    assert_eq!(
+        query_i64(&url, "SELECT COUNT(*) FROM log_entries")
+            .await
+            .unwrap(),
+        i64::try_from(size).unwrap()
+    );
 }

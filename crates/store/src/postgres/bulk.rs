@@ -89,6 +89,10 @@ const DEFERRABLE: &[&str] = &[
 /// see for an import of a few records.
 const DEFER_BELOW: i64 = 200_000;
 
+/// Memory for the sorts of the index builds at the end of a large import (PostgreSQL's default
+/// is 64 MB; a sort larger than this spills to temporary files).
+const MAINTENANCE_WORK_MEM: &str = "256MB";
+
 /// The indexes and foreign keys an import dropped, with the statements that make them again.
 #[derive(Debug, Default)]
 pub(crate) struct Deferred(Vec<String>);
@@ -170,6 +174,17 @@ pub(crate) async fn restore_indexes(
     tx: &mut PgConnection,
     deferred: Deferred,
 ) -> Result<(), StoreError> {
+    if deferred.0.is_empty() {
+        return Ok(());
+    }
+    // The sorts that build the indexes, and the joins that check the foreign keys again (which
+    // PostgreSQL runs with `work_mem` set to this), in memory rather than in temporary files:
+    // for this transaction only.
+    sqlx::query(&format!(
+        "SET LOCAL maintenance_work_mem = '{MAINTENANCE_WORK_MEM}'"
+    ))
+    .execute(&mut *tx)
+    .await?;
     for sql in deferred.0 {
         sqlx::query(&sql).execute(&mut *tx).await?;
     }
@@ -424,6 +439,49 @@ pub(crate) async fn log_versions(
     Ok(())
 }
 
+// --- Record bodies built ahead -----------------------------------------------------------------
+
+/// Where an import takes the case's record bodies from, [`BODY_BATCH`] at a time, in record
+/// order: built when asked, or by a thread of their own while the statements of the batch before
+/// are sent and stored (canonical JSON and SHA-256 of every record: the largest part of the
+/// import's own work once the bundle is read).
+pub(crate) enum Bodies<'a> {
+    /// Built when asked (a runtime with one thread: nothing to overlap with).
+    Here(Box<dyn Iterator<Item = RecordBody> + Send + 'a>),
+    /// Built ahead by [`build_ahead`] on another thread; an empty batch or a closed channel ends.
+    Ahead(std::sync::mpsc::Receiver<Vec<RecordBody>>),
+}
+
+/// Batches built ahead at most (beside the one being stored): bounds the memory they hold.
+pub(crate) const BATCHES_AHEAD: usize = 2;
+
+impl Bodies<'_> {
+    /// The next batch; empty when every body was given.
+    pub(crate) fn next_batch(&mut self) -> Vec<RecordBody> {
+        match self {
+            Bodies::Here(it) => it.by_ref().take(BODY_BATCH).collect(),
+            // Blocks this thread: only used where the import has a thread of its own
+            // (`cases::import_case`).
+            Bodies::Ahead(rx) => rx.recv().unwrap_or_default(),
+        }
+    }
+}
+
+/// Build the case's record bodies a batch at a time and send them, until every one is sent or
+/// the import stops listening (it failed: the channel is closed).
+pub(crate) fn build_ahead(
+    case: &accord_core::Case,
+    out: &std::sync::mpsc::SyncSender<Vec<RecordBody>>,
+) {
+    let mut bodies = crate::record::bodies(case);
+    loop {
+        let batch: Vec<RecordBody> = bodies.by_ref().take(BODY_BATCH).collect();
+        if batch.is_empty() || out.send(batch).is_err() {
+            return;
+        }
+    }
+}
+
 // --- A whole case ------------------------------------------------------------------------------
 
 /// `log_import` in bulk: a version of every record that is new or changed (one read of the
@@ -433,6 +491,7 @@ pub(crate) async fn log_import(
     tx: &mut PgConnection,
     keys: Option<Arc<accord_vault::Vault>>,
     case: &ValidCase,
+    bodies: &mut Bodies<'_>,
     actor: &str,
     action: &str,
     replaced: bool,
@@ -442,10 +501,9 @@ pub(crate) async fn log_import(
     // Only a replacement needs to know which records the case still has (ids, not bodies).
     let mut kept = std::collections::HashSet::new();
     let mut logged = false;
-    let mut bodies = crate::record::bodies(case);
     loop {
         // A batch of bodies at a time: their JSON is the biggest thing an import builds.
-        let batch: Vec<RecordBody> = bodies.by_ref().take(BODY_BATCH).collect();
+        let batch: Vec<RecordBody> = bodies.next_batch();
         if batch.is_empty() {
             break;
         }

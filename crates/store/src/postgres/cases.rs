@@ -11,6 +11,38 @@ pub(crate) async fn import_case(
     mode: crate::ImportMode,
     actor: &str,
 ) -> Result<crate::ImportReport, crate::StoreError> {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    // On a runtime with several threads the record bodies (canonical JSON and SHA-256 of every
+    // record) are built on a thread of their own while the rows before them are sent and
+    // stored: this task's thread is handed over to the import (`block_in_place`), so the thread
+    // building bodies can be a scoped one, borrowing the case. A runtime with one thread (tests)
+    // builds them in turn.
+    if Handle::current().runtime_flavor() != RuntimeFlavor::MultiThread {
+        let mut bodies = super::bulk::Bodies::Here(Box::new(crate::record::bodies(case)));
+        return import_with(store, case, mode, actor, &mut bodies).await;
+    }
+    tokio::task::block_in_place(|| {
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel(super::bulk::BATCHES_AHEAD);
+            scope.spawn(move || super::bulk::build_ahead(case, &send));
+            let mut bodies = super::bulk::Bodies::Ahead(receive);
+            // Dropping `bodies` (after the import, whether it failed or not) closes the channel,
+            // which stops the thread; the scope then waits for it.
+            let done =
+                Handle::current().block_on(import_with(store, case, mode, actor, &mut bodies));
+            drop(bodies);
+            done
+        })
+    })
+}
+
+async fn import_with(
+    store: &super::PgStore,
+    case: &accord_core::ValidCase,
+    mode: crate::ImportMode,
+    actor: &str,
+    bodies: &mut super::bulk::Bodies<'_>,
+) -> Result<crate::ImportReport, crate::StoreError> {
     let mut tx = store.pool.begin().await?;
     super::version::lock_case(&mut tx, &case.id).await?;
     let existing: Option<i64> = sqlx::query_scalar("SELECT version FROM cases WHERE id = $1")
@@ -46,6 +78,7 @@ pub(crate) async fn import_case(
         &mut tx,
         store.keys.get().cloned(),
         case,
+        bodies,
         actor,
         action,
         existing.is_some(),
