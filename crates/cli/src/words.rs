@@ -26,7 +26,7 @@ impl Words {
         })
     }
 
-    fn say(&self) -> Say<'_> {
+    pub(crate) fn say(&self) -> Say<'_> {
         Say::new(&self.catalogs, self.lang)
     }
 
