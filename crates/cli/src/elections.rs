@@ -1,15 +1,22 @@
 //! `accord elections ...`: the command-line face of the election engine. Files are read here;
 //! parsing, validation and every computation happen in `accord-elections`.
+//!
+//! The human output and the refusals are in the user's language: the engine's steps, notes,
+//! tie rules and refusals are typed values worded by `accord_server::election_words` (the
+//! pages' words). In English a refusal is the engine's own sentence, as scripts have read it.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use accord_core::Lang;
 use accord_elections::scenario::{Basis, DissolveRule, Scope};
 use accord_elections::{
     Allocation, Apportionment, ApportionmentResult, CsvOptions, Election, Scenario, Simulation,
     SimulationOptions,
 };
-use anyhow::{Context, bail};
+use accord_server::election_words;
+use accord_server::i18n::Say;
+use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::words::{Words, columns, pad};
@@ -160,9 +167,11 @@ pub(crate) enum BasisArg {
 pub(crate) fn run(words: &Words, cmd: ElectionsCommand) -> anyhow::Result<()> {
     match cmd {
         ElectionsCommand::Allocate { input, json } => {
-            let election = load(&input)?;
-            let allocation = accord_elections::allocate(&election)
-                .with_context(|| format!("allocating {}", input.file.display()))?;
+            let election = load(words, &input)?;
+            let allocation = accord_elections::allocate(&election).map_err(|e| {
+                let doing = words.msg("cli-el-allocating", &file_arg(&input.file));
+                refused(words, e, election_words::allocate_error, doing)
+            })?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&allocation)?);
             } else {
@@ -179,17 +188,21 @@ pub(crate) fn run(words: &Words, cmd: ElectionsCommand) -> anyhow::Result<()> {
             highest_average,
             json,
         } => {
-            let election = load(&input)?;
+            let election = load(words, &input)?;
             let method = match &highest_average {
-                Some(name) => Some(
-                    accord_elections::Method::from_name(name, None)
-                        .with_context(|| format!("--highest-average: unknown method {name:?}"))?,
-                ),
+                Some(name) => Some(accord_elections::Method::from_name(name, None).ok_or_else(
+                    || {
+                        Worded(words.msg(
+                            "cli-el-unknown-average",
+                            &[("name", format!("{name:?}").into())],
+                        ))
+                    },
+                )?),
                 None => None,
             };
             if !matches!(rule, RuleArg::MinorParties) && (!declined.is_empty() || method.is_some())
             {
-                bail!("--declined and --highest-average only apply to --rule minor-parties");
+                return Err(Worded(words.t("cli-el-only-minor-parties")).into());
             }
             let rule = match rule {
                 RuleArg::Rerun => DissolveRule::Rerun,
@@ -207,8 +220,13 @@ pub(crate) fn run(words: &Words, cmd: ElectionsCommand) -> anyhow::Result<()> {
                 BasisArg::Recorded => Basis::Recorded,
                 BasisArg::Computed => Basis::Computed,
             });
-            let scenario = accord_elections::dissolve(&election, &party, &rule, basis)
-                .with_context(|| format!("dissolving {party} in {}", input.file.display()))?;
+            let scenario =
+                accord_elections::dissolve(&election, &party, &rule, basis).map_err(|e| {
+                    let mut args = file_arg(&input.file);
+                    args.push(("party", party.clone().into()));
+                    let doing = words.msg("cli-el-dissolving", &args);
+                    refused(words, e, election_words::allocate_error, doing)
+                })?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&scenario)?);
             } else {
@@ -222,8 +240,8 @@ pub(crate) fn run(words: &Words, cmd: ElectionsCommand) -> anyhow::Result<()> {
             noise,
             json,
         } => {
-            let concentration = parse_noise(&noise)?;
-            let election = load(&input)?;
+            let concentration = parse_noise(words, &noise)?;
+            let election = load(words, &input)?;
             let simulation = accord_elections::simulate(
                 &election,
                 SimulationOptions {
@@ -232,7 +250,10 @@ pub(crate) fn run(words: &Words, cmd: ElectionsCommand) -> anyhow::Result<()> {
                     concentration,
                 },
             )
-            .with_context(|| format!("simulating {}", input.file.display()))?;
+            .map_err(|e| {
+                let doing = words.msg("cli-el-simulating", &file_arg(&input.file));
+                refused(words, e, election_words::simulation_error, doing)
+            })?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&simulation)?);
             } else {
@@ -240,12 +261,16 @@ pub(crate) fn run(words: &Words, cmd: ElectionsCommand) -> anyhow::Result<()> {
             }
         }
         ElectionsCommand::Apportion { file, method, json } => {
-            let text = read(&file)?;
-            let apportionment = Apportionment::from_json(&text, method.as_deref())
-                .with_context(|| format!("reading {}", file.display()))?;
-            let result = apportionment
-                .apportion()
-                .with_context(|| format!("apportioning {}", file.display()))?;
+            let text = read(words, &file)?;
+            let apportionment =
+                Apportionment::from_json(&text, method.as_deref()).map_err(|e| {
+                    let doing = words.msg("cli-el-reading", &file_arg(&file));
+                    refused(words, e, election_words::input_error, doing)
+                })?;
+            let result = apportionment.apportion().map_err(|e| {
+                let doing = words.msg("cli-el-apportioning", &file_arg(&file));
+                refused(words, e, election_words::allocate_error, doing)
+            })?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&result)?);
             } else {
@@ -256,42 +281,78 @@ pub(crate) fn run(words: &Words, cmd: ElectionsCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn read(path: &Path) -> anyhow::Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+/// A failure of `accord elections` already in the user's language: the binary's error line
+/// shows it as it is. A type of its own, so that the error line can tell it from an English
+/// sentence of a layer below.
+#[derive(Debug)]
+pub(crate) struct Worded(pub(crate) String);
+
+impl std::fmt::Display for Worded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
-fn parse_noise(noise: &str) -> anyhow::Result<f64> {
+impl std::error::Error for Worded {}
+
+/// An engine refusal and what was being done (`doing`, worded), as the error line says them:
+/// in English the engine's own sentence under `doing` (the chain scripts have read), otherwise
+/// the catalogs' words for the refusal's kind, in one worded link.
+fn refused<E>(w: &Words, error: E, say: fn(&Say<'_>, &E) -> String, doing: String) -> anyhow::Error
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    match w.lang {
+        Lang::En => anyhow::Error::new(error).context(doing),
+        _ => Worded(w.msg(
+            "cli-el-because",
+            &[
+                ("doing", doing.into()),
+                ("why", say(&w.say(), &error).into()),
+            ],
+        ))
+        .into(),
+    }
+}
+
+/// The `file` argument of a message: the path as given.
+fn file_arg(path: &Path) -> Vec<(&'static str, accord_server::i18n::FluentValue<'static>)> {
+    vec![("file", path.display().to_string().into())]
+}
+
+fn read(w: &Words, path: &Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(path).with_context(|| Worded(w.msg("cli-el-reading", &file_arg(path))))
+}
+
+fn parse_noise(w: &Words, noise: &str) -> anyhow::Result<f64> {
     let k = noise
         .strip_prefix("dirichlet:")
         .and_then(|k| k.parse::<f64>().ok())
         .filter(|k| k.is_finite() && *k > 0.0);
-    k.with_context(|| {
-        format!("--noise: expected dirichlet:K with K a positive number, got {noise:?}")
-    })
+    k.ok_or_else(|| Worded(w.msg("cli-el-noise", &[("noise", format!("{noise:?}").into())])).into())
 }
 
 /// Reads the election named by the arguments: JSON, or a votes CSV with its seats CSV.
-fn load(input: &InputArgs) -> anyhow::Result<Election> {
-    let text = read(&input.file)?;
+fn load(w: &Words, input: &InputArgs) -> anyhow::Result<Election> {
+    let text = read(w, &input.file)?;
     let is_csv = input.seats.is_some()
         || input
             .file
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     if !is_csv {
-        return Election::from_json_with_method(&text, input.method.as_deref())
-            .with_context(|| format!("reading {}", input.file.display()));
+        return Election::from_json_with_method(&text, input.method.as_deref()).map_err(|e| {
+            let doing = w.msg("cli-el-reading", &file_arg(&input.file));
+            refused(w, e, election_words::input_error, doing)
+        });
     }
     let Some(seats_path) = &input.seats else {
-        bail!(
-            "{} is a CSV votes file: give its seats file with --seats SEATS.csv",
-            input.file.display()
-        );
+        return Err(Worded(w.msg("cli-el-csv-needs-seats", &file_arg(&input.file))).into());
     };
     let Some(method) = &input.method else {
-        bail!("a CSV election needs --method");
+        return Err(Worded(w.t("cli-el-csv-needs-method")).into());
     };
-    let seats = read(seats_path)?;
+    let seats = read(w, seats_path)?;
     let options = CsvOptions {
         name: input.name.clone().unwrap_or_else(|| {
             input.file.file_stem().map_or_else(
@@ -307,12 +368,11 @@ fn load(input: &InputArgs) -> anyhow::Result<Election> {
         ties: input.ties.clone(),
         seed: input.tie_seed,
     };
-    Election::from_csv(&text, &seats, &options).with_context(|| {
-        format!(
-            "reading {} with {}",
-            input.file.display(),
-            seats_path.display()
-        )
+    Election::from_csv(&text, &seats, &options).map_err(|e| {
+        let mut args = file_arg(&input.file);
+        args.push(("seats", seats_path.display().to_string().into()));
+        let doing = w.msg("cli-el-reading-csv", &args);
+        refused(w, e, election_words::input_error, doing)
     })
 }
 
@@ -478,7 +538,7 @@ fn allocation_table(w: &Words, a: &Allocation) -> String {
                     ("constituency", t.constituency.as_str().into()),
                     ("seat", w.n(t.seat)),
                     ("tied", t.tied.join(", ").into()),
-                    ("rule", t.rule.as_str().into()),
+                    ("rule", w.name("el-tie-rule-", t.rule.name()).into()),
                     ("winners", t.winners.join(", ").into()),
                 ],
             )
@@ -525,7 +585,7 @@ fn scenario_table(w: &Words, s: &Scenario) -> String {
     let scope = s
         .scope
         .as_ref()
-        .map(|x| format!(" ({x})"))
+        .map(|x| format!(" ({})", w.name("el-scope-short-", x)))
         .unwrap_or_default();
     let _ = writeln!(
         out,
@@ -535,9 +595,9 @@ fn scenario_table(w: &Words, s: &Scenario) -> String {
             &[
                 ("name", s.name.as_str().into()),
                 ("party", s.party.as_str().into()),
-                ("rule", s.rule.as_str().into()),
+                ("rule", w.name("el-rule-short-", &s.rule).into()),
                 ("scope", scope.into()),
-                ("basis", s.basis.as_str().into()),
+                ("basis", w.name("cli-el-basis-", &s.basis).into()),
             ],
         )
     );
@@ -595,7 +655,7 @@ fn scenario_table(w: &Words, s: &Scenario) -> String {
             w.msg(
                 "cli-el-step",
                 &[
-                    ("step", step.description.as_str().into()),
+                    ("step", election_words::step(&w.say(), step).into()),
                     ("seats", seats.into()),
                 ],
             )
@@ -622,7 +682,7 @@ fn scenario_table(w: &Words, s: &Scenario) -> String {
                     ("constituency", t.constituency.as_str().into()),
                     ("seat", w.n(t.seat)),
                     ("tied", t.tied.join(", ").into()),
-                    ("rule", t.rule.as_str().into()),
+                    ("rule", w.name("el-tie-rule-", t.rule.name()).into()),
                     ("winners", t.winners.join(", ").into()),
                 ],
             )
@@ -632,7 +692,10 @@ fn scenario_table(w: &Words, s: &Scenario) -> String {
         let _ = writeln!(
             out,
             "{}",
-            w.msg("cli-el-note", &[("note", note.as_str().into())])
+            w.msg(
+                "cli-el-note",
+                &[("note", election_words::scenario_note(&w.say(), note).into())]
+            )
         );
     }
     out

@@ -318,3 +318,224 @@ fn help_documents_the_file_format() {
         assert!(out.contains(word), "{word} missing from:\n{out}");
     }
 }
+
+/// `accord ARGS...` with `ACCORD_LANGUAGE=lang` and no configuration file.
+fn accord_in(lang: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(args)
+        .env_remove("ACCORD_CONFIG")
+        .env("ACCORD_LANGUAGE", lang)
+        .output()
+        .unwrap()
+}
+
+/// The runs of two English words or more a text holds, lower-cased: what is left once the
+/// names are taken out (quoted names, flags, party codes in capitals, file paths) and the text
+/// is cut at digits and punctuation.
+fn english_runs(text: &str) -> Vec<String> {
+    let mut plain = String::new();
+    let mut quoted = false;
+    for c in text.chars() {
+        if matches!(c, '"' | '“' | '”') {
+            quoted = !quoted;
+            plain.push('|');
+        } else if !quoted {
+            plain.push(c);
+        }
+    }
+    let words: Vec<String> = plain
+        .split(' ')
+        .map(|w| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let name = w.starts_with("--")
+                || w.contains('/')
+                || w.contains(':') && !w.ends_with(':')
+                || (bare.len() > 1 && bare.chars().all(|c| c.is_ascii_uppercase()));
+            if name { "|".to_owned() } else { w.to_owned() }
+        })
+        .collect();
+    words
+        .join(" ")
+        .split(|c: char| !(c.is_ascii_alphabetic() || c == ' ' || c == '\''))
+        .map(|piece| piece.split_whitespace().collect::<Vec<_>>())
+        .filter(|w| w.len() >= 2)
+        .map(|w| w.join(" ").to_lowercase())
+        .collect()
+}
+
+/// Issue 16: what `accord elections` prints of the engine's results and refusals (its steps,
+/// notes, tie rules, and why it cannot read a file, allocate, dissolve, project or apportion)
+/// is in `ACCORD_LANGUAGE`: for each command, no run of the English output's words is left in
+/// the Khmer or the French output (the reference files' own notes and names aside), and the
+/// `--json` output does not change.
+#[test]
+fn the_engines_words_follow_accord_language() {
+    let settled = file(
+        "settled.json",
+        r#"{"name": "Settled", "method": "dhondt", "ties": "most-votes",
+            "constituencies": [{"name": "N", "seats": 2, "votes": {"A": 20, "B": 10, "C": 5}}]}"#,
+    );
+    let tied = file(
+        "tied.json",
+        r#"{"name": "Tied", "method": "dhondt",
+            "constituencies": [{"name": "N", "seats": 1, "votes": {"A": 10, "B": 10}}]}"#,
+    );
+    let full = file(
+        "full.json",
+        r#"{"name": "Full", "method": "dhondt",
+            "constituencies": [{"name": "N", "seats": 2, "votes": {"A": 30, "B": 20}}]}"#,
+    );
+    let zero = file(
+        "zero.json",
+        r#"{"name": "Zero", "method": "dhondt",
+            "constituencies": [{"name": "N", "seats": 2, "votes": {"A": 0, "B": 0}}]}"#,
+    );
+    let negative = file(
+        "negative.json",
+        &EXAMPLE.replace("\"B\": 6000", "\"B\": -3"),
+    );
+    let syntax = file(
+        "syntax-l.json",
+        "{\"name\": \"x\",\n \"constituencies\": [}",
+    );
+    let unknown = file(
+        "unknown.json",
+        &EXAMPLE.replace("\"dhondt\"", "\"plurality\""),
+    );
+    let apportion = file(
+        "app-bad-l.json",
+        r#"{"name": "tiny", "seats": 2, "min_seats": 1, "method": "adams", "populations": {"A": 1, "B": 1, "C": 1}}"#,
+    );
+    let votes = file("votes-l.csv", "constituency,party,votes\nNorth,A,x\n");
+    let seats = file("seats-l.csv", "constituency,seats\nNorth,2\n");
+    let p = |path: &PathBuf| path.to_str().unwrap().to_owned();
+    let dissolve = |file: &str, party: &str, rule: &str, more: &[&str]| {
+        let mut args: Vec<String> = [
+            "elections",
+            "dissolve",
+            file,
+            "--party",
+            party,
+            "--rule",
+            rule,
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        args.extend(more.iter().map(|s| (*s).to_owned()));
+        args
+    };
+    let of = |args: &[&str]| args.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let commands: Vec<(Vec<String>, bool)> = vec![
+        (of(&["elections", "allocate", &p(&settled)]), true),
+        (of(&["elections", "allocate", &p(&tied)]), false),
+        (of(&["elections", "allocate", &p(&zero)]), false),
+        (of(&["elections", "allocate", &p(&negative)]), false),
+        (of(&["elections", "allocate", &p(&syntax)]), false),
+        (of(&["elections", "allocate", &p(&unknown)]), false),
+        (dissolve(CAMBODIA, "CNRP", "recorded", &[]), true),
+        (
+            dissolve(CAMBODIA, "CNRP", "minor-parties", &["--declined", "LDP"]),
+            true,
+        ),
+        (dissolve(CAMBODIA, "CNRP", "rerun", &[]), true),
+        (dissolve(CAMBODIA, "XYZ", "rerun", &[]), false),
+        (dissolve(&p(&settled), "B", "rerun", &[]), true),
+        (dissolve(&p(&settled), "A", "minor-parties", &[]), true),
+        (dissolve(&p(&full), "A", "minor-parties", &[]), false),
+        (
+            of(&["elections", "simulate", &p(&zero), "--runs", "10"]),
+            false,
+        ),
+        (of(&["elections", "apportion", &p(&apportion)]), false),
+        (
+            of(&[
+                "elections",
+                "allocate",
+                &p(&votes),
+                "--seats",
+                &p(&seats),
+                "--method",
+                "dhondt",
+            ]),
+            false,
+        ),
+        (of(&["elections", "allocate", &p(&votes)]), false),
+    ];
+    // The reference file's own words (its name, its constituencies' names, the record's note)
+    // are its author's, the same in every language.
+    let reference: Value =
+        serde_json::from_str(&std::fs::read_to_string(CAMBODIA).unwrap()).unwrap();
+    let mut content: Vec<String> = [
+        reference["name"].as_str().unwrap(),
+        reference["recorded"]["dissolutions"][0]["note"]
+            .as_str()
+            .unwrap(),
+    ]
+    .iter()
+    .map(|s| s.to_lowercase())
+    .collect();
+    for c in reference["constituencies"].as_array().unwrap() {
+        content.push(c["name"].as_str().unwrap().to_lowercase());
+    }
+    let said = |o: &Output| {
+        let mut text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+        .to_lowercase();
+        for c in &content {
+            text = text.replace(c.as_str(), "|");
+        }
+        text
+    };
+    for (args, ok) in &commands {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let en = accord_in("en", &args);
+        assert_eq!(en.status.success(), *ok, "{args:?}: {}", said(&en));
+        assert!(!said(&en).contains("panicked"), "{args:?}");
+        let runs = english_runs(&said(&en));
+        assert!(
+            !runs.is_empty(),
+            "{args:?}: the English says nothing to look for"
+        );
+        for lang in ["km", "fr"] {
+            let out = accord_in(lang, &args);
+            assert_eq!(out.status.success(), *ok, "{lang} {args:?}");
+            let text = said(&out);
+            let left: Vec<&String> = runs.iter().filter(|r| text.contains(r.as_str())).collect();
+            assert!(
+                left.is_empty(),
+                "{lang} {args:?}: English {left:?} in:\n{text}"
+            );
+        }
+    }
+    // Some of it, by kind: a tie rule, a step with its place, a refusal with its number.
+    let km = |args: &[&str]| said(&accord_in("km", args));
+    assert!(km(&["elections", "allocate", &p(&settled)]).contains("សម្លេងឆ្នោតច្រើនជាង"));
+    let declined = dissolve(CAMBODIA, "CNRP", "minor-parties", &["--declined", "LDP"]);
+    let declined: Vec<&str> = declined.iter().map(String::as_str).collect();
+    assert!(km(&declined).contains("ថ្នាក់ជាតិ៖ អាសនៈដែលត្រូវបានបដិសេធ"));
+    let err = km(&["elections", "allocate", &p(&negative)]);
+    assert!(err.contains("-៣") && err.contains("ត្រូវតែជាចំនួនគត់"), "{err}");
+    // The English error stays the engine's own sentence, as scripts have read it.
+    let err = said(&accord_in("en", &["elections", "allocate", &p(&tied)]));
+    assert!(
+        err.contains("\"a\" and \"b\" have exactly equal claims"),
+        "{err}"
+    );
+    // The JSON of a scenario is the same in every language, its steps with their codes.
+    let json = |lang| {
+        let args = dissolve(CAMBODIA, "CNRP", "recorded", &["--json"]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = accord_in(lang, &args);
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let en = json("en");
+    assert_eq!(json("km"), en);
+    let scenario: Value = serde_json::from_str(&en).unwrap();
+    assert_eq!(scenario["steps"][0]["description"], "recorded award");
+    assert_eq!(scenario["steps"][0]["code"], "recorded-award");
+}

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::election::Election;
 use crate::indices::{Indices, indices, shares};
 use crate::party_map::PartyMap;
-use crate::seats::{SeatError, SettledTie, TieBreaker, allocate_into};
+use crate::scenario::ScenarioError;
+use crate::seats::{SeatError, SettledTie, TieBreaker, TieRule, allocate_into};
 
 /// Why an election could not be allocated, or a scenario computed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -37,7 +38,10 @@ pub enum AllocateError {
     },
     /// A scenario asks for something the election cannot give.
     #[error("{0}")]
-    Scenario(String),
+    Scenario(#[from] ScenarioError),
+    /// Seats of an apportionment are left but no unit with population is left to take them.
+    #[error("{seats_left} of {seats} seats cannot be apportioned: no unit with population is left")]
+    Unapportioned { seats: u64, seats_left: u64 },
 }
 
 fn seat_span(seat: u64, left: u64) -> String {
@@ -118,7 +122,8 @@ pub struct TieReport {
     pub seat: u64,
     pub tied: Vec<String>,
     pub winners: Vec<String>,
-    pub rule: String,
+    /// The rule that settled it; in JSON its name (`most-votes`, `lot`).
+    pub rule: TieRule,
 }
 
 /// Computed seats against the officially recorded ones.
@@ -271,7 +276,7 @@ pub(crate) fn tie_report(
         seat: settled.seat,
         tied: names(&settled.tied),
         winners: names(&settled.winners),
-        rule: settled.rule.to_owned(),
+        rule: settled.rule,
     }
 }
 

@@ -5,9 +5,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::allocation::AllocateError;
-use crate::election::{InputError, count, parse_method, parse_ties};
+use crate::election::{
+    InputError, count, count_seats, field, json_error, parse_method, parse_ties, zero_seats,
+};
 use crate::method::{Fraction, Method};
 use crate::party_map::PartyMap;
+use crate::problem::{Key, NameKind, Problem};
 use crate::seats::{SeatError, TieBreaker, TiePolicy, allocate_with_minimum};
 
 /// A validated apportionment file.
@@ -54,18 +57,10 @@ struct RawApportionment {
     _sources: Vec<String>,
 }
 
-fn field(field: &str, problem: impl Into<String>) -> InputError {
-    InputError::Field {
-        field: field.to_owned(),
-        problem: problem.into(),
-    }
-}
-
 impl Apportionment {
     /// Reads an apportionment file; `method` from outside wins over the file's.
     pub fn from_json(text: &str, method: Option<&str>) -> Result<Apportionment, InputError> {
-        let raw: RawApportionment =
-            serde_json::from_str(text).map_err(|e| InputError::Json(e.to_string()))?;
+        let raw: RawApportionment = serde_json::from_str(text).map_err(|e| json_error(&e))?;
         let first_divisor = match raw.first_divisor {
             None => None,
             Some(f) => Some(
@@ -74,30 +69,26 @@ impl Apportionment {
                     .ok_or_else(|| {
                         field(
                             "first_divisor",
-                            format!("must be a number in (0, 3], got {f}"),
+                            Problem::NotFirstDivisor { got: f.to_string() },
                         )
                     })?,
             ),
         };
-        let name = method.or(raw.method.as_deref()).ok_or_else(|| {
-            field(
-                "method",
-                "missing: give it in the file or on the command line",
-            )
-        })?;
+        let name = method
+            .or(raw.method.as_deref())
+            .ok_or_else(|| field("method", Problem::MethodMissing))?;
         let method = parse_method(name, first_divisor)?;
-        let seats =
-            count(&raw.seats).map_err(|p| field("seats", p.replace("non-negative", "positive")))?;
+        let seats = count_seats(&raw.seats).map_err(|p| field("seats", p))?;
         if seats == 0 {
-            return Err(field("seats", "must be a positive integer, got 0"));
+            return Err(field("seats", zero_seats()));
         }
         if seats > crate::election::MAX_SEATS {
             return Err(field(
                 "seats",
-                format!(
-                    "must be at most {}, got {seats}",
-                    crate::election::MAX_SEATS
-                ),
+                Problem::TooManySeats {
+                    max: crate::election::MAX_SEATS,
+                    got: seats,
+                },
             ));
         }
         let min_seats = match &raw.min_seats {
@@ -105,30 +96,48 @@ impl Apportionment {
             Some(v) => count(v).map_err(|p| field("min_seats", p))?,
         };
         if raw.populations.is_empty() {
-            return Err(field("populations", "must list at least one unit"));
+            return Err(field(
+                "populations",
+                Problem::NoneListed {
+                    kind: NameKind::Unit,
+                },
+            ));
         }
         if let Some(dup) = raw.populations.first_duplicate() {
             return Err(field(
                 "populations",
-                format!("\"{dup}\" is listed more than once"),
+                Problem::Repeated {
+                    kind: NameKind::Unit,
+                    name: dup.to_owned(),
+                },
             ));
         }
         let mut populations = Vec::with_capacity(raw.populations.len());
         for (unit, value) in &raw.populations.0 {
             if unit.trim().is_empty() {
-                return Err(field("populations", "unit name must not be empty"));
+                return Err(field(
+                    "populations",
+                    Problem::EmptyName {
+                        kind: NameKind::Unit,
+                    },
+                ));
             }
-            let p = count(value).map_err(|p| field(&format!("populations for \"{unit}\""), p))?;
+            let p = count(value).map_err(|problem| InputError::Field {
+                field: Key::entry("populations", unit),
+                problem: Box::new(problem),
+            })?;
             populations.push((unit.clone(), p));
         }
         let needed = u128::from(min_seats) * populations.len() as u128;
         if needed > u128::from(seats) {
             return Err(field(
                 "min_seats",
-                format!(
-                    "{min_seats} for each of {} units needs {needed} seats, more than the {seats} to apportion",
-                    populations.len()
-                ),
+                Problem::MinimumTooHigh {
+                    min_seats,
+                    units: populations.len(),
+                    needed,
+                    seats,
+                },
             ));
         }
         let ties = parse_ties(raw.ties.as_deref(), raw.seed)?;
@@ -146,19 +155,27 @@ impl Apportionment {
     pub fn apportion(&self) -> Result<ApportionmentResult, AllocateError> {
         let pops: Vec<u64> = self.populations.iter().map(|(_, p)| *p).collect();
         let mut ties = TieBreaker::new(self.ties);
-        let won = allocate_with_minimum(self.method, &pops, self.seats, self.min_seats, &mut ties).map_err(|e| match e {
-            SeatError::Tie { seat, tied, seats_left } => AllocateError::Tie {
-                constituency: self.name.clone(),
-                seat,
-                seats: self.seats,
-                seats_left,
-                parties: tied.iter().map(|&i| self.populations[i].0.clone()).collect(),
-            },
-            SeatError::NoCandidates { seats_left } => AllocateError::Scenario(format!(
-                "{seats_left} of {} seats cannot be apportioned: no unit with population is left",
-                self.seats
-            )),
-        })?;
+        let won = allocate_with_minimum(self.method, &pops, self.seats, self.min_seats, &mut ties)
+            .map_err(|e| match e {
+                SeatError::Tie {
+                    seat,
+                    tied,
+                    seats_left,
+                } => AllocateError::Tie {
+                    constituency: self.name.clone(),
+                    seat,
+                    seats: self.seats,
+                    seats_left,
+                    parties: tied
+                        .iter()
+                        .map(|&i| self.populations[i].0.clone())
+                        .collect(),
+                },
+                SeatError::NoCandidates { seats_left } => AllocateError::Unapportioned {
+                    seats: self.seats,
+                    seats_left,
+                },
+            })?;
         Ok(ApportionmentResult {
             name: self.name.clone(),
             method: self.method.name().to_owned(),

@@ -12,46 +12,117 @@ use serde_json::Value;
 
 use crate::method::{Fraction, Method};
 use crate::party_map::PartyMap;
+use crate::problem::{CsvFile, Got, Key, NameKind, Problem};
 use crate::seats::TiePolicy;
 
 /// A problem with an election or apportionment file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InputError {
-    /// The text is not JSON of the expected shape (serde's message carries line and column).
-    #[error("{0}")]
-    Json(String),
-    /// A top-level field is wrong.
+    /// The text is not JSON of the expected shape: serde's own detail (which names an unknown,
+    /// missing or mistyped field) and where it stopped.
+    #[error("{detail}{}", at_line(*line, *column))]
+    Json {
+        kind: JsonProblem,
+        detail: String,
+        /// From 1; 0 when serde gives no position.
+        line: usize,
+        column: usize,
+    },
+    /// A top-level field is wrong. (Problems are boxed: they are rare, and a `Result` of the
+    /// engine stays small.)
     #[error("{field}: {problem}")]
-    Field { field: String, problem: String },
+    Field { field: Key, problem: Box<Problem> },
     /// A field inside one constituency is wrong.
     #[error("constituency \"{constituency}\": {field}: {problem}")]
     Constituency {
         constituency: String,
-        field: String,
-        problem: String,
+        field: Key,
+        problem: Box<Problem>,
     },
     /// A CSV cell or row is wrong.
     #[error("{file} line {line}: {field}: {problem}")]
     Csv {
-        file: String,
+        file: CsvFile,
         line: u64,
-        field: String,
-        problem: String,
+        field: Key,
+        problem: Box<Problem>,
     },
 }
 
-fn field(field: impl Into<String>, problem: impl Into<String>) -> InputError {
-    InputError::Field {
-        field: field.into(),
-        problem: problem.into(),
+/// What kind of JSON problem serde found.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum JsonProblem {
+    /// Not JSON at all (a missing comma, a stray character).
+    Syntax,
+    /// The text ends before the JSON does.
+    Eof,
+    /// A field the file format does not have.
+    UnknownField { field: String },
+    /// A field the file format requires is absent.
+    MissingField { field: String },
+    /// JSON, but a value is not of the kind its field takes.
+    Shape,
+}
+
+fn at_line(line: usize, column: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(" at line {line} column {column}")
     }
 }
 
-fn in_constituency(c: &str, f: impl Into<String>, problem: impl Into<String>) -> InputError {
+/// A serde error as an [`InputError`], its `Display` the same as serde's own. serde says which
+/// field is unknown or missing only in its message, always in the same form (`unknown field
+/// `x``, `missing field `x``): that name is read from it here, once, so that no caller has
+/// to read serde's English.
+pub(crate) fn json_error(e: &serde_json::Error) -> InputError {
+    use serde_json::error::Category;
+    let (line, column) = (e.line(), e.column());
+    let message = e.to_string();
+    let detail = message
+        .strip_suffix(&at_line(line, column))
+        .unwrap_or(&message)
+        .to_owned();
+    let named = |prefix: &str| {
+        detail
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(field, _)| field.to_owned())
+    };
+    let kind = match e.classify() {
+        Category::Syntax => JsonProblem::Syntax,
+        Category::Eof => JsonProblem::Eof,
+        Category::Io | Category::Data => {
+            if let Some(field) = named("unknown field `") {
+                JsonProblem::UnknownField { field }
+            } else if let Some(field) = named("missing field `") {
+                JsonProblem::MissingField { field }
+            } else {
+                JsonProblem::Shape
+            }
+        }
+    };
+    InputError::Json {
+        kind,
+        detail,
+        line,
+        column,
+    }
+}
+
+pub(crate) fn field(field: impl Into<String>, problem: Problem) -> InputError {
+    InputError::Field {
+        field: Key::new(field),
+        problem: Box::new(problem),
+    }
+}
+
+fn in_constituency(c: &str, f: Key, problem: Problem) -> InputError {
     InputError::Constituency {
         constituency: c.to_owned(),
-        field: f.into(),
-        problem: problem.into(),
+        field: f,
+        problem: Box::new(problem),
     }
 }
 
@@ -221,15 +292,13 @@ struct DissolutionOut<'a> {
 impl Election {
     /// Reads an election file (JSON).
     pub fn from_json(text: &str) -> Result<Election, InputError> {
-        let raw: RawElection =
-            serde_json::from_str(text).map_err(|e| InputError::Json(e.to_string()))?;
+        let raw: RawElection = serde_json::from_str(text).map_err(|e| json_error(&e))?;
         validate(raw, None)
     }
 
     /// Reads an election file, with the method given outside it (which wins over the file's).
     pub fn from_json_with_method(text: &str, method: Option<&str>) -> Result<Election, InputError> {
-        let raw: RawElection =
-            serde_json::from_str(text).map_err(|e| InputError::Json(e.to_string()))?;
+        let raw: RawElection = serde_json::from_str(text).map_err(|e| json_error(&e))?;
         validate(raw, method)
     }
 
@@ -428,39 +497,59 @@ struct RawDissolution {
 }
 
 /// Reads a non-negative integer, describing what was there instead.
-pub(crate) fn count(value: &Value) -> Result<u64, String> {
+pub(crate) fn count(value: &Value) -> Result<u64, Problem> {
+    let not = |got| Problem::NotWholeNumber {
+        positive: false,
+        got,
+    };
     match value {
-        Value::Number(n) => n
-            .as_u64()
-            .ok_or_else(|| format!("must be a non-negative integer, got {n}")),
-        Value::String(s) => Err(format!(
-            "must be a non-negative integer, got the text {s:?}"
-        )),
-        other => Err(format!("must be a non-negative integer, got {other}")),
+        Value::Number(n) => n.as_u64().ok_or_else(|| not(Got::Value(n.to_string()))),
+        Value::String(s) => Err(not(Got::Text(s.clone()))),
+        other => Err(not(Got::Value(other.to_string()))),
+    }
+}
+
+/// Reads a positive integer (a number of seats); zero is refused by the caller, which says so.
+pub(crate) fn count_seats(value: &Value) -> Result<u64, Problem> {
+    count(value).map_err(|p| match p {
+        Problem::NotWholeNumber { got, .. } => Problem::NotWholeNumber {
+            positive: true,
+            got,
+        },
+        other => other,
+    })
+}
+
+/// Zero seats, refused.
+pub(crate) fn zero_seats() -> Problem {
+    Problem::NotWholeNumber {
+        positive: true,
+        got: Got::Value("0".to_owned()),
     }
 }
 
 /// Reads a fraction in [0, 1).
-pub(crate) fn unit_fraction(value: Option<&Value>) -> Result<Fraction, String> {
+pub(crate) fn unit_fraction(value: Option<&Value>) -> Result<Fraction, Problem> {
     let Some(value) = value else {
         return Ok(Fraction::ZERO);
     };
+    let not = |got: &dyn std::fmt::Display| Problem::NotFraction {
+        got: got.to_string(),
+    };
     let number = match value {
         Value::Null => return Ok(Fraction::ZERO),
-        Value::Number(n) => n
-            .as_f64()
-            .ok_or_else(|| format!("must be a number in [0, 1), got {n}"))?,
-        other => return Err(format!("must be a number in [0, 1), got {other}")),
+        Value::Number(n) => n.as_f64().ok_or_else(|| not(n))?,
+        other => return Err(not(other)),
     };
     match Fraction::from_f64(number) {
         Some(f) if f.below_one() => Ok(f),
-        _ => Err(format!("must be a number in [0, 1), got {value}")),
+        _ => Err(not(value)),
     }
 }
 
-fn check_name(kind: &str, name: &str) -> Result<(), String> {
+fn check_name(kind: NameKind, name: &str) -> Result<(), Problem> {
     if name.trim().is_empty() {
-        Err(format!("{kind} name must not be empty"))
+        Err(Problem::EmptyName { kind })
     } else {
         Ok(())
     }
@@ -477,22 +566,21 @@ fn validate(raw: RawElection, method_override: Option<&str>) -> Result<Election,
             Some(f.ok_or_else(|| {
                 field(
                     "first_divisor",
-                    format!("must be a number in (0, 3], got {v}"),
+                    Problem::NotFirstDivisor { got: v.to_string() },
                 )
             })?)
         }
     };
     let Some(method_name) = method_override.or(raw.method.as_deref()) else {
-        return Err(field(
-            "method",
-            "missing: give it in the file or on the command line",
-        ));
+        return Err(field("method", Problem::MethodMissing));
     };
     let method = parse_method(method_name, first_divisor)?;
     if first_divisor.is_some() && !matches!(method, Method::ModifiedSainteLague { .. }) {
         return Err(field(
             "first_divisor",
-            format!("only applies to modified-sainte-lague, not {method}"),
+            Problem::FirstDivisorNotModified {
+                method: method.name(),
+            },
         ));
     }
     let threshold = unit_fraction(raw.threshold.as_ref()).map_err(|p| field("threshold", p))?;
@@ -504,7 +592,9 @@ fn validate(raw: RawElection, method_override: Option<&str>) -> Result<Election,
         Some(other) => {
             return Err(field(
                 "threshold_rule",
-                format!("must be \"any\" or \"all\", got {other:?}"),
+                Problem::NotThresholdRule {
+                    got: other.to_owned(),
+                },
             ));
         }
     };
@@ -517,7 +607,9 @@ fn validate(raw: RawElection, method_override: Option<&str>) -> Result<Election,
     if raw.constituencies.is_empty() {
         return Err(field(
             "constituencies",
-            "must list at least one constituency",
+            Problem::NoneListed {
+                kind: NameKind::Constituency,
+            },
         ));
     }
     let mut parties: Vec<String> = Vec::new();
@@ -539,52 +631,59 @@ fn validate(raw: RawElection, method_override: Option<&str>) -> Result<Election,
         if cname.trim().is_empty() {
             return Err(field(
                 format!("constituencies[{i}].name"),
-                "constituency name must not be empty",
+                Problem::EmptyName {
+                    kind: NameKind::Constituency,
+                },
             ));
         }
         if !seen_constituencies.insert(cname.clone()) {
             return Err(in_constituency(
                 &cname,
-                "name",
-                "this constituency is listed more than once",
+                Key::new("name"),
+                Problem::ListedAgain {
+                    kind: NameKind::Constituency,
+                },
             ));
         }
-        let seats = count(&rc.seats)
-            .map_err(|p| in_constituency(&cname, "seats", p.replace("non-negative", "positive")))?;
+        let seats =
+            count_seats(&rc.seats).map_err(|p| in_constituency(&cname, Key::new("seats"), p))?;
         if seats == 0 {
-            return Err(in_constituency(
-                &cname,
-                "seats",
-                "must be a positive integer, got 0",
-            ));
+            return Err(in_constituency(&cname, Key::new("seats"), zero_seats()));
         }
         if seats > MAX_SEATS {
             return Err(in_constituency(
                 &cname,
-                "seats",
-                format!("must be at most {MAX_SEATS}, got {seats}"),
+                Key::new("seats"),
+                Problem::TooManySeats {
+                    max: MAX_SEATS,
+                    got: seats,
+                },
             ));
         }
         if let Some(dup) = rc.votes.first_duplicate() {
             return Err(in_constituency(
                 &cname,
-                "votes",
-                format!("party \"{dup}\" is listed more than once"),
+                Key::new("votes"),
+                Problem::Repeated {
+                    kind: NameKind::Party,
+                    name: dup.to_owned(),
+                },
             ));
         }
         if rc.votes.is_empty() {
-            return Err(in_constituency(&cname, "votes", "no party listed"));
+            return Err(in_constituency(&cname, Key::new("votes"), Problem::NoParty));
         }
         let mut votes = Vec::with_capacity(rc.votes.len());
         for (party, value) in &rc.votes.0 {
-            check_name("party", party).map_err(|p| in_constituency(&cname, "votes", p))?;
-            let v = count(value)
-                .map_err(|p| in_constituency(&cname, format!("votes for \"{party}\""), p))?;
+            check_name(NameKind::Party, party)
+                .map_err(|p| in_constituency(&cname, Key::new("votes"), p))?;
+            let v =
+                count(value).map_err(|p| in_constituency(&cname, Key::entry("votes", party), p))?;
             votes.push((number_of(party, &mut parties, &mut party_numbers), v));
         }
         let blank_votes = match &rc.blank_votes {
             None | Some(Value::Null) => 0,
-            Some(v) => count(v).map_err(|p| in_constituency(&cname, "blank_votes", p))?,
+            Some(v) => count(v).map_err(|p| in_constituency(&cname, Key::new("blank_votes"), p))?,
         };
         // Every sum the engine takes is a part of the national total, so checking that total
         // once here means no sum can overflow later.
@@ -593,9 +692,7 @@ fn validate(raw: RawElection, method_override: Option<&str>) -> Result<Election,
             .try_fold(blank_votes, |acc: u64, (_, v)| acc.checked_add(*v));
         national_total = local
             .and_then(|l| national_total.checked_add(l))
-            .ok_or_else(|| {
-                in_constituency(&cname, "votes", "the votes add up to more than 2^64 - 1")
-            })?;
+            .ok_or_else(|| in_constituency(&cname, Key::new("votes"), Problem::VotesOverflow))?;
         let recorded_seats = match &rc.recorded_seats {
             None => None,
             Some(map) => Some(recorded_in(&cname, map, &votes, seats, &party_numbers)?),
@@ -637,13 +734,11 @@ pub(crate) fn parse_method(
     first_divisor: Option<Fraction>,
 ) -> Result<Method, InputError> {
     Method::from_name(name, first_divisor).ok_or_else(|| {
-        let known: Vec<&str> = crate::method::METHOD_NAMES
-            .iter()
-            .map(|(c, _)| *c)
-            .collect();
         field(
             "method",
-            format!("unknown method {name:?}; known: {}", known.join(", ")),
+            Problem::UnknownMethod {
+                name: name.to_owned(),
+            },
         )
     })
 }
@@ -653,20 +748,18 @@ pub(crate) fn parse_ties(ties: Option<&str>, seed: Option<u64>) -> Result<TiePol
         (None | Some("error"), None) => Ok(TiePolicy::Error),
         (Some("most-votes"), None) => Ok(TiePolicy::MostVotes),
         (Some("lot"), Some(seed)) => Ok(TiePolicy::Lot { seed }),
-        (Some("lot"), None) => Err(field(
-            "seed",
-            "ties = \"lot\" needs a seed, so that the draw can be repeated",
-        )),
+        (Some("lot"), None) => Err(field("seed", Problem::LotNeedsSeed)),
         (t @ (Some("error" | "most-votes") | None), Some(_)) => Err(field(
             "seed",
-            format!(
-                "only used with ties = \"lot\", not {:?}",
-                t.unwrap_or("error")
-            ),
+            Problem::SeedWithoutLot {
+                ties: t.unwrap_or("error").to_owned(),
+            },
         )),
         (Some(other), _) => Err(field(
             "ties",
-            format!("must be \"error\", \"most-votes\" or \"lot\", got {other:?}"),
+            Problem::NotTieRule {
+                got: other.to_owned(),
+            },
         )),
     }
 }
@@ -681,15 +774,18 @@ fn recorded_in(
     if let Some(dup) = map.first_duplicate() {
         return Err(in_constituency(
             cname,
-            "recorded_seats",
-            format!("party \"{dup}\" is listed more than once"),
+            Key::new("recorded_seats"),
+            Problem::Repeated {
+                kind: NameKind::Party,
+                name: dup.to_owned(),
+            },
         ));
     }
     let mut out = Vec::new();
     let mut sum = 0u64;
     for (party, value) in &map.0 {
         let n = count(value)
-            .map_err(|p| in_constituency(cname, format!("recorded_seats for \"{party}\""), p))?;
+            .map_err(|p| in_constituency(cname, Key::entry("recorded_seats", party), p))?;
         let p = numbers
             .get(party)
             .copied()
@@ -697,8 +793,10 @@ fn recorded_in(
             .ok_or_else(|| {
                 in_constituency(
                     cname,
-                    "recorded_seats",
-                    format!("party \"{party}\" has no votes entry here"),
+                    Key::new("recorded_seats"),
+                    Problem::NoVotesEntry {
+                        party: party.clone(),
+                    },
                 )
             })?;
         sum = sum.saturating_add(n);
@@ -707,8 +805,12 @@ fn recorded_in(
     if sum != seats {
         return Err(in_constituency(
             cname,
-            "recorded_seats",
-            format!("add up to {sum}, but the constituency has {seats} seats"),
+            Key::new("recorded_seats"),
+            Problem::SeatsSum {
+                kind: NameKind::Constituency,
+                sum,
+                seats,
+            },
         ));
     }
     Ok(out)
@@ -722,7 +824,10 @@ fn party_counts(
     if let Some(dup) = map.first_duplicate() {
         return Err(field(
             what,
-            format!("party \"{dup}\" is listed more than once"),
+            Problem::Repeated {
+                kind: NameKind::Party,
+                name: dup.to_owned(),
+            },
         ));
     }
     let mut out = PartyMap::new();
@@ -730,10 +835,15 @@ fn party_counts(
         if !numbers.contains_key(party) {
             return Err(field(
                 what,
-                format!("party \"{party}\" does not stand in this election"),
+                Problem::NotStanding {
+                    party: party.clone(),
+                },
             ));
         }
-        let n = count(value).map_err(|p| field(format!("{what} for \"{party}\""), p))?;
+        let n = count(value).map_err(|problem| InputError::Field {
+            field: Key::entry(what, party),
+            problem: Box::new(problem),
+        })?;
         out.0.push((party.clone(), n));
     }
     Ok(out)
@@ -748,7 +858,12 @@ fn validate_recorded(
     for unit in raw.breakdown {
         let what = format!("recorded.breakdown \"{}\"", unit.name);
         if !seen.insert(unit.name.clone()) {
-            return Err(field(what, "this unit is listed more than once"));
+            return Err(field(
+                what,
+                Problem::ListedAgain {
+                    kind: NameKind::Unit,
+                },
+            ));
         }
         let seats = count(&unit.seats).map_err(|p| field(format!("{what}: seats"), p))?;
         let won = party_counts(&format!("{what}: won"), &unit.won, numbers)?;
@@ -756,7 +871,11 @@ fn validate_recorded(
         if sum != seats {
             return Err(field(
                 format!("{what}: won"),
-                format!("add up to {sum}, but the unit has {seats} seats"),
+                Problem::SeatsSum {
+                    kind: NameKind::Unit,
+                    sum,
+                    seats,
+                },
             ));
         }
         breakdown.push(RecordedUnit {
@@ -769,7 +888,7 @@ fn validate_recorded(
     for d in raw.dissolutions {
         let what = format!("recorded.dissolutions \"{}\"", d.party);
         if !numbers.contains_key(&d.party) {
-            return Err(field(what, "this party does not stand in this election"));
+            return Err(field(what, Problem::ThisNotStanding));
         }
         let awarded = party_counts(&format!("{what}: awarded"), &d.awarded, numbers)?;
         let declined_to = party_counts(&format!("{what}: declined_to"), &d.declined_to, numbers)?;
@@ -777,7 +896,7 @@ fn validate_recorded(
             if awarded.get(p).is_none() {
                 return Err(field(
                     format!("{what}: declined"),
-                    format!("party \"{p}\" was awarded nothing to decline"),
+                    Problem::NothingToDecline { party: p.clone() },
                 ));
             }
         }
@@ -792,7 +911,10 @@ fn validate_recorded(
         if declined_seats != passed_on {
             return Err(field(
                 format!("{what}: declined_to"),
-                format!("passes on {passed_on} seats, but {declined_seats} were declined"),
+                Problem::PassedOnSum {
+                    passed_on,
+                    declined: declined_seats,
+                },
             ));
         }
         dissolutions.push(RecordedDissolution {
@@ -813,18 +935,27 @@ fn validate_recorded(
 
 /// Splits CSV text into records with their line numbers, using the header to find columns.
 struct CsvTable {
-    file: String,
+    file: CsvFile,
     columns: Vec<String>,
     rows: Vec<(u64, Vec<String>)>,
 }
 
 impl CsvTable {
-    fn parse(file: &str, text: &str) -> Result<CsvTable, InputError> {
-        let csv_error = |line: u64, problem: String| InputError::Csv {
-            file: file.to_owned(),
+    fn parse(file: CsvFile, text: &str) -> Result<CsvTable, InputError> {
+        let csv_error = |line: u64, e: &csv::Error| InputError::Csv {
+            file,
             line,
-            field: "row".to_owned(),
-            problem,
+            field: Key::new("row"),
+            problem: Box::new(match e.kind() {
+                csv::ErrorKind::UnequalLengths {
+                    expected_len, len, ..
+                } => Problem::CsvFields {
+                    expected: *expected_len,
+                    got: *len,
+                },
+                csv::ErrorKind::Utf8 { .. } => Problem::CsvUtf8,
+                _ => Problem::CsvSyntax(e.to_string()),
+            }),
         };
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
@@ -832,7 +963,7 @@ impl CsvTable {
             .from_reader(text.as_bytes());
         let columns: Vec<String> = reader
             .headers()
-            .map_err(|e| csv_error(1, e.to_string()))?
+            .map_err(|e| csv_error(1, &e))?
             .iter()
             .map(|h| h.trim_start_matches('\u{feff}').to_ascii_lowercase())
             .collect();
@@ -840,7 +971,7 @@ impl CsvTable {
         for record in reader.records() {
             let record = record.map_err(|e| {
                 let line = e.position().map_or(0, csv::Position::line);
-                csv_error(line, e.to_string())
+                csv_error(line, &e)
             })?;
             let line = record.position().map_or(0, csv::Position::line);
             if record.iter().all(str::is_empty) {
@@ -849,7 +980,7 @@ impl CsvTable {
             rows.push((line, record.iter().map(str::to_owned).collect()));
         }
         Ok(CsvTable {
-            file: file.to_owned(),
+            file,
             columns,
             rows,
         })
@@ -859,24 +990,23 @@ impl CsvTable {
         match self.columns.iter().position(|c| c == name) {
             Some(i) => Ok(Some(i)),
             None if required => Err(InputError::Csv {
-                file: self.file.clone(),
+                file: self.file,
                 line: 1,
-                field: name.to_owned(),
-                problem: format!(
-                    "missing column (the header has: {})",
-                    self.columns.join(", ")
-                ),
+                field: Key::new(name),
+                problem: Box::new(Problem::MissingColumn {
+                    header: self.columns.clone(),
+                }),
             }),
             None => Ok(None),
         }
     }
 
-    fn error(&self, line: u64, field: &str, problem: impl Into<String>) -> InputError {
+    fn error(&self, line: u64, field: &str, problem: Problem) -> InputError {
         InputError::Csv {
-            file: self.file.clone(),
+            file: self.file,
             line,
-            field: field.to_owned(),
-            problem: problem.into(),
+            field: Key::new(field),
+            problem: Box::new(problem),
         }
     }
 
@@ -885,7 +1015,10 @@ impl CsvTable {
             self.error(
                 line,
                 field,
-                format!("must be a non-negative integer, got {cell:?}"),
+                Problem::NotWholeNumber {
+                    positive: false,
+                    got: Got::Value(format!("{cell:?}")),
+                },
             )
         })
     }
@@ -896,7 +1029,7 @@ fn from_csv(
     seats_csv: &str,
     options: &CsvOptions,
 ) -> Result<Election, InputError> {
-    let seats_table = CsvTable::parse("seats file", seats_csv)?;
+    let seats_table = CsvTable::parse(CsvFile::Seats, seats_csv)?;
     let (sc, ss) = (
         seats_table.column("constituency", true)?,
         seats_table.column("seats", true)?,
@@ -911,12 +1044,14 @@ fn from_csv(
             return Err(seats_table.error(
                 *line,
                 "constituency",
-                "constituency name must not be empty",
+                Problem::EmptyName {
+                    kind: NameKind::Constituency,
+                },
             ));
         }
         let seats = seats_table.count(*line, "seats", cell(ss))?;
         if seats == 0 {
-            return Err(seats_table.error(*line, "seats", "must be a positive integer, got 0"));
+            return Err(seats_table.error(*line, "seats", zero_seats()));
         }
         let blank = match sb.map(|_| cell(sb)).filter(|c| !c.is_empty()) {
             Some(c) => Some(seats_table.count(*line, "blank_votes", c)?),
@@ -929,12 +1064,15 @@ fn from_csv(
             return Err(seats_table.error(
                 *line,
                 "constituency",
-                format!("\"{name}\" is listed more than once"),
+                Problem::Repeated {
+                    kind: NameKind::Constituency,
+                    name: name.to_owned(),
+                },
             ));
         }
         order.push(name.to_owned());
     }
-    let votes_table = CsvTable::parse("votes file", votes_csv)?;
+    let votes_table = CsvTable::parse(CsvFile::Votes, votes_csv)?;
     let (vc, vp, vv) = (
         votes_table.column("constituency", true)?,
         votes_table.column("party", true)?,
@@ -949,17 +1087,28 @@ fn from_csv(
             return Err(votes_table.error(
                 *line,
                 "constituency",
-                format!("\"{c}\" is not in the seats file"),
+                Problem::NotInSeatsFile {
+                    constituency: c.to_owned(),
+                },
             ));
         }
         if p.is_empty() {
-            return Err(votes_table.error(*line, "party", "party name must not be empty"));
+            return Err(votes_table.error(
+                *line,
+                "party",
+                Problem::EmptyName {
+                    kind: NameKind::Party,
+                },
+            ));
         }
         if !seen.insert((c.to_owned(), p.to_owned())) {
             return Err(votes_table.error(
                 *line,
                 "party",
-                format!("\"{p}\" is listed twice in \"{c}\""),
+                Problem::RepeatedIn {
+                    party: p.to_owned(),
+                    constituency: c.to_owned(),
+                },
             ));
         }
         let v = votes_table.count(*line, "votes", cell(vv))?;
@@ -975,7 +1124,9 @@ fn from_csv(
             return Err(seats_table.error(
                 line,
                 "constituency",
-                format!("\"{name}\" has no rows in the votes file"),
+                Problem::NoVotesRows {
+                    constituency: name.clone(),
+                },
             ));
         };
         constituencies.push(RawConstituency {

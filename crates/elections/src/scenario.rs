@@ -2,7 +2,9 @@
 //! that can be computed (`rerun`, `minor-parties`) or as an authority recorded it (`recorded`),
 //! so that the computed rules can be set beside what happened.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use serde::{Serialize, Serializer};
 
 use crate::allocation::{
     AllocateError, SeatTable, TieReport, compute_seats, constituency_map, national_seats,
@@ -61,7 +63,7 @@ pub enum Basis {
 }
 
 /// A scenario's before and after.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scenario {
     pub name: String,
     pub party: String,
@@ -83,11 +85,12 @@ pub struct Scenario {
     pub indices_before: Indices,
     pub indices_after: Indices,
     pub ties: Vec<TieReport>,
-    pub notes: Vec<String>,
+    /// What a reader must know about the result; in JSON each is its English sentence.
+    pub notes: Vec<ScenarioNote>,
 }
 
 /// A party before and after (shares in percent; differences in percentage points).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScenarioRow {
     pub party: String,
     pub votes: u64,
@@ -104,18 +107,192 @@ pub struct ScenarioRow {
 }
 
 /// One constituency before and after.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ConstituencyChange {
     pub name: String,
     pub before: PartyMap<u64>,
     pub after: PartyMap<u64>,
 }
 
-/// A stage of the rule and the seats it gave.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A stage of the rule and the seats it gave. In JSON: `description` (the English sentence
+/// [`Step`]'s `Display` writes, as the JSON always held), `code` (the [`StepKind`]'s stable
+/// name) and `seats`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
-    pub description: String,
+    pub kind: StepKind,
+    /// Where the stage took place, when the rule says it (`national: seats declined`).
+    pub place: Option<Place>,
     pub seats: PartyMap<u64>,
+}
+
+/// The stages a rule goes through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StepKind {
+    /// The freed seats given to parties that won none (nationally).
+    Award,
+    /// The freed seats of each constituency given to parties without a seat there (summed).
+    AwardInConstituencies,
+    /// Seats just awarded that their parties declined.
+    Declined,
+    /// Declined seats passed on to the seated parties.
+    PassedOn,
+    /// The award as the file records it.
+    RecordedAward,
+    /// The seats the file records as declined.
+    RecordedDeclined,
+    /// Where the file records the declined seats went.
+    RecordedPassedOn,
+}
+
+impl StepKind {
+    /// The stable name of the stage (the `code` of a step in JSON).
+    pub fn code(self) -> &'static str {
+        match self {
+            StepKind::Award => "award",
+            StepKind::AwardInConstituencies => "award-in-constituencies",
+            StepKind::Declined => "declined",
+            StepKind::PassedOn => "passed-on",
+            StepKind::RecordedAward => "recorded-award",
+            StepKind::RecordedDeclined => "recorded-declined",
+            StepKind::RecordedPassedOn => "recorded-passed-on",
+        }
+    }
+
+    /// The English description, as the JSON output has always written it.
+    fn english(self) -> &'static str {
+        match self {
+            StepKind::Award => "award to parties without a seat",
+            StepKind::AwardInConstituencies => {
+                "award to parties without a seat in the constituency"
+            }
+            StepKind::Declined => "seats declined",
+            StepKind::PassedOn => "declined seats to seated parties",
+            StepKind::RecordedAward => "recorded award",
+            StepKind::RecordedDeclined => "recorded as declined",
+            StepKind::RecordedPassedOn => "declined seats, as recorded",
+        }
+    }
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.place {
+            Some(place) => write!(f, "{place}: {}", self.kind.english()),
+            None => f.write_str(self.kind.english()),
+        }
+    }
+}
+
+impl Serialize for Step {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            description: String,
+            code: &'static str,
+            seats: &'a PartyMap<u64>,
+        }
+        Json {
+            description: self.to_string(),
+            code: self.kind.code(),
+            seats: &self.seats,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Where a stage took place, or where a rule could not go on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// The whole country (national seats and votes).
+    National,
+    /// One constituency, by its name.
+    Constituency(String),
+}
+
+impl fmt::Display for Place {
+    /// `national`, or the constituency's name, as the engine's English has always written it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::National => f.write_str("national"),
+            Place::Constituency(name) => f.write_str(name),
+        }
+    }
+}
+
+/// A note on a scenario's result.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ScenarioNote {
+    /// The dissolved party holds no seat in the basis: nothing moves.
+    NoSeatBefore { party: String },
+    /// The rerun rule compares recorded seats with seats it computes.
+    RerunFromRecorded,
+    /// The note of the file's record of the dissolution, as its author wrote it.
+    Recorded(String),
+}
+
+impl fmt::Display for ScenarioNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScenarioNote::NoSeatBefore { party } => write!(
+                f,
+                "\"{party}\" holds no seat before the dissolution: nothing to redistribute"
+            ),
+            ScenarioNote::RerunFromRecorded => f.write_str(
+                "the \"before\" seats are the recorded ones; \"after\" is computed by the election's method without the party",
+            ),
+            ScenarioNote::Recorded(note) => f.write_str(note),
+        }
+    }
+}
+
+impl Serialize for ScenarioNote {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Why a scenario cannot be computed as asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScenarioError {
+    #[error("party \"{party}\" does not stand in \"{election}\"")]
+    NotStanding { party: String, election: String },
+    #[error("basis \"recorded\": not every constituency has recorded_seats")]
+    BasisNotRecorded,
+    /// `minor-parties` was given a method that is not a divisor method (by its name).
+    #[error("minor-parties needs a highest-average (divisor) method, not {method}")]
+    NotDivisor { method: &'static str },
+    #[error("--declined: \"{party}\" is the dissolved party")]
+    DeclinedIsDissolved { party: String },
+    #[error("--declined: party \"{party}\" does not stand in this election")]
+    DeclinedNotStanding { party: String },
+    /// No party without a seat has votes to take the freed seats, nationally or in one
+    /// constituency.
+    #[error("{}", no_minor_text(place, *seats))]
+    NoMinor { place: Place, seats: u64 },
+    /// Declined seats with no seated party left to take them.
+    #[error("{place}: {seats} declined seat(s) but no other seated party to pass them to")]
+    NoOneToPassTo { place: Place, seats: u64 },
+    #[error("rule \"recorded\": the file records no dissolution of \"{party}\"")]
+    NotRecorded { party: String },
+    #[error(
+        "rule \"recorded\": the record gives out {awarded} seats, but \"{party}\" holds {held} in the basis used"
+    )]
+    RecordedMismatch {
+        party: String,
+        awarded: u64,
+        held: u64,
+    },
+}
+
+fn no_minor_text(place: &Place, seats: u64) -> String {
+    match place {
+        Place::National => {
+            format!("no party without a seat has votes to receive the {seats} freed seat(s)")
+        }
+        Place::Constituency(c) => format!(
+            "constituency \"{c}\": no party without a seat there has votes to receive the {seats} freed seat(s)"
+        ),
+    }
 }
 
 /// Computes the scenario where `party` is dissolved under `rule`, starting from `basis` (by
@@ -126,12 +303,12 @@ pub fn dissolve(
     rule: &DissolveRule,
     basis: Option<Basis>,
 ) -> Result<Scenario, AllocateError> {
-    let dissolved = election.party_index(party).ok_or_else(|| {
-        AllocateError::Scenario(format!(
-            "party \"{party}\" does not stand in \"{}\"",
-            election.name
-        ))
-    })?;
+    let dissolved = election
+        .party_index(party)
+        .ok_or_else(|| ScenarioError::NotStanding {
+            party: party.to_owned(),
+            election: election.name.clone(),
+        })?;
     let basis = basis.unwrap_or(if election.has_recorded_seats() {
         Basis::Recorded
     } else {
@@ -144,9 +321,7 @@ pub fn dissolve(
         Basis::Computed => compute_seats(election, None, &mut ties, &mut reports)?.0,
         Basis::Recorded => {
             if !election.has_recorded_seats() {
-                return Err(AllocateError::Scenario(
-                    "basis \"recorded\": not every constituency has recorded_seats".to_owned(),
-                ));
+                return Err(ScenarioError::BasisNotRecorded.into());
             }
             election
                 .constituencies
@@ -163,19 +338,16 @@ pub fn dissolve(
     };
     let before_national = national_seats(election, &before);
     if before_national[dissolved] == 0 {
-        notes.push(format!(
-            "\"{party}\" holds no seat before the dissolution: nothing to redistribute"
-        ));
+        notes.push(ScenarioNote::NoSeatBefore {
+            party: party.to_owned(),
+        });
     }
     let mut steps = Vec::new();
     let (after_national, after_table) = match rule {
         DissolveRule::Rerun => {
             let (table, _) = compute_seats(election, Some(dissolved), &mut ties, &mut reports)?;
             if basis == Basis::Recorded {
-                notes.push(
-                    "the \"before\" seats are the recorded ones; \"after\" is computed by the election's method without the party"
-                        .to_owned(),
-                );
+                notes.push(ScenarioNote::RerunFromRecorded);
             }
             (national_seats(election, &table), Some(table))
         }
@@ -300,11 +472,9 @@ const DHONDT: Divisor = Divisor::Linear {
 fn highest_average(method: Option<Method>) -> Result<Divisor, AllocateError> {
     match method {
         None => Ok(DHONDT),
-        Some(m) => m.divisor().ok_or_else(|| {
-            AllocateError::Scenario(format!(
-                "minor-parties needs a highest-average (divisor) method, not {m}"
-            ))
-        }),
+        Some(m) => m
+            .divisor()
+            .ok_or_else(|| AllocateError::Scenario(ScenarioError::NotDivisor { method: m.name() })),
     }
 }
 
@@ -317,12 +487,8 @@ fn check_declined(
         .iter()
         .map(|d| match election.party_index(d) {
             Some(p) if p != dissolved => Ok(p),
-            Some(_) => Err(AllocateError::Scenario(format!(
-                "--declined: \"{d}\" is the dissolved party"
-            ))),
-            None => Err(AllocateError::Scenario(format!(
-                "--declined: party \"{d}\" does not stand in this election"
-            ))),
+            Some(_) => Err(ScenarioError::DeclinedIsDissolved { party: d.clone() }.into()),
+            None => Err(ScenarioError::DeclinedNotStanding { party: d.clone() }.into()),
         })
         .collect()
 }
@@ -332,7 +498,7 @@ fn check_declined(
 #[allow(clippy::too_many_arguments)]
 fn give(
     election: &Election,
-    where_: &str,
+    where_: &Place,
     divisor: Divisor,
     candidates: &[usize],
     votes: &[u64],
@@ -346,10 +512,11 @@ fn give(
     let mut won: Vec<u64> = candidates.iter().map(|&p| held[p]).collect();
     let start = won.clone();
     let already: u64 = start.iter().sum();
+    let name = where_.to_string();
     divisor_fill(divisor, &local_votes, &mut won, seats, already, ties)
-        .map_err(|e| seat_error(election, where_, seats, &entries, e))?;
+        .map_err(|e| seat_error(election, &name, seats, &entries, e))?;
     for settled in ties.take_settled() {
-        reports.push(tie_report(election, where_, &entries, &settled));
+        reports.push(tie_report(election, &name, &entries, &settled));
     }
     let mut gained = vec![0u64; election.parties.len()];
     for (i, &p) in candidates.iter().enumerate() {
@@ -384,7 +551,7 @@ fn minor_national(
     } else {
         give(
             election,
-            "national",
+            &Place::National,
             divisor,
             &candidates,
             &votes,
@@ -393,36 +560,35 @@ fn minor_national(
             ties,
             reports,
         )
-        .map_err(no_minor)?
+        .map_err(|e| no_minor(e, Place::National))?
     };
     steps.push(Step {
-        description: "award to parties without a seat".to_owned(),
+        kind: StepKind::Award,
+        place: None,
         seats: seat_map(election, &award),
     });
     for p in 0..after.len() {
         after[p] += award[p];
     }
     pass_on_declined(
-        election, "national", divisor, &declined, &award, &votes, &mut after, dissolved, ties,
-        reports, steps,
+        election,
+        &Place::National,
+        divisor,
+        &declined,
+        &award,
+        &votes,
+        &mut after,
+        dissolved,
+        ties,
+        reports,
+        steps,
     )?;
     Ok(after)
 }
 
-fn no_minor(e: AllocateError) -> AllocateError {
+fn no_minor(e: AllocateError, place: Place) -> AllocateError {
     match e {
-        AllocateError::NoCandidates { seats, .. } => AllocateError::Scenario(format!(
-            "no party without a seat has votes to receive the {seats} freed seat(s)"
-        )),
-        other => other,
-    }
-}
-
-fn no_minor_in(e: AllocateError, constituency: &str) -> AllocateError {
-    match e {
-        AllocateError::NoCandidates { seats, .. } => AllocateError::Scenario(format!(
-            "constituency \"{constituency}\": no party without a seat there has votes to receive the {seats} freed seat(s)"
-        )),
+        AllocateError::NoCandidates { seats, .. } => ScenarioError::NoMinor { place, seats }.into(),
         other => other,
     }
 }
@@ -433,7 +599,7 @@ fn no_minor_in(e: AllocateError, constituency: &str) -> AllocateError {
 #[allow(clippy::too_many_arguments)]
 fn pass_on_declined(
     election: &Election,
-    where_: &str,
+    where_: &Place,
     divisor: Divisor,
     declined: &[usize],
     awarded: &[u64],
@@ -454,7 +620,8 @@ fn pass_on_declined(
         seats[p] -= awarded[p];
     }
     steps.push(Step {
-        description: format!("{where_}: seats declined"),
+        kind: StepKind::Declined,
+        place: Some(where_.clone()),
         seats: seat_map(election, &taken),
     });
     if returned == 0 {
@@ -464,9 +631,11 @@ fn pass_on_declined(
         .filter(|&p| p != dissolved && seats[p] > 0 && !declined.contains(&p) && votes[p] > 0)
         .collect();
     if seated.is_empty() {
-        return Err(AllocateError::Scenario(format!(
-            "{where_}: {returned} declined seat(s) but no other seated party to pass them to"
-        )));
+        return Err(ScenarioError::NoOneToPassTo {
+            place: where_.clone(),
+            seats: returned,
+        }
+        .into());
     }
     let gained = give(
         election, where_, divisor, &seated, votes, seats, returned, ties, reports,
@@ -475,7 +644,8 @@ fn pass_on_declined(
         seats[p] += gained[p];
     }
     steps.push(Step {
-        description: format!("{where_}: declined seats to seated parties"),
+        kind: StepKind::PassedOn,
+        place: Some(where_.clone()),
         seats: seat_map(election, &gained),
     });
     Ok(())
@@ -515,9 +685,10 @@ fn minor_per_constituency(
                 .map(|(p, _)| *p)
                 .filter(|&p| p != dissolved && held[p] == 0 && votes[p] > 0)
                 .collect();
+            let place = Place::Constituency(c.name.clone());
             let award = give(
                 election,
-                &c.name,
+                &place,
                 divisor,
                 &candidates,
                 &votes,
@@ -526,7 +697,7 @@ fn minor_per_constituency(
                 ties,
                 reports,
             )
-            .map_err(|e| no_minor_in(e, &c.name))?;
+            .map_err(|e| no_minor(e, place.clone()))?;
             for p in 0..n {
                 held[p] += award[p];
                 award_total[p] += award[p];
@@ -535,7 +706,7 @@ fn minor_per_constituency(
             let before_decline = held.clone();
             pass_on_declined(
                 election,
-                &c.name,
+                &place,
                 divisor,
                 &declined,
                 &award,
@@ -557,16 +728,19 @@ fn minor_per_constituency(
         after.push(c.votes.iter().map(|(p, _)| held[*p]).collect());
     }
     steps.push(Step {
-        description: "award to parties without a seat in the constituency".to_owned(),
+        kind: StepKind::AwardInConstituencies,
+        place: None,
         seats: seat_map(election, &award_total),
     });
     if !declined.is_empty() {
         steps.push(Step {
-            description: "seats declined".to_owned(),
+            kind: StepKind::Declined,
+            place: None,
             seats: seat_map(election, &declined_total),
         });
         steps.push(Step {
-            description: "declined seats to seated parties".to_owned(),
+            kind: StepKind::PassedOn,
+            place: None,
             seats: seat_map(election, &passed_total),
         });
     }
@@ -578,7 +752,7 @@ fn recorded(
     dissolved: usize,
     before: &[u64],
     steps: &mut Vec<Step>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ScenarioNote>,
 ) -> Result<Vec<u64>, AllocateError> {
     let party = &election.parties[dissolved];
     let record = election
@@ -586,20 +760,20 @@ fn recorded(
         .dissolutions
         .iter()
         .find(|d| &d.party == party)
-        .ok_or_else(|| {
-            AllocateError::Scenario(format!(
-                "rule \"recorded\": the file records no dissolution of \"{party}\""
-            ))
+        .ok_or_else(|| ScenarioError::NotRecorded {
+            party: party.clone(),
         })?;
     let awarded = record
         .awarded
         .iter()
         .fold(0u64, |a, (_, n)| a.saturating_add(*n));
     if awarded != before[dissolved] {
-        return Err(AllocateError::Scenario(format!(
-            "rule \"recorded\": the record gives out {awarded} seats, but \"{party}\" holds {} in the basis used",
-            before[dissolved]
-        )));
+        return Err(ScenarioError::RecordedMismatch {
+            party: party.clone(),
+            awarded,
+            held: before[dissolved],
+        }
+        .into());
     }
     let index = |name: &str| election.party_index(name).unwrap_or(dissolved);
     let mut after = before.to_vec();
@@ -609,7 +783,8 @@ fn recorded(
         first[index(p)] += n;
     }
     steps.push(Step {
-        description: "recorded award".to_owned(),
+        kind: StepKind::RecordedAward,
+        place: None,
         seats: seat_map(election, &first),
     });
     for (p, n) in record.awarded.iter() {
@@ -623,7 +798,8 @@ fn recorded(
             declined[index(p)] = record.awarded.get(p).copied().unwrap_or(0);
         }
         steps.push(Step {
-            description: "recorded as declined".to_owned(),
+            kind: StepKind::RecordedDeclined,
+            place: None,
             seats: seat_map(election, &declined),
         });
         let mut passed = vec![0u64; after.len()];
@@ -632,12 +808,13 @@ fn recorded(
             after[index(p)] += n;
         }
         steps.push(Step {
-            description: "declined seats, as recorded".to_owned(),
+            kind: StepKind::RecordedPassedOn,
+            place: None,
             seats: seat_map(election, &passed),
         });
     }
     if let Some(note) = &record.note {
-        notes.push(note.clone());
+        notes.push(ScenarioNote::Recorded(note.clone()));
     }
     Ok(after)
 }

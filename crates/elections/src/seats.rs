@@ -31,6 +31,33 @@ impl TiePolicy {
     }
 }
 
+/// The rule that settled a tie: the policy's name in files and JSON (`most-votes`, `lot`), so
+/// that a page or a terminal can say it in its reader's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TieRule {
+    /// The tied party with more votes won.
+    MostVotes,
+    /// Drawn by lot.
+    Lot,
+}
+
+impl TieRule {
+    /// The name files and JSON use (`most-votes`, `lot`).
+    pub fn name(self) -> &'static str {
+        match self {
+            TieRule::MostVotes => "most-votes",
+            TieRule::Lot => "lot",
+        }
+    }
+}
+
+impl std::fmt::Display for TieRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// A tie that a policy settled, by index into the vote list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SettledTie {
@@ -38,7 +65,7 @@ pub struct SettledTie {
     pub seat: u64,
     pub tied: Vec<usize>,
     pub winners: Vec<usize>,
-    pub rule: &'static str,
+    pub rule: TieRule,
 }
 
 /// Why seats could not be allocated.
@@ -166,7 +193,11 @@ impl TieBreaker {
                 seat,
                 tied: tied.to_vec(),
                 winners: winners.clone(),
-                rule: self.policy.name(),
+                // `Error` returned above: only the two settling policies get here.
+                rule: match self.policy {
+                    TiePolicy::Lot { .. } => TieRule::Lot,
+                    TiePolicy::Error | TiePolicy::MostVotes => TieRule::MostVotes,
+                },
             });
         }
         Ok(winners)

@@ -37,19 +37,63 @@ pub struct SimulationOptions {
     pub concentration: f64,
 }
 
+/// The largest parties x seats a simulation tallies (the bound [`SimulationError::TooLarge`]
+/// names).
+pub const MAX_TALLY: u64 = 20_000_000;
+
 /// Why a simulation cannot run.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SimulationError {
     #[error("--runs must be at least 1")]
     NoRuns,
-    #[error("dirichlet concentration must be a positive finite number, got {0}")]
-    Concentration(String),
+    /// The concentration (as given), and the Gamma shape it made for a party when that shape is
+    /// what could not be drawn from.
+    #[error("dirichlet concentration must be a positive finite number, got {value}{}", shape_text(shape.as_deref()))]
+    Concentration {
+        value: String,
+        shape: Option<String>,
+    },
     #[error("constituency \"{0}\": no votes to draw shares from")]
     NoVotes(String),
     #[error("{parties} parties x {seats} seats is too large to tally (at most 20,000,000)")]
     TooLarge { parties: usize, seats: u64 },
-    #[error("run {run}: {message}")]
-    Run { run: u64, message: String },
+    /// A simulated run left seats that no party passing the thresholds could take.
+    #[error(
+        "run {run}: constituency \"{constituency}\": {seats_left} seat(s) cannot be filled: no party with votes passes the thresholds"
+    )]
+    Run {
+        run: u64,
+        constituency: String,
+        seats_left: u64,
+    },
+}
+
+fn shape_text(shape: Option<&str>) -> String {
+    shape.map_or_else(String::new, |s| format!(" (Gamma shape {s} for a party)"))
+}
+
+/// Why one simulated run stopped: the constituency and what was left unfilled. Built only on
+/// that (rare) path, so the runs themselves allocate nothing for it.
+#[derive(Debug, Clone)]
+struct RunFailure {
+    constituency: String,
+    seats_left: u64,
+}
+
+impl RunFailure {
+    fn new(constituency: &str, error: &SeatError) -> RunFailure {
+        // Runs settle ties by lot, so a tie never stops one; it is reported like seats left
+        // unfilled should a future tie rule let one through.
+        let seats_left = match error {
+            SeatError::NoCandidates { seats_left } | SeatError::Tie { seats_left, .. } => {
+                *seats_left
+            }
+        };
+        RunFailure {
+            constituency: constituency.to_owned(),
+            seats_left,
+        }
+    }
 }
 
 /// Per-party results of a simulation.
@@ -158,7 +202,7 @@ struct Tally {
     histogram: Vec<u64>,
     majorities: Vec<u64>,
     runs_with_lots: u64,
-    error: Option<(u64, String)>,
+    error: Option<(u64, RunFailure)>,
 }
 
 /// Runs the simulation.
@@ -192,7 +236,10 @@ fn simulate_by(
     }
     let k = options.concentration;
     if !(k.is_finite() && k > 0.0) {
-        return Err(SimulationError::Concentration(k.to_string()));
+        return Err(SimulationError::Concentration {
+            value: k.to_string(),
+            shape: None,
+        });
     }
     let mut prepared = prepare(election, k, path == Path::Fastest)?;
     prepared.open &= path == Path::Fastest;
@@ -239,8 +286,12 @@ fn simulate_by(
             },
         )
         .reduce(|| empty.clone(), merge);
-    if let Some((run, message)) = tally.error {
-        return Err(SimulationError::Run { run, message });
+    if let Some((run, failure)) = tally.error {
+        return Err(SimulationError::Run {
+            run,
+            constituency: failure.constituency,
+            seats_left: failure.seats_left,
+        });
     }
     let votes = election.national_votes();
     #[expect(
@@ -387,9 +438,12 @@ fn prepare(election: &Election, k: f64, groups: bool) -> Result<Prepared, Simula
         let observed: Vec<u64> = order.iter().map(|&i| observed[i]).collect();
         let start: Vec<u64> = order.iter().map(|&i| start[i]).collect();
         let law = |sampler: &mut GammaSampler, alpha: f64| {
-            sampler.law(alpha).map_err(|e| {
-                SimulationError::Concentration(format!("{k} (Gamma shape {} for a party)", e.0))
-            })
+            sampler
+                .law(alpha)
+                .map_err(|e| SimulationError::Concentration {
+                    value: k.to_string(),
+                    shape: Some(e.0.to_string()),
+                })
         };
         let factors = |s: u64| {
             fast.as_ref()
@@ -545,7 +599,7 @@ fn one_run(
     seed: u64,
     run: u64,
     scratch: &mut Scratch,
-) -> Result<bool, String> {
+) -> Result<bool, RunFailure> {
     let draws = Draws::for_run(seed, run);
     let mut ties = RunLots {
         seed,
@@ -594,7 +648,7 @@ fn one_run_open(
     scratch: &mut Scratch,
     mut rng: Draws,
     ties: &mut RunLots,
-) -> Result<bool, String> {
+) -> Result<bool, RunFailure> {
     let sampler = &prepared.sampler;
     scratch.national.copy_from_slice(&prepared.baseline);
     let mut lots = false;
@@ -681,7 +735,7 @@ fn one_run_open(
                 &mut scratch.work.won[..n],
                 ties.get(),
             )
-            .map_err(|e| format!("constituency \"{}\": {e:?}", c.name))?;
+            .map_err(|e| RunFailure::new(&c.name, &e))?;
             lots |= ties.get().take_lot_count() > 0;
         }
         let won = &scratch.work.won[..n];
@@ -953,7 +1007,7 @@ fn one_run_general(
     scratch: &mut Scratch,
     mut local: Draws,
     ties: &mut RunLots,
-) -> Result<bool, String> {
+) -> Result<bool, RunFailure> {
     for pc in &prepared.constituencies {
         let range = pc.offset..pc.offset + pc.entries.len();
         let drawn = &mut scratch.drawn_f64[range.clone()];
@@ -1021,7 +1075,7 @@ fn one_run_general(
             &mut scratch.work,
             ties.get(),
         )
-        .map_err(|e| format!("constituency \"{}\": {e:?}", c.name))?;
+        .map_err(|e| RunFailure::new(&c.name, &e))?;
         for (&p, &s) in pc.parties.iter().zip(&scratch.work.won[..n]) {
             scratch.national[p] += s;
         }

@@ -292,3 +292,134 @@ fn simulation_rejects_bad_settings() {
         "dirichlet concentration must be a positive finite number, got -1"
     );
 }
+
+/// What the engine says is data (issue 16): steps, notes, tie rules and refusals are typed,
+/// with the names and numbers a page needs, and their JSON is the English it always was.
+#[test]
+fn steps_notes_ties_and_refusals_are_typed_and_their_json_is_unchanged() {
+    use accord_elections::{
+        AllocateError, CsvFile, CsvOptions, InputError, JsonProblem, Place, Problem, ScenarioError,
+        ScenarioNote, StepKind, TieRule,
+    };
+    let s = dissolve(&cambodia(), "CNRP", &minor(Scope::National, &["LDP"]), None).unwrap();
+    let kinds: Vec<(StepKind, Option<Place>)> = s
+        .steps
+        .iter()
+        .map(|st| (st.kind, st.place.clone()))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (StepKind::Award, None),
+            (StepKind::Declined, Some(Place::National)),
+            (StepKind::PassedOn, Some(Place::National)),
+        ]
+    );
+    let json = serde_json::to_value(&s).unwrap();
+    assert_eq!(json["steps"][1]["description"], "national: seats declined");
+    assert_eq!(json["steps"][1]["code"], "declined");
+    // LDP declines all the seats the award gave it.
+    assert_eq!(
+        json["steps"][1]["seats"]["LDP"],
+        json["steps"][0]["seats"]["LDP"]
+    );
+
+    let s = dissolve(&cambodia(), "CNRP", &DissolveRule::Rerun, None).unwrap();
+    assert_eq!(s.notes, vec![ScenarioNote::RerunFromRecorded]);
+    assert_eq!(
+        serde_json::to_value(&s).unwrap()["notes"][0],
+        "the \"before\" seats are the recorded ones; \"after\" is computed by the election's method without the party"
+    );
+    let s = dissolve(&cambodia(), "CNRP", &DissolveRule::Recorded, None).unwrap();
+    assert!(
+        matches!(s.notes.as_slice(), [ScenarioNote::Recorded(n)] if n.contains("Supreme Court"))
+    );
+
+    // A tie settled by most votes, its rule a name in JSON.
+    let settled = Election::from_json(
+        r#"{"name": "S", "method": "dhondt", "ties": "most-votes",
+            "constituencies": [{"name": "N", "seats": 2, "votes": {"A": 20, "B": 10, "C": 5}}]}"#,
+    )
+    .unwrap();
+    let a = accord_elections::allocate(&settled).unwrap();
+    assert_eq!(a.ties[0].rule, TieRule::MostVotes);
+    assert_eq!(
+        serde_json::to_value(&a).unwrap()["ties"][0]["rule"],
+        "most-votes"
+    );
+    let s = dissolve(&settled, "B", &DissolveRule::Rerun, None).unwrap();
+    assert_eq!(
+        s.notes,
+        vec![ScenarioNote::NoSeatBefore {
+            party: "B".to_owned()
+        }]
+    );
+
+    // Refusals name their kind and values.
+    let full = Election::from_json(
+        r#"{"name": "F", "method": "dhondt",
+            "constituencies": [{"name": "N", "seats": 2, "votes": {"A": 30, "B": 20}}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        dissolve(&full, "A", &minor(Scope::Constituency, &[]), None).unwrap_err(),
+        AllocateError::Scenario(ScenarioError::NoMinor {
+            place: Place::Constituency("N".to_owned()),
+            seats: 1
+        })
+    );
+    match Election::from_json(
+        r#"{"name": "x", "method": "dhondt", "colour": 1, "constituencies": []}"#,
+    )
+    .unwrap_err()
+    {
+        InputError::Json {
+            kind: JsonProblem::UnknownField { field },
+            line: 1,
+            ..
+        } => assert_eq!(field, "colour"),
+        other => panic!("{other:?}"),
+    }
+    match Election::from_json(r#"{"method": "dhondt", "constituencies": []}"#).unwrap_err() {
+        InputError::Json {
+            kind: JsonProblem::MissingField { field },
+            ..
+        } => assert_eq!(field, "name"),
+        other => panic!("{other:?}"),
+    }
+    let options = CsvOptions {
+        name: "csv".to_owned(),
+        method: "dhondt".to_owned(),
+        first_divisor: None,
+        threshold: 0.0,
+        constituency_threshold: 0.0,
+        threshold_rule: None,
+        ties: None,
+        seed: None,
+    };
+    let err = Election::from_csv(
+        "constituency,party,votes\nN,A,1,9\n",
+        "constituency,seats\nN,2\n",
+        &options,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        InputError::Csv {
+            file: CsvFile::Votes,
+            line: 2,
+            field: accord_elections::Key {
+                path: "row".to_owned(),
+                entry: None
+            },
+            problem: Box::new(Problem::CsvFields {
+                expected: 3,
+                got: 4
+            }),
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "votes file line 2: row: found record with 4 fields, but the previous record has 3 fields"
+    );
+}

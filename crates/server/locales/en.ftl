@@ -1239,6 +1239,99 @@ el-engine-no-minor-in = { $seats ->
    *[other] constituency { $place }: no party without a seat there has votes to receive the { $seats } freed seats
 }
 
+# --- E: the election engine's notes, steps, tie rules and refusals (crates/server/src/election_words.rs) ---
+el-tie-rule-most-votes = most votes
+el-tie-rule-lot = lot
+el-step-at = { $place }: { $step }
+el-step-seats = { $step }: { $seats }
+el-engine-tie = { $left ->
+    [one] constituency { $place }: seat { $seat } of { $seats }: { $parties } have exactly equal claims to { $left } seat; set “ties” to “most-votes” or “lot” (with a “seed”) to settle it
+   *[other] constituency { $place }: seats { $seat } to { $last } of { $seats }: { $parties } have exactly equal claims to { $left } seats; set “ties” to “most-votes” or “lot” (with a “seed”) to settle it
+}
+el-engine-no-candidates = { $seats ->
+    [one] constituency { $place }: { $left } of { $seats } seat cannot be filled: no party with votes passes the thresholds
+   *[other] constituency { $place }: { $left } of { $seats } seats cannot be filled: no party with votes passes the thresholds
+}
+el-engine-unapportioned = { $left } of { $seats } seats cannot be apportioned: no unit with population is left
+el-engine-not-standing = “{ $party }” does not stand in “{ $election }”
+el-engine-not-divisor = the minor-parties rule needs a highest-average (divisor) method, not { $method }
+el-engine-no-one-to-pass = { $seats ->
+    [one] { $place }: { $seats } declined seat but no other seated party to pass it to
+   *[other] { $place }: { $seats } declined seats but no other seated party to pass them to
+}
+el-engine-not-recorded = the election file records no dissolution of “{ $party }”
+el-engine-recorded-mismatch = the record gives out { $awarded } seats, but “{ $party }” holds { $held } in the seats the scenario starts from
+el-engine-no-runs = the number of runs must be at least 1
+el-engine-concentration = the Dirichlet concentration must be a positive finite number, got { $value }
+el-engine-concentration-shape = the Dirichlet concentration { $value } gives a party a Gamma shape of { $shape }, which cannot be drawn from
+el-engine-no-votes = constituency { $place }: no votes to draw shares from
+el-engine-too-large = { $parties } parties × { $seats } seats is too large to tally (at most { $most })
+el-engine-run = { $left ->
+    [one] run { $run }, constituency { $place }: { $left } seat cannot be filled: no party with votes passes the thresholds
+   *[other] run { $run }, constituency { $place }: { $left } seats cannot be filled: no party with votes passes the thresholds
+}
+el-input-json-syntax = line { $line }, column { $column }: this is not valid JSON
+el-input-json-eof = line { $line }, column { $column }: the file ends before its JSON does
+el-input-json-unknown = line { $line }, column { $column }: the file format has no field “{ $field }”
+el-input-json-missing = line { $line }, column { $column }: the field “{ $field }” is missing
+el-input-json-shape = line { $line }, column { $column }: a value is not of the kind its field takes
+el-input-field = { $field }: { $problem }
+el-input-constituency = constituency “{ $place }”, { $field }: { $problem }
+el-input-csv = { $file }, line { $line }, { $field }: { $problem }
+el-input-file-votes = votes file
+el-input-file-seats = seats file
+el-input-key-entry = { $path } for “{ $entry }”
+el-problem-whole-number = must be a whole number, 0 or more, got { $got }
+el-problem-positive = must be a whole number, 1 or more, got { $got }
+el-problem-got-text = the text “{ $text }”
+el-problem-fraction = must be a number from 0 to less than 1, got { $got }
+el-problem-first-divisor = must be a number above 0 and at most 3, got { $got }
+el-problem-method-missing = missing: give it in the file or on the command line
+el-problem-unknown-method = unknown method “{ $name }”; known: { $known }
+el-problem-first-divisor-method = only applies to modified-sainte-lague, not { $method }
+el-problem-threshold-rule = must be “any” or “all”, got “{ $got }”
+el-problem-tie-rule = must be “error”, “most-votes” or “lot”, got “{ $got }”
+el-problem-lot-seed = ties = “lot” needs a seed, so that the draw can be repeated
+el-problem-seed-without-lot = only used with ties = “lot”, not “{ $ties }”
+el-problem-none-listed = { $kind ->
+    [constituency] must list at least one constituency
+   *[unit] must list at least one unit
+}
+el-problem-empty-name = { $kind ->
+    [party] a party's name must not be empty
+    [constituency] a constituency's name must not be empty
+   *[unit] a unit's name must not be empty
+}
+el-problem-listed-again = { $kind ->
+    [constituency] this constituency is listed more than once
+   *[unit] this unit is listed more than once
+}
+el-problem-repeated = { $kind ->
+    [party] party “{ $name }” is listed more than once
+    [constituency] constituency “{ $name }” is listed more than once
+   *[unit] unit “{ $name }” is listed more than once
+}
+el-problem-repeated-in = party “{ $party }” is listed twice in constituency “{ $place }”
+el-problem-too-many-seats = must be at most { $max }, got { $got }
+el-problem-no-party = no party listed
+el-problem-votes-overflow = the votes add up to more than 2⁶⁴ − 1
+el-problem-no-votes-entry = party “{ $party }” has no votes entry here
+el-problem-seats-sum = { $kind ->
+    [constituency] add up to { $sum }, but the constituency has { $seats } seats
+   *[unit] add up to { $sum }, but the unit has { $seats } seats
+}
+el-problem-not-standing = party “{ $party }” does not stand in this election
+el-problem-this-not-standing = this party does not stand in this election
+el-problem-nothing-to-decline = party “{ $party }” was awarded nothing to decline
+el-problem-passed-on-sum = passes on { $passed } seats, but { $declined } were declined
+el-problem-minimum = { $min } seats for each of { $units } units needs { $needed } seats, more than the { $seats } to apportion
+el-problem-csv-fields = this row has { $got } fields, but the header has { $expected }
+el-problem-csv-utf8 = the file is not UTF-8 text
+el-problem-csv-syntax = the CSV cannot be read ({ $detail })
+el-problem-missing-column = missing column (the header has: { $header })
+el-problem-not-in-seats-file = constituency “{ $place }” is not in the seats file
+el-problem-no-votes-rows = constituency “{ $place }” has no rows in the votes file
+
 ## A signatory's sign-on link on the signatories page (letters/signatories.html)
 signon-link-open = link open until { $day }, { $time } UTC
 signon-link-open-forever = link open
@@ -1546,6 +1639,21 @@ cli-el-lots = { $n } run(s) had a tie for a seat, drawn by lot
 cli-el-apportionment = { $name } - { $method }, { $seats } seats, at least { $min } each
 cli-el-unit = unit
 cli-el-population = population
+# --- E: the election commands' words around the engine's results and refusals (crates/cli/src/elections.rs) ---
+cli-el-basis-recorded = recorded
+cli-el-basis-computed = computed
+cli-el-reading = reading { $file }
+cli-el-reading-csv = reading { $file } with { $seats }
+cli-el-because = { $doing }: { $why }
+cli-el-allocating = allocating { $file }
+cli-el-dissolving = dissolving { $party } in { $file }
+cli-el-simulating = simulating { $file }
+cli-el-apportioning = apportioning { $file }
+cli-el-only-minor-parties = --declined and --highest-average only apply to --rule minor-parties
+cli-el-unknown-average = --highest-average: unknown method { $name }
+cli-el-noise = --noise: expected dirichlet:K with K a positive number, got { $noise }
+cli-el-csv-needs-seats = { $file } is a CSV votes file: give its seats file with --seats SEATS.csv
+cli-el-csv-needs-method = a CSV election needs --method
 ## errors the binary prints
 cli-no-case = no case { $case } in { $db }
 cli-error = error: { $error }

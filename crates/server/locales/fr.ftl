@@ -1238,6 +1238,102 @@ el-engine-no-minor-in = { $seats ->
    *[other] circonscription { $place } : aucun parti sans siège dans celle-ci n'a de voix pour recevoir les { $seats } sièges libérés
 }
 
+# --- E: the election engine's notes, steps, tie rules and refusals (crates/server/src/election_words.rs) ---
+el-tie-rule-most-votes = le plus de voix
+el-tie-rule-lot = tirage au sort
+el-step-at = { $place } : { $step }
+el-step-seats = { $step } : { $seats }
+el-engine-tie = { $left ->
+    [one] circonscription { $place } : siège { $seat } sur { $seats } : { $parties } ont des droits exactement égaux à { $left } siège ; donnez à « ties » la valeur « most-votes » ou « lot » (avec un « seed ») pour départager
+   *[other] circonscription { $place } : sièges { $seat } à { $last } sur { $seats } : { $parties } ont des droits exactement égaux à { $left } sièges ; donnez à « ties » la valeur « most-votes » ou « lot » (avec un « seed ») pour départager
+}
+el-engine-no-candidates = { $left ->
+    [one] circonscription { $place } : { $left } siège sur { $seats } ne peut pas être pourvu : aucun parti ayant des voix n'atteint les seuils
+   *[other] circonscription { $place } : { $left } sièges sur { $seats } ne peuvent pas être pourvus : aucun parti ayant des voix n'atteint les seuils
+}
+el-engine-unapportioned = { $left ->
+    [one] { $left } siège sur { $seats } ne peut pas être réparti : il ne reste aucune unité ayant une population
+   *[other] { $left } sièges sur { $seats } ne peuvent pas être répartis : il ne reste aucune unité ayant une population
+}
+el-engine-not-standing = « { $party } » ne se présente pas à « { $election } »
+el-engine-not-divisor = la règle des petits partis demande une méthode de la plus forte moyenne (à diviseurs), pas { $method }
+el-engine-no-one-to-pass = { $seats ->
+    [one] { $place } : { $seats } siège refusé, mais aucun autre parti siégeant pour le recevoir
+   *[other] { $place } : { $seats } sièges refusés, mais aucun autre parti siégeant pour les recevoir
+}
+el-engine-not-recorded = le fichier d'élection n'inscrit aucune dissolution de « { $party } »
+el-engine-recorded-mismatch = l'inscription attribue { $awarded } sièges, mais « { $party } » en détient { $held } dans les sièges dont part le scénario
+el-engine-no-runs = le nombre de tirages doit être d'au moins 1
+el-engine-concentration = la concentration de Dirichlet doit être un nombre positif fini, reçu { $value }
+el-engine-concentration-shape = la concentration de Dirichlet { $value } donne à un parti une forme Gamma de { $shape }, dont on ne peut pas tirer
+el-engine-no-votes = circonscription { $place } : aucune voix dont tirer des parts
+el-engine-too-large = { $parties } partis × { $seats } sièges, c'est trop pour le décompte (au plus { $most })
+el-engine-run = { $left ->
+    [one] tirage { $run }, circonscription { $place } : { $left } siège ne peut pas être pourvu : aucun parti ayant des voix n'atteint les seuils
+   *[other] tirage { $run }, circonscription { $place } : { $left } sièges ne peuvent pas être pourvus : aucun parti ayant des voix n'atteint les seuils
+}
+el-input-json-syntax = ligne { $line }, colonne { $column } : ce n'est pas du JSON valide
+el-input-json-eof = ligne { $line }, colonne { $column } : le fichier se termine avant la fin de son JSON
+el-input-json-unknown = ligne { $line }, colonne { $column } : le format de fichier n'a pas de champ « { $field } »
+el-input-json-missing = ligne { $line }, colonne { $column } : le champ « { $field } » manque
+el-input-json-shape = ligne { $line }, colonne { $column } : une valeur n'est pas du type que son champ attend
+el-input-field = { $field } : { $problem }
+el-input-constituency = circonscription « { $place } », { $field } : { $problem }
+el-input-csv = { $file }, ligne { $line }, { $field } : { $problem }
+el-input-file-votes = fichier des voix
+el-input-file-seats = fichier des sièges
+el-input-key-entry = { $path } pour « { $entry } »
+el-problem-whole-number = doit être un nombre entier, 0 ou plus ; reçu { $got }
+el-problem-positive = doit être un nombre entier, 1 ou plus ; reçu { $got }
+el-problem-got-text = le texte « { $text } »
+el-problem-fraction = doit être un nombre d'au moins 0 et de moins de 1 ; reçu { $got }
+el-problem-first-divisor = doit être un nombre supérieur à 0 et d'au plus 3 ; reçu { $got }
+el-problem-method-missing = manquant : indiquez-le dans le fichier ou sur la ligne de commande
+el-problem-unknown-method = méthode inconnue « { $name } » ; méthodes connues : { $known }
+el-problem-first-divisor-method = ne s'applique qu'à modified-sainte-lague, pas à { $method }
+el-problem-threshold-rule = doit valoir « any » ou « all » ; reçu « { $got } »
+el-problem-tie-rule = doit valoir « error », « most-votes » ou « lot » ; reçu « { $got } »
+el-problem-lot-seed = ties = « lot » demande un « seed », pour que le tirage puisse être refait
+el-problem-seed-without-lot = ne sert qu'avec ties = « lot », pas « { $ties } »
+el-problem-none-listed = { $kind ->
+    [constituency] doit donner au moins une circonscription
+   *[unit] doit donner au moins une unité
+}
+el-problem-empty-name = { $kind ->
+    [party] le nom d'un parti ne doit pas être vide
+    [constituency] le nom d'une circonscription ne doit pas être vide
+   *[unit] le nom d'une unité ne doit pas être vide
+}
+el-problem-listed-again = { $kind ->
+    [constituency] cette circonscription figure plus d'une fois
+   *[unit] cette unité figure plus d'une fois
+}
+el-problem-repeated = { $kind ->
+    [party] le parti « { $name } » figure plus d'une fois
+    [constituency] la circonscription « { $name } » figure plus d'une fois
+   *[unit] l'unité « { $name } » figure plus d'une fois
+}
+el-problem-repeated-in = le parti « { $party } » figure deux fois dans la circonscription « { $place } »
+el-problem-too-many-seats = doit valoir au plus { $max } ; reçu { $got }
+el-problem-no-party = aucun parti n'est donné
+el-problem-votes-overflow = le total des voix dépasse 2⁶⁴ − 1
+el-problem-no-votes-entry = le parti « { $party } » n'a pas de voix inscrites ici
+el-problem-seats-sum = { $kind ->
+    [constituency] la somme est de { $sum }, mais la circonscription a { $seats } sièges
+   *[unit] la somme est de { $sum }, mais l'unité a { $seats } sièges
+}
+el-problem-not-standing = le parti « { $party } » ne se présente pas à cette élection
+el-problem-this-not-standing = ce parti ne se présente pas à cette élection
+el-problem-nothing-to-decline = le parti « { $party } » n'a reçu aucun siège à refuser
+el-problem-passed-on-sum = transmet { $passed } sièges, mais { $declined } ont été refusés
+el-problem-minimum = { $min } sièges pour chacune des { $units } unités demandent { $needed } sièges, plus que les { $seats } à répartir
+el-problem-csv-fields = cette ligne a { $got } champs, mais l'en-tête en a { $expected }
+el-problem-csv-utf8 = le fichier n'est pas du texte UTF-8
+el-problem-csv-syntax = le CSV ne peut pas être lu (détail du lecteur, en anglais : { $detail })
+el-problem-missing-column = colonne manquante (l'en-tête contient : { $header })
+el-problem-not-in-seats-file = la circonscription « { $place } » ne figure pas dans le fichier des sièges
+el-problem-no-votes-rows = la circonscription « { $place } » n'a aucune ligne dans le fichier des voix
+
 ## A signatory's sign-on link on the signatories page (letters/signatories.html)
 signon-link-open = lien ouvert jusqu'au { $day }, { $time } UTC
 signon-link-open-forever = lien ouvert
@@ -1545,6 +1641,21 @@ cli-el-lots = { $n } tirage(s) avec une égalité pour un siège, départagée a
 cli-el-apportionment = { $name } - { $method }, { $seats } sièges, au moins { $min } chacun
 cli-el-unit = unité
 cli-el-population = population
+# --- E: the election commands' words around the engine's results and refusals (crates/cli/src/elections.rs) ---
+cli-el-basis-recorded = inscrits
+cli-el-basis-computed = calculés
+cli-el-reading = lecture de { $file }
+cli-el-reading-csv = lecture de { $file } avec { $seats }
+cli-el-because = { $doing } : { $why }
+cli-el-allocating = répartition de { $file }
+cli-el-dissolving = dissolution de { $party } dans { $file }
+cli-el-simulating = projection de { $file }
+cli-el-apportioning = répartition proportionnelle de { $file }
+cli-el-only-minor-parties = --declined et --highest-average ne s'appliquent qu'avec --rule minor-parties
+cli-el-unknown-average = --highest-average : méthode inconnue { $name }
+cli-el-noise = --noise : dirichlet:K attendu, K étant un nombre positif ; reçu { $noise }
+cli-el-csv-needs-seats = { $file } est un fichier CSV de voix : donnez son fichier des sièges avec --seats SIÈGES.csv
+cli-el-csv-needs-method = une élection en CSV demande --method
 ## errors the binary prints
 cli-no-case = aucun dossier { $case } dans { $db }
 cli-error = erreur : { $error }

@@ -1146,6 +1146,87 @@ api-recorded-draft = បានកត់ត្រាជាសេចក្តី�
 el-engine-no-minor = គ្មានគណបក្សណាដែលគ្មានអាសនៈ មានសម្លេងឆ្នោតដើម្បីទទួលអាសនៈទំនេរ { $seats } ទេ
 el-engine-no-minor-in = មណ្ឌល { $place }៖ គ្មានគណបក្សណាដែលគ្មានអាសនៈនៅទីនោះ មានសម្លេងឆ្នោតដើម្បីទទួលអាសនៈទំនេរ { $seats } ទេ
 
+# --- E: the election engine's notes, steps, tie rules and refusals (crates/server/src/election_words.rs) ---
+el-tie-rule-most-votes = សម្លេងឆ្នោតច្រើនជាង
+el-tie-rule-lot = ការចាប់ឆ្នោត
+el-step-at = { $place }៖ { $step }
+el-step-seats = { $step }៖ { $seats }
+el-engine-tie = មណ្ឌល { $place }៖ អាសនៈទី { $seat } ដល់ទី { $last } នៃ { $seats }៖ { $parties } មានសិទ្ធិស្មើគ្នាទាំងស្រុងលើអាសនៈ { $left }។ សូមកំណត់ “ties” ជា “most-votes” ឬ “lot” (ជាមួយ “seed”) ដើម្បីកាត់សេចក្តី
+el-engine-no-candidates = មណ្ឌល { $place }៖ អាសនៈ { $left } ក្នុងចំណោម { $seats } មិនអាចបំពេញបានទេ៖ គ្មានគណបក្សណាដែលមានសម្លេងឆ្នោត ឆ្លងកាត់កម្រិតអប្បបរមាទេ
+el-engine-unapportioned = អាសនៈ { $left } ក្នុងចំណោម { $seats } មិនអាចបែងចែកបានទេ៖ គ្មានអង្គភាពណាដែលមានប្រជាជននៅសល់ទេ
+el-engine-not-standing = “{ $party }” មិនបានឈរឈ្មោះក្នុង “{ $election }” ទេ
+el-engine-not-divisor = ច្បាប់គណបក្សតូចៗ ត្រូវការវិធីសាស្ត្រមធ្យមភាគខ្ពស់បំផុត (វិធីសាស្ត្រតួចែក) មិនមែន { $method } ទេ
+el-engine-no-one-to-pass = { $place }៖ អាសនៈ { $seats } ត្រូវបានបដិសេធ ប៉ុន្តែគ្មានគណបក្សផ្សេងទៀតដែលមានអាសនៈ ដើម្បីផ្ទេរទៅឱ្យទេ
+el-engine-not-recorded = ឯកសារការបោះឆ្នោតមិនបានកត់ត្រាការរំលាយ “{ $party }” ទេ
+el-engine-recorded-mismatch = កំណត់ត្រាផ្តល់អាសនៈ { $awarded } ប៉ុន្តែ “{ $party }” កាន់អាសនៈ { $held } នៅក្នុងអាសនៈដែលសេណារីយ៉ូចាប់ផ្តើម
+el-engine-no-runs = ចំនួនដំណើរការត្រូវតែយ៉ាងហោចណាស់ ១
+el-engine-concentration = កំហាប់ Dirichlet ត្រូវតែជាចំនួនវិជ្ជមានកំណត់ ប៉ុន្តែបានទទួល { $value }
+el-engine-concentration-shape = កំហាប់ Dirichlet { $value } ផ្តល់ឱ្យគណបក្សមួយនូវរាង Gamma { $shape } ដែលមិនអាចចាប់យកគំរូបានទេ
+el-engine-no-votes = មណ្ឌល { $place }៖ គ្មានសម្លេងឆ្នោតដើម្បីចាប់យកចំណែកទេ
+el-engine-too-large = គណបក្ស { $parties } × អាសនៈ { $seats } ធំពេកសម្រាប់ការរាប់ (យ៉ាងច្រើន { $most })
+el-engine-run = ដំណើរការទី { $run } មណ្ឌល { $place }៖ អាសនៈ { $left } មិនអាចបំពេញបានទេ៖ គ្មានគណបក្សណាដែលមានសម្លេងឆ្នោត ឆ្លងកាត់កម្រិតអប្បបរមាទេ
+el-input-json-syntax = បន្ទាត់ { $line } ជួរឈរ { $column }៖ នេះមិនមែនជា JSON ត្រឹមត្រូវទេ
+el-input-json-eof = បន្ទាត់ { $line } ជួរឈរ { $column }៖ ឯកសារបញ្ចប់មុន JSON របស់វា
+el-input-json-unknown = បន្ទាត់ { $line } ជួរឈរ { $column }៖ ទម្រង់ឯកសារគ្មានវាល “{ $field }” ទេ
+el-input-json-missing = បន្ទាត់ { $line } ជួរឈរ { $column }៖ ខ្វះវាល “{ $field }”
+el-input-json-shape = បន្ទាត់ { $line } ជួរឈរ { $column }៖ តម្លៃមួយមិនមែនជាប្រភេទដែលវាលរបស់វាទទួលទេ
+el-input-field = { $field }៖ { $problem }
+el-input-constituency = មណ្ឌល “{ $place }” { $field }៖ { $problem }
+el-input-csv = { $file } បន្ទាត់ { $line } { $field }៖ { $problem }
+el-input-file-votes = ឯកសារសម្លេងឆ្នោត
+el-input-file-seats = ឯកសារអាសនៈ
+el-input-key-entry = { $path } សម្រាប់ “{ $entry }”
+el-problem-whole-number = ត្រូវតែជាចំនួនគត់ ០ ឬច្រើនជាងនេះ ប៉ុន្តែបានទទួល { $got }
+el-problem-positive = ត្រូវតែជាចំនួនគត់ ១ ឬច្រើនជាងនេះ ប៉ុន្តែបានទទួល { $got }
+el-problem-got-text = អត្ថបទ “{ $text }”
+el-problem-fraction = ត្រូវតែជាចំនួនចាប់ពី ០ ដល់តិចជាង ១ ប៉ុន្តែបានទទួល { $got }
+el-problem-first-divisor = ត្រូវតែជាចំនួនធំជាង ០ និងយ៉ាងច្រើន ៣ ប៉ុន្តែបានទទួល { $got }
+el-problem-method-missing = ខ្វះ៖ សូមផ្តល់វានៅក្នុងឯកសារ ឬនៅលើបន្ទាត់បញ្ជា
+el-problem-unknown-method = មិនស្គាល់វិធីសាស្ត្រ “{ $name }” ទេ វិធីសាស្ត្រដែលស្គាល់៖ { $known }
+el-problem-first-divisor-method = អនុវត្តតែចំពោះ modified-sainte-lague ប៉ុណ្ណោះ មិនមែន { $method } ទេ
+el-problem-threshold-rule = ត្រូវតែជា “any” ឬ “all” ប៉ុន្តែបានទទួល “{ $got }”
+el-problem-tie-rule = ត្រូវតែជា “error” “most-votes” ឬ “lot” ប៉ុន្តែបានទទួល “{ $got }”
+el-problem-lot-seed = ties = “lot” ត្រូវការ “seed” ដើម្បីឱ្យការចាប់ឆ្នោតអាចធ្វើម្តងទៀតបាន
+el-problem-seed-without-lot = ប្រើតែជាមួយ ties = “lot” ប៉ុណ្ណោះ មិនមែន “{ $ties }” ទេ
+el-problem-none-listed = { $kind ->
+    [constituency] ត្រូវតែរាយមណ្ឌលយ៉ាងហោចណាស់មួយ
+   *[unit] ត្រូវតែរាយអង្គភាពយ៉ាងហោចណាស់មួយ
+}
+el-problem-empty-name = { $kind ->
+    [party] ឈ្មោះគណបក្សមិនត្រូវទទេទេ
+    [constituency] ឈ្មោះមណ្ឌលមិនត្រូវទទេទេ
+   *[unit] ឈ្មោះអង្គភាពមិនត្រូវទទេទេ
+}
+el-problem-listed-again = { $kind ->
+    [constituency] មណ្ឌលនេះត្រូវបានរាយច្រើនជាងម្តង
+   *[unit] អង្គភាពនេះត្រូវបានរាយច្រើនជាងម្តង
+}
+el-problem-repeated = { $kind ->
+    [party] គណបក្ស “{ $name }” ត្រូវបានរាយច្រើនជាងម្តង
+    [constituency] មណ្ឌល “{ $name }” ត្រូវបានរាយច្រើនជាងម្តង
+   *[unit] អង្គភាព “{ $name }” ត្រូវបានរាយច្រើនជាងម្តង
+}
+el-problem-repeated-in = គណបក្ស “{ $party }” ត្រូវបានរាយពីរដងនៅក្នុងមណ្ឌល “{ $place }”
+el-problem-too-many-seats = ត្រូវតែយ៉ាងច្រើន { $max } ប៉ុន្តែបានទទួល { $got }
+el-problem-no-party = គ្មានគណបក្សត្រូវបានរាយទេ
+el-problem-votes-overflow = សម្លេងឆ្នោតសរុបលើសពី 2⁶⁴ − 1
+el-problem-no-votes-entry = គណបក្ស “{ $party }” គ្មានសម្លេងឆ្នោតនៅទីនេះទេ
+el-problem-seats-sum = { $kind ->
+    [constituency] សរុបបាន { $sum } ប៉ុន្តែមណ្ឌលមានអាសនៈ { $seats }
+   *[unit] សរុបបាន { $sum } ប៉ុន្តែអង្គភាពមានអាសនៈ { $seats }
+}
+el-problem-not-standing = គណបក្ស “{ $party }” មិនបានឈរឈ្មោះក្នុងការបោះឆ្នោតនេះទេ
+el-problem-this-not-standing = គណបក្សនេះមិនបានឈរឈ្មោះក្នុងការបោះឆ្នោតនេះទេ
+el-problem-nothing-to-decline = គណបក្ស “{ $party }” មិនបានទទួលអាសនៈណាមួយដើម្បីបដិសេធទេ
+el-problem-passed-on-sum = ផ្ទេរអាសនៈ { $passed } ប៉ុន្តែអាសនៈ { $declined } ត្រូវបានបដិសេធ
+el-problem-minimum = អាសនៈ { $min } សម្រាប់អង្គភាពនីមួយៗក្នុងចំណោម { $units } ត្រូវការអាសនៈ { $needed } ច្រើនជាងអាសនៈ { $seats } ដែលត្រូវបែងចែក
+el-problem-csv-fields = ជួរដេកនេះមានវាល { $got } ប៉ុន្តែក្បាលតារាងមាន { $expected }
+el-problem-csv-utf8 = ឯកសារនេះមិនមែនជាអត្ថបទ UTF-8 ទេ
+el-problem-csv-syntax = មិនអាចអាន CSV បានទេ (ព័ត៌មានលម្អិតរបស់កម្មវិធីអាន ជាភាសាអង់គ្លេស៖ { $detail })
+el-problem-missing-column = ខ្វះជួរឈរ (ក្បាលតារាងមាន៖ { $header })
+el-problem-not-in-seats-file = មណ្ឌល “{ $place }” មិនមាននៅក្នុងឯកសារអាសនៈទេ
+el-problem-no-votes-rows = មណ្ឌល “{ $place }” គ្មានជួរដេកនៅក្នុងឯកសារសម្លេងឆ្នោតទេ
+
 ## A signatory's sign-on link on the signatories page (letters/signatories.html)
 signon-link-open = តំណនៅបើករហូតដល់{ $day } ម៉ោង { $time } UTC
 signon-link-open-forever = តំណនៅបើក
@@ -1401,6 +1482,21 @@ cli-el-lots = ដំណើរការ { $n } ដងមានការស្ម�
 cli-el-apportionment = { $name } - { $method } អាសនៈ { $seats } យ៉ាងហោចណាស់ { $min } ក្នុងមួយ
 cli-el-unit = អង្គភាព
 cli-el-population = ប្រជាជន
+# --- E: the election commands' words around the engine's results and refusals (crates/cli/src/elections.rs) ---
+cli-el-basis-recorded = ដែលបានកត់ត្រា
+cli-el-basis-computed = ដែលបានគណនា
+cli-el-reading = កំពុងអាន { $file }
+cli-el-reading-csv = កំពុងអាន { $file } ជាមួយ { $seats }
+cli-el-because = { $doing }៖ { $why }
+cli-el-allocating = កំពុងបែងចែកអាសនៈនៃ { $file }
+cli-el-dissolving = កំពុងរំលាយ { $party } ក្នុង { $file }
+cli-el-simulating = កំពុងធ្វើការព្យាករនៃ { $file }
+cli-el-apportioning = កំពុងបែងចែកអាសនៈតាមប្រជាជននៃ { $file }
+cli-el-only-minor-parties = --declined និង --highest-average អនុវត្តតែជាមួយ --rule minor-parties ប៉ុណ្ណោះ
+cli-el-unknown-average = --highest-average៖ មិនស្គាល់វិធីសាស្ត្រ { $name } ទេ
+cli-el-noise = --noise៖ រំពឹងថា dirichlet:K ដែល K ជាចំនួនវិជ្ជមាន ប៉ុន្តែបានទទួល { $noise }
+cli-el-csv-needs-seats = { $file } គឺជាឯកសារសម្លេងឆ្នោត CSV៖ សូមផ្តល់ឯកសារអាសនៈរបស់វាជាមួយ --seats SEATS.csv
+cli-el-csv-needs-method = ការបោះឆ្នោតជា CSV ត្រូវការ --method
 ## errors the binary prints
 cli-no-case = គ្មានសំណុំរឿង { $case } ក្នុង { $db } ទេ
 cli-error = កំហុស៖ { $error }

@@ -7,6 +7,7 @@ pub mod auth;
 mod case_cache;
 mod charts;
 mod disclosure;
+pub mod election_words;
 mod error;
 mod forms;
 pub mod i18n;

@@ -19,10 +19,37 @@ use minijinja::context;
 
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
+use crate::election_words;
 use crate::forms::Fields;
 use crate::routes::table::{Routes, get};
 use crate::routes::with_case;
 use crate::{AppError, AppState};
+
+/// The page of an election file the engine cannot read: shown as such, with the engine's reason
+/// naming the field in the reader's language, not as a server error (the store keeps election
+/// files as text, so one can be unreadable).
+fn unreadable(
+    state: &AppState,
+    viewer: &Viewer,
+    access: &CaseAccess,
+    election_id: &str,
+    error: &accord_elections::InputError,
+) -> Result<Response, AppError> {
+    let say = state.say(viewer.lang);
+    Ok(state
+        .page(
+            viewer,
+            "elections_show.html",
+            with_case(
+                access,
+                context! {
+                    title => election_id, election_id,
+                    unreadable => election_words::input_error(&say, error),
+                },
+            ),
+        )?
+        .into_response())
+}
 
 pub(crate) fn router() -> Routes {
     Routes::new()
@@ -37,12 +64,13 @@ async fn list(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
+    let say = state.say(viewer.lang);
     let elections: Vec<minijinja::Value> = state
         .store
         .elections(&id)
         .await?
         .iter()
-        .map(view::summary)
+        .map(|file| view::summary(&say, file))
         .collect();
     Ok(state
         .page(
@@ -70,26 +98,11 @@ async fn show(
         .into_iter()
         .find(|e| e.id == election_id)
         .ok_or(AppError::NotFound)?;
+    let say = state.say(viewer.lang);
     let election = match Election::from_json(&file.json) {
         Ok(e) => e,
-        Err(e) => {
-            // The store keeps election files as text; one the engine cannot read is shown as
-            // such (with the engine's message naming the field), not as a server error.
-            return Ok(state
-                .page(
-                    &viewer,
-                    "elections_show.html",
-                    with_case(
-                        &access,
-                        context! {
-                            title => &file.id, election_id => &file.id, unreadable => e.to_string(),
-                        },
-                    ),
-                )?
-                .into_response());
-        }
+        Err(e) => return unreadable(&state, &viewer, &access, &file.id, &e),
     };
-    let say = state.say(viewer.lang);
     let palette = view::Palette::new(&election);
     let fields = Fields::from_query(query.as_deref());
     let request = scenario::request(&say, &election, &fields);
@@ -152,8 +165,10 @@ async fn simulate(
         .into_iter()
         .find(|e| e.id == election_id)
         .ok_or(AppError::NotFound)?;
-    let election = Election::from_json(&file.json)
-        .map_err(|e| AppError::invalid("election", e.to_string()))?;
+    let election = match Election::from_json(&file.json) {
+        Ok(e) => e,
+        Err(e) => return unreadable(&state, &viewer, &access, &file.id, &e),
+    };
     let fields = Fields::from_query(query.as_deref());
     let (form, asked) = simulation::form(&fields);
     let say = state.say(viewer.lang);
@@ -163,11 +178,11 @@ async fn simulate(
                 let palette = view::Palette::new(&election);
                 match simulation::run(election.clone(), options).await? {
                     Ok(s) => (Some(simulation::view(&say, &s, &palette)), Vec::new()),
-                    Err(message) => (
+                    Err(e) => (
                         None,
                         vec![simulation::Refusal {
                             field: "election",
-                            message,
+                            message: election_words::simulation_error(&say, &e),
                         }],
                     ),
                 }

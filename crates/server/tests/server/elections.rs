@@ -41,6 +41,37 @@ struct Reply {
     body: String,
 }
 
+/// What the engine says in the reader's language (issue 16): a tie the file's rule settles,
+/// parties that all hold seats (nothing for the minor-parties rule to give), votes the method
+/// cannot seat, and a value the engine refuses.
+fn engine_elections() -> [(&'static str, &'static str); 4] {
+    [
+        (
+            "settled",
+            r#"{"name": "Settled", "method": "dhondt", "ties": "most-votes",
+                "constituencies": [{"name": "N", "seats": 2, "votes": {"A": 20, "B": 10, "C": 5}}]}"#,
+        ),
+        (
+            "full",
+            r#"{"name": "Full", "method": "dhondt",
+                "constituencies": [{"name": "N", "seats": 2, "votes": {"A": 30, "B": 20}}]}"#,
+        ),
+        (
+            "zero",
+            r#"{"name": "Zero", "method": "dhondt",
+                "constituencies": [{"name": "N", "seats": 2, "votes": {"A": 0, "B": 0}}]}"#,
+        ),
+        (
+            "negative",
+            r#"{"name": "Negative", "method": "dhondt",
+                "constituencies": [{"name": "N", "seats": 2, "votes": {"A": -3, "B": 0}}]}"#,
+        ),
+    ]
+}
+
+const TIED: &str = r#"{"name": "Tied", "method": "dhondt",
+    "constituencies": [{"name": "N", "seats": 1, "votes": {"A": 10, "B": 10}}]}"#;
+
 /// The docs example case under another id, with elections whose names need escaping.
 fn odd_case() -> accord_core::ValidCase {
     let mut files = bundle_files(&repo("docs/examples/minimal-case"));
@@ -65,11 +96,15 @@ fn odd_case() -> accord_core::ValidCase {
         contents: r#"{"name": "Broken", "method": "dhondt", "constituencies": [], "colour": 1}"#
             .into(),
     });
+    for (name, json) in engine_elections() {
+        files.push(BundleFile {
+            path: format!("elections/{name}.json"),
+            contents: json.into(),
+        });
+    }
     files.push(BundleFile {
         path: "elections/tied.json".into(),
-        contents: r#"{"name": "Tied", "method": "dhondt",
-            "constituencies": [{"name": "N", "seats": 1, "votes": {"A": 10, "B": 10}}]}"#
-            .into(),
+        contents: TIED.into(),
     });
     bundle::read(&files).unwrap()
 }
@@ -444,4 +479,284 @@ async fn an_election_file_the_engine_cannot_read_says_why() {
     assert!(r.body.contains("This election file cannot be read"));
     // The engine's message names the field.
     assert!(r.body.contains("colour"), "{}", r.body);
+}
+
+/// A page's text as a reader sees it: tags dropped, the entities the templates write decoded.
+fn visible(body: &str) -> String {
+    let mut text = String::with_capacity(body.len());
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x2f;", "/")
+        .replace("&amp;", "&")
+}
+
+/// The runs of two English words or more of a sentence (between quotes, digits and
+/// punctuation), lower-cased.
+fn english_runs(sentence: &str) -> Vec<String> {
+    let mut plain = String::new();
+    let mut quoted = false;
+    for c in sentence.chars() {
+        if matches!(c, '"' | '“' | '”') {
+            quoted = !quoted;
+            plain.push('|');
+        } else if !quoted {
+            plain.push(c);
+        }
+    }
+    plain
+        .split(|c: char| !(c.is_ascii_alphabetic() || c == ' ' || c == '\''))
+        .map(|piece| piece.split_whitespace().collect::<Vec<_>>())
+        .filter(|words| words.len() >= 2)
+        .map(|words| words.join(" ").to_lowercase())
+        .collect()
+}
+
+/// What the engine says in English about the elections the language test visits: its own
+/// sentences (`Display`) and the English catalog's words for its steps, notes, tie rules and
+/// refusals.
+fn engine_english() -> Vec<String> {
+    use accord_elections::{DissolveRule, Election, Scope, SimulationOptions};
+    let election = |json: &str| Election::from_json(json).unwrap();
+    let file = |name: &str| {
+        if name == "tied" {
+            return TIED;
+        }
+        engine_elections()
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, json)| json)
+            .unwrap()
+    };
+    let mut sentences = vec![
+        accord_elections::allocate(&election(file("tied")))
+            .unwrap_err()
+            .to_string(),
+        accord_elections::allocate(&election(file("zero")))
+            .unwrap_err()
+            .to_string(),
+        Election::from_json(file("negative"))
+            .unwrap_err()
+            .to_string(),
+        accord_elections::dissolve(
+            &election(file("full")),
+            "A",
+            &DissolveRule::MinorParties {
+                scope: Scope::National,
+                declined: Vec::new(),
+                method: None,
+            },
+            None,
+        )
+        .unwrap_err()
+        .to_string(),
+        accord_elections::simulate(
+            &election(file("zero")),
+            SimulationOptions {
+                runs: 10,
+                seed: 1,
+                concentration: 100.0,
+            },
+        )
+        .unwrap_err()
+        .to_string(),
+    ];
+    let reference = election(
+        &std::fs::read_to_string(repo(
+            "data/cases/cambodia-2017/elections/2013-national-assembly.json",
+        ))
+        .unwrap(),
+    );
+    let s = accord_elections::dissolve(&reference, "CNRP", &DissolveRule::Recorded, None).unwrap();
+    sentences.extend(s.steps.iter().map(ToString::to_string));
+    let s = accord_elections::dissolve(&reference, "CNRP", &DissolveRule::Rerun, None).unwrap();
+    sentences.extend(s.notes.iter().map(ToString::to_string));
+    let en = std::fs::read_to_string(repo("crates/server/locales/en.ftl")).unwrap();
+    let mut family = false;
+    for line in en.lines() {
+        if let Some((id, value)) = line.split_once(" = ")
+            && !line.starts_with(' ')
+        {
+            family = [
+                "el-engine-",
+                "el-problem-",
+                "el-input-",
+                "el-step-",
+                "el-note-",
+            ]
+            .iter()
+            .any(|p| id.starts_with(p))
+                || id == "el-tie-rule-most-votes";
+            if family {
+                sentences.push(value.to_owned());
+            }
+        } else if family && line.starts_with(' ') {
+            sentences.push(line.to_owned());
+        } else {
+            family = false;
+        }
+    }
+    let mut runs: Vec<String> = sentences.iter().flat_map(|s| english_runs(s)).collect();
+    // Placeables (`{ $seats ->`, `[one]`) are not words.
+    runs.retain(|r| !r.contains('$'));
+    runs.sort();
+    runs.dedup();
+    runs
+}
+
+/// Issue 16: the engine's notes, steps, tie rules and refusals are in the reader's language.
+/// Each page below shows some of them (a tie settled by the file's rule, the recorded and
+/// computed steps with and without a place, the notes of a dissolution, the refusals of
+/// the engine for a tie, seats nobody can fill, a rule with nobody to give seats to, a
+/// value it cannot read and a projection it cannot draw); in Khmer and French none holds a
+/// run of the engine's English, while in English they do (so the check can fail).
+#[tokio::test]
+async fn the_engines_words_are_in_the_readers_language() {
+    let app = app().await;
+    let runs = engine_english();
+    assert!(runs.len() > 50, "{runs:?}");
+    let odd = |path: &str| format!("/cases/{ODD}/elections{path}");
+    let pages: Vec<(String, bool)> = vec![
+        (show(""), true),
+        (show("?party=CNRP&rule=rerun&rule=recorded"), true),
+        (
+            show("?party=CNRP&rule=minor-parties&scope=national&declined=LDP&declined=KAPP"),
+            true,
+        ),
+        (
+            show("?party=CNRP&rule=minor-parties&scope=constituency&declined=LDP"),
+            true,
+        ),
+        (odd(""), false),
+        (odd("/tied"), false),
+        (odd("/zero"), false),
+        (
+            odd("/zero/simulation?runs=10&noise=dirichlet:100&seed=1"),
+            false,
+        ),
+        (odd("/negative"), false),
+        (odd("/broken"), false),
+        (odd("/settled"), false),
+        (odd("/settled?party=A&rule=minor-parties"), false),
+        (odd("/settled?party=B&rule=rerun"), false),
+        (odd("/settled?party=A&rule=minor-parties&declined=B"), false),
+        (odd("/full?party=A&rule=minor-parties"), false),
+    ];
+    let get = |uri: String, member: bool, lang: &'static str| {
+        let mut req = Request::builder()
+            .uri(uri)
+            .header(header::ACCEPT_LANGUAGE, lang);
+        if member {
+            req = req.header(header::COOKIE, &app.member);
+        }
+        let service = app.app.clone();
+        async move {
+            let res = service
+                .oneshot(req.body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let status = res.status();
+            let bytes = res.into_body().collect().await.unwrap().to_bytes();
+            (status, String::from_utf8(bytes.to_vec()).unwrap())
+        }
+    };
+    // The election file's own notes and the record's note are the data's, in English here;
+    // they are not the interface.
+    let reference: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo(
+            "data/cases/cambodia-2017/elections/2013-national-assembly.json",
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let mut content: Vec<String> = reference["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap().to_owned())
+        .collect();
+    content.push(
+        reference["recorded"]["dissolutions"][0]["note"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
+    );
+    let mut english_seen = 0;
+    for (uri, member) in &pages {
+        for lang in ["en", "fr", "km"] {
+            let (status, body) = get(uri.clone(), *member, lang).await;
+            assert!(
+                status == StatusCode::OK || status == StatusCode::UNPROCESSABLE_ENTITY,
+                "{lang} {uri}: {status}"
+            );
+            assert!(
+                body.contains(&format!("<html lang=\"{lang}\"")),
+                "{lang} {uri}"
+            );
+            let mut text = visible(&body).to_lowercase();
+            for c in &content {
+                text = text.replace(&c.to_lowercase(), " ");
+            }
+            let found: Vec<&String> = runs.iter().filter(|r| text.contains(r.as_str())).collect();
+            if lang == "en" {
+                english_seen += usize::from(!found.is_empty());
+            } else {
+                assert!(found.is_empty(), "{lang} {uri}: English {found:?}");
+            }
+        }
+    }
+    // Every page but the list says something of the engine's in English.
+    assert!(
+        english_seen >= pages.len() - 1,
+        "{english_seen} of {}",
+        pages.len()
+    );
+
+    // What each page says, in Khmer and French, by the engine's kinds.
+    let km = |uri: String, member| get(uri, member, "km");
+    let (_, tied) = km(odd("/tied"), false).await;
+    assert!(tied.contains("មានសិទ្ធិស្មើគ្នាទាំងស្រុង"), "{tied}");
+    let (_, settled) = km(odd("/settled"), false).await;
+    assert!(settled.contains("សម្លេងឆ្នោតច្រើនជាង"), "{settled}");
+    let (_, full) = get(odd("/full?party=A&rule=minor-parties"), false, "fr").await;
+    assert!(
+        visible(&full).contains("aucun parti sans siège n'a de voix pour recevoir le 1"),
+        "{full}"
+    );
+    let (status, zero) = get(
+        odd("/zero/simulation?runs=10&noise=dirichlet:100&seed=1"),
+        false,
+        "fr",
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(zero.contains("aucune voix dont tirer des parts"), "{zero}");
+    let (_, negative) = km(odd("/negative"), false).await;
+    assert!(
+        negative.contains("ត្រូវតែជាចំនួនគត់ ០ ឬច្រើនជាងនេះ"),
+        "{negative}"
+    );
+    assert!(negative.contains("-៣"), "{negative}");
+    let (_, declined) = km(
+        show("?party=CNRP&rule=minor-parties&scope=national&declined=LDP&declined=KAPP"),
+        true,
+    )
+    .await;
+    assert!(
+        declined.contains("ថ្នាក់ជាតិ៖ អាសនៈដែលត្រូវបានបដិសេធ"),
+        "{declined}"
+    );
 }

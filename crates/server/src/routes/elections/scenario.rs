@@ -8,15 +8,17 @@
 //!
 //! Every word is in the reader's language: the form's labels are the template's (`el-rule-*`,
 //! `el-scope-*`, `el-basis-*`), the refusals and the columns' titles are catalog messages, and
-//! the engine's steps and notes, a closed set of English phrases, are matched to messages
-//! ([`step_words`], [`note_words`]); anything else the engine says is shown as it says it.
+//! the engine's steps, notes, tie rules and refusals, typed values, are worded by
+//! [`election_words`] (a record's own note is shown as its author wrote it).
 
 use accord_elections::{
-    AllocateError, Basis, DissolveRule, Election, RecordedDissolution, Scenario, Scope, dissolve,
+    AllocateError, Basis, DissolveRule, Election, RecordedDissolution, Scenario, ScenarioNote,
+    Scope, dissolve,
 };
 use minijinja::{Value, context};
 
 use super::view::{Palette, index_lines, seat_groups, seat_list};
+use crate::election_words;
 use crate::forms::Fields;
 use crate::svg::{self, Say};
 
@@ -300,73 +302,6 @@ fn title_of(say: &Say<'_>, name: &str, r: &Request) -> String {
     }
 }
 
-/// The engine's name of a stage (`award to parties without a seat`, `national: seats
-/// declined`, ...) in the reader's language; a stage the server does not know is shown as the
-/// engine names it.
-fn step_words(say: &Say<'_>, description: &str) -> String {
-    let (place, what) = match description.split_once(": ") {
-        Some((place, what)) => (Some(place), what),
-        None => (None, description),
-    };
-    let id = match what {
-        "award to parties without a seat" => "el-step-award",
-        "award to parties without a seat in the constituency" => "el-step-award-constituency",
-        "seats declined" => "el-step-declined",
-        "declined seats to seated parties" => "el-step-passed-on",
-        "recorded award" => "el-step-recorded-award",
-        "recorded as declined" => "el-step-recorded-declined",
-        "declined seats, as recorded" => "el-step-recorded-passed-on",
-        _ => return description.to_owned(),
-    };
-    let what = say.t(id);
-    match place {
-        Some("national") => format!("{}: {what}", say.t("el-scope-short-national")),
-        Some(place) => format!("{place}: {what}"),
-        None => what,
-    }
-}
-
-/// The engine's reasons a rule cannot be computed that the server knows, in the reader's
-/// language; any other as the engine gives it.
-fn refusal_words(say: &Say<'_>, reason: &str) -> String {
-    let freed = |rest: &str| {
-        rest.strip_suffix(" freed seat(s)")
-            .and_then(|n| n.parse::<u64>().ok())
-    };
-    if let Some(seats) = reason
-        .strip_prefix("no party without a seat has votes to receive the ")
-        .and_then(freed)
-    {
-        return say.msg("el-engine-no-minor", &[("seats", seats.into())]);
-    }
-    if let Some((place, rest)) = reason
-        .strip_prefix("constituency \"")
-        .and_then(|r| r.split_once("\": no party without a seat there has votes to receive the "))
-        && let Some(seats) = freed(rest)
-    {
-        return say.msg(
-            "el-engine-no-minor-in",
-            &[("place", place.into()), ("seats", seats.into())],
-        );
-    }
-    reason.to_owned()
-}
-
-/// The engine's notes that the server knows, in the reader's language; any other note (a
-/// record's own note, written by whoever recorded it) as it is.
-fn note_words(say: &Say<'_>, party: &str, note: &str) -> String {
-    if note == format!("\"{party}\" holds no seat before the dissolution: nothing to redistribute")
-    {
-        say.msg("el-note-no-seat", &[("party", party.into())])
-    } else if note
-        == "the \"before\" seats are the recorded ones; \"after\" is computed by the election's method without the party"
-    {
-        say.t("el-note-rerun-recorded")
-    } else {
-        note.to_owned()
-    }
-}
-
 /// Runs every rule of the request and lays the results side by side: a diagram before and one
 /// per rule after, a column per rule (its steps, notes and what the file records), one table of
 /// seats and seat-minus-vote shares across the rules that computed, their indices and a chart of
@@ -547,36 +482,34 @@ fn column(
             }
         });
     let title = title_of(say, name, r);
-    // The engine repeats the record's note among its notes; the record is shown on its own.
-    let record_note = recorded_for(election, &r.party).and_then(|d| d.note.as_deref());
     match res {
         Ok(s) => {
+            // The engine repeats the record's note among its notes; the record is shown on its
+            // own (`record` above).
             let notes: Vec<String> = s
                 .notes
                 .iter()
-                .filter(|n| name != "recorded" || Some(n.as_str()) != record_note)
-                .map(|n| note_words(say, &r.party, n))
-                .chain(s.ties.iter().map(|t| {
-                    say.msg(
-                        "el-note-tie",
-                        &[
-                            ("place", t.constituency.as_str().into()),
-                            ("seat", t.seat.into()),
-                            ("tied", t.tied.join(", ").into()),
-                            ("rule", t.rule.as_str().into()),
-                            ("winners", t.winners.join(", ").into()),
-                        ],
-                    )
-                }))
+                .filter(|n| !matches!(n, ScenarioNote::Recorded(_)))
+                .map(|n| election_words::scenario_note(say, n))
+                .chain(
+                    s.ties
+                        .iter()
+                        .map(|t| say.msg("el-note-tie", &election_words::tie_args(say, t))),
+                )
                 .collect();
             let steps: Vec<String> = s
                 .steps
                 .iter()
                 .map(|st| {
-                    format!(
-                        "{}: {}",
-                        step_words(say, &st.description),
-                        seat_list(say, st.seats.iter().map(|(p, n)| (p, *n)))
+                    say.msg(
+                        "el-step-seats",
+                        &[
+                            ("step", election_words::step(say, st).into()),
+                            (
+                                "seats",
+                                seat_list(say, st.seats.iter().map(|(p, n)| (p, *n))).into(),
+                            ),
+                        ],
                     )
                 })
                 .collect();
@@ -601,7 +534,7 @@ fn column(
             rule => name,
             rule_word => say.t(&format!("el-rule-short-{name}")),
             title,
-            error => refusal_words(say, &e.to_string()),
+            error => election_words::allocate_error(say, e),
             record,
         },
     }

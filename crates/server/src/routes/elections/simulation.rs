@@ -12,7 +12,7 @@
 
 use std::time::Duration;
 
-use accord_elections::{Election, Simulation, SimulationOptions};
+use accord_elections::{Election, Simulation, SimulationError, SimulationOptions};
 use minijinja::{Value, context};
 
 use super::view::Palette;
@@ -171,10 +171,8 @@ fn shown(value: &str) -> String {
 pub(super) async fn run(
     election: Election,
     options: SimulationOptions,
-) -> Result<Result<Simulation, String>, AppError> {
-    let task = tokio::task::spawn_blocking(move || {
-        accord_elections::simulate(&election, options).map_err(|e| e.to_string())
-    });
+) -> Result<Result<Simulation, SimulationError>, AppError> {
+    let task = tokio::task::spawn_blocking(move || accord_elections::simulate(&election, options));
     match tokio::time::timeout(TIME_LIMIT, task).await {
         Ok(Ok(result)) => Ok(result),
         Ok(Err(e)) => Err(AppError::Internal(format!("simulation task: {e}"))),

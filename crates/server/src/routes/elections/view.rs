@@ -8,11 +8,12 @@ use accord_elections::indices::{indices, shares};
 use accord_elections::{AllocateError, Allocation, Election, Indices, allocate};
 use minijinja::{Value, context};
 
+use crate::election_words;
 use crate::svg::{self, Say};
 
-/// One line of the list of a case's elections (with the engine's error when the file cannot be
-/// read).
-pub(super) fn summary(file: &ElectionFile) -> Value {
+/// One line of the list of a case's elections (with the engine's reason, in the reader's
+/// language, when the file cannot be read).
+pub(super) fn summary(say: &Say<'_>, file: &ElectionFile) -> Value {
     match Election::from_json(&file.json) {
         Ok(e) => context! {
             id => &file.id,
@@ -26,7 +27,7 @@ pub(super) fn summary(file: &ElectionFile) -> Value {
         Err(err) => context! {
             id => &file.id,
             name => &file.id,
-            error => err.to_string(),
+            error => election_words::input_error(say, &err),
         },
     }
 }
@@ -241,10 +242,12 @@ fn flags(
     let mut out = Vec::new();
     let method = election.method.name();
     match computed {
-        // The engine's reason is its own (English) detail, as the engine writes it.
         Err(e) => out.push(say.msg(
             "el-flag-cannot-allocate",
-            &[("method", method.into()), ("reason", e.to_string().into())],
+            &[
+                ("method", method.into()),
+                ("reason", election_words::allocate_error(say, e).into()),
+            ],
         )),
         Ok(a) => {
             if let Some(rec) = a.recorded.as_ref().filter(|r| !r.matches) {
@@ -277,16 +280,7 @@ fn flags(
                 ));
             }
             for t in &a.ties {
-                out.push(say.msg(
-                    "el-flag-tie",
-                    &[
-                        ("place", t.constituency.as_str().into()),
-                        ("seat", t.seat.into()),
-                        ("tied", t.tied.join(", ").into()),
-                        ("rule", t.rule.as_str().into()),
-                        ("winners", t.winners.join(", ").into()),
-                    ],
-                ));
+                out.push(say.msg("el-flag-tie", &election_words::tie_args(say, t)));
             }
             if !a.below_threshold.is_empty() {
                 out.push(say.msg(
