@@ -16,9 +16,9 @@ use accord_elections::{
 };
 use accord_server::election_words;
 use accord_server::i18n::Say;
-use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
 
+use crate::failure::SayContext;
 use crate::words::{Words, columns, pad};
 
 const FILE_HELP: &str = "\
@@ -261,7 +261,7 @@ pub(crate) fn run(words: &Words, cmd: ElectionsCommand) -> anyhow::Result<()> {
             }
         }
         ElectionsCommand::Apportion { file, method, json } => {
-            let text = read(words, &file)?;
+            let text = read(&file)?;
             let apportionment =
                 Apportionment::from_json(&text, method.as_deref()).map_err(|e| {
                     let doing = words.msg("cli-el-reading", &file_arg(&file));
@@ -320,8 +320,9 @@ fn file_arg(path: &Path) -> Vec<(&'static str, accord_server::i18n::FluentValue<
     vec![("file", path.display().to_string().into())]
 }
 
-fn read(w: &Words, path: &Path) -> anyhow::Result<String> {
-    std::fs::read_to_string(path).with_context(|| Worded(w.msg("cli-el-reading", &file_arg(path))))
+fn read(path: &Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(path)
+        .said(|| crate::failure::Said::new("cli-el-reading", &[("file", &path.display())]))
 }
 
 fn parse_noise(w: &Words, noise: &str) -> anyhow::Result<f64> {
@@ -334,7 +335,7 @@ fn parse_noise(w: &Words, noise: &str) -> anyhow::Result<f64> {
 
 /// Reads the election named by the arguments: JSON, or a votes CSV with its seats CSV.
 fn load(w: &Words, input: &InputArgs) -> anyhow::Result<Election> {
-    let text = read(w, &input.file)?;
+    let text = read(&input.file)?;
     let is_csv = input.seats.is_some()
         || input
             .file
@@ -352,7 +353,7 @@ fn load(w: &Words, input: &InputArgs) -> anyhow::Result<Election> {
     let Some(method) = &input.method else {
         return Err(Worded(w.t("cli-el-csv-needs-method")).into());
     };
-    let seats = read(w, seats_path)?;
+    let seats = read(seats_path)?;
     let options = CsvOptions {
         name: input.name.clone().unwrap_or_else(|| {
             input.file.file_stem().map_or_else(

@@ -127,6 +127,9 @@ pub(crate) fn chain(words: &Words, error: &anyhow::Error) -> String {
         // error"): the chain ends with them.
         let (text, last) = if let Some(s) = link.downcast_ref::<Said>() {
             (s.text(words), false)
+        } else if let Some(w) = link.downcast_ref::<crate::elections::Worded>() {
+            // An election command's failure, already in the language.
+            (w.0.clone(), false)
         } else if let Some(e) = link.downcast_ref::<ActionError>() {
             (action_error(words, e), true)
         } else if let Some(e) = link.downcast_ref::<StoreError>() {

@@ -509,6 +509,28 @@ fn the_engines_words_follow_accord_language() {
                 left.is_empty(),
                 "{lang} {args:?}: English {left:?} in:\n{text}"
             );
+            // Every failure of these commands is known to the error line: none is passed on
+            // as English detail.
+            for detail in ["(en anglais)", "(ជាភាសាអង់គ្លេស)"] {
+                assert!(!text.contains(detail), "{lang} {args:?}: {text}");
+            }
+        }
+    }
+    // A file that cannot be read: the command's words and the system's error in the language.
+    let missing = "/nonexistent/election.json";
+    for (lang, words) in [
+        ("fr", ["lecture de", "introuvable"]),
+        ("km", ["កំពុងអាន", "រកមិនឃើញឯកសារ"]),
+    ] {
+        let out = accord_in(lang, &["elections", "allocate", missing]);
+        assert!(!out.status.success());
+        let text = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(text.contains(missing), "{lang}: {text}");
+        for word in words {
+            assert!(text.contains(word), "{lang}: {word:?} not in {text}");
+        }
+        for detail in ["(en anglais)", "(ជាភាសាអង់គ្លេស)"] {
+            assert!(!text.contains(detail), "{lang}: {text}");
         }
     }
     // Some of it, by kind: a tie rule, a step with its place, a refusal with its number.
