@@ -3,6 +3,7 @@
 # "Imports"). Needs python3-pandas (Debian) and a release build:
 #   cargo build --release -p accord-cli
 #   ACCORD_BIN=target/release/accord BEFORE_BIN=/path/to/accord-of-before bench/import/run.sh
+# BEFORE_BIN, when given, imports the table and the bundle too, each just before this build.
 # Then the same bundle into a throwaway PostgreSQL cluster (Debian's postgresql; POSTGRES=0 skips).
 # ROWS (default 1000000) ACLED-shaped rows; INCIDENTS (default 1000000) for the bundle;
 # SKIP_TABLES=1 runs only the bundle part. WORK (default target/bench-import) holds the files.
@@ -36,6 +37,13 @@ ls -l "$WORK/acled-$ROWS.csv"
 for round in $(seq 1 "$ROUNDS"); do
     echo "-- round $round: anchor (pandas read_csv + sqlite3 executemany into one table)"
     timed "$PY" "$HERE/pandas_sqlite.py" "$WORK/acled-$ROWS.csv" "$WORK/anchor.db"
+    if [ -n "$BEFORE" ]; then
+        echo "-- round $round: the build before, accord import --format acled"
+        rm -rf "$WORK/acled-before.db"*
+        timed "$BEFORE" --db "$WORK/acled-before.db" import "$WORK/acled-$ROWS.csv" --format acled \
+            --case bench
+        rm -rf "$WORK/acled-before.db"*
+    fi
     echo "-- round $round: accord import --format acled"
     rm -rf "$WORK/acled.db"*
     timed "$BIN" --db "$WORK/acled.db" import "$WORK/acled-$ROWS.csv" --format acled --case bench

@@ -540,6 +540,13 @@ pub(crate) async fn log_versions<'a>(
 
 /// Store clear versions and their log entries (the version rows first: the bigger statement
 /// runs while the next versions are prepared).
+///
+/// `OR FAIL`: a statement that stops on a conflict keeps the rows it inserted before it, so
+/// SQLite keeps no statement journal for it (with the default `ABORT` every page a statement of
+/// a thousand versions touches is first copied into that journal, in case the statement alone
+/// is undone). Nothing here is undone alone: an error ends the bulk write, and the whole
+/// transaction is rolled back (tested in `crates/store/tests/bulk_failure.rs`). These two tables
+/// have no foreign key (which would bring the journal back).
 async fn store_versions(
     tx: &mut SqliteConnection,
     case: &str,
@@ -548,7 +555,7 @@ async fn store_versions(
     rows: &[(LogEntry, [u8; 32], NewVersion<'_>)],
 ) -> Result<(), StoreError> {
     let mut q = QueryBuilder::<Sqlite>::new(
-        "INSERT INTO record_versions (case_id, kind, record_id, version, at, actor, sha256,
+        "INSERT OR FAIL INTO record_versions (case_id, kind, record_id, version, at, actor, sha256,
             body, log_seq) ",
     );
     q.push_values(rows, |mut b, (entry, _, v)| {
@@ -564,7 +571,7 @@ async fn store_versions(
     });
     q.build().execute(&mut *tx).await?;
     let mut q = QueryBuilder::<Sqlite>::new(
-        "INSERT INTO log_entries (seq, at, actor, action, case_id, record, record_sha256,
+        "INSERT OR FAIL INTO log_entries (seq, at, actor, action, case_id, record, record_sha256,
             evidence_sha256, leaf) ",
     );
     q.push_values(rows, |mut b, (entry, leaf, _)| {
