@@ -142,6 +142,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     // A command line that does not parse, or asks for help, is answered in ACCORD_LANGUAGE; the
     // help's words are only looked up then (`help.rs`).
     let cli = match Cli::try_parse() {
@@ -155,6 +156,28 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A reader that stops reading (`accord log show | head`) closes the pipe: the next line printed
+/// fails with EPIPE and `println!` panics. That is the reader's choice, not a failure of the
+/// command: the process ends quietly with the status a shell gives a process that SIGPIPE ended
+/// (128 + 13), as `cat` or `grep` do. Every other panic is reported as before.
+fn quiet_on_closed_pipe() {
+    /// Linux's EPIPE, as `std::io::Error` names it in the panic's message.
+    const EPIPE: &str = "(os error 32)";
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if message.starts_with("failed printing to stdout") && message.ends_with(EPIPE) {
+            std::process::exit(141);
+        }
+        report(info);
+    }));
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -561,3 +561,23 @@ fn the_engines_words_follow_accord_language() {
     assert_eq!(scenario["steps"][0]["description"], "recorded award");
     assert_eq!(scenario["steps"][0]["code"], "recorded-award");
 }
+
+/// A reader that closes the pipe early (`accord elections allocate … | head -1`) ends the command
+/// quietly with SIGPIPE's shell status, not a panic.
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(["elections", "allocate", CAMBODIA])
+        .env_remove("ACCORD_CONFIG")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before the command has printed anything.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(141), "{stderr}");
+}
