@@ -122,7 +122,7 @@ pub(crate) async fn run(config: &Config, cmd: CaseCommand) -> anyhow::Result<Exi
             store
                 .case_head(&case)
                 .await?
-                .said(|| crate::words::no_case(&case, &config.db))?;
+                .said(|| crate::failure::no_case(&case, &config.db))?;
             let (user, _) = store.user_by_email(&email).await?.with_context(|| {
                 format!("no account for {email} (create it with accord user add)")
             })?;
@@ -151,7 +151,7 @@ pub(crate) async fn run(config: &Config, cmd: CaseCommand) -> anyhow::Result<Exi
             store
                 .case_head(&case)
                 .await?
-                .said(|| crate::words::no_case(&case, &config.db))?;
+                .said(|| crate::failure::no_case(&case, &config.db))?;
             store.set_published(&case, !off, "cli").await?;
             let words = Words::new(config.language)?;
             let id = if off { "cli-private" } else { "cli-published" };
@@ -161,7 +161,7 @@ pub(crate) async fn run(config: &Config, cmd: CaseCommand) -> anyhow::Result<Exi
             let full = store
                 .load_case(&case)
                 .await?
-                .said(|| crate::words::no_case(&case, &config.db))?;
+                .said(|| crate::failure::no_case(&case, &config.db))?;
             let case = match as_of {
                 Some(day) => accord_core::as_of(&full, day),
                 None => full,

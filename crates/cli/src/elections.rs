@@ -18,7 +18,7 @@ use accord_server::election_words;
 use accord_server::i18n::Say;
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::failure::SayContext;
+use crate::failure::{SayContext, Worded};
 use crate::words::{Words, columns, pad};
 
 const FILE_HELP: &str = "\
@@ -280,20 +280,6 @@ pub(crate) fn run(words: &Words, cmd: ElectionsCommand) -> anyhow::Result<()> {
     }
     Ok(())
 }
-
-/// A failure of `accord elections` already in the user's language: the binary's error line
-/// shows it as it is. A type of its own, so that the error line can tell it from an English
-/// sentence of a layer below.
-#[derive(Debug)]
-pub(crate) struct Worded(pub(crate) String);
-
-impl std::fmt::Display for Worded {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Worded {}
 
 /// An engine refusal and what was being done (`doing`, worded), as the error line says them:
 /// in English the engine's own sentence under `doing` (the chain scripts have read), otherwise

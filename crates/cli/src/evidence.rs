@@ -437,13 +437,13 @@ async fn list(
     store
         .case_head(case)
         .await?
-        .said(|| crate::words::no_case(case, &config.db))?;
+        .said(|| crate::failure::no_case(case, &config.db))?;
     let items = match incident {
         Some(inc) => store.evidence_of_incident(case, inc).await?,
         None => store
             .load_case(case)
             .await?
-            .said(|| crate::words::no_case(case, &config.db))?
+            .said(|| crate::failure::no_case(case, &config.db))?
             .evidence
             .clone(),
     };

@@ -60,7 +60,7 @@ pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<Exi
         .store()
         .load_case(&args.case)
         .await?
-        .said(|| crate::words::no_case(&args.case, &config.db))?;
+        .said(|| crate::failure::no_case(&args.case, &config.db))?;
     let (case, omitted) = match &reader {
         None => (case, None),
         Some(reader) => {

@@ -35,7 +35,7 @@ pub(crate) async fn run(
         .store()
         .load_case(case_id)
         .await?
-        .said(|| crate::words::no_case(case_id, &config.db))?;
+        .said(|| crate::failure::no_case(case_id, &config.db))?;
     let incidents: Vec<_> = case.incidents.iter().collect();
     let written: Vec<PathBuf> = match format {
         "uwazi" => {

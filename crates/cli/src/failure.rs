@@ -20,7 +20,7 @@ use accord_server::i18n::FluentValue;
 use accord_store::{BlobError, StoreError};
 use accord_vault::VaultError;
 
-use crate::words::Words;
+use crate::words::{LANGUAGE, Words, env_language};
 
 /// A failure said by a catalog message (`id`, with text arguments), the error that caused it (an
 /// OS error, a refusal from below) after it in the chain.
@@ -98,6 +98,43 @@ impl<T> SayContext<T> for Option<T> {
     }
 }
 
+/// A failure already in the user's language (`accord elections` words its own): the error line
+/// shows it as it is. A type of its own, so that the error line can tell it from an English
+/// sentence of a layer below.
+#[derive(Debug)]
+pub(crate) struct Worded(pub(crate) String);
+
+impl std::fmt::Display for Worded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Worded {}
+
+/// The refusal of a case id the database does not hold, said in the user's language when the
+/// error is printed.
+pub(crate) fn no_case(case: &str, db: &str) -> Said {
+    Said::new(
+        "cli-no-case",
+        &[("case", &format!("{case:?}")), ("db", &db)],
+    )
+}
+
+/// `error: …` as the binary prints a failure, in the user's language: the configuration's once
+/// it was read, else `ACCORD_LANGUAGE`, else English. Each link of the chain of causes is said
+/// in it where its kind is known (`failure.rs`).
+pub(crate) fn error_line(error: &anyhow::Error) -> String {
+    let lang = LANGUAGE.get().copied().unwrap_or_else(env_language);
+    Words::new(lang).map_or_else(
+        |_| format!("error: {error:#}"),
+        |w| {
+            let chain = chain(&w, error);
+            w.msg("cli-error", &[("error", chain.as_str().into())])
+        },
+    )
+}
+
 /// `cannot read PATH`, above the OS's error.
 pub(crate) fn cannot_read(path: &std::path::Path) -> Said {
     Said::new("cli-err-cannot-read", &[("path", &path.display())])
@@ -127,7 +164,7 @@ pub(crate) fn chain(words: &Words, error: &anyhow::Error) -> String {
         // error"): the chain ends with them.
         let (text, last) = if let Some(s) = link.downcast_ref::<Said>() {
             (s.text(words), false)
-        } else if let Some(w) = link.downcast_ref::<crate::elections::Worded>() {
+        } else if let Some(w) = link.downcast_ref::<Worded>() {
             // An election command's failure, already in the language.
             (w.0.clone(), false)
         } else if let Some(e) = link.downcast_ref::<ActionError>() {

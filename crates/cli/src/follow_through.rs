@@ -240,7 +240,7 @@ async fn load(config: &Config, case: &str, as_of: Option<Day>) -> anyhow::Result
     let full = store
         .load_case_for_status(case)
         .await?
-        .said(|| crate::words::no_case(case, &config.db))?;
+        .said(|| crate::failure::no_case(case, &config.db))?;
     Ok(match as_of {
         Some(day) => accord_core::as_of(&full, day),
         None => full,

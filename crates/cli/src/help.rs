@@ -163,10 +163,15 @@ fn say_arg(arg: clap::Arg, words: &Words, path: Option<&str>) -> clap::Arg {
             words.msg("cli-help-values", &[("values", values.into())])
         ));
     }
-    arg.help(help)
-        .long_help(None::<&'static str>)
-        .hide_default_value(true)
-        .hide_possible_values(true)
+    let takes_values = arg.get_action().takes_values();
+    let arg = arg.help(help).long_help(None::<&'static str>);
+    // Clap's own "[default: …]" and "[possible values: …]" are said above; a flag that takes no
+    // value has neither (and clap's debug builds refuse hiding them on one).
+    if takes_values {
+        arg.hide_default_value(true).hide_possible_values(true)
+    } else {
+        arg
+    }
 }
 
 /// The built tree's own arguments and `help` commands, said.

@@ -152,7 +152,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}", words::error_line(&e));
+            eprintln!("{}", failure::error_line(&e));
             ExitCode::FAILURE
         }
     }

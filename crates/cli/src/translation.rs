@@ -154,7 +154,7 @@ pub(crate) async fn run(config: &Config, cmd: TranslationCommand) -> anyhow::Res
                 .store()
                 .load_case(&case)
                 .await?
-                .said(|| crate::words::no_case(&case, &config.db))?;
+                .said(|| crate::failure::no_case(&case, &config.db))?;
             print_pending(&words, &stored, lang.as_deref(), json);
             Ok(ExitCode::SUCCESS)
         }

@@ -94,15 +94,6 @@ impl Words {
     }
 }
 
-/// The refusal of a case id the database does not hold, said in the user's language when the
-/// error is printed.
-pub(crate) fn no_case(case: &str, db: &str) -> crate::failure::Said {
-    crate::failure::Said::new(
-        "cli-no-case",
-        &[("case", &format!("{case:?}")), ("db", &db)],
-    )
-}
-
 /// The language of this run once the configuration is read, for the error line `main` prints.
 pub(crate) static LANGUAGE: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
@@ -113,20 +104,6 @@ pub(crate) fn env_language() -> Lang {
         .ok()
         .and_then(|t| Lang::from_tag(t.trim()))
         .unwrap_or(Lang::En)
-}
-
-/// `error: …` as the binary prints a failure, in the user's language: the configuration's once
-/// it was read, else `ACCORD_LANGUAGE`, else English. Each link of the chain of causes is said
-/// in it where its kind is known (`failure.rs`).
-pub(crate) fn error_line(error: &anyhow::Error) -> String {
-    let lang = LANGUAGE.get().copied().unwrap_or_else(env_language);
-    Words::new(lang).map_or_else(
-        |_| format!("error: {error:#}"),
-        |w| {
-            let chain = crate::failure::chain(&w, error);
-            w.msg("cli-error", &[("error", chain.as_str().into())])
-        },
-    )
 }
 
 /// `text` padded with spaces to `width` characters (Khmer's combining signs take no column of

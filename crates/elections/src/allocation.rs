@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::election::Election;
 use crate::indices::{Indices, indices, shares};
 use crate::party_map::PartyMap;
-use crate::scenario::ScenarioError;
+use crate::scenario_refusal::ScenarioError;
 use crate::seats::{SeatError, SettledTie, TieBreaker, TieRule, allocate_into};
 
 /// Why an election could not be allocated, or a scenario computed.

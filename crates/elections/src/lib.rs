@@ -13,6 +13,7 @@ pub mod indices;
 
 pub mod apportionment;
 pub mod scenario;
+mod scenario_refusal;
 pub mod simulate;
 
 pub use allocation::{AllocateError, Allocation, TieReport, allocate};

@@ -14,6 +14,7 @@ use crate::election::Election;
 use crate::indices::{Indices, indices, shares};
 use crate::method::{Divisor, Method};
 use crate::party_map::PartyMap;
+pub use crate::scenario_refusal::{Place, ScenarioError};
 use crate::seats::{TieBreaker, divisor_fill};
 
 /// How the dissolved party's seats are given out.
@@ -200,25 +201,6 @@ impl Serialize for Step {
     }
 }
 
-/// Where a stage took place, or where a rule could not go on.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Place {
-    /// The whole country (national seats and votes).
-    National,
-    /// One constituency, by its name.
-    Constituency(String),
-}
-
-impl fmt::Display for Place {
-    /// `national`, or the constituency's name, as the engine's English has always written it.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Place::National => f.write_str("national"),
-            Place::Constituency(name) => f.write_str(name),
-        }
-    }
-}
-
 /// A note on a scenario's result.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ScenarioNote {
@@ -248,50 +230,6 @@ impl fmt::Display for ScenarioNote {
 impl Serialize for ScenarioNote {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
-    }
-}
-
-/// Why a scenario cannot be computed as asked.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ScenarioError {
-    #[error("party \"{party}\" does not stand in \"{election}\"")]
-    NotStanding { party: String, election: String },
-    #[error("basis \"recorded\": not every constituency has recorded_seats")]
-    BasisNotRecorded,
-    /// `minor-parties` was given a method that is not a divisor method (by its name).
-    #[error("minor-parties needs a highest-average (divisor) method, not {method}")]
-    NotDivisor { method: &'static str },
-    #[error("--declined: \"{party}\" is the dissolved party")]
-    DeclinedIsDissolved { party: String },
-    #[error("--declined: party \"{party}\" does not stand in this election")]
-    DeclinedNotStanding { party: String },
-    /// No party without a seat has votes to take the freed seats, nationally or in one
-    /// constituency.
-    #[error("{}", no_minor_text(place, *seats))]
-    NoMinor { place: Place, seats: u64 },
-    /// Declined seats with no seated party left to take them.
-    #[error("{place}: {seats} declined seat(s) but no other seated party to pass them to")]
-    NoOneToPassTo { place: Place, seats: u64 },
-    #[error("rule \"recorded\": the file records no dissolution of \"{party}\"")]
-    NotRecorded { party: String },
-    #[error(
-        "rule \"recorded\": the record gives out {awarded} seats, but \"{party}\" holds {held} in the basis used"
-    )]
-    RecordedMismatch {
-        party: String,
-        awarded: u64,
-        held: u64,
-    },
-}
-
-fn no_minor_text(place: &Place, seats: u64) -> String {
-    match place {
-        Place::National => {
-            format!("no party without a seat has votes to receive the {seats} freed seat(s)")
-        }
-        Place::Constituency(c) => format!(
-            "constituency \"{c}\": no party without a seat there has votes to receive the {seats} freed seat(s)"
-        ),
     }
 }
 
