@@ -16,7 +16,6 @@ mod languages;
 mod letters;
 mod pages;
 mod privacy;
-mod search;
 mod sensitivity;
 mod tables;
 mod translations;
