@@ -77,27 +77,25 @@ pub struct RecordBody {
 
 impl RecordBody {
     fn new(kind: RecordKind, id: &str, value: &Value) -> RecordBody {
-        let json = value.to_string();
-        let sha256 = hex::encode(Sha256::digest(json.as_bytes()));
-        RecordBody {
-            kind,
-            id: id.to_owned(),
-            json,
-            sha256,
-            restricted: value.get("sensitivity").and_then(Value::as_str)
-                == Some(Sensitivity::Restricted.as_str()),
-        }
+        let restricted = value.get("sensitivity").and_then(Value::as_str)
+            == Some(Sensitivity::Restricted.as_str());
+        RecordBody::hashed(kind, id, value.to_string(), restricted)
     }
 
     /// A body from canonical JSON already written (see [`actor`], [`source`], [`incident`]).
     fn from_json(kind: RecordKind, id: &str, json: String, sensitivity: Sensitivity) -> RecordBody {
+        RecordBody::hashed(kind, id, json, sensitivity == Sensitivity::Restricted)
+    }
+
+    /// The body of `json`, with its SHA-256.
+    fn hashed(kind: RecordKind, id: &str, json: String, restricted: bool) -> RecordBody {
         let sha256 = hex::encode(Sha256::digest(json.as_bytes()));
         RecordBody {
             kind,
             id: id.to_owned(),
             json,
             sha256,
-            restricted: sensitivity == Sensitivity::Restricted,
+            restricted,
         }
     }
 
