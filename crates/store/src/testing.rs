@@ -212,7 +212,12 @@ mod postgres {
 
     static LIVE: Mutex<Vec<Live>> = Mutex::new(Vec::new());
     static NEXT: AtomicU64 = AtomicU64::new(0);
-    static SWEPT: std::sync::Once = std::sync::Once::new();
+    /// Set once the databases of ended processes are dropped. Every test of the process waits for
+    /// it: the sweep's forced drops must be over before this process's own databases are made and
+    /// used (a test that went on beside the sweep lost its first connection in CI twice, with
+    /// "expected to read 5 bytes, got 0 bytes at EOF", each time in the first test binary after
+    /// the server's, which leaves the most databases behind).
+    static SWEPT: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
 
     /// An arbitrary constant: the advisory lock held while the template is made.
     const TEMPLATE_LOCK: i64 = 0x0ACC_0D7E_57DB;
@@ -241,11 +246,9 @@ mod postgres {
 
     pub(super) async fn fresh_database(admin_url: &str, dir: &Path) -> Result<String, StoreError> {
         let mut admin = sqlx::PgConnection::connect(admin_url).await?;
-        let first = !SWEPT.is_completed();
-        SWEPT.call_once(|| {});
-        if first {
-            sweep_ended_processes(&mut admin).await?;
-        }
+        SWEPT
+            .get_or_try_init(|| sweep_ended_processes(&mut admin))
+            .await?;
         sweep_unused(&mut admin).await?;
         let template = template_name();
         ensure_template(&mut admin, admin_url, &template).await?;
