@@ -11,11 +11,11 @@ use std::process::ExitCode;
 
 use accord_actions::{VerifyProgress, VerifyReport};
 use accord_store::Create;
-use anyhow::Context;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::config::Config;
+use crate::failure::{Said, SayContext};
 use crate::setup;
 use crate::words::Words;
 
@@ -37,8 +37,8 @@ pub(crate) async fn run(config: &Config, args: VerifyArgs) -> anyhow::Result<Exi
             let shown = dir.display().to_string();
             let report = tokio::task::spawn_blocking(move || accord_actions::verify_package(&dir))
                 .await
-                .context("the package check stopped")?
-                .with_context(|| format!("cannot check the evidence package {shown}"))?;
+                .said(|| Said::new("cli-err-package-check-stopped", &[]))?
+                .said(|| Said::new("cli-err-package-check", &[("path", &shown)]))?;
             (report, format!("evidence package {shown}"))
         }
         None => {
