@@ -253,6 +253,19 @@ fn file_problem(say: &Say<'_>, message: &str) -> Option<String> {
             return Some(say.t(id));
         }
     }
+    // A mapping file's refusals of its settings (`accord-tables`' `mapping.rs`).
+    if let Some(fields) = message
+        .strip_prefix("not a field; the fields are ")
+        .and_then(|m| m.strip_suffix(" and title__LANG (title__km)"))
+    {
+        return Some(say.msg("refusal-mapping-field", &[("fields", fields.into())]));
+    }
+    if message == "one character, e.g. \";\"" {
+        return Some(say.msg("refusal-mapping-separator", &[("example", "\";\"".into())]));
+    }
+    if let Some((value, " is not dmy, mdy or ymd")) = quoted_head(message) {
+        return Some(say.msg("refusal-mapping-date-order", &[("value", value.into())]));
+    }
     if let Some(path) = message.strip_suffix(": no such file in the bundle") {
         return Some(say.msg("refusal-bundle-no-file", &[("path", path.into())]));
     }
@@ -640,6 +653,31 @@ mod tests {
             "la clé `title` manque",
             "ខ្វះកូនសោ `title`",
         );
+        // A mapping file's refusals of its settings, as `accord-tables` makes them.
+        for (text, fr) in [
+            (
+                "[columns]\ncolour = \"red\"\n",
+                "pas un champ\u{202F}; les champs sont id, date, title",
+            ),
+            (
+                "separator = \";;\"\n",
+                "un seul caractère, par exemple \";\"",
+            ),
+            (
+                "date_order = \"yyy\"\n",
+                "«\u{202F}yyy\u{202F}» n’est ni dmy, ni mdy, ni ymd",
+            ),
+        ] {
+            let Err(accord_tables::mapping::MappingError::Field { message, .. }) =
+                accord_tables::Mapping::parse(text)
+            else {
+                panic!("{text}")
+            };
+            let said = explain(&say(Lang::Fr), &message).unwrap_or_default();
+            assert!(said.starts_with(fr), "{message}: {said}");
+            let said = explain(&say(Lang::Km), &message);
+            assert!(said.is_some_and(|s| !s.is_ascii()), "{message}");
+        }
         // A bundle's refusals of a file, as the core makes them.
         let file = |path: &str, contents: &str| accord_core::bundle::BundleFile {
             path: path.into(),
