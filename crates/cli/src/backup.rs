@@ -227,7 +227,11 @@ pub(crate) async fn restore(config: &Config, args: RestoreArgs) -> anyhow::Resul
                 )
             );
             for p in &report.problems {
-                println!("  {} {}: {}", p.kind, p.what, p.detail);
+                if words.lang == accord_core::Lang::En {
+                    println!("  {} {}: {}", p.kind, p.what, p.detail);
+                } else {
+                    println!("  {}", crate::verify::problem_line(&words, p));
+                }
             }
         }
     }

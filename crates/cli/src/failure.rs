@@ -335,6 +335,10 @@ pub(crate) fn action_error(words: &Words, e: &ActionError) -> String {
             words.msg("cli-err-blob", &[("error", blob_error(words, e).into())])
         }
         ActionError::Log(why) => words.msg("cli-err-log", &[("error", detail(words, why).into())]),
+        ActionError::LogRefused(refusal) => words.msg(
+            "cli-err-log",
+            &[("error", log_refusal(words, refusal).into())],
+        ),
         ActionError::Search(why) => {
             words.msg("cli-err-search", &[("error", detail(words, why).into())])
         }
@@ -530,10 +534,117 @@ fn lower_error(words: &Words, link: &(dyn std::error::Error + 'static)) -> Optio
             &[("url", quoted(&e.url).into()), ("reason", reason.into())],
         ));
     }
+    if let Some(e) = link.downcast_ref::<accord_tlog::Error>() {
+        return Some(tlog_error(words, e));
+    }
+    if let Some(e) = link.downcast_ref::<accord_actions::LogRefusal>() {
+        return Some(log_refusal(words, e));
+    }
     if link.is::<std::net::AddrParseError>() {
         return Some(words.t("cli-err-addr-syntax"));
     }
     None
+}
+
+/// Why the log refused to sign or co-sign a checkpoint.
+fn log_refusal(words: &Words, r: &accord_actions::LogRefusal) -> String {
+    use accord_actions::{Extension, LogRefusal as R, StateDefect};
+    match r {
+        R::NothingToCosign => words.t("cli-log-nothing-to-cosign"),
+        R::Shrank { old, new } => words.msg(
+            "cli-log-shrank",
+            &[("old", words.n(old)), ("new", words.n(new))],
+        ),
+        R::NotConsistent { old_size, proof } => words.msg(
+            "cli-log-not-consistent",
+            &[
+                ("old_size", words.n(old_size)),
+                ("error", tlog_error(words, proof).into()),
+            ],
+        ),
+        R::WitnessState {
+            file,
+            origin,
+            defect,
+        } => words.msg(
+            match defect {
+                StateDefect::NoTreeSize => "cli-log-state-no-size",
+                StateDefect::NoRootHash => "cli-log-state-no-root",
+            },
+            &[
+                ("file", file.as_str().into()),
+                ("origin", origin.as_str().into()),
+            ],
+        ),
+        R::NotExtending { size, why } => {
+            let why = match why {
+                Extension::EdgeDiffers => words.t("cli-log-edge-differs"),
+                Extension::EntriesDiffer => words.t("cli-log-entries-differ"),
+                Extension::Proof(e) => tlog_error(words, e),
+            };
+            words.msg(
+                "cli-log-not-extending",
+                &[("size", words.n(size)), ("why", why.into())],
+            )
+        }
+    }
+}
+
+/// An error of the transparency log's formats and proofs (`accord-tlog`), said by its kind
+/// where a check of the log or of a checkpoint meets it; the others in English, introduced.
+pub(crate) fn tlog_error(words: &Words, e: &accord_tlog::Error) -> String {
+    use accord_tlog::{Error as E, WhichRoot};
+    match e {
+        E::IndexOutOfRange { index, size } => words.msg(
+            "cli-tlog-index-out-of-range",
+            &[("index", words.n(index)), ("size", words.n(size))],
+        ),
+        E::SizesOutOfOrder { old_size, new_size } => words.msg(
+            "cli-tlog-sizes-out-of-order",
+            &[
+                ("old_size", words.n(old_size)),
+                ("new_size", words.n(new_size)),
+            ],
+        ),
+        E::ConsistencyFromEmptyTree { new_size } => words.msg(
+            "cli-tlog-from-empty-tree",
+            &[("new_size", words.n(new_size))],
+        ),
+        E::ProofLength { got, expected } => words.msg(
+            "cli-tlog-proof-length",
+            &[("got", words.n(got)), ("expected", words.n(expected))],
+        ),
+        E::RootMismatch { which } => words.msg(
+            "cli-tlog-root-mismatch",
+            &[(
+                "which",
+                match which {
+                    WhichRoot::Tree => "tree",
+                    WhichRoot::Old => "old",
+                    WhichRoot::New => "new",
+                }
+                .into(),
+            )],
+        ),
+        E::BadSignature { name, key_id } => words.msg(
+            "cli-tlog-bad-signature",
+            &[("key", format!("{name}+{}", hex::encode(key_id)).into())],
+        ),
+        E::NoKnownSignature => words.t("cli-tlog-no-known-signature"),
+        E::CheckpointTooShort { lines } => words.msg(
+            "cli-tlog-checkpoint-too-short",
+            &[("lines", words.n(lines))],
+        ),
+        E::EmptyOrigin => words.t("cli-tlog-empty-origin"),
+        E::BadTreeSize { text } => {
+            words.msg("cli-tlog-bad-tree-size", &[("text", quoted(text).into())])
+        }
+        E::BadRootBase64 { text } => {
+            words.msg("cli-tlog-bad-root-base64", &[("text", quoted(text).into())])
+        }
+        E::BadRootLength { len } => words.msg("cli-tlog-bad-root-length", &[("len", words.n(len))]),
+        other => words.refusal(&other.to_string()),
+    }
 }
 
 /// One problem of a bundle, located (`file:line: field:`), its sentence said by its kind where
