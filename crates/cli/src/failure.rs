@@ -4,11 +4,14 @@
 //! English users read those). Here each link of the chain is recognised by its type and said from
 //! the catalogs: the action layer's refusals (a refused field through the server's
 //! `refusals.rs`, the same words the pages use; a missing or existing record; a forbidden
-//! action), the store's, the blob store's and the vault's failures, and an operating system's
-//! error, said by its kind with the system's own text after it. What the command line adds
-//! itself is a [`Said`]: a catalog message and its arguments (`cannot read FILE`), formatted when
-//! the error is printed. A link of a type not known here is the English detail under the
-//! language's "Details (in English)" introduction.
+//! action; the log's refusal to sign), the store's, the blob store's and the vault's failures,
+//! the typed errors of the crates below (the core's refusals of a value and a bundle's
+//! problems, a table or a mapping `accord-tables` cannot read, a letter `accord-letters` cannot
+//! compose, `accord-tlog`'s), and an operating system's error, said by its kind with the
+//! system's own text after it. What the command line adds itself is a [`Said`]: a catalog
+//! message and its arguments (`cannot read FILE`), formatted when the error is printed; every
+//! refusal of the command line's own is one. A link of a type not known here is the English
+//! detail under the language's "Details (in English)" introduction.
 //!
 //! English output is the chain exactly as the layers wrote it.
 

@@ -34,7 +34,7 @@ pub(crate) fn blob_store(
     check_evidence_dir(config)?;
     let dir = config.path_setting(
         &config.evidence.evidence_dir,
-        "evidence_dir (or evidence_store)",
+        "evidence_dir / evidence_store",
     )?;
     let mut blobs = FsBlobStore::open(dir).said(|| {
         Said::new(

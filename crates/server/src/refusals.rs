@@ -266,6 +266,21 @@ fn file_problem(say: &Say<'_>, message: &str) -> Option<String> {
     if let Some((value, " is not dmy, mdy or ymd")) = quoted_head(message) {
         return Some(say.msg("refusal-mapping-date-order", &[("value", value.into())]));
     }
+    // The command line's refusals of a bundle's text file as it reads it for the core
+    // (`accord-cli`'s `bundle_dir.rs`): the file grew past the limit, or cannot be read.
+    if let Some(mib) = message
+        .strip_prefix("larger than ")
+        .and_then(|m| m.strip_suffix(BUNDLE_TEXT_TOO_LARGE))
+        .and_then(|m| m.parse::<u64>().ok())
+    {
+        return Some(say.msg(
+            "refusal-bundle-text-too-large",
+            &[("mib", say.plain(mib).into())],
+        ));
+    }
+    if let Some(detail) = message.strip_prefix("cannot read: ") {
+        return Some(say.msg("refusal-bundle-cannot-read", &[("detail", detail.into())]));
+    }
     if let Some(path) = message.strip_suffix(": no such file in the bundle") {
         return Some(say.msg("refusal-bundle-no-file", &[("path", path.into())]));
     }
@@ -304,6 +319,9 @@ fn file_problem(say: &Say<'_>, message: &str) -> Option<String> {
     }
     unknown_name(say, message)
 }
+
+/// The end of the command line's refusal of a bundle's text file that is too large.
+const BUNDLE_TEXT_TOO_LARGE: &str = " MiB, the most a text file of a bundle may hold (split records into shards, as accord export does: see docs/case-format.md; evidence files belong under evidence/)";
 
 /// `unknown role "x" (expected one of: owner, editor)`: a name outside a closed vocabulary
 /// (`accord_core::names::UnknownName`; custody actions write it without the colon), the
@@ -699,6 +717,16 @@ mod tests {
             "evidence/a.pdf\u{202F}: aucun fichier de ce nom dans le paquet",
             "evidence/a.pdf៖ គ្មានឯកសារនេះក្នុងកញ្ចប់ទេ",
         );
+        // The command line's own refusals of a bundle's text file, as `bundle_dir.rs` words them.
+        let cli = include_str!("../../cli/src/bundle_dir.rs");
+        assert!(cli.contains("format!(\"cannot read: {e}\")"));
+        assert!(cli.contains("\"larger than {} MiB, the most a text file of a bundle may hold"));
+        let fr = say(Lang::Fr);
+        let said =
+            explain(&fr, &format!("larger than 64{BUNDLE_TEXT_TOO_LARGE}")).unwrap_or_default();
+        assert!(said.starts_with("plus de 64 Mio"), "{said}");
+        let said = explain(&fr, "cannot read: Permission denied (os error 13)").unwrap_or_default();
+        assert!(said.starts_with("illisible"), "{said}");
         check(
             "not UTF-8 text (byte 12)",
             "not UTF-8 text (byte 12)",
