@@ -35,6 +35,57 @@ fn log_err(e: impl std::fmt::Display) -> ActionError {
     ActionError::Log(e.to_string())
 }
 
+/// Why the log refuses to sign or co-sign a checkpoint: it does not extend what was signed
+/// before. Its `Display` is the English the logs and the JSON carry; the command line says each
+/// kind in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LogRefusal {
+    #[error("the log is empty: nothing to co-sign")]
+    NothingToCosign,
+    #[error("the log shrank from {old} to {new} entries since this witness last co-signed")]
+    Shrank { old: u64, new: u64 },
+    #[error(
+        "the latest checkpoint is not consistent with the one this witness co-signed at size {old_size}: {proof}"
+    )]
+    NotConsistent {
+        old_size: u64,
+        proof: accord_tlog::Error,
+    },
+    #[error(
+        "{file}: the line for {origin} has {defect}; the witness state is damaged, so the consistency of the log cannot be checked (restore the file, nothing was co-signed)"
+    )]
+    WitnessState {
+        file: String,
+        origin: String,
+        defect: StateDefect,
+    },
+    #[error(
+        "the log does not extend its checkpoint of size {size}: {why}; refusing to sign (run `accord verify`)"
+    )]
+    NotExtending { size: u64, why: Extension },
+}
+
+/// What a witness's state file lacks on the line of a log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum StateDefect {
+    #[error("no tree size")]
+    NoTreeSize,
+    #[error("no root hash")]
+    NoRootHash,
+}
+
+/// How the log fails to extend its last signed checkpoint.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Extension {
+    #[error("its kept edge does not match its signed root")]
+    EdgeDiffers,
+    #[error("the entries added since do not lead to the new root")]
+    EntriesDiffer,
+    /// The consistency proof does not hold.
+    #[error("{0}")]
+    Proof(accord_tlog::Error),
+}
+
 /// Read a private key file: (name, seed, type byte).
 fn read_key_file(path: &Path) -> Result<(String, [u8; 32], u8), ActionError> {
     let text = std::fs::read_to_string(path).map_err(io_error(path))?;
@@ -239,18 +290,16 @@ async fn extends(
     size: u64,
     root: &merkle::Hash,
 ) -> Result<(), ActionError> {
-    let refuse = |why: String| {
-        ActionError::Log(format!(
-            "the log does not extend its checkpoint of size {}: {why}; refusing to sign (run `accord verify`)",
-            old.size()
-        ))
+    let refuse = |why: Extension| {
+        ActionError::LogRefused(LogRefusal::NotExtending {
+            size: old.size(),
+            why,
+        })
     };
     if let Some(bytes) = old_frontier {
         let mut f = Frontier::from_bytes(bytes).map_err(log_err)?;
         if f.size() != old.size() || &f.root() != old.root() {
-            return Err(refuse(
-                "its kept edge does not match its signed root".into(),
-            ));
+            return Err(refuse(Extension::EdgeDiffers));
         }
         while f.size() < size {
             let batch = actions.store.log_entries(f.size(), 50_000).await?;
@@ -266,15 +315,13 @@ async fn extends(
         return if f.size() == size && &f.root() == root {
             Ok(())
         } else {
-            Err(refuse(
-                "the entries added since do not lead to the new root".into(),
-            ))
+            Err(refuse(Extension::EntriesDiffer))
         };
     }
     let all = leaves(actions, size).await?;
     let proof = merkle::consistency_proof(&all, old.size()).map_err(log_err)?;
     merkle::verify_consistency(old.size(), size, old.root(), root, &proof)
-        .map_err(|e| refuse(e.to_string()))
+        .map_err(|e| refuse(Extension::Proof(e)))
 }
 
 pub(crate) async fn cosign(
@@ -283,9 +330,7 @@ pub(crate) async fn cosign(
     state_file: &Path,
 ) -> Result<String, ActionError> {
     let Some(latest) = actions.latest_checkpoint().await? else {
-        return Err(ActionError::Log(
-            "the log is empty: nothing to co-sign".into(),
-        ));
+        return Err(ActionError::LogRefused(LogRefusal::NothingToCosign));
     };
     let signer = actions.key.signer()?;
     let opened = accord_tlog::open(&latest, &[signer.verifier()]).map_err(log_err)?;
@@ -300,13 +345,12 @@ pub(crate) async fn cosign(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(io_error(state_file)(e)),
     };
-    let bad_state = |what: &str| {
-        ActionError::Log(format!(
-            "{}: the line for {} has {what}; the witness state is damaged, so the consistency \
-             of the log cannot be checked (restore the file, nothing was co-signed)",
-            state_file.display(),
-            cp.origin()
-        ))
+    let bad_state = |defect: StateDefect| {
+        ActionError::LogRefused(LogRefusal::WitnessState {
+            file: state_file.display().to_string(),
+            origin: cp.origin().to_owned(),
+            defect,
+        })
     };
     let prior = state.lines().find_map(|l| {
         let mut it = l.split(' ');
@@ -314,26 +358,23 @@ pub(crate) async fn cosign(
         (o == cp.origin()).then(|| (it.next().and_then(|s| s.parse::<u64>().ok()), it.next()))
     });
     if let Some((size, root)) = prior {
-        let old_size = size.ok_or_else(|| bad_state("no tree size"))?;
+        let old_size = size.ok_or_else(|| bad_state(StateDefect::NoTreeSize))?;
         let old_root: merkle::Hash = root
             .and_then(|r| B64.decode(r).ok())
             .and_then(|r| r.try_into().ok())
-            .ok_or_else(|| bad_state("no root hash"))?;
+            .ok_or_else(|| bad_state(StateDefect::NoRootHash))?;
         if old_size > cp.size() {
-            return Err(ActionError::Log(format!(
-                "the log shrank from {old_size} to {} entries since this witness last co-signed",
-                cp.size()
-            )));
+            return Err(ActionError::LogRefused(LogRefusal::Shrank {
+                old: old_size,
+                new: cp.size(),
+            }));
         }
         if old_size > 0 {
             let all = leaves(actions, cp.size()).await?;
             let proof = merkle::consistency_proof(&all, old_size).map_err(log_err)?;
-            merkle::verify_consistency(old_size, cp.size(), &old_root, cp.root(), &proof)
-                .map_err(|e| {
-                    ActionError::Log(format!(
-                        "the latest checkpoint is not consistent with the one this witness co-signed at size {old_size}: {e}"
-                    ))
-                })?;
+            merkle::verify_consistency(old_size, cp.size(), &old_root, cp.root(), &proof).map_err(
+                |proof| ActionError::LogRefused(LogRefusal::NotConsistent { old_size, proof }),
+            )?;
         }
     }
     let now = std::time::SystemTime::now()

@@ -28,12 +28,12 @@ use accord_store::{
 
 pub use backup::{BackupReport, Manifest, RestoreReport, RestoreTarget, Sealing};
 pub use evidence::{CUSTODY_BY_HAND, NewEvidence};
-pub use key::{LogKeyConfig, cosigner_from_file};
+pub use key::{Extension, LogKeyConfig, LogRefusal, StateDefect, cosigner_from_file};
 pub use observations::{ObservationProblem, today};
 pub use package::{PackageReport, verify_package};
 pub use tables::{BadRow, TableImport, TableReport};
 pub use translations::{NewTranslation, RecordRef};
-pub use verify::{VerifyProblem, VerifyProgress, VerifyReport};
+pub use verify::{Defect, Subject, VerifyProblem, VerifyProgress, VerifyReport};
 
 /// Everything that can refuse or fail an action. Refusals carry what the user must fix.
 #[derive(Debug, thiserror::Error)]
@@ -55,6 +55,9 @@ pub enum ActionError {
     Blob(BlobError),
     #[error("log: {0}")]
     Log(String),
+    /// The log refuses to sign or co-sign: it does not extend what it signed before.
+    #[error("log: {0}")]
+    LogRefused(LogRefusal),
     /// Stored bytes or records no longer match what was recorded (found by a check).
     #[error("{0}")]
     Changed(String),

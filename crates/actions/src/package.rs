@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
-use crate::verify::{VerifyProblem, VerifyReport};
+use crate::verify::{Defect, Subject, VerifyReport, problem as p};
 use crate::{ActionError, Actions, invalid, io_error, key};
 
 /// What a package holds.
@@ -250,14 +250,6 @@ async fn fill(
     })
 }
 
-fn p(kind: &str, what: impl Into<String>, detail: impl Into<String>) -> VerifyProblem {
-    VerifyProblem {
-        kind: kind.to_owned(),
-        what: what.into(),
-        detail: detail.into(),
-    }
-}
-
 fn read(dir: &Path, name: &str) -> Result<String, ActionError> {
     let path = dir.join(name);
     std::fs::read_to_string(&path).map_err(io_error(&path))
@@ -288,12 +280,15 @@ pub fn verify_package(dir: &Path) -> Result<VerifyReport, ActionError> {
         NoteVerifier::parse(key.trim()).map_err(|e| invalid("log/key", e.to_string()))?;
     let note = read(dir, "log/checkpoint")?;
     let cp = match accord_tlog::open(&note, std::slice::from_ref(&verifier))
-        .map_err(|e| e.to_string())
-        .and_then(|o| Checkpoint::parse(&o.text).map_err(|e| e.to_string()))
+        .and_then(|o| Checkpoint::parse(&o.text))
     {
         Ok(cp) => Some(cp),
         Err(e) => {
-            problems.push(p("checkpoint", "log/checkpoint", e));
+            problems.push(p(
+                "checkpoint",
+                Subject::File("log/checkpoint".into()),
+                Defect::Note(e),
+            ));
             None
         }
     };
@@ -301,11 +296,14 @@ pub fn verify_package(dir: &Path) -> Result<VerifyReport, ActionError> {
     let entries = read(dir, "log/entries.jsonl")?;
     let mut n_entries = 0u64;
     for (i, line) in entries.lines().enumerate() {
-        let what = format!("log/entries.jsonl line {}", i + 1);
+        let what = Subject::Line {
+            file: "log/entries.jsonl".into(),
+            line: i + 1,
+        };
         let e: ProvedEntry = match serde_json::from_str(line) {
             Ok(e) => e,
             Err(err) => {
-                problems.push(p("log_entry", what, err.to_string()));
+                problems.push(p("log_entry", what, Defect::NotAnEntry(err.to_string())));
                 continue;
             }
         };
@@ -313,7 +311,7 @@ pub fn verify_package(dir: &Path) -> Result<VerifyReport, ActionError> {
         let bytes = serde_json::to_vec(&e.entry).unwrap_or_default();
         let leaf = merkle::leaf_hash(&bytes);
         if hex::encode(leaf) != e.leaf_hash || e.entry.seq != e.leaf_index {
-            problems.push(p("log_entry", what, "the entry does not hash to its leaf"));
+            problems.push(p("log_entry", what, Defect::LeafDiffers));
             continue;
         }
         let proof: Result<Vec<merkle::Hash>, _> = e
@@ -337,11 +335,7 @@ pub fn verify_package(dir: &Path) -> Result<VerifyReport, ActionError> {
                 proved_evidence.insert(s.clone());
             }
         } else {
-            problems.push(p(
-                "log_entry",
-                what,
-                "not included in the signed checkpoint (the proof does not lead to its root)",
-            ));
+            problems.push(p("log_entry", what, Defect::NotIncluded));
         }
     }
     let sums = read(dir, "SHA256SUMS")?;
@@ -350,30 +344,41 @@ pub fn verify_package(dir: &Path) -> Result<VerifyReport, ActionError> {
         let Some((hash, name)) = line.split_once("  ") else {
             problems.push(p(
                 "evidence",
-                "SHA256SUMS",
-                format!("malformed line {line:?}"),
+                Subject::File("SHA256SUMS".into()),
+                Defect::MalformedLine(line.to_owned()),
             ));
             continue;
         };
         n_files += 1;
         if name.contains("..") || name.starts_with('/') {
-            problems.push(p("evidence", name, "a path outside the package"));
+            problems.push(p(
+                "evidence",
+                Subject::File(name.to_owned()),
+                Defect::OutsidePackage,
+            ));
             continue;
         }
         match sha256_file(&dir.join(name)) {
             Ok(actual) if actual == hash => {}
             Ok(actual) => problems.push(p(
                 "evidence",
-                name,
-                format!("hashes to {actual}, not the {hash} recorded"),
+                Subject::File(name.to_owned()),
+                Defect::HashDiffers {
+                    actual,
+                    recorded: hash.to_owned(),
+                },
             )),
-            Err(e) => problems.push(p("evidence", name, e.to_string())),
+            Err(e) => problems.push(p(
+                "evidence",
+                Subject::File(name.to_owned()),
+                Defect::FileUnreadable(e.to_string()),
+            )),
         }
         if !proved_evidence.contains(hash) {
             problems.push(p(
                 "evidence",
-                name,
-                "no log entry in the package proves when this file was received",
+                Subject::File(name.to_owned()),
+                Defect::NoArrival,
             ));
         }
     }

@@ -39,16 +39,131 @@ pub struct VerifyReport {
 pub struct VerifyProblem {
     /// `log_entry`, `log_order`, `log_root`, `checkpoint`, `record`, `version`, `evidence`.
     pub kind: String,
-    /// Which entry, record, checkpoint or file.
+    /// Which entry, record, checkpoint or file: [`VerifyProblem::subject`] in English.
     pub what: String,
+    /// [`VerifyProblem::defect`] in English.
     pub detail: String,
+    /// Which entry, record, checkpoint or file, with the values that name it.
+    #[serde(skip)]
+    pub subject: Subject,
+    /// What is wrong, by kind, with the values it is about: a caller that speaks another
+    /// language says it from these (the command line); the JSON keeps the English.
+    #[serde(skip)]
+    pub defect: Defect,
 }
 
-fn problem(kind: &str, what: impl Into<String>, detail: impl Into<String>) -> VerifyProblem {
+/// What a problem is about. Its `Display` is the English `what`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    Entry(u64),
+    Log,
+    Checkpoint(u64),
+    /// `case: kind/id`, as the log names a record.
+    Record(String),
+    Version {
+        record: String,
+        version: u64,
+    },
+    EvidenceFile(String),
+    /// A file of an evidence package, by its path in the package.
+    File(String),
+    /// A line of a file of an evidence package.
+    Line {
+        file: String,
+        line: usize,
+    },
+}
+
+impl std::fmt::Display for Subject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Subject::Entry(seq) => write!(f, "entry {seq}"),
+            Subject::Log => f.write_str("the log"),
+            Subject::Checkpoint(size) => write!(f, "checkpoint of size {size}"),
+            Subject::Record(name) | Subject::File(name) => f.write_str(name),
+            Subject::Version { record, version } => write!(f, "{record} version {version}"),
+            Subject::EvidenceFile(sha256) => write!(f, "evidence file {sha256}"),
+            Subject::Line { file, line } => write!(f, "{file} line {line}"),
+        }
+    }
+}
+
+/// What is wrong, with the values it is about. Its `Display` is the English `detail`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Defect {
+    #[error("found where entry {expected} should be: an entry was removed or the log reordered")]
+    OutOfOrder { expected: u64 },
+    #[error("its content does not match its leaf hash: the entry was changed")]
+    EntryChanged,
+    #[error(
+        "rebuilt from its entries the tree has {entries} leaves and root {root}, but the log's stored edge says {stored_size} leaves and root {stored_root}"
+    )]
+    RootDiffers {
+        entries: u64,
+        root: String,
+        stored_size: u64,
+        stored_root: String,
+    },
+    /// The checkpoint's signature does not verify with the log's key.
+    #[error("signature: {0}")]
+    Signature(accord_tlog::Error),
+    /// The checkpoint is not a checkpoint (or, in a package, its note does not open).
+    #[error("{0}")]
+    Note(accord_tlog::Error),
+    #[error("signs a tree of {signed} entries; the log has {entries}")]
+    SignsMore { signed: u64, entries: u64 },
+    #[error(
+        "the signed root differs from the root of the log's first entries: entries were changed, removed or reordered after it was signed"
+    )]
+    SignedRootDiffers,
+    #[error("stored, but has no history: it was written behind Accord's back")]
+    NoHistory,
+    #[error(
+        "differs from its last version ({version}, by {actor} at {at}): it was changed behind Accord's back"
+    )]
+    DiffersFromHistory {
+        version: u64,
+        actor: String,
+        at: String,
+    },
+    #[error("its history has it, but it is not stored: it was deleted behind Accord's back")]
+    Deleted,
+    #[error("its bytes now hash to {actual} ({size} bytes): the file was changed")]
+    BytesChanged { actual: String, size: u64 },
+    /// The file could not be read (the blob store's or the file system's English words).
+    #[error("cannot be read: {0}")]
+    Unreadable(String),
+    #[error("the kept version does not hash to its recorded SHA-256")]
+    VersionHash,
+    #[error("log entry {seq} does not commit to this version of the record")]
+    NotCommitted { seq: u64 },
+    /// A line of a package's `log/entries.jsonl` that is not an entry (serde's English words).
+    #[error("{0}")]
+    NotAnEntry(String),
+    #[error("the entry does not hash to its leaf")]
+    LeafDiffers,
+    #[error("not included in the signed checkpoint (the proof does not lead to its root)")]
+    NotIncluded,
+    #[error("malformed line {0:?}")]
+    MalformedLine(String),
+    #[error("a path outside the package")]
+    OutsidePackage,
+    #[error("hashes to {actual}, not the {recorded} recorded")]
+    HashDiffers { actual: String, recorded: String },
+    /// A file of a package that could not be read (its error's English words).
+    #[error("{0}")]
+    FileUnreadable(String),
+    #[error("no log entry in the package proves when this file was received")]
+    NoArrival,
+}
+
+pub(crate) fn problem(kind: &str, subject: Subject, defect: Defect) -> VerifyProblem {
     VerifyProblem {
         kind: kind.to_owned(),
-        what: what.into(),
-        detail: detail.into(),
+        what: subject.to_string(),
+        detail: defect.to_string(),
+        subject,
+        defect,
     }
 }
 
@@ -79,16 +194,16 @@ pub(crate) async fn verify(
             if entry.seq != expected {
                 problems.push(problem(
                     "log_order",
-                    format!("entry {}", entry.seq),
-                    format!("found where entry {expected} should be: an entry was removed or the log reordered"),
+                    Subject::Entry(entry.seq),
+                    Defect::OutOfOrder { expected },
                 ));
             }
             let leaf = entry.leaf_hash();
             if leaf != stored_leaf {
                 problems.push(problem(
                     "log_entry",
-                    format!("entry {}", entry.seq),
-                    "its content does not match its leaf hash: the entry was changed",
+                    Subject::Entry(entry.seq),
+                    Defect::EntryChanged,
                 ));
             }
             leaves.push(leaf);
@@ -109,12 +224,13 @@ pub(crate) async fn verify(
     if entries != head_size || root != head_root {
         problems.push(problem(
             "log_root",
-            "the log",
-            format!(
-                "rebuilt from its entries the tree has {entries} leaves and root {}, but the log's stored edge says {head_size} leaves and root {}",
-                hex::encode(root),
-                hex::encode(head_root)
-            ),
+            Subject::Log,
+            Defect::RootDiffers {
+                entries,
+                root: hex::encode(root),
+                stored_size: head_size,
+                stored_root: hex::encode(head_root),
+            },
         ));
     }
 
@@ -123,21 +239,21 @@ pub(crate) async fn verify(
     // cost a pass each). Checkpoints whose roots are the roots of prefixes of one sequence of
     // leaves are consistent with each other by construction.
     let verifier = key::verifier(actions)?;
-    let mut signed: Vec<(String, Checkpoint)> = Vec::new();
+    let mut signed: Vec<(Subject, Checkpoint)> = Vec::new();
     for cp in store.checkpoints().await? {
-        let what = format!("checkpoint of size {}", cp.size);
+        let what = Subject::Checkpoint(cp.size);
         let parsed = accord_tlog::open(&cp.note, std::slice::from_ref(&verifier))
-            .map_err(|e| format!("signature: {e}"))
-            .and_then(|o| Checkpoint::parse(&o.text).map_err(|e| e.to_string()));
+            .map_err(Defect::Signature)
+            .and_then(|o| Checkpoint::parse(&o.text).map_err(Defect::Note));
         match parsed {
             Err(e) => problems.push(problem("checkpoint", what, e)),
             Ok(c) if c.size() != cp.size || c.size() > entries => problems.push(problem(
                 "checkpoint",
                 what,
-                format!(
-                    "signs a tree of {} entries; the log has {entries}",
-                    c.size()
-                ),
+                Defect::SignsMore {
+                    signed: c.size(),
+                    entries,
+                },
             )),
             Ok(c) => signed.push((what, c)),
         }
@@ -152,11 +268,7 @@ pub(crate) async fn verify(
                 .map_err(|e| ActionError::Log(e.to_string()))?;
         }
         if &edge.root() != cp.root() {
-            problems.push(problem(
-                "checkpoint",
-                what,
-                "the signed root differs from the root of the log's first entries: entries were changed, removed or reordered after it was signed",
-            ));
+            problems.push(problem("checkpoint", what, Defect::SignedRootDiffers));
         }
     }
 
@@ -181,21 +293,18 @@ pub(crate) async fn verify(
                 .map(|(k, id, v)| ((k, id), v))
                 .collect();
         for body in record::all(&case) {
-            let name = format!("{case_id}: {}", body.log_name());
+            let name = Subject::Record(format!("{case_id}: {}", body.log_name()));
             match latest.remove(&(body.kind, body.id.clone())) {
-                None => problems.push(problem(
-                    "record",
-                    name,
-                    "stored, but has no history: it was written behind Accord's back",
-                )),
+                None => problems.push(problem("record", name, Defect::NoHistory)),
                 Some(v) if v.sha256.as_deref() != Some(body.sha256.as_str()) => {
                     problems.push(problem(
                         "record",
                         name,
-                        format!(
-                            "differs from its last version ({}, by {} at {}): it was changed behind Accord's back",
-                            v.version, v.actor, v.at
-                        ),
+                        Defect::DiffersFromHistory {
+                            version: u64::from(v.version),
+                            actor: v.actor.clone(),
+                            at: v.at.clone(),
+                        },
                     ));
                 }
                 Some(v) => check_version(
@@ -211,8 +320,8 @@ pub(crate) async fn verify(
             if v.body.is_some() {
                 problems.push(problem(
                     "record",
-                    format!("{case_id}: {}/{id}", kind.as_str()),
-                    "its history has it, but it is not stored: it was deleted behind Accord's back",
+                    Subject::Record(format!("{case_id}: {}/{id}", kind.as_str())),
+                    Defect::Deleted,
                 ));
             }
         }
@@ -251,13 +360,13 @@ async fn rehash_all(actions: Actions) -> Result<(u64, Vec<VerifyProblem>), Actio
             Ok((actual, _)) if &actual == sha => {}
             Ok((actual, size)) => problems.push(problem(
                 "evidence",
-                format!("evidence file {sha}"),
-                format!("its bytes now hash to {actual} ({size} bytes): the file was changed"),
+                Subject::EvidenceFile(sha.clone()),
+                Defect::BytesChanged { actual, size },
             )),
             Err(e) => problems.push(problem(
                 "evidence",
-                format!("evidence file {sha}"),
-                format!("cannot be read: {e}"),
+                Subject::EvidenceFile(sha.clone()),
+                Defect::Unreadable(e.to_string()),
             )),
         }
     }
@@ -282,27 +391,23 @@ fn check_version(
     record: &str,
     v: &accord_store::RecordVersion,
 ) {
-    let what = format!("{case_id}: {record} version {}", v.version);
+    let what = Subject::Version {
+        record: format!("{case_id}: {record}"),
+        version: u64::from(v.version),
+    };
     let body_ok = v.body.as_deref().is_some_and(|b| {
         use sha2::Digest;
         Some(hex::encode(sha2::Sha256::digest(b.as_bytes()))) == v.sha256
     });
     if !body_ok {
-        problems.push(problem(
-            "version",
-            what.clone(),
-            "the kept version does not hash to its recorded SHA-256",
-        ));
+        problems.push(problem("version", what.clone(), Defect::VersionHash));
     }
     match entries.get(&v.log_seq) {
         Some(c) if *c == commitment(case_id, record, v.sha256.as_deref()) => {}
         _ => problems.push(problem(
             "version",
             what,
-            format!(
-                "log entry {} does not commit to this version of the record",
-                v.log_seq
-            ),
+            Defect::NotCommitted { seq: v.log_seq },
         )),
     }
 }

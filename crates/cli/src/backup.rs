@@ -9,10 +9,10 @@ use std::process::ExitCode;
 use accord_actions::RestoreTarget;
 use accord_actions::backup::Sealing;
 use accord_store::Create;
-use anyhow::Context;
 use clap::Args;
 
 use crate::config::Config;
+use crate::failure::{Said, SayContext};
 use crate::setup;
 use crate::words::Words;
 
@@ -57,10 +57,12 @@ pub(crate) async fn backup(config: &Config, args: BackupArgs) -> anyhow::Result<
             .unwrap_or(Path::new("."))
     };
     let sealing = vault.as_deref().map(|vault| Sealing { vault, scratch });
-    let report = actions
-        .backup(&args.out, sealing)
-        .await
-        .with_context(|| format!("cannot back up {} to {}", config.db, args.out.display()))?;
+    let report = actions.backup(&args.out, sealing).await.said(|| {
+        Said::new(
+            "cli-err-backup",
+            &[("db", &config.db), ("out", &args.out.display())],
+        )
+    })?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
@@ -102,13 +104,13 @@ pub(crate) async fn restore(config: &Config, args: RestoreArgs) -> anyhow::Resul
         // Refused before any file (the log key among them) is written.
         let held = accord_store::copy::held(&config.db)
             .await
-            .with_context(|| format!("cannot restore into {}", config.db))?;
+            .said(|| Said::new("cli-err-restore-into", &[("db", &config.db)]))?;
         if !held.is_empty() {
-            anyhow::bail!(
-                "--db: {} is not empty ({}); restoring would replace it (add --force to do so)",
-                config.db,
-                held.join(", ")
-            );
+            return Err(Said::new(
+                "cli-err-restore-not-empty",
+                &[("db", &config.db), ("held", &held.join(", "))],
+            )
+            .into());
         }
     }
     let private_tmp = if onto_postgres {
@@ -125,9 +127,10 @@ pub(crate) async fn restore(config: &Config, args: RestoreArgs) -> anyhow::Resul
         force: args.force,
     };
     let shown = args.backup.display().to_string();
+    let cannot_restore = || Said::new("cli-err-restore", &[("backup", &shown)]);
     let checked = accord_actions::backup::check_backup(&args.backup)
         .await
-        .with_context(|| format!("cannot restore {shown}"))?;
+        .said(cannot_restore)?;
     // A sealed backup opens with the instance key file, or with the recovery shares.
     let vault = match &checked.sealed {
         None => None,
@@ -135,28 +138,25 @@ pub(crate) async fn restore(config: &Config, args: RestoreArgs) -> anyhow::Resul
             let record = sealed.record()?;
             Some(if args.shares.is_empty() {
                 let key = crate::key_file::instance_key(&config.evidence.key_file, &record)
-                    .context(
-                        "this backup is sealed with the instance's keys: it opens with the \
-                         instance key file (key_file) or with the recovery shares (--share)",
-                    )?;
-                accord_vault::Vault::open(&record, &key).with_context(|| {
-                    format!(
-                        "key_file: {} does not open this backup",
-                        config.evidence.key_file.display()
+                    .said(|| Said::new("cli-err-backup-sealed", &[]))?;
+                accord_vault::Vault::open(&record, &key).said(|| {
+                    Said::new(
+                        "cli-err-key-file-not-backup",
+                        &[("path", &config.evidence.key_file.display())],
                     )
                 })?
             } else {
                 let texts: Vec<&str> = args.shares.iter().map(String::as_str).collect();
                 let recovery =
                     accord_vault::RecoveryKey::rebuild(&texts, &record.recovery_recipient)
-                        .context("--share: the shares do not rebuild this backup's recovery key")?;
+                        .said(|| Said::new("cli-err-shares-not-backup", &[]))?;
                 accord_vault::Vault::open_for_recovery(&record, &recovery)?
             })
         }
     };
     let manifest = accord_actions::backup::restore_files(&args.backup, &target, vault.as_ref())
         .await
-        .with_context(|| format!("cannot restore {shown}"))?;
+        .said(cannot_restore)?;
     if let Some(dir) = &private_tmp {
         let snapshot = dir.path().join("accord.db");
         let existing = if args.force {
@@ -171,14 +171,19 @@ pub(crate) async fn restore(config: &Config, args: RestoreArgs) -> anyhow::Resul
             &|_, _| {},
         )
         .await
-        .with_context(|| format!("cannot restore {shown} into {}", config.db))?;
+        .said(|| {
+            Said::new(
+                "cli-err-restore-to",
+                &[("backup", &shown), ("db", &config.db)],
+            )
+        })?;
     }
     drop(private_tmp);
     if checked.sealed.is_some() && !args.shares.is_empty() && !config.evidence.key_file.exists() {
         // The instance key is lost: make a new one, as `accord keys recover` does.
         crate::keys::recover_quietly(config, &args.shares)
             .await
-            .context("the files are restored, but a new instance key could not be made: run `accord keys recover`")?;
+            .said(|| Said::new("cli-err-restore-no-new-key", &[]))?;
     }
     let actions = setup::actions(config, Create::MustExist).await?;
     let report = actions
@@ -189,7 +194,7 @@ pub(crate) async fn restore(config: &Config, args: RestoreArgs) -> anyhow::Resul
             vault.as_ref(),
         )
         .await
-        .with_context(|| format!("cannot restore the evidence files of {shown}"))?;
+        .said(|| Said::new("cli-err-restore-evidence", &[("backup", &shown)]))?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
@@ -222,7 +227,11 @@ pub(crate) async fn restore(config: &Config, args: RestoreArgs) -> anyhow::Resul
                 )
             );
             for p in &report.problems {
-                println!("  {} {}: {}", p.kind, p.what, p.detail);
+                if words.lang == accord_core::Lang::En {
+                    println!("  {} {}: {}", p.kind, p.what, p.detail);
+                } else {
+                    println!("  {}", crate::verify::problem_line(&words, p));
+                }
             }
         }
     }
@@ -251,12 +260,9 @@ impl ScratchDir {
             use std::os::unix::fs::DirBuilderExt;
             builder.mode(0o700);
         }
-        builder.create(&dir).with_context(|| {
-            format!(
-                "cannot make a temporary directory for the database snapshot: {}",
-                dir.display()
-            )
-        })?;
+        builder
+            .create(&dir)
+            .said(|| Said::new("cli-err-scratch-dir", &[("path", &dir.display())]))?;
         Ok(ScratchDir(dir))
     }
 

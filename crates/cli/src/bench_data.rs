@@ -8,6 +8,10 @@
 //! dates clustered around elections, and far fewer findings than incidents. The vocabulary below was
 //! written for this generator; it is not taken from a source text. A small PRNG (SplitMix64) lives
 //! here rather than a crate, so a seed gives the same case with every future dependency version.
+//!
+//! Its messages and refusals stay in English whatever the user's language: it is a developer's
+//! tool for benchmarks (`bench/`), not a command a documentalist runs, and its output is read by
+//! the benchmark scripts.
 
 use std::process::ExitCode;
 use std::time::Instant;

@@ -8,15 +8,15 @@
 //! directories only: a symbolic link could make an import read, or an export write, outside the
 //! directory the user named, so one is refused, by name.
 
-use crate::failure::SayContext;
 use std::io::Read as _;
 use std::path::{Component, Path, PathBuf};
 
 use accord_core::bundle::{self, BundleBlob, BundleFile, BundleSource};
 use accord_store::BlobStore;
-use anyhow::{Context, bail};
 use sha2::{Digest, Sha256};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use crate::failure::{Said, SayContext, cannot_check};
 
 /// The largest text file a bundle may hold: a hand-written TOML file or a letter is far smaller,
 /// and `accord export` splits large kinds into shards of at most 16 MiB.
@@ -56,12 +56,13 @@ pub(crate) fn read(root: &Path, blob_limit: u64) -> anyhow::Result<BundleDir> {
     };
     reader.walk(root)?;
     if !reader.refused.is_empty() {
-        bail!(
-            "{}\n{} refused: {} problem{}; nothing was imported",
-            reader.refused.join("\n"),
-            root.display(),
-            reader.refused.len(),
-            if reader.refused.len() == 1 { "" } else { "s" }
+        let n = reader.refused.len();
+        return Err(
+            Said::new("cli-err-bundle-refused", &[("root", &root.display())])
+                .lines("entries", reader.refused)
+                .digits("shown", n)
+                .count("n", n)
+                .into(),
         );
     }
     Ok(reader.out)
@@ -73,7 +74,7 @@ struct Reader<'r> {
     out: BundleDir,
     text_total: u64,
     /// Entries that make the bundle unacceptable whatever its contents; all are listed.
-    refused: Vec<String>,
+    refused: Vec<Said>,
 }
 
 impl Reader<'_> {
@@ -91,18 +92,16 @@ impl Reader<'_> {
             // The entry's own type: a symbolic link is not followed.
             let kind = e.file_type().said(|| crate::failure::cannot_read(&path))?;
             if kind.is_symlink() {
-                self.refused.push(format!(
-                    "{}: a symbolic link; a bundle holds only plain files and directories \
-                     (copy the file in instead)",
-                    path.display()
+                self.refused.push(Said::new(
+                    "cli-bundle-symlink",
+                    &[("path", &path.display())],
                 ));
             } else if kind.is_dir() {
                 self.walk(&path)?;
             } else if !kind.is_file() {
-                self.refused.push(format!(
-                    "{}: not a plain file (a device, pipe or socket); a bundle holds only plain \
-                     files and directories",
-                    path.display()
+                self.refused.push(Said::new(
+                    "cli-bundle-not-plain",
+                    &[("path", &path.display())],
                 ));
             } else {
                 let rel = relative(&path, self.root);
@@ -121,18 +120,20 @@ impl Reader<'_> {
             .said(|| crate::failure::cannot_read(path))?
             .len();
         if len > TEXT_FILE_LIMIT {
-            self.refused
-                .push(format!("{}: {}", path.display(), too_large_message()));
+            self.refused.push(
+                Said::new("cli-bundle-text-too-large", &[("path", &path.display())])
+                    .digits("mib", TEXT_FILE_LIMIT >> 20),
+            );
             return Ok(());
         }
         self.text_total += len;
         if self.text_total > TEXT_TOTAL_LIMIT {
-            bail!(
-                "{}: the bundle's text files come to more than {} MiB, the most a bundle may \
-                 hold; nothing was imported",
-                self.root.display(),
-                TEXT_TOTAL_LIMIT >> 20
-            );
+            return Err(Said::new(
+                "cli-err-bundle-too-large",
+                &[("path", &self.root.display())],
+            )
+            .digits("mib", TEXT_TOTAL_LIMIT >> 20)
+            .into());
         }
         self.out.texts.0.push((rel, path.to_path_buf()));
         Ok(())
@@ -153,12 +154,13 @@ impl Reader<'_> {
             }
             size += n as u64;
             if size > self.blob_limit {
-                self.refused.push(format!(
-                    "{}: larger than the upload limit of {} bytes (raise upload_limit, \
-                     --upload-limit or ACCORD_UPLOAD_LIMIT)",
-                    path.display(),
-                    self.blob_limit
-                ));
+                self.refused.push(
+                    Said::new(
+                        "cli-bundle-evidence-too-large",
+                        &[("path", &path.display())],
+                    )
+                    .digits("limit", self.blob_limit),
+                );
                 return Ok(());
             }
             if head.len() < SNIFF_BYTES {
@@ -215,6 +217,11 @@ impl BundleSource for TextFiles {
     }
 }
 
+/// `PATH: exists and is not a directory`.
+fn not_a_directory(path: &Path) -> Said {
+    Said::new("cli-err-exists-not-directory", &[("path", &path.display())])
+}
+
 fn relative(path: &Path, root: &Path) -> String {
     path.strip_prefix(root)
         .unwrap_or(path)
@@ -247,17 +254,13 @@ pub(crate) async fn write(
     let meta = match std::fs::symlink_metadata(dest) {
         Ok(m) => Some(m),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e).with_context(|| format!("cannot check {}", dest.display())),
+        Err(e) => return Err(e).said(|| cannot_check(dest)),
     };
     if meta.as_ref().is_some_and(std::fs::Metadata::is_symlink) {
-        bail!(
-            "{}: a symbolic link; name the directory itself (an export never writes through a \
-             link)",
-            dest.display()
-        );
+        return Err(Said::new("cli-err-export-symlink", &[("path", &dest.display())]).into());
     }
     if meta.as_ref().is_some_and(|m| !m.is_dir()) {
-        bail!("{}: exists and is not a directory", dest.display());
+        return Err(not_a_directory(dest).into());
     }
     let exists_with_content = meta.is_some()
         && std::fs::read_dir(dest)
@@ -265,10 +268,7 @@ pub(crate) async fn write(
             .next()
             .is_some();
     if exists_with_content && !force {
-        bail!(
-            "{}: the directory is not empty (use --force to write into it)",
-            dest.display()
-        );
+        return Err(Said::new("cli-err-export-not-empty", &[("path", &dest.display())]).into());
     }
     if exists_with_content {
         return write_files(dest, files, blobs, store).await;
@@ -288,10 +288,10 @@ pub(crate) async fn write(
         write_files(&staging, files, blobs, store).await?;
         if dest.exists() {
             std::fs::remove_dir(dest)
-                .with_context(|| format!("cannot replace {}", dest.display()))?;
+                .said(|| Said::new("cli-err-cannot-replace", &[("path", &dest.display())]))?;
         }
         std::fs::rename(&staging, dest)
-            .with_context(|| format!("cannot move the export into {}", dest.display()))
+            .said(|| Said::new("cli-err-export-move", &[("path", &dest.display())]))
     }
     .await;
     if result.is_err() {
@@ -328,10 +328,10 @@ async fn write_files(
             let mut stored = store
                 .open(&b.sha256)
                 .await
-                .with_context(|| format!("{}: cannot read the stored file", b.path))?;
+                .said(|| Said::new("cli-err-export-read-stored", &[("path", &b.path)]))?;
             copy_verified(&mut *stored.reader, &tmp, &b.sha256, b.size)
                 .await
-                .with_context(|| format!("{}: not exported", b.path))
+                .said(|| Said::new("cli-err-not-exported", &[("path", &b.path)]))
         }
         .await;
         finish(result, &tmp, &path)?;
@@ -348,22 +348,25 @@ fn prepare(root: &Path, rel: &str) -> anyhow::Result<(PathBuf, PathBuf)> {
             .components()
             .any(|c| !matches!(c, Component::Normal(_)))
     {
-        bail!("{rel:?}: not a plain relative path inside the bundle");
+        return Err(Said::new("cli-err-export-path", &[("path", &format!("{rel:?}"))]).into());
     }
     let mut at = root.to_path_buf();
     let parts: Vec<_> = rel_path.components().collect();
     for (k, part) in parts.iter().enumerate() {
         at.push(part);
         match std::fs::symlink_metadata(&at) {
-            Ok(m) if m.is_symlink() => bail!(
-                "{}: a symbolic link; an export never writes through one (remove it first)",
-                at.display()
-            ),
+            Ok(m) if m.is_symlink() => {
+                return Err(
+                    Said::new("cli-err-export-link-inside", &[("path", &at.display())]).into(),
+                );
+            }
             Ok(m) if k + 1 < parts.len() && !m.is_dir() => {
-                bail!("{}: exists and is not a directory", at.display())
+                return Err(not_a_directory(&at).into());
             }
             Ok(m) if k + 1 == parts.len() && m.is_dir() => {
-                bail!("{}: exists and is a directory", at.display())
+                return Err(
+                    Said::new("cli-err-exists-directory", &[("path", &at.display())]).into(),
+                );
             }
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -371,7 +374,7 @@ fn prepare(root: &Path, rel: &str) -> anyhow::Result<(PathBuf, PathBuf)> {
                     std::fs::create_dir(&at).said(|| crate::failure::cannot_create(&at))?;
                 }
             }
-            Err(e) => return Err(e).with_context(|| format!("cannot check {}", at.display())),
+            Err(e) => return Err(e).said(|| cannot_check(&at)),
         }
     }
     let name = at
@@ -411,7 +414,7 @@ pub(crate) async fn copy_verified(
         let n = reader
             .read(&mut buf)
             .await
-            .context("cannot read the stored evidence file")?;
+            .said(|| Said::new("cli-err-read-stored", &[]))?;
         if n == 0 {
             break;
         }
@@ -426,10 +429,13 @@ pub(crate) async fn copy_verified(
         .said(|| crate::failure::cannot_write(to))?;
     let got = hex::encode(hasher.finalize());
     if got != sha256 || copied != size {
-        bail!(
-            "the stored bytes do not match the record (SHA-256 {got}, {copied} bytes; recorded \
-             {sha256}, {size} bytes): the file was changed or damaged; run `accord verify`"
-        );
+        return Err(Said::new(
+            "cli-err-stored-bytes-differ",
+            &[("got", &got), ("sha256", &sha256)],
+        )
+        .digits("copied", copied)
+        .digits("size", size)
+        .into());
     }
     Ok(())
 }

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use accord_core::{Day, Lang, Named, evaluate};
 use accord_server::views::CaseStatusView;
-use anyhow::Context;
 use clap::Subcommand;
 use serde_json::json;
 
@@ -115,16 +114,15 @@ pub(crate) async fn run(config: &Config, cmd: CaseCommand) -> anyhow::Result<Exi
             let role = match role.as_str() {
                 "none" => None,
                 r => Some(
-                    accord_core::CaseRole::from_name(r)
-                        .map_err(|e| anyhow::anyhow!("--role: {e}"))?,
+                    accord_core::CaseRole::from_name(r).said(|| crate::failure::flag("--role"))?,
                 ),
             };
             store
                 .case_head(&case)
                 .await?
                 .said(|| crate::failure::no_case(&case, &config.db))?;
-            let (user, _) = store.user_by_email(&email).await?.with_context(|| {
-                format!("no account for {email} (create it with accord user add)")
+            let (user, _) = store.user_by_email(&email).await?.said(|| {
+                crate::failure::Said::new("cli-err-no-account-hint", &[("email", &email)])
             })?;
             store.set_role(&case, user.id, role, "cli").await?;
             let words = Words::new(config.language)?;

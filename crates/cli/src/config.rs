@@ -5,8 +5,9 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use accord_server::TrustedProxy;
-use anyhow::Context;
 use serde::Deserialize;
+
+use crate::failure::{Said, SayContext};
 
 /// Everything the commands need to know about where things are.
 #[derive(Debug, Clone)]
@@ -37,10 +38,10 @@ pub(crate) struct EvidenceSettings {
     pub(crate) evidence_dir: PathBuf,
     /// Where `evidence_dir` was set, if it was not defaulted: a directory someone named must
     /// exist, while the default one is created with the database.
-    pub(crate) evidence_dir_set: Option<&'static str>,
+    pub(crate) evidence_dir_set: Option<Origin>,
     /// Evidence in S3-compatible object storage instead of `evidence_dir`: an `s3://bucket/prefix`
     /// URL (endpoint, region and credentials from the `AWS_*` environment), with where it was set.
-    pub(crate) evidence_store: Option<(String, &'static str)>,
+    pub(crate) evidence_store: Option<(String, Origin)>,
     /// The log's Ed25519 signing key file (default `<db>.log-key`), created on first use.
     pub(crate) log_key: PathBuf,
     /// The log's name (checkpoint origin), used only when the key is created.
@@ -50,6 +51,29 @@ pub(crate) struct EvidenceSettings {
     /// The instance key file (default `<db>.instance-key`), which `accord keys init` creates and
     /// every command that reads or writes evidence needs once the instance has keys.
     pub(crate) key_file: PathBuf,
+}
+
+/// Where a setting was given, as an error names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// A flag and the `ACCORD_*` variable clap merges with it, written as they are typed (the
+    /// same in every language): `--evidence-store / ACCORD_EVIDENCE_STORE`.
+    Flags(&'static str),
+    /// A setting of the configuration file (`evidence_dir`).
+    File(&'static str),
+    /// The configuration file as a whole.
+    ConfigFile,
+}
+
+impl Origin {
+    /// Where the setting was given, in the user's language (a part of a [`Said`]).
+    pub(crate) fn said(self) -> Said {
+        match self {
+            Origin::Flags(flags) => Said::new("cli-origin-flags", &[("flags", &flags)]),
+            Origin::File(setting) => Said::new("cli-origin-file", &[("setting", &setting)]),
+            Origin::ConfigFile => Said::new("cli-origin-config-file", &[]),
+        }
+    }
 }
 
 /// The evidence settings given on the command line or in the environment (clap merges the two).
@@ -98,11 +122,7 @@ impl Config {
     /// ones (a shared evidence directory or bucket, the same log key, the same key file).
     pub(crate) fn path_setting<'a>(&self, path: &'a Path, name: &str) -> anyhow::Result<&'a Path> {
         if path.as_os_str().is_empty() {
-            anyhow::bail!(
-                "{name}: the database is PostgreSQL, which has no directory beside it to keep this \
-                 in; set {name} (flag, ACCORD_* variable or configuration file) to the one every \
-                 server of the instance uses"
-            );
+            return Err(Said::new("cli-err-setting-postgres", &[("name", &name)]).into());
         }
         Ok(path)
     }
@@ -111,16 +131,19 @@ impl Config {
         let from_file = match file {
             None => ConfigFile::default(),
             Some(path) => {
-                let text = std::fs::read_to_string(path).with_context(|| {
-                    format!("cannot read the configuration file {}", path.display())
-                })?;
+                let text = std::fs::read_to_string(path)
+                    .said(|| Said::new("cli-err-config-read", &[("path", &path.display())]))?;
                 toml::from_str(&text).map_err(|e| {
                     let line = e.span().map(|s| text[..s.start].matches('\n').count() + 1);
-                    anyhow::anyhow!(
-                        "{}{}: {}",
+                    let place = format!(
+                        "{}{}",
                         path.display(),
-                        line.map(|l| format!(":{l}")).unwrap_or_default(),
-                        e.message()
+                        line.map(|l| format!(":{l}")).unwrap_or_default()
+                    );
+                    // toml's own words, said by their kind where `refusals.rs` knows it.
+                    Said::new(
+                        "cli-err-config-toml",
+                        &[("place", &place), ("reason", &e.message())],
                     )
                 })?
             }
@@ -129,9 +152,9 @@ impl Config {
             .ok()
             .or(from_file.addr)
             .unwrap_or_else(|| DEFAULT_ADDR.to_owned());
-        let addr = addr_text.parse().with_context(|| {
-            format!("addr: {addr_text:?} is not an address such as 127.0.0.1:8080")
-        })?;
+        let addr = addr_text
+            .parse()
+            .said(|| Said::new("cli-err-addr", &[("value", &format!("{addr_text:?}"))]))?;
         let mut font_paths = from_file.font_paths.unwrap_or_default();
         if let Some(extra) = std::env::var_os("ACCORD_FONT_PATH") {
             font_paths.extend(std::env::split_paths(&extra));
@@ -156,7 +179,7 @@ impl Config {
             site,
             from_file.base_url,
             from_file.idle_timeout,
-            "the configuration file",
+            Origin::ConfigFile,
         )?;
         let language = language(std::env::var("ACCORD_LANGUAGE").ok(), from_file.language)?;
         Ok(Config {
@@ -179,13 +202,12 @@ impl Config {
         // not set.
         let store = flags.evidence_store.filter(|url| !url.trim().is_empty());
         match (flags.evidence_dir, store) {
-            (Some(_), Some(_)) => anyhow::bail!(
-                "evidence_store: --evidence-store / ACCORD_EVIDENCE_STORE and --evidence-dir / \
-                 ACCORD_EVIDENCE_DIR are both set; evidence lives in one place: keep one"
-            ),
+            (Some(_), Some(_)) => {
+                return Err(Said::new("cli-err-evidence-both-flags", &[]).into());
+            }
             (Some(dir), None) => {
                 e.evidence_dir = dir;
-                e.evidence_dir_set = Some("--evidence-dir / ACCORD_EVIDENCE_DIR");
+                e.evidence_dir_set = Some(Origin::Flags("--evidence-dir / ACCORD_EVIDENCE_DIR"));
                 e.evidence_store = None;
             }
             (None, Some(url)) => {
@@ -206,42 +228,40 @@ impl Config {
             e.key_file = key_file;
         }
         if e.upload_limit == 0 {
-            anyhow::bail!("upload_limit: must be at least 1 byte");
+            return Err(Said::new("cli-err-upload-limit-zero", &[]).into());
         }
         if e.evidence_store.is_some() && e.upload_limit > accord_store::blob_s3::MAX_UPLOAD_LIMIT {
-            anyhow::bail!(
-                "upload_limit: {} bytes is more than an S3 evidence store takes (at most {}: S3 \
-                 copies an object of at most 5 GiB in one request)",
-                e.upload_limit,
-                accord_store::blob_s3::MAX_UPLOAD_LIMIT
-            );
+            return Err(Said::new("cli-err-upload-limit-s3", &[])
+                .digits("limit", e.upload_limit)
+                .digits("most", accord_store::blob_s3::MAX_UPLOAD_LIMIT)
+                .into());
         }
         if let Some(name) = &e.log_name
             && (name.trim().is_empty() || name.chars().any(|c| c.is_whitespace() || c == '+'))
         {
-            anyhow::bail!(
-                "log_name: {name:?} is not a log name (no spaces or '+'; e.g. accord.example.org/log)"
-            );
+            return Err(Said::new("cli-err-log-name", &[("name", &format!("{name:?}"))]).into());
         }
         Ok(self)
     }
 }
 
 /// Where `--evidence-store` and `ACCORD_EVIDENCE_STORE` come from (clap merges the two).
-const STORE_FLAG: &str = "--evidence-store / ACCORD_EVIDENCE_STORE";
-const STORE_FILE: &str = "evidence_store in the configuration file";
+const STORE_FLAG: Origin = Origin::Flags("--evidence-store / ACCORD_EVIDENCE_STORE");
+const STORE_FILE: Origin = Origin::File("evidence_store");
 
 /// An `evidence_store` value: an `s3://bucket/prefix` URL, checked now (a directory belongs in
 /// `evidence_dir`).
-fn s3_url(url: String, origin: &str) -> anyhow::Result<String> {
+fn s3_url(url: String, origin: Origin) -> anyhow::Result<String> {
     if !accord_store::blob_s3::is_s3_url(&url) {
-        anyhow::bail!(
-            "evidence_store ({origin}): {url:?} is not an s3://bucket/prefix URL (a directory \
-             goes in evidence_dir)"
-        );
+        return Err(Said::new(
+            "cli-err-evidence-store-url",
+            &[("url", &format!("{url:?}"))],
+        )
+        .with("origin", origin.said())
+        .into());
     }
     accord_store::blob_s3::S3Location::parse(&url)
-        .with_context(|| format!("evidence_store ({origin})"))?;
+        .said(|| Said::new("cli-err-evidence-store", &[]).with("origin", origin.said()))?;
     Ok(url)
 }
 
@@ -253,13 +273,12 @@ impl EvidenceSettings {
         evidence_store: Option<String>,
     ) -> anyhow::Result<EvidenceSettings> {
         match (evidence_dir, evidence_store) {
-            (Some(_), Some(_)) => anyhow::bail!(
-                "evidence_store: the configuration file sets both evidence_dir and \
-                 evidence_store; evidence lives in one place: keep one"
-            ),
+            (Some(_), Some(_)) => {
+                return Err(Said::new("cli-err-evidence-both-settings", &[]).into());
+            }
             (Some(dir), None) => {
                 self.evidence_dir = dir;
-                self.evidence_dir_set = Some("evidence_dir in the configuration file");
+                self.evidence_dir_set = Some(Origin::File("evidence_dir"));
             }
             (None, Some(url)) => {
                 self.evidence_store = Some((s3_url(url, STORE_FILE)?, STORE_FILE));
@@ -320,10 +339,61 @@ impl EvidenceSettings {
 fn language(env: Option<String>, file: Option<String>) -> anyhow::Result<accord_core::Lang> {
     match env.or(file) {
         None => Ok(accord_core::Lang::En),
-        Some(tag) => accord_core::Lang::from_tag(&tag).with_context(|| {
-            format!("language: {tag:?} is not a language Accord speaks (en, fr or km)")
-        }),
+        Some(tag) => accord_core::Lang::from_tag(&tag)
+            .said(|| Said::new("cli-err-language", &[("tag", &format!("{tag:?}"))])),
     }
+}
+
+/// The language of what is printed before the configuration is built: `--help`, a command
+/// line clap refuses, a configuration that does not load. It is looked up in the order
+/// [`Config::build`] follows (`ACCORD_LANGUAGE`, else `language` in the configuration file that
+/// `--config` or `ACCORD_CONFIG` names), but never fails: a file that is missing, unreadable or
+/// not TOML, or a language Accord does not speak, means English here, and the command itself
+/// reports it once the command line parses.
+pub(crate) fn early_language() -> accord_core::Lang {
+    language_before_parsing(
+        std::env::args_os().skip(1),
+        std::env::var("ACCORD_LANGUAGE").ok(),
+        std::env::var_os("ACCORD_CONFIG"),
+    )
+}
+
+fn language_before_parsing(
+    args: impl Iterator<Item = std::ffi::OsString>,
+    env_language: Option<String>,
+    env_config: Option<std::ffi::OsString>,
+) -> accord_core::Lang {
+    let tag = env_language.or_else(|| {
+        // The flag wins over the variable, as clap merges them.
+        let file = config_flag(args).or(env_config.filter(|f| !f.is_empty()))?;
+        file_language(Path::new(&file))
+    });
+    tag.and_then(|t| accord_core::Lang::from_tag(t.trim()))
+        .unwrap_or(accord_core::Lang::En)
+}
+
+/// The value of `--config FILE` or `--config=FILE` among the arguments, before a `--` that ends
+/// the options.
+fn config_flag(mut args: impl Iterator<Item = std::ffi::OsString>) -> Option<std::ffi::OsString> {
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            return None;
+        }
+        if arg == "--config" {
+            return args.next();
+        }
+        if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--config=")) {
+            return Some(value.into());
+        }
+    }
+    None
+}
+
+/// `language` in a configuration file, if the file can be read as TOML and sets it.
+fn file_language(path: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    table.get("language")?.as_str().map(str::to_owned)
 }
 
 /// `trusted_proxies`: `ACCORD_TRUSTED_PROXIES` (comma-separated) replaces the file's list. Each
@@ -346,7 +416,14 @@ fn trusted_proxies(
     };
     entries
         .iter()
-        .map(|e| e.parse().with_context(|| format!("{origin}: {e:?}")))
+        .map(|e| {
+            e.parse().said(|| {
+                Said::new(
+                    "cli-err-setting-value",
+                    &[("setting", &origin), ("value", &format!("{e:?}"))],
+                )
+            })
+        })
         .collect()
 }
 
@@ -362,7 +439,7 @@ impl Config {
             self.site,
             base_url,
             idle_timeout,
-            "--base-url / --idle-timeout",
+            Origin::Flags("--base-url / --idle-timeout"),
         )?;
         Ok(self)
     }
@@ -375,18 +452,19 @@ fn with_site(
     mut site: accord_server::SiteSettings,
     base_url: Option<String>,
     idle_timeout: Option<String>,
-    origin: &str,
+    origin: Origin,
 ) -> anyhow::Result<accord_server::SiteSettings> {
     if let Some(url) = base_url.filter(|u| !u.trim().is_empty()) {
-        site.base_url = Some(
-            url.trim()
-                .parse()
-                .with_context(|| format!("base_url ({origin})"))?,
-        );
+        site.base_url = Some(url.trim().parse().said(|| {
+            Said::new("cli-err-site-setting", &[("setting", &"base_url")])
+                .with("origin", origin.said())
+        })?);
     }
     if let Some(text) = idle_timeout {
-        site.idle_timeout =
-            duration(&text).with_context(|| format!("idle_timeout ({origin}): {text:?}"))?;
+        site.idle_timeout = duration(&text).said(|| {
+            Said::new("cli-err-idle-timeout", &[("value", &format!("{text:?}"))])
+                .with("origin", origin.said())
+        })?;
     }
     Ok(site)
 }
@@ -399,20 +477,21 @@ fn duration(text: &str) -> anyhow::Result<std::time::Duration> {
         text.get(..split).unwrap_or(""),
         text.get(split..).unwrap_or(""),
     );
+    let syntax = || Said::new("cli-err-duration-syntax", &[]);
     let unit_secs = match unit {
         "s" => 1,
         "m" => 60,
         "h" => 3600,
         "d" => 86_400,
-        _ => anyhow::bail!("a number and a unit, s, m, h or d (e.g. 12h)"),
+        _ => return Err(syntax().into()),
     };
     let secs = number
         .parse::<u64>()
         .ok()
         .and_then(|n| n.checked_mul(unit_secs))
-        .context("a number and a unit, s, m, h or d (e.g. 12h)")?;
+        .said(syntax)?;
     if !(60..=14 * 86_400).contains(&secs) {
-        anyhow::bail!("from one minute to fourteen days (sessions end after two weeks anyway)");
+        return Err(Said::new("cli-err-duration-range", &[]).into());
     }
     Ok(std::time::Duration::from_secs(secs))
 }
@@ -451,7 +530,7 @@ mod site_tests {
             accord_server::SiteSettings::default(),
             file.base_url,
             file.idle_timeout,
-            "the configuration file",
+            Origin::ConfigFile,
         )
         .unwrap();
         assert_eq!(
@@ -459,13 +538,19 @@ mod site_tests {
             "https://accord.example.org"
         );
         assert_eq!(site.idle_timeout, Duration::from_secs(7200));
-        let site = with_site(site, Some("http://localhost:8080".into()), None, "flags").unwrap();
+        let site = with_site(
+            site,
+            Some("http://localhost:8080".into()),
+            None,
+            Origin::Flags("--base-url / --idle-timeout"),
+        )
+        .unwrap();
         assert_eq!(site.base_url.unwrap().to_string(), "http://localhost:8080");
         let err = with_site(
             accord_server::SiteSettings::default(),
             Some("accord.example.org".into()),
             None,
-            "--base-url / --idle-timeout",
+            Origin::Flags("--base-url / --idle-timeout"),
         )
         .unwrap_err();
         assert!(
@@ -533,6 +618,56 @@ mod tests {
         );
         let file: ConfigFile = toml::from_str("language = \"km\"").unwrap();
         assert_eq!(file.language.as_deref(), Some("km"));
+    }
+}
+
+#[cfg(test)]
+mod early_language_tests {
+    use std::ffi::OsString;
+
+    use accord_core::Lang;
+
+    use super::*;
+
+    fn args(v: &[&str]) -> impl Iterator<Item = OsString> {
+        v.iter().map(OsString::from).collect::<Vec<_>>().into_iter()
+    }
+
+    /// `--help` and clap's refusals follow the language the command would run in:
+    /// `ACCORD_LANGUAGE`, else the configuration file's (`--config` winning over
+    /// `ACCORD_CONFIG`), else English; a file that cannot be read or parsed is English.
+    #[test]
+    fn the_language_before_parsing_is_the_environments_then_the_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let fr = dir.path().join("fr.toml");
+        std::fs::write(&fr, "language = \"fr\"\ndb = \"a.db\"\n").unwrap();
+        let km = dir.path().join("km.toml");
+        std::fs::write(&km, "language = \"km\"\n").unwrap();
+        let broken = dir.path().join("broken.toml");
+        std::fs::write(&broken, "language = \n").unwrap();
+        let fr = fr.to_str().unwrap();
+        let km = km.to_str().unwrap();
+        let check = |a: &[&str], env: Option<&str>, config: Option<&str>| {
+            language_before_parsing(args(a), env.map(str::to_owned), config.map(OsString::from))
+        };
+        assert_eq!(check(&["--help"], None, None), Lang::En);
+        assert_eq!(check(&["--config", fr, "--help"], None, None), Lang::Fr);
+        assert_eq!(
+            check(&["case", &format!("--config={km}"), "-h"], None, None),
+            Lang::Km
+        );
+        assert_eq!(check(&["--help"], None, Some(km)), Lang::Km);
+        assert_eq!(check(&["--config", fr, "--help"], None, Some(km)), Lang::Fr);
+        assert_eq!(check(&["--config", fr], Some("km"), None), Lang::Km);
+        assert_eq!(check(&["--", "--config", fr], None, None), Lang::En);
+        assert_eq!(check(&["--config"], None, None), Lang::En);
+        let missing = dir.path().join("none.toml");
+        assert_eq!(
+            check(&["--config", missing.to_str().unwrap()], None, None),
+            Lang::En
+        );
+        assert_eq!(check(&[], None, Some(broken.to_str().unwrap())), Lang::En);
+        assert_eq!(check(&[], Some("de"), Some(fr)), Lang::En);
     }
 }
 

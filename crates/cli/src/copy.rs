@@ -8,11 +8,10 @@ use std::sync::Arc;
 
 use accord_actions::copy::{CopyProgress, copy_instance};
 use accord_store::{BlobStore, Create, FsBlobStore, S3BlobStore};
-use anyhow::{Context, bail};
 use clap::Args;
 
 use crate::config::Config;
-use crate::failure::SayContext;
+use crate::failure::{Said, SayContext};
 use crate::setup;
 use crate::words::Words;
 
@@ -48,7 +47,7 @@ pub(crate) async fn run(config: &Config, args: CopyArgs) -> anyhow::Result<ExitC
     let from = config.db.clone();
     let source = accord_store::open(&from, Create::MustExist)
         .await
-        .with_context(|| format!("--from: cannot open {from}"))?;
+        .said(|| Said::new("cli-err-copy-from", &[("db", &from)]))?;
     // The instance's keys open sealed evidence, and seal it again in the target's store (the
     // target gets the same keys: they are rows of the database).
     let vault = setup::vault(config, source.as_ref()).await?;
@@ -62,23 +61,23 @@ pub(crate) async fn run(config: &Config, args: CopyArgs) -> anyhow::Result<ExitC
         _ if args.to_evidence_store.is_some() => None,
         (Some(dir), _) => Some(dir.clone()),
         (None, true) => Some(PathBuf::from(format!("{target_path}.evidence"))),
-        (None, false) if has_evidence => bail!(
-            "--to-evidence-dir: the instance has evidence files and a PostgreSQL target has no \
-             directory beside it; name the directory (or, with --to-evidence-store, the bucket) \
-             the target's servers will use"
-        ),
+        (None, false) if has_evidence => {
+            return Err(Said::new("cli-err-copy-evidence-dir", &[]).into());
+        }
         // Nothing to copy: no directory to make.
         (None, false) => None,
     };
     let to_blobs: Arc<dyn BlobStore> = match (&args.to_evidence_store, &to_dir) {
         (Some(url), _) => {
             // Checked at once (the bucket exists and takes writes), before any row is copied.
-            let mut blobs = S3BlobStore::connect_from_env(url)
-                .with_context(|| format!("--to-evidence-store: cannot use {url}"))?;
-            blobs
-                .check_writable()
-                .await
-                .with_context(|| format!("--to-evidence-store: cannot use {url}"))?;
+            let cannot_use = || {
+                Said::new(
+                    "cli-err-cannot-use",
+                    &[("setting", &"--to-evidence-store"), ("path", url)],
+                )
+            };
+            let mut blobs = S3BlobStore::connect_from_env(url).said(cannot_use)?;
+            blobs.check_writable().await.said(cannot_use)?;
             if let Some(vault) = vault {
                 blobs = blobs.with_vault(vault);
             }
@@ -86,10 +85,18 @@ pub(crate) async fn run(config: &Config, args: CopyArgs) -> anyhow::Result<ExitC
         }
         (None, None) => from_blobs.clone(),
         (None, Some(dir)) => {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("--to-evidence-dir: cannot create {}", dir.display()))?;
-            let mut blobs = FsBlobStore::open(dir)
-                .with_context(|| format!("--to-evidence-dir: cannot use {}", dir.display()))?;
+            std::fs::create_dir_all(dir).said(|| {
+                Said::new(
+                    "cli-err-setting-cannot-create",
+                    &[("setting", &"--to-evidence-dir"), ("path", &dir.display())],
+                )
+            })?;
+            let mut blobs = FsBlobStore::open(dir).said(|| {
+                Said::new(
+                    "cli-err-cannot-use",
+                    &[("setting", &"--to-evidence-dir"), ("path", &dir.display())],
+                )
+            })?;
             if let Some(vault) = vault {
                 blobs = blobs.with_vault(vault);
             }
@@ -137,7 +144,7 @@ pub(crate) async fn run(config: &Config, args: CopyArgs) -> anyhow::Result<ExitC
         },
     )
     .await
-    .with_context(|| format!("cannot copy {from} to {}", args.to))?;
+    .said(|| Said::new("cli-err-copy", &[("from", &from), ("to", &args.to)]))?;
 
     // The files that are not in the database: the log's signing key and the instance key file.
     let mut key_files = Vec::new();

@@ -13,12 +13,11 @@ use accord_actions::{ActionError, NewEvidence};
 use accord_core::evidence::safe_file_name;
 use accord_core::{Capture, CustodyAction, Derivation, Evidence};
 use accord_store::Create;
-use anyhow::{Context, bail};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::failure::SayContext;
+use crate::failure::{Said, SayContext};
 use crate::setup::{self, ACTOR};
 use crate::words::{Words, columns, pad, pad_left};
 
@@ -175,7 +174,7 @@ pub(crate) async fn run(config: &Config, cmd: EvidenceCommand) -> anyhow::Result
             by,
         } => {
             let action = CustodyAction::from_name(action.trim())
-                .map_err(|e| anyhow::anyhow!("--action: {e}"))?;
+                .map_err(|e| crate::failure::flag_refused("--action", &e))?;
             let by = by.as_deref().unwrap_or(ACTOR);
             let actions = setup::actions(config, Create::MustExist).await?;
             actions
@@ -281,11 +280,12 @@ async fn add(config: &Config, args: AddArgs) -> anyhow::Result<ExitCode> {
         Ok(ev) => ev,
         Err(ActionError::TooLarge { limit }) => return Err(too_large(&args.file, limit).into()),
         Err(e) => {
-            return Err(anyhow::Error::new(e).context(format!(
-                "{} was not added to case {}",
-                args.file.display(),
-                args.case
-            )));
+            return Err(e).said(|| {
+                Said::new(
+                    "cli-err-evidence-not-added",
+                    &[("file", &args.file.display()), ("case", &args.case)],
+                )
+            });
         }
     };
     if args.json {
@@ -330,11 +330,8 @@ struct Added<'a> {
     incident: Option<&'a str>,
 }
 
-fn too_large(file: &Path, limit: u64) -> crate::failure::Said {
-    crate::failure::Said::new(
-        "cli-err-evidence-too-large",
-        &[("file", &file.display()), ("limit", &limit)],
-    )
+fn too_large(file: &Path, limit: u64) -> Said {
+    Said::new("cli-err-evidence-too-large", &[("file", &file.display())]).digits("limit", limit)
 }
 
 /// Sign a checkpoint over what this command wrote. The write itself stands if this fails, so
@@ -343,7 +340,7 @@ pub(crate) async fn checkpoint(actions: &accord_actions::Actions) -> anyhow::Res
     actions
         .checkpoint()
         .await
-        .context("the change was stored and logged, but signing a checkpoint failed")?;
+        .said(|| Said::new("cli-err-checkpoint-after-write", &[]))?;
     Ok(())
 }
 
@@ -355,7 +352,9 @@ async fn get(
     force: bool,
 ) -> anyhow::Result<ExitCode> {
     match std::fs::symlink_metadata(out) {
-        Ok(m) if m.is_dir() => bail!("{}: is a directory", out.display()),
+        Ok(m) if m.is_dir() => {
+            return Err(Said::new("cli-err-is-a-directory", &[("path", &out.display())]).into());
+        }
         Ok(_) if !force => {
             return Err(crate::failure::Said::new(
                 "cli-err-exists-force",
@@ -365,7 +364,7 @@ async fn get(
         }
         Ok(_) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e).with_context(|| format!("cannot check {}", out.display())),
+        Err(e) => return Err(e).said(|| crate::failure::cannot_check(out)),
     }
     let dir = out
         .parent()
@@ -373,7 +372,7 @@ async fn get(
         .unwrap_or(Path::new("."));
     // Checked before the download is recorded in the chain of custody.
     if !dir.is_dir() {
-        bail!("{}: no such directory", dir.display());
+        return Err(Said::new("cli-err-no-directory", &[("path", &dir.display())]).into());
     }
     let actions = setup::actions(config, Create::MustExist).await?;
     let (ev, mut blob) = actions
@@ -386,7 +385,7 @@ async fn get(
     let tmp = dir.join(format!(".{name}.accord-{}.part", std::process::id()));
     let result = crate::bundle_dir::copy_verified(&mut *blob.reader, &tmp, &ev.sha256, ev.size)
         .await
-        .with_context(|| format!("evidence {} was not written", ev.id))
+        .said(|| Said::new("cli-err-evidence-not-written", &[("id", &ev.id)]))
         .and_then(|()| std::fs::rename(&tmp, out).said(|| crate::failure::cannot_write(out)));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -411,7 +410,9 @@ async fn get(
 /// An action-layer refusal as the command line says it: a field is a flag.
 fn flag_error(e: ActionError) -> anyhow::Error {
     match e {
-        ActionError::Invalid { field, message } => anyhow::anyhow!("--{field}: {message}"),
+        ActionError::Invalid { field, message } => {
+            crate::failure::flag_refused(&format!("--{field}"), &message).into()
+        }
         other => other.into(),
     }
 }
@@ -676,7 +677,7 @@ async fn package(
     let report = actions
         .package(case, incidents, out, ACTOR)
         .await
-        .with_context(|| format!("cannot write the evidence package {}", out.display()))?;
+        .said(|| Said::new("cli-err-package", &[("path", &out.display())]))?;
     let words = Words::new(config.language)?;
     println!(
         "{}",

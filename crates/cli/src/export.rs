@@ -9,12 +9,11 @@ use std::process::ExitCode;
 use accord_core::CustodyAction;
 use accord_core::bundle::EVIDENCE_DIR;
 use accord_store::Create;
-use anyhow::Context;
 use clap::Args;
 
 use crate::bundle_dir::{self, ExportBlob};
 use crate::config::Config;
-use crate::failure::SayContext;
+use crate::failure::{Said, SayContext};
 use crate::setup::{self, ACTOR};
 use crate::words::Words;
 
@@ -66,9 +65,8 @@ pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<Exi
         Some(reader) => {
             let (shown, omitted) =
                 accord_core::sensitivity::visible(case.case(), reader.as_reader());
-            let shown = accord_core::validate(shown).map_err(|p| {
-                anyhow::anyhow!("the case as {} see it is not valid: {p}", reader.describe())
-            })?;
+            let shown = accord_core::validate(shown)
+                .said(|| Said::new("cli-err-export-invalid", &[]).with("reader", reader.said()))?;
             (shown, Some((reader, omitted)))
         }
     };
@@ -107,13 +105,7 @@ pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<Exi
                 ACTOR,
             )
             .await
-            .with_context(|| {
-                format!(
-                    "the bundle was written, but the export of evidence {} was not recorded in its \
-                     chain of custody",
-                    e.id
-                )
-            })?;
+            .said(|| Said::new("cli-err-export-custody", &[("id", &e.id)]))?;
     }
     if !case.evidence.is_empty() {
         crate::evidence::checkpoint(&actions).await?;
@@ -175,6 +167,18 @@ impl ExportReader {
         }
     }
 
+    /// Who the export is for, as an error says it.
+    fn said(&self) -> Said {
+        match self {
+            ExportReader::Public => Said::new("cli-export-reader-public", &[]),
+            ExportReader::Member(email) => {
+                Said::new("cli-export-reader-member", &[("email", email)])
+            }
+        }
+    }
+
+    /// Who the export is for, as OMITTED.md says it (a file of the bundle, in English like
+    /// the bundle's other files).
     fn describe(&self) -> String {
         match self {
             ExportReader::Public => "readers outside the case".into(),
@@ -189,9 +193,7 @@ fn for_reader(text: &str) -> anyhow::Result<ExportReader> {
         Some(("member", email)) if accord_core::sensitivity::is_email(email) => {
             Ok(ExportReader::Member(email.to_owned()))
         }
-        _ => anyhow::bail!(
-            "--for: {text:?} is not a reader: say `public` or `member:EMAIL` (an e-mail address)"
-        ),
+        _ => Err(Said::new("cli-err-export-for", &[("value", &format!("{text:?}"))]).into()),
     }
 }
 

@@ -9,10 +9,9 @@ use std::process::ExitCode;
 
 use accord_store::Create;
 use accord_tables::export::{self, Sheet};
-use anyhow::{Context, bail};
 
 use crate::config::Config;
-use crate::failure::SayContext;
+use crate::failure::{Said, SayContext};
 use crate::setup;
 use crate::words::Words;
 
@@ -105,7 +104,7 @@ pub(crate) fn xlsx(sheets: &[Sheet]) -> anyhow::Result<Vec<u8>> {
             ws.write_string(0, col(c)?, h)?;
         }
         for (r, row) in sheet.rows.iter().enumerate() {
-            let r = u32::try_from(r + 1).context("too many rows for a sheet")?;
+            let r = u32::try_from(r + 1).said(|| Said::new("cli-err-sheet-rows", &[]))?;
             for (c, cell) in row.iter().enumerate() {
                 if !cell.is_empty() {
                     ws.write_string(r, col(c)?, cell)?;
@@ -117,17 +116,14 @@ pub(crate) fn xlsx(sheets: &[Sheet]) -> anyhow::Result<Vec<u8>> {
 }
 
 fn col(c: usize) -> anyhow::Result<u16> {
-    u16::try_from(c).context("too many columns for a sheet")
+    u16::try_from(c).said(|| Said::new("cli-err-sheet-columns", &[]))
 }
 
 /// Write a new file (an existing one only with --force), never through a symbolic link.
 fn write_new(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     if let Ok(meta) = std::fs::symlink_metadata(path) {
         if meta.file_type().is_symlink() {
-            bail!(
-                "{} is a symbolic link; not writing through it",
-                path.display()
-            );
+            return Err(Said::new("cli-err-symlink-out", &[("path", &path.display())]).into());
         }
         if !force {
             return Err(crate::failure::Said::new(

@@ -4,11 +4,14 @@
 //! English users read those). Here each link of the chain is recognised by its type and said from
 //! the catalogs: the action layer's refusals (a refused field through the server's
 //! `refusals.rs`, the same words the pages use; a missing or existing record; a forbidden
-//! action), the store's, the blob store's and the vault's failures, and an operating system's
-//! error, said by its kind with the system's own text after it. What the command line adds
-//! itself is a [`Said`]: a catalog message and its arguments (`cannot read FILE`), formatted when
-//! the error is printed. A link of a type not known here is the English detail under the
-//! language's "Details (in English)" introduction.
+//! action; the log's refusal to sign), the store's, the blob store's and the vault's failures,
+//! the typed errors of the crates below (the core's refusals of a value and a bundle's
+//! problems, a table or a mapping `accord-tables` cannot read, a letter `accord-letters` cannot
+//! compose, `accord-tlog`'s), and an operating system's error, said by its kind with the
+//! system's own text after it. What the command line adds itself is a [`Said`]: a catalog
+//! message and its arguments (`cannot read FILE`), formatted when the error is printed; every
+//! refusal of the command line's own is one. A link of a type not known here is the English
+//! detail under the language's "Details (in English)" introduction.
 //!
 //! English output is the chain exactly as the layers wrote it.
 
@@ -20,39 +23,94 @@ use accord_server::i18n::FluentValue;
 use accord_store::{BlobError, StoreError};
 use accord_vault::VaultError;
 
-use crate::words::{LANGUAGE, Words, env_language};
+use crate::words::{LANGUAGE, Words};
 
-/// A failure said by a catalog message (`id`, with text arguments), the error that caused it (an
+/// A failure said by a catalog message (`id`, with its arguments), the error that caused it (an
 /// OS error, a refusal from below) after it in the chain.
 #[derive(Debug)]
 pub(crate) struct Said {
     id: &'static str,
-    args: Vec<(&'static str, String)>,
+    args: Vec<(&'static str, Arg)>,
     source: Option<anyhow::Error>,
+}
+
+/// An argument of a [`Said`] message.
+#[derive(Debug)]
+enum Arg {
+    /// Shown as it is (a path, an id, a flag, a value quoted by the caller).
+    Text(String),
+    /// A figure shown as written (a size in bytes, a row number, a tree size), in the
+    /// language's digits: copyable, never grouped.
+    Digits(String),
+    /// A count that chooses a plural (`{ $n -> [one] ... }`), written in the language's digits
+    /// and grouping.
+    Count(u64),
+    /// A part of the sentence said by a message of its own (where a setting was given).
+    Said(Box<Said>),
+    /// Lines, each said by a message of its own (the problems of a bundle, one a line).
+    Lines(Vec<Said>),
 }
 
 impl Said {
     pub(crate) fn new(id: &'static str, args: &[(&'static str, &dyn fmt::Display)]) -> Said {
         Said {
             id,
-            args: args.iter().map(|(n, v)| (*n, v.to_string())).collect(),
+            args: args
+                .iter()
+                .map(|(n, v)| (*n, Arg::Text(v.to_string())))
+                .collect(),
             source: None,
         }
     }
 
-    /// The message in `words`' language. An argument named `reason` is a refusal from below
-    /// in English, said by its kind (`refusals.rs`); one named `what` a kind of record.
+    /// The message with a figure more, in the language's digits (`{ $limit } bytes`).
+    pub(crate) fn digits(mut self, name: &'static str, figure: impl fmt::Display) -> Said {
+        self.args.push((name, Arg::Digits(figure.to_string())));
+        self
+    }
+
+    /// The message with a part more that is said by a message of its own.
+    pub(crate) fn with(mut self, name: &'static str, part: Said) -> Said {
+        self.args.push((name, Arg::Said(Box::new(part))));
+        self
+    }
+
+    /// The message with lines more, each a message of its own, joined by line breaks.
+    pub(crate) fn lines(mut self, name: &'static str, lines: Vec<Said>) -> Said {
+        self.args.push((name, Arg::Lines(lines)));
+        self
+    }
+
+    /// The message with a count more, which may choose a plural.
+    pub(crate) fn count(mut self, name: &'static str, n: impl TryInto<u64>) -> Said {
+        self.args
+            .push((name, Arg::Count(n.try_into().unwrap_or(u64::MAX))));
+        self
+    }
+
+    /// The message in `words`' language. A text argument named `reason` is a refusal from
+    /// below in English, said by its kind (`refusals.rs`); one named `what` a kind of record.
     pub(crate) fn text(&self, words: &Words) -> String {
         let args: Vec<(&str, FluentValue<'_>)> = self
             .args
             .iter()
             .map(|(n, v)| {
-                let v = match *n {
-                    "reason" => words.refusal(v),
-                    "what" => what(words, v),
-                    _ => v.clone(),
+                let v = match (v, *n) {
+                    (Arg::Text(v), "reason") => FluentValue::from(words.refusal(v)),
+                    (Arg::Text(v), "what") => FluentValue::from(what(words, v)),
+                    (Arg::Text(v), _) => FluentValue::from(v.clone()),
+                    (Arg::Digits(v), _) => FluentValue::from(words.lang.digits(v)),
+                    (Arg::Count(n), _) => FluentValue::from(*n),
+                    (Arg::Said(part), _) => FluentValue::from(part.text(words)),
+                    (Arg::Lines(lines), _) => FluentValue::from(
+                        lines
+                            .iter()
+                            .map(|l| l.text(words))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    ),
                 };
-                (*n, FluentValue::from(v))
+                (*n, v)
             })
             .collect();
         words.msg(self.id, &args)
@@ -122,10 +180,14 @@ pub(crate) fn no_case(case: &str, db: &str) -> Said {
 }
 
 /// `error: …` as the binary prints a failure, in the user's language: the configuration's once
-/// it was read, else `ACCORD_LANGUAGE`, else English. Each link of the chain of causes is said
+/// it was built, else the one found before (`ACCORD_LANGUAGE`, the configuration file's
+/// `language`), else English. Each link of the chain of causes is said
 /// in it where its kind is known (`failure.rs`).
 pub(crate) fn error_line(error: &anyhow::Error) -> String {
-    let lang = LANGUAGE.get().copied().unwrap_or_else(env_language);
+    let lang = LANGUAGE
+        .get()
+        .copied()
+        .unwrap_or_else(crate::config::early_language);
     Words::new(lang).map_or_else(
         |_| format!("error: {error:#}"),
         |w| {
@@ -133,6 +195,35 @@ pub(crate) fn error_line(error: &anyhow::Error) -> String {
             w.msg("cli-error", &[("error", chain.as_str().into())])
         },
     )
+}
+
+/// A message printed beside the output (a note, a warning) in the user's language, as the error
+/// line would say it.
+pub(crate) fn in_language(said: &Said) -> String {
+    let lang = LANGUAGE
+        .get()
+        .copied()
+        .unwrap_or_else(crate::config::early_language);
+    Words::new(lang).map_or_else(|_| said.to_string(), |w| said.text(&w))
+}
+
+/// `FLAG`, above the error that refused its value (`--role: unknown role ...`).
+pub(crate) fn flag(flag: &str) -> Said {
+    Said::new("cli-err-flag", &[("flag", &flag)])
+}
+
+/// `FLAG: REASON`: a value refused for a flag, the reason in English from below, said by its
+/// kind where it is known (`refusals.rs`).
+pub(crate) fn flag_refused(flag: &str, reason: &dyn fmt::Display) -> Said {
+    Said::new(
+        "cli-err-flag-reason",
+        &[("flag", &flag), ("reason", reason)],
+    )
+}
+
+/// `cannot check PATH`, above the OS's error (a file's metadata could not be read).
+pub(crate) fn cannot_check(path: &std::path::Path) -> Said {
+    Said::new("cli-err-cannot-check", &[("path", &path.display())])
 }
 
 /// `cannot read PATH`, above the OS's error.
@@ -177,6 +268,8 @@ pub(crate) fn chain(words: &Words, error: &anyhow::Error) -> String {
             (vault_error(words, e), true)
         } else if let Some(e) = link.downcast_ref::<std::io::Error>() {
             (os_error(words, e), true)
+        } else if let Some(text) = lower_error(words, link) {
+            (text, true)
         } else {
             english.push(link.to_string());
             continue;
@@ -245,6 +338,10 @@ pub(crate) fn action_error(words: &Words, e: &ActionError) -> String {
             words.msg("cli-err-blob", &[("error", blob_error(words, e).into())])
         }
         ActionError::Log(why) => words.msg("cli-err-log", &[("error", detail(words, why).into())]),
+        ActionError::LogRefused(refusal) => words.msg(
+            "cli-err-log",
+            &[("error", log_refusal(words, refusal).into())],
+        ),
         ActionError::Search(why) => {
             words.msg("cli-err-search", &[("error", detail(words, why).into())])
         }
@@ -329,6 +426,332 @@ fn vault_error(words: &Words, e: &VaultError) -> String {
             ],
         ),
         other => detail(words, &other.to_string()),
+    }
+}
+
+/// An error of a crate below the action layer, said by its kind: the core's refusals of a
+/// value (a date, a name of a closed vocabulary, a score), a bundle's or a case's problems, a
+/// table that cannot be read or a mapping refused (`accord-tables`), a letter that cannot be
+/// composed (`accord-letters`), a setting the server refuses. Each ends the chain: its
+/// `Display` holds its causes. `None` for a type not known here.
+fn lower_error(words: &Words, link: &(dyn std::error::Error + 'static)) -> Option<String> {
+    use accord_core::bundle::{BundleError, BundleErrors};
+    use accord_tables::mapping::MappingError;
+    use accord_tables::read::ReadError;
+
+    // The core's refusals of one value: the same sentences a form refuses a field with, said
+    // by `refusals.rs`.
+    if link.is::<accord_core::date::DateError>()
+        || link.is::<accord_core::names::UnknownName>()
+        || link.is::<accord_core::observation::ScoreError>()
+        || link.is::<accord_core::citation::CitationError>()
+    {
+        return Some(words.refusal(&link.to_string()));
+    }
+    if let Some(e) = link.downcast_ref::<BundleErrors>() {
+        let lines: Vec<String> = e.0.iter().map(|e| bundle_error(words, e)).collect();
+        return Some(lines.join("\n"));
+    }
+    if let Some(e) = link.downcast_ref::<BundleError>() {
+        return Some(bundle_error(words, e));
+    }
+    if let Some(e) = link.downcast_ref::<accord_core::validate::Problems>() {
+        let lines: Vec<String> =
+            e.0.iter()
+                .map(|p| {
+                    words.msg(
+                        "cli-bundle-problem-field",
+                        &[
+                            ("place", format!("{:?}", p.entity).into()),
+                            ("field", p.field.clone().into()),
+                            ("reason", words.refusal(&p.message).into()),
+                        ],
+                    )
+                })
+                .collect();
+        return Some(lines.join("\n"));
+    }
+    if let Some(e) = link.downcast_ref::<ReadError>() {
+        return Some(match e {
+            ReadError::Csv(detail) => words.msg(
+                "cli-err-table-not-csv",
+                &[("detail", words.refusal(detail).into())],
+            ),
+            ReadError::Xlsx(detail) => words.msg(
+                "cli-err-table-not-xlsx",
+                &[("detail", words.refusal(detail).into())],
+            ),
+            ReadError::NoSheet(sheet) => {
+                words.msg("cli-err-table-no-sheet", &[("sheet", quoted(sheet).into())])
+            }
+            ReadError::Empty => words.t("cli-err-table-empty"),
+        });
+    }
+    if let Some(e) = link.downcast_ref::<MappingError>() {
+        return Some(match e {
+            MappingError::Toml(detail) => words.msg(
+                "cli-err-mapping-toml",
+                &[("detail", words.refusal(detail).into())],
+            ),
+            MappingError::Field { key, message } => words.msg(
+                "cli-err-mapping-field",
+                &[
+                    ("key", key.as_str().into()),
+                    ("reason", words.refusal(message).into()),
+                ],
+            ),
+        });
+    }
+    if let Some(e) = link.downcast_ref::<accord_tables::Problem>() {
+        return Some(words.msg(
+            "cli-err-table-row",
+            &[
+                ("row", words.n(e.row)),
+                ("column", quoted(&e.column).into()),
+                ("reason", words.refusal(&e.message).into()),
+                ("value", quoted(&e.value).into()),
+            ],
+        ));
+    }
+    if let Some(e) = link.downcast_ref::<accord_letters::ComposeError>() {
+        return Some(compose_error(words, e));
+    }
+    if let Some(e) = link.downcast_ref::<accord_server::TrustedProxyError>() {
+        return Some(words.msg(
+            "cli-err-trusted-proxy",
+            &[("value", quoted(&e.value).into())],
+        ));
+    }
+    if let Some(e) = link.downcast_ref::<accord_server::BaseUrlError>() {
+        let reason = match e.reason {
+            "it must start with https:// or http://" => words.t("cli-err-base-url-scheme"),
+            "it names no host" => words.t("cli-err-base-url-host"),
+            "it holds a space, a control character or a quote" => {
+                words.t("cli-err-base-url-characters")
+            }
+            "no query, fragment or user name" => words.t("cli-err-base-url-query"),
+            other => words.refusal(other),
+        };
+        return Some(words.msg(
+            "cli-err-base-url",
+            &[("url", quoted(&e.url).into()), ("reason", reason.into())],
+        ));
+    }
+    if let Some(e) = link.downcast_ref::<accord_tlog::Error>() {
+        return Some(tlog_error(words, e));
+    }
+    if let Some(e) = link.downcast_ref::<accord_actions::LogRefusal>() {
+        return Some(log_refusal(words, e));
+    }
+    if link.is::<std::net::AddrParseError>() {
+        return Some(words.t("cli-err-addr-syntax"));
+    }
+    None
+}
+
+/// Why the log refused to sign or co-sign a checkpoint.
+fn log_refusal(words: &Words, r: &accord_actions::LogRefusal) -> String {
+    use accord_actions::{Extension, LogRefusal as R, StateDefect};
+    match r {
+        R::NothingToCosign => words.t("cli-log-nothing-to-cosign"),
+        R::Shrank { old, new } => words.msg(
+            "cli-log-shrank",
+            &[("old", words.n(old)), ("new", words.n(new))],
+        ),
+        R::NotConsistent { old_size, proof } => words.msg(
+            "cli-log-not-consistent",
+            &[
+                ("old_size", words.n(old_size)),
+                ("error", tlog_error(words, proof).into()),
+            ],
+        ),
+        R::WitnessState {
+            file,
+            origin,
+            defect,
+        } => words.msg(
+            match defect {
+                StateDefect::NoTreeSize => "cli-log-state-no-size",
+                StateDefect::NoRootHash => "cli-log-state-no-root",
+            },
+            &[
+                ("file", file.as_str().into()),
+                ("origin", origin.as_str().into()),
+            ],
+        ),
+        R::NotExtending { size, why } => {
+            let why = match why {
+                Extension::EdgeDiffers => words.t("cli-log-edge-differs"),
+                Extension::EntriesDiffer => words.t("cli-log-entries-differ"),
+                Extension::Proof(e) => tlog_error(words, e),
+            };
+            words.msg(
+                "cli-log-not-extending",
+                &[("size", words.n(size)), ("why", why.into())],
+            )
+        }
+    }
+}
+
+/// An error of the transparency log's formats and proofs (`accord-tlog`), said by its kind
+/// where a check of the log or of a checkpoint meets it; the others in English, introduced.
+pub(crate) fn tlog_error(words: &Words, e: &accord_tlog::Error) -> String {
+    use accord_tlog::{Error as E, WhichRoot};
+    match e {
+        E::IndexOutOfRange { index, size } => words.msg(
+            "cli-tlog-index-out-of-range",
+            &[("index", words.n(index)), ("size", words.n(size))],
+        ),
+        E::SizesOutOfOrder { old_size, new_size } => words.msg(
+            "cli-tlog-sizes-out-of-order",
+            &[
+                ("old_size", words.n(old_size)),
+                ("new_size", words.n(new_size)),
+            ],
+        ),
+        E::ConsistencyFromEmptyTree { new_size } => words.msg(
+            "cli-tlog-from-empty-tree",
+            &[("new_size", words.n(new_size))],
+        ),
+        E::ProofLength { got, expected } => words.msg(
+            "cli-tlog-proof-length",
+            &[("got", words.n(got)), ("expected", words.n(expected))],
+        ),
+        E::RootMismatch { which } => words.msg(
+            "cli-tlog-root-mismatch",
+            &[(
+                "which",
+                match which {
+                    WhichRoot::Tree => "tree",
+                    WhichRoot::Old => "old",
+                    WhichRoot::New => "new",
+                }
+                .into(),
+            )],
+        ),
+        E::BadSignature { name, key_id } => words.msg(
+            "cli-tlog-bad-signature",
+            &[("key", format!("{name}+{}", hex::encode(key_id)).into())],
+        ),
+        E::NoKnownSignature => words.t("cli-tlog-no-known-signature"),
+        E::CheckpointTooShort { lines } => words.msg(
+            "cli-tlog-checkpoint-too-short",
+            &[("lines", words.n(lines))],
+        ),
+        E::EmptyOrigin => words.t("cli-tlog-empty-origin"),
+        E::BadTreeSize { text } => {
+            words.msg("cli-tlog-bad-tree-size", &[("text", quoted(text).into())])
+        }
+        E::BadRootBase64 { text } => {
+            words.msg("cli-tlog-bad-root-base64", &[("text", quoted(text).into())])
+        }
+        E::BadRootLength { len } => words.msg("cli-tlog-bad-root-length", &[("len", words.n(len))]),
+        other => words.refusal(&other.to_string()),
+    }
+}
+
+/// One problem of a bundle, located (`file:line: field:`), its sentence said by its kind where
+/// `refusals.rs` knows it. In English, as the core wrote it.
+pub(crate) fn bundle_error(words: &Words, e: &accord_core::bundle::BundleError) -> String {
+    if words.lang == Lang::En {
+        return e.to_string();
+    }
+    let place = match e.line {
+        Some(line) => format!("{}:{line}", e.file),
+        None => e.file.clone(),
+    };
+    let reason = words.refusal(&e.message);
+    match &e.field {
+        Some(field) => words.msg(
+            "cli-bundle-problem-field",
+            &[
+                ("place", place.into()),
+                ("field", field.as_str().into()),
+                ("reason", reason.into()),
+            ],
+        ),
+        None => words.msg(
+            "cli-bundle-problem",
+            &[("place", place.into()), ("reason", reason.into())],
+        ),
+    }
+}
+
+/// A letter that cannot be composed: no such letter, no version in the language, or a body
+/// template's problem, located in `body.md`.
+fn compose_error(words: &Words, e: &accord_letters::ComposeError) -> String {
+    use accord_letters::{BodyProblem as P, ComposeError as C};
+    match e {
+        C::NoLetter { case, letter } => words.msg(
+            "cli-err-compose-no-letter",
+            &[
+                ("case", quoted(case).into()),
+                ("letter", quoted(letter).into()),
+            ],
+        ),
+        C::NoLanguage { letter, lang } => words.msg(
+            "cli-err-compose-no-language",
+            &[
+                ("letter", quoted(letter).into()),
+                ("lang", quoted(lang).into()),
+            ],
+        ),
+        C::Body {
+            letter,
+            line,
+            problem,
+        } => {
+            let q = |s: &str| FluentValue::from(quoted(s));
+            let problem = match problem {
+                P::UnknownCitation { citation } => {
+                    words.msg("cli-body-unknown-citation", &[("citation", q(citation))])
+                }
+                P::BadCitation { citation, reason } => words.msg(
+                    "cli-body-bad-citation",
+                    &[
+                        ("citation", q(citation)),
+                        ("reason", words.refusal(reason).into()),
+                    ],
+                ),
+                P::MissingText { citation } => words.msg(
+                    "cli-body-missing-text",
+                    &[
+                        ("citation", q(citation)),
+                        ("cite", citation.as_str().into()),
+                    ],
+                ),
+                P::UnknownSource { id } => words.msg("cli-body-unknown-source", &[("id", q(id))]),
+                P::UnknownMechanismOrFinding { id } => {
+                    words.msg("cli-body-unknown-mechanism", &[("id", q(id))])
+                }
+                P::ReservedCharacter { code } => words.msg(
+                    "cli-body-reserved",
+                    &[("code", format!("{code:04X}").into())],
+                ),
+                P::TooLarge { bytes, max } => words.msg(
+                    "cli-body-too-large",
+                    &[("bytes", words.n(bytes)), ("max", words.n(max))],
+                ),
+                P::TooDeep { max } => words.msg("cli-body-too-deep", &[("max", words.n(max))]),
+                P::TooDeepRendered { line, max } => words.msg(
+                    "cli-body-too-deep-rendered",
+                    &[("line", words.n(line)), ("max", words.n(max))],
+                ),
+                other => words.refusal(&other.to_string()),
+            };
+            let place = match line {
+                Some(line) => words.msg("cli-body-line", &[("line", words.n(line))]),
+                None => words.t("cli-body-file"),
+            };
+            words.msg(
+                "cli-err-compose-body",
+                &[
+                    ("letter", quoted(letter).into()),
+                    ("place", place.into()),
+                    ("problem", problem.into()),
+                ],
+            )
+        }
     }
 }
 

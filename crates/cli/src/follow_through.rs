@@ -196,7 +196,7 @@ async fn record(config: &Config, common: &Common, what: Record) -> anyhow::Resul
 
 pub(crate) async fn deliver(config: &Config, a: DeliverArgs) -> anyhow::Result<ExitCode> {
     let method =
-        DeliveryMethod::from_name(a.method.trim()).map_err(|e| anyhow::anyhow!("--method: {e}"))?;
+        DeliveryMethod::from_name(a.method.trim()).said(|| crate::failure::flag("--method"))?;
     let what = Record::Delivery {
         to: a.to,
         date: a.date,
@@ -208,7 +208,7 @@ pub(crate) async fn deliver(config: &Config, a: DeliverArgs) -> anyhow::Result<E
 
 pub(crate) async fn respond(config: &Config, a: RespondArgs) -> anyhow::Result<ExitCode> {
     let action =
-        ResponseAction::from_name(a.action.trim()).map_err(|e| anyhow::anyhow!("--action: {e}"))?;
+        ResponseAction::from_name(a.action.trim()).said(|| crate::failure::flag("--action"))?;
     let what = Record::Response {
         from: a.from,
         date: a.date,

@@ -1,5 +1,6 @@
 //! `accord --help`, `accord <command> --help` and the refusals of a command line that does not
-//! parse, in `ACCORD_LANGUAGE` (issue 16 §1).
+//! parse, in the user's language (issue 16 §1): `ACCORD_LANGUAGE`, else the `language` of the
+//! configuration file `--config` or `ACCORD_CONFIG` names (`config::early_language`).
 //!
 //! The commands and their arguments are declared once, with clap's derive and their English doc
 //! comments, which are the English help. In French and Khmer the same tree is said from the
@@ -26,7 +27,7 @@ use crate::words::Words;
 /// What to do with a command line clap refused (or a request for help): in English, clap's own
 /// answer as always; in another language, the same answer said in it.
 pub(crate) fn refused(command: Command, error: &clap::Error) -> ExitCode {
-    let lang = crate::words::env_language();
+    let lang = crate::config::early_language();
     let words = match lang {
         Lang::En => None,
         lang => Words::new(lang).ok(),

@@ -14,13 +14,12 @@ use accord_actions::{ActionError, Actions};
 use accord_core::ValidCase;
 use accord_core::bundle::{self, BundleBlob, BundleError};
 use accord_store::{BlobStore, Create, ImportMode};
-use anyhow::{Context, bail};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::bundle_dir::{self, BundleDir};
 use crate::config::Config;
-use crate::failure::SayContext;
+use crate::failure::{Said, SayContext};
 use crate::setup::{self, ACTOR};
 use crate::words::Words;
 
@@ -59,9 +58,7 @@ pub(crate) struct ImportArgs {
 pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<ExitCode> {
     if let Some(format) = args.format {
         if args.replace {
-            bail!(
-                "--replace is for bundles; a table import adds to the case and updates what changed"
-            );
+            return Err(Said::new("cli-err-replace-table", &[]).into());
         }
         let table = crate::import_table::TableArgs {
             path: args.path,
@@ -83,7 +80,7 @@ pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<Exi
     let path = args.path.clone();
     let dir = tokio::task::spawn_blocking(move || bundle_dir::read(&path, limit))
         .await
-        .context("reading the bundle stopped")?;
+        .said(|| Said::new("cli-err-reading-stopped", &[]))?;
     let mut dir = match dir {
         Ok(dir) => dir,
         Err(e) => {
@@ -98,7 +95,7 @@ pub(crate) async fn run(config: &Config, args: ImportArgs) -> anyhow::Result<Exi
         Err(errors) => {
             progress.finish();
             for e in &errors {
-                eprintln!("{e}");
+                eprintln!("{}", crate::failure::bundle_error(&words, e));
             }
             eprintln!(
                 "{}",
@@ -214,23 +211,25 @@ async fn put_one(
     let mut file = tokio::fs::File::open(path)
         .await
         .said(|| crate::failure::cannot_read(path))?;
+    let shown = format!("{root}/{}", blob.path);
     let stored = blobs
         .put(&mut file, limit)
         .await
-        .with_context(|| format!("{root}/{}: cannot store the evidence file", blob.path))?;
+        .said(|| Said::new("cli-err-store-evidence-file", &[("path", &shown)]))?;
     if stored.sha256 != blob.sha256 {
         // The file changed between the check and now; what was stored is not what was checked.
-        let added = !stored.existed;
-        let e = anyhow::anyhow!(
-            "{root}/{}: the file changed while it was imported (SHA-256 {} when checked, {} when              stored); nothing was imported",
-            blob.path,
-            blob.sha256,
-            stored.sha256
-        );
-        if added {
+        if !stored.existed {
             let _ = blobs.remove(&stored.sha256).await;
         }
-        bail!(e);
+        return Err(Said::new(
+            "cli-err-file-changed-while-imported",
+            &[
+                ("path", &shown),
+                ("checked", &blob.sha256),
+                ("stored", &stored.sha256),
+            ],
+        )
+        .into());
     }
     Ok((stored.sha256, !stored.existed))
 }

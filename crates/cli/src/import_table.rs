@@ -15,7 +15,6 @@ use accord_actions::{TableImport, TableReport};
 use accord_store::{Create, KindCounts};
 use accord_tables::read::{self, Rows, TableRows};
 use accord_tables::{Format, Mapping};
-use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
 
@@ -54,7 +53,10 @@ pub(crate) async fn run(config: &Config, args: TableArgs) -> anyhow::Result<Exit
     let mapping = match &args.mapping {
         Some(p) => {
             let text = std::fs::read_to_string(p).said(|| crate::failure::cannot_read(p))?;
-            Some(Mapping::parse(&text).with_context(|| format!("{}", p.display()))?)
+            Some(
+                Mapping::parse(&text)
+                    .said(|| Said::new("cli-err-setting", &[("setting", &p.display())]))?,
+            )
         }
         None => None,
     };
@@ -69,15 +71,12 @@ pub(crate) async fn run(config: &Config, args: TableArgs) -> anyhow::Result<Exit
             )
         );
         eprintln!("{}", Mapping::suggest(&headers).to_toml());
-        bail!("{shown}: no --mapping; nothing was imported");
+        return Err(Said::new("cli-err-no-mapping", &[("file", &shown)]).into());
     }
     if let Some(out) = &args.skip_bad
         && out.exists()
     {
-        bail!(
-            "--skip-bad: {} exists; name a new file for the bad rows",
-            out.display()
-        );
+        return Err(Said::new("cli-err-skip-bad-exists", &[("path", &out.display())]).into());
     }
 
     // A dry run into a database that does not exist yet works on a scratch copy, so that it
@@ -131,7 +130,7 @@ pub(crate) async fn run(config: &Config, args: TableArgs) -> anyhow::Result<Exit
         && !report.bad_rows.is_empty()
     {
         write_bad_rows(out, &report)
-            .with_context(|| format!("--skip-bad: cannot write {}", out.display()))?;
+            .said(|| Said::new("cli-err-skip-bad-write", &[("path", &out.display())]))?;
     }
     if report.written {
         crate::evidence::checkpoint(&actions).await?;

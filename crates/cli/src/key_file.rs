@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use accord_store::VaultKeys;
 use accord_vault::{InstanceKey, KeyRecord, VaultError, WrappedKey};
-use anyhow::{Context, bail};
+
+use crate::failure::{Said, SayContext};
 
 /// The vault's view of the stored key record.
 pub(crate) fn record_of(stored: &VaultKeys) -> KeyRecord {
@@ -45,29 +46,28 @@ pub(crate) fn instance_key(path: &Path, record: &KeyRecord) -> anyhow::Result<In
     if let Ok(key) = InstanceKey::read(&next)
         && key.recipient() == record.instance_recipient
     {
-        std::fs::rename(&next, path)
-            .with_context(|| format!("cannot move {} to {}", next.display(), path.display()))?;
+        std::fs::rename(&next, path).said(|| {
+            Said::new(
+                "cli-err-cannot-move",
+                &[("from", &next.display()), ("to", &path.display())],
+            )
+        })?;
         sync_dir(path);
         eprintln!(
-            "note: an interrupted key change is finished: {} is the instance key",
-            path.display()
+            "{}",
+            crate::failure::in_language(&Said::new(
+                "cli-note-key-change-finished",
+                &[("path", &path.display())]
+            ))
         );
         return Ok(key);
     }
     match current {
-        Err(VaultError::KeyFileMissing { .. }) => bail!(
-            "this instance's evidence is encrypted and its key file {} is missing: put the file \
-             back (key_file in the configuration, --key-file or ACCORD_KEY_FILE says where it is \
-             looked for), or rebuild it with `accord keys recover --share SHARE …`",
-            path.display()
-        ),
-        Ok(_) => bail!(
-            "the key file {} is not this instance's key (another instance's, or one that `accord \
-             keys rotate` replaced): point key_file at the right file, or rebuild it with `accord \
-             keys recover --share SHARE …`",
-            path.display()
-        ),
-        Err(e) => Err(e).context("key_file"),
+        Err(VaultError::KeyFileMissing { .. }) => {
+            Err(Said::new("cli-err-key-file-missing", &[("path", &path.display())]).into())
+        }
+        Ok(_) => Err(Said::new("cli-err-key-file-wrong", &[("path", &path.display())]).into()),
+        Err(e) => Err(e).said(|| Said::new("cli-err-setting", &[("setting", &"key_file")])),
     }
 }
 

@@ -15,11 +15,11 @@ use accord_store::{BlobStore, Create, NewVaultKeys, Rewrap, RewrapReason, Store,
 use accord_vault::{
     ExposeSecret, InstanceKey, KeyRecord, RecoveryKey, SecretString, Vault, VaultError,
 };
-use anyhow::{Context, bail};
 use clap::Subcommand;
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::failure::{Said, SayContext};
 use crate::key_file::{instance_key, next_path, record_of, sync_dir};
 use crate::setup::{self, ACTOR};
 use crate::words::Words;
@@ -93,20 +93,20 @@ fn split_of(shares: Option<u8>, threshold: Option<u8>) -> anyhow::Result<Split> 
         (None, None) => Ok(Split::Whole),
         (Some(shares), Some(threshold)) => {
             if threshold < 2 {
-                bail!(
-                    "--threshold {threshold}: at least 2 shares must be needed (without --shares, \
-                     the recovery key is shown whole)"
-                );
+                return Err(Said::new("cli-err-threshold-low", &[])
+                    .digits("threshold", threshold)
+                    .into());
             }
             if threshold > shares {
-                bail!("--threshold {threshold} is more than the {shares} shares made (--shares)");
+                return Err(Said::new("cli-err-threshold-high", &[])
+                    .digits("threshold", threshold)
+                    .count("shares", shares)
+                    .into());
             }
             Ok(Split::Shares { shares, threshold })
         }
-        (Some(_), None) => {
-            bail!("--shares needs --threshold: how many of the shares rebuild the key")
-        }
-        (None, Some(_)) => bail!("--threshold needs --shares: how many shares to make"),
+        (Some(_), None) => Err(Said::new("cli-err-shares-need-threshold", &[]).into()),
+        (None, Some(_)) => Err(Said::new("cli-err-threshold-needs-shares", &[]).into()),
     }
 }
 
@@ -125,7 +125,7 @@ pub(crate) async fn run(config: &Config, cmd: KeysCommand) -> anyhow::Result<Exi
             if shares_stdin {
                 shares.extend(
                     std::io::read_to_string(std::io::stdin())
-                        .context("cannot read the shares from standard input")?
+                        .said(|| Said::new("cli-err-read-shares", &[]))?
                         .lines()
                         .map(str::trim)
                         .filter(|l| !l.is_empty())
@@ -153,25 +153,31 @@ async fn install(
     match std::fs::remove_file(&next) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e).with_context(|| format!("cannot remove {}", next.display())),
+        Err(e) => {
+            return Err(e)
+                .said(|| Said::new("cli-err-cannot-remove", &[("path", &next.display())]));
+        }
     }
     new_key
         .write_new(&next)
-        .with_context(|| format!("cannot write the new key to {}", next.display()))?;
+        .said(|| Said::new("cli-err-write-new-key", &[("path", &next.display())]))?;
     if let Err(e) = store.rewrap_vault_keys(rewrap, ACTOR).await {
         let _ = std::fs::remove_file(&next);
-        return Err(e).context("nothing was changed");
+        return Err(e).said(nothing_changed);
     }
-    std::fs::rename(&next, key_file).with_context(|| {
-        format!(
-            "the data keys are wrapped to the new key in {}, which could not be moved to {}: move \
-             it there by hand",
-            next.display(),
-            key_file.display()
+    std::fs::rename(&next, key_file).said(|| {
+        Said::new(
+            "cli-err-move-new-key",
+            &[("from", &next.display()), ("to", &key_file.display())],
         )
     })?;
     sync_dir(key_file);
     Ok(())
+}
+
+/// `nothing was changed`, above the store's refusal.
+fn nothing_changed() -> Said {
+    Said::new("cli-err-nothing-changed", &[])
 }
 
 #[derive(Debug, Serialize)]
@@ -190,7 +196,7 @@ async fn seal_existing(store: &dyn Store, blobs: &dyn BlobStore) -> anyhow::Resu
     let records = store
         .seal_restricted(ACTOR)
         .await
-        .context("sealing restricted records (nothing was changed)")?;
+        .said(|| Said::new("cli-err-sealing", &[]))?;
     let mut sealed = Sealed {
         records,
         files: 0,
@@ -231,19 +237,18 @@ async fn init(config: &Config, split: Split, json: bool) -> anyhow::Result<ExitC
     let key_file = config.path_setting(&config.evidence.key_file, "key_file")?;
     let store = accord_store::open(&config.db, Create::IfMissing).await?;
     if let Some(keys) = store.vault_keys().await? {
-        bail!(
-            "{} has keys already (made {}): `accord keys rotate` replaces the instance key, \
-             `accord keys recover` rebuilds a lost one",
-            config.db,
-            keys.created_at
-        );
+        return Err(Said::new(
+            "cli-err-keys-exist",
+            &[("db", &config.db), ("made", &keys.created_at)],
+        )
+        .into());
     }
     if key_file.exists() {
-        bail!(
-            "the key file {} already exists (another instance's key, or a leftover): move it \
-             away, or name another file with --key-file",
-            key_file.display()
-        );
+        return Err(Said::new(
+            "cli-err-key-file-in-the-way",
+            &[("path", &key_file.display())],
+        )
+        .into());
     }
     let new = accord_vault::create()?;
     let (shares, threshold, made): (Vec<SecretString>, u8, u8) = match split {
@@ -252,9 +257,12 @@ async fn init(config: &Config, split: Split, json: bool) -> anyhow::Result<ExitC
             (new.recovery.split(shares, threshold)?, threshold, shares)
         }
     };
-    new.instance
-        .write_new(key_file)
-        .with_context(|| format!("key_file: cannot create {}", key_file.display()))?;
+    new.instance.write_new(key_file).said(|| {
+        Said::new(
+            "cli-err-setting-cannot-create",
+            &[("setting", &"key_file"), ("path", &key_file.display())],
+        )
+    })?;
     let stored = NewVaultKeys {
         instance_recipient: new.record.instance_recipient.clone(),
         recovery_recipient: new.record.recovery_recipient.clone(),
@@ -269,7 +277,7 @@ async fn init(config: &Config, split: Split, json: bool) -> anyhow::Result<ExitC
     };
     if let Err(e) = store.init_vault_keys(&stored, ACTOR).await {
         let _ = std::fs::remove_file(key_file);
-        return Err(e).context("nothing was changed");
+        return Err(e).said(nothing_changed);
     }
     // From here the keys exist: whatever happens next, the recovery key is printed.
     let vault = std::sync::Arc::new(Vault::open(&new.record, &new.instance)?);
@@ -387,10 +395,7 @@ async fn init(config: &Config, split: Split, json: bool) -> anyhow::Result<ExitC
 async fn with_keys(config: &Config) -> anyhow::Result<(std::sync::Arc<dyn Store>, VaultKeys)> {
     let store = accord_store::open(&config.db, Create::MustExist).await?;
     let Some(keys) = store.vault_keys().await? else {
-        bail!(
-            "{} has no keys: evidence is stored unencrypted (`accord keys init` makes the keys)",
-            config.db
-        );
+        return Err(Said::new("cli-err-no-keys", &[("db", &config.db)]).into());
     };
     Ok((store, keys))
 }
@@ -438,24 +443,29 @@ pub(crate) async fn recover_quietly(
     let record = record_of(&stored);
     match InstanceKey::read(key_file) {
         Err(VaultError::KeyFileMissing { .. }) => {}
-        Ok(key) if key.recipient() == record.instance_recipient => bail!(
-            "the key file {} opens this instance's keys: there is nothing to recover (`accord keys \
-             rotate` replaces a key that works)",
-            key_file.display()
-        ),
-        Ok(_) | Err(VaultError::NotAKeyFile { .. }) => bail!(
-            "the key file {} exists but is not this instance's key: move it away (it may be \
-             another instance's), then run this again",
-            key_file.display()
-        ),
-        Err(e) => return Err(e).context("key_file"),
+        Ok(key) if key.recipient() == record.instance_recipient => {
+            return Err(Said::new(
+                "cli-err-nothing-to-recover",
+                &[("path", &key_file.display())],
+            )
+            .into());
+        }
+        Ok(_) | Err(VaultError::NotAKeyFile { .. }) => {
+            return Err(Said::new(
+                "cli-err-key-file-not-this",
+                &[("path", &key_file.display())],
+            )
+            .into());
+        }
+        Err(e) => {
+            return Err(e).said(|| Said::new("cli-err-setting", &[("setting", &"key_file")]));
+        }
     }
     let texts: Vec<&str> = shares.iter().map(String::as_str).collect();
     if texts.is_empty() {
-        bail!(
-            "no share given ({} needed)",
-            stored.recovery_threshold.max(1)
-        );
+        return Err(Said::new("cli-err-no-share", &[])
+            .count("needed", stored.recovery_threshold.max(1))
+            .into());
     }
     let recovery = RecoveryKey::rebuild(&texts, &record.recovery_recipient)?;
     let vault = Vault::open_for_recovery(&record, &recovery)?;
@@ -634,7 +644,7 @@ async fn encrypt_existing(config: &Config, json: bool) -> anyhow::Result<ExitCod
     let (store, _) = with_keys(config).await?;
     let vault = setup::vault(config, store.as_ref())
         .await?
-        .context("the database has no keys")?;
+        .said(|| Said::new("cli-err-database-no-keys", &[]))?;
     let blobs = setup::blob_store(config, Some(vault))?;
     let sealed = seal_existing(store.as_ref(), blobs.as_ref()).await?;
     if json {

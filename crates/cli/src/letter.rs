@@ -14,12 +14,11 @@ use accord_core::{Letter, SignatureState, ValidCase};
 use accord_letters::{Composed, compose, compose_in, render_html, render_markdown, render_pdf};
 use accord_pdf::Fonts;
 use accord_store::{Create, SaveOutcome};
-use anyhow::{Context, bail};
 use clap::{Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
 use crate::config::Config;
-use crate::failure::SayContext;
+use crate::failure::{Said, SayContext};
 use crate::words::{Words, columns, pad, pad_left};
 
 #[derive(Debug, Subcommand)]
@@ -168,7 +167,7 @@ pub(crate) async fn run(config: &Config, cmd: LetterCommand) -> anyhow::Result<E
             json,
         } => {
             let body = std::fs::read_to_string(&body)
-                .with_context(|| format!("--body {}: cannot read it", body.display()))?;
+                .said(|| Said::new("cli-err-body-unreadable", &[("path", &body.display())]))?;
             let text = VersionText {
                 lang,
                 title,
@@ -202,27 +201,22 @@ pub(crate) async fn run(config: &Config, cmd: LetterCommand) -> anyhow::Result<E
 fn output(format: Format, out: PathBuf) -> anyhow::Result<Output> {
     if out.as_os_str() == "-" {
         if format == Format::Pdf {
-            bail!(
-                "--out -: a PDF cannot go to standard output; name a file, e.g. --out letter.pdf"
-            );
+            return Err(Said::new("cli-err-pdf-to-stdout", &[]).into());
         }
         return Ok(Output::Stdout);
     }
     if out.is_dir() {
-        bail!(
-            "--out {}: is a directory; name a file inside it",
-            out.display()
-        );
+        return Err(Said::new("cli-err-out-is-dir", &[("path", &out.display())]).into());
     }
     Ok(Output::File(out))
 }
 
 async fn load(config: &Config, case: &str) -> anyhow::Result<ValidCase> {
     let store = crate::setup::reading_store(config).await?;
-    store.load_case(case).await?.with_context(|| {
-        format!(
-            "no case {case:?} in {} (see `accord case list`, or import one with `accord import DIR`)",
-            config.db
+    store.load_case(case).await?.said(|| {
+        Said::new(
+            "cli-err-no-case-hint",
+            &[("case", &format!("{case:?}")), ("db", &config.db)],
         )
     })
 }
@@ -371,9 +365,19 @@ async fn version(
     let outcome = match actions.save_letter_version(case, letter, text, by).await {
         Ok(o) => o,
         Err(ActionError::Invalid { field, message }) => {
-            bail!("--{field}: {message}; nothing was written")
+            return Err(Said::new(
+                "cli-err-letter-invalid",
+                &[("field", &field), ("reason", &message)],
+            )
+            .into());
         }
-        Err(ActionError::NotFound { what, id }) => bail!("no {what} {id:?}; nothing was written"),
+        Err(ActionError::NotFound { what, id }) => {
+            return Err(Said::new(
+                "cli-err-letter-not-found",
+                &[("what", &what), ("id", &format!("{id:?}"))],
+            )
+            .into());
+        }
         Err(e) => return Err(e.into()),
     };
     let stored = load(config, case).await?;
@@ -440,9 +444,19 @@ async fn remove_version(
     match actions.remove_letter_version(case, letter, lang, by).await {
         Ok(()) => {}
         Err(ActionError::Invalid { field, message }) => {
-            bail!("--{field}: {message}; nothing was written")
+            return Err(Said::new(
+                "cli-err-letter-invalid",
+                &[("field", &field), ("reason", &message)],
+            )
+            .into());
         }
-        Err(ActionError::NotFound { what, id }) => bail!("no {what} {id:?}; nothing was written"),
+        Err(ActionError::NotFound { what, id }) => {
+            return Err(Said::new(
+                "cli-err-letter-not-found",
+                &[("what", &what), ("id", &format!("{id:?}"))],
+            )
+            .into());
+        }
         Err(e) => return Err(e.into()),
     }
     let stored = load(config, case).await?;
@@ -488,23 +502,33 @@ fn render(
         None => compose(case, letter),
     };
     let composed = composed.map_err(|err| match err {
-        accord_letters::ComposeError::NoLetter { .. } => {
+        accord_letters::ComposeError::NoLetter { case: c, letter: l } => {
             let ids: Vec<&str> = case.letters.iter().map(|l| l.id.as_str()).collect();
-            anyhow::anyhow!(
-                "{err} (its letters: {})",
-                if ids.is_empty() {
-                    "none".to_owned()
-                } else {
-                    ids.join(", ")
-                }
-            )
+            let said = Said::new(
+                "cli-err-letter-none-of",
+                &[("case", &format!("{c:?}")), ("letter", &format!("{l:?}"))],
+            );
+            let letters = if ids.is_empty() {
+                Said::new("cli-err-letters-none", &[])
+            } else {
+                Said::new("cli-err-list", &[("list", &ids.join(", "))])
+            };
+            said.with("letters", letters).into()
         }
-        accord_letters::ComposeError::NoLanguage { .. } => {
+        accord_letters::ComposeError::NoLanguage { letter: l, lang } => {
             let langs = case
                 .letter(letter)
                 .map(|l| l.languages().join(", "))
                 .unwrap_or_default();
-            anyhow::anyhow!("{err} (its languages: {langs})")
+            Said::new(
+                "cli-err-letter-no-language",
+                &[
+                    ("letter", &format!("{l:?}")),
+                    ("lang", &format!("{lang:?}")),
+                    ("langs", &langs),
+                ],
+            )
+            .into()
         }
         accord_letters::ComposeError::Body { .. } => anyhow::Error::new(err),
     })?;
@@ -514,15 +538,15 @@ fn render(
         Format::Pdf => {
             let mut paths = config.font_paths.clone();
             paths.extend(Fonts::default_paths());
-            let fonts = Fonts::load(&paths).context("cannot load fonts")?;
+            let fonts = Fonts::load(&paths).said(|| Said::new("cli-err-fonts", &[]))?;
             render_pdf(&composed.document, &fonts)
-                .with_context(|| format!("cannot render letter {letter:?} to PDF"))?
+                .said(|| Said::new("cli-err-render-pdf", &[("letter", &format!("{letter:?}"))]))?
         }
     };
     match output {
         Output::Stdout => std::io::stdout()
             .write_all(&bytes)
-            .context("cannot write to standard output")?,
+            .said(|| Said::new("cli-err-write-stdout", &[]))?,
         Output::File(path) => {
             std::fs::write(path, &bytes).said(|| crate::failure::cannot_write(path))?;
             let words = Words::new(config.language)?;

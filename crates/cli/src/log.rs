@@ -8,10 +8,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use accord_store::Create;
-use anyhow::Context;
 use clap::Subcommand;
 
 use crate::config::Config;
+use crate::failure::{Said, SayContext};
 use crate::setup;
 use crate::words::Words;
 
@@ -43,24 +43,16 @@ pub(crate) async fn run(config: &Config, cmd: LogCommand) -> anyhow::Result<Exit
     match cmd {
         LogCommand::Key => {
             let actions = setup::actions(config, Create::IfMissing).await?;
-            let key = actions.verifier_key().with_context(|| {
-                format!(
-                    "log_key: cannot read or create {}",
-                    config.evidence.log_key.display()
-                )
-            })?;
+            let key = actions.verifier_key().said(|| log_key_unusable(config))?;
             println!("{}", key.trim_end());
         }
         LogCommand::Checkpoint => {
             let actions = setup::actions(config, Create::MustExist).await?;
-            actions
-                .checkpoint()
-                .await
-                .context("cannot sign a checkpoint")?;
+            actions.checkpoint().await.said(cannot_sign)?;
             let note = actions
                 .latest_checkpoint()
                 .await?
-                .context("the log is empty: nothing has been written yet, so nothing is signed")?;
+                .said(|| Said::new("cli-err-log-empty", &[]))?;
             // Exactly as signed: a signed note ends with its last signature line's newline.
             print!("{note}");
         }
@@ -75,17 +67,14 @@ pub(crate) async fn run(config: &Config, cmd: LogCommand) -> anyhow::Result<Exit
                 PathBuf::from(s)
             });
             let actions = setup::actions(config, Create::MustExist).await?;
-            actions
-                .checkpoint()
-                .await
-                .context("cannot sign a checkpoint")?;
+            actions.checkpoint().await.said(cannot_sign)?;
             // Load the witness's key, or create it under the name given.
             let witness = accord_actions::cosigner_from_file(&witness_key, &name)
-                .with_context(|| format!("--witness-key {}", witness_key.display()))?;
+                .said(|| Said::new("cli-err-witness-key", &[("path", &witness_key.display())]))?;
             let note = actions
                 .cosign(&witness_key, &state)
                 .await
-                .context("not co-signed")?;
+                .said(|| Said::new("cli-err-not-cosigned", &[]))?;
             print!("{note}");
             let words = Words::new(config.language)?;
             eprintln!(
@@ -98,4 +87,16 @@ pub(crate) async fn run(config: &Config, cmd: LogCommand) -> anyhow::Result<Exit
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `log_key: cannot read or create FILE`, above why.
+pub(crate) fn log_key_unusable(config: &Config) -> Said {
+    Said::new(
+        "cli-err-log-key",
+        &[("path", &config.evidence.log_key.display())],
+    )
+}
+
+fn cannot_sign() -> Said {
+    Said::new("cli-err-cannot-sign", &[])
 }

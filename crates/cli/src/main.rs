@@ -143,8 +143,9 @@ enum Command {
 
 fn main() -> ExitCode {
     quiet_on_closed_pipe();
-    // A command line that does not parse, or asks for help, is answered in ACCORD_LANGUAGE; the
-    // help's words are only looked up then (`help.rs`).
+    // A command line that does not parse, or asks for help, is answered in the user's language
+    // (ACCORD_LANGUAGE, else the configuration file's); the help's words are only looked up then
+    // (`help.rs`).
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return help::refused(Cli::command(), &e),

@@ -14,12 +14,11 @@ use accord_actions::{ActionError, Actions, ObservationProblem};
 use accord_core::observation::{PamRow, default_id, from_pam_row, parse_date};
 use accord_core::{Citation, Named, Observation, ObservationStatus, Score};
 use accord_store::Create;
-use anyhow::{Context, bail};
 use clap::Subcommand;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::failure::SayContext;
+use crate::failure::{Said, SayContext, flag_refused};
 use crate::setup::{self, ACTOR};
 use crate::words::{Words, columns, pad};
 
@@ -132,8 +131,8 @@ pub(crate) async fn run(config: &Config, cmd: ObservationCommand) -> anyhow::Res
             json,
         } => {
             let provision = provision_of(&actions, &case, &provision).await?;
-            let date = parse_date(date.trim()).map_err(|e| anyhow::anyhow!("--date: {e}"))?;
-            let score = Score::parse(&score).map_err(|e| anyhow::anyhow!("--score: {e}"))?;
+            let date = parse_date(date.trim()).map_err(|e| flag_refused("--date", &e))?;
+            let score = Score::parse(&score).said(|| crate::failure::flag("--score"))?;
             let o = Observation {
                 id: id.unwrap_or_else(|| default_id("o", &provision, date)),
                 provision,
@@ -148,11 +147,22 @@ pub(crate) async fn run(config: &Config, cmd: ObservationCommand) -> anyhow::Res
             let o = match actions.add_observation(&case, o, &by).await {
                 Ok(o) => o,
                 Err(ActionError::Invalid { field, message }) => {
-                    bail!("{}: {message}; nothing was recorded", flag(&field))
+                    return Err(Said::new(
+                        "cli-err-follow-invalid",
+                        &[
+                            ("field", &flag(&field).trim_start_matches('-')),
+                            ("reason", &message),
+                        ],
+                    )
+                    .into());
                 }
-                Err(ActionError::Exists { id, .. }) => bail!(
-                    "observation {id:?} already exists in {case} (give another with --id); nothing was recorded"
-                ),
+                Err(ActionError::Exists { id, .. }) => {
+                    return Err(Said::new(
+                        "cli-err-obs-exists",
+                        &[("id", &format!("{id:?}")), ("case", &case)],
+                    )
+                    .into());
+                }
                 Err(e) => return Err(e.into()),
             };
             if json {
@@ -185,13 +195,15 @@ pub(crate) async fn run(config: &Config, cmd: ObservationCommand) -> anyhow::Res
             status,
             by,
         } => {
-            let status = ObservationStatus::from_name(&status)
-                .map_err(|e| anyhow::anyhow!("--status: {e}"))?;
+            let status =
+                ObservationStatus::from_name(&status).said(|| crate::failure::flag("--status"))?;
             for id in &ids {
                 actions
                     .set_observation_status(&case, id, status, &by)
                     .await
-                    .with_context(|| format!("{case}: {id} was not reviewed"))?;
+                    .said(|| {
+                        Said::new("cli-err-obs-not-reviewed", &[("case", &case), ("id", id)])
+                    })?;
                 println!(
                     "{}",
                     words.msg(
@@ -237,13 +249,13 @@ fn flag(field: &str) -> String {
 /// A citation as typed, resolved to the case's provision (the one rule of every form).
 async fn provision_of(actions: &Actions, case: &str, typed: &str) -> anyhow::Result<Citation> {
     if actions.store().case_head(case).await?.is_none() {
-        bail!("no case {case:?}");
+        return Err(no_case(case).into());
     }
     let refs = actions.store().case_refs(case).await?;
     actions
         .parse_provision(&refs.provisions, typed)
         .map_err(|e| match e {
-            ActionError::Invalid { message, .. } => anyhow::anyhow!("--provision: {message}"),
+            ActionError::Invalid { message, .. } => flag_refused("--provision", &message).into(),
             other => other.into(),
         })
 }
@@ -256,7 +268,7 @@ async fn list(
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     if actions.store().case_head(case).await?.is_none() {
-        bail!("no case {case:?}");
+        return Err(no_case(case).into());
     }
     let provision = match provision {
         Some(p) => Some(provision_of(actions, case, p).await?),
@@ -377,7 +389,32 @@ const COLUMNS: [&str; 4] = ["agreement", "provision", "year", "score"];
 struct RowError {
     row: u64,
     column: Option<&'static str>,
-    message: String,
+    message: RowMessage,
+}
+
+/// What is wrong with a row.
+enum RowMessage {
+    /// The core's or the action layer's English, said by its kind (`refusals.rs`).
+    Refusal(String),
+    /// The command's own words.
+    Said(Said),
+}
+
+impl RowMessage {
+    fn text(&self, words: &Words) -> String {
+        match self {
+            RowMessage::Refusal(message) => words.refusal(message),
+            RowMessage::Said(said) => said.text(words),
+        }
+    }
+}
+
+/// `no case "ID"`.
+fn no_case(case: &str) -> Said {
+    Said::new(
+        "cli-err-not-found",
+        &[("what", &"case"), ("id", &format!("{case:?}"))],
+    )
 }
 
 /// Who coded the imported rows, from which sources, recorded by whom.
@@ -405,14 +442,14 @@ async fn import(
         .store()
         .load_case_for_status(case)
         .await?
-        .with_context(|| format!("no case {case:?}"))?;
+        .said(|| no_case(case))?;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_slice());
     let header = reader
         .headers()
-        .with_context(|| format!("{}: row 1: not a CSV header", file.display()))?
+        .said(|| Said::new("cli-err-obs-header", &[("file", &file.display())]))?
         .clone();
     let mut at = HashMap::new();
     for (i, name) in header.iter().enumerate() {
@@ -424,12 +461,15 @@ async fn import(
         .filter(|c| !at.contains_key(*c))
         .collect();
     if !missing.is_empty() {
-        bail!(
-            "{}: row 1: the header has no column {} (expected {}); nothing was imported",
-            file.display(),
-            missing.join(", "),
-            COLUMNS.join(", ")
-        );
+        return Err(Said::new(
+            "cli-err-obs-columns",
+            &[
+                ("file", &file.display()),
+                ("missing", &missing.join(", ")),
+                ("expected", &COLUMNS.join(", ")),
+            ],
+        )
+        .into());
     }
     let mut errors = Vec::new();
     let mut rows: Vec<u64> = Vec::new();
@@ -443,7 +483,7 @@ async fn import(
                 errors.push(RowError {
                     row,
                     column: None,
-                    message: format!("not CSV: {e}"),
+                    message: RowMessage::Said(Said::new("cli-obs-not-csv", &[("reason", &e)])),
                 });
                 continue;
             }
@@ -465,9 +505,10 @@ async fn import(
                     errors.push(RowError {
                         row,
                         column: None,
-                        message: format!(
-                            "row {first} already codes {} for {}",
-                            o.provision, o.date
+                        message: RowMessage::Said(
+                            Said::new("cli-obs-row-twice", &[("provision", &o.provision)])
+                                .digits("first", first)
+                                .digits("date", o.date),
                         ),
                     });
                     continue;
@@ -479,13 +520,13 @@ async fn import(
                 errors.extend(problems.into_iter().map(|(column, message)| RowError {
                     row,
                     column: Some(column),
-                    message,
+                    message: RowMessage::Refusal(message),
                 }));
             }
         }
     }
     if observations.is_empty() && errors.is_empty() {
-        bail!("{}: no rows; nothing was imported", file.display());
+        return Err(Said::new("cli-err-obs-no-rows", &[("file", &file.display())]).into());
     }
     if !observations.is_empty() {
         let problems = actions.check_observations(case, &observations).await?;
@@ -501,7 +542,7 @@ async fn import(
             let mut args = vec![
                 ("file", file.display().to_string().into()),
                 ("row", words.n(e.row)),
-                ("message", words.refusal(&e.message).into()),
+                ("message", e.message.text(words).into()),
             ];
             let id = match &e.column {
                 Some(c) => {
@@ -562,7 +603,7 @@ async fn import(
     actions
         .add_observations(case, observations, by)
         .await
-        .with_context(|| format!("{}: nothing was imported", file.display()))?;
+        .said(|| Said::new("cli-err-nothing-imported", &[("path", &file.display())]))?;
     println!(
         "{}",
         words.msg(
@@ -602,21 +643,24 @@ fn row_error(rows: &[u64], observations: &[Observation], p: ObservationProblem) 
             return RowError {
                 row,
                 column: None,
-                message: format!("--source: {}", p.message),
+                message: RowMessage::Said(flag_refused("--source", &p.message)),
             };
         }
         _ => None,
     };
     let message = if p.field == "id" {
         match observations.get(p.index) {
-            Some(o) => format!(
-                "{} for {} is imported already ({})",
-                o.provision, o.date, p.message
+            Some(o) => RowMessage::Said(
+                Said::new(
+                    "cli-obs-imported-already",
+                    &[("provision", &o.provision), ("reason", &p.message)],
+                )
+                .digits("date", o.date),
             ),
-            None => p.message,
+            None => RowMessage::Refusal(p.message),
         }
     } else {
-        p.message
+        RowMessage::Refusal(p.message)
     };
     RowError {
         row,

@@ -9,11 +9,11 @@ use accord_actions::Actions;
 use accord_core::bundle::{BundleBlob, BundleFile};
 use accord_server::TrustedProxy;
 use accord_store::{BlobStore, Create, ImportMode};
-use anyhow::{Context, bail};
 use clap::Args;
 use sha2::{Digest, Sha256};
 
 use crate::config::Config;
+use crate::failure::{Said, SayContext};
 use crate::setup;
 use crate::words::Words;
 
@@ -74,12 +74,9 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
     let actions = setup::with_store(config, store.clone(), blobs, Some(index.clone()))?
         .with_index_backlog(backlog.clone());
     // The key is created (or found unreadable) now, not at the first write.
-    actions.verifier_key().with_context(|| {
-        format!(
-            "log_key: cannot read or create {}",
-            config.evidence.log_key.display()
-        )
-    })?;
+    actions
+        .verifier_key()
+        .said(|| crate::log::log_key_unusable(config))?;
     if args.demo {
         load_demo(&actions, config.language).await?;
     }
@@ -173,7 +170,7 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
     // Bound before it says so: whoever waits for this line can connect at once.
     let listener = accord_server::bind(addr)
         .await
-        .with_context(|| format!("addr: cannot listen on {addr}"))?;
+        .said(|| Said::new("cli-err-listen", &[("addr", &addr)]))?;
     let words = Words::new(config.language)?;
     let args_of = [
         ("db", config.db.as_str().into()),
@@ -206,17 +203,9 @@ async fn load_demo(actions: &Actions, lang: accord_core::Lang) -> anyhow::Result
             media_type: accord_store::blob::sniff(&bytes[..bytes.len().min(8192)]),
         })
         .collect();
-    let case =
-        crate::import::check(&files, &blobs, "data/cases/cambodia-2017").map_err(|errors| {
-            anyhow::anyhow!(
-                "the embedded reference case does not import:\n{}",
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )
-        })?;
+    let case = crate::import::check(&files, &blobs, "data/cases/cambodia-2017")
+        .map_err(accord_core::bundle::BundleErrors)
+        .said(|| Said::new("cli-err-demo-invalid", &[]))?;
     let store = actions.store();
     if store.case_head(&case.id).await?.is_none() {
         for ((path, bytes), blob) in DEMO_EVIDENCE.iter().zip(&blobs) {
@@ -225,15 +214,15 @@ async fn load_demo(actions: &Actions, lang: accord_core::Lang) -> anyhow::Result
                 .blobs()
                 .put(&mut body, u64::MAX)
                 .await
-                .with_context(|| format!("cannot store the demo's evidence file {path}"))?;
+                .said(|| Said::new("cli-err-demo-store-file", &[("path", path)]))?;
             if stored.sha256 != blob.sha256 {
-                bail!("the demo's evidence file {path} was not stored intact");
+                return Err(Said::new("cli-err-demo-file-changed", &[("path", path)]).into());
             }
         }
         actions
             .import_bundle(&case, ImportMode::New, "demo")
             .await
-            .context("cannot store the reference case")?;
+            .said(|| Said::new("cli-err-demo-store-case", &[]))?;
         store.set_published(&case.id, true, "demo").await?;
         crate::evidence::checkpoint(actions).await?;
         let words = Words::new(lang)?;
@@ -266,16 +255,14 @@ fn lock_search_dir(dir: &std::path::Path) -> anyhow::Result<std::fs::File> {
         .truncate(false)
         .write(true)
         .open(&path)
-        .with_context(|| format!("search_dir: cannot create the lock file {}", path.display()))?;
+        .said(|| Said::new("cli-err-search-lock-file", &[("path", &path.display())]))?;
     match file.try_lock() {
         Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => bail!(
-            "search_dir: {} is in use by another `accord serve` on this machine; give each \
-             server its own search index directory (--search-dir or ACCORD_SEARCH_DIR)",
-            dir.display()
-        ),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            Err(Said::new("cli-err-search-dir-in-use", &[("path", &dir.display())]).into())
+        }
         Err(std::fs::TryLockError::Error(e)) => {
-            Err(e).with_context(|| format!("search_dir: cannot lock {}", path.display()))
+            Err(e).said(|| Said::new("cli-err-search-lock", &[("path", &path.display())]))
         }
     }
 }
@@ -286,7 +273,7 @@ fn lock_search_dir(dir: &std::path::Path) -> anyhow::Result<std::fs::File> {
 fn open_index(dir: &std::path::Path) -> anyhow::Result<accord_search::SearchIndex> {
     let open = || {
         accord_search::SearchIndex::open(dir)
-            .with_context(|| format!("cannot open the search index in {}", dir.display()))
+            .said(|| Said::new("cli-err-search-open", &[("path", &dir.display())]))
     };
     match accord_search::SearchIndex::open(dir) {
         Err(accord_search::SearchError::SchemaVersion {
@@ -294,7 +281,7 @@ fn open_index(dir: &std::path::Path) -> anyhow::Result<accord_search::SearchInde
         }) => {
             tracing::info!(%found, expected, "search index of another version: rebuilding it");
             std::fs::remove_dir_all(dir)
-                .with_context(|| format!("cannot remove the old search index {}", dir.display()))?;
+                .said(|| Said::new("cli-err-search-remove", &[("path", &dir.display())]))?;
             open()
         }
         Err(_) => open(),

@@ -5,12 +5,11 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::config::Config;
+use crate::failure::{Said, SayContext};
 use accord_actions::{Actions, LogKeyConfig};
 use accord_store::{BlobStore, Create, FsBlobStore, S3BlobStore, Store};
 use accord_vault::Vault;
-use anyhow::{Context, bail};
-
-use crate::config::Config;
 
 /// Who the command line acts as in the log and in custody records.
 pub(crate) const ACTOR: &str = "cli";
@@ -26,8 +25,7 @@ pub(crate) fn blob_store(
     vault: Option<Arc<Vault>>,
 ) -> anyhow::Result<Arc<dyn BlobStore>> {
     if let Some((url, origin)) = &config.evidence.evidence_store {
-        let mut blobs = S3BlobStore::connect_from_env(url)
-            .with_context(|| format!("evidence_store (set by {origin})"))?;
+        let mut blobs = S3BlobStore::connect_from_env(url).said(|| store_set_by(*origin))?;
         if let Some(vault) = vault {
             blobs = blobs.with_vault(vault);
         }
@@ -36,12 +34,20 @@ pub(crate) fn blob_store(
     check_evidence_dir(config)?;
     let dir = config.path_setting(
         &config.evidence.evidence_dir,
-        "evidence_dir (or evidence_store)",
+        "evidence_dir / evidence_store",
     )?;
-    let mut blobs = FsBlobStore::open(dir)
-        .with_context(|| format!("evidence_dir: cannot use {}", dir.display()))?;
-    check_writable(&dir.join("tmp"))
-        .with_context(|| format!("evidence_dir: {} is not writable", dir.display()))?;
+    let mut blobs = FsBlobStore::open(dir).said(|| {
+        Said::new(
+            "cli-err-cannot-use",
+            &[("setting", &"evidence_dir"), ("path", &dir.display())],
+        )
+    })?;
+    check_writable(&dir.join("tmp")).said(|| {
+        Said::new(
+            "cli-err-evidence-dir-not-writable",
+            &[("path", &dir.display())],
+        )
+    })?;
     if let Some(vault) = vault {
         blobs = blobs.with_vault(vault);
     }
@@ -62,10 +68,10 @@ pub(crate) async fn vault(
     let record = crate::key_file::record_of(&stored);
     let key_file = config.path_setting(&config.evidence.key_file, "key_file")?;
     let key = crate::key_file::instance_key(key_file, &record)?;
-    let vault = Arc::new(Vault::open(&record, &key).with_context(|| {
-        format!(
-            "key_file: {} does not open this instance's keys",
-            config.evidence.key_file.display()
+    let vault = Arc::new(Vault::open(&record, &key).said(|| {
+        Said::new(
+            "cli-err-key-file-does-not-open",
+            &[("path", &config.evidence.key_file.display())],
         )
     })?);
     // The store seals restricted records with them, and opens what it sealed.
@@ -95,11 +101,16 @@ pub(crate) async fn check_evidence_store(config: &Config) -> anyhow::Result<()> 
         return check_evidence_dir(config);
     };
     S3BlobStore::connect_from_env(url)
-        .with_context(|| format!("evidence_store (set by {origin})"))?
+        .said(|| store_set_by(*origin))?
         .check_writable()
         .await
-        .with_context(|| format!("evidence_store (set by {origin})"))?;
+        .said(|| store_set_by(*origin))?;
     Ok(())
+}
+
+/// `evidence_store (set by ORIGIN)`, above what the bucket or the URL refused.
+fn store_set_by(origin: crate::config::Origin) -> Said {
+    Said::new("cli-err-evidence-store-set-by", &[]).with("origin", origin.said())
 }
 
 /// Refuse a named evidence directory that does not exist, without touching anything (so that a
@@ -113,10 +124,10 @@ pub(crate) fn check_evidence_dir(config: &Config) -> anyhow::Result<()> {
     if let Some(origin) = config.evidence.evidence_dir_set
         && !dir.is_dir()
     {
-        bail!(
-            "evidence_dir: {} is not a directory (set by {origin}); create it or point the setting \
-             at the directory that holds the evidence files",
-            dir.display()
+        return Err(
+            Said::new("cli-err-evidence-dir-missing", &[("path", &dir.display())])
+                .with("origin", origin.said())
+                .into(),
         );
     }
     Ok(())

@@ -13,7 +13,7 @@ use accord_store::Create;
 use clap::Subcommand;
 
 use crate::config::Config;
-use crate::failure::SayContext;
+use crate::failure::{Said, SayContext};
 use crate::setup::{self, ACTOR};
 use crate::words::Words;
 
@@ -109,13 +109,13 @@ pub(crate) async fn run(config: &Config, cmd: TranslationCommand) -> anyhow::Res
             by,
             json,
         } => {
-            let kind = TextKind::from_name(&kind).map_err(|e| anyhow::anyhow!("--kind: {e}"))?;
+            let kind = TextKind::from_name(&kind).said(|| crate::failure::flag("--kind"))?;
             let fields = fields
                 .iter()
                 .map(|f| {
                     f.split_once('=')
                         .map(|(n, t)| (n.trim().to_owned(), t.to_owned()))
-                        .ok_or_else(|| anyhow::anyhow!("--field {f:?}: write it as NAME=TEXT"))
+                        .said(|| Said::new("cli-err-field-syntax", &[("field", &format!("{f:?}"))]))
                 })
                 .collect::<anyhow::Result<Vec<_>>>()?;
             add(
@@ -376,7 +376,7 @@ async fn add(
 
 /// The record `--kind` and `--id` name.
 fn record_ref(kind: &str, id: String) -> anyhow::Result<RecordRef> {
-    let kind = TextKind::from_name(kind).map_err(|e| anyhow::anyhow!("--kind: {e}"))?;
+    let kind = TextKind::from_name(kind).said(|| crate::failure::flag("--kind"))?;
     Ok(RecordRef { kind, id })
 }
 

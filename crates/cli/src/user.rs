@@ -10,10 +10,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use accord_store::{Create, NewApiToken, Store, StoreError, User};
-use anyhow::{Context, bail};
 use clap::Subcommand;
 
 use crate::config::Config;
+use crate::failure::{Said, SayContext};
 use crate::words::Words;
 
 #[derive(Debug, Subcommand)]
@@ -107,21 +107,22 @@ fn token_command(
             name,
         },
         ("list" | "revoke", _) => {
-            bail!("usage: accord user token list EMAIL | accord user token revoke EMAIL NAME")
+            return Err(Said::new("cli-err-token-usage-list", &[]).into());
         }
         (_, Some(_)) => {
-            bail!("usage: accord user token EMAIL NAME [--expires-in-days N] [--read-only]")
+            return Err(Said::new("cli-err-token-usage-create", &[]).into());
         }
         (_, None) => {
             if let Some(days) = expires_in_days
                 && !(1..=MAX_TOKEN_DAYS).contains(&days)
             {
-                bail!(
-                    "--expires-in-days: {days} is not a number of days from 1 to {MAX_TOKEN_DAYS}"
-                );
+                return Err(Said::new("cli-err-token-days", &[])
+                    .digits("days", days)
+                    .digits("most", MAX_TOKEN_DAYS)
+                    .into());
             }
             if second.trim().is_empty() || second.chars().count() > 100 {
-                bail!("a token name has 1 to 100 characters");
+                return Err(Said::new("cli-err-token-name", &[]).into());
             }
             return Ok(TokenCommand::Create {
                 email: first,
@@ -132,7 +133,7 @@ fn token_command(
         }
     };
     if creating_flags {
-        bail!("--expires-in-days and --read-only are for creating a token");
+        return Err(Said::new("cli-err-token-creating-flags", &[]).into());
     }
     Ok(cmd)
 }
@@ -142,12 +143,16 @@ pub(crate) async fn run(config: &Config, cmd: UserCommand) -> anyhow::Result<Exi
     match cmd {
         UserCommand::Add { email, admin, .. } => {
             if !email.contains('@') || email.trim().len() < 3 {
-                bail!("{email:?} is not an e-mail address");
+                return Err(
+                    Said::new("cli-err-not-an-email", &[("email", &format!("{email:?}"))]).into(),
+                );
             }
             let hash = password_from_stdin().await?;
             let store = accord_store::open(&config.db, Create::IfMissing).await?;
             let user = match store.create_user(&email, &hash, admin).await {
-                Err(StoreError::Exists { .. }) => bail!("an account for {email} already exists"),
+                Err(StoreError::Exists { .. }) => {
+                    return Err(Said::new("cli-err-account-exists", &[("email", &email)]).into());
+                }
                 other => other?,
             };
             let id = if user.is_admin {
@@ -234,8 +239,8 @@ async fn token(config: &Config, cmd: TokenCommand) -> anyhow::Result<()> {
             read_only,
         } => {
             let user = account(&store, &email).await?;
-            let token = accord_server::secrets::token()
-                .map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+            let token =
+                accord_server::secrets::token().said(|| Said::new("cli-err-no-randomness", &[]))?;
             let expires_unix = expires_in_days.map(|d| unix_now().saturating_add(d * 86_400));
             let new = NewApiToken {
                 name: name.clone(),
@@ -245,9 +250,11 @@ async fn token(config: &Config, cmd: TokenCommand) -> anyhow::Result<()> {
             };
             match store.add_api_token(user.id, &new, ACTOR).await {
                 Err(StoreError::Exists { .. }) => {
-                    bail!(
-                        "{email} already has a token named {name:?} (revoke it first, or choose another name)"
+                    return Err(Said::new(
+                        "cli-err-token-exists",
+                        &[("email", &email), ("name", &format!("{name:?}"))],
                     )
+                    .into());
                 }
                 other => other?,
             }
@@ -304,7 +311,11 @@ async fn token(config: &Config, cmd: TokenCommand) -> anyhow::Result<()> {
         TokenCommand::Revoke { email, name } => {
             let user = account(&store, &email).await?;
             if !store.revoke_api_token(user.id, &name, ACTOR).await? {
-                bail!("{email} has no token named {name:?}");
+                return Err(Said::new(
+                    "cli-err-no-token",
+                    &[("email", &email), ("name", &format!("{name:?}"))],
+                )
+                .into());
             }
             println!(
                 "{}",
@@ -340,10 +351,11 @@ async fn refuse_orphaning(store: &Arc<dyn Store>, email: &str) -> anyhow::Result
         }
     }
     if !alone.is_empty() {
-        bail!(
-            "{email} is the only owner of {} (give each another owner first with `accord case grant CASE EMAIL --role owner`, or disable the account instead)",
-            alone.join(", ")
-        );
+        return Err(Said::new(
+            "cli-err-only-owner",
+            &[("email", &email), ("cases", &alone.join(", "))],
+        )
+        .into());
     }
     Ok(())
 }
@@ -356,14 +368,19 @@ async fn account(store: &Arc<dyn Store>, email: &str) -> anyhow::Result<User> {
     Ok(store
         .user_by_email(email)
         .await?
-        .with_context(|| format!("no account for {email}"))?
+        .said(|| no_account(email))?
         .0)
+}
+
+/// `no account for EMAIL`.
+fn no_account(email: &str) -> Said {
+    Said::new("cli-err-no-account", &[("email", &email)])
 }
 
 /// The store's answer, with "no account" said plainly.
 fn found(result: Result<User, StoreError>, email: &str) -> anyhow::Result<User> {
     match result {
-        Err(StoreError::NotFound { .. }) => bail!("no account for {email}"),
+        Err(StoreError::NotFound { .. }) => Err(no_account(email).into()),
         other => Ok(other?),
     }
 }
@@ -373,14 +390,17 @@ async fn password_from_stdin() -> anyhow::Result<String> {
     let mut password = String::new();
     std::io::stdin()
         .read_to_string(&mut password)
-        .context("cannot read the password from standard input")?;
+        .said(|| Said::new("cli-err-read-password", &[]))?;
     let password = password.trim_end_matches(['\n', '\r']).to_owned();
     if password.chars().count() < MIN_PASSWORD {
-        bail!("the password must have at least {MIN_PASSWORD} characters");
+        return Err(Said::new("cli-err-password-short", &[])
+            .count("min", MIN_PASSWORD)
+            .into());
     }
     accord_server::password::hash(password)
         .await
-        .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))
+        .map_err(anyhow::Error::msg)
+        .said(|| Said::new("cli-err-hash-password", &[]))
 }
 
 fn unix_now() -> i64 {

@@ -97,15 +97,6 @@ impl Words {
 /// The language of this run once the configuration is read, for the error line `main` prints.
 pub(crate) static LANGUAGE: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
-/// `ACCORD_LANGUAGE`, when it names a language Accord speaks, else English: the language of
-/// what is printed before the configuration is read (help, a command line that does not parse).
-pub(crate) fn env_language() -> Lang {
-    std::env::var("ACCORD_LANGUAGE")
-        .ok()
-        .and_then(|t| Lang::from_tag(t.trim()))
-        .unwrap_or(Lang::En)
-}
-
 /// `text` padded with spaces to `width` characters (Khmer's combining signs take no column of
 /// their own, so a Khmer column is counted in base characters).
 pub(crate) fn pad(text: &str, width: usize) -> String {

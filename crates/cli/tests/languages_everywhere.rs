@@ -577,6 +577,95 @@ fn run_failures(lang: &str) -> Vec<(String, String, Option<i32>)> {
             "title=",
         ]),
     );
+    // The command line's own refusals (issue 16 §1: every failure a user can meet), and the
+    // lower crates' errors said by their kind.
+    say(
+        "a token command that is not one",
+        run(&["user", "token", "alice@example.org", "laptop", "extra"]),
+    );
+    say(
+        "an idle timeout out of range",
+        run(&["--idle-timeout", "5s", "case", "list"]),
+    );
+    say(
+        "a base URL that is not one",
+        run(&["--base-url", "ftp://accord.example.org", "case", "list"]),
+    );
+    say(
+        "a role that is not one",
+        run(&[
+            "case",
+            "grant",
+            "example-2030",
+            "alice@example.org",
+            "--role",
+            "boss",
+        ]),
+    );
+    say(
+        "a score off the scale",
+        run(&[
+            "observation",
+            "add",
+            "example-2030",
+            "--provision",
+            "FPA Art. 3(1)",
+            "--date",
+            "2030",
+            "--score",
+            "7",
+        ]),
+    );
+    say(
+        "a letter the case does not have",
+        run(&[
+            "letter",
+            "render",
+            "example-2030",
+            "no-such-letter",
+            "--format",
+            "md",
+            "--out",
+            out,
+        ]),
+    );
+    let full = dir.path().join("full");
+    std::fs::create_dir(&full).unwrap();
+    std::fs::write(full.join("note.txt"), "x").unwrap();
+    say(
+        "an export into a directory that is not empty",
+        run(&["export", "example-2030", full.to_str().unwrap()]),
+    );
+    // A bundle with a file the format does not have, and a case.toml with a key it does not
+    // have: the core's refusals, located, in the language.
+    let bundle = dir.path().join("bundle");
+    std::fs::create_dir(&bundle).unwrap();
+    std::fs::write(
+        bundle.join("case.toml"),
+        "id = \"bad-2030\"\ntitle = \"Bad\"\ncountry = \"XF\"\ntitel = \"x\"\n",
+    )
+    .unwrap();
+    std::fs::write(bundle.join("notes.toml"), "").unwrap();
+    say(
+        "a bundle with unknown files and keys",
+        run(&["import", bundle.to_str().unwrap()]),
+    );
+    let mapping = dir.path().join("mapping.toml");
+    std::fs::write(&mapping, "[columns]\ntitle = \"notes\"\ncolour = \"red\"\n").unwrap();
+    let acled = repo().join("docs/examples/import/acled.csv");
+    say(
+        "a mapping with a key it may not have",
+        run(&[
+            "import",
+            acled.to_str().unwrap(),
+            "--format",
+            "table",
+            "--case",
+            "x",
+            "--mapping",
+            mapping.to_str().unwrap(),
+        ]),
+    );
     said
 }
 
@@ -653,6 +742,12 @@ fn failures_and_help_speak_khmer_and_french_with_the_same_exit_codes() {
         "The case id",
         "cannot read",
         "no case",
+        "usage: accord user token EMAIL NAME",
+        "from one minute to fourteen days",
+        "unknown role \"boss\" (expected one of: owner, editor, reviewer, viewer)",
+        "the directory is not empty (use --force to write into it)",
+        "unknown file in a case bundle",
+        "unknown field `titel`",
     ] {
         assert!(all.contains(expected), "{expected} not in {all}");
     }
@@ -711,6 +806,88 @@ fn failures_and_help_speak_khmer_and_french_with_the_same_exit_codes() {
             _ => "ce champ ne doit pas être vide",
         };
         assert!(refused.contains(expected), "{lang}: {refused}");
+        // The command line's own refusals and the lower crates' errors, by their kind.
+        let expected: &[(&str, &str)] = match lang {
+            "km" => &[
+                (
+                    "a token command that is not one",
+                    "របៀបប្រើ៖ accord user token",
+                ),
+                ("an idle timeout out of range", "ពីមួយនាទីដល់ដប់បួនថ្ងៃ"),
+                ("a base URL that is not one", "វាត្រូវតែចាប់ផ្ដើមដោយ https://"),
+                ("a role that is not one", "តម្លៃមិនស្គាល់ “boss”"),
+                ("a score off the scale", "មិនស្ថិតនៅលើមាត្រដ្ឋាន"),
+                (
+                    "a letter the case does not have",
+                    "គ្មានលិខិត \"no-such-letter\"",
+                ),
+                (
+                    "an export into a directory that is not empty",
+                    "ថតនេះមិនទទេទេ",
+                ),
+                ("a bundle with unknown files and keys", "ឯកសារមិនស្គាល់ក្នុងកញ្ចប់"),
+                ("a bundle with unknown files and keys", "កូនសោមិនស្គាល់ `titel`"),
+                (
+                    "a mapping with a key it may not have",
+                    "columns.colour នៃការផ្គូផ្គង៖ មិនមែនជាវាលទេ",
+                ),
+            ],
+            _ => &[
+                (
+                    "a token command that is not one",
+                    "usage\u{202F}: accord user token",
+                ),
+                (
+                    "an idle timeout out of range",
+                    "d’une minute à quatorze jours",
+                ),
+                (
+                    "a base URL that is not one",
+                    "elle doit commencer par https://",
+                ),
+                (
+                    "a role that is not one",
+                    "valeur inconnue «\u{202F}boss\u{202F}»",
+                ),
+                ("a score off the scale", "n’est pas sur l’échelle"),
+                (
+                    "a letter the case does not have",
+                    "n’a pas de lettre \"no-such-letter\"",
+                ),
+                (
+                    "an export into a directory that is not empty",
+                    "n’est pas vide",
+                ),
+                (
+                    "a bundle with unknown files and keys",
+                    "fichier inconnu dans un paquet",
+                ),
+                (
+                    "a bundle with unknown files and keys",
+                    "clé inconnue `titel`",
+                ),
+                (
+                    "a mapping with a key it may not have",
+                    "columns.colour de la correspondance\u{202F}: pas un champ",
+                ),
+            ],
+        };
+        for (name, phrase) in expected {
+            let text = said(name);
+            assert!(
+                text.contains(phrase),
+                "{lang} {name}: {phrase:?} not in {text}"
+            );
+            assert!(
+                !text.contains("Details (in English)"),
+                "{lang} {name}: {text}"
+            );
+        }
+        let bundle = said("a bundle with unknown files and keys");
+        assert!(
+            bundle.contains("notes.toml") && bundle.contains("case.toml:4"),
+            "{bundle}"
+        );
         // The help's sections and each argument's help are said.
         let status = said("case status --help");
         let heading = match lang {

@@ -502,3 +502,97 @@ fn blobs_named(db: &Path, sha256: &str) -> PathBuf {
     assert!(path.is_file(), "{}", path.display());
     path
 }
+
+/// `accord verify` and `accord log cosign` say what they found in the user's language: each
+/// problem's kind, what it is about and what is wrong, and a witness's refusal, with no English
+/// sentence left (issue 16 §1); English stays as scripts read it.
+#[test]
+fn verify_and_cosign_speak_french_and_khmer() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = populated(dir.path());
+    let witness = dir.path().join("witness.key");
+    std::fs::copy(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/witness-key"),
+        &witness,
+    )
+    .unwrap();
+    let witness = witness.to_str().unwrap();
+    ok(&accord(&db, &["log", "cosign", "--witness-key", witness]));
+    sqlite(
+        &db,
+        "UPDATE incidents SET title = 'Nothing happened' WHERE id = 'party-dissolved'; \
+         UPDATE log_entries SET actor = 'mallory' WHERE seq = 3",
+    );
+    let state = dir.path().join("witness.key.state");
+    let recorded = std::fs::read_to_string(&state).unwrap();
+    let fields: Vec<&str> = recorded.trim_end().split(' ').collect();
+    std::fs::write(
+        &state,
+        format!(
+            "{} {} AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n",
+            fields[0], fields[1]
+        ),
+    )
+    .unwrap();
+    let run = |lang: &str, args: &[&str]| {
+        let out = accord_with_env(&db, args, &[("ACCORD_LANGUAGE", lang)]);
+        assert_eq!(out.status.code(), Some(1), "{lang} {args:?}");
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+    let cosign = ["log", "cosign", "--witness-key", witness];
+    let english = run("en", &["verify"]);
+    for sentence in [
+        "record: example-2030: incident/party-dissolved: differs from its last version",
+        "it was changed behind Accord's back",
+        "log_entry: entry 3: its content does not match its leaf hash: the entry was changed",
+    ] {
+        assert!(english.contains(sentence), "{sentence}: {english}");
+    }
+    let english_cosign = run("en", &cosign);
+    assert!(
+        english_cosign.contains("is not consistent with the one this witness co-signed"),
+        "{english_cosign}"
+    );
+    for (lang, verify_said, cosign_said) in [
+        (
+            "fr",
+            [
+                "fiche\u{202F}: example-2030: incident/party-dissolved\u{202F}: diffère de sa dernière version",
+                "entrée du journal\u{202F}: entrée 3\u{202F}: son contenu ne correspond pas",
+            ],
+            "n’est pas cohérent avec celui que ce témoin a cosigné",
+        ),
+        (
+            "km",
+            [
+                "កំណត់ត្រា៖ example-2030: incident/party-dissolved៖ ខុសពីកំណែចុងក្រោយរបស់វា",
+                "ធាតុកំណត់ហេតុ៖ ធាតុទី ៣៖ ខ្លឹមសាររបស់វាមិនត្រូវនឹង hash",
+            ],
+            "មិនស្របនឹងចំណុចដែលសាក្សីនេះបានចុះហត្ថលេខារួម",
+        ),
+    ] {
+        let said = run(lang, &["verify"]);
+        for expected in verify_said {
+            assert!(said.contains(expected), "{lang}: {expected} not in {said}");
+        }
+        let refused = run(lang, &cosign);
+        assert!(refused.contains(cosign_said), "{lang}: {refused}");
+        for english in [
+            "behind Accord's back",
+            "does not match",
+            "is not consistent",
+            "the proof",
+            "Details (in English)",
+            "Détail (en anglais)",
+        ] {
+            assert!(
+                !said.contains(english) && !refused.contains(english),
+                "{lang}: {english} in {said}\n{refused}"
+            );
+        }
+    }
+}

@@ -44,6 +44,9 @@ pub(crate) fn explain(say: &Say<'_>, message: &str) -> Option<String> {
     if let Some(reason) = import_problem(say, message) {
         return Some(reason);
     }
+    if let Some(reason) = file_problem(say, message) {
+        return Some(reason);
+    }
     if let Some(rest) = message.strip_prefix("no provision ")
         && let Some(citation) = rest.strip_suffix(" in this case")
     {
@@ -226,6 +229,126 @@ fn import_problem(say: &Say<'_>, message: &str) -> Option<String> {
     message
         .strip_prefix("the row cannot be read: ")
         .map(|detail| say.msg("refusal-import-unreadable", &[("detail", detail.into())]))
+}
+
+/// A value outside a closed vocabulary, a score off the scale, a key a TOML file may not have
+/// or lacks, and a case bundle's own refusals of a file: the core's words (`names.rs`,
+/// `observation.rs`, `bundle.rs`), serde's for TOML, the command line's for a bundle's text.
+fn file_problem(say: &Say<'_>, message: &str) -> Option<String> {
+    for (sentence, id) in [
+        (
+            "unknown file in a case bundle (see docs/case-format.md for the layout)",
+            "refusal-bundle-unknown-file",
+        ),
+        (
+            "missing: every bundle needs a case.toml",
+            "refusal-bundle-no-case-file",
+        ),
+        (
+            "an evidence file that no record in evidence.toml names",
+            "refusal-bundle-unnamed-evidence",
+        ),
+    ] {
+        if message == sentence {
+            return Some(say.t(id));
+        }
+    }
+    // A mapping file's refusals of its settings (`accord-tables`' `mapping.rs`).
+    if let Some(fields) = message
+        .strip_prefix("not a field; the fields are ")
+        .and_then(|m| m.strip_suffix(" and title__LANG (title__km)"))
+    {
+        return Some(say.msg("refusal-mapping-field", &[("fields", fields.into())]));
+    }
+    if message == "one character, e.g. \";\"" {
+        return Some(say.msg("refusal-mapping-separator", &[("example", "\";\"".into())]));
+    }
+    if let Some((value, " is not dmy, mdy or ymd")) = quoted_head(message) {
+        return Some(say.msg("refusal-mapping-date-order", &[("value", value.into())]));
+    }
+    // The command line's refusals of a bundle's text file as it reads it for the core
+    // (`accord-cli`'s `bundle_dir.rs`): the file grew past the limit, or cannot be read.
+    if let Some(mib) = message
+        .strip_prefix("larger than ")
+        .and_then(|m| m.strip_suffix(BUNDLE_TEXT_TOO_LARGE))
+        .and_then(|m| m.parse::<u64>().ok())
+    {
+        return Some(say.msg(
+            "refusal-bundle-text-too-large",
+            &[("mib", say.plain(mib).into())],
+        ));
+    }
+    if let Some(detail) = message.strip_prefix("cannot read: ") {
+        return Some(say.msg("refusal-bundle-cannot-read", &[("detail", detail.into())]));
+    }
+    if let Some(path) = message.strip_suffix(": no such file in the bundle") {
+        return Some(say.msg("refusal-bundle-no-file", &[("path", path.into())]));
+    }
+    if let Some(byte) = message
+        .strip_prefix("not UTF-8 text (byte ")
+        .and_then(|b| b.strip_suffix(')'))
+        .and_then(|b| b.parse::<u64>().ok())
+    {
+        return Some(say.msg("refusal-bundle-utf8", &[("byte", say.plain(byte).into())]));
+    }
+    if let Some(value) = message.strip_suffix(
+        " is not on the Peace Accords Matrix scale: 0 (not implemented), 1 (minimal), 2 (intermediate) or 3 (full implementation)",
+    ) {
+        return Some(say.msg("refusal-score", &[("value", value.into())]));
+    }
+    // serde's words for a TOML key: "unknown field `x`, expected one of `a`, `b`" or
+    // "expected `a`", and "missing field `x`".
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((field, rest)) = rest.split_once("`, expected ")
+    {
+        // "`a` or `b`" for two: a list in every language.
+        let expected = rest
+            .strip_prefix("one of ")
+            .unwrap_or(rest)
+            .replace("` or `", "`, `");
+        return Some(say.msg(
+            "refusal-unknown-key",
+            &[("key", field.into()), ("expected", expected.into())],
+        ));
+    }
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|m| m.strip_suffix('`'))
+    {
+        return Some(say.msg("refusal-missing-key", &[("key", field.into())]));
+    }
+    unknown_name(say, message)
+}
+
+/// The end of the command line's refusal of a bundle's text file that is too large.
+const BUNDLE_TEXT_TOO_LARGE: &str = " MiB, the most a text file of a bundle may hold (split records into shards, as accord export does: see docs/case-format.md; evidence files belong under evidence/)";
+
+/// `unknown role "x" (expected one of: owner, editor)`: a name outside a closed vocabulary
+/// (`accord_core::names::UnknownName`; custody actions write it without the colon), the
+/// vocabulary by its name in the language (`vocabulary-<what>`).
+fn unknown_name(say: &Say<'_>, message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown ")?;
+    let space = rest.find(" \"")?;
+    let what = &rest[..space];
+    let (value, rest) = quoted_head(&rest[space + 1..])?;
+    let expected = rest
+        .strip_prefix(" (expected one of")?
+        .strip_suffix(')')?
+        .trim_start_matches(':')
+        .trim_start();
+    let id = format!("vocabulary-{}", what.replace(' ', "-"));
+    let what = match say.t(&id) {
+        text if text == id => what.to_owned(),
+        text => text,
+    };
+    Some(say.msg(
+        "refusal-unknown-name",
+        &[
+            ("what", what.into()),
+            ("value", value.into()),
+            ("expected", expected.to_owned().into()),
+        ],
+    ))
 }
 
 /// A field's label in `say`'s language: `field-<name>` of its last part (`actors[2].actor` is
@@ -501,6 +624,114 @@ mod tests {
             "this case has no provision ACPS Art. 99",
             "ce dossier n'a pas de disposition ACPS Art. 99",
             "សំណុំរឿងនេះគ្មានបទប្បញ្ញត្តិ ACPS Art. 99 ទេ",
+        );
+    }
+
+    /// A name outside a vocabulary, a score off the scale, serde's refusals of a TOML key and a
+    /// bundle's refusals of a file, from the core's and serde's own errors where they are made
+    /// here, so that a change of their wording fails here.
+    #[test]
+    fn names_scores_keys_and_bundle_files_are_said_in_each_language() {
+        use accord_core::Named as _;
+        let role = accord_core::CaseRole::from_name("boss")
+            .unwrap_err()
+            .to_string();
+        check(
+            &role,
+            "unknown role “boss” (expected one of: owner, editor, reviewer, viewer)",
+            "rôle\u{202F}: valeur inconnue «\u{202F}boss\u{202F}» (valeurs admises\u{202F}: owner, editor, reviewer, viewer)",
+            "តួនាទី៖ តម្លៃមិនស្គាល់ “boss” (តម្លៃដែលទទួលយក៖ owner, editor, reviewer, viewer)",
+        );
+        let custody = accord_core::CustodyAction::from_name("eaten").unwrap_err();
+        let said = explain(&say(Lang::Fr), &custody).unwrap_or_default();
+        assert!(
+            said.starts_with(
+                "action de possession\u{202F}: valeur inconnue «\u{202F}eaten\u{202F}»"
+            ),
+            "{said}"
+        );
+        let score = accord_core::Score::parse("7").unwrap_err().to_string();
+        let fr = explain(&say(Lang::Fr), &score).unwrap_or_default();
+        assert!(fr.starts_with("7 n’est pas sur l’échelle"), "{fr}");
+        let km = explain(&say(Lang::Km), &score).unwrap_or_default();
+        assert!(km.contains("ពេញលេញ"), "{km}");
+        // serde's own words for a key a TOML file may not hold, or lacks (as `toml` gives them).
+        use serde::de::Error as _;
+        let unknown = serde::de::value::Error::unknown_field("titel", &["title", "date"]);
+        check(
+            &unknown.to_string(),
+            "unknown key `titel`: the keys here are `title`, `date`",
+            "clé inconnue `titel`\u{202F}: les clés admises ici sont `title`, `date`",
+            "កូនសោមិនស្គាល់ `titel`៖ កូនសោដែលអាចប្រើនៅទីនេះគឺ `title`, `date`",
+        );
+        let missing = serde::de::value::Error::missing_field("title");
+        check(
+            &missing.to_string(),
+            "the key `title` is missing",
+            "la clé `title` manque",
+            "ខ្វះកូនសោ `title`",
+        );
+        // A mapping file's refusals of its settings, as `accord-tables` makes them.
+        for (text, fr) in [
+            (
+                "[columns]\ncolour = \"red\"\n",
+                "pas un champ\u{202F}; les champs sont id, date, title",
+            ),
+            (
+                "separator = \";;\"\n",
+                "un seul caractère, par exemple \";\"",
+            ),
+            (
+                "date_order = \"yyy\"\n",
+                "«\u{202F}yyy\u{202F}» n’est ni dmy, ni mdy, ni ymd",
+            ),
+        ] {
+            let Err(accord_tables::mapping::MappingError::Field { message, .. }) =
+                accord_tables::Mapping::parse(text)
+            else {
+                panic!("{text}")
+            };
+            let said = explain(&say(Lang::Fr), &message).unwrap_or_default();
+            assert!(said.starts_with(fr), "{message}: {said}");
+            let said = explain(&say(Lang::Km), &message);
+            assert!(said.is_some_and(|s| !s.is_ascii()), "{message}");
+        }
+        // A bundle's refusals of a file, as the core makes them.
+        let file = |path: &str, contents: &str| accord_core::bundle::BundleFile {
+            path: path.into(),
+            contents: contents.into(),
+        };
+        let errors = accord_core::bundle::read(&[file("notes.toml", "")]).unwrap_err();
+        let messages: Vec<&str> = errors.0.iter().map(|e| e.message.as_str()).collect();
+        for message in &messages {
+            let said = explain(&say(Lang::Km), message);
+            assert!(said.is_some_and(|s| !s.is_ascii()), "{message}");
+        }
+        assert!(
+            messages.contains(&"missing: every bundle needs a case.toml"),
+            "{messages:?}"
+        );
+        check(
+            "evidence/a.pdf: no such file in the bundle",
+            "evidence/a.pdf: no such file in the bundle",
+            "evidence/a.pdf\u{202F}: aucun fichier de ce nom dans le paquet",
+            "evidence/a.pdf៖ គ្មានឯកសារនេះក្នុងកញ្ចប់ទេ",
+        );
+        // The command line's own refusals of a bundle's text file, as `bundle_dir.rs` words them.
+        let cli = include_str!("../../cli/src/bundle_dir.rs");
+        assert!(cli.contains("format!(\"cannot read: {e}\")"));
+        assert!(cli.contains("\"larger than {} MiB, the most a text file of a bundle may hold"));
+        let fr = say(Lang::Fr);
+        let said =
+            explain(&fr, &format!("larger than 64{BUNDLE_TEXT_TOO_LARGE}")).unwrap_or_default();
+        assert!(said.starts_with("plus de 64 Mio"), "{said}");
+        let said = explain(&fr, "cannot read: Permission denied (os error 13)").unwrap_or_default();
+        assert!(said.starts_with("illisible"), "{said}");
+        check(
+            "not UTF-8 text (byte 12)",
+            "not UTF-8 text (byte 12)",
+            "ce n’est pas du texte UTF-8 (octet 12)",
+            "មិនមែនជាអត្ថបទ UTF-8 ទេ (បៃទី១២)",
         );
     }
 
