@@ -40,6 +40,7 @@ pub use accord_actions::search::{doc, doc_id, incident_id, theme_verdict_tag, ve
 /// Rebuild the whole index from the store, streaming batches into the index's bulk build.
 pub async fn rebuild(store: Arc<dyn Store>, index: Arc<SearchIndex>) -> Result<usize, AppError> {
     let (tx, rx) = std::sync::mpsc::sync_channel::<IncidentDoc>(10_000);
+    let records = index.clone();
     let builder = tokio::task::spawn_blocking(move || index.rebuild(rx.into_iter()));
     let mut after = None;
     loop {
@@ -77,15 +78,44 @@ pub async fn rebuild(store: Arc<dyn Store>, index: Arc<SearchIndex>) -> Result<u
         }
     }
     drop(tx);
-    builder
+    let incidents = builder
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(format!("search index: {e}")))?;
+    rebuild_records(store.as_ref(), records).await?;
+    Ok(incidents)
+}
+
+/// Replace every record other than incidents in the index (actors, sources, instruments,
+/// provisions, each with its translations) with those of every case in the store; returns how
+/// many.
+pub async fn rebuild_records(
+    store: &dyn Store,
+    index: Arc<SearchIndex>,
+) -> Result<usize, AppError> {
+    let mut docs = Vec::new();
+    for case in store.list_cases().await? {
+        let Some(records) = store
+            .search_records(&case.id, accord_store::SourcePick::All)
+            .await?
+        else {
+            continue;
+        };
+        docs.extend(
+            accord_actions::search::record_docs(store, &case.id, &records)
+                .await
+                .map_err(AppError::Internal)?,
+        );
+    }
+    tokio::task::spawn_blocking(move || index.rebuild_records(docs.into_iter()))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
         .map_err(|e| AppError::Internal(format!("search index: {e}")))
 }
 
-/// Fill the in-memory part of the index with every restricted incident (their text is sealed in
-/// the store and never written to the index directory): at each start, when the directory is in
-/// step and no rebuild brings them in. Returns how many.
+/// Fill the in-memory parts of the index with every restricted incident, actor and source (their
+/// text is sealed in the store and never written to the index directory): at each start, when
+/// the directory is in step and no rebuild brings them in. Returns how many.
 pub async fn load_restricted(
     store: &dyn Store,
     index: Arc<SearchIndex>,
@@ -97,11 +127,32 @@ pub async fn load_restricted(
         .map(|(case, inc, verdicts)| doc(case, inc, verdicts))
         .collect();
     let n = docs.len();
-    tokio::task::spawn_blocking(move || index.upsert(&docs))
+    let incidents = index.clone();
+    tokio::task::spawn_blocking(move || incidents.upsert(&docs))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
         .map_err(|e| AppError::Internal(format!("search index: {e}")))?;
-    Ok(n)
+    // Restricted actors and sources, the same way (instruments and provisions have no
+    // sensitivity of their own).
+    let mut records = Vec::new();
+    for case in store.list_cases().await? {
+        let Some(found) = store
+            .search_records(&case.id, accord_store::SourcePick::Restricted)
+            .await?
+        else {
+            continue;
+        };
+        let docs = accord_actions::search::record_docs(store, &case.id, &found)
+            .await
+            .map_err(AppError::Internal)?;
+        records.extend(docs.into_iter().filter(|d| d.restricted));
+    }
+    let m = records.len();
+    tokio::task::spawn_blocking(move || index.upsert_records(&records))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(format!("search index: {e}")))?;
+    Ok(n + m)
 }
 
 /// The file beside the index that says up to which log entry the index reflects the store.
@@ -239,6 +290,10 @@ async fn catch_up_with(
         incidents: also.clone(),
         ..Changes::default()
     };
+    // Records other than incidents are re-read whole per case or by source id, once for all the
+    // steps: an import of a case logs an entry per record, and re-reading the case's sources at
+    // each step of 5,000 entries would read them hundreds of times.
+    let mut records = RecordChanges::default();
     while next < size {
         let entries = store.log_entries(next, STEP).await?;
         let Some((last, _)) = entries.last() else {
@@ -247,6 +302,7 @@ async fn catch_up_with(
         let after = last.seq + 1;
         for (entry, _) in &entries {
             changes.note(entry);
+            records.note(entry);
         }
         std::mem::take(&mut changes).apply(store, index).await?;
         next = after;
@@ -254,7 +310,58 @@ async fn catch_up_with(
     if !changes.is_empty() {
         changes.apply(store, index).await?;
     }
+    records.apply(store, index).await?;
     Ok(next)
+}
+
+/// What log entries changed of the records other than incidents, by case.
+#[derive(Debug, Default)]
+struct RecordChanges {
+    by_case: BTreeMap<String, accord_actions::search::RecordsChanged>,
+}
+
+impl RecordChanges {
+    fn note(&mut self, entry: &accord_store::LogEntry) {
+        use accord_actions::search::RecordsChanged;
+        let Some(case) = &entry.case_id else {
+            return;
+        };
+        // A whole case written (an import, a merge of tables) or deleted: every record of it.
+        let whole = matches!(
+            entry.action.as_str(),
+            "case.import" | "case.replace" | "case.merge" | "case.create" | "case.delete"
+        );
+        let changed = if whole {
+            RecordsChanged::Case
+        } else {
+            let Some((kind, id)) = entry.record.as_deref().and_then(|r| r.split_once('/')) else {
+                return;
+            };
+            let (kind, id) = match (kind, id.split_once('/')) {
+                ("translation", Some((kind, id))) => (kind, id),
+                _ => (kind, id),
+            };
+            match kind {
+                "actor" | "instrument" | "provision" => RecordsChanged::Sources(Vec::new()),
+                "source" => RecordsChanged::Sources(vec![id.to_owned()]),
+                _ => return,
+            }
+        };
+        let slot = self
+            .by_case
+            .entry(case.clone())
+            .or_insert(RecordsChanged::Sources(Vec::new()));
+        *slot = std::mem::replace(slot, RecordsChanged::Case).and(changed);
+    }
+
+    async fn apply(self, store: &dyn Store, index: &Arc<SearchIndex>) -> Result<(), AppError> {
+        for (case, changed) in self.by_case {
+            accord_actions::search::reindex_changed(store, index, &case, changed)
+                .await
+                .map_err(AppError::Internal)?;
+        }
+        Ok(())
+    }
 }
 
 /// What a step of log entries changed, by case.

@@ -266,6 +266,15 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         ids: &[String],
     ) -> Result<Vec<accord_core::RecordLanguages>, StoreError>;
 
+    /// A case's actors and instruments (with their provisions), and the sources `sources`
+    /// picks: what the search index holds of a case besides its incidents, read without its
+    /// incidents (`None`: no such case). Sealed text is opened with the instance's keys.
+    async fn search_records(
+        &self,
+        case_id: &str,
+        sources: SourcePick<'_>,
+    ) -> Result<Option<SearchRecords>, StoreError>;
+
     /// Every incident of every case, in batches, for (re)building the search index.
     async fn all_incidents(
         &self,
@@ -808,6 +817,24 @@ pub struct Hidden {
 pub struct Page<T> {
     pub total: u64,
     pub items: Vec<T>,
+}
+
+/// Which sources [`Store::search_records`] reads: a case has about as many as incidents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourcePick<'a> {
+    All,
+    /// Those of these ids the case has.
+    Ids(&'a [String]),
+    /// The restricted ones (the search index keeps them in memory only, filled at each start).
+    Restricted,
+}
+
+/// What [`Store::search_records`] reads of a case.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRecords {
+    pub actors: Vec<accord_core::Actor>,
+    pub sources: Vec<accord_core::Source>,
+    pub instruments: Vec<accord_core::Instrument>,
 }
 
 /// The ids and labels of a case's records, for checking and suggesting references in forms.

@@ -27,6 +27,7 @@ mod observations;
 mod records;
 mod replace;
 mod sealing;
+mod search_view;
 mod signin_limits;
 mod signon;
 mod translations;
@@ -545,6 +546,15 @@ impl Store for PgStore {
     ) -> Result<Vec<accord_core::RecordLanguages>, StoreError> {
         let mut conn = self.pool.acquire().await?;
         translations::of_records(&mut conn, case_id, kind, ids).await
+    }
+
+    async fn search_records(
+        &self,
+        case_id: &str,
+        sources: crate::SourcePick<'_>,
+    ) -> Result<Option<crate::SearchRecords>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        search_view::load(&mut conn, self.keys(), case_id, sources).await
     }
 
     async fn all_incidents(
