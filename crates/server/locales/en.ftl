@@ -610,6 +610,7 @@ api-schema-SearchHit-href = The record's web page.
 api-schema-SearchHit-title = Its title (an actor's name, a provision's citation and heading) in the request's language where the record has it, else the original.
 api-schema-SearchHit-lang = The language of `title`.
 api-schema-SearchHit-original = Whether `title` is the original (the requested language has no translation of it).
+api-schema-SearchHit-out-of-date = Whether `title` is a translation whose original changed since it was translated.
 
 ## Date precision
 

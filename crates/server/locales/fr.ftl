@@ -609,6 +609,7 @@ api-schema-SearchHit-href = La page web de la fiche.
 api-schema-SearchHit-title = Son titre (le nom d’un acteur, la référence et l’intitulé d’une disposition) dans la langue de la requête si la fiche l’a, sinon l’original.
 api-schema-SearchHit-lang = La langue de `title`.
 api-schema-SearchHit-original = Si `title` est l’original (la langue demandée n’en a pas de traduction).
+api-schema-SearchHit-out-of-date = Si `title` est une traduction dont l’original a changé depuis qu’elle a été faite.
 
 ## Précision des dates
 

@@ -66,6 +66,8 @@ pub(crate) struct SearchHit {
     lang: String,
     /// Whether `title` is the original (the requested language has no translation of it).
     original: bool,
+    /// Whether `title` is a translation whose original changed since it was translated.
+    out_of_date: bool,
 }
 
 fn part(p: found::Part) -> SearchPart {
@@ -81,6 +83,7 @@ fn part(p: found::Part) -> SearchPart {
                 title: h.title,
                 lang: h.lang,
                 original: h.original,
+                out_of_date: h.out_of_date,
             })
             .collect(),
     }
