@@ -266,14 +266,39 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         ids: &[String],
     ) -> Result<Vec<accord_core::RecordLanguages>, StoreError>;
 
-    /// A case's actors and instruments (with their provisions), and the sources `sources`
-    /// picks: what the search index holds of a case besides its incidents, read without its
-    /// incidents (`None`: no such case). Sealed text is opened with the instance's keys.
+    /// What the search index reads of a case besides its incidents, by id: the actors and
+    /// sources of `ids` that the case has, and every instrument (with its provisions) and
+    /// mechanism of the case (a case has few). `None`: no such case. Sealed text is opened with
+    /// the instance's keys. A case has about as many sources as incidents, and an imported one
+    /// may have many thousands of actors: whole cases are read in pages
+    /// ([`Store::actors_page`], [`Store::sources_page`]), never through this.
     async fn search_records(
         &self,
         case_id: &str,
-        sources: SourcePick<'_>,
+        ids: RecordIds<'_>,
     ) -> Result<Option<SearchRecords>, StoreError>;
+
+    /// One page of a case's actors in id order: those `pick` picks whose id comes after `after`
+    /// (`None`: from the first), at most `limit`. The search index reads a case's actors this
+    /// way (from the last id of each page to the next), so that its memory does not grow with
+    /// the case. Empty past the last page, and for a case that does not exist. Sealed text is
+    /// opened with the instance's keys.
+    async fn actors_page(
+        &self,
+        case_id: &str,
+        pick: PagePick,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<accord_core::Actor>, StoreError>;
+
+    /// One page of a case's sources in id order, as [`Store::actors_page`] reads actors.
+    async fn sources_page(
+        &self,
+        case_id: &str,
+        pick: PagePick,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<accord_core::Source>, StoreError>;
 
     /// Every incident of every case, in batches, for (re)building the search index.
     async fn all_incidents(
@@ -819,13 +844,19 @@ pub struct Page<T> {
     pub items: Vec<T>,
 }
 
-/// Which sources [`Store::search_records`] reads: a case has about as many as incidents.
+/// Which actors and sources [`Store::search_records`] reads, by id.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RecordIds<'a> {
+    pub actors: &'a [String],
+    pub sources: &'a [String],
+}
+
+/// Which actors or sources a page of [`Store::actors_page`] or [`Store::sources_page`] holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SourcePick<'a> {
+pub enum PagePick {
+    /// Every one: a rebuild of the index.
     All,
-    /// Those of these ids the case has.
-    Ids(&'a [String]),
-    /// The restricted ones (the search index keeps them in memory only, filled at each start).
+    /// The restricted ones: the search index keeps them in memory only, filled at each start.
     Restricted,
 }
 
@@ -835,6 +866,7 @@ pub struct SearchRecords {
     pub actors: Vec<accord_core::Actor>,
     pub sources: Vec<accord_core::Source>,
     pub instruments: Vec<accord_core::Instrument>,
+    pub mechanisms: Vec<accord_core::Mechanism>,
 }
 
 /// The ids and labels of a case's records, for checking and suggesting references in forms.

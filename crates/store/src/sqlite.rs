@@ -761,10 +761,32 @@ impl Store for SqliteStore {
     async fn search_records(
         &self,
         case_id: &str,
-        sources: crate::SourcePick<'_>,
+        ids: crate::RecordIds<'_>,
     ) -> Result<Option<crate::SearchRecords>, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        search_view::load(&mut conn, self.keys(), case_id, sources).await
+        search_view::load(&mut conn, self.keys(), case_id, ids).await
+    }
+
+    async fn actors_page(
+        &self,
+        case_id: &str,
+        pick: crate::PagePick,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<accord_core::Actor>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        search_view::actors_page(&mut conn, self.keys(), case_id, pick, after, limit).await
+    }
+
+    async fn sources_page(
+        &self,
+        case_id: &str,
+        pick: crate::PagePick,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<accord_core::Source>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        search_view::sources_page(&mut conn, self.keys(), case_id, pick, after, limit).await
     }
 
     async fn all_incidents(
