@@ -1,5 +1,5 @@
-//! The records of a case other than incidents — actors, sources, instruments, provisions — as
-//! the index sees them: a title and a text, each holding every language the record has.
+//! The records of a case other than incidents — actors, sources, instruments, provisions,
+//! mechanisms — as the index sees them: a title and a text, each holding every language the record has.
 //!
 //! They are indexed with the incidents' schema and analyzers (Khmer segmentation and n-grams,
 //! Latin folding), in an index of their own ([`crate::SearchIndex`]), so a record is found by any
@@ -19,15 +19,17 @@ pub enum SearchKind {
     Source,
     Instrument,
     Provision,
+    Mechanism,
 }
 
 impl SearchKind {
     /// Every kind, in the order pages list them.
-    pub const ALL: [SearchKind; 4] = [
+    pub const ALL: [SearchKind; 5] = [
         SearchKind::Actor,
         SearchKind::Source,
         SearchKind::Instrument,
         SearchKind::Provision,
+        SearchKind::Mechanism,
     ];
 
     /// The kind's name, as indexed and as a `kind` filter names it.
@@ -37,6 +39,7 @@ impl SearchKind {
             SearchKind::Source => "source",
             SearchKind::Instrument => "instrument",
             SearchKind::Provision => "provision",
+            SearchKind::Mechanism => "mechanism",
         }
     }
 
@@ -48,7 +51,8 @@ impl SearchKind {
 
 /// The searchable view of one record. The caller puts every language of the record into it:
 /// the original and each translation of its title (an actor's name and aliases, a provision's
-/// citation and heading) into `title`, the other fields into `text`, separated by line breaks.
+/// citation and heading, a mechanism's name) into `title`, the other fields into `text`,
+/// separated by line breaks.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecordDoc {
     pub kind: SearchKind,

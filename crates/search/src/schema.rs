@@ -12,7 +12,8 @@ use crate::analysis;
 /// hold their text, so it is rebuilt).
 /// 3: actors, sources, instruments and provisions in an index of their own, in the `records`
 /// directory (an index of version 2 has none, and would never be filled).
-pub(crate) const SCHEMA_VERSION: u32 = 3;
+/// 4: mechanisms among the records (an index of version 3 has none).
+pub(crate) const SCHEMA_VERSION: u32 = 4;
 /// File in the index directory that records [`SCHEMA_VERSION`].
 pub(crate) const VERSION_FILE: &str = "accord-search-version";
 

@@ -20,7 +20,7 @@ use crate::records::{RECORDS_DIR, RecordHit, RecordResults, record_doc_id};
 use crate::{IncidentDoc, RecordDoc, SearchError, SearchKind, SearchQuery};
 
 /// A full-text index of incidents, and beside it one of the case's other records (actors,
-/// sources, instruments, provisions: see [`crate::RecordDoc`]). `Send + Sync`: share it in an
+/// sources, instruments, provisions, mechanisms: see [`crate::RecordDoc`]). `Send + Sync`: share it in an
 /// `Arc`. Searches run concurrently; writes are serialised through one writer per part.
 ///
 /// The records have an index of their own (a `records` directory inside the incidents' one),
@@ -55,6 +55,13 @@ impl SearchIndex {
         Ok(SearchIndex { incidents, records })
     }
 
+    /// Whether opening the index created a part of it on disk: a new directory, or an index
+    /// of this version whose `records` directory was missing. Such an index holds nothing
+    /// until rebuilt, whatever the caller's own mark of it being in step with the store says.
+    pub fn created(&self) -> bool {
+        self.incidents.open.created() || self.records.open.created()
+    }
+
     /// An index that lives in memory only: for tests and small tools.
     pub fn in_memory() -> Result<Self, SearchError> {
         Ok(SearchIndex {
@@ -85,7 +92,7 @@ impl SearchIndex {
     /// Replaces every incident of the index with `docs`, indexing on every core, and returns how
     /// many were indexed. On error nothing is committed to the part that failed.
     pub fn rebuild(&self, docs: impl Iterator<Item = IncidentDoc>) -> Result<usize, SearchError> {
-        self.incidents.rebuild(docs)
+        self.incidents.rebuild(docs.map(Ok))
     }
 
     /// Runs a query over incidents. Only incidents of `q.case_ids` can appear in the hits or the
@@ -114,7 +121,7 @@ impl SearchIndex {
         self.incidents.restricted_count()
     }
 
-    /// Adds records (actors, sources, instruments, provisions), replacing any indexed record of
+    /// Adds records (actors, sources, instruments, provisions, mechanisms), replacing any indexed record of
     /// the same case, kind and id, and commits; restricted ones are kept in memory only.
     pub fn upsert_records(&self, docs: &[RecordDoc]) -> Result<(), SearchError> {
         let docs = docs
@@ -140,23 +147,23 @@ impl SearchIndex {
         self.records.delete_case(case_id)
     }
 
-    /// Replaces every record of the index with `docs`, and returns how many were indexed.
+    /// Replaces every record of the index with `docs`, and returns how many were indexed. The
+    /// documents are taken one at a time as the writer's threads index them: a caller that
+    /// reads them from the store in pages (through a bounded channel) holds a page at a time,
+    /// not the records of every case. An invalid record stops the rebuild and leaves the index
+    /// as it was.
     pub fn rebuild_records(
         &self,
         docs: impl Iterator<Item = RecordDoc>,
     ) -> Result<usize, SearchError> {
-        // Checked whole before the part is touched: an invalid record leaves the index as it was.
-        let docs = docs
-            .map(|d| d.to_incident_doc())
-            .collect::<Result<Vec<_>, _>>()?;
-        self.records.rebuild(docs.into_iter())
+        self.records.rebuild(docs.map(|d| d.to_incident_doc()))
     }
 
     /// Runs a query over records: `q.kinds` names the kinds wanted (`actor`, `source`,
-    /// `instrument`, `provision`; empty: all), `q.exclude_ids` holds [`record_doc_id`]s the
-    /// reader may not see; actor and theme filters match no record, dates are ignored. Only
-    /// records of `q.case_ids` can appear in the hits or the total. Filter-only queries (no
-    /// text) list records in index order.
+    /// `instrument`, `provision`, `mechanism`; empty: all), `q.exclude_ids` holds
+    /// [`record_doc_id`]s the reader may not see; actor and theme filters match no record, dates
+    /// are ignored. Only records of `q.case_ids` can appear in the hits or the total.
+    /// Filter-only queries (no text) list records in index order.
     pub fn search_records(&self, q: &SearchQuery) -> Result<RecordResults, SearchError> {
         if !q.actors.is_empty() || !q.themes.is_empty() {
             return Ok(RecordResults::default());
@@ -251,19 +258,21 @@ impl Pair {
 
     /// Replaces the whole index with `docs`, indexing on every core, and returns how many were
     /// indexed. On error nothing is committed to the part that failed.
-    fn rebuild(&self, docs: impl Iterator<Item = IncidentDoc>) -> Result<usize, SearchError> {
+    fn rebuild(
+        &self,
+        docs: impl Iterator<Item = Result<IncidentDoc, SearchError>>,
+    ) -> Result<usize, SearchError> {
         let mut restricted = Vec::new();
-        let open = docs.filter_map(|d| {
-            if d.restricted {
+        let open = docs.filter_map(|d| match d {
+            Ok(d) if d.restricted => {
                 restricted.push(d);
                 None
-            } else {
-                Some(d)
             }
+            other => Some(other),
         });
         let count = self.open.rebuild(open)?;
         let sealed = restricted.len();
-        self.restricted.rebuild(restricted.into_iter())?;
+        self.restricted.rebuild(restricted.into_iter().map(Ok))?;
         Ok(count + sealed)
     }
 

@@ -759,7 +759,7 @@ fn restricted_incidents_are_found_but_never_written_to_the_directory() {
     check(&index, MARKER, &["secret"]);
 }
 
-// --- Records other than incidents: actors, sources, instruments, provisions ---------------
+// --- Records other than incidents: actors, sources, instruments, provisions, mechanisms ---
 
 /// Records of case c1 (and one of c2), each holding its original and its translations the way
 /// the server gives them: titles in `title`, other fields in `text`, a line per language.
@@ -796,6 +796,12 @@ fn records() -> Vec<RecordDoc> {
             "PPA Art. 15(1)",
             "PPA Art. 15(1)\nHuman rights\nសិទ្ធិមនុស្ស\nDroits de l’homme",
             "All persons in Cambodia shall enjoy the rights\nToutes les personnes au Cambodge jouiront des droits",
+        ),
+        doc(
+            SearchKind::Mechanism,
+            "ppa-art-29",
+            "Co-chairs consult the signatories\nសហប្រធានពិគ្រោះជាមួយហត្ថលេខី\nLes coprésidents consultent les signataires",
+            "Consult on appropriate steps\nSe concerter sur les mesures appropriées",
         ),
         RecordDoc {
             case_id: "c2".into(),
@@ -838,18 +844,21 @@ fn check_records(index: &SearchIndex, text: &str, expected: &[&str]) {
 #[test]
 fn records_are_found_by_each_of_their_languages() {
     let index = record_index();
-    assert_eq!(index.record_count(), 5);
+    assert_eq!(index.record_count(), 6);
     // Khmer, as one word of a sentence and as a word the segmenter glues to others.
     check_records(&index, "ក្រសួងមហាផ្ទៃ", &["actor:moi"]);
     check_records(&index, "មហាផ្ទៃ", &["actor:moi"]);
     check_records(&index, "កាសែត", &["source:cchr-2017"]);
     check_records(&index, "សន្តិភាព", &["instrument:ppa"]);
     check_records(&index, "សិទ្ធិមនុស្ស", &["provision:PPA Art. 15(1)"]);
+    check_records(&index, "ហត្ថលេខី", &["mechanism:ppa-art-29"]);
     // French, with and without its accents, in either case.
     check_records(&index, "Ministère", &["actor:moi"]);
     check_records(&index, "ministere interieur", &["actor:moi"]);
     check_records(&index, "avis d’imposition", &["source:cchr-2017"]);
     check_records(&index, "signes", &["instrument:ppa"]);
+    check_records(&index, "coprésidents", &["mechanism:ppa-art-29"]);
+    check_records(&index, "mesures appropriees", &["mechanism:ppa-art-29"]);
     check_records(
         &index,
         "\"droits de l'homme\"",
@@ -873,6 +882,11 @@ fn records_are_filtered_by_kind_scoped_by_case_and_excluded_by_id() {
     assert_eq!(record_ids(&index, &q), ["source:cchr-2017"]);
     q.kinds = vec!["actor".into(), "provision".into()];
     assert_eq!(record_ids(&index, &q), ["provision:PPA Art. 15(1)"]);
+    let mut q = scoped("consult", &["c1"]);
+    q.kinds = vec!["mechanism".into()];
+    assert_eq!(record_ids(&index, &q), ["mechanism:ppa-art-29"]);
+    q.kinds = vec!["instrument".into()];
+    assert!(record_ids(&index, &q).is_empty());
     // The case scope is access control, as for incidents.
     assert_eq!(
         record_ids(&index, &scoped("ministere", &["c2"])),
@@ -968,4 +982,24 @@ fn record_writes_replace_delete_and_keep_restricted_text_off_the_disk() {
         record_ids(&index, &scoped("interieur", &["c2"])),
         ["actor:moi"]
     );
+}
+
+/// An index opened where there was none says so, and so does one whose records directory went
+/// missing: the server rebuilds them whatever its mark of being in step says.
+#[test]
+fn an_index_says_when_opening_created_a_part_of_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("search");
+    let index = SearchIndex::open(&dir).unwrap();
+    assert!(index.created());
+    index.rebuild_records(records().into_iter()).unwrap();
+    drop(index);
+    let index = SearchIndex::open(&dir).unwrap();
+    assert!(!index.created());
+    assert_eq!(index.record_count(), 6);
+    drop(index);
+    std::fs::remove_dir_all(dir.join("records")).unwrap();
+    let index = SearchIndex::open(&dir).unwrap();
+    assert!(index.created());
+    assert_eq!(index.record_count(), 0);
 }
