@@ -236,7 +236,7 @@ impl Actions {
         self.reindex(case, std::slice::from_ref(&incident.id))
             .await?;
         if let Some(s) = &new_source {
-            self.reindex_records(case, search::RecordsChanged::Sources(vec![s.id.clone()]))
+            self.reindex_records(case, search::RecordsChanged::sources(vec![s.id.clone()]))
                 .await?;
         }
         Ok(outcome)
@@ -253,7 +253,7 @@ impl Actions {
         self.check_restricted_to(case, &source.restricted_to, None)
             .await?;
         self.store.add_source(case, &source, by).await?;
-        self.reindex_records(case, search::RecordsChanged::Sources(vec![source.id]))
+        self.reindex_records(case, search::RecordsChanged::sources(vec![source.id]))
             .await
     }
 

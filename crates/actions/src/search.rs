@@ -6,8 +6,12 @@
 //! timeline's verdict filter also works, exactly, with a text search.
 
 use accord_core::{Incident, Named, Verdict};
-use accord_search::{IncidentDoc, RecordDoc, SearchIndex, SearchKind};
+use accord_search::{IncidentDoc, SearchIndex};
 use accord_store::Store;
+
+mod records;
+
+pub use records::{RECORD_PAGE, RecordPages, RecordsChanged, record_docs, reindex_changed};
 
 /// The index document of an incident.
 pub fn doc(case_id: &str, inc: &Incident, verdicts: &[Verdict]) -> IncidentDoc {
@@ -73,6 +77,22 @@ pub async fn incident_languages(
     ids: &[String],
 ) -> Result<std::collections::HashMap<String, accord_core::RecordLanguages>, String> {
     languages_of(store, case_id, accord_core::TextKind::Incident, ids).await
+}
+
+/// The translations of some records of one kind of a case, by record id.
+async fn languages_of(
+    store: &dyn Store,
+    case_id: &str,
+    kind: accord_core::TextKind,
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, accord_core::RecordLanguages>, String> {
+    Ok(store
+        .record_languages(case_id, kind, ids)
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|r| (r.id.clone(), r))
+        .collect())
 }
 
 /// The index tag of a confirmed verdict.
@@ -348,250 +368,5 @@ mod tests {
         assert!(backlog.wait(Duration::from_millis(1)).await);
         backlog.wrote("a", &ids(&["j"]));
         assert!(!backlog.wait(Duration::from_millis(1)).await);
-    }
-}
-
-/// The index documents of a case's actors, sources, instruments and provisions: each holds its
-/// original text and every translation of it (the translations store's, and a provision's own
-/// translated texts), so a query in any of the record's languages finds it, through the same
-/// analyzers as incidents (Khmer segmentation, Latin folding). Titles (an actor's name and
-/// aliases, a source's or instrument's title, a provision's citation and heading) go into the
-/// title, the other fields into the text.
-pub async fn record_docs(
-    store: &dyn Store,
-    case_id: &str,
-    records: &accord_store::SearchRecords,
-) -> Result<Vec<RecordDoc>, String> {
-    use accord_core::{Sensitivity, TextKind};
-    let languages = |kind: TextKind, ids: Vec<String>| async move {
-        if ids.is_empty() {
-            return Ok(std::collections::HashMap::new());
-        }
-        languages_of(store, case_id, kind, &ids).await
-    };
-    let actors = languages(
-        TextKind::Actor,
-        records.actors.iter().map(|a| a.id.clone()).collect(),
-    )
-    .await?;
-    let sources = languages(
-        TextKind::Source,
-        records.sources.iter().map(|s| s.id.clone()).collect(),
-    )
-    .await?;
-    let instruments = languages(
-        TextKind::Instrument,
-        records.instruments.iter().map(|i| i.id.clone()).collect(),
-    )
-    .await?;
-    let provisions = languages(
-        TextKind::Provision,
-        records
-            .instruments
-            .iter()
-            .flat_map(|i| i.provisions.iter().map(|p| p.citation.to_string()))
-            .collect(),
-    )
-    .await?;
-    let mut docs = Vec::new();
-    for a in &records.actors {
-        let mut title = vec![a.name.as_str()];
-        title.extend(a.aliases.iter().map(String::as_str));
-        docs.push(record_doc(
-            SearchKind::Actor,
-            case_id,
-            &a.id,
-            title,
-            Vec::new(),
-            actors.get(&a.id),
-            a.sensitivity == Sensitivity::Restricted,
-        ));
-    }
-    for s in &records.sources {
-        let mut text: Vec<&str> = s.authors.iter().map(String::as_str).collect();
-        text.extend(s.publisher.as_deref());
-        text.extend(s.note.as_deref());
-        docs.push(record_doc(
-            SearchKind::Source,
-            case_id,
-            &s.id,
-            vec![s.title.as_str()],
-            text,
-            sources.get(&s.id),
-            s.sensitivity == Sensitivity::Restricted,
-        ));
-    }
-    for i in &records.instruments {
-        docs.push(record_doc(
-            SearchKind::Instrument,
-            case_id,
-            &i.id,
-            vec![i.title.as_str()],
-            i.notes.iter().map(String::as_str).collect(),
-            instruments.get(&i.id),
-            false,
-        ));
-        for p in &i.provisions {
-            let cite = p.citation.to_string();
-            let mut title = vec![cite.as_str()];
-            title.extend(p.heading.as_deref());
-            let mut text: Vec<&str> = p.text.iter().map(String::as_str).collect();
-            text.extend(p.translations.iter().map(|t| t.text.as_str()));
-            docs.push(record_doc(
-                SearchKind::Provision,
-                case_id,
-                &cite,
-                title,
-                text,
-                provisions.get(&cite),
-                false,
-            ));
-        }
-    }
-    Ok(docs)
-}
-
-/// One record's index document: `title` and `text` hold its original fields, to which each of
-/// its translations adds its own.
-fn record_doc<'a>(
-    kind: SearchKind,
-    case_id: &str,
-    id: &str,
-    mut title: Vec<&'a str>,
-    mut text: Vec<&'a str>,
-    languages: Option<&'a accord_core::RecordLanguages>,
-    restricted: bool,
-) -> RecordDoc {
-    for t in languages.into_iter().flat_map(|r| r.translations.iter()) {
-        for f in &t.fields {
-            if kind_title_field(kind) == f.field {
-                title.push(&f.text);
-            } else {
-                text.push(&f.text);
-            }
-        }
-    }
-    RecordDoc {
-        kind,
-        id: id.to_owned(),
-        case_id: case_id.to_owned(),
-        title: title.join("\n"),
-        text: text.join("\n"),
-        restricted,
-    }
-}
-
-/// The field of a kind that is its title: what joins a record's title in the index.
-fn kind_title_field(kind: SearchKind) -> &'static str {
-    match kind {
-        SearchKind::Actor => "name",
-        SearchKind::Provision => "heading",
-        SearchKind::Source | SearchKind::Instrument => "title",
-    }
-}
-
-/// The translations of some records of one kind of a case, by record id.
-async fn languages_of(
-    store: &dyn Store,
-    case_id: &str,
-    kind: accord_core::TextKind,
-    ids: &[String],
-) -> Result<std::collections::HashMap<String, accord_core::RecordLanguages>, String> {
-    Ok(store
-        .record_languages(case_id, kind, ids)
-        .await
-        .map_err(|e| e.to_string())?
-        .into_iter()
-        .map(|r| (r.id.clone(), r))
-        .collect())
-}
-
-/// Re-read records of a case (every actor and instrument, the sources `sources` picks) and put
-/// them in the index as they are now; sources asked for by id that the store no longer has leave
-/// it (a case replaced by an import is emptied first: [`SearchIndex::delete_case`]).
-pub async fn reindex_records(
-    store: &dyn Store,
-    index: &SearchIndex,
-    case_id: &str,
-    sources: accord_store::SourcePick<'_>,
-) -> Result<(), String> {
-    let Some(records) = store
-        .search_records(case_id, sources)
-        .await
-        .map_err(|e| e.to_string())?
-    else {
-        return Ok(());
-    };
-    let docs = record_docs(store, case_id, &records).await?;
-    index.upsert_records(&docs).map_err(|e| e.to_string())?;
-    // Sources asked for by id that the store no longer has leave the index.
-    if let accord_store::SourcePick::Ids(ids) = sources {
-        let gone: Vec<(&str, SearchKind, &str)> = ids
-            .iter()
-            .filter(|id| !records.sources.iter().any(|s| &s.id == *id))
-            .map(|id| (case_id, SearchKind::Source, id.as_str()))
-            .collect();
-        if !gone.is_empty() {
-            index.delete_records(&gone).map_err(|e| e.to_string())?;
-        }
-    }
-    Ok(())
-}
-
-/// Which records other than incidents a write changed, for the index to re-read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RecordsChanged {
-    /// Actors, instruments or provisions (few: every one of the case is re-read), and these
-    /// sources (a case has about as many as incidents: only those named are re-read).
-    Sources(Vec<String>),
-    /// Anything in the case (an import): its records leave the index and are read again.
-    Case,
-}
-
-impl RecordsChanged {
-    /// Both changes, as one.
-    pub fn and(self, other: RecordsChanged) -> RecordsChanged {
-        match (self, other) {
-            (RecordsChanged::Sources(mut a), RecordsChanged::Sources(b)) => {
-                a.extend(b);
-                RecordsChanged::Sources(a)
-            }
-            _ => RecordsChanged::Case,
-        }
-    }
-}
-
-impl RecordsChanged {
-    /// What a translation of a record of `kind` changes in the index, if anything besides an
-    /// incident.
-    pub fn of_kind(kind: accord_core::TextKind, id: &str) -> Option<RecordsChanged> {
-        use accord_core::TextKind;
-        match kind {
-            TextKind::Actor | TextKind::Instrument | TextKind::Provision => {
-                Some(RecordsChanged::Sources(Vec::new()))
-            }
-            TextKind::Source => Some(RecordsChanged::Sources(vec![id.to_owned()])),
-            TextKind::Case | TextKind::Incident | TextKind::Mechanism => None,
-        }
-    }
-}
-
-/// Re-index what `changed` names of a case (see [`reindex_records`]).
-pub async fn reindex_changed(
-    store: &dyn Store,
-    index: &SearchIndex,
-    case_id: &str,
-    changed: RecordsChanged,
-) -> Result<(), String> {
-    match changed {
-        RecordsChanged::Sources(ids) => {
-            reindex_records(store, index, case_id, accord_store::SourcePick::Ids(&ids)).await
-        }
-        RecordsChanged::Case => {
-            index
-                .delete_case_records(case_id)
-                .map_err(|e| e.to_string())?;
-            reindex_records(store, index, case_id, accord_store::SourcePick::All).await
-        }
     }
 }

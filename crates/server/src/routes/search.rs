@@ -1,5 +1,5 @@
 //! Search over every kind of record of a case (issue 16 §2): incidents, actors, sources,
-//! instruments and provisions, each found by any of its languages (the index analyses Khmer and
+//! instruments, provisions and mechanisms, each found by any of its languages (the index analyses Khmer and
 //! Latin text the same way for all of them), shown with its title in the reader's language where
 //! it has one, else the original marked as such, and linked to its page. One implementation for
 //! the page (`/cases/{id}/search`) and the API (`/api/v1/cases/{id}/search`).
@@ -49,8 +49,14 @@ pub(crate) enum Kind {
 
 impl Kind {
     /// Every kind, in the order the page lists them.
-    pub(crate) const NAMES: [&'static str; 5] =
-        ["incident", "actor", "source", "instrument", "provision"];
+    pub(crate) const NAMES: [&'static str; 6] = [
+        "incident",
+        "actor",
+        "source",
+        "instrument",
+        "provision",
+        "mechanism",
+    ];
 
     fn parse(name: &str) -> Result<Kind, AppError> {
         match name {
@@ -93,7 +99,7 @@ impl Ask {
 /// One record found, as a reader sees it.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
-    /// `incident`, `actor`, `source`, `instrument` or `provision`.
+    /// `incident`, `actor`, `source`, `instrument`, `provision` or `mechanism`.
     pub kind: &'static str,
     pub id: String,
     /// The record's page.
@@ -244,16 +250,25 @@ async fn records(
             ),
             e => AppError::invalid("q", e.to_string()),
         })?;
-    // The records hit, read as they are now, with their languages.
-    let sources: Vec<String> = found
-        .hits
-        .iter()
-        .filter(|h| h.kind == SearchKind::Source)
-        .map(|h| h.id.clone())
-        .collect();
+    // The records hit, read as they are now (actors and sources by id), with their languages.
+    let hit_ids = |kind: SearchKind| -> Vec<String> {
+        found
+            .hits
+            .iter()
+            .filter(|h| h.kind == kind)
+            .map(|h| h.id.clone())
+            .collect()
+    };
+    let (actors, sources) = (hit_ids(SearchKind::Actor), hit_ids(SearchKind::Source));
     let stored = state
         .store
-        .search_records(&case, accord_store::SourcePick::Ids(&sources))
+        .search_records(
+            &case,
+            accord_store::RecordIds {
+                actors: &actors,
+                sources: &sources,
+            },
+        )
         .await?
         .unwrap_or_default();
     let snap = crate::case_cache::snapshot(state, &access.case).await?;
@@ -263,6 +278,7 @@ async fn records(
         (TextKind::Source, SearchKind::Source),
         (TextKind::Instrument, SearchKind::Instrument),
         (TextKind::Provision, SearchKind::Provision),
+        (TextKind::Mechanism, SearchKind::Mechanism),
     ] {
         let ids: Vec<String> = found
             .hits
@@ -329,6 +345,14 @@ async fn records(
                             super::provisions::path(&case, &cite),
                         )
                     })
+            }),
+            SearchKind::Mechanism => stored.mechanisms.iter().find(|m| m.id == hit.id).map(|m| {
+                (
+                    TextKind::Mechanism,
+                    "name",
+                    m.name.as_str(),
+                    format!("/cases/{case}/mechanisms/{}", m.id),
+                )
             }),
         };
         let Some((kind, field, original, href)) = seen else {

@@ -1586,7 +1586,11 @@ fn endpoints(case: &str) -> Vec<(Method, String, Option<Value>)> {
         (Method::GET, format!("{c}/actors/interior"), None),
         // Search over every kind of record (issue 16 §2), and over one kind.
         (Method::GET, format!("{c}/search?q=Gazette"), None),
-        (Method::GET, format!("{c}/search?q=interior&kind=actor"), None),
+        (
+            Method::GET,
+            format!("{c}/search?q=interior&kind=actor"),
+            None,
+        ),
         // The example is set in 2030, after today: a deadline may lie ahead, a delivery may not.
         (
             Method::POST,

@@ -26,7 +26,7 @@ use crate::{ApiError, AppState};
 pub(crate) struct SearchParams {
     /// Words and "quoted phrases" in any language (Latin and Khmer), all of which must match.
     q: Option<String>,
-    /// One kind of record: `incident`, `actor`, `source`, `instrument` or `provision`; without it, the first 10 hits of each part.
+    /// One kind of record: `incident`, `actor`, `source`, `instrument`, `provision` or `mechanism`; without it, the first 10 hits of each part.
     kind: Option<String>,
     /// The page of one kind's hits (50 a page), from 1.
     #[param(minimum = 1)]
@@ -38,7 +38,7 @@ pub(crate) struct SearchParams {
 pub(crate) struct SearchResults {
     /// The incidents found (absent when `kind` names another kind).
     incidents: Option<SearchPart>,
-    /// The actors, sources, instruments and provisions found (absent when `kind` is `incident`).
+    /// The actors, sources, instruments, provisions and mechanisms found (absent when `kind` is `incident`).
     records: Option<SearchPart>,
 }
 
@@ -54,7 +54,7 @@ pub(crate) struct SearchPart {
 /// One record found.
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct SearchHit {
-    /// `incident`, `actor`, `source`, `instrument` or `provision`.
+    /// `incident`, `actor`, `source`, `instrument`, `provision` or `mechanism`.
     kind: String,
     /// The record's id in its case (a provision's is its citation).
     id: String,
@@ -89,7 +89,7 @@ fn part(p: found::Part) -> SearchPart {
     }
 }
 
-/// Search a case's incidents, actors, sources, instruments and provisions by any of their languages.
+/// Search a case's incidents, actors, sources, instruments, provisions and mechanisms by any of their languages.
 #[utoipa::path(
     get,
     path = "/api/v1/cases/{id}/search",

@@ -1,5 +1,5 @@
-//! Search over every kind of record (issue 16 §2): actors, sources, instruments and provisions
-//! are found by any of their languages (Khmer, French with or without its accents), shown in the
+//! Search over every kind of record (issue 16 §2): actors, sources, instruments, provisions and
+//! mechanisms are found by any of their languages (Khmer, French with or without its accents), shown in the
 //! reader's language where they have it, else the original marked, linked to their pages, and
 //! filtered by kind; the index follows translations written elsewhere and rebuilds with them; a
 //! record a reader may not see is not found by them, by any of its languages.
@@ -222,7 +222,7 @@ async fn the_index_of_records_follows_translations_written_elsewhere_and_rebuild
         .unwrap();
     assert_eq!(hits(&fresh, "ក្រសួងមហាផ្ទៃ"), ["actor:interior"]);
     assert_eq!(hits(&fresh, "interior"), ["actor:interior"]);
-    // Every actor, source, instrument and provision of the case is in it.
+    // Every actor, source, instrument, provision and mechanism of the case is in it.
     let case_records = case.actors.len()
         + case.sources.len()
         + case.instruments.len()
@@ -230,9 +230,10 @@ async fn the_index_of_records_follows_translations_written_elsewhere_and_rebuild
             .instruments
             .iter()
             .map(|i| i.provisions.len())
-            .sum::<usize>();
+            .sum::<usize>()
+        + case.mechanisms.len();
     assert_eq!(usize::try_from(fresh.record_count()).unwrap(), case_records);
-    assert_eq!(SearchKind::ALL.len(), 4);
+    assert_eq!(SearchKind::ALL.len(), 5);
 }
 
 /// Records a reader may not see are not found by them, by any language: a source shown to the
@@ -345,4 +346,237 @@ async fn a_restricted_records_translation_is_not_found_by_a_reader_without_acces
         .unwrap();
     assert_eq!(n, 1);
     assert_eq!(fresh.record_count(), 1);
+}
+
+/// A mechanism is found by its name and its action in each of their languages, shown in the
+/// reader's language and linked to its page; the API's hits say when the title shown is a
+/// translation whose original changed since (`out_of_date`), as the page marks it.
+#[tokio::test]
+async fn mechanisms_are_found_and_api_hits_say_a_translation_is_out_of_date() {
+    let app = TestApp::new().await;
+    app.user("editor@example.org", false, Some(CaseRole::Editor))
+        .await;
+    let token = app.api_token("editor@example.org").await;
+    let viewer = app
+        .user("viewer@example.org", false, Some(CaseRole::Viewer))
+        .await;
+    let link = "href=\"&#x2f;cases&#x2f;example-2030&#x2f;mechanisms&#x2f;fpa-art-9\"";
+    let english = app.get(&q("guarantor convenes", ""), &viewer).await;
+    assert!(
+        english.body.contains(&format!(
+            "{link} lang=\"en\">Guarantor convenes the parties</a>"
+        )),
+        "{}",
+        english.body
+    );
+    for body in [
+        json!({"kind": "mechanism", "id": "fpa-art-9", "lang": "km",
+               "fields": {"name": "អ្នកធានាកោះប្រជុំភាគី"}}),
+        json!({"kind": "mechanism", "id": "fpa-art-9", "lang": "fr",
+               "fields": {"name": "Le garant convoque les parties", "action": "Réunir les parties à l’Accord."}}),
+        json!({"kind": "incident", "id": "harassment", "lang": "fr",
+               "fields": {"title": "Journalistes suivis et photographiés"}}),
+    ] {
+        let r = api(
+            &app,
+            Method::POST,
+            &format!("/api/v1/cases/{CASE}/translations"),
+            &token,
+            &body,
+        )
+        .await;
+        assert!(r.status.is_success(), "{body}: {} {}", r.status, r.body);
+    }
+    let km = app
+        .get(&q("អ្នកធានា", "mechanism"), &reading(&viewer, "km"))
+        .await;
+    assert!(
+        km.body
+            .contains(&format!("{link} lang=\"km\">អ្នកធានាកោះប្រជុំភាគី</a>")),
+        "{}",
+        km.body
+    );
+    // The French action, without its accents; not among the instruments.
+    let fr = app.get(&q("reunir", ""), &reading(&viewer, "fr")).await;
+    assert!(
+        fr.body.contains(&format!(
+            "{link} lang=\"fr\">Le garant convoque les parties</a>"
+        )),
+        "{}",
+        fr.body
+    );
+    let instruments = app.get(&q("reunir", "instrument"), &viewer).await;
+    assert!(!instruments.body.contains(link), "{}", instruments.body);
+
+    // The API, in French: the incident's title is its translation, up to date...
+    let search = |kind: &'static str| {
+        let app = &app;
+        let token = token.clone();
+        async move {
+            let req = Request::builder()
+                .uri(format!(
+                    "/api/v1/cases/{CASE}/search?q=journalists&kind={kind}"
+                ))
+                .header("authorization", format!("Bearer {token}"))
+                .header("accept-language", "fr")
+                .body(Body::empty())
+                .unwrap();
+            let r = app.send(req).await;
+            assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+            serde_json::from_str::<serde_json::Value>(&r.body).unwrap()
+        }
+    };
+    let hit = |v: &serde_json::Value| v["incidents"]["hits"][0].clone();
+    let before = hit(&search("incident").await);
+    assert_eq!(before["id"], "harassment");
+    assert_eq!(before["title"], "Journalistes suivis et photographiés");
+    assert_eq!(before["lang"], "fr");
+    assert_eq!(before["original"], false);
+    assert_eq!(before["out_of_date"], false);
+    // ...until the original title changes: still shown, marked out of date.
+    let r = api(
+        &app,
+        Method::PUT,
+        &format!("/api/v1/cases/{CASE}/incidents/harassment"),
+        &token,
+        &json!({"title": "Journalists followed, photographed and threatened",
+                "date": "2030-01..2030-06", "kind": "surveillance"}),
+    )
+    .await;
+    assert!(r.status.is_success(), "{} {}", r.status, r.body);
+    let after = hit(&search("incident").await);
+    assert_eq!(after["title"], "Journalistes suivis et photographiés");
+    assert_eq!(after["out_of_date"], true, "{after}");
+    // Records' hits carry it too.
+    let actors = search("actor").await;
+    assert!(actors["records"]["hits"].is_array(), "{actors}");
+}
+
+/// A case with more sources and actors than a page of the index's reads (`RECORD_PAGE`) is
+/// indexed whole: by a rebuild, by the restricted records' fill at start and by a re-index of
+/// the case after an import, every record once, the first and the last of each page alike.
+#[tokio::test]
+async fn a_case_larger_than_a_page_of_records_is_indexed_whole() {
+    use accord_core::{Actor, ActorKind, Sensitivity, Source};
+    use accord_search::{SearchIndex, SearchQuery};
+    use std::sync::Arc;
+    let app = TestApp::new().await;
+    let page = usize::try_from(accord_actions::search::RECORD_PAGE).unwrap();
+    let extra_sources = page * 2 + 7;
+    let extra_actors = page + 3;
+    let mut case = app
+        .store
+        .load_case(CASE)
+        .await
+        .unwrap()
+        .unwrap()
+        .into_case();
+    for i in 0..extra_sources {
+        case.sources.push(Source {
+            id: format!("bulk-source-{i:05}"),
+            title: format!("Bulk report zqxsrc{i}"),
+            // Every third restricted: they are read in pages of their own at start.
+            sensitivity: if i % 3 == 0 {
+                Sensitivity::Restricted
+            } else {
+                Sensitivity::Public
+            },
+            ..Source::default()
+        });
+    }
+    for i in 0..extra_actors {
+        case.actors.push(Actor {
+            id: format!("bulk-actor-{i:05}"),
+            kind: ActorKind::Person,
+            name: format!("Bulk person zqxact{i}"),
+            aliases: Vec::new(),
+            country: None,
+            members: Vec::new(),
+            sensitivity: if i % 2 == 0 {
+                Sensitivity::Restricted
+            } else {
+                Sensitivity::Public
+            },
+            restricted_to: Vec::new(),
+        });
+    }
+    let case = accord_core::validate(case).unwrap();
+    app.store
+        .import_case(&case, accord_store::ImportMode::Replace, "test")
+        .await
+        .unwrap();
+    let total = |index: &SearchIndex, text: &str| -> usize {
+        index
+            .search_records(&SearchQuery {
+                text: text.into(),
+                case_ids: vec![CASE.into()],
+                limit: 1,
+                ..SearchQuery::default()
+            })
+            .unwrap()
+            .total
+    };
+    let expected = case.actors.len()
+        + case.sources.len()
+        + case.instruments.len()
+        + case
+            .instruments
+            .iter()
+            .map(|i| i.provisions.len())
+            .sum::<usize>()
+        + case.mechanisms.len();
+    let restricted = extra_sources.div_ceil(3) + extra_actors.div_ceil(2);
+
+    // A rebuild: every record, restricted ones in memory.
+    let rebuilt = Arc::new(SearchIndex::in_memory().unwrap());
+    let n = accord_server::search_sync::rebuild(app.store.clone(), rebuilt.clone())
+        .await
+        .unwrap();
+    assert_eq!(n.records, expected);
+    assert_eq!(usize::try_from(rebuilt.record_count()).unwrap(), expected);
+    for (text, count) in [
+        ("bulk report", extra_sources),
+        ("bulk person", extra_actors),
+        // The first, a page boundary's two sides, and the last.
+        ("zqxsrc0", 1),
+        (&format!("zqxsrc{}", page - 1), 1),
+        (&format!("zqxsrc{page}"), 1),
+        (&format!("zqxsrc{}", extra_sources - 1), 1),
+        (&format!("zqxact{}", extra_actors - 1), 1),
+    ] {
+        assert_eq!(total(&rebuilt, text), count, "{text}");
+    }
+
+    // At start, in step: only the restricted records are read, all of them.
+    let fresh = Arc::new(SearchIndex::in_memory().unwrap());
+    let n = accord_server::search_sync::load_restricted(app.store.as_ref(), fresh.clone())
+        .await
+        .unwrap();
+    assert_eq!(n, restricted);
+    assert_eq!(usize::try_from(fresh.record_count()).unwrap(), restricted);
+    assert_eq!(total(&fresh, "bulk report"), extra_sources.div_ceil(3));
+
+    // A re-index of the case (what the log's `case.import` entry asks for), on an index that
+    // held something else of the case: exactly the case's records afterwards.
+    let reindexed = Arc::new(SearchIndex::in_memory().unwrap());
+    reindexed
+        .upsert_records(&[accord_search::RecordDoc {
+            kind: accord_search::SearchKind::Source,
+            id: "gone-since".into(),
+            case_id: CASE.into(),
+            title: "Bulk report that the import removed".into(),
+            text: String::new(),
+            restricted: false,
+        }])
+        .unwrap();
+    accord_actions::search::reindex_changed(
+        app.store.as_ref(),
+        &reindexed,
+        CASE,
+        accord_actions::search::RecordsChanged::Case,
+    )
+    .await
+    .unwrap();
+    assert_eq!(usize::try_from(reindexed.record_count()).unwrap(), expected);
+    assert_eq!(total(&reindexed, "bulk report"), extra_sources);
 }
