@@ -238,6 +238,10 @@ impl Actions {
         };
         self.reindex(case, std::slice::from_ref(&incident.id))
             .await?;
+        if let Some(s) = &new_source {
+            self.reindex_records(case, search::RecordsChanged::sources(vec![s.id.clone()]))
+                .await?;
+        }
         Ok(outcome)
     }
 
@@ -252,7 +256,8 @@ impl Actions {
         self.check_restricted_to(case, &source.restricted_to, None)
             .await?;
         self.store.add_source(case, &source, by).await?;
-        Ok(())
+        self.reindex_records(case, search::RecordsChanged::sources(vec![source.id]))
+            .await
     }
 
     /// A record restricted to someone who is not a member of the case would be hidden from the
@@ -408,6 +413,8 @@ impl Actions {
         for chunk in ids.chunks(5_000) {
             self.reindex(&case.id, chunk).await?;
         }
+        self.reindex_records(&case.id, search::RecordsChanged::Case)
+            .await?;
         Ok(report)
     }
 
@@ -419,6 +426,27 @@ impl Actions {
         id: &str,
     ) -> Result<Vec<accord_store::RecordVersion>, ActionError> {
         Ok(self.store.history(case, kind, id).await?)
+    }
+
+    /// After a write of actors, sources, instruments, provisions or their translations: with an
+    /// indexing task (the server), wake it and make this server's next searches wait for it (it
+    /// re-reads what the log's new entries name, this write's among them); else re-read the
+    /// records and index them here.
+    async fn reindex_records(
+        &self,
+        case: &str,
+        changed: search::RecordsChanged,
+    ) -> Result<(), ActionError> {
+        match (&self.backlog, &self.search) {
+            (Some(backlog), Some(_)) => {
+                backlog.wrote(case, &[]);
+                Ok(())
+            }
+            (_, Some(index)) => search::reindex_changed(self.store.as_ref(), index, case, changed)
+                .await
+                .map_err(ActionError::Search),
+            _ => Ok(()),
+        }
     }
 
     async fn reindex(&self, case: &str, ids: &[String]) -> Result<(), ActionError> {

@@ -9,6 +9,10 @@ use accord_core::{Incident, Named, Verdict};
 use accord_search::{IncidentDoc, SearchIndex};
 use accord_store::Store;
 
+mod records;
+
+pub use records::{RECORD_PAGE, RecordPages, RecordsChanged, record_docs, reindex_changed};
+
 /// The index document of an incident.
 pub fn doc(case_id: &str, inc: &Incident, verdicts: &[Verdict]) -> IncidentDoc {
     let day = |d: accord_core::Day| i32::try_from(d.days_since_epoch()).unwrap_or(i32::MAX);
@@ -72,8 +76,18 @@ pub async fn incident_languages(
     case_id: &str,
     ids: &[String],
 ) -> Result<std::collections::HashMap<String, accord_core::RecordLanguages>, String> {
+    languages_of(store, case_id, accord_core::TextKind::Incident, ids).await
+}
+
+/// The translations of some records of one kind of a case, by record id.
+async fn languages_of(
+    store: &dyn Store,
+    case_id: &str,
+    kind: accord_core::TextKind,
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, accord_core::RecordLanguages>, String> {
     Ok(store
-        .record_languages(case_id, accord_core::TextKind::Incident, ids)
+        .record_languages(case_id, kind, ids)
         .await
         .map_err(|e| e.to_string())?
         .into_iter()

@@ -181,6 +181,9 @@ impl Actions {
         for chunk in incident_ids.chunks(5_000) {
             self.reindex(&request.case, chunk).await?;
         }
+        // A table may add or change actors, sources and instruments.
+        self.reindex_records(&request.case, crate::search::RecordsChanged::Case)
+            .await?;
         Ok(TableReport {
             headers,
             counts,

@@ -133,6 +133,9 @@ impl Actions {
         if t.kind == TextKind::Incident {
             self.reindex(case_id, std::slice::from_ref(&t.id)).await?;
         }
+        if let Some(changed) = crate::search::RecordsChanged::of_kind(t.kind, &t.id) {
+            self.reindex_records(case_id, changed).await?;
+        }
         Ok(record)
     }
 
@@ -164,6 +167,9 @@ impl Actions {
         if record.kind == TextKind::Incident {
             self.reindex(case_id, std::slice::from_ref(&record.id))
                 .await?;
+        }
+        if let Some(changed) = crate::search::RecordsChanged::of_kind(record.kind, &record.id) {
+            self.reindex_records(case_id, changed).await?;
         }
         Ok(after)
     }

@@ -81,11 +81,14 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
         load_demo(&actions, config.language).await?;
     }
     // The index is in step only if it was marked at the log's current size: any write made since
-    // (an import, a replaced redaction with as many incidents as before) shows as a longer log.
-    // Either way the server then follows the log from that size, so writes made by other servers
-    // on the same database (or by commands) reach this index too (`search_sync::follow`).
+    // (an import, a replaced redaction with as many incidents as before) shows as a longer log,
+    // and a part of it that opening created holds nothing. An index in step is not rebuilt,
+    // records included: only the restricted records, kept in memory, are read again, a page at
+    // a time. Either way the server
+    // then follows the log from that size, so writes made by other servers on the same database
+    // (or by commands) reach this index too (`search_sync::follow`).
     let (size, _) = store.log_head().await?;
-    if accord_server::search_sync::needs_rebuild(store.as_ref(), &search_dir).await? {
+    if accord_server::search_sync::needs_rebuild(store.as_ref(), &index, &search_dir).await? {
         // The index is derived data: rebuild it in the background; search fills in as it goes.
         let (store, index, dir, backlog) = (
             store.clone(),
@@ -100,7 +103,8 @@ pub(crate) async fn run(config: &Config, args: ServeArgs) -> anyhow::Result<Exit
             {
                 Ok(n) => {
                     tracing::info!(
-                        incidents = n,
+                        incidents = n.incidents,
+                        records = n.records,
                         secs = started.elapsed().as_secs_f64(),
                         "search index rebuilt"
                     );

@@ -60,6 +60,8 @@ pub(crate) struct Part {
     /// process writing into it.
     writer: Mutex<Option<IndexWriter>>,
     threads: usize,
+    /// Whether opening it created it: it holds nothing yet.
+    created: bool,
 }
 
 impl std::fmt::Debug for Part {
@@ -105,7 +107,7 @@ impl Part {
             std::fs::write(dir.join(VERSION_FILE), SCHEMA_VERSION.to_string()).map_err(io)?;
             index
         };
-        Self::from_index(index, fields, Some(dir.to_owned()))
+        Self::from_index(index, fields, Some(dir.to_owned()), !exists)
     }
 
     /// An index that lives in memory only: for tests and small tools.
@@ -117,13 +119,14 @@ impl Part {
             tantivy::IndexSettings::default(),
         )
         .map_err(SearchError::tantivy("create"))?;
-        Self::from_index(index, fields, None)
+        Self::from_index(index, fields, None, true)
     }
 
     fn from_index(
         mut index: Index,
         fields: Fields,
         dir: Option<PathBuf>,
+        created: bool,
     ) -> Result<Self, SearchError> {
         index
             .tokenizers()
@@ -148,6 +151,7 @@ impl Part {
             dir,
             writer: Mutex::new(None),
             threads,
+            created,
         })
     }
 
@@ -215,10 +219,11 @@ impl Part {
     }
 
     /// Replaces the whole index with `docs`, indexing on every core, and returns how many were
-    /// indexed. On error nothing is committed and the previous contents stay searchable.
+    /// indexed. On error (of the index, or a document that could not be made) nothing is
+    /// committed and the previous contents stay searchable.
     pub(crate) fn rebuild(
         &self,
-        docs: impl Iterator<Item = IncidentDoc>,
+        docs: impl Iterator<Item = Result<IncidentDoc, SearchError>>,
     ) -> Result<usize, SearchError> {
         let mut guard = self.writer()?;
         // Only one writer may hold the directory: release the small one first.
@@ -256,7 +261,7 @@ impl Part {
     fn fill(
         &self,
         writer: &IndexWriter,
-        docs: impl Iterator<Item = IncidentDoc>,
+        docs: impl Iterator<Item = Result<IncidentDoc, SearchError>>,
     ) -> Result<usize, SearchError> {
         writer
             .delete_all_documents()
@@ -265,7 +270,7 @@ impl Part {
         for doc in docs {
             // Tokenizing happens in the writer's threads; this loop only converts and queues.
             writer
-                .add_document(doc.to_document(&self.fields)?)
+                .add_document(doc?.to_document(&self.fields)?)
                 .map_err(SearchError::tantivy("add document"))?;
             count += 1;
         }
@@ -356,6 +361,11 @@ impl Part {
             total,
             hits: self.hits(&searcher, hits)?,
         })
+    }
+
+    /// Whether opening this part created it (a new directory, or an index in memory).
+    pub(crate) fn created(&self) -> bool {
+        self.created
     }
 
     /// Number of incidents in the index, as of the last commit.

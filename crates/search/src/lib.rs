@@ -5,6 +5,7 @@ mod error;
 mod incident;
 mod index;
 mod query;
+mod records;
 mod schema;
 mod split;
 
@@ -12,6 +13,7 @@ pub use error::SearchError;
 pub use incident::IncidentDoc;
 pub use index::{Hit, SearchResults};
 pub use query::{KhmerMatching, MAX_DEPTH, MAX_TEXT_BYTES, SearchQuery};
+pub use records::{RecordDoc, RecordHit, RecordResults, SearchKind, record_doc_id};
 pub use split::SearchIndex;
 
 /// The word tokens the index makes of `text` (lower-cased, ASCII-folded, Khmer segmented):

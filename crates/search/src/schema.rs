@@ -10,7 +10,10 @@ use crate::analysis;
 /// index written by an older build is refused (and rebuilt) instead of silently answering wrong.
 /// 2: restricted incidents are no longer written to the directory (an index of version 1 may
 /// hold their text, so it is rebuilt).
-pub(crate) const SCHEMA_VERSION: u32 = 2;
+/// 3: actors, sources, instruments and provisions in an index of their own, in the `records`
+/// directory (an index of version 2 has none, and would never be filled).
+/// 4: mechanisms among the records (an index of version 3 has none).
+pub(crate) const SCHEMA_VERSION: u32 = 4;
 /// File in the index directory that records [`SCHEMA_VERSION`].
 pub(crate) const VERSION_FILE: &str = "accord-search-version";
 

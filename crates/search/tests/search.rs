@@ -8,7 +8,8 @@
 use std::sync::Arc;
 
 use accord_search::{
-    IncidentDoc, KhmerMatching, MAX_DEPTH, MAX_TEXT_BYTES, SearchError, SearchIndex, SearchQuery,
+    IncidentDoc, KhmerMatching, MAX_DEPTH, MAX_TEXT_BYTES, RecordDoc, SearchError, SearchIndex,
+    SearchKind, SearchQuery, record_doc_id,
 };
 
 const FIXTURE: &str = include_str!("data/incidents.tsv");
@@ -756,4 +757,249 @@ fn restricted_incidents_are_found_but_never_written_to_the_directory() {
     index.upsert(std::slice::from_ref(&public)).unwrap();
     assert_eq!(index.restricted_count(), 0);
     check(&index, MARKER, &["secret"]);
+}
+
+// --- Records other than incidents: actors, sources, instruments, provisions, mechanisms ---
+
+/// Records of case c1 (and one of c2), each holding its original and its translations the way
+/// the server gives them: titles in `title`, other fields in `text`, a line per language.
+fn records() -> Vec<RecordDoc> {
+    let doc = |kind, id: &str, title: &str, text: &str| RecordDoc {
+        kind,
+        id: id.into(),
+        case_id: "c1".into(),
+        title: title.into(),
+        text: text.into(),
+        restricted: false,
+    };
+    vec![
+        doc(
+            SearchKind::Actor,
+            "moi",
+            "Ministry of Interior\nក្រសួងមហាផ្ទៃ\nMinistère de l’Intérieur",
+            "",
+        ),
+        doc(
+            SearchKind::Source,
+            "cchr-2017",
+            "Closure of the Cambodia Daily\nការបិទកាសែតខេមបូឌាដេលី\nFermeture du Cambodia Daily",
+            "Report on the tax bill\nRapport sur l’avis d’imposition",
+        ),
+        doc(
+            SearchKind::Instrument,
+            "ppa",
+            "Paris Peace Agreements\nកិច្ចព្រមព្រៀងសន្តិភាពទីក្រុងប៉ារីស\nAccords de paix de Paris",
+            "Signed in 1991\nSignés à Paris en 1991",
+        ),
+        doc(
+            SearchKind::Provision,
+            "PPA Art. 15(1)",
+            "PPA Art. 15(1)\nHuman rights\nសិទ្ធិមនុស្ស\nDroits de l’homme",
+            "All persons in Cambodia shall enjoy the rights\nToutes les personnes au Cambodge jouiront des droits",
+        ),
+        doc(
+            SearchKind::Mechanism,
+            "ppa-art-29",
+            "Co-chairs consult the signatories\nសហប្រធានពិគ្រោះជាមួយហត្ថលេខី\nLes coprésidents consultent les signataires",
+            "Consult on appropriate steps\nSe concerter sur les mesures appropriées",
+        ),
+        RecordDoc {
+            case_id: "c2".into(),
+            ..doc(SearchKind::Actor, "moi", "Ministère de l’Intérieur", "")
+        },
+    ]
+}
+
+fn record_index() -> SearchIndex {
+    let index = SearchIndex::in_memory().unwrap();
+    index.rebuild_records(records().into_iter()).unwrap();
+    index
+}
+
+/// The records `q` finds, as `kind:id`, sorted.
+fn record_ids(index: &SearchIndex, q: &SearchQuery) -> Vec<String> {
+    let found = index.search_records(q).unwrap();
+    assert_eq!(
+        found.total,
+        found.hits.len(),
+        "the whole result fits the page"
+    );
+    let mut out: Vec<String> = found
+        .hits
+        .iter()
+        .map(|h| format!("{}:{}", h.kind.as_str(), h.id))
+        .collect();
+    out.sort();
+    out
+}
+
+fn check_records(index: &SearchIndex, text: &str, expected: &[&str]) {
+    assert_eq!(
+        record_ids(index, &scoped(text, &["c1"])),
+        expected,
+        "records found by {text:?}"
+    );
+}
+
+#[test]
+fn records_are_found_by_each_of_their_languages() {
+    let index = record_index();
+    assert_eq!(index.record_count(), 6);
+    // Khmer, as one word of a sentence and as a word the segmenter glues to others.
+    check_records(&index, "ក្រសួងមហាផ្ទៃ", &["actor:moi"]);
+    check_records(&index, "មហាផ្ទៃ", &["actor:moi"]);
+    check_records(&index, "កាសែត", &["source:cchr-2017"]);
+    check_records(&index, "សន្តិភាព", &["instrument:ppa"]);
+    check_records(&index, "សិទ្ធិមនុស្ស", &["provision:PPA Art. 15(1)"]);
+    check_records(&index, "ហត្ថលេខី", &["mechanism:ppa-art-29"]);
+    // French, with and without its accents, in either case.
+    check_records(&index, "Ministère", &["actor:moi"]);
+    check_records(&index, "ministere interieur", &["actor:moi"]);
+    check_records(&index, "avis d’imposition", &["source:cchr-2017"]);
+    check_records(&index, "signes", &["instrument:ppa"]);
+    check_records(&index, "coprésidents", &["mechanism:ppa-art-29"]);
+    check_records(&index, "mesures appropriees", &["mechanism:ppa-art-29"]);
+    check_records(
+        &index,
+        "\"droits de l'homme\"",
+        &["provision:PPA Art. 15(1)"],
+    );
+    // English originals and words several kinds share.
+    check_records(&index, "paris", &["instrument:ppa"]);
+    check_records(
+        &index,
+        "cambodia",
+        &["provision:PPA Art. 15(1)", "source:cchr-2017"],
+    );
+    check_records(&index, "nowhere", &[]);
+}
+
+#[test]
+fn records_are_filtered_by_kind_scoped_by_case_and_excluded_by_id() {
+    let index = record_index();
+    let mut q = scoped("cambodia", &["c1"]);
+    q.kinds = vec!["source".into()];
+    assert_eq!(record_ids(&index, &q), ["source:cchr-2017"]);
+    q.kinds = vec!["actor".into(), "provision".into()];
+    assert_eq!(record_ids(&index, &q), ["provision:PPA Art. 15(1)"]);
+    let mut q = scoped("consult", &["c1"]);
+    q.kinds = vec!["mechanism".into()];
+    assert_eq!(record_ids(&index, &q), ["mechanism:ppa-art-29"]);
+    q.kinds = vec!["instrument".into()];
+    assert!(record_ids(&index, &q).is_empty());
+    // The case scope is access control, as for incidents.
+    assert_eq!(
+        record_ids(&index, &scoped("ministere", &["c2"])),
+        ["actor:moi"]
+    );
+    assert_eq!(
+        index
+            .search_records(&scoped("ministere", &["c1", "c2"]))
+            .unwrap()
+            .total,
+        2
+    );
+    assert!(record_ids(&index, &scoped("ministere", &[])).is_empty());
+    // A record the reader may not see is neither found nor counted.
+    let mut hidden = scoped("ministere", &["c1", "c2"]);
+    hidden.exclude_ids = vec![record_doc_id("c1", SearchKind::Actor, "moi")];
+    let found = index.search_records(&hidden).unwrap();
+    assert_eq!(found.total, 1);
+    assert_eq!(found.hits[0].case_id, "c2");
+    // Incident queries never see records, nor record queries incidents.
+    assert_eq!(index.doc_count(), 0);
+    assert_eq!(
+        index.search(&scoped("ministere", &["c1"])).unwrap().total,
+        0
+    );
+    let both = SearchIndex::in_memory().unwrap();
+    both.rebuild(fixture().into_iter()).unwrap();
+    both.rebuild_records(records().into_iter()).unwrap();
+    assert_eq!(
+        record_ids(&both, &scoped("ច្បាប់", &["c1"])),
+        Vec::<String>::new()
+    );
+    assert!(both.search(&scoped("ច្បាប់", &["c1"])).unwrap().total > 0);
+    // Actor and theme filters name incidents' links: no record has any.
+    let mut by_actor = scoped("ministere", &["c1"]);
+    by_actor.actors = vec!["moi".into()];
+    assert!(record_ids(&index, &by_actor).is_empty());
+}
+
+#[test]
+fn record_writes_replace_delete_and_keep_restricted_text_off_the_disk() {
+    const MARKER: &str = "zqxjrestrictedactor";
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("search");
+    let index = SearchIndex::open(&dir).unwrap();
+    index.rebuild_records(records().into_iter()).unwrap();
+    let mut actor = records().remove(0);
+    // Replaced by case, kind and id: the old text no longer finds it.
+    actor.title = "Ministry of Interior\nMinistère de l’Intérieur".into();
+    index.upsert_records(std::slice::from_ref(&actor)).unwrap();
+    check_records(&index, "ក្រសួងមហាផ្ទៃ", &[]);
+    check_records(&index, "interieur", &["actor:moi"]);
+    // Restricted: found in memory, never written to the directory.
+    let secret = RecordDoc {
+        id: "witness".into(),
+        title: format!("Witness {MARKER}"),
+        restricted: true,
+        ..actor.clone()
+    };
+    index.upsert_records(std::slice::from_ref(&secret)).unwrap();
+    check_records(&index, MARKER, &["actor:witness"]);
+    index
+        .delete_records(&[("c1", SearchKind::Source, "cchr-2017")])
+        .unwrap();
+    check_records(&index, "daily", &[]);
+    check_records(&index, "fermeture", &[]);
+    // An invalid record is refused whole and leaves the index as it was.
+    let bad = RecordDoc {
+        case_id: "c/1".into(),
+        ..actor.clone()
+    };
+    assert!(matches!(
+        index.rebuild_records(vec![actor.clone(), bad].into_iter()),
+        Err(SearchError::InvalidDoc { .. })
+    ));
+    check_records(&index, "interieur", &["actor:moi"]);
+    drop(index);
+    for (path, bytes) in files_under(&dir) {
+        assert!(
+            !bytes.windows(MARKER.len()).any(|w| w == MARKER.as_bytes()),
+            "{} holds the restricted text",
+            path.display()
+        );
+    }
+    // Reopened: what is on disk is still there, the restricted record is not.
+    let index = SearchIndex::open(&dir).unwrap();
+    check_records(&index, "interieur", &["actor:moi"]);
+    check_records(&index, MARKER, &[]);
+    // A case deleted takes its records with it.
+    index.delete_case("c1").unwrap();
+    check_records(&index, "interieur", &[]);
+    assert_eq!(
+        record_ids(&index, &scoped("interieur", &["c2"])),
+        ["actor:moi"]
+    );
+}
+
+/// An index opened where there was none says so, and so does one whose records directory went
+/// missing: the server rebuilds them whatever its mark of being in step says.
+#[test]
+fn an_index_says_when_opening_created_a_part_of_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("search");
+    let index = SearchIndex::open(&dir).unwrap();
+    assert!(index.created());
+    index.rebuild_records(records().into_iter()).unwrap();
+    drop(index);
+    let index = SearchIndex::open(&dir).unwrap();
+    assert!(!index.created());
+    assert_eq!(index.record_count(), 6);
+    drop(index);
+    std::fs::remove_dir_all(dir.join("records")).unwrap();
+    let index = SearchIndex::open(&dir).unwrap();
+    assert!(index.created());
+    assert_eq!(index.record_count(), 0);
 }

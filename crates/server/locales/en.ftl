@@ -565,6 +565,53 @@ noun-letter = letter
 noun-evidence = evidence item
 noun-record = record
 
+# --- S: search over every kind of record (search.html), history of instruments, provisions and mechanisms (issue 16 §2) ---
+nav-search = Search
+search-title = Search
+search-text = Words
+search-kind = Kind of record
+search-every-kind = Every kind
+search-go = Search
+search-nothing = Nothing found.
+search-incidents = { $total ->
+    [one] { $total } incident
+   *[other] { $total } incidents
+}
+search-records = { $total ->
+    [one] { $total } actor, source, instrument or provision
+   *[other] { $total } actors, sources, instruments and provisions
+}
+search-all-incidents = All { $total } incidents found
+search-more-of = All of one kind:
+search-previous = ← Previous
+search-next = Next →
+noun-instrument = instrument
+noun-provision = provision
+noun-mechanism = mechanism
+history-unversioned = Instruments, provisions and mechanisms come with the case and have no versions of their own: this page shows the versions of their translations, newest first.
+history-no-translation = No translation has been written yet.
+# The OpenAPI document's texts of /api/v1/cases/{id}/search (routes/api/search.rs), by operation id or schema
+api-tag-search = Every kind of record of a case, found by any of its languages
+api-op-search-case = Search a case's incidents, actors, sources, instruments, provisions and mechanisms by any of their languages.
+api-search-case-param-q = Words and "quoted phrases" in any language (Latin and Khmer), all of which must match.
+api-search-case-param-kind = One kind of record: `incident`, `actor`, `source`, `instrument`, `provision` or `mechanism`; without it, the first 10 hits of each part.
+api-search-case-param-page = The page of one kind's hits (50 a page), from 1.
+api-search-case-resp-200 = What the search found
+api-schema-SearchResults = What a search found: incidents and the other records, each part when the `kind` asked for it.
+api-schema-SearchResults-incidents = The incidents found (absent when `kind` names another kind).
+api-schema-SearchResults-records = The actors, sources, instruments, provisions and mechanisms found (absent when `kind` is `incident`).
+api-schema-SearchPart = One part of a search's results.
+api-schema-SearchPart-total = How many records of the part match, over all pages; none the caller may not see.
+api-schema-SearchPart-hits = The hits of the page, best first.
+api-schema-SearchHit = One record found.
+api-schema-SearchHit-kind = `incident`, `actor`, `source`, `instrument`, `provision` or `mechanism`.
+api-schema-SearchHit-id = The record's id in its case (a provision's is its citation).
+api-schema-SearchHit-href = The record's web page.
+api-schema-SearchHit-title = Its title (an actor's name, a provision's citation and heading) in the request's language where the record has it, else the original.
+api-schema-SearchHit-lang = The language of `title`.
+api-schema-SearchHit-original = Whether `title` is the original (the requested language has no translation of it).
+api-schema-SearchHit-out-of-date = Whether `title` is a translation whose original changed since it was translated.
+
 ## Date precision
 
 precision-day = day

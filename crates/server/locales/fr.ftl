@@ -564,6 +564,53 @@ noun-letter = lettre
 noun-evidence = élément de preuve
 noun-record = enregistrement
 
+# --- S: search over every kind of record (search.html), history of instruments, provisions and mechanisms (issue 16 §2) ---
+nav-search = Recherche
+search-title = Recherche
+search-text = Mots
+search-kind = Type de fiche
+search-every-kind = Tous les types
+search-go = Rechercher
+search-nothing = Aucun résultat.
+search-incidents = { $total ->
+    [one] { $total } incident
+   *[other] { $total } incidents
+}
+search-records = { $total ->
+    [one] { $total } acteur, source, instrument ou disposition
+   *[other] { $total } acteurs, sources, instruments et dispositions
+}
+search-all-incidents = Voir les { $total } incidents trouvés
+search-more-of = Tout voir d’un seul type :
+search-previous = ← Précédents
+search-next = Suivants →
+noun-instrument = instrument
+noun-provision = disposition
+noun-mechanism = mécanisme
+history-unversioned = Les instruments, les dispositions et les mécanismes sont fournis avec le dossier et n’ont pas de versions propres : cette page montre les versions de leurs traductions, de la plus récente à la plus ancienne.
+history-no-translation = Aucune traduction n’a encore été écrite.
+# The OpenAPI document's texts of /api/v1/cases/{id}/search (routes/api/search.rs), by operation id or schema
+api-tag-search = Toutes les fiches d’un dossier, trouvées dans chacune de leurs langues
+api-op-search-case = Rechercher les incidents, acteurs, sources, instruments, dispositions et mécanismes d’un dossier dans chacune de leurs langues.
+api-search-case-param-q = Des mots et des « expressions entre guillemets » dans n’importe quelle langue (écriture latine ou khmère), qui doivent tous correspondre.
+api-search-case-param-kind = Un seul type de fiche : `incident`, `actor`, `source`, `instrument`, `provision` ou `mechanism` ; sans lui, les 10 premiers résultats de chaque partie.
+api-search-case-param-page = La page des résultats d’un type (50 par page), à partir de 1.
+api-search-case-resp-200 = Ce que la recherche a trouvé
+api-schema-SearchResults = Ce qu’une recherche a trouvé : les incidents et les autres fiches, chaque partie lorsque `kind` la demande.
+api-schema-SearchResults-incidents = Les incidents trouvés (absent quand `kind` nomme un autre type).
+api-schema-SearchResults-records = Les acteurs, sources, instruments, dispositions et mécanismes trouvés (absent quand `kind` vaut `incident`).
+api-schema-SearchPart = Une partie des résultats d’une recherche.
+api-schema-SearchPart-total = Combien de fiches de la partie correspondent, toutes pages confondues ; aucune que l’appelant n’a pas le droit de voir.
+api-schema-SearchPart-hits = Les résultats de la page, les plus pertinents d’abord.
+api-schema-SearchHit = Une fiche trouvée.
+api-schema-SearchHit-kind = `incident`, `actor`, `source`, `instrument`, `provision` ou `mechanism`.
+api-schema-SearchHit-id = L’identifiant de la fiche dans son dossier (pour une disposition, sa référence).
+api-schema-SearchHit-href = La page web de la fiche.
+api-schema-SearchHit-title = Son titre (le nom d’un acteur, la référence et l’intitulé d’une disposition) dans la langue de la requête si la fiche l’a, sinon l’original.
+api-schema-SearchHit-lang = La langue de `title`.
+api-schema-SearchHit-original = Si `title` est l’original (la langue demandée n’en a pas de traduction).
+api-schema-SearchHit-out-of-date = Si `title` est une traduction dont l’original a changé depuis qu’elle a été faite.
+
 ## Précision des dates
 
 precision-day = jour

@@ -526,6 +526,47 @@ noun-letter = លិខិត
 noun-evidence = ភស្តុតាង
 noun-record = កំណត់ត្រា
 
+# --- S: search over every kind of record (search.html), history of instruments, provisions and mechanisms (issue 16 §2) ---
+nav-search = ស្វែងរក
+search-title = ស្វែងរក
+search-text = ពាក្យ
+search-kind = ប្រភេទកំណត់ត្រា
+search-every-kind = គ្រប់ប្រភេទ
+search-go = ស្វែងរក
+search-nothing = រកមិនឃើញអ្វីទេ។
+search-incidents = ហេតុការណ៍ { $total }
+search-records = តួអង្គ ប្រភព លិខិតុបករណ៍ និងបទប្បញ្ញត្តិ { $total }
+search-all-incidents = ហេតុការណ៍ទាំង { $total } ដែលបានរកឃើញ
+search-more-of = មើលទាំងអស់នៃប្រភេទមួយ៖
+search-previous = ← មុន
+search-next = បន្ទាប់ →
+noun-instrument = លិខិតុបករណ៍
+noun-provision = បទប្បញ្ញត្តិ
+noun-mechanism = យន្តការ
+history-unversioned = លិខិតុបករណ៍ បទប្បញ្ញត្តិ និងយន្តការ មកជាមួយសំណុំរឿង ហើយគ្មានកំណែផ្ទាល់ខ្លួនទេ៖ ទំព័រនេះបង្ហាញកំណែនៃការបកប្រែរបស់វា ដោយកំណែថ្មីបំផុតនៅខាងលើ។
+history-no-translation = មិនទាន់មានការបកប្រែនៅឡើយទេ។
+# The OpenAPI document's texts of /api/v1/cases/{id}/search (routes/api/search.rs), by operation id or schema
+api-tag-search = គ្រប់ប្រភេទកំណត់ត្រានៃសំណុំរឿង ដែលរកឃើញតាមភាសាណាមួយរបស់វា
+api-op-search-case = ស្វែងរកហេតុការណ៍ តួអង្គ ប្រភព លិខិតុបករណ៍ បទប្បញ្ញត្តិ និងយន្តការនៃសំណុំរឿង តាមភាសាណាមួយរបស់វា។
+api-search-case-param-q = ពាក្យ និង "ឃ្លាក្នុងសញ្ញាសម្រង់" ជាភាសាណាមួយ (អក្សរឡាតាំង និងអក្សរខ្មែរ) ដែលត្រូវតែត្រូវគ្នាទាំងអស់។
+api-search-case-param-kind = ប្រភេទកំណត់ត្រាតែមួយ៖ `incident`, `actor`, `source`, `instrument`, `provision` ឬ `mechanism`។ បើគ្មាន គឺលទ្ធផល ១០ ដំបូងនៃផ្នែកនីមួយៗ។
+api-search-case-param-page = ទំព័រនៃលទ្ធផលរបស់ប្រភេទមួយ (៥០ ក្នុងមួយទំព័រ) ចាប់ពី ១។
+api-search-case-resp-200 = អ្វីដែលការស្វែងរកបានរកឃើញ
+api-schema-SearchResults = អ្វីដែលការស្វែងរកបានរកឃើញ៖ ហេតុការណ៍ និងកំណត់ត្រាផ្សេងទៀត ផ្នែកនីមួយៗនៅពេលដែល `kind` សុំវា។
+api-schema-SearchResults-incidents = ហេតុការណ៍ដែលបានរកឃើញ (គ្មាន នៅពេលដែល `kind` ដាក់ឈ្មោះប្រភេទផ្សេង)។
+api-schema-SearchResults-records = តួអង្គ ប្រភព លិខិតុបករណ៍ បទប្បញ្ញត្តិ និងយន្តការដែលបានរកឃើញ (គ្មាន នៅពេលដែល `kind` ជា `incident`)។
+api-schema-SearchPart = ផ្នែកមួយនៃលទ្ធផលស្វែងរក។
+api-schema-SearchPart-total = ចំនួនកំណត់ត្រានៃផ្នែកនេះដែលត្រូវគ្នា លើគ្រប់ទំព័រ ដោយមិនរាប់កំណត់ត្រាដែលអ្នកហៅមិនអាចមើលបាន។
+api-schema-SearchPart-hits = លទ្ធផលនៃទំព័រ ដែលត្រូវគ្នាបំផុតនៅមុនគេ។
+api-schema-SearchHit = កំណត់ត្រាមួយដែលបានរកឃើញ។
+api-schema-SearchHit-kind = `incident`, `actor`, `source`, `instrument`, `provision` ឬ `mechanism`។
+api-schema-SearchHit-id = លេខសម្គាល់នៃកំណត់ត្រាក្នុងសំណុំរឿងរបស់វា (របស់បទប្បញ្ញត្តិ គឺការដកស្រង់របស់វា)។
+api-schema-SearchHit-href = ទំព័របណ្តាញនៃកំណត់ត្រា។
+api-schema-SearchHit-title = ចំណងជើងរបស់វា (ឈ្មោះតួអង្គ ការដកស្រង់ និងចំណងជើងនៃបទប្បញ្ញត្តិ) ជាភាសានៃសំណើ បើកំណត់ត្រាមានភាសានោះ បើមិនដូច្នោះទេ គឺភាសាដើម។
+api-schema-SearchHit-lang = ភាសានៃ `title`។
+api-schema-SearchHit-original = ថាតើ `title` ជាភាសាដើមឬអត់ (ភាសាដែលបានសុំគ្មានការបកប្រែរបស់វា)។
+api-schema-SearchHit-out-of-date = ថាតើ `title` ជាការបកប្រែដែលច្បាប់ដើមរបស់វាបានផ្លាស់ប្តូរ ចាប់តាំងពីវាត្រូវបានបកប្រែឬអត់។
+
 ## ភាពច្បាស់លាស់នៃកាលបរិច្ឆេទ
 
 precision-day = ថ្ងៃ

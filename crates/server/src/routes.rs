@@ -31,6 +31,7 @@ mod mechanisms;
 mod observations;
 mod provisions;
 mod records;
+mod search;
 mod table;
 mod table_import;
 mod timeline;
@@ -100,6 +101,7 @@ fn routes(upload_limit: u64) -> Routes {
         .merge(account::router())
         .merge(cases::router())
         .merge(timeline::router())
+        .merge(search::router())
         .merge(timeline_download::router())
         .merge(table_import::router())
         .merge(incidents::router())

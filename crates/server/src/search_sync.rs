@@ -37,9 +37,24 @@ use crate::AppError;
 // index in step after each write (re-indexing is the action's job, not a route's).
 pub use accord_actions::search::{doc, doc_id, incident_id, theme_verdict_tag, verdict_tag};
 
-/// Rebuild the whole index from the store, streaming batches into the index's bulk build.
-pub async fn rebuild(store: Arc<dyn Store>, index: Arc<SearchIndex>) -> Result<usize, AppError> {
-    let (tx, rx) = std::sync::mpsc::sync_channel::<IncidentDoc>(10_000);
+/// How many index documents wait between the store's reader and the index's bulk build: the
+/// reader stops when the builder is this far behind, so a rebuild holds about a batch of
+/// incidents or a page of records however large the store.
+const REBUILD_CHANNEL: usize = 10_000;
+
+/// What a rebuild indexed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rebuilt {
+    pub incidents: usize,
+    /// Actors, sources, instruments, provisions and mechanisms.
+    pub records: usize,
+}
+
+/// Rebuild the whole index from the store, streaming batches into the index's bulk build: the
+/// incidents, then the other records ([`rebuild_records`]).
+pub async fn rebuild(store: Arc<dyn Store>, index: Arc<SearchIndex>) -> Result<Rebuilt, AppError> {
+    let (tx, rx) = std::sync::mpsc::sync_channel::<IncidentDoc>(REBUILD_CHANNEL);
+    let records = index.clone();
     let builder = tokio::task::spawn_blocking(move || index.rebuild(rx.into_iter()));
     let mut after = None;
     loop {
@@ -77,15 +92,59 @@ pub async fn rebuild(store: Arc<dyn Store>, index: Arc<SearchIndex>) -> Result<u
         }
     }
     drop(tx);
-    builder
+    let incidents = builder
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(format!("search index: {e}")))
+        .map_err(|e| AppError::Internal(format!("search index: {e}")))?;
+    let records = rebuild_records(store.as_ref(), records).await?;
+    Ok(Rebuilt { incidents, records })
 }
 
-/// Fill the in-memory part of the index with every restricted incident (their text is sealed in
-/// the store and never written to the index directory): at each start, when the directory is in
-/// step and no rebuild brings them in. Returns how many.
+/// Replace every record other than incidents in the index (actors, sources, instruments,
+/// provisions, mechanisms, each with its translations) with those of every case in the store;
+/// returns how many. The records are read a page at a time (`RecordPages`) and streamed into the
+/// index's bulk build through a bounded channel, as incidents are: memory does not grow with the
+/// number of records.
+pub async fn rebuild_records(
+    store: &dyn Store,
+    index: Arc<SearchIndex>,
+) -> Result<usize, AppError> {
+    let (tx, rx) = std::sync::mpsc::sync_channel::<accord_search::RecordDoc>(REBUILD_CHANNEL);
+    let builder = tokio::task::spawn_blocking(move || index.rebuild_records(rx.into_iter()));
+    let read = send_records(store, &tx).await;
+    drop(tx);
+    // The builder's error says more than the reader's (which stops when the builder does).
+    let built = builder
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(format!("search index: {e}")))?;
+    read?;
+    Ok(built)
+}
+
+/// Every case's records, page by page, into `tx`; stops early when the builder is gone.
+async fn send_records(
+    store: &dyn Store,
+    tx: &std::sync::mpsc::SyncSender<accord_search::RecordDoc>,
+) -> Result<(), AppError> {
+    for case in store.list_cases().await? {
+        let mut pages =
+            accord_actions::search::RecordPages::new(store, &case.id, accord_store::PagePick::All);
+        while let Some(docs) = pages.next().await.map_err(AppError::Internal)? {
+            for d in docs {
+                if tx.send(d).is_err() {
+                    return Ok(());
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Fill the in-memory parts of the index with every restricted incident, actor and source (their
+/// text is sealed in the store and never written to the index directory): at each start, when
+/// the directory is in step and no rebuild brings them in. Returns how many. Actors and sources
+/// are read a page of restricted ones at a time.
 pub async fn load_restricted(
     store: &dyn Store,
     index: Arc<SearchIndex>,
@@ -96,11 +155,29 @@ pub async fn load_restricted(
         .iter()
         .map(|(case, inc, verdicts)| doc(case, inc, verdicts))
         .collect();
-    let n = docs.len();
-    tokio::task::spawn_blocking(move || index.upsert(&docs))
+    let mut n = docs.len();
+    let incidents = index.clone();
+    tokio::task::spawn_blocking(move || incidents.upsert(&docs))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
         .map_err(|e| AppError::Internal(format!("search index: {e}")))?;
+    // Restricted actors and sources, the same way (instruments, provisions and mechanisms have
+    // no sensitivity of their own).
+    for case in store.list_cases().await? {
+        let mut pages = accord_actions::search::RecordPages::new(
+            store,
+            &case.id,
+            accord_store::PagePick::Restricted,
+        );
+        while let Some(docs) = pages.next().await.map_err(AppError::Internal)? {
+            n += docs.len();
+            let index = index.clone();
+            tokio::task::spawn_blocking(move || index.upsert_records(&docs))
+                .await
+                .map_err(|e| AppError::Internal(e.to_string()))?
+                .map_err(|e| AppError::Internal(format!("search index: {e}")))?;
+        }
+    }
     Ok(n)
 }
 
@@ -112,8 +189,32 @@ fn marker(dir: &Path) -> PathBuf {
 /// Whether the index must be rebuilt: it is in step only if it was marked at the log's current
 /// size. Every write appends to the log, so a write made while no server kept the index in step —
 /// an import, even one that replaces a redacted text with the same number of incidents — shows
-/// here, where a count of documents would not.
-pub async fn needs_rebuild(store: &dyn Store, dir: &Path) -> Result<bool, AppError> {
+/// here, where a count of documents would not. A part of the index that opening `index` created
+/// (a new directory, or a records directory gone missing) holds nothing, whatever the mark says:
+/// the mark is then removed, so that a start that does not finish the rebuild leaves it to the
+/// next.
+///
+/// The one test for incidents and records alike: an index in step is not rebuilt at start,
+/// records included (a rebuild reads every record of every case; only the restricted ones, kept
+/// in memory, are read again at each start: [`load_restricted`]).
+pub async fn needs_rebuild(
+    store: &dyn Store,
+    index: &SearchIndex,
+    dir: &Path,
+) -> Result<bool, AppError> {
+    if index.created() {
+        match std::fs::remove_file(marker(dir)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(AppError::Internal(format!(
+                    "{}: {e}",
+                    marker(dir).display()
+                )));
+            }
+        }
+        return Ok(true);
+    }
     let (size, _) = store.log_head().await?;
     let marked = std::fs::read_to_string(marker(dir))
         .ok()
@@ -239,6 +340,10 @@ async fn catch_up_with(
         incidents: also.clone(),
         ..Changes::default()
     };
+    // Records other than incidents are re-read by id or whole per case (page by page), once for
+    // all the steps: an import of a case logs an entry per record, and re-reading the case's
+    // sources at each step of 5,000 entries would read them hundreds of times.
+    let mut records = RecordChanges::default();
     while next < size {
         let entries = store.log_entries(next, STEP).await?;
         let Some((last, _)) = entries.last() else {
@@ -247,6 +352,7 @@ async fn catch_up_with(
         let after = last.seq + 1;
         for (entry, _) in &entries {
             changes.note(entry);
+            records.note(entry);
         }
         std::mem::take(&mut changes).apply(store, index).await?;
         next = after;
@@ -254,7 +360,72 @@ async fn catch_up_with(
     if !changes.is_empty() {
         changes.apply(store, index).await?;
     }
+    records.apply(store, index).await?;
     Ok(next)
+}
+
+/// How many actors and sources a catch-up re-reads by id, per case, before it re-reads the case.
+const MAX_NAMED_RECORDS: usize = 20_000;
+
+/// What log entries changed of the records other than incidents, by case.
+#[derive(Debug, Default)]
+struct RecordChanges {
+    by_case: BTreeMap<String, accord_actions::search::RecordsChanged>,
+}
+
+impl RecordChanges {
+    fn note(&mut self, entry: &accord_store::LogEntry) {
+        use accord_actions::search::RecordsChanged;
+        let Some(case) = &entry.case_id else {
+            return;
+        };
+        // A whole case written (an import, a merge of tables) or deleted: every record of it.
+        let whole = matches!(
+            entry.action.as_str(),
+            "case.import" | "case.replace" | "case.merge" | "case.create" | "case.delete"
+        );
+        let changed = if whole {
+            RecordsChanged::Case
+        } else {
+            let Some((kind, id)) = entry.record.as_deref().and_then(|r| r.split_once('/')) else {
+                return;
+            };
+            let (kind, id) = match (kind, id.split_once('/')) {
+                ("translation", Some((kind, id))) => (kind, id),
+                _ => (kind, id),
+            };
+            match kind {
+                "actor" => RecordsChanged::actors(vec![id.to_owned()]),
+                "source" => RecordsChanged::sources(vec![id.to_owned()]),
+                "instrument" | "provision" | "mechanism" => RecordsChanged::whole(),
+                _ => return,
+            }
+        };
+        let slot = self
+            .by_case
+            .entry(case.clone())
+            .or_insert_with(RecordsChanged::none);
+        let mut merged = std::mem::replace(slot, RecordsChanged::Case).and(changed);
+        // Past a few pages of ids, reading the case again page by page costs less than
+        // remembering every id (entries of a large write that came before its `case.*` entry).
+        if let RecordsChanged::Records {
+            actors, sources, ..
+        } = &merged
+            && actors.len() + sources.len() > MAX_NAMED_RECORDS
+        {
+            merged = RecordsChanged::Case;
+        }
+        *slot = merged;
+    }
+
+    async fn apply(self, store: &dyn Store, index: &Arc<SearchIndex>) -> Result<(), AppError> {
+        for (case, changed) in self.by_case {
+            accord_actions::search::reindex_changed(store, index, &case, changed)
+                .await
+                .map_err(AppError::Internal)?;
+        }
+        Ok(())
+    }
 }
 
 /// What a step of log entries changed, by case.

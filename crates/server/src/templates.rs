@@ -35,6 +35,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/dashboard.html"),
     ),
     ("timeline.html", include_str!("../templates/timeline.html")),
+    ("search.html", include_str!("../templates/search.html")),
     ("import.html", include_str!("../templates/import.html")),
     (
         "letters/list.html",
@@ -515,6 +516,7 @@ mod i18n_check {
         "translation_mark.html",
         "source.html",
         "instrument.html",
+        "search.html",
     ];
 
     /// Every template is converted (a new one must join the list above).

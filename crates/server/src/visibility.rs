@@ -74,6 +74,16 @@ impl Visibility {
         self.hidden.incidents.iter().map(String::as_str)
     }
 
+    /// The ids of the actors this reader may not see (for the search index to leave out).
+    pub(crate) fn hidden_actors(&self) -> impl Iterator<Item = &str> {
+        self.hidden.actors.iter().map(String::as_str)
+    }
+
+    /// The ids of the sources this reader may not see (for the search index to leave out).
+    pub(crate) fn hidden_sources(&self) -> impl Iterator<Item = &str> {
+        self.hidden.sources.iter().map(String::as_str)
+    }
+
     pub(crate) fn sees_incident(&self, id: &str) -> bool {
         !self.hidden.incidents.contains(id)
     }

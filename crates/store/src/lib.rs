@@ -266,6 +266,40 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         ids: &[String],
     ) -> Result<Vec<accord_core::RecordLanguages>, StoreError>;
 
+    /// What the search index reads of a case besides its incidents, by id: the actors and
+    /// sources of `ids` that the case has, and every instrument (with its provisions) and
+    /// mechanism of the case (a case has few). `None`: no such case. Sealed text is opened with
+    /// the instance's keys. A case has about as many sources as incidents, and an imported one
+    /// may have many thousands of actors: whole cases are read in pages
+    /// ([`Store::actors_page`], [`Store::sources_page`]), never through this.
+    async fn search_records(
+        &self,
+        case_id: &str,
+        ids: RecordIds<'_>,
+    ) -> Result<Option<SearchRecords>, StoreError>;
+
+    /// One page of a case's actors in id order: those `pick` picks whose id comes after `after`
+    /// (`None`: from the first), at most `limit`. The search index reads a case's actors this
+    /// way (from the last id of each page to the next), so that its memory does not grow with
+    /// the case. Empty past the last page, and for a case that does not exist. Sealed text is
+    /// opened with the instance's keys.
+    async fn actors_page(
+        &self,
+        case_id: &str,
+        pick: PagePick,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<accord_core::Actor>, StoreError>;
+
+    /// One page of a case's sources in id order, as [`Store::actors_page`] reads actors.
+    async fn sources_page(
+        &self,
+        case_id: &str,
+        pick: PagePick,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<accord_core::Source>, StoreError>;
+
     /// Every incident of every case, in batches, for (re)building the search index.
     async fn all_incidents(
         &self,
@@ -808,6 +842,31 @@ pub struct Hidden {
 pub struct Page<T> {
     pub total: u64,
     pub items: Vec<T>,
+}
+
+/// Which actors and sources [`Store::search_records`] reads, by id.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RecordIds<'a> {
+    pub actors: &'a [String],
+    pub sources: &'a [String],
+}
+
+/// Which actors or sources a page of [`Store::actors_page`] or [`Store::sources_page`] holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PagePick {
+    /// Every one: a rebuild of the index.
+    All,
+    /// The restricted ones: the search index keeps them in memory only, filled at each start.
+    Restricted,
+}
+
+/// What [`Store::search_records`] reads of a case.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRecords {
+    pub actors: Vec<accord_core::Actor>,
+    pub sources: Vec<accord_core::Source>,
+    pub instruments: Vec<accord_core::Instrument>,
+    pub mechanisms: Vec<accord_core::Mechanism>,
 }
 
 /// The ids and labels of a case's records, for checking and suggesting references in forms.

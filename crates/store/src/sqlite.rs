@@ -15,6 +15,7 @@ mod observations;
 mod records;
 mod replace;
 mod sealing;
+mod search_view;
 mod signin_limits;
 mod signon;
 mod translations;
@@ -755,6 +756,37 @@ impl Store for SqliteStore {
     ) -> Result<Vec<accord_core::RecordLanguages>, StoreError> {
         let mut conn = self.pool.acquire().await?;
         translations::of_records(&mut conn, case_id, kind, ids).await
+    }
+
+    async fn search_records(
+        &self,
+        case_id: &str,
+        ids: crate::RecordIds<'_>,
+    ) -> Result<Option<crate::SearchRecords>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        search_view::load(&mut conn, self.keys(), case_id, ids).await
+    }
+
+    async fn actors_page(
+        &self,
+        case_id: &str,
+        pick: crate::PagePick,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<accord_core::Actor>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        search_view::actors_page(&mut conn, self.keys(), case_id, pick, after, limit).await
+    }
+
+    async fn sources_page(
+        &self,
+        case_id: &str,
+        pick: crate::PagePick,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<accord_core::Source>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        search_view::sources_page(&mut conn, self.keys(), case_id, pick, after, limit).await
     }
 
     async fn all_incidents(

@@ -948,3 +948,180 @@ async fn a_case_made_again_after_its_deletion_never_gets_an_old_version() {
         assert!(again > last, "version {again} after {last}");
     }
 }
+
+/// The search index reads whole cases' actors and sources in pages of ids (`actors_page`,
+/// `sources_page`): every record of the case exactly once, as stored, in byte order of ids
+/// (SQLite's and PostgreSQL's pages alike), none of another case, pages no longer than asked; the
+/// restricted ones alone when asked for them. By id (`search_records`), the records named that
+/// the case has, with all its instruments and mechanisms.
+#[tokio::test]
+async fn actors_and_sources_are_read_in_pages_of_ids_each_once() {
+    use accord_core::{Actor, Sensitivity, Source};
+    use accord_store::{PagePick, RecordIds};
+
+    // Sources whose ids sort otherwise than they are written (position), in byte order (upper
+    // case before lower, a digit before a letter, '-' before '.' before '_', which a language's
+    // collation would order otherwise), some restricted.
+    let ids = [
+        "zz-last", "a-first", "Upper", "9-digit", "m_under", "m-middle", "m.dot", "b",
+    ];
+    let mut case = example().into_case();
+    for (i, id) in ids.iter().enumerate() {
+        case.sources.push(Source {
+            id: (*id).to_owned(),
+            title: format!("Source {id}"),
+            sensitivity: if i % 3 == 0 {
+                Sensitivity::Restricted
+            } else {
+                Sensitivity::Public
+            },
+            ..Source::default()
+        });
+    }
+    case.actors[1].sensitivity = Sensitivity::Restricted;
+    case.actors[4].sensitivity = Sensitivity::Restricted;
+    let case = accord_core::validate(case).unwrap();
+    // Another case with the same ids, which no page of the first may show.
+    let mut other = case.clone().into_case();
+    other.id = "other-2030".into();
+    other.sources.push(Source {
+        id: "only-in-other".into(),
+        title: "Elsewhere".into(),
+        ..Source::default()
+    });
+    let other = accord_core::validate(other).unwrap();
+
+    let mut sources_by_id: Vec<Source> = case.sources.clone();
+    sources_by_id.sort_by(|a, b| a.id.as_bytes().cmp(b.id.as_bytes()));
+    let mut actors_by_id: Vec<Actor> = case.actors.clone();
+    actors_by_id.sort_by(|a, b| a.id.as_bytes().cmp(b.id.as_bytes()));
+    assert_eq!((sources_by_id.len(), actors_by_id.len()), (10, 8));
+    let restricted = |s: Sensitivity| s == Sensitivity::Restricted;
+
+    for (store, _guard) in backends().await {
+        for c in [&other, &case] {
+            store.import_case(c, ImportMode::New, "test").await.unwrap();
+        }
+        let store = store.as_ref();
+        for limit in [1, 3, 4, 100] {
+            // Sources: from no id to the page that comes back empty.
+            let mut read: Vec<Source> = Vec::new();
+            let mut after: Option<String> = None;
+            loop {
+                let page = store
+                    .sources_page(CASE_ID, PagePick::All, after.as_deref(), limit)
+                    .await
+                    .unwrap();
+                assert!(page.len() <= limit as usize, "{limit}: {}", page.len());
+                let Some(last) = page.last() else { break };
+                after = Some(last.id.clone());
+                read.extend(page);
+                assert!(read.len() <= sources_by_id.len(), "{limit}: pages repeat");
+            }
+            assert_eq!(read, sources_by_id, "sources in pages of {limit}");
+            let mut read: Vec<Actor> = Vec::new();
+            let mut after: Option<String> = None;
+            loop {
+                let page = store
+                    .actors_page(CASE_ID, PagePick::All, after.as_deref(), limit)
+                    .await
+                    .unwrap();
+                assert!(page.len() <= limit as usize, "{limit}: {}", page.len());
+                let Some(last) = page.last() else { break };
+                after = Some(last.id.clone());
+                read.extend(page);
+                assert!(read.len() <= actors_by_id.len(), "{limit}: pages repeat");
+            }
+            assert_eq!(read, actors_by_id, "actors in pages of {limit}");
+        }
+        // The restricted ones alone, in pages of one.
+        let mut read = Vec::new();
+        let mut after: Option<String> = None;
+        while let Some(s) = store
+            .sources_page(CASE_ID, PagePick::Restricted, after.as_deref(), 1)
+            .await
+            .unwrap()
+            .pop()
+        {
+            after = Some(s.id.clone());
+            read.push(s);
+        }
+        let expected: Vec<&Source> = sources_by_id
+            .iter()
+            .filter(|s| restricted(s.sensitivity))
+            .collect();
+        assert_eq!(read.iter().collect::<Vec<_>>(), expected);
+        assert_eq!(expected.len(), 3);
+        let actors = store
+            .actors_page(CASE_ID, PagePick::Restricted, None, 100)
+            .await
+            .unwrap();
+        let expected: Vec<Actor> = actors_by_id
+            .iter()
+            .filter(|a| restricted(a.sensitivity))
+            .cloned()
+            .collect();
+        assert_eq!(actors, expected);
+        assert_eq!(expected.len(), 2);
+        // Past the last id, and in a case that does not exist: nothing.
+        let last = sources_by_id.last().unwrap().id.as_str();
+        assert!(
+            store
+                .sources_page(CASE_ID, PagePick::All, Some(last), 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert!(
+            store
+                .actors_page("no-such-case", PagePick::All, None, 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+
+        // By id: those the case has, and every instrument and mechanism.
+        let wanted = |ids: &[&str]| ids.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let (actors, sources) = (
+            wanted(&[&actors_by_id[2].id, "no-such-actor"]),
+            wanted(&["b", "only-in-other", "m_under"]),
+        );
+        let found = store
+            .search_records(
+                CASE_ID,
+                RecordIds {
+                    actors: &actors,
+                    sources: &sources,
+                },
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(found.actors, vec![actors_by_id[2].clone()]);
+        assert_eq!(
+            found
+                .sources
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>(),
+            ["b", "m_under"]
+        );
+        assert_eq!(found.instruments, case.instruments);
+        assert_eq!(found.mechanisms, case.mechanisms);
+        let none = store
+            .search_records(CASE_ID, RecordIds::default())
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(none.actors.is_empty() && none.sources.is_empty());
+        assert!(
+            store
+                .search_records("no-such-case", RecordIds::default())
+                .await
+                .unwrap()
+                .is_none()
+        );
+    }
+}
+
+const CASE_ID: &str = "example-2030";

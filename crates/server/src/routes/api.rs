@@ -19,6 +19,7 @@ mod incidents;
 mod letter_versions;
 mod observations;
 mod provisions;
+mod search;
 mod sources;
 mod translations;
 
@@ -102,6 +103,7 @@ fn documented_routes(upload_limit: u64) -> OpenApiRouter<AppState> {
         .routes(routes!(history::incident))
         .routes(routes!(history::finding))
         .routes(routes!(history::source))
+        .routes(routes!(search::search))
         .routes(routes!(evidence::show))
         .routes(routes!(evidence::file))
         .routes(routes!(evidence::add_custody))
@@ -131,6 +133,7 @@ fn documented_routes(upload_limit: u64) -> OpenApiRouter<AppState> {
         (name = "evidence", description = "Files, hashed as they arrive, with their capture record and chain of custody"),
         (name = "history", description = "Every version of a record, oldest first"),
         (name = "translations", description = "Records in several languages: each record's original language, its translations (who, when), and which are out of date"),
+        (name = "search", description = "Every kind of record of a case, found by any of its languages"),
     )
 )]
 struct ApiDoc;

@@ -1,7 +1,9 @@
 //! Every version of a record, with what changed from one to the next (incidents, findings,
 //! sources, actors, letters), the versions of its translations (who translated it into which
-//! language, when, and which translations were removed), and the check that tells a finding's readers when an incident changed after the
-//! finding was confirmed.
+//! language, when, and which translations were removed), and the check that tells a finding's
+//! readers when an incident changed after the finding was confirmed. Instruments, provisions and
+//! mechanisms have no versions of their own in the store: their history pages show the versions
+//! of their translations.
 //!
 //! The store keeps each version as the record's canonical JSON; a diff compares the top-level
 //! fields of two consecutive versions and shows each changed field as old → new.
@@ -27,6 +29,12 @@ pub(crate) fn router() -> Routes {
         .route("/cases/{id}/sources/{source}/history", get(source))
         .route("/cases/{id}/actors/{actor}/history", get(actor))
         .route("/cases/{id}/letters/{letter}/history", get(letter))
+        .route(
+            "/cases/{id}/instruments/{instrument}/history",
+            get(instrument),
+        )
+        .route("/cases/{id}/provisions/{citation}/history", get(provision))
+        .route("/cases/{id}/mechanisms/{mechanism}/history", get(mechanism))
 }
 
 async fn incident(
@@ -67,6 +75,102 @@ async fn letter(
     Path((id, record)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     page(&state, &viewer, &id, RecordKind::Letter, &record).await
+}
+
+// Instruments, provisions and mechanisms are not versioned records: the store keeps them as
+// part of the case (a bundle import or a table merge replaces them) and logs no version of
+// their own. What the log does keep of them is each version of their translations, which their
+// history pages show.
+
+async fn instrument(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, record)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    translations_page(&state, &viewer, &id, Unversioned::Instrument(record)).await
+}
+
+async fn provision(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, citation)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let cite = accord_core::Citation::parse(&citation).map_err(|_| AppError::NotFound)?;
+    translations_page(&state, &viewer, &id, Unversioned::Provision(cite)).await
+}
+
+async fn mechanism(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, record)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    translations_page(&state, &viewer, &id, Unversioned::Mechanism(record)).await
+}
+
+/// A record the store keeps without versions of its own.
+enum Unversioned {
+    Instrument(String),
+    Provision(accord_core::Citation),
+    Mechanism(String),
+}
+
+/// The history page of an instrument, provision or mechanism: the versions of its translations
+/// (the only versions the log keeps of it), newest first; 404 for a record the case does not
+/// have.
+async fn translations_page(
+    state: &AppState,
+    viewer: &Viewer,
+    case: &str,
+    record: Unversioned,
+) -> Result<Response, AppError> {
+    use accord_core::TextKind;
+    let access = CaseAccess::load(state, viewer, case).await?;
+    let snap = crate::case_cache::snapshot(state, &access.case).await?;
+    let c = &snap.case;
+    let (kind, noun, id, back) = match &record {
+        Unversioned::Instrument(i) => {
+            c.instrument(i).ok_or(AppError::NotFound)?;
+            (
+                TextKind::Instrument,
+                "instrument",
+                i.clone(),
+                format!("/cases/{case}/instruments/{i}"),
+            )
+        }
+        Unversioned::Provision(cite) => {
+            c.provision(cite).ok_or(AppError::NotFound)?;
+            (
+                TextKind::Provision,
+                "provision",
+                cite.to_string(),
+                super::provisions::path(case, cite),
+            )
+        }
+        Unversioned::Mechanism(m) => {
+            c.mechanism(m).ok_or(AppError::NotFound)?;
+            (
+                TextKind::Mechanism,
+                "mechanism",
+                m.clone(),
+                format!("/cases/{case}/mechanisms/{m}"),
+            )
+        }
+    };
+    let translations = text_versions(state, &access, kind, &id).await?;
+    let ctx = context! {
+        title => state.message(viewer.lang, "history-title", &[
+            ("noun", state.text(viewer.lang, &format!("noun-{noun}")).into()),
+            ("id", id.as_str().into()),
+        ]),
+        noun, id, back,
+        unversioned => true,
+        confirmed_against => Vec::<Ctx>::new(),
+        versions => Vec::<Ctx>::new(),
+        translations,
+    };
+    Ok(state
+        .page(viewer, "history.html", with_case(&access, ctx))?
+        .into_response())
 }
 
 /// The versions of a record, oldest first, as the viewer of `access` may see them; 404 for a
@@ -150,6 +254,7 @@ async fn page(
             ("id", id.into()),
         ]),
         noun, id, back,
+        unversioned => false,
         versions => rows,
         translations,
     };
@@ -174,6 +279,17 @@ async fn translation_versions(
         RecordKind::Actor => accord_core::TextKind::Actor,
         _ => return Ok(Vec::new()),
     };
+    text_versions(state, access, text_kind, id).await
+}
+
+/// The versions of the languages of a record of `text_kind`, newest first (see
+/// [`translation_versions`]).
+async fn text_versions(
+    state: &AppState,
+    access: &CaseAccess,
+    text_kind: accord_core::TextKind,
+    id: &str,
+) -> Result<Vec<Ctx>, AppError> {
     let versions = state
         .actions
         .history(

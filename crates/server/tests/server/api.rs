@@ -1584,6 +1584,13 @@ fn endpoints(case: &str) -> Vec<(Method, String, Option<Value>)> {
         (Method::GET, format!("{c}/sources/monitor-report"), None),
         (Method::GET, format!("{c}/actors"), None),
         (Method::GET, format!("{c}/actors/interior"), None),
+        // Search over every kind of record (issue 16 §2), and over one kind.
+        (Method::GET, format!("{c}/search?q=Gazette"), None),
+        (
+            Method::GET,
+            format!("{c}/search?q=interior&kind=actor"),
+            None,
+        ),
         // The example is set in 2030, after today: a deadline may lie ahead, a delivery may not.
         (
             Method::POST,
@@ -1940,6 +1947,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/v1/cases/{id}/evidence/{evidence}/custody"),
     ("get", "/api/v1/cases/{id}/actors"),
     ("get", "/api/v1/cases/{id}/actors/{actor}"),
+    ("get", "/api/v1/cases/{id}/search"),
     ("get", "/api/v1/cases/{id}/letters/{letter}/follow-through"),
     ("post", "/api/v1/cases/{id}/letters/{letter}/follow-through"),
     ("get", "/api/v1/cases/{id}/letters/{letter}/versions"),
@@ -2302,10 +2310,19 @@ async fn the_schemas_match_real_responses() {
             "/api/v1/cases/{id}/findings/{finding}",
             format!("{c}/findings/f-gazette"),
         ),
+        ("/api/v1/cases/{id}/search", format!("{c}/search?q=Gazette")),
+        (
+            "/api/v1/cases/{id}/search",
+            format!("{c}/search?q=interior&kind=actor"),
+        ),
         // Errors have their schema too.
         (
             "/api/v1/cases/{id}",
             "/api/v1/cases/no-such-case".to_owned(),
+        ),
+        (
+            "/api/v1/cases/{id}/search",
+            format!("{c}/search?q=x&kind=letter"),
         ),
         (
             "/api/v1/cases/{id}/incidents",

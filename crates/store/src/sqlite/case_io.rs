@@ -626,40 +626,50 @@ pub(crate) async fn load_instruments(
     Ok(out)
 }
 
+/// The columns [`actor_row`] reads, in a `SELECT` of `actors`.
+pub(crate) const ACTOR_COLUMNS: &str =
+    "id, kind, name, aliases, country, members, sensitivity, restricted_to, sealed";
+
 pub(crate) async fn load_actors(
     conn: &mut SqliteConnection,
     keys: Keys<'_>,
     id: &str,
 ) -> Result<Vec<Actor>, StoreError> {
-    sqlx::query(
-        "SELECT id, kind, name, aliases, country, members, sensitivity, restricted_to, sealed
-         FROM actors WHERE case_id = ? ORDER BY position",
-    )
+    sqlx::query(&format!(
+        "SELECT {ACTOR_COLUMNS} FROM actors WHERE case_id = ? ORDER BY position"
+    ))
     .bind(id)
     .fetch_all(&mut *conn)
     .await?
-    .into_iter()
-    .map(|r| {
-        let mut actor = Actor {
-            id: r.get("id"),
-            kind: unname(id, r.get("kind"))?,
-            name: r.get("name"),
-            aliases: unlist(id, "actors.aliases", r.get("aliases"))?,
-            country: r.get("country"),
-            members: unlist(id, "actors.members", r.get("members"))?,
-            sensitivity: unname(id, r.get("sensitivity"))?,
-            restricted_to: unlist(id, "actors.restricted_to", r.get("restricted_to"))?,
-        };
-        if let Some(sealed) = r.get::<Option<Vec<u8>>, _>("sealed") {
-            let v = open_json(keys, SealedRow::Actor, id, &actor.id, &sealed)?;
-            actor.name = text(&v, "name");
-            actor.aliases = texts(&v, "aliases");
-            actor.country = opt_text(&v, "country");
-            actor.members = texts(&v, "members");
-        }
-        Ok(actor)
-    })
+    .iter()
+    .map(|r| actor_row(keys, id, r))
     .collect()
+}
+
+/// An actor of the case `id` from a row of [`ACTOR_COLUMNS`], its sealed text opened.
+pub(crate) fn actor_row(
+    keys: Keys<'_>,
+    id: &str,
+    r: &sqlx::sqlite::SqliteRow,
+) -> Result<Actor, StoreError> {
+    let mut actor = Actor {
+        id: r.get("id"),
+        kind: unname(id, r.get("kind"))?,
+        name: r.get("name"),
+        aliases: unlist(id, "actors.aliases", r.get("aliases"))?,
+        country: r.get("country"),
+        members: unlist(id, "actors.members", r.get("members"))?,
+        sensitivity: unname(id, r.get("sensitivity"))?,
+        restricted_to: unlist(id, "actors.restricted_to", r.get("restricted_to"))?,
+    };
+    if let Some(sealed) = r.get::<Option<Vec<u8>>, _>("sealed") {
+        let v = open_json(keys, SealedRow::Actor, id, &actor.id, &sealed)?;
+        actor.name = text(&v, "name");
+        actor.aliases = texts(&v, "aliases");
+        actor.country = opt_text(&v, "country");
+        actor.members = texts(&v, "members");
+    }
+    Ok(actor)
 }
 
 /// Which sources to read.
@@ -674,6 +684,10 @@ pub(crate) enum SourceSelection<'a> {
     },
 }
 
+/// The columns [`source_row`] reads, in a `SELECT` of `sources`.
+pub(crate) const SOURCE_COLUMNS: &str = "id, authors, title, publisher, date, url, accessed, note, \
+     sensitivity, restricted_to, sealed";
+
 /// Sources of a case in position order, as selected.
 pub(crate) async fn load_sources(
     conn: &mut SqliteConnection,
@@ -686,43 +700,48 @@ pub(crate) async fn load_sources(
         SourceSelection::Where { condition, param } => (condition, Some(param)),
     };
     sqlx::query(&format!(
-        "SELECT id, authors, title, publisher, date, url, accessed, note, sensitivity, restricted_to,
-                sealed
-         FROM sources
+        "SELECT {SOURCE_COLUMNS} FROM sources
          WHERE case_id = ?1 AND ({condition}) ORDER BY position"
     ))
     .bind(id)
     .bind(param)
     .fetch_all(&mut *conn)
     .await?
-    .into_iter()
-    .map(|r| {
-        let mut source = Source {
-            id: r.get("id"),
-            authors: unlist(id, "sources.authors", r.get("authors"))?,
-            title: r.get("title"),
-            publisher: r.get("publisher"),
-            date: undate(id, "sources.date", r.get("date"))?,
-            url: r.get("url"),
-            accessed: r
-                .get::<Option<String>, _>("accessed")
-                .map(|s| unday(id, "sources.accessed", &s))
-                .transpose()?,
-            note: r.get("note"),
-            sensitivity: unname(id, r.get("sensitivity"))?,
-            restricted_to: unlist(id, "sources.restricted_to", r.get("restricted_to"))?,
-        };
-        if let Some(sealed) = r.get::<Option<Vec<u8>>, _>("sealed") {
-            let v = open_json(keys, SealedRow::Source, id, &source.id, &sealed)?;
-            source.authors = texts(&v, "authors");
-            source.title = text(&v, "title");
-            source.publisher = opt_text(&v, "publisher");
-            source.url = opt_text(&v, "url");
-            source.note = opt_text(&v, "note");
-        }
-        Ok(source)
-    })
+    .iter()
+    .map(|r| source_row(keys, id, r))
     .collect()
+}
+
+/// A source of the case `id` from a row of [`SOURCE_COLUMNS`], its sealed text opened.
+pub(crate) fn source_row(
+    keys: Keys<'_>,
+    id: &str,
+    r: &sqlx::sqlite::SqliteRow,
+) -> Result<Source, StoreError> {
+    let mut source = Source {
+        id: r.get("id"),
+        authors: unlist(id, "sources.authors", r.get("authors"))?,
+        title: r.get("title"),
+        publisher: r.get("publisher"),
+        date: undate(id, "sources.date", r.get("date"))?,
+        url: r.get("url"),
+        accessed: r
+            .get::<Option<String>, _>("accessed")
+            .map(|s| unday(id, "sources.accessed", &s))
+            .transpose()?,
+        note: r.get("note"),
+        sensitivity: unname(id, r.get("sensitivity"))?,
+        restricted_to: unlist(id, "sources.restricted_to", r.get("restricted_to"))?,
+    };
+    if let Some(sealed) = r.get::<Option<Vec<u8>>, _>("sealed") {
+        let v = open_json(keys, SealedRow::Source, id, &source.id, &sealed)?;
+        source.authors = texts(&v, "authors");
+        source.title = text(&v, "title");
+        source.publisher = opt_text(&v, "publisher");
+        source.url = opt_text(&v, "url");
+        source.note = opt_text(&v, "note");
+    }
+    Ok(source)
 }
 
 /// Incidents of a case in position order, as selected.

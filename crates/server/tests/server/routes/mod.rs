@@ -16,6 +16,7 @@ mod languages;
 mod letters;
 mod pages;
 mod privacy;
+mod search;
 mod sensitivity;
 mod tables;
 mod translations;
