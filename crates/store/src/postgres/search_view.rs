@@ -66,13 +66,7 @@ pub(crate) async fn actors_page(
     after: Option<&str>,
     limit: u32,
 ) -> Result<Vec<accord_core::Actor>, StoreError> {
-    let sql = page_sql("actors", ACTOR_COLUMNS, pick, after.is_some());
-    let mut query = sqlx::query(&sql).bind(id).bind(i64::from(limit));
-    if let Some(after) = after {
-        query = query.bind(after);
-    }
-    query
-        .fetch_all(&mut *conn)
+    page_rows(conn, "actors", ACTOR_COLUMNS, id, pick, after, limit)
         .await?
         .iter()
         .map(|r| case_io::actor_row(keys, id, r))
@@ -88,17 +82,29 @@ pub(crate) async fn sources_page(
     after: Option<&str>,
     limit: u32,
 ) -> Result<Vec<accord_core::Source>, StoreError> {
-    let sql = page_sql("sources", SOURCE_COLUMNS, pick, after.is_some());
-    let mut query = sqlx::query(&sql).bind(id).bind(i64::from(limit));
-    if let Some(after) = after {
-        query = query.bind(after);
-    }
-    query
-        .fetch_all(&mut *conn)
+    page_rows(conn, "sources", SOURCE_COLUMNS, id, pick, after, limit)
         .await?
         .iter()
         .map(|r| case_io::source_row(keys, id, r))
         .collect()
+}
+
+/// The rows of one page of `table` (see [`page_sql`]).
+async fn page_rows(
+    conn: &mut PgConnection,
+    table: &str,
+    columns: &str,
+    id: &str,
+    pick: PagePick,
+    after: Option<&str>,
+    limit: u32,
+) -> Result<Vec<sqlx::postgres::PgRow>, StoreError> {
+    let sql = page_sql(table, columns, pick, after.is_some());
+    let mut query = sqlx::query(&sql).bind(id).bind(i64::from(limit));
+    if let Some(after) = after {
+        query = query.bind(after);
+    }
+    Ok(query.fetch_all(&mut *conn).await?)
 }
 
 /// A page of `table` (`$1` the case, `$2` the limit, `$3` the id to start after, when there is
