@@ -21,23 +21,25 @@ impl Actions {
         mut record: FollowThrough,
         by: &str,
     ) -> Result<FollowThrough, ActionError> {
-        let stored = self
-            .store
-            .load_case_for_status(case)
-            .await?
-            .ok_or_else(|| ActionError::NotFound {
-                what: "case",
-                id: case.to_owned(),
-            })?;
+        let cited: Vec<String> = match &record.what {
+            accord_core::follow_through::Record::Response {
+                source: Some(source),
+                ..
+            } => vec![source.clone()],
+            _ => Vec::new(),
+        };
+        let stored =
+            self.case_citing(case, &cited)
+                .await?
+                .ok_or_else(|| ActionError::NotFound {
+                    what: "case",
+                    id: case.to_owned(),
+                })?;
         if record.id.trim().is_empty() {
-            record.id =
-                accord_core::follow_through::new_id(stored.case(), &record.what, &record.letter);
+            record.id = accord_core::follow_through::new_id(&stored, &record.what, &record.letter);
         }
         let today = self.today.unwrap_or_else(today);
-        if let Some(p) = record_problems(stored.case(), &record, today)
-            .into_iter()
-            .next()
-        {
+        if let Some(p) = record_problems(&stored, &record, today).into_iter().next() {
             if p.field == "id" && p.message.ends_with("already exists") {
                 return Err(ActionError::Exists {
                     what: "follow-through record",

@@ -340,6 +340,34 @@ impl Actions {
         self.reindex(case, &finding.incidents).await
     }
 
+    /// The status load of a case ([`Store::load_case_for_status`]) with the sources of `cited`
+    /// that it does not hold read by id: that load holds only the sources its records cite,
+    /// and a new record checked against it may cite any source of the case. `None`: no such
+    /// case.
+    pub(crate) async fn case_citing(
+        &self,
+        case: &str,
+        cited: &[String],
+    ) -> Result<Option<accord_core::Case>, ActionError> {
+        let Some(stored) = self.store.load_case_for_status(case).await? else {
+            return Ok(None);
+        };
+        let mut stored = stored.into_case();
+        let missing: Vec<String> = cited
+            .iter()
+            .filter(|id| stored.source(id).is_none())
+            .cloned()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if !missing.is_empty() {
+            stored
+                .sources
+                .extend(self.store.sources(case, &missing).await?);
+        }
+        Ok(Some(stored))
+    }
+
     /// Confirm, retract or return a finding to draft.
     pub async fn set_finding_status(
         &self,

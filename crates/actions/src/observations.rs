@@ -42,14 +42,17 @@ impl Actions {
         case: &str,
         observations: &[Observation],
     ) -> Result<Vec<ObservationProblem>, ActionError> {
-        let stored = self
-            .store
-            .load_case_for_status(case)
-            .await?
-            .ok_or_else(|| ActionError::NotFound {
-                what: "case",
-                id: case.to_owned(),
-            })?;
+        let cited: Vec<String> = observations
+            .iter()
+            .flat_map(|o| o.sources.iter().cloned())
+            .collect();
+        let stored =
+            self.case_citing(case, &cited)
+                .await?
+                .ok_or_else(|| ActionError::NotFound {
+                    what: "case",
+                    id: case.to_owned(),
+                })?;
         let today = self.today.unwrap_or_else(today);
         let mut out = Vec::new();
         let mut ids = std::collections::HashSet::new();

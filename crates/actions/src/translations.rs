@@ -54,16 +54,21 @@ impl Actions {
             what: "record",
             id: format!("{}/{id}", kind.as_str()),
         };
-        let stored = self
-            .store
-            .load_case_for_status(case_id)
-            .await?
-            .ok_or_else(|| ActionError::NotFound {
-                what: "case",
-                id: case_id.to_owned(),
-            })?;
-        let mut case = stored.into_case();
-        // The status load holds every record but the incidents no finding names.
+        // The status load holds the sources its records cite: another source is read by id.
+        let cited = if kind == TextKind::Source {
+            vec![id.to_owned()]
+        } else {
+            Vec::new()
+        };
+        let mut case =
+            self.case_citing(case_id, &cited)
+                .await?
+                .ok_or_else(|| ActionError::NotFound {
+                    what: "case",
+                    id: case_id.to_owned(),
+                })?;
+        // The status load holds every record but the incidents no finding names and the sources
+        // nothing it holds cites.
         if kind == TextKind::Incident && case.incident(id).is_none() {
             let found = self.store.incidents(case_id, &[id.to_owned()]).await?;
             if found.is_empty() {

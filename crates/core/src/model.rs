@@ -60,6 +60,27 @@ impl Case {
     pub fn incident(&self, id: &str) -> Option<&Incident> {
         self.incidents.iter().find(|i| i.id == id)
     }
+    /// The ids of the sources that the case's incidents, observations, follow-through records
+    /// and evidence cite. A case read with some of its incidents needs these of its sources, and
+    /// no others, to stay whole: a case of a million incidents has hundreds of thousands of
+    /// sources, and a dashboard needs the few its findings' incidents cite.
+    pub fn cited_source_ids(&self) -> std::collections::BTreeSet<&str> {
+        let responses = self.follow_through.iter().filter_map(|f| match &f.what {
+            crate::follow_through::Record::Response { source, .. } => source.as_deref(),
+            _ => None,
+        });
+        self.incidents
+            .iter()
+            .flat_map(|i| i.sources.iter().map(String::as_str))
+            .chain(
+                self.observations
+                    .iter()
+                    .flat_map(|o| o.sources.iter().map(String::as_str)),
+            )
+            .chain(responses)
+            .chain(self.evidence.iter().filter_map(|e| e.source.as_deref()))
+            .collect()
+    }
     pub fn finding(&self, id: &str) -> Option<&Finding> {
         self.findings.iter().find(|f| f.id == id)
     }

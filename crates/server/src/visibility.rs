@@ -145,7 +145,10 @@ impl Visibility {
     /// A case's references (for forms' suggestions and checks) without the hidden ones.
     pub(crate) fn refs(&self, mut refs: accord_store::CaseRefs) -> accord_store::CaseRefs {
         refs.actors.retain(|(id, _)| self.sees_actor(id));
-        refs.sources.retain(|(id, _)| self.sees_source(id));
+        refs.recent_sources.retain(|(id, _)| self.sees_source(id));
+        refs.source_count = refs
+            .source_count
+            .saturating_sub(u64::try_from(self.hidden.sources.len()).unwrap_or(u64::MAX));
         refs.incident_count = refs
             .incident_count
             .saturating_sub(u64::try_from(self.hidden.incidents.len()).unwrap_or(u64::MAX));
@@ -172,6 +175,26 @@ impl Visibility {
 
     pub(crate) fn source(&self, s: &Source) -> Option<Source> {
         self.sees_source(&s.id).then(|| s.clone())
+    }
+
+    /// The sources of `ids` this reader may see, read from the store (in the order of `ids`):
+    /// pages that show a source read it by id, since the cached case holds only the sources
+    /// its findings' incidents and other records cite.
+    pub(crate) async fn sources(
+        &self,
+        state: &crate::AppState,
+        case_id: &str,
+        ids: &[String],
+    ) -> Result<Vec<Source>, crate::AppError> {
+        let visible: Vec<String> = ids
+            .iter()
+            .filter(|s| self.sees_source(s))
+            .cloned()
+            .collect();
+        if visible.is_empty() {
+            return Ok(Vec::new());
+        }
+        Ok(state.store.sources(case_id, &visible).await?)
     }
 
     /// Whether this reader may see an evidence item: the item itself, and the incident and the

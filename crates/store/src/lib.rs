@@ -127,6 +127,25 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Incidents by id, in the order asked for (missing ids are skipped).
     async fn incidents(&self, case_id: &str, ids: &[String]) -> Result<Vec<Incident>, StoreError>;
 
+    /// Sources by id, in the order asked for (missing ids are skipped). Sealed text is opened
+    /// with the instance's keys; the caller filters by audience.
+    async fn sources(
+        &self,
+        case_id: &str,
+        ids: &[String],
+    ) -> Result<Vec<accord_core::Source>, StoreError>;
+
+    /// A page of a case's sources in the order they were recorded: those after the position
+    /// `after` (`None`: from the first), at most `limit`, each with its position (give the last
+    /// one as `after` for the next page). Empty past the last page and for a case that does not
+    /// exist.
+    async fn sources_in_order(
+        &self,
+        case_id: &str,
+        after: Option<i64>,
+        limit: u32,
+    ) -> Result<Vec<(i64, accord_core::Source)>, StoreError>;
+
     /// A page of the timeline, newest first, with the total count for paging.
     async fn timeline(
         &self,
@@ -874,8 +893,12 @@ pub struct SearchRecords {
 pub struct CaseRefs {
     /// (id, name)
     pub actors: Vec<(String, String)>,
-    /// (id, title)
-    pub sources: Vec<(String, String)>,
+    /// (id, title) of the most recently recorded sources, at most [`CaseRefs::RECENT_SOURCES`],
+    /// oldest first. A case may have hundreds of thousands of sources: other sources are read
+    /// by id ([`Store::sources`]).
+    pub recent_sources: Vec<(String, String)>,
+    /// How many sources the case has.
+    pub source_count: u64,
     /// Canonical citations, in instrument order.
     pub provisions: Vec<String>,
     pub themes: Vec<String>,
@@ -883,12 +906,20 @@ pub struct CaseRefs {
 }
 
 impl CaseRefs {
+    /// How many of the newest sources [`CaseRefs::recent_sources`] holds at most.
+    pub const RECENT_SOURCES: u32 = 300;
+
     pub fn has_actor(&self, id: &str) -> bool {
         self.actors.iter().any(|(a, _)| a == id)
     }
-    pub fn has_source(&self, id: &str) -> bool {
-        self.sources.iter().any(|(s, _)| s == id)
-    }
+}
+
+/// `found` in the order of `ids` (each id once; ids not found are skipped), for reads by id whose
+/// SQL returns rows in another order.
+pub(crate) fn in_order<T>(found: Vec<T>, ids: &[String], id: impl Fn(&T) -> &str) -> Vec<T> {
+    let mut by_id: std::collections::HashMap<String, T> =
+        found.into_iter().map(|t| (id(&t).to_owned(), t)).collect();
+    ids.iter().filter_map(|i| by_id.remove(i)).collect()
 }
 
 /// The actor and source ids a write names that its case has (`Store::known_refs`).

@@ -390,6 +390,23 @@ impl Store for PgStore {
         records::incidents(self, case_id, ids).await
     }
 
+    async fn sources(
+        &self,
+        case_id: &str,
+        ids: &[String],
+    ) -> Result<Vec<accord_core::Source>, StoreError> {
+        records::sources(self, case_id, ids).await
+    }
+
+    async fn sources_in_order(
+        &self,
+        case_id: &str,
+        after: Option<i64>,
+        limit: u32,
+    ) -> Result<Vec<(i64, accord_core::Source)>, StoreError> {
+        records::sources_in_order_of(self, case_id, after, limit).await
+    }
+
     async fn timeline(
         &self,
         case_id: &str,

@@ -392,6 +392,25 @@ impl Store for SqliteStore {
         records::incidents_by_id(&mut conn, self.keys(), case_id, ids).await
     }
 
+    async fn sources(
+        &self,
+        case_id: &str,
+        ids: &[String],
+    ) -> Result<Vec<accord_core::Source>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        records::sources_by_id(&mut conn, self.keys(), case_id, ids).await
+    }
+
+    async fn sources_in_order(
+        &self,
+        case_id: &str,
+        after: Option<i64>,
+        limit: u32,
+    ) -> Result<Vec<(i64, accord_core::Source)>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        records::sources_in_order(&mut conn, self.keys(), case_id, after, limit).await
+    }
+
     async fn hidden(
         &self,
         case_id: &str,

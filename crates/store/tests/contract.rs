@@ -622,7 +622,15 @@ async fn case_refs_for_forms() {
     let (store, _g) = with_example().await;
     let refs = store.case_refs("example-2030").await.unwrap();
     assert!(refs.has_actor("interior") && !refs.has_actor("nobody"));
-    assert!(refs.has_source("monitor-report"));
+    assert!(
+        refs.recent_sources
+            .iter()
+            .any(|(id, title)| id == "monitor-report" && !title.is_empty())
+    );
+    assert_eq!(
+        refs.source_count,
+        u64::try_from(refs.recent_sources.len()).unwrap()
+    );
     assert_eq!(
         refs.provisions,
         [
@@ -1125,3 +1133,112 @@ async fn actors_and_sources_are_read_in_pages_of_ids_each_once() {
 }
 
 const CASE_ID: &str = "example-2030";
+
+#[tokio::test]
+async fn sources_are_read_by_id_in_recorded_order_and_only_cited_ones_for_status() {
+    use accord_core::{Sensitivity, Source};
+
+    // More sources than a form offers, none of the added ones cited by anything.
+    let extra = usize::try_from(accord_store::CaseRefs::RECENT_SOURCES).unwrap() + 5;
+    let mut case = example().into_case();
+    let cited: Vec<String> = case.sources.iter().map(|s| s.id.clone()).collect();
+    for i in 0..extra {
+        case.sources.push(Source {
+            id: format!("extra-{i:04}"),
+            title: format!("Extra {i}"),
+            sensitivity: if i == 7 {
+                Sensitivity::Restricted
+            } else {
+                Sensitivity::Public
+            },
+            ..Source::default()
+        });
+    }
+    // A response to the letter that holds its answer in one of them: the status load keeps it.
+    case.follow_through
+        .push(accord_core::follow_through::FollowThrough {
+            id: "answer-2030".into(),
+            letter: "appeal-2030".into(),
+            what: accord_core::follow_through::Record::Response {
+                from: "guarantor".into(),
+                date: accord_core::Day::parse("2030-07-20").unwrap(),
+                action: accord_core::follow_through::ResponseAction::Acknowledged,
+                summary: "Received.".into(),
+                text: None,
+                source: Some("extra-0003".into()),
+            },
+        });
+    let case = accord_core::validate(case).unwrap();
+    let recorded: Vec<Source> = case.sources.clone();
+
+    for (store, _guard) in backends().await {
+        store
+            .import_case(&case, ImportMode::New, "test")
+            .await
+            .unwrap();
+
+        // By id: in the order asked, unknown ids and other cases' ids skipped.
+        let asked = [
+            "extra-0007".to_owned(),
+            "nope".to_owned(),
+            cited[0].clone(),
+            "extra-0000".to_owned(),
+        ];
+        let got = store.sources(CASE_ID, &asked).await.unwrap();
+        let got_ids: Vec<&str> = got.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(got_ids, ["extra-0007", cited[0].as_str(), "extra-0000"]);
+        assert_eq!(got[0], recorded[cited.len() + 7]);
+        assert!(store.sources("nope", &asked).await.unwrap().is_empty());
+
+        // In recorded order, in pages, each once.
+        for limit in [1, 7, 100, 1000] {
+            let mut read = Vec::new();
+            let mut after = None;
+            loop {
+                let page = store.sources_in_order(CASE_ID, after, limit).await.unwrap();
+                assert!(page.len() <= limit as usize);
+                let Some((last, _)) = page.last() else { break };
+                after = Some(*last);
+                read.extend(page.into_iter().map(|(_, s)| s));
+                assert!(read.len() <= recorded.len(), "{limit}: pages repeat");
+            }
+            assert_eq!(
+                read, recorded,
+                "sources in recorded order, pages of {limit}"
+            );
+        }
+        assert!(
+            store
+                .sources_in_order("nope", None, 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+
+        // The form's choices: the newest, oldest first, and the count of all.
+        let refs = store.case_refs(CASE_ID).await.unwrap();
+        assert_eq!(refs.source_count, recorded.len() as u64);
+        let newest: Vec<&str> = recorded
+            [recorded.len() - accord_store::CaseRefs::RECENT_SOURCES as usize..]
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        let offered: Vec<&str> = refs
+            .recent_sources
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .collect();
+        assert_eq!(offered, newest);
+
+        // What a dashboard reads holds the sources its records cite, not the others.
+        let status = store.load_case_for_status(CASE_ID).await.unwrap().unwrap();
+        let held: Vec<&str> = status.sources.iter().map(|s| s.id.as_str()).collect();
+        let mut expected: Vec<&str> = cited.iter().map(String::as_str).collect();
+        expected.push("extra-0003");
+        assert_eq!(held, expected);
+        assert!(status.source("extra-0000").is_none());
+        // The whole case still holds every one.
+        let whole = store.load_case(CASE_ID).await.unwrap().unwrap();
+        assert_eq!(whole.sources, recorded);
+    }
+}

@@ -85,12 +85,19 @@ async fn show(
         .collect();
     let refs = crate::case_cache::refs(&state, &access.case).await?;
     // Each source as cited (its original title), with its title in the reader's language beside
-    // it where translated; it links to the source's page.
-    let case_tr = Translations::of(case);
-    let sources: Vec<Value> = inc
-        .sources
+    // it where translated; it links to the source's page. Read by id: the cached case holds only
+    // the sources of the incidents behind findings.
+    let cited = vis.sources(&state, &id, &inc.sources).await?;
+    let cited_languages = crate::case_cache::record_languages(
+        &state,
+        &access.case,
+        TextKind::Source,
+        cited.iter().map(|s| s.id.clone()).collect(),
+    )
+    .await?;
+    let case_tr = Translations::new(case.language.as_deref(), cited_languages.iter());
+    let sources: Vec<Value> = cited
         .iter()
-        .filter_map(|s| case.source(s))
         .map(|s| {
             let l = case_tr.localize(TextKind::Source, &s.id, "title", &s.title, viewer.lang.tag());
             let translated = (!l.original && l.text != s.title)
@@ -260,19 +267,30 @@ fn chosen_sources(f: &Fields) -> Vec<String> {
     out
 }
 
-/// The most sources the form lists to pick from; a case with more lists the incident's own and
-/// the most recent ones, and the others are named by id (a list of tens of thousands would make
-/// the form megabytes long).
-const SOURCE_CHOICES: usize = 300;
-
-/// The sources the form lists: all of them, or the chosen ones and the most recent.
-fn source_choices(all: &[(String, String)], chosen: &[String]) -> Vec<(String, String)> {
-    let recent = all.len().saturating_sub(SOURCE_CHOICES);
-    all.iter()
-        .enumerate()
-        .filter(|(i, s)| *i >= recent || chosen.contains(&s.0))
-        .map(|(_, s)| s.clone())
-        .collect()
+/// The sources the form lists to pick from: the chosen ones that are not among the newest (read
+/// by id, so that a source chosen by id stays chosen when the form comes back with an error),
+/// then the newest (`CaseRefs::recent_sources`). Others are named by id: a list of tens of
+/// thousands would make the form megabytes long.
+async fn source_choices(
+    state: &AppState,
+    vis: &Visibility,
+    case_id: &str,
+    recent: &[(String, String)],
+    chosen: &[String],
+) -> Result<Vec<(String, String)>, AppError> {
+    let older: Vec<String> = chosen
+        .iter()
+        .filter(|c| !recent.iter().any(|(id, _)| id == *c))
+        .cloned()
+        .collect();
+    let mut choices: Vec<(String, String)> = vis
+        .sources(state, case_id, &older)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.title))
+        .collect();
+    choices.extend(recent.iter().cloned());
+    Ok(choices)
 }
 
 /// One problem in the form: which field (its element id), its label (a catalog message), what
@@ -306,14 +324,22 @@ async fn form_page(
     state: &AppState,
     viewer: &Viewer,
     access: &CaseAccess,
+    vis: &Visibility,
     refs: &CaseRefs,
     heading: &str,
     action: &str,
     values: &FormValues,
     errors: &[FieldError],
 ) -> Result<Response, AppError> {
-    let sources = source_choices(&refs.sources, &values.sources);
-    let sources_total = refs.sources.len();
+    let sources = source_choices(
+        state,
+        vis,
+        &access.case.id,
+        &refs.recent_sources,
+        &values.sources,
+    )
+    .await?;
+    let sources_total = refs.source_count;
     // `heading` is a catalog message: the page is written in the reader's language.
     let heading = state.text(viewer.lang, heading);
     let ctx = context! {
@@ -352,6 +378,7 @@ async fn new_form(
         &state,
         &viewer,
         &access,
+        &vis,
         &refs,
         "form-new-incident",
         &format!("/cases/{id}/incidents"),
@@ -382,6 +409,7 @@ async fn edit_form(
         &state,
         &viewer,
         &access,
+        &vis,
         &refs,
         "form-edit-incident",
         &action,
@@ -558,7 +586,7 @@ async fn save(
     });
     let Some(incident) = incident.filter(|_| errors.is_empty()) else {
         return form_page(
-            &state, &viewer, &access, &refs, heading, &action, &values, &errors,
+            &state, &viewer, &access, &vis, &refs, heading, &action, &values, &errors,
         )
         .await;
     };
@@ -579,7 +607,7 @@ async fn save(
                 message: crate::refusals::beside_field(&state.say(viewer.lang), &message),
             }];
             return form_page(
-                &state, &viewer, &access, &refs, heading, &action, &values, &errors,
+                &state, &viewer, &access, &vis, &refs, heading, &action, &values, &errors,
             )
             .await;
         }

@@ -29,15 +29,18 @@ async fn source(
 ) -> Result<Response, AppError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
     let snap = crate::case_cache::snapshot(&state, &access.case).await?;
-    // A source this reader may not see does not exist for them.
+    // A source this reader may not see does not exist for them. The cached case holds only the
+    // sources its records cite: the source is read by id.
     let vis = Visibility::load(&state, &access).await?;
-    let case = &snap.case;
-    let s = case
-        .source(&source)
-        .and_then(|s| vis.source(s))
+    let s = vis
+        .sources(&state, &id, std::slice::from_ref(&source))
+        .await?
+        .pop()
         .ok_or(AppError::NotFound)?;
-    let tr = Translations::of(case);
     let kind = TextKind::Source;
+    let own =
+        crate::case_cache::record_languages(&state, &access.case, kind, vec![s.id.clone()]).await?;
+    let tr = Translations::new(snap.case.language.as_deref(), own.iter());
     let say = |field: &str, text: &str| {
         super::translations::shown(&tr, kind, &s.id, field, text, viewer.lang)
     };

@@ -90,9 +90,23 @@ async fn download(
             .as_ref()
             .clone(),
     );
+    // The titles of the sources these incidents cite, read by id (a case may have hundreds of
+    // thousands), in reads of `BATCH` ids.
+    let cited: Vec<String> = incidents
+        .iter()
+        .flat_map(|i| i.sources.iter().cloned())
+        .collect::<std::collections::BTreeSet<String>>()
+        .into_iter()
+        .collect();
+    let mut sources = std::collections::HashMap::new();
+    for ids in cited.chunks(BATCH as usize) {
+        for s in vis.sources(&state, &id, ids).await? {
+            sources.insert(s.id, s.title);
+        }
+    }
     let names = Names {
         actors: refs.actors.into_iter().collect(),
-        sources: refs.sources.into_iter().collect(),
+        sources,
     };
     let listed: Vec<&accord_core::Incident> = incidents.iter().collect();
     let (sheet, safe, suffix) = if uwazi {

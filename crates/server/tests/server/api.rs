@@ -1432,6 +1432,93 @@ async fn sources_are_added_once_and_checked() {
     assert_error(&r, StatusCode::FORBIDDEN, None);
 }
 
+/// A published case of more sources than the list reads per page, most of them cited by no
+/// incident behind a finding (so not in the cached case): each is listed in recorded order,
+/// shown by id, and cited on its incident's page; a restricted one is none of these to readers
+/// outside the case.
+#[tokio::test]
+async fn every_source_of_a_large_case_is_listed_shown_and_cited() {
+    use accord_core::{Sensitivity, Source};
+    const MANY: &str = "many-2031";
+    let app = App::new().await;
+    let mut case = bundle::read(&example_files()).unwrap().into_case();
+    case.id = MANY.into();
+    for i in 0..2_345 {
+        case.sources.push(Source {
+            id: format!("s-{i:04}"),
+            title: format!("Numbered source {i}"),
+            sensitivity: if i == 7 {
+                Sensitivity::Restricted
+            } else {
+                Sensitivity::Public
+            },
+            ..Source::default()
+        });
+    }
+    let mut cites = case.incidents[0].clone();
+    cites.id = "cites-old".into();
+    cites.sources = vec!["s-0100".into(), "s-2000".into(), "s-0007".into()];
+    case.incidents.push(cites);
+    let case = accord_core::validate(case).unwrap();
+    app.store
+        .import_case(&case, ImportMode::New, "test")
+        .await
+        .unwrap();
+    app.store.set_published(MANY, true, "test").await.unwrap();
+    let expected: Vec<String> = case
+        .sources
+        .iter()
+        .filter(|s| s.id != "s-0007")
+        .map(|s| s.id.clone())
+        .collect();
+
+    let list = app
+        .get(&format!("/api/v1/cases/{MANY}/sources"), None)
+        .await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    let listed: Vec<String> = list
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        listed, expected,
+        "every visible source once, in recorded order"
+    );
+
+    let one = app
+        .get(&format!("/api/v1/cases/{MANY}/sources/s-2000"), None)
+        .await;
+    assert_eq!(one.status, StatusCode::OK, "{}", one.body);
+    assert_eq!(one.json()["title"], "Numbered source 2000");
+    let hidden = app
+        .get(&format!("/api/v1/cases/{MANY}/sources/s-0007"), None)
+        .await;
+    assert_eq!(hidden.status, StatusCode::NOT_FOUND);
+
+    let page = app
+        .get(&format!("/cases/{MANY}/sources/s-2000"), None)
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Numbered source 2000"), "{}", page.body);
+    let page = app
+        .get(&format!("/cases/{MANY}/sources/s-0007"), None)
+        .await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+
+    let incident = app
+        .get(&format!("/cases/{MANY}/incidents/cites-old"), None)
+        .await;
+    assert_eq!(incident.status, StatusCode::OK);
+    for shown in ["Numbered source 100", "Numbered source 2000"] {
+        assert!(incident.body.contains(shown), "{shown}: {}", incident.body);
+    }
+    assert!(!incident.body.contains("Numbered source 7<"));
+    assert!(!incident.body.contains("s-0007"));
+}
+
 #[tokio::test]
 async fn the_new_endpoints_match_their_schemas() {
     let app = App::new().await;

@@ -517,7 +517,7 @@ pub(crate) async fn load_case_parts(
     };
     case.instruments = load_instruments(conn, id).await?;
     case.actors = load_actors(conn, keys, id).await?;
-    case.sources = load_sources(conn, keys, id, SourceSelection::All).await?;
+    let all_incidents = matches!(incidents, IncidentSelection::All);
     case.incidents = load_incidents(conn, keys, id, incidents).await?;
     case.findings = load_findings(conn, id).await?;
     case.mechanisms = load_mechanisms(conn, id).await?;
@@ -540,6 +540,20 @@ pub(crate) async fn load_case_parts(
                 .collect();
         case.evidence = super::evidence::load(conn, keys, id, super::evidence::Select::All).await?;
     }
+    // A case read with some of its incidents holds the sources those incidents and the other
+    // records read cite, and no others: a case has about as many sources as incidents.
+    case.sources = if all_incidents {
+        load_sources(conn, keys, id, SourceSelection::All).await?
+    } else {
+        let cited: Vec<&str> = case.cited_source_ids().into_iter().collect();
+        load_sources(
+            conn,
+            keys,
+            id,
+            SourceSelection::ids(&Value::from(cited).to_string()),
+        )
+        .await?
+    };
     super::translations::load(conn, &mut case).await?;
     // A case read with some of its incidents keeps the translations of those.
     accord_core::translation::retain_present(&mut case);
@@ -690,6 +704,16 @@ pub(crate) enum SourceSelection<'a> {
         condition: &'static str,
         param: &'a str,
     },
+}
+
+impl<'a> SourceSelection<'a> {
+    /// The sources whose ids a JSON array of strings holds.
+    pub(crate) fn ids(json_ids: &'a str) -> Self {
+        SourceSelection::Where {
+            condition: "id = ANY(ARRAY(SELECT json_array_elements_text($2::json)))",
+            param: json_ids,
+        }
+    }
 }
 
 /// The columns [`source_row`] reads, in a `SELECT` of `sources`.

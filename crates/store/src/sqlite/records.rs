@@ -10,8 +10,8 @@ use sqlx::{Row, SqliteConnection};
 
 use super::audit_records;
 use super::case_io::{
-    IncidentSelection, insert_finding, insert_incident, insert_source, load_findings,
-    load_incidents,
+    IncidentSelection, SOURCE_COLUMNS, SourceSelection, insert_finding, insert_incident,
+    insert_source, load_findings, load_incidents, load_sources, source_row,
 };
 use super::sealing::{self, Keys, Row as SealedRow};
 use super::version::touch;
@@ -80,13 +80,23 @@ pub(crate) async fn case_refs(
             .bind(id)
             .fetch_all(&mut *conn)
             .await?;
-    let sources =
-        sqlx::query("SELECT id, title, sealed FROM sources WHERE case_id = ? ORDER BY position")
-            .bind(id)
-            .fetch_all(&mut *conn)
-            .await?;
+    // The newest sources only (by the index on `position + 1`): a case may have hundreds of
+    // thousands, and a form offers the recent ones and takes any other by id.
+    let mut recent_sources = sqlx::query(
+        "SELECT id, title, sealed FROM sources WHERE case_id = ?1
+         ORDER BY position + 1 DESC LIMIT ?2",
+    )
+    .bind(id)
+    .bind(i64::from(CaseRefs::RECENT_SOURCES))
+    .fetch_all(&mut *conn)
+    .await?;
+    recent_sources.reverse();
+    let source_count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sources WHERE case_id = ?1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
     let actors = pairs(actors, SealedRow::Actor, "name")?;
-    let sources = pairs(sources, SealedRow::Source, "title")?;
+    let recent_sources = pairs(recent_sources, SealedRow::Source, "title")?;
     let provisions: Vec<String> = sqlx::query_scalar(
         "SELECT p.citation FROM provisions p JOIN instruments i ON i.case_id = p.case_id AND i.id = p.instrument_id
          WHERE p.case_id = ? ORDER BY i.position, p.position",
@@ -109,7 +119,8 @@ pub(crate) async fn case_refs(
             .await?;
     Ok(CaseRefs {
         actors,
-        sources,
+        recent_sources,
+        source_count: u64::try_from(source_count).unwrap_or(0),
         provisions,
         themes,
         incident_count: u64::try_from(incident_count).unwrap_or(0),
@@ -154,15 +165,45 @@ pub(crate) async fn incidents_by_id(
     case_id: &str,
     ids: &[String],
 ) -> Result<Vec<Incident>, StoreError> {
-    let mut found = load_incidents(conn, keys, case_id, IncidentSelection::Ids(ids)).await?;
+    let found = load_incidents(conn, keys, case_id, IncidentSelection::Ids(ids)).await?;
     // Keep the order asked for (search results come ranked).
-    let mut out = Vec::with_capacity(found.len());
-    for id in ids {
-        if let Some(i) = found.iter().position(|inc| &inc.id == id) {
-            out.push(found.swap_remove(i));
-        }
-    }
-    Ok(out)
+    Ok(crate::in_order(found, ids, |i| &i.id))
+}
+
+/// Sources by id, in the order asked for (missing ids are skipped).
+pub(crate) async fn sources_by_id(
+    conn: &mut SqliteConnection,
+    keys: Keys<'_>,
+    case_id: &str,
+    ids: &[String],
+) -> Result<Vec<Source>, StoreError> {
+    let json = Value::from(ids.to_vec()).to_string();
+    let found = load_sources(conn, keys, case_id, SourceSelection::ids(&json)).await?;
+    Ok(crate::in_order(found, ids, |s| &s.id))
+}
+
+/// The sources recorded after position `after` (`None`: from the first), in the order they were
+/// recorded, at most `limit`, each with its position (the next page starts after the last).
+/// Read by the index on `position + 1`.
+pub(crate) async fn sources_in_order(
+    conn: &mut SqliteConnection,
+    keys: Keys<'_>,
+    case_id: &str,
+    after: Option<i64>,
+    limit: u32,
+) -> Result<Vec<(i64, Source)>, StoreError> {
+    sqlx::query(&format!(
+        "SELECT position, {SOURCE_COLUMNS} FROM sources
+         WHERE case_id = ?1 AND position + 1 > ?2 ORDER BY position + 1 LIMIT ?3"
+    ))
+    .bind(case_id)
+    .bind(after.map_or(0, |a| a.saturating_add(1)))
+    .bind(i64::from(limit))
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| Ok((r.get("position"), source_row(keys, case_id, r)?)))
+    .collect()
 }
 
 /// The timeline's filters. Each filter on a related table is a set of incident ids computed once

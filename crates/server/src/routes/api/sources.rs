@@ -13,7 +13,6 @@ use utoipa::ToSchema;
 use super::{ErrorBody, invalid, parse_body};
 use crate::access::CaseAccess;
 use crate::auth::Viewer;
-use crate::case_cache::snapshot;
 use crate::visibility::Visibility;
 use crate::{ApiError, AppError, AppState, secrets};
 
@@ -108,19 +107,91 @@ pub(crate) async fn list(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<String>,
-) -> Result<Json<Vec<Source>>, ApiError> {
+) -> Result<Response, ApiError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
-    let snap = snapshot(&state, &access.case).await?;
     let vis = Visibility::load(&state, &access).await?;
-    Ok(Json(
-        snap.case
-            .case()
-            .sources
-            .iter()
-            .filter_map(|s| vis.source(s))
-            .map(|s| source(&s))
-            .collect(),
-    ))
+    // A case may have hundreds of thousands of sources: the array is written page by page as
+    // the store reads them, never held whole. The first page is read before answering, so that
+    // a store that fails at once gets an error status.
+    let page = state.store.sources_in_order(&id, None, LIST_PAGE).await?;
+    let list = SourceList {
+        state,
+        case: id,
+        vis,
+        page,
+        opened: false,
+        written: false,
+    };
+    let body = axum::body::Body::from_stream(futures_util::stream::unfold(
+        Some(list),
+        |list| async move {
+            let mut list = list?;
+            let (chunk, more) = list.next_chunk();
+            let Some(after) = more else {
+                return Some((Ok(Bytes::from(chunk)), None));
+            };
+            match list
+                .state
+                .store
+                .sources_in_order(&list.case, Some(after), LIST_PAGE)
+                .await
+            {
+                Ok(page) => {
+                    list.page = page;
+                    Some((Ok(Bytes::from(chunk)), Some(list)))
+                }
+                // The status is sent: the client sees the body end before the array does.
+                Err(e) => Some((Err(std::io::Error::other(e)), None)),
+            }
+        },
+    ));
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// Sources read from the store per chunk of the list's body.
+const LIST_PAGE: u32 = 1_000;
+
+/// The list of a case's sources being written (see [`list`]).
+struct SourceList {
+    state: AppState,
+    case: String,
+    vis: Visibility,
+    /// The page read last, not yet written.
+    page: Vec<(i64, accord_core::Source)>,
+    opened: bool,
+    written: bool,
+}
+
+impl SourceList {
+    /// The JSON of the page read last (the array's opening before the first, its closing after
+    /// the last), and the position to read the next page after (`None`: the array is closed).
+    fn next_chunk(&mut self) -> (Vec<u8>, Option<i64>) {
+        let mut out = Vec::new();
+        if !self.opened {
+            out.push(b'[');
+            self.opened = true;
+        }
+        for (_, s) in &self.page {
+            let Some(s) = self.vis.source(s) else {
+                continue;
+            };
+            if self.written {
+                out.push(b',');
+            }
+            // Plain strings, lists and options: writing them into memory cannot fail.
+            if serde_json::to_writer(&mut out, &source(&s)).is_ok() {
+                self.written = true;
+            }
+        }
+        let full = self.page.len() >= LIST_PAGE as usize;
+        match self.page.last() {
+            Some((after, _)) if full => (out, Some(*after)),
+            _ => {
+                out.push(b']');
+                (out, None)
+            }
+        }
+    }
 }
 
 /// One source.
@@ -146,12 +217,11 @@ pub(crate) async fn show(
     Path((id, source_id)): Path<(String, String)>,
 ) -> Result<Json<Source>, ApiError> {
     let access = CaseAccess::load(&state, &viewer, &id).await?;
-    let snap = snapshot(&state, &access.case).await?;
     let vis = Visibility::load(&state, &access).await?;
-    let s = snap
-        .case
-        .source(&source_id)
-        .and_then(|s| vis.source(s))
+    let s = vis
+        .sources(&state, &id, std::slice::from_ref(&source_id))
+        .await?
+        .pop()
         .ok_or(AppError::NotFound)?;
     Ok(Json(source(&s)))
 }
