@@ -28,13 +28,7 @@ impl Actions {
             } => vec![source.clone()],
             _ => Vec::new(),
         };
-        let stored =
-            self.case_citing(case, &cited)
-                .await?
-                .ok_or_else(|| ActionError::NotFound {
-                    what: "case",
-                    id: case.to_owned(),
-                })?;
+        let stored = self.case_citing(case, &cited).await?;
         if record.id.trim().is_empty() {
             record.id = accord_core::follow_through::new_id(&stored, &record.what, &record.letter);
         }

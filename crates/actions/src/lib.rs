@@ -342,16 +342,20 @@ impl Actions {
 
     /// The status load of a case ([`Store::load_case_for_status`]) with the sources of `cited`
     /// that it does not hold read by id: that load holds only the sources its records cite,
-    /// and a new record checked against it may cite any source of the case. `None`: no such
-    /// case.
+    /// and a new record checked against it may cite any source of the case.
     pub(crate) async fn case_citing(
         &self,
         case: &str,
         cited: &[String],
-    ) -> Result<Option<accord_core::Case>, ActionError> {
-        let Some(stored) = self.store.load_case_for_status(case).await? else {
-            return Ok(None);
-        };
+    ) -> Result<accord_core::Case, ActionError> {
+        let stored = self
+            .store
+            .load_case_for_status(case)
+            .await?
+            .ok_or_else(|| ActionError::NotFound {
+                what: "case",
+                id: case.to_owned(),
+            })?;
         let mut stored = stored.into_case();
         let missing: Vec<String> = cited
             .iter()
@@ -365,7 +369,7 @@ impl Actions {
                 .sources
                 .extend(self.store.sources(case, &missing).await?);
         }
-        Ok(Some(stored))
+        Ok(stored)
     }
 
     /// Confirm, retract or return a finding to draft.

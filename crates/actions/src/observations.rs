@@ -46,13 +46,7 @@ impl Actions {
             .iter()
             .flat_map(|o| o.sources.iter().cloned())
             .collect();
-        let stored =
-            self.case_citing(case, &cited)
-                .await?
-                .ok_or_else(|| ActionError::NotFound {
-                    what: "case",
-                    id: case.to_owned(),
-                })?;
+        let stored = self.case_citing(case, &cited).await?;
         let today = self.today.unwrap_or_else(today);
         let mut out = Vec::new();
         let mut ids = std::collections::HashSet::new();

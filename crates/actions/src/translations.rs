@@ -60,13 +60,7 @@ impl Actions {
         } else {
             Vec::new()
         };
-        let mut case =
-            self.case_citing(case_id, &cited)
-                .await?
-                .ok_or_else(|| ActionError::NotFound {
-                    what: "case",
-                    id: case_id.to_owned(),
-                })?;
+        let mut case = self.case_citing(case_id, &cited).await?;
         // The status load holds every record but the incidents no finding names and the sources
         // nothing it holds cites.
         if kind == TextKind::Incident && case.incident(id).is_none() {

@@ -228,3 +228,33 @@ async fn bad_records_are_refused_naming_the_field_and_nothing_is_written() {
     );
     assert_eq!(count(&a).await, 0, "nothing was written");
 }
+
+/// A response may name any source of the case, also one no incident, observation or earlier
+/// record cites (the case as the checks read it holds only the cited ones; the others are read
+/// by id).
+#[tokio::test]
+async fn a_response_may_name_a_source_nothing_else_cites() {
+    let (a, _dir) = world().await;
+    a.add_source(
+        CASE,
+        accord_core::Source {
+            id: "answer-letter".into(),
+            title: "The Foreign Minister's answer".into(),
+            ..accord_core::Source::default()
+        },
+        "c",
+    )
+    .await
+    .unwrap();
+    let mut answer = response("guarantor", "2030-08-20");
+    if let Record::Response { source, .. } = &mut answer {
+        *source = Some("answer-letter".into());
+    }
+    a.add_follow_through(CASE, record("appeal-2030", answer), "c")
+        .await
+        .unwrap();
+    assert_eq!(count(&a).await, 1);
+    // And what the status load holds now names it: a second response citing it needs no read.
+    let stored = a.store().load_case_for_status(CASE).await.unwrap().unwrap();
+    assert!(stored.source("answer-letter").is_some());
+}

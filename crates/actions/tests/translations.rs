@@ -324,3 +324,37 @@ async fn a_removed_translation_leaves_search_and_original_languages_are_checked(
     let report = a.verify(&|_| {}).await.unwrap();
     assert!(report.ok, "{:?}", report.problems);
 }
+
+/// A source nothing cites is translated as any other (the case the checks read holds only the
+/// cited sources; another is read by id).
+#[tokio::test]
+async fn a_source_nothing_cites_is_translated() {
+    let (a, _index, _dir) = world().await;
+    a.add_source(
+        CASE,
+        accord_core::Source {
+            id: "uncited-report".into(),
+            title: "A report nobody cites yet".into(),
+            ..accord_core::Source::default()
+        },
+        "editor@example.org",
+    )
+    .await
+    .unwrap();
+    let langs = a
+        .translate(
+            CASE,
+            &tr(
+                TextKind::Source,
+                "uncited-report",
+                "km",
+                &[("title", "របាយការណ៍")],
+            ),
+            "editor@example.org",
+        )
+        .await
+        .unwrap();
+    assert_eq!(langs.id, "uncited-report");
+    assert_eq!(langs.translations.len(), 1);
+    assert_eq!(langs.translations[0].lang, "km");
+}
