@@ -26,6 +26,7 @@ mod log;
 mod observations;
 mod records;
 mod replace;
+mod rows;
 mod sealing;
 mod search_view;
 mod signin_limits;

@@ -14,6 +14,7 @@ mod log;
 mod observations;
 mod records;
 mod replace;
+mod rows;
 mod sealing;
 mod search_view;
 mod signin_limits;
@@ -475,7 +476,7 @@ impl Store for SqliteStore {
         actor: &str,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        records::add_evidence(&mut tx, self.keys(), case_id, evidence, actor).await?;
+        evidence::add_evidence_in(&mut tx, self.keys(), case_id, evidence, actor).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -515,7 +516,7 @@ impl Store for SqliteStore {
         event: &accord_core::CustodyEvent,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        records::add_custody(&mut tx, case_id, evidence_id, event).await?;
+        evidence::add_custody_in(&mut tx, case_id, evidence_id, event).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -5,7 +5,7 @@
 //! go in with `COPY … FROM STDIN` (`copy_in`), a few megabytes per round trip, and the latest
 //! version of every record of the case is read once instead of once per record.
 //!
-//! Restricted records still go through `case_io`'s encoders and `LogWriter::version`, so they
+//! Restricted records still go through `rows`' encoders and `LogWriter::version`, so they
 //! are sealed exactly as a single write seals them; only records in the clear are copied.
 
 use std::collections::HashMap;
@@ -15,9 +15,9 @@ use accord_core::{Actor, Incident, Instrument, Named, Source, ValidCase};
 use serde_json::{Value, json};
 use sqlx::{PgConnection, Row};
 
-use super::case_io;
 use super::copy_in::CopyIn;
 use super::log::{LogWriter, seq_i64};
+use super::rows;
 use super::sealing::{Keys, seals};
 use crate::codec::{date, list};
 use crate::record::{RecordBody, RecordKind};
@@ -194,7 +194,7 @@ pub(crate) async fn restore_indexes(
 // --- Rows ---------------------------------------------------------------------------------------
 
 /// Insert incidents (with their actors and themes) at the positions given. Restricted ones go
-/// through `case_io::insert_incident`, which seals them.
+/// through `rows::insert_incident`, which seals them.
 pub(crate) async fn insert_incidents(
     tx: &mut PgConnection,
     keys: Keys<'_>,
@@ -204,7 +204,7 @@ pub(crate) async fn insert_incidents(
     let mut clear = Vec::with_capacity(items.len());
     for (p, inc) in items {
         if seals(keys, inc.sensitivity) {
-            case_io::insert_incident(tx, keys, case, usize_pos(*p), inc).await?;
+            rows::insert_incident(tx, keys, case, usize_pos(*p), inc).await?;
         } else {
             clear.push((*p, *inc));
         }
@@ -278,7 +278,7 @@ pub(crate) async fn insert_incidents(
     Ok(())
 }
 
-/// Insert actors at the positions given (restricted ones sealed by `case_io::insert_actor`).
+/// Insert actors at the positions given (restricted ones sealed by `rows::insert_actor`).
 pub(crate) async fn insert_actors(
     tx: &mut PgConnection,
     keys: Keys<'_>,
@@ -288,7 +288,7 @@ pub(crate) async fn insert_actors(
     let mut clear = Vec::with_capacity(items.len());
     for (p, a) in items {
         if seals(keys, a.sensitivity) {
-            case_io::insert_actor(tx, keys, case, usize_pos(*p), a).await?;
+            rows::insert_actor(tx, keys, case, usize_pos(*p), a).await?;
         } else {
             clear.push((*p, *a));
         }
@@ -316,7 +316,7 @@ pub(crate) async fn insert_actors(
     Ok(())
 }
 
-/// Insert sources at the positions given (restricted ones sealed by `case_io::insert_source`).
+/// Insert sources at the positions given (restricted ones sealed by `rows::insert_source`).
 pub(crate) async fn insert_sources(
     tx: &mut PgConnection,
     keys: Keys<'_>,
@@ -326,7 +326,7 @@ pub(crate) async fn insert_sources(
     let mut clear = Vec::with_capacity(items.len());
     for (p, s) in items {
         if seals(keys, s.sensitivity) {
-            case_io::insert_source(tx, keys, case, usize_pos(*p), s).await?;
+            rows::insert_source(tx, keys, case, usize_pos(*p), s).await?;
         } else {
             clear.push((*p, *s));
         }
@@ -722,22 +722,22 @@ pub(crate) async fn merge_batch(
     // An updated record keeps its place: its row is replaced at the same position.
     for a in updated_actors {
         let p = replace_row(tx, "actors", case, &a.id).await?;
-        case_io::insert_actor(tx, keys, case, usize_pos(p), a).await?;
+        rows::insert_actor(tx, keys, case, usize_pos(p), a).await?;
     }
     for s in updated_sources {
         let p = replace_row(tx, "sources", case, &s.id).await?;
-        case_io::insert_source(tx, keys, case, usize_pos(p), s).await?;
+        rows::insert_source(tx, keys, case, usize_pos(p), s).await?;
     }
     for inc in updated_incidents {
         let p = replace_row(tx, "incidents", case, &inc.id).await?;
-        case_io::insert_incident(tx, keys, case, usize_pos(p), inc).await?;
+        rows::insert_incident(tx, keys, case, usize_pos(p), inc).await?;
     }
     for (ins, notes) in instrument_changes {
         match notes {
             None => {
                 let p = state.next_instrument;
                 state.next_instrument += 1;
-                case_io::insert_instrument(tx, case, usize_pos(p), ins).await?;
+                rows::insert_instrument(tx, case, usize_pos(p), ins).await?;
             }
             Some(notes) => {
                 sqlx::query("UPDATE instruments SET notes = $1 WHERE case_id = $2 AND id = $3")

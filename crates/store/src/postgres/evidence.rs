@@ -226,6 +226,124 @@ pub(crate) async fn load(
         .collect()
 }
 
+/// Add an evidence item's record inside `tx`: its id and file name unused in the case, what it
+/// names (incident, source, original) present; logged.
+pub(crate) async fn add_evidence_in(
+    tx: &mut PgConnection,
+    keys: Keys<'_>,
+    case_id: &str,
+    evidence: &accord_core::Evidence,
+    actor: &str,
+) -> Result<(), StoreError> {
+    super::version::touch(tx, case_id).await?;
+    let taken: Option<String> = sqlx::query_scalar(
+        "SELECT id FROM evidence WHERE case_id = $1 AND (id = $2 OR file = $3) LIMIT 1",
+    )
+    .bind(case_id)
+    .bind(&evidence.id)
+    .bind(&evidence.file)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(other) = taken {
+        return Err(if other == evidence.id {
+            StoreError::Exists {
+                what: "evidence item",
+                id: evidence.id.clone(),
+            }
+        } else {
+            StoreError::Exists {
+                what: "evidence file name",
+                id: evidence.file.clone(),
+            }
+        });
+    }
+    let refs: [(&str, Option<&String>, &'static str); 3] = [
+        (
+            "SELECT 1::BIGINT FROM incidents WHERE case_id = $1 AND id = $2",
+            evidence.incident.as_ref(),
+            "incident",
+        ),
+        (
+            "SELECT 1::BIGINT FROM sources WHERE case_id = $1 AND id = $2",
+            evidence.source.as_ref(),
+            "source",
+        ),
+        (
+            "SELECT 1::BIGINT FROM evidence WHERE case_id = $1 AND id = $2",
+            evidence.derived_from.as_ref().map(|d| &d.original),
+            "evidence item",
+        ),
+    ];
+    for (sql, id, what) in refs {
+        let Some(id) = id else { continue };
+        let found: Option<i64> = sqlx::query_scalar(sql)
+            .bind(case_id)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if found.is_none() {
+            return Err(StoreError::NotFound {
+                what,
+                id: id.clone(),
+            });
+        }
+    }
+    let position: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(MAX(position + 1), 0) FROM evidence WHERE case_id = $1",
+    )
+    .bind(case_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    insert(tx, keys, case_id, position, evidence).await?;
+    super::audit_sealed(
+        tx,
+        keys.cloned(),
+        actor,
+        Some(case_id),
+        "evidence.add",
+        &evidence.id,
+        &[crate::record::evidence(evidence)],
+        Some(evidence.sha256.clone()),
+    )
+    .await
+}
+
+/// Append a custody event to an evidence item inside `tx`; logged.
+pub(crate) async fn add_custody_in(
+    tx: &mut PgConnection,
+    case_id: &str,
+    evidence_id: &str,
+    event: &accord_core::CustodyEvent,
+) -> Result<(), StoreError> {
+    let sha256: Option<String> =
+        sqlx::query_scalar("SELECT sha256 FROM evidence WHERE case_id = $1 AND id = $2")
+            .bind(case_id)
+            .bind(evidence_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(sha256) = sha256 else {
+        return Err(StoreError::NotFound {
+            what: "evidence item",
+            id: evidence_id.to_owned(),
+        });
+    };
+    let seq = custody_len(tx, case_id, evidence_id).await?;
+    insert_custody(tx, case_id, evidence_id, seq, event).await?;
+    let mut writer = super::log::LogWriter::begin(tx).await?;
+    writer
+        .append(
+            tx,
+            &event.by,
+            &format!("custody.{}", event.action.as_str()),
+            Some(case_id),
+            Some(format!("evidence/{evidence_id}")),
+            None,
+            Some(sha256),
+        )
+        .await?;
+    writer.finish(tx).await
+}
+
 // --- The store's methods (see `impl Store for PgStore`) ------------------------------------
 
 pub(crate) async fn add_evidence(
@@ -236,7 +354,7 @@ pub(crate) async fn add_evidence(
 ) -> Result<(), crate::StoreError> {
     let mut tx = store.pool.begin().await?;
     super::version::lock_case(&mut tx, case_id).await?;
-    super::records::add_evidence(&mut tx, store.keys(), case_id, evidence, actor).await?;
+    add_evidence_in(&mut tx, store.keys(), case_id, evidence, actor).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -280,7 +398,7 @@ pub(crate) async fn add_custody(
 ) -> Result<(), crate::StoreError> {
     let mut tx = store.pool.begin().await?;
     super::version::lock_case(&mut tx, case_id).await?;
-    super::records::add_custody(&mut tx, case_id, evidence_id, event).await?;
+    add_custody_in(&mut tx, case_id, evidence_id, event).await?;
     tx.commit().await?;
     Ok(())
 }

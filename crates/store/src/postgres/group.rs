@@ -24,8 +24,8 @@ use accord_core::Incident;
 use sqlx::{PgConnection, PgPool};
 use tokio::sync::{mpsc, oneshot};
 
-use super::case_io::insert_incident;
 use super::log::LogWriter;
+use super::rows::insert_incident;
 use super::sealing::Keys;
 use crate::{SaveOutcome, StoreError, clock};
 

@@ -7,7 +7,7 @@
 //! versions too, and the latest version of every record of the case is read once instead of once
 //! per record.
 //!
-//! Restricted records still go through `case_io`'s encoders and `LogWriter::version`, so they
+//! Restricted records still go through `rows`' encoders and `LogWriter::version`, so they
 //! are sealed exactly as a single write seals them; only records in the clear take the bulk
 //! statements here.
 
@@ -18,8 +18,8 @@ use accord_core::{Actor, Incident, Instrument, Named, Source, ValidCase};
 use serde_json::{Value, json};
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
-use super::case_io;
 use super::log::{LogWriter, seq_i64};
+use super::rows;
 use super::sealing::{Keys, seals};
 use crate::codec::{date, list};
 use crate::log::LogEntry;
@@ -178,7 +178,7 @@ pub(crate) async fn latest(tx: &mut SqliteConnection, case: &str) -> Result<Late
 // --- Rows ---------------------------------------------------------------------------------------
 
 /// Insert incidents (with their actors and themes) at the positions given. Restricted ones go
-/// through `case_io::insert_incident`, which seals them.
+/// through `rows::insert_incident`, which seals them.
 pub(crate) async fn insert_incidents(
     tx: &mut SqliteConnection,
     keys: Keys<'_>,
@@ -188,7 +188,7 @@ pub(crate) async fn insert_incidents(
     let mut clear = Vec::with_capacity(items.len());
     for (p, inc) in items {
         if seals(keys, inc.sensitivity) {
-            case_io::insert_incident(tx, keys, case, usize_pos(*p), inc).await?;
+            rows::insert_incident(tx, keys, case, usize_pos(*p), inc).await?;
         } else {
             clear.push((*p, *inc));
         }
@@ -308,7 +308,7 @@ async fn insert_incident_group(
     Ok(())
 }
 
-/// Insert actors at the positions given (restricted ones sealed by `case_io::insert_actor`).
+/// Insert actors at the positions given (restricted ones sealed by `rows::insert_actor`).
 pub(crate) async fn insert_actors(
     tx: &mut SqliteConnection,
     keys: Keys<'_>,
@@ -318,7 +318,7 @@ pub(crate) async fn insert_actors(
     let mut clear = Vec::with_capacity(items.len());
     for (p, a) in items {
         if seals(keys, a.sensitivity) {
-            case_io::insert_actor(tx, keys, case, usize_pos(*p), a).await?;
+            rows::insert_actor(tx, keys, case, usize_pos(*p), a).await?;
         } else {
             clear.push((*p, *a));
         }
@@ -349,7 +349,7 @@ pub(crate) async fn insert_actors(
     Ok(())
 }
 
-/// Insert sources at the positions given (restricted ones sealed by `case_io::insert_source`).
+/// Insert sources at the positions given (restricted ones sealed by `rows::insert_source`).
 pub(crate) async fn insert_sources(
     tx: &mut SqliteConnection,
     keys: Keys<'_>,
@@ -359,7 +359,7 @@ pub(crate) async fn insert_sources(
     let mut clear = Vec::with_capacity(items.len());
     for (p, s) in items {
         if seals(keys, s.sensitivity) {
-            case_io::insert_source(tx, keys, case, usize_pos(*p), s).await?;
+            rows::insert_source(tx, keys, case, usize_pos(*p), s).await?;
         } else {
             clear.push((*p, *s));
         }
@@ -826,22 +826,22 @@ pub(crate) async fn merge_batch(
     // An updated record keeps its place: its row is replaced at the same position.
     for a in updated_actors {
         let p = replace_row(tx, "actors", case, &a.id).await?;
-        case_io::insert_actor(tx, keys, case, usize_pos(p), a).await?;
+        rows::insert_actor(tx, keys, case, usize_pos(p), a).await?;
     }
     for s in updated_sources {
         let p = replace_row(tx, "sources", case, &s.id).await?;
-        case_io::insert_source(tx, keys, case, usize_pos(p), s).await?;
+        rows::insert_source(tx, keys, case, usize_pos(p), s).await?;
     }
     for inc in updated_incidents {
         let p = replace_row(tx, "incidents", case, &inc.id).await?;
-        case_io::insert_incident(tx, keys, case, usize_pos(p), inc).await?;
+        rows::insert_incident(tx, keys, case, usize_pos(p), inc).await?;
     }
     for (ins, notes) in instrument_changes {
         match notes {
             None => {
                 let p = state.next_instrument;
                 state.next_instrument += 1;
-                case_io::insert_instrument(tx, case, usize_pos(p), ins).await?;
+                rows::insert_instrument(tx, case, usize_pos(p), ins).await?;
             }
             Some(notes) => {
                 sqlx::query("UPDATE instruments SET notes = ? WHERE case_id = ? AND id = ?")

@@ -224,3 +224,120 @@ pub(crate) async fn load(
         })
         .collect()
 }
+
+/// Add an evidence item's record inside `tx`: its id and file name unused in the case, what it
+/// names (incident, source, original) present; logged.
+pub(crate) async fn add_evidence_in(
+    tx: &mut SqliteConnection,
+    keys: Keys<'_>,
+    case_id: &str,
+    evidence: &accord_core::Evidence,
+    actor: &str,
+) -> Result<(), StoreError> {
+    super::version::touch(tx, case_id).await?;
+    let taken: Option<String> = sqlx::query_scalar(
+        "SELECT id FROM evidence WHERE case_id = ? AND (id = ? OR file = ?) LIMIT 1",
+    )
+    .bind(case_id)
+    .bind(&evidence.id)
+    .bind(&evidence.file)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(other) = taken {
+        return Err(if other == evidence.id {
+            StoreError::Exists {
+                what: "evidence item",
+                id: evidence.id.clone(),
+            }
+        } else {
+            StoreError::Exists {
+                what: "evidence file name",
+                id: evidence.file.clone(),
+            }
+        });
+    }
+    let refs: [(&str, Option<&String>, &'static str); 3] = [
+        (
+            "SELECT 1 FROM incidents WHERE case_id = ? AND id = ?",
+            evidence.incident.as_ref(),
+            "incident",
+        ),
+        (
+            "SELECT 1 FROM sources WHERE case_id = ? AND id = ?",
+            evidence.source.as_ref(),
+            "source",
+        ),
+        (
+            "SELECT 1 FROM evidence WHERE case_id = ? AND id = ?",
+            evidence.derived_from.as_ref().map(|d| &d.original),
+            "evidence item",
+        ),
+    ];
+    for (sql, id, what) in refs {
+        let Some(id) = id else { continue };
+        let found: Option<i64> = sqlx::query_scalar(sql)
+            .bind(case_id)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if found.is_none() {
+            return Err(StoreError::NotFound {
+                what,
+                id: id.clone(),
+            });
+        }
+    }
+    let position: i64 =
+        sqlx::query_scalar("SELECT COALESCE(MAX(position + 1), 0) FROM evidence WHERE case_id = ?")
+            .bind(case_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    insert(tx, keys, case_id, position, evidence).await?;
+    super::audit_sealed(
+        tx,
+        keys.cloned(),
+        actor,
+        Some(case_id),
+        "evidence.add",
+        &evidence.id,
+        &[crate::record::evidence(evidence)],
+        Some(evidence.sha256.clone()),
+    )
+    .await
+}
+
+/// Append a custody event to an evidence item inside `tx`; logged.
+pub(crate) async fn add_custody_in(
+    tx: &mut SqliteConnection,
+    case_id: &str,
+    evidence_id: &str,
+    event: &accord_core::CustodyEvent,
+) -> Result<(), StoreError> {
+    let sha256: Option<String> =
+        sqlx::query_scalar("SELECT sha256 FROM evidence WHERE case_id = ? AND id = ?")
+            .bind(case_id)
+            .bind(evidence_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(sha256) = sha256 else {
+        return Err(StoreError::NotFound {
+            what: "evidence item",
+            id: evidence_id.to_owned(),
+        });
+    };
+    let seq = custody_len(tx, case_id, evidence_id).await?;
+    insert_custody(tx, case_id, evidence_id, seq, event).await?;
+    let mut writer = super::log::LogWriter::begin(tx).await?;
+    writer
+        .append(
+            tx,
+            &event.by,
+            &format!("custody.{}", event.action.as_str()),
+            Some(case_id),
+            Some(format!("evidence/{evidence_id}")),
+            None,
+            Some(sha256),
+        )
+        .await?;
+    writer.finish(tx).await
+}

@@ -73,7 +73,7 @@ pub(crate) async fn save_letter(
         .fetch_one(&mut *tx)
         .await?;
         let position = usize::try_from(next).map_err(|e| corrupt(case_id, e.to_string()))?;
-        super::case_io::insert_letter(tx, case_id, position, letter).await?;
+        super::rows::insert_letter(tx, case_id, position, letter).await?;
         SaveOutcome::Created
     };
     let action = match outcome {
