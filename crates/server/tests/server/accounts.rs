@@ -482,15 +482,19 @@ async fn expired_and_revoked_tokens_are_refused() {
 
 #[tokio::test]
 async fn an_idle_session_ends_before_its_absolute_expiry() {
+    // Sessions are stamped in whole seconds: with a 1-second timeout a sign-in and the next page
+    // on either side of a second's turn (or a slow sign-in on a loaded machine: this failed once
+    // in CI's PostgreSQL half) already read as idle. 3 seconds leaves room; 5 seconds of sleep
+    // is idle by any rounding.
     let site = SiteSettings {
-        idle_timeout: Duration::from_secs(1),
+        idle_timeout: Duration::from_secs(3),
         ..SiteSettings::default()
     };
     let app = App::new(ServerConfig::default(), site).await;
     app.account("alice@example.org").await;
     let mut b = app.signed_in("alice@example.org").await;
     assert_eq!(app.get(&mut b, "/account").await.status, StatusCode::OK);
-    tokio::time::sleep(Duration::from_millis(2100)).await;
+    tokio::time::sleep(Duration::from_millis(5100)).await;
     assert_ne!(app.get(&mut b, "/account").await.status, StatusCode::OK);
 }
 
