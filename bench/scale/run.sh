@@ -144,6 +144,20 @@ proxy() {
   exit 1
 }
 
+# CPU accounting of a measurement, in clock ticks: the servers' own (SERVERS: their pids) and the
+# whole machine's busy time (the servers, PostgreSQL, nginx, wrk and anything else running).
+SERVERS=()
+HZ=$(getconf CLK_TCK)
+server_ticks() {
+  local t=0 f
+  for pid in "${SERVERS[@]}"; do
+    read -r -a f <"/proc/$pid/stat"
+    t=$((t + f[13] + f[14]))
+  done
+  echo "$t"
+}
+machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+
 COOKIE="Cookie: accord_csrf=benchbenchbenchbenchbenchbenchbenchbench00"
 GZIP="Accept-Encoding: gzip"
 # measure SETUP BASE TOKEN: reads, then writes.
@@ -169,12 +183,17 @@ wrk.body = '$body'
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $token"
 LUA
+  local s0 m0 s1 m1
+  s0=$(server_ticks); m0=$(machine_ticks)
   wrk -t2 -c"$WRITERS" --timeout 60s -s "$OUT/write.lua" -d"${DURATION}s" --latency "$url" >"$OUT/wrk-$setup-write.txt"
-  python3 "$ROOT/bench/web/wrk_summary.py" "$setup" "api-create-$WRITERS" "$first" "$(load)" <"$OUT/wrk-$setup-write.txt" | tee -a "$OUT/summary.txt"
+  s1=$(server_ticks); m1=$(machine_ticks)
+  python3 "$ROOT/bench/web/wrk_summary.py" "$setup" "api-create-$WRITERS" "$first" "$(load)" \
+    "$((s1 - s0)) $HZ" "$((m1 - m0))" <"$OUT/wrk-$setup-write.txt" | tee -a "$OUT/summary.txt"
 }
 
 if wants "$SETUPS" sqlite-1; then
   serve "$SQLITE_DB" 18451 sqlite-1
+  SERVERS=("${PIDS[-1]}")
   log "--- sqlite-1: one server on SQLite ($(load) load)"
   measure sqlite-1 "http://127.0.0.1:18451" "$SQLITE_TOKEN"
   kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
@@ -182,6 +201,7 @@ fi
 
 if wants "$SETUPS" pg-1; then
   serve "$PG_URL" 18452 pg-1
+  SERVERS=("${PIDS[-1]}")
   log "--- pg-1: one server on PostgreSQL ($(load) load)"
   measure pg-1 "http://127.0.0.1:18452" "$PG_TOKEN"
   kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
@@ -190,6 +210,7 @@ fi
 if wants "$SETUPS" pg-2-nginx; then
   serve "$PG_URL" 18453 pg-2a
   serve "$PG_URL" 18454 pg-2b
+  SERVERS=("${PIDS[-2]}" "${PIDS[-1]}")
   proxy 18455 18453 18454
   log "--- pg-2-nginx: two servers on PostgreSQL behind nginx with deploy/nginx.conf, over TLS ($(load) load; substitutions: $(grep -c '^>' "$OUT/nginx.conf.diff") lines)"
   measure pg-2-nginx "https://127.0.0.1:18455" "$PG_TOKEN"
