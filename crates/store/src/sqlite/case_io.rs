@@ -431,6 +431,11 @@ pub(crate) async fn load_incidents(
     .bind(&ids)
     .fetch_all(&mut *conn)
     .await?;
+    // A write's check for the incident it saves finds none when the incident is new (most
+    // writes): the actors and themes of no incident need no reading, two round trips saved.
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
     let actors = sqlx::query(&format!(
         "SELECT incident_id, actor_id, role FROM incident_actors
          WHERE case_id = ?1 AND {} ORDER BY incident_id, position",
