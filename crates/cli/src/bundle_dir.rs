@@ -240,17 +240,25 @@ pub(crate) struct ExportBlob {
     pub(crate) size: u64,
 }
 
-/// Write files under `dest`. A new directory is written next to it first and renamed into place,
-/// so an interrupted export never leaves half a bundle under the requested name. Evidence bytes
-/// are copied from the blob store and checked against their hash on the way. Nothing is ever
-/// written through a symbolic link.
+/// A bundle's text files, made one at a time: called once, it hands each file to the function it
+/// is given as soon as the file is made (`accord_core::bundle::write_each`), so only one shard's
+/// text is in memory while an export writes.
+pub(crate) type Texts<'a> = &'a mut dyn FnMut(
+    &mut dyn FnMut(BundleFile) -> Result<(), bundle::WriteError>,
+) -> Result<(), bundle::WriteError>;
+
+/// Write a bundle under `dest`: its text files as `texts` makes them, then the evidence files;
+/// returns how many text files were written. A new directory is written next to `dest` first and
+/// renamed into place, so an interrupted export never leaves half a bundle under the requested
+/// name. Evidence bytes are copied from the blob store and checked against their hash on the way.
+/// Nothing is ever written through a symbolic link.
 pub(crate) async fn write(
     dest: &Path,
-    files: &[BundleFile],
+    texts: Texts<'_>,
     blobs: &[ExportBlob],
     store: &dyn BlobStore,
     force: bool,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<usize> {
     let meta = match std::fs::symlink_metadata(dest) {
         Ok(m) => Some(m),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -271,7 +279,7 @@ pub(crate) async fn write(
         return Err(Said::new("cli-err-export-not-empty", &[("path", &dest.display())]).into());
     }
     if exists_with_content {
-        return write_files(dest, files, blobs, store).await;
+        return write_files(dest, texts, blobs, store).await;
     }
     let parent = dest
         .parent()
@@ -285,13 +293,14 @@ pub(crate) async fn write(
     let staging: PathBuf = parent.join(format!(".{name}.accord-export-{}", std::process::id()));
     let result = async {
         std::fs::create_dir(&staging).said(|| crate::failure::cannot_create(&staging))?;
-        write_files(&staging, files, blobs, store).await?;
+        let written = write_files(&staging, texts, blobs, store).await?;
         if dest.exists() {
             std::fs::remove_dir(dest)
                 .said(|| Said::new("cli-err-cannot-replace", &[("path", &dest.display())]))?;
         }
         std::fs::rename(&staging, dest)
-            .said(|| Said::new("cli-err-export-move", &[("path", &dest.display())]))
+            .said(|| Said::new("cli-err-export-move", &[("path", &dest.display())]))?;
+        Ok(written)
     }
     .await;
     if result.is_err() {
@@ -302,26 +311,34 @@ pub(crate) async fn write(
 
 async fn write_files(
     root: &Path,
-    files: &[BundleFile],
+    texts: Texts<'_>,
     blobs: &[ExportBlob],
     store: &dyn BlobStore,
-) -> anyhow::Result<()> {
-    for f in files {
-        let (path, tmp) = prepare(root, &f.path)?;
-        let result = async {
-            let mut out = crate::evidence::new_private_file(&tmp)
-                .await
-                .said(|| crate::failure::cannot_write(&tmp))?;
-            out.write_all(f.contents.as_bytes())
-                .await
-                .said(|| crate::failure::cannot_write(&tmp))?;
-            out.sync_all()
-                .await
-                .said(|| crate::failure::cannot_write(&tmp))
-        }
-        .await;
-        finish(result, &tmp, &path)?;
+) -> anyhow::Result<usize> {
+    // The texts are made and written on this thread, one at a time (plain file writes; the
+    // runtime is told so that its other tasks move elsewhere meanwhile).
+    let mut written = 0;
+    let mut failed: Option<anyhow::Error> = None;
+    let made = tokio::task::block_in_place(|| {
+        texts(&mut |f: BundleFile| match write_text(root, &f) {
+            Ok(()) => {
+                written += 1;
+                Ok(())
+            }
+            Err(e) => {
+                let stop = bundle::WriteError {
+                    path: f.path.clone(),
+                    message: e.to_string(),
+                };
+                failed = Some(e);
+                Err(stop)
+            }
+        })
+    });
+    if let Some(e) = failed {
+        return Err(e);
     }
+    made?;
     for b in blobs {
         let (path, tmp) = prepare(root, &b.path)?;
         let result = async {
@@ -336,7 +353,25 @@ async fn write_files(
         .await;
         finish(result, &tmp, &path)?;
     }
-    Ok(())
+    Ok(written)
+}
+
+/// One text file of a bundle, written under a temporary name, synced, then renamed into place.
+fn write_text(root: &Path, f: &BundleFile) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let (path, tmp) = prepare(root, &f.path)?;
+    let result = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&tmp)
+        .and_then(|mut out| {
+            out.write_all(f.contents.as_bytes())?;
+            out.sync_all()
+        })
+        .said(|| crate::failure::cannot_write(&tmp));
+    finish(result, &tmp, &path)
 }
 
 /// The file `rel` under `root`, its directories created, and a temporary name next to it.

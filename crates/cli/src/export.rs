@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use accord_core::CustodyAction;
-use accord_core::bundle::EVIDENCE_DIR;
+use accord_core::bundle::{BundleFile, EVIDENCE_DIR, WriteError};
 use accord_store::Create;
 use clap::Args;
 
@@ -70,13 +70,6 @@ pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<Exi
             (shown, Some((reader, omitted)))
         }
     };
-    let mut files = accord_core::bundle::write(&case)?;
-    if let Some((reader, omitted)) = &omitted {
-        files.push(accord_core::bundle::BundleFile {
-            path: "OMITTED.md".into(),
-            contents: omitted_note(reader, omitted),
-        });
-    }
     let blobs: Vec<ExportBlob> = case
         .evidence
         .iter()
@@ -86,9 +79,22 @@ pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<Exi
             size: e.size,
         })
         .collect();
-    bundle_dir::write(
+    let mut omitted_file = omitted.as_ref().map(|(reader, omitted)| BundleFile {
+        path: "OMITTED.md".into(),
+        contents: omitted_note(reader, omitted),
+    });
+    // The files are written as they are made: a case of a million incidents is 780 MB of text,
+    // which was held whole (with the case) before the first file was written.
+    let mut texts = |emit: &mut dyn FnMut(BundleFile) -> Result<(), WriteError>| {
+        accord_core::bundle::write_each(&case, emit)?;
+        match omitted_file.take() {
+            Some(f) => emit(f),
+            None => Ok(()),
+        }
+    };
+    let written = bundle_dir::write(
         &args.path,
-        &files,
+        &mut texts,
         &blobs,
         actions.blobs().as_ref(),
         args.force,
@@ -138,7 +144,7 @@ pub(crate) async fn run(config: &Config, args: ExportArgs) -> anyhow::Result<Exi
             &[
                 ("case", case.id.as_str().into()),
                 ("path", args.path.display().to_string().into()),
-                ("files", words.n(files.len() + blobs.len())),
+                ("files", words.n(written + blobs.len())),
                 ("evidence", words.n(blobs.len())),
             ],
         )

@@ -1338,6 +1338,16 @@ pub fn write(case: &Case) -> Result<Vec<BundleFile>, WriteError> {
     files::write(case, Sharding::default())
 }
 
+/// [`write`] one file at a time: each file is handed to `emit` as soon as it is made, so a
+/// caller writing them to disk holds one shard's text at a time (files come in no particular
+/// order; [`write`] sorts them by path). An error from `emit` stops the writing.
+pub fn write_each(
+    case: &Case,
+    emit: &mut dyn FnMut(BundleFile) -> Result<(), WriteError>,
+) -> Result<(), WriteError> {
+    files::write_each(case, Sharding::default(), emit)
+}
+
 /// [`write`] with other bounds for the shard files (tests use small ones).
 pub fn write_sharded(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, WriteError> {
     files::write(case, sharding)

@@ -590,10 +590,27 @@ impl Default for Sharding {
     }
 }
 
-/// The canonical bundle of a case.
+/// The canonical bundle of a case, its files in path order.
 pub(super) fn write(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, WriteError> {
     let mut out = Vec::new();
-    out.push(toml_file(
+    write_each(case, sharding, &mut |f| {
+        out.push(f);
+        Ok(())
+    })?;
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+/// The canonical bundle of a case, each file handed to `emit` as soon as it is made (in no
+/// particular order): a caller that writes them out holds one shard's text at a time, not the
+/// whole bundle's (a million incidents make 780 MB of text). An error from `emit` stops the
+/// writing and is returned.
+pub(super) fn write_each(
+    case: &Case,
+    sharding: Sharding,
+    emit: &mut dyn FnMut(BundleFile) -> Result<(), WriteError>,
+) -> Result<(), WriteError> {
+    emit(toml_file(
         "case.toml".into(),
         &CaseFile {
             id: sp(case.id.clone()),
@@ -603,27 +620,25 @@ pub(super) fn write(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, 
             summary: case.summary.clone(),
             language: case.language.clone(),
         },
-    )?);
-    sharded(&mut out, "actors", &case.actors, sharding, |chunk| {
-        ActorsFile {
-            actors: chunk
-                .iter()
-                .map(|a| {
-                    sp(ActorEntry {
-                        id: a.id.clone(),
-                        sensitivity: Some(sp(a.sensitivity.as_str().to_owned())),
-                        restricted_to: a.restricted_to.clone(),
-                        kind: sp(a.kind.as_str().to_owned()),
-                        name: a.name.clone(),
-                        aliases: a.aliases.clone(),
-                        country: a.country.clone(),
-                        members: a.members.clone(),
-                    })
+    )?)?;
+    sharded(emit, "actors", &case.actors, sharding, |chunk| ActorsFile {
+        actors: chunk
+            .iter()
+            .map(|a| {
+                sp(ActorEntry {
+                    id: a.id.clone(),
+                    sensitivity: Some(sp(a.sensitivity.as_str().to_owned())),
+                    restricted_to: a.restricted_to.clone(),
+                    kind: sp(a.kind.as_str().to_owned()),
+                    name: a.name.clone(),
+                    aliases: a.aliases.clone(),
+                    country: a.country.clone(),
+                    members: a.members.clone(),
                 })
-                .collect(),
-        }
+            })
+            .collect(),
     })?;
-    sharded(&mut out, "sources", &case.sources, sharding, |chunk| {
+    sharded(emit, "sources", &case.sources, sharding, |chunk| {
         SourcesFile {
             sources: chunk
                 .iter()
@@ -644,7 +659,7 @@ pub(super) fn write(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, 
                 .collect(),
         }
     })?;
-    sharded(&mut out, "incidents", &case.incidents, sharding, |chunk| {
+    sharded(emit, "incidents", &case.incidents, sharding, |chunk| {
         IncidentsFile {
             incidents: chunk
                 .iter()
@@ -682,7 +697,7 @@ pub(super) fn write(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, 
                 .collect(),
         }
     })?;
-    sharded(&mut out, "findings", &case.findings, sharding, |chunk| {
+    sharded(emit, "findings", &case.findings, sharding, |chunk| {
         FindingsFile {
             findings: chunk
                 .iter()
@@ -701,12 +716,8 @@ pub(super) fn write(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, 
                 .collect(),
         }
     })?;
-    sharded(
-        &mut out,
-        "mechanisms",
-        &case.mechanisms,
-        sharding,
-        |chunk| MechanismsFile {
+    sharded(emit, "mechanisms", &case.mechanisms, sharding, |chunk| {
+        MechanismsFile {
             mechanisms: chunk
                 .iter()
                 .map(|m| {
@@ -728,10 +739,10 @@ pub(super) fn write(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, 
                     })
                 })
                 .collect(),
-        },
-    )?;
+        }
+    })?;
     sharded(
-        &mut out,
+        emit,
         "observations",
         &case.observations,
         sharding,
@@ -755,16 +766,16 @@ pub(super) fn write(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, 
         },
     )?;
     if !case.follow_through.is_empty() {
-        out.push(toml_file(
+        emit(toml_file(
             "follow-through.toml".into(),
             &follow_through_file(&case.follow_through),
-        )?);
+        )?)?;
     }
     if !case.translations.is_empty() {
-        out.push(toml_file(
+        emit(toml_file(
             "translations.toml".into(),
             &translations_file(&case.translations),
-        )?);
+        )?)?;
     }
     for ins in &case.instruments {
         let provisions = ins
@@ -791,7 +802,7 @@ pub(super) fn write(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, 
                 })
             })
             .collect();
-        out.push(toml_file(
+        emit(toml_file(
             format!("instruments/{}.toml", ins.id),
             &InstrumentFile {
                 id: sp(ins.id.clone()),
@@ -805,7 +816,7 @@ pub(super) fn write(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, 
                 notes: ins.notes.clone(),
                 provisions,
             },
-        )?);
+        )?)?;
     }
     for l in &case.letters {
         let signatories = l
@@ -823,7 +834,7 @@ pub(super) fn write(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, 
                 })
             })
             .collect();
-        out.push(toml_file(
+        emit(toml_file(
             format!("letters/{}/letter.toml", l.id),
             &LetterFile {
                 id: sp(l.id.clone()),
@@ -854,32 +865,31 @@ pub(super) fn write(case: &Case, sharding: Sharding) -> Result<Vec<BundleFile>, 
                     .map(|v| letter_version_entry(l, v))
                     .collect(),
             },
-        )?);
-        out.push(file(
+        )?)?;
+        emit(file(
             format!("letters/{}/{LETTER_BODY_FILE}", l.id),
             l.body.clone(),
-        ));
+        ))?;
     }
     for e in &case.elections {
-        out.push(file(format!("elections/{}.json", e.id), e.json.clone()));
+        emit(file(format!("elections/{}.json", e.id), e.json.clone()))?;
     }
     if !case.evidence.is_empty() {
         let evidence = case.evidence.iter().map(evidence_entry).collect();
-        out.push(toml_file(
+        emit(toml_file(
             "evidence.toml".into(),
             &EvidenceFile { evidence },
-        )?);
+        )?)?;
     }
-    out.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(out)
+    Ok(())
 }
 
 /// Write the records of one kind as `<kind>.toml`, or, past [`Sharding`]'s bounds, as
 /// `<kind>/000001.toml`, `<kind>/000002.toml`, ...: the reader takes them in file-name order, so
 /// the records come back in the order they were written and a second export is byte-identical.
-/// Only one chunk's entries are built at a time.
+/// Only one chunk's entries and text are built at a time, each shard handed to `emit` once made.
 fn sharded<R, F: Serialize>(
-    out: &mut Vec<BundleFile>,
+    emit: &mut dyn FnMut(BundleFile) -> Result<(), WriteError>,
     kind: &str,
     records: &[R],
     sharding: Sharding,
@@ -892,20 +902,40 @@ fn sharded<R, F: Serialize>(
     if records.len() <= sharding.records.max(1) {
         let text = to_toml(&file_of(records), &single)?;
         if text.len() <= sharding.bytes || records.len() == 1 {
-            out.push(file(single, text));
-            return Ok(());
+            return emit(file(single, text));
         }
     }
-    let mut shards = Vec::new();
+    let mut shard = Shard {
+        kind,
+        next: 1,
+        emit,
+    };
     for chunk in records.chunks(sharding.records.max(1)) {
-        split_to_fit(chunk, &single, sharding.bytes, &file_of, &mut shards)?;
-    }
-    // Fixed-width numbers keep file-name order equal to record order.
-    let width = shards.len().to_string().len().max(6);
-    for (n, text) in shards.into_iter().enumerate() {
-        out.push(file(format!("{kind}/{:0width$}.toml", n + 1), text));
+        split_to_fit(chunk, &single, sharding.bytes, &file_of, &mut shard)?;
     }
     Ok(())
+}
+
+/// The next shard file of a kind: numbered in six digits, so that file-name order is record
+/// order (a million shards of 10,000 records each would be ten billion records: refused).
+struct Shard<'a, 'e> {
+    kind: &'a str,
+    next: usize,
+    emit: &'a mut (dyn FnMut(BundleFile) -> Result<(), WriteError> + 'e),
+}
+
+impl Shard<'_, '_> {
+    fn push(&mut self, text: String) -> Result<(), WriteError> {
+        if self.next > 999_999 {
+            return Err(WriteError {
+                path: format!("{}/", self.kind),
+                message: "more than 999,999 shard files".into(),
+            });
+        }
+        let path = format!("{}/{:06}.toml", self.kind, self.next);
+        self.next += 1;
+        (self.emit)(file(path, text))
+    }
 }
 
 /// `chunk` as one file's text, or as several (halving) when it is larger than `bytes`.
@@ -914,17 +944,16 @@ fn split_to_fit<R, F: Serialize>(
     path: &str,
     bytes: usize,
     file_of: &impl Fn(&[R]) -> F,
-    shards: &mut Vec<String>,
+    shard: &mut Shard<'_, '_>,
 ) -> Result<(), WriteError> {
     let text = to_toml(&file_of(chunk), path)?;
     if text.len() <= bytes || chunk.len() == 1 {
-        shards.push(text);
-        return Ok(());
+        return shard.push(text);
     }
     drop(text);
     let (a, b) = chunk.split_at(chunk.len() / 2);
-    split_to_fit(a, path, bytes, file_of, shards)?;
-    split_to_fit(b, path, bytes, file_of, shards)
+    split_to_fit(a, path, bytes, file_of, shard)?;
+    split_to_fit(b, path, bytes, file_of, shard)
 }
 
 fn evidence_entry(e: &crate::evidence::Evidence) -> S<EvidenceItemEntry> {

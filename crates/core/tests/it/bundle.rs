@@ -112,6 +112,37 @@ fn large_kinds_are_written_as_shards_and_read_back_in_order() {
     assert_eq!(bundle::read(&files).unwrap(), example_case());
 }
 
+/// `write_each` hands out the very files `write` returns (an export writes them as they come,
+/// holding one at a time), and stops at the first error its caller returns.
+#[test]
+fn files_handed_out_one_at_a_time_are_the_bundle_and_an_error_stops_them() {
+    let case = example_case();
+    let mut each = Vec::new();
+    bundle::write_each(&case, &mut |f| {
+        each.push(f);
+        Ok(())
+    })
+    .unwrap();
+    each.sort_by(|a, b| a.path.cmp(&b.path));
+    assert_eq!(each, bundle::write(&case).unwrap());
+    assert!(each.len() > 3, "{}", each.len());
+
+    let mut seen = 0;
+    let err = bundle::write_each(&case, &mut |f| {
+        seen += 1;
+        if seen == 2 {
+            return Err(bundle::WriteError {
+                path: f.path,
+                message: "disk full".into(),
+            });
+        }
+        Ok(())
+    })
+    .unwrap_err();
+    assert_eq!(seen, 2);
+    assert_eq!(err.message, "disk full");
+}
+
 /// A bad shard is reported by its own file name, line and field, like any other file.
 #[test]
 fn a_bad_shard_names_its_file_line_and_field() {
