@@ -519,6 +519,26 @@ fn export_does_not_write_through_a_symlink() {
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
 }
 
+/// The text files are written as the core makes them (one at a time); one that cannot be written
+/// stops the export with the reason, and nothing is written through a link in its place.
+#[test]
+fn export_does_not_write_a_text_file_through_a_symlink() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = exported_with_evidence(dir.path());
+    let dest = dir.path().join("dest");
+    std::fs::create_dir_all(&dest).unwrap();
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    std::os::unix::fs::symlink(&victim, dest.join("case.toml")).unwrap();
+    let err = fails(&accord(
+        &db,
+        &["export", CASE, dest.to_str().unwrap(), "--force"],
+    ));
+    assert!(err.contains("symbolic link"), "{err}");
+    assert!(err.contains("case.toml"), "{err}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+}
+
 /// `serve --demo` stores the embedded reference case with every evidence file of its bundle, and
 /// the result verifies.
 #[test]
