@@ -359,13 +359,8 @@ async fn write_files(
 /// One text file of a bundle, written under a temporary name, synced, then renamed into place.
 fn write_text(root: &Path, f: &BundleFile) -> anyhow::Result<()> {
     use std::io::Write as _;
-    use std::os::unix::fs::OpenOptionsExt as _;
     let (path, tmp) = prepare(root, &f.path)?;
-    let result = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(&tmp)
+    let result = crate::evidence::new_private_file_sync(&tmp)
         .and_then(|mut out| {
             out.write_all(f.contents.as_bytes())?;
             out.sync_all()

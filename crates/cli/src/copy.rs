@@ -223,16 +223,8 @@ pub(crate) async fn run(config: &Config, args: CopyArgs) -> anyhow::Result<ExitC
 /// Copy a key file, readable by its owner only.
 fn copy_private(from: &Path, to: &Path) -> anyhow::Result<()> {
     let bytes = std::fs::read(from).said(|| crate::failure::cannot_read(from))?;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options
-        .open(to)
-        .said(|| crate::failure::cannot_create(to))?;
+    let mut file =
+        crate::evidence::new_private_file_sync(to).said(|| crate::failure::cannot_create(to))?;
     std::io::Write::write_all(&mut file, &bytes).said(|| crate::failure::cannot_write(to))?;
     Ok(())
 }

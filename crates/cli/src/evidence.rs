@@ -428,6 +428,16 @@ pub(crate) async fn new_private_file(path: &Path) -> std::io::Result<tokio::fs::
         .await
 }
 
+/// [`new_private_file`] for code that writes with `std::fs` (off the async runtime's threads).
+pub(crate) fn new_private_file_sync(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+}
+
 async fn list(
     config: &Config,
     case: &str,
